@@ -1,0 +1,85 @@
+"""Shared test set-up: offscreen Qt, isolated user folders, a fresh database per test."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never touch the real user data, log or config folders."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.delenv("TRYGGHETSRAD_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.sqlite"
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[object]:
+    from trygghetsrad.db.engine import open_database
+
+    db = open_database(db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def session(database):  # type: ignore[no-untyped-def]
+    with database.session() as s:
+        yield s
+
+
+@pytest.fixture
+def demo_database(database):  # type: ignore[no-untyped-def]
+    """A database filled with the example data as of a fixed date."""
+    from datetime import date
+
+    from trygghetsrad.services import demo
+
+    with database.session() as s:
+        demo.fill(s, date(2026, 11, 26))
+    return database
+
+
+@pytest.fixture
+def ctx(qtbot, database):  # type: ignore[no-untyped-def]
+    """An AppContext for page tests, with a fresh undo group."""
+    from PySide6.QtGui import QUndoGroup
+
+    from trygghetsrad.ui.context import AppContext, AppEvents
+
+    events = AppEvents()
+    group = QUndoGroup()
+    context = AppContext(database, events, group)
+    yield context
+    group.deleteLater()
+    events.deleteLater()
+
+
+@pytest.fixture
+def demo_ctx(qtbot, demo_database):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QUndoGroup
+
+    from trygghetsrad.ui.context import AppContext, AppEvents
+
+    return AppContext(demo_database, AppEvents(), QUndoGroup())

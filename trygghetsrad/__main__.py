@@ -1,0 +1,25 @@
+"""Entry point for `python -m trygghetsrad` and the `trygghetsrad` command.
+
+Headless commands never import Qt; the GUI is started through the composition root.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from trygghetsrad import cli
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    code = cli.main(argv)
+    if code != cli.GUI_REQUESTED:
+        return code
+    from trygghetsrad.app import run_gui
+
+    return run_gui(cli.build_parser().parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Composition root of the GUI: paths, database, QApplication, translations, MainWindow."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from trygghetsrad import APP_NAME, __version__
+from trygghetsrad.errors import UserError
+from trygghetsrad.paths import log_file, resolve_db_path
+
+log = logging.getLogger("trygghetsrad")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("Trygghetsrad")
+    app.setApplicationVersion(__version__)
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    translator = QTranslator(app)
+    if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    from trygghetsrad.ui.style import apply_style
+
+    apply_style(app)
+    return app
+
+
+def install_excepthook() -> None:
+    """Bugs are logged with their traceback and reported in a dialog naming the log file."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(value, UserError):
+            QMessageBox.warning(None, APP_NAME, str(value))
+            return
+        log.error("Unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        QMessageBox.critical(
+            None,
+            QApplication.translate("app", "Ett oväntat fel"),
+            QApplication.translate(
+                "app",
+                "Ett oväntat fel inträffade. Ditt arbete är sparat fram till den senaste ändringen.\n\n"
+                "Detaljer har skrivits till loggfilen:\n{path}",
+            ).format(path=log_file()),
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from trygghetsrad.db.engine import FileState, inspect_file, open_database
+
+    app = make_application()
+    path = resolve_db_path(args.db)
+    try:
+        is_new = inspect_file(path).state is FileState.NEW
+        database = open_database(path)
+    except UserError as exc:
+        print(f"trygghetsrad: {exc}", file=sys.stderr)
+        if not args.exit_after_startup:
+            QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+
+    from trygghetsrad.ui.main_window import MainWindow
+
+    window = MainWindow(database)
+    if args.exit_after_startup:
+        window.first_paint_with_data.connect(app.quit)
+        QTimer.singleShot(60_000, lambda: app.exit(1))
+        window.show()
+        code = app.exec()
+        database.close()
+        return code
+    install_excepthook()
+    window.show()
+    if is_new:
+        from trygghetsrad.ui.dialogs.welcome import offer_example_data
+
+        QTimer.singleShot(0, lambda: offer_example_data(window))
+    code = app.exec()
+    window.ctx.database.close()
+    return code

@@ -1,0 +1,130 @@
+"""The command line: one parser for the GUI options and every headless command.
+
+Workspaces add their commands in their own module, listed in `EXTENSIONS`; each module has
+`add_commands(commands: Commands)` and sets `handler=` on its sub-parsers. A handler takes the
+parsed arguments and returns an exit code; a `UserError` becomes one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NoReturn
+
+from trygghetsrad import __version__
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
+
+EXTENSIONS = [
+    "trygghetsrad.cli.register",
+]
+
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_USER_ERROR = 2
+
+log = logging.getLogger("trygghetsrad")
+
+
+class SwedishArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_USER_ERROR,
+            tr("trygghetsrad: felaktigt kommando ({message}); se trygghetsrad --help\n").format(
+                message=message
+            ),
+        )
+
+
+@dataclass
+class Commands:
+    top: argparse._SubParsersAction  # type: ignore[type-arg]
+    export: argparse._SubParsersAction  # type: ignore[type-arg]
+    import_: argparse._SubParsersAction  # type: ignore[type-arg]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = SwedishArgumentParser(
+        prog="trygghetsrad",
+        description=tr("Trygghetsråd: möten, årshjul och lägesbild för kommunens trygghetsråd."),
+    )
+    parser.add_argument("--version", action="store_true", help=tr("visa versionen och avsluta"))
+    parser.add_argument("--db", metavar="SÖKVÄG", help=tr("databasfil att använda"))
+    parser.add_argument(
+        "--exit-after-startup",
+        action="store_true",
+        help=tr("öppna fönstret, vänta tills det visats med data, avsluta"),
+    )
+    top = parser.add_subparsers(
+        dest="command", metavar="KOMMANDO", parser_class=SwedishArgumentParser
+    )
+    export = top.add_parser("export", help=tr("exportera till fil")).add_subparsers(
+        dest="what", metavar="VAD", required=True, parser_class=SwedishArgumentParser
+    )
+    import_ = top.add_parser("import", help=tr("importera från fil")).add_subparsers(
+        dest="what", metavar="VAD", required=True, parser_class=SwedishArgumentParser
+    )
+    commands = Commands(top, export, import_)
+    for name in EXTENSIONS:
+        importlib.import_module(name).add_commands(commands)
+    return parser
+
+
+def setup_logging() -> None:
+    from trygghetsrad.paths import log_file
+
+    root = logging.getLogger("trygghetsrad")
+    if root.handlers:
+        return
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        print(tr("trygghetsrad: ange vad som ska göras; se trygghetsrad --help"), file=sys.stderr)
+        return EXIT_USER_ERROR
+    try:
+        return int(handler(args) or 0)
+    except UserError as exc:
+        print(f"trygghetsrad: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception:
+        from trygghetsrad.paths import log_file
+
+        log.exception("Command %s failed", args.command)
+        print(
+            tr("trygghetsrad: ett oväntat fel inträffade; detaljer finns i {path}").format(
+                path=log_file()
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run a headless command, or open the GUI (through the composition root) when none is given."""
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.version:
+        print(f"Trygghetsråd {__version__}")
+        return EXIT_OK
+    setup_logging()
+    if args.command:
+        return run_command(args)
+    return GUI_REQUESTED
+
+
+GUI_REQUESTED = -1

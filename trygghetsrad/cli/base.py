@@ -1,0 +1,36 @@
+"""Helpers shared by the headless commands: opening the database and printing records."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from datetime import date, datetime
+from typing import Any
+
+from trygghetsrad.db.engine import Database, open_database
+from trygghetsrad.paths import resolve_db_path
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    return open_database(resolve_db_path(getattr(args, "db", None)))
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return None
+    raise TypeError(type(value).__name__)
+
+
+def print_records(records: list[Any], *, as_json: bool, line: Any) -> None:
+    """Print dataclass records as one line each, or as one JSON array of their fields."""
+    if as_json:
+        data = [dataclasses.asdict(r) for r in records]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
+        sys.stdout.write("\n")
+    else:
+        for record in records:
+            print(line(record))

@@ -1,0 +1,64 @@
+"""Commands for the register and the database itself: `demo` and `list`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from trygghetsrad.cli import Commands
+from trygghetsrad.cli.base import open_db, print_records
+from trygghetsrad.i18n import tr
+
+
+def add_commands(commands: Commands) -> None:
+    demo = commands.top.add_parser("demo", help=tr("fyll en tom databas med exempeldata"))
+    demo.add_argument(
+        "--date",
+        type=date.fromisoformat,
+        default=None,
+        help=tr("dagens datum för exempeldata (ÅÅÅÅ-MM-DD)"),
+    )
+    demo.set_defaults(handler=_demo)
+
+    listing = commands.top.add_parser("list", help=tr("lista poster"))
+    listing.add_argument(
+        "what",
+        choices=["people", "organisations", "groups"],
+        help=tr("people, organisations eller groups"),
+    )
+    listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
+    listing.set_defaults(handler=_list)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from trygghetsrad.services import demo
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            demo.fill(session, args.date)
+    finally:
+        db.close()
+    print(tr("Exempeldata har lagts in i {path}").format(path=db.path))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from trygghetsrad.services import register
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            if args.what == "people":
+                records = register.list_people(session)
+                line = lambda p: "\t".join([p.name, p.title, p.organisation_name, p.email, p.phone])  # noqa: E731
+            elif args.what == "organisations":
+                records = register.list_organisations(session)
+                line = lambda o: "\t".join([o.name, o.kind])  # noqa: E731
+            else:
+                records = register.list_groups(session)
+                line = lambda g: "\t".join([g.name, tr("{n} medlemmar").format(n=g.member_count)])  # noqa: E731
+    finally:
+        db.close()
+    print_records(records, as_json=args.json, line=line)
+    return 0

@@ -1,0 +1,1 @@
+"""Alembic migrations, run from the package (script_location="trygghetsrad.db:migrations")."""

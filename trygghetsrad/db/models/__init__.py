@@ -1,0 +1,10 @@
+"""All ORM models; importing this package registers every table on `Base.metadata`.
+
+Each workspace keeps its models in its own module; add the module to the imports below.
+"""
+
+from trygghetsrad.db.base import Base
+from trygghetsrad.db.models.register import Group, Membership, Organisation, Person
+from trygghetsrad.db.models.settings import Setting
+
+__all__ = ["Base", "Group", "Membership", "Organisation", "Person", "Setting"]

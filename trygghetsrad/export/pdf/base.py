@@ -1,0 +1,267 @@
+"""The house PDF: embedded Liberation Sans, municipal header, "Sida X av Y", real metadata.
+
+Every workspace builds its documents with `render_pdf(story, meta)` and the styles from
+`styles()`, so that no PDF ever falls back to an unembedded Helvetica and all documents
+share one look. Import this module only when exporting: reportlab stays off start-up.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
+
+from trygghetsrad import APP_NAME, __version__
+from trygghetsrad.i18n import tr
+from trygghetsrad.paths import resource
+
+FONT = "TRSans"
+FONT_BOLD = "TRSans-Bold"
+FONT_ITALIC = "TRSans-Italic"
+FONT_BOLD_ITALIC = "TRSans-BoldItalic"
+
+INK = colors.HexColor("#1d2733")
+MUTED = colors.HexColor("#5b6670")
+ACCENT = colors.HexColor("#1f5a8c")
+RULE = colors.HexColor("#c9d1d9")
+ZEBRA = colors.HexColor("#f3f6f9")
+
+
+@cache
+def register_fonts() -> str:
+    """Register the four static TTFs as one family (so <b> and <i> work); return its name."""
+    files = {
+        FONT: "LiberationSans-Regular.ttf",
+        FONT_BOLD: "LiberationSans-Bold.ttf",
+        FONT_ITALIC: "LiberationSans-Italic.ttf",
+        FONT_BOLD_ITALIC: "LiberationSans-BoldItalic.ttf",
+    }
+    for name, filename in files.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+    )
+    return FONT
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        fontSize=10.5,
+        leading=14.5,
+        textColor=INK,
+        alignment=TA_LEFT,
+        spaceAfter=4,
+    )
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=20,
+            leading=25,
+            spaceAfter=6,
+            textColor=INK,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=base, fontSize=11.5, leading=15, textColor=MUTED, spaceAfter=12
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=14,
+            leading=18,
+            spaceBefore=12,
+            spaceAfter=4,
+            textColor=ACCENT,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "label": ParagraphStyle(
+            "label", parent=base, fontName=FONT_BOLD, fontSize=9, leading=12, textColor=MUTED
+        ),
+        "bullet": ParagraphStyle(
+            "bullet", parent=base, leftIndent=14, bulletIndent=3, spaceAfter=3
+        ),
+        "bullet2": ParagraphStyle(
+            "bullet2", parent=base, leftIndent=28, bulletIndent=17, spaceAfter=2
+        ),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0),
+        "cell_bold": ParagraphStyle(
+            "cell_bold", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=12.5, spaceAfter=0
+        ),
+    }
+
+
+def table_style(*extra: tuple[Any, ...], header: bool = True, zebra: bool = True) -> TableStyle:
+    """A table style that names the embedded font in every FONT command."""
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9.5),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+    ]
+    if header:
+        commands += [
+            ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
+            ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+        ]
+    if zebra:
+        commands.append(
+            ("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [colors.white, ZEBRA])
+        )
+    commands.extend(extra)
+    return TableStyle(commands)
+
+
+def data_table(rows: list[list[Any]], col_widths: list[float], **kwargs: Any) -> Table:
+    table = Table(rows, colWidths=col_widths, repeatRows=1 if kwargs.get("header", True) else 0)
+    table.setStyle(table_style(**kwargs))
+    return table
+
+
+@dataclass
+class PdfMeta:
+    title: str
+    subject: str = ""
+    author: str = ""
+    municipality: str = ""
+    logo: bytes | None = None
+    document_date: date | None = None
+    footer_note: str = ""  # e.g. "Reviderad 2026-11-20" or "Intern – ej för spridning"
+    keywords: list[str] = field(default_factory=list)
+
+
+def _make_canvas_class(meta: PdfMeta) -> type[rl_canvas.Canvas]:
+    logo_reader = None
+    if meta.logo:
+        try:
+            logo_reader = ImageReader(io.BytesIO(meta.logo))
+        except Exception:  # a broken logo must never stop an export
+            logo_reader = None
+
+    class NumberedCanvas(rl_canvas.Canvas):
+        """Defers page decorations until the page count is known ("Sida X av Y")."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            for state in self._saved:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = self._pagesize
+            left, right = 20 * mm, width - 20 * mm
+            self.saveState()
+            top = height - 13 * mm
+            x = left
+            if logo_reader is not None:
+                iw, ih = logo_reader.getSize()
+                h = 9 * mm
+                w = h * iw / ih if ih else h
+                self.drawImage(logo_reader, left, top - h + 3 * mm, width=w, height=h, mask="auto")
+                x = left + w + 3 * mm
+            self.setFont(FONT_BOLD, 9)
+            self.setFillColor(INK)
+            self.drawString(x, top, meta.municipality or APP_NAME)
+            self.setFont(FONT, 8.5)
+            self.setFillColor(MUTED)
+            self.drawRightString(right, top, meta.title)
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.6)
+            self.line(left, top - 7 * mm, right, top - 7 * mm)
+            bottom = 11 * mm
+            self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
+            self.setFont(FONT, 8)
+            page_text = tr("Sida {page} av {total}").format(page=self._pageNumber, total=total)
+            self.drawRightString(right, bottom, page_text)
+            footer = meta.footer_note
+            if meta.document_date and not footer:
+                footer = meta.document_date.isoformat()
+            if footer:
+                self.drawString(left, bottom, footer)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def render_pdf(
+    story: list[Flowable],
+    meta: PdfMeta,
+    *,
+    pagesize: tuple[float, float] = A4,
+    margins_mm: tuple[float, float, float, float] = (28, 20, 22, 20),
+) -> bytes:
+    """Lay out `story` on house pages and return the PDF bytes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    top, right, bottom, left = margins_mm
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        topMargin=top * mm,
+        rightMargin=right * mm,
+        bottomMargin=bottom * mm,
+        leftMargin=left * mm,
+        title=meta.title,
+        author=meta.author or meta.municipality,
+        subject=meta.subject,
+        creator=f"{APP_NAME} {__version__}",
+        producer=f"{APP_NAME} {__version__}",
+        keywords=meta.keywords,
+        lang="sv-SE",
+        initialFontName=FONT,
+        initialFontSize=10.5,
+    )
+    doc.build(story, canvasmaker=_make_canvas_class(meta))
+    return buffer.getvalue()
+
+
+def escape(text: str) -> str:
+    """Escape user text for a reportlab Paragraph (which reads a small XML dialect)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    )

@@ -1,0 +1,1 @@
+"""Use cases: a Session in, plain domain dataclasses out; one module per area."""

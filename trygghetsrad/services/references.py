@@ -1,0 +1,45 @@
+"""Finds every row in any table that points at a record, via the foreign keys in the metadata.
+
+Deletion services use it so that nothing referenced elsewhere vanishes silently, including
+references added by workspaces that did not exist when the register was written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models import Base
+
+# Human-readable Swedish names for tables, used in "still referenced by" messages.
+TABLE_LABELS: dict[str, str] = {
+    "memberships": "medlemskap",
+    "people": "personer",
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    table: str
+    column: str
+    count: int
+
+    @property
+    def label(self) -> str:
+        return TABLE_LABELS.get(self.table, self.table.replace("_", " "))
+
+
+def find_references(session: Session, table_name: str, record_id: int) -> list[Reference]:
+    found: list[Reference] = []
+    for table in Base.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            if fk.column.table.name != table_name:
+                continue
+            count = session.scalar(
+                select(func.count()).select_from(table).where(fk.parent == record_id)
+            )
+            if count:
+                found.append(Reference(table.name, fk.parent.name, int(count)))
+    return found

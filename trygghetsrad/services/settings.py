@@ -1,0 +1,94 @@
+"""Settings stored in the database: municipality name and logo, the coordinator's name and title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models import Setting
+from trygghetsrad.domain.changes import SETTINGS, Changes
+from trygghetsrad.domain.register import MAX_NAME, clean_text
+from trygghetsrad.errors import ValidationError
+from trygghetsrad.i18n import tr
+
+MAX_LOGO_BYTES = 2_000_000
+LOGO_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+@dataclass(frozen=True)
+class OrganisationSettings:
+    municipality: str = ""
+    coordinator_name: str = ""
+    coordinator_title: str = ""
+    logo: bytes | None = None
+
+
+_KEYS = ("municipality", "coordinator_name", "coordinator_title")
+
+
+def get_value(session: Session, key: str, default: str = "") -> str:
+    row = session.get(Setting, key)
+    return row.value if row is not None else default
+
+
+def set_value(session: Session, key: str, value: str) -> Changes:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
+    return Changes.of(SETTINGS)
+
+
+def load(session: Session) -> OrganisationSettings:
+    rows = {
+        s.key: s for s in session.scalars(select(Setting).where(Setting.key.in_((*_KEYS, "logo"))))
+    }
+    logo = rows["logo"].blob if "logo" in rows else None
+    return OrganisationSettings(*(rows[k].value if k in rows else "" for k in _KEYS), logo=logo)
+
+
+def save(session: Session, settings: OrganisationSettings) -> Changes:
+    values = {
+        "municipality": clean_text(
+            settings.municipality,
+            field="municipality",
+            label=tr("Kommunens namn"),
+            max_length=MAX_NAME,
+        ),
+        "coordinator_name": clean_text(
+            settings.coordinator_name,
+            field="coordinator_name",
+            label=tr("Samordnarens namn"),
+            max_length=MAX_NAME,
+        ),
+        "coordinator_title": clean_text(
+            settings.coordinator_title,
+            field="coordinator_title",
+            label=tr("Samordnarens titel"),
+            max_length=MAX_NAME,
+        ),
+    }
+    for key, value in values.items():
+        set_value(session, key, value)
+    logo = session.get(Setting, "logo")
+    if settings.logo is not None:
+        check_logo(settings.logo)
+        if logo is None:
+            session.add(Setting(key="logo", value="", blob=settings.logo))
+        else:
+            logo.blob = settings.logo
+    elif logo is not None:
+        session.delete(logo)
+    session.flush()
+    return Changes.of(SETTINGS)
+
+
+def check_logo(data: bytes) -> None:
+    if len(data) > MAX_LOGO_BYTES:
+        raise ValidationError(tr("Logotypen är för stor (högst 2 MB)."), "logo")
+    if not data.startswith(LOGO_SIGNATURES):
+        raise ValidationError(tr("Logotypen måste vara en PNG- eller JPEG-bild."), "logo")

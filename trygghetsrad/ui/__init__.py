@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, one sub-package per workspace, shared widgets."""

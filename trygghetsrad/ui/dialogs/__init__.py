@@ -1,0 +1,1 @@
+"""Application-wide dialogs: welcome, settings, about, backup."""

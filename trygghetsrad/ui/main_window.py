@@ -1,0 +1,245 @@
+"""The main window: four workspace tabs, the menus, and the status bar naming the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from trygghetsrad import APP_NAME
+from trygghetsrad.db.engine import Database, open_database
+from trygghetsrad.errors import UserError
+from trygghetsrad.ui.context import AppContext, AppEvents
+from trygghetsrad.ui.lazy_tab import LazyTab
+
+# key, Swedish title, "module:factory" building the page from an AppContext.
+TABS: list[tuple[str, str, str]] = [
+    ("meetings", "Möten", "trygghetsrad.ui.placeholders:MeetingsPlaceholder"),
+    ("wheel", "Årshjul", "trygghetsrad.ui.placeholders:WheelPlaceholder"),
+    ("situation", "Lägesbild", "trygghetsrad.ui.placeholders:SituationPlaceholder"),
+    ("register", "Register", "trygghetsrad.ui.register.page:RegisterPage"),
+]
+
+
+def qsettings() -> QSettings:
+    return QSettings("Trygghetsrad", "Trygghetsrad")
+
+
+class MainWindow(QMainWindow):
+    first_paint_with_data = Signal()
+    database_switched = Signal(object)  # Path
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.resize(1280, 820)
+        self.undo_group = QUndoGroup(self)
+        self.events = AppEvents(self)
+        self.ctx = AppContext(database, self.events, self.undo_group)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Arbetsytor"))
+        self.setCentralWidget(self.tabs)
+        self._db_label = QLabel()
+        self.statusBar().addPermanentWidget(self._db_label)
+        self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self._build_menus()
+        self._build_tabs()
+        self._restore_state()
+        self._update_db_label()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build_tabs(self) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        for key, title, spec in TABS:
+            tab = LazyTab(key, spec, self.ctx)
+            tab.page_painted.connect(self._on_tab_page_painted)
+            self.tabs.addTab(tab, self.tr(title))
+        self.tabs.blockSignals(False)
+        self._first_paint_sent = False
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        archive = bar.addMenu(self.tr("&Arkiv"))
+        archive.addAction(
+            self._action(
+                self.tr("&Ny databas…"), self._on_new_database, QKeySequence.StandardKey.New
+            )
+        )
+        archive.addAction(
+            self._action(
+                self.tr("&Öppna databas…"), self._on_open_database, QKeySequence.StandardKey.Open
+            )
+        )
+        archive.addSeparator()
+        self.backup_action = self._action(self.tr("&Säkerhetskopiera till…"), self._on_backup)
+        archive.addAction(self.backup_action)
+        archive.addSeparator()
+        archive.addAction(
+            self._action(
+                self.tr("&Inställningar…"), self._on_settings, QKeySequence.StandardKey.Preferences
+            )
+        )
+        archive.addSeparator()
+        archive.addAction(
+            self._action(self.tr("&Avsluta"), self.close, QKeySequence.StandardKey.Quit)
+        )
+        self.archive_menu = archive
+
+        edit = bar.addMenu(self.tr("&Redigera"))
+        undo = self.undo_group.createUndoAction(self, self.tr("&Ångra"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, self.tr("&Gör om"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.edit_menu = edit
+
+        help_menu = bar.addMenu(self.tr("&Hjälp"))
+        help_menu.addAction(
+            self._action(
+                self.tr("&Om Trygghetsråd…"), self._on_about, QKeySequence.StandardKey.HelpContents
+            )
+        )
+        self.help_menu = help_menu
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = qsettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        last = settings.value("window/tab", "meetings")
+        for index, (key, _title, _spec) in enumerate(TABS):
+            if key == last:
+                self.tabs.setCurrentIndex(index)
+
+    def _save_state(self) -> None:
+        settings = qsettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        current = self.tabs.currentWidget()
+        if isinstance(current, LazyTab):
+            settings.setValue("window/tab", current.key)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._save_state()
+        super().closeEvent(event)
+
+    def _update_db_label(self) -> None:
+        path = self.ctx.database.path
+        self._db_label.setText(self.tr("Databas: {path}").format(path=path))
+        self._db_label.setToolTip(str(path))
+        self.setWindowTitle(f"{APP_NAME} – {path.name}")
+
+    def _on_tab_page_painted(self) -> None:
+        if not self._first_paint_sent:
+            self._first_paint_sent = True
+            QTimer.singleShot(0, self.first_paint_with_data.emit)
+
+    def page(self, key: str) -> QWidget:
+        """The page of the tab `key`, built if needed (used by tests and by search)."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, LazyTab) and tab.key == key:
+                return tab.ensure_page()
+        raise KeyError(key)
+
+    def show_tab(self, key: str) -> QWidget:
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, LazyTab) and tab.key == key:
+                self.tabs.setCurrentIndex(index)
+                return tab.ensure_page()
+        raise KeyError(key)
+
+    # -- database --------------------------------------------------------------------------
+
+    def switch_database(self, path: Path) -> bool:
+        try:
+            database = open_database(path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Databasen kunde inte öppnas"), str(exc))
+            return False
+        old = self.ctx.database
+        self.undo_group.setActiveStack(None)
+        for stack in list(self.undo_group.stacks()):
+            self.undo_group.removeStack(stack)
+        self.ctx.database = database
+        self._build_tabs()
+        self._update_db_label()
+        old.close()
+        self.database_switched.emit(path)
+        return True
+
+    def _on_new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Ny databas"),
+            str(self.ctx.database.path.parent / "ny-databas.sqlite"),
+            self.tr("Trygghetsråd-databas (*.sqlite)"),
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.exists():
+            QMessageBox.warning(
+                self,
+                self.tr("Filen finns redan"),
+                self.tr(
+                    "Välj ett namn som inte redan används; befintliga filer skrivs aldrig över."
+                ),
+            )
+            return
+        if self.switch_database(target):
+            from trygghetsrad.ui.dialogs.welcome import offer_example_data
+
+            offer_example_data(self)
+
+    def _on_open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Öppna databas"),
+            str(self.ctx.database.path.parent),
+            self.tr("Trygghetsråd-databas (*.sqlite *.db);;Alla filer (*)"),
+        )
+        if path:
+            self.switch_database(Path(path))
+
+    def _on_backup(self) -> None:
+        from trygghetsrad.ui.dialogs.backup import backup_to_file
+
+        backup_to_file(self)
+
+    def _on_settings(self) -> None:
+        from trygghetsrad.ui.dialogs.settings import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def _on_about(self) -> None:
+        from trygghetsrad.ui.dialogs.about import AboutDialog
+
+        AboutDialog(self.ctx.database.path, self).exec()
