@@ -25,7 +25,7 @@ from trygghetsrad.ui.lazy_tab import LazyTab
 TABS: list[tuple[str, str, str]] = [
     ("meetings", "Möten", "trygghetsrad.ui.placeholders:MeetingsPlaceholder"),
     ("wheel", "Årshjul", "trygghetsrad.ui.placeholders:WheelPlaceholder"),
-    ("situation", "Lägesbild", "trygghetsrad.ui.placeholders:SituationPlaceholder"),
+    ("situation", "Lägesbild", "trygghetsrad.ui.situation.page:SituationPage"),
     ("register", "Register", "trygghetsrad.ui.register.page:RegisterPage"),
 ]
 

@@ -1,0 +1,67 @@
+"""Swedish dates and times as users write and read them ("torsdag 11 maj 2023", "kl. 10.00–12.00")."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+MONTHS_SHORT = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+
+
+def long_date(day: date, *, weekday: bool = True) -> str:
+    """'torsdag 11 maj 2023' (or '11 maj 2023')."""
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def short_date(day: date) -> str:
+    """ISO date, as Swedish authorities write it: '2023-05-11'."""
+    return day.isoformat()
+
+
+def clock(t: time) -> str:
+    return f"{t.hour:02d}.{t.minute:02d}"
+
+
+def time_span(start: time | None, end: time | None) -> str:
+    """'kl. 10.00–12.00', 'kl. 10.00', or '' when there is no time."""
+    if start is None:
+        return ""
+    if end is None:
+        return f"kl. {clock(start)}"
+    return f"kl. {clock(start)}–{clock(end)}"
+
+
+def date_span(start: date, end: date | None) -> str:
+    """'25–27 augusti 2023', '30 juni–2 juli 2023', '26 maj 2023'."""
+    if end is None or end == start:
+        return long_date(start, weekday=False)
+    if start.year != end.year:
+        return f"{long_date(start, weekday=False)}–{long_date(end, weekday=False)}"
+    if start.month != end.month:
+        return f"{start.day} {MONTHS[start.month - 1]}–{end.day} {MONTHS[end.month - 1]} {end.year}"
+    return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
+
+
+def iso_week_label(day: date) -> str:
+    """'v. 19' within the same year; 'v. 53 (2026)' when the ISO year differs from the date's."""
+    iso_year, week, _ = day.isocalendar()
+    return f"v. {week}" if iso_year == day.year else f"v. {week} ({iso_year})"
+
+
+def timestamp(moment: datetime) -> str:
+    return f"{moment.date().isoformat()} {clock(moment.time())}"

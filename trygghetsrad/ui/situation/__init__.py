@@ -1,0 +1,1 @@
+"""The situation-picture workbench (*Lägesbild*): sources, indicators, analysis, action plan."""
