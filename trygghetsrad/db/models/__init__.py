@@ -4,6 +4,7 @@ Each workspace keeps its models in its own module; add the module to the imports
 """
 
 from trygghetsrad.db.base import Base
+from trygghetsrad.db.models import meetings  # noqa: F401
 from trygghetsrad.db.models import situation  # noqa: F401
 from trygghetsrad.db.models.register import Group, Membership, Organisation, Person
 from trygghetsrad.db.models.settings import Setting

@@ -1,0 +1,188 @@
+"""Meetings and minutes: meetings of groups, attendance, agenda, notes, decisions, actions."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from trygghetsrad.db.base import Base, TimestampMixin
+
+
+class Meeting(TimestampMixin, Base):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="notes")
+    status: Mapped[str] = mapped_column(String(20), default="planned", index=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    start_time: Mapped[time | None] = mapped_column(Time, nullable=True)
+    end_time: Mapped[time | None] = mapped_column(Time, nullable=True)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    online_link: Mapped[str] = mapped_column(String(1000), default="")
+    chair_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    secretary_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    secretary_title: Mapped[str] = mapped_column(String(300), default="")
+    adjuster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    finalised_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    sent_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    revised_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    revision_note: Mapped[str] = mapped_column(Text, default="")
+    first_paragraph: Mapped[int] = mapped_column(Integer, default=1)
+    previous_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+
+    groups: Mapped[list[MeetingGroup]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
+    )
+    attendance: Mapped[list[Attendance]] = relationship(
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Attendance.position",
+    )
+    items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="AgendaItem.position",
+    )
+
+
+class MeetingGroup(Base):
+    __tablename__ = "meeting_groups"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("groups.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="groups")
+
+
+class Attendance(Base):
+    __tablename__ = "attendance"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    guest_name: Mapped[str] = mapped_column(String(200), default="")
+    guest_organisation: Mapped[str] = mapped_column(String(200), default="")
+    presence: Mapped[str] = mapped_column(String(20), default="present")
+    role: Mapped[str] = mapped_column(String(40), default="")
+    member: Mapped[bool] = mapped_column(Boolean, default=True)
+    substitute_for_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendance")
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20), default="normal")
+    body: Mapped[str] = mapped_column(Text, default="")
+    internal: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    notes: Mapped[list[AgendaNote]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="AgendaNote.position"
+    )
+    decisions: Mapped[list[Decision]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Decision.position"
+    )
+    actions: Mapped[list[ActionItem]] = relationship(
+        back_populates="item",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ActionItem.position",
+    )
+
+
+class AgendaNote(Base):
+    __tablename__ = "agenda_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    level: Mapped[int] = mapped_column(Integer, default=0)
+    internal: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Decision(Base):
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    internal: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ActionItem(TimestampMixin, Base):
+    __tablename__ = "action_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    what: Mapped[str] = mapped_column(Text)
+    responsible_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    responsible_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    internal: Mapped[bool] = mapped_column(Boolean, default=False)
+    carried_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_carried_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    closed_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    item: Mapped[AgendaItem] = relationship(back_populates="actions")
+
+
+class AgendaTemplate(TimestampMixin, Base):
+    __tablename__ = "agenda_templates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    items: Mapped[str] = mapped_column(Text, default="")  # one item title per line

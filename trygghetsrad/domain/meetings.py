@@ -1,0 +1,329 @@
+"""Meetings as plain data: kinds, statuses, attendance, agenda, actions, and their rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+
+from trygghetsrad.domain.dates import long_date, time_span
+from trygghetsrad.errors import ValidationError
+from trygghetsrad.i18n import tr
+
+MAX_TITLE = 300
+MAX_NOTE = 10_000
+MAX_LEVEL = 3
+
+
+class MeetingKind(StrEnum):
+    NOTES = "notes"  # minnesanteckningar, signed "Vid pennan"
+    PROTOCOL = "protocol"  # protokoll: § numbers, decisions, justerare
+
+    @property
+    def label(self) -> str:
+        return tr("Minnesanteckningar") if self is MeetingKind.NOTES else tr("Protokoll")
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    DRAFT = "draft"
+    FINALISED = "finalised"
+    SENT = "sent"
+
+    @property
+    def label(self) -> str:
+        return {
+            MeetingStatus.PLANNED: tr("Planerat"),
+            MeetingStatus.DRAFT: tr("Utkast"),
+            MeetingStatus.FINALISED: tr("Justerat"),
+            MeetingStatus.SENT: tr("Skickat"),
+        }[self]
+
+
+class Presence(StrEnum):
+    PRESENT = "present"
+    EXCUSED = "excused"  # anmält förhinder
+    ABSENT = "absent"
+    SUBSTITUTE = "substitute"  # ersättare för …
+    GUEST = "guest"  # adjungerad
+
+    @property
+    def label(self) -> str:
+        return {
+            Presence.PRESENT: tr("Närvarande"),
+            Presence.EXCUSED: tr("Anmält förhinder"),
+            Presence.ABSENT: tr("Frånvarande"),
+            Presence.SUBSTITUTE: tr("Ersättare"),
+            Presence.GUEST: tr("Adjungerad"),
+        }[self]
+
+    @property
+    def attended(self) -> bool:
+        return self in (Presence.PRESENT, Presence.SUBSTITUTE, Presence.GUEST)
+
+
+class ItemKind(StrEnum):
+    NORMAL = "normal"
+    FOLLOWUP = "followup"  # open actions of earlier meetings come up here
+    NEXT_MEETING = "next_meeting"  # lists the meetings planned from this one
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return {
+            ActionStatus.OPEN: tr("Pågår"),
+            ActionStatus.DONE: tr("Klart"),
+            ActionStatus.CANCELLED: tr("Struket"),
+        }[self]
+
+
+# -- records --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: int
+    title: str
+    kind: MeetingKind
+    status: MeetingStatus
+    day: date
+    start_time: time | None
+    end_time: time | None
+    place: str
+    online_link: str
+    group_ids: tuple[int, ...]
+    group_names: tuple[str, ...]
+
+    @property
+    def when(self) -> str:
+        span = time_span(self.start_time, self.end_time)
+        return f"{long_date(self.day)}, {span}" if span else long_date(self.day)
+
+    @property
+    def groups_label(self) -> str:
+        return join_names(self.group_names)
+
+
+@dataclass(frozen=True)
+class MeetingDetail(MeetingSummary):
+    chair_id: int | None = None
+    chair_name: str = ""
+    secretary_id: int | None = None
+    secretary_name: str = ""
+    secretary_title: str = ""
+    adjuster_id: int | None = None
+    adjuster_name: str = ""
+    finalised_on: date | None = None
+    sent_on: date | None = None
+    revised_on: date | None = None
+    revision_note: str = ""
+    first_paragraph: int = 1
+    previous_meeting_id: int | None = None
+    sequence: int = 0
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (MeetingStatus.PLANNED, MeetingStatus.DRAFT)
+
+
+@dataclass(frozen=True)
+class AttendanceData:
+    id: int
+    person_id: int | None
+    name: str
+    title: str
+    organisation: str
+    presence: Presence
+    role: str = ""
+    substitute_for_id: int | None = None
+    substitute_for_name: str = ""
+    member: bool = True
+
+    @property
+    def label(self) -> str:
+        if self.presence is Presence.SUBSTITUTE and self.substitute_for_name:
+            return tr("ersättare för {name}").format(name=self.substitute_for_name)
+        return self.presence.label.lower()
+
+
+@dataclass(frozen=True)
+class NoteData:
+    id: int
+    text: str
+    level: int = 0
+    internal: bool = False
+
+
+@dataclass(frozen=True)
+class DecisionData:
+    id: int
+    text: str
+    internal: bool = False
+
+
+@dataclass(frozen=True)
+class ActionData:
+    id: int
+    what: str
+    responsible_person_id: int | None
+    responsible_organisation_id: int | None
+    responsible: str
+    due_date: date | None
+    status: ActionStatus
+    internal: bool = False
+    carried_count: int = 0
+    since: date | None = None  # date of the meeting where it was given
+    origin_meeting_id: int | None = None
+    origin_item_title: str = ""
+    closed_on: date | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.status is ActionStatus.OPEN
+
+
+@dataclass(frozen=True)
+class AgendaItemData:
+    id: int
+    position: int
+    title: str
+    kind: ItemKind
+    body: str = ""
+    internal: bool = False
+    notes: tuple[NoteData, ...] = ()
+    decisions: tuple[DecisionData, ...] = ()
+    actions: tuple[ActionData, ...] = ()
+
+
+@dataclass(frozen=True)
+class TemplateData:
+    id: int
+    group_id: int
+    name: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AttendanceStat:
+    """How often one person (or one organisation) attended the meetings of a year."""
+
+    name: str
+    organisation: str
+    meetings: int
+    present: int
+    excused: int
+    absent: int
+    substitute: int = 0
+    guest: int = 0
+
+    @property
+    def attended(self) -> int:
+        return self.present + self.substitute + self.guest
+
+    @property
+    def rate(self) -> float:
+        return self.attended / self.meetings if self.meetings else 0.0
+
+
+@dataclass(frozen=True)
+class NextMeetingPlan:
+    """One meeting to plan from the minutes' "Nästa möte"."""
+
+    group_ids: tuple[int, ...]
+    day: date
+    start_time: time | None = None
+    end_time: time | None = None
+    place: str = ""
+    online_link: str = ""
+    kind: MeetingKind = MeetingKind.NOTES
+
+
+@dataclass(frozen=True)
+class Note:
+    """A bullet typed in the notes editor, before it is stored."""
+
+    text: str
+    level: int = 0
+    internal: bool = False
+
+
+# -- rules ----------------------------------------------------------------------------------
+
+
+def join_names(names: tuple[str, ...] | list[str]) -> str:
+    """'A', 'A och B', 'A, B och C'."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + tr(" och ") + names[-1]
+
+
+def default_title(kind: MeetingKind, group_names: tuple[str, ...] | list[str]) -> str:
+    return f"{kind.label} {join_names(group_names)}".strip()
+
+
+def check_times(start: time | None, end: time | None) -> None:
+    if end is not None and start is None:
+        raise ValidationError(tr("Ange en starttid när mötet har en sluttid."), "start_time")
+    if start is not None and end is not None and end <= start:
+        raise ValidationError(tr("Mötet måste sluta efter att det börjat."), "end_time")
+
+
+def clean_level(level: int) -> int:
+    return max(0, min(MAX_LEVEL, int(level)))
+
+
+def check_plain_text(text: str, *, field: str, label: str) -> str:
+    """Reject characters a PDF font cannot draw (emoji, control characters) with a clear message."""
+    for ch in text:
+        code = ord(ch)
+        if code > 0xFFFF or (code < 32 and ch not in "\n\t") or 0xE000 <= code <= 0xF8FF:
+            raise ValidationError(
+                tr("{label} innehåller ett tecken som inte kan skrivas ut ({ch!r}); ta bort det.")
+                .replace("{ch!r}", repr(ch))
+                .format(label=label),
+                field,
+            )
+    return text
+
+
+@dataclass
+class ParsedNotes:
+    notes: list[Note] = field(default_factory=list)
+
+
+INTERNAL_MARK = "(intern)"
+INDENT = "    "
+
+
+def parse_notes(text: str) -> list[Note]:
+    """Read the notes editor's text: one bullet per line, 4 spaces (or a tab) per level,
+    a leading "(intern)" marks the bullet internal. Empty lines are dropped."""
+    notes: list[Note] = []
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw.replace("\t", INDENT)
+        stripped = line.lstrip(" ")
+        if not stripped.strip():
+            continue
+        level = clean_level((len(line) - len(stripped)) // len(INDENT))
+        stripped = stripped.lstrip("•-–* ").rstrip() if stripped[:1] in "•-–*" else stripped
+        internal = stripped.lower().startswith(INTERNAL_MARK)
+        if internal:
+            stripped = stripped[len(INTERNAL_MARK) :].strip()
+        if stripped:
+            notes.append(Note(stripped.rstrip(), level, internal))
+    return notes
+
+
+def format_notes(notes: list[NoteData] | list[Note] | tuple[NoteData, ...]) -> str:
+    """The inverse of `parse_notes`."""
+    lines = []
+    for note in notes:
+        mark = f"{INTERNAL_MARK} " if note.internal else ""
+        lines.append(f"{INDENT * note.level}{mark}{note.text}")
+    return "\n".join(lines)

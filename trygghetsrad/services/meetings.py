@@ -1,0 +1,483 @@
+"""Use cases of meetings: create, edit, list, the status lifecycle, next meetings, calendar items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models import Group, Person
+from trygghetsrad.db.models.meetings import AgendaItem, Meeting, MeetingGroup
+from trygghetsrad.domain import calendar_items as cal
+from trygghetsrad.domain.calendar_items import CalendarItem, Owner
+from trygghetsrad.domain.changes import MEETINGS, Changes, Created
+from trygghetsrad.domain.meetings import (
+    MAX_TITLE,
+    MeetingDetail,
+    MeetingKind,
+    MeetingStatus,
+    MeetingSummary,
+    NextMeetingPlan,
+    check_plain_text,
+    check_times,
+    default_title,
+)
+from trygghetsrad.domain.register import clean_text
+from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.i18n import tr
+
+CHANGED = Changes.of(MEETINGS)
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def get_row(session: Session, meeting_id: int) -> Meeting:
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise UserError(
+            tr("Mötet finns inte (id {id}); det kan ha tagits bort.").format(id=meeting_id)
+        )
+    return meeting
+
+
+def _group_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Group.id, Group.name)).all())  # type: ignore[arg-type]
+
+
+def _summary_fields(meeting: Meeting, names: dict[int, str]) -> dict[str, object]:
+    groups = sorted(meeting.groups, key=lambda g: (g.position, g.group_id))
+    group_ids = tuple(g.group_id for g in groups)
+    group_names = tuple(names.get(g, "") for g in group_ids)
+    kind = MeetingKind(meeting.kind)
+    return {
+        "id": meeting.id,
+        "title": meeting.title or default_title(kind, group_names),
+        "kind": kind,
+        "status": MeetingStatus(meeting.status),
+        "day": meeting.day,
+        "start_time": meeting.start_time,
+        "end_time": meeting.end_time,
+        "place": meeting.place,
+        "online_link": meeting.online_link,
+        "group_ids": group_ids,
+        "group_names": group_names,
+    }
+
+
+def list_meetings(
+    session: Session,
+    *,
+    group_id: int | None = None,
+    year: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[MeetingSummary]:
+    """Meetings ordered by date and time, optionally of one group, one year or a date range."""
+    query = select(Meeting).order_by(Meeting.day, Meeting.start_time, Meeting.id)
+    if group_id is not None:
+        query = query.join(MeetingGroup).where(MeetingGroup.group_id == group_id)
+    if year is not None:
+        query = query.where(Meeting.day >= date(year, 1, 1), Meeting.day <= date(year, 12, 31))
+    if start is not None:
+        query = query.where(Meeting.day >= start)
+    if end is not None:
+        query = query.where(Meeting.day <= end)
+    names = _group_names(session)
+    return [MeetingSummary(**_summary_fields(m, names)) for m in session.scalars(query)]  # type: ignore[arg-type]
+
+
+def get_meeting(session: Session, meeting_id: int) -> MeetingDetail:
+    meeting = get_row(session, meeting_id)
+    people = {
+        p.id: p
+        for p in session.scalars(
+            select(Person).where(
+                Person.id.in_(
+                    [i for i in (meeting.chair_id, meeting.secretary_id, meeting.adjuster_id) if i]
+                )
+            )
+        )
+    }
+
+    def name(pid: int | None) -> str:
+        return people[pid].name if pid in people else ""
+
+    secretary = people.get(meeting.secretary_id or -1)
+    return MeetingDetail(
+        **_summary_fields(meeting, _group_names(session)),  # type: ignore[arg-type]
+        chair_id=meeting.chair_id,
+        chair_name=name(meeting.chair_id),
+        secretary_id=meeting.secretary_id,
+        secretary_name=name(meeting.secretary_id),
+        secretary_title=meeting.secretary_title or (secretary.title if secretary else ""),
+        adjuster_id=meeting.adjuster_id,
+        adjuster_name=name(meeting.adjuster_id),
+        finalised_on=meeting.finalised_on,
+        sent_on=meeting.sent_on,
+        revised_on=meeting.revised_on,
+        revision_note=meeting.revision_note,
+        first_paragraph=meeting.first_paragraph,
+        previous_meeting_id=meeting.previous_meeting_id,
+        sequence=meeting.sequence,
+    )
+
+
+def next_meetings(session: Session, meeting_id: int) -> list[MeetingSummary]:
+    """The meetings planned from this meeting's "Nästa möte"."""
+    ids = session.scalars(select(Meeting.id).where(Meeting.previous_meeting_id == meeting_id))
+    wanted = set(ids)
+    return [m for m in list_meetings(session) if m.id in wanted]
+
+
+def previous_meeting_of_group(session: Session, meeting_id: int) -> MeetingSummary | None:
+    """The latest earlier meeting sharing a group with this one."""
+    meeting = get_meeting(session, meeting_id)
+    earlier = [
+        m
+        for m in list_meetings(session, end=meeting.day)
+        if m.id != meeting_id
+        and set(m.group_ids) & set(meeting.group_ids)
+        and (m.day, m.start_time or time(0), m.id)
+        < (meeting.day, meeting.start_time or time(0), meeting.id)
+    ]
+    return earlier[-1] if earlier else None
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def _check_person(session: Session, person_id: int | None, field: str) -> int | None:
+    if person_id is not None and session.get(Person, person_id) is None:
+        raise ValidationError(tr("Personen finns inte längre."), field)
+    return person_id
+
+
+def _check_groups(session: Session, group_ids: Sequence[int]) -> list[int]:
+    ids = list(dict.fromkeys(group_ids))
+    if not ids:
+        raise ValidationError(tr("Välj minst en grupp för mötet."), "group_ids")
+    for gid in ids:
+        if session.get(Group, gid) is None:
+            raise ValidationError(tr("Gruppen finns inte längre."), "group_ids")
+    return ids
+
+
+def _clean_texts(title: str, place: str, online_link: str, secretary_title: str) -> dict[str, str]:
+    values = {
+        "title": clean_text(title, field="title", label=tr("Rubrik"), max_length=MAX_TITLE),
+        "place": clean_text(place, field="place", label=tr("Plats"), max_length=300),
+        "online_link": clean_text(
+            online_link, field="online_link", label=tr("Länk"), max_length=1000
+        ),
+        "secretary_title": clean_text(
+            secretary_title, field="secretary_title", label=tr("Titel"), max_length=300
+        ),
+    }
+    for key, value in values.items():
+        check_plain_text(value, field=key, label=key)
+    return values
+
+
+def _kind(kind: str | MeetingKind) -> str:
+    try:
+        return MeetingKind(kind).value
+    except ValueError:
+        raise ValidationError(tr("Okänd mötestyp: {kind}.").format(kind=kind), "kind") from None
+
+
+def create_meeting(
+    session: Session,
+    *,
+    group_ids: Sequence[int],
+    day: date,
+    start_time: time | None = None,
+    end_time: time | None = None,
+    kind: str | MeetingKind = MeetingKind.NOTES,
+    title: str = "",
+    place: str = "",
+    online_link: str = "",
+    chair_id: int | None = None,
+    secretary_id: int | None = None,
+    secretary_title: str = "",
+    adjuster_id: int | None = None,
+    previous_meeting_id: int | None = None,
+    first_paragraph: int = 1,
+    with_attendance: bool = True,
+) -> Created:
+    """Plan a meeting of one or more groups; the members on that day are listed as attendees."""
+    ids = _check_groups(session, group_ids)
+    check_times(start_time, end_time)
+    meeting = Meeting(
+        day=day,
+        start_time=start_time,
+        end_time=end_time,
+        kind=_kind(kind),
+        status=MeetingStatus.PLANNED.value,
+        chair_id=_check_person(session, chair_id, "chair_id"),
+        secretary_id=_check_person(session, secretary_id, "secretary_id"),
+        adjuster_id=_check_person(session, adjuster_id, "adjuster_id"),
+        previous_meeting_id=previous_meeting_id,
+        first_paragraph=max(1, first_paragraph),
+        revision_note="",
+        sequence=0,
+        **_clean_texts(title, place, online_link, secretary_title),
+    )
+    meeting.groups = [MeetingGroup(group_id=gid, position=i) for i, gid in enumerate(ids)]
+    session.add(meeting)
+    session.flush()
+    if with_attendance:
+        from trygghetsrad.services.meetings_attendance import sync_members
+
+        sync_members(session, meeting.id)
+    return Created(meeting.id, CHANGED)
+
+
+def update_meeting(
+    session: Session,
+    meeting_id: int,
+    *,
+    group_ids: Sequence[int],
+    day: date,
+    start_time: time | None,
+    end_time: time | None,
+    kind: str | MeetingKind,
+    title: str = "",
+    place: str = "",
+    online_link: str = "",
+    chair_id: int | None = None,
+    secretary_id: int | None = None,
+    secretary_title: str = "",
+    adjuster_id: int | None = None,
+    first_paragraph: int = 1,
+) -> Changes:
+    meeting = editable_row(session, meeting_id)
+    ids = _check_groups(session, group_ids)
+    check_times(start_time, end_time)
+    for key, value in _clean_texts(title, place, online_link, secretary_title).items():
+        setattr(meeting, key, value)
+    moved = (meeting.day, meeting.start_time, meeting.end_time, meeting.place) != (
+        day,
+        start_time,
+        end_time,
+        place.strip(),
+    )
+    meeting.day, meeting.start_time, meeting.end_time = day, start_time, end_time
+    meeting.kind = _kind(kind)
+    meeting.chair_id = _check_person(session, chair_id, "chair_id")
+    meeting.secretary_id = _check_person(session, secretary_id, "secretary_id")
+    meeting.adjuster_id = _check_person(session, adjuster_id, "adjuster_id")
+    meeting.first_paragraph = max(1, first_paragraph)
+    if [g.group_id for g in sorted(meeting.groups, key=lambda g: g.position)] != ids:
+        meeting.groups = [MeetingGroup(group_id=gid, position=i) for i, gid in enumerate(ids)]
+        moved = True
+    if moved:
+        meeting.sequence += 1  # a changed invitation replaces the old one in calendars
+    session.flush()
+    from trygghetsrad.services.meetings_attendance import sync_members
+
+    sync_members(session, meeting.id)
+    return CHANGED
+
+
+def delete_meeting(session: Session, meeting_id: int) -> Changes:
+    meeting = get_row(session, meeting_id)
+    if meeting.status == MeetingStatus.SENT.value:
+        raise UserError(
+            tr("Mötet kan inte tas bort: protokollet är skickat och är en allmän handling.")
+        )
+    session.delete(meeting)
+    session.flush()
+    return CHANGED
+
+
+def editable_row(session: Session, meeting_id: int) -> Meeting:
+    """The meeting, if its minutes may be edited now; otherwise a clear message."""
+    meeting = get_row(session, meeting_id)
+    if meeting.status == MeetingStatus.SENT.value:
+        raise UserError(
+            tr(
+                "Protokollet är skickat och är en allmän handling. Välj ”Öppna för ändring” "
+                "och skriv vad som ändras för att redigera det."
+            )
+        )
+    if meeting.status == MeetingStatus.FINALISED.value:
+        raise UserError(
+            tr("Protokollet är justerat. Välj ”Ångra justering” för att redigera det igen.")
+        )
+    return meeting
+
+
+# -- lifecycle ------------------------------------------------------------------------------
+
+
+def start_minutes(session: Session, meeting_id: int) -> Changes:
+    """planned → draft: the meeting is held and the minutes are being written."""
+    meeting = get_row(session, meeting_id)
+    if meeting.status != MeetingStatus.PLANNED.value:
+        raise UserError(tr("Anteckningarna är redan påbörjade."))
+    meeting.status = MeetingStatus.DRAFT.value
+    session.flush()
+    return CHANGED
+
+
+def finalise(
+    session: Session, meeting_id: int, *, on: date, adjuster_id: int | None = None
+) -> Changes:
+    """draft → finalised (*justerat*/*fastställt*); open actions followed up here are carried."""
+    meeting = get_row(session, meeting_id)
+    if meeting.status not in (MeetingStatus.PLANNED.value, MeetingStatus.DRAFT.value):
+        raise UserError(tr("Protokollet är redan justerat."))
+    if on < meeting.day:
+        raise ValidationError(tr("Protokollet kan inte justeras före mötet."), "finalised_on")
+    if adjuster_id is not None:
+        meeting.adjuster_id = _check_person(session, adjuster_id, "adjuster_id")
+    if meeting.kind == MeetingKind.PROTOCOL.value and meeting.adjuster_id is None:
+        raise ValidationError(tr("Ett protokoll behöver en justerare."), "adjuster_id")
+    meeting.status = MeetingStatus.FINALISED.value
+    meeting.finalised_on = on
+    session.flush()
+    from trygghetsrad.services.meetings_actions import carry_open_actions
+
+    carry_open_actions(session, meeting_id)
+    return CHANGED
+
+
+def unfinalise(session: Session, meeting_id: int) -> Changes:
+    """finalised → draft, before the minutes have been sent."""
+    meeting = get_row(session, meeting_id)
+    if meeting.status != MeetingStatus.FINALISED.value:
+        raise UserError(tr("Bara ett justerat protokoll som inte är skickat kan återöppnas så."))
+    meeting.status = MeetingStatus.DRAFT.value
+    meeting.finalised_on = None
+    session.flush()
+    return CHANGED
+
+
+def mark_sent(session: Session, meeting_id: int, *, on: date) -> Changes:
+    meeting = get_row(session, meeting_id)
+    if meeting.status != MeetingStatus.FINALISED.value:
+        raise UserError(tr("Protokollet måste justeras innan det skickas."))
+    if meeting.finalised_on and on < meeting.finalised_on:
+        raise ValidationError(tr("Protokollet kan inte skickas före justeringen."), "sent_on")
+    meeting.status = MeetingStatus.SENT.value
+    meeting.sent_on = on
+    session.flush()
+    return CHANGED
+
+
+def reopen_for_change(session: Session, meeting_id: int, *, note: str, on: date) -> Changes:
+    """sent → draft with a recorded revision note; the PDF then shows the revision date."""
+    meeting = get_row(session, meeting_id)
+    if meeting.status != MeetingStatus.SENT.value:
+        raise UserError(tr("Bara ett skickat protokoll öppnas för ändring."))
+    text = clean_text(note, field="note", label=tr("Vad som ändras"), required=True)
+    check_plain_text(text, field="note", label=tr("Vad som ändras"))
+    meeting.status = MeetingStatus.DRAFT.value
+    meeting.revised_on = on
+    history = meeting.revision_note
+    entry = f"{on.isoformat()}: {text}"
+    meeting.revision_note = f"{history}\n{entry}" if history else entry
+    meeting.sequence += 1
+    session.flush()
+    return CHANGED
+
+
+# -- next meetings --------------------------------------------------------------------------
+
+
+def plan_next_meetings(
+    session: Session, meeting_id: int, plans: Sequence[NextMeetingPlan]
+) -> list[int]:
+    """Create the planned meeting(s) named under "Nästa möte" (e.g. one per group)."""
+    source = get_meeting(session, meeting_id)
+    created = []
+    for plan in plans:
+        if plan.day <= source.day:
+            raise ValidationError(tr("Nästa möte måste ligga efter detta möte."), "day")
+        template = _template_for(session, plan.group_ids)
+        new = create_meeting(
+            session,
+            group_ids=plan.group_ids,
+            day=plan.day,
+            start_time=plan.start_time,
+            end_time=plan.end_time,
+            kind=plan.kind,
+            place=plan.place,
+            online_link=plan.online_link,
+            secretary_id=source.secretary_id,
+            secretary_title=source.secretary_title,
+            previous_meeting_id=meeting_id,
+        ).id
+        if template is not None:
+            from trygghetsrad.services.meetings_agenda import apply_template
+
+            apply_template(session, new, template)
+        created.append(new)
+    return created
+
+
+def _template_for(session: Session, group_ids: Sequence[int]) -> int | None:
+    from trygghetsrad.db.models.meetings import AgendaTemplate
+
+    if len(group_ids) != 1:
+        return None
+    return session.scalar(
+        select(AgendaTemplate.id)
+        .where(AgendaTemplate.group_id == group_ids[0])
+        .order_by(AgendaTemplate.id)
+    )
+
+
+# -- calendar feed --------------------------------------------------------------------------
+
+
+def calendar_items(session: Session, start: date, end: date) -> list[CalendarItem]:
+    """Meetings (category "meetings") and open action due dates (category "deadlines")."""
+    items = [
+        CalendarItem(
+            key=f"meeting:{m.id}",
+            title=m.groups_label or m.title,
+            category=cal.MEETINGS,
+            start=m.day,
+            start_time=m.start_time,
+            end_time=m.end_time,
+            place=m.place or m.online_link,
+            description=m.title,
+            owner=Owner(MEETINGS, "meeting", m.id),
+        )
+        for m in list_meetings(session, start=start, end=end)
+    ]
+    from trygghetsrad.services.meetings_actions import list_actions
+
+    for action in list_actions(session, open_only=True):
+        if action.due_date is None or not start <= action.due_date <= end:
+            continue
+        items.append(
+            CalendarItem(
+                key=f"action_item:{action.id}",
+                title=tr("Uppdrag: {what}").format(what=action.what),
+                category=cal.DEADLINES,
+                start=action.due_date,
+                description=action.what,
+                responsible=action.responsible,
+                internal=action.internal,
+                owner=Owner(MEETINGS, "action_item", action.id),
+            )
+        )
+    return items
+
+
+def count_meetings(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Meeting)) or 0)
+
+
+def item_count(session: Session, meeting_id: int) -> int:
+    return int(
+        session.scalar(
+            select(func.count()).select_from(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+        )
+        or 0
+    )

@@ -1,0 +1,260 @@
+"""Action items (*uppdrag*) and their follow-up at the group's next meetings."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models import Organisation, Person
+from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Meeting, MeetingGroup
+from trygghetsrad.domain.changes import MEETINGS, Changes, Created
+from trygghetsrad.domain.meetings import MAX_NOTE, ActionData, ActionStatus, check_plain_text
+from trygghetsrad.domain.register import clean_text
+from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.i18n import tr
+from trygghetsrad.services.meetings import editable_row, get_row
+
+CHANGED = Changes.of(MEETINGS)
+
+
+def action_data(session: Session, row: ActionItem) -> ActionData:
+    responsible = ""
+    if row.responsible_person_id is not None:
+        person = session.get(Person, row.responsible_person_id)
+        responsible = person.name if person else ""
+    if row.responsible_organisation_id is not None:
+        org = session.get(Organisation, row.responsible_organisation_id)
+        if org is not None:
+            responsible = f"{responsible} ({org.name})" if responsible else org.name
+    item = row.item
+    meeting = session.get(Meeting, item.meeting_id)
+    return ActionData(
+        id=row.id,
+        what=row.what,
+        responsible_person_id=row.responsible_person_id,
+        responsible_organisation_id=row.responsible_organisation_id,
+        responsible=responsible,
+        due_date=row.due_date,
+        status=ActionStatus(row.status),
+        internal=row.internal,
+        carried_count=row.carried_count,
+        since=meeting.day if meeting else None,
+        origin_meeting_id=item.meeting_id,
+        origin_item_title=item.title,
+        closed_on=row.closed_on,
+    )
+
+
+def _row(session: Session, action_id: int) -> ActionItem:
+    row = session.get(ActionItem, action_id)
+    if row is None:
+        raise UserError(tr("Uppdraget finns inte längre; det kan ha tagits bort."))
+    return row
+
+
+def _fields(
+    session: Session,
+    what: str,
+    person_id: int | None,
+    organisation_id: int | None,
+) -> dict[str, object]:
+    text = clean_text(what, field="what", label=tr("Uppdraget"), required=True, max_length=MAX_NOTE)
+    check_plain_text(text, field="what", label=tr("Uppdraget"))
+    if person_id is not None and session.get(Person, person_id) is None:
+        raise ValidationError(tr("Personen finns inte längre."), "responsible")
+    if organisation_id is not None and session.get(Organisation, organisation_id) is None:
+        raise ValidationError(tr("Organisationen finns inte längre."), "responsible")
+    return {
+        "what": text,
+        "responsible_person_id": person_id,
+        "responsible_organisation_id": organisation_id,
+    }
+
+
+def add_action(
+    session: Session,
+    item_id: int,
+    *,
+    what: str,
+    responsible_person_id: int | None = None,
+    responsible_organisation_id: int | None = None,
+    due_date: date | None = None,
+    internal: bool = False,
+) -> Created:
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise UserError(tr("Punkten finns inte längre; den kan ha tagits bort."))
+    editable_row(session, item.meeting_id)
+    row = ActionItem(
+        **_fields(session, what, responsible_person_id, responsible_organisation_id),
+        due_date=due_date,
+        status=ActionStatus.OPEN.value,
+        internal=internal,
+        carried_count=0,
+        position=len(item.actions),
+    )
+    item.actions.append(row)
+    session.flush()
+    return Created(row.id, CHANGED)
+
+
+def update_action(
+    session: Session,
+    action_id: int,
+    *,
+    what: str,
+    responsible_person_id: int | None = None,
+    responsible_organisation_id: int | None = None,
+    due_date: date | None = None,
+    internal: bool = False,
+) -> Changes:
+    row = _row(session, action_id)
+    editable_row(session, row.item.meeting_id)
+    for key, value in _fields(
+        session, what, responsible_person_id, responsible_organisation_id
+    ).items():
+        setattr(row, key, value)
+    row.due_date, row.internal = due_date, internal
+    session.flush()
+    return CHANGED
+
+
+def delete_action(session: Session, action_id: int) -> Changes:
+    row = _row(session, action_id)
+    editable_row(session, row.item.meeting_id)
+    session.delete(row)
+    session.flush()
+    return CHANGED
+
+
+def get_action(session: Session, action_id: int) -> ActionData:
+    return action_data(session, _row(session, action_id))
+
+
+def list_actions(
+    session: Session, *, open_only: bool = False, group_id: int | None = None
+) -> list[ActionData]:
+    query = select(ActionItem).join(AgendaItem).join(Meeting).order_by(Meeting.day, ActionItem.id)
+    if open_only:
+        query = query.where(ActionItem.status == ActionStatus.OPEN.value)
+    if group_id is not None:
+        query = query.join(MeetingGroup, MeetingGroup.meeting_id == Meeting.id).where(
+            MeetingGroup.group_id == group_id
+        )
+    return [action_data(session, row) for row in session.scalars(query)]
+
+
+# -- follow-up ------------------------------------------------------------------------------
+
+
+def followup(session: Session, meeting_id: int) -> list[ActionData]:
+    """Actions of earlier meetings of the same group(s) that come up at this meeting:
+    still open, or closed or carried here."""
+    meeting = get_row(session, meeting_id)
+    groups = [g.group_id for g in meeting.groups]
+    query = (
+        select(ActionItem)
+        .join(AgendaItem)
+        .join(Meeting)
+        .join(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+        .where(
+            MeetingGroup.group_id.in_(groups),
+            Meeting.id != meeting_id,
+            Meeting.day <= meeting.day,
+            (ActionItem.status == ActionStatus.OPEN.value)
+            | (ActionItem.closed_meeting_id == meeting_id)
+            | (ActionItem.last_carried_meeting_id == meeting_id),
+        )
+        .order_by(Meeting.day, ActionItem.id)
+        .distinct()
+    )
+    here = (meeting.day, meeting.start_time or _MIDNIGHT, meeting.id)
+    rows = [
+        r
+        for r in session.scalars(query)
+        if (r.item.meeting.day, r.item.meeting.start_time or _MIDNIGHT, r.item.meeting.id) < here
+    ]
+    return [action_data(session, r) for r in rows]
+
+
+_MIDNIGHT = time(0, 0)
+
+
+def _followup_row(session: Session, action_id: int, meeting_id: int) -> ActionItem:
+    editable_row(session, meeting_id)
+    row = _row(session, action_id)
+    if action_id not in {a.id for a in followup(session, meeting_id)}:
+        raise UserError(tr("Uppdraget följs inte upp på det här mötet."))
+    return row
+
+
+def close_action(
+    session: Session, action_id: int, *, on: date, meeting_id: int | None = None
+) -> Changes:
+    """Mark an action done, at a follow-up meeting or directly."""
+    row = _followup_row(session, action_id, meeting_id) if meeting_id else _row(session, action_id)
+    row.status = ActionStatus.DONE.value
+    row.closed_on = on
+    row.closed_meeting_id = meeting_id
+    session.flush()
+    return CHANGED
+
+
+def cancel_action(
+    session: Session, action_id: int, *, on: date, meeting_id: int | None = None
+) -> Changes:
+    row = _followup_row(session, action_id, meeting_id) if meeting_id else _row(session, action_id)
+    row.status = ActionStatus.CANCELLED.value
+    row.closed_on = on
+    row.closed_meeting_id = meeting_id
+    session.flush()
+    return CHANGED
+
+
+def reopen_action(session: Session, action_id: int) -> Changes:
+    row = _row(session, action_id)
+    if row.closed_meeting_id is not None:
+        editable_row(session, row.closed_meeting_id)
+    row.status = ActionStatus.OPEN.value
+    row.closed_on = None
+    row.closed_meeting_id = None
+    session.flush()
+    return CHANGED
+
+
+def redate_action(session: Session, action_id: int, due_date: date | None) -> Changes:
+    row = _row(session, action_id)
+    row.due_date = due_date
+    session.flush()
+    return CHANGED
+
+
+def carry_action(
+    session: Session, action_id: int, meeting_id: int, *, due_date: date | None = None
+) -> Changes:
+    """Carry an open action past this meeting (again), optionally with a new due date."""
+    row = _followup_row(session, action_id, meeting_id)
+    if row.status != ActionStatus.OPEN.value:
+        raise UserError(tr("Bara pågående uppdrag kan föras vidare."))
+    if row.last_carried_meeting_id != meeting_id:
+        row.carried_count += 1
+        row.last_carried_meeting_id = meeting_id
+    if due_date is not None:
+        row.due_date = due_date
+    session.flush()
+    return CHANGED
+
+
+def carry_open_actions(session: Session, meeting_id: int) -> int:
+    """When minutes are finalised, open actions followed up there and not closed are carried."""
+    count = 0
+    for action in followup(session, meeting_id):
+        row = _row(session, action.id)
+        if row.status == ActionStatus.OPEN.value and row.last_carried_meeting_id != meeting_id:
+            row.carried_count += 1
+            row.last_carried_meeting_id = meeting_id
+            count += 1
+    session.flush()
+    return count

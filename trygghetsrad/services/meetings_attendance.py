@@ -1,0 +1,230 @@
+"""Attendance at a meeting: the groups' members on the day, guests, and yearly statistics."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models import Organisation, Person
+from trygghetsrad.db.models.meetings import Attendance, Meeting
+from trygghetsrad.domain.changes import MEETINGS, Changes, Created
+from trygghetsrad.domain.meetings import AttendanceData, AttendanceStat, MeetingStatus, Presence
+from trygghetsrad.domain.register import MAX_NAME, ROLE_ORDER, Role, clean_text
+from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.i18n import tr
+from trygghetsrad.services import register
+from trygghetsrad.services.meetings import editable_row, get_row
+
+CHANGED = Changes.of(MEETINGS)
+
+
+def sync_members(session: Session, meeting_id: int) -> Changes:
+    """Add every member of the meeting's groups on its day who is not listed yet."""
+    meeting = get_row(session, meeting_id)
+    listed = {a.person_id for a in meeting.attendance if a.person_id is not None}
+    substitutes = {a.substitute_for_id for a in meeting.attendance if a.substitute_for_id}
+    position = max((a.position for a in meeting.attendance), default=-1) + 1
+    members = []
+    for link in sorted(meeting.groups, key=lambda g: g.position):
+        members.extend(register.members_on(session, link.group_id, meeting.day))
+    members.sort(key=lambda m: (ROLE_ORDER.get(Role(m.role), 99), m.person_name.lower()))
+    for member in members:
+        if member.person_id in listed or member.person_id in substitutes:
+            continue
+        listed.add(member.person_id)
+        meeting.attendance.append(
+            Attendance(
+                person_id=member.person_id,
+                presence=(
+                    Presence.GUEST.value
+                    if member.role == Role.CO_OPTED.value
+                    else Presence.PRESENT.value
+                ),
+                role=member.role,
+                member=True,
+                position=position,
+                guest_name="",
+                guest_organisation="",
+            )
+        )
+        position += 1
+    session.flush()
+    return CHANGED
+
+
+def list_attendance(session: Session, meeting_id: int) -> list[AttendanceData]:
+    meeting = get_row(session, meeting_id)
+    ids = {a.person_id for a in meeting.attendance} | {
+        a.substitute_for_id for a in meeting.attendance
+    }
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids - {None})))}
+    orgs = dict(session.execute(select(Organisation.id, Organisation.name)).all())
+    result = []
+    for row in meeting.attendance:
+        person = people.get(row.person_id) if row.person_id else None
+        result.append(
+            AttendanceData(
+                id=row.id,
+                person_id=row.person_id,
+                name=person.name if person else row.guest_name,
+                title=person.title if person else "",
+                organisation=(
+                    row.guest_organisation
+                    or (orgs.get(person.organisation_id, "") if person else "")
+                ),
+                presence=Presence(row.presence),
+                role=row.role,
+                substitute_for_id=row.substitute_for_id,
+                substitute_for_name=(
+                    people[row.substitute_for_id].name if row.substitute_for_id in people else ""
+                ),
+                member=row.member,
+            )
+        )
+    return result
+
+
+def _row(session: Session, attendance_id: int) -> Attendance:
+    row = session.get(Attendance, attendance_id)
+    if row is None:
+        raise UserError(tr("Raden i närvarolistan finns inte längre."))
+    editable_row(session, row.meeting_id)
+    return row
+
+
+def set_presence(
+    session: Session,
+    attendance_id: int,
+    presence: str | Presence,
+    *,
+    substitute_for_id: int | None = None,
+) -> Changes:
+    row = _row(session, attendance_id)
+    try:
+        value = Presence(presence)
+    except ValueError:
+        raise ValidationError(tr("Okänd närvaro: {p}.").format(p=presence), "presence") from None
+    if value is Presence.SUBSTITUTE:
+        if substitute_for_id is None:
+            raise ValidationError(tr("Ange vem ersättaren ersätter."), "substitute_for_id")
+        if substitute_for_id == row.person_id:
+            raise ValidationError(tr("En person kan inte ersätta sig själv."), "substitute_for_id")
+        if session.get(Person, substitute_for_id) is None:
+            raise ValidationError(tr("Personen finns inte längre."), "substitute_for_id")
+        row.substitute_for_id = substitute_for_id
+    else:
+        row.substitute_for_id = None
+    row.presence = value.value
+    session.flush()
+    return CHANGED
+
+
+def add_attendee(
+    session: Session,
+    meeting_id: int,
+    *,
+    person_id: int | None = None,
+    name: str = "",
+    organisation: str = "",
+    presence: str | Presence = Presence.GUEST,
+    substitute_for_id: int | None = None,
+) -> Created:
+    """Add a guest (*adjungerad*) or a substitute: a person from the register, or a free name."""
+    meeting = editable_row(session, meeting_id)
+    if person_id is None:
+        name = clean_text(name, field="name", label=tr("Namn"), required=True, max_length=MAX_NAME)
+    elif session.get(Person, person_id) is None:
+        raise ValidationError(tr("Personen finns inte längre."), "person_id")
+    elif any(a.person_id == person_id for a in meeting.attendance):
+        raise ValidationError(tr("Personen finns redan i närvarolistan."), "person_id")
+    row = Attendance(
+        person_id=person_id,
+        guest_name=name.strip() if person_id is None else "",
+        guest_organisation=clean_text(
+            organisation, field="organisation", label=tr("Organisation"), max_length=MAX_NAME
+        ),
+        presence=Presence.GUEST.value,
+        role="",
+        member=False,
+        position=max((a.position for a in meeting.attendance), default=-1) + 1,
+    )
+    meeting.attendance.append(row)
+    session.flush()
+    if Presence(presence) is not Presence.GUEST:
+        set_presence(session, row.id, presence, substitute_for_id=substitute_for_id)
+    return Created(row.id, CHANGED)
+
+
+def remove_attendee(session: Session, attendance_id: int) -> Changes:
+    row = _row(session, attendance_id)
+    session.delete(row)
+    session.flush()
+    return CHANGED
+
+
+# -- statistics -----------------------------------------------------------------------------
+
+
+def _held_meetings(session: Session, year: int) -> list[Meeting]:
+    return list(
+        session.scalars(
+            select(Meeting).where(
+                Meeting.day >= date(year, 1, 1),
+                Meeting.day <= date(year, 12, 31),
+                Meeting.status != MeetingStatus.PLANNED.value,
+            )
+        )
+    )
+
+
+def _stats(counts: dict[tuple[str, str], dict[str, int]]) -> list[AttendanceStat]:
+    result = [
+        AttendanceStat(
+            name=name,
+            organisation=org,
+            meetings=sum(c.values()),
+            present=c.get(Presence.PRESENT.value, 0),
+            excused=c.get(Presence.EXCUSED.value, 0),
+            absent=c.get(Presence.ABSENT.value, 0),
+            substitute=c.get(Presence.SUBSTITUTE.value, 0),
+            guest=c.get(Presence.GUEST.value, 0),
+        )
+        for (name, org), c in counts.items()
+    ]
+    return sorted(result, key=lambda s: (-s.rate, s.name.lower()))
+
+
+def attendance_by_person(
+    session: Session, year: int, *, group_id: int | None = None
+) -> list[AttendanceStat]:
+    """For each person listed at the year's held meetings: how often present, excused, absent."""
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for meeting in _held_meetings(session, year):
+        if group_id is not None and group_id not in {g.group_id for g in meeting.groups}:
+            continue
+        for row in list_attendance(session, meeting.id):
+            counts[(row.name, row.organisation)][row.presence.value] += 1
+    return _stats(counts)
+
+
+def attendance_by_organisation(
+    session: Session, year: int, *, group_id: int | None = None
+) -> list[AttendanceStat]:
+    """Per organisation: at how many of the year's meetings it was represented at all."""
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for meeting in _held_meetings(session, year):
+        if group_id is not None and group_id not in {g.group_id for g in meeting.groups}:
+            continue
+        best: dict[str, str] = {}
+        rank = {p.value: i for i, p in enumerate(Presence)}
+        for row in list_attendance(session, meeting.id):
+            org = row.organisation or tr("(utan organisation)")
+            value = Presence.PRESENT.value if row.presence.attended else row.presence.value
+            if org not in best or rank[value] < rank[best[org]]:
+                best[org] = value
+        for org, value in best.items():
+            counts[(org, org)][value] += 1
+    return _stats(counts)
