@@ -1,0 +1,526 @@
+"""The wheel as a list of drawing primitives, laid out once and drawn by every backend.
+
+`build_scene` turns a year's categories and items into sectors, circles, lines and texts in
+a y-down coordinate system, plus the shapes needed for hit testing. The Qt widget, the PDF
+poster, the SVG and the PNG all draw the same scene, so what the user sees is what is printed.
+Text widths are estimated from Liberation Sans metrics (metric-compatible with Arial), so no
+font engine is needed here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from trygghetsrad.domain.calendar_items import CalendarItem
+from trygghetsrad.domain.dates import MONTHS_SHORT
+from trygghetsrad.domain.wheel import Holiday, WheelCategory, series_key
+from trygghetsrad.domain.wheel_geometry import (
+    Interval,
+    Ring,
+    Span,
+    angle_in,
+    month_sectors,
+    pack_lanes,
+    point,
+    polar,
+    ring_at,
+    ring_layout,
+    week_ticks,
+)
+
+INK = "#1d2733"
+MUTED = "#66727e"
+FAINT = "#a7b1bb"
+PAPER = "#ffffff"
+MONTH_A = "#e9eef3"
+MONTH_B = "#f5f7f9"
+HOLIDAY = "#b23a48"
+TODAY = "#d64545"
+
+# -- text metrics ---------------------------------------------------------------------------------
+
+_CHARS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~åäöÅÄÖéü–—…·×'  # fmt: skip
+_WIDTHS = [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 556, 556, 556, 667, 667, 778, 556, 556, 556, 1000, 1000, 333, 584]  # fmt: skip
+_WIDTH = dict(zip(_CHARS, _WIDTHS, strict=True))
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    units = sum(_WIDTH.get(c, 600) for c in text)
+    return units * size / 1000.0 * (1.05 if bold else 1.0)
+
+
+def fit_text(text: str, size: float, width: float, bold: bool = False) -> str:
+    """`text`, shortened with an ellipsis to fit `width` ('' when not even one letter fits)."""
+    if text_width(text, size, bold) <= width:
+        return text
+    while text and text_width(text + "…", size, bold) > width:
+        text = text[:-1]
+    return text.rstrip() + "…" if text else ""
+
+
+def wrap_text(
+    text: str, size: float, width: float, max_lines: int, bold: bool = False
+) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if text_width(trial, size, bold) <= width or not current:
+            current = trial
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = fit_text(lines[-1] + " …", size, width, bold)
+    return [fit_text(line, size, width, bold) for line in lines]
+
+
+def mix(color: str, other: str, amount: float) -> str:
+    """`color` moved `amount` (0..1) of the way towards `other`."""
+    a = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
+
+
+def ink_on(color: str) -> str:
+    r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return INK if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6 else PAPER
+
+
+# -- primitives -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sector:
+    """An annular sector between radii r0 < r1 from angle a0 to a1 (a full ring when 360°)."""
+
+    cx: float
+    cy: float
+    r0: float
+    r1: float
+    a0: float
+    a1: float
+    fill: str | None
+    stroke: str | None = None
+    width: float = 0.0
+
+
+@dataclass(frozen=True)
+class Circle:
+    x: float
+    y: float
+    r: float
+    fill: str | None
+    stroke: str | None = None
+    width: float = 0.0
+
+
+@dataclass(frozen=True)
+class Line:
+    points: tuple[tuple[float, float], ...]
+    color: str
+    width: float
+    dash: bool = False
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text whose vertical middle sits on y; `rotate` is degrees clockwise about (x, y)."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+    color: str = INK
+    bold: bool = False
+    anchor: str = "middle"  # start | middle | end
+    rotate: float = 0.0
+
+
+Primitive = Sector | Circle | Line | Text
+
+
+@dataclass(frozen=True)
+class ItemShape:
+    key: str
+    category: str
+    a0: float
+    a1: float
+    r0: float
+    r1: float
+    mark: bool  # a one-day item drawn as a dot
+    x: float  # the mark's (or arc's middle) point
+    y: float
+    mark_r: float
+
+    def contains(self, cx: float, cy: float, x: float, y: float, tolerance: float) -> bool:
+        if self.mark:
+            return math.hypot(x - self.x, y - self.y) <= self.mark_r + tolerance
+        r, a = polar(cx, cy, x, y)
+        return self.r0 - tolerance <= r <= self.r1 + tolerance and angle_in(a, self.a0, self.a1)
+
+
+@dataclass(frozen=True)
+class Options:
+    width: float
+    height: float
+    font: float = 0.0  # base font size; 0 = from the wheel's size
+    labels: bool = True  # outer labels with leader lines
+    center_title: str = ""
+    center_lines: tuple[str, ...] = ()
+    margin: float = 8.0
+
+
+@dataclass
+class Scene:
+    span: Span
+    width: float
+    height: float
+    cx: float
+    cy: float
+    radius: float
+    rings: list[Ring]
+    shapes: list[ItemShape]
+    primitives: list[Primitive] = field(default_factory=list)
+    labels: dict[str, Text] = field(default_factory=dict)  # item key -> its label
+    month_band: tuple[float, float] = (0.0, 0.0)
+    line_layer: int = 1
+    items: dict[str, CalendarItem] = field(default_factory=dict)
+    holidays: list[tuple[Holiday, float, float]] = field(default_factory=list)  # holiday, x, y
+
+    def hit_test(self, x: float, y: float, tolerance: float = 2.0) -> str | None:
+        """The key of the item under (x, y), the smallest (topmost-drawn) first."""
+        best: tuple[float, str] | None = None
+        for shape in self.shapes:
+            if shape.contains(self.cx, self.cy, x, y, tolerance):
+                size = 0.0 if shape.mark else shape.a1 - shape.a0
+                if best is None or size < best[0]:
+                    best = (size, shape.key)
+        return best[1] if best else None
+
+    def holiday_at(self, x: float, y: float, tolerance: float = 3.0) -> Holiday | None:
+        for holiday, hx, hy in self.holidays:
+            if math.hypot(x - hx, y - hy) <= tolerance + 3:
+                return holiday
+        return None
+
+    def spot(self, x: float, y: float) -> tuple[date, str] | None:
+        """(date, category) of an empty or occupied place on a ring; None off the rings."""
+        r, a = polar(self.cx, self.cy, x, y)
+        ring = ring_at(self.rings, r)
+        if ring is None:
+            return None
+        return self.span.date_at(a), ring.category
+
+    def date_at(self, x: float, y: float) -> date | None:
+        r, a = polar(self.cx, self.cy, x, y)
+        return self.span.date_at(a) if r <= self.radius else None
+
+    def shape(self, key: str) -> ItemShape | None:
+        return next((s for s in self.shapes if s.key == key), None)
+
+
+# -- layout ---------------------------------------------------------------------------------------
+
+MIN_MARK_DEGREES = 2.4
+
+
+def _clip(span: Span, item: CalendarItem) -> tuple[float, float] | None:
+    a0 = span.angle(item.start)
+    a1 = span.angle(item.last_day + timedelta(days=1))
+    if a1 <= 0 or a0 >= 360:
+        return None
+    return max(0.0, a0), min(360.0, a1)
+
+
+def _label_text(item: CalendarItem, series: bool) -> str:
+    if series:
+        return item.title
+    s, e = item.start, item.last_day
+    if e == s:
+        when = f"{s.day} {MONTHS_SHORT[s.month - 1]}"
+    elif e.month == s.month:
+        when = f"{s.day}–{e.day} {MONTHS_SHORT[s.month - 1]}"
+    else:
+        when = f"{s.day} {MONTHS_SHORT[s.month - 1]}–{e.day} {MONTHS_SHORT[e.month - 1]}"
+    return f"{when}  {item.title}"
+
+
+def build_scene(
+    span: Span,
+    categories: Sequence[WheelCategory],
+    items: Sequence[CalendarItem],
+    options: Options,
+    *,
+    holidays: Sequence[Holiday] = (),
+    today: date | None = None,
+) -> Scene:
+    visible = [c for c in categories if c.visible]
+    known = {c.key for c in visible}
+    fallback = {c.key for c in categories} - known
+    color = {c.key: c.color for c in categories}
+    # Items on hidden rings disappear; items of unknown categories go to the first ring.
+    placed: list[tuple[CalendarItem, str, float, float]] = []
+    for item in items:
+        cat = item.category
+        if cat in fallback:
+            continue
+        if cat not in known:
+            if not visible:
+                continue
+            cat = visible[0].key
+        clipped = _clip(span, item)
+        if clipped:
+            placed.append((item, cat, *clipped))
+
+    day_deg = span.day_degrees()
+    min_deg = max(day_deg, MIN_MARK_DEGREES)
+    lanes_by_cat: dict[str, dict[str, int]] = {}
+    for cat in known:
+        intervals = []
+        for item, c, a0, a1 in placed:
+            if c != cat:
+                continue
+            if a1 - a0 < min_deg:
+                mid = (a0 + a1) / 2
+                a0, a1 = mid - min_deg / 2, mid + min_deg / 2
+            intervals.append(Interval(item.key, a0, a1))
+        lanes_by_cat[cat] = pack_lanes(intervals, gap=0.25)
+
+    # -- overall sizes
+    w, h, m = options.width, options.height, options.margin
+    base = options.font or max(8.0, min(15.0, min(w, h) * 0.0165))
+    label_room = (base * 14 if options.labels else 0.0) + m
+    radius = max(
+        40.0, min((h - 2 * m - (base * 2.6 if options.labels else 0)) / 2, (w - 2 * label_room) / 2)
+    )
+    cx, cy = w / 2, h / 2
+    week_band = (radius - base * 1.55, radius)
+    month_band = (week_band[0] - base * 2.3, week_band[0])
+    holiday_r = month_band[0] - base * 0.55
+    rings_outer = month_band[0] - base * 1.1
+    rings_inner = radius * 0.30
+    ring_gap = max(1.5, radius * 0.008)
+    rings = ring_layout(
+        [(c.key, max(lanes_by_cat[c.key].values(), default=0) + 1) for c in visible],
+        rings_inner,
+        rings_outer,
+        ring_gap,
+    )
+    scene = Scene(span, w, h, cx, cy, radius, rings, [], month_band=month_band)
+    prims = scene.primitives
+    scene.items = {item.key: item for item, *_ in placed}
+
+    # -- background: the disc, rings, months, weeks
+    prims.append(Circle(cx, cy, radius, PAPER, FAINT, 0.8))
+    for ring in rings:
+        prims.append(
+            Sector(
+                cx, cy, ring.r_inner, ring.r_outer, 0, 360, mix(color[ring.category], PAPER, 0.9)
+            )
+        )
+    scene.line_layer = len(prims)  # leader lines go above the rings, below the month band
+    months = month_sectors(span)
+    for sector in months:
+        fill = MONTH_A if (sector.first.month % 2) else MONTH_B
+        prims.append(
+            Sector(cx, cy, month_band[0], month_band[1], sector.start_angle, sector.end_angle, fill)
+        )
+    for sector in months:
+        x0, y0 = point(cx, cy, rings_inner * 0.98, sector.start_angle)
+        x1, y1 = point(cx, cy, week_band[1], sector.start_angle)
+        prims.append(Line(((x0, y0), (x1, y1)), FAINT, 0.7))
+    ticks = week_ticks(span)
+    week_font = base * 0.62
+    for tick in ticks:
+        x0, y0 = point(cx, cy, week_band[0], tick.angle)
+        x1, y1 = point(cx, cy, week_band[0] + base * 0.35, tick.angle)
+        prims.append(Line(((x0, y0), (x1, y1)), FAINT, 0.6))
+    week_r = (week_band[0] + week_band[1]) / 2 + base * 0.1
+    arc_per_week = 2 * math.pi * week_r * 7 / span.days
+    every = 1 if arc_per_week > week_font * 1.9 else 2 if arc_per_week > week_font else 4
+    for index, tick in enumerate(ticks):
+        crosses = tick.crosses_year
+        if index % every and not crosses:
+            continue
+        if tick.end_angle - tick.angle < 0.4 * 360 * 7 / span.days and not crosses:
+            continue
+        x, y = point(cx, cy, week_r, tick.mid_angle)
+        label = tick.short_label if crosses else str(tick.week)
+        prims.append(
+            Text(x, y, label, week_font, MUTED, crosses, "middle", _upright(tick.mid_angle))
+        )
+    month_r = (month_band[0] + month_band[1]) / 2
+    month_font = base * 0.95
+    for sector in months:
+        arc = 2 * math.pi * month_r * (sector.end_angle - sector.start_angle) / 360
+        name = (
+            sector.name
+            if text_width(sector.name, month_font, True) < arc * 0.9
+            else MONTHS_SHORT[sector.first.month - 1]
+        )
+        if text_width(name, month_font, True) > arc * 0.95:
+            continue
+        if span.days < 40:
+            name = f"{sector.name} {sector.first.year}"
+        x, y = point(cx, cy, month_r, sector.mid_angle)
+        prims.append(
+            Text(
+                x,
+                y,
+                name.upper() if span.days > 100 else name,
+                month_font,
+                INK,
+                True,
+                "middle",
+                _upright(sector.mid_angle),
+            )
+        )
+    for holiday in holidays:
+        if not span.contains(holiday.day):
+            continue
+        a = span.angle_of_moment(holiday.day, 0.5)
+        x, y = point(cx, cy, holiday_r, a)
+        prims.append(Circle(x, y, max(1.3, base * 0.16), HOLIDAY))
+        scene.holidays.append((holiday, x, y))
+
+    # -- items
+    ring_by_cat = {ring.category: ring for ring in rings}
+    label_candidates: list[tuple[float, int, str, str, float, float, float]] = []
+    series_count: dict[str, int] = {}
+    for item, *_rest in placed:
+        series_count[series_key(item.key)] = series_count.get(series_key(item.key), 0) + 1
+    labelled_series: set[str] = set()
+    marks: list[Primitive] = []
+    inside_texts: list[Primitive] = []
+    arc_gap = min(0.35, day_deg * 0.15)
+    for item, cat, a0, a1 in sorted(placed, key=lambda p: (p[2], p[0].key)):
+        ring = ring_by_cat[cat]
+        lane = lanes_by_cat[cat][item.key]
+        l0, l1 = ring.lane_bounds(lane)
+        pad = min((l1 - l0) * 0.12, 3.0)
+        r0, r1 = l0 + pad, l1 - pad
+        fill = color[cat]
+        mid = (a0 + a1) / 2
+        is_mark = a1 - a0 <= day_deg * 1.01 and span.days > 62
+        if is_mark:
+            mark_r = max(2.0, min((r1 - r0) * 0.42, base * 0.55))
+            x, y = point(cx, cy, (r0 + r1) / 2, mid)
+            marks.append(Circle(x, y, mark_r, fill, PAPER, max(0.6, base * 0.07)))
+            scene.shapes.append(
+                ItemShape(
+                    item.key, cat, mid - min_deg / 2, mid + min_deg / 2, r0, r1, True, x, y, mark_r
+                )
+            )
+            anchor_r = (r0 + r1) / 2 + mark_r
+        else:
+            b0, b1 = a0 + arc_gap / 2, a1 - arc_gap / 2
+            prims.append(Sector(cx, cy, r0, r1, b0, b1, fill, PAPER, 0.6))
+            x, y = point(cx, cy, (r0 + r1) / 2, mid)
+            scene.shapes.append(ItemShape(item.key, cat, a0, a1, r0, r1, False, x, y, 0.0))
+            anchor_r = r1
+            inner_font = min(base * 0.85, (r1 - r0) * 0.62)
+            arc_len = 2 * math.pi * ((r0 + r1) / 2) * (b1 - b0) / 360
+            if inner_font >= 6.5 and text_width(item.title, inner_font) + inner_font <= arc_len:
+                text = Text(
+                    x, y, item.title, inner_font, ink_on(fill), False, "middle", _upright(mid)
+                )
+                inside_texts.append(text)
+                scene.labels[item.key] = text
+                continue
+        skey = series_key(item.key)
+        series = series_count[skey] > 1
+        if series and skey in labelled_series:
+            continue
+        labelled_series.add(skey)
+        priority = (0 if not series else 1) * 100 + [c.key for c in visible].index(cat)
+        label_candidates.append(
+            (priority, -int(a1 - a0), item.key, _label_text(item, series), mid, anchor_r, a1 - a0)
+        )
+    prims.extend(marks)
+    prims.extend(inside_texts)
+
+    if options.labels:
+        _place_labels(scene, label_candidates, base, color, {i.key: c for i, c, *_ in placed})
+
+    # -- centre and today
+    center_r = rings_inner - ring_gap * 2
+    prims.append(Circle(cx, cy, center_r, PAPER, None))
+    if options.center_title:
+        title_font = min(
+            center_r * 0.42, center_r * 1.5 / text_width(options.center_title, 1, True)
+        )
+        lines = [wrap_text(line, base * 0.8, center_r * 1.6, 3) for line in options.center_lines]
+        flat = [line for group in lines for line in group][:5]
+        total = title_font * 1.05 + len(flat) * base * 1.05
+        y = cy - total / 2 + title_font * 0.5
+        prims.append(Text(cx, y, options.center_title, title_font, INK, True))
+        y += title_font * 0.55 + base * 0.7
+        for line in flat:
+            prims.append(Text(cx, y, line, base * 0.8, MUTED))
+            y += base * 1.05
+    if today is not None and span.contains(today):
+        a = span.angle_of_moment(today, 0.5)
+        x0, y0 = point(cx, cy, rings_inner - ring_gap, a)
+        x1, y1 = point(cx, cy, radius + base * 0.4, a)
+        prims.append(Line(((x0, y0), (x1, y1)), TODAY, max(1.2, base * 0.13)))
+        tx, ty = point(cx, cy, radius + base * 0.4, a)
+        prims.append(Circle(tx, ty, base * 0.3, TODAY))
+    return scene
+
+
+def _upright(angle: float) -> float:
+    """Rotation for text tangent to the circle at `angle`, never upside down."""
+    a = angle % 360
+    return a if a <= 90 or a >= 270 else a - 180
+
+
+def _place_labels(
+    scene: Scene,
+    candidates: list[tuple[float, int, str, str, float, float, float]],
+    base: float,
+    color: dict[str, str],
+    category_of: dict[str, str],
+) -> None:
+    cx, cy, radius = scene.cx, scene.cy, scene.radius
+    font = base * 0.8
+    step = font * 1.32
+    rl = radius + base * 1.3
+    top = max(font, cy - rl - base * 1.0)
+    bottom = min(scene.height - font, cy + rl + base * 1.0)
+    capacity = int((bottom - top) / step) + 1
+    for side in (1, -1):
+        chosen = [c for c in candidates if (c[4] % 360 < 180) == (side == 1)]
+        chosen.sort(key=lambda c: (c[0], c[1], c[4]))
+        chosen = chosen[:capacity]
+        chosen.sort(key=lambda c: -math.cos(math.radians(c[4])))
+        ys = [cy - rl * math.cos(math.radians(c[4])) for c in chosen]
+        # Push apart downwards, then upwards from the bottom, then clamp at the top.
+        for i in range(len(ys)):
+            ys[i] = max(ys[i], top if i == 0 else ys[i - 1] + step)
+        for i in range(len(ys) - 1, -1, -1):
+            ys[i] = min(ys[i], bottom if i == len(ys) - 1 else ys[i + 1] - step)
+        for i in range(len(ys)):
+            ys[i] = max(ys[i], top if i == 0 else ys[i - 1] + step)
+        for (_p, _d, key, text, angle, anchor_r, _span), y in zip(chosen, ys, strict=True):
+            dy = y - cy
+            x = cx + side * (math.sqrt(max(0.0, rl * rl - dy * dy)) + base * 0.9)
+            room = (scene.width - x - 4) if side == 1 else (x - 4)
+            shown = fit_text(text, font, room)
+            if not shown:
+                continue
+            ax, ay = point(cx, cy, anchor_r, angle)
+            ex, ey = point(cx, cy, radius + base * 0.25, angle)
+            lead = (ax, ay), (ex, ey), (x - side * base * 0.35, y)
+            cat_color = color[category_of[key]]
+            scene.primitives.insert(scene.line_layer, Line(lead, mix(cat_color, PAPER, 0.35), 0.6))
+            scene.primitives.append(Circle(x - side * base * 0.35, y, font * 0.16, cat_color))
+            label = Text(x, y, shown, font, INK, False, "start" if side == 1 else "end")
+            scene.primitives.append(label)
+            scene.labels[key] = label
