@@ -1,0 +1,358 @@
+"""Full-text search index (SQLite FTS5) kept in step with the data by the data layer.
+
+One FTS5 table, `search_index`, holds a row per searchable record of every workspace. The
+`SOURCES` registry says which tables are searchable and how: a stable code (part of the FTS
+rowid, so an update or delete touches exactly one index row), the kind of record, the
+columns that make its title and body, and how to find the record that opens it (an agenda
+note opens its meeting). The registry names tables and columns, not ORM classes: a workspace
+whose tables do not exist yet is skipped, and columns missing from a table are ignored.
+
+Session events keep the index current: after every flush, new and changed rows of registered
+tables are written to the index and deleted ones removed; ORM bulk UPDATE/DELETE statements
+mark their table for reindexing before the commit. Rows removed by the database itself
+(ON DELETE CASCADE) are dropped from results at search time and pruned then. Bulk loaders
+that bypass the ORM call `rebuild_index()` at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.session import ORMExecuteState
+
+TABLE = "search_index"
+TOKENIZER = "unicode61 remove_diacritics 0"
+CREATE_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+    "kind UNINDEXED, ref_table UNINDEXED, ref_id UNINDEXED, title, body, "
+    f"tokenize = '{TOKENIZER}')"
+)
+ROWID_SHIFT = 32  # rowid = code << 32 | id
+
+
+@dataclass(frozen=True)
+class Source:
+    """How one table is indexed."""
+
+    table: str
+    code: int  # stable forever: part of every index rowid of this table
+    kind: str  # what the user is shown, e.g. "meeting", "decision"
+    area: str  # `domain.changes` area that owns the record
+    title: tuple[str, ...]  # columns joined into the title (those that exist)
+    body: tuple[str, ...]  # columns joined into the body
+    # How to reach the record this one belongs to (shown as context, e.g. the meeting of a
+    # decision), as alternatives: the first whose first column exists wins. Each is
+    # (parent table, path): the path's first step is a column of this row, later steps are
+    # "table.column" hops from the id reached so far.
+    parents: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    opens_parent: bool = False  # choosing the hit opens the parent (it has no view of its own)
+
+    def rowid(self, ref_id: int) -> int:
+        return (self.code << ROWID_SHIFT) | int(ref_id)
+
+
+def _s(
+    table: str,
+    code: int,
+    kind: str,
+    area: str,
+    title: Sequence[str],
+    body: Sequence[str],
+    *parents: tuple[str, tuple[str, ...]],
+    opens_parent: bool = False,
+) -> Source:
+    return Source(table, code, kind, area, tuple(title), tuple(body), tuple(parents), opens_parent)
+
+
+_NOTES = ("notes", "note", "text", "body", "description", "summary", "content")
+_MEETING = (
+    ("meetings", ("meeting_id",)),
+    ("meetings", ("item_id", "agenda_items.meeting_id")),
+    ("meetings", ("agenda_item_id", "agenda_items.meeting_id")),
+)
+
+# Order is the order of the groups when ranks tie; codes must never change once released.
+SOURCES: tuple[Source, ...] = (
+    _s("meetings", 10, "meeting", "meetings", ("title",), ("place", "location", *_NOTES)),
+    _s(
+        "agenda_items",
+        11,
+        "agenda_item",
+        "meetings",
+        ("title",),
+        ("presenter", *_NOTES),
+        *_MEETING,
+        opens_parent=True,
+    ),
+    _s("agenda_notes", 12, "agenda_note", "meetings", (), _NOTES, *_MEETING, opens_parent=True),
+    _s("decisions", 13, "decision", "meetings", ("title",), _NOTES, *_MEETING, opens_parent=True),
+    _s(
+        "action_items",
+        14,
+        "action_item",
+        "meetings",
+        ("title", "what"),
+        ("responsible_text", "responsible_name", *_NOTES, "status_note"),
+        *_MEETING,
+    ),
+    _s("wheel_events", 20, "wheel_event", "wheel", ("title",), ("place", "responsible", *_NOTES)),
+    _s(
+        "data_sources",
+        30,
+        "data_source",
+        "situation",
+        ("name",),
+        ("provider_name", "description", "note"),
+    ),
+    _s("observations", 31, "observation", "situation", ("title",), ("place", *_NOTES)),
+    _s("gaps", 32, "gap", "situation", ("title",), ("description", "who_could_fill")),
+    _s("indicators", 33, "indicator", "situation", ("name",), ("unit", "description")),
+    _s(
+        "situation_pictures",
+        34,
+        "situation_picture",
+        "situation",
+        ("title",),
+        ("summary", "part_mapping", "part_other", "part_analysis", "limitations"),
+    ),
+    _s("problems", 40, "problem", "action_plan", ("title", "name"), _NOTES),
+    _s(
+        "causes",
+        41,
+        "cause",
+        "action_plan",
+        ("title", "name"),
+        _NOTES,
+        ("problems", ("problem_id",)),
+    ),
+    _s(
+        "measures",
+        42,
+        "measure",
+        "action_plan",
+        ("title", "name"),
+        (*_NOTES, "partners", "resources", "target_text"),
+        ("action_plans", ("plan_id",)),
+    ),
+    _s("action_plans", 43, "action_plan", "action_plan", ("title", "name"), _NOTES),
+    _s("agreements", 44, "agreement", "action_plan", ("title", "name"), _NOTES),
+    _s("commitments", 45, "commitment", "action_plan", ("title", "name"), _NOTES),
+    _s("people", 1, "person", "register", ("name",), ("title", "email", "phone", "note")),
+    _s("organisations", 2, "organisation", "register", ("name",), ("kind", "note")),
+    _s("groups", 3, "group", "register", ("name",), ("description",)),
+)
+
+BY_TABLE: dict[str, Source] = {source.table: source for source in SOURCES}
+BY_CODE: dict[int, Source] = {source.code: source for source in SOURCES}
+assert len(BY_CODE) == len(SOURCES), "search source codes must be unique"
+
+
+def source_of_rowid(rowid: int) -> Source | None:
+    return BY_CODE.get(rowid >> ROWID_SHIFT)
+
+
+def join_text(values: Iterable[Any]) -> str:
+    parts = []
+    for value in values:
+        if value is None or isinstance(value, bool | bytes):
+            continue
+        text = str(value).strip()
+        if text:
+            parts.append(text)
+    return "\n".join(parts)
+
+
+# -- which columns exist -------------------------------------------------------------------
+
+
+def table_columns(connection: Connection, table: str) -> list[str]:
+    return [row[1] for row in connection.exec_driver_sql(f'PRAGMA table_info("{table}")')]
+
+
+def _present(connection: Connection) -> bool:
+    info = connection.info
+    if info.get("search_index_present"):
+        return True
+    found = (
+        connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
+        ).first()
+        is not None
+    )
+    if found:
+        info["search_index_present"] = True
+    return found
+
+
+# -- rebuilding ----------------------------------------------------------------------------
+
+
+def create_table(connection: Connection) -> None:
+    connection.exec_driver_sql(CREATE_SQL)
+
+
+def reindex_table(connection: Connection, source: Source) -> int:
+    """Replace every index row of one table; return how many rows were indexed."""
+    columns = set(table_columns(connection, source.table))
+    if not columns:
+        return 0
+    low, high = source.rowid(0), source.rowid((1 << ROWID_SHIFT) - 1)
+    connection.exec_driver_sql(f"DELETE FROM {TABLE} WHERE rowid BETWEEN ? AND ?", (low, high))
+    title = [c for c in source.title if c in columns]
+    body = [c for c in source.body if c in columns]
+    select = ", ".join(f'"{c}"' for c in ("id", *title, *body))
+    rows = connection.exec_driver_sql(f'SELECT {select} FROM "{source.table}"').fetchall()
+    n_title = len(title)
+    params = [
+        (
+            source.rowid(row[0]),
+            source.kind,
+            source.table,
+            row[0],
+            join_text(row[1 : 1 + n_title]) if n_title else "",
+            join_text(row[1 + n_title :]),
+        )
+        for row in rows
+    ]
+    if params:
+        connection.exec_driver_sql(
+            f"INSERT INTO {TABLE} (rowid, kind, ref_table, ref_id, title, body) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            params,
+        )
+    return len(params)
+
+
+def rebuild_index(target: Session | Connection) -> int:
+    """Create the index if needed and fill it from every registered table that exists."""
+    connection = target.connection() if isinstance(target, Session) else target
+    create_table(connection)
+    connection.exec_driver_sql(f"DELETE FROM {TABLE}")
+    total = sum(reindex_table(connection, source) for source in SOURCES)
+    connection.exec_driver_sql(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+    return total
+
+
+# -- keeping it current from the ORM -------------------------------------------------------
+
+_ATTRS: dict[tuple[type, str], tuple[list[str], list[str]]] = {}
+
+
+def _attribute_keys(obj: Any, source: Source) -> tuple[list[str], list[str]]:
+    """Mapped attribute names for the title and body columns present on this class."""
+    key = (type(obj), source.table)
+    cached = _ATTRS.get(key)
+    if cached is None:
+        mapper = inspect(type(obj))
+        table = mapper.local_table
+        by_column = {}
+        for column_name in (*source.title, *source.body):
+            column = table.c.get(column_name) if hasattr(table, "c") else None
+            if column is None:
+                continue
+            try:
+                by_column[column_name] = mapper.get_property_by_column(column).key
+            except Exception:  # an unmapped column: not indexed
+                continue
+        cached = (
+            [by_column[c] for c in source.title if c in by_column],
+            [by_column[c] for c in source.body if c in by_column],
+        )
+        _ATTRS[key] = cached
+    return cached
+
+
+def _source_of(obj: Any) -> Source | None:
+    table = getattr(type(obj), "__tablename__", None)
+    return BY_TABLE.get(table) if table else None
+
+
+def _after_flush(session: Session, _flush: UOWTransaction) -> None:
+    pending: list[tuple[Source, Any]] = []
+    removed: list[int] = []
+    for obj in session.new | session.dirty:
+        source = _source_of(obj)
+        if source is not None:
+            pending.append((source, obj))
+    for obj in session.deleted:
+        source = _source_of(obj)
+        if source is not None and getattr(obj, "id", None) is not None:
+            removed.append(source.rowid(obj.id))
+    if not pending and not removed:
+        return
+    connection = session.connection()
+    if not _present(connection):
+        return
+    rows = []
+    for source, obj in pending:
+        ref_id = getattr(obj, "id", None)
+        if ref_id is None:
+            continue
+        titles, bodies = _attribute_keys(obj, source)
+        state = inspect(obj)
+        if state.deleted or state.detached:
+            continue
+        rows.append(
+            (
+                source.rowid(ref_id),
+                source.kind,
+                source.table,
+                ref_id,
+                join_text(getattr(obj, k, None) for k in titles),
+                join_text(getattr(obj, k, None) for k in bodies),
+            )
+        )
+        removed.append(source.rowid(ref_id))
+    if removed:
+        connection.exec_driver_sql(
+            f"DELETE FROM {TABLE} WHERE rowid = ?", [(rowid,) for rowid in removed]
+        )
+    if rows:
+        connection.exec_driver_sql(
+            f"INSERT INTO {TABLE} (rowid, kind, ref_table, ref_id, title, body) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+def _after_bulk(state: ORMExecuteState) -> None:
+    if not (state.is_update or state.is_delete):
+        return
+    mapper = state.bind_mapper
+    table = getattr(mapper, "local_table", None) if mapper is not None else None
+    name = getattr(table, "name", None)
+    if name in BY_TABLE:
+        state.session.info.setdefault("search_stale_tables", set()).add(name)
+
+
+def _before_commit(session: Session) -> None:
+    stale = session.info.pop("search_stale_tables", None)
+    if not stale:
+        return
+    connection = session.connection()
+    if _present(connection):
+        for name in sorted(stale):
+            reindex_table(connection, BY_TABLE[name])
+
+
+def prune(connection: Connection, rowids: Sequence[int]) -> None:
+    """Drop index rows whose record is gone (deleted by the database, e.g. ON DELETE CASCADE)."""
+    if rowids:
+        connection.exec_driver_sql(
+            f"DELETE FROM {TABLE} WHERE rowid = ?", [(rowid,) for rowid in rowids]
+        )
+
+
+def install() -> None:
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
+        event.listen(Session, "do_orm_execute", _after_bulk)
+        event.listen(Session, "before_commit", _before_commit)
+
+
+install()

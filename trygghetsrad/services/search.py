@@ -1,0 +1,216 @@
+"""Search across every workspace with the FTS5 index: grouped by kind, ranked, highlighted."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db import search_index as idx
+from trygghetsrad.domain.calendar_items import Owner
+from trygghetsrad.domain.dates import long_date
+from trygghetsrad.domain.search import (
+    MARK_END,
+    MARK_START,
+    SearchGroup,
+    SearchHit,
+    SearchResult,
+    fts_query,
+    kind_label,
+)
+
+PER_KIND = 10
+TITLE_WEIGHT = 8.0
+SNIPPET_TOKENS = 14
+
+# The ranking query, exposed so that the benchmark can run exactly this with plain sqlite3.
+RANK_SQL = (
+    "SELECT rowid, kind, score, total FROM ("
+    " SELECT rowid, kind, score,"
+    " row_number() OVER (PARTITION BY kind ORDER BY score) AS n,"
+    " count(*) OVER (PARTITION BY kind) AS total"
+    " FROM (SELECT rowid, kind,"
+    f" bm25({idx.TABLE}, 0, 0, 0, {TITLE_WEIGHT}, 1.0) AS score"
+    f" FROM {idx.TABLE} WHERE {idx.TABLE} MATCH ?))"
+    " WHERE n <= ? ORDER BY score"
+)
+DETAIL_SQL = (
+    f"SELECT rowid, ref_table, ref_id, highlight({idx.TABLE}, 3, ?, ?),"
+    f" snippet({idx.TABLE}, 4, ?, ?, '…', {SNIPPET_TOKENS})"
+    f" FROM {idx.TABLE} WHERE {idx.TABLE} MATCH ? AND rowid IN (%s)"
+)
+
+
+def search(session: Session, *, text: str, per_kind: int = PER_KIND) -> SearchResult:
+    """Records of every workspace matching all words of `text` (each as a prefix)."""
+    query = fts_query(text)
+    if not query:
+        return SearchResult(text)
+    connection = session.connection()
+    ranked = connection.exec_driver_sql(RANK_SQL, (query, per_kind)).fetchall()
+    if not ranked:
+        return SearchResult(text)
+    totals = {kind: total for _rowid, kind, _score, total in ranked}
+    placeholders = ", ".join("?" for _ in ranked)
+    details = {
+        row[0]: row[1:]
+        for row in connection.exec_driver_sql(
+            DETAIL_SQL % placeholders,
+            (
+                MARK_START,
+                MARK_END,
+                MARK_START,
+                MARK_END,
+                query,
+                *(row[0] for row in ranked),
+            ),
+        )
+    }
+    by_table: dict[str, list[int]] = defaultdict(list)
+    for ref_table, ref_id, _t, _b in details.values():
+        by_table[ref_table].append(ref_id)
+    resolved = {table: _resolve(connection, table, ids) for table, ids in by_table.items()}
+
+    hits: dict[str, list[SearchHit]] = defaultdict(list)
+    stale: list[int] = []
+    order: list[str] = []
+    for rowid, kind, score, _total in ranked:
+        if rowid not in details:
+            continue
+        ref_table, ref_id, title, snippet = details[rowid]
+        info = resolved.get(ref_table, {}).get(ref_id)
+        if info is None:  # removed by the database itself (e.g. ON DELETE CASCADE)
+            stale.append(rowid)
+            totals[kind] -= 1
+            continue
+        own_title, context, owner = info
+        if kind not in hits:
+            order.append(kind)
+        hits[kind].append(
+            SearchHit(
+                kind=kind,
+                ref_table=ref_table,
+                ref_id=ref_id,
+                title=title or own_title or context,
+                snippet=snippet if MARK_START in snippet or not title else "",
+                context=context,
+                owner=owner,
+                score=float(score),
+            )
+        )
+    if stale:
+        idx.prune(connection, stale)
+    groups = tuple(
+        SearchGroup(kind, max(totals[kind], len(hits[kind])), tuple(hits[kind])) for kind in order
+    )
+    return SearchResult(text, groups)
+
+
+# -- who owns a hit, and where it is --------------------------------------------------------
+
+_Info = tuple[str, str, Owner]  # own title (plain), context, owner
+
+
+def _columns(connection: Connection, table: str) -> set[str]:
+    cache: dict[str, set[str]] = connection.info.setdefault("search_columns", {})
+    if table not in cache:
+        cache[table] = set(idx.table_columns(connection, table))
+    return cache[table]
+
+
+def _in(ids: list[int]) -> str:
+    return ", ".join(str(int(i)) for i in ids)
+
+
+def _titles(connection: Connection, table: str, ids: list[int]) -> dict[int, str]:
+    """A readable name for each record: its title columns, or its date for an untitled one."""
+    source = idx.BY_TABLE.get(table)
+    columns = _columns(connection, table)
+    title_cols = [c for c in (source.title if source else ()) if c in columns]
+    day_col = "day" if "day" in columns else None
+    select = ", ".join(f'"{c}"' for c in ("id", *title_cols, *([day_col] if day_col else [])))
+    result = {}
+    for row in connection.exec_driver_sql(
+        f'SELECT {select} FROM "{table}" WHERE id IN ({_in(ids)})'
+    ):
+        title = idx.join_text(row[1 : 1 + len(title_cols)]).replace("\n", " – ")
+        if day_col and row[-1]:
+            day = row[-1]
+            day = date.fromisoformat(str(day)[:10]) if not isinstance(day, date) else day
+            when = long_date(day, weekday=False)
+            title = f"{title}, {when}" if title else f"{kind_label('meeting', plural=False)} {when}"
+        result[row[0]] = title
+    return result
+
+
+def _parents(connection: Connection, source: idx.Source, ids: list[int]) -> dict[int, int]:
+    """Map each id of `source.table` to its parent's id, following the first usable path."""
+    columns = _columns(connection, source.table)
+    for _parent_table, path in source.parents:
+        if not path or path[0] not in columns:
+            continue
+        current = {
+            row[0]: row[1]
+            for row in connection.exec_driver_sql(
+                f'SELECT id, "{path[0]}" FROM "{source.table}" WHERE id IN ({_in(ids)})'
+            )
+            if row[1] is not None
+        }
+        for hop in path[1:]:
+            table, column = hop.split(".")
+            if column not in _columns(connection, table) or not current:
+                current = {}
+                break
+            step = dict(
+                connection.exec_driver_sql(
+                    f'SELECT id, "{column}" FROM "{table}" '
+                    f"WHERE id IN ({_in(list(set(current.values())))})"
+                ).fetchall()
+            )
+            current = {k: step[v] for k, v in current.items() if step.get(v) is not None}
+        return current
+    return {}
+
+
+def _parent_table(connection: Connection, source: idx.Source) -> str | None:
+    columns = _columns(connection, source.table)
+    for parent_table, path in source.parents:
+        if path and path[0] in columns:
+            return parent_table
+    return None
+
+
+def _resolve(connection: Connection, table: str, ids: list[int]) -> dict[int, _Info]:
+    source = idx.BY_TABLE.get(table)
+    if source is None or not _columns(connection, table):
+        return {}
+    own = _titles(connection, table, ids)
+    parent_table = _parent_table(connection, source)
+    parents = _parents(connection, source, list(own)) if parent_table else {}
+    parent_titles = (
+        _titles(connection, parent_table, list(set(parents.values()))) if parents else {}
+    )
+    parent_source = idx.BY_TABLE.get(parent_table) if parent_table else None
+    result: dict[int, _Info] = {}
+    for ref_id, title in own.items():
+        parent_id = parents.get(ref_id)
+        context = parent_titles.get(parent_id, "") if parent_id is not None else ""
+        if source.opens_parent and parent_id is not None and parent_source is not None:
+            owner = Owner(parent_source.area, parent_source.kind, parent_id)
+        else:
+            owner = Owner(source.area, source.kind, ref_id)
+        result[ref_id] = (title, context, owner)
+    return result
+
+
+def index_size(session: Session) -> int:
+    return int(
+        session.connection().exec_driver_sql(f"SELECT count(*) FROM {idx.TABLE}").scalar() or 0
+    )
+
+
+def rebuild(session: Session) -> int:
+    """Rebuild the whole index (after a bulk import); return the number of indexed records."""
+    return idx.rebuild_index(session)
