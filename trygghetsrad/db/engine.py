@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -12,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
-from trygghetsrad.db import revisions
+from trygghetsrad.db import faults, revisions
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 
@@ -31,6 +33,11 @@ class FileState(Enum):
 class Inspection:
     state: FileState
     versions: frozenset[str]
+
+
+def _fault_or(exc: sqlite3.Error, path: Path, default: UserError) -> UserError:
+    """Busy, unreadable or damaged files get their own message; anything else `default`."""
+    return faults.translate(exc, path) or default
 
 
 def _not_ours(path: Path) -> UserError:
@@ -61,9 +68,10 @@ def inspect_file(path: Path) -> Inspection:
     if header != SQLITE_HEADER:
         raise _not_ours(path)
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     except sqlite3.Error as exc:
-        raise _not_ours(path) from exc
+        raise _fault_or(exc, path, _not_ours(path)) from exc
     try:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -75,9 +83,11 @@ def inspect_file(path: Path) -> Inspection:
         versions = frozenset(
             row[0] for row in conn.execute("SELECT version_num FROM alembic_version")
         )
-        conn.execute("PRAGMA quick_check(1)").fetchone()
+        check = conn.execute("PRAGMA quick_check(1)").fetchone()
+        if not check or check[0] != "ok":
+            raise faults.fault(faults.FaultKind.DAMAGED, path)
     except sqlite3.Error as exc:
-        raise _not_ours(path) from exc
+        raise _fault_or(exc, path, _not_ours(path)) from exc
     finally:
         conn.close()
     known = revisions.all_revisions()
@@ -111,20 +121,73 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def _connector(path: Path, read_only: bool):  # type: ignore[no-untyped-def]
+    # mode=rw: a file deleted while the program runs is never silently re-created empty.
+    uri = f"{path.absolute().as_uri()}?mode=rw"
+
+    def connect() -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise faults.translate(exc, path) or exc from exc
+        if read_only:
+            conn.execute("PRAGMA query_only=ON")
+        return conn
+
+    return connect
+
+
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=_connector(path, read_only),
+        poolclass=QueuePool,
+        future=True,
+    )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
 
 class Database:
-    """An open database file: hands out sessions that commit on success and roll back on error."""
+    """An open database file: hands out sessions that commit on success and roll back on error.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    Low-level SQLite errors leaving a session (busy, read-only, disk full, damaged, deleted
+    while open) are turned into `DatabaseFault`s with a Swedish message in one place here,
+    so that every page and command reports them the same way.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        locked: bool = False,
+    ) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
+        self._locked = locked
         self._factory = sessionmaker(engine, expire_on_commit=False)
+        self._keeper: sqlite3.Connection | None = None
+        try:
+            # Keeps the file's content reachable if the file is deleted while open (rescue()).
+            self._keeper = sqlite3.connect(
+                f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+        except sqlite3.Error:
+            self._keeper = None
+
+    def translate(self, exc: BaseException) -> faults.DatabaseFault | None:
+        found = faults.translate(exc, self.path)
+        if found is None:
+            if not self.path.exists() and faults.is_sqlite_error(exc):
+                return faults.fault(faults.FaultKind.MISSING, self.path)
+            return None
+        if self.read_only and found.kind is faults.FaultKind.READ_ONLY and self.path.exists():
+            return faults.fault(faults.FaultKind.READ_ONLY_SESSION, self.path)
+        return found
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -132,31 +195,107 @@ class Database:
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as exc:
+            # The original error is the one to report, not a failing rollback.
+            with suppress(Exception):
+                session.rollback()
+            translated = self.translate(exc)
+            if translated is not None and translated is not exc:
+                raise translated from exc
             raise
         finally:
             session.close()
 
+    def check_present(self) -> None:
+        """Raise a DatabaseFault (MISSING) if the file was deleted or moved while open."""
+        if not self.path.exists():
+            raise faults.fault(faults.FaultKind.MISSING, self.path)
+
+    def rescue(self, target: Path) -> Path:
+        """Write what is still open of a deleted database file to `target` (online backup)."""
+        if self._keeper is None:
+            raise faults.fault(faults.FaultKind.MISSING, self.path)
+        from trygghetsrad.db.backups import snapshot
+
+        return snapshot(self._keeper, target)
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
+        if self._locked:
+            self._locked = False
+            from trygghetsrad.db import lock
+
+            lock.release(self.path)
 
 
-def open_database(path: Path, *, migrate: bool = True) -> Database:
+class LockMode(Enum):
+    NONE = "none"  # tests and internal helpers
+    EXCLUSIVE = "exclusive"  # the window: refuse if another instance has the file
+    SHARED = "shared"  # headless commands: exclusive if free, else read-only beside the window
+
+
+def _check_writable(path: Path) -> None:
+    if path.exists() and not os.access(path, os.W_OK):
+        raise faults.fault(faults.FaultKind.READ_ONLY, path)
+    folder = path.parent
+    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError(
+            tr(
+                "Mappen {folder} är skrivskyddad. Databasen behöver kunna spara sina "
+                "hjälpfiler bredvid sig; flytta den till en mapp där du får skriva."
+            ).format(folder=folder)
+        )
+
+
+def open_database(path: Path, *, migrate: bool = True, lock: LockMode = LockMode.NONE) -> Database:
     """Open (creating or migrating when needed) the database at `path`."""
-    inspection = inspect_file(path)
-    if inspection.state is not FileState.CURRENT:
-        if not migrate:
-            raise UserError(tr("Databasen {path} behöver uppdateras.").format(path=path))
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UserError(
-                tr("Mappen {folder} kan inte skapas: {reason}").format(
-                    folder=path.parent, reason=exc.strerror
-                )
-            ) from exc
-        from trygghetsrad.db.migrate import upgrade
+    from trygghetsrad.db import lock as locking
 
-        upgrade(path, copy_aside=inspection.state is FileState.NEEDS_MIGRATION)
-    return Database(path, make_engine(path))
+    read_only = False
+    locked = False
+    if lock is not LockMode.NONE:
+        try:
+            locking.acquire(path)
+            locked = True
+        except locking.DatabaseInUse:
+            if lock is LockMode.EXCLUSIVE:
+                raise
+            read_only = True
+    try:
+        inspection = inspect_file(path)
+        if read_only:
+            if inspection.state is not FileState.CURRENT:
+                raise faults.fault(faults.FaultKind.READ_ONLY_SESSION, path)
+        else:
+            _check_writable(path)
+        if inspection.state is not FileState.CURRENT:
+            if not migrate:
+                raise UserError(tr("Databasen {path} behöver uppdateras.").format(path=path))
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserError(
+                    tr("Mappen {folder} kan inte skapas: {reason}").format(
+                        folder=path.parent, reason=exc.strerror
+                    )
+                ) from exc
+            from trygghetsrad.db.migrate import upgrade
+
+            try:
+                upgrade(path, copy_aside=inspection.state is FileState.NEEDS_MIGRATION)
+            except Exception as exc:
+                low_level = faults.is_sqlite_error(exc) or isinstance(exc, OSError)
+                found = faults.translate(exc, path) if low_level else None
+                if found is None:
+                    raise
+                raise found from exc
+        return Database(
+            path, make_engine(path, read_only=read_only), read_only=read_only, locked=locked
+        )
+    except BaseException:
+        if locked:
+            locking.release(path)
+        raise

@@ -3,13 +3,12 @@
 Migrations run on their own connection with foreign keys OFF (a batch rebuild of a parent
 table would otherwise cascade-delete its children), inside one explicit transaction, and
 `PRAGMA foreign_key_check` must come back empty before the commit. An existing file is
-copied aside with SQLite's backup API before anything is changed.
+backed up with SQLite's backup API (db.backups) before anything is changed.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -29,19 +28,17 @@ def alembic_config() -> Config:
 
 
 def copy_aside(path: Path) -> Path:
-    """Copy `path` next to itself with SQLite's online backup, and return the copy's path."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.före-uppdatering-{stamp}{path.suffix or '.sqlite'}")
-    src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    """Back `path` up (SQLite's online backup) into the backup folder; return the copy's path."""
+    from trygghetsrad.db import backups
+
     try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
+        return backups.make_backup(path, backups.BEFORE_MIGRATION)
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(
+            tr(
+                "Databasen uppdaterades inte: den kunde inte säkerhetskopieras först ({reason})."
+            ).format(reason=exc)
+        ) from exc
 
 
 def _migration_engine(path: Path):  # type: ignore[no-untyped-def]

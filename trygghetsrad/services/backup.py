@@ -1,36 +1,286 @@
-"""Copies of the database made with SQLite's online backup, never by copying a live file."""
+"""Backups: rolling automatic copies, copies to a chosen file, and restoring from a copy.
+
+Every copy is made with SQLite's online backup API (`db.backups.snapshot`), never by
+copying a live file. Automatic backups go to the user data folder: one when the program
+opens the database (unless one was made within the last hour), one every 24 hours while it
+runs, and one before every migration, import, restore or erasure of personal data. They are
+kept for `retention_days` (a setting, default 30): everything from the last two days, then
+the newest of each day, and always at least the three newest.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from trygghetsrad.db.engine import Database
-from trygghetsrad.errors import UserError
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db import backups, faults
+from trygghetsrad.db.backups import BackupFile
+from trygghetsrad.db.engine import Database, FileState, inspect_file
+from trygghetsrad.domain.changes import SETTINGS, Changes
+from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
+
+RETENTION_KEY = "backup_retention_days"
+DEFAULT_RETENTION_DAYS = 30
+MIN_INTERVAL_ON_OPEN = timedelta(hours=1)
+DAILY = timedelta(hours=24)
+
+REASON_LABELS = {
+    backups.AUTOMATIC: "automatisk",
+    backups.BEFORE_MIGRATION: "före uppdatering av programmet",
+    backups.BEFORE_IMPORT: "före import",
+    backups.BEFORE_RESTORE: "före återställning",
+    backups.BEFORE_ERASE: "före radering av personuppgifter",
+}
+
+# Tables shown by name when describing a backup; the rest is summed as "övriga poster".
+MAIN_TABLES = (
+    "people",
+    "organisations",
+    "groups",
+    "meetings",
+    "agenda_items",
+    "decisions",
+    "action_items",
+    "wheel_events",
+    "data_sources",
+    "indicators",
+    "observations",
+    "problems",
+    "action_plans",
+    "measures",
+    "agreements",
+)
+_HOUSEKEEPING = {"alembic_version", "settings", "sqlite_sequence"}
+
+
+def _write_error(target: Path, exc: BaseException) -> UserError:
+    found = faults.translate(exc, target)
+    reason = str(found) if found is not None else str(exc)
+    return UserError(
+        tr("Säkerhetskopian kunde inte skrivas till {path}: {reason}").format(
+            path=target, reason=reason
+        )
+    )
+
+
+def _snapshot_open(database: Database, target: Path) -> Path:
+    raw = database.engine.raw_connection()
+    try:
+        return backups.snapshot(raw.driver_connection, target)  # type: ignore[arg-type]
+    finally:
+        raw.close()
 
 
 def backup_to(database: Database, target: Path) -> Path:
     """Write a consistent copy of the open database to `target` (which must not be the database)."""
-    if target.resolve() == database.path.resolve():
+    if target.absolute() == database.path.absolute() or (
+        target.exists() and target.resolve() == database.path.resolve()
+    ):
         raise UserError(tr("Säkerhetskopian kan inte skrivas över själva databasen."))
-    tmp = target.with_name(target.name + ".tmp")
     try:
-        raw = database.engine.raw_connection()
+        return _snapshot_open(database, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise _write_error(target, exc) from exc
+
+
+# -- settings ------------------------------------------------------------------------------
+
+
+def retention_days(session: Session) -> int:
+    from trygghetsrad.services.settings import get_value
+
+    try:
+        days = int(get_value(session, RETENTION_KEY, str(DEFAULT_RETENTION_DAYS)))
+    except ValueError:
+        return DEFAULT_RETENTION_DAYS
+    return days if 1 <= days <= 3650 else DEFAULT_RETENTION_DAYS
+
+
+def set_retention_days(session: Session, days: int) -> Changes:
+    from trygghetsrad.services.settings import set_value
+
+    if not 1 <= days <= 3650:
+        raise ValidationError(
+            tr("Säkerhetskopior sparas mellan 1 och 3650 dagar."), "backup_retention_days"
+        )
+    set_value(session, RETENTION_KEY, str(days))
+    return Changes.of(SETTINGS)
+
+
+# -- rolling backups -----------------------------------------------------------------------
+
+
+def list_backups(db_path: Path) -> list[BackupFile]:
+    return backups.list_backups(db_path)
+
+
+def newest_backup(db_path: Path) -> BackupFile | None:
+    found = backups.list_backups(db_path)
+    return found[0] if found else None
+
+
+def backup_now(database: Database, reason: str) -> Path:
+    """A rolling backup for `reason` (see db.backups.REASONS), then old ones pruned."""
+    target = backups.new_backup_path(database.path, reason)
+    try:
+        made = _snapshot_open(database, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise _write_error(target, exc) from exc
+    prune(database)
+    return made
+
+
+def prune(database: Database, now: datetime | None = None) -> list[Path]:
+    try:
+        with database.session() as session:
+            days = retention_days(session)
+    except UserError:
+        days = DEFAULT_RETENTION_DAYS
+    return backups.prune(database.path, days, now)
+
+
+def backup_due(
+    database: Database, *, interval: timedelta = DAILY, now: datetime | None = None
+) -> bool:
+    now = now or datetime.now()
+    newest = next(
+        (b for b in backups.list_backups(database.path) if b.reason == backups.AUTOMATIC), None
+    )
+    return newest is None or now - newest.made_at >= interval or newest.made_at > now
+
+
+def automatic_backup(
+    database: Database, *, interval: timedelta = MIN_INTERVAL_ON_OPEN, now: datetime | None = None
+) -> Path | None:
+    """Make the automatic backup if the newest one is older than `interval`; else None."""
+    if not backup_due(database, interval=interval, now=now):
+        return None
+    return backup_now(database, backups.AUTOMATIC)
+
+
+# -- describing and restoring --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    path: Path
+    made_at: datetime
+    reason: str  # Swedish label, "" for a file chosen by the user
+    schema_versions: tuple[str, ...]
+    counts: tuple[tuple[str, int], ...]  # (Swedish table label, rows), main tables first
+    size_bytes: int
+
+    @property
+    def total(self) -> int:
+        return sum(n for _label, n in self.counts)
+
+
+def _label(table: str) -> str:
+    from trygghetsrad.services.references import TABLE_LABELS
+
+    return TABLE_LABELS.get(table, table.replace("_", " "))
+
+
+def describe(path: Path) -> BackupSummary:
+    """What a backup file holds and when it was made, read without changing the file."""
+    inspection = inspect_file(path)
+    if inspection.state is FileState.NEW:
+        raise UserError(tr("Filen {path} innehåller ingen databas.").format(path=path))
+    parsed = backups.parse(path)
+    made_at = parsed.made_at if parsed is not None else datetime.fromtimestamp(path.stat().st_mtime)
+    reason = tr(REASON_LABELS[parsed.reason]) if parsed is not None else ""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        counts: dict[str, int] = {}
+        for table in tables:
+            if table in _HOUSEKEEPING:
+                continue
+            quoted = '"' + table.replace('"', '""') + '"'
+            counts[table] = int(conn.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0])
+    except sqlite3.Error as exc:
+        raise faults.translate(exc, path) or faults.fault(faults.FaultKind.DAMAGED, path) from exc
+    finally:
+        conn.close()
+    shown = [(_label(t), counts[t]) for t in MAIN_TABLES if t in counts]
+    others = sum(n for t, n in counts.items() if t not in MAIN_TABLES)
+    if others:
+        shown.append((tr("övriga poster"), others))
+    return BackupSummary(
+        path=path,
+        made_at=made_at,
+        reason=reason,
+        schema_versions=tuple(sorted(inspection.versions)),
+        counts=tuple(shown),
+        size_bytes=path.stat().st_size,
+    )
+
+
+def _move_aside_damaged(db_path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.stem}.skadad-{stamp}{db_path.suffix or '.sqlite'}")
+    os.replace(db_path, aside)
+    for side in ("-wal", "-shm"):
+        extra = db_path.with_name(db_path.name + side)
+        if extra.exists():
+            os.replace(extra, aside.with_name(aside.name + side))
+    return aside
+
+
+def restore(db_path: Path, source: Path) -> Path | None:
+    """Replace the (closed) database at `db_path` with the backup `source`.
+
+    The current file is kept first: copied into the backup folder (reason
+    "före-återställning") when it can be read, otherwise moved aside next to itself as
+    `<namn>.skadad-<tid>.sqlite`. Returns where the current file was kept (None if there was
+    none). The caller must have closed every connection to `db_path` and reopens it after.
+    """
+    if source.absolute() == db_path.absolute():
+        raise UserError(tr("Databasen kan inte återställas från sig själv."))
+    # Refuses foreign, damaged or newer files before anything is touched.
+    summary = describe(source)
+    del summary
+    kept: Path | None = None
+    if db_path.exists() and db_path.stat().st_size > 0:
         try:
-            dest = sqlite3.connect(tmp)
-            try:
-                raw.driver_connection.backup(dest)  # type: ignore[union-attr]
-            finally:
-                dest.close()
-        finally:
-            raw.close()
-        tmp.replace(target)
+            kept = backups.make_backup(db_path, backups.BEFORE_RESTORE)
+        except sqlite3.Error:
+            kept = _move_aside_damaged(db_path)
+        except OSError as exc:
+            raise _write_error(backups.folder_for(db_path), exc) from exc
+    tmp = db_path.with_name(f".{db_path.name}.återställs.tmp")
+    try:
+        backups.snapshot_file(source, tmp)
+        for side in ("-wal", "-shm", "-journal"):
+            db_path.with_name(db_path.name + side).unlink(missing_ok=True)
+        os.replace(tmp, db_path)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
+        found = faults.translate(exc, db_path)
         raise UserError(
-            tr("Säkerhetskopian kunde inte skrivas till {path}: {reason}").format(
-                path=target, reason=exc
+            tr("Säkerhetskopian kunde inte återställas: {reason}").format(
+                reason=str(found) if found else str(exc)
             )
         ) from exc
-    return target
+    return kept
+
+
+def rescue_deleted(database: Database) -> Path:
+    """Write a database deleted while open back to its path, from what is still open."""
+    if database.path.exists():
+        raise UserError(tr("Databasfilen finns redan; inget behöver räddas."))
+    try:
+        return database.rescue(database.path)
+    except (OSError, sqlite3.Error) as exc:
+        raise _write_error(database.path, exc) from exc

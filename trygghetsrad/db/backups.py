@@ -1,0 +1,152 @@
+"""Backup files of a database: made with SQLite's online backup API, never by copying a file.
+
+A live WAL database is three files whose sum is the truth; a file copy can catch them
+half-written. `snapshot()` copies pages through SQLite itself, verifies the copy with
+`PRAGMA quick_check`, turns it into a single self-contained file (journal mode DELETE) and
+only then moves it into place, so a backup on disk is always whole.
+
+Rolling backups live in the user data folder (`paths.backup_dir`), one sub-folder per
+database, named `<stem>.<reason>-<YYYYmmdd-HHMMSS>.sqlite`, where the reason is one of
+`REASONS`. The services layer decides when to make them and how long to keep them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from trygghetsrad import paths
+
+AUTOMATIC = "automatisk"
+BEFORE_MIGRATION = "före-uppdatering"
+BEFORE_IMPORT = "före-import"
+BEFORE_RESTORE = "före-återställning"
+BEFORE_ERASE = "före-radering"
+REASONS = (AUTOMATIC, BEFORE_MIGRATION, BEFORE_IMPORT, BEFORE_RESTORE, BEFORE_ERASE)
+
+_NAME_RE = re.compile(
+    r"^(?P<stem>.+)\.(?P<reason>" + "|".join(REASONS) + r")-(?P<stamp>\d{8}-\d{6})(-\d+)?\.sqlite$"
+)
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    reason: str
+    made_at: datetime
+
+
+def folder_for(db_path: Path) -> Path:
+    """The folder holding the rolling backups of the database at `db_path`."""
+    resolved = os.path.normcase(str(db_path.absolute()))
+    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:8]
+    return paths.backup_dir(db_path) / f"{db_path.stem}-{digest}"
+
+
+def snapshot(source: sqlite3.Connection, target: Path) -> Path:
+    """Copy the database behind `source` to `target` with the online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+            result = dest.execute("PRAGMA quick_check").fetchone()
+            if not result or result[0] != "ok":
+                raise sqlite3.DatabaseError("database disk image is malformed")
+        finally:
+            dest.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        for side in ("-journal", "-wal", "-shm"):
+            tmp.with_name(tmp.name + side).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def snapshot_file(db_path: Path, target: Path) -> Path:
+    """Copy the database file at `db_path` (which may be open elsewhere) to `target`."""
+    source = sqlite3.connect(f"{db_path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        source.execute("PRAGMA busy_timeout=5000")
+        return snapshot(source, target)
+    finally:
+        source.close()
+
+
+def new_backup_path(db_path: Path, reason: str, now: datetime | None = None) -> Path:
+    if reason not in REASONS:
+        raise ValueError(reason)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = folder_for(db_path)
+    candidate = folder / f"{db_path.stem}.{reason}-{stamp}.sqlite"
+    counter = 2
+    while candidate.exists():
+        candidate = folder / f"{db_path.stem}.{reason}-{stamp}-{counter}.sqlite"
+        counter += 1
+    return candidate
+
+
+def parse(path: Path) -> BackupFile | None:
+    match = _NAME_RE.match(path.name)
+    if match is None:
+        return None
+    try:
+        made_at = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+    return BackupFile(path, match["reason"], made_at)
+
+
+def list_backups(db_path: Path) -> list[BackupFile]:
+    """The rolling backups of `db_path`, newest first."""
+    folder = folder_for(db_path)
+    if not folder.is_dir():
+        return []
+    found = [b for p in folder.iterdir() if p.is_file() and (b := parse(p)) is not None]
+    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def make_backup(db_path: Path, reason: str, *, source: sqlite3.Connection | None = None) -> Path:
+    """A rolling backup of `db_path` for `reason`, from `source` if given (an open connection)."""
+    target = new_backup_path(db_path, reason)
+    if source is not None:
+        return snapshot(source, target)
+    return snapshot_file(db_path, target)
+
+
+KEEP_ALWAYS = 3  # the newest backups survive any retention setting
+KEEP_ALL_DAYS = 2  # younger than this: every backup is kept; older: the newest of each day
+
+
+def prune(db_path: Path, keep_days: int, now: datetime | None = None) -> list[Path]:
+    """Delete backups older than `keep_days`; thin older days to one per day; keep the newest."""
+    now = now or datetime.now()
+    backups = list_backups(db_path)
+    removed: list[Path] = []
+    seen_days: set[tuple[str, object]] = set()
+    for index, backup in enumerate(backups):
+        age = now - backup.made_at
+        day = backup.made_at.date()
+        keep = index < KEEP_ALWAYS or age < timedelta(days=KEEP_ALL_DAYS)
+        if not keep and age < timedelta(days=keep_days):
+            # One per day and reason: the newest of that day (the list is newest first).
+            keep = (backup.reason, day) not in seen_days
+        seen_days.add((backup.reason, day))
+        if not keep:
+            try:
+                backup.path.unlink()
+                removed.append(backup.path)
+            except OSError:
+                pass
+    return removed
