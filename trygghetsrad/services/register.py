@@ -23,6 +23,7 @@ from trygghetsrad.domain.register import (
     clean_role,
     clean_text,
 )
+from trygghetsrad.domain.text import sort_key
 from trygghetsrad.errors import ReferencedError, UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.references import find_references
@@ -44,7 +45,7 @@ def list_organisations(session: Session) -> list[OrganisationData]:
             select(Person.organisation_id, func.count()).group_by(Person.organisation_id)
         ).all()
     )
-    orgs = session.scalars(select(Organisation).order_by(func.lower(Organisation.name)))
+    orgs = sorted(session.scalars(select(Organisation)), key=lambda o: sort_key(o.name))
     return [_organisation_data(o, counts.get(o.id, 0)) for o in orgs]
 
 
@@ -132,7 +133,7 @@ def _person_data(person: Person) -> PersonData:
 
 
 def list_people(session: Session) -> list[PersonData]:
-    people = session.scalars(select(Person).order_by(func.lower(Person.name)))
+    people = sorted(session.scalars(select(Person)), key=lambda p: (sort_key(p.name), p.id))
     orgs = {o.id: o.name for o in session.scalars(select(Organisation))}
     return [
         PersonData(
@@ -217,6 +218,15 @@ def person_references(session: Session, person_id: int) -> list[str]:
     return [f"{r.count} {r.label}" for r in find_references(session, "people", person_id)]
 
 
+def person_blockers(session: Session, person_id: int) -> list[str]:
+    """What stops the person from being deleted: every use except their group memberships."""
+    return [
+        f"{r.count} {r.label}"
+        for r in find_references(session, "people", person_id)
+        if r.table != "memberships"
+    ]
+
+
 def delete_person(session: Session, person_id: int, *, with_memberships: bool = False) -> Changes:
     """Delete a person. Memberships go with them only when asked; any other use blocks it."""
     person = _get(session, Person, person_id)
@@ -237,13 +247,20 @@ def delete_person(session: Session, person_id: int, *, with_memberships: bool = 
 # -- groups and memberships ----------------------------------------------------------------
 
 
-def list_groups(session: Session) -> list[GroupData]:
+def list_groups(session: Session, *, on: date | None = None) -> list[GroupData]:
+    """Every group with the number of its members on `on` (today when not given)."""
+    day = on or date.today()
     counts = dict(
         session.execute(
-            select(Membership.group_id, func.count()).group_by(Membership.group_id)
+            select(Membership.group_id, func.count())
+            .where(
+                (Membership.from_date.is_(None)) | (Membership.from_date <= day),
+                (Membership.to_date.is_(None)) | (Membership.to_date >= day),
+            )
+            .group_by(Membership.group_id)
         ).all()
     )
-    groups = session.scalars(select(Group).order_by(func.lower(Group.name)))
+    groups = sorted(session.scalars(select(Group)), key=lambda g: sort_key(g.name))
     return [GroupData(g.id, g.name, g.description, counts.get(g.id, 0)) for g in groups]
 
 
@@ -307,12 +324,13 @@ def _membership_data(m: Membership) -> MembershipData:
 def list_memberships(
     session: Session, *, group_id: int | None = None, person_id: int | None = None
 ) -> list[MembershipData]:
-    query = select(Membership).join(Person).order_by(func.lower(Person.name))
+    query = select(Membership)
     if group_id is not None:
         query = query.where(Membership.group_id == group_id)
     if person_id is not None:
         query = query.where(Membership.person_id == person_id)
-    return [_membership_data(m) for m in session.scalars(query)]
+    found = [_membership_data(m) for m in session.scalars(query)]
+    return sorted(found, key=lambda m: (sort_key(m.person_name), sort_key(m.group_name), m.id))
 
 
 def members_on(session: Session, group_id: int, day: date) -> list[MembershipData]:
@@ -320,7 +338,9 @@ def members_on(session: Session, group_id: int, day: date) -> list[MembershipDat
     from trygghetsrad.domain.register import ROLE_ORDER, Role
 
     members = [m for m in list_memberships(session, group_id=group_id) if m.active_on(day)]
-    return sorted(members, key=lambda m: (ROLE_ORDER.get(Role(m.role), 99), m.person_name.lower()))
+    return sorted(
+        members, key=lambda m: (ROLE_ORDER.get(Role(m.role), 99), sort_key(m.person_name))
+    )
 
 
 def add_membership(
@@ -332,9 +352,10 @@ def add_membership(
     from_date: date | None = None,
     to_date: date | None = None,
 ) -> Created:
-    _get(session, Group, group_id)
-    _get(session, Person, person_id)
+    group = _get(session, Group, group_id)
+    person = _get(session, Person, person_id)
     check_period(from_date, to_date)
+    _check_overlap(session, group, person, from_date, to_date, None)
     membership = Membership(
         group_id=group_id,
         person_id=person_id,
@@ -357,10 +378,40 @@ def update_membership(
 ) -> Changes:
     membership = _get(session, Membership, membership_id)
     check_period(from_date, to_date)
+    _check_overlap(session, membership.group, membership.person, from_date, to_date, membership_id)
     membership.role = clean_role(role)
     membership.from_date, membership.to_date = from_date, to_date
     session.flush()
     return CHANGED
+
+
+def _check_overlap(
+    session: Session,
+    group: Group,
+    person: Person,
+    from_date: date | None,
+    to_date: date | None,
+    exclude_id: int | None,
+) -> None:
+    """A person holds at most one membership of a group at any one time."""
+    for other in session.scalars(
+        select(Membership).where(Membership.group_id == group.id, Membership.person_id == person.id)
+    ):
+        if other.id == exclude_id:
+            continue
+        starts_before_other_ends = (
+            other.to_date is None or from_date is None or from_date <= other.to_date
+        )
+        ends_after_other_starts = (
+            other.from_date is None or to_date is None or other.from_date <= to_date
+        )
+        if starts_before_other_ends and ends_after_other_starts:
+            raise ValidationError(
+                tr("{person} är redan medlem i {group} under den perioden.").format(
+                    person=person.name, group=group.name
+                ),
+                "from_date",
+            )
 
 
 def delete_membership(session: Session, membership_id: int) -> Changes:

@@ -1,0 +1,1 @@
+"""The register workspace: people, organisations, groups and memberships."""

@@ -1,0 +1,230 @@
+"""A searchable, sortable table with its buttons, context menu, keys and empty state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.ui.register.models import RECORD_ROLE, RecordFilterProxy, RecordTableModel
+from trygghetsrad.ui.widgets.empty_state import EmptyState
+
+
+class RecordPanel(QWidget):
+    """Heading, search field, New/Edit/Delete buttons and the table (or an empty state)."""
+
+    current_changed = Signal(object)  # the selected record, or None
+    new_requested = Signal()
+    edit_requested = Signal(object)
+    delete_requested = Signal(object)
+
+    def __init__(
+        self,
+        model: RecordTableModel[Any],
+        *,
+        heading: str,
+        noun: str,
+        new_text: str,
+        search_hint: str,
+        empty_title: str,
+        empty_text: str,
+        delete_text: str = "",
+        proxy: RecordFilterProxy | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = proxy or RecordFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+
+        top = QHBoxLayout()
+        self.heading = QLabel(heading)
+        self.heading.setProperty("role", "heading")
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setProperty("role", "search")
+        self.search.setPlaceholderText(search_hint)
+        self.search.setAccessibleName(self.tr("Sök: {noun}").format(noun=noun))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        top.addWidget(self.search)
+        layout.addLayout(top)
+
+        buttons = QHBoxLayout()
+        self.new_button = self._button(new_text, self.new_requested.emit)
+        self.new_button.setProperty("role", "primary")
+        self.edit_button = self._button(self.tr("Ändra…"), self._on_edit)
+        self.delete_button = self._button(delete_text or self.tr("Ta bort"), self._on_delete)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        self.extra_buttons = buttons
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        buttons.addWidget(self.count_label)
+        layout.addLayout(buttons)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(heading)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.activated.connect(lambda _index: self._on_edit())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.current_changed.emit(self.current())
+        )
+
+        self.new_action = self._action(
+            new_text, self.new_requested.emit, QKeySequence(Qt.Key.Key_Insert)
+        )
+        self.edit_action = self._action(self.tr("Ändra…"), self._on_edit)
+        self.delete_action = self._action(delete_text or self.tr("Ta bort"), self._on_delete)
+        # Delete only from the table: in the search field the key deletes text.
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            self.table.addAction(action)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.empty = EmptyState(empty_title, empty_text)
+        self.stack.addWidget(self.empty)
+        self.no_hits = QLabel()
+        self.no_hits.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.no_hits.setProperty("role", "hint")
+        self.no_hits.setContentsMargins(0, 40, 0, 0)
+        self.no_hits.setWordWrap(True)
+        self.stack.addWidget(self.no_hits)
+        layout.addWidget(self.stack, 1)
+        self.model.modelReset.connect(self._update_state)
+        self.current_changed.connect(lambda _record: self._update_state())
+        self._update_state()
+
+    def fit_columns(self, *stretch: int) -> None:
+        """Size columns to their contents, letting the `stretch` columns share what is left."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if column in stretch
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+
+    def _button(self, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        action.triggered.connect(slot)
+        return action
+
+    # -- state -----------------------------------------------------------------------------
+
+    def current(self) -> Any:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(
+            index.row(), index.parent()
+        ):
+            return None
+        return index.data(RECORD_ROLE)
+
+    def select_id(self, record_id: int | None) -> bool:
+        """Select the record with `record_id` (if it is shown); otherwise the first row."""
+        row = self.model.row_of(record_id) if record_id is not None else -1
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is None or not index.isValid():
+            index = self.proxy.index(0, 0)
+        if not index.isValid():
+            self.table.selectionModel().clearSelection()
+            self.current_changed.emit(None)
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _update_state(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        has_current = self.current() is not None
+        self.edit_button.setEnabled(has_current)
+        self.delete_button.setEnabled(has_current)
+        self.edit_action.setEnabled(has_current)
+        self.delete_action.setEnabled(has_current)
+        if total == 0 and not self.proxy.query():
+            self.stack.setCurrentWidget(self.empty)
+            self.count_label.clear()
+        elif shown == 0:
+            self.no_hits.setText(
+                self.tr("Inget matchar ”{query}”.").format(query=self.proxy.query().strip())
+            )
+            self.stack.setCurrentWidget(self.no_hits)
+            self.count_label.setText(self.tr("0 av {total}").format(total=total))
+        else:
+            self.stack.setCurrentWidget(self.table)
+            self.count_label.setText(
+                str(total)
+                if shown == total
+                else self.tr("{shown} av {total}").format(shown=shown, total=total)
+            )
+
+    def _on_search_text_changed(self, text: str) -> None:
+        previous = self.current()
+        self.proxy.set_query(text)
+        self.select_id(getattr(previous, "id", None))
+        self._update_state()
+
+    def refresh_buttons(self) -> None:
+        self._update_state()
+
+    def _on_edit(self) -> None:
+        record = self.current()
+        if record is not None:
+            self.edit_requested.emit(record)
+
+    def _on_delete(self) -> None:
+        record = self.current()
+        if record is not None:
+            self.delete_requested.emit(record)
