@@ -18,6 +18,13 @@ def add_commands(commands: Commands) -> None:
         default=None,
         help=tr("dagens datum för exempeldata (ÅÅÅÅ-MM-DD)"),
     )
+    demo.add_argument(
+        "--years",
+        type=int,
+        default=0,
+        metavar="N",
+        help=tr("lägg dessutom till N års historik (t.ex. 10 för en stor databas)"),
+    )
     demo.set_defaults(handler=_demo)
 
     listing = commands.top.add_parser("list", help=tr("lista poster"))
@@ -31,15 +38,25 @@ def add_commands(commands: Commands) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from trygghetsrad.errors import UserError
     from trygghetsrad.services import demo
 
+    if not 0 <= args.years <= 50:
+        raise UserError(tr("Antalet år måste vara mellan 0 och 50."))
     db = open_db(args)
+    counts: dict[str, int] = {}
     try:
         with db.session() as session:
             demo.fill(session, args.date)
+            if args.years:
+                from trygghetsrad.services.demo.scale import fill_history
+
+                counts = fill_history(session, years=args.years, today=args.date or date.today())
     finally:
         db.close()
     print(tr("Exempeldata har lagts in i {path}").format(path=db.path))
+    for table, n in counts.items():
+        print(f"  {table}: {n}")
     return 0
 
 

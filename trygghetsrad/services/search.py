@@ -29,12 +29,12 @@ SNIPPET_TOKENS = 14
 RANK_SQL = (
     "SELECT rowid, kind, score, total FROM ("
     " SELECT rowid, kind, score,"
-    " row_number() OVER (PARTITION BY kind ORDER BY score) AS n,"
+    " row_number() OVER (PARTITION BY kind ORDER BY score, rowid DESC) AS n,"
     " count(*) OVER (PARTITION BY kind) AS total"
     " FROM (SELECT rowid, kind,"
     f" bm25({idx.TABLE}, 0, 0, 0, {TITLE_WEIGHT}, 1.0) AS score"
     f" FROM {idx.TABLE} WHERE {idx.TABLE} MATCH ?))"
-    " WHERE n <= ? ORDER BY score"
+    " WHERE n <= ? ORDER BY score, rowid DESC"
 )
 DETAIL_SQL = (
     f"SELECT rowid, ref_table, ref_id, highlight({idx.TABLE}, 3, ?, ?),"
