@@ -16,6 +16,10 @@ class AppEvents(QObject):
 
     data_changed = Signal(object)  # Changes
     status_message = Signal(str)
+    # A record to open in its workspace (search, the annual wheel): carries a
+    # `domain.calendar_items.Owner`. The main window shows the owner's tab first, so the page
+    # exists when this is emitted; a page opens the record when `owner.area` is its own.
+    open_record = Signal(object)
 
     def changed(self, changes: Changes) -> None:
         if changes:
