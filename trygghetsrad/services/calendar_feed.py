@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 from trygghetsrad.domain.calendar_items import CalendarItem
 
 # "module:function" of each provider.
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "trygghetsrad.services.situation_sources:calendar_items",
+]
 
 
 def items_between(session: Session, start: date, end: date) -> list[CalendarItem]:

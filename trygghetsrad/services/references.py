@@ -17,6 +17,11 @@ from trygghetsrad.db.models import Base
 TABLE_LABELS: dict[str, str] = {
     "memberships": "medlemskap",
     "people": "personer",
+    "data_sources": "underlag",
+    "gaps": "luckor i lägesbilden",
+    "indicators": "indikatorer",
+    "observations": "observationer",
+    "situation_pictures": "lägesbilder",
 }
 
 

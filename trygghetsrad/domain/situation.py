@@ -1,0 +1,557 @@
+"""The situation picture, part 1, as plain data: pictures, data sources, gaps, indicators,
+observations, their Swedish labels, and the rules that say when a source needs attention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from trygghetsrad.errors import ValidationError
+from trygghetsrad.i18n import tr
+
+
+class _Labelled(StrEnum):
+    @property
+    def label(self) -> str:
+        return _LABELS[(type(self), self.value)]
+
+    @classmethod
+    def clean(cls, value: str, field: str, what: str) -> str:
+        try:
+            return cls(value).value
+        except ValueError:
+            for member in cls:
+                if member.label.lower() == str(value).strip().lower():
+                    return member.value
+            raise ValidationError(
+                tr("Okänt värde för {what}: {value}.").format(what=what, value=value), field
+            ) from None
+
+
+class PictureStatus(_Labelled):
+    IN_PROGRESS = "in_progress"
+    PRESENTED = "presented"
+    SUPERSEDED = "superseded"
+
+
+class SourceKind(_Labelled):
+    STATISTICS = "statistics"
+    SURVEY = "survey"
+    POLICE = "police"
+    DIALOGUE = "dialogue"
+    OBSERVATION = "observation"
+    MEASUREMENT = "measurement"
+
+
+class Frequency(_Labelled):
+    YEARLY = "yearly"
+    HALF_YEARLY = "half_yearly"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+    BIENNIAL = "biennial"
+    IRREGULAR = "irregular"
+
+    @property
+    def months(self) -> int | None:
+        return {
+            Frequency.YEARLY: 12,
+            Frequency.HALF_YEARLY: 6,
+            Frequency.QUARTERLY: 3,
+            Frequency.MONTHLY: 1,
+            Frequency.BIENNIAL: 24,
+        }.get(self)
+
+
+class GeoLevel(_Labelled):
+    MUNICIPALITY = "municipality"
+    DISTRICT = "district"
+    SCHOOL = "school"
+    CATCHMENT = "catchment"
+    COUNTY = "county"
+    OTHER = "other"
+
+
+class SourceStatus(_Labelled):
+    AVAILABLE = "available"
+    REQUESTED = "requested"
+    MISSING = "missing"
+
+
+class ObstacleKind(_Labelled):
+    SECRECY = "secrecy"
+    GDPR = "gdpr"
+    GEOGRAPHY = "geography"
+    REPORTING = "reporting"
+    COST = "cost"
+    OTHER = "other"
+
+
+class GapKind(_Labelled):
+    SOURCE = "source"
+    COMPETENCE = "competence"
+
+
+class GapStatus(_Labelled):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    FILLED = "filled"
+
+
+class Category(_Labelled):
+    VIOLENCE = "violence"
+    DRUGS = "drugs"
+    VANDALISM = "vandalism"
+    BURGLARY = "burglary"
+    THEFT = "theft"
+    UNSAFE_PLACE = "unsafe_place"
+    YOUTH = "youth"
+    FRAUD = "fraud"
+    TRAFFIC = "traffic"
+    FIRE = "fire"
+    OTHER = "other"
+
+
+class Trend(_Labelled):
+    RISING = "rising"
+    FALLING = "falling"
+    UNCHANGED = "unchanged"
+    UNKNOWN = "unknown"
+
+    @property
+    def arrow(self) -> str:
+        return {"rising": "↑", "falling": "↓", "unchanged": "→", "unknown": "?"}[self.value]
+
+
+class ChartKind(_Labelled):
+    LINE = "line"
+    BAR = "bar"
+
+
+_LABEL_LIST: list[tuple[StrEnum, str]] = [
+    (PictureStatus.IN_PROGRESS, tr("Pågår")),
+    (PictureStatus.PRESENTED, tr("Presenterad")),
+    (PictureStatus.SUPERSEDED, tr("Ersatt")),
+    (SourceKind.STATISTICS, tr("Statistik")),
+    (SourceKind.SURVEY, tr("Enkät")),
+    (SourceKind.POLICE, tr("Polisens information")),
+    (SourceKind.DIALOGUE, tr("Dialog")),
+    (SourceKind.OBSERVATION, tr("Observation")),
+    (SourceKind.MEASUREMENT, tr("Mätning")),
+    (Frequency.YEARLY, tr("Varje år")),
+    (Frequency.HALF_YEARLY, tr("Varje halvår")),
+    (Frequency.QUARTERLY, tr("Varje kvartal")),
+    (Frequency.MONTHLY, tr("Varje månad")),
+    (Frequency.BIENNIAL, tr("Vartannat år")),
+    (Frequency.IRREGULAR, tr("Vid behov")),
+    (GeoLevel.MUNICIPALITY, tr("Kommun")),
+    (GeoLevel.DISTRICT, tr("Kommundel")),
+    (GeoLevel.SCHOOL, tr("Skola")),
+    (GeoLevel.CATCHMENT, tr("Upptagningsområde")),
+    (GeoLevel.COUNTY, tr("Län")),
+    (GeoLevel.OTHER, tr("Annan indelning")),
+    (SourceStatus.AVAILABLE, tr("Tillgänglig")),
+    (SourceStatus.REQUESTED, tr("Begärd")),
+    (SourceStatus.MISSING, tr("Saknas")),
+    (ObstacleKind.SECRECY, tr("Sekretess")),
+    (ObstacleKind.GDPR, tr("GDPR")),
+    (ObstacleKind.GEOGRAPHY, tr("Olika geografiska indelningar")),
+    (ObstacleKind.REPORTING, tr("Bristande rapportering")),
+    (ObstacleKind.COST, tr("Kostnad")),
+    (ObstacleKind.OTHER, tr("Annat")),
+    (GapKind.SOURCE, tr("Underlag")),
+    (GapKind.COMPETENCE, tr("Kompetens")),
+    (GapStatus.OPEN, tr("Öppen")),
+    (GapStatus.IN_PROGRESS, tr("Åtgärd pågår")),
+    (GapStatus.FILLED, tr("Åtgärdad")),
+    (Category.VIOLENCE, tr("Våld")),
+    (Category.DRUGS, tr("Narkotika")),
+    (Category.VANDALISM, tr("Skadegörelse")),
+    (Category.BURGLARY, tr("Inbrott")),
+    (Category.THEFT, tr("Stöld")),
+    (Category.UNSAFE_PLACE, tr("Otrygg plats")),
+    (Category.YOUTH, tr("Ungdomar")),
+    (Category.FRAUD, tr("Bedrägeri")),
+    (Category.TRAFFIC, tr("Trafik")),
+    (Category.FIRE, tr("Brand")),
+    (Category.OTHER, tr("Övrigt")),
+    (Trend.RISING, tr("Ökar")),
+    (Trend.FALLING, tr("Minskar")),
+    (Trend.UNCHANGED, tr("Oförändrad")),
+    (Trend.UNKNOWN, tr("Okänd")),
+    (ChartKind.LINE, tr("Linjediagram")),
+    (ChartKind.BAR, tr("Stapeldiagram")),
+]
+_LABELS: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in _LABEL_LIST}
+
+
+def label(enum: type[_Labelled], value: str) -> str:
+    """The Swedish label of a stored value; the value itself when it is unknown."""
+    try:
+        return enum(value).label
+    except ValueError:
+        return value
+
+
+# -- situation pictures ------------------------------------------------------------------------
+
+THREE_PARTS = (
+    ("part_mapping", tr("1. Kartläggning av brottsligheten, dess omfattning och konsekvenser")),
+    ("part_other", tr("2. Annan relevant information")),
+    ("part_analysis", tr("3. Analys")),
+)
+
+
+@dataclass(frozen=True)
+class PictureData:
+    id: int
+    title: str
+    period_start: date
+    period_end: date
+    status: str
+    version: int
+    previous_id: int | None
+    presented_on: date | None
+    presented_to: str
+    summary: str
+    part_mapping: str
+    part_other: str
+    part_analysis: str
+    limitations: str
+    frozen_at: datetime | None = None
+
+    @property
+    def is_frozen(self) -> bool:
+        """A presented (or superseded) version is a record: it is read from its snapshot."""
+        return self.frozen_at is not None
+
+    @property
+    def status_label(self) -> str:
+        return label(PictureStatus, self.status)
+
+    @property
+    def status_text(self) -> str:
+        """'Pågår' or 'Presenterad 12 mars 2026 för Kommunstyrelsen'."""
+        from trygghetsrad.domain.dates import long_date
+
+        text = self.status_label
+        if self.presented_on is not None:
+            text += " " + long_date(self.presented_on, weekday=False)
+            if self.presented_to:
+                text += tr(" för {body}").format(body=self.presented_to)
+        return text
+
+
+# -- data sources ------------------------------------------------------------------------------
+
+DUE_SOON_DAYS = 14
+
+
+class Alert(StrEnum):
+    """Why a source needs the coordinator's attention (most serious first)."""
+
+    MISSING = "missing"
+    OVERDUE = "overdue"
+    REQUESTED = "requested"
+    DUE_SOON = "due_soon"
+
+    @property
+    def label(self) -> str:
+        return {
+            "missing": tr("Saknas"),
+            "overdue": tr("Försenad"),
+            "requested": tr("Begärd, inte mottagen"),
+            "due_soon": tr("Väntas snart"),
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class ObstacleData:
+    kind: str
+    note: str = ""
+    id: int | None = None
+
+    @property
+    def label(self) -> str:
+        return label(ObstacleKind, self.kind)
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}: {self.note}" if self.note else self.label
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    source_id: int
+    filename: str
+    mime_type: str
+    size: int
+    received_on: date | None
+
+
+@dataclass(frozen=True)
+class SourceData:
+    id: int
+    name: str
+    kind: str
+    description: str
+    provider_organisation_id: int | None
+    provider: str  # the organisation's name, or the free-text provider (e.g. "Brå")
+    delivered_by_id: int | None
+    delivered_by: str  # "Josef Åkesson, kommunpolis"
+    frequency: str
+    last_received: date | None
+    next_expected: date | None
+    geographic_level: str
+    status: str
+    internal: bool
+    note: str
+    obstacles: tuple[ObstacleData, ...] = ()
+    attachment_count: int = 0
+    provider_name: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return label(SourceKind, self.kind)
+
+    @property
+    def status_label(self) -> str:
+        return label(SourceStatus, self.status)
+
+    @property
+    def frequency_label(self) -> str:
+        return label(Frequency, self.frequency)
+
+    @property
+    def level_label(self) -> str:
+        return label(GeoLevel, self.geographic_level)
+
+    @property
+    def obstacles_text(self) -> str:
+        return "; ".join(o.text for o in self.obstacles)
+
+    def alert(self, today: date) -> Alert | None:
+        return source_alert(self.status, self.next_expected, today)
+
+
+def source_alert(status: str, next_expected: date | None, today: date) -> Alert | None:
+    """Missing beats overdue beats requested beats due soon; a source on time has no alert."""
+    if status == SourceStatus.MISSING:
+        return Alert.MISSING
+    if next_expected is not None and next_expected < today:
+        return Alert.OVERDUE
+    if status == SourceStatus.REQUESTED:
+        return Alert.REQUESTED
+    if next_expected is not None and next_expected <= today + timedelta(days=DUE_SOON_DAYS):
+        return Alert.DUE_SOON
+    return None
+
+
+def next_after(last: date, frequency: str) -> date | None:
+    """When a source that came on `last` is next due, from its frequency (None if irregular)."""
+    try:
+        months = Frequency(frequency).months
+    except ValueError:
+        return None
+    if months is None:
+        return None
+    total = last.month - 1 + months
+    year, month = last.year + total // 12, total % 12 + 1
+    day = min(last.day, _days_in_month(year, month))
+    return date(year, month, day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - timedelta(days=1)).day
+
+
+# -- gaps --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapData:
+    id: int
+    kind: str
+    title: str
+    description: str
+    who_could_fill: str
+    organisation_id: int | None
+    organisation_name: str
+    actions_taken: str
+    status: str
+    identified_on: date | None
+    internal: bool
+
+    @property
+    def kind_label(self) -> str:
+        return label(GapKind, self.kind)
+
+    @property
+    def status_label(self) -> str:
+        return label(GapStatus, self.status)
+
+    @property
+    def filler(self) -> str:
+        """Who could fill the gap: the organisation and/or the free text."""
+        parts = [p for p in (self.organisation_name, self.who_could_fill) if p]
+        return " – ".join(parts)
+
+
+# -- indicators --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ValuePoint:
+    area: str
+    period: str  # canonical: "2024", "2024-Q3", "2024-05"
+    value: float
+
+
+@dataclass(frozen=True)
+class IndicatorData:
+    id: int
+    name: str
+    unit: str
+    description: str
+    source_id: int | None
+    source_name: str
+    chart_kind: str
+    main_area: str
+    comparison_area: str
+    higher_is_worse: bool = True
+    values: tuple[ValuePoint, ...] = ()
+
+    @property
+    def areas(self) -> list[str]:
+        """Areas with values, the main area first, then the comparison, then the rest."""
+        seen = sorted({v.area for v in self.values}, key=str.lower)
+        first = [a for a in (self.main_area, self.comparison_area) if a in seen]
+        return first + [a for a in seen if a not in first]
+
+    def series(self, area: str) -> list[ValuePoint]:
+        from trygghetsrad.domain.situation_periods import period_sort_key
+
+        return sorted(
+            (v for v in self.values if v.area == area), key=lambda v: period_sort_key(v.period)
+        )
+
+    @property
+    def periods(self) -> list[str]:
+        from trygghetsrad.domain.situation_periods import period_sort_key
+
+        return sorted({v.period for v in self.values}, key=period_sort_key)
+
+    def latest(self, area: str | None = None) -> ValuePoint | None:
+        points = self.series(area or self.main_area)
+        return points[-1] if points else None
+
+
+# -- observations ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ObservationData:
+    id: int
+    title: str
+    description: str
+    place: str
+    category: str
+    trend: str
+    peak_months: tuple[int, ...]
+    observed_on: date | None
+    reported_by: str
+    internal: bool
+    source_ids: tuple[int, ...] = ()
+    source_names: tuple[str, ...] = ()
+    indicator_ids: tuple[int, ...] = ()
+    indicator_names: tuple[str, ...] = ()
+
+    @property
+    def category_label(self) -> str:
+        return label(Category, self.category)
+
+    @property
+    def trend_label(self) -> str:
+        return label(Trend, self.trend)
+
+    @property
+    def trend_arrow(self) -> str:
+        try:
+            return Trend(self.trend).arrow
+        except ValueError:
+            return "?"
+
+    @property
+    def peak_text(self) -> str:
+        """'jun–aug' for consecutive months, 'jan, jul' otherwise."""
+        return months_text(self.peak_months)
+
+
+def months_text(months: tuple[int, ...] | list[int]) -> str:
+    from trygghetsrad.domain.dates import MONTHS_SHORT
+
+    ms = sorted(set(months))
+    if not ms:
+        return ""
+    runs: list[list[int]] = [[ms[0]]]
+    for m in ms[1:]:
+        if m == runs[-1][-1] + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{MONTHS_SHORT[run[0] - 1]}–{MONTHS_SHORT[run[-1] - 1]}")
+        else:
+            parts.extend(MONTHS_SHORT[m - 1] for m in run)
+    return ", ".join(parts)
+
+
+def parse_months(value: str | list[int] | tuple[int, ...] | None) -> tuple[int, ...]:
+    """Peak months stored as '6,7,8'; accepts numbers 1–12."""
+    if value is None or value == "":
+        return ()
+    items = value.split(",") if isinstance(value, str) else list(value)
+    months = set()
+    for item in items:
+        try:
+            month = int(str(item).strip())
+        except ValueError:
+            raise ValidationError(tr("Månader anges som tal 1–12."), "peak_months") from None
+        if not 1 <= month <= 12:
+            raise ValidationError(tr("Månader anges som tal 1–12."), "peak_months")
+        months.add(month)
+    return tuple(sorted(months))
+
+
+# -- the report --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SituationReport:
+    """Everything the *lägesbild* report shows, already filtered for internal content."""
+
+    picture: PictureData
+    municipality: str
+    generated_on: date
+    sources: tuple[SourceData, ...] = ()
+    gaps: tuple[GapData, ...] = ()
+    indicators: tuple[IndicatorData, ...] = ()
+    observations: tuple[ObservationData, ...] = ()
+    include_internal: bool = False
+    from_snapshot: bool = False
+    coordinator: str = ""
+    logo: bytes | None = field(default=None, repr=False)
+
+    @property
+    def used_sources(self) -> list[SourceData]:
+        return [s for s in self.sources if s.status == SourceStatus.AVAILABLE]
+
+    @property
+    def unused_sources(self) -> list[SourceData]:
+        return [s for s in self.sources if s.status != SourceStatus.AVAILABLE]
