@@ -16,9 +16,10 @@ class AppEvents(QObject):
 
     data_changed = Signal(object)  # Changes
     status_message = Signal(str)
-    # A record to open in its workspace (search, the annual wheel): carries a
-    # `domain.calendar_items.Owner`. The main window shows the owner's tab first, so the page
-    # exists when this is emitted; a page opens the record when `owner.area` is its own.
+    # Request to open a record in its workspace (from search, the annual wheel, ...): carries a
+    # `domain.calendar_items.Owner`. The main window handles it: it shows the tab of
+    # `owner.area` (building the page if needed) and calls the page's `open_record(owner)`
+    # method when the page has one. Pages implement that method; they don't connect here.
     open_record = Signal(object)
 
     def changed(self, changes: Changes) -> None:
