@@ -148,7 +148,12 @@ class MembershipDialog(FormDialog):
             title = self.tr("Avsluta medlemskap")
         else:
             title = self.tr("Ändra medlemskap")
-        super().__init__(title, on_save, parent)
+        intro = ""
+        if ending and membership is not None:
+            intro = self.tr(
+                "{person} finns kvar i gruppens historik som tidigare medlem efter slutdatumet."
+            ).format(person=membership.person_name)
+        super().__init__(title, on_save, parent, intro)
         m = membership
         self.person: QComboBox | None = None
         if m is None:

@@ -256,12 +256,12 @@ class MembershipsModel(RecordTableModel[MembershipData]):
                 Column(tr("Organisation"), lambda m: m.organisation_name),
                 Column(
                     tr("Från"),
-                    lambda m: date_text(m.from_date),
+                    lambda m: m.from_date.isoformat() if m.from_date else "",
                     lambda m: m.from_date.isoformat() if m.from_date else "",
                 ),
                 Column(
                     tr("Till"),
-                    lambda m: date_text(m.to_date, until_further),
+                    lambda m: m.to_date.isoformat() if m.to_date else until_further,
                     lambda m: m.to_date.isoformat() if m.to_date else "9999",
                 ),
             ],
