@@ -8,14 +8,25 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trygghetsrad import APP_NAME, __version__
 from trygghetsrad.errors import UserError
-from trygghetsrad.paths import log_file, resolve_db_path
+from trygghetsrad.paths import log_file, resolve_db_path, resource
 
 log = logging.getLogger("trygghetsrad")
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The application icon at every size it is drawn in (rendered by packaging/make_icons.py)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource("icons", f"trygghetsrad-{size}.png")), QSize(size, size))
+    return icon
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -26,6 +37,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("Trygghetsrad")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("trygghetsrad")  # matches packaging/linux/trygghetsrad.desktop
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     translator = QTranslator(app)
     if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
