@@ -129,7 +129,22 @@ def next_meetings(session: Session, meeting_id: int) -> list[MeetingSummary]:
     """The meetings planned from this meeting's "Nästa möte"."""
     ids = session.scalars(select(Meeting.id).where(Meeting.previous_meeting_id == meeting_id))
     wanted = set(ids)
-    return [m for m in list_meetings(session) if m.id in wanted]
+    if wanted:
+        return [m for m in list_meetings(session) if m.id in wanted]
+    # Not planned from here: the next meeting of each of the meeting's groups.
+    meeting = get_meeting(session, meeting_id)
+    found: dict[int, MeetingSummary] = {}
+    for m in list_meetings(session, start=meeting.day):
+        if m.id == meeting_id or (m.day, m.start_time or time(0)) <= (
+            meeting.day,
+            meeting.start_time or time(0),
+        ):
+            continue
+        for gid in set(m.group_ids) & set(meeting.group_ids):
+            found.setdefault(gid, m)
+    return sorted(
+        {m.id: m for m in found.values()}.values(), key=lambda m: (m.day, m.start_time or time(0))
+    )
 
 
 def previous_meeting_of_group(session: Session, meeting_id: int) -> MeetingSummary | None:

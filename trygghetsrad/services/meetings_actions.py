@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 from sqlalchemy import select
@@ -176,7 +177,37 @@ def followup(session: Session, meeting_id: int) -> list[ActionData]:
         for r in session.scalars(query)
         if (r.item.meeting.day, r.item.meeting.start_time or _MIDNIGHT, r.item.meeting.id) < here
     ]
-    return [action_data(session, r) for r in rows]
+    return [
+        replace(action_data(session, r), carried_count=_carried_before(session, r, meeting))
+        for r in rows
+    ]
+
+
+def _carried_before(session: Session, row: ActionItem, meeting: Meeting) -> int:
+    """How many finalised meetings of the origin's groups the action was carried past before
+    `meeting` (so archived minutes keep showing the count as it was then)."""
+    origin = row.item.meeting
+    groups = [g.group_id for g in origin.groups]
+    between = session.scalars(
+        select(Meeting)
+        .join(MeetingGroup)
+        .where(
+            MeetingGroup.group_id.in_(groups),
+            Meeting.status.in_(("finalised", "sent")),
+            Meeting.day >= origin.day,
+            Meeting.day <= meeting.day,
+            Meeting.id.not_in((origin.id, meeting.id)),
+        )
+        .distinct()
+    )
+    start = (origin.day, origin.start_time or _MIDNIGHT, origin.id)
+    end = (meeting.day, meeting.start_time or _MIDNIGHT, meeting.id)
+    return sum(
+        1
+        for m in between
+        if start < (m.day, m.start_time or _MIDNIGHT, m.id) < end
+        and (row.closed_on is None or row.closed_meeting_id != m.id)
+    )
 
 
 _MIDNIGHT = time(0, 0)

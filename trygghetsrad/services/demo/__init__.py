@@ -19,6 +19,7 @@ from trygghetsrad.i18n import tr
 
 PARTS = [
     "trygghetsrad.services.demo.register",
+    "trygghetsrad.services.demo.meetings",
 ]
 
 

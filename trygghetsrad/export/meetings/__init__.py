@@ -1,0 +1,1 @@
+"""Exports of meetings: minutes and notice PDFs, .ics invitations and .eml drafts."""

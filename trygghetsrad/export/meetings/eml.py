@@ -1,0 +1,53 @@
+"""`.eml` drafts that open in the user's mail client with the PDF attached (PITFALLS 16)."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.policy import default
+from email.utils import formataddr
+
+from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.i18n import tr
+
+# Long å/ä/ö attachment names must stay on one line: old Outlook mangles RFC 2231 continuations.
+POLICY = default.clone(max_line_length=998)
+
+
+def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> bytes:
+    """A draft addressed to the members, Swedish subject and body, the PDF attached."""
+    m = doc.meeting
+    what = tr("Kallelse") if notice else m.kind.label
+    msg = EmailMessage(policy=POLICY)
+    msg["X-Unsent"] = "1"
+    msg["From"] = ""
+    if doc.recipients:
+        msg["To"] = ", ".join(formataddr((r.name, r.email)) for r in doc.recipients)
+    msg["Subject"] = f"{what} {doc.groups_label} {m.day.isoformat()}"
+    if notice:
+        body = tr(
+            "Hej!\n\nHär kommer kallelsen till mötet med {groups} {when}{where}.\n"
+            "Dagordningen finns i den bifogade PDF-filen. Meddela gärna förhinder.\n\n"
+            "Vänliga hälsningar\n{sender}\n"
+        )
+    else:
+        body = tr(
+            "Hej!\n\nHär kommer {what_lower} från mötet med {groups} {when}{where}.\n"
+            "Dokumentet finns i den bifogade PDF-filen.\n\nVänliga hälsningar\n{sender}\n"
+        )
+    where = f", {doc.where}" if doc.where else ""
+    msg.set_content(
+        body.format(
+            groups=doc.groups_label,
+            when=doc.when,
+            where=where,
+            what_lower=what.lower(),
+            sender=m.secretary_name or doc.author,
+        )
+    )
+    msg.add_attachment(
+        pdf,
+        maintype="application",
+        subtype="pdf",
+        filename=f"{doc.file_stem(what)}.pdf",
+    )
+    return msg.as_bytes(policy=POLICY)

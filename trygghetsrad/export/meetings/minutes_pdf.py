@@ -1,0 +1,390 @@
+"""The minutes PDF (*minnesanteckningar* or *protokoll*) in the municipality's house style."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+
+from trygghetsrad.domain.dates import long_date, short_date
+from trygghetsrad.domain.meetings import ActionData, AgendaItemData, ItemKind, Presence
+from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
+from trygghetsrad.export.pdf.base import (
+    ACCENT,
+    FONT,
+    FONT_BOLD,
+    INK,
+    MUTED,
+    RULE,
+    PdfMeta,
+    data_table,
+    escape,
+    render_pdf,
+    styles,
+)
+from trygghetsrad.i18n import tr
+
+WIDTH = 170 * mm  # A4 minus the house margins
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    s = styles()
+    bullets = {
+        name: ParagraphStyle(name, parent=s[name], bulletFontName=FONT)
+        for name in ("bullet", "bullet2")
+    }
+    return {
+        **s,
+        **bullets,
+        # Explicit KeepTogether blocks instead: keepWithNext around a long table pushes it
+        # whole onto the next page.
+        "h2": ParagraphStyle("h2_free", parent=s["h2"], keepWithNext=0),
+        "item": ParagraphStyle(
+            "item",
+            parent=s["h1"],
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=14,
+            spaceAfter=5,
+            textColor=INK,
+            keepWithNext=0,
+        ),
+        "meta_label": ParagraphStyle(
+            "meta_label", parent=s["body"], fontName=FONT_BOLD, textColor=MUTED, fontSize=9.5
+        ),
+        "meta": ParagraphStyle("meta", parent=s["body"], spaceAfter=0),
+        "decision": ParagraphStyle(
+            "decision", parent=s["body"], leftIndent=14, spaceBefore=2, spaceAfter=4
+        ),
+        "bullet3": ParagraphStyle(
+            "bullet3",
+            parent=s["body"],
+            leftIndent=42,
+            bulletIndent=31,
+            spaceAfter=2,
+            bulletFontName=FONT,
+        ),
+        "bullet4": ParagraphStyle(
+            "bullet4",
+            parent=s["body"],
+            leftIndent=56,
+            bulletIndent=45,
+            spaceAfter=2,
+            bulletFontName=FONT,
+        ),
+        "internal": ParagraphStyle(
+            "internal", parent=s["small"], textColor=colors.HexColor("#a4262c")
+        ),
+    }
+
+
+BULLETS = ["•", "–", "◦", "·"]
+INTERNAL_TAG = ' <font color="#a4262c" size="8">[intern]</font>'
+
+
+def _tag(internal: bool) -> str:
+    return INTERNAL_TAG if internal else ""
+
+
+def _header(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
+    m = doc.meeting
+    story: list[Any] = [
+        Paragraph(escape(m.kind.label), st["title"]),
+        Paragraph(escape(doc.groups_label), st["subtitle"]),
+    ]
+    rows = [
+        [Paragraph(tr("Datum och tid"), st["meta_label"]), Paragraph(escape(doc.when), st["meta"])]
+    ]
+    if doc.where:
+        rows.append(
+            [Paragraph(tr("Plats"), st["meta_label"]), Paragraph(escape(doc.where), st["meta"])]
+        )
+    if m.chair_name:
+        rows.append(
+            [
+                Paragraph(tr("Ordförande"), st["meta_label"]),
+                Paragraph(escape(m.chair_name), st["meta"]),
+            ]
+        )
+    if m.secretary_name:
+        label = tr("Sekreterare") if doc.is_protocol else tr("Antecknare")
+        rows.append(
+            [Paragraph(label, st["meta_label"]), Paragraph(escape(m.secretary_name), st["meta"])]
+        )
+    if doc.is_protocol and m.adjuster_name:
+        rows.append(
+            [
+                Paragraph(tr("Justerare"), st["meta_label"]),
+                Paragraph(escape(m.adjuster_name), st["meta"]),
+            ]
+        )
+    if m.revised_on:
+        last = m.revision_note.splitlines()[-1] if m.revision_note else ""
+        note = last.split(": ", 1)[1] if ": " in last else last
+        text = tr("Reviderad {date}").format(date=short_date(m.revised_on))
+        if note:
+            text += f" – {note}"
+        rows.append(
+            [Paragraph(tr("Revidering"), st["meta_label"]), Paragraph(escape(text), st["meta"])]
+        )
+    story.append(_grid(rows, [38 * mm, WIDTH - 38 * mm]))
+    return story
+
+
+def _grid(rows: list[list[Any]], widths: list[float], *extra: tuple[Any, ...]) -> Table:
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    from reportlab.platypus import TableStyle
+
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 10),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                *extra,
+            ]
+        )
+    )
+    return table
+
+
+def _attendance(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
+    groups = [
+        (tr("Närvarande"), doc.attendees(Presence.PRESENT)),
+        (tr("Ersättare"), doc.attendees(Presence.SUBSTITUTE)),
+        (tr("Adjungerade"), doc.attendees(Presence.GUEST)),
+        (tr("Anmält förhinder"), doc.attendees(Presence.EXCUSED)),
+        (tr("Frånvarande"), doc.attendees(Presence.ABSENT)),
+    ]
+    rows: list[list[Any]] = []
+    for label, people in groups:
+        for index, person in enumerate(people):
+            parts = [f"<b>{escape(person.name)}</b>"]
+            detail = ", ".join(
+                p for p in (person.title.lower() if person.title else "", person.organisation) if p
+            )
+            if person.role and person.role not in ("ledamot", "adjungerad"):
+                detail = f"{person.role}, {detail}" if detail else person.role
+            if detail:
+                parts.append(escape(detail))
+            if person.presence is Presence.SUBSTITUTE and person.substitute_for_name:
+                parts.append(
+                    escape(tr("ersättare för {name}").format(name=person.substitute_for_name))
+                )
+            rows.append(
+                [
+                    Paragraph(label if index == 0 else "", st["meta_label"]),
+                    Paragraph(", ".join(parts), st["meta"]),
+                ]
+            )
+    if not rows:
+        return []
+    heading = Paragraph(tr("Närvaro"), st["h2"])
+    return [Spacer(1, 4 * mm), heading, _grid(rows, [38 * mm, WIDTH - 38 * mm])]
+
+
+def _notes(item: AgendaItemData, st: dict[str, ParagraphStyle]) -> list[Any]:
+    names = ["bullet", "bullet2", "bullet3", "bullet4"]
+    return [
+        Paragraph(
+            escape(note.text) + _tag(note.internal),
+            st[names[min(note.level, 3)]],
+            bulletText=BULLETS[min(note.level, 3)],
+        )
+        for note in item.notes
+    ]
+
+
+def _action_rows(
+    actions: tuple[ActionData, ...] | list[ActionData],
+    st: dict[str, ParagraphStyle],
+    *,
+    followup: bool,
+) -> list[list[Any]]:
+    cell = st["cell"]
+    if followup:
+        rows: list[list[Any]] = [
+            [tr("Uppdrag"), tr("Ansvarig"), tr("Klart senast"), tr("Givet"), tr("Status")]
+        ]
+    else:
+        rows = [[tr("Uppdrag"), tr("Ansvarig"), tr("Klart senast")]]
+    for a in actions:
+        row = [
+            Paragraph(escape(a.what) + _tag(a.internal), cell),
+            Paragraph(escape(a.responsible or "–"), cell),
+            Paragraph(a.due_date.isoformat() if a.due_date else "–", cell),
+        ]
+        if followup:
+            since = a.since.isoformat() if a.since else ""
+            status = a.status.label
+            if a.open and a.carried_count:
+                status += tr(", förd vidare {n} ggr").format(n=a.carried_count)
+            row += [Paragraph(since, cell), Paragraph(escape(status), cell)]
+        rows.append(row)
+    return rows
+
+
+def _item(
+    doc: MeetingDocument, index: int, item: AgendaItemData, st: dict[str, ParagraphStyle]
+) -> list[Any]:
+    heading = Paragraph(
+        f"{escape(doc.number(index))}&nbsp;&nbsp;{escape(item.title)}{_tag(item.internal)}",
+        st["item"],
+    )
+    body: list[Any] = []
+    if item.body:
+        for para in item.body.split("\n\n"):
+            body.append(Paragraph(escape(para.strip()), st["body"]))
+    body += _notes(item, st)
+    if item.kind is ItemKind.FOLLOWUP:
+        if doc.followup:
+            body.append(Spacer(1, 2 * mm))
+            body.append(
+                data_table(
+                    _action_rows(doc.followup, st, followup=True),
+                    [62 * mm, 36 * mm, 24 * mm, 20 * mm, 28 * mm],
+                )
+            )
+        else:
+            body.append(Paragraph(tr("Inga öppna uppdrag att följa upp."), st["small"]))
+    if item.kind is ItemKind.NEXT_MEETING:
+        for m in doc.next_meetings:
+            body.append(Paragraph(escape(next_meeting_line(m)) + ".", st["body"]))
+    for decision in item.decisions:
+        label = tr("Beslut") if doc.is_protocol else tr("Beslutades")
+        body.append(
+            Paragraph(
+                f"<b>{label}:</b> {escape(decision.text)}{_tag(decision.internal)}", st["decision"]
+            )
+        )
+    if item.actions:
+        body.append(Spacer(1, 1.5 * mm))
+        body.append(
+            data_table(_action_rows(item.actions, st, followup=False), [96 * mm, 46 * mm, 28 * mm])
+        )
+    return [CondPageBreak(30 * mm), KeepTogether([heading, *body[:1]]), *body[1:]]
+
+
+def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
+    m = doc.meeting
+    story: list[Any] = [Spacer(1, 8 * mm)]
+    if not doc.is_protocol:
+        lines = [Paragraph(tr("Vid pennan"), st["h2"])]
+        if m.secretary_name:
+            text = escape(m.secretary_name)
+            if m.secretary_title:
+                text += f", {escape(m.secretary_title[:1].lower() + m.secretary_title[1:])}"
+            lines.append(Paragraph(text, st["body"]))
+        return [KeepTogether([*story, *lines])]
+    signers = [
+        (tr("Vid protokollet"), m.secretary_name),
+        (tr("Ordförande"), m.chair_name),
+        (tr("Justerare"), m.adjuster_name),
+    ]
+    cells = []
+    for label, name in signers:
+        cells.append(
+            [
+                Paragraph(label, st["meta_label"]),
+                Spacer(1, 12 * mm),
+                Paragraph(escape(name) if name else "&nbsp;", st["meta"]),
+            ]
+        )
+    table = Table([cells], colWidths=[WIDTH / 3] * 3, hAlign="LEFT")
+    from reportlab.platypus import TableStyle
+
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 10),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+            ]
+        )
+    )
+    block: list[Any] = [*story, Paragraph(tr("Underskrifter"), st["h2"]), table]
+    if m.finalised_on:
+        block.append(
+            Paragraph(
+                tr("Protokollet justerat {date}.").format(
+                    date=long_date(m.finalised_on, weekday=False)
+                ),
+                st["small"],
+            )
+        )
+    return [KeepTogether(block)]
+
+
+def _summary(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
+    actions = [a for item in doc.items if item.kind is ItemKind.NORMAL for a in item.actions]
+    if len(actions) < 2:
+        return []
+    rows = _action_rows(actions, st, followup=False)
+    return [
+        CondPageBreak(40 * mm),
+        Paragraph(tr("Uppdragslista"), st["h2"]),
+        data_table(rows, [96 * mm, 46 * mm, 28 * mm]),
+    ]
+
+
+def build_story(doc: MeetingDocument) -> list[Any]:
+    st = _styles()
+    story = _header(doc, st)
+    story += _attendance(doc, st)
+    story.append(Spacer(1, 2 * mm))
+    story.append(_rule())
+    for index, item in enumerate(doc.items):
+        story += _item(doc, index, item, st)
+    story += _summary(doc, st)
+    story += _signature(doc, st)
+    return story
+
+
+def _rule() -> Table:
+    table = Table([[""]], colWidths=[WIDTH], rowHeights=[2])
+    from reportlab.platypus import TableStyle
+
+    table.setStyle(
+        TableStyle(
+            [("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE), ("FONT", (0, 0), (-1, -1), FONT, 1)]
+        )
+    )
+    return table
+
+
+def pdf_meta(doc: MeetingDocument, title: str, subject: str) -> PdfMeta:
+    m = doc.meeting
+    footer = ""
+    if m.revised_on:
+        footer = tr("Reviderad {date}").format(date=short_date(m.revised_on))
+    if doc.include_internal:
+        internal = tr("Innehåller interna punkter – ej för spridning")
+        footer = f"{footer} · {internal}" if footer else internal
+    return PdfMeta(
+        title=title,
+        subject=subject,
+        author=doc.author or doc.municipality,
+        municipality=doc.municipality,
+        logo=doc.logo,
+        document_date=m.day,
+        footer_note=footer,
+        keywords=[*m.group_names, m.kind.label],
+    )
+
+
+def minutes_pdf(doc: MeetingDocument) -> bytes:
+    """The minutes of one meeting as PDF bytes."""
+    m = doc.meeting
+    title = f"{m.kind.label} {doc.groups_label} {short_date(m.day)}"
+    subject = tr("{kind} från mötet {when}").format(kind=m.kind.label, when=doc.when)
+    return render_pdf(build_story(doc), pdf_meta(doc, title, subject))
+
+
+__all__ = ["ACCENT", "minutes_pdf"]

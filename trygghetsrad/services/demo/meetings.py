@@ -1,0 +1,314 @@
+"""Example meetings: the reference joint meeting, then four meetings a year for each group.
+
+Meetings after `today` are planned; the latest held meeting of a group is a draft, the one
+before it finalised, older ones sent. Actions are closed, carried and left open along the way.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from sqlalchemy.orm import Session
+
+from trygghetsrad.domain.meetings import MeetingKind, NextMeetingPlan, Note, Presence
+from trygghetsrad.services import meetings as svc
+from trygghetsrad.services import meetings_actions as actions
+from trygghetsrad.services import meetings_agenda as agenda
+from trygghetsrad.services import meetings_attendance as attendance
+from trygghetsrad.services.demo import DemoContext
+from trygghetsrad.services.demo.meetings_reference import REFERENCE_ITEMS
+
+TEAMS = "digitalt via Teams"
+TOWN_HALL = "Kommunhuset, sammanträdesrum Älven"
+COORDINATOR_TITLE = "Folkhälsostrateg och samordnare för Trygghetsrådet och Klara-gruppen"
+
+TEMPLATES = {
+    "klara": [
+        "Mötets öppnande",
+        "Uppföljning av uppdrag",
+        "Lägesrapporter från skola, socialtjänst, fältare och polis",
+        "Aktuellt i Storåker",
+        "Övriga frågor",
+        "Nästa möte",
+    ],
+    "trygghetsradet": [
+        "Mötets öppnande och val av justerare",
+        "Uppföljning av uppdrag",
+        "Polisens lägesbild",
+        "Åtgärdsplanen – uppföljning",
+        "Övriga frågor",
+        "Nästa möte",
+    ],
+}
+
+STANDARD_NOTES = {
+    "Mötets öppnande": [(0, "Ordföranden hälsar välkommen och dagordningen godkänns.")],
+    "Mötets öppnande och val av justerare": [
+        (0, "Ordföranden öppnar mötet. Dagordningen godkänns."),
+    ],
+    "Lägesrapporter från skola, socialtjänst, fältare och polis": [
+        (0, "Skolan: lugnt under perioden, ökad frånvaro i årskurs 8 följs upp av elevhälsan."),
+        (0, "Fältarna: fler ungdomar vid busstationen fredagskvällar."),
+        (1, "Fältarna förlägger passen dit under de närmaste veckorna."),
+        (0, "Polisen: några anmälningar om skadegörelse vid idrottsplatsen."),
+    ],
+    "Aktuellt i Storåker": [
+        (0, "Föräldrar på stan har fått fem nya nattvandrare."),
+        (0, "Fritidsgården har förlängt öppettiderna på fredagar."),
+    ],
+    "Polisens lägesbild": [
+        (0, "Antalet anmälda brott i kommunen ligger i nivå med föregående år."),
+        (0, "Narkotikabrotten har ökat något, främst bland unga vuxna."),
+        (1, "Polisen gör riktade insatser i centrum under helgerna."),
+    ],
+    "Åtgärdsplanen – uppföljning": [
+        (0, "Belysningen i gångtunneln vid stationen är åtgärdad."),
+        (0, "Trygghetsvandringen i Norrby genomförs i vår tillsammans med Storåkershem."),
+    ],
+    "Övriga frågor": [(0, "Inga övriga frågor.")],
+}
+
+
+def _thursday(year: int, month: int, week_of_month: int) -> date:
+    day = date(year, month, 1)
+    day += timedelta(days=(3 - day.weekday()) % 7)
+    return day + timedelta(weeks=week_of_month)
+
+
+def fill(session: Session, ctx: DemoContext) -> None:
+    people, groups = ctx.people, ctx.groups
+    for key, titles in TEMPLATES.items():
+        agenda.create_template(
+            session, group_id=groups[key], name="Standarddagordning", items=titles
+        )
+    y0 = ctx.year - 1
+    all_actions: dict[str, int] = {}
+    ctx.extra["action_items"] = all_actions
+    meetings_by_group: dict[str, list[int]] = {"klara": [], "trygghetsradet": []}
+
+    # 1. The reference meeting: a joint meeting in February of the previous year.
+    reference_day = _thursday(y0, 2, 1)
+    ref = svc.create_meeting(
+        session,
+        group_ids=[groups["trygghetsradet"], groups["klara"]],
+        day=reference_day,
+        start_time=time(9, 0),
+        end_time=time(15, 0),
+        place=TOWN_HALL,
+        kind=MeetingKind.NOTES,
+        chair_id=people["kommunalrad"],
+        secretary_id=people["samordnare"],
+        secretary_title=COORDINATOR_TITLE,
+    ).id
+    ctx.extra["reference_meeting"] = ref
+    meetings_by_group["klara"].append(ref)
+    meetings_by_group["trygghetsradet"].append(ref)
+    svc.start_minutes(session, ref)
+    years = {"y0": y0 - 1, "y": y0, "y1": y0 + 1, "y2": y0 + 2, "y3": y0 + 3}
+    item_ids = []
+    for title, body, bullets in REFERENCE_ITEMS:
+        kind = "next_meeting" if title == "Nästa möte" else "normal"
+        item = agenda.add_item(
+            session, ref, title=title.format(**years), body=body.format(**years), kind=kind
+        ).id
+        item_ids.append(item)
+        agenda.set_notes(session, item, [Note(text.format(**years), lvl) for lvl, text in bullets])
+    all_actions["dialogue_summary"] = actions.add_action(
+        session,
+        item_ids[2],
+        what="Sammanställa dialogmaterialet från lägesbildsarbetet och presentera det",
+        responsible_person_id=people["samordnare"],
+        due_date=_thursday(y0, 5, 1),
+    ).id
+    all_actions["police_at_festival"] = actions.add_action(
+        session,
+        item_ids[0],
+        what="Säkerställa polisens närvaro vid End of summer meet",
+        responsible_person_id=people["kommunpolis"],
+        due_date=date(y0, 8, 1),
+    ).id
+    all_actions["night_walks"] = actions.add_action(
+        session,
+        item_ids[0],
+        what="Träffa civilsamhällets grupp för kvälls- och föräldravandringar",
+        responsible_organisation_id=ctx.organisations["soc"],
+        due_date=date(y0, 4, 30),
+    ).id
+    all_actions["field_worker_post"] = actions.add_action(
+        session,
+        item_ids[0],
+        what="Tillsätta den vakanta fältassistenttjänsten",
+        responsible_person_id=people["soc_chef"],
+        due_date=date(y0, 6, 30),
+    ).id
+    rows = {a.person_id: a.id for a in attendance.list_attendance(session, ref)}
+    attendance.set_presence(session, rows[people["brandchef"]], Presence.EXCUSED)
+    attendance.set_presence(session, rows[people["faltare2"]], Presence.EXCUSED)
+    attendance.set_presence(session, rows[people["ungdom"]], Presence.ABSENT)
+    attendance.add_attendee(
+        session, ref, name="Nils Berglund", organisation="Länsstyrelsen Mittland"
+    )
+    klara_next, council_next = svc.plan_next_meetings(
+        session,
+        ref,
+        [
+            NextMeetingPlan(
+                (groups["klara"],), _thursday(y0, 5, 1), time(10), time(12), online_link=TEAMS
+            ),
+            NextMeetingPlan(
+                (groups["trygghetsradet"],),
+                _thursday(y0, 5, 1),
+                time(13),
+                time(15),
+                online_link=TEAMS,
+            ),
+        ],
+    )
+    meetings_by_group["klara"].append(klara_next)
+    meetings_by_group["trygghetsradet"].append(council_next)
+
+    # 2. The rest of the two years: Feb (current year), May, September and November.
+    for key, start, end, last in (
+        ("klara", time(10), time(12), (11, 2)),
+        ("trygghetsradet", time(13), time(15), (12, 1)),
+    ):
+        schedule = [(y0, 9, 2), (y0, *last), (ctx.year, 2, 1), (ctx.year, 5, 2), (ctx.year, 9, 2)]
+        for year, month, week in [*schedule, (ctx.year, *last)]:
+            protocol = key == "trygghetsradet" and year == ctx.year
+            meetings_by_group[key].append(
+                svc.create_meeting(
+                    session,
+                    group_ids=[groups[key]],
+                    day=_thursday(year, month, week),
+                    start_time=start,
+                    end_time=end,
+                    place=TOWN_HALL if month != 5 else "",
+                    online_link=TEAMS if month == 5 else "",
+                    kind=MeetingKind.PROTOCOL if protocol else MeetingKind.NOTES,
+                    chair_id=people["kommunalrad" if key == "trygghetsradet" else "soc_chef"],
+                    secretary_id=people["samordnare"],
+                    secretary_title=COORDINATOR_TITLE,
+                    adjuster_id=people["polischef"] if protocol else None,
+                ).id
+            )
+    for key in meetings_by_group:
+        for mid in meetings_by_group[key][1:]:
+            if not agenda.get_agenda(session, mid):
+                template = agenda.list_templates(session, group_id=groups[key])[0]
+                agenda.apply_template(session, mid, template.id)
+
+    # 3. Hold the meetings in date order: notes, attendance, actions, status.
+    ordered = sorted(
+        {m for ids in meetings_by_group.values() for m in ids},
+        key=lambda m: (svc.get_meeting(session, m).day, m),
+    )
+    held = [m for m in ordered if svc.get_meeting(session, m).day <= ctx.today]
+    latest = {
+        ids_[-1]
+        for ids_ in ([m for m in meetings_by_group[k] if m in held] for k in meetings_by_group)
+        if ids_
+    }
+    second = {
+        ids_[-2]
+        for ids_ in ([m for m in meetings_by_group[k] if m in held] for k in meetings_by_group)
+        if len(ids_) > 1
+    }
+    for index, mid in enumerate(ordered):
+        if mid not in held:
+            continue
+        meeting = svc.get_meeting(session, mid)
+        if mid != ref:
+            _hold(session, ctx, mid, index, all_actions)
+            meeting = svc.get_meeting(session, mid)
+        if mid in latest:
+            continue  # still a draft
+        svc.finalise(session, mid, on=meeting.day + timedelta(days=3))
+        if mid not in second:
+            svc.mark_sent(session, mid, on=meeting.day + timedelta(days=5))
+    # The next meetings of the current year that lie ahead, with the day's date as reference.
+    ctx.extra["meetings"] = ordered
+
+
+def _hold(
+    session: Session, ctx: DemoContext, mid: int, index: int, all_actions: dict[str, int]
+) -> None:
+    people = ctx.people
+    meeting = svc.get_meeting(session, mid)
+    if meeting.status.value == "planned":
+        svc.start_minutes(session, mid)
+    rows = attendance.list_attendance(session, mid)
+    members = [r for r in rows if r.member and r.presence is Presence.PRESENT]
+    if members:
+        attendance.set_presence(session, members[(index * 3 + 2) % len(members)].id, "excused")
+        if index % 3 == 0 and len(members) > 4:
+            attendance.set_presence(session, members[(index * 5 + 1) % len(members)].id, "absent")
+    by_person = {r.person_id: r.id for r in rows}
+    if people["ekonom"] in by_person and people["brandchef"] in by_person and index % 2 == 0:
+        attendance.set_presence(session, by_person[people["brandchef"]], "excused")
+        attendance.set_presence(
+            session,
+            by_person[people["ekonom"]],
+            "substitute",
+            substitute_for_id=people["brandchef"],
+        )
+    items = agenda.get_agenda(session, mid)
+    for item in items:
+        bullets = STANDARD_NOTES.get(item.title)
+        if bullets:
+            agenda.set_notes(session, item.id, [Note(t, lvl) for lvl, t in bullets])
+    followed = actions.followup(session, mid)
+    for action in followed:
+        if (
+            action.id == all_actions.get("dialogue_summary")
+            or (action.id == all_actions.get("night_walks") and action.carried_count >= 1)
+            or action.id == all_actions.get("field_worker_post")
+            and action.carried_count >= 2
+        ):
+            actions.close_action(session, action.id, on=meeting.day, meeting_id=mid)
+    normal = [i for i in items if i.kind.value == "normal"]
+    if len(normal) >= 3:
+        target = normal[2]
+        key = f"action_{mid}"
+        if meeting.kind is MeetingKind.PROTOCOL:
+            agenda.set_decisions(
+                session,
+                target.id,
+                ["Trygghetsrådet lägger informationen till handlingarna."],
+            )
+            all_actions[key] = actions.add_action(
+                session,
+                target.id,
+                what="Ta fram underlag om trygghetskameror vid busstationen",
+                responsible_organisation_id=ctx.organisations["polis"],
+                due_date=meeting.day + timedelta(days=60),
+            ).id
+        else:
+            all_actions[key] = actions.add_action(
+                session,
+                target.id,
+                what="Bjuda in fritidsgården till nästa möte",
+                responsible_person_id=people["fritid"],
+                due_date=meeting.day + timedelta(days=45),
+            ).id
+    if meeting.kind is MeetingKind.PROTOCOL and normal:
+        internal = agenda.add_item(
+            session,
+            mid,
+            title="Personalfråga: den vakanta fältassistenttjänsten",
+            body="Diskuteras utan protokollförda personuppgifter.",
+            internal=True,
+        ).id
+        agenda.set_notes(
+            session,
+            internal,
+            [Note("Rekryteringen pågår; intervjuer hålls under nästa månad.", 0, True)],
+        )
+        agenda.set_notes(
+            session,
+            normal[0].id,
+            [
+                Note("Ordföranden öppnar mötet. Dagordningen godkänns.", 0),
+                Note("Till justerare väljs Lena Holmström.", 0),
+                Note("Uppgifter om enskilda lämnas muntligt och antecknas inte.", 1, True),
+            ],
+        )

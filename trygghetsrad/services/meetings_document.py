@@ -1,0 +1,56 @@
+"""Assembles the export document of a meeting; internal content is dropped unless included."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from trygghetsrad.domain.internal import visible
+from trygghetsrad.domain.meetings_document import MeetingDocument, Recipient
+from trygghetsrad.services import register, settings
+from trygghetsrad.services.meetings import get_meeting, next_meetings
+from trygghetsrad.services.meetings_actions import followup
+from trygghetsrad.services.meetings_agenda import get_agenda
+from trygghetsrad.services.meetings_attendance import list_attendance
+
+
+def meeting_document(
+    session: Session, meeting_id: int, *, include_internal: bool = False, today: date | None = None
+) -> MeetingDocument:
+    meeting = get_meeting(session, meeting_id)
+    config = settings.load(session)
+    items = tuple(
+        replace(
+            item,
+            notes=tuple(visible(item.notes, include_internal)),
+            decisions=tuple(visible(item.decisions, include_internal)),
+            actions=tuple(visible(item.actions, include_internal)),
+        )
+        for item in visible(get_agenda(session, meeting_id), include_internal)
+    )
+    attendance = tuple(list_attendance(session, meeting_id))
+    people = {p.id: p for p in register.list_people(session)}
+    recipients = []
+    seen = set()
+    for row in attendance:
+        person = people.get(row.person_id or -1)
+        if person and person.email and person.email.lower() not in seen:
+            seen.add(person.email.lower())
+            recipients.append(Recipient(person.name, person.email))
+    secretary = people.get(meeting.secretary_id or -1)
+    return MeetingDocument(
+        meeting=meeting,
+        municipality=config.municipality,
+        logo=config.logo,
+        author=meeting.secretary_name or config.coordinator_name,
+        attendance=attendance,
+        items=items,
+        followup=tuple(visible(followup(session, meeting_id), include_internal)),
+        next_meetings=tuple(next_meetings(session, meeting_id)),
+        recipients=tuple(recipients),
+        contact_email=secretary.email if secretary else "",
+        include_internal=include_internal,
+        today=today or date.today(),
+    )
