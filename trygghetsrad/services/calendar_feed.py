@@ -15,6 +15,7 @@ from trygghetsrad.domain.calendar_items import CalendarItem
 
 # "module:function" of each provider.
 PROVIDERS: list[str] = [
+    "trygghetsrad.services.meetings:calendar_items",
     "trygghetsrad.services.situation_sources:calendar_items",
 ]
 

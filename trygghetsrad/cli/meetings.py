@@ -1,0 +1,183 @@
+"""Commands for meetings: `list meetings` and the exports of minutes, notices, e-mails, invitations.
+
+A meeting is named by the id that `list meetings` shows, or by its date (ÅÅÅÅ-MM-DD) when
+only one meeting was held that day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from trygghetsrad.cli import Commands
+from trygghetsrad.cli.base import open_db
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
+
+
+def add_commands(commands: Commands) -> None:
+    _extend_list(commands)
+    specs = [
+        ("minutes", [], tr("protokoll eller minnesanteckningar som PDF"), _export_minutes, "PDF"),
+        ("notice", [], tr("kallelse med dagordning som PDF"), _export_notice, "PDF"),
+        ("email", ["eml"], tr("e-postutkast (.eml) med PDF:en bifogad"), _export_email, "EML"),
+        ("invite", ["ics"], tr("kalenderinbjudan (.ics)"), _export_invite, "ICS"),
+    ]
+    for name, aliases, help_text, handler, kind in specs:
+        parser = commands.export.add_parser(name, aliases=aliases, help=help_text)
+        parser.add_argument(
+            "meeting", metavar="MÖTE", help=tr("mötets id (se list meetings) eller datum")
+        )
+        parser.add_argument("out", metavar=kind, type=Path, help=tr("filen som skrivs"))
+        if kind != "ICS":
+            parser.add_argument(
+                "--include-internal",
+                action="store_true",
+                help=tr("ta med interna punkter"),
+            )
+        if kind == "EML":
+            parser.add_argument(
+                "--notice",
+                action="store_true",
+                help=tr("bifoga kallelsen i stället för protokollet"),
+            )
+        parser.set_defaults(handler=handler)
+
+
+def _extend_list(commands: Commands) -> None:
+    """Add `meetings` to the register's `list` command without replacing its handler."""
+    listing = commands.top.choices.get("list")
+    if listing is None:
+        listing = commands.top.add_parser("list", help=tr("lista poster"))
+        listing.add_argument("what", choices=[])
+        listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
+    for action in listing._actions:
+        if action.dest == "what" and action.choices is not None:
+            choices = list(action.choices)
+            if "meetings" not in choices:
+                action.choices = [*choices, "meetings"]
+    previous = listing.get_default("handler")
+
+    def handler(args: argparse.Namespace) -> int:
+        if args.what == "meetings":
+            return _list_meetings(args)
+        if previous is None:
+            raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
+        return int(previous(args) or 0)
+
+    listing.set_defaults(handler=handler)
+
+
+def _list_meetings(args: argparse.Namespace) -> int:
+    from trygghetsrad.services.meetings import list_meetings
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            meetings = list_meetings(session)
+    finally:
+        db.close()
+    if args.json:
+        data = [
+            {
+                "id": m.id,
+                "starts_at": datetime.combine(m.day, m.start_time).isoformat()
+                if m.start_time
+                else m.day.isoformat(),
+                "ends_at": datetime.combine(m.day, m.end_time).isoformat() if m.end_time else None,
+                "status": m.status.value,
+                "kind": m.kind.value,
+                "groups": list(m.group_names),
+                "title": m.title,
+                "place": m.place,
+                "online_link": m.online_link,
+            }
+            for m in meetings
+        ]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for m in meetings:
+            print("\t".join([str(m.id), m.when, m.status.label, m.groups_label, m.title]))
+    return 0
+
+
+def resolve_meeting(session, text: str) -> int:  # type: ignore[no-untyped-def]
+    """The meeting named by an id or a date on the command line."""
+    from trygghetsrad.services.meetings import get_row, list_meetings
+
+    if text.isdigit():
+        return get_row(session, int(text)).id
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise UserError(
+            tr("”{text}” är varken ett mötes-id eller ett datum (ÅÅÅÅ-MM-DD).").format(text=text)
+        ) from None
+    found = [m for m in list_meetings(session) if m.day == day]
+    if not found:
+        raise UserError(tr("Inget möte hölls {day}.").format(day=day.isoformat()))
+    if len(found) > 1:
+        ids = ", ".join(f"{m.id} ({m.groups_label})" for m in found)
+        raise UserError(
+            tr("Flera möten {day}: {ids}; ange id.").format(day=day.isoformat(), ids=ids)
+        )
+    return found[0].id
+
+
+def _document(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from trygghetsrad.services.meetings_document import meeting_document
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            meeting_id = resolve_meeting(session, args.meeting)
+            return meeting_document(
+                session, meeting_id, include_internal=getattr(args, "include_internal", False)
+            )
+    finally:
+        db.close()
+
+
+def _write(path: Path, data: bytes) -> int:
+    if path.is_dir():
+        raise UserError(tr("{path} är en mapp; ange ett filnamn.").format(path=path))
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise UserError(
+            tr("Filen {path} kunde inte skrivas: {reason}").format(path=path, reason=exc.strerror)
+        ) from exc
+    print(tr("Skrev {path}").format(path=path))
+    return 0
+
+
+def _export_minutes(args: argparse.Namespace) -> int:
+    from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
+
+    return _write(args.out, minutes_pdf(_document(args)))
+
+
+def _export_notice(args: argparse.Namespace) -> int:
+    from trygghetsrad.export.meetings.notice_pdf import notice_pdf
+
+    return _write(args.out, notice_pdf(_document(args)))
+
+
+def _export_email(args: argparse.Namespace) -> int:
+    from trygghetsrad.export.meetings.eml import draft_eml
+    from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
+    from trygghetsrad.export.meetings.notice_pdf import notice_pdf
+
+    doc = _document(args)
+    pdf = notice_pdf(doc) if args.notice else minutes_pdf(doc)
+    return _write(args.out, draft_eml(doc, pdf, notice=args.notice))
+
+
+def _export_invite(args: argparse.Namespace) -> int:
+    from trygghetsrad.export.meetings.ics import meeting_ics
+
+    return _write(args.out, meeting_ics(_document(args)))
