@@ -182,6 +182,39 @@ class WheelPlan:
         return text
 
 
+@dataclass(frozen=True)
+class Holiday:
+    day: date
+    name: str
+
+
+@dataclass(frozen=True)
+class WheelDocument:
+    """Everything an export of one year's wheel needs (already stripped of internal items)."""
+
+    year: int
+    start: date  # first day shown
+    end: date  # first day after the span
+    categories: tuple[WheelCategory, ...]
+    items: tuple[CalendarItem, ...]
+    holidays: tuple[Holiday, ...]
+    plan: WheelPlan
+    municipality: str = ""
+    logo: bytes | None = None
+    today: date | None = None
+    sequences: dict[str, int] = field(default_factory=dict)  # item key -> SEQUENCE for .ics
+
+    @property
+    def title(self) -> str:
+        if self.start.month == 1:
+            return tr("Årshjul {year}").format(year=self.year)
+        return tr("Årshjul {a}/{b}").format(a=self.year, b=str(self.year + 1)[-2:])
+
+    @property
+    def year_label(self) -> str:
+        return str(self.year) if self.start.month == 1 else f"{self.year}/{str(self.year + 1)[-2:]}"
+
+
 # -- keys ----------------------------------------------------------------------------------------
 
 
@@ -199,6 +232,11 @@ def parse_key(key: str) -> tuple[int, date | None] | None:
         return int(ident), (date.fromisoformat(day) if day else None)
     except ValueError:
         return None
+
+
+def uid_for(key: str) -> str:
+    """'meeting:12' -> 'meeting-12@trygghetsrad.local' (the UID the meeting invitation uses too)."""
+    return f"{key.replace(':', '-').replace('@', '-')}@trygghetsrad.local"
 
 
 def series_key(key: str) -> str:
@@ -339,12 +377,6 @@ def expand(
 
 
 # -- holidays ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Holiday:
-    day: date
-    name: str
 
 
 @cache

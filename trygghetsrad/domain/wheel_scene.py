@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import MONTHS_SHORT
-from trygghetsrad.domain.wheel import Holiday, WheelCategory, series_key
+from trygghetsrad.domain.wheel import Holiday, WheelCategory, WheelDocument, series_key
 from trygghetsrad.domain.wheel_geometry import (
     Interval,
     Ring,
@@ -296,7 +296,7 @@ def build_scene(
     # -- overall sizes
     w, h, m = options.width, options.height, options.margin
     base = options.font or max(8.0, min(15.0, min(w, h) * 0.0165))
-    label_room = (base * 14 if options.labels else 0.0) + m
+    label_room = (base * 12.5 if options.labels else 0.0) + m
     radius = max(
         40.0, min((h - 2 * m - (base * 2.6 if options.labels else 0)) / 2, (w - 2 * label_room) / 2)
     )
@@ -410,7 +410,7 @@ def build_scene(
         mid = (a0 + a1) / 2
         is_mark = a1 - a0 <= day_deg * 1.01 and span.days > 62
         if is_mark:
-            mark_r = max(2.0, min((r1 - r0) * 0.42, base * 0.55))
+            mark_r = max(2.0, min((r1 - r0) * 0.42, base * 0.7))
             x, y = point(cx, cy, (r0 + r1) / 2, mid)
             marks.append(Circle(x, y, mark_r, fill, PAPER, max(0.6, base * 0.07)))
             scene.shapes.append(
@@ -524,3 +524,24 @@ def _place_labels(
             label = Text(x, y, shown, font, INK, False, "start" if side == 1 else "end")
             scene.primitives.append(label)
             scene.labels[key] = label
+
+
+def document_scene(
+    doc: WheelDocument, width: float, height: float, *, font: float = 0.0, labels: bool = True
+) -> Scene:
+    """The scene of an export: the document's year, rings, items, holidays and plan status."""
+    status = doc.plan.status_text()
+    return build_scene(
+        Span(doc.start, doc.end),
+        doc.categories,
+        doc.items,
+        Options(
+            width,
+            height,
+            font=font,
+            labels=labels,
+            center_title=doc.year_label,
+            center_lines=(status,),
+        ),
+        holidays=doc.holidays,
+    )

@@ -7,6 +7,7 @@ from trygghetsrad.db import search_index  # noqa: F401  (keeps the search index 
 from trygghetsrad.db.base import Base
 from trygghetsrad.db.models import meetings  # noqa: F401
 from trygghetsrad.db.models import situation  # noqa: F401
+from trygghetsrad.db.models import wheel  # noqa: F401
 from trygghetsrad.db.models.register import Group, Membership, Organisation, Person
 from trygghetsrad.db.models.settings import Setting
 

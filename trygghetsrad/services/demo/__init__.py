@@ -20,6 +20,7 @@ from trygghetsrad.i18n import tr
 PARTS = [
     "trygghetsrad.services.demo.register",
     "trygghetsrad.services.demo.meetings",
+    "trygghetsrad.services.demo.wheel",
     "trygghetsrad.services.demo.situation",
 ]
 

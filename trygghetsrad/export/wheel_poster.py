@@ -1,0 +1,295 @@
+"""The A3 poster of the year's wheel: the wheel in vector form with legend and plan status on
+the first page, then the dated list of the year. Drawn from the same scene as the screen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A3, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from trygghetsrad.domain.dates import MONTHS, WEEKDAYS, iso_week_label, time_span
+from trygghetsrad.domain.internal import visible
+from trygghetsrad.domain.wheel import WheelDocument, series_key
+from trygghetsrad.domain.wheel_scene import (
+    INK,
+    MUTED,
+    Circle,
+    Line,
+    Scene,
+    Sector,
+    Text,
+    document_scene,
+    mix,
+)
+from trygghetsrad.export.pdf.base import (
+    FONT,
+    FONT_BOLD,
+    PdfMeta,
+    data_table,
+    escape,
+    render_pdf,
+    styles,
+)
+from trygghetsrad.i18n import tr
+
+PAGE = landscape(A3)
+MARGINS = (26, 16, 20, 16)  # top, right, bottom, left in mm
+
+
+def _sector_path(canvas: Canvas, s: Sector, h: float):  # type: ignore[no-untyped-def]
+    path = canvas.beginPath()
+    cy = h - s.cy
+    if s.a1 - s.a0 >= 359.999:
+        path.circle(s.cx, cy, s.r1)
+        if s.r0 > 0:
+            path.circle(s.cx, cy, s.r0)
+        return path, True
+    sweep = s.a1 - s.a0
+    path.arc(s.cx - s.r1, cy - s.r1, s.cx + s.r1, cy + s.r1, 90 - s.a0, -sweep)
+    path.arcTo(s.cx - s.r0, cy - s.r0, s.cx + s.r0, cy + s.r0, 90 - s.a1, sweep)
+    path.close()
+    return path, False
+
+
+def draw_scene(canvas: Canvas, scene: Scene) -> None:
+    """Draw `scene` with its top-left corner at the current origin (reportlab is y-up)."""
+    h = scene.height
+    for prim in scene.primitives:
+        if isinstance(prim, Sector):
+            path, ring = _sector_path(canvas, prim, h)
+            if prim.fill:
+                canvas.setFillColor(colors.HexColor(prim.fill))
+            if prim.stroke and prim.width > 0:
+                canvas.setStrokeColor(colors.HexColor(prim.stroke))
+                canvas.setLineWidth(prim.width)
+            canvas.drawPath(
+                path,
+                fill=1 if prim.fill else 0,
+                stroke=1 if prim.stroke and prim.width > 0 else 0,
+                fillMode=0 if ring else 1,
+            )
+        elif isinstance(prim, Circle):
+            if prim.fill:
+                canvas.setFillColor(colors.HexColor(prim.fill))
+            if prim.stroke and prim.width > 0:
+                canvas.setStrokeColor(colors.HexColor(prim.stroke))
+                canvas.setLineWidth(prim.width)
+            canvas.circle(
+                prim.x,
+                h - prim.y,
+                prim.r,
+                fill=1 if prim.fill else 0,
+                stroke=1 if prim.stroke and prim.width > 0 else 0,
+            )
+        elif isinstance(prim, Line):
+            canvas.setStrokeColor(colors.HexColor(prim.color))
+            canvas.setLineWidth(prim.width)
+            canvas.setLineCap(1)
+            path = canvas.beginPath()
+            x, y = prim.points[0]
+            path.moveTo(x, h - y)
+            for x, y in prim.points[1:]:
+                path.lineTo(x, h - y)
+            canvas.drawPath(path, fill=0, stroke=1)
+        elif isinstance(prim, Text):
+            canvas.setFillColor(colors.HexColor(prim.color))
+            canvas.setFont(FONT_BOLD if prim.bold else FONT, prim.size)
+            canvas.saveState()
+            canvas.translate(prim.x, h - prim.y)
+            if prim.rotate:
+                canvas.rotate(-prim.rotate)
+            baseline = -0.35 * prim.size
+            if prim.anchor == "start":
+                canvas.drawString(0, baseline, prim.text)
+            elif prim.anchor == "end":
+                canvas.drawRightString(0, baseline, prim.text)
+            else:
+                canvas.drawCentredString(0, baseline, prim.text)
+            canvas.restoreState()
+
+
+class WheelPage(Flowable):
+    """The whole first page: wheel on the left, title, status and legend on the right."""
+
+    def __init__(self, doc: WheelDocument, width: float, height: float) -> None:
+        super().__init__()
+        self.doc = doc
+        self.width = width
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height - 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        side = 88 * mm
+        wheel_w = self.width - side
+        scene = document_scene(self.doc, wheel_w, self.height, font=10.5)
+        c.saveState()
+        draw_scene(c, scene)
+        c.restoreState()
+        x = wheel_w + 6 * mm
+        y = self.height - 4 * mm
+        c.setFillColor(colors.HexColor(INK))
+        c.setFont(FONT_BOLD, 30)
+        c.drawString(x, y - 24, self.doc.title)
+        y -= 40
+        c.setFont(FONT, 11)
+        c.setFillColor(colors.HexColor(MUTED))
+        for line in _wrap(self.doc.plan.status_text(), 11, side - 10 * mm):
+            c.drawString(x, y - 11, line)
+            y -= 14.5
+        y -= 16
+        c.setFillColor(colors.HexColor(INK))
+        c.setFont(FONT_BOLD, 12)
+        c.drawString(x, y - 12, tr("Ringar, utifrån och in"))
+        y -= 26
+        counts: dict[str, int] = {}
+        for item in self.doc.items:
+            counts[item.category] = counts.get(item.category, 0) + 1
+        for cat in [c for c in self.doc.categories if c.visible]:
+            c.setFillColor(colors.HexColor(mix(cat.color, "#ffffff", 0.9)))
+            c.setStrokeColor(colors.HexColor(cat.color))
+            c.setLineWidth(0.8)
+            c.roundRect(x, y - 12, 22, 14, 3, fill=1, stroke=0)
+            c.setFillColor(colors.HexColor(cat.color))
+            c.roundRect(x + 4, y - 9, 14, 8, 2, fill=1, stroke=0)
+            c.setFillColor(colors.HexColor(INK))
+            c.setFont(FONT, 11)
+            c.drawString(x + 30, y - 9, cat.name)
+            c.setFillColor(colors.HexColor(MUTED))
+            c.setFont(FONT, 9)
+            c.drawRightString(x + side - 12 * mm, y - 9, str(counts.get(cat.key, 0)))
+            y -= 21
+        y -= 12
+        c.setFont(FONT, 9.5)
+        c.setFillColor(colors.HexColor(MUTED))
+        notes = [
+            tr("● en dag   ▬ flera dagar"),
+            tr("Röda prickar vid månadsringen: helgdagar."),
+            tr("Veckonummer enligt ISO 8601; vid årsskiftet anges ISO-året."),
+            tr("Den fullständiga listan finns på nästa sida."),
+        ]
+        for note in notes:
+            for line in _wrap(note, 9.5, side - 10 * mm):
+                c.drawString(x, y - 9.5, line)
+                y -= 13
+        holidays = [h for h in self.doc.holidays]
+        if holidays and y > 60 * mm:
+            y -= 10
+            c.setFont(FONT_BOLD, 10.5)
+            c.setFillColor(colors.HexColor(INK))
+            c.drawString(x, y - 10, tr("Helgdagar"))
+            y -= 22
+            c.setFont(FONT, 9)
+            for holiday in holidays:
+                if y < 12 * mm:
+                    break
+                c.setFillColor(colors.HexColor(MUTED))
+                c.drawString(x, y - 9, f"{holiday.day.day} {MONTHS[holiday.day.month - 1][:3]}")
+                c.setFillColor(colors.HexColor(INK))
+                c.drawString(x + 42, y - 9, holiday.name)
+                y -= 12.5
+
+
+def _wrap(text: str, size: float, width: float) -> list[str]:
+    from trygghetsrad.domain.wheel_scene import wrap_text
+
+    return wrap_text(text, size, width, 6)
+
+
+def _when(item) -> str:  # type: ignore[no-untyped-def]
+    s, e = item.start, item.last_day
+    first = f"{WEEKDAYS[s.weekday()][:3]} {s.day} {MONTHS[s.month - 1]}"
+    if e != s:
+        first += f" – {WEEKDAYS[e.weekday()][:3]} {e.day} {MONTHS[e.month - 1]}"
+    span = time_span(item.start_time, item.end_time)
+    return f"{first}, {span}" if span else first
+
+
+def wheel_poster_pdf(doc: WheelDocument, *, include_internal: bool = False) -> bytes:
+    """A3 landscape: page 1 the wheel, then the dated list of every item of the year."""
+    doc = replace(doc, items=tuple(visible(doc.items, include_internal)))
+    st = styles()
+    names = {c.key: c for c in doc.categories}
+    story: list[Flowable] = [WheelPage(doc, 0, 0), PageBreak()]
+    story.append(
+        Paragraph(escape(tr("{title} – alla händelser").format(title=doc.title)), st["title"])
+    )
+    story.append(Paragraph(escape(doc.plan.status_text()), st["subtitle"]))
+    rows: list[list[object]] = [
+        [tr("Datum"), tr("Vecka"), tr("Händelse"), tr("Ring"), tr("Plats"), tr("Ansvarig")]
+    ]
+    current_month = None
+    month_rows: list[int] = []
+    described: set[str] = set()
+    for item in doc.items:
+        if (item.start.year, item.start.month) != current_month:
+            current_month = (item.start.year, item.start.month)
+            month_rows.append(len(rows))
+            rows.append(
+                [
+                    Paragraph(
+                        f"<b>{escape(MONTHS[item.start.month - 1].capitalize())} {item.start.year}</b>",
+                        st["cell"],
+                    ),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]
+            )
+        cat = names.get(item.category)
+        title = escape(item.title)
+        if item.description and series_key(item.key) not in described:
+            described.add(series_key(item.key))
+            title += f"<br/><font size=8 color='#5b6670'>{escape(item.description[:200])}</font>"
+        rows.append(
+            [
+                Paragraph(escape(_when(item)), st["cell"]),
+                Paragraph(escape(iso_week_label(item.start).replace("v. ", "")), st["cell"]),
+                Paragraph(title, st["cell"]),
+                Paragraph(
+                    f"<font color='{cat.color if cat else '#666666'}'>■</font> {escape(cat.name if cat else item.category)}",
+                    st["cell"],
+                ),
+                Paragraph(escape(item.place), st["cell"]),
+                Paragraph(escape(item.responsible), st["cell"]),
+            ]
+        )
+    extra = []
+    for index in month_rows:
+        extra += [
+            ("SPAN", (0, index), (-1, index)),
+            ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#e9eef3")),
+        ]
+    widths = [72 * mm, 20 * mm, 128 * mm, 48 * mm, 62 * mm, 58 * mm]
+    story.append(data_table(rows, widths, zebra=False))
+    story[-1].setStyle(extra)  # type: ignore[attr-defined]
+    if doc.plan.changes:
+        story.append(Spacer(1, 8 * mm))
+        story.append(Paragraph(escape(tr("Ändringar efter fastställandet")), st["h1"]))
+        for change in doc.plan.changes:
+            story.append(
+                Paragraph(
+                    f"{change.changed_on.isoformat()} – {escape(change.text)}",
+                    st["bullet"],
+                    bulletText="•",
+                )
+            )
+    meta = PdfMeta(
+        title=doc.title,
+        subject=tr("Årshjul för trygghetsrådet"),
+        municipality=doc.municipality,
+        logo=doc.logo,
+        document_date=doc.today,
+        footer_note=doc.plan.status_text() if len(doc.plan.status_text()) < 120 else "",
+        keywords=[tr("årshjul"), str(doc.year)],
+    )
+    return render_pdf(story, meta, pagesize=PAGE, margins_mm=MARGINS)

@@ -1,0 +1,592 @@
+"""The annual wheel's use cases: rings, events with recurrence and exceptions, the year's items
+(own events plus everything the calendar feed collects), the plan's status and its changes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models.wheel import WheelCategory as CategoryRow
+from trygghetsrad.db.models.wheel import WheelEvent as EventRow
+from trygghetsrad.db.models.wheel import WheelEventException as ExceptionRow
+from trygghetsrad.db.models.wheel import WheelPlan as PlanRow
+from trygghetsrad.db.models.wheel import WheelPlanChange as PlanChangeRow
+from trygghetsrad.domain import wheel as dw
+from trygghetsrad.domain.calendar_items import CalendarItem
+from trygghetsrad.domain.changes import WHEEL, Changes, Created
+from trygghetsrad.domain.dates import date_span
+from trygghetsrad.domain.wheel_geometry import Span
+from trygghetsrad.errors import ReferencedError, UserError, ValidationError
+from trygghetsrad.i18n import tr
+
+CHANGED = Changes.of(WHEEL)
+
+
+# -- categories ----------------------------------------------------------------------------------
+
+
+def _category(row: CategoryRow) -> dw.WheelCategory:
+    return dw.WheelCategory(row.id, row.key, row.name, row.color, row.position, row.visible)
+
+
+def list_categories(session: Session) -> list[dw.WheelCategory]:
+    rows = session.scalars(select(CategoryRow).order_by(CategoryRow.position, CategoryRow.id))
+    return [_category(r) for r in rows]
+
+
+def _category_row(session: Session, key: str) -> CategoryRow:
+    row = session.scalar(select(CategoryRow).where(CategoryRow.key == key))
+    if row is None:
+        raise ValidationError(tr("Kategorin finns inte."), "category")
+    return row
+
+
+def _check_category_name(session: Session, name: str, own_id: int | None) -> str:
+    name = dw.clean_text(name, "name", tr("Namnet"), required=True, limit=100)
+    clash = session.scalar(
+        select(CategoryRow.id).where(func.lower(CategoryRow.name) == name.lower())
+    )
+    if clash is not None and clash != own_id:
+        raise ValidationError(tr("Det finns redan en kategori med det namnet."), "name")
+    return name
+
+
+def create_category(session: Session, *, name: str, color: str) -> Created:
+    name = _check_category_name(session, name, None)
+    position = session.scalar(select(func.max(CategoryRow.position))) or 0
+    key_base = "custom"
+    n = 1 + (session.scalar(select(func.count()).select_from(CategoryRow)) or 0)
+    while session.scalar(select(CategoryRow.id).where(CategoryRow.key == f"{key_base}_{n}")):
+        n += 1
+    row = CategoryRow(
+        key=f"{key_base}_{n}",
+        name=name,
+        color=dw.validate_color(color),
+        position=position + 1,
+        visible=True,
+    )
+    session.add(row)
+    session.flush()
+    return Created(row.id, CHANGED)
+
+
+def update_category(
+    session: Session, category_id: int, *, name: str, color: str, visible: bool = True
+) -> Changes:
+    row = session.get(CategoryRow, category_id)
+    if row is None:
+        raise UserError(tr("Kategorin finns inte längre."))
+    row.name = _check_category_name(session, name, category_id)
+    row.color = dw.validate_color(color)
+    row.visible = visible
+    session.flush()
+    return CHANGED
+
+
+def set_category_visible(session: Session, category_id: int, visible: bool) -> Changes:
+    row = session.get(CategoryRow, category_id)
+    if row is None:
+        raise UserError(tr("Kategorin finns inte längre."))
+    row.visible = visible
+    session.flush()
+    return CHANGED
+
+
+def reorder_categories(session: Session, ids_outermost_first: list[int]) -> Changes:
+    rows = {r.id: r for r in session.scalars(select(CategoryRow))}
+    if set(ids_outermost_first) != set(rows):
+        raise UserError(tr("Kategorierna har ändrats under tiden; försök igen."))
+    for position, ident in enumerate(ids_outermost_first):
+        rows[ident].position = position
+    session.flush()
+    return CHANGED
+
+
+def delete_category(session: Session, category_id: int) -> Changes:
+    row = session.get(CategoryRow, category_id)
+    if row is None:
+        return Changes()
+    if row.key in dw.STANDARD_KEYS:
+        raise UserError(
+            tr("Standardkategorin {name} kan döljas men inte tas bort.").format(name=row.name)
+        )
+    used = session.scalar(
+        select(func.count()).select_from(EventRow).where(EventRow.category_id == row.id)
+    )
+    if used:
+        raise ReferencedError(
+            tr("Kategorin {name} används av {n} händelser och kan inte tas bort.").format(
+                name=row.name, n=used
+            ),
+            [tr("{n} händelser i årshjulet").format(n=used)],
+        )
+    session.delete(row)
+    session.flush()
+    return CHANGED
+
+
+# -- events --------------------------------------------------------------------------------------
+
+
+def _event(row: EventRow, keys: dict[int, str]) -> dw.WheelEvent:
+    return dw.WheelEvent(
+        id=row.id,
+        title=row.title,
+        category=keys[row.category_id],
+        start=row.start_date,
+        end=row.end_date,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        place=row.place,
+        description=row.description,
+        responsible=row.responsible,
+        internal=row.internal,
+        recurrence=dw.Recurrence(
+            dw.Frequency(row.frequency), row.interval, row.until, row.count, row.nth, row.week
+        ),
+        exceptions=tuple(
+            dw.OccurrenceException(e.original_date, e.cancelled, e.new_start, e.new_end)
+            for e in sorted(row.exceptions, key=lambda e: e.original_date)
+        ),
+    )
+
+
+def _keys(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(CategoryRow.id, CategoryRow.key)).tuples().all())
+
+
+def list_events(session: Session) -> list[dw.WheelEvent]:
+    keys = _keys(session)
+    rows = session.scalars(select(EventRow).order_by(EventRow.start_date, EventRow.id))
+    return [_event(r, keys) for r in rows]
+
+
+def get_event(session: Session, event_id: int) -> dw.WheelEvent:
+    row = session.get(EventRow, event_id)
+    if row is None:
+        raise UserError(tr("Händelsen finns inte längre."))
+    return _event(row, _keys(session))
+
+
+def _apply(
+    session: Session,
+    row: EventRow,
+    *,
+    title: str,
+    category: str,
+    start: date,
+    end: date | None,
+    start_time: time | None,
+    end_time: time | None,
+    place: str,
+    description: str,
+    responsible: str,
+    internal: bool,
+    recurrence: dw.Recurrence,
+) -> None:
+    if end == start:
+        end = None
+    dw.validate_span(start, end, start_time, end_time)
+    dw.validate_recurrence(recurrence, start)
+    row.title = dw.clean_text(title, "title", tr("Rubriken"), required=True, limit=dw.TITLE_MAX)
+    row.category_id = _category_row(session, category).id
+    row.start_date, row.end_date = start, end
+    row.start_time, row.end_time = start_time, end_time
+    row.place = dw.clean_text(place, "place", tr("Platsen"), required=False, limit=200)
+    row.description = dw.clean_text(
+        description, "description", tr("Beskrivningen"), required=False, limit=dw.TEXT_MAX
+    )
+    row.responsible = dw.clean_text(
+        responsible, "responsible", tr("Ansvarig"), required=False, limit=200
+    )
+    row.internal = bool(internal)
+    row.frequency = recurrence.frequency.value
+    row.interval = recurrence.interval
+    row.until, row.count = recurrence.until, recurrence.count
+    row.nth = recurrence.nth if recurrence.frequency is dw.Frequency.MONTHLY_NTH else None
+    row.week = recurrence.week if recurrence.frequency is dw.Frequency.YEARLY_WEEK else None
+
+
+def create_event(
+    session: Session,
+    *,
+    title: str,
+    category: str,
+    start: date,
+    end: date | None = None,
+    start_time: time | None = None,
+    end_time: time | None = None,
+    place: str = "",
+    description: str = "",
+    responsible: str = "",
+    internal: bool = False,
+    recurrence: dw.Recurrence | None = None,
+    uid: str | None = None,
+) -> Created:
+    row = EventRow(uid=uid, sequence=0)
+    _apply(
+        session,
+        row,
+        title=title,
+        category=category,
+        start=start,
+        end=end,
+        start_time=start_time,
+        end_time=end_time,
+        place=place,
+        description=description,
+        responsible=responsible,
+        internal=internal,
+        recurrence=recurrence or dw.Recurrence(),
+    )
+    session.add(row)
+    session.flush()
+    _log_change(
+        session,
+        start,
+        tr("Tillagt: {title} ({when})").format(title=row.title, when=date_span(start, end)),
+    )
+    return Created(row.id, CHANGED)
+
+
+def update_event(session: Session, event_id: int, **fields: object) -> Changes:
+    """Change any of create_event's fields; fields not given keep their value."""
+    row = session.get(EventRow, event_id)
+    if row is None:
+        raise UserError(tr("Händelsen finns inte längre."))
+    before = _event(row, _keys(session))
+    current = {
+        "title": before.title,
+        "category": before.category,
+        "start": before.start,
+        "end": before.end,
+        "start_time": before.start_time,
+        "end_time": before.end_time,
+        "place": before.place,
+        "description": before.description,
+        "responsible": before.responsible,
+        "internal": before.internal,
+        "recurrence": before.recurrence,
+    }
+    unknown = set(fields) - set(current)
+    if unknown:
+        raise TypeError(f"unknown fields {unknown}")
+    current.update(fields)
+    _apply(session, row, **current)  # type: ignore[arg-type]
+    after = _event(row, _keys(session))
+    if replace(after, exceptions=()) != replace(before, exceptions=()):
+        row.sequence += 1
+        if (after.start, after.end) != (before.start, before.end):
+            text = tr("Flyttat: {title} från {old} till {new}").format(
+                title=after.title,
+                old=date_span(before.start, before.end),
+                new=date_span(after.start, after.end),
+            )
+        else:
+            text = tr("Ändrat: {title} ({when})").format(
+                title=after.title, when=date_span(after.start, after.end)
+            )
+        _log_change(session, after.start, text)
+    session.flush()
+    return CHANGED
+
+
+def delete_event(session: Session, event_id: int) -> Changes:
+    row = session.get(EventRow, event_id)
+    if row is None:
+        return Changes()
+    _log_change(
+        session,
+        row.start_date,
+        tr("Borttaget: {title} ({when})").format(
+            title=row.title, when=date_span(row.start_date, row.end_date)
+        ),
+    )
+    session.delete(row)
+    session.flush()
+    return CHANGED
+
+
+def restore_event(session: Session, event: dw.WheelEvent, uid: str | None = None) -> Created:
+    """Re-create a deleted event with its exceptions (undo of a delete)."""
+    created = create_event(
+        session,
+        title=event.title,
+        category=event.category,
+        start=event.start,
+        end=event.end,
+        start_time=event.start_time,
+        end_time=event.end_time,
+        place=event.place,
+        description=event.description,
+        responsible=event.responsible,
+        internal=event.internal,
+        recurrence=event.recurrence,
+        uid=uid,
+    )
+    row = session.get(EventRow, created.id)
+    assert row is not None
+    for exc in event.exceptions:
+        row.exceptions.append(
+            ExceptionRow(
+                original_date=exc.original,
+                cancelled=exc.cancelled,
+                new_start=exc.new_start,
+                new_end=exc.new_end,
+            )
+        )
+    session.flush()
+    return created
+
+
+def _exception_row(
+    session: Session, event_id: int, original: date
+) -> tuple[EventRow, ExceptionRow]:
+    row = session.get(EventRow, event_id)
+    if row is None:
+        raise UserError(tr("Händelsen finns inte längre."))
+    if row.frequency == dw.Frequency.NONE.value:
+        raise UserError(tr("Händelsen upprepas inte; ändra den direkt i stället."))
+    event = _event(row, _keys(session))
+    if original not in dw.occurrence_dates(event, original, original):
+        raise ValidationError(tr("Det finns inget tillfälle det datumet."), "original")
+    exc = next((e for e in row.exceptions if e.original_date == original), None)
+    if exc is None:
+        exc = ExceptionRow(original_date=original, cancelled=False)
+        row.exceptions.append(exc)
+    return row, exc
+
+
+def move_occurrence(
+    session: Session, event_id: int, original: date, new_start: date, new_end: date | None = None
+) -> Changes:
+    """Move one occurrence of a series; the others stay."""
+    if new_end is not None and new_end < new_start:
+        raise ValidationError(tr("Slutdatum kan inte ligga före startdatum."), "end")
+    row, exc = _exception_row(session, event_id, original)
+    exc.cancelled = False
+    exc.new_start, exc.new_end = new_start, new_end
+    row.sequence += 1
+    _log_change(
+        session,
+        new_start,
+        tr("Flyttat: {title} från {old} till {new}").format(
+            title=row.title, old=date_span(original, None), new=date_span(new_start, new_end)
+        ),
+    )
+    session.flush()
+    return CHANGED
+
+
+def cancel_occurrence(session: Session, event_id: int, original: date) -> Changes:
+    row, exc = _exception_row(session, event_id, original)
+    exc.cancelled = True
+    exc.new_start = exc.new_end = None
+    row.sequence += 1
+    _log_change(
+        session,
+        original,
+        tr("Inställt: {title} {when}").format(title=row.title, when=date_span(original, None)),
+    )
+    session.flush()
+    return CHANGED
+
+
+def restore_occurrence(session: Session, event_id: int, original: date) -> Changes:
+    row = session.get(EventRow, event_id)
+    if row is None:
+        raise UserError(tr("Händelsen finns inte längre."))
+    for exc in list(row.exceptions):
+        if exc.original_date == original:
+            row.exceptions.remove(exc)
+    row.sequence += 1
+    session.flush()
+    return CHANGED
+
+
+def sequences(session: Session) -> dict[int, int]:
+    return dict(session.execute(select(EventRow.id, EventRow.sequence)).tuples().all())
+
+
+# -- the year's items ----------------------------------------------------------------------------
+
+
+def own_items(session: Session, start: date, end: date) -> list[CalendarItem]:
+    items: list[CalendarItem] = []
+    for event in list_events(session):
+        items.extend(dw.expand(event, start, end))
+    return items
+
+
+def items_in(
+    session: Session, start: date, end: date, *, include_internal: bool = True
+) -> list[CalendarItem]:
+    """The wheel's own occurrences and every owned item from the calendar feed, by date."""
+    from trygghetsrad.domain.internal import visible
+    from trygghetsrad.services import calendar_feed
+
+    items = own_items(session, start, end) + calendar_feed.items_between(session, start, end)
+    return dw.sort_items(visible(items, include_internal))
+
+
+def year_span(session: Session, year: int) -> Span:
+    return Span.year(year, get_plan(session, year).start_month)
+
+
+def year_items(session: Session, year: int, *, include_internal: bool = True) -> list[CalendarItem]:
+    span = year_span(session, year)
+    return items_in(session, span.start, span.last, include_internal=include_internal)
+
+
+# -- plans ---------------------------------------------------------------------------------------
+
+
+def _plan_row(session: Session, year: int, create: bool = False) -> PlanRow | None:
+    row = session.scalar(select(PlanRow).where(PlanRow.year == year))
+    if row is None and create:
+        start_month = 1
+        previous = session.scalar(select(PlanRow).where(PlanRow.year == year - 1))
+        if previous is not None:
+            start_month = previous.start_month
+        row = PlanRow(
+            year=year,
+            status=dw.PlanStatus.DRAFT.value,
+            adopted_by="",
+            reservation=True,
+            start_month=start_month,
+        )
+        session.add(row)
+        session.flush()
+    return row
+
+
+def get_plan(session: Session, year: int) -> dw.WheelPlan:
+    row = _plan_row(session, year)
+    if row is None:
+        previous = _plan_row(session, year - 1)
+        return dw.WheelPlan(year, start_month=previous.start_month if previous else 1)
+    return dw.WheelPlan(
+        year=row.year,
+        status=dw.PlanStatus(row.status),
+        adopted_on=row.adopted_on,
+        adopted_by=row.adopted_by,
+        reservation=row.reservation,
+        start_month=row.start_month,
+        changes=tuple(dw.PlanChange(c.id, c.changed_on, c.text) for c in row.changes),
+    )
+
+
+def adopt_plan(
+    session: Session, year: int, *, adopted_on: date, adopted_by: str, reservation: bool = True
+) -> Changes:
+    row = _plan_row(session, year, create=True)
+    assert row is not None
+    row.status = dw.PlanStatus.ADOPTED.value
+    row.adopted_on = adopted_on
+    row.adopted_by = dw.clean_text(
+        adopted_by, "adopted_by", tr("Fastställt av"), required=False, limit=200
+    )
+    row.reservation = reservation
+    session.flush()
+    return CHANGED
+
+
+def reopen_plan(session: Session, year: int) -> Changes:
+    row = _plan_row(session, year, create=True)
+    assert row is not None
+    row.status = dw.PlanStatus.DRAFT.value
+    row.adopted_on = None
+    session.flush()
+    return CHANGED
+
+
+def set_start_month(session: Session, year: int, month: int) -> Changes:
+    if not 1 <= month <= 12:
+        raise ValidationError(tr("Välj en månad mellan januari och december."), "start_month")
+    row = _plan_row(session, year, create=True)
+    assert row is not None
+    row.start_month = month
+    session.flush()
+    return CHANGED
+
+
+def add_plan_change(
+    session: Session, year: int, text: str, changed_on: date | None = None
+) -> Changes:
+    row = _plan_row(session, year, create=True)
+    assert row is not None
+    text = dw.clean_text(text, "text", tr("Ändringen"), required=True, limit=1000)
+    row.changes.append(PlanChangeRow(changed_on=changed_on or date.today(), text=text))
+    session.flush()
+    return CHANGED
+
+
+def _log_change(session: Session, day: date, text: str) -> None:
+    """Changes to an adopted year's plan are listed with the plan."""
+    for row in session.scalars(
+        select(PlanRow).where(PlanRow.status == dw.PlanStatus.ADOPTED.value)
+    ):
+        span = Span.year(row.year, row.start_month)
+        if span.contains(day):
+            row.changes.append(PlanChangeRow(changed_on=date.today(), text=text))
+
+
+def start_next_year(session: Session, year: int) -> Changes:
+    """Open a draft for year + 1: series keep running (an end date inside `year` is lifted),
+    and one-off events of `year` are copied to the same ISO week and weekday next year."""
+    target = year + 1
+    if _plan_row(session, target) is not None and session.scalar(
+        select(func.count())
+        .select_from(EventRow)
+        .where(EventRow.start_date >= Span.year(target, year_span(session, year).start.month).start)
+    ):
+        raise UserError(tr("Planen för {year} är redan påbörjad.").format(year=target))
+    span = year_span(session, year)
+    _plan_row(session, target, create=True)
+    next_span = Span.year(target, span.start.month)
+    keys = _keys(session)
+    for row in list(session.scalars(select(EventRow))):
+        if row.frequency != dw.Frequency.NONE.value:
+            if row.until is not None and span.contains(row.until):
+                row.until = next_span.last
+            continue
+        if not span.contains(row.start_date):
+            continue
+        event = _event(row, keys)
+        new_start = _same_week_next_year(event.start)
+        new_end = new_start + event.duration if event.end else None
+        create_event(
+            session,
+            title=event.title,
+            category=event.category,
+            start=new_start,
+            end=new_end,
+            start_time=event.start_time,
+            end_time=event.end_time,
+            place=event.place,
+            description=event.description,
+            responsible=event.responsible,
+            internal=event.internal,
+        )
+    session.flush()
+    return CHANGED
+
+
+def _same_week_next_year(day: date) -> date:
+    iso_year, week, weekday = day.isocalendar()
+    try:
+        return date.fromisocalendar(iso_year + 1, week, weekday)
+    except ValueError:  # week 53 does not exist next year
+        return date.fromisocalendar(iso_year + 1, 52, weekday)
+
+
+def years_with_content(session: Session) -> list[int]:
+    years = {r for r in session.scalars(select(PlanRow.year))}
+    first = session.scalar(select(func.min(EventRow.start_date)))
+    last = session.scalar(select(func.max(EventRow.start_date)))
+    if first and last:
+        years.update(range(first.year, last.year + 1))
+    return sorted(years)

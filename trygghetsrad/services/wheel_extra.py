@@ -1,0 +1,225 @@
+"""Wheel use cases around the edges: suggestions from minutes, the export document, .ics import,
+and moving an item that another workspace owns (a meeting's date is changed in Möten)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import inspect, select, text
+from sqlalchemy.orm import Session
+
+from trygghetsrad.domain import wheel as dw
+from trygghetsrad.domain.calendar_items import CalendarItem, Owner
+from trygghetsrad.domain.changes import MEETINGS, WHEEL, Changes
+from trygghetsrad.domain.wheel_dates import DateMention, find_dates
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
+from trygghetsrad.services import wheel
+
+# -- suggestions ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    mention: DateMention
+    source: str  # where the text came from, e.g. "Mötesanteckningar"
+    already_on_wheel: bool
+
+
+def _known(items: list[CalendarItem], mention: DateMention) -> bool:
+    return any(i.start == mention.start for i in items) and any(
+        mention.title and mention.title.lower()[:12] in i.title.lower()
+        for i in items
+        if i.start == mention.start
+    )
+
+
+def suggest_from_text(
+    text: str, default_year: int, existing: list[CalendarItem] | None = None, source: str = ""
+) -> list[Suggestion]:
+    """Dates in `text` offered as items for the wheel; those already there are marked."""
+    items = existing or []
+    return [Suggestion(m, source, _known(items, m)) for m in find_dates(text, default_year)]
+
+
+def suggestions_from_minutes(session: Session, year: int) -> list[Suggestion]:
+    """Dates found in meeting notes (table `agenda_notes`, when the meetings workspace has it)."""
+    names = set(inspect(session.connection()).get_table_names())
+    if "agenda_notes" not in names:
+        return []
+    has_items = "agenda_items" in names and "meetings" in names
+    if has_items:
+        rows = session.execute(
+            text(
+                "SELECT n.text, m.day FROM agenda_notes n "
+                "JOIN agenda_items i ON i.id = n.item_id JOIN meetings m ON m.id = i.meeting_id"
+            )
+        ).all()
+    else:
+        rows = [(r[0], None) for r in session.execute(text("SELECT text FROM agenda_notes")).all()]
+    existing = wheel.items_in(session, date(year - 1, 1, 1), date(year + 1, 12, 31))
+    out: list[Suggestion] = []
+    seen: set[tuple[date, str]] = set()
+    for note, day in rows:
+        meeting_day = _as_date(day)
+        default_year = meeting_day.year if meeting_day else year
+        source = (
+            tr("Anteckning från mötet {day}").format(day=meeting_day.isoformat())
+            if meeting_day
+            else tr("Mötesanteckning")
+        )
+        for s in suggest_from_text(note or "", default_year, existing, source):
+            if s.mention.start.year not in (year, year + 1) and s.mention.start.year != year:
+                continue
+            key = (s.mention.start, s.mention.title)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(s)
+    return sorted(out, key=lambda s: s.mention.start)
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def accept_suggestion(
+    session: Session, mention: DateMention, *, title: str | None = None, category: str | None = None
+):  # type: ignore[no-untyped-def]
+    return wheel.create_event(
+        session,
+        title=title or mention.title or tr("Händelse"),
+        category=category or mention.category,
+        start=mention.start,
+        end=mention.end,
+        start_time=mention.start_time,
+        end_time=mention.end_time,
+    )
+
+
+# -- export document -----------------------------------------------------------------------------
+
+
+def wheel_document(
+    session: Session, year: int, *, include_internal: bool = False, today: date | None = None
+) -> dw.WheelDocument:
+    from trygghetsrad.services import settings
+
+    span = wheel.year_span(session, year)
+    items = wheel.items_in(session, span.start, span.last, include_internal=include_internal)
+    org = settings.load(session)
+    seqs = wheel.sequences(session)
+    sequences: dict[str, int] = {}
+    for item in items:
+        parsed = dw.parse_key(item.key)
+        if parsed is not None:
+            sequences[item.key] = seqs.get(parsed[0], 0)
+    return dw.WheelDocument(
+        year=year,
+        start=span.start,
+        end=span.end,
+        categories=tuple(wheel.list_categories(session)),
+        items=tuple(items),
+        holidays=tuple(dw.swedish_holidays(span.start, span.last)),
+        plan=wheel.get_plan(session, year),
+        municipality=org.municipality,
+        logo=org.logo,
+        today=today or date.today(),
+        sequences=sequences,
+    )
+
+
+# -- .ics import ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    skipped: int
+    changes: Changes
+
+
+def import_ics(session: Session, data: bytes, *, category: str = "events") -> ImportResult:
+    """Events of an .ics file into a ring; an event seen before (same UID) is updated."""
+    from trygghetsrad.db.models.wheel import WheelEvent as EventRow
+    from trygghetsrad.services.wheel_ics_import import read_events
+
+    try:
+        events = read_events(data)
+    except ValueError as exc:
+        raise UserError(
+            tr("Filen kunde inte läsas som en kalender (.ics): {e}").format(e=exc)
+        ) from exc
+    wheel._category_row(session, category)
+    created = updated = skipped = 0
+    known: set[str] = set()
+    if events:
+        lo = min(e.start for e in events)
+        hi = max(e.end or e.start for e in events)
+        known = {dw.uid_for(i.key) for i in wheel.items_in(session, lo, hi)}
+    for ev in events:
+        if not ev.title.strip() or ev.uid in known:
+            skipped += 1  # empty, or already on the wheel (our own export read back)
+            continue
+        row = session.scalar(select(EventRow).where(EventRow.uid == ev.uid)) if ev.uid else None
+        fields = dict(
+            title=ev.title[: dw.TITLE_MAX],
+            start=ev.start,
+            end=ev.end,
+            start_time=ev.start_time,
+            end_time=ev.end_time,
+            place=ev.place[:200],
+            description=ev.description[: dw.TEXT_MAX],
+        )
+        if row is not None:
+            wheel.update_event(session, row.id, **fields)  # type: ignore[arg-type]
+            updated += 1
+        else:
+            wheel.create_event(session, category=category, uid=ev.uid or None, **fields)  # type: ignore[arg-type]
+            created += 1
+    return ImportResult(
+        created, updated, skipped, Changes.of(WHEEL) if created or updated else Changes()
+    )
+
+
+# -- owned items ---------------------------------------------------------------------------------
+
+
+def owner_can_move(owner: Owner) -> bool:
+    return owner.area == MEETINGS and owner.kind == "meeting"
+
+
+def move_owned(session: Session, owner: Owner, new_day: date) -> Changes:
+    """Move an item owned elsewhere through its owner's service (only meetings for now)."""
+    if not owner_can_move(owner):
+        raise UserError(tr("Den här posten ändras där den hör hemma."))
+    from trygghetsrad.services import meetings
+
+    m = meetings.get_meeting(session, owner.id)
+    changes = meetings.update_meeting(
+        session,
+        owner.id,
+        group_ids=list(m.group_ids),
+        day=new_day,
+        start_time=m.start_time,
+        end_time=m.end_time,
+        kind=m.kind,
+        title=m.title,
+        place=m.place,
+        online_link=m.online_link,
+        chair_id=m.chair_id,
+        secretary_id=m.secretary_id,
+        secretary_title=m.secretary_title,
+        adjuster_id=m.adjuster_id,
+        first_paragraph=m.first_paragraph,
+    )
+    return changes | Changes.of(WHEEL, MEETINGS)
