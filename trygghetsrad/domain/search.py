@@ -72,7 +72,7 @@ def marked(text: str, start: str = "«", end: str = "»") -> str:
 
 def html(text: str) -> str:
     """Escaped HTML with the matching words in bold."""
-    escaped = _html.escape(text, quote=False).replace("\n", " ")
+    escaped = _html.escape(text, quote=False).replace("\n", " · ")
     return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
 
 

@@ -20,6 +20,7 @@ from trygghetsrad.db.engine import Database, open_database
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext, AppEvents
 from trygghetsrad.ui.lazy_tab import LazyTab
+from trygghetsrad.ui.search import install as install_search
 
 # key, Swedish title, "module:factory" building the page from an AppContext.
 TABS: list[tuple[str, str, str]] = [
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._db_label)
         self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._build_menus()
+        install_search(self, self.edit_menu)  # field in the menu bar, Ctrl+F, opening hits
         self._build_tabs()
         self._restore_state()
         self._update_db_label()

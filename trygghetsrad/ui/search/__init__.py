@@ -1,0 +1,96 @@
+"""Search everything from the main window: the field in the menu bar, Ctrl+F, opening hits.
+
+Kept light (no services imported) because the main window installs it at start-up; the
+dialog and the search service are imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMainWindow
+
+if TYPE_CHECKING:
+    from trygghetsrad.domain.calendar_items import Owner
+    from trygghetsrad.ui.search.dialog import SearchDialog
+
+# `Owner.area` -> key of the main window tab that shows it.
+AREA_TABS = {
+    "register": "register",
+    "meetings": "meetings",
+    "wheel": "wheel",
+    "situation": "situation",
+    "action_plan": "situation",
+}
+
+
+class SearchField(QLineEdit):
+    """The always-visible search field; typing opens the results popup."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__()
+        self._window = window
+        self.setProperty("role", "search")
+        self.setPlaceholderText(self.tr("Sök i allt (Ctrl+F)"))
+        self.setAccessibleName(self.tr("Sök i alla arbetsytor"))
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(260)
+        self.textEdited.connect(self._on_text_edited)
+        self.returnPressed.connect(lambda: open_search(self._window, self.text()))
+
+    def _on_text_edited(self, text: str) -> None:
+        if text.strip():
+            open_search(self._window, text)
+
+
+def _dialog(window: QMainWindow) -> SearchDialog:
+    dialog = getattr(window, "_search_dialog", None)
+    if dialog is None:
+        from trygghetsrad.ui.search.dialog import SearchDialog
+
+        dialog = SearchDialog(window.ctx, window)  # type: ignore[attr-defined]
+        window._search_dialog = dialog  # type: ignore[attr-defined]
+    return dialog
+
+
+def open_search(window: QMainWindow, text: str | None = None) -> SearchDialog:
+    """Show the search popup (Ctrl+F), optionally with `text` already searched for."""
+    dialog = _dialog(window)
+    if text is None:
+        field = getattr(window, "search_field", None)
+        text = field.text() if isinstance(field, QLineEdit) and field.text().strip() else None
+    dialog.present(text)
+    return dialog
+
+
+def open_owner(window: Any, owner: Owner) -> bool:
+    """Show the tab of `owner`'s workspace and let its page open the record."""
+    key = AREA_TABS.get(owner.area, owner.area)
+    try:
+        page = window.show_tab(key)
+    except KeyError:
+        return False
+    opener = getattr(page, "open_record", None)
+    if callable(opener):
+        return opener(owner) is not False
+    return False
+
+
+def install(window: QMainWindow, edit_menu: Any = None) -> SearchField:
+    """Add the search field to the menu bar, "Sök…" (Ctrl+F) to the menu, and the opener."""
+    field = SearchField(window)
+    window.menuBar().setCornerWidget(field, Qt.Corner.TopRightCorner)
+    window.search_field = field  # type: ignore[attr-defined]
+    action = QAction(window.tr("&Sök i allt…"), window)
+    action.setShortcut(QKeySequence.StandardKey.Find)
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    action.triggered.connect(lambda: open_search(window))
+    window.addAction(action)
+    if edit_menu is not None:
+        edit_menu.addSeparator()
+        edit_menu.addAction(action)
+    window.search_action = action  # type: ignore[attr-defined]
+    window.ctx.events.open_record.connect(lambda owner: open_owner(window, owner))  # type: ignore[attr-defined]
+    return field

@@ -1,0 +1,285 @@
+"""The search popup: a query field and results grouped by kind, matching words in bold."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QStandardItem,
+    QStandardItemModel,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.search import SearchHit, SearchResult, html, plain
+from trygghetsrad.ui.context import AppContext
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+DEBOUNCE_MS = 120
+PER_KIND = 6  # hits shown per kind; the count says how many more there are
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints an item's HTML_ROLE (bold matches, grey context) instead of its plain text."""
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex, width: int | None = None
+    ) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(3)
+        doc.setHtml(str(index.data(HTML_ROLE) or ""))
+        doc.setTextWidth(max(width if width is not None else option.rect.width(), 200))
+        return doc
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if not index.data(HTML_ROLE):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(opt, index)  # type: ignore[arg-type]
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if opt.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(
+                context.palette.ColorRole.Text, opt.palette.highlightedText().color()
+            )
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        if not index.data(HTML_ROLE):
+            return super().sizeHint(option, index)
+        view = self.parent()
+        width = None
+        if isinstance(view, QTreeView):
+            width = view.viewport().width() - view.indentation() - 4
+        doc = self._document(option, index, width)  # type: ignore[arg-type]
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+
+
+def hit_html(hit: SearchHit) -> str:
+    parts = [html(hit.title) or "…"]
+    if hit.context:
+        parts.append(f'<span style="color:#5d6873;">&nbsp;·&nbsp;{html(hit.context)}</span>')
+    text = "".join(parts)
+    if hit.snippet:
+        text += f'<br><span style="color:#3d4853;">{html(hit.snippet)}</span>'
+    return text
+
+
+def hit_text(hit: SearchHit) -> str:
+    text = plain(hit.title).replace("\n", " · ")
+    if hit.context:
+        text += f" · {hit.context}"
+    if hit.snippet:
+        text += "\n" + plain(hit.snippet).replace("\n", " · ")
+    return text
+
+
+class SearchDialog(QDialog):
+    """Non-modal: stays open beside the workspace while the user looks at hits."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result: SearchResult | None = None
+        self.setWindowTitle(self.tr("Sök i allt"))
+        self.setAccessibleName(self.tr("Sök i alla arbetsytor"))
+        self.resize(700, 560)
+        layout = QVBoxLayout(self)
+        self.field = QLineEdit()
+        self.field.setProperty("role", "search")
+        self.field.setPlaceholderText(
+            self.tr("Sök bland möten, beslut, åtgärder, händelser, underlag, personer…")
+        )
+        self.field.setAccessibleName(self.tr("Sökord"))
+        self.field.setClearButtonEnabled(True)
+        self.field.installEventFilter(self)
+        layout.addWidget(self.field)
+        self.summary = QLabel()
+        self.summary.setProperty("role", "hint")
+        self.summary.setAccessibleName(self.tr("Antal träffar"))
+        layout.addWidget(self.summary)
+        self.model = QStandardItemModel(self)
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setItemsExpandable(False)
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)
+        self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.view.setItemDelegate(HtmlDelegate(self.view))
+        self.view.setAccessibleName(self.tr("Träffar, grupperade efter slag"))
+        self.view.activated.connect(self._on_view_activated)
+        self.view.installEventFilter(self)
+        layout.addWidget(self.view, 1)
+        hint = QLabel(self.tr("Pil ned till träffarna, Enter öppnar i sin arbetsyta, Esc stänger."))
+        hint.setProperty("role", "hint")
+        layout.addWidget(hint)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.field.textChanged.connect(lambda _t: self._timer.start())
+        ctx.events.data_changed.connect(self._on_data_changed)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def present(self, text: str | None = None) -> None:
+        if text is not None and text != self.field.text():
+            self.field.setText(text)
+            self.run_search()
+        self.show()
+        if QGuiApplication.platformName() != "offscreen":  # it warns that it cannot raise
+            self.raise_()
+            self.activateWindow()
+        self.field.setFocus()
+        if text is None:
+            self.field.selectAll()
+        else:
+            self.field.end(False)
+
+    def _on_data_changed(self, _changes: object) -> None:
+        if self.isVisible() and self.field.text().strip():
+            self._timer.start()
+
+    # -- searching -------------------------------------------------------------------------
+
+    def run_search(self) -> None:
+        from trygghetsrad.services import search
+
+        self._timer.stop()
+        text = self.field.text()
+        if not text.strip():
+            self.result = None
+            self.model.clear()
+            self.summary.setText("")
+            return
+        with self.ctx.database.session() as session:
+            self.result = search.search(session, text=text, per_kind=PER_KIND)
+        self._show(self.result)
+
+    def _show(self, result: SearchResult) -> None:
+        self.model.clear()
+        if not result.groups:
+            self.summary.setText(self.tr("Inga träffar för ”{text}”.").format(text=result.text))
+            return
+        self.summary.setText(
+            self.tr("{n} träffar i {k} slag av poster").format(n=result.total, k=len(result.groups))
+            if result.total != 1
+            else self.tr("1 träff")
+        )
+        root = self.model.invisibleRootItem()
+        for group in result.groups:
+            shown = len(group.hits)
+            label = (
+                f"{group.label} ({group.total})"
+                if shown == group.total
+                else self.tr("{label} ({total}, de {n} bästa visas)").format(
+                    label=group.label, total=group.total, n=shown
+                )
+            )
+            header = QStandardItem(label)
+            header.setSelectable(False)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            header.setAccessibleText(label)
+            for hit in group.hits:
+                item = QStandardItem(hit_text(hit))
+                item.setData(hit_html(hit), HTML_ROLE)
+                item.setData(hit, HIT_ROLE)
+                item.setToolTip(hit_text(hit))
+                item.setAccessibleText(f"{hit.kind_label}: {hit_text(hit)}")
+                header.appendRow(item)
+            root.appendRow(header)
+        self.view.expandAll()
+
+    def hits_shown(self) -> list[SearchHit]:
+        result = []
+        for row in range(self.model.rowCount()):
+            header = self.model.item(row)
+            for child in range(header.rowCount()):
+                result.append(header.child(child).data(HIT_ROLE))
+        return result
+
+    def first_hit_index(self) -> QModelIndex:
+        if self.model.rowCount() == 0:
+            return QModelIndex()
+        return self.model.index(0, 0, self.model.index(0, 0))
+
+    # -- choosing --------------------------------------------------------------------------
+
+    def open_hit(self, hit: SearchHit) -> None:
+        self.ctx.events.open_record.emit(hit.owner)
+        self.ctx.events.status_message.emit(
+            self.tr("Öppnade {kind}: {title}").format(
+                kind=hit.kind_label.lower(), title=plain(hit.title).replace("\n", " ")
+            )
+        )
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        hit = index.data(HIT_ROLE)
+        if isinstance(hit, SearchHit):
+            self.open_hit(hit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.field and key in (
+                Qt.Key.Key_Down,
+                Qt.Key.Key_Return,
+                Qt.Key.Key_Enter,
+            ):
+                if self._timer.isActive():
+                    self.run_search()
+                first = self.first_hit_index()
+                if first.isValid():
+                    self.view.setFocus()
+                    self.view.setCurrentIndex(first)
+                    if key != Qt.Key.Key_Down:
+                        self._on_view_activated(first)
+                return True
+            if watched is self.view and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._on_view_activated(self.view.currentIndex())
+                return True
+        return super().eventFilter(watched, event)
