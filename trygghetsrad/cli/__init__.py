@@ -22,6 +22,7 @@ from trygghetsrad.i18n import tr
 EXTENSIONS = [
     "trygghetsrad.cli.register",
     "trygghetsrad.cli.meetings",
+    "trygghetsrad.cli.wheel",
     "trygghetsrad.cli.search",
 ]
 

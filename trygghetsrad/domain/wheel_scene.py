@@ -305,7 +305,7 @@ def build_scene(
     month_band = (week_band[0] - base * 2.3, week_band[0])
     holiday_r = month_band[0] - base * 0.55
     rings_outer = month_band[0] - base * 1.1
-    rings_inner = radius * 0.30
+    rings_inner = radius * 0.33
     ring_gap = max(1.5, radius * 0.008)
     rings = ring_layout(
         [(c.key, max(lanes_by_cat[c.key].values(), default=0) + 1) for c in visible],
@@ -410,7 +410,7 @@ def build_scene(
         mid = (a0 + a1) / 2
         is_mark = a1 - a0 <= day_deg * 1.01 and span.days > 62
         if is_mark:
-            mark_r = max(2.0, min((r1 - r0) * 0.42, base * 0.7))
+            mark_r = max(2.0, min((r1 - r0) * 0.4, base * 0.85))
             x, y = point(cx, cy, (r0 + r1) / 2, mid)
             marks.append(Circle(x, y, mark_r, fill, PAPER, max(0.6, base * 0.07)))
             scene.shapes.append(

@@ -1,0 +1,208 @@
+"""Commands for the annual wheel: `list events`, `export wheel`, `export wheel-ics`, `import ics`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from trygghetsrad.cli import Commands
+from trygghetsrad.cli.base import open_db
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
+
+
+def add_commands(commands: Commands) -> None:
+    _extend_list(commands)
+    wheel = commands.export.add_parser(
+        "wheel", help=tr("årshjulet som A3-affisch (.pdf) eller bild (.png, .svg)")
+    )
+    wheel.add_argument("year", type=int, metavar="ÅR", help=tr("året, t.ex. 2026"))
+    wheel.add_argument(
+        "out", type=Path, metavar="FIL", help=tr("fil som slutar på .pdf, .png eller .svg")
+    )
+    wheel.add_argument(
+        "--include-internal", action="store_true", help=tr("ta med interna händelser")
+    )
+    wheel.set_defaults(handler=_export_wheel)
+
+    ics = commands.export.add_parser("wheel-ics", help=tr("årets händelser som kalenderfil (.ics)"))
+    ics.add_argument("year", type=int, metavar="ÅR")
+    ics.add_argument("out", type=Path, metavar="ICS")
+    ics.add_argument("--include-internal", action="store_true", help=tr("ta med interna händelser"))
+    ics.set_defaults(handler=_export_ics)
+
+    imp = commands.import_.add_parser("ics", help=tr("läs in händelser från en kalenderfil (.ics)"))
+    imp.add_argument("source", type=Path, metavar="ICS")
+    imp.add_argument("--category", default=None, help=tr("ringens namn, t.ex. Evenemang"))
+    imp.set_defaults(handler=_import_ics)
+
+
+def _extend_list(commands: Commands) -> None:
+    """Add `events` (with --year) to the shared `list` command without replacing its handler."""
+    listing = commands.top.choices.get("list")
+    if listing is None:
+        listing = commands.top.add_parser("list", help=tr("lista poster"))
+        listing.add_argument("what", choices=[])
+        listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
+    for action in listing._actions:
+        if action.dest == "what" and action.choices is not None and "events" not in action.choices:
+            action.choices = [*action.choices, "events"]
+    if not any(a.dest == "year" for a in listing._actions):
+        listing.add_argument("--year", type=int, default=None, help=tr("år (för events)"))
+    previous = listing.get_default("handler")
+
+    def handler(args: argparse.Namespace) -> int:
+        if args.what == "events":
+            return _list_events(args)
+        if previous is None:
+            raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
+        return int(previous(args) or 0)
+
+    listing.set_defaults(handler=handler)
+
+
+def _source(key: str) -> str:
+    return "wheel" if key.startswith("wheel:") else key.split(":", 1)[0]
+
+
+def _list_events(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from trygghetsrad.services import wheel
+
+    year = getattr(args, "year", None) or date.today().year
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            items = wheel.year_items(session, year)
+            names = {c.key: c.name for c in wheel.list_categories(session)}
+    finally:
+        db.close()
+    if args.json:
+        data = [
+            {
+                "id": item.key,
+                "title": item.title,
+                "category": item.category,
+                "category_name": names.get(item.category, item.category),
+                "start": item.start.isoformat(),
+                "end": item.last_day.isoformat(),
+                "start_time": item.start_time.strftime("%H:%M") if item.start_time else None,
+                "end_time": item.end_time.strftime("%H:%M") if item.end_time else None,
+                "internal": item.internal,
+                "source": _source(item.key),
+            }
+            for item in items
+        ]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from trygghetsrad.domain.dates import date_span
+
+        for item in items:
+            print(
+                "\t".join(
+                    [
+                        date_span(item.start, item.end),
+                        item.title,
+                        names.get(item.category, item.category),
+                        item.key,
+                    ]
+                )
+            )
+    return 0
+
+
+def _document(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from trygghetsrad.services.wheel_extra import wheel_document
+
+    if not 1900 <= args.year <= 2200:
+        raise UserError(tr("Ange ett år mellan 1900 och 2200."))
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            return wheel_document(session, args.year, include_internal=args.include_internal)
+    finally:
+        db.close()
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise UserError(
+            tr("Filen {path} kunde inte skrivas: {reason}").format(path=path, reason=exc.strerror)
+        ) from exc
+    print(tr("Skrev {path}").format(path=path))
+
+
+def _export_wheel(args: argparse.Namespace) -> int:
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".png", ".svg"):
+        raise UserError(tr("Filen ska sluta på .pdf, .png eller .svg."))
+    doc = _document(args)
+    if suffix == ".pdf":
+        from trygghetsrad.export.wheel_poster import wheel_poster_pdf
+
+        data = wheel_poster_pdf(doc, include_internal=args.include_internal)
+    elif suffix == ".svg":
+        from trygghetsrad.export.wheel_svg import wheel_svg
+
+        data = wheel_svg(doc, include_internal=args.include_internal)
+    else:
+        from trygghetsrad.export.wheel_png import wheel_png
+
+        data = wheel_png(doc, include_internal=args.include_internal)
+    _write(args.out, data)
+    return 0
+
+
+def _export_ics(args: argparse.Namespace) -> int:
+    from trygghetsrad.export.wheel_ics import wheel_ics
+
+    doc = _document(args)
+    _write(args.out, wheel_ics(doc, include_internal=args.include_internal))
+    return 0
+
+
+def _import_ics(args: argparse.Namespace) -> int:
+    from trygghetsrad.services import wheel
+    from trygghetsrad.services.wheel_extra import import_ics
+
+    try:
+        data = args.source.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            tr("Filen {path} kunde inte läsas: {reason}").format(
+                path=args.source, reason=exc.strerror
+            )
+        ) from exc
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            key = "events"
+            if args.category:
+                match = [
+                    c
+                    for c in wheel.list_categories(session)
+                    if c.name.lower() == args.category.lower() or c.key == args.category
+                ]
+                if not match:
+                    names = ", ".join(c.name for c in wheel.list_categories(session))
+                    raise UserError(
+                        tr("Det finns ingen ring som heter {name}; välj bland {names}.").format(
+                            name=args.category, names=names
+                        )
+                    )
+                key = match[0].key
+            result = import_ics(session, data, category=key)
+    finally:
+        db.close()
+    print(
+        tr("{c} nya, {u} uppdaterade, {s} hoppades över").format(
+            c=result.created, u=result.updated, s=result.skipped
+        )
+    )
+    return 0
