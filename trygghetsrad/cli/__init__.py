@@ -21,6 +21,7 @@ from trygghetsrad.i18n import tr
 
 EXTENSIONS = [
     "trygghetsrad.cli.register",
+    "trygghetsrad.cli.data",
     "trygghetsrad.cli.meetings",
     "trygghetsrad.cli.wheel",
     "trygghetsrad.cli.search",

@@ -9,12 +9,13 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-from trygghetsrad.db.engine import Database, open_database
+from trygghetsrad.db.engine import Database, LockMode, open_database
 from trygghetsrad.paths import resolve_db_path
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    return open_database(resolve_db_path(getattr(args, "db", None)))
+    # Read-only beside a window that has the database open; see cli/data.py.
+    return open_database(resolve_db_path(getattr(args, "db", None)), lock=LockMode.SHARED)
 
 
 def _default(value: Any) -> Any:

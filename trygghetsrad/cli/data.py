@@ -1,0 +1,201 @@
+"""Commands for the data as a whole: backup, restore, portable export/import, personal data.
+
+While the window has the database open, commands may read it (exports, listings) but not
+change it: `open_db` then opens it read-only and a writing command gets a clear message.
+`restore` needs the database to itself and refuses while the window has it open.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from trygghetsrad.cli import Commands
+from trygghetsrad.cli.base import open_db
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
+
+
+def add_commands(commands: Commands) -> None:
+    backup = commands.top.add_parser(
+        "backup",
+        help=tr("säkerhetskopiera databasen (SQLites onlinekopiering)"),
+        description=tr(
+            "Utan MÅL sparas kopian bland de automatiska säkerhetskopiorna i användarens datamapp."
+        ),
+    )
+    backup.add_argument("target", nargs="?", metavar="MÅL", help=tr("fil att skriva kopian till"))
+    backup.add_argument("--to", dest="to", metavar="MÅL", help=tr("samma som MÅL"))
+    backup.add_argument("--list", action="store_true", help=tr("lista de automatiska kopiorna"))
+    backup.set_defaults(handler=_backup)
+
+    restore = commands.top.add_parser(
+        "restore", help=tr("återställ databasen från en säkerhetskopia")
+    )
+    restore.add_argument(
+        "source", nargs="?", metavar="KÄLLA", help=tr("säkerhetskopian (utan: den senaste)")
+    )
+    restore.add_argument(
+        "--latest", action="store_true", help=tr("använd den senaste automatiska kopian")
+    )
+    restore.set_defaults(handler=_restore)
+
+    export = commands.export.add_parser(
+        "data", help=tr("exportera alla poster som JSON (se docs/data-format.md)")
+    )
+    export.add_argument("out", metavar="UT.json")
+    export.set_defaults(handler=_export_data)
+
+    import_ = commands.import_.add_parser("data", help=tr("importera alla poster från JSON"))
+    import_.add_argument("source", metavar="IN.json")
+    import_.add_argument(
+        "--replace",
+        action="store_true",
+        help=tr("ersätt allt innehåll i databasen (en säkerhetskopia görs först)"),
+    )
+    import_.set_defaults(handler=_import_data)
+
+    person = commands.export.add_parser(
+        "person", help=tr("exportera alla uppgifter om en person som JSON")
+    )
+    person.add_argument("person_id", type=int, metavar="ID")
+    person.add_argument("out", metavar="UT.json")
+    person.set_defaults(handler=_export_person)
+
+    erase = commands.top.add_parser("erase", help=tr("radera personuppgifter"))
+    erase_what = erase.add_subparsers(dest="what", metavar="VAD", required=True)
+    erase_person = erase_what.add_parser(
+        "person", help=tr("radera en persons personuppgifter (kan inte ångras)")
+    )
+    erase_person.add_argument("person_id", type=int, metavar="ID")
+    erase_person.set_defaults(handler=_erase_person)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from trygghetsrad.db import backups
+    from trygghetsrad.services import backup
+
+    target = args.target or args.to
+    db = open_db(args)
+    try:
+        if args.list:
+            for item in backups.list_backups(db.path):
+                print(f"{item.made_at:%Y-%m-%d %H:%M:%S}\t{item.reason}\t{item.path}")
+            return 0
+        if target:
+            made = backup.backup_to(db, Path(target).expanduser().absolute())
+        else:
+            made = backup.backup_now(db, backups.AUTOMATIC)
+    finally:
+        db.close()
+    print(tr("Säkerhetskopia sparad: {path}").format(path=made))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from trygghetsrad.db import lock
+    from trygghetsrad.db.engine import LockMode, open_database
+    from trygghetsrad.paths import resolve_db_path
+    from trygghetsrad.services import backup
+
+    path = resolve_db_path(getattr(args, "db", None))
+    if args.source:
+        source = Path(args.source).expanduser().absolute()
+    else:
+        newest = backup.newest_backup(path)
+        if newest is None:
+            raise UserError(tr("Det finns ingen säkerhetskopia av {path}.").format(path=path))
+        source = newest.path
+    lock.acquire(path, program=tr("kommandot restore"))
+    try:
+        summary = backup.describe(source)
+        kept = backup.restore(path, source)
+        open_database(path, lock=LockMode.EXCLUSIVE).close()
+    finally:
+        lock.release(path)
+    counts = ", ".join(f"{n} {label}" for label, n in summary.counts)
+    print(
+        tr("Databasen {path} är återställd från {source} ({when}): {counts}.").format(
+            path=path, source=source, when=f"{summary.made_at:%Y-%m-%d %H:%M}", counts=counts
+        )
+    )
+    if kept is not None:
+        print(tr("Den tidigare databasen finns kvar som {kept}").format(kept=kept))
+    return 0
+
+
+def _export_data(args: argparse.Namespace) -> int:
+    from trygghetsrad.services import portable
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            document = portable.export_data(session)
+    finally:
+        db.close()
+    out = portable.write_json(document, Path(args.out))
+    total = sum(len(rows) for rows in document["tables"].values())
+    print(tr("{n} poster exporterade till {path}").format(n=total, path=out))
+    return 0
+
+
+def _import_data(args: argparse.Namespace) -> int:
+    from trygghetsrad.db import backups
+    from trygghetsrad.services import backup, portable
+
+    document = portable.read_json(Path(args.source))
+    db = open_db(args)
+    try:
+        if db.read_only:
+            db.check_present()
+            from trygghetsrad.db.faults import FaultKind, fault
+
+            raise fault(FaultKind.READ_ONLY_SESSION, db.path)
+        with db.session() as session:
+            # Validate before the backup, so a bad file costs nothing.
+            portable.validate(document, session.connection())
+        made = backup.backup_now(db, backups.BEFORE_IMPORT)
+        with db.session() as session:
+            portable.import_data(session, document, replace=args.replace)
+    finally:
+        db.close()
+    total = sum(len(rows) for rows in document["tables"].values())
+    print(tr("{n} poster importerade till {path}").format(n=total, path=db.path))
+    print(tr("Säkerhetskopia från före importen: {path}").format(path=made))
+    return 0
+
+
+def _export_person(args: argparse.Namespace) -> int:
+    from trygghetsrad.services import portable, privacy
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            document = privacy.export_person(session, args.person_id)
+    finally:
+        db.close()
+    out = portable.write_json(document, Path(args.out))
+    print(
+        tr("Uppgifterna om {name} exporterade till {path}").format(
+            name=document["person"].get("name", args.person_id), path=out
+        )
+    )
+    return 0
+
+
+def _erase_person(args: argparse.Namespace) -> int:
+    from trygghetsrad.db import backups
+    from trygghetsrad.services import backup, privacy
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            summary = privacy.preview(session, args.person_id)
+        if not db.read_only:
+            backup.backup_now(db, backups.BEFORE_ERASE)
+        with db.session() as session:
+            privacy.erase_person(session, args.person_id)
+    finally:
+        db.close()
+    print(summary.confirmation())
+    return 0

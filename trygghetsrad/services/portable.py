@@ -1,0 +1,665 @@
+"""Portable export and import of all data as one JSON file (see docs/data-format.md).
+
+Generic over `Base.metadata`: every table and every column of every workspace, present and
+future, without code per table. Values are encoded by column type: booleans as JSON
+booleans (so internal records carry `"internal": true`), dates and times as ISO 8601
+strings, binary data as base64, everything else as stored. Export → import into an empty
+database → export gives the same JSON apart from the top-level `exported_at`.
+
+Import validates the whole file before writing anything (format, schema version, tables,
+columns, types, lengths, uniqueness and foreign keys), then writes everything in one
+transaction, so it imports all or nothing. The first problem is reported with where it is:
+table, record index (counted from 0) and field.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Column, Table, types
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models import Base
+from trygghetsrad.domain.changes import EVERYTHING, Changes
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
+
+FORMAT = "trygghetsrad-data"
+FORMAT_VERSION = 1
+SKIPPED_TABLES = frozenset({"alembic_version"})
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+
+
+class ImportProblem(UserError):
+    """What is wrong with an import file, and where: table, record index, field."""
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        table: str | None = None,
+        index: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        where = []
+        if table is not None:
+            where.append(tr("tabell {table}").format(table=table))
+        if index is not None:
+            where.append(tr("post {index}").format(index=index))
+        if field is not None:
+            where.append(tr("fält {field}").format(field=field))
+        place = (", ".join(where) + ": ") if where else ""
+        super().__init__(
+            tr("Importfilen avvisades ({place}{reason}). Inget har importerats.").format(
+                place=place, reason=reason
+            )
+        )
+        self.reason = reason
+        self.table = table
+        self.index = index
+        self.field = field
+
+
+# -- column codecs -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Codec:
+    kind: str  # JSON Schema-ish name used in messages and docs
+    to_json: Callable[[Any], Any]  # stored value -> JSON value
+    check: Callable[[Any], Any]  # JSON value -> stored value; raises ValueError(reason)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def _type_of(column: Column[Any]) -> types.TypeEngine[Any]:
+    kind = column.type
+    if isinstance(kind, types.TypeDecorator):
+        return kind.impl_instance  # type: ignore[no-any-return]
+    return kind
+
+
+def codec_for(column: Column[Any], dialect: Any) -> Codec:
+    kind = _type_of(column)
+
+    def fail(expected: str) -> ValueError:
+        return ValueError(expected)
+
+    if isinstance(kind, types.Boolean):
+
+        def check_bool(value: Any) -> Any:
+            if not isinstance(value, bool):
+                raise fail(tr("förväntade true eller false"))
+            return 1 if value else 0
+
+        return Codec("boolean", lambda v: None if v is None else bool(v), check_bool)
+
+    if isinstance(kind, types.LargeBinary | types._Binary):
+
+        def check_bytes(value: Any) -> Any:
+            if not isinstance(value, str):
+                raise fail(tr("förväntade base64-text"))
+            try:
+                return base64.b64decode(value.encode("ascii"), validate=True)
+            except (binascii.Error, UnicodeEncodeError) as exc:
+                raise fail(tr("ogiltig base64-text")) from exc
+
+        return Codec("base64", lambda v: None if v is None else _plain(bytes(v)), check_bytes)
+
+    for py_type, label, parse in (
+        (types.DateTime, "date-time", datetime.fromisoformat),
+        (types.Date, "date", date.fromisoformat),
+        (types.Time, "time", time.fromisoformat),
+    ):
+        if isinstance(kind, py_type):
+            impl = kind.dialect_impl(dialect)
+            result = impl.result_processor(dialect, None)
+            bind = impl.bind_processor(dialect)
+
+            def to_json(value: Any, _result: Any = result) -> Any:
+                if value is None:
+                    return None
+                parsed = _result(value) if _result is not None else value
+                return parsed.isoformat() if hasattr(parsed, "isoformat") else parsed
+
+            def check_time(
+                value: Any, _parse: Any = parse, _bind: Any = bind, _label: str = label
+            ) -> Any:
+                if not isinstance(value, str):
+                    raise fail(tr("förväntade ett datum/en tid i ISO-format"))
+                try:
+                    parsed = _parse(value)
+                except ValueError as exc:
+                    raise fail(
+                        tr("ogiltigt datum/ogiltig tid: {value}").format(value=value[:40])
+                    ) from exc
+                if _label == "date" and isinstance(parsed, datetime):
+                    raise fail(tr("förväntade ett datum utan klockslag"))
+                return _bind(parsed) if _bind is not None else parsed
+
+            return Codec(label, to_json, check_time)
+
+    if isinstance(kind, types.Integer):
+
+        def check_int(value: Any) -> Any:
+            if not _is_int(value):
+                raise fail(tr("förväntade ett heltal"))
+            if not -(2**63) <= value < 2**63:
+                raise fail(tr("talet är för stort"))
+            return value
+
+        return Codec("integer", _plain, check_int)
+
+    if isinstance(kind, types.Float | types.Numeric):
+
+        def check_number(value: Any) -> Any:
+            if not (_is_int(value) or isinstance(value, float)) or (
+                isinstance(value, float) and not math.isfinite(value)
+            ):
+                raise fail(tr("förväntade ett tal"))
+            return value
+
+        return Codec("number", _plain, check_number)
+
+    if isinstance(kind, types.JSON):
+        return Codec("json", lambda v: v if not isinstance(v, str) else json.loads(v), json.dumps)
+
+    if isinstance(kind, types.String):  # String, Text, Unicode, Enum
+        length = getattr(kind, "length", None)
+        allowed = tuple(getattr(kind, "enums", ()) or ())
+
+        def check_text(value: Any, _length: Any = length, _allowed: Any = allowed) -> Any:
+            if not isinstance(value, str):
+                raise fail(tr("förväntade text"))
+            if _length is not None and len(value) > _length:
+                raise fail(tr("texten är längre än {n} tecken").format(n=_length))
+            if _allowed and value not in _allowed:
+                raise fail(tr("okänt värde {value}").format(value=value[:40]))
+            if "\x00" in value:
+                raise fail(tr("texten innehåller ett nolltecken"))
+            return value
+
+        return Codec("string", _plain, check_text)
+
+    def check_any(value: Any) -> Any:
+        if value is not None and not isinstance(value, str | int | float):
+            raise fail(tr("förväntade text eller ett tal"))
+        return value
+
+    return Codec("any", _plain, check_any)
+
+
+# -- export --------------------------------------------------------------------------------
+
+
+def tables() -> list[Table]:
+    """Every exported table, parents before children."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in SKIPPED_TABLES]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _existing_tables(connection: Connection) -> set[str]:
+    return {
+        row[0]
+        for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+
+
+def _rows(connection: Connection, table: Table) -> Iterator[dict[str, Any]]:
+    """A table's stored values (no type processing), ordered by primary key."""
+    names = [c.name for c in table.columns]
+    order = [c.name for c in table.primary_key.columns] or ["rowid"]
+    sql = "SELECT {cols} FROM {table} ORDER BY {order}".format(
+        cols=", ".join(_quote(n) for n in names),
+        table=_quote(table.name),
+        order=", ".join(_quote(n) if n != "rowid" else n for n in order),
+    )
+    for row in connection.exec_driver_sql(sql):
+        yield dict(zip(names, row, strict=True))
+
+
+def encode_row(table: Table, raw: dict[str, Any], dialect: Any) -> dict[str, Any]:
+    return {c.name: codec_for(c, dialect).to_json(raw[c.name]) for c in table.columns}
+
+
+def _schema_versions(connection: Connection) -> list[str]:
+    if "alembic_version" not in _existing_tables(connection):
+        return []
+    return sorted(
+        row[0] for row in connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+    )
+
+
+def export_data(session: Session, *, now: datetime | None = None) -> dict[str, Any]:
+    """Every record of every table, as a JSON-ready dict (see docs/data-format.md)."""
+    connection = session.connection()
+    dialect = connection.dialect
+    existing = _existing_tables(connection)
+    data: dict[str, list[dict[str, Any]]] = {}
+    for table in tables():
+        if table.name not in existing:
+            data[table.name] = []
+            continue
+        data[table.name] = [encode_row(table, raw, dialect) for raw in _rows(connection, table)]
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported_at": (now or datetime.now().astimezone()).isoformat(timespec="seconds"),
+        "schema_versions": _schema_versions(connection),
+        "tables": data,
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def write_json(document: dict[str, Any], target: Path) -> Path:
+    """Write atomically: a file that exists is always complete."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_text(dumps(document), encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(
+            tr("Filen {path} kunde inte skrivas: {reason}").format(
+                path=target, reason=exc.strerror or exc
+            )
+        ) from exc
+    return target
+
+
+def export_to_file(session: Session, target: Path) -> Path:
+    return write_json(export_data(session), target)
+
+
+# -- import --------------------------------------------------------------------------------
+
+
+def read_json(source: Path) -> Any:
+    try:
+        size = source.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise ImportProblem(tr("filen är större än 512 MB"))
+        text = source.read_bytes().decode("utf-8")
+    except FileNotFoundError as exc:
+        raise UserError(tr("Filen {path} finns inte.").format(path=source)) from exc
+    except OSError as exc:
+        raise UserError(
+            tr("Filen {path} kan inte läsas: {reason}").format(path=source, reason=exc.strerror)
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(tr("filen är inte UTF-8-text")) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportProblem(
+            tr("filen är inte giltig JSON: rad {line}, kolumn {col}").format(
+                line=exc.lineno, col=exc.colno
+            )
+        ) from exc
+    except RecursionError as exc:
+        raise ImportProblem(tr("filen är för djupt nästlad")) from exc
+
+
+@dataclass
+class _Plan:
+    rows: dict[str, list[dict[str, Any]]]  # table -> stored values, ready to insert
+
+
+def _required(column: Column[Any]) -> bool:
+    return (
+        not column.nullable
+        and column.server_default is None
+        and column.default is None
+        and not (column.primary_key and column.autoincrement in (True, "auto"))
+    )
+
+
+def _fill_default(column: Column[Any]) -> Any:
+    default = column.default
+    if default is not None and getattr(default, "is_scalar", False):
+        return default.arg  # type: ignore[attr-defined]
+    return _MISSING
+
+
+_MISSING = object()
+
+
+def validate(document: Any, connection: Connection) -> _Plan:
+    """Check the whole document; return the rows to insert or raise the first ImportProblem."""
+    from trygghetsrad.db import revisions
+
+    if not isinstance(document, dict):
+        raise ImportProblem(tr("filen ska innehålla ett JSON-objekt"))
+    if document.get("format") != FORMAT:
+        raise ImportProblem(
+            tr("filen är ingen dataexport från Trygghetsråd (fältet format saknas eller är fel)"),
+            field="format",
+        )
+    version = document.get("format_version")
+    if not _is_int(version):
+        raise ImportProblem(tr("format_version saknas"), field="format_version")
+    if version > FORMAT_VERSION:
+        raise ImportProblem(
+            tr(
+                "filen har formatversion {v}, nyare än programmet ({mine}); uppdatera programmet"
+            ).format(v=version, mine=FORMAT_VERSION),
+            field="format_version",
+        )
+    if version < 1:
+        raise ImportProblem(tr("okänd formatversion {v}").format(v=version), field="format_version")
+    schema = document.get("schema_versions", [])
+    if not isinstance(schema, list) or not all(isinstance(v, str) for v in schema):
+        raise ImportProblem(
+            tr("schema_versions ska vara en lista med text"), field="schema_versions"
+        )
+    unknown = set(schema) - set(revisions.all_revisions())
+    if unknown:
+        raise ImportProblem(
+            tr(
+                "filen kommer från en nyare version av Trygghetsråd ({v}); uppdatera programmet"
+            ).format(v=", ".join(sorted(unknown))),
+            field="schema_versions",
+        )
+    data = document.get("tables")
+    if not isinstance(data, dict):
+        raise ImportProblem(tr("fältet tables saknas eller är inget objekt"), field="tables")
+    known = {t.name: t for t in tables()}
+    for name in data:
+        if name not in known:
+            raise ImportProblem(tr("okänd tabell"), table=str(name)[:80])
+    dialect = connection.dialect
+    plan: dict[str, list[dict[str, Any]]] = {}
+    keys: dict[str, set[tuple[Any, ...]]] = {}
+    for table in tables():
+        records = data.get(table.name, [])
+        if not isinstance(records, list):
+            raise ImportProblem(tr("ska vara en lista med poster"), table=table.name)
+        columns = {c.name: c for c in table.columns}
+        codecs = {name: codec_for(c, dialect) for name, c in columns.items()}
+        pk = [c.name for c in table.primary_key.columns]
+        uniques = [
+            tuple(c.name for c in constraint.columns)
+            for constraint in table.constraints
+            if constraint.__class__.__name__ == "UniqueConstraint"
+        ] + [(c.name,) for c in table.columns if c.unique]
+        uniques = list(dict.fromkeys(uniques))
+        seen_unique: dict[tuple[str, ...], set[tuple[Any, ...]]] = {u: set() for u in uniques}
+        seen_pk: set[tuple[Any, ...]] = set()
+        stored_rows: list[dict[str, Any]] = []
+        for index, record in enumerate(records):
+            if not isinstance(record, dict):
+                raise ImportProblem(tr("posten är inget objekt"), table=table.name, index=index)
+            for field in record:
+                if field not in columns:
+                    raise ImportProblem(
+                        tr("okänt fält"), table=table.name, index=index, field=str(field)[:80]
+                    )
+            stored: dict[str, Any] = {}
+            for name, column in columns.items():
+                if name not in record:
+                    if column.primary_key:
+                        raise ImportProblem(
+                            tr("id saknas"), table=table.name, index=index, field=name
+                        )
+                    default = _fill_default(column)
+                    if default is not _MISSING:
+                        stored[name] = default
+                    elif _required(column):
+                        raise ImportProblem(
+                            tr("fältet saknas"), table=table.name, index=index, field=name
+                        )
+                    continue
+                value = record[name]
+                if value is None:
+                    if not column.nullable or column.primary_key:
+                        raise ImportProblem(
+                            tr("fältet får inte vara tomt (null)"),
+                            table=table.name,
+                            index=index,
+                            field=name,
+                        )
+                    stored[name] = None
+                    continue
+                try:
+                    stored[name] = codecs[name].check(value)
+                except ValueError as exc:
+                    raise ImportProblem(
+                        str(exc), table=table.name, index=index, field=name
+                    ) from exc
+            key = tuple(stored.get(n) for n in pk)
+            if key in seen_pk:
+                raise ImportProblem(
+                    tr("samma id förekommer två gånger"),
+                    table=table.name,
+                    index=index,
+                    field=pk[0] if pk else None,
+                )
+            seen_pk.add(key)
+            for unique in uniques:
+                value_key = tuple(stored.get(n) for n in unique)
+                if any(v is None for v in value_key):
+                    continue
+                if value_key in seen_unique[unique]:
+                    raise ImportProblem(
+                        tr("värdet måste vara unikt men förekommer två gånger"),
+                        table=table.name,
+                        index=index,
+                        field=unique[0],
+                    )
+                seen_unique[unique].add(value_key)
+            stored_rows.append(stored)
+        plan[table.name] = stored_rows
+        keys[table.name] = seen_pk
+    # Foreign keys: every reference points at a record in the file.
+    for table in tables():
+        for constraint in table.foreign_key_constraints:
+            local = [c.name for c in constraint.columns]
+            target_table = constraint.referred_table.name
+            remote = [e.column.name for e in constraint.elements]
+            target_pk = [c.name for c in constraint.referred_table.primary_key.columns]
+            if remote == target_pk:
+                targets = keys.get(target_table, set())
+            else:
+                targets = {tuple(r.get(n) for n in remote) for r in plan.get(target_table, [])}
+            for index, stored in enumerate(plan[table.name]):
+                value = tuple(stored.get(n) for n in local)
+                if any(v is None for v in value):
+                    continue
+                if value not in targets:
+                    raise ImportProblem(
+                        tr("hänvisar till {table} {value}, som inte finns i filen").format(
+                            table=target_table, value=", ".join(str(v) for v in value)
+                        ),
+                        table=table.name,
+                        index=index,
+                        field=local[0],
+                    )
+    return _Plan(plan)
+
+
+def is_empty(connection: Connection) -> bool:
+    existing = _existing_tables(connection)
+    for table in tables():
+        if table.name not in existing:
+            continue
+        if table.name == "settings":
+            continue
+        found = connection.exec_driver_sql(f"SELECT 1 FROM {_quote(table.name)} LIMIT 1").first()
+        if found is not None:
+            return False
+    return True
+
+
+def import_data(session: Session, document: Any, *, replace: bool = False) -> Changes:
+    """Validate `document` completely, then insert every record in the session's transaction.
+
+    Refuses a database that already has data unless `replace`, which removes it first (in the
+    same transaction). The caller commits; on any error nothing has been written.
+    """
+    connection = session.connection()
+    plan = validate(document, connection)
+    if not replace and not is_empty(connection):
+        raise UserError(
+            tr(
+                "Databasen innehåller redan data. Importera till en ny, tom databas, eller "
+                "ersätt allt innehåll (kommandoraden: --replace)."
+            )
+        )
+    # Checked at commit, so that the order of rows within a table doesn't matter.
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    existing = _existing_tables(connection)
+    for table in reversed(tables()):
+        if table.name in existing:
+            connection.exec_driver_sql(f"DELETE FROM {_quote(table.name)}")
+    for table in tables():
+        if table.name not in existing:
+            raise UserError(
+                tr("Databasen saknar tabellen {table}; öppna den i programmet först.").format(
+                    table=table.name
+                )
+            )
+        for index, stored in enumerate(plan.rows[table.name]):
+            names = list(stored)
+            sql = "INSERT INTO {t} ({cols}) VALUES ({marks})".format(
+                t=_quote(table.name),
+                cols=", ".join(_quote(n) for n in names),
+                marks=", ".join("?" for _ in names),
+            )
+            try:
+                connection.exec_driver_sql(sql, tuple(stored[n] for n in names))
+            except Exception as exc:
+                if not _is_integrity(exc):
+                    raise
+                raise ImportProblem(
+                    tr("posten bryter mot en regel i databasen ({detail})").format(
+                        detail=str(getattr(exc, "orig", exc))[:120]
+                    ),
+                    table=table.name,
+                    index=index,
+                ) from exc
+    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise ImportProblem(tr("ogiltiga hänvisningar"), table=str(problems[0][0]))
+    _rebuild_derived(session)
+    session.expire_all()
+    return Changes.of(EVERYTHING)
+
+
+def _is_integrity(exc: BaseException) -> bool:
+    from sqlalchemy.exc import IntegrityError
+
+    return isinstance(exc, IntegrityError)
+
+
+def _rebuild_derived(session: Session) -> None:
+    """Indexes kept by session events don't see rows inserted here: rebuild them."""
+    try:
+        from trygghetsrad.db import search_index
+    except ImportError:
+        return
+    rebuild = getattr(search_index, "rebuild_index", None)
+    if rebuild is not None:
+        rebuild(session)
+
+
+def import_file(session: Session, source: Path, *, replace: bool = False) -> Changes:
+    return import_data(session, read_json(source), replace=replace)
+
+
+# -- JSON Schema -----------------------------------------------------------------------------
+
+_SCHEMA_TYPES: dict[str, dict[str, Any]] = {
+    "boolean": {"type": "boolean"},
+    "integer": {"type": "integer"},
+    "number": {"type": "number"},
+    "string": {"type": "string"},
+    "date": {"type": "string", "format": "date"},
+    "date-time": {"type": "string", "format": "date-time"},
+    "time": {"type": "string", "format": "time"},
+    "base64": {"type": "string", "contentEncoding": "base64"},
+    "json": {},
+    "any": {"type": ["string", "integer", "number"]},
+}
+
+
+def json_schema(dialect: Any = None) -> dict[str, Any]:
+    """A detailed JSON Schema of the current format, generated from the table definitions.
+
+    docs/data-format.schema.json is the general (stable) schema; this one also knows every
+    table and column of this version of the program.
+    """
+    if dialect is None:
+        from sqlalchemy.dialects import sqlite
+
+        dialect = sqlite.dialect()
+    table_schemas: dict[str, Any] = {}
+    for table in tables():
+        props: dict[str, Any] = {}
+        required: list[str] = []
+        for column in table.columns:
+            codec = codec_for(column, dialect)
+            prop = dict(_SCHEMA_TYPES[codec.kind])
+            kind = _type_of(column)
+            if codec.kind == "string":
+                if getattr(kind, "length", None):
+                    prop["maxLength"] = kind.length  # type: ignore[attr-defined]
+                if getattr(kind, "enums", None):
+                    prop["enum"] = list(kind.enums)  # type: ignore[attr-defined]
+            if column.nullable and not column.primary_key and "type" in prop:
+                base = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
+                prop["type"] = [*base, "null"]
+                if "enum" in prop:
+                    prop["enum"] = [*prop["enum"], None]
+            props[column.name] = prop
+            if column.primary_key or _required(column):
+                required.append(column.name)
+        table_schemas[table.name] = {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": props,
+                "required": required,
+                "additionalProperties": False,
+            },
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Trygghetsråd dataexport (detaljerad)",
+        "type": "object",
+        "required": ["format", "format_version", "exported_at", "tables"],
+        "properties": {
+            "format": {"const": FORMAT},
+            "format_version": {"const": FORMAT_VERSION},
+            "exported_at": {"type": "string", "format": "date-time"},
+            "schema_versions": {"type": "array", "items": {"type": "string"}},
+            "tables": {
+                "type": "object",
+                "properties": table_schemas,
+                "additionalProperties": False,
+            },
+        },
+        "additionalProperties": False,
+    }
