@@ -17,6 +17,7 @@ from trygghetsrad.domain.calendar_items import CalendarItem
 PROVIDERS: list[str] = [
     "trygghetsrad.services.meetings:calendar_items",
     "trygghetsrad.services.situation_sources:calendar_items",
+    "trygghetsrad.services.action_plan:calendar_items",
 ]
 
 

@@ -22,6 +22,7 @@ PARTS = [
     "trygghetsrad.services.demo.meetings",
     "trygghetsrad.services.demo.wheel",
     "trygghetsrad.services.demo.situation",
+    "trygghetsrad.services.demo.action_plan",
 ]
 
 

@@ -1,0 +1,204 @@
+"""Commands for the action plan: `list plans|measures`, `export plan`, `export followup`,
+`export agreement` (with `action-plan` and `follow-up` as aliases)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from trygghetsrad.cli import Commands
+from trygghetsrad.cli.base import open_db, print_records
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
+
+OWN_LISTS = ("plans", "measures", "agreements")
+
+
+def add_commands(commands: Commands) -> None:
+    _extend_list(commands)
+    plan = commands.export.add_parser(
+        "plan", aliases=["action-plan"], help=tr("åtgärdsplanen som PDF för beslut")
+    )
+    plan.add_argument("id", type=int, help=tr("planens id (se list plans)"))
+    plan.add_argument("out", type=Path, help=tr("PDF-fil att skriva"))
+    plan.add_argument(
+        "--include-internal", action="store_true", help=tr("ta med interna uppgifter")
+    )
+    plan.set_defaults(handler=_export_plan)
+
+    followup = commands.export.add_parser(
+        "followup", aliases=["follow-up"], help=tr("årlig uppföljning av åtgärdsplanen som PDF")
+    )
+    followup.add_argument("year", type=int, help=tr("år att följa upp"))
+    followup.add_argument("out", type=Path, help=tr("PDF-fil att skriva"))
+    followup.add_argument(
+        "--include-internal", action="store_true", help=tr("ta med interna uppgifter")
+    )
+    followup.set_defaults(handler=_export_followup)
+
+    agreement = commands.export.add_parser(
+        "agreement", help=tr("samverkansöverenskommelse eller medborgarlöfte som PDF")
+    )
+    agreement.add_argument("id", type=int, help=tr("överenskommelsens id (se list agreements)"))
+    agreement.add_argument("out", type=Path, help=tr("PDF-fil att skriva"))
+    agreement.add_argument(
+        "--include-internal", action="store_true", help=tr("ta med interna uppgifter")
+    )
+    agreement.set_defaults(handler=_export_agreement)
+
+
+def _extend_list(commands: Commands) -> None:
+    """Add our lists to the shared `list` command without replacing the others' handlers."""
+    listing = commands.top.choices.get("list")
+    if listing is None:
+        listing = commands.top.add_parser("list", help=tr("lista poster"))
+        listing.add_argument("what", choices=[])
+        listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
+    for action in listing._actions:
+        if action.dest == "what" and action.choices is not None:
+            choices = list(action.choices)
+            action.choices = [*choices, *(c for c in OWN_LISTS if c not in choices)]
+    previous = listing.get_default("handler")
+
+    def handler(args: argparse.Namespace) -> int:
+        if args.what in OWN_LISTS:
+            return _list(args)
+        if previous is None:
+            raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
+        return int(previous(args) or 0)
+
+    listing.set_defaults(handler=handler)
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from trygghetsrad.services import action_plan, agreements
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            if args.what == "plans":
+                records = action_plan.list_plans(session)
+                line = lambda p: "\t".join(  # noqa: E731
+                    [
+                        str(p.id),
+                        p.title,
+                        p.period_label,
+                        p.status,
+                        p.adoption_label,
+                        tr("{n} åtgärder").format(n=p.measure_count),
+                    ]
+                )
+                print_records(records, as_json=args.json, line=line)
+            elif args.what == "agreements":
+                records = agreements.list_agreements(session)
+                line = lambda a: "\t".join(  # noqa: E731
+                    [str(a.id), a.kind_label, a.title, a.period_label]
+                )
+                print_records(records, as_json=args.json, line=line)
+            else:
+                today = date.today()
+                rows = []
+                for plan in action_plan.list_plans(session):
+                    rows.extend(
+                        action_plan.measure_rows(session, plan.id, today=today, with_mentions=False)
+                    )
+                if args.json:
+                    data = [
+                        dataclasses.asdict(r.measure)
+                        | {
+                            "light": r.light.light.value,
+                            "light_reason": r.light.reason,
+                            "trend": r.trend.trend.value,
+                            "flagged_no_cause": r.flagged_no_cause,
+                            "followups": len(r.followups),
+                        }
+                        for r in rows
+                    ]
+                    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+                    sys.stdout.write("\n")
+                else:
+                    for r in rows:
+                        m = r.measure
+                        print(
+                            "\t".join(
+                                [
+                                    str(m.id),
+                                    str(m.plan_id),
+                                    m.title,
+                                    m.status,
+                                    r.light.light.value,
+                                    m.responsible,
+                                ]
+                            )
+                        )
+    finally:
+        db.close()
+    return 0
+
+
+def _write(out: Path, data: bytes) -> None:
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise UserError(
+            tr("Filen {path} kunde inte skrivas: {reason}").format(path=out, reason=exc.strerror)
+        ) from exc
+    print(tr("Skrev {path}").format(path=out))
+
+
+def _export_plan(args: argparse.Namespace) -> int:
+    from trygghetsrad.export.action_plan import render_plan
+    from trygghetsrad.services import followup
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            doc = followup.plan_document(
+                session, args.id, today=date.today(), include_internal=args.include_internal
+            )
+    finally:
+        db.close()
+    _write(args.out, render_plan(doc))
+    return 0
+
+
+def _export_followup(args: argparse.Namespace) -> int:
+    from trygghetsrad.export.action_plan_followup import render_followup
+    from trygghetsrad.services import followup
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            doc = followup.followup_document(
+                session, args.year, today=date.today(), include_internal=args.include_internal
+            )
+    finally:
+        db.close()
+    _write(args.out, render_followup(doc))
+    return 0
+
+
+def _export_agreement(args: argparse.Namespace) -> int:
+    from trygghetsrad.export.action_plan_agreement import render_agreement
+    from trygghetsrad.services import agreements
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            doc = agreements.agreement_document(
+                session, args.id, today=date.today(), include_internal=args.include_internal
+            )
+    finally:
+        db.close()
+    _write(args.out, render_agreement(doc))
+    return 0

@@ -1,0 +1,342 @@
+"""The action-plan PDF for adoption: problems → causes → measures, responsibilities, timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+
+from trygghetsrad.domain.action_plan import (
+    LIGHT_COLOURS,
+    Effect,
+    Light,
+    MeasureKind,
+    MeasureRow,
+    PlanStatus,
+)
+from trygghetsrad.domain.action_plan_docs import PlanDocument
+from trygghetsrad.domain.causes import CauseKind
+from trygghetsrad.domain.dates import MONTHS_SHORT, long_date
+from trygghetsrad.export.action_plan_drawing import cause_tree, timeline, tree_legend
+from trygghetsrad.export.pdf.base import FONT, PdfMeta, data_table, escape, render_pdf, styles
+from trygghetsrad.i18n import tr
+
+CONTENT_WIDTH = 170 * mm
+
+
+def _p(text: str, style: str = "cell") -> Paragraph:
+    return Paragraph(text, styles()[style])
+
+
+def _label(value: str, enum: type) -> str:
+    try:
+        return str(enum(value).label)
+    except ValueError:
+        return value
+
+
+def month_year(day: date | None) -> str:
+    return f"{MONTHS_SHORT[day.month - 1]} {day.year}" if day else "…"
+
+
+def period_text(start: date | None, end: date | None, *, exact: bool = False) -> str:
+    """'mar 2025 – okt 2025' (or ISO dates when `exact`)."""
+    if start is None and end is None:
+        return ""
+    if exact:
+        return f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
+    return f"{month_year(start)} – {month_year(end)}"
+
+
+def render_plan(doc: PlanDocument) -> bytes:
+    s = styles()
+    plan = doc.plan
+    story: list = []
+    title = plan.title
+    story.append(Paragraph(escape(title), s["title"]))
+    subtitle = tr("{municipality} · planperiod {period}").format(
+        municipality=doc.municipality or tr("Kommunen"), period=plan.period_label
+    )
+    story.append(Paragraph(escape(subtitle), s["subtitle"]))
+    record = [
+        [tr("Beslut"), ""],
+        [tr("Beslutande organ"), plan.adopted_by or tr("Ännu inte beslutad")],
+        [
+            tr("Datum"),
+            long_date(plan.adopted_on, weekday=False) if plan.adopted_on else "–",
+        ],
+        [tr("Paragraf"), plan.adoption_ref or "–"],
+        [tr("Planperiod"), period_text(plan.period_start, plan.period_end, exact=True)],
+        [tr("Version"), f"{plan.version} ({_label(plan.status, PlanStatus).lower()})"],
+        [
+            tr("Uppföljning"),
+            long_date(plan.follow_up_on, weekday=False) if plan.follow_up_on else "–",
+        ],
+    ]
+    story.append(
+        data_table(
+            [[_p(escape(a), "cell_bold"), _p(escape(b))] for a, b in record],
+            [45 * mm, CONTENT_WIDTH - 45 * mm],
+        )
+    )
+    story.append(Spacer(1, 4 * mm))
+    story.append(Paragraph(tr("Inledning"), s["h1"]))
+    story.append(
+        Paragraph(
+            escape(
+                tr(
+                    "Enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete ska "
+                    "kommunen utifrån en lägesbild besluta om en åtgärdsplan. Planen bygger på "
+                    "orsaksanalysen av de prioriterade problemen: varje åtgärd svarar mot en eller "
+                    "flera orsaker, har en ansvarig och en indikator som visar om den gör skillnad."
+                )
+            ),
+            s["body"],
+        )
+    )
+    if plan.note:
+        story.append(Paragraph(escape(plan.note), s["body"]))
+    counts = _counts(doc.measures)
+    story.append(Paragraph(escape(counts), s["body"]))
+
+    number = {row.measure.id: i + 1 for i, row in enumerate(doc.measures)}
+    story.append(Paragraph(tr("Prioriterade problem och deras orsaker"), s["h1"]))
+    if not doc.problems:
+        story.append(Paragraph(tr("Inga prioriterade problem är beskrivna."), s["body"]))
+    for i, section in enumerate(doc.problems, start=1):
+        story.append(CondPageBreak(70 * mm))
+        problem = section.problem
+        story.append(Paragraph(escape(f"{i}. {problem.title}"), s["h2"]))
+        if problem.description:
+            story.append(Paragraph(escape(problem.description), s["body"]))
+        if problem.observation_title and problem.observation_title != problem.title:
+            story.append(
+                Paragraph(
+                    escape(
+                        tr("Från lägesbildens iakttagelse: {t}").format(t=problem.observation_title)
+                    ),
+                    s["small"],
+                )
+            )
+        if not section.causes:
+            story.append(Paragraph(tr("Orsaksanalys saknas."), s["body"]))
+            continue
+        story.append(
+            cause_tree(
+                problem.title,
+                section.causes,
+                CONTENT_WIDTH,
+                section.flagged_causes,
+                max_height=190 * mm,
+            )
+        )
+        story.append(Spacer(1, 2 * mm))
+        story.append(tree_legend())
+        story.append(Spacer(1, 2 * mm))
+        depth = _depths(section.causes)
+        rows = [[tr("Orsak"), tr("Typ"), tr("Underlag"), tr("Åtgärder")]]
+        for cause in _ordered(section.causes):
+            nums = [str(number[m]) for m in cause.measure_ids if m in number]
+            measures = ", ".join(nums) if nums else ""
+            if not nums and cause.id in section.flagged_causes:
+                measures = f'<font color="{LIGHT_COLOURS[Light.RED]}">{tr("Ingen åtgärd")}</font>'
+            indent = "&nbsp;&nbsp;&nbsp;" * depth[cause.id]
+            rows.append(
+                [
+                    _p(indent + escape(cause.title)),
+                    _p(escape(_label(cause.kind, CauseKind))),
+                    _p(escape("; ".join(e.label for e in cause.evidence))),
+                    _p(measures),
+                ]
+            )
+        story.append(data_table(rows, [70 * mm, 22 * mm, 53 * mm, 25 * mm]))
+
+    story.append(CondPageBreak(60 * mm))
+    story.append(Paragraph(tr("Åtgärder"), s["h1"]))
+    if not doc.measures:
+        story.append(Paragraph(tr("Planen har inga åtgärder ännu."), s["body"]))
+    else:
+        rows = [
+            [
+                tr("Nr"),
+                tr("Åtgärd"),
+                tr("Typ och effekt"),
+                tr("Ansvar"),
+                tr("Period"),
+                tr("Indikator och mål"),
+            ]
+        ]
+        for row in doc.measures:
+            m = row.measure
+            text = f"<b>{escape(m.title)}</b>"
+            if m.description:
+                text += "<br/>" + escape(m.description)
+            if m.cause_titles:
+                text += (
+                    "<br/><font size=8 color='#5b6670'>"
+                    + escape(tr("Svarar mot: {c}").format(c="; ".join(m.cause_titles)))
+                    + "</font>"
+                )
+            else:
+                text += (
+                    f"<br/><font size=8 color='{LIGHT_COLOURS[Light.RED]}'>"
+                    + escape(tr("Ingen orsak kopplad"))
+                    + "</font>"
+                )
+            responsible = escape(m.responsible)
+            if m.partners:
+                responsible += (
+                    "<br/><font size=8>" + escape(tr("Med: {p}").format(p=m.partners)) + "</font>"
+                )
+            indicator = escape(m.indicator_name)
+            if m.target_label:
+                indicator += "<br/>" + escape(tr("Mål: {t}").format(t=m.target_label))
+            rows.append(
+                [
+                    _p(str(number[m.id])),
+                    _p(text),
+                    _p(
+                        escape(f"{_label(m.kind, MeasureKind)}, {_label(m.effect, Effect).lower()}")
+                    ),
+                    _p(responsible),
+                    _p(escape(period_text(m.start, m.end))),
+                    _p(indicator),
+                ]
+            )
+        story.append(data_table(rows, [9 * mm, 62 * mm, 22 * mm, 28 * mm, 19 * mm, 30 * mm]))
+
+        story.append(CondPageBreak(50 * mm))
+        story.append(Paragraph(tr("Ansvar och resurser"), s["h1"]))
+        by_org: dict[str, list[MeasureRow]] = {}
+        for row in doc.measures:
+            key = row.measure.responsible_organisation or tr("Ansvar ej fördelat")
+            by_org.setdefault(key, []).append(row)
+        rows = [[tr("Ansvarig"), tr("Åtgärder"), tr("Resurser")]]
+        for org in sorted(by_org):
+            items = by_org[org]
+            rows.append(
+                [
+                    _p(f"<b>{escape(org)}</b>"),
+                    _p(
+                        "<br/>".join(
+                            escape(
+                                f"{number[r.measure.id]}. {r.measure.title}"
+                                + (
+                                    f" ({r.measure.responsible_person})"
+                                    if r.measure.responsible_person
+                                    else ""
+                                )
+                            )
+                            for r in items
+                        )
+                    ),
+                    _p(
+                        "<br/>".join(
+                            escape(r.measure.resources) for r in items if r.measure.resources
+                        )
+                    ),
+                ]
+            )
+        story.append(data_table(rows, [45 * mm, 75 * mm, 50 * mm]))
+
+        story.append(CondPageBreak(40 * mm + 13 * len(doc.measures)))
+        story.append(Paragraph(tr("Tidsplan"), s["h1"]))
+        bars = [
+            (
+                f"{number[r.measure.id]}. {r.measure.title}",
+                r.measure.start,
+                r.measure.end,
+                "#1f5a8c" if r.measure.kind == MeasureKind.SITUATIONAL else "#b5651d",
+            )
+            for r in doc.measures
+        ]
+        story.append(timeline(bars, plan.period_start, plan.period_end, width=CONTENT_WIDTH))
+        story.append(
+            Paragraph(escape(tr("Blå: situationell åtgärd. Brun: social åtgärd.")), s["small"])
+        )
+
+    if doc.flags:
+        story.append(CondPageBreak(40 * mm))
+        story.append(Paragraph(tr("Att uppmärksamma"), s["h1"]))
+        titles = {r.measure.id: r.measure.title for r in doc.measures}
+        for mid in doc.flags.measures_without_cause:
+            if mid in titles:
+                story.append(
+                    Paragraph(
+                        escape(
+                            tr("Åtgärden ”{t}” är inte kopplad till någon orsak.").format(
+                                t=titles[mid]
+                            )
+                        ),
+                        bullet_style(),
+                        bulletText="•",
+                    )
+                )
+        shown = {c.id for sec in doc.problems for c in sec.causes}
+        for cid in doc.flags.causes_without_measure:
+            if cid in shown:
+                story.append(
+                    Paragraph(
+                        escape(
+                            tr("Orsaken ”{t}” har ingen åtgärd.").format(
+                                t=doc.cause_titles.get(cid, "")
+                            )
+                        ),
+                        bullet_style(),
+                        bulletText="•",
+                    )
+                )
+    footer = ""
+    if plan.status == PlanStatus.DRAFT:
+        footer = tr("Utkast {day}").format(day=doc.today.isoformat())
+    if doc.include_internal:
+        footer = (footer + " · " if footer else "") + tr("Innehåller interna uppgifter")
+    meta = PdfMeta(
+        title=plan.title,
+        subject=tr("Åtgärdsplan {period}").format(period=plan.period_label),
+        author=doc.municipality,
+        municipality=doc.municipality,
+        logo=doc.logo,
+        document_date=plan.adopted_on or doc.today,
+        footer_note=footer,
+        keywords=[tr("åtgärdsplan"), tr("brottsförebyggande")],
+    )
+    return render_pdf(story, meta)
+
+
+def bullet_style() -> ParagraphStyle:
+    """The house bullet style with the embedded font for the bullet itself too."""
+    return ParagraphStyle(
+        "ap_bullet", parent=styles()["bullet"], bulletFontName=FONT, bulletFontSize=10
+    )
+
+
+def bullet(text: str) -> Paragraph:
+    return Paragraph(text, bullet_style(), bulletText="•")
+
+
+def _counts(rows: tuple[MeasureRow, ...]) -> str:
+    situational = sum(1 for r in rows if r.measure.kind == MeasureKind.SITUATIONAL)
+    return tr("Planen omfattar {n} åtgärder: {s} situationella och {o} sociala.").format(
+        n=len(rows), s=situational, o=len(rows) - situational
+    )
+
+
+def _depths(causes: tuple) -> dict[int, int]:  # type: ignore[type-arg]
+    by_id = {c.id: c for c in causes}
+    out = {}
+    for c in causes:
+        d, parent = 0, c.parent_id
+        while parent is not None and parent in by_id and d < 20:
+            d += 1
+            parent = by_id[parent].parent_id
+        out[c.id] = d
+    return out
+
+
+def _ordered(causes: tuple) -> list:  # type: ignore[type-arg]
+    from trygghetsrad.domain.causes import build_tree
+
+    return [n.cause for root in build_tree(list(causes)) for n in root.walk()]

@@ -1,0 +1,360 @@
+"""Agreements with the police (*samverkansöverenskommelse*, *medborgarlöfte*): their
+commitments per party, each linked to measures and followed up like them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models.action_plan import (
+    Agreement,
+    Commitment,
+    Measure,
+    commitment_measures,
+)
+from trygghetsrad.domain.action_plan import (
+    MeasureStatus,
+    check_dates,
+    clean_enum,
+    clean_title,
+    traffic_light,
+)
+from trygghetsrad.domain.agreements import (
+    PARTY_ORDER,
+    AgreementData,
+    AgreementDocument,
+    AgreementKind,
+    CommitmentData,
+    CommitmentRow,
+    Party,
+)
+from trygghetsrad.domain.changes import ACTION_PLAN, Changes, Created
+from trygghetsrad.domain.register import clean_text
+from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.i18n import tr
+from trygghetsrad.services import action_plan_meetings as meeting_links
+from trygghetsrad.services import settings
+from trygghetsrad.services.action_plan import list_followups
+
+CHANGED = Changes.of(ACTION_PLAN)
+
+
+def _get(session: Session, model: type, record_id: int):  # type: ignore[no-untyped-def]
+    record = session.get(model, record_id)
+    if record is None:
+        raise UserError(tr("Posten finns inte längre; den kan ha tagits bort."))
+    return record
+
+
+def _data(a: Agreement, count: int = 0) -> AgreementData:
+    return AgreementData(
+        id=a.id,
+        kind=a.kind,
+        title=a.title,
+        period_start=a.period_start,
+        period_end=a.period_end,
+        parties=a.parties,
+        signatories=a.signatories,
+        signed_on=a.signed_on,
+        focus_areas=a.focus_areas,
+        background=a.background,
+        internal=a.internal,
+        commitment_count=count,
+    )
+
+
+def list_agreements(session: Session) -> list[AgreementData]:
+    counts = dict(
+        session.execute(
+            select(Commitment.agreement_id, func.count()).group_by(Commitment.agreement_id)
+        ).all()
+    )
+    rows = session.scalars(
+        select(Agreement).order_by(Agreement.period_start.desc(), Agreement.kind)
+    )
+    return [_data(a, counts.get(a.id, 0)) for a in rows]
+
+
+def get_agreement(session: Session, agreement_id: int) -> AgreementData:
+    a = _get(session, Agreement, agreement_id)
+    count = session.scalar(select(func.count()).where(Commitment.agreement_id == a.id)) or 0
+    return _data(a, count)
+
+
+def _fields(
+    kind: str,
+    title: str,
+    period_start: date,
+    period_end: date,
+    parties: str,
+    signatories: str,
+    signed_on: date | None,
+    focus_areas: str,
+    background: str,
+) -> dict[str, object]:
+    if period_start is None or period_end is None:
+        raise ValidationError(tr("Ange överenskommelsens period."), "period_start")
+    check_dates(period_start, period_end, field="period_end")
+    if signed_on is not None:
+        check_dates(signed_on, None, field="signed_on")
+    return {
+        "kind": clean_enum(kind, AgreementKind, field="kind", label=tr("typ av överenskommelse")),
+        "title": clean_title(title, label=tr("Namn")),
+        "period_start": period_start,
+        "period_end": period_end,
+        "parties": clean_text(parties, field="parties", label=tr("Parter")),
+        "signatories": clean_text(signatories, field="signatories", label=tr("Undertecknare")),
+        "signed_on": signed_on,
+        "focus_areas": clean_text(focus_areas, field="focus_areas", label=tr("Fokusområden")),
+        "background": clean_text(background, field="background", label=tr("Bakgrund")),
+    }
+
+
+def create_agreement(
+    session: Session,
+    *,
+    kind: str,
+    title: str,
+    period_start: date,
+    period_end: date,
+    parties: str = "",
+    signatories: str = "",
+    signed_on: date | None = None,
+    focus_areas: str = "",
+    background: str = "",
+    internal: bool = False,
+) -> Created:
+    row = Agreement(
+        **_fields(
+            kind,
+            title,
+            period_start,
+            period_end,
+            parties,
+            signatories,
+            signed_on,
+            focus_areas,
+            background,
+        ),
+        internal=internal,
+    )
+    session.add(row)
+    session.flush()
+    return Created(row.id, CHANGED)
+
+
+def update_agreement(
+    session: Session,
+    agreement_id: int,
+    *,
+    kind: str,
+    title: str,
+    period_start: date,
+    period_end: date,
+    parties: str = "",
+    signatories: str = "",
+    signed_on: date | None = None,
+    focus_areas: str = "",
+    background: str = "",
+    internal: bool = False,
+) -> Changes:
+    row = _get(session, Agreement, agreement_id)
+    for key, value in _fields(
+        kind,
+        title,
+        period_start,
+        period_end,
+        parties,
+        signatories,
+        signed_on,
+        focus_areas,
+        background,
+    ).items():
+        setattr(row, key, value)
+    row.internal = internal
+    session.flush()
+    return CHANGED
+
+
+def delete_agreement(session: Session, agreement_id: int) -> Changes:
+    session.delete(_get(session, Agreement, agreement_id))
+    session.flush()
+    return CHANGED
+
+
+# -- commitments -------------------------------------------------------------------------------
+
+
+def list_commitments(session: Session, agreement_id: int | None = None) -> list[CommitmentData]:
+    query = select(Commitment)
+    if agreement_id is not None:
+        query = query.where(Commitment.agreement_id == agreement_id)
+    rows = list(session.scalars(query))
+    titles = dict(session.execute(select(Measure.id, Measure.title)).all())
+    links: dict[int, list[int]] = {}
+    if rows:
+        for cid, mid in session.execute(
+            select(commitment_measures.c.commitment_id, commitment_measures.c.measure_id).where(
+                commitment_measures.c.commitment_id.in_([r.id for r in rows])
+            )
+        ):
+            links.setdefault(cid, []).append(mid)
+    out = [
+        CommitmentData(
+            id=c.id,
+            agreement_id=c.agreement_id,
+            party=c.party,
+            text=c.text,
+            focus_area=c.focus_area,
+            status=c.status,
+            position=c.position,
+            internal=c.internal,
+            measure_ids=tuple(sorted(links.get(c.id, ()))),
+            measure_titles=tuple(titles.get(m, "") for m in sorted(links.get(c.id, ()))),
+        )
+        for c in rows
+    ]
+    return sorted(
+        out, key=lambda c: (c.agreement_id, PARTY_ORDER.get(c.party, 9), c.position, c.id)
+    )
+
+
+def get_commitment(session: Session, commitment_id: int) -> CommitmentData:
+    c = _get(session, Commitment, commitment_id)
+    return next(x for x in list_commitments(session, c.agreement_id) if x.id == commitment_id)
+
+
+def _clean_commitment(party: str, text: str, focus_area: str, status: str) -> dict[str, str]:
+    return {
+        "party": clean_enum(party, Party, field="party", label=tr("part")),
+        "text": clean_text(text, field="text", label=tr("Åtagande"), required=True),
+        "focus_area": clean_text(
+            focus_area, field="focus_area", label=tr("Fokusområde"), max_length=200
+        ),
+        "status": clean_enum(status, MeasureStatus, field="status", label=tr("status")),
+    }
+
+
+def _set_measures(session: Session, commitment_id: int, measure_ids: tuple[int, ...]) -> None:
+    ids = tuple(dict.fromkeys(measure_ids))
+    if ids:
+        found = set(session.scalars(select(Measure.id).where(Measure.id.in_(ids))))
+        if found != set(ids):
+            raise ValidationError(tr("En av åtgärderna finns inte längre."), "measure_ids")
+    session.execute(
+        delete(commitment_measures).where(commitment_measures.c.commitment_id == commitment_id)
+    )
+    if ids:
+        session.execute(
+            insert(commitment_measures),
+            [{"commitment_id": commitment_id, "measure_id": m} for m in ids],
+        )
+
+
+def create_commitment(
+    session: Session,
+    *,
+    agreement_id: int,
+    party: str,
+    text: str,
+    focus_area: str = "",
+    status: str = MeasureStatus.NOT_STARTED.value,
+    internal: bool = False,
+    measure_ids: tuple[int, ...] = (),
+) -> Created:
+    _get(session, Agreement, agreement_id)
+    fields = _clean_commitment(party, text, focus_area, status)
+    position = (
+        session.scalar(
+            select(func.max(Commitment.position)).where(
+                Commitment.agreement_id == agreement_id, Commitment.party == fields["party"]
+            )
+        )
+        or 0
+    ) + 1
+    row = Commitment(agreement_id=agreement_id, position=position, internal=internal, **fields)
+    session.add(row)
+    session.flush()
+    _set_measures(session, row.id, measure_ids)
+    session.flush()
+    return Created(row.id, CHANGED)
+
+
+def update_commitment(
+    session: Session,
+    commitment_id: int,
+    *,
+    party: str,
+    text: str,
+    focus_area: str = "",
+    status: str = MeasureStatus.NOT_STARTED.value,
+    internal: bool = False,
+    measure_ids: tuple[int, ...] = (),
+) -> Changes:
+    row = _get(session, Commitment, commitment_id)
+    for key, value in _clean_commitment(party, text, focus_area, status).items():
+        setattr(row, key, value)
+    row.internal = internal
+    _set_measures(session, commitment_id, measure_ids)
+    session.flush()
+    return CHANGED
+
+
+def delete_commitment(session: Session, commitment_id: int) -> Changes:
+    session.delete(_get(session, Commitment, commitment_id))
+    session.flush()
+    return CHANGED
+
+
+def commitment_rows(
+    session: Session, agreement_id: int, *, today: date, include_internal: bool = True
+) -> list[CommitmentRow]:
+    agreement = _get(session, Agreement, agreement_id)
+    rows = []
+    for c in list_commitments(session, agreement_id):
+        if c.internal and not include_internal:
+            continue
+        followups = [
+            f
+            for f in list_followups(session, commitment_id=c.id)
+            if include_internal or not f.internal
+        ]
+        light = traffic_light(
+            c.status, start=agreement.period_start, end=agreement.period_end, today=today
+        )
+        rows.append(
+            CommitmentRow(
+                commitment=c,
+                light=light,
+                followups=tuple(followups),
+                mentions=tuple(
+                    meeting_links.mentions(
+                        session, commitment_id=c.id, include_internal=include_internal
+                    )
+                ),
+            )
+        )
+    return rows
+
+
+def agreement_document(
+    session: Session, agreement_id: int, *, today: date, include_internal: bool = False
+) -> AgreementDocument:
+    agreement = get_agreement(session, agreement_id)
+    if agreement.internal and not include_internal:
+        raise UserError(
+            tr("Överenskommelsen är markerad som intern; välj att ta med interna uppgifter.")
+        )
+    conf = settings.load(session)
+    return AgreementDocument(
+        municipality=conf.municipality,
+        agreement=agreement,
+        commitments=tuple(
+            commitment_rows(session, agreement_id, today=today, include_internal=include_internal)
+        ),
+        logo=conf.logo,
+        include_internal=include_internal,
+    )

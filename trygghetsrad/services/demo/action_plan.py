@@ -1,0 +1,572 @@
+"""Example cause analysis, action plan, agreements and follow-up for Storåkers kommun.
+
+Two prioritised problems with cause trees, eight measures in every state with follow-up
+notes, an adopted plan for last year and this year, a cooperation agreement over four years
+and two citizen promises, and links from the council's minutes to measures and promises.
+Uses the situation part's observations, sources and indicators when they are there (found
+through `ctx.extra` or by name) and stands on its own when they are not.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Decision, Meeting
+from trygghetsrad.db.models.situation import DataSource, Indicator, Observation
+from trygghetsrad.domain.action_plan import MeasureInput
+from trygghetsrad.services import action_plan, agreements, causes
+from trygghetsrad.services import action_plan_meetings as links
+from trygghetsrad.services.demo import DemoContext
+
+
+def _find(session: Session, model: type, *words: str) -> int | None:
+    """The id of the first row whose name/title contains every word (case-insensitive)."""
+    column = model.name if hasattr(model, "name") else model.title  # type: ignore[attr-defined]
+    query = select(model.id)  # type: ignore[attr-defined]
+    for word in words:
+        query = query.where(func.lower(column).contains(word.lower()))
+    return session.scalar(query.order_by(model.id))  # type: ignore[attr-defined]
+
+
+def _extra_id(ctx: DemoContext, bucket: str, key: str) -> int | None:
+    found = ctx.extra.get(bucket)
+    if isinstance(found, dict):
+        value = found.get(key)
+        return value if isinstance(value, int) else None
+    return None
+
+
+def fill(session: Session, ctx: DemoContext) -> None:
+    y, y0 = ctx.year, ctx.year - 1
+    today = ctx.today
+    people, orgs = ctx.people, ctx.organisations
+
+    # Part 1's records (shared through ctx.extra), found by name when run on their own.
+    def ind(key: str, *words: str) -> int | None:
+        return _extra_id(ctx, "indicators", key) or _find(session, Indicator, *words)
+
+    def src(key: str, *words: str) -> int | None:
+        return _extra_id(ctx, "sources", key) or _find(session, DataSource, *words)
+
+    unsafe = ind("otrygghet", "otrygg")
+    drugs = ind("can", "narkotika")
+    cocaine = ind("kokain", "kokain")
+    vandalism = ind("skadegorelse", "skadegörelse")
+    survey = src("trygghetsmatning", "trygghetsmätning")
+    dialogue = src("dialog", "dialog")
+    police_picture = src("polis_lagesbild", "polisens lokala")
+    wastewater_source = src("avlopp", "avlopp")
+    school_survey = src("can", "skolenkät")
+    field_workers = src("faltare", "fältgrupp")
+    night_walkers = src("nattvandring", "nattvandrar")
+    obs_station = _extra_id(ctx, "observations", "busstation") or _find(
+        session, Observation, "resecentrum"
+    )
+    obs_drugs = _extra_id(ctx, "observations", "narkotika") or _find(
+        session, Observation, "narkotika"
+    )
+    pictures = ctx.extra.get("situation_pictures")
+    current_picture = pictures.get("current") if isinstance(pictures, dict) else None
+    presented_picture = pictures.get("presented") if isinstance(pictures, dict) else None
+
+    # -- problems and cause trees ---------------------------------------------------------
+    p1 = causes.create_problem(
+        session,
+        title="Otrygghet och skadegörelse kring resecentrum kvällstid",
+        description=(
+            "Boende och resenärer undviker resecentrum och gångtunneln under Storgatan efter "
+            "mörkrets inbrott. Ungdomar samlas vid resecentrum på helgkvällarna, och klotter och "
+            "skadegörelse på busskurer och i Storåkershems fastigheter återkommer."
+        ),
+        observation_id=obs_station,
+        situation_picture_id=current_picture if isinstance(current_picture, int) else None,
+    ).id
+    p2 = causes.create_problem(
+        session,
+        title="Narkotika bland unga och unga vuxna",
+        description=(
+            "Avloppsvattenanalysen visar stigande nivåer av kokain och polisens lägesbild "
+            "beskriver försäljning via sociala medier. Skolenkäten visar att fler elever i "
+            "årskurs 9 har använt narkotika."
+        ),
+        observation_id=obs_drugs,
+        situation_picture_id=current_picture if isinstance(current_picture, int) else None,
+    ).id
+    causes.create_problem(
+        session,
+        title="Nedskräpning vid återvinningsstationen i Norrby",
+        description="Noterat av Storåkershem; inte prioriterat detta år.",
+        prioritised=False,
+    )
+
+    def cause(problem: int, title: str, kind: str, parent: int | None = None, **kw: object) -> int:
+        return causes.create_cause(
+            session,
+            problem_id=problem,
+            title=title,
+            kind=kind,
+            parent_id=parent,
+            **kw,  # type: ignore[arg-type]
+        ).id
+
+    c_dark = cause(
+        p1,
+        "Mörka och skymda platser vid resecentrum",
+        "situationell",
+        description="Trygghetsvandringen pekade ut gångtunneln under Storgatan och "
+        "busskurernas baksida.",
+    )
+    c_light = cause(
+        p1, "Trasig och för svag belysning i gångtunneln under Storgatan", "situationell", c_dark
+    )
+    c_bush = cause(p1, "Buskage skymmer sikten mot busskurerna", "situationell", c_dark)
+    c_youth = cause(
+        p1,
+        "Ungdomar samlas utan vuxennärvaro på fredagskvällar",
+        "social",
+        description="Fältarna möter 20–30 ungdomar vid resecentrum fredagar efter kl. 21.",
+    )
+    c_leisure = cause(p1, "Få öppna fritidsaktiviteter sena fredagskvällar", "social", c_youth)
+    c_adults = cause(p1, "Låg vuxennärvaro i centrum sena kvällar", "social", c_youth)
+    cause(
+        p1,
+        "Alkohol langas till unga vid resecentrum",
+        "situationell",
+        internal=True,
+        description="Uppgift från polisen; namn på misstänkta langare förs inte in här.",
+    )
+
+    c_supply = cause(p2, "Narkotika är lätt att beställa via sociala medier", "situationell")
+    c_norms = cause(p2, "Cannabis ses som ofarligt bland unga vuxna", "social")
+    c_parents = cause(
+        p2, "Vårdnadshavare saknar kunskap om tecken på narkotikabruk", "social", c_norms
+    )
+    c_recruit = cause(p2, "Unga rekryteras till att sälja narkotika", "social")
+    cause(p2, "Tidig skolfrånvaro och utanförskap", "social", c_recruit)
+
+    for cid, source, indicator in (
+        (c_dark, dialogue, None),
+        (c_dark, survey, unsafe),
+        (c_youth, field_workers, None),
+        (c_adults, night_walkers, None),
+        (c_youth, None, vandalism),
+        (c_supply, police_picture, None),
+        (c_supply, wastewater_source, cocaine),
+        (c_norms, school_survey, drugs),
+        (c_recruit, police_picture, None),
+    ):
+        if source is not None:
+            causes.add_evidence(session, cause_id=cid, data_source_id=source)
+        if indicator is not None:
+            causes.add_evidence(session, cause_id=cid, indicator_id=indicator)
+
+    # -- the plan and its measures --------------------------------------------------------
+    plan = action_plan.create_plan(
+        session,
+        title=f"Åtgärdsplan för ett tryggare Storåker {y0}–{y}",
+        period_start=date(y0, 1, 1),
+        period_end=date(y, 12, 31),
+        follow_up_on=date(y, 12, 10),
+        situation_picture_id=presented_picture if isinstance(presented_picture, int) else None,
+        note=(
+            "Planen bygger på lägesbilden och på medborgardialogerna. Trygghetsrådet följer upp "
+            "planen vid varje möte och gör en samlad uppföljning i december."
+        ),
+    ).id
+
+    def measure(**kw: object) -> int:
+        return action_plan.create_measure(session, plan_id=plan, data=MeasureInput(**kw)).id  # type: ignore[arg-type]
+
+    m_light = measure(
+        title="Ny belysning och röjning vid resecentrum och i gångtunneln",
+        description="LED-belysning i gångtunneln under Storgatan, röjning av buskage "
+        "bakom busskurerna.",
+        kind="situationell",
+        effect="kort sikt",
+        responsible_organisation_id=orgs["kommun"],
+        responsible_person_id=people["ekonom"],
+        partners="Storåkershem AB, Trafikverket",
+        start=date(y0, 3, 1),
+        end=date(y0, 10, 31),
+        resources="380 000 kr ur investeringsbudgeten",
+        indicator_id=unsafe,
+        target_value=20.0 if unsafe else None,
+        target_direction="minska" if unsafe else "",
+        status="pågår",
+        cause_ids=(c_light, c_bush),
+    )
+    m_leisure = measure(
+        title="Fritidsgården öppen till kl. 24 på fredagar",
+        description="Förlängda öppettider med två fritidsledare och fältarna på plats.",
+        kind="social",
+        effect="kort och lång sikt",
+        responsible_organisation_id=orgs["kommun"],
+        responsible_person_id=people["fritid"],
+        partners="Fältgruppen, Föräldrar på stan",
+        start=date(y0, 9, 1),
+        end=today - timedelta(days=30),
+        resources="0,5 tjänst fritidsledare",
+        indicator_id=vandalism,
+        target_value=1200.0 if vandalism else None,
+        target_direction="minska" if vandalism else "",
+        status="pågår",
+        cause_ids=(c_leisure,),
+    )
+    m_walks = measure(
+        title="Nattvandringar fredag och lördag",
+        description="Föräldrar på stan vandrar i centrum och vid resecentrum; kommunen står för "
+        "västar, telefoner och utbildning.",
+        kind="social",
+        effect="kort sikt",
+        responsible_organisation_id=orgs["nattvandring"],
+        responsible_person_id=people["forening"],
+        partners="Polisen, Fältgruppen",
+        start=date(y0, 4, 1),
+        end=date(y, 12, 31),
+        resources="40 000 kr per år i föreningsbidrag",
+        target_direction="minska",
+        target_text="Färre ordningsstörningar vid resecentrum (Storåkershems larm per månad)",
+        status="pågår",
+        cause_ids=(c_adults,),
+    )
+    m_camera = measure(
+        title="Kameraövervakning vid resecentrum",
+        description="Ansökan om kamerabevakning av resecentrum; underlag tas fram av polisen.",
+        kind="situationell",
+        effect="kort sikt",
+        responsible_organisation_id=orgs["polis"],
+        responsible_person_id=people["kommunpolis"],
+        partners="Kommunen, Storåkershem AB",
+        start=date(y, 3, 1),
+        end=date(y, 12, 31),
+        resources="Kostnad utreds",
+        status="ej påbörjad",
+        cause_ids=(c_dark,),
+    )
+    m_parents = measure(
+        title="Livesända föräldrakvällar om narkotika",
+        description="Polisen och kommunen sänder tre temakvällar per år för vårdnadshavare.",
+        kind="social",
+        effect="lång sikt",
+        responsible_organisation_id=orgs["polis"],
+        responsible_person_id=people["polischef"],
+        partners="Skolorna, Socialtjänsten",
+        start=date(y0, 9, 1),
+        end=date(y, 12, 31),
+        resources="Personaltid",
+        indicator_id=drugs,
+        target_value=None,
+        target_direction="minska" if drugs else "",
+        status="pågår",
+        cause_ids=(c_parents,),
+    )
+    m_field = measure(
+        title="Tillsätta fältassistenttjänsten och förstärka det uppsökande arbetet",
+        description="Den vakanta tjänsten tillsätts; fältarna arbetar kvällar vid resecentrum.",
+        kind="social",
+        effect="lång sikt",
+        responsible_organisation_id=orgs["soc"],
+        responsible_person_id=people["soc_chef"],
+        start=date(y0, 2, 1),
+        end=date(y0, 8, 31),
+        resources="1,0 tjänst fältassistent",
+        status="genomförd",
+        cause_ids=(c_recruit, c_youth),
+    )
+    m_tips = measure(
+        title="Tipskampanj mot narkotikaförsäljning i sociala medier",
+        description="Avbröts: ersätts av polisens nationella kampanj.",
+        kind="situationell",
+        effect="kort sikt",
+        responsible_organisation_id=orgs["polis"],
+        start=date(y0, 5, 1),
+        end=date(y0, 12, 31),
+        indicator_id=cocaine,
+        target_direction="minska" if cocaine else "",
+        status="avbruten",
+        cause_ids=(c_supply,),
+    )
+    measure(
+        title="Medborgardialog vid julmarknaden",
+        description="Samordnaren och kommunpolisen samtalar med besökare om tryggheten i "
+        "centrum. Ännu inte kopplad till någon orsak i analysen.",
+        kind="social",
+        effect="kort sikt",
+        responsible_organisation_id=orgs["kommun"],
+        responsible_person_id=people["samordnare"],
+        partners="Polisen, Kulturförvaltningen",
+        start=date(y, 12, 12),
+        end=date(y, 12, 13),
+        status="ej påbörjad",
+    )
+    action_plan.adopt_plan(
+        session,
+        plan,
+        adopted_by="Kommunfullmäktige",
+        adopted_on=date(y0, 4, 24),
+        adoption_ref="§ 47",
+    )
+
+    ctx.extra["action_plan"] = {
+        "plan": plan,
+        "problems": [p1, p2],
+        "measures": [m_light, m_leisure, m_walks, m_camera, m_parents, m_field, m_tips],
+    }
+
+    # -- follow-up notes ------------------------------------------------------------------
+    def followup(
+        mid: int,
+        day: date,
+        status: str,
+        done: str,
+        effect: str = "",
+        value: float | None = None,
+        internal: bool = False,
+    ) -> None:
+        if day <= today:
+            action_plan.add_followup(
+                session,
+                measure_id=mid,
+                noted_on=day,
+                status=status,
+                done=done,
+                effect=effect,
+                indicator_value=value,
+                internal=internal,
+            )
+
+    followup(
+        m_light,
+        date(y0, 6, 12),
+        "pågår",
+        "Belysningen i gångtunneln är utbytt.",
+        "Färre klagomål till Storåkershem.",
+    )
+    followup(m_light, date(y0, 11, 20), "pågår", "Röjningen försenad av markägarfrågan.")
+    followup(
+        m_light,
+        date(y, 5, 14),
+        "pågår",
+        "Röjning klar längs halva perrongen.",
+        "Trygghetsvandringen i april upplevde stationen som ljusare.",
+    )
+    followup(
+        m_leisure,
+        date(y0, 11, 20),
+        "pågår",
+        "Öppet till kl. 24 sedan september.",
+        "30–40 besökare per fredag.",
+    )
+    followup(
+        m_leisure,
+        date(y, 9, 3),
+        "pågår",
+        "Finansieringen efter sommaren är oklar.",
+        "Fältarna ser färre ungdomar vid resecentrum.",
+    )
+    followup(
+        m_walks,
+        date(y0, 11, 20),
+        "pågår",
+        "Vandringar varannan helg; 14 aktiva vandrare.",
+        value=14,
+    )
+    followup(
+        m_walks,
+        date(y, 9, 3),
+        "pågår",
+        "Fem nya vandrare; vandringar varje helg.",
+        "Polisen rapporterar lugnare fredagskvällar.",
+        value=9,
+    )
+    followup(
+        m_camera,
+        date(y, 9, 3),
+        "ej påbörjad",
+        "Polisens underlag är inte klart; bevakningsområdet diskuteras.",
+    )
+    followup(m_parents, date(y0, 11, 20), "pågår", "Första sändningen: 140 tittare.")
+    followup(m_parents, date(y, 5, 14), "pågår", "Två sändningar till; tema cannabis och kokain.")
+    followup(m_field, date(y0, 6, 12), "pågår", "Rekrytering pågår.", internal=True)
+    followup(
+        m_field,
+        date(y0, 9, 10),
+        "genomförd",
+        "Tjänsten tillsatt 1 september.",
+        "Fältarna arbetar nu tre kvällar i veckan.",
+    )
+    followup(
+        m_tips,
+        date(y0, 9, 10),
+        "avbruten",
+        "Avbruten; polisens nationella kampanj täcker samma sak.",
+    )
+
+    # -- agreements -----------------------------------------------------------------------
+    signatories = (
+        "Göran Sjöberg, kommunalråd, Storåkers kommun\n"
+        "Lena Holmström, chef lokalpolisområde Storåker, Polisen"
+    )
+    parties = "Storåkers kommun\nPolisen, lokalpolisområde Storåker"
+    coop = agreements.create_agreement(
+        session,
+        kind="samverkansöverenskommelse",
+        title=f"Samverkansöverenskommelse mellan Storåkers kommun och Polisen {y - 3}–{y}",
+        period_start=date(y - 3, 1, 1),
+        period_end=date(y, 12, 31),
+        parties=parties,
+        signatories=signatories,
+        signed_on=date(y - 3, 3, 2),
+        focus_areas="Trygg offentlig miljö\nBarn och unga\nNarkotika",
+        background=(
+            "Överenskommelsen bygger på medborgardialogerna hösten före och på statistik från "
+            "kommunen och Polisen. Den följs upp årligen i Trygghetsrådet."
+        ),
+    ).id
+    old_promise = agreements.create_agreement(
+        session,
+        kind="medborgarlöfte",
+        title=f"Medborgarlöfte Storåker {y - 3}–{y - 2}",
+        period_start=date(y - 3, 1, 1),
+        period_end=date(y - 2, 12, 31),
+        parties=parties,
+        signatories=signatories,
+        signed_on=date(y - 3, 3, 2),
+        focus_areas="Trygghet i centrum",
+    ).id
+    promise = agreements.create_agreement(
+        session,
+        kind="medborgarlöfte",
+        title=f"Medborgarlöfte Storåker {y0}–{y}",
+        period_start=date(y0, 1, 1),
+        period_end=date(y, 12, 31),
+        parties=parties,
+        signatories=signatories,
+        signed_on=date(y0, 2, 20),
+        focus_areas="Trygghet vid resecentrum\nNarkotika bland unga vuxna",
+        background="Löftet bygger på medborgardialogen under Kulturnatten och polisens lägesbild.",
+    ).id
+
+    def commit(
+        agreement: int,
+        party: str,
+        text: str,
+        status: str,
+        measures: tuple[int, ...] = (),
+        focus: str = "",
+    ) -> int:
+        return agreements.create_commitment(
+            session,
+            agreement_id=agreement,
+            party=party,
+            text=text,
+            status=status,
+            measure_ids=measures,
+            focus_area=focus,
+        ).id
+
+    commit(coop, "polisen", "Delta i Trygghetsrådet och ge en lägesbild vid varje möte.", "pågår")
+    commit(
+        coop, "kommunen", "Samordna det brottsförebyggande arbetet genom en samordnare.", "pågår"
+    )
+    commit(coop, "gemensamt", "Ta fram en gemensam lägesbild och följa upp den årligen.", "pågår")
+    commit(
+        old_promise, "polisen", "Öka den synliga närvaron i centrum fredagskvällar.", "genomförd"
+    )
+    commit(
+        old_promise, "kommunen", "Förbättra belysningen längs gång- och cykelvägar.", "genomförd"
+    )
+    c_police = commit(
+        promise,
+        "polisen",
+        "Vara synliga vid resecentrum fredag och lördag kväll och vid större "
+        "evenemang som End of summer meet.",
+        "pågår",
+        (m_walks,),
+        "Trygghet vid resecentrum",
+    )
+    commit(
+        promise,
+        "polisen",
+        "Ta fram underlag för kameraövervakning vid resecentrum.",
+        "ej påbörjad",
+        (m_camera,),
+        "Trygghet vid resecentrum",
+    )
+    c_municipality = commit(
+        promise,
+        "kommunen",
+        "Förbättra belysningen vid resecentrum och hålla fritidsgården öppen fredagskvällar.",
+        "pågår",
+        (m_light, m_leisure),
+        "Trygghet vid resecentrum",
+    )
+    commit(
+        promise,
+        "gemensamt",
+        "Genomföra föräldrakvällar om narkotika tillsammans med skolorna.",
+        "pågår",
+        (m_parents,),
+        "Narkotika bland unga vuxna",
+    )
+    action_plan.add_followup(
+        session,
+        commitment_id=c_municipality,
+        noted_on=date(y0, 11, 20),
+        status="pågår",
+        done="Belysningen i gångtunneln är utbytt; fritidsgården öppen till kl. 24.",
+    )
+    if date(y, 9, 3) <= today:
+        action_plan.add_followup(
+            session,
+            commitment_id=c_police,
+            noted_on=date(y, 9, 3),
+            status="pågår",
+            done="Polisen har funnits på plats vid resecentrum 30 av 36 helger.",
+        )
+
+    # -- links from the minutes -----------------------------------------------------------
+    actions = ctx.extra.get("action_items")
+    if isinstance(actions, dict):
+        for key, target in (
+            ("night_walks", {"measure_id": m_walks}),
+            ("field_worker_post", {"measure_id": m_field}),
+            ("police_at_festival", {"commitment_id": c_police}),
+        ):
+            aid = actions.get(key)
+            if isinstance(aid, int) and session.get(ActionItem, aid) is not None:
+                links.link(session, action_item_id=aid, **target)
+    for aid in session.scalars(
+        select(ActionItem.id).where(ActionItem.what.contains("trygghetskameror"))
+    ):
+        links.link(session, action_item_id=aid, measure_id=m_camera)
+    _council_decisions(session, today, m_light, m_leisure, m_field)
+
+
+def _council_decisions(session: Session, today: date, *measures: int) -> None:
+    """What the council decided about the plan: decisions under its follow-up item."""
+    texts = [
+        "Trygghetsrådet konstaterar att belysningen vid resecentrum är åtgärdad och att "
+        "röjningen ska slutföras under våren.",
+        "Trygghetsrådet föreslår att fritidsgårdens förlängda öppettider permanentas i budgeten.",
+        "Trygghetsrådet lägger redovisningen av fältassistenttjänsten till handlingarna.",
+    ]
+    items = session.execute(
+        select(AgendaItem.id, Meeting.day)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .where(AgendaItem.title.contains("tgärdsplanen"), Meeting.day <= today)
+        .order_by(Meeting.day)
+    ).all()
+    for (item_id, _day), text, mid in zip(items[-3:], texts, measures, strict=False):
+        position = session.scalar(
+            select(func.coalesce(func.max(Decision.position), -1) + 1).where(
+                Decision.item_id == item_id
+            )
+        )
+        decision = Decision(item_id=item_id, position=position, text=text)
+        session.add(decision)
+        session.flush()
+        links.link(session, decision_id=decision.id, measure_id=mid)

@@ -1,0 +1,364 @@
+"""Assembling the action-plan document, the annual follow-up and the law/Brå checklist.
+
+The checklist is derived from the data, never ticked by hand: each step says what shows
+it was done, or exactly what is missing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models.action_plan import FollowUpNote, Measure
+from trygghetsrad.db.models.register import Group, Membership, Person
+from trygghetsrad.db.models.situation import Indicator, SituationPicture
+from trygghetsrad.domain.action_plan import MeasureStatus, PlanData, PlanStatus
+from trygghetsrad.domain.action_plan_docs import (
+    AgreementSection,
+    ChecklistItem,
+    FollowUpDocument,
+    IndicatorSeries,
+    PlanDocument,
+    ProblemSection,
+)
+from trygghetsrad.domain.internal import visible
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
+from trygghetsrad.services import action_plan, agreements, causes, settings
+
+
+def plan_document(
+    session: Session, plan_id: int, *, today: date, include_internal: bool = False
+) -> PlanDocument:
+    plan = action_plan.get_plan(session, plan_id)
+    rows = action_plan.measure_rows(
+        session, plan_id, today=today, include_internal=include_internal
+    )
+    flags = action_plan.flags(session, plan_id)
+    linked = {c for r in rows for c in r.measure.cause_ids}
+    all_causes = causes.list_causes(session)
+    problem_of = {c.id: c.problem_id for c in all_causes}
+    linked_problems = {problem_of[c] for c in linked if c in problem_of}
+    sections = []
+    for problem in visible(causes.list_problems(session), include_internal):
+        if not (problem.prioritised or problem.id in linked_problems):
+            continue
+        tree = [c for c in all_causes if c.problem_id == problem.id]
+        kept = _visible_tree(tree, include_internal)
+        sections.append(
+            ProblemSection(
+                problem=problem,
+                causes=tuple(kept),
+                flagged_causes=frozenset(flags.causes_without_measure),
+            )
+        )
+    conf = settings.load(session)
+    return PlanDocument(
+        municipality=conf.municipality,
+        plan=plan,
+        problems=tuple(sections),
+        measures=tuple(rows),
+        flags=flags,
+        today=today,
+        logo=conf.logo,
+        coordinator=conf.coordinator_name,
+        include_internal=include_internal,
+        cause_titles={c.id: c.title for c in all_causes},
+    )
+
+
+def _visible_tree(tree: list, include_internal: bool) -> list:  # type: ignore[type-arg]
+    """Drop internal causes and, with them, their whole branch."""
+    if include_internal:
+        return tree
+    hidden = {c.id for c in tree if c.internal}
+    changed = True
+    while changed:
+        changed = False
+        for c in tree:
+            if c.id not in hidden and c.parent_id in hidden:
+                hidden.add(c.id)
+                changed = True
+    return [c for c in tree if c.id not in hidden]
+
+
+def plans_for_year(session: Session, year: int) -> list[PlanData]:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    plans = [
+        p
+        for p in action_plan.list_plans(session)
+        if p.period_start <= end and p.period_end >= start
+    ]
+    adopted = [p for p in plans if p.status == PlanStatus.ADOPTED]
+    if adopted:
+        return adopted
+    superseded = [p for p in plans if p.status == PlanStatus.SUPERSEDED]
+    return superseded[:1] or plans[:1]
+
+
+def followup_document(
+    session: Session, year: int, *, today: date, include_internal: bool = False
+) -> FollowUpDocument:
+    if not 1900 <= year <= 2200:
+        raise UserError(tr("Året {year} är orimligt.").format(year=year))
+    plans = plans_for_year(session, year)
+    rows = []
+    for plan in plans:
+        rows.extend(
+            action_plan.measure_rows(
+                session, plan.id, today=today, include_internal=include_internal
+            )
+        )
+    series: dict[int, IndicatorSeries] = {}
+    for row in rows:
+        m = row.measure
+        if m.indicator_id is None:
+            continue
+        existing = series.get(m.indicator_id)
+        if existing is None:
+            indicator = session.get(Indicator, m.indicator_id)
+            points = action_plan.indicator_points(session, m.indicator_id)
+            series[m.indicator_id] = IndicatorSeries(
+                indicator_id=m.indicator_id,
+                name=m.indicator_name,
+                unit=indicator.unit if indicator else "",
+                points=tuple(points),
+                target=m.target_value,
+                measure_titles=(m.title,),
+            )
+        else:
+            series[m.indicator_id] = IndicatorSeries(
+                existing.indicator_id,
+                existing.name,
+                existing.unit,
+                existing.points,
+                existing.target if existing.target is not None else m.target_value,
+                (*existing.measure_titles, m.title),
+            )
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    sections = []
+    for agreement in visible(agreements.list_agreements(session), include_internal):
+        if agreement.period_start <= end and agreement.period_end >= start:
+            sections.append(
+                AgreementSection(
+                    agreement,
+                    tuple(
+                        agreements.commitment_rows(
+                            session, agreement.id, today=today, include_internal=include_internal
+                        )
+                    ),
+                )
+            )
+    from trygghetsrad.services import calendar_feed
+
+    next_year = [
+        item
+        for item in calendar_feed.items_between(
+            session, date(year + 1, 1, 1), date(year + 1, 12, 31)
+        )
+        if include_internal or not item.internal
+    ]
+    conf = settings.load(session)
+    return FollowUpDocument(
+        municipality=conf.municipality,
+        year=year,
+        plans=tuple(plans),
+        measures=tuple(rows),
+        series=tuple(series.values()),
+        agreements=tuple(sections),
+        checklist=tuple(checklist(session, year, today=today)),
+        next_year=tuple(next_year),
+        today=today,
+        logo=conf.logo,
+        coordinator=conf.coordinator_name,
+        include_internal=include_internal,
+    )
+
+
+# -- the law and Brå's steps -------------------------------------------------------------------
+
+
+def checklist(session: Session, year: int, *, today: date | None = None) -> list[ChecklistItem]:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    today = today or date.today()
+    return [
+        _situation_step(session, year, start, end),
+        _cause_step(session),
+        _plan_step(session, year, start, end),
+        _linked_step(session, year),
+        _coordination_step(session, year, start, end),
+        _followup_step(session, year, start, end, today),
+    ]
+
+
+def _situation_step(session: Session, year: int, start: date, end: date) -> ChecklistItem:
+    label = tr("Lägesbild framtagen och presenterad")
+    pictures = list(session.scalars(select(SituationPicture).order_by(SituationPicture.id)))
+    presented = [
+        p for p in pictures if p.presented_on is not None and start <= p.presented_on <= end
+    ]
+    if presented:
+        p = presented[-1]
+        detail = tr("”{title}” presenterades {day}").format(
+            title=p.title, day=p.presented_on.isoformat() if p.presented_on else ""
+        )
+        if p.presented_to:
+            detail += tr(" för {body}").format(body=p.presented_to)
+        return ChecklistItem("situation", label, True, detail + ".")
+    in_progress = [p.title for p in pictures if p.presented_on is None]
+    missing = tr("Ingen lägesbild presenterades under {year}.").format(year=year)
+    if in_progress:
+        missing += " " + tr("Under arbete: {titles}.").format(titles=", ".join(in_progress))
+    return ChecklistItem("situation", label, False, missing=missing)
+
+
+def _cause_step(session: Session) -> ChecklistItem:
+    label = tr("Orsaksanalys för varje prioriterat problem")
+    problems = causes.list_problems(session, prioritised_only=True)
+    if not problems:
+        return ChecklistItem(
+            "causes", label, False, missing=tr("Inga problem är prioriterade ännu.")
+        )
+    without = [p.title for p in problems if p.cause_count == 0]
+    if without:
+        return ChecklistItem(
+            "causes",
+            label,
+            False,
+            missing=tr("Saknar orsaker: {titles}.").format(titles=", ".join(without)),
+        )
+    return ChecklistItem(
+        "causes",
+        label,
+        True,
+        tr("{n} prioriterade problem med orsaksträd.").format(n=len(problems)),
+    )
+
+
+def _plan_step(session: Session, year: int, start: date, end: date) -> ChecklistItem:
+    label = tr("Åtgärdsplan antagen")
+    plans = [
+        p
+        for p in action_plan.list_plans(session)
+        if p.adopted_on is not None
+        and p.adopted_on <= end
+        and p.period_start <= end
+        and p.period_end >= start
+    ]
+    if plans:
+        p = max(plans, key=lambda p: p.adopted_on or date.min)
+        return ChecklistItem("plan", label, True, f"{p.title}: {p.adoption_label}.")
+    drafts = [p.title for p in action_plan.list_plans(session) if p.status == PlanStatus.DRAFT]
+    missing = tr("Ingen åtgärdsplan för {year} är antagen.").format(year=year)
+    if drafts:
+        missing += " " + tr("Utkast: {titles}.").format(titles=", ".join(drafts))
+    return ChecklistItem("plan", label, False, missing=missing)
+
+
+def _linked_step(session: Session, year: int) -> ChecklistItem:
+    label = tr("Åtgärderna svarar mot orsakerna")
+    plans = plans_for_year(session, year)
+    if not plans:
+        return ChecklistItem("linked", label, False, missing=tr("Det finns ingen åtgärdsplan."))
+    problems: list[str] = []
+    for plan in plans:
+        flags = action_plan.flags(session, plan.id)
+        n = len(flags.measures_without_cause)
+        if n:
+            problems.append(
+                (tr("1 åtgärd utan orsak") if n == 1 else tr("{n} åtgärder utan orsak")).format(n=n)
+            )
+        n = len(flags.causes_without_measure)
+        if n:
+            problems.append(
+                (tr("1 orsak utan åtgärd") if n == 1 else tr("{n} orsaker utan åtgärd")).format(n=n)
+            )
+    if problems:
+        return ChecklistItem("linked", label, False, missing=", ".join(problems) + ".")
+    return ChecklistItem(
+        "linked", label, True, tr("Varje åtgärd har en orsak och varje orsak en åtgärd.")
+    )
+
+
+def _coordination_step(session: Session, year: int, start: date, end: date) -> ChecklistItem:
+    label = tr("Samordningsfunktion utsedd")
+    rows = session.execute(
+        select(Person.name, Group.name, Membership.from_date, Membership.to_date)
+        .join(Membership, Membership.person_id == Person.id)
+        .join(Group, Group.id == Membership.group_id)
+        .where(Membership.role == "samordnare")
+    ).all()
+    groups_of: dict[str, set[str]] = {}
+    for name, group, frm, to in rows:
+        if (frm is None or frm <= end) and (to is None or to >= start):
+            groups_of.setdefault(name, set()).add(group)
+    if groups_of:
+        names = ", ".join(
+            f"{name} ({', '.join(sorted(groups))})" for name, groups in sorted(groups_of.items())
+        )
+        return ChecklistItem(
+            "coordination", label, True, tr("Samordnare: {names}.").format(names=names)
+        )
+    return ChecklistItem(
+        "coordination",
+        label,
+        False,
+        missing=tr("Ingen person har rollen samordnare i någon grupp under {year}.").format(
+            year=year
+        ),
+    )
+
+
+def _followup_step(
+    session: Session, year: int, start: date, end: date, today: date
+) -> ChecklistItem:
+    """Every measure running during the year (up to today) has a follow-up note dated in it;
+    measures done in an earlier year, cancelled or not due to start yet need none."""
+    label = tr("Åtgärderna följda upp")
+    plans = plans_for_year(session, year)
+    if not plans:
+        return ChecklistItem("followup", label, False, missing=tr("Det finns ingen åtgärdsplan."))
+    horizon = min(end, today)
+    measures = [
+        m
+        for m in session.scalars(
+            select(Measure).where(
+                Measure.plan_id.in_([p.id for p in plans]),
+                Measure.status != MeasureStatus.CANCELLED.value,
+            )
+        )
+        if (m.start_date is None or m.start_date <= horizon)
+        and not (
+            m.status == MeasureStatus.DONE.value and m.end_date is not None and m.end_date < start
+        )
+    ]
+    followed = set(
+        session.scalars(
+            select(FollowUpNote.measure_id).where(
+                FollowUpNote.noted_on >= start, FollowUpNote.noted_on <= end
+            )
+        )
+    )
+    not_followed = [m.title for m in measures if m.id not in followed]
+    if not measures:
+        return ChecklistItem("followup", label, False, missing=tr("Planen har inga åtgärder."))
+    if not_followed:
+        return ChecklistItem(
+            "followup",
+            label,
+            False,
+            tr("{n} av {total} åtgärder följdes upp under {year}.").format(
+                n=len(measures) - len(not_followed), total=len(measures), year=year
+            ),
+            missing=tr("Ingen uppföljning under {year}: {titles}.").format(
+                year=year, titles=", ".join(not_followed)
+            ),
+        )
+    return ChecklistItem(
+        "followup",
+        label,
+        True,
+        tr("Alla {n} åtgärder följdes upp under {year}.").format(n=len(measures), year=year),
+    )
