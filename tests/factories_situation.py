@@ -46,3 +46,16 @@ def make_observation(session: Session, **overrides: Any) -> int:
 def make_gap(session: Session, **overrides: Any) -> int:
     fields = {"title": f"Lucka {next(_counter)}"} | overrides
     return situation_gaps.create_gap(session, **fields).id
+
+
+def fill_situation_demo(session: Session, today: date = date(2026, 11, 26)) -> dict[str, Any]:
+    """Only the register and the situation parts of the example data (independent of others)."""
+    from trygghetsrad.services.demo import DemoContext
+    from trygghetsrad.services.demo import register as demo_register
+    from trygghetsrad.services.demo import situation as demo_situation
+
+    ctx = DemoContext(today)
+    demo_register.fill(session, ctx)
+    demo_situation.fill(session, ctx)
+    session.flush()
+    return ctx.extra

@@ -25,6 +25,7 @@ EXTENSIONS = [
     "trygghetsrad.cli.meetings",
     "trygghetsrad.cli.wheel",
     "trygghetsrad.cli.search",
+    "trygghetsrad.cli.situation",
 ]
 
 EXIT_OK = 0

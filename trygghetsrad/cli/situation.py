@@ -1,0 +1,204 @@
+"""Commands for the situation picture: `list situations|sources|indicators`,
+`import indicators FILE.csv` and `export situation ID OUT.pdf`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from trygghetsrad.cli import Commands
+from trygghetsrad.cli.base import open_db, print_records
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
+
+LISTS = ("situations", "sources", "indicators")
+
+
+def add_commands(commands: Commands) -> None:
+    _extend_list(commands)
+    imp = commands.import_.add_parser(
+        "indicators", help=tr("importera indikatorvärden från en CSV-fil")
+    )
+    imp.add_argument("file", metavar="FIL.csv", type=Path, help=tr("CSV-fil att importera"))
+    imp.add_argument(
+        "--indicator",
+        metavar="NAMN",
+        help=tr("indikatorn som värdena gäller (när filen saknar kolumnen indikator)"),
+    )
+    imp.add_argument(
+        "--situation",
+        metavar="ID",
+        type=int,
+        help=tr("lägesbilden som värdena ska ingå i (måste vara under arbete)"),
+    )
+    imp.set_defaults(handler=_import_indicators)
+
+    exp = commands.export.add_parser("situation", help=tr("lägesbilden som PDF"))
+    exp.add_argument(
+        "situation", metavar="ID", type=int, help=tr("lägesbildens id (se list situations)")
+    )
+    exp.add_argument("out", metavar="UT.pdf", type=Path, help=tr("PDF-fil att skriva"))
+    exp.add_argument(
+        "--include-internal", action="store_true", help=tr("ta med poster markerade som interna")
+    )
+    exp.set_defaults(handler=_export_situation)
+
+
+def _extend_list(commands: Commands) -> None:
+    """Add our lists to the shared `list` command without replacing its handler."""
+    listing = commands.top.choices.get("list")
+    if listing is None:
+        listing = commands.top.add_parser("list", help=tr("lista poster"))
+        listing.add_argument("what", choices=[])
+        listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
+    for action in listing._actions:
+        if action.dest == "what" and action.choices is not None:
+            action.choices = [*action.choices, *(w for w in LISTS if w not in action.choices)]
+    previous = listing.get_default("handler")
+
+    def handler(args: argparse.Namespace) -> int:
+        if args.what in LISTS:
+            return _list(args)
+        if previous is None:
+            raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
+        return int(previous(args) or 0)
+
+    listing.set_defaults(handler=handler)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from trygghetsrad.services import situation_indicators, situation_pictures, situation_sources
+
+    today = date.today()
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            if args.what == "situations":
+                records = situation_pictures.list_pictures(session)
+                line = lambda p: "\t".join(  # noqa: E731
+                    [
+                        str(p.id),
+                        p.title,
+                        tr("version {n}").format(n=p.version),
+                        p.status_text,
+                        f"{p.period_start.isoformat()}–{p.period_end.isoformat()}",
+                    ]
+                )
+            elif args.what == "sources":
+                records = situation_sources.list_sources(session)
+                if args.json:
+                    data = [
+                        {
+                            "id": s.id,
+                            "name": s.name,
+                            "kind": s.kind,
+                            "provider": s.provider,
+                            "delivered_by": s.delivered_by,
+                            "frequency": s.frequency,
+                            "last_received": s.last_received.isoformat()
+                            if s.last_received
+                            else None,
+                            "next_expected": s.next_expected.isoformat()
+                            if s.next_expected
+                            else None,
+                            "geographic_level": s.geographic_level,
+                            "status": s.status,
+                            "alert": (a.value if (a := s.alert(today)) else None),
+                            "internal": s.internal,
+                            "obstacles": [{"kind": o.kind, "note": o.note} for o in s.obstacles],
+                            "attachments": s.attachment_count,
+                        }
+                        for s in records
+                    ]
+                    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+                    sys.stdout.write("\n")
+                    return 0
+                line = lambda s: "\t".join(  # noqa: E731
+                    [
+                        str(s.id),
+                        s.name,
+                        s.provider,
+                        s.delivered_by,
+                        s.status_label,
+                        (a.label if (a := s.alert(today)) else ""),
+                        s.obstacles_text,
+                    ]
+                )
+            else:
+                records = situation_indicators.list_indicators(session)
+                line = lambda i: "\t".join(  # noqa: E731
+                    [
+                        str(i.id),
+                        i.name,
+                        i.unit,
+                        i.source_name,
+                        tr("{n} värden").format(n=len(i.values)),
+                    ]
+                )
+    finally:
+        db.close()
+    print_records(records, as_json=args.json, line=line)
+    return 0
+
+
+def _import_indicators(args: argparse.Namespace) -> int:
+    from trygghetsrad.services import situation_indicators
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            if args.situation is not None:
+                picture = _check_picture(session, args.situation)
+                if picture.is_frozen:
+                    raise UserError(
+                        tr(
+                            "Lägesbilden {id} är presenterad och låst; välj den version som pågår."
+                        ).format(id=args.situation)
+                    )
+            result = situation_indicators.import_csv_file(
+                session, args.file, indicator=args.indicator
+            )
+    finally:
+        db.close()
+    print(result.summary)
+    return 0
+
+
+def _export_situation(args: argparse.Namespace) -> int:
+    from trygghetsrad.export.situation_report import render_situation_report
+    from trygghetsrad.services import situation_pictures
+
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            _check_picture(session, args.situation)
+            report = situation_pictures.build_report(
+                session, args.situation, include_internal=args.include_internal
+            )
+    finally:
+        db.close()
+    data = render_situation_report(report)
+    try:
+        args.out.write_bytes(data)
+    except OSError as exc:
+        raise UserError(
+            tr("Filen {path} kan inte skrivas: {reason}").format(path=args.out, reason=exc.strerror)
+        ) from exc
+    print(tr("Lägesbilden har sparats i {path}").format(path=args.out))
+    return 0
+
+
+def _check_picture(session, picture_id: int):  # type: ignore[no-untyped-def]
+    from trygghetsrad.services import situation_pictures
+
+    try:
+        return situation_pictures.get_picture(session, picture_id)
+    except UserError:
+        raise UserError(
+            tr("Det finns ingen lägesbild med id {id}; se trygghetsrad list situations.").format(
+                id=picture_id
+            )
+        ) from None

@@ -1,0 +1,435 @@
+"""The *lägesbild* report PDF: cover, contents, the law's three parts with indicator charts and
+observations by area, the data sources used and not used (with obstacles), gaps, limitations.
+
+Takes a `SituationReport` (already filtered for internal content by the service) and returns
+PDF bytes. Charts are vector graphics laid out by `domain.situation_charts`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Rect, String
+from reportlab.graphics.shapes import Line as RlLine
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from trygghetsrad.domain.dates import long_date
+from trygghetsrad.domain.situation import THREE_PARTS, IndicatorData, SituationReport
+from trygghetsrad.domain.situation_charts import (
+    Dot,
+    Line,
+    Polyline,
+    Text,
+    format_number,
+    layout_chart,
+)
+from trygghetsrad.domain.situation_charts import Rect as ChartRect
+from trygghetsrad.domain.situation_periods import period_label
+from trygghetsrad.export.pdf.base import (
+    FONT,
+    PdfMeta,
+    data_table,
+    escape,
+    render_pdf,
+    styles,
+    table_style,
+)
+from trygghetsrad.i18n import tr
+
+WIDTH = 170 * mm
+
+
+class _Anchor(Flowable):
+    """An invisible mark that records the page it lands on (for the contents page)."""
+
+    def __init__(self, key: str, pages: dict[str, int]) -> None:
+        super().__init__()
+        self.key, self.pages = key, pages
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.pages[self.key] = self.canv.getPageNumber()
+
+
+def _para(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(escape(text), styles()[style])
+
+
+def _text_block(text: str, empty: str) -> list[Flowable]:
+    if not text.strip():
+        return [Paragraph(f"<i>{escape(empty)}</i>", styles()["small"])]
+    return [_para(chunk.strip()) for chunk in text.split("\n\n") if chunk.strip()]
+
+
+def chart_drawing(indicator: IndicatorData, width: float, height: float) -> Drawing:
+    """The indicator's chart as a reportlab Drawing (vector graphics, embedded font)."""
+    layout = layout_chart(indicator, width, height, font_size=7.5)
+    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=7.5)
+    flip = height
+    for item in layout.items:
+        if isinstance(item, Line):
+            drawing.add(
+                RlLine(
+                    item.x1,
+                    flip - item.y1,
+                    item.x2,
+                    flip - item.y2,
+                    strokeColor=colors.HexColor(item.colour),
+                    strokeWidth=item.width,
+                )
+            )
+        elif isinstance(item, Polyline):
+            points: list[float] = []
+            for x, y in item.points:
+                points += [x, flip - y]
+            drawing.add(
+                PolyLine(points, strokeColor=colors.HexColor(item.colour), strokeWidth=item.width)
+            )
+        elif isinstance(item, ChartRect):
+            drawing.add(
+                Rect(
+                    item.x,
+                    flip - item.y - item.h,
+                    item.w,
+                    item.h,
+                    fillColor=colors.HexColor(item.colour),
+                    strokeColor=None,
+                )
+            )
+        elif isinstance(item, Dot):
+            drawing.add(
+                Circle(
+                    item.x,
+                    flip - item.y,
+                    item.r,
+                    fillColor=colors.HexColor(item.colour),
+                    strokeColor=colors.white,
+                    strokeWidth=0.6,
+                )
+            )
+        elif isinstance(item, Text):
+            drawing.add(
+                String(
+                    item.x,
+                    flip - item.y,
+                    item.text,
+                    fontName=FONT,
+                    fontSize=item.size,
+                    fillColor=colors.HexColor(item.colour),
+                    textAnchor=item.anchor,
+                )
+            )
+    return drawing
+
+
+def _legend(indicator: IndicatorData) -> Paragraph:
+    layout = layout_chart(indicator, 100, 100)
+    parts = [f'<font color="{colour}">■</font> {escape(area)}' for area, colour in layout.series]
+    return Paragraph("&nbsp;&nbsp;&nbsp;".join(parts), styles()["small"])
+
+
+def _latest_text(indicator: IndicatorData) -> str:
+    parts = []
+    for area in indicator.areas[:3]:
+        point = indicator.latest(area)
+        if point is not None:
+            parts.append(f"{area} {format_number(point.value)} ({period_label(point.period)})")
+    return tr("Senaste värden: ") + "; ".join(parts) if parts else ""
+
+
+def _indicator_block(indicator: IndicatorData) -> list[Flowable]:
+    meta = [indicator.unit] if indicator.unit else []
+    if indicator.source_name:
+        meta.append(tr("Källa: {source}").format(source=indicator.source_name))
+    block: list[Flowable] = [
+        Paragraph(escape(indicator.name), styles()["h2"]),
+        Paragraph(escape(" · ".join(meta)), styles()["small"]),
+    ]
+    if indicator.description:
+        block.append(_para(indicator.description, "small"))
+    block += [
+        Spacer(1, 2 * mm),
+        chart_drawing(indicator, WIDTH, 48 * mm),
+        _legend(indicator),
+        Paragraph(escape(_latest_text(indicator)), styles()["small"]),
+        Spacer(1, 3 * mm),
+    ]
+    return [KeepTogether(block)]
+
+
+def _observations(report: SituationReport) -> list[Flowable]:
+    s = styles()
+    if not report.observations:
+        return [_para(tr("Inga observationer är registrerade för perioden."), "small")]
+    by_place: dict[str, list[Any]] = defaultdict(list)
+    for obs in report.observations:
+        by_place[obs.place or tr("Område ej angivet")].append(obs)
+    flow: list[Flowable] = []
+    for place in sorted(by_place, key=str.lower):
+        rows: list[list[Any]] = [
+            [tr("Observation"), tr("Kategori"), tr("Utveckling"), tr("Toppar")]
+        ]
+        for obs in by_place[place]:
+            text = f"<b>{escape(obs.title)}</b>"
+            if obs.internal:
+                text += f' <font color="#a4262c">({tr("intern")})</font>'
+            if obs.description:
+                text += f"<br/>{escape(obs.description)}"
+            basis = [n for n in (*obs.source_names, *obs.indicator_names) if n]
+            if basis:
+                text += f'<br/><font color="#5b6670">{escape(tr("Underlag: ") + ", ".join(basis))}</font>'
+            rows.append(
+                [
+                    Paragraph(text, s["cell"]),
+                    Paragraph(escape(obs.category_label), s["cell"]),
+                    Paragraph(escape(f"{obs.trend_arrow} {obs.trend_label}"), s["cell"]),
+                    Paragraph(escape(obs.peak_text or "–"), s["cell"]),
+                ]
+            )
+        flow.append(CondPageBreak(30 * mm))
+        flow.append(Paragraph(escape(place), s["h2"]))
+        flow.append(data_table(rows, [98 * mm, 26 * mm, 26 * mm, 20 * mm]))
+        flow.append(Spacer(1, 2 * mm))
+    return flow
+
+
+def _source_rows(report: SituationReport, sources: list[Any], with_reason: bool) -> Table:
+    s = styles()
+    header = [
+        tr("Underlag"),
+        tr("Lämnas av"),
+        tr("Frekvens, senast"),
+        tr("Nivå"),
+        tr("Hinder") if not with_reason else tr("Status och hinder"),
+    ]
+    rows: list[list[Any]] = [header]
+    for src in sources:
+        name = f"<b>{escape(src.name)}</b><br/>{escape(src.kind_label)}"
+        if src.internal:
+            name += f' <font color="#a4262c">({tr("intern")})</font>'
+        who = escape(src.provider)
+        if src.delivered_by:
+            who += f"<br/>{escape(src.delivered_by)}"
+        when = escape(src.frequency_label)
+        if src.last_received:
+            when += "<br/>" + escape(tr("senast {date}").format(date=src.last_received.isoformat()))
+        obstacles = "<br/>".join(escape(o.text) for o in src.obstacles) or "–"
+        if with_reason:
+            obstacles = f"<b>{escape(src.status_label)}</b><br/>{obstacles}"
+        rows.append(
+            [
+                Paragraph(name, s["cell"]),
+                Paragraph(who, s["cell"]),
+                Paragraph(when, s["cell"]),
+                Paragraph(escape(src.level_label), s["cell"]),
+                Paragraph(obstacles, s["cell"]),
+            ]
+        )
+    return data_table(rows, [40 * mm, 38 * mm, 26 * mm, 22 * mm, 44 * mm])
+
+
+def _gaps(report: SituationReport) -> list[Flowable]:
+    s = styles()
+    if not report.gaps:
+        return [_para(tr("Inga luckor är registrerade."), "small")]
+    rows: list[list[Any]] = [
+        [tr("Vad saknas"), tr("Typ"), tr("Vem kan bidra"), tr("Vad har gjorts"), tr("Status")]
+    ]
+    for gap in report.gaps:
+        what = f"<b>{escape(gap.title)}</b>"
+        if gap.description:
+            what += f"<br/>{escape(gap.description)}"
+        rows.append(
+            [
+                Paragraph(what, s["cell"]),
+                Paragraph(escape(gap.kind_label), s["cell"]),
+                Paragraph(escape(gap.filler or "–"), s["cell"]),
+                Paragraph(escape(gap.actions_taken or "–"), s["cell"]),
+                Paragraph(escape(gap.status_label), s["cell"]),
+            ]
+        )
+    return [data_table(rows, [50 * mm, 20 * mm, 38 * mm, 42 * mm, 20 * mm])]
+
+
+SECTIONS = [
+    ("summary", tr("Sammanfattning")),
+    ("part_mapping", THREE_PARTS[0][1]),
+    ("indicators", tr("1.1 Indikatorer")),
+    ("observations", tr("1.2 Observationer per område")),
+    ("part_other", THREE_PARTS[1][1]),
+    ("part_analysis", THREE_PARTS[2][1]),
+    ("sources", tr("4. Underlag: vilka som använts och vilka som inte använts")),
+    ("gaps", tr("5. Luckor: underlag och kompetens som saknas")),
+    ("limitations", tr("6. Begränsningar")),
+]
+
+
+def _status_line(report: SituationReport) -> str:
+    p = report.picture
+    if p.presented_on is not None:
+        text = tr("Presenterad {date}").format(date=long_date(p.presented_on, weekday=False))
+        if p.presented_to:
+            text += tr(" för {body}").format(body=p.presented_to)
+        return text
+    return tr("Arbetsmaterial, version {n} – ännu inte presenterad").format(n=p.version)
+
+
+def _cover(report: SituationReport) -> list[Flowable]:
+    s = styles()
+    p = report.picture
+    period = tr("Period: {start} – {end}").format(
+        start=long_date(p.period_start, weekday=False), end=long_date(p.period_end, weekday=False)
+    )
+    flow: list[Flowable] = [
+        Spacer(1, 40 * mm),
+        Paragraph(escape(report.municipality or tr("Kommunen")), s["subtitle"]),
+        Paragraph(escape(p.title), s["title"]),
+        Paragraph(
+            escape(
+                tr(
+                    "Lägesbild av brottsligheten enligt lagen (2023:196) om kommuners ansvar "
+                    "för brottsförebyggande arbete"
+                )
+            ),
+            s["subtitle"],
+        ),
+        Spacer(1, 10 * mm),
+        Paragraph(escape(period), s["body"]),
+        Paragraph(escape(_status_line(report)), s["body"]),
+        Paragraph(escape(tr("Version {n}").format(n=p.version)), s["body"]),
+    ]
+    if report.coordinator:
+        flow.append(
+            Paragraph(escape(tr("Sammanställd av {who}").format(who=report.coordinator)), s["body"])
+        )
+    flow.append(
+        Paragraph(
+            escape(
+                tr("Utskriven {date}").format(date=long_date(report.generated_on, weekday=False))
+            ),
+            s["small"],
+        )
+    )
+    if report.include_internal:
+        flow += [
+            Spacer(1, 8 * mm),
+            Paragraph(
+                f'<font color="#a4262c"><b>{escape(tr("Innehåller interna uppgifter – ej för spridning."))}</b></font>',
+                s["body"],
+            ),
+        ]
+    return flow
+
+
+def _contents(pages: dict[str, int]) -> list[Flowable]:
+    s = styles()
+    rows = [
+        [
+            Paragraph(
+                escape(title),
+                s["cell"] if key in {"indicators", "observations"} else s["cell_bold"],
+            ),
+            Paragraph(str(pages.get(key, "")), s["cell"]),
+        ]
+        for key, title in SECTIONS
+    ]
+    table = Table(rows, colWidths=[150 * mm, 20 * mm])
+    table.setStyle(table_style(("ALIGN", (1, 0), (1, -1), "RIGHT"), header=False, zebra=False))
+    return [Paragraph(escape(tr("Innehåll")), s["h1"]), table, PageBreak()]
+
+
+def _story(report: SituationReport, pages: dict[str, int]) -> list[Flowable]:
+    s = styles()
+    p = report.picture
+    titles = dict(SECTIONS)
+
+    def heading(key: str, style: str = "h1") -> list[Flowable]:
+        return [_Anchor(key, pages), Paragraph(escape(titles[key]), s[style])]
+
+    story: list[Flowable] = [*_cover(report), PageBreak(), *_contents(pages)]
+    story += heading("summary")
+    story += _text_block(p.summary, tr("Ingen sammanfattning är skriven."))
+    story += heading("part_mapping")
+    story += _text_block(p.part_mapping, tr("Kartläggningen är inte skriven ännu."))
+    story += heading("indicators", "h2")
+    if report.indicators:
+        for indicator in report.indicators:
+            story += _indicator_block(indicator)
+    else:
+        story.append(_para(tr("Inga indikatorer har värden för perioden."), "small"))
+    story += [CondPageBreak(60 * mm), *heading("observations", "h2"), *_observations(report)]
+    story += heading("part_other")
+    story += _text_block(p.part_other, tr("Inget är skrivet ännu."))
+    story += heading("part_analysis")
+    story += _text_block(p.part_analysis, tr("Analysen är inte skriven ännu."))
+    story += [PageBreak(), *heading("sources")]
+    story.append(
+        _para(
+            tr(
+                "Underlagen nedan har använts i lägesbilden. Tabellen visar vem som lämnar "
+                "underlaget till samordnaren, hur ofta det kommer och vilka hinder som finns."
+            ),
+            "small",
+        )
+    )
+    used, unused = report.used_sources, report.unused_sources
+    story.append(Paragraph(escape(tr("Använda underlag ({n})").format(n=len(used))), s["h2"]))
+    story.append(_source_rows(report, used, False) if used else _para(tr("Inga."), "small"))
+    story.append(
+        Paragraph(
+            escape(tr("Underlag som inte har kunnat användas ({n})").format(n=len(unused))), s["h2"]
+        )
+    )
+    story.append(_source_rows(report, unused, True) if unused else _para(tr("Inga."), "small"))
+    story += [CondPageBreak(50 * mm), *heading("gaps"), *_gaps(report)]
+    story += heading("limitations")
+    story += _text_block(p.limitations, tr("Inga begränsningar är beskrivna."))
+    story.append(Spacer(1, 4 * mm))
+    story.append(
+        _para(
+            tr(
+                "Lägesbilden bygger på de underlag som anges ovan. Uppgifter som omfattas av "
+                "sekretess redovisas endast aggregerat."
+            ),
+            "small",
+        )
+    )
+    return story
+
+
+def render_situation_report(report: SituationReport) -> bytes:
+    """The report as PDF bytes. Contents page numbers come from a first layout pass."""
+    p = report.picture
+    footer = tr("Intern – ej för spridning") if report.include_internal else ""
+    if not footer and p.presented_on is None:
+        footer = tr("Arbetsmaterial, version {n}").format(n=p.version)
+    meta = PdfMeta(
+        title=p.title,
+        subject=tr("Lägesbild av brottsligheten i {municipality}").format(
+            municipality=report.municipality or tr("kommunen")
+        ),
+        author=report.municipality,
+        municipality=report.municipality,
+        logo=report.logo,
+        document_date=report.generated_on,
+        footer_note=footer,
+        keywords=[tr("lägesbild"), tr("brottsförebyggande arbete"), report.municipality],
+    )
+    pages: dict[str, int] = {}
+    render_pdf(_story(report, pages), meta)
+    first = dict(pages)
+    return render_pdf(_story(report, first), meta)
