@@ -59,7 +59,7 @@ class Span:
     def date_at(self, angle: float) -> date:
         """The day shown at `angle` (wrapped into [0, 360))."""
         a = angle % 360.0
-        index = min(int(a * self.days / 360.0), self.days - 1)
+        index = min(int(a * self.days / 360.0 + 1e-9), self.days - 1)
         return self.start + timedelta(days=index)
 
     def day_degrees(self) -> float:

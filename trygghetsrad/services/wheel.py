@@ -155,7 +155,7 @@ def _event(row: EventRow, keys: dict[int, str]) -> dw.WheelEvent:
 
 
 def _keys(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(CategoryRow.id, CategoryRow.key)).tuples().all())
+    return {ident: key for ident, key in session.execute(select(CategoryRow.id, CategoryRow.key))}
 
 
 def list_events(session: Session) -> list[dw.WheelEvent]:
@@ -408,7 +408,7 @@ def restore_occurrence(session: Session, event_id: int, original: date) -> Chang
 
 
 def sequences(session: Session) -> dict[int, int]:
-    return dict(session.execute(select(EventRow.id, EventRow.sequence)).tuples().all())
+    return {ident: seq for ident, seq in session.execute(select(EventRow.id, EventRow.sequence))}
 
 
 # -- the year's items ----------------------------------------------------------------------------

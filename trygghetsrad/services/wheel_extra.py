@@ -161,16 +161,15 @@ def import_ics(session: Session, data: bytes, *, category: str = "events") -> Im
         ) from exc
     wheel._category_row(session, category)
     created = updated = skipped = 0
-    known: set[str] = set()
+    known: dict[str, str] = {}
     if events:
         lo = min(e.start for e in events)
         hi = max(e.end or e.start for e in events)
-        known = {dw.uid_for(i.key) for i in wheel.items_in(session, lo, hi)}
+        known = {dw.uid_for(i.key): i.title for i in wheel.items_in(session, lo, hi)}
     for ev in events:
-        if not ev.title.strip() or ev.uid in known:
-            skipped += 1  # empty, or already on the wheel (our own export read back)
+        if not ev.title.strip():
+            skipped += 1
             continue
-        row = session.scalar(select(EventRow).where(EventRow.uid == ev.uid)) if ev.uid else None
         fields = dict(
             title=ev.title[: dw.TITLE_MAX],
             start=ev.start,
@@ -180,9 +179,17 @@ def import_ics(session: Session, data: bytes, *, category: str = "events") -> Im
             place=ev.place[:200],
             description=ev.description[: dw.TEXT_MAX],
         )
+        row = session.scalar(select(EventRow).where(EventRow.uid == ev.uid)) if ev.uid else None
         if row is not None:
-            wheel.update_event(session, row.id, **fields)  # type: ignore[arg-type]
-            updated += 1
+            current = wheel.get_event(session, row.id)
+            same = all(getattr(current, name) == value for name, value in fields.items())
+            if same:
+                skipped += 1
+            else:
+                wheel.update_event(session, row.id, **fields)  # type: ignore[arg-type]
+                updated += 1
+        elif known.get(ev.uid) == ev.title:
+            skipped += 1  # our own export read back: the item is already on the wheel
         else:
             wheel.create_event(session, category=category, uid=ev.uid or None, **fields)  # type: ignore[arg-type]
             created += 1
