@@ -40,6 +40,13 @@ def meeting_document(
             seen.add(person.email.lower())
             recipients.append(Recipient(person.name, person.email))
     secretary = people.get(meeting.secretary_id or -1)
+    if not meeting.secretary_name and config.coordinator_name:
+        # Minutes are signed by the coordinator unless someone else was named.
+        meeting = replace(
+            meeting,
+            secretary_name=config.coordinator_name,
+            secretary_title=config.coordinator_title,
+        )
     return MeetingDocument(
         meeting=meeting,
         municipality=config.municipality,

@@ -1,0 +1,87 @@
+"""The meeting tables created by migration 0002_meetings match the ORM models exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from trygghetsrad.db import revisions
+from trygghetsrad.db.engine import open_database
+
+MEETING_TABLES = {
+    "meetings",
+    "meeting_groups",
+    "attendance",
+    "agenda_items",
+    "agenda_notes",
+    "decisions",
+    "action_items",
+    "agenda_templates",
+}
+
+
+def _tables_in(diff: object) -> set[str]:
+    found: set[str] = set()
+    items = diff if isinstance(diff, list) else [diff]
+    for item in items:
+        for part in item[1:] if isinstance(item, tuple) else ():
+            if isinstance(part, sa.Table):
+                found.add(part.name)
+            elif isinstance(
+                part, sa.Column | sa.Index | sa.UniqueConstraint | sa.ForeignKeyConstraint
+            ):
+                found.add(part.table.name)  # type: ignore[union-attr]
+            elif isinstance(part, str):
+                found.add(part)
+    return found
+
+
+def test_migrated_meeting_tables_match_models(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from trygghetsrad.db.models import Base
+
+    db = open_database(tmp_path / "schema.sqlite")
+    try:
+        with db.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            diffs = compare_metadata(context, Base.metadata)
+            tables = set(sa.inspect(conn).get_table_names())
+    finally:
+        db.close()
+    assert tables >= MEETING_TABLES
+    ours = [d for d in diffs if _tables_in(d) & MEETING_TABLES]
+    assert ours == []
+
+
+def test_meetings_revision_branches_off_the_foundation() -> None:
+    rev = revisions.all_revisions()["0002_meetings"]
+    assert rev.down_revisions == ("0001_foundation",)
+
+
+def test_foreign_keys_are_named_by_the_convention(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "fk.sqlite")
+    try:
+        with db.engine.connect() as conn:
+            fks = sa.inspect(conn).get_foreign_keys("action_items")
+    finally:
+        db.close()
+    names = {fk["name"] for fk in fks}
+    assert "fk_action_items_responsible_person_id_people" in names
+    person_fk = next(fk for fk in fks if fk["constrained_columns"] == ["responsible_person_id"])
+    assert person_fk["options"].get("ondelete") == "RESTRICT"
+
+
+def test_downgrade_removes_only_meeting_tables(tmp_path: Path) -> None:
+    import sqlite3
+
+    from trygghetsrad.db.migrate import upgrade
+
+    path = tmp_path / "down.sqlite"
+    upgrade(path, copy_aside=False, target="0002_meetings")
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables >= MEETING_TABLES
+    assert "groups" in tables

@@ -1,0 +1,66 @@
+"""Factories for meetings: a group with members, a meeting of it, an agenda item, an action."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, time
+from typing import Any
+
+from factories import make_group, make_membership, make_person
+from sqlalchemy.orm import Session
+
+from trygghetsrad.services import meetings, meetings_actions, meetings_agenda
+
+_counter = itertools.count(1)
+
+
+def make_group_with_members(session: Session, n: int = 3, **group: Any) -> tuple[int, list[int]]:
+    group_id = make_group(session, **group)
+    people = []
+    for index in range(n):
+        person = make_person(
+            session, name=f"Ledamot {next(_counter)} Åström", email=f"p{next(_counter)}@example.org"
+        )
+        make_membership(
+            session,
+            group_id=group_id,
+            person_id=person,
+            role="ordförande" if index == 0 else "ledamot",
+        )
+        people.append(person)
+    return group_id, people
+
+
+def make_meeting(session: Session, **overrides: Any) -> int:
+    fields: dict[str, Any] = {
+        "day": date(2026, 5, 11),
+        "start_time": time(10, 0),
+        "end_time": time(12, 0),
+        "place": "Kommunhuset",
+    } | overrides
+    if "group_ids" not in fields:
+        fields["group_ids"] = [make_group_with_members(session)[0]]
+    return meetings.create_meeting(session, **fields).id
+
+
+def make_item(session: Session, meeting_id: int, **overrides: Any) -> int:
+    fields: dict[str, Any] = {"title": f"Punkt {next(_counter)}"} | overrides
+    return meetings_agenda.add_item(session, meeting_id, **fields).id
+
+
+def make_action(session: Session, item_id: int, **overrides: Any) -> int:
+    fields: dict[str, Any] = {"what": f"Uppdrag {next(_counter)}"} | overrides
+    return meetings_actions.add_action(session, item_id, **fields).id
+
+
+def fill_meetings_demo(session: Session, today: date = date(2026, 11, 26)) -> Any:
+    """The register and meetings parts of the example data (independent of later parts)."""
+    from trygghetsrad.services.demo import DemoContext
+    from trygghetsrad.services.demo import meetings as demo_meetings
+    from trygghetsrad.services.demo import register as demo_register
+
+    ctx = DemoContext(today)
+    demo_register.fill(session, ctx)
+    demo_meetings.fill(session, ctx)
+    session.flush()
+    return ctx

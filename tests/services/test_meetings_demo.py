@@ -1,0 +1,74 @@
+"""The example meetings: the reference joint meeting, four meetings a year per group."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from factories_meetings import fill_meetings_demo
+
+from trygghetsrad.domain.meetings import ActionStatus, ItemKind, MeetingStatus
+from trygghetsrad.services import meetings, meetings_actions, meetings_agenda
+
+
+def test_reference_meeting_has_the_six_items_of_the_original(session) -> None:  # type: ignore[no-untyped-def]
+    ctx = fill_meetings_demo(session)
+    ref = meetings.get_meeting(session, ctx.extra["reference_meeting"])
+    assert ref.group_names == ("Trygghetsrådet", "Klara-gruppen")
+    items = meetings_agenda.get_agenda(session, ref.id)
+    assert [i.title for i in items] == [
+        "Summering och utvärdering av 2024",
+        "Framåtblick 2025, 2026, 2027 och 2028",
+        "Lägesbildsarbete",
+        "Årshjul 2025",
+        "Övriga frågor",
+        "Nästa möte",
+    ]
+    assert len(items[0].notes) == 7 and len(items[2].notes) == 5
+    assert items[-1].kind is ItemKind.NEXT_MEETING
+    next_ = meetings.next_meetings(session, ref.id)
+    assert [(m.group_names, m.online_link) for m in next_] == [
+        (("Klara-gruppen",), "digitalt via Teams"),
+        (("Trygghetsrådet",), "digitalt via Teams"),
+    ]
+    assert ref.secretary_name == "Maja Lindqvist"
+
+
+def test_two_years_of_meetings_in_every_status_with_carried_actions(session) -> None:  # type: ignore[no-untyped-def]
+    ctx = fill_meetings_demo(session)
+    all_meetings = meetings.list_meetings(session)
+    for year in (2025, 2026):
+        per_group = Counter(g for m in all_meetings if m.day.year == year for g in m.group_names)
+        assert per_group == {"Trygghetsrådet": 4, "Klara-gruppen": 4}
+    assert {m.status for m in all_meetings} == set(MeetingStatus)
+    assert all(
+        m.status is MeetingStatus.PLANNED for m in all_meetings if m.day > date(2026, 11, 26)
+    )
+    actions = meetings_actions.list_actions(session)
+    assert any(a.status is ActionStatus.DONE for a in actions)
+    assert any(a.open and a.carried_count >= 2 for a in actions)
+    assert "action_items" in ctx.extra and ctx.extra["action_items"]
+    finalised_with_internal = [
+        m
+        for m in all_meetings
+        if m.status in (MeetingStatus.FINALISED, MeetingStatus.SENT)
+        and any(i.internal for i in meetings_agenda.get_agenda(session, m.id))
+    ]
+    assert finalised_with_internal
+
+
+def test_example_data_is_the_same_for_the_same_date(session, database) -> None:  # type: ignore[no-untyped-def]
+    fill_meetings_demo(session)
+    first = [(m.day, m.status, m.title) for m in meetings.list_meetings(session)]
+    from pathlib import Path
+
+    from trygghetsrad.db.engine import open_database
+
+    other = open_database(Path(str(database.path) + ".b.sqlite"))
+    try:
+        with other.session() as s:
+            fill_meetings_demo(s)
+            second = [(m.day, m.status, m.title) for m in meetings.list_meetings(s)]
+    finally:
+        other.close()
+    assert first == second
