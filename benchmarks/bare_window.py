@@ -1,0 +1,45 @@
+"""Baseline for start-up: a bare PySide6 window with four tabs, exiting after its first paint.
+
+Run as a child process by `run.py`; its wall time and peak memory are what the app's
+`--exit-after-startup` is compared with.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
+
+
+class _FirstPaint(QObject):
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self._app = app
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._app.quit)
+        return False
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("Bare")
+    window.resize(1280, 820)
+    tabs = QTabWidget()
+    for title in ("Möten", "Årshjul", "Lägesbild", "Register"):
+        tabs.addTab(QLabel(title), title)
+    window.setCentralWidget(tabs)
+    watcher = _FirstPaint(app)
+    tabs.widget(0).installEventFilter(watcher)
+    window.show()
+    QTimer.singleShot(60_000, lambda: app.exit(1))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
