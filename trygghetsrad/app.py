@@ -53,6 +53,13 @@ def install_excepthook() -> None:
     """Bugs are logged with their traceback and reported in a dialog naming the log file."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        from trygghetsrad.db.faults import DatabaseFault
+
+        if isinstance(value, DatabaseFault):  # busy, read-only, full disk, damaged, deleted
+            from trygghetsrad.ui.safety import handle_fault
+
+            handle_fault(value)
+            return
         if isinstance(value, UserError):
             QMessageBox.warning(None, APP_NAME, str(value))
             return
@@ -71,18 +78,29 @@ def install_excepthook() -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from trygghetsrad.db.engine import FileState, inspect_file, open_database
+    from trygghetsrad.db.engine import FileState, LockMode, inspect_file, open_database
 
     app = make_application()
     path = resolve_db_path(args.db)
     try:
         is_new = inspect_file(path).state is FileState.NEW
-        database = open_database(path)
-    except UserError as exc:
-        print(f"trygghetsrad: {exc}", file=sys.stderr)
-        if not args.exit_after_startup:
-            QMessageBox.critical(None, APP_NAME, str(exc))
-        return 2
+    except UserError:
+        is_new = False  # open_for_window explains the problem (and may offer a backup)
+    if args.exit_after_startup:
+        try:
+            database = open_database(path, lock=LockMode.EXCLUSIVE)
+        except UserError as exc:
+            print(f"trygghetsrad: {exc}", file=sys.stderr)
+            return 2
+    else:
+        from trygghetsrad.ui.safety import open_for_window
+
+        # One instance per file, network-folder warning, restore offer, automatic backup.
+        opened = open_for_window(path)
+        if opened is None:
+            print(f"trygghetsrad: {path}", file=sys.stderr)
+            return 2
+        database = opened
 
     from trygghetsrad.ui.main_window import MainWindow
 

@@ -181,10 +181,29 @@ class BackupSummary:
         return sum(n for _label, n in self.counts)
 
 
+_MAIN_LABELS = {
+    "people": "personer",
+    "organisations": "organisationer",
+    "groups": "grupper",
+    "meetings": "möten",
+    "agenda_items": "dagordningspunkter",
+    "decisions": "beslut",
+    "action_items": "uppdrag",
+    "wheel_events": "händelser i årshjulet",
+    "data_sources": "underlag",
+    "indicators": "indikatorer",
+    "observations": "iakttagelser",
+    "problems": "problem",
+    "action_plans": "åtgärdsplaner",
+    "measures": "åtgärder",
+    "agreements": "överenskommelser",
+}
+
+
 def _label(table: str) -> str:
     from trygghetsrad.services.references import TABLE_LABELS
 
-    return TABLE_LABELS.get(table, table.replace("_", " "))
+    return tr(_MAIN_LABELS.get(table) or TABLE_LABELS.get(table, table.replace("_", " ")))
 
 
 def describe(path: Path) -> BackupSummary:
@@ -204,8 +223,11 @@ def describe(path: Path) -> BackupSummary:
             )
         ]
         counts: dict[str, int] = {}
+        from trygghetsrad.db.models import Base
+
+        ours = set(Base.metadata.tables)  # not derived data such as the search index
         for table in tables:
-            if table in _HOUSEKEEPING:
+            if table in _HOUSEKEEPING or table not in ours:
                 continue
             quoted = '"' + table.replace('"', '""') + '"'
             counts[table] = int(conn.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0])

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad import APP_NAME
-from trygghetsrad.db.engine import Database, open_database
-from trygghetsrad.errors import UserError
+from trygghetsrad.db.engine import Database
 from trygghetsrad.ui.context import AppContext, AppEvents
 from trygghetsrad.ui.lazy_tab import LazyTab
+from trygghetsrad.ui.safety import install as install_safety
+from trygghetsrad.ui.safety import open_for_window
 from trygghetsrad.ui.search import install as install_search
+from trygghetsrad.ui.widgets.autosave import flush_all
 
 # key, Swedish title, "module:factory" building the page from an AppContext.
 TABS: list[tuple[str, str, str]] = [
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self._restore_state()
         self._update_db_label()
+        self.safety = install_safety(self)  # lock heartbeat, daily backup, deleted-file check
 
     # -- construction ----------------------------------------------------------------------
 
@@ -98,6 +101,10 @@ class MainWindow(QMainWindow):
         archive.addSeparator()
         self.backup_action = self._action(self.tr("&Säkerhetskopiera till…"), self._on_backup)
         archive.addAction(self.backup_action)
+        self.restore_action = self._action(
+            self.tr("Å&terställ från säkerhetskopia…"), self._on_restore
+        )
+        archive.addAction(self.restore_action)
         archive.addSeparator()
         archive.addAction(
             self._action(
@@ -148,6 +155,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        flush_all()  # pending autosaves are stored before the window goes
         self._save_state()
         super().closeEvent(event)
 
@@ -181,10 +189,9 @@ class MainWindow(QMainWindow):
     # -- database --------------------------------------------------------------------------
 
     def switch_database(self, path: Path) -> bool:
-        try:
-            database = open_database(path)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Databasen kunde inte öppnas"), str(exc))
+        flush_all()
+        database = open_for_window(path, self)  # lock, faults, backup; explains a refusal
+        if database is None:
             return False
         old = self.ctx.database
         self.undo_group.setActiveStack(None)
@@ -235,6 +242,11 @@ class MainWindow(QMainWindow):
         from trygghetsrad.ui.dialogs.backup import backup_to_file
 
         backup_to_file(self)
+
+    def _on_restore(self) -> None:
+        from trygghetsrad.ui.dialogs.restore import restore_from_backup
+
+        restore_from_backup(self)
 
     def _on_settings(self) -> None:
         from trygghetsrad.ui.dialogs.settings import SettingsDialog
