@@ -123,6 +123,8 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
 
 def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
+    # Lets a session tell whether it wrote anything (see Database._check_still_there).
+    conn.info["changes_at_begin"] = conn.connection.driver_connection.total_changes
 
 
 def _connector(path: Path, read_only: bool):  # type: ignore[no-untyped-def]
@@ -180,6 +182,8 @@ class Database:
             self._keeper = sqlite3.connect(
                 f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False
             )
+            # SQLite opens lazily: read once so that the file is really held open.
+            self._keeper.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error:
             self._keeper = None
 
@@ -198,6 +202,8 @@ class Database:
         session = self._factory()
         try:
             yield session
+            session.flush()
+            self._check_still_there(session)
             session.commit()
         except BaseException as exc:
             # The original error is the one to report, not a failing rollback.
@@ -210,6 +216,19 @@ class Database:
         finally:
             session.close()
 
+    def _check_still_there(self, session: Session) -> None:
+        """Refuse to commit writes into a file that was deleted or moved while open.
+
+        SQLite would happily write into the deleted file (its WAL still exists), and
+        everything would be lost when the program closes.
+        """
+        if not session.in_transaction() or self.path.exists():
+            return
+        connection = session.connection()
+        before = connection.info.get("changes_at_begin", 0)
+        if connection.connection.driver_connection.total_changes > before:  # type: ignore[union-attr]
+            raise faults.fault(faults.FaultKind.MISSING, self.path)
+
     def check_present(self) -> None:
         """Raise a DatabaseFault (MISSING) if the file was deleted or moved while open."""
         if not self.path.exists():
@@ -217,11 +236,18 @@ class Database:
 
     def rescue(self, target: Path) -> Path:
         """Write what is still open of a deleted database file to `target` (online backup)."""
-        if self._keeper is None:
-            raise faults.fault(faults.FaultKind.MISSING, self.path)
         from trygghetsrad.db.backups import snapshot
 
-        return snapshot(self._keeper, target)
+        try:  # a pooled connection sees the newest state, including its own writes
+            raw = self.engine.raw_connection()
+            try:
+                return snapshot(raw.driver_connection, target)  # type: ignore[arg-type]
+            finally:
+                raw.close()
+        except Exception:  # noqa: BLE001 - fall back on the connection kept for this
+            if self._keeper is None:
+                raise
+            return snapshot(self._keeper, target)
 
     def close(self) -> None:
         self.engine.dispose()
