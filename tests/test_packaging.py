@@ -1,0 +1,229 @@
+"""The frozen build's recipe, checked without building (the build itself: packaging/smoke-test.sh).
+
+A file the spec forgets is missing only from the frozen program, which no other test runs;
+these tests catch that (and a missing licence, a second version number, an icon size) fast.
+"""
+
+from __future__ import annotations
+
+import ast
+import glob
+import re
+import struct
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import trygghetsrad
+from trygghetsrad import __version__, paths
+from trygghetsrad.__main__ import main
+from trygghetsrad.licenses import DISTRIBUTIONS, app_licence, third_party_licences
+
+ROOT = Path(__file__).resolve().parent.parent
+PKG = ROOT / "trygghetsrad"
+SPEC = ROOT / "packaging" / "trygghetsrad.spec"
+
+
+def spec_value(name: str):  # type: ignore[no-untyped-def]
+    """A literal assigned at the top level of the spec (read, never executed)."""
+    for node in ast.parse(SPEC.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == name:
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{name} is not assigned in {SPEC.name}")
+
+
+def bundled_files() -> dict[Path, str]:
+    """Every file the spec's DATA_GLOBS put in the bundle, with its destination folder."""
+    files: dict[Path, str] = {}
+    for pattern, dest in spec_value("DATA_GLOBS"):
+        for match in glob.glob(str(ROOT / pattern)):
+            if Path(match).is_file():
+                files[Path(match).resolve()] = dest
+    return files
+
+
+def package_files(folder: Path) -> list[Path]:
+    return sorted(
+        p.resolve()
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+    )
+
+
+def test_every_migration_is_a_data_file_at_its_package_path() -> None:
+    bundled = bundled_files()
+    migrations = PKG / "db" / "migrations"
+    expected = [migrations / "env.py", migrations / "script.py.mako"]
+    expected += sorted((migrations / "versions").glob("*.py"))
+    assert len(expected) > 2
+    for path in expected:
+        assert path.resolve() in bundled, f"{path.relative_to(ROOT)} is not shipped"
+        # Alembic finds them through the package ("trygghetsrad.db:migrations").
+        assert bundled[path.resolve()] == path.parent.relative_to(ROOT).as_posix()
+
+
+def test_every_resource_is_shipped_at_its_package_path() -> None:
+    bundled = bundled_files()
+    resources = package_files(PKG / "resources")
+    assert any(p.suffix == ".ttf" for p in resources)
+    missing = [p.relative_to(ROOT) for p in resources if p not in bundled]
+    assert not missing, f"not in DATA_GLOBS of {SPEC.name}: {missing}"
+    for path in resources:
+        assert bundled[path] == path.parent.relative_to(ROOT).as_posix()
+
+
+def test_every_data_glob_matches_something() -> None:
+    for pattern, _dest in spec_value("DATA_GLOBS"):
+        assert glob.glob(str(ROOT / pattern)), f"{pattern} matches nothing"
+
+
+def test_no_qt_module_the_app_imports_is_excluded() -> None:
+    excluded = set(spec_value("QT_EXCLUDES"))
+    used: set[str] = set()
+    for path in PKG.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6."):
+                used.add(node.module.split(".")[1])
+            elif isinstance(node, ast.ImportFrom) and node.module == "PySide6":
+                used.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.Import):
+                used.update(
+                    a.name.split(".")[1] for a in node.names if a.name.startswith("PySide6.")
+                )
+    assert {"QtCore", "QtGui", "QtWidgets"} <= used
+    wrongly = sorted(m for m in used if f"PySide6.{m}" in excluded)
+    assert not wrongly, f"the spec excludes Qt modules the app imports: {wrongly}"
+
+
+def test_only_swedish_and_english_qt_translations_are_kept() -> None:
+    assert set(spec_value("KEEP_TRANSLATIONS")) == {"_sv.qm", "_en.qm"}
+
+
+def test_version_command_prints_the_one_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"Trygghetsråd {__version__}"
+
+
+def test_the_version_is_written_in_one_place_only() -> None:
+    assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" in pyproject["project"]["dynamic"]
+    assert "version" not in pyproject["project"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {
+        "attr": "trygghetsrad.__version__"
+    }
+    # The installer and the build scripts read it; none of them hardcodes it.
+    iss = (ROOT / "packaging" / "windows" / "trygghetsrad.iss").read_text(encoding="utf-8-sig")
+    assert "AppVersion={#AppVersion}" in iss
+    for path in [
+        ROOT / "packaging" / "windows" / "trygghetsrad.iss",
+        ROOT / "packaging" / "windows" / "build.ps1",
+        ROOT / "packaging" / "build-linux.sh",
+        SPEC,
+    ]:
+        assert __version__ not in path.read_text(encoding="utf-8-sig"), path.name
+
+
+def test_installer_is_per_user_without_admin_rights() -> None:
+    iss = (ROOT / "packaging" / "windows" / "trygghetsrad.iss").read_text(encoding="utf-8-sig")
+    settings = dict(
+        line.split("=", 1) for line in iss.splitlines() if re.match(r"^[A-Za-z]+=", line)
+    )
+    assert settings["PrivilegesRequired"] == "lowest"
+    assert settings["DefaultDirName"].startswith("{autopf}")  # {userpf} when per-user
+    assert "[Icons]" in iss and "{group}" in iss and "{uninstallexe}" in iss
+    assert "dist\\trygghetsrad\\*" in iss
+
+
+def test_every_runtime_dependency_has_its_licence_shipped() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    components = {name: path for name, _licence, path in third_party_licences()}
+    for requirement in pyproject["project"]["dependencies"]:
+        distribution = re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].lower()
+        distribution = distribution.replace("_", "-")
+        assert distribution in DISTRIBUTIONS, f"no licence listed for {distribution}"
+        component = DISTRIBUTIONS[distribution]
+        assert component in components, f"{distribution}: {component} is not listed"
+
+
+def test_every_listed_licence_text_exists_and_is_shipped() -> None:
+    bundled = bundled_files()
+    entries = [*third_party_licences(), app_licence()]
+    names = [name for name, _licence, _path in entries]
+    assert len(names) == len(set(names))
+    for name, licence, path in entries:
+        assert licence, name
+        assert path.is_file(), f"{name}: {path} is missing"
+        assert len(path.read_text(encoding="utf-8").strip()) > 200, f"{name}: {path} is too short"
+        assert path.resolve() in bundled, f"{name}: {path} is not in the build"
+
+
+def test_qt_is_under_the_lgpl_with_its_conditions_explained() -> None:
+    by_name = {name: (licence, path) for name, licence, path in third_party_licences()}
+    licence, notice = by_name["Qt 6, PySide6 och Shiboken6"]
+    assert licence.startswith("LGPL-3.0")
+    text = notice.read_text(encoding="utf-8")
+    assert "LGPL-3.0.txt" in text and "replace" in text and "source" in text
+    lgpl = paths.resource("licenses", "LGPL-3.0.txt").read_text(encoding="utf-8")
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in lgpl and "Version 3" in lgpl
+
+
+def test_the_apps_own_licence_is_the_gpl_3_or_later() -> None:
+    name, licence, path = app_licence()
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = pyproject["project"]["license"]
+    declared = declared["text"] if isinstance(declared, dict) else declared
+    assert licence == declared == "GPL-3.0-or-later"
+    text = path.read_text(encoding="utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in text and "Version 3, 29 June 2007" in text
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8") == text
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    return struct.unpack(">II", data[16:24])
+
+
+def test_icons_exist_at_every_size_the_window_asks_for() -> None:
+    from trygghetsrad.app import ICON_SIZES
+
+    icons = PKG / "resources" / "icons"
+    for size in ICON_SIZES:
+        assert png_size(icons / f"trygghetsrad-{size}.png") == (size, size)
+    ico = (icons / "trygghetsrad.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    assert (reserved, kind) == (0, 1)
+    sizes = {(ico[6 + 16 * i] or 256) for i in range(count)}
+    assert {16, 32, 48, 256} <= sizes
+    svg = (icons / "trygghetsrad.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+
+
+def test_desktop_entry_names_the_icon_and_the_program() -> None:
+    entry = (ROOT / "packaging" / "linux" / "trygghetsrad.desktop").read_text(encoding="utf-8")
+    fields = dict(line.split("=", 1) for line in entry.splitlines() if "=" in line)
+    assert fields["Name"] == "Trygghetsråd"
+    assert fields["Icon"] == "trygghetsrad"
+    assert fields["Exec"] == "trygghetsrad"
+    assert fields["Type"] == "Application"
+    assert fields["Terminal"] == "false"
+
+
+def test_resources_are_found_in_the_package_and_in_a_frozen_bundle(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    unfrozen = paths.resource("fonts", "LiberationSans-Regular.ttf")
+    assert unfrozen == Path(trygghetsrad.__file__).resolve().parent.joinpath(
+        "resources", "fonts", "LiberationSans-Regular.ttf"
+    )
+    assert unfrozen.is_file()
+    # PyInstaller's onedir sets sys._MEIPASS to the _internal folder, where the spec puts
+    # the package's files under trygghetsrad/ (the destinations checked above).
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert paths.resource("fonts", "LiberationSans-Regular.ttf") == (
+        tmp_path / "trygghetsrad" / "resources" / "fonts" / "LiberationSans-Regular.ttf"
+    )
+    assert paths.package_dir() == tmp_path / "trygghetsrad"
