@@ -12,7 +12,14 @@ from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.lazy_tab import LazyTab
 
 # key, Swedish title, "module:factory" taking an AppContext.
-SUBPAGES: list[tuple[str, str, str]] = []
+SUBPAGES: list[tuple[str, str, str]] = [
+    ("overview", "Översikt", "trygghetsrad.ui.situation.overview:OverviewPage"),
+    ("pictures", "Lägesbilder", "trygghetsrad.ui.situation.pictures:PicturesPage"),
+    ("sources", "Underlag", "trygghetsrad.ui.situation.sources:SourcesPage"),
+    ("indicators", "Indikatorer", "trygghetsrad.ui.situation.indicators:IndicatorsPage"),
+    ("observations", "Observationer", "trygghetsrad.ui.situation.observations:ObservationsPage"),
+    ("gaps", "Luckor", "trygghetsrad.ui.situation.gaps:GapsPage"),
+]
 
 
 class SituationPage(QWidget):

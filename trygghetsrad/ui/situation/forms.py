@@ -1,0 +1,412 @@
+"""Form dialogs of the situation picture: data source, gap, observation, indicator, presenting."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from trygghetsrad.domain.dates import MONTHS
+from trygghetsrad.domain.situation import (
+    Category,
+    ChartKind,
+    Frequency,
+    GapData,
+    GapKind,
+    GapStatus,
+    GeoLevel,
+    IndicatorData,
+    ObservationData,
+    ObstacleKind,
+    SourceData,
+    SourceKind,
+    SourceStatus,
+    Trend,
+)
+from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
+from trygghetsrad.ui.widgets.form_dialog import FormDialog
+
+
+def combo(items: list[tuple[str, Any]], current: Any = None) -> QComboBox:
+    box = QComboBox()
+    for text, data in items:
+        box.addItem(text, data)
+    index = box.findData(current)
+    if index >= 0:
+        box.setCurrentIndex(index)
+    return box
+
+
+def enum_combo(enum: Any, current: str | None) -> QComboBox:
+    return combo([(m.label, m.value) for m in enum], current)
+
+
+def text_edit(text: str = "", height: int = 70) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+def check_list(items: list[tuple[str, int]], checked: tuple[int, ...]) -> QListWidget:
+    widget = QListWidget()
+    for text, value in items:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, value)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if value in checked else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    widget.setFixedHeight(110)
+    return widget
+
+
+def checked_values(widget: QListWidget) -> list[int]:
+    return [
+        widget.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(widget.count())
+        if widget.item(i).checkState() == Qt.CheckState.Checked
+    ]
+
+
+class SourceDialog(FormDialog):
+    def __init__(
+        self,
+        on_save: Any,
+        organisations: list[tuple[str, int]],
+        people: list[tuple[str, int]],
+        source: SourceData | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Ändra underlag") if source else self.tr("Nytt underlag")
+        super().__init__(title, on_save, parent)
+        self.setMinimumWidth(620)
+        s = source
+        self.name = self.add_field("name", self.tr("Namn"), QLineEdit(s.name if s else ""))
+        self.kind = self.add_field(
+            "kind", self.tr("Typ"), enum_combo(SourceKind, s.kind if s else None)
+        )
+        none = [(self.tr("(ingen vald)"), None)]
+        self.provider = self.add_field(
+            "provider_organisation_id",
+            self.tr("Organisation som äger underlaget"),
+            combo(none + organisations, s.provider_organisation_id if s else None),
+        )
+        self.provider_name = self.add_field(
+            "provider_name",
+            self.tr("Annan källa"),
+            QLineEdit(s.provider_name if s else ""),
+            hint=self.tr("Om underlaget kommer utifrån, till exempel Brå eller SCB."),
+        )
+        self.delivered_by = self.add_field(
+            "delivered_by_id",
+            self.tr("Lämnas till samordnaren av"),
+            combo(none + people, s.delivered_by_id if s else None),
+        )
+        self.frequency = self.add_field(
+            "frequency", self.tr("Hur ofta"), enum_combo(Frequency, s.frequency if s else None)
+        )
+        self.last_received = self.add_field(
+            "last_received",
+            self.tr("Senast mottaget"),
+            OptionalDateEdit(self.tr("Mottaget"), s.last_received if s else None),
+        )
+        self.next_expected = self.add_field(
+            "next_expected",
+            self.tr("Nästa väntas"),
+            OptionalDateEdit(self.tr("Väntas"), s.next_expected if s else None),
+        )
+        self.level = self.add_field(
+            "geographic_level",
+            self.tr("Geografisk nivå"),
+            enum_combo(GeoLevel, s.geographic_level if s else None),
+        )
+        self.status = self.add_field(
+            "status", self.tr("Status"), enum_combo(SourceStatus, s.status if s else None)
+        )
+        obstacles = QWidget()
+        grid = QGridLayout(obstacles)
+        grid.setContentsMargins(0, 0, 0, 0)
+        current = {o.kind: o.note for o in (s.obstacles if s else ())}
+        self.obstacle_checks: dict[str, QCheckBox] = {}
+        self.obstacle_notes: dict[str, QLineEdit] = {}
+        for row, kind in enumerate(ObstacleKind):
+            check = QCheckBox(kind.label)
+            check.setAccessibleName(self.tr("Hinder: {kind}").format(kind=kind.label))
+            check.setChecked(kind.value in current)
+            note = QLineEdit(current.get(kind.value, ""))
+            note.setPlaceholderText(self.tr("Anteckning"))
+            note.setAccessibleName(self.tr("Anteckning om {kind}").format(kind=kind.label))
+            grid.addWidget(check, row, 0)
+            grid.addWidget(note, row, 1)
+            self.obstacle_checks[kind.value] = check
+            self.obstacle_notes[kind.value] = note
+        self.add_field("obstacles", self.tr("Hinder"), obstacles)
+        obstacles.setAccessibleName(self.tr("Hinder"))
+        self.description = self.add_field(
+            "description", self.tr("Beskrivning"), text_edit(s.description if s else "")
+        )
+        self.internal = self.add_field(
+            "internal", self.tr("Intern"), QCheckBox(self.tr("Intern – tas inte med i exporter"))
+        )
+        self.internal.setChecked(bool(s and s.internal))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "kind": self.kind.currentData(),
+            "provider_organisation_id": self.provider.currentData(),
+            "provider_name": self.provider_name.text(),
+            "delivered_by_id": self.delivered_by.currentData(),
+            "frequency": self.frequency.currentData(),
+            "last_received": self.last_received.value(),
+            "next_expected": self.next_expected.value(),
+            "geographic_level": self.level.currentData(),
+            "status": self.status.currentData(),
+            "obstacles": [
+                (kind, self.obstacle_notes[kind].text())
+                for kind, check in self.obstacle_checks.items()
+                if check.isChecked()
+            ],
+            "description": self.description.toPlainText(),
+            "internal": self.internal.isChecked(),
+        }
+
+
+class GapDialog(FormDialog):
+    def __init__(
+        self,
+        on_save: Any,
+        organisations: list[tuple[str, int]],
+        gap: GapData | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Ändra lucka") if gap else self.tr("Ny lucka"), on_save, parent)
+        g = gap
+        self.title = self.add_field("title", self.tr("Vad saknas"), QLineEdit(g.title if g else ""))
+        self.kind = self.add_field(
+            "kind", self.tr("Typ"), enum_combo(GapKind, g.kind if g else None)
+        )
+        self.description = self.add_field(
+            "description", self.tr("Beskrivning"), text_edit(g.description if g else "")
+        )
+        self.organisation = self.add_field(
+            "organisation_id",
+            self.tr("Organisation som kan bidra"),
+            combo(
+                [(self.tr("(ingen vald)"), None), *organisations], g.organisation_id if g else None
+            ),
+        )
+        self.who = self.add_field(
+            "who_could_fill", self.tr("Vem kan bidra"), text_edit(g.who_could_fill if g else "", 50)
+        )
+        self.actions = self.add_field(
+            "actions_taken", self.tr("Vad har gjorts"), text_edit(g.actions_taken if g else "", 60)
+        )
+        self.status = self.add_field(
+            "status", self.tr("Status"), enum_combo(GapStatus, g.status if g else None)
+        )
+        self.identified = self.add_field(
+            "identified_on",
+            self.tr("Noterad"),
+            OptionalDateEdit(self.tr("Datum"), g.identified_on if g else date.today()),
+        )
+        self.internal = self.add_field(
+            "internal", self.tr("Intern"), QCheckBox(self.tr("Intern – tas inte med i exporter"))
+        )
+        self.internal.setChecked(bool(g and g.internal))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title.text(),
+            "kind": self.kind.currentData(),
+            "description": self.description.toPlainText(),
+            "organisation_id": self.organisation.currentData(),
+            "who_could_fill": self.who.toPlainText(),
+            "actions_taken": self.actions.toPlainText(),
+            "status": self.status.currentData(),
+            "identified_on": self.identified.value(),
+            "internal": self.internal.isChecked(),
+        }
+
+
+class ObservationDialog(FormDialog):
+    def __init__(
+        self,
+        on_save: Any,
+        sources: list[tuple[str, int]],
+        indicators: list[tuple[str, int]],
+        observation: ObservationData | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        o = observation
+        super().__init__(
+            self.tr("Ändra observation") if o else self.tr("Ny observation"), on_save, parent
+        )
+        self.setMinimumWidth(600)
+        self.title = self.add_field(
+            "title",
+            self.tr("Rubrik"),
+            QLineEdit(o.title if o else ""),
+            hint=self.tr("Till exempel ”Industriområdet är lugnare än tidigare”."),
+        )
+        self.place = self.add_field(
+            "place", self.tr("Plats eller område"), QLineEdit(o.place if o else "")
+        )
+        self.category = self.add_field(
+            "category", self.tr("Kategori"), enum_combo(Category, o.category if o else None)
+        )
+        self.trend = self.add_field(
+            "trend", self.tr("Utveckling"), enum_combo(Trend, o.trend if o else None)
+        )
+        self.description = self.add_field(
+            "description", self.tr("Beskrivning"), text_edit(o.description if o else "")
+        )
+        self.months = self.add_field(
+            "peak_months",
+            self.tr("Månader med toppar"),
+            check_list(
+                [(m.capitalize(), i + 1) for i, m in enumerate(MONTHS)], o.peak_months if o else ()
+            ),
+        )
+        self.observed = self.add_field(
+            "observed_on",
+            self.tr("Datum"),
+            OptionalDateEdit(self.tr("Datum"), o.observed_on if o else date.today()),
+        )
+        self.reported_by = self.add_field(
+            "reported_by", self.tr("Vem har sett det"), QLineEdit(o.reported_by if o else "")
+        )
+        self.sources = self.add_field(
+            "source_ids", self.tr("Underlag"), check_list(sources, o.source_ids if o else ())
+        )
+        self.indicators = self.add_field(
+            "indicator_ids",
+            self.tr("Indikatorer"),
+            check_list(indicators, o.indicator_ids if o else ()),
+        )
+        self.internal = self.add_field(
+            "internal", self.tr("Intern"), QCheckBox(self.tr("Intern – tas inte med i exporter"))
+        )
+        self.internal.setChecked(bool(o and o.internal))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title.text(),
+            "place": self.place.text(),
+            "category": self.category.currentData(),
+            "trend": self.trend.currentData(),
+            "description": self.description.toPlainText(),
+            "peak_months": checked_values(self.months),
+            "observed_on": self.observed.value(),
+            "reported_by": self.reported_by.text(),
+            "source_ids": checked_values(self.sources),
+            "indicator_ids": checked_values(self.indicators),
+            "internal": self.internal.isChecked(),
+        }
+
+
+class IndicatorDialog(FormDialog):
+    def __init__(
+        self,
+        on_save: Any,
+        sources: list[tuple[str, int]],
+        indicator: IndicatorData | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        i = indicator
+        super().__init__(
+            self.tr("Ändra indikator") if i else self.tr("Ny indikator"), on_save, parent
+        )
+        self.name = self.add_field("name", self.tr("Namn"), QLineEdit(i.name if i else ""))
+        self.unit = self.add_field(
+            "unit",
+            self.tr("Enhet"),
+            QLineEdit(i.unit if i else ""),
+            hint=self.tr("Till exempel ”per 100 000 inv.” eller ”procent”."),
+        )
+        self.source = self.add_field(
+            "source_id",
+            self.tr("Underlag"),
+            combo([(self.tr("(inget valt)"), None), *sources], i.source_id if i else None),
+        )
+        self.main_area = self.add_field(
+            "main_area", self.tr("Område"), QLineEdit(i.main_area if i else "")
+        )
+        self.comparison = self.add_field(
+            "comparison_area",
+            self.tr("Jämförelse"),
+            QLineEdit(i.comparison_area if i else ""),
+            hint=self.tr("Till exempel länet eller riket; lämna tomt om det inte finns."),
+        )
+        self.chart_kind = self.add_field(
+            "chart_kind", self.tr("Diagram"), enum_combo(ChartKind, i.chart_kind if i else None)
+        )
+        self.description = self.add_field(
+            "description", self.tr("Beskrivning"), text_edit(i.description if i else "")
+        )
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "unit": self.unit.text(),
+            "source_id": self.source.currentData(),
+            "main_area": self.main_area.text(),
+            "comparison_area": self.comparison.text(),
+            "chart_kind": self.chart_kind.currentData(),
+            "description": self.description.toPlainText(),
+        }
+
+
+class PresentDialog(FormDialog):
+    """Present (freeze) a situation picture: date, body, and whether work continues."""
+
+    def __init__(self, on_save: Any, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Presentera {title}").format(title=title),
+            on_save,
+            parent,
+            intro=self.tr(
+                "När lägesbilden presenteras sparas den som den ser ut nu och låses. "
+                "Arbetet kan fortsätta i en ny version."
+            ),
+        )
+        self.save_button.setText(self.tr("Presentera och lås"))
+        self.save_button.setAccessibleName(self.tr("Presentera och lås"))
+        today = date.today()
+        self.on = self.add_field(
+            "presented_on", self.tr("Datum"), QDateEdit(QDate(today.year, today.month, today.day))
+        )
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.body = self.add_field(
+            "presented_to",
+            self.tr("Presenterad för"),
+            QLineEdit(),
+            hint=self.tr("Till exempel Kommunstyrelsen eller Trygghetsrådet."),
+        )
+        self.continue_work = self.add_field(
+            "continue_work",
+            self.tr("Fortsätt"),
+            QCheckBox(self.tr("Skapa en ny version att arbeta vidare i")),
+        )
+        self.continue_work.setChecked(True)
+
+    def values(self) -> dict[str, Any]:
+        d = self.on.date()
+        return {
+            "presented_on": date(d.year(), d.month(), d.day()),
+            "presented_to": self.body.text(),
+            "continue_work": self.continue_work.isChecked(),
+        }

@@ -1,0 +1,458 @@
+"""The *Lägesbilder* sub-page: versions of the situation picture, the law's three parts as
+text (autosaved), presenting (freezing) a version, and the report PDF."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.situation import THREE_PARTS, PictureData
+from trygghetsrad.services import situation_pictures
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.register.models import RECORD_ROLE
+from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
+from trygghetsrad.ui.situation.forms import PresentDialog
+from trygghetsrad.ui.situation.models import PicturesModel, RecordFilterProxy
+
+TEXT_PARTS = [
+    ("summary", "Sammanfattning"),
+    *THREE_PARTS,
+    ("limitations", "Begränsningar"),
+]
+AUTOSAVE_MS = 800
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class PicturesPage(SituationSubPage):
+    exported = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setAccessibleName(self.tr("Lägesbilder"))
+        self.picture: PictureData | None = None
+        self._loading = False
+        self.model = PicturesModel(self)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Lägesbilder"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._load_selected())
+
+        self.new_button = QPushButton(self.tr("Ny lägesbild"))
+        self.version_button = QPushButton(self.tr("Ny version"))
+        self.present_button = QPushButton(self.tr("Presentera…"))
+        self.delete_button = QPushButton(self.tr("Ta bort"))
+        self.export_button = QPushButton(self.tr("Rapport som PDF…"))
+        self.include_internal = QCheckBox(self.tr("Ta med interna uppgifter"))
+        self.include_internal.setAccessibleName(self.tr("Ta med interna uppgifter i rapporten"))
+        for button in (
+            self.new_button,
+            self.version_button,
+            self.present_button,
+            self.delete_button,
+            self.export_button,
+        ):
+            button.setAccessibleName(button.text().rstrip("…"))
+        self.new_button.clicked.connect(self.new_picture)
+        self.version_button.clicked.connect(self.new_version)
+        self.present_button.clicked.connect(self.present)
+        self.delete_button.clicked.connect(self.delete_picture)
+        self.export_button.clicked.connect(lambda: self.export_pdf())
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=lambda: self.export_pdf())
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_now)
+
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(heading(self.tr("Versioner")))
+        left_box.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addWidget(self.version_button)
+        row.addWidget(self.delete_button)
+        left_box.addLayout(row)
+        left_box.addWidget(self.present_button)
+        left_box.addSpacing(8)
+        left_box.addWidget(self.export_button)
+        left_box.addWidget(self.include_internal)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #eef3f8; border: 1px solid #c9d7e6; border-radius: 4px; padding: 8px;"
+        )
+        self.banner.setAccessibleName(self.tr("Status för lägesbilden"))
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName(self.tr("Rubrik"))
+        self.start_edit = QDateEdit()
+        self.end_edit = QDateEdit()
+        for edit, name in (
+            (self.start_edit, self.tr("Periodens början")),
+            (self.end_edit, self.tr("Periodens slut")),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+        self.saved_label = hint("")
+        self.error_label = QLabel()
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        period = QHBoxLayout()
+        period.addWidget(self.start_edit)
+        period.addWidget(QLabel("–"))
+        period.addWidget(self.end_edit)
+        period.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Rubrik"), self.title_edit)
+        form.addRow(self.tr("Period"), period)
+        editor = QWidget()
+        box = QVBoxLayout(editor)
+        box.setContentsMargins(4, 0, 8, 0)
+        box.addWidget(self.banner)
+        box.addLayout(form)
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for key, title in TEXT_PARTS:
+            box.addWidget(heading(self.tr(title)))
+            edit = QPlainTextEdit()
+            edit.setAccessibleName(self.tr(title))
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(90 if key in ("summary", "limitations") else 140)
+            edit.textChanged.connect(lambda key=key: self._on_text_changed(key))
+            box.addWidget(edit)
+            self.texts[key] = edit
+        box.addWidget(self.error_label)
+        box.addWidget(self.saved_label)
+        box.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+        for widget in (self.title_edit,):
+            widget.editingFinished.connect(self._save_header)
+        for widget in (self.start_edit, self.end_edit):
+            widget.editingFinished.connect(self._save_header)
+
+        self._dirty: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([360, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self._dirty:
+            return  # our own autosave; the editor already shows the text
+        current_id = self.picture.id if self.picture else None
+        pictures = self.read(situation_pictures.list_pictures)
+        self.model.set_rows(pictures)
+        if current_id is None or self.model.row_of(current_id) < 0:
+            current = self.read(situation_pictures.current_picture)
+            current_id = current.id if current else None
+        if current_id is not None:
+            self.select(current_id)
+        else:
+            self._show(None)
+
+    def select(self, picture_id: int) -> None:
+        row = self.model.row_of(picture_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self._load_selected()
+
+    def _load_selected(self) -> None:
+        self.save_now()
+        index = self.table.currentIndex()
+        record = self.proxy.data(index, RECORD_ROLE) if index.isValid() else None
+        if record is not None:
+            record = self.read(lambda s: situation_pictures.get_picture(s, record.id))
+        self._show(record)
+
+    def _show(self, picture: PictureData | None) -> None:
+        self._loading = True
+        self.picture = picture
+        frozen = picture is None or picture.is_frozen
+        for widget in (self.title_edit, self.start_edit, self.end_edit, *self.texts.values()):
+            widget.setEnabled(picture is not None)
+        for widget in (self.title_edit, *self.texts.values()):
+            widget.setReadOnly(frozen)
+        self.start_edit.setReadOnly(frozen)
+        self.end_edit.setReadOnly(frozen)
+        self.present_button.setEnabled(picture is not None and not frozen)
+        self.delete_button.setEnabled(picture is not None and not frozen)
+        self.version_button.setEnabled(picture is not None)
+        self.export_button.setEnabled(picture is not None)
+        self.error_label.clear()
+        if picture is None:
+            self.banner.setText(
+                self.tr("Det finns ingen lägesbild ännu. Börja med ”Ny lägesbild”.")
+            )
+            self.title_edit.clear()
+            for edit in self.texts.values():
+                edit.clear()
+            self._loading = False
+            return
+        if frozen:
+            self.banner.setText(
+                self.tr(
+                    "{status}. Versionen är låst som den presenterades; skapa en ny version för att arbeta vidare."
+                ).format(status=picture.status_text)
+            )
+        else:
+            self.banner.setText(
+                self.tr("Version {n} pågår. Texten sparas automatiskt medan du skriver.").format(
+                    n=picture.version
+                )
+            )
+        self.title_edit.setText(picture.title)
+        self.start_edit.setDate(_qdate(picture.period_start))
+        self.end_edit.setDate(_qdate(picture.period_end))
+        for key, edit in self.texts.items():
+            if edit.toPlainText() != getattr(picture, key):
+                edit.setPlainText(getattr(picture, key))
+        self._loading = False
+
+    # -- autosave ------------------------------------------------------------------------------
+
+    def _on_text_changed(self, key: str) -> None:
+        if self._loading or self.picture is None or self.picture.is_frozen:
+            return
+        self._dirty.add(key)
+        self.saved_label.setText(self.tr("Ändrat – sparas strax …"))
+        self._timer.start()
+
+    def save_now(self) -> None:
+        """Write the changed texts now (the autosave timer calls this too)."""
+        self._timer.stop()
+        if not self._dirty or self.picture is None or self.picture.is_frozen:
+            self._dirty.clear()
+            return
+        picture_id = self.picture.id
+        values = {key: self.texts[key].toPlainText() for key in self._dirty}
+        try:
+            with self.ctx.database.session() as s:
+                for key, value in values.items():
+                    changes = situation_pictures.set_part(s, picture_id, key, value)
+        except Exception as exc:  # keep the typed text; say why it was not saved
+            self.error_label.setText(str(exc))
+            return
+        self.error_label.clear()
+        self.saved_label.setText(
+            self.tr("Sparat kl. {time}").format(time=datetime.now().strftime("%H.%M"))
+        )
+        self.ctx.events.changed(changes)
+        self._dirty.clear()
+
+    def _save_header(self) -> None:
+        if self._loading or self.picture is None or self.picture.is_frozen:
+            return
+        p = self.picture
+        title, start, end = (
+            self.title_edit.text(),
+            _pydate(self.start_edit.date()),
+            _pydate(self.end_edit.date()),
+        )
+        if (title, start, end) == (p.title, p.period_start, p.period_end):
+            return
+        self.save_now()
+        fields = self._fields(p)
+        new = fields | {"title": title, "period_start": start, "period_end": end}
+        try:
+            with self.ctx.database.session() as s:
+                changes = situation_pictures.update_picture(s, p.id, **new)
+        except Exception as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.error_label.clear()
+        self.picture = self.read(lambda s: situation_pictures.get_picture(s, p.id))
+        self.ctx.events.changed(changes)
+        self.push_done(
+            self.tr("Ändra rubrik eller period för {title}").format(title=title),
+            lambda s: situation_pictures.update_picture(s, p.id, **new),
+            lambda s: situation_pictures.update_picture(s, p.id, **fields),
+        )
+
+    @staticmethod
+    def _fields(p: PictureData) -> dict[str, Any]:
+        return {
+            "title": p.title,
+            "period_start": p.period_start,
+            "period_end": p.period_end,
+            "summary": p.summary,
+            "part_mapping": p.part_mapping,
+            "part_other": p.part_other,
+            "part_analysis": p.part_analysis,
+            "limitations": p.limitations,
+            "presented_to": p.presented_to,
+        }
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def new_picture(self) -> None:
+        self.save_now()
+        year = date.today().year
+        title = self.tr("Lägesbild {year}").format(year=year)
+        existing = {p.title for p in self.model.rows()}
+        n = 2
+        while title in existing:
+            title = self.tr("Lägesbild {year} ({n})").format(year=year, n=n)
+            n += 1
+        values = {
+            "title": title,
+            "period_start": date(year, 1, 1),
+            "period_end": date(year, 12, 31),
+        }
+        created = self.run(lambda s: situation_pictures.create_picture(s, **values))
+        if created is not None:
+            self.push_created(
+                self.tr("Ny lägesbild {title}").format(title=title),
+                lambda s: situation_pictures.create_picture(s, **values),
+                situation_pictures.delete_picture,
+                created.id,
+            )
+            self.select(created.id)
+            self.title_edit.setFocus()
+
+    def new_version(self) -> None:
+        if self.picture is None:
+            return
+        self.save_now()
+        created = self.run(lambda s: situation_pictures.new_version(s, self.picture.id))  # type: ignore[union-attr]
+        if created is not None:
+            self.select(created.id)
+
+    def delete_picture(self) -> None:
+        p = self.picture
+        if p is None or p.is_frozen:
+            return
+        self._dirty.clear()
+        self._timer.stop()
+        fields = self._fields(p)
+        if self.run(lambda s: situation_pictures.delete_picture(s, p.id)) is None:
+            return
+        self.picture = None
+        self.push_deleted(
+            self.tr("Ta bort {title}").format(title=p.title),
+            situation_pictures.delete_picture,
+            lambda s: situation_pictures.create_picture(s, **{k: v for k, v in fields.items()}),
+            p.id,
+        )
+        self.refresh()
+
+    def present(self) -> None:
+        p = self.picture
+        if p is None or p.is_frozen:
+            return
+        self.save_now()
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                created = situation_pictures.present_picture(s, p.id, **values)
+            self.ctx.events.changed(created.changes)
+            self.select(created.id)
+
+        self.dialog = PresentDialog(save, p.title, parent=self)
+        self.dialog.open()
+
+    def export_pdf(self, target: str | None = None) -> None:
+        """Save the report of the shown version as PDF (built off the GUI thread)."""
+        p = self.picture
+        if p is None:
+            return
+        self.save_now()
+        if not target:
+            suggested = Path.home() / f"{p.title} version {p.version}.pdf"
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Spara lägesbilden som PDF"), str(suggested), self.tr("PDF (*.pdf)")
+            )
+        if not target:
+            return
+        include = self.include_internal.isChecked()
+        database = self.ctx.database
+        picture_id = p.id
+        path = Path(target)
+        cannot_save = self.tr("Filen {name} kan inte sparas: {reason}")
+
+        def work(_progress: Any) -> str:
+            from trygghetsrad.errors import UserError
+            from trygghetsrad.export.situation_report import render_situation_report
+
+            with database.session() as s:
+                report = situation_pictures.build_report(s, picture_id, include_internal=include)
+            data = render_situation_report(report)
+            try:
+                path.write_bytes(data)
+            except OSError as exc:
+                raise UserError(cannot_save.format(name=path.name, reason=exc.strerror)) from exc
+            return str(path)
+
+        from trygghetsrad.ui.background import run_in_background
+
+        self.export_button.setEnabled(False)
+        self.saved_label.setText(self.tr("Skapar PDF …"))
+
+        def done(result: str) -> None:
+            self.export_button.setEnabled(True)
+            self.saved_label.setText(self.tr("Rapporten sparades i {path}").format(path=result))
+            self.ctx.events.status_message.emit(
+                self.tr("Rapporten sparades i {path}").format(path=result)
+            )
+            self.exported.emit(result)
+
+        def failed(error: object) -> None:
+            self.export_button.setEnabled(True)
+            self.saved_label.setText("")
+            self.show_error(str(error))
+
+        self._task = run_in_background(work, parent=self, on_done=done, on_error=failed)

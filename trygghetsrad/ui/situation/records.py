@@ -1,0 +1,201 @@
+"""A sub-page listing one kind of record in a searchable table, edited through a form dialog,
+every change undoable. Gaps and observations are built on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.register.models import RECORD_ROLE, RecordFilterProxy, RecordTableModel
+from trygghetsrad.ui.situation.base import SituationSubPage, hint
+from trygghetsrad.ui.widgets.form_dialog import FormDialog
+
+
+class RecordPage(SituationSubPage):
+    """Subclasses set the texts and implement the hooks below."""
+
+    noun = ""  # "observation"
+    search_hint = ""
+    intro = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = self.make_model()
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.search_hint)
+        self.search.setAccessibleName(self.search_hint.rstrip(" …"))
+        self.search.setProperty("role", "search")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.new_button = QPushButton(self.tr("Ny…"))
+        self.edit_button = QPushButton(self.tr("Ändra…"))
+        self.delete_button = QPushButton(self.tr("Ta bort"))
+        self.new_button.setAccessibleName(self.tr("Ny {noun}").format(noun=self.noun))
+        self.edit_button.setAccessibleName(self.tr("Ändra {noun}").format(noun=self.noun))
+        self.delete_button.setAccessibleName(self.tr("Ta bort {noun}").format(noun=self.noun))
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.edit_record)
+        self.delete_button.clicked.connect(self.delete_record)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.accessibleName())
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_record())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAccessibleName(self.tr("Detaljer"))
+        self.detail.setMinimumHeight(60)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        if self.intro:
+            layout.addWidget(hint(self.intro))
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        self.refresh()
+
+    # -- hooks ---------------------------------------------------------------------------------
+
+    def make_model(self) -> RecordTableModel[Any]:
+        raise NotImplementedError
+
+    def load(self, session: Any) -> list[Any]:
+        raise NotImplementedError
+
+    def make_dialog(
+        self, on_save: Callable[[dict[str, Any]], None], record: Any | None
+    ) -> FormDialog:
+        raise NotImplementedError
+
+    def values_of(self, record: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def label_of(self, values: dict[str, Any]) -> str:
+        raise NotImplementedError
+
+    def describe(self, record: Any) -> str:
+        return ""
+
+    create: Callable[..., Any]
+    update: Callable[..., Any]
+    remove: Callable[..., Any]
+
+    # -- behaviour -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        current = self.current()
+        self.model.set_rows(self.read(self.load))
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        if current is not None:
+            self.select(current.id)
+        self._on_selection()
+
+    def current(self) -> Any | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().hasSelection():
+            return None
+        return self.proxy.data(index, RECORD_ROLE)
+
+    def select(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _on_selection(self) -> None:
+        record = self.current()
+        self.edit_button.setEnabled(record is not None)
+        self.delete_button.setEnabled(record is not None)
+        self.detail.setText(self.describe(record) if record is not None else "")
+
+    def new_record(self) -> None:
+        def save(values: dict[str, Any]) -> None:
+            cls = type(self)
+            with self.ctx.database.session() as s:
+                created = cls.create(s, **values)
+            self.ctx.events.changed(created.changes)
+            self.push_created(
+                self.tr("Ny {noun}: {label}").format(noun=self.noun, label=self.label_of(values)),
+                lambda s: cls.create(s, **values),
+                cls.remove,
+                created.id,
+            )
+            self.select(created.id)
+
+        self.dialog = self.make_dialog(save, None)
+        self.dialog.open()
+
+    def edit_record(self) -> None:
+        record = self.current()
+        if record is None:
+            return
+        before = self.values_of(record)
+        cls = type(self)
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                changes = cls.update(s, record.id, **values)
+            self.ctx.events.changed(changes)
+            self.push_done(
+                self.tr("Ändra {noun}: {label}").format(
+                    noun=self.noun, label=self.label_of(values)
+                ),
+                lambda s: cls.update(s, record.id, **values),
+                lambda s: cls.update(s, record.id, **before),
+            )
+
+        self.dialog = self.make_dialog(save, record)
+        self.dialog.open()
+
+    def delete_record(self) -> None:
+        record = self.current()
+        if record is None:
+            return
+        values = self.values_of(record)
+        cls = type(self)
+        if self.run(lambda s: cls.remove(s, record.id)) is None:
+            return
+        self.push_deleted(
+            self.tr("Ta bort {noun}: {label}").format(noun=self.noun, label=self.label_of(values)),
+            cls.remove,
+            lambda s: cls.create(s, **values),
+            record.id,
+        )
