@@ -1,0 +1,1 @@
+"""The Möten tab: meetings, attendance, agenda and minutes, follow-up and exports."""

@@ -1,0 +1,648 @@
+"""The agenda and minute-taking panel: numbered items, bullets, decisions, actions, follow-up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.meetings import (
+    AgendaItemData,
+    ItemKind,
+    MeetingDetail,
+    Note,
+)
+from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.errors import UserError
+from trygghetsrad.services import meetings as meeting_service
+from trygghetsrad.services import meetings_actions as action_service
+from trygghetsrad.services import meetings_agenda as agenda_service
+from trygghetsrad.services import register
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.meetings.dialogs import ActionDialog, NextMeetingDialog, date_edit, py_date
+from trygghetsrad.ui.meetings.models import ActionModel, AgendaModel, FollowupModel
+from trygghetsrad.ui.meetings.notes_edit import NotesEdit
+from trygghetsrad.ui.widgets.form_dialog import FormDialog
+
+SHORTCUTS = (
+    "Enter ny punkt · Tab / Shift+Tab nivå · Ctrl+I intern anteckning · "
+    "Ctrl+Enter ny dagordningspunkt · Ctrl+Shift+A nytt uppdrag · "
+    "Ctrl+Upp / Ctrl+Ned flytta punkten · Ctrl+PgUp / Ctrl+PgDn föregående / nästa punkt"
+)
+
+
+class _ServiceCommand(QUndoCommand):
+    """An undoable edit: `do` and `undo` each run a service in their own session."""
+
+    def __init__(
+        self, panel: AgendaPanel, text: str, do: Callable[[Any], Any], undo: Callable[[Any], Any]
+    ) -> None:
+        super().__init__(text)
+        self._panel, self._do, self._undo = panel, do, undo
+
+    def redo(self) -> None:
+        self._panel.run(self._do)
+
+    def undo(self) -> None:
+        self._panel.run(self._undo)
+
+
+class AgendaPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, undo_stack: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = undo_stack
+        self.meeting: MeetingDetail | None = None
+        self.item_id: int | None = None
+        self._loading = False
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(700)
+        self._save_timer.timeout.connect(self.save_now)
+        self._build()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _button(self, text: str, slot: Callable[[], None], name: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name or text.replace("&", ""))
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        splitter = QSplitter()
+        layout.addWidget(splitter, 1)
+
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Dagordning"))
+        heading.setProperty("role", "heading")
+        left_box.addWidget(heading)
+        self.model = AgendaModel(self)
+        self.model.move_requested.connect(self.move_item)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Dagordningens punkter"))
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setDragEnabled(True)
+        self.list.setAcceptDrops(True)
+        self.list.setDropIndicatorShown(True)
+        self.list.setWordWrap(True)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        left_box.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.add_button = self._button(self.tr("Ny punkt"), self.new_item)
+        self.add_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.up_button = self._button("↑", lambda: self.shift_item(-1), self.tr("Flytta upp"))
+        self.up_button.setToolTip(self.tr("Flytta upp (Ctrl+Upp)"))
+        self.down_button = self._button("↓", lambda: self.shift_item(+1), self.tr("Flytta ned"))
+        self.down_button.setToolTip(self.tr("Flytta ned (Ctrl+Ned)"))
+        self.delete_button = self._button(
+            self.tr("Ta bort"), self.delete_item, self.tr("Ta bort punkten")
+        )
+        for b in (self.add_button, self.up_button, self.down_button, self.delete_button):
+            row.addWidget(b)
+        left_box.addLayout(row)
+        row2 = QHBoxLayout()
+        self.template_button = QToolButton()
+        self.template_button.setText(self.tr("Från mall"))
+        self.template_button.setAccessibleName(self.tr("Fyll från mall"))
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.template_menu = QMenu(self.template_button)
+        self.template_menu.aboutToShow.connect(self._fill_template_menu)
+        self.template_button.setMenu(self.template_menu)
+        self.copy_button = self._button(
+            self.tr("Kopiera förra"),
+            self.copy_previous,
+            self.tr("Kopiera föregående mötes dagordning"),
+        )
+        self.next_button = self._button(self.tr("Nästa möte…"), self.plan_next)
+        for b in (self.template_button, self.copy_button, self.next_button):
+            row2.addWidget(b)
+        left_box.addLayout(row2)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        form_box = QVBoxLayout(right)
+        form_box.setContentsMargins(8, 0, 0, 0)
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Punktens rubrik"))
+        self.title.textEdited.connect(self._schedule_save)
+        self.title.returnPressed.connect(lambda: self.notes.setFocus())
+        self.internal = QCheckBox(self.tr("Intern punkt (tas inte med i utskick)"))
+        self.internal.setAccessibleName(self.tr("Intern punkt"))
+        self.internal.toggled.connect(self._schedule_save)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.internal)
+        form.addRow(self.tr("Rubrik"), title_row)
+        self.body = QPlainTextEdit()
+        self.body.setAccessibleName(self.tr("Inledande text"))
+        self.body.setPlaceholderText(self.tr("Löpande text före punkterna (valfritt)"))
+        self.body.setMaximumHeight(70)
+        self.body.setTabChangesFocus(True)
+        self.body.textChanged.connect(self._schedule_save)
+        form.addRow(self.tr("Text"), self.body)
+        form_box.addLayout(form)
+        notes_label = QLabel(self.tr("Anteckningar"))
+        notes_label.setProperty("role", "heading")
+        form_box.addWidget(notes_label)
+        self.notes = NotesEdit()
+        self.notes.setAccessibleName(self.tr("Anteckningar i punktform"))
+        self.notes.textChanged.connect(self._schedule_save)
+        self.notes.new_item_requested.connect(self.new_item)
+        form_box.addWidget(self.notes, 3)
+        self.decisions = QPlainTextEdit()
+        self.decisions.setAccessibleName(self.tr("Beslut, ett per rad"))
+        self.decisions.setPlaceholderText(self.tr("Beslut – ett per rad"))
+        self.decisions.setMaximumHeight(60)
+        self.decisions.setTabChangesFocus(True)
+        self.decisions.textChanged.connect(self._schedule_save)
+        form_box.addWidget(self.decisions)
+
+        actions_box = QGroupBox(self.tr("Uppdrag"))
+        a_layout = QVBoxLayout(actions_box)
+        self.action_model = ActionModel(self)
+        self.actions = self._table(self.action_model, self.tr("Uppdrag under punkten"))
+        self.actions.doubleClicked.connect(lambda _i: self.edit_action())
+        a_layout.addWidget(self.actions)
+        a_row = QHBoxLayout()
+        self.new_action_button = self._button(self.tr("Nytt uppdrag"), self.new_action)
+        self.new_action_button.setToolTip(self.tr("Ctrl+Shift+A"))
+        a_row.addWidget(self.new_action_button)
+        a_row.addWidget(
+            self._button(self.tr("Ändra…"), self.edit_action, self.tr("Ändra uppdraget"))
+        )
+        a_row.addWidget(
+            self._button(self.tr("Ta bort"), self.delete_action, self.tr("Ta bort uppdraget"))
+        )
+        a_row.addStretch(1)
+        a_layout.addLayout(a_row)
+        form_box.addWidget(actions_box, 1)
+        self.actions_box = actions_box
+
+        self.followup_box = QGroupBox(self.tr("Uppföljning av uppdrag från tidigare möten"))
+        f_layout = QVBoxLayout(self.followup_box)
+        self.followup_model = FollowupModel(self)
+        self.followup = self._table(self.followup_model, self.tr("Uppdrag att följa upp"))
+        f_layout.addWidget(self.followup)
+        f_row = QHBoxLayout()
+        f_row.addWidget(
+            self._button(
+                self.tr("Klart"), self.close_followup, self.tr("Markera uppdraget som klart")
+            )
+        )
+        f_row.addWidget(self._button(self.tr("Nytt datum…"), self.redate_followup))
+        f_row.addWidget(
+            self._button(
+                self.tr("För vidare"), self.carry_followup, self.tr("För uppdraget vidare")
+            )
+        )
+        f_row.addStretch(1)
+        f_layout.addLayout(f_row)
+        form_box.addWidget(self.followup_box, 2)
+        self.followup_box.hide()
+
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form_box.addWidget(self.error)
+        help_label = QLabel(self.tr(SHORTCUTS))
+        help_label.setProperty("role", "hint")
+        help_label.setWordWrap(True)
+        help_label.setAccessibleName(self.tr("Kortkommandon"))
+        form_box.addWidget(help_label)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 700])
+        self.editor = right
+
+        for keys, slot in (
+            ("Ctrl+Return", self.new_item),
+            ("Ctrl+Enter", self.new_item),
+            ("Ctrl+Shift+A", self.new_action),
+            ("Ctrl+Up", lambda: self.shift_item(-1)),
+            ("Ctrl+Down", lambda: self.shift_item(+1)),
+            ("Ctrl+PgUp", lambda: self.select_relative(-1)),
+            ("Ctrl+PgDown", lambda: self.select_relative(+1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _table(self, model: Any, name: str) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view.setMinimumHeight(80)
+        return view
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def run(self, fn: Callable[[Any], Any]) -> Any:
+        """Run a service call in a session; show a user error inline and reload."""
+        try:
+            with self.ctx.database.session() as s:
+                result = fn(s)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return None
+        self.error.hide()
+        from trygghetsrad.domain.changes import MEETINGS, Changes
+
+        self.reload()
+        self.ctx.events.changed(Changes.of(MEETINGS))
+        self.changed.emit()
+        return result
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def set_meeting(self, meeting: MeetingDetail | None) -> None:
+        self.save_now()
+        self.meeting = meeting
+        self.item_id = None
+        self.reload()
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0))
+
+    def reload(self) -> None:
+        if self.meeting is None:
+            self.model.set_items([], lambda i: "")
+            self._show_item(None)
+            return
+        with self.ctx.database.session() as s:
+            self.meeting = meeting_service.get_meeting(s, self.meeting.id)
+            items = agenda_service.get_agenda(s, self.meeting.id)
+            followup = action_service.followup(s, self.meeting.id)
+        numbering = MeetingDocument(self.meeting).number
+        current = self.item_id
+        self.model.set_items(items, numbering)
+        self.followup_model.set_records(followup)
+        editable = self.meeting.editable
+        for widget in (
+            self.add_button,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+            self.template_button,
+            self.copy_button,
+            self.new_action_button,
+        ):
+            widget.setEnabled(editable)
+        for edit in (self.title, self.body, self.notes, self.decisions):
+            edit.setReadOnly(not editable)
+        self.internal.setEnabled(editable)
+        row = self.model.row_of(current) if current is not None else -1
+        if row >= 0:
+            self.list.selectionModel().blockSignals(True)
+            self.list.setCurrentIndex(self.model.index(row))
+            self.list.selectionModel().blockSignals(False)
+            self._show_item(self.model.items[row], keep_text=True)
+        else:
+            self._show_item(None)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.save_now()
+        item = self.model.items[current.row()] if current.isValid() else None
+        self.item_id = item.id if item else None
+        self._show_item(item)
+
+    def _show_item(self, item: AgendaItemData | None, keep_text: bool = False) -> None:
+        self.editor.setEnabled(item is not None)
+        self._loading = True
+        try:
+            if item is None:
+                for edit in (self.title,):
+                    edit.clear()
+                self.body.clear()
+                self.notes.clear()
+                self.decisions.clear()
+                self.action_model.set_records([])
+                self.followup_box.hide()
+                return
+            if not (keep_text and self.title.hasFocus()):
+                self.title.setText(item.title)
+            self.internal.setChecked(item.internal)
+            if not keep_text:
+                self.body.setPlainText(item.body)
+                self.notes.set_notes(list(item.notes))  # type: ignore[arg-type]
+                self.decisions.setPlainText(
+                    "\n".join(("(intern) " if d.internal else "") + d.text for d in item.decisions)
+                )
+            self.action_model.set_records(item.actions)
+            followup = item.kind is ItemKind.FOLLOWUP
+            self.followup_box.setVisible(followup)
+            self.actions_box.setVisible(not followup)
+            self.decisions.setVisible(not followup)
+        finally:
+            self._loading = False
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _schedule_save(self, *_args: object) -> None:
+        if (
+            not self._loading
+            and self.item_id is not None
+            and self.meeting
+            and self.meeting.editable
+        ):
+            self._save_timer.start()
+
+    def save_now(self) -> bool:
+        """Write the current item's text fields (autosave); keeps the text on an error."""
+        self._save_timer.stop()
+        if self.item_id is None or self.meeting is None or not self.meeting.editable:
+            return True
+        item_id = self.item_id
+        title, body, internal = (
+            self.title.text(),
+            self.body.toPlainText(),
+            self.internal.isChecked(),
+        )
+        notes = self.notes.notes()
+        decisions = [
+            Note(line.strip()[len("(intern)") :].strip(), 0, True)
+            if line.strip().lower().startswith("(intern)")
+            else Note(line.strip())
+            for line in self.decisions.toPlainText().splitlines()
+            if line.strip()
+        ]
+        try:
+            with self.ctx.database.session() as s:
+                agenda_service.update_item(s, item_id, title=title, body=body, internal=internal)
+                agenda_service.set_notes(s, item_id, notes)
+                agenda_service.set_decisions(s, item_id, decisions)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return False
+        self.error.hide()
+        row = self.model.row_of(item_id)
+        if row >= 0:
+            with self.ctx.database.session() as s:
+                fresh = agenda_service.get_item(s, item_id)
+            self.model.items[row] = fresh
+            index = self.model.index(row)
+            self.model.dataChanged.emit(index, index)
+        return True
+
+    # -- agenda editing --------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        if self.meeting is None or not self.meeting.editable:
+            return
+        self.save_now()
+        meeting_id = self.meeting.id
+        position = self.model.row_of(self.item_id) + 1 if self.item_id is not None else None
+        created: dict[str, int] = {}
+
+        def do(s: Any) -> None:
+            created["id"] = agenda_service.add_item(
+                s, meeting_id, title=self.tr("Ny punkt"), position=position
+            ).id
+
+        def undo(s: Any) -> None:
+            if "id" in created:
+                agenda_service.delete_item(s, created["id"])
+
+        self.undo_stack.push(_ServiceCommand(self, self.tr("Ny dagordningspunkt"), do, undo))
+        if "id" in created:
+            self.select_item(created["id"])
+            self.title.setFocus()
+            self.title.selectAll()
+
+    def select_item(self, item_id: int) -> None:
+        row = self.model.row_of(item_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+
+    def select_relative(self, delta: int) -> None:
+        row = self.list.currentIndex().row() + delta
+        if 0 <= row < self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(row))
+
+    def shift_item(self, delta: int) -> None:
+        if self.item_id is None:
+            return
+        row = self.model.row_of(self.item_id)
+        target = row + delta
+        if 0 <= target < self.model.rowCount():
+            self.move_item(self.item_id, target)
+
+    def move_item(self, item_id: int, position: int) -> None:
+        if self.meeting is None or not self.meeting.editable:
+            return
+        self.save_now()
+        old = self.model.row_of(item_id)
+        title = self.model.items[old].title if old >= 0 else ""
+        self.item_id = item_id
+        self.undo_stack.push(
+            _ServiceCommand(
+                self,
+                self.tr("Flytta ”{title}”").format(title=title),
+                lambda s: agenda_service.move_item(s, item_id, position),
+                lambda s: agenda_service.move_item(s, item_id, old),
+            )
+        )
+        self.select_item(item_id)
+
+    def delete_item(self) -> None:
+        if self.item_id is None or self.meeting is None:
+            return
+        item = self.model.items[self.model.row_of(self.item_id)]
+        if item.notes or item.actions:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Ta bort punkten"),
+                self.tr("Ta bort ”{title}” med dess anteckningar och uppdrag?").format(
+                    title=item.title
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        item_id = self.item_id
+        self._save_timer.stop()
+        self.item_id = None
+        self.run(lambda s: agenda_service.delete_item(s, item_id))
+
+    def _fill_template_menu(self) -> None:
+        self.template_menu.clear()
+        if self.meeting is None:
+            return
+        with self.ctx.database.session() as s:
+            templates = [
+                t
+                for gid in self.meeting.group_ids
+                for t in agenda_service.list_templates(s, group_id=gid)
+            ]
+        if not templates:
+            action = self.template_menu.addAction(self.tr("Gruppen har ingen mall"))
+            action.setEnabled(False)
+        meeting_id = self.meeting.id
+        for template in templates:
+            self.template_menu.addAction(
+                template.name,
+                lambda t=template.id: self.run(
+                    lambda s: agenda_service.apply_template(s, meeting_id, t)
+                ),
+            )
+
+    def copy_previous(self) -> None:
+        if self.meeting is None:
+            return
+        meeting_id = self.meeting.id
+        self.run(lambda s: agenda_service.copy_previous_agenda(s, meeting_id))
+
+    def plan_next(self) -> None:
+        if self.meeting is None:
+            return
+        with self.ctx.database.session() as s:
+            groups = [g for g in register.list_groups(s) if g.id in self.meeting.group_ids]
+        meeting_id = self.meeting.id
+        day = self.meeting.day
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                meeting_service.plan_next_meetings(s, meeting_id, values["plans"])
+
+        from datetime import timedelta
+
+        dialog = NextMeetingDialog(groups, day + timedelta(weeks=12), save, self)
+        dialog.accepted.connect(lambda: self.run(lambda s: None))
+        dialog.open()
+        self.next_dialog = dialog
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _people_and_orgs(self) -> tuple[list[Any], list[Any]]:
+        with self.ctx.database.session() as s:
+            return register.list_people(s), register.list_organisations(s)
+
+    def new_action(self) -> None:
+        if self.item_id is None or self.meeting is None or not self.meeting.editable:
+            return
+        item_id = self.item_id
+        people, orgs = self._people_and_orgs()
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                action_service.add_action(s, item_id, **values)
+
+        dialog = ActionDialog(people, orgs, save, self)
+        dialog.accepted.connect(lambda: self.run(lambda s: None))
+        dialog.open()
+        self.action_dialog = dialog
+
+    def _selected(self, view: QTableView, model: Any) -> Any:
+        index = view.currentIndex()
+        return model.record(index.row()) if index.isValid() else None
+
+    def edit_action(self) -> None:
+        action = self._selected(self.actions, self.action_model)
+        if action is None:
+            return
+        people, orgs = self._people_and_orgs()
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                action_service.update_action(s, action.id, **values)
+
+        dialog = ActionDialog(
+            people,
+            orgs,
+            save,
+            self,
+            values={
+                "what": action.what,
+                "responsible_person_id": action.responsible_person_id,
+                "responsible_organisation_id": action.responsible_organisation_id,
+                "due_date": action.due_date,
+                "internal": action.internal,
+            },
+        )
+        dialog.accepted.connect(lambda: self.run(lambda s: None))
+        dialog.open()
+        self.action_dialog = dialog
+
+    def delete_action(self) -> None:
+        action = self._selected(self.actions, self.action_model)
+        if action is not None:
+            self.run(lambda s: action_service.delete_action(s, action.id))
+
+    def close_followup(self) -> None:
+        action = self._selected(self.followup, self.followup_model)
+        if action is not None and self.meeting is not None:
+            meeting = self.meeting
+            self.run(
+                lambda s: action_service.close_action(
+                    s, action.id, on=meeting.day, meeting_id=meeting.id
+                )
+            )
+
+    def carry_followup(self) -> None:
+        action = self._selected(self.followup, self.followup_model)
+        if action is not None and self.meeting is not None:
+            meeting_id = self.meeting.id
+            self.run(lambda s: action_service.carry_action(s, action.id, meeting_id))
+
+    def redate_followup(self) -> None:
+        action = self._selected(self.followup, self.followup_model)
+        if action is None:
+            return
+
+        class _Redate(FormDialog):
+            def __init__(inner, parent: QWidget) -> None:  # noqa: N805
+                super().__init__(parent.tr("Nytt datum för uppdraget"), save, parent)
+                inner.day = inner.add_field(
+                    "due_date",
+                    parent.tr("Klart senast"),
+                    date_edit(action.due_date or date.today()),
+                )
+
+            def values(inner) -> dict[str, Any]:  # noqa: N805
+                return {"due_date": py_date(inner.day)}
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                action_service.redate_action(s, action.id, values["due_date"])
+
+        dialog = _Redate(self)
+        dialog.accepted.connect(lambda: self.run(lambda s: None))
+        dialog.open()
+        self.redate_dialog = dialog

@@ -1,0 +1,392 @@
+"""The meeting's own fields, its attendance, and the attendance statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, Presence
+from trygghetsrad.errors import UserError
+from trygghetsrad.services import meetings as meeting_service
+from trygghetsrad.services import meetings_attendance as attendance_service
+from trygghetsrad.services import register
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.meetings.dialogs import (
+    GroupChecklist,
+    GuestDialog,
+    date_edit,
+    person_combo,
+    py_date,
+    py_time,
+    time_edit,
+)
+from trygghetsrad.ui.meetings.models import AttendanceModel, SortRole, StatsModel
+
+
+def _table(model: Any, name: str, sortable: bool = False, stretch: int = 0) -> QTableView:
+    view = QTableView()
+    if sortable:
+        proxy = QSortFilterProxyModel(view)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SortRole)
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+    else:
+        view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class DetailsPanel(QWidget):
+    """Groups, date, time, type, place, link, chair, minute-taker, adjuster."""
+
+    saved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting: MeetingDetail | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.groups_box = QVBoxLayout()
+        self.groups: GroupChecklist | None = None
+        holder = QWidget()
+        holder.setLayout(self.groups_box)
+        form.addRow(self.tr("Grupper"), holder)
+        self.day = date_edit(date.today())
+        self.day.setAccessibleName(self.tr("Datum"))
+        form.addRow(self.tr("Datum"), self.day)
+        times = QHBoxLayout()
+        self.start = time_edit(None)
+        self.end = time_edit(None)
+        self.start.setAccessibleName(self.tr("Starttid"))
+        self.end.setAccessibleName(self.tr("Sluttid"))
+        times.addWidget(self.start)
+        times.addWidget(QLabel("–"))
+        times.addWidget(self.end)
+        times.addStretch(1)
+        form.addRow(self.tr("Tid"), times)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Typ"))
+        for kind in MeetingKind:
+            self.kind.addItem(kind.label, kind.value)
+        form.addRow(self.tr("Typ"), self.kind)
+        self.place = QLineEdit()
+        self.place.setAccessibleName(self.tr("Plats"))
+        form.addRow(self.tr("Plats"), self.place)
+        self.link = QLineEdit()
+        self.link.setAccessibleName(self.tr("Länk"))
+        self.link.setPlaceholderText(self.tr("t.ex. digitalt via Teams"))
+        form.addRow(self.tr("Länk"), self.link)
+        self.people_form = form
+        self.chair = QComboBox()
+        self.secretary = QComboBox()
+        self.adjuster = QComboBox()
+        for label, combo in (
+            (self.tr("Ordförande"), self.chair),
+            (self.tr("Antecknare"), self.secretary),
+            (self.tr("Justerare"), self.adjuster),
+        ):
+            combo.setAccessibleName(label)
+            form.addRow(label, combo)
+        self.secretary_title = QLineEdit()
+        self.secretary_title.setAccessibleName(self.tr("Antecknarens titel"))
+        form.addRow(self.tr("Titel (Vid pennan)"), self.secretary_title)
+        self.first_paragraph = QSpinBox()
+        self.first_paragraph.setRange(1, 9999)
+        self.first_paragraph.setAccessibleName(self.tr("Första paragrafnummer"))
+        form.addRow(self.tr("Första §"), self.first_paragraph)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Spara ändringar"))
+        self.save_button.setAccessibleName(self.tr("Spara mötets uppgifter"))
+        self.save_button.setToolTip(self.tr("Ctrl+S"))
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+
+    def set_meeting(self, meeting: MeetingDetail | None) -> None:
+        self.meeting = meeting
+        if meeting is None:
+            return
+        with self.ctx.database.session() as s:
+            groups = register.list_groups(s)
+            people = register.list_people(s)
+        if self.groups is not None:
+            self.groups.deleteLater()
+        self.groups = GroupChecklist(groups, meeting.group_ids)
+        self.groups.setAccessibleName(self.tr("Grupper"))
+        self.groups_box.addWidget(self.groups)
+        self.day.setDate(QDate(meeting.day.year, meeting.day.month, meeting.day.day))
+        for edit, value in ((self.start, meeting.start_time), (self.end, meeting.end_time)):
+            edit.setTime(QTime(value.hour, value.minute) if value else QTime(0, 0))
+        self.kind.setCurrentIndex(self.kind.findData(meeting.kind.value))
+        self.place.setText(meeting.place)
+        self.link.setText(meeting.online_link)
+        for combo, selected in (
+            (self.chair, meeting.chair_id),
+            (self.secretary, meeting.secretary_id),
+            (self.adjuster, meeting.adjuster_id),
+        ):
+            fresh = person_combo(people, selected, self.tr("(ingen)"))
+            combo.clear()
+            for i in range(fresh.count()):
+                combo.addItem(fresh.itemText(i), fresh.itemData(i))
+            combo.setCurrentIndex(max(0, combo.findData(selected)) if selected else 0)
+            fresh.deleteLater()
+        self.secretary_title.setText(meeting.secretary_title)
+        self.first_paragraph.setValue(meeting.first_paragraph)
+        self.setEnabled(meeting.editable)
+        self.error.hide()
+
+    def save(self) -> None:
+        if self.meeting is None or self.groups is None:
+            return
+        values = {
+            "group_ids": self.groups.checked_ids(),
+            "day": py_date(self.day),
+            "start_time": py_time(self.start),
+            "end_time": py_time(self.end),
+            "kind": self.kind.currentData(),
+            "place": self.place.text(),
+            "online_link": self.link.text(),
+            "chair_id": self.chair.currentData(),
+            "secretary_id": self.secretary.currentData(),
+            "secretary_title": self.secretary_title.text(),
+            "adjuster_id": self.adjuster.currentData(),
+            "first_paragraph": self.first_paragraph.value(),
+        }
+        try:
+            with self.ctx.database.session() as s:
+                meeting_service.update_meeting(s, self.meeting.id, **values)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        self.saved.emit()
+
+
+class _PresenceCommand(QUndoCommand):
+    def __init__(
+        self, panel: AttendancePanel, row_id: int, name: str, old: Presence, new: Presence
+    ) -> None:
+        super().__init__(panel.tr("Närvaro för {name}: {p}").format(name=name, p=new.label.lower()))
+        self.panel, self.row_id, self.old, self.new = panel, row_id, old, new
+
+    def redo(self) -> None:
+        self.panel.apply(self.row_id, self.new)
+
+    def undo(self) -> None:
+        self.panel.apply(self.row_id, self.old)
+
+
+class AttendancePanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, undo_stack: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = undo_stack
+        self.meeting: MeetingDetail | None = None
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "Gruppernas medlemmar på mötesdagen. Markera med knapparna eller tangenterna "
+                "N (närvarande), F (anmält förhinder) och X (frånvarande)."
+            )
+        )
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.model = AttendanceModel(self)
+        self.view = _table(self.model, self.tr("Närvarolista"), stretch=1)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
+        for text, presence, key in (
+            (self.tr("&Närvarande"), Presence.PRESENT, "N"),
+            (self.tr("Anmält &förhinder"), Presence.EXCUSED, "F"),
+            (self.tr("Frånvarande (&X)"), Presence.ABSENT, "X"),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(text.replace("&", ""))
+            button.clicked.connect(lambda _c=False, p=presence: self.mark(p))
+            row.addWidget(button)
+            self.buttons.append(button)
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda p=presence: self.mark(p))
+        self.guest_button = QPushButton(self.tr("Lägg till adjungerad/ersättare…"))
+        self.guest_button.setAccessibleName(self.tr("Lägg till adjungerad eller ersättare"))
+        self.guest_button.clicked.connect(self.add_guest)
+        self.remove_button = QPushButton(self.tr("Ta bort"))
+        self.remove_button.setAccessibleName(self.tr("Ta bort ur närvarolistan"))
+        self.remove_button.clicked.connect(self.remove)
+        row.addStretch(1)
+        row.addWidget(self.guest_button)
+        row.addWidget(self.remove_button)
+        layout.addLayout(row)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def set_meeting(self, meeting: MeetingDetail | None) -> None:
+        self.meeting = meeting
+        self.reload()
+
+    def reload(self) -> None:
+        if self.meeting is None:
+            self.model.set_records([])
+            return
+        row = self.view.currentIndex().row()
+        with self.ctx.database.session() as s:
+            self.model.set_records(attendance_service.list_attendance(s, self.meeting.id))
+        if 0 <= row < self.model.rowCount():
+            self.view.selectRow(row)
+        editable = self.meeting.editable
+        for button in [*self.buttons, self.guest_button, self.remove_button]:
+            button.setEnabled(editable)
+
+    def _run(self, fn: Callable[[Any], Any]) -> bool:
+        try:
+            with self.ctx.database.session() as s:
+                fn(s)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return False
+        self.error.hide()
+        self.reload()
+        from trygghetsrad.domain.changes import MEETINGS, Changes
+
+        self.ctx.events.changed(Changes.of(MEETINGS))
+        self.changed.emit()
+        return True
+
+    def apply(self, row_id: int, presence: Presence) -> None:
+        self._run(lambda s: attendance_service.set_presence(s, row_id, presence))
+
+    def mark(self, presence: Presence) -> None:
+        record = self.model.record(self.view.currentIndex().row())
+        if record is None or self.meeting is None or not self.meeting.editable:
+            return
+        if record.presence is presence or presence is Presence.SUBSTITUTE:
+            return
+        self.undo_stack.push(
+            _PresenceCommand(self, record.id, record.name, record.presence, presence)
+        )
+        row = self.view.currentIndex().row()
+        if row + 1 < self.model.rowCount():
+            self.view.selectRow(row + 1)
+
+    def add_guest(self) -> None:
+        if self.meeting is None:
+            return
+        meeting_id = self.meeting.id
+        with self.ctx.database.session() as s:
+            people = register.list_people(s)
+        members = [(r.person_id, r.name) for r in self.model.records if r.member and r.person_id]
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                attendance_service.add_attendee(s, meeting_id, **values)
+
+        dialog = GuestDialog(people, members, save, self)
+        dialog.accepted.connect(lambda: self._run(lambda s: None))
+        dialog.open()
+        self.guest_dialog = dialog
+
+    def remove(self) -> None:
+        record = self.model.record(self.view.currentIndex().row())
+        if record is not None:
+            self._run(lambda s: attendance_service.remove_attendee(s, record.id))
+
+
+class StatsDialog(QDialog):
+    """Attendance per person and per organisation for a year."""
+
+    def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Närvarostatistik"))
+        self.setAccessibleName(self.tr("Närvarostatistik"))
+        self.resize(820, 620)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        self.year.setAccessibleName(self.tr("År"))
+        self.group = QComboBox()
+        self.group.setAccessibleName(self.tr("Grupp"))
+        self.group.addItem(self.tr("Alla grupper"), None)
+        with ctx.database.session() as s:
+            for g in register.list_groups(s):
+                self.group.addItem(g.name, g.id)
+        row.addWidget(QLabel(self.tr("År")))
+        row.addWidget(self.year)
+        row.addWidget(QLabel(self.tr("Grupp")))
+        row.addWidget(self.group)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.people_model = StatsModel(self)
+        self.org_model = StatsModel(self)
+        heading = QLabel(self.tr("Per person"))
+        heading.setProperty("role", "heading")
+        layout.addWidget(heading)
+        layout.addWidget(_table(self.people_model, self.tr("Närvaro per person"), sortable=True), 3)
+        heading = QLabel(self.tr("Per organisation (företrädd vid mötet)"))
+        heading.setProperty("role", "heading")
+        layout.addWidget(heading)
+        layout.addWidget(
+            _table(self.org_model, self.tr("Närvaro per organisation"), sortable=True), 2
+        )
+        self.year.valueChanged.connect(self.reload)
+        self.group.currentIndexChanged.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        year, group = self.year.value(), self.group.currentData()
+        with self.ctx.database.session() as s:
+            self.people_model.set_records(
+                attendance_service.attendance_by_person(s, year, group_id=group)
+            )
+            self.org_model.set_records(
+                attendance_service.attendance_by_organisation(s, year, group_id=group)
+            )

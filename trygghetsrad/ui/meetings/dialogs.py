@@ -1,0 +1,310 @@
+"""Dialogs of the meetings page: new meeting, finalise, reopen, action, guest, next meetings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, time
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QTimeEdit,
+    QWidget,
+)
+
+from trygghetsrad.domain.meetings import MeetingKind, NextMeetingPlan
+from trygghetsrad.domain.register import GroupData, OrganisationData, PersonData
+from trygghetsrad.i18n import tr as self_tr
+from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
+from trygghetsrad.ui.widgets.form_dialog import FormDialog
+
+Save = Callable[[dict[str, Any]], object]
+
+
+def date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def time_edit(value: time | None) -> QTimeEdit:
+    edit = QTimeEdit(QTime(value.hour, value.minute) if value else QTime(0, 0))
+    edit.setDisplayFormat("HH.mm")
+    return edit
+
+
+def py_date(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+def py_time(edit: QTimeEdit) -> time:
+    t = edit.time()
+    return time(t.hour(), t.minute())
+
+
+def person_combo(people: Sequence[PersonData], selected: int | None, empty: str) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(empty, None)
+    for person in people:
+        label = (
+            f"{person.name} ({person.organisation_name})"
+            if person.organisation_name
+            else person.name
+        )
+        combo.addItem(label, person.id)
+    if selected is not None:
+        combo.setCurrentIndex(max(0, combo.findData(selected)))
+    return combo
+
+
+class GroupChecklist(QListWidget):
+    def __init__(self, groups: Sequence[GroupData], checked: Sequence[int] = ()) -> None:
+        super().__init__()
+        for group in groups:
+            item = QListWidgetItem(group.name)
+            item.setData(256, group.id)
+            item.setCheckState(
+                Qt.CheckState.Checked if group.id in checked else Qt.CheckState.Unchecked
+            )
+            self.addItem(item)
+        self.setMaximumHeight(22 * max(2, len(groups)) + 8)
+
+    def checked_ids(self) -> list[int]:
+        return [
+            self.item(i).data(256)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class MeetingDialog(FormDialog):
+    """A new meeting: groups, date, time, type and place."""
+
+    def __init__(
+        self,
+        groups: Sequence[GroupData],
+        on_save: Save,
+        parent: QWidget | None = None,
+        *,
+        day: date | None = None,
+        group_ids: Sequence[int] = (),
+    ) -> None:
+        super().__init__(self_tr("Nytt möte"), on_save, parent)
+        self.groups = GroupChecklist(groups, group_ids or ([groups[0].id] if groups else []))
+        self.add_field("group_ids", self.tr("Grupper"), self.groups)
+        self.day = self.add_field("day", self.tr("Datum"), date_edit(day or date.today()))
+        times = QWidget()
+        row = QHBoxLayout(times)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.start = time_edit(time(10))
+        self.end = time_edit(time(12))
+        self.start.setAccessibleName(self.tr("Starttid"))
+        self.end.setAccessibleName(self.tr("Sluttid"))
+        row.addWidget(self.start)
+        row.addWidget(self.end)
+        row.addStretch(1)
+        self.add_field("start_time", self.tr("Tid"), times)
+        self.kind = QComboBox()
+        for kind in MeetingKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.add_field("kind", self.tr("Typ"), self.kind)
+        self.place = self.add_field("place", self.tr("Plats"), QLineEdit())
+        link = QLineEdit()
+        link.setPlaceholderText(self.tr("t.ex. digitalt via Teams"))
+        self.link = self.add_field("online_link", self.tr("Länk"), link)
+        self.template = QCheckBox(self.tr("Fyll dagordningen från gruppens mall"))
+        self.template.setChecked(True)
+        self.add_field("template", "", self.template)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "group_ids": self.groups.checked_ids(),
+            "day": py_date(self.day),  # type: ignore[arg-type]
+            "start_time": py_time(self.start),
+            "end_time": py_time(self.end),
+            "kind": self.kind.currentData(),
+            "place": self.place.text(),  # type: ignore[attr-defined]
+            "online_link": self.link.text(),  # type: ignore[attr-defined]
+            "template": self.template.isChecked(),
+        }
+
+
+class FinaliseDialog(FormDialog):
+    def __init__(
+        self,
+        people: Sequence[PersonData],
+        adjuster_id: int | None,
+        day: date,
+        protocol: bool,
+        on_save: Save,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self_tr("Justera protokollet") if protocol else self_tr("Fastställ anteckningarna")
+        super().__init__(title, on_save, parent)
+        self.day = self.add_field("finalised_on", self.tr("Datum"), date_edit(day))
+        self.adjuster = person_combo(people, adjuster_id, self.tr("(ingen)"))
+        self.add_field("adjuster_id", self.tr("Justerare"), self.adjuster)
+        self.save_button.setText(title)
+
+    def values(self) -> dict[str, Any]:
+        return {"on": py_date(self.day), "adjuster_id": self.adjuster.currentData()}  # type: ignore[arg-type]
+
+
+class ReopenDialog(FormDialog):
+    def __init__(self, on_save: Save, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self_tr("Öppna för ändring"),
+            on_save,
+            parent,
+            intro=self_tr(
+                "Protokollet är skickat och är en allmän handling. Skriv vad som ändras och "
+                "varför; det sparas och PDF:en visar revideringsdatumet."
+            ),
+        )
+        self.note = self.add_field("note", self.tr("Vad som ändras"), QPlainTextEdit())
+        self.note.setMaximumHeight(90)
+        self.save_button.setText(self.tr("Öppna för ändring"))
+
+    def values(self) -> dict[str, Any]:
+        return {"note": self.note.toPlainText()}  # type: ignore[attr-defined]
+
+
+class ActionDialog(FormDialog):
+    """An action item: what, who (a person or an organisation), due date, internal."""
+
+    def __init__(
+        self,
+        people: Sequence[PersonData],
+        organisations: Sequence[OrganisationData],
+        on_save: Save,
+        parent: QWidget | None = None,
+        *,
+        values: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(self_tr("Uppdrag"), on_save, parent)
+        values = values or {}
+        self.what = self.add_field("what", self.tr("Uppdrag"), QLineEdit(values.get("what", "")))
+        self.who = QComboBox()
+        self.who.addItem(self.tr("(ingen ansvarig)"), None)
+        for person in people:
+            self.who.addItem(person.name, ("person", person.id))
+        for org in organisations:
+            self.who.addItem(org.name, ("organisation", org.id))
+        if values.get("responsible_person_id"):
+            self.who.setCurrentIndex(self.who.findData(("person", values["responsible_person_id"])))
+        elif values.get("responsible_organisation_id"):
+            self.who.setCurrentIndex(
+                self.who.findData(("organisation", values["responsible_organisation_id"]))
+            )
+        self.add_field("responsible", self.tr("Ansvarig"), self.who)
+        self.due = OptionalDateEdit(self.tr("Klart senast"), values.get("due_date"))
+        self.add_field("due_date", self.tr("Klart senast"), self.due)
+        self.internal = QCheckBox(self.tr("Intern (tas inte med i utskick)"))
+        self.internal.setChecked(bool(values.get("internal")))
+        self.add_field("internal", "", self.internal)
+
+    def values(self) -> dict[str, Any]:
+        who = self.who.currentData()
+        return {
+            "what": self.what.text(),  # type: ignore[attr-defined]
+            "responsible_person_id": who[1] if who and who[0] == "person" else None,
+            "responsible_organisation_id": who[1] if who and who[0] == "organisation" else None,
+            "due_date": self.due.value(),
+            "internal": self.internal.isChecked(),
+        }
+
+
+class GuestDialog(FormDialog):
+    def __init__(
+        self,
+        people: Sequence[PersonData],
+        members: Sequence[tuple[int, str]],
+        on_save: Save,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self_tr("Lägg till adjungerad eller ersättare"), on_save, parent)
+        self.person = person_combo(people, None, self.tr("(person utanför registret)"))
+        self.add_field("person_id", self.tr("Person"), self.person)
+        self.name = self.add_field("name", self.tr("Namn"), QLineEdit())
+        self.org = self.add_field("organisation", self.tr("Organisation"), QLineEdit())
+        self.substitute = QComboBox()
+        self.substitute.addItem(self.tr("Adjungerad (gäst)"), None)
+        for person_id, name in members:
+            self.substitute.addItem(self.tr("Ersättare för {name}").format(name=name), person_id)
+        self.add_field("substitute_for_id", self.tr("Deltar som"), self.substitute)
+
+    def values(self) -> dict[str, Any]:
+        substitute = self.substitute.currentData()
+        return {
+            "person_id": self.person.currentData(),
+            "name": self.name.text(),  # type: ignore[attr-defined]
+            "organisation": self.org.text(),  # type: ignore[attr-defined]
+            "presence": "substitute" if substitute else "guest",
+            "substitute_for_id": substitute,
+        }
+
+
+class NextMeetingDialog(FormDialog):
+    """ "Nästa möte": one planned meeting per group (or one joint meeting)."""
+
+    def __init__(
+        self,
+        groups: Sequence[GroupData],
+        day: date,
+        on_save: Save,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            self_tr("Nästa möte"),
+            on_save,
+            parent,
+            intro=self_tr(
+                "Planera nästa möte för varje grupp, t.ex. Klara-gruppen kl. 10–12 och "
+                "Trygghetsrådet kl. 13–15 samma dag. Mötena läggs in som planerade."
+            ),
+        )
+        self.rows: list[tuple[int, QCheckBox, QDateEdit, QTimeEdit, QTimeEdit]] = []
+        for index, group in enumerate(groups):
+            row = QWidget()
+            box = QHBoxLayout(row)
+            box.setContentsMargins(0, 0, 0, 0)
+            check = QCheckBox(self.tr("Planera"))
+            check.setChecked(True)
+            d = date_edit(day)
+            start = time_edit(time(10 + 3 * index, 0))
+            end = time_edit(time(12 + 3 * index, 0))
+            for widget, name in ((check, "Planera"), (d, "Datum"), (start, "Start"), (end, "Slut")):
+                widget.setAccessibleName(f"{group.name}: {name}")
+                box.addWidget(widget)
+            self.add_field(f"group_{group.id}", group.name, row)
+            self.rows.append((group.id, check, d, start, end))
+        self.place = self.add_field("place", self.tr("Plats"), QLineEdit())
+        self.link = self.add_field(
+            "online_link", self.tr("Länk"), QLineEdit(self.tr("digitalt via Teams"))
+        )
+        self.save_button.setText(self.tr("Planera mötena"))
+
+    def values(self) -> dict[str, Any]:
+        plans = [
+            NextMeetingPlan(
+                (gid,),
+                py_date(d),
+                py_time(start),
+                py_time(end),
+                place=self.place.text(),  # type: ignore[attr-defined]
+                online_link=self.link.text(),  # type: ignore[attr-defined]
+            )
+            for gid, check, d, start, end in self.rows
+            if check.isChecked()
+        ]
+        return {"plans": plans}

@@ -1,0 +1,192 @@
+"""Exporting a meeting from the GUI (off the GUI thread) and the preview before exporting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.meetings import ItemKind, Presence
+from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
+from trygghetsrad.ui.background import run_in_background
+from trygghetsrad.ui.context import AppContext
+
+# kind -> (Swedish label, suffix, file filter)
+KINDS = {
+    "minutes": ("Protokoll", ".pdf", "PDF-dokument (*.pdf)"),
+    "notice": ("Kallelse", ".pdf", "PDF-dokument (*.pdf)"),
+    "email": ("E-postutkast", ".eml", "E-postutkast (*.eml)"),
+    "email_notice": ("E-postutkast med kallelse", ".eml", "E-postutkast (*.eml)"),
+    "invite": ("Kalenderinbjudan", ".ics", "Kalenderfil (*.ics)"),
+}
+
+
+def build_document(ctx: AppContext, meeting_id: int, include_internal: bool) -> MeetingDocument:
+    from trygghetsrad.services.meetings_document import meeting_document
+
+    with ctx.database.session() as s:
+        return meeting_document(s, meeting_id, include_internal=include_internal)
+
+
+def render(kind: str, doc: MeetingDocument) -> bytes:
+    """The bytes of one export; imports reportlab only here (never at start-up)."""
+    if kind == "invite":
+        from trygghetsrad.export.meetings.ics import meeting_ics
+
+        return meeting_ics(doc)
+    from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
+    from trygghetsrad.export.meetings.notice_pdf import notice_pdf
+
+    if kind == "minutes":
+        return minutes_pdf(doc)
+    if kind == "notice":
+        return notice_pdf(doc)
+    from trygghetsrad.export.meetings.eml import draft_eml
+
+    notice = kind == "email_notice"
+    return draft_eml(doc, notice_pdf(doc) if notice else minutes_pdf(doc), notice=notice)
+
+
+def default_name(kind: str, doc: MeetingDocument) -> str:
+    what = {"notice": "Kallelse", "email_notice": "Kallelse", "invite": "Möte"}.get(kind)
+    return doc.file_stem(what) + KINDS[kind][1]
+
+
+def ask_path(parent: QWidget, kind: str, doc: MeetingDocument) -> Path | None:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    label, _suffix, filter_ = KINDS[kind]
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        parent.tr("Spara {what}").format(what=label.lower()),
+        str(Path(folder or ".") / default_name(kind, doc)),
+        parent.tr(filter_),
+    )
+    return Path(path) if path else None
+
+
+def export_to(
+    parent: QWidget,
+    ctx: AppContext,
+    kind: str,
+    meeting_id: int,
+    include_internal: bool,
+    path: Path,
+    on_done: Callable[[Path], None],
+) -> Any:
+    """Build the document on the GUI thread (cheap), render and write in the background."""
+    doc = build_document(ctx, meeting_id, include_internal)
+
+    def work(_progress: Any) -> Path:
+        data = render(kind, doc)
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            from trygghetsrad.errors import UserError
+
+            raise UserError(
+                parent.tr("Filen {path} kunde inte sparas: {reason}").format(
+                    path=path, reason=exc.strerror
+                )
+            ) from exc
+        return path
+
+    return run_in_background(work, parent=parent, on_done=on_done)
+
+
+def open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+# -- preview --------------------------------------------------------------------------------
+
+
+def preview_html(doc: MeetingDocument) -> str:
+    """The minutes as simple HTML, laid out like the PDF, for the preview window."""
+    m = doc.meeting
+    parts = [
+        f"<p style='color:#5b6670'>{escape(doc.municipality)}</p>",
+        f"<h1>{escape(m.kind.label)}</h1>",
+        f"<p style='color:#5b6670;font-size:large'>{escape(doc.groups_label)}</p>",
+        f"<p><b>Datum och tid:</b> {escape(doc.when)}",
+    ]
+    if doc.where:
+        parts.append(f"<br><b>Plats:</b> {escape(doc.where)}")
+    parts.append("</p>")
+    if m.revised_on:
+        parts.append(f"<p><b>Reviderad {m.revised_on.isoformat()}</b></p>")
+    for label, presences in (
+        ("Närvarande", (Presence.PRESENT, Presence.SUBSTITUTE)),
+        ("Adjungerade", (Presence.GUEST,)),
+        ("Anmält förhinder", (Presence.EXCUSED,)),
+        ("Frånvarande", (Presence.ABSENT,)),
+    ):
+        people = doc.attendees(*presences)
+        if people:
+            names = ", ".join(escape(p.name) for p in people)
+            parts.append(f"<p><b>{label}:</b> {names}</p>")
+    for index, item in enumerate(doc.items):
+        tag = " <span style='color:#a4262c'>[intern]</span>" if item.internal else ""
+        parts.append(f"<h3>{escape(doc.number(index))} {escape(item.title)}{tag}</h3>")
+        if item.body:
+            parts.append(f"<p>{escape(item.body)}</p>")
+        if item.notes:
+            parts.append("<ul>")
+            for note in item.notes:
+                style = f"margin-left:{note.level * 20}px"
+                mark = " <span style='color:#a4262c'>[intern]</span>" if note.internal else ""
+                parts.append(f"<li style='{style}'>{escape(note.text)}{mark}</li>")
+            parts.append("</ul>")
+        if item.kind is ItemKind.FOLLOWUP:
+            for action in doc.followup:
+                parts.append(
+                    f"<p>• {escape(action.what)} – {escape(action.responsible)} "
+                    f"({escape(action.status.label)}, förd vidare {action.carried_count} ggr)</p>"
+                )
+        if item.kind is ItemKind.NEXT_MEETING:
+            for nm in doc.next_meetings:
+                parts.append(f"<p>{escape(next_meeting_line(nm))}.</p>")
+        for decision in item.decisions:
+            parts.append(f"<p><b>Beslut:</b> {escape(decision.text)}</p>")
+        for action in item.actions:
+            due = action.due_date.isoformat() if action.due_date else "–"
+            parts.append(
+                f"<p>→ <i>Uppdrag:</i> {escape(action.what)} – {escape(action.responsible or '–')}, "
+                f"senast {due}</p>"
+            )
+    if doc.is_protocol:
+        parts.append("<p><b>Underskrifter:</b> Vid protokollet, ordförande, justerare</p>")
+    else:
+        signer = escape(m.secretary_name)
+        if m.secretary_title:
+            signer += ", " + escape(m.secretary_title[:1].lower() + m.secretary_title[1:])
+        parts.append(f"<p><b>Vid pennan</b><br>{signer}</p>")
+    return "\n".join(parts)
+
+
+class PreviewDialog(QDialog):
+    def __init__(self, doc: MeetingDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Förhandsgranskning – {title}").format(title=doc.meeting.title))
+        self.setAccessibleName(self.tr("Förhandsgranskning"))
+        self.resize(760, 860)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName(self.tr("Förhandsgranskning av protokollet"))
+        self.browser.setHtml(preview_html(doc))
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

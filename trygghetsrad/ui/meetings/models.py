@@ -1,0 +1,264 @@
+"""Qt models of the meetings page: meetings, attendance, agenda items, actions, statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+
+from trygghetsrad.domain.dates import time_span
+from trygghetsrad.domain.meetings import (
+    AgendaItemData,
+    AttendanceData,
+    AttendanceStat,
+    ItemKind,
+    MeetingStatus,
+    MeetingSummary,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+
+STATUS_COLOURS = {
+    MeetingStatus.PLANNED: "#5b6670",
+    MeetingStatus.DRAFT: "#9a6700",
+    MeetingStatus.FINALISED: "#1f5a8c",
+    MeetingStatus.SENT: "#2d6a3e",
+}
+
+
+class _RecordTableModel(QAbstractTableModel):
+    """A read-only table over a list of records; columns are (header, text, sort key)."""
+
+    COLUMNS: list[tuple[str, Callable[[Any], str], Callable[[Any], Any]]] = []
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[Any] = []
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self.tr(self.COLUMNS[section][0])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.records):
+            return None
+        record = self.records[index.row()]
+        _header, text, key = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text(record)
+        if role == SortRole:
+            return key(record)
+        if role == IdRole:
+            return getattr(record, "id", None)
+        return self.extra_data(record, index.column(), role)
+
+    def extra_data(self, record: Any, column: int, role: int) -> Any:
+        return None
+
+    def record(self, row: int) -> Any:
+        return self.records[row] if 0 <= row < len(self.records) else None
+
+
+class MeetingTableModel(_RecordTableModel):
+    COLUMNS = [
+        (
+            "Datum",
+            lambda m: f"{m.day.isoformat()}  {time_span(m.start_time, None).removeprefix('kl. ')}",
+            lambda m: f"{m.day.isoformat()} {m.start_time or ''}",
+        ),
+        ("Grupp", lambda m: m.groups_label, lambda m: m.groups_label.lower()),
+        ("Typ", lambda m: m.kind.label, lambda m: m.kind.value),
+        ("Status", lambda m: m.status.label, lambda m: list(MeetingStatus).index(m.status)),
+    ]
+
+    def extra_data(self, record: MeetingSummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            return QColor(STATUS_COLOURS[record.status])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{record.title}\n{record.when}"
+        return None
+
+    def row_of(self, meeting_id: int) -> int:
+        return next((i for i, m in enumerate(self.records) if m.id == meeting_id), -1)
+
+
+class AttendanceModel(_RecordTableModel):
+    COLUMNS = [
+        ("Namn", lambda a: a.name, lambda a: a.name.lower()),
+        ("Organisation", lambda a: a.organisation, lambda a: a.organisation.lower()),
+        ("Roll", lambda a: a.role if a.member else "", lambda a: a.role),
+        ("Närvaro", lambda a: a.label[:1].upper() + a.label[1:], lambda a: a.presence.value),
+    ]
+
+    def extra_data(self, record: AttendanceData, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not record.presence.attended:
+            return QColor("#a4262c")
+        return None
+
+
+class ActionModel(_RecordTableModel):
+    COLUMNS = [
+        (
+            "Uppdrag",
+            lambda a: a.what + ("  [intern]" if a.internal else ""),
+            lambda a: a.what.lower(),
+        ),
+        ("Ansvarig", lambda a: a.responsible, lambda a: a.responsible.lower()),
+        (
+            "Klart senast",
+            lambda a: a.due_date.isoformat() if a.due_date else "",
+            lambda a: str(a.due_date),
+        ),
+        ("Status", lambda a: a.status.label, lambda a: a.status.value),
+    ]
+
+
+class FollowupModel(_RecordTableModel):
+    COLUMNS = [
+        ("Uppdrag", lambda a: a.what, lambda a: a.what.lower()),
+        ("Ansvarig", lambda a: a.responsible, lambda a: a.responsible.lower()),
+        (
+            "Klart senast",
+            lambda a: a.due_date.isoformat() if a.due_date else "",
+            lambda a: str(a.due_date),
+        ),
+        ("Givet", lambda a: a.since.isoformat() if a.since else "", lambda a: str(a.since)),
+        ("Förd vidare", lambda a: f"{a.carried_count} ggr", lambda a: a.carried_count),
+        ("Status", lambda a: a.status.label, lambda a: a.status.value),
+    ]
+
+
+class StatsModel(_RecordTableModel):
+    COLUMNS = [
+        ("Namn", lambda s: s.name, lambda s: s.name.lower()),
+        ("Organisation", lambda s: s.organisation, lambda s: s.organisation.lower()),
+        ("Möten", lambda s: str(s.meetings), lambda s: s.meetings),
+        ("Närvarande", lambda s: str(s.attended), lambda s: s.attended),
+        ("Anmält förhinder", lambda s: str(s.excused), lambda s: s.excused),
+        ("Frånvarande", lambda s: str(s.absent), lambda s: s.absent),
+        ("Närvaro", lambda s: f"{round(s.rate * 100)} %", lambda s: s.rate),
+    ]
+
+    def set_records(self, records: Sequence[AttendanceStat]) -> None:
+        super().set_records(records)
+
+
+MIME = "application/x-trygghetsrad-agenda-row"
+
+
+class AgendaModel(QAbstractListModel):
+    """The numbered agenda; rows can be dragged to a new place (`move_requested`)."""
+
+    move_requested = Signal(int, int)  # item id, new position
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[AgendaItemData] = []
+        self.numbering: Callable[[int], str] = lambda i: f"{i + 1}."
+
+    def set_items(self, items: Sequence[AgendaItemData], numbering: Callable[[int], str]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.numbering = numbering
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = f"{self.numbering(index.row())}  {item.title}"
+            extras = []
+            if item.notes:
+                extras.append(f"{len(item.notes)} ant.")
+            if item.actions:
+                extras.append(f"{len(item.actions)} uppdr.")
+            if item.internal:
+                extras.append("intern")
+            return f"{text}   ({', '.join(extras)})" if extras else text
+        if role == IdRole:
+            return item.id
+        if role == Qt.ItemDataRole.FontRole and item.kind is not ItemKind.NORMAL:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and item.internal:
+            return QColor("#a4262c")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        return (
+            base
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        rows = [i.row() for i in indexes if i.isValid()]
+        if rows:
+            data.setData(MIME, QByteArray(str(rows[0]).encode()))
+        return data
+
+    def dropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        if not data.hasFormat(MIME):
+            return False
+        source = int(bytes(data.data(MIME).data()).decode())
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self.items))
+        if target > source:
+            target -= 1
+        if 0 <= source < len(self.items) and target != source:
+            self.move_requested.emit(self.items[source].id, target)
+        return False  # the page reloads from the database; Qt must not remove the source row
+
+    def row_of(self, item_id: int) -> int:
+        return next((i for i, it in enumerate(self.items) if it.id == item_id), -1)

@@ -1,0 +1,432 @@
+"""The Möten tab: the list of meetings and, for the selected one, its details, attendance,
+agenda and minutes, status lifecycle and exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.changes import MEETINGS, Changes
+from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, MeetingStatus
+from trygghetsrad.errors import UserError
+from trygghetsrad.services import meetings as meeting_service
+from trygghetsrad.services import meetings_agenda as agenda_service
+from trygghetsrad.services import register
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.meetings import export as exporting
+from trygghetsrad.ui.meetings.agenda import AgendaPanel
+from trygghetsrad.ui.meetings.details import AttendancePanel, DetailsPanel, StatsDialog
+from trygghetsrad.ui.meetings.dialogs import FinaliseDialog, MeetingDialog, ReopenDialog
+from trygghetsrad.ui.meetings.models import STATUS_COLOURS, IdRole, MeetingTableModel, SortRole
+from trygghetsrad.ui.widgets.empty_state import EmptyState
+
+
+class MeetingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName(self.tr("Möten"))
+        self.undo_stack = QUndoStack(self)
+        ctx.undo_group.addStack(self.undo_stack)
+        self.meeting: MeetingDetail | None = None
+        self.last_export: Path | None = None
+        self._tasks: list[Any] = []
+        self._build()
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        splitter = QSplitter()
+        layout.addWidget(splitter)
+
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Möten"))
+        heading.setProperty("role", "heading")
+        left_box.addWidget(heading)
+        row = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("Nytt möte…"))
+        self.new_button.setAccessibleName(self.tr("Nytt möte"))
+        self.new_button.setToolTip(self.tr("Ctrl+Shift+N"))
+        self.new_button.clicked.connect(self.new_meeting)
+        row.addWidget(self.new_button)
+        self.group_filter = QComboBox()
+        self.group_filter.setAccessibleName(self.tr("Visa grupp"))
+        self.group_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        row.addWidget(self.group_filter, 1)
+        left_box.addLayout(row)
+        self.model = MeetingTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Möten"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        left_box.addWidget(self.table, 1)
+        stats = QPushButton(self.tr("Närvarostatistik…"))
+        stats.setAccessibleName(self.tr("Närvarostatistik"))
+        stats.clicked.connect(self.show_stats)
+        left_box.addWidget(stats)
+        splitter.addWidget(left)
+
+        self.stack = QStackedWidget()
+        self.empty = EmptyState(
+            self.tr("Inget möte valt"),
+            self.tr(
+                "Välj ett möte i listan eller skapa ett nytt. Här skriver du sedan dagordning, "
+                "anteckningar, beslut och uppdrag, och skickar kallelse och protokoll."
+            ),
+        )
+        self.stack.addWidget(self.empty)
+        editor = QWidget()
+        editor_box = QVBoxLayout(editor)
+        editor_box.setContentsMargins(8, 0, 0, 0)
+        head = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName(self.tr("Mötets rubrik"))
+        head.addWidget(self.title, 1)
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Status"))
+        head.addWidget(self.status)
+        editor_box.addLayout(head)
+        self.when = QLabel()
+        self.when.setProperty("role", "hint")
+        editor_box.addWidget(self.when)
+
+        bar = QHBoxLayout()
+        self.lifecycle_buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("start", self.tr("Börja anteckna"), self.start_minutes),
+            ("finalise", self.tr("Justera…"), self.finalise),
+            ("unfinalise", self.tr("Ångra justering"), self.unfinalise),
+            ("send", self.tr("Markera som skickat"), self.mark_sent),
+            ("reopen", self.tr("Öppna för ändring…"), self.reopen),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.lifecycle_buttons[key] = button
+        bar.addStretch(1)
+        self.include_internal = QCheckBox(self.tr("Ta med interna punkter"))
+        self.include_internal.setAccessibleName(self.tr("Ta med interna punkter i exporten"))
+        bar.addWidget(self.include_internal)
+        self.preview_button = QPushButton(self.tr("Förhandsgranska"))
+        self.preview_button.setAccessibleName(self.tr("Förhandsgranska protokollet"))
+        self.preview_button.clicked.connect(self.preview)
+        bar.addWidget(self.preview_button)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Exportera"))
+        self.export_button.setAccessibleName(self.tr("Exportera"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        for kind, text in (
+            ("minutes", self.tr("Protokoll / anteckningar (PDF)…")),
+            ("notice", self.tr("Kallelse (PDF)…")),
+            ("email", self.tr("E-postutkast med protokollet…")),
+            ("email_notice", self.tr("E-postutkast med kallelsen…")),
+            ("invite", self.tr("Kalenderinbjudan (.ics)…")),
+        ):
+            menu.addAction(text, lambda k=kind: self.export(k))
+        self.export_button.setMenu(menu)
+        bar.addWidget(self.export_button)
+        editor_box.addLayout(bar)
+        self.revision = QLabel()
+        self.revision.setProperty("role", "hint")
+        self.revision.setWordWrap(True)
+        editor_box.addWidget(self.revision)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Mötets delar"))
+        self.agenda = AgendaPanel(self.ctx, self.undo_stack)
+        self.attendance = AttendancePanel(self.ctx, self.undo_stack)
+        self.details = DetailsPanel(self.ctx)
+        self.details.saved.connect(self._on_details_saved)
+        self.tabs.addTab(self.agenda, self.tr("Dagordning och anteckningar"))
+        self.tabs.addTab(self.attendance, self.tr("Närvaro"))
+        self.tabs.addTab(self.details, self.tr("Uppgifter om mötet"))
+        editor_box.addWidget(self.tabs, 1)
+        self.stack.addWidget(editor)
+        splitter.addWidget(self.stack)
+        splitter.setSizes([520, 880])
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_meeting)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.ctx.undo_group.setActiveStack(self.undo_stack)
+        super().showEvent(event)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        with self.ctx.database.session() as s:
+            groups = register.list_groups(s)
+            selected_group = self.group_filter.currentData()
+            meetings = meeting_service.list_meetings(s, group_id=selected_group)
+        if self.group_filter.count() != len(groups) + 1:
+            self.group_filter.blockSignals(True)
+            self.group_filter.clear()
+            self.group_filter.addItem(self.tr("Alla grupper"), None)
+            for g in groups:
+                self.group_filter.addItem(g.name, g.id)
+            self.group_filter.blockSignals(False)
+        current = self.meeting.id if self.meeting else None
+        self.model.set_records(meetings)
+        if current is not None and self.model.row_of(current) >= 0:
+            self.select_meeting(current)
+        elif current is not None:
+            self.show_meeting(None)
+
+    def select_meeting(self, meeting_id: int) -> None:
+        row = self.model.row_of(meeting_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().blockSignals(True)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        self.table.selectionModel().blockSignals(False)
+        self.show_meeting(meeting_id)
+
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        meeting_id = current.data(IdRole) if current.isValid() else None
+        self.show_meeting(meeting_id)
+
+    def show_meeting(self, meeting_id: int | None) -> None:
+        if meeting_id is None:
+            self.agenda.set_meeting(None)
+            self.meeting = None
+            self.stack.setCurrentWidget(self.empty)
+            return
+        with self.ctx.database.session() as s:
+            meeting = meeting_service.get_meeting(s, meeting_id)
+        changed = self.meeting is None or self.meeting.id != meeting_id
+        self.meeting = meeting
+        self.stack.setCurrentIndex(1)
+        self.title.setText(meeting.title)
+        self.when.setText(
+            ", ".join(p for p in (meeting.when, meeting.place, meeting.online_link) if p)
+        )
+        colour = STATUS_COLOURS[meeting.status]
+        self.status.setText(meeting.status.label)
+        self.status.setStyleSheet(
+            f"color: white; background: {colour}; border-radius: 9px; padding: 2px 10px;"
+            "font-weight: 600;"
+        )
+        self._update_lifecycle(meeting)
+        if changed:
+            self.agenda.set_meeting(meeting)
+        else:
+            self.agenda.reload()
+        self.attendance.set_meeting(meeting)
+        self.details.set_meeting(meeting)
+
+    def _update_lifecycle(self, meeting: MeetingDetail) -> None:
+        status = meeting.status
+        visible = {
+            "start": status is MeetingStatus.PLANNED,
+            "finalise": status in (MeetingStatus.PLANNED, MeetingStatus.DRAFT),
+            "unfinalise": status is MeetingStatus.FINALISED,
+            "send": status is MeetingStatus.FINALISED,
+            "reopen": status is MeetingStatus.SENT,
+        }
+        for key, button in self.lifecycle_buttons.items():
+            button.setVisible(visible[key])
+        protocol = meeting.kind is MeetingKind.PROTOCOL
+        self.lifecycle_buttons["finalise"].setText(
+            self.tr("Justera…") if protocol else self.tr("Fastställ…")
+        )
+        notes = []
+        if meeting.finalised_on:
+            notes.append(self.tr("Justerat {d}").format(d=meeting.finalised_on.isoformat()))
+        if meeting.sent_on:
+            notes.append(self.tr("skickat {d}").format(d=meeting.sent_on.isoformat()))
+        if meeting.revision_note:
+            notes.append(
+                self.tr("Revideringar: {n}").format(n=meeting.revision_note.replace("\n", "; "))
+            )
+        self.revision.setText(" · ".join(notes))
+        self.revision.setVisible(bool(notes))
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(MEETINGS, "register"):
+            self.reload()
+
+    def _on_details_saved(self) -> None:
+        self.ctx.events.changed(Changes.of(MEETINGS))
+
+    # -- commands --------------------------------------------------------------------------
+
+    def _run(self, fn: Callable[[Any], Any], title: str) -> Any:
+        self.agenda.save_now()
+        try:
+            with self.ctx.database.session() as s:
+                result = fn(s)
+        except UserError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return None
+        self.ctx.events.changed(Changes.of(MEETINGS))
+        return result
+
+    def new_meeting(self) -> None:
+        with self.ctx.database.session() as s:
+            groups = register.list_groups(s)
+        selected = self.group_filter.currentData()
+        created: dict[str, int] = {}
+
+        def save(values: dict[str, Any]) -> None:
+            use_template = values.pop("template")
+            with self.ctx.database.session() as s:
+                meeting_id = meeting_service.create_meeting(s, **values).id
+                if use_template:
+                    for gid in values["group_ids"]:
+                        for template in agenda_service.list_templates(s, group_id=gid)[:1]:
+                            agenda_service.apply_template(s, meeting_id, template.id)
+            created["id"] = meeting_id
+
+        def done() -> None:
+            self.ctx.events.changed(Changes.of(MEETINGS))
+            if "id" in created:
+                self.select_meeting(created["id"])
+
+        dialog = MeetingDialog(groups, save, self, group_ids=[selected] if selected else ())
+        dialog.accepted.connect(done)
+        dialog.open()
+        self.meeting_dialog = dialog
+
+    def start_minutes(self) -> None:
+        if self.meeting:
+            meeting_id = self.meeting.id
+            self._run(
+                lambda s: meeting_service.start_minutes(s, meeting_id), self.tr("Börja anteckna")
+            )
+
+    def finalise(self) -> None:
+        if self.meeting is None:
+            return
+        meeting = self.meeting
+        with self.ctx.database.session() as s:
+            people = register.list_people(s)
+
+        def save(values: dict[str, Any]) -> None:
+            self.agenda.save_now()
+            with self.ctx.database.session() as s:
+                meeting_service.finalise(s, meeting.id, **values)
+
+        dialog = FinaliseDialog(
+            people,
+            meeting.adjuster_id,
+            max(date.today(), meeting.day),
+            meeting.kind is MeetingKind.PROTOCOL,
+            save,
+            self,
+        )
+        dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
+        dialog.open()
+        self.finalise_dialog = dialog
+
+    def unfinalise(self) -> None:
+        if self.meeting:
+            meeting_id = self.meeting.id
+            self._run(
+                lambda s: meeting_service.unfinalise(s, meeting_id), self.tr("Ångra justering")
+            )
+
+    def mark_sent(self) -> None:
+        if self.meeting:
+            meeting = self.meeting
+            on = max(date.today(), meeting.finalised_on or meeting.day)
+            self._run(lambda s: meeting_service.mark_sent(s, meeting.id, on=on), self.tr("Skickat"))
+
+    def reopen(self) -> None:
+        if self.meeting is None:
+            return
+        meeting_id = self.meeting.id
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                meeting_service.reopen_for_change(
+                    s, meeting_id, note=values["note"], on=date.today()
+                )
+
+        dialog = ReopenDialog(save, self)
+        dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
+        dialog.open()
+        self.reopen_dialog = dialog
+
+    def show_stats(self) -> None:
+        year = self.meeting.day.year if self.meeting else date.today().year
+        dialog = StatsDialog(self.ctx, year, self)
+        dialog.show()
+        self.stats_dialog = dialog
+
+    def preview(self) -> None:
+        if self.meeting is None:
+            return
+        self.agenda.save_now()
+        doc = exporting.build_document(self.ctx, self.meeting.id, self.include_internal.isChecked())
+        dialog = exporting.PreviewDialog(doc, self)
+        dialog.show()
+        self.preview_dialog = dialog
+
+    def export(self, kind: str, path: Path | None = None) -> Any:
+        """Ask for a file name (unless given) and write the export in the background."""
+        if self.meeting is None:
+            return None
+        self.agenda.save_now()
+        include = self.include_internal.isChecked() and kind != "invite"
+        if path is None:
+            doc = exporting.build_document(self.ctx, self.meeting.id, include)
+            path = exporting.ask_path(self, kind, doc)
+            if path is None:
+                return None
+
+        def done(written: Path) -> None:
+            self.last_export = written
+            self.ctx.events.status_message.emit(self.tr("Sparade {path}").format(path=written))
+            if kind in ("email", "email_notice"):
+                exporting.open_file(written)
+
+        task = exporting.export_to(self, self.ctx, kind, self.meeting.id, include, path, done)
+        self._tasks.append(task)
+        return task
