@@ -479,3 +479,19 @@ def test_empty_database_shows_empty_states(qtbot, ctx) -> None:  # type: ignore[
     dialog.save_button.click()
     assert page.people.panel.stack.currentWidget() is page.people.panel.table
     assert page.people.panel.table.currentIndex().data(RECORD_ROLE).name == "Första Personen"
+
+
+def test_open_record_shows_the_person_or_group(page, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.domain.calendar_items import Owner
+
+    page.people.panel.search.setText("zzz")
+    with demo_ctx.database.session() as s:
+        person = next(p for p in register.list_people(s) if p.name == "Linnéa Sundin")
+        group = next(g for g in register.list_groups(s) if g.name == "Klara-gruppen")
+    assert page.open_record(Owner("register", "person", person.id))
+    assert page.stack.currentWidget() is page.people
+    assert page.people.panel.current().name == "Linnéa Sundin"
+    assert page.open_record(Owner("register", "group", group.id))
+    assert page.stack.currentWidget() is page.groups
+    assert page.groups.current_group().name == "Klara-gruppen"
+    assert not page.open_record(Owner("register", "person", 999_999))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -58,7 +58,8 @@ class RegisterPage(QWidget):
         self.nav.setObjectName("registerNav")
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet(
-            "#registerNav { border: none; background: transparent; font-size: 10.5pt; }"
+            "#registerNav { border: none; background: transparent; font-size: 10.5pt;"
+            " outline: 0; }"
             "#registerNav::item { padding: 8px 10px; border-radius: 4px; margin: 1px 0; }"
             "#registerNav::item:selected { background: #dbe7f3; color: #10212f; }"
             "#registerNav::item:hover:!selected { background: #eceff3; }"
@@ -87,9 +88,7 @@ class RegisterPage(QWidget):
         layout.addWidget(self.stack, 1)
 
         self._connect()
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
+        # Ctrl+F belongs to the window-wide search; the page's search fields are a Tab away.
         ctx.events.data_changed.connect(self._on_events_data_changed)
         self.refresh()
         self.nav.setCurrentRow(PEOPLE)
@@ -124,6 +123,24 @@ class RegisterPage(QWidget):
         panel = view.members if isinstance(view, GroupsView) else view.panel  # type: ignore[attr-defined]
         panel.search.setFocus()
         panel.search.selectAll()
+
+    def open_record(self, owner: Any) -> bool:
+        """Show a person, organisation or group (used by the window-wide search)."""
+        parts = {
+            "person": (PEOPLE, self.people.panel),
+            "organisation": (ORGANISATIONS, self.organisations.panel),
+            "group": (GROUPS, self.groups.groups),
+        }
+        if owner.kind not in parts:
+            return False
+        part, panel = parts[owner.kind]
+        self.show_part(part)
+        panel.search.clear()
+        if panel.model.row_of(owner.id) < 0:
+            return False
+        panel.select_id(owner.id)
+        panel.table.setFocus()
+        return True
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row >= 0:

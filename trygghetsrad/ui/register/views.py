@@ -210,7 +210,7 @@ class GroupsView(QWidget):
         self.members.extra_buttons.insertWidget(5, self.show_former)
         self.members.fit_columns(2)
 
-        right = QWidget()
+        right = self.right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(12, 0, 0, 0)
         self.card = DetailCard(self.tr("Välj en grupp för att se dess medlemmar."))
@@ -244,10 +244,10 @@ class GroupsView(QWidget):
         member = self.members.current()
         rows = [m for m in self._data.memberships if group and m.group_id == group.id]
         self.members_model.set_rows(rows)
-        self.members.setEnabled(group is not None)
+        self.members.setVisible(group is not None)
+        self.right.setVisible(bool(self._data.groups))
         if group is None:
             self.card.show_record(None)
-            self.card.setMaximumHeight(16777215)
         else:
             former = sum(1 for m in rows if self.members_model.is_former(m))
             subtitle = self.tr("{n} medlemmar").format(n=group.member_count)

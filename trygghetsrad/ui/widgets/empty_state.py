@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -21,6 +21,12 @@ class EmptyState(QWidget):
         body.setStyleSheet("font-size: 11pt; color: #55606c;")
         layout.addWidget(heading)
         layout.addSpacing(8)
-        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned word-wrapped label gets
+        # a guessed width and a height that does not fit it (the text came out clipped).
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(body, 10)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(3)
         self.setAccessibleName(title)
