@@ -7,6 +7,7 @@ apart cheaply; Alembic is only imported when a migration is actually due.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,8 +30,28 @@ def _literal(node: ast.expr) -> tuple[str, ...]:
     return tuple(value)
 
 
+_HEADER = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*(?:#.*)?$", re.MULTILINE)
+
+
+def _read_fast(text: str) -> Revision | None:
+    """The two assignments from their own lines, without parsing the whole module."""
+    found: dict[str, tuple[str, ...]] = {}
+    for match in _HEADER.finditer(text):
+        try:
+            found.setdefault(match.group(1), _literal(ast.parse(match.group(2), mode="eval").body))
+        except (SyntaxError, ValueError):
+            return None  # e.g. a value spanning lines: parse the module instead
+    if "revision" not in found:
+        return None
+    return Revision(found["revision"][0], found.get("down_revision", ()))
+
+
 def _read(path: Path) -> Revision | None:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    fast = _read_fast(text)
+    if fast is not None:
+        return fast
+    tree = ast.parse(text)
     found: dict[str, tuple[str, ...]] = {}
     for node in tree.body:
         if isinstance(node, ast.Assign | ast.AnnAssign):
@@ -44,8 +65,12 @@ def _read(path: Path) -> Revision | None:
     return Revision(found["revision"][0], found.get("down_revision", ()))
 
 
-@cache
 def all_revisions(versions_dir: Path = VERSIONS_DIR) -> dict[str, Revision]:
+    return _all_revisions(versions_dir)  # one cache entry whether or not the default is passed
+
+
+@cache
+def _all_revisions(versions_dir: Path) -> dict[str, Revision]:
     revisions = {}
     for path in sorted(versions_dir.glob("*.py")):
         rev = _read(path)
