@@ -7,6 +7,7 @@ Run as a child process by `run.py`; its wall time and peak memory are what the a
 from __future__ import annotations
 
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
@@ -21,6 +22,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
+            print(f"first-paint {time.time():.6f}", flush=True)
             QTimer.singleShot(0, self._app.quit)
         return False
 

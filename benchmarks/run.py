@@ -33,9 +33,10 @@ TABS = ["meetings", "wheel", "situation", "register"]
 
 @dataclass
 class Child:
-    seconds: float
+    seconds: float  # spawn to exit
     maxrss_kb: int
     stdout: str
+    first_paint: float | None = None  # spawn to the "first-paint <time>" line, if printed
 
 
 def child_env(home: Path) -> dict[str, str]:
@@ -55,6 +56,7 @@ def child_env(home: Path) -> dict[str, str]:
 
 def run_child(args: list[str], env: dict[str, str]) -> Child:
     """Run a child to completion; its wall time and its own peak RSS (not the cumulative one)."""
+    spawned = time.time()
     start = time.perf_counter()
     proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = proc.stdout.read() if proc.stdout else b""  # type: ignore[union-attr]
@@ -66,7 +68,12 @@ def run_child(args: list[str], env: dict[str, str]) -> Child:
         raise RuntimeError(
             f"{' '.join(args)} exited {proc.returncode}: {err.decode(errors='replace')[-2000:]}"
         )
-    return Child(seconds, int(usage.ru_maxrss), out.decode())
+    text = out.decode()
+    first_paint = None
+    for line in text.splitlines():
+        if line.startswith("first-paint "):
+            first_paint = float(line.split()[1]) - spawned
+    return Child(seconds, int(usage.ru_maxrss), text, first_paint)
 
 
 def emit(
@@ -123,13 +130,19 @@ def make_databases(folder: Path, years: int, env: dict[str, str]) -> dict[str, P
 class Samples:
     seconds: dict[str, list[float]] = field(default_factory=dict)
     rss: dict[str, list[int]] = field(default_factory=dict)
+    total: dict[str, list[float]] = field(default_factory=dict)
 
     def add(self, key: str, child: Child) -> None:
-        self.seconds.setdefault(key, []).append(child.seconds)
+        assert child.first_paint is not None, f"{key}: no first paint reported"
+        self.seconds.setdefault(key, []).append(child.first_paint)
+        self.total.setdefault(key, []).append(child.seconds)
         self.rss.setdefault(key, []).append(child.maxrss_kb)
 
     def time(self, key: str) -> float:
         return statistics.median(self.seconds[key])
+
+    def whole(self, key: str) -> float:
+        return statistics.median(self.total[key]) * 1000
 
     def mem(self, key: str) -> float:
         return statistics.median(self.rss[key])
@@ -142,8 +155,7 @@ def startup(
     for key in ("empty", "demo", big):
         commands[key] = [
             PY,
-            "-m",
-            "trygghetsrad",
+            str(HERE / "startup_probe.py"),
             "--db",
             str(paths[key]),
             "--exit-after-startup",
@@ -161,6 +173,8 @@ def startup(
         samples.time("bare") * 1000,
         3.0,
         runs=runs,
+        process_ms=round(samples.whole("demo")),
+        process_baseline_ms=round(samples.whole("bare")),
     )
     emit(
         f"startup_first_paint_{big}_vs_empty",
@@ -169,6 +183,8 @@ def startup(
         samples.time("empty") * 1000,
         1.15,
         runs=runs,
+        process_ms=round(samples.whole(big)),
+        process_baseline_ms=round(samples.whole("empty")),
     )
     emit(
         f"startup_peak_memory_{big}_vs_bare_window",
