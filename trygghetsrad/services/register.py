@@ -266,7 +266,14 @@ def list_groups(session: Session, *, on: date | None = None) -> list[GroupData]:
 
 def get_group(session: Session, group_id: int) -> GroupData:
     g = _get(session, Group, group_id)
-    return GroupData(g.id, g.name, g.description, len(g.memberships))
+    today = date.today()
+    active = sum(
+        1
+        for m in g.memberships
+        if (m.from_date is None or m.from_date <= today)
+        and (m.to_date is None or today <= m.to_date)
+    )
+    return GroupData(g.id, g.name, g.description, active)
 
 
 def create_group(session: Session, *, name: str, description: str = "") -> Created:
