@@ -1,0 +1,242 @@
+"""The Möten tab driven with pytest-qt: keyboard minute-taking, reorder, lifecycle, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from factories_meetings import fill_meetings_demo, make_group_with_members
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from trygghetsrad.domain.meetings import MeetingStatus, Note
+from trygghetsrad.services import meetings, meetings_actions, meetings_agenda
+from trygghetsrad.ui.meetings.page import MeetingsPage
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type text with key events carrying the characters (keyClicks aborts on å/ä/ö)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def page(qtbot, ctx):  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        group, _people = make_group_with_members(s, 3, name="Klara-gruppen")
+    widget = MeetingsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.group_id = group  # type: ignore[attr-defined]
+    return widget
+
+
+def _create_meeting(qtbot, page) -> int:  # type: ignore[no-untyped-def]
+    page.new_meeting()
+    dialog = page.meeting_dialog
+    dialog.place.setText("Kommunhuset, sammanträdesrum Älven")
+    dialog.template.setChecked(False)
+    dialog.save_button.click()
+    assert page.meeting is not None
+    return page.meeting.id
+
+
+def test_create_meeting_and_take_minutes_with_the_keyboard(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = _create_meeting(qtbot, page)
+    agenda = page.agenda
+    agenda.new_item()
+    assert agenda.title.hasFocus() or agenda.title.selectedText() == "Ny punkt"
+    agenda.title.setText("Summering och utvärdering")
+    agenda.notes.setFocus()
+    type_text(agenda.notes, "Kulturnatten genomförs i Storåker")
+    qtbot.keyClick(agenda.notes, Qt.Key.Key_Return)
+    qtbot.keyClick(agenda.notes, Qt.Key.Key_Tab)
+    type_text(agenda.notes, "Medborgardialog på torget")
+    qtbot.keyClick(agenda.notes, Qt.Key.Key_Return)
+    qtbot.keyClick(agenda.notes, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    type_text(agenda.notes, "Hemlig uppgift")
+    qtbot.keyClick(agenda.notes, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    # Ctrl+Enter: a new agenda item; the typed text of the first is saved on the way.
+    qtbot.keyClick(agenda.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with ctx.database.session() as s:
+        items = meetings_agenda.get_agenda(s, meeting_id)
+    assert [i.title for i in items] == ["Summering och utvärdering", "Ny punkt"]
+    assert [(n.text, n.level, n.internal) for n in items[0].notes] == [
+        ("Kulturnatten genomförs i Storåker", 0, False),
+        ("Medborgardialog på torget", 1, False),
+        ("Hemlig uppgift", 0, True),
+    ]
+    assert agenda.list.currentIndex().row() == 1
+    assert (
+        "Ctrl+Shift+A"
+        in agenda.findChild(type(agenda.error), None)
+        .parent()
+        .findChildren(type(agenda.error))[-1]
+        .text()
+    )
+
+
+def test_new_action_from_the_keyboard_and_follow_up(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = _create_meeting(qtbot, page)
+    page.agenda.new_item()
+    page.agenda.notes.setFocus()
+    qtbot.keyClick(
+        page.agenda.notes,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = page.agenda.action_dialog
+    assert dialog.isVisible()
+    dialog.what.setText("Sammanställa dialogmaterialet")
+    dialog.who.setCurrentIndex(1)
+    dialog.save_button.click()
+    assert page.agenda.action_model.rowCount() == 1
+    with ctx.database.session() as s:
+        [action] = meetings_actions.list_actions(s)
+    assert action.what == "Sammanställa dialogmaterialet" and action.responsible
+    assert action.origin_meeting_id == meeting_id
+
+
+def test_reorder_by_keyboard_and_drag_with_undo(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = _create_meeting(qtbot, page)
+    with ctx.database.session() as s:
+        for title in ("Öppnande", "Lägesbild", "Årshjul"):
+            meetings_agenda.add_item(s, meeting_id, title=title)
+    page.agenda.reload()
+    page.agenda.list.setCurrentIndex(page.agenda.model.index(0))
+    page.agenda.list.setFocus()
+    qtbot.keyClick(page.agenda.list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    titles = [i.title for i in page.agenda.model.items]
+    assert titles == ["Lägesbild", "Öppnande", "Årshjul"]
+    assert page.agenda.list.currentIndex().row() == 1
+    # Dropping "Årshjul" on the first row (what a drag does).
+    model = page.agenda.model
+    mime = model.mimeData([model.index(2)])
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index(-1))
+    assert [i.title for i in page.agenda.model.items] == ["Årshjul", "Lägesbild", "Öppnande"]
+    page.undo_stack.undo()
+    assert [i.title for i in page.agenda.model.items] == ["Lägesbild", "Öppnande", "Årshjul"]
+    assert page.undo_stack.undoText().startswith("Flytta")
+
+
+def test_status_lifecycle_and_reopen_with_revision_note(qtbot, page, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = _create_meeting(qtbot, page)
+    buttons = page.lifecycle_buttons
+    assert buttons["start"].isVisible() and not buttons["reopen"].isVisible()
+    buttons["start"].click()
+    assert page.meeting.status is MeetingStatus.DRAFT
+    buttons["finalise"].click()
+    page.finalise_dialog.save_button.click()
+    assert page.meeting.status is MeetingStatus.FINALISED
+    assert not page.agenda.add_button.isEnabled()
+    buttons["send"].click()
+    assert page.meeting.status is MeetingStatus.SENT
+    assert buttons["reopen"].isVisible()
+    buttons["reopen"].click()
+    dialog = page.reopen_dialog
+    dialog.save_button.click()  # an empty note is refused, the dialog stays
+    assert dialog.isVisible() and "måste fyllas i" in dialog.error_text("note")
+    dialog.note.setPlainText("Rättat namn på en ledamot")
+    dialog.save_button.click()
+    with ctx.database.session() as s:
+        detail = meetings.get_meeting(s, meeting_id)
+    assert detail.status is MeetingStatus.DRAFT and detail.revised_on == date.today()
+    assert "Rättat namn" in page.revision.text()
+    assert page.agenda.add_button.isEnabled()
+
+
+def test_attendance_marked_with_keys_and_undone(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    _create_meeting(qtbot, page)
+    page.tabs.setCurrentWidget(page.attendance)
+    view = page.attendance.view
+    view.setFocus()
+    view.selectRow(1)
+    name = page.attendance.model.record(1).name
+    page.attendance.buttons[1].click()  # anmält förhinder
+    record = next(r for r in page.attendance.model.records if r.name == name)
+    assert record.presence.value == "excused"
+    page.undo_stack.undo()
+    record = next(r for r in page.attendance.model.records if r.name == name)
+    assert record.presence.value == "present"
+
+
+def test_export_minutes_in_the_background(qtbot, page, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = _create_meeting(qtbot, page)
+    with ctx.database.session() as s:
+        item = meetings_agenda.add_item(s, meeting_id, title="Övriga frågor").id
+        meetings_agenda.set_notes(
+            s, item, [Note("Inga övriga frågor"), Note("Intern sak", 0, True)]
+        )
+    target = tmp_path / "Minnesanteckningar Klara-gruppen.pdf"
+    page.export("minutes", target)
+    qtbot.waitUntil(lambda: page.last_export == target, timeout=20000)
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "Övriga frågor" in text and "Intern sak" not in text
+    page.include_internal.setChecked(True)
+    full = tmp_path / "intern.pdf"
+    page.export("minutes", full)
+    qtbot.waitUntil(lambda: page.last_export == full, timeout=20000)
+    assert "Intern sak" in "".join(p.extract_text() for p in PdfReader(full).pages)
+
+
+def test_preview_shows_the_minutes(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = _create_meeting(qtbot, page)
+    with ctx.database.session() as s:
+        meetings_agenda.add_item(s, meeting_id, title="Lägesbildsarbete")
+    page.preview()
+    text = page.preview_dialog.browser.toPlainText()
+    assert "Lägesbildsarbete" in text and "Vid pennan" in text
+
+
+def test_deleting_an_item_with_notes_asks_first(qtbot, page, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = _create_meeting(qtbot, page)
+    with ctx.database.session() as s:
+        item = meetings_agenda.add_item(s, meeting_id, title="Lägesbild").id
+        meetings_agenda.set_notes(s, item, [Note("Viktigt")])
+    page.agenda.reload()
+    page.agenda.list.setCurrentIndex(page.agenda.model.index(0))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    page.agenda.delete_item()
+    assert page.agenda.model.rowCount() == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.agenda.delete_item()
+    assert page.agenda.model.rowCount() == 0
+
+
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, database) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services import meetings_attendance
+    from trygghetsrad.ui.meetings.models import (
+        ActionModel,
+        AgendaModel,
+        AttendanceModel,
+        FollowupModel,
+        MeetingTableModel,
+        StatsModel,
+    )
+
+    with database.session() as s:
+        ctx = fill_meetings_demo(s)
+        ref = ctx.extra["reference_meeting"]
+        checks = [
+            (MeetingTableModel(), meetings.list_meetings(s)),
+            (AttendanceModel(), meetings_attendance.list_attendance(s, ref)),
+            (ActionModel(), meetings_actions.list_actions(s)),
+            (FollowupModel(), meetings_actions.followup(s, meetings.list_meetings(s)[-2].id)),
+            (StatsModel(), meetings_attendance.attendance_by_person(s, 2025)),
+        ]
+        agenda_items = meetings_agenda.get_agenda(s, ref)
+    for model, records in checks:
+        assert records
+        model.set_records(records)
+        qtmodeltester.check(model)
+    agenda = AgendaModel()
+    agenda.set_items(agenda_items, lambda i: f"{i + 1}.")
+    qtmodeltester.check(agenda)
+    assert agenda.data(agenda.index(0)).startswith("1.  Summering")
