@@ -147,6 +147,8 @@ class DetailsPanel(QWidget):
             groups = register.list_groups(s)
             people = register.list_people(s)
         if self.groups is not None:
+            self.groups_box.removeWidget(self.groups)
+            self.groups.hide()
             self.groups.deleteLater()
         self.groups = GroupChecklist(groups, meeting.group_ids)
         self.groups.setAccessibleName(self.tr("Grupper"))
@@ -346,7 +348,7 @@ class StatsDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Närvarostatistik"))
         self.setAccessibleName(self.tr("Närvarostatistik"))
-        self.resize(820, 620)
+        self.resize(1000, 680)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.year = QSpinBox()
@@ -370,13 +372,15 @@ class StatsDialog(QDialog):
         heading = QLabel(self.tr("Per person"))
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
-        layout.addWidget(_table(self.people_model, self.tr("Närvaro per person"), sortable=True), 3)
+        layout.addWidget(
+            _table(self.people_model, self.tr("Närvaro per person"), sortable=True, stretch=1), 3
+        )
         heading = QLabel(self.tr("Per organisation (företrädd vid mötet)"))
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
-        layout.addWidget(
-            _table(self.org_model, self.tr("Närvaro per organisation"), sortable=True), 2
-        )
+        org_view = _table(self.org_model, self.tr("Närvaro per organisation"), sortable=True)
+        org_view.setColumnHidden(1, True)  # the organisation is the row itself
+        layout.addWidget(org_view, 2)
         self.year.valueChanged.connect(self.reload)
         self.group.currentIndexChanged.connect(self.reload)
         self.reload()
