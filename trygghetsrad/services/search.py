@@ -24,6 +24,7 @@ from trygghetsrad.domain.search import (
 PER_KIND = 10
 TITLE_WEIGHT = 8.0
 SNIPPET_TOKENS = 14
+DATE_COLUMNS = ("day", "start_date", "observed_on")  # shown as "where it is" context
 
 # The ranking query, exposed so that the benchmark can run exactly this with plain sqlite3.
 RANK_SQL = (
@@ -93,8 +94,9 @@ def search(session: Session, *, text: str, per_kind: int = PER_KIND) -> SearchRe
                 kind=kind,
                 ref_table=ref_table,
                 ref_id=ref_id,
-                title=title or own_title or context,
-                snippet=snippet if MARK_START in snippet or not title else "",
+                # An untitled record (a decision, a note) is shown by its matching text.
+                title=title or snippet or own_title,
+                snippet=snippet if title and MARK_START in snippet else "",
                 context=context,
                 owner=owner,
                 score=float(score),
@@ -124,24 +126,24 @@ def _in(ids: list[int]) -> str:
     return ", ".join(str(int(i)) for i in ids)
 
 
-def _titles(connection: Connection, table: str, ids: list[int]) -> dict[int, str]:
-    """A readable name for each record: its title columns, or its date for an untitled one."""
+def _titles(connection: Connection, table: str, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """A readable name and date ("" when it has none) for each record."""
     source = idx.BY_TABLE.get(table)
     columns = _columns(connection, table)
     title_cols = [c for c in (source.title if source else ()) if c in columns]
-    day_col = "day" if "day" in columns else None
+    day_col = next((c for c in DATE_COLUMNS if c in columns), None)
     select = ", ".join(f'"{c}"' for c in ("id", *title_cols, *([day_col] if day_col else [])))
     result = {}
     for row in connection.exec_driver_sql(
         f'SELECT {select} FROM "{table}" WHERE id IN ({_in(ids)})'
     ):
         title = idx.join_text(row[1 : 1 + len(title_cols)]).replace("\n", " – ")
+        when = ""
         if day_col and row[-1]:
             day = row[-1]
             day = date.fromisoformat(str(day)[:10]) if not isinstance(day, date) else day
             when = long_date(day, weekday=False)
-            title = f"{title}, {when}" if title else f"{kind_label('meeting', plural=False)} {when}"
-        result[row[0]] = title
+        result[row[0]] = (title or kind_label(source.kind, plural=False) if source else title, when)
     return result
 
 
@@ -194,9 +196,12 @@ def _resolve(connection: Connection, table: str, ids: list[int]) -> dict[int, _I
     )
     parent_source = idx.BY_TABLE.get(parent_table) if parent_table else None
     result: dict[int, _Info] = {}
-    for ref_id, title in own.items():
+    for ref_id, (title, when) in own.items():
         parent_id = parents.get(ref_id)
-        context = parent_titles.get(parent_id, "") if parent_id is not None else ""
+        if parent_id is not None and parent_id in parent_titles:
+            context = ", ".join(part for part in parent_titles[parent_id] if part)
+        else:
+            context = when
         if source.opens_parent and parent_id is not None and parent_source is not None:
             owner = Owner(parent_source.area, parent_source.kind, parent_id)
         else:

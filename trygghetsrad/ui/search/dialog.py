@@ -39,7 +39,7 @@ from trygghetsrad.ui.context import AppContext
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 120
-PER_KIND = 6  # hits shown per kind; the count says how many more there are
+PER_KIND = 4  # hits shown per kind; the count says how many more there are
 
 
 class HtmlDelegate(QStyledItemDelegate):
