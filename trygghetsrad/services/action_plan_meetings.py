@@ -4,13 +4,21 @@ measure or an agreement's commitment; the measure then shows its meeting history
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.action_plan import Commitment, Measure, MeetingLink
-from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Decision, Meeting
+from trygghetsrad.db.models.meetings import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    MeetingGroup,
+)
+from trygghetsrad.db.models.register import Group
 from trygghetsrad.domain.action_plan import MeetingMention
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes, Created
 from trygghetsrad.errors import UserError, ValidationError
@@ -129,7 +137,30 @@ def mentions(
                 status=action.status,
             )
         )
-    return sorted(out, key=lambda m: (m.meeting_date or date.min, m.kind, m.item_id))
+    return sorted(
+        _titled(session, out), key=lambda m: (m.meeting_date or date.min, m.kind, m.item_id)
+    )
+
+
+def _titled(session: Session, mentions: list[MeetingMention]) -> list[MeetingMention]:
+    """Meetings without a title of their own are named after their groups."""
+    untitled = {m.meeting_id for m in mentions if not m.meeting_title}
+    if not untitled:
+        return mentions
+    names: dict[int, list[str]] = {}
+    for meeting_id, name in session.execute(
+        select(MeetingGroup.meeting_id, Group.name)
+        .join(Group, Group.id == MeetingGroup.group_id)
+        .where(MeetingGroup.meeting_id.in_(untitled))
+        .order_by(MeetingGroup.position)
+    ):
+        names.setdefault(meeting_id, []).append(name)
+    return [
+        replace(m, meeting_title=" och ".join(names.get(m.meeting_id, [])) or tr("Möte"))
+        if not m.meeting_title
+        else m
+        for m in mentions
+    ]
 
 
 def linkable_items(session: Session) -> list[MeetingMention]:
@@ -162,7 +193,9 @@ def linkable_items(session: Session) -> list[MeetingMention]:
                 action.status,
             )
         )
-    return sorted(out, key=lambda m: (m.meeting_date or date.min, m.item_id), reverse=True)
+    return sorted(
+        _titled(session, out), key=lambda m: (m.meeting_date or date.min, m.item_id), reverse=True
+    )
 
 
 def decisions_between(

@@ -5,7 +5,13 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from trygghetsrad.db.models.action_plan import Cause, CauseEvidence, Problem, measure_causes
+from trygghetsrad.db.models.action_plan import (
+    Cause,
+    CauseEvidence,
+    Measure,
+    Problem,
+    measure_causes,
+)
 from trygghetsrad.db.models.situation import DataSource, Indicator, Observation
 from trygghetsrad.domain.action_plan import clean_enum, clean_title
 from trygghetsrad.domain.causes import CauseData, CauseKind, Evidence, ProblemData, check_move
@@ -372,3 +378,45 @@ def observation_choices(session: Session) -> list[tuple[int, str]]:
             select(Observation.id, Observation.title).order_by(Observation.title)
         )
     ]
+
+
+def restore_subtree(
+    session: Session, causes: list[CauseData], *, position: int | None = None
+) -> dict[int, int]:
+    """Recreate deleted causes (parents first) with their evidence and measure links.
+
+    Used to undo a delete; returns old id → new id so that later undo steps can follow.
+    """
+    mapping: dict[int, int] = {}
+    for index, cause in enumerate(causes):
+        parent = mapping.get(cause.parent_id, cause.parent_id) if cause.parent_id else None
+        new_id = create_cause(
+            session,
+            problem_id=cause.problem_id,
+            title=cause.title,
+            parent_id=parent,
+            kind=cause.kind,
+            description=cause.description,
+            position=position if index == 0 else cause.position,
+            internal=cause.internal,
+        ).id
+        mapping[cause.id] = new_id
+        for ev in cause.evidence:
+            if (ev.data_source_id and session.get(DataSource, ev.data_source_id) is None) or (
+                ev.indicator_id and session.get(Indicator, ev.indicator_id) is None
+            ):
+                continue
+            session.add(
+                CauseEvidence(
+                    cause_id=new_id,
+                    data_source_id=ev.data_source_id,
+                    indicator_id=ev.indicator_id,
+                    note=ev.note,
+                )
+            )
+        for measure_id in cause.measure_ids:
+            if session.get(Measure, measure_id) is None:
+                continue
+            session.execute(measure_causes.insert().values(measure_id=measure_id, cause_id=new_id))
+    session.flush()
+    return mapping

@@ -19,6 +19,10 @@ SUBPAGES: list[tuple[str, str, str]] = [
     ("indicators", "Indikatorer", "trygghetsrad.ui.situation.indicators:IndicatorsPage"),
     ("observations", "Observationer", "trygghetsrad.ui.situation.observations:ObservationsPage"),
     ("gaps", "Luckor", "trygghetsrad.ui.situation.gaps:GapsPage"),
+    ("causes", "Orsaksanalys", "trygghetsrad.ui.situation.causes_page:CausesPage"),
+    ("plan", "Åtgärdsplan", "trygghetsrad.ui.situation.plan_page:PlanPage"),
+    ("followup", "Uppföljning", "trygghetsrad.ui.situation.followup_page:FollowUpPage"),
+    ("agreements", "Överenskommelser", "trygghetsrad.ui.situation.agreements_page:AgreementsPage"),
 ]
 
 

@@ -1,0 +1,117 @@
+"""Action-plan rules: traffic light, indicator trend against target, unconnected flags."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from trygghetsrad.domain.action_plan import (
+    CauseLink,
+    Light,
+    MeasureInput,
+    Trend,
+    TrendPoint,
+    format_number,
+    indicator_trend,
+    plan_flags,
+    traffic_light,
+)
+from trygghetsrad.errors import ValidationError
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("status", "start", "end", "trend", "light"),
+    [
+        ("genomförd", date(2025, 1, 1), date(2025, 6, 1), None, Light.GREEN),
+        ("avbruten", None, None, None, Light.GREY),
+        ("pågår", date(2026, 1, 1), date(2026, 10, 1), None, Light.RED),  # past its end
+        ("pågår", date(2026, 1, 1), date(2027, 1, 1), Trend.AWAY, Light.YELLOW),
+        ("pågår", date(2026, 1, 1), date(2027, 1, 1), Trend.TOWARDS, Light.GREEN),
+        ("ej påbörjad", date(2026, 3, 1), date(2027, 1, 1), None, Light.YELLOW),  # late start
+        ("ej påbörjad", date(2026, 12, 12), date(2026, 12, 13), None, Light.GREY),
+        ("ej påbörjad", date(2026, 1, 1), date(2026, 2, 1), None, Light.RED),
+    ],
+)
+def test_traffic_light(status, start, end, trend, light) -> None:  # type: ignore[no-untyped-def]
+    result = traffic_light(status, start=start, end=end, today=TODAY, trend=trend)
+    assert result.light is light
+    assert result.reason
+
+
+def test_traffic_light_refuses_unknown_status() -> None:
+    with pytest.raises(ValueError):
+        traffic_light("kanske", start=None, end=None, today=TODAY)
+
+
+def _points(*values: float) -> list[TrendPoint]:
+    return [TrendPoint(str(2020 + i), v) for i, v in enumerate(values)]
+
+
+def test_trend_towards_and_away_depend_on_direction() -> None:
+    assert indicator_trend(_points(30, 25), 20, "minska").trend is Trend.TOWARDS
+    assert indicator_trend(_points(30, 35), 20, "minska").trend is Trend.AWAY
+    assert indicator_trend(_points(30, 35), 40, "öka").trend is Trend.TOWARDS
+    assert indicator_trend(_points(30, 25), 40, "öka").trend is Trend.AWAY
+
+
+def test_trend_reached_unchanged_and_unknown() -> None:
+    assert indicator_trend(_points(30, 19), 20, "minska").trend is Trend.REACHED
+    assert indicator_trend(_points(30, 30.3), 20, "minska").trend is Trend.UNCHANGED
+    assert indicator_trend(_points(30), 20, "minska").trend is Trend.UNKNOWN
+    assert indicator_trend([], 20, "minska").trend is Trend.UNKNOWN
+    assert indicator_trend(_points(30, 20), None, None).trend is Trend.UNKNOWN
+
+
+def test_trend_text_names_baseline_and_latest_with_decimal_comma() -> None:
+    result = indicator_trend(_points(25.4, 27.2), 20, "minska")
+    assert result.text == "Åt fel håll: 25,4 (2020) → 27,2 (2021)"
+
+
+def test_format_number() -> None:
+    assert format_number(12.0) == "12"
+    assert format_number(3.5) == "3,5"
+    assert format_number(None) == ""
+
+
+def test_flags_measure_without_cause_and_uncovered_causes() -> None:
+    causes = [
+        CauseLink(1, 10, None),  # covered through child 2
+        CauseLink(2, 10, 1),  # addressed
+        CauseLink(3, 10, 1),  # sibling of an addressed cause, parent not addressed: flagged
+        CauseLink(4, 10, None),  # nothing: flagged
+        CauseLink(5, 20, None),  # addressed by a measure on its ancestor? no: it is a root
+        CauseLink(6, 20, 5),  # covered through ancestor 5
+    ]
+    flags = plan_flags({100: {2}, 101: set(), 102: {5}}, causes, [10, 20, 30])
+    assert flags.measures_without_cause == (101,)
+    assert flags.causes_without_measure == (3, 4)
+    assert flags.problems_without_measure == (30,)
+    assert bool(flags)
+
+
+def test_no_flags_when_everything_is_connected() -> None:
+    flags = plan_flags({1: {1}}, [CauseLink(1, 5, None)], [5])
+    assert not flags
+
+
+def test_measure_input_validation() -> None:
+    with pytest.raises(ValidationError) as exc:
+        MeasureInput(title="  ").cleaned()
+    assert exc.value.field == "title"
+    with pytest.raises(ValidationError) as exc:
+        MeasureInput(title="x", start=date(2026, 5, 1), end=date(2026, 4, 1)).cleaned()
+    assert exc.value.field == "end"
+    with pytest.raises(ValidationError) as exc:
+        MeasureInput(title="x", target_value=10).cleaned()
+    assert exc.value.field == "target_direction"
+    with pytest.raises(ValidationError) as exc:
+        MeasureInput(title="x", description="å" * 10_001).cleaned()
+    assert "10000" in str(exc.value)
+    with pytest.raises(ValidationError):
+        MeasureInput(title="x", status="klar").cleaned()
+    ok = MeasureInput(title=" Belysning 💡 ", cause_ids=(3, 3, 2)).cleaned()
+    assert ok.title == "Belysning 💡"
+    assert ok.cause_ids == (3, 2)

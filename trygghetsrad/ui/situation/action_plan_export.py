@@ -1,0 +1,114 @@
+"""Saving the action-plan, follow-up and agreement PDFs from the pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from trygghetsrad.domain.action_plan import PlanData
+from trygghetsrad.domain.agreements import AgreementData
+from trygghetsrad.errors import UserError
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.situation.action_plan_common import read
+
+
+def _ask(parent: QWidget, title: str, default_name: str) -> tuple[Path | None, bool]:
+    """The file to write and whether internal content goes in (asked only when it exists)."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / default_name), parent.tr("PDF-dokument (*.pdf)")
+    )
+    if not path:
+        return None, False
+    target = Path(path)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+    return target, False
+
+
+def _write(parent: QWidget, ctx: AppContext, target: Path, build: Callable[[Any], bytes]) -> bool:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        data = read(ctx, build)
+        target.write_bytes(data)
+    except UserError as exc:
+        QMessageBox.warning(parent, parent.tr("PDF kunde inte skapas"), str(exc))
+        return False
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            parent.tr("PDF kunde inte sparas"),
+            parent.tr("Filen {path} kunde inte skrivas: {reason}").format(
+                path=target, reason=exc.strerror
+            ),
+        )
+        return False
+    finally:
+        QApplication.restoreOverrideCursor()
+    ctx.events.status_message.emit(parent.tr("Sparade {path}").format(path=target))
+    return True
+
+
+def export_plan_pdf(
+    parent: QWidget, ctx: AppContext, plan: PlanData, include_internal: bool = False
+) -> Path | None:
+    target, _ = _ask(parent, parent.tr("Spara åtgärdsplanen som PDF"), f"{plan.title}.pdf")
+    if target is None:
+        return None
+
+    def build(session: Any) -> bytes:
+        from trygghetsrad.export.action_plan import render_plan
+        from trygghetsrad.services import followup
+
+        doc = followup.plan_document(
+            session, plan.id, today=date.today(), include_internal=include_internal
+        )
+        return render_plan(doc)
+
+    return target if _write(parent, ctx, target, build) else None
+
+
+def export_followup_pdf(
+    parent: QWidget, ctx: AppContext, year: int, include_internal: bool = False
+) -> Path | None:
+    target, _ = _ask(
+        parent,
+        parent.tr("Spara uppföljningen som PDF"),
+        parent.tr("Uppföljning av åtgärdsplanen {year}.pdf").format(year=year),
+    )
+    if target is None:
+        return None
+
+    def build(session: Any) -> bytes:
+        from trygghetsrad.export.action_plan_followup import render_followup
+        from trygghetsrad.services import followup
+
+        doc = followup.followup_document(
+            session, year, today=date.today(), include_internal=include_internal
+        )
+        return render_followup(doc)
+
+    return target if _write(parent, ctx, target, build) else None
+
+
+def export_agreement_pdf(
+    parent: QWidget, ctx: AppContext, agreement: AgreementData, include_internal: bool = False
+) -> Path | None:
+    target, _ = _ask(parent, parent.tr("Spara överenskommelsen som PDF"), f"{agreement.title}.pdf")
+    if target is None:
+        return None
+
+    def build(session: Any) -> bytes:
+        from trygghetsrad.export.action_plan_agreement import render_agreement
+        from trygghetsrad.services import agreements
+
+        doc = agreements.agreement_document(
+            session, agreement.id, today=date.today(), include_internal=include_internal
+        )
+        return render_agreement(doc)
+
+    return target if _write(parent, ctx, target, build) else None

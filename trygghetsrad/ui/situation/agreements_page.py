@@ -1,0 +1,537 @@
+"""Överenskommelser: the cooperation agreement and the citizen promises with the police, their
+commitments per party linked to measures and followed up like them."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.action_plan import MeasureStatus
+from trygghetsrad.domain.agreements import (
+    AgreementData,
+    AgreementKind,
+    CommitmentData,
+    CommitmentRow,
+    Party,
+)
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes
+from trygghetsrad.services import action_plan, agreements
+from trygghetsrad.services import action_plan_meetings as meeting_links
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.situation.action_plan_common import fill_combo, iso, light_icon, read, run
+from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
+from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
+from trygghetsrad.ui.widgets.empty_state import EmptyState
+from trygghetsrad.ui.widgets.form_dialog import FormDialog
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _value(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+def _text(value: str, height: int = 70) -> QPlainTextEdit:
+    edit = QPlainTextEdit(value)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+class AgreementDialog(FormDialog):
+    def __init__(
+        self, on_save, agreement: AgreementData | None, parent: QWidget | None = None
+    ) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(
+            "Överenskommelse" if agreement is None else "Ändra överenskommelse", on_save, parent
+        )
+        a = agreement
+        year = date.today().year
+        self.kind = QComboBox()
+        fill_combo(self.kind, [(k.value, k.label) for k in AgreementKind], a.kind if a else None)
+        self.title = QLineEdit(a.title if a else "")
+        self.start = _date_edit(a.period_start if a else date(year, 1, 1))
+        self.end = _date_edit(a.period_end if a else date(year + 1, 12, 31))
+        self.parties = _text(a.parties if a else "", 50)
+        self.signatories = _text(a.signatories if a else "", 50)
+        self.signed = OptionalDateEdit(self.tr("Undertecknad"), a.signed_on if a else None)
+        self.focus = _text(a.focus_areas if a else "", 60)
+        self.background = _text(a.background if a else "", 70)
+        self.internal = QCheckBox(self.tr("Intern"))
+        self.internal.setChecked(a.internal if a else False)
+        self.add_field("kind", self.tr("Typ:"), self.kind)
+        self.add_field("title", self.tr("Namn:"), self.title)
+        self.add_field("period_start", self.tr("Från:"), self.start)
+        self.add_field("period_end", self.tr("Till:"), self.end)
+        self.add_field("parties", self.tr("Parter:"), self.parties, self.tr("En per rad."))
+        self.add_field(
+            "signatories",
+            self.tr("Undertecknare:"),
+            self.signatories,
+            self.tr("En per rad: namn, titel."),
+        )
+        self.add_field("signed_on", self.tr("Datum:"), self.signed)
+        self.add_field("focus_areas", self.tr("Fokusområden:"), self.focus, self.tr("Ett per rad."))
+        self.add_field("background", self.tr("Bakgrund:"), self.background)
+        self.add_field("internal", "", self.internal)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.currentData(),
+            "title": self.title.text(),
+            "period_start": _value(self.start),
+            "period_end": _value(self.end),
+            "parties": self.parties.toPlainText(),
+            "signatories": self.signatories.toPlainText(),
+            "signed_on": self.signed.value(),
+            "focus_areas": self.focus.toPlainText(),
+            "background": self.background.toPlainText(),
+            "internal": self.internal.isChecked(),
+        }
+
+
+class CommitmentDialog(FormDialog):
+    def __init__(
+        self,
+        on_save,
+        commitment: CommitmentData | None,  # type: ignore[no-untyped-def]
+        measures: list[tuple[int, str]],
+        focus_areas: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Åtagande" if commitment is None else "Ändra åtagande", on_save, parent)
+        c = commitment
+        self.party = QComboBox()
+        fill_combo(self.party, [(p.value, p.label + " …") for p in Party], c.party if c else None)
+        self.text = _text(c.text if c else "", 80)
+        self.focus = QComboBox()
+        self.focus.setEditable(True)
+        self.focus.addItems(["", *focus_areas])
+        self.focus.setCurrentText(c.focus_area if c else "")
+        self.status = QComboBox()
+        fill_combo(
+            self.status, [(s.value, s.label) for s in MeasureStatus], c.status if c else None
+        )
+        self.internal = QCheckBox(self.tr("Intern"))
+        self.internal.setChecked(c.internal if c else False)
+        self.measures = QListWidget()
+        chosen = set(c.measure_ids) if c else set()
+        for mid, title in measures:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, mid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if mid in chosen else Qt.CheckState.Unchecked)
+            self.measures.addItem(item)
+        self.add_field("party", self.tr("Part:"), self.party)
+        self.add_field("text", self.tr("Åtagande:"), self.text)
+        self.add_field("focus_area", self.tr("Fokusområde:"), self.focus)
+        self.add_field("status", self.tr("Status:"), self.status)
+        self.add_field("measure_ids", self.tr("Kopplade åtgärder:"), self.measures)
+        self.add_field("internal", "", self.internal)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "party": self.party.currentData(),
+            "text": self.text.toPlainText(),
+            "focus_area": self.focus.currentText(),
+            "status": self.status.currentData(),
+            "internal": self.internal.isChecked(),
+            "measure_ids": tuple(
+                self.measures.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.measures.count())
+                if self.measures.item(i).checkState() == Qt.CheckState.Checked
+            ),
+        }
+
+
+class CommitmentTableModel(QAbstractTableModel):
+    COLUMNS = [
+        "",
+        "Part",
+        "Åtagande",
+        "Status",
+        "Kopplade åtgärder",
+        "Senaste uppföljning",
+        "I protokollen",
+    ]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[CommitmentRow] = []
+
+    def set_rows(self, rows: list[CommitmentRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # type: ignore[no-untyped-def]  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section]) if self.COLUMNS[section] else ""
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        c, col = row.commitment, index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 1:
+                return Party(c.party).short
+            if col == 2:
+                return c.text + (self.tr(" (intern)") if c.internal else "")
+            if col == 3:
+                try:
+                    return MeasureStatus(c.status).label
+                except ValueError:
+                    return c.status
+            if col == 4:
+                return "; ".join(c.measure_titles)
+            if col == 5:
+                if not row.followups:
+                    return ""
+                f = row.followups[-1]
+                return f"{iso(f.noted_on)}: {f.done}"
+            if col == 6:
+                return " · ".join(f"{iso(m.meeting_date)} {m.text}" for m in row.mentions)
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return light_icon(row.light.light)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.light.reason if col == 0 else self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.UserRole:
+            return c.id
+        return None
+
+
+class AgreementsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName(self.tr("Överenskommelser"))
+        self.undo_stack = QUndoStack(self)
+        ctx.undo_group.addStack(self.undo_stack)
+        self._agreements: list[AgreementData] = []
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Överenskommelser med Polisen"))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        self.list.currentRowChanged.connect(lambda _r: self._show_agreement())
+        new = QPushButton(self.tr("Ny…"))
+        new.setAccessibleName(self.tr("Ny överenskommelse"))
+        new.clicked.connect(self._on_new)
+        self.edit_button = QPushButton(self.tr("Ändra…"))
+        self.edit_button.setAccessibleName(self.tr("Ändra överenskommelse"))
+        self.edit_button.clicked.connect(self._on_edit)
+        self.export_button = QPushButton(self.tr("PDF…"))
+        self.export_button.setAccessibleName(self.tr("Överenskommelsen som PDF"))
+        self.export_button.clicked.connect(self._on_export)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        heading = QLabel(self.tr("Överenskommelser"))
+        heading.setProperty("role", "heading")
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        for b in (new, self.edit_button, self.export_button):
+            row.addWidget(b)
+        left_layout.addLayout(row)
+
+        self.head = QLabel()
+        self.head.setWordWrap(True)
+        self.head.setTextFormat(Qt.TextFormat.RichText)
+        self.head.setAccessibleName(self.tr("Överenskommelsens uppgifter"))
+        self.head.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.model = CommitmentTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Åtaganden"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.doubleClicked.connect(lambda _i: self._on_edit_commitment())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in ((0, 28), (1, 90), (2, 330), (3, 90), (4, 220), (5, 220)):
+            self.table.setColumnWidth(col, width)
+        buttons = QHBoxLayout()
+        self.new_commitment = QPushButton(self.tr("Nytt åtagande…"))
+        self.new_commitment.clicked.connect(self._on_new_commitment)
+        self.edit_commitment = QPushButton(self.tr("Ändra…"))
+        self.edit_commitment.clicked.connect(self._on_edit_commitment)
+        self.delete_commitment = QPushButton(self.tr("Ta bort"))
+        self.delete_commitment.clicked.connect(self._on_delete_commitment)
+        self.followup_button = QPushButton(self.tr("Ny uppföljning…"))
+        self.followup_button.clicked.connect(self._on_followup)
+        self.link_button = QPushButton(self.tr("Koppla till protokoll…"))
+        self.link_button.clicked.connect(self._on_link)
+        for b in (
+            self.new_commitment,
+            self.edit_commitment,
+            self.delete_commitment,
+            self.followup_button,
+            self.link_button,
+        ):
+            b.setAccessibleName(b.text().rstrip("…"))
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.head)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.table, 1)
+        self.empty = EmptyState(
+            self.tr("Inga överenskommelser"),
+            self.tr(
+                "Lägg in samverkansöverenskommelsen med Polisen och medborgarlöftena med "
+                "”Ny…”. Varje åtagande kopplas till åtgärder och följs upp."
+            ),
+        )
+        right_layout.addWidget(self.empty, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 1100])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.ctx.undo_group.setActiveStack(self.undo_stack)
+        super().showEvent(event)
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(ACTION_PLAN, MEETINGS):
+            self.refresh()
+
+    def current(self) -> AgreementData | None:
+        row = self.list.currentRow()
+        return self._agreements[row] if 0 <= row < len(self._agreements) else None
+
+    def refresh(self) -> None:
+        keep = self.current().id if self.current() else None
+        self._agreements = read(self.ctx, agreements.list_agreements)
+        self.list.blockSignals(True)
+        self.list.clear()
+        today = date.today()
+        for a in self._agreements:
+            state = (
+                self.tr("gäller")
+                if a.in_force(today)
+                else self.tr("avslutad")
+                if a.period_end < today
+                else self.tr("kommande")
+            )
+            item = QListWidgetItem(f"{a.title}\n{a.kind_label} · {state}")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        index = next((i for i, a in enumerate(self._agreements) if a.id == keep), 0)
+        if self._agreements:
+            self.list.setCurrentRow(index)
+        self._show_agreement()
+
+    def select_agreement(self, agreement_id: int) -> None:
+        for i, a in enumerate(self._agreements):
+            if a.id == agreement_id:
+                self.list.setCurrentRow(i)
+
+    def _show_agreement(self) -> None:
+        a = self.current()
+        has = a is not None
+        self.empty.setVisible(not has)
+        for w in (
+            self.head,
+            self.table,
+            self.new_commitment,
+            self.edit_commitment,
+            self.delete_commitment,
+            self.followup_button,
+            self.link_button,
+        ):
+            w.setVisible(has)
+        self.edit_button.setEnabled(has)
+        self.export_button.setEnabled(has)
+        if a is None:
+            self.model.set_rows([])
+            return
+        parts = [f"<h3>{escape(a.title)}</h3>", f"<p>{escape(a.kind_label)} · {a.period_label}"]
+        if a.signed_on:
+            parts.append(escape(self.tr(" · undertecknad {d}").format(d=iso(a.signed_on))))
+        parts.append("</p>")
+        if a.signatory_list:
+            parts.append(
+                f"<p><b>{escape(self.tr('Undertecknare'))}:</b> "
+                f"{escape('; '.join(a.signatory_list))}</p>"
+            )
+        if a.focus_list:
+            parts.append(
+                f"<p><b>{escape(self.tr('Fokusområden'))}:</b> "
+                f"{escape('; '.join(a.focus_list))}</p>"
+            )
+        self.head.setText("".join(parts))
+        rows = read(self.ctx, lambda s: agreements.commitment_rows(s, a.id, today=date.today()))
+        self.model.set_rows(rows)
+        self.table.resizeRowsToContents()
+
+    def current_commitment(self) -> CommitmentRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.rows[self.proxy.mapToSource(index).row()]
+
+    def _measures(self) -> list[tuple[int, str]]:
+        return read(
+            self.ctx,
+            lambda s: [(m.id, m.title) for m in action_plan.list_measures(s)],
+        )
+
+    # -- agreements ------------------------------------------------------------------------
+
+    def _on_new(self) -> None:
+        created: dict[str, int] = {}
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                result = agreements.create_agreement(s, **values)
+            created["id"] = result.id
+            self.ctx.events.changed(result.changes)
+
+        if AgreementDialog(save, None, self).exec() and "id" in created:
+            self.select_agreement(created["id"])
+
+    def _on_edit(self) -> None:
+        a = self.current()
+        if a is None:
+            return
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                changes = agreements.update_agreement(s, a.id, **values)
+            self.ctx.events.changed(changes)
+
+        AgreementDialog(save, a, self).exec()
+
+    def _on_export(self) -> None:
+        a = self.current()
+        if a is not None:
+            from trygghetsrad.ui.situation.action_plan_export import export_agreement_pdf
+
+            export_agreement_pdf(self, self.ctx, a)
+
+    # -- commitments -----------------------------------------------------------------------
+
+    def _on_new_commitment(self) -> None:
+        a = self.current()
+        if a is None:
+            return
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                result = agreements.create_commitment(s, agreement_id=a.id, **values)
+            self.ctx.events.changed(result.changes)
+
+        CommitmentDialog(save, None, self._measures(), a.focus_list, self).exec()
+
+    def _on_edit_commitment(self) -> None:
+        a, row = self.current(), self.current_commitment()
+        if a is None or row is None:
+            return
+        c = row.commitment
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                changes = agreements.update_commitment(s, c.id, **values)
+            self.ctx.events.changed(changes)
+
+        CommitmentDialog(save, c, self._measures(), a.focus_list, self).exec()
+
+    def _on_delete_commitment(self) -> None:
+        row = self.current_commitment()
+        if row is None:
+            return
+        c = row.commitment
+        answer = QMessageBox.question(
+            self, self.tr("Ta bort åtagande"), self.tr("Ta bort åtagandet ”{t}”?").format(t=c.text)
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            run(self.ctx, self, lambda s: agreements.delete_commitment(s, c.id))
+
+    def _on_followup(self) -> None:
+        row = self.current_commitment()
+        if row is None:
+            return
+        c = row.commitment
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                result = action_plan.add_followup(s, commitment_id=c.id, **values)
+            self.ctx.events.changed(result.changes)
+
+        FollowUpDialog(save, c.text, c.status, "", self).exec()
+
+    def _on_link(self) -> None:
+        row = self.current_commitment()
+        if row is None:
+            return
+        c = row.commitment
+        items = read(self.ctx, meeting_links.linkable_items)
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                result = meeting_links.link(s, commitment_id=c.id, **values)
+            self.ctx.events.changed(result.changes)
+
+        MeetingLinkDialog(save, items, self).exec()
+
+
+def make_page(ctx: AppContext) -> QWidget:
+    return AgreementsPage(ctx)

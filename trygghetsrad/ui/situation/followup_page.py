@@ -1,0 +1,295 @@
+"""Uppföljning: the year's follow-up in one view — pick a problem and see what was decided
+about it, why (the causes), who does it, and whether it works (status, indicator trend
+against target, the council's decisions) — with the law/Brå checklist beside it."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light, MeasureRow, MeasureStatus, Trend
+from trygghetsrad.domain.action_plan_docs import ChecklistItem
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Changes
+from trygghetsrad.services import action_plan, causes, followup
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.situation.action_plan_common import iso, light_icon, read
+
+Index = QModelIndex | QPersistentModelIndex
+
+TREND_COLOURS = {
+    Trend.REACHED: "#2e8540",
+    Trend.TOWARDS: "#2e8540",
+    Trend.UNCHANGED: "#8a6d00",
+    Trend.AWAY: "#a4262c",
+    Trend.UNKNOWN: "#5d6873",
+}
+
+
+class FollowUpTableModel(QAbstractTableModel):
+    COLUMNS = [
+        "",
+        "Åtgärd",
+        "Varför (orsaker)",
+        "Vem",
+        "Status",
+        "Fungerar det?",
+        "Senaste uppföljning",
+        "Rådets beslut",
+    ]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[MeasureRow] = []
+        self.year = date.today().year
+
+    def set_rows(self, rows: list[MeasureRow], year: int) -> None:
+        self.beginResetModel()
+        self.rows, self.year = rows, year
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # type: ignore[no-untyped-def]  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section]) if self.COLUMNS[section] else ""
+        return None
+
+    def decisions(self, row: MeasureRow) -> list[str]:
+        return [
+            f"{iso(m.meeting_date)}: {m.text}"
+            for m in row.mentions
+            if m.kind == "decision" and m.meeting_date and m.meeting_date.year == self.year
+        ]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        m, col = row.measure, index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 1:
+                return m.title
+            if col == 2:
+                return "; ".join(m.cause_titles) if m.cause_titles else self.tr("Saknar orsak")
+            if col == 3:
+                return m.responsible
+            if col == 4:
+                try:
+                    return MeasureStatus(m.status).label
+                except ValueError:
+                    return m.status
+            if col == 5:
+                return (
+                    row.trend.text
+                    if (m.indicator_id or row.trend.latest)
+                    else self.tr("Ingen indikator")
+                )
+            if col == 6:
+                if not row.followups:
+                    return ""
+                f = row.followups[-1]
+                return f"{iso(f.noted_on)}: {f.done}"
+            if col == 7:
+                return " · ".join(self.decisions(row))
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return light_icon(row.light.light)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 0:
+                return row.light.reason
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
+            return f"{row.light.light.value}: {row.light.reason}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == 5:
+                return QColor(TREND_COLOURS[row.trend.trend])
+            if col == 2 and not m.cause_ids:
+                return QColor("#a4262c")
+        if role == Qt.ItemDataRole.UserRole:
+            return m.id
+        return None
+
+
+class FollowUpPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName(self.tr("Uppföljning"))
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.setAccessibleName(self.tr("År"))
+        self.year.valueChanged.connect(self.refresh)
+        self.problem = QComboBox()
+        self.problem.setAccessibleName(self.tr("Problem"))
+        self.problem.setMinimumWidth(320)
+        self.problem.activated.connect(self._apply_filter)
+        self.export_button = QPushButton(self.tr("Uppföljningsrapport som PDF…"))
+        self.export_button.setAccessibleName(self.tr("Uppföljningsrapport som PDF"))
+        self.export_button.clicked.connect(self._on_export)
+        top = QHBoxLayout()
+        year_label = QLabel(self.tr("År:"))
+        year_label.setBuddy(self.year)
+        problem_label = QLabel(self.tr("Problem:"))
+        problem_label.setBuddy(self.problem)
+        top.addWidget(year_label)
+        top.addWidget(self.year)
+        top.addSpacing(16)
+        top.addWidget(problem_label)
+        top.addWidget(self.problem)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAccessibleName(self.tr("Sammanfattning"))
+        self.model = FollowUpTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Åtgärder och uppföljning"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in ((0, 28), (1, 200), (2, 200), (3, 150), (4, 80), (5, 190), (6, 220)):
+            self.table.setColumnWidth(col, width)
+        self.checklist = QTextBrowser()
+        self.checklist.setAccessibleName(self.tr("Lagens och Brås steg"))
+        self.checklist.setMaximumWidth(420)
+        splitter = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.table, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(self.checklist)
+        splitter.setSizes([1000, 380])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self._rows: list[MeasureRow] = []
+        self._problem_causes: dict[int, set[int]] = {}
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.refresh()
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(ACTION_PLAN, MEETINGS, SITUATION):
+            self.refresh()
+
+    def refresh(self) -> None:
+        year = self.year.value()
+
+        def load(s):  # type: ignore[no-untyped-def]
+            rows = []
+            for plan in followup.plans_for_year(s, year):
+                rows.extend(action_plan.measure_rows(s, plan.id, today=date.today()))
+            problems = causes.list_problems(s)
+            by_problem: dict[int, set[int]] = {p.id: set() for p in problems}
+            for c in causes.list_causes(s):
+                by_problem.setdefault(c.problem_id, set()).add(c.id)
+            return rows, problems, by_problem, followup.checklist(s, year, today=date.today())
+
+        rows, problems, self._problem_causes, checklist = read(self.ctx, load)
+        self._rows = rows
+        current = self.problem.currentData()
+        self.problem.clear()
+        self.problem.addItem(self.tr("Alla åtgärder"), None)
+        for p in problems:
+            self.problem.addItem(p.title, p.id)
+        index = self.problem.findData(current) if current is not None else 0
+        self.problem.setCurrentIndex(max(0, index))
+        self._apply_filter()
+        self._show_checklist(checklist)
+
+    def select_problem(self, problem_id: int) -> None:
+        index = self.problem.findData(problem_id)
+        if index >= 0:
+            self.problem.setCurrentIndex(index)
+            self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        problem_id = self.problem.currentData()
+        rows = self._rows
+        if problem_id is not None:
+            wanted = self._problem_causes.get(problem_id, set())
+            rows = [r for r in rows if wanted & set(r.measure.cause_ids)]
+        self.model.set_rows(rows, self.year.value())
+        self.table.resizeRowsToContents()
+        counts = {light: 0 for light in Light}
+        for r in rows:
+            counts[r.light.light] += 1
+        parts = [
+            f"<span style='color:{LIGHT_COLOURS[light]}'>●</span> {counts[light]} {escape(label)}"
+            for light, label in (
+                (Light.GREEN, self.tr("enligt plan eller klara")),
+                (Light.YELLOW, self.tr("behöver uppmärksamhet")),
+                (Light.RED, self.tr("försenade")),
+                (Light.GREY, self.tr("ej startade eller avbrutna")),
+            )
+        ]
+        what = self.problem.currentText() if problem_id is not None else self.tr("Alla åtgärder")
+        self.summary.setText(
+            f"<b>{escape(what)}</b> — {len(rows)} {escape(self.tr('åtgärder'))}: "
+            + " &nbsp; ".join(parts)
+        )
+
+    def _show_checklist(self, items: list[ChecklistItem]) -> None:
+        html = [
+            f"<h3>{escape(self.tr('Lagens och Brås steg {y}').format(y=self.year.value()))}</h3>"
+        ]
+        for item in items:
+            colour = "#2e8540" if item.done else "#a4262c"
+            mark = self.tr("Klart") if item.done else self.tr("Saknas")
+            html.append(
+                f"<p><b>{escape(item.label)}</b> "
+                f"<span style='color:{colour}'>({escape(mark)})</span>"
+            )
+            if item.detail:
+                html.append(f"<br/>{escape(item.detail)}")
+            if item.missing:
+                html.append(f"<br/><span style='color:#a4262c'>{escape(item.missing)}</span>")
+            html.append("</p>")
+        self.checklist.setHtml("".join(html))
+
+    def _on_export(self) -> None:
+        from trygghetsrad.ui.situation.action_plan_export import export_followup_pdf
+
+        export_followup_pdf(self, self.ctx, self.year.value())
+
+
+def make_page(ctx: AppContext) -> QWidget:
+    return FollowUpPage(ctx)

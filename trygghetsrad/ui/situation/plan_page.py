@@ -1,0 +1,749 @@
+"""Åtgärdsplan: the plan head with its adoption record and versions, the measures with their
+traffic lights and flags, and everything about the selected measure — why (its causes), who,
+when, whether it works (indicator trend, follow-up notes) and its meeting history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.action_plan import (
+    Effect,
+    MeasureKind,
+    MeasureRow,
+    MeasureStatus,
+    PlanData,
+    PlanFlags,
+    PlanStatus,
+    format_number,
+)
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATION, Changes
+from trygghetsrad.services import action_plan, causes, register
+from trygghetsrad.services import action_plan_meetings as meeting_links
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.situation.action_plan_common import (
+    ServiceCommand,
+    fill_combo,
+    iso,
+    light_icon,
+    read,
+    run,
+)
+from trygghetsrad.ui.situation.plan_dialogs import (
+    KIND_LABELS,
+    AdoptDialog,
+    FollowUpDialog,
+    MeasureDialog,
+    MeetingLinkDialog,
+    PlanDialog,
+)
+from trygghetsrad.ui.widgets.empty_state import EmptyState
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _label(value: str, enum: type) -> str:
+    try:
+        return str(enum(value).label)
+    except ValueError:
+        return value
+
+
+def _period(start: date | None, end: date | None) -> str:
+    if start is None and end is None:
+        return ""
+    return f"{iso(start) or '…'} – {iso(end) or '…'}"
+
+
+def _short_period(start: date | None, end: date | None) -> str:
+    from trygghetsrad.domain.dates import MONTHS_SHORT
+
+    def one(day: date | None) -> str:
+        return f"{MONTHS_SHORT[day.month - 1]} {day.year}" if day else "…"
+
+    return "" if start is None and end is None else f"{one(start)} – {one(end)}"
+
+
+class MeasureTableModel(QAbstractTableModel):
+    COLUMNS = [
+        "",
+        "Nr",
+        "Åtgärd",
+        "Typ",
+        "Ansvarig",
+        "Period",
+        "Indikator och mål",
+        "Trend",
+        "Status",
+        "Orsaker",
+    ]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[MeasureRow] = []
+
+    def set_rows(self, rows: list[MeasureRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # type: ignore[no-untyped-def]  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section]) if self.COLUMNS[section] else ""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == 0
+        ):
+            return self.tr("Trafikljus")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        m = row.measure
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 1:
+                return index.row() + 1
+            if col == 2:
+                return m.title + (self.tr(" (intern)") if m.internal else "")
+            if col == 3:
+                return _label(m.kind, MeasureKind)
+            if col == 4:
+                return m.responsible
+            if col == 5:
+                return _short_period(m.start, m.end)
+            if col == 6:
+                parts = [p for p in (m.indicator_name, m.target_label) if p]
+                return " · ".join(parts)
+            if col == 7:
+                return row.trend.trend.label if (m.indicator_id or row.trend.latest) else ""
+            if col == 8:
+                return _label(m.status, MeasureStatus)
+            if col == 9:
+                return "; ".join(m.cause_titles) if m.cause_titles else self.tr("Saknar orsak")
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return light_icon(row.light.light)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 0:
+                return row.light.reason
+            if col == 7:
+                return row.trend.text
+            if col == 2:
+                return m.description or m.title
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
+            return f"{row.light.light.value}: {row.light.reason}"
+        if role == Qt.ItemDataRole.ForegroundRole and col == 9 and not m.cause_ids:
+            return QColor("#a4262c")
+        if role == Qt.ItemDataRole.UserRole:
+            return m.id
+        if role == Qt.ItemDataRole.UserRole + 1:
+            # Sort key.
+            if col == 0:
+                return ["röd", "gul", "grön", "grå"].index(row.light.light.value)
+            if col == 1:
+                return index.row()
+            return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").lower()
+        return None
+
+
+class PlanPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName(self.tr("Åtgärdsplan"))
+        self.undo_stack = QUndoStack(self)
+        ctx.undo_group.addStack(self.undo_stack)
+        self.plan: PlanData | None = None
+        self.flags = PlanFlags()
+        self._plans: list[PlanData] = []
+
+        self.plan_combo = QComboBox()
+        self.plan_combo.setAccessibleName(self.tr("Åtgärdsplan"))
+        self.plan_combo.setMinimumWidth(380)
+        self.plan_combo.activated.connect(self._on_plan_chosen)
+        self.new_plan_button = QPushButton(self.tr("Ny plan…"))
+        self.new_plan_button.clicked.connect(self._on_new_plan)
+        self.edit_plan_button = QPushButton(self.tr("Ändra plan…"))
+        self.edit_plan_button.clicked.connect(self._on_edit_plan)
+        self.adopt_button = QPushButton(self.tr("Anta…"))
+        self.adopt_button.clicked.connect(self._on_adopt)
+        self.version_button = QPushButton(self.tr("Ny version"))
+        self.version_button.clicked.connect(self._on_new_version)
+        self.export_button = QPushButton(self.tr("PDF för beslut…"))
+        self.export_button.clicked.connect(self._on_export)
+        top = QHBoxLayout()
+        label = QLabel(self.tr("Plan:"))
+        label.setBuddy(self.plan_combo)
+        top.addWidget(label)
+        top.addWidget(self.plan_combo)
+        for b in (
+            self.new_plan_button,
+            self.edit_plan_button,
+            self.adopt_button,
+            self.version_button,
+            self.export_button,
+        ):
+            b.setAccessibleName(b.text().rstrip("…"))
+            top.addWidget(b)
+        top.addStretch(1)
+
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setAccessibleName(self.tr("Planens beslut och period"))
+        self.flag_label = QLabel()
+        self.flag_label.setWordWrap(True)
+        self.flag_label.setProperty("role", "error")
+        self.flag_label.setAccessibleName(self.tr("Varningar"))
+
+        self.model = MeasureTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Åtgärder"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in (
+            (0, 28),
+            (1, 34),
+            (2, 260),
+            (3, 90),
+            (4, 170),
+            (5, 135),
+            (6, 170),
+            (7, 110),
+            (8, 85),
+            (9, 160),
+        ):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self.table.doubleClicked.connect(lambda _i: self._on_edit_measure())
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filtrera åtgärder…"))
+        self.search.setProperty("role", "search")
+        self.search.setAccessibleName(self.tr("Filtrera åtgärder"))
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.new_measure_button = QPushButton(self.tr("Ny åtgärd…"))
+        self.new_measure_button.clicked.connect(self._on_new_measure)
+        self.edit_measure_button = QPushButton(self.tr("Ändra…"))
+        self.edit_measure_button.clicked.connect(self._on_edit_measure)
+        self.delete_measure_button = QPushButton(self.tr("Ta bort"))
+        self.delete_measure_button.clicked.connect(self._on_delete_measure)
+        self.followup_button = QPushButton(self.tr("Ny uppföljning…"))
+        self.followup_button.clicked.connect(self._on_followup)
+        self.link_button = QPushButton(self.tr("Koppla till protokoll…"))
+        self.link_button.clicked.connect(self._on_link)
+        actions = QHBoxLayout()
+        actions.addWidget(self.search, 1)
+        for b in (
+            self.new_measure_button,
+            self.edit_measure_button,
+            self.delete_measure_button,
+            self.followup_button,
+            self.link_button,
+        ):
+            b.setAccessibleName(b.text().rstrip("…"))
+            actions.addWidget(b)
+
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName(self.tr("Vald åtgärd"))
+        self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(self._on_anchor)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([900, 420])
+
+        self.empty = EmptyState(
+            self.tr("Ingen åtgärdsplan ännu"),
+            self.tr(
+                "Skapa en plan med ”Ny plan…”. Åtgärderna kopplas till orsakerna i "
+                "orsaksanalysen och följs upp med trafikljus."
+            ),
+        )
+        self.body = QWidget()
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.header)
+        body_layout.addWidget(self.flag_label)
+        body_layout.addWidget(splitter, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.body, 1)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.refresh()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.ctx.undo_group.setActiveStack(self.undo_stack)
+        super().showEvent(event)
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(ACTION_PLAN, MEETINGS, SITUATION, REGISTER):
+            self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.current_measure_id()
+        plans = read(self.ctx, action_plan.list_plans)
+        self._plans = plans
+        keep = self.plan.id if self.plan else None
+        if keep is None or all(p.id != keep for p in plans):
+            current = read(self.ctx, lambda s: action_plan.current_plan(s, date.today()))
+            keep = current.id if current else None
+        fill_combo(
+            self.plan_combo,
+            [
+                (p.id, f"{p.title} (v{p.version}, {_label(p.status, PlanStatus).lower()})")
+                for p in plans
+            ],
+            keep,
+        )
+        self.plan = next((p for p in plans if p.id == keep), None)
+        has_plan = self.plan is not None
+        self.empty.setVisible(not has_plan)
+        self.body.setVisible(has_plan)
+        for b in (
+            self.edit_plan_button,
+            self.adopt_button,
+            self.version_button,
+            self.export_button,
+        ):
+            b.setEnabled(has_plan)
+        if self.plan is None:
+            self.model.set_rows([])
+            return
+        plan = self.plan
+        self.adopt_button.setEnabled(plan.status == PlanStatus.DRAFT)
+        self.version_button.setEnabled(plan.status != PlanStatus.DRAFT)
+        draft = plan.status == PlanStatus.DRAFT
+        locked = (
+            ""
+            if draft
+            else self.tr(
+                "Planen är antagen. Skapa en ny version för att lägga till eller ta bort åtgärder."
+            )
+        )
+        for b in (self.new_measure_button, self.delete_measure_button):
+            b.setEnabled(draft)
+            b.setToolTip(locked)
+
+        def load(s):  # type: ignore[no-untyped-def]
+            rows = action_plan.measure_rows(s, plan.id, today=date.today())
+            flags = action_plan.flags(s, plan.id)
+            titles = {c.id: c.title for c in causes.list_causes(s)}
+            problems = {p.id: p.title for p in causes.list_problems(s)}
+            return rows, flags, titles, problems
+
+        rows, self.flags, self._cause_titles, self._problem_titles = read(self.ctx, load)
+        self.model.set_rows(rows)
+        self._show_header(plan)
+        self._show_flags()
+        if selected is not None:
+            self.select_measure(selected)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._show_detail()
+
+    def _show_header(self, plan: PlanData) -> None:
+        parts = [
+            f"<b>{escape(plan.title)}</b>",
+            self.tr("Planperiod {a} – {b}").format(
+                a=iso(plan.period_start), b=iso(plan.period_end)
+            ),
+            self.tr("Version {v}").format(v=plan.version),
+            escape(plan.adoption_label),
+        ]
+        if plan.follow_up_on:
+            parts.append(self.tr("Uppföljning {d}").format(d=iso(plan.follow_up_on)))
+        self.header.setText(" · ".join(parts))
+
+    def _show_flags(self) -> None:
+        lines = []
+        n = len(self.flags.measures_without_cause)
+        if n:
+            lines.append(self.tr("⚠ {n} åtgärd(er) saknar koppling till en orsak.").format(n=n))
+        uncovered = [self._cause_titles.get(c, "") for c in self.flags.causes_without_measure]
+        if uncovered:
+            lines.append(self.tr("⚠ Orsaker utan åtgärd: {c}.").format(c="; ".join(uncovered)))
+        problems = [self._problem_titles.get(p, "") for p in self.flags.problems_without_measure]
+        if problems:
+            lines.append(
+                self.tr("⚠ Prioriterade problem utan åtgärd: {p}.").format(p="; ".join(problems))
+            )
+        self.flag_label.setText("\n".join(lines))
+        self.flag_label.setVisible(bool(lines))
+
+    def current_row(self) -> MeasureRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        return self.model.rows[source.row()] if source.isValid() else None
+
+    def current_measure_id(self) -> int | None:
+        row = self.current_row()
+        return row.measure.id if row else None
+
+    def select_measure(self, measure_id: int) -> None:
+        for i, row in enumerate(self.model.rows):
+            if row.measure.id == measure_id:
+                index = self.proxy.mapFromSource(self.model.index(i, 2))
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return
+
+    def select_plan(self, plan_id: int) -> None:
+        self.plan = next((p for p in self._plans if p.id == plan_id), self.plan)
+        self.refresh()
+
+    def _on_plan_chosen(self) -> None:
+        plan_id = self.plan_combo.currentData()
+        self.plan = next((p for p in self._plans if p.id == plan_id), None)
+        self.refresh()
+
+    def _on_row_changed(self, *_args: object) -> None:
+        self._show_detail()
+
+    # -- the selected measure --------------------------------------------------------------
+
+    def _show_detail(self) -> None:
+        row = self.current_row()
+        for b in (self.edit_measure_button, self.followup_button, self.link_button):
+            b.setEnabled(row is not None)
+        if row is None:
+            self.detail.setHtml(f"<p>{escape(self.tr('Välj en åtgärd i listan.'))}</p>")
+            return
+        self.detail.setHtml(self.measure_html(row))
+
+    def measure_html(self, row: MeasureRow) -> str:
+        m = row.measure
+        t = self.tr
+        html = [
+            f"<h3>{escape(m.title)}</h3>",
+            f"<p><span style='color:{row.light.colour}'>●</span> "
+            f"<b>{escape(_label(m.status, MeasureStatus))}</b> – {escape(row.light.reason)}</p>",
+        ]
+        if m.description:
+            html.append(f"<p>{escape(m.description)}</p>")
+        html.append(f"<p><b>{t('Varför')}</b><br/>")
+        if m.cause_titles:
+            html.append("<br/>".join(f"• {escape(c)}" for c in m.cause_titles))
+        else:
+            html.append(f"<span style='color:#a4262c'>{t('Ingen orsak kopplad.')}</span>")
+        html.append("</p>")
+        facts = [
+            (t("Typ"), f"{_label(m.kind, MeasureKind)}, {_label(m.effect, Effect).lower()}"),
+            (t("Ansvarig"), m.responsible or "–"),
+            (t("Samverkan"), m.partners),
+            (t("Period"), _period(m.start, m.end)),
+            (t("Resurser"), m.resources),
+            (t("Indikator"), m.indicator_name),
+            (t("Mål"), m.target_label),
+            (t("Fungerar det?"), row.trend.text if (m.indicator_id or row.trend.latest) else ""),
+        ]
+        html.append("<table cellspacing='2'>")
+        for key, value in facts:
+            if value:
+                html.append(
+                    f"<tr><td style='color:#5d6873;padding-right:8px'>{escape(key)}</td>"
+                    f"<td>{escape(value)}</td></tr>"
+                )
+        html.append("</table>")
+        html.append(f"<h4>{t('Uppföljning')}</h4>")
+        if row.followups:
+            for f in reversed(row.followups):
+                line = f"<b>{iso(f.noted_on)}</b> {escape(_label(f.status, MeasureStatus))}"
+                if f.internal:
+                    line += f" <i>({escape(t('intern'))})</i>"
+                line += f"<br/>{escape(f.done)}"
+                if f.effect:
+                    line += f"<br/><i>{escape(t('Effekt'))}: {escape(f.effect)}</i>"
+                if f.indicator_value is not None:
+                    line += (
+                        f"<br/>{escape(t('Indikatorvärde'))}: {format_number(f.indicator_value)}"
+                    )
+                html.append(f"<p>{line}</p>")
+        else:
+            html.append(f"<p style='color:#5d6873'>{t('Inga uppföljningar ännu.')}</p>")
+        html.append(f"<h4>{t('I protokollen')}</h4>")
+        if row.mentions:
+            for mention in row.mentions:
+                html.append(
+                    f"<p><b>{iso(mention.meeting_date)}</b> {escape(mention.meeting_title)}<br/>"
+                    f"{escape(KIND_LABELS[mention.kind])}: {escape(mention.text)} "
+                    f"<a href='unlink:{mention.link_id}'>{t('ta bort koppling')}</a></p>"
+                )
+        else:
+            html.append(f"<p style='color:#5d6873'>{t('Inte behandlad i något protokoll.')}</p>")
+        return "".join(html)
+
+    def _on_anchor(self, url) -> None:  # type: ignore[no-untyped-def]
+        text = url.toString()
+        if text.startswith("unlink:"):
+            link_id = int(text.split(":", 1)[1])
+            run(self.ctx, self, lambda s: meeting_links.unlink(s, link_id))
+
+    # -- plan actions ----------------------------------------------------------------------
+
+    def _on_new_plan(self) -> None:
+        created: dict[str, int] = {}
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                result = action_plan.create_plan(s, **values)
+            created["id"] = result.id
+            self.plan = PlanData(result.id, "", date.today(), date.today())
+            self.ctx.events.changed(result.changes)
+
+        PlanDialog(save, None, self).exec()
+
+    def _on_edit_plan(self) -> None:
+        if self.plan is None:
+            return
+        plan_id = self.plan.id
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                changes = action_plan.update_plan(s, plan_id, **values)
+            self.ctx.events.changed(changes)
+
+        PlanDialog(save, self.plan, self).exec()
+
+    def _on_adopt(self) -> None:
+        if self.plan is None:
+            return
+        plan_id = self.plan.id
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                changes = action_plan.adopt_plan(s, plan_id, **values)
+            self.ctx.events.changed(changes)
+
+        AdoptDialog(save, self.plan, self).exec()
+
+    def _on_new_version(self) -> None:
+        if self.plan is None:
+            return
+        plan_id = self.plan.id
+        result = run(self.ctx, self, lambda s: action_plan.new_version(s, plan_id))
+        if result is not None:
+            self.select_plan(result.id)
+
+    def _on_export(self) -> None:
+        if self.plan is None:
+            return
+        from trygghetsrad.ui.situation.action_plan_export import export_plan_pdf
+
+        export_plan_pdf(self, self.ctx, self.plan)
+
+    # -- measure actions -------------------------------------------------------------------
+
+    def _choices(self) -> dict[str, list[tuple[int, str]]]:
+        def load(s):  # type: ignore[no-untyped-def]
+            problems = {p.id: p.title for p in causes.list_problems(s)}
+            from trygghetsrad.services.causes import evidence_choices
+
+            _sources, indicators = evidence_choices(s)
+            return {
+                "organisations": [(o.id, o.name) for o in register.list_organisations(s)],
+                "people": [
+                    (p.id, f"{p.name} ({p.organisation_name})" if p.organisation_name else p.name)
+                    for p in register.list_people(s)
+                ],
+                "indicators": indicators,
+                "causes": [
+                    (c.id, f"{problems.get(c.problem_id, '')} → {c.title}")
+                    for c in causes.list_causes(s)
+                ],
+            }
+
+        return read(self.ctx, load)
+
+    def _on_new_measure(self) -> None:
+        if self.plan is None:
+            return
+        plan_id = self.plan.id
+        state: dict[str, Any] = {}
+
+        def save(values: dict[str, Any]) -> None:
+            data = values["data"].cleaned()
+            state["data"] = data
+
+            def do(s):  # type: ignore[no-untyped-def]
+                result = action_plan.create_measure(s, plan_id=plan_id, data=data)
+                state["id"] = result.id
+                return result
+
+            def undo(s):  # type: ignore[no-untyped-def]
+                return action_plan.delete_measure(s, state["id"])
+
+            # Validate first so that the dialog can show the message under the field.
+            with self.ctx.database.session() as s:
+                action_plan.create_measure(s, plan_id=plan_id, data=data)
+                s.rollback()
+            self.undo_stack.push(
+                ServiceCommand(
+                    self.ctx, self, self.tr("Ny åtgärd ”{t}”").format(t=data.title), do, undo
+                )
+            )
+
+        if MeasureDialog(save, None, **self._choices(), parent=self).exec() and "id" in state:
+            self.select_measure(state["id"])
+
+    def _on_edit_measure(self) -> None:
+        row = self.current_row()
+        if row is None or self.plan is None:
+            return
+        m = row.measure
+        old = action_plan.measure_input(m)
+        locked = self.plan.status != PlanStatus.DRAFT
+
+        def save(values: dict[str, Any]) -> None:
+            data = values["data"]
+            if locked:
+                data = replace(action_plan.measure_input(m), status=values["data"].status)
+            with self.ctx.database.session() as s:
+                action_plan.update_measure(s, m.id, data)
+                s.rollback()
+            self.undo_stack.push(
+                ServiceCommand(
+                    self.ctx,
+                    self,
+                    self.tr("Ändra åtgärden ”{t}”").format(t=m.title),
+                    lambda s: action_plan.update_measure(s, m.id, data),
+                    lambda s: action_plan.update_measure(s, m.id, old),
+                )
+            )
+
+        MeasureDialog(save, m, **self._choices(), content_locked=locked, parent=self).exec()
+        self.select_measure(m.id)
+
+    def _on_delete_measure(self) -> None:
+        row = self.current_row()
+        if row is None or self.plan is None:
+            return
+        m = row.measure
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ta bort åtgärd"),
+            self.tr("Ta bort ”{t}” med {n} uppföljningar?").format(t=m.title, n=len(row.followups)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        plan_id, data = self.plan.id, action_plan.measure_input(m)
+        state = {"id": m.id}
+
+        def do(s):  # type: ignore[no-untyped-def]
+            return action_plan.delete_measure(s, state["id"])
+
+        def undo(s):  # type: ignore[no-untyped-def]
+            result = action_plan.create_measure(s, plan_id=plan_id, data=data)
+            state["id"] = result.id
+            return result
+
+        self.undo_stack.push(
+            ServiceCommand(
+                self.ctx, self, self.tr("Ta bort åtgärden ”{t}”").format(t=m.title), do, undo
+            )
+        )
+
+    def _on_followup(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        m = row.measure
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                result = action_plan.add_followup(s, measure_id=m.id, **values)
+            self.ctx.events.changed(result.changes)
+
+        FollowUpDialog(save, m.title, m.status, m.indicator_unit, self).exec()
+        self.select_measure(m.id)
+
+    def _on_link(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        m = row.measure
+        items = read(self.ctx, meeting_links.linkable_items)
+        if not items:
+            QMessageBox.information(
+                self,
+                self.tr("Inga protokoll"),
+                self.tr("Det finns inga beslut eller uppdrag i protokollen ännu."),
+            )
+            return
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                result = meeting_links.link(s, measure_id=m.id, **values)
+            self.ctx.events.changed(result.changes)
+
+        MeetingLinkDialog(save, items, self).exec()
+        self.select_measure(m.id)
+
+
+def make_page(ctx: AppContext) -> QWidget:
+    return PlanPage(ctx)
+
+
+_ = Path
