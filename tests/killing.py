@@ -1,0 +1,181 @@
+"""Kill a writing process with SIGKILL at random moments and check what is left on disk.
+
+Used by tests/db/test_kill.py (a few dozen kills) and benchmarks/kill_many.py (hundreds,
+with the figures reported in docs/robustness.md).
+
+Two kinds of writer run in a child process:
+- "small": many short transactions through `Database.session()`, each inserting a person
+  and setting a counter to the number of such people; after each commit the child prints
+  the number. Invariant: counter == number of people, and it is at least the last number
+  the child reported (a reported commit is never lost).
+- "import": whole-database imports (`import data --replace`, one transaction) alternating
+  between two different documents. Invariant: the database holds exactly one of them (or
+  the state before the first import), never a mixture.
+After every kill: `PRAGMA integrity_check` is "ok", and the invariant holds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _worker(path_text: str, mode: str, documents: list[str], conn) -> None:  # type: ignore[no-untyped-def]
+    """The writer (runs in a child process until it is killed); reports each commit on `conn`."""
+    from trygghetsrad.db.engine import open_database
+    from trygghetsrad.db.models import Person, Setting
+    from trygghetsrad.services import portable
+
+    db = open_database(Path(path_text))
+    if mode == "small":
+        with db.session() as s:
+            row = s.get(Setting, "counter")
+            n = int(row.value) if row else 0
+        while True:
+            n += 1
+            with db.session() as s:
+                s.add(Person(name=f"Person {n}", note="ö" * (n % 7 * 300)))
+                row = s.get(Setting, "counter")
+                if row is None:
+                    s.add(Setting(key="counter", value=str(n)))
+                else:
+                    row.value = str(n)
+            conn.send(n)
+    docs = [json.loads(Path(p).read_text(encoding="utf-8")) for p in documents]
+    i = 0
+    while True:
+        with db.session() as s:
+            portable.import_data(s, docs[i % 2], replace=True)
+        conn.send(i % 2)
+        i += 1
+
+
+_CONTEXT = None
+
+
+def _context():  # type: ignore[no-untyped-def]
+    """A fork server with the database code imported once: each writer starts in milliseconds."""
+    global _CONTEXT
+    if _CONTEXT is None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(
+            ["trygghetsrad.db.engine", "trygghetsrad.db.models", "trygghetsrad.services.portable"]
+        )
+        _CONTEXT = ctx
+    return _CONTEXT
+
+
+@dataclass
+class KillStats:
+    kills: int = 0
+    commits_seen: int = 0
+    integrity_failures: list[str] = field(default_factory=list)
+    invariant_failures: list[str] = field(default_factory=list)
+    states: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.integrity_failures and not self.invariant_failures
+
+
+def _integrity(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _small_state(path: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(path)
+    try:
+        people = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+        row = conn.execute("SELECT value FROM settings WHERE key = 'counter'").fetchone()
+        return int(people), int(row[0]) if row else 0
+    finally:
+        conn.close()
+
+
+def _fingerprint(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM people ORDER BY id")]
+        groups = [r[0] for r in conn.execute("SELECT name FROM groups ORDER BY id")]
+    finally:
+        conn.close()
+    return json.dumps([names, groups], ensure_ascii=False)
+
+
+def run_kills(
+    path: Path,
+    kills: int,
+    *,
+    mode: str = "small",
+    documents: tuple[Path, Path] | None = None,
+    seed: int = 7,
+    max_delay: float = 0.4,
+) -> KillStats:
+    """Start the writer `kills` times and SIGKILL it after a random delay each time."""
+    rng = random.Random(seed)
+    stats = KillStats()
+    expected: dict[str, str] = {}
+    if mode == "import":
+        assert documents is not None
+        for label, doc in zip(("0", "1"), documents, strict=True):
+            data = json.loads(doc.read_text(encoding="utf-8"))
+            people = [r["name"] for r in data["tables"]["people"]]
+            groups = [r["name"] for r in data["tables"]["groups"]]
+            expected[label] = json.dumps([people, groups], ensure_ascii=False)
+        expected["start"] = _fingerprint(path)
+    ctx = _context()
+    for attempt in range(kills):
+        receiver, sender = ctx.Pipe(duplex=False)
+        child = ctx.Process(
+            target=_worker,
+            args=(str(path), mode, [str(d) for d in documents or ()], sender),
+            daemon=True,
+        )
+        child.start()
+        sender.close()
+        lines: list[str] = []
+        # Wait for the first commit so that every kill lands while writing, not while starting.
+        if receiver.poll(60):
+            lines.append(str(receiver.recv()))
+        time.sleep(rng.uniform(0.0, max_delay))
+        os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+        child.join()
+        while True:
+            try:
+                lines.append(str(receiver.recv()))
+            except (EOFError, OSError):
+                break
+        receiver.close()
+        stats.kills += 1
+        stats.commits_seen += len(lines)
+        result = _integrity(path)
+        if result != "ok":
+            stats.integrity_failures.append(f"kill {attempt}: {result}")
+            break
+        if mode == "small":
+            people, counter = _small_state(path)
+            reported = int(lines[-1]) if lines else 0
+            if people != counter or counter < reported:
+                stats.invariant_failures.append(
+                    f"kill {attempt}: people={people} counter={counter} reported={reported}"
+                )
+        else:
+            state = _fingerprint(path)
+            matched = [label for label, fp in expected.items() if fp == state]
+            if not matched:
+                stats.invariant_failures.append(f"kill {attempt}: a mixture of two imports")
+            else:
+                stats.states[matched[0]] = stats.states.get(matched[0], 0) + 1
+    return stats

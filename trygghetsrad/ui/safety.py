@@ -1,0 +1,230 @@
+"""The window's guard over its database: opening safely, backups, the lock and faults.
+
+- `open_for_window(path)`: takes the one-instance lock, warns about network/synced folders,
+  offers to restore the newest backup when the file is damaged, and makes the automatic
+  backup after opening.
+- `install(window)`: refreshes the lock's heartbeat every minute, makes the daily backup
+  while the program runs, notices a database file deleted while open (and offers to write
+  it back from what is still open), and stores pending edits when the application quits.
+- `handle_fault(fault, parent)`: shows a database fault in Swedish and, where it helps,
+  offers to restore the newest backup. The excepthook routes every DatabaseFault here.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from trygghetsrad import APP_NAME
+from trygghetsrad.db import lock
+from trygghetsrad.db.engine import Database, LockMode, open_database
+from trygghetsrad.db.faults import DatabaseFault, FaultKind
+from trygghetsrad.errors import UserError
+from trygghetsrad.paths import looks_like_network_path
+from trygghetsrad.services import backup
+from trygghetsrad.ui.widgets.autosave import flush_all
+
+log = logging.getLogger("trygghetsrad")
+
+HEARTBEAT_MS = 60_000
+BACKUP_CHECK_MS = 30 * 60_000
+PRESENCE_CHECK_MS = 15_000
+
+
+def _tr(text: str) -> str:
+    return QApplication.translate("safety", text)
+
+
+def format_time(when: Any) -> str:
+    locale = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+    return f"{when.day} {locale.monthName(when.month)} {when.year} kl. {when:%H.%M}"
+
+
+def warn_network_path(path: Path, parent: QWidget | None) -> None:
+    if not looks_like_network_path(path):
+        return
+    QMessageBox.warning(
+        parent,
+        _tr("Databasen ligger i en nätverksmapp"),
+        _tr(
+            "Databasen {path} ligger på en nätverksenhet eller i en synkroniserad mapp "
+            "(till exempel OneDrive). Där kan SQLite-databaser skadas om två datorer eller "
+            "synkroniseringen skriver samtidigt. Flytta helst databasen till den lokala "
+            "datamappen och använd Säkerhetskopiera till… för att spara kopior i molnet."
+        ).format(path=path),
+    )
+
+
+def offer_restore_newest(path: Path, parent: QWidget | None, reason: str) -> bool:
+    """Offer to replace the (closed) database at `path` with its newest backup."""
+    newest = backup.newest_backup(path)
+    if newest is None:
+        QMessageBox.critical(
+            parent,
+            APP_NAME,
+            reason + "\n\n" + _tr("Det finns ingen automatisk säkerhetskopia att återställa."),
+        )
+        return False
+    answer = QMessageBox.question(
+        parent,
+        APP_NAME,
+        reason
+        + "\n\n"
+        + _tr(
+            "Vill du återställa den senaste säkerhetskopian från {when}? Den nuvarande filen "
+            "sparas undan först och tas inte bort."
+        ).format(when=format_time(newest.made_at)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        lock.acquire(path)
+    except UserError as exc:
+        QMessageBox.warning(parent, APP_NAME, str(exc))
+        return False
+    try:
+        backup.restore(path, newest.path)
+    except UserError as exc:
+        QMessageBox.critical(parent, APP_NAME, str(exc))
+        return False
+    finally:
+        lock.release(path)
+    return True
+
+
+def open_for_window(path: Path, parent: QWidget | None = None) -> Database | None:
+    """Open `path` for the window, or explain why not (returns None)."""
+    warn_network_path(path, parent)
+    for attempt in range(2):
+        try:
+            database = open_database(path, lock=LockMode.EXCLUSIVE)
+        except DatabaseFault as exc:
+            if (
+                exc.restore_may_help
+                and attempt == 0
+                and offer_restore_newest(path, parent, str(exc))
+            ):
+                continue
+            if not exc.restore_may_help:
+                QMessageBox.warning(parent, _tr("Databasen kunde inte öppnas"), str(exc))
+            return None
+        except UserError as exc:
+            QMessageBox.warning(parent, _tr("Databasen kunde inte öppnas"), str(exc))
+            return None
+        try:
+            backup.automatic_backup(database)
+        except UserError as exc:  # a failing backup must not keep the user out
+            log.warning("Automatic backup failed: %s", exc)
+        return database
+    return None
+
+
+class _Guard(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self._window = window
+        self._missing_reported = False
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self._beat)
+        self._heartbeat.start()
+        self._backups = QTimer(self)
+        self._backups.setInterval(BACKUP_CHECK_MS)
+        self._backups.timeout.connect(self.daily_backup)
+        self._backups.start()
+        self._presence = QTimer(self)
+        self._presence.setInterval(PRESENCE_CHECK_MS)
+        self._presence.timeout.connect(self.check_presence)
+        self._presence.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(flush_all)
+
+    @property
+    def database(self) -> Database:
+        return self._window.ctx.database  # type: ignore[no-any-return]
+
+    def _beat(self) -> None:
+        lock.heartbeat(self.database.path)
+
+    def daily_backup(self) -> None:
+        try:
+            if backup.backup_due(self.database):
+                made = backup.backup_now(self.database, "automatisk")
+                self._window.statusBar().showMessage(
+                    _tr("Automatisk säkerhetskopia sparad: {path}").format(path=made), 8000
+                )
+        except UserError as exc:
+            log.warning("Daily backup failed: %s", exc)
+            self._window.statusBar().showMessage(str(exc), 15000)
+
+    def check_presence(self) -> None:
+        if self.database.path.exists():
+            self._missing_reported = False
+            return
+        if self._missing_reported:
+            return
+        self._missing_reported = True
+        offer_rescue(self.database, self._window)
+
+
+def offer_rescue(database: Database, parent: QWidget | None) -> bool:
+    """The file was deleted or moved while open: offer to write it back from what is open."""
+    answer = QMessageBox.warning(
+        parent,
+        _tr("Databasfilen saknas"),
+        _tr(
+            "Databasfilen {path} har tagits bort eller flyttats medan programmet var öppet. "
+            "Programmet har fortfarande innehållet öppet. Vill du skriva tillbaka det till "
+            "samma plats nu?"
+        ).format(path=database.path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        backup.rescue_deleted(database)
+    except UserError as exc:
+        QMessageBox.critical(parent, APP_NAME, str(exc))
+        return False
+    window = parent
+    if window is not None and hasattr(window, "switch_database"):
+        window.switch_database(database.path)
+    return True
+
+
+def install(window: Any) -> QObject:
+    """Timers and hooks of the window's guard (see the module docstring)."""
+    return _Guard(window)
+
+
+def handle_fault(fault: DatabaseFault, parent: QWidget | None = None) -> None:
+    """Show a database fault; offer what can help (restore, or rescue a deleted file)."""
+    window = parent or _main_window()
+    database: Database | None = getattr(getattr(window, "ctx", None), "database", None)
+    if fault.kind is FaultKind.MISSING and database is not None and not database.path.exists():
+        offer_rescue(database, window)
+        return
+    if fault.kind is FaultKind.DAMAGED and database is not None and window is not None:
+        from trygghetsrad.ui.dialogs.restore import restore_newest_in_window
+
+        restore_newest_in_window(window, str(fault))
+        return
+    QMessageBox.warning(window, APP_NAME, str(fault))
+
+
+def _main_window() -> QWidget | None:
+    app = QApplication.instance()
+    if app is None:
+        return None
+    for widget in app.topLevelWidgets():  # type: ignore[attr-defined]
+        if hasattr(widget, "ctx") and widget.isVisible():
+            return widget  # type: ignore[no-any-return]
+    return None

@@ -1,0 +1,267 @@
+"""Autosave and undo for edits made in place: no Save button, nothing lost, Ctrl+Z works.
+
+Two pieces every page can use:
+
+- `Autosaver`: calls a save function `DELAY_MS` after the last change, and at once when the
+  field loses focus, when the page asks (`flush()`), and when the window closes or the
+  database is switched (`flush_all()`, called by the main window and on application quit).
+  A crash or a power cut therefore loses at most the last second of typing.
+- `SetFieldCommand`: a QUndoCommand for "this field went from A to B". Its change has already
+  been stored when it is pushed (the first redo does nothing); consecutive saves of the same
+  field while the user keeps typing merge into one undo step ("Ändra titel").
+
+`FieldAutosave` ties the two to a QLineEdit / QPlainTextEdit / QTextEdit:
+
+    FieldAutosave(
+        self.title_edit,
+        store=lambda text: self._save(lambda s: meetings.set_title(s, meeting_id, text)),
+        stack=self.undo_stack,
+        label=self.tr("titel"),
+    )
+
+`store(text)` runs the service (and emits `ctx.events.changed`); if it raises a
+ValidationError the text stays in the field, the message is shown at the field (property
+`error`, tooltip and the `failed` signal) and nothing is pushed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from trygghetsrad.errors import UserError
+
+DELAY_MS = 700
+_LIVE: weakref.WeakSet[Autosaver] = weakref.WeakSet()
+_MERGE_IDS: dict[str, int] = {}
+_next_id = itertools.count(1000)
+
+
+def flush_all() -> None:
+    """Store every pending edit now (closing, quitting, switching or restoring the database)."""
+    for saver in list(_LIVE):
+        try:
+            saver.flush()
+        except RuntimeError:  # its Qt object is already gone
+            continue
+
+
+def pending_count() -> int:
+    return sum(1 for saver in list(_LIVE) if saver.pending)
+
+
+class Autosaver(QObject):
+    """Debounced save: `changed()` on every edit; `save` runs once the typing pauses."""
+
+    saved = Signal()
+
+    def __init__(
+        self, save: Callable[[], Any], *, delay_ms: int = DELAY_MS, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.flush)
+        self._pending = False
+        _LIVE.add(self)
+
+    @property
+    def pending(self) -> bool:
+        return self._pending
+
+    def changed(self) -> None:
+        self._pending = True
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._pending = False
+        self._timer.stop()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        self._pending = False
+        self._timer.stop()
+        self._save()
+        self.saved.emit()
+
+
+def merge_id(key: str) -> int:
+    """A stable QUndoCommand id for a merge key (same key → consecutive commands merge)."""
+    if key not in _MERGE_IDS:
+        _MERGE_IDS[key] = next(_next_id)
+    return _MERGE_IDS[key]
+
+
+class SetFieldCommand(QUndoCommand):
+    """A field set from `old` to `new` by `apply(value)`; already applied when pushed."""
+
+    def __init__(
+        self,
+        text: str,
+        apply: Callable[[Any], None],
+        old: Any,
+        new: Any,
+        *,
+        merge_key: str | None = None,
+        applied: bool = True,
+    ) -> None:
+        super().__init__(text)
+        self._apply = apply
+        self.old = old
+        self.new = new
+        self._merge_key = merge_key
+        self._skip_redo = applied
+
+    def id(self) -> int:
+        return merge_id(self._merge_key) if self._merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, SetFieldCommand) or other._merge_key != self._merge_key:
+            return False
+        self.new = other.new
+        if self.new == self.old:
+            self.setObsolete(True)
+        return True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+_TextWidget = QLineEdit | QPlainTextEdit | QTextEdit
+
+
+def _text(widget: _TextWidget) -> str:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    return widget.toPlainText()
+
+
+def _set_text(widget: _TextWidget, value: str) -> None:
+    blocked = widget.blockSignals(True)
+    try:
+        if isinstance(widget, QLineEdit):
+            widget.setText(value)
+        else:
+            widget.setPlainText(value)
+    finally:
+        widget.blockSignals(blocked)
+
+
+class FieldAutosave(QObject):
+    """Autosave + merged undo for one text field (see the module docstring)."""
+
+    failed = Signal(str)  # a Swedish message, shown at the field
+    stored = Signal(str)
+
+    _session_counter = itertools.count(1)
+
+    def __init__(
+        self,
+        widget: _TextWidget,
+        *,
+        store: Callable[[str], None],
+        stack: QUndoStack | None = None,
+        label: str = "",
+        delay_ms: int = DELAY_MS,
+    ) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self._store = store
+        self._stack = stack
+        self._label = label
+        self._baseline = _text(widget)
+        self._session = next(self._session_counter)
+        self.autosaver = Autosaver(self._save, delay_ms=delay_ms, parent=self)
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(self._on_edited)
+        else:
+            widget.textChanged.connect(self._on_edited)
+        widget.installEventFilter(self)
+
+    # -- the page's side -----------------------------------------------------------------
+
+    def load(self, value: str) -> None:
+        """Show a stored value (a new record selected): flushes edits of the previous one."""
+        self.autosaver.flush()
+        _set_text(self.widget, value)
+        self._baseline = value
+        self._new_session()
+        self._show_error("")
+
+    def flush(self) -> None:
+        self.autosaver.flush()
+
+    @property
+    def value(self) -> str:
+        return self._baseline
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _new_session(self) -> None:
+        self._session = next(self._session_counter)
+
+    def _on_edited(self, *_args: Any) -> None:
+        self.autosaver.changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.widget and event.type() == QEvent.Type.FocusOut:
+            self.autosaver.flush()
+            self._new_session()  # the next edit of this field is a new undo step
+        return False
+
+    def _show_error(self, message: str) -> None:
+        widget: QWidget = self.widget
+        widget.setProperty("error", bool(message))
+        widget.setToolTip(message)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    def _save(self) -> None:
+        new = _text(self.widget)
+        old = self._baseline
+        if new == old:
+            return
+        try:
+            self._store(new)
+        except UserError as exc:
+            self._show_error(str(exc))
+            self.failed.emit(str(exc))
+            return
+        self._show_error("")
+        self._baseline = new
+        self.stored.emit(new)
+        if self._stack is not None:
+            text = self.tr("Ändra {field}").format(field=self._label) if self._label else ""
+            self._stack.push(
+                SetFieldCommand(
+                    text or self.tr("Ändra text"),
+                    self._apply,
+                    old,
+                    new,
+                    merge_key=f"field-{id(self)}-{self._session}",
+                )
+            )
+
+    def _apply(self, value: str) -> None:
+        """Undo/redo: store `value` and show it."""
+        self.autosaver.cancel()
+        self._store(value)
+        self._baseline = value
+        with contextlib.suppress(RuntimeError):  # a deleted widget; the data is what matters
+            _set_text(self.widget, value)
