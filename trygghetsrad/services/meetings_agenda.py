@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from trygghetsrad.db.models import Group
 from trygghetsrad.db.models.meetings import AgendaItem, AgendaNote, AgendaTemplate, Decision
@@ -52,7 +52,17 @@ def _renumber(items: Sequence[AgendaItem]) -> None:
 def get_agenda(session: Session, meeting_id: int) -> list[AgendaItemData]:
     from trygghetsrad.services.meetings_actions import action_data
 
-    meeting = get_row(session, meeting_id)
+    get_row(session, meeting_id)
+    items = session.scalars(
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(AgendaItem.position, AgendaItem.id)
+        .options(
+            selectinload(AgendaItem.notes),
+            selectinload(AgendaItem.decisions),
+            selectinload(AgendaItem.actions),
+        )
+    ).all()
     return [
         AgendaItemData(
             id=item.id,
@@ -65,7 +75,7 @@ def get_agenda(session: Session, meeting_id: int) -> list[AgendaItemData]:
             decisions=tuple(DecisionData(d.id, d.text, d.internal) for d in item.decisions),
             actions=tuple(action_data(session, a) for a in item.actions),
         )
-        for item in meeting.items
+        for item in items
     ]
 
 

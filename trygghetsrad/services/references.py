@@ -17,6 +17,11 @@ from trygghetsrad.db.models import Base
 TABLE_LABELS: dict[str, str] = {
     "memberships": "medlemskap",
     "people": "personer",
+    "meetings": "möten",
+    "meeting_groups": "möten",
+    "attendance": "närvarolistor",
+    "action_items": "uppdrag",
+    "agenda_templates": "dagordningsmallar",
     "data_sources": "underlag",
     "gaps": "luckor i lägesbilden",
     "indicators": "indikatorer",
