@@ -68,6 +68,20 @@ STANDARD_NOTES = {
     "Övriga frågor": [(0, "Inga övriga frågor.")],
 }
 
+COUNCIL_ACTIONS = [
+    ("Ta fram underlag om trygghetskameror vid busstationen", "polis"),
+    ("Kartlägga belysningen på gång- och cykelvägarna i Norrby", "bostad"),
+    ("Sammanställa skadegörelsekostnaderna för förra året", "bostad"),
+    ("Planera trygghetsvandring i centrum tillsammans med polisen", "kommun"),
+]
+GROUP_ACTIONS = [
+    ("Bjuda in fritidsgården till nästa möte", "fritid"),
+    ("Ta fram schema för fältarnas helgpass under sommarlovet", "faltare1"),
+    ("Följa upp frånvaron i årskurs 8 med elevhälsan", "kurator"),
+    ("Kontakta Föräldrar på stan om nattvandring vid skolavslutningen", "forening"),
+    ("Samla in skolornas enkätresultat om trygghet", "rektor"),
+]
+
 
 def _thursday(year: int, month: int, week_of_month: int) -> date:
     day = date(year, month, 1)
@@ -275,19 +289,21 @@ def _hold(
                 target.id,
                 ["Trygghetsrådet lägger informationen till handlingarna."],
             )
+            what, org = COUNCIL_ACTIONS[index % len(COUNCIL_ACTIONS)]
             all_actions[key] = actions.add_action(
                 session,
                 target.id,
-                what="Ta fram underlag om trygghetskameror vid busstationen",
-                responsible_organisation_id=ctx.organisations["polis"],
+                what=what,
+                responsible_organisation_id=ctx.organisations[org],
                 due_date=meeting.day + timedelta(days=60),
             ).id
         else:
+            what, person = GROUP_ACTIONS[index % len(GROUP_ACTIONS)]
             all_actions[key] = actions.add_action(
                 session,
                 target.id,
-                what="Bjuda in fritidsgården till nästa möte",
-                responsible_person_id=people["fritid"],
+                what=what,
+                responsible_person_id=people[person],
                 due_date=meeting.day + timedelta(days=45),
             ).id
     if meeting.kind is MeetingKind.PROTOCOL and normal:
