@@ -106,3 +106,16 @@ def test_copy_previous_agenda_takes_titles_not_notes(session) -> None:  # type: 
     assert copied[0].notes == ()
     with pytest.raises(UserError, match="inget tidigare möte"):
         agenda.copy_previous_agenda(session, first)
+
+
+def test_agenda_saved_as_the_groups_template_replaces_the_old_one(session) -> None:  # type: ignore[no-untyped-def]
+    group, _ = make_group_with_members(session)
+    meeting = make_meeting(session, group_ids=[group])
+    make_item(session, meeting, title="Öppnande")
+    make_item(session, meeting, title="Hemligt", internal=True)
+    first = agenda.save_as_template(session, meeting, group).id
+    make_item(session, meeting, title="Övriga frågor")
+    second = agenda.save_as_template(session, meeting, group).id
+    [template] = agenda.list_templates(session, group_id=group)
+    assert first == second == template.id
+    assert template.items == ("Öppnande", "Övriga frågor")

@@ -296,3 +296,15 @@ def copy_previous_agenda(session: Session, meeting_id: int) -> int:
         add_item(session, meeting_id, title=item.title, kind=item.kind, internal=item.internal)
         count += 1
     return count
+
+
+def save_as_template(
+    session: Session, meeting_id: int, group_id: int, *, name: str = "Standarddagordning"
+) -> Created:
+    """Store the meeting's item titles as the group's template `name` (replacing it)."""
+    titles = [i.title for i in get_agenda(session, meeting_id) if not i.internal]
+    existing = next((t for t in list_templates(session, group_id=group_id) if t.name == name), None)
+    if existing is not None:
+        changes = update_template(session, existing.id, group_id=group_id, name=name, items=titles)
+        return Created(existing.id, changes)
+    return create_template(session, group_id=group_id, name=name, items=titles)

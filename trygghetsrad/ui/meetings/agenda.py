@@ -515,11 +515,21 @@ class AgendaPanel(QWidget):
             action = self.template_menu.addAction(self.tr("Gruppen har ingen mall"))
             action.setEnabled(False)
         meeting_id = self.meeting.id
+        with self.ctx.database.session() as s:
+            groups = [g for g in register.list_groups(s) if g.id in self.meeting.group_ids]
         for template in templates:
             self.template_menu.addAction(
                 template.name,
                 lambda t=template.id: self.run(
                     lambda s: agenda_service.apply_template(s, meeting_id, t)
+                ),
+            )
+        self.template_menu.addSeparator()
+        for group in groups:
+            self.template_menu.addAction(
+                self.tr("Spara dagordningen som mall för {group}").format(group=group.name),
+                lambda g=group.id: self.run(
+                    lambda s: agenda_service.save_as_template(s, meeting_id, g)
                 ),
             )
 
