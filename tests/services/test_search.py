@@ -113,3 +113,20 @@ def test_demo_data_is_searchable(demo_database) -> None:  # type: ignore[no-unty
         result = search.search(s, text="Trygghetsrådet")
         assert "group" in {group.kind for group in result.groups}
         assert result.total >= 1
+
+
+def test_plain_sql_writes_are_reindexed_at_commit(database) -> None:  # type: ignore[no-untyped-def]
+    """Like the JSON import, which inserts rows with plain SQL."""
+    with database.session() as s:
+        conn = s.connection()
+        conn.exec_driver_sql(
+            'INSERT INTO "organisations" (name, kind) VALUES (?, ?)', ("Räddningstjänsten", "x")
+        )
+        conn.exec_driver_sql("INSERT INTO groups (name) VALUES ('Klotterjouren')")
+    with database.session() as s:
+        assert _titles(s, "räddning") == ["Räddningstjänsten"]
+        assert _titles(s, "klotter") == ["Klotterjouren"]
+        s.connection().exec_driver_sql("DELETE FROM groups")
+    with database.session() as s:
+        assert _titles(s, "klotter") == []
+        assert search.index_size(s) == 1

@@ -9,19 +9,21 @@ whose tables do not exist yet is skipped, and columns missing from a table are i
 
 Session events keep the index current: after every flush, new and changed rows of registered
 tables are written to the index and deleted ones removed; ORM bulk UPDATE/DELETE statements
-mark their table for reindexing before the commit. Rows removed by the database itself
+and plain SQL writing a registered table (`exec_driver_sql`, e.g. the JSON import) mark the
+table for reindexing before the session commits. Rows removed by the database itself
 (ON DELETE CASCADE) are dropped from results at search time and pruned then. Bulk loaders
-that bypass the ORM call `rebuild_index()` at the end.
+using Core insert() statements call `rebuild_index()` at the end.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.session import ORMExecuteState
 
@@ -330,11 +332,33 @@ def _after_bulk(state: ORMExecuteState) -> None:
         state.session.info.setdefault("search_stale_tables", set()).add(name)
 
 
+_DML = re.compile(
+    r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
+    r"\s+[\"`\[]?(\w+)",
+    re.IGNORECASE,
+)
+
+
+def _after_cursor_execute(  # type: ignore[no-untyped-def]
+    conn, _cursor, statement, _parameters, context, _executemany
+) -> None:
+    """Plain SQL that writes a registered table (e.g. the JSON import) marks it for reindexing."""
+    if context is not None and getattr(context, "compiled", None) is not None:
+        return  # SQLAlchemy-compiled: ORM flushes are indexed by _after_flush
+    match = _DML.match(statement)
+    if match and match.group(1) in BY_TABLE:
+        conn.info.setdefault("search_stale_tables", set()).add(match.group(1))
+
+
 def _before_commit(session: Session) -> None:
-    stale = session.info.pop("search_stale_tables", None)
+    stale = set(session.info.pop("search_stale_tables", ()))
+    if session.in_transaction():
+        connection = session.connection()
+        stale |= connection.info.pop("search_stale_tables", set())
+    else:
+        return
     if not stale:
         return
-    connection = session.connection()
     if _present(connection):
         for name in sorted(stale):
             reindex_table(connection, BY_TABLE[name])
@@ -353,6 +377,7 @@ def install() -> None:
         event.listen(Session, "after_flush", _after_flush)
         event.listen(Session, "do_orm_execute", _after_bulk)
         event.listen(Session, "before_commit", _before_commit)
+        event.listen(Engine, "after_cursor_execute", _after_cursor_execute)
 
 
 install()
