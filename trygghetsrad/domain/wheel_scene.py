@@ -295,7 +295,7 @@ def build_scene(
 
     # -- overall sizes
     w, h, m = options.width, options.height, options.margin
-    base = options.font or max(8.0, min(15.0, min(w, h) * 0.0165))
+    base = options.font or max(9.5, min(22.0, min(w, h) * 0.0165))
     label_room = (base * 12.5 if options.labels else 0.0) + m
     radius = max(
         40.0, min((h - 2 * m - (base * 2.6 if options.labels else 0)) / 2, (w - 2 * label_room) / 2)
@@ -489,8 +489,8 @@ def _place_labels(
     category_of: dict[str, str],
 ) -> None:
     cx, cy, radius = scene.cx, scene.cy, scene.radius
-    font = base * 0.8
-    step = font * 1.32
+    font = base * 0.86
+    step = font * 1.3
     rl = radius + base * 1.3
     top = max(font, cy - rl - base * 1.0)
     bottom = min(scene.height - font, cy + rl + base * 1.0)

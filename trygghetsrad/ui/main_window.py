@@ -27,7 +27,7 @@ from trygghetsrad.ui.widgets.autosave import flush_all
 # key, Swedish title, "module:factory" building the page from an AppContext.
 TABS: list[tuple[str, str, str]] = [
     ("meetings", "Möten", "trygghetsrad.ui.meetings.page:MeetingsPage"),
-    ("wheel", "Årshjul", "trygghetsrad.ui.placeholders:WheelPlaceholder"),
+    ("wheel", "Årshjul", "trygghetsrad.ui.wheel.page:WheelPage"),
     ("situation", "Lägesbild", "trygghetsrad.ui.situation.page:SituationPage"),
     ("register", "Register", "trygghetsrad.ui.register.page:RegisterPage"),
 ]

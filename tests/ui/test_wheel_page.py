@@ -1,0 +1,160 @@
+"""The Årshjul page on the example database: list ↔ wheel sync, editing, undo, owned items."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from trygghetsrad.services import wheel as service
+from trygghetsrad.ui.wheel.models import KEY_ROLE
+
+
+@pytest.fixture
+def page(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.wheel.page import WheelPage
+
+    page = WheelPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.today = date(2026, 11, 26)
+    page.set_year(2026)
+    page.resize(1366, 740)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _key(page, title: str) -> str:  # type: ignore[no-untyped-def]
+    return next(i.key for i in page._items if i.title == title)
+
+
+def test_selection_is_synced_both_ways(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    key = _key(page, "Kulturnatten")
+    qtbot.mouseClick(
+        page.wheel, Qt.MouseButton.LeftButton, pos=page.wheel.shape_center(key).toPoint()
+    )
+    assert page.table.currentIndex().data(KEY_ROLE) == key
+    assert "Kulturnatten" in page.details.text()
+    other = _key(page, "Skolstart")
+    row = next(
+        r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data(KEY_ROLE) == other
+    )
+    page.table.setCurrentIndex(page.proxy.index(row, 2))
+    assert page.wheel.selected == other
+
+
+def test_list_is_searchable_and_filterable_and_legend_hides_rings(page) -> None:  # type: ignore[no-untyped-def]
+    page.search.setText("nattvandring")
+    titles = [page.proxy.index(r, 2).data() for r in range(page.proxy.rowCount())]
+    assert titles.count("Nattvandring") == 13
+    assert "Skolstart" not in titles
+    page.search.setText("")
+    page.ring_filter.setCurrentIndex(page.ring_filter.findData("campaigns"))
+    assert page.proxy.rowCount() == 1
+    page.ring_filter.setCurrentIndex(0)
+    page.legend_checks["events"].setChecked(False)
+    assert all(
+        page.proxy.index(r, 0).data(KEY_ROLE)
+        and page.model.item(page.proxy.mapToSource(page.proxy.index(r, 0)).row()).category
+        != "events"
+        for r in range(page.proxy.rowCount())
+    )
+    assert "events" not in {r.category for r in page.wheel.scene().rings}
+
+
+def test_create_from_the_wheel_then_undo(page, qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    dialog = page.new_event(date(2026, 7, 1), "law_changes")
+    dialog.title_edit.setText("Ny lag om trygghetsåtgärder träder i kraft")
+    dialog.save_button.click()
+    key = page.wheel.selected
+    assert key is not None and page.wheel.item(key).category == "law_changes"
+    assert page.wheel.item(key).start == date(2026, 7, 1)
+    page.stack.undo()
+    assert not any(i.title.startswith("Ny lag om") for i in page._items)
+    page.stack.redo()
+    assert any(i.title.startswith("Ny lag om") for i in page._items)
+
+
+def test_bad_input_keeps_the_dialog_open_with_a_swedish_message(page) -> None:  # type: ignore[no-untyped-def]
+    dialog = page.new_event()
+    dialog.title_edit.setText("   ")
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert "Rubriken" in dialog.error_text("title")
+
+
+def test_edit_a_series_occurrence_alone(page, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    key = next(
+        i.key for i in page._items if i.title == "Nattvandring" and i.start == date(2026, 6, 12)
+    )
+    dialog = page.open_item(key)
+    dialog.move_edit.setDate(dialog.move_edit.date().addDays(1))
+    dialog.findChildren(type(dialog.save_button))  # buttons exist
+    move = next(
+        b
+        for b in dialog.findChildren(type(dialog.save_button))
+        if b.text() == "Flytta bara detta tillfälle"
+    )
+    move.click()
+    moved = page.wheel.item(key)
+    assert moved is not None and moved.start == date(2026, 6, 13)
+    page.stack.undo()
+    assert page.wheel.item(key).start == date(2026, 6, 12)
+
+
+def test_owned_meeting_opens_read_only_and_routes_to_its_owner(page, qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    key = next(i.key for i in page._items if i.key.startswith("meeting:"))
+    dialog = page.open_item(key)
+    with qtbot.waitSignal(demo_ctx.events.open_record) as blocker:
+        dialog.open_button.click()
+    owner = blocker.args[0]
+    assert owner.area == "meetings" and owner.kind == "meeting"
+
+
+def test_plan_adoption_from_the_page(page) -> None:  # type: ignore[no-untyped-def]
+    dialog = page.edit_plan()
+    dialog.status_box.setCurrentIndex(1)
+    dialog.by_edit.setText("Trygghetsrådet")
+    dialog.save_button.click()
+    assert page.status_label.text().startswith("Fastställd")
+    assert "med reservation" in page.status_label.text()
+
+
+def test_exports_from_the_page(page, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / "hjul.png"
+    page.export("png", png)
+    image = QImage(str(png))
+    assert image.width() == 3600 and image.height() == 2400
+    pdf = tmp_path / "Årshjul 2026.pdf"
+    page.export("pdf", pdf)
+    qtbot.waitUntil(lambda: pdf.exists() and pdf.stat().st_size > 0, timeout=20000)
+    qtbot.waitUntil(lambda: getattr(page, "last_export", None) == pdf, timeout=20000)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_zoom_and_year_navigation(page) -> None:  # type: ignore[no-untyped-def]
+    page.set_zoom("q2")
+    assert page.wheel.span.start == date(2026, 4, 1) and page.wheel.span.end == date(2026, 7, 1)
+    page.set_zoom("m4")
+    assert page.wheel.span.start == date(2026, 5, 1)
+    page.set_zoom("year")
+    page.next_button.click()
+    assert page.year == 2027 and page.wheel.span.start == date(2027, 1, 1)
+    page.set_year(2025)
+    assert page.status_label.text().startswith("Fastställd 12 februari 2025")
+
+
+def test_categories_editor_renames_and_reorders(page, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    dialog = page.edit_categories()
+    dialog.list.setCurrentRow(1)
+    dialog.name_edit.setText("Evenemang och fester")
+    dialog.name_edit.editingFinished.emit()
+    dialog.down_button.click()
+    with demo_ctx.database.session() as s:
+        cats = service.list_categories(s)
+    assert cats[2].name == "Evenemang och fester"
+    assert page.wheel.scene().rings[2].category == "events"

@@ -1,0 +1,124 @@
+"""The annual wheel widget and page driven with pytest-qt: selection, creation, hover, list sync."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from trygghetsrad.domain.calendar_items import CalendarItem
+from trygghetsrad.domain.wheel import DEFAULT_CATEGORIES, WheelCategory
+from trygghetsrad.domain.wheel_geometry import Span, point
+from trygghetsrad.ui.wheel.models import KEY_ROLE, WheelFilterProxy, WheelItemsModel
+from trygghetsrad.ui.wheel.widget import AnnualWheelWidget
+
+CATS = [WheelCategory(i, k, n, c, i) for i, (k, n, c) in enumerate(DEFAULT_CATEGORIES)]
+ITEMS = [
+    CalendarItem("wheel:1", "Kulturnatten", "events", date(2026, 5, 29), place="Centrum"),
+    CalendarItem("wheel:2", "End of summer meet", "events", date(2026, 8, 28), date(2026, 8, 30)),
+    CalendarItem(
+        "wheel:3@2026-03-02", "Kampanjvecka", "campaigns", date(2026, 3, 2), date(2026, 3, 8)
+    ),
+]
+
+
+def _widget(qtbot) -> AnnualWheelWidget:  # type: ignore[no-untyped-def]
+    widget = AnnualWheelWidget()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.set_data(Span.year(2026), CATS, ITEMS, today=date(2026, 11, 26), title="2026")
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _pos(widget: AnnualWheelWidget, key: str) -> QPoint:
+    center = widget.shape_center(key)
+    assert center is not None
+    return center.toPoint()
+
+
+def test_click_on_a_date_selects_the_event_there(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = _widget(qtbot)
+    with qtbot.waitSignal(widget.selection_changed) as blocker:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=_pos(widget, "wheel:2"))
+    assert blocker.args == ["wheel:2"]
+    assert widget.selected == "wheel:2"
+    # a click on an empty part of the wheel clears the selection
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert widget.selected is None
+
+
+def test_double_click_on_an_empty_spot_asks_to_create_there(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = _widget(qtbot)
+    scene = widget.scene()
+    ring = next(r for r in scene.rings if r.category == "law_changes")
+    x, y = point(
+        scene.cx,
+        scene.cy,
+        (ring.r_inner + ring.r_outer) / 2,
+        scene.span.angle(date(2026, 7, 1)) + 0.4,
+    )
+    with qtbot.waitSignal(widget.create_requested) as blocker:
+        qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+    assert blocker.args == [date(2026, 7, 1), "law_changes"]
+    with qtbot.waitSignal(widget.item_activated) as activated:
+        qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=_pos(widget, "wheel:1"))
+    assert activated.args == ["wheel:1"]
+
+
+def test_hover_shows_details_in_a_tooltip(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = _widget(qtbot)
+    pos = QPointF(_pos(widget, "wheel:1"))
+    event = QMouseEvent(
+        QMouseEvent.Type.MouseMove,
+        pos,
+        widget.mapToGlobal(pos),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+    assert widget.hovered == "wheel:1"
+    assert "Kulturnatten" in widget.toolTip() and "29 maj 2026" in widget.toolTip()
+    assert "Centrum" in widget.toolTip()
+
+
+def test_keyboard_walks_items_in_date_order(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = _widget(qtbot)
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Right)
+    assert widget.selected == "wheel:3@2026-03-02"
+    qtbot.keyClick(widget, Qt.Key.Key_Right)
+    assert widget.selected == "wheel:1"
+    with qtbot.waitSignal(widget.item_activated):
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_painting_does_not_rebuild_the_layout(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = _widget(qtbot)
+    widget.grab()
+    builds = widget.scene_builds
+    assert builds >= 1
+    for _ in range(3):
+        widget.grab()
+    assert widget.scene_builds == builds
+    widget.resize(700, 600)
+    widget.grab()
+    assert widget.scene_builds == builds + 1
+
+
+def test_list_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = WheelItemsModel()
+    model.set_items(ITEMS, CATS)
+    qtmodeltester.check(model)
+    proxy = WheelFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_search("kultur")
+    assert proxy.rowCount() == 1 and proxy.index(0, 0).data(KEY_ROLE) == "wheel:1"
+    proxy.set_search("")
+    proxy.set_hidden_categories({"events"})
+    assert proxy.rowCount() == 1

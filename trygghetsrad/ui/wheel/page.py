@@ -1,0 +1,893 @@
+"""The *Årshjul* tab: the wheel with its legend, the list of the year beside it, and the editors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.calendar_items import CalendarItem, Owner
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, WHEEL, Changes
+from trygghetsrad.domain.dates import MONTHS
+from trygghetsrad.domain.wheel import (
+    Holiday,
+    PlanStatus,
+    WheelCategory,
+    WheelEvent,
+    WheelPlan,
+    parse_key,
+    swedish_holidays,
+)
+from trygghetsrad.domain.wheel_geometry import Span
+from trygghetsrad.errors import UserError
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.wheel.dialogs import (
+    CategoryDialog,
+    EventDialog,
+    OwnedItemDialog,
+    PlanDialog,
+    swatch,
+)
+from trygghetsrad.ui.wheel.models import KEY_ROLE, WheelFilterProxy, WheelItemsModel
+from trygghetsrad.ui.wheel.widget import OWNER_NAMES, AnnualWheelWidget
+
+
+class _Command(QUndoCommand):
+    """An edit already done once by the page; redo/undo call the services again."""
+
+    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._redo, self._undo = redo, undo
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._redo()
+
+    def undo(self) -> None:
+        self._undo()
+
+
+class WheelPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName(self.tr("Årshjul"))
+        self.stack = QUndoStack(self)
+        ctx.undo_group.addStack(self.stack)
+        self.today = date.today()
+        self.year = self.today.year
+        self.zoom = "year"  # "year", "q1".."q4", "m0".."m11"
+        self.include_internal_exports = False
+        self._hidden: set[str] = set()
+        self._categories: list[WheelCategory] = []
+        self._items: list[CalendarItem] = []
+        self._holidays: list[Holiday] = []
+        self._plan = WheelPlan(self.year)
+        self._syncing = False
+        self._build()
+        self.reload()
+        ctx.events.data_changed.connect(self._on_data_changed)
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _button(self, text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("…", "").replace("&", ""))
+        if tip:
+            button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(12, 10, 12, 8)
+        bar = QHBoxLayout()
+        self.prev_button = self._button(
+            "◀", lambda: self.set_year(self.year - 1), self.tr("Föregående år (Alt+Vänster)")
+        )
+        self.prev_button.setAccessibleName(self.tr("Föregående år"))
+        self.next_button = self._button(
+            "▶", lambda: self.set_year(self.year + 1), self.tr("Nästa år (Alt+Höger)")
+        )
+        self.next_button.setAccessibleName(self.tr("Nästa år"))
+        for b in (self.prev_button, self.next_button):
+            b.setFixedWidth(34)
+        self.year_label = QLabel()
+        self.year_label.setProperty("role", "heading")
+        self.year_label.setMinimumWidth(140)
+        self.year_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.today_button = self._button(self.tr("Idag"), self._on_today)
+        self.zoom_box = QComboBox()
+        self.zoom_box.setAccessibleName(self.tr("Visa"))
+        self.zoom_box.currentIndexChanged.connect(self._on_zoom)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.year_label)
+        bar.addWidget(self.next_button)
+        bar.addWidget(self.today_button)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Visa:")))
+        bar.addWidget(self.zoom_box)
+        bar.addSpacing(12)
+        self.status_label = QLabel()
+        self.status_label.setProperty("role", "hint")
+        self.status_label.setMinimumWidth(60)
+        bar.addWidget(self.status_label, 1)
+        self.new_button = self._button(
+            self.tr("Ny händelse…"), self.new_event, self.tr("Ny händelse (Ctrl+Shift+N)")
+        )
+        self.plan_menu_button = QToolButton()
+        self.plan_menu_button.setText(self.tr("Planen"))
+        self.plan_menu_button.setAccessibleName(self.tr("Planen"))
+        self.plan_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        plan_menu = QMenu(self.plan_menu_button)
+        plan_menu.addAction(self.tr("Planens status och ändringar…"), self.edit_plan)
+        plan_menu.addAction(self.tr("Ringar: namn, färger och ordning…"), self.edit_categories)
+        plan_menu.addAction(self.tr("Datum i protokoll och anteckningar…"), self.show_suggestions)
+        plan_menu.addSeparator()
+        plan_menu.addAction(self.tr("Importera kalenderfil (.ics)…"), self.import_ics)
+        plan_menu.addAction(self.tr("Påbörja nästa års plan…"), self.start_next_year)
+        self.plan_menu_button.setMenu(plan_menu)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Exportera"))
+        self.export_button.setAccessibleName(self.tr("Exportera"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.export_button)
+        self.export_menu.addAction(self.tr("Affisch A3 (PDF)…"), lambda: self.export("pdf"))
+        self.export_menu.addAction(self.tr("Bild (PNG)…"), lambda: self.export("png"))
+        self.export_menu.addAction(self.tr("Bild (SVG)…"), lambda: self.export("svg"))
+        self.export_menu.addAction(
+            self.tr("Kalenderfil för Outlook (.ics)…"), lambda: self.export("ics")
+        )
+        self.export_menu.addSeparator()
+        self.internal_action = QAction(self.tr("Ta med interna händelser"), self)
+        self.internal_action.setCheckable(True)
+        self.internal_action.toggled.connect(
+            lambda on: setattr(self, "include_internal_exports", on)
+        )
+        self.export_menu.addAction(self.internal_action)
+        self.export_button.setMenu(self.export_menu)
+        for w in (self.new_button, self.plan_menu_button, self.export_button):
+            bar.addWidget(w)
+        root.addLayout(bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.wheel = AnnualWheelWidget()
+        left_layout.addWidget(self.wheel, 1)
+        self.legend = QGridLayout()
+        self.legend.setHorizontalSpacing(16)
+        self.legend.setVerticalSpacing(2)
+        self.legend.setContentsMargins(8, 0, 8, 0)
+        legend_box = QWidget()
+        legend_box.setLayout(self.legend)
+        legend_box.setAccessibleName(self.tr("Teckenförklaring"))
+        left_layout.addWidget(legend_box)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Sök i årets händelser"))
+        self.search.setAccessibleName(self.tr("Sök i årets händelser"))
+        self.search.setProperty("role", "search")
+        self.search.setClearButtonEnabled(True)
+        self.ring_filter = QComboBox()
+        self.ring_filter.setAccessibleName(self.tr("Visa ring"))
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.ring_filter)
+        right_layout.addLayout(filters)
+        self.model = WheelItemsModel(self)
+        self.proxy = WheelFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Årets händelser"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 120)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        right_layout.addWidget(self.table, 1)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setMinimumHeight(70)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setAccessibleName(self.tr("Vald händelse"))
+        right_layout.addWidget(self.details)
+        actions = QHBoxLayout()
+        self.edit_button = self._button(self.tr("Öppna…"), self.open_selected)
+        self.delete_button = self._button(self.tr("Ta bort"), self.delete_selected)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        right_layout.addLayout(actions)
+        splitter.addWidget(right)
+        right.setMinimumWidth(340)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([960, 400])
+        root.addWidget(splitter, 1)
+
+        self.wheel.selection_changed.connect(self._on_wheel_selection)
+        self.wheel.item_activated.connect(lambda key: self.open_item(key))
+        self.wheel.create_requested.connect(lambda day, cat: self.new_event(day, cat))
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.ring_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_only_category(self.ring_filter.currentData())
+        )
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_event)
+        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.set_year(self.year - 1))
+        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.set_year(self.year + 1))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.wheel, self.delete_selected)
+
+    # -- data --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        from trygghetsrad.services import wheel as service
+
+        with self.ctx.database.session() as s:
+            self._categories = service.list_categories(s)
+            self._plan = service.get_plan(s, self.year)
+            self._items = service.year_items(s, self.year)
+        span = self.year_span()
+        self._holidays = swedish_holidays(span.start, span.last)
+        self._rebuild_legend()
+        self._rebuild_zoom_box()
+        self._apply()
+
+    def year_span(self) -> Span:
+        return Span.year(self.year, self._plan.start_month)
+
+    def view_span(self) -> Span:
+        start_month = self._plan.start_month
+        if self.zoom.startswith("q"):
+            return Span.quarter(self.year, int(self.zoom[1]), start_month)
+        if self.zoom.startswith("m"):
+            return Span.month(self.year, int(self.zoom[1:]), start_month)
+        return self.year_span()
+
+    def year_text(self) -> str:
+        if self._plan.start_month == 1:
+            return str(self.year)
+        return f"{self.year}/{str(self.year + 1)[-2:]}"
+
+    def _shown_categories(self) -> list[WheelCategory]:
+        return [
+            WheelCategory(
+                c.id, c.key, c.name, c.color, c.position, c.visible and c.key not in self._hidden
+            )
+            for c in self._categories
+        ]
+
+    def _apply(self) -> None:
+        span = self.view_span()
+        self.year_label.setText(self.tr("Årshjul {year}").format(year=self.year_text()))
+        self.status_label.setText(self._plan.status_text())
+        title = self.year_text()
+        lines: tuple[str, ...] = (self._short_status(),)
+        if self.zoom != "year":
+            title = self.zoom_box.currentText()
+            lines = (self.year_text(),)
+        self.wheel.set_data(
+            span,
+            self._shown_categories(),
+            self._items,
+            holidays=self._holidays,
+            today=self.today,
+            title=title,
+            lines=lines,
+        )
+        selected = self.wheel.selected
+        self.model.set_items(self._items, self._categories)
+        self.proxy.set_hidden_categories(
+            self._hidden | {c.key for c in self._categories if not c.visible}
+        )
+        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        self._rebuild_ring_filter()
+        if selected:
+            self._select_in_table(selected)
+        self._show_details(selected)
+
+    def _short_status(self) -> str:
+        plan = self._plan
+        if plan.status is PlanStatus.ADOPTED and plan.adopted_on:
+            return self.tr("Fastställd {day}").format(day=plan.adopted_on.isoformat())
+        return self.tr("Utkast")
+
+    def _rebuild_legend(self) -> None:
+        while self.legend.count():
+            item = self.legend.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        counts: dict[str, int] = {}
+        for item in self._items:
+            counts[item.category] = counts.get(item.category, 0) + 1
+        self.legend_checks: dict[str, QCheckBox] = {}
+        shown = [c for c in self._categories if c.visible]
+        columns = 4 if len(shown) > 4 else max(1, len(shown))
+        for index, cat in enumerate(shown):
+            check = QCheckBox(f"{cat.name} ({counts.get(cat.key, 0)})")
+            check.setIcon(swatch(cat.color, 12))
+            check.setChecked(cat.key not in self._hidden)
+            check.setAccessibleName(self.tr("Visa {name}").format(name=cat.name))
+            check.toggled.connect(lambda on, key=cat.key: self._on_legend(key, on))
+            self.legend.addWidget(check, index // columns, index % columns)
+            self.legend_checks[cat.key] = check
+
+    def _rebuild_zoom_box(self) -> None:
+        with QSignalBlocker(self.zoom_box):
+            self.zoom_box.clear()
+            self.zoom_box.addItem(self.tr("Hela året"), "year")
+            for q in range(1, 5):
+                self.zoom_box.addItem(self.tr("Kvartal {n}").format(n=q), f"q{q}")
+            start = self._plan.start_month
+            for index in range(12):
+                self.zoom_box.addItem(MONTHS[(start - 1 + index) % 12].capitalize(), f"m{index}")
+            self.zoom_box.setCurrentIndex(max(0, self.zoom_box.findData(self.zoom)))
+
+    def _rebuild_ring_filter(self) -> None:
+        current = self.ring_filter.currentData()
+        with QSignalBlocker(self.ring_filter):
+            self.ring_filter.clear()
+            self.ring_filter.addItem(self.tr("Alla ringar"), None)
+            for cat in self._categories:
+                self.ring_filter.addItem(swatch(cat.color), cat.name, cat.key)
+            self.ring_filter.setCurrentIndex(max(0, self.ring_filter.findData(current)))
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.wheel.select(None, notify=False)
+        self.reload()
+
+    def set_zoom(self, zoom: str) -> None:
+        self.zoom_box.setCurrentIndex(max(0, self.zoom_box.findData(zoom)))
+
+    def _on_zoom(self, _index: int) -> None:
+        self.zoom = self.zoom_box.currentData() or "year"
+        self._apply()
+
+    def _on_today(self) -> None:
+        self.zoom = "year"
+        self.set_year(self.today.year)
+
+    def _on_legend(self, key: str, shown: bool) -> None:
+        if shown:
+            self._hidden.discard(key)
+        else:
+            self._hidden.add(key)
+        self._apply()
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def selected_key(self) -> str | None:
+        return self.wheel.selected
+
+    def select(self, key: str | None) -> None:
+        self.wheel.select(key)
+
+    def _on_wheel_selection(self, key: object) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            if key is None:
+                self.table.clearSelection()
+            else:
+                self._select_in_table(str(key))
+            self._show_details(key if isinstance(key, str) else None)
+        finally:
+            self._syncing = False
+
+    def _select_in_table(self, key: str) -> None:
+        row = self.model.row_of(key)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+
+    def _on_table_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        key = current.data(KEY_ROLE)
+        self._syncing = True
+        try:
+            item = self.wheel.item(key)
+            if (
+                item is not None
+                and not self.view_span().contains(item.start)
+                and self.zoom != "year"
+            ):
+                self.set_zoom("year")
+            self.wheel.select(key)
+            self._show_details(key)
+        finally:
+            self._syncing = False
+
+    def _show_details(self, key: str | None) -> None:
+        enabled = bool(key)
+        self.edit_button.setEnabled(enabled)
+        item = self.wheel.item(key) if key else None
+        self.delete_button.setEnabled(bool(item and parse_key(item.key)))
+        if item is None:
+            self.details.setText(
+                self.tr(
+                    "<span style='color:#5d6873'>Välj en händelse i hjulet eller listan. "
+                    "Dubbelklicka på en tom plats i en ring för att lägga till.</span>"
+                )
+            )
+            return
+        self.details.setText(self.wheel.describe(item.key))
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def _changed(self, changes: Changes) -> None:
+        self.ctx.events.changed(changes or Changes.of(WHEEL))
+
+    def _run(self, fn: Callable[[Any], Any]) -> Any:
+        with self.ctx.database.session() as s:
+            return fn(s)
+
+    def new_event(self, day: date | None = None, category: str | None = None) -> EventDialog:
+        span = self.view_span()
+        start = day or (self.today if span.contains(self.today) else span.start)
+        dialog = EventDialog(
+            self._categories, self._create_from, self, start=start, category=category or "events"
+        )
+        dialog.open()
+        return dialog
+
+    def _create_from(self, values: dict[str, Any]) -> None:
+        from trygghetsrad.services import wheel as service
+
+        created = self._run(lambda s: service.create_event(s, **values))
+        state = {"id": created.id}
+
+        def redo() -> None:
+            state["id"] = self._run(lambda s: service.create_event(s, **values)).id
+            self._changed(Changes.of(WHEEL))
+
+        def undo() -> None:
+            self._run(lambda s: service.delete_event(s, state["id"]))
+            self._changed(Changes.of(WHEEL))
+
+        self.stack.push(
+            _Command(
+                self.tr("Ny händelse: {title}").format(title=values["title"].strip()), redo, undo
+            )
+        )
+        self._changed(created.changes)
+        self._select_event(created.id, values["start"])
+
+    def _select_event(self, event_id: int, near: date) -> None:
+        keys = [i.key for i in self._items if (p := parse_key(i.key)) and p[0] == event_id]
+        if keys:
+            chosen = min(keys, key=lambda k: abs(((parse_key(k) or (0, near))[1] or near) - near))
+            self.wheel.select(chosen)
+
+    def open_selected(self) -> None:
+        if self.wheel.selected:
+            self.open_item(self.wheel.selected)
+
+    def open_item(self, key: str) -> QWidget | None:
+        from trygghetsrad.services import wheel as service
+
+        parsed = parse_key(key)
+        item = self.wheel.item(key)
+        if parsed is None:
+            return self._open_owned(item) if item else None
+        event_id, occurrence = parsed
+        try:
+            event = self._run(lambda s: service.get_event(s, event_id))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Årshjul"), str(exc))
+            return None
+        dialog = EventDialog(
+            self._categories,
+            lambda values: self._update_from(event, values),
+            self,
+            event=event,
+            occurrence=occurrence,
+            on_move_occurrence=lambda original, new: self._move_occurrence(event, original, new),
+            on_cancel_occurrence=lambda original: self._cancel_occurrence(event, original),
+        )
+        dialog.open()
+        return dialog
+
+    def _values_of(self, event: WheelEvent) -> dict[str, Any]:
+        return {
+            "title": event.title,
+            "category": event.category,
+            "start": event.start,
+            "end": event.end,
+            "start_time": event.start_time,
+            "end_time": event.end_time,
+            "place": event.place,
+            "description": event.description,
+            "responsible": event.responsible,
+            "internal": event.internal,
+            "recurrence": event.recurrence,
+        }
+
+    def _update_from(self, event: WheelEvent, values: dict[str, Any]) -> None:
+        from trygghetsrad.services import wheel as service
+
+        old = self._values_of(event)
+        if old == values:
+            return
+        changes = self._run(lambda s: service.update_event(s, event.id, **values))
+
+        def apply(v: dict[str, Any]) -> Callable[[], None]:
+            def run() -> None:
+                self._run(lambda s: service.update_event(s, event.id, **v))
+                self._changed(Changes.of(WHEEL))
+
+            return run
+
+        self.stack.push(
+            _Command(
+                self.tr("Ändra {title}").format(title=values["title"].strip()),
+                apply(values),
+                apply(old),
+            )
+        )
+        self._changed(changes)
+
+    def _move_occurrence(self, event: WheelEvent, original: date, new: date) -> None:
+        from trygghetsrad.services import wheel as service
+
+        end = new + event.duration if event.end else None
+        changes = self._run(lambda s: service.move_occurrence(s, event.id, original, new, end))
+
+        def redo() -> None:
+            self._run(lambda s: service.move_occurrence(s, event.id, original, new, end))
+            self._changed(Changes.of(WHEEL))
+
+        def undo() -> None:
+            self._run(lambda s: service.restore_occurrence(s, event.id, original))
+            self._changed(Changes.of(WHEEL))
+
+        self.stack.push(_Command(self.tr("Flytta {title}").format(title=event.title), redo, undo))
+        self._changed(changes)
+
+    def _cancel_occurrence(self, event: WheelEvent, original: date) -> None:
+        from trygghetsrad.services import wheel as service
+
+        changes = self._run(lambda s: service.cancel_occurrence(s, event.id, original))
+
+        def redo() -> None:
+            self._run(lambda s: service.cancel_occurrence(s, event.id, original))
+            self._changed(Changes.of(WHEEL))
+
+        def undo() -> None:
+            self._run(lambda s: service.restore_occurrence(s, event.id, original))
+            self._changed(Changes.of(WHEEL))
+
+        self.stack.push(_Command(self.tr("Ställ in {title}").format(title=event.title), redo, undo))
+        self._changed(changes)
+
+    def delete_selected(self) -> None:
+        from trygghetsrad.services import wheel as service
+
+        key = self.wheel.selected
+        parsed = parse_key(key) if key else None
+        if parsed is None:
+            return
+        event = self._run(lambda s: service.get_event(s, parsed[0]))
+        if event.recurrence.repeats and parsed[1] is not None:
+            box = QMessageBox(self)
+            box.setWindowTitle(self.tr("Ta bort"))
+            box.setText(self.tr("{title} upprepas. Vad vill du ta bort?").format(title=event.title))
+            one = box.addButton(self.tr("Bara detta tillfälle"), QMessageBox.ButtonRole.AcceptRole)
+            everything = box.addButton(
+                self.tr("Hela serien"), QMessageBox.ButtonRole.DestructiveRole
+            )
+            box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is one:
+                self._cancel_occurrence(event, parsed[1])
+                return
+            if box.clickedButton() is not everything:
+                return
+        self.delete_event(event)
+
+    def delete_event(self, event: WheelEvent) -> None:
+        from trygghetsrad.services import wheel as service
+
+        changes = self._run(lambda s: service.delete_event(s, event.id))
+        state = {"id": event.id}
+
+        def redo() -> None:
+            self._run(lambda s: service.delete_event(s, state["id"]))
+            self._changed(Changes.of(WHEEL))
+
+        def undo() -> None:
+            state["id"] = self._run(lambda s: service.restore_event(s, event)).id
+            self._changed(Changes.of(WHEEL))
+
+        self.stack.push(_Command(self.tr("Ta bort {title}").format(title=event.title), redo, undo))
+        self.wheel.select(None)
+        self._changed(changes)
+
+    def _open_owned(self, item: CalendarItem) -> QWidget:
+        from trygghetsrad.services import wheel_extra
+
+        owner = item.owner or Owner("", "", 0)
+        name = OWNER_NAMES.get(owner.area, owner.area)
+        on_move = None
+        if item.owner is not None and wheel_extra.owner_can_move(item.owner):
+
+            def on_move(day: date) -> None:
+                changes = self._run(lambda s: wheel_extra.move_owned(s, owner, day))
+                self._changed(changes)
+
+        dialog = OwnedItemDialog(
+            item, name, lambda: self.ctx.events.open_record.emit(owner), on_move, self
+        )
+        dialog.open()
+        return dialog
+
+    def open_record(self, owner: Owner) -> None:
+        """Show an event of the wheel (called by the main window, e.g. from search)."""
+        from trygghetsrad.services import wheel as service
+
+        if owner.area != WHEEL:
+            return
+        try:
+            event = self._run(lambda s: service.get_event(s, owner.id))
+        except UserError:
+            return
+        if not self.year_span().contains(event.start) and not any(
+            (p := parse_key(i.key)) and p[0] == owner.id for i in self._items
+        ):
+            self.set_year(event.start.year)
+        self._select_event(owner.id, self.today)
+
+    # -- rings and plan ----------------------------------------------------------------------
+
+    def edit_categories(self) -> CategoryDialog:
+        from trygghetsrad.services import wheel as service
+
+        def act(fn: Callable[[Any], Changes | Any]) -> list[WheelCategory]:
+            result = self._run(fn)
+            self._changed(getattr(result, "changes", result) if result else Changes.of(WHEEL))
+            return self._categories
+
+        actions: dict[str, Callable[..., object]] = {
+            "update": lambda ident, name, color, visible: act(
+                lambda s: service.update_category(s, ident, name=name, color=color, visible=visible)
+            ),
+            "reorder": lambda ids: act(lambda s: service.reorder_categories(s, ids)),
+            "create": lambda name, color: act(
+                lambda s: service.create_category(s, name=name, color=color)
+            ),
+            "delete": lambda ident: act(lambda s: service.delete_category(s, ident)),
+        }
+        dialog = CategoryDialog(self._categories, actions, self)
+        dialog.open()
+        return dialog
+
+    def edit_plan(self) -> PlanDialog:
+        from trygghetsrad.services import wheel as service
+
+        year = self.year
+
+        def save(values: dict[str, Any]) -> None:
+            def work(s: Any) -> None:
+                if values["status"] is PlanStatus.ADOPTED:
+                    service.adopt_plan(
+                        s,
+                        year,
+                        adopted_on=values["adopted_on"],
+                        adopted_by=values["adopted_by"],
+                        reservation=values["reservation"],
+                    )
+                elif self._plan.status is PlanStatus.ADOPTED:
+                    service.reopen_plan(s, year)
+                if values["start_month"] != self._plan.start_month:
+                    service.set_start_month(s, year, values["start_month"])
+                if values["note"].strip():
+                    service.add_plan_change(s, year, values["note"], date.today())
+
+            self._run(work)
+            self._changed(Changes.of(WHEEL))
+
+        dialog = PlanDialog(self._plan, save, self)
+        dialog.open()
+        return dialog
+
+    def start_next_year(self) -> None:
+        from trygghetsrad.services import wheel as service
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Nästa års plan"),
+            self.tr(
+                "Skapa ett utkast för {year}? Återkommande händelser fortsätter, och årets "
+                "enstaka händelser kopieras till samma vecka och veckodag nästa år."
+            ).format(year=self.year + 1),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            changes = self._run(lambda s: service.start_next_year(s, self.year))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Nästa års plan"), str(exc))
+            return
+        self.stack.clear()
+        self._changed(changes)
+        self.set_year(self.year + 1)
+
+    # -- suggestions, import and export ------------------------------------------------------
+
+    def show_suggestions(self) -> QWidget:
+        from trygghetsrad.ui.wheel.suggestions import SuggestionsDialog
+
+        dialog = SuggestionsDialog(self.ctx, self.year, self._categories, self)
+        dialog.accepted_one.connect(lambda: self._changed(Changes.of(WHEEL)))
+        dialog.open()
+        return dialog
+
+    def _default_dir(self) -> Path:
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs or Path.home())
+
+    def export(self, kind: str, path: Path | None = None) -> None:
+        filters = {
+            "pdf": self.tr("PDF (*.pdf)"),
+            "png": self.tr("PNG-bild (*.png)"),
+            "svg": self.tr("SVG-bild (*.svg)"),
+            "ics": self.tr("Kalenderfil (*.ics)"),
+        }
+        if path is None:
+            name = f"Årshjul {self.year_text().replace('/', '-')}.{kind}"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Exportera årshjulet"), str(self._default_dir() / name), filters[kind]
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        year, internal = self.year, self.include_internal_exports
+        database = self.ctx.database
+
+        def work(_progress: Any = None) -> Path:
+            from trygghetsrad.services.wheel_extra import wheel_document
+
+            with database.session() as s:
+                doc = wheel_document(s, year, include_internal=internal)
+            if kind == "pdf":
+                from trygghetsrad.export.wheel_poster import wheel_poster_pdf
+
+                data = wheel_poster_pdf(doc, include_internal=internal)
+            elif kind == "svg":
+                from trygghetsrad.export.wheel_svg import wheel_svg
+
+                data = wheel_svg(doc, include_internal=internal)
+            elif kind == "ics":
+                from trygghetsrad.export.wheel_ics import wheel_ics
+
+                data = wheel_ics(doc, include_internal=internal)
+            else:
+                from trygghetsrad.ui.wheel.render import wheel_png_qt
+
+                data = wheel_png_qt(doc, include_internal=internal)
+            try:
+                path.write_bytes(data)
+            except OSError as exc:
+                raise UserError(
+                    self.tr("Filen {path} kunde inte sparas: {reason}").format(
+                        path=path, reason=exc.strerror
+                    )
+                ) from exc
+            return path
+
+        if kind == "png":  # QImage painting stays on the GUI thread
+            try:
+                self._exported(work())
+            except UserError as exc:
+                QMessageBox.warning(self, self.tr("Export"), str(exc))
+            return
+        from trygghetsrad.ui.background import run_in_background
+
+        self.export_task = run_in_background(work, parent=self, on_done=self._exported)
+
+    def _exported(self, path: Path) -> None:
+        self.last_export = path
+        self.ctx.events.status_message.emit(self.tr("Sparade {name}").format(name=path.name))
+
+    def import_ics(self, path: Path | None = None) -> None:
+        from trygghetsrad.services.wheel_extra import import_ics
+
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Importera kalenderfil"),
+                str(self._default_dir()),
+                self.tr("Kalenderfil (*.ics)"),
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        category = self.ring_filter.currentData() or "events"
+        try:
+            data = path.read_bytes()
+            result = self._run(lambda s: import_ics(s, data, category=category))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Import"),
+                self.tr("Filen kunde inte läsas: {e}").format(e=exc.strerror),
+            )
+            return
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Import"), str(exc))
+            return
+        self.stack.clear()
+        self._changed(result.changes)
+        self.ctx.events.status_message.emit(
+            self.tr("{c} nya, {u} uppdaterade, {s} fanns redan").format(
+                c=result.created, u=result.updated, s=result.skipped
+            )
+        )
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(WHEEL, MEETINGS, SITUATION, ACTION_PLAN):
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.ctx.undo_group.setActiveStack(self.stack)
+        super().showEvent(event)

@@ -1,0 +1,143 @@
+"""Dates found in minutes, offered as one-click additions to the wheel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.dates import date_span, time_span
+from trygghetsrad.domain.wheel import WheelCategory
+from trygghetsrad.errors import UserError
+from trygghetsrad.ui.context import AppContext
+
+
+class SuggestionsDialog(QDialog):
+    accepted_one = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        year: int,
+        categories: list[WheelCategory],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.year = year
+        self.names = {c.key: c.name for c in categories}
+        self.setWindowTitle(self.tr("Datum i protokoll och anteckningar"))
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumSize(640, 520)
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "Datum som nämns i mötesanteckningarna visas nedan. Klistra in annan text, t.ex. "
+                "ett gammalt protokoll, och välj Sök datum. Lägg till med ett klick."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        layout.addWidget(hint)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Text att söka datum i"))
+        self.text.setPlaceholderText(self.tr("Klistra in text här …"))
+        self.text.setMaximumHeight(120)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        find = QPushButton(self.tr("Sök datum"))
+        find.setAccessibleName(find.text())
+        find.clicked.connect(self.find_in_text)
+        row.addWidget(find)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Förslag"))
+        layout.addWidget(self.list, 1)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))
+        buttons.rejected.connect(self.accept)
+        layout.addWidget(buttons)
+        self.buttons: list[QPushButton] = []
+        self.load_from_minutes()
+
+    def load_from_minutes(self) -> None:
+        from trygghetsrad.services.wheel_extra import suggestions_from_minutes
+
+        with self.ctx.database.session() as s:
+            self.show_suggestions(suggestions_from_minutes(s, self.year))
+
+    def find_in_text(self) -> None:
+        from datetime import date
+
+        from trygghetsrad.services import wheel
+        from trygghetsrad.services.wheel_extra import suggest_from_text
+
+        with self.ctx.database.session() as s:
+            existing = wheel.items_in(s, date(self.year - 1, 1, 1), date(self.year + 1, 12, 31))
+        self.show_suggestions(
+            suggest_from_text(
+                self.text.toPlainText(), self.year, existing, self.tr("Inklistrad text")
+            )
+        )
+
+    def show_suggestions(self, suggestions: list) -> None:  # type: ignore[type-arg]
+        self.list.clear()
+        self.buttons = []
+        if not suggestions:
+            self.list.addItem(self.tr("Inga datum hittades."))
+            return
+        for suggestion in suggestions:
+            m = suggestion.mention
+            when = date_span(m.start, m.end)
+            span = time_span(m.start_time, m.end_time)
+            if span:
+                when += f", {span}"
+            row = QWidget()
+            box = QHBoxLayout(row)
+            box.setContentsMargins(6, 2, 6, 2)
+            label = QLabel(
+                f"<b>{when}</b> – {m.title or self.tr('(utan rubrik)')} "
+                f"<span style='color:#5d6873'>· {self.names.get(m.category, m.category)}"
+                f"{' · ' + suggestion.source if suggestion.source else ''}</span>"
+            )
+            label.setToolTip(m.text)
+            button = QPushButton(
+                self.tr("Finns redan") if suggestion.already_on_wheel else self.tr("Lägg till")
+            )
+            button.setEnabled(not suggestion.already_on_wheel)
+            button.setAccessibleName(self.tr("Lägg till {title}").format(title=m.title))
+            button.clicked.connect(lambda _c=False, m=m, b=button: self._add(m, b))
+            box.addWidget(label, 1)
+            box.addWidget(button)
+            item = QListWidgetItem()
+            item.setSizeHint(row.sizeHint())
+            self.list.addItem(item)
+            self.list.setItemWidget(item, row)
+            self.buttons.append(button)
+
+    def _add(self, mention, button: QPushButton) -> None:  # type: ignore[no-untyped-def]
+        from trygghetsrad.services.wheel_extra import accept_suggestion
+
+        try:
+            with self.ctx.database.session() as s:
+                accept_suggestion(s, mention)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        button.setText(self.tr("Tillagd"))
+        button.setEnabled(False)
+        self.accepted_one.emit()
