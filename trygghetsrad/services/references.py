@@ -27,6 +27,7 @@ TABLE_LABELS: dict[str, str] = {
     "indicators": "indikatorer",
     "observations": "observationer",
     "situation_pictures": "lägesbilder",
+    "wheel_events": "händelser i årshjulet",
 }
 
 
