@@ -83,3 +83,20 @@ def test_a_rejected_value_stays_in_the_field_with_the_message(qtbot) -> None:  #
     assert edit.text() == " " and edit.toolTip() == "Titeln får inte vara tom."
     assert edit.property("error") is True
     assert stack.count() == 0 and field.value == "Möte"
+
+
+def test_flush_all_calls_save_now_of_every_page_with_its_own_timer(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    class Page(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.saved = 0
+
+        def save_now(self) -> None:
+            self.saved += 1
+
+    page = Page()
+    qtbot.addWidget(page)
+    autosave.flush_all()
+    assert page.saved == 1

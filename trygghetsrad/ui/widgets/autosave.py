@@ -10,6 +10,9 @@ Two pieces every page can use:
   been stored when it is pushed (the first redo does nothing); consecutive saves of the same
   field while the user keeps typing merge into one undo step ("Ändra titel").
 
+Pages that run an autosave timer of their own take part by naming their flush method
+`save_now()`: `flush_all()` calls it on every live widget that has one.
+
 `FieldAutosave` ties the two to a QLineEdit / QPlainTextEdit / QTextEdit:
 
     FieldAutosave(
@@ -28,15 +31,18 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import weakref
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from trygghetsrad.errors import UserError
+
+log = logging.getLogger("trygghetsrad")
 
 DELAY_MS = 700
 _LIVE: weakref.WeakSet[Autosaver] = weakref.WeakSet()
@@ -44,13 +50,35 @@ _MERGE_IDS: dict[str, int] = {}
 _next_id = itertools.count(1000)
 
 
+SAVE_HOOK = "save_now"
+
+
 def flush_all() -> None:
-    """Store every pending edit now (closing, quitting, switching or restoring the database)."""
+    """Store every pending edit now (closing, quitting, switching or restoring the database).
+
+    Covers every `Autosaver`, and every live widget with a `save_now()` method: pages that
+    keep an autosave timer of their own only need to name their flush method `save_now`.
+    """
     for saver in list(_LIVE):
         try:
             saver.flush()
         except RuntimeError:  # its Qt object is already gone
             continue
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.allWidgets():
+        hook = getattr(widget, SAVE_HOOK, None)
+        if not callable(hook):
+            continue
+        try:
+            hook()
+        except UserError:  # the page shows the message at the field and keeps the text
+            continue
+        except RuntimeError:  # deleted while iterating
+            continue
+        except Exception:  # a bug in one page must not stop the others from saving
+            log.exception("save_now of %s failed", type(widget).__name__)
 
 
 def pending_count() -> int:
