@@ -358,6 +358,22 @@ def build_scene(
         )
     month_r = (month_band[0] + month_band[1]) / 2
     month_font = base * 0.95
+    if span.days <= 62:  # a zoomed month: day numbers instead of month names
+        holiday_days = {h.day for h in holidays}
+        day_font = month_font * 0.8
+        for index in range(span.days):
+            day = span.start + timedelta(days=index)
+            a0 = span.angle(day)
+            x0, y0 = point(cx, cy, month_band[0], a0)
+            x1, y1 = point(cx, cy, month_band[1], a0)
+            prims.append(Line(((x0, y0), (x1, y1)), PAPER, 0.8))
+            x, y = point(cx, cy, month_r, a0 + day_deg / 2)
+            red = day.weekday() == 6 or day in holiday_days
+            prims.append(
+                Text(x, y, str(day.day), day_font, HOLIDAY if red else INK, red, "middle",
+                     _upright(a0 + day_deg / 2))
+            )  # fmt: skip
+        months = []
     for sector in months:
         arc = 2 * math.pi * month_r * (sector.end_angle - sector.start_angle) / 360
         name = (
@@ -374,7 +390,7 @@ def build_scene(
             Text(
                 x,
                 y,
-                name.upper() if span.days > 100 else name,
+                name.upper() if span.days > 40 else name,
                 month_font,
                 INK,
                 True,

@@ -32,7 +32,7 @@ def short_when(item: CalendarItem) -> str:
 
 
 class WheelItemsModel(QAbstractTableModel):
-    HEADERS = ("Datum", "V.", "Händelse", "Ring")
+    HEADERS = ("Datum", "V.", "Händelse")
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -85,12 +85,10 @@ class WheelItemsModel(QAbstractTableModel):
                 if item.internal:
                     title += " " + self.tr("(intern)")
                 return title
-            if col == 3:
-                return cat.name if cat else item.category
-        if role == Qt.ItemDataRole.DecorationRole and col == 3 and cat:
+        if role == Qt.ItemDataRole.DecorationRole and col == 2 and cat:
             return QColor(cat.color)
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [item.title]
+            parts = [item.title, cat.name if cat else item.category]
             if item.place:
                 parts.append(item.place)
             if item.owner is not None and item.owner.area != "wheel":
