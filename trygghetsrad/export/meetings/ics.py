@@ -8,9 +8,10 @@ grows when a meeting moves, so a re-imported invitation replaces the old one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
 from trygghetsrad.domain.meetings import MeetingSummary
+from trygghetsrad.domain.meetings_document import MeetingDocument
 from trygghetsrad.i18n import tr
 
 TZID = "Europe/Stockholm"
@@ -101,7 +102,7 @@ def calendar_ics(
     events: Sequence[tuple[MeetingSummary, int, str]], *, stamp: datetime | None = None
 ) -> bytes:
     """One calendar with one VEVENT per (meeting, sequence, description)."""
-    stamp = stamp or datetime.utcnow().replace(microsecond=0)  # noqa: DTZ003
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     lines = [
         "BEGIN:VCALENDAR",
         f"PRODID:{PRODID}",
@@ -117,14 +118,8 @@ def calendar_ics(
     return ("\r\n".join(folded) + "\r\n").encode("utf-8")
 
 
-def meeting_ics(doc: object, *, stamp: datetime | None = None) -> bytes:
+def meeting_ics(doc: MeetingDocument, *, stamp: datetime | None = None) -> bytes:
     """The invitation for the meeting of a `MeetingDocument` (agenda in the description)."""
-    from trygghetsrad.domain.meetings_document import MeetingDocument
-
-    assert isinstance(doc, MeetingDocument)
     agenda = "\n".join(f"{doc.number(i)} {item.title}" for i, item in enumerate(doc.items))
     description = tr("Dagordning:\n{agenda}").format(agenda=agenda) if agenda else ""
     return calendar_ics([(doc.meeting, doc.meeting.sequence, description)], stamp=stamp)
-
-
-_ = time
