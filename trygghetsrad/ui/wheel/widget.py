@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -64,6 +65,7 @@ class AnnualWheelWidget(QWidget):
         self._labels = True
         self._scene: Scene | None = None
         self._prepared: PreparedScene | None = None
+        self._pixmap: QPixmap | None = None  # the painted scene; hover and selection go on top
         self._highlight_cache: dict[str, QPainterPath] = {}
         self.selected: str | None = None
         self.hovered: str | None = None
@@ -110,6 +112,7 @@ class AnnualWheelWidget(QWidget):
     def invalidate(self) -> None:
         self._scene = None
         self._prepared = None
+        self._pixmap = None
         self._highlight_cache.clear()
         self.update()
 
@@ -155,15 +158,27 @@ class AnnualWheelWidget(QWidget):
         return QSize(320, 280)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        self.invalidate()
+        scene = self._scene
+        size = (float(max(200, self.width())), float(max(200, self.height())))
+        if scene is None or (scene.width, scene.height) != size:
+            self.invalidate()
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         scene = self.scene()
+        ratio = self.devicePixelRatioF()
+        if self._pixmap is None or self._pixmap.devicePixelRatio() != ratio:
+            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(self.palette().window().color())
+            base = QPainter(pixmap)
+            assert self._prepared is not None
+            self._prepared.paint(base)
+            base.end()
+            self._pixmap = pixmap
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().window())
-        assert self._prepared is not None
-        self._prepared.paint(painter)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.drawPixmap(0, 0, self._pixmap)
         for key, width, alpha in ((self.hovered, 2.0, 150), (self.selected, 3.0, 255)):
             if key is None:
                 continue
