@@ -3,6 +3,7 @@ dragging, the tree drawn as a diagram, and the evidence and measures behind each
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -192,8 +193,15 @@ class CausesPage(QWidget):
 
         # Tree editor.
         self.model = CauseTreeModel(self)
-        self.model.rename_requested.connect(self._on_rename)
-        self.model.move_requested.connect(self._on_move)
+        # Deferred: the model is reloaded after the edit, which must not happen while the
+        # view is still committing the editor or finishing the drop.
+        self._pending: list[Callable[[], None]] = []
+        self.model.rename_requested.connect(
+            lambda cid, title: self._defer(lambda: self._on_rename(cid, title))
+        )
+        self.model.move_requested.connect(
+            lambda cid, parent, pos: self._defer(lambda: self._on_move(cid, parent, pos))
+        )
         self.tree = CauseTreeView()
         self.tree.setModel(self.model)
         self.tree.setAccessibleName(self.tr("Orsaksträd"))
@@ -433,6 +441,15 @@ class CausesPage(QWidget):
         else:
             self.measures_label.setText(self.tr("Täcks av en åtgärd på en över- eller underorsak."))
 
+    def _defer(self, action: Callable[[], None]) -> None:
+        self._pending.append(action)
+        QTimer.singleShot(0, self.flush_pending)
+
+    def flush_pending(self) -> None:
+        """Run edits deferred from the editor or a drop; every tree action does this first."""
+        while self._pending:
+            self._pending.pop(0)()
+
     # -- id bookkeeping for undo -----------------------------------------------------------
 
     def _rid(self, cause_id: int) -> int:
@@ -456,6 +473,7 @@ class CausesPage(QWidget):
         )
 
     def _on_insert(self, as_child: bool = False) -> None:
+        self.flush_pending()
         if self._problem_id is None:
             return
         problem_id = self._problem_id
@@ -525,6 +543,7 @@ class CausesPage(QWidget):
             self._move(cause, parent_id, position, self.tr("Flytta orsak"))
 
     def _on_indent(self) -> None:
+        self.flush_pending()
         cause = self.model.cause(self.tree.currentIndex())
         if cause is None:
             return
@@ -537,6 +556,7 @@ class CausesPage(QWidget):
         self._move(cause, new_parent.id, len(children), self.tr("Dra in orsak"))
 
     def _on_outdent(self) -> None:
+        self.flush_pending()
         cause = self.model.cause(self.tree.currentIndex())
         if cause is None or cause.parent_id is None:
             return
@@ -545,6 +565,7 @@ class CausesPage(QWidget):
         self._move(cause, parent.parent_id, position, self.tr("Dra ut orsak"))
 
     def _on_shift(self, step: int) -> None:
+        self.flush_pending()
         cause = self.model.cause(self.tree.currentIndex())
         if cause is None:
             return
@@ -554,6 +575,7 @@ class CausesPage(QWidget):
             self._move(cause, cause.parent_id, index, self.tr("Flytta orsak"))
 
     def _on_delete(self) -> None:
+        self.flush_pending()
         cause = self.model.cause(self.tree.currentIndex())
         if cause is None:
             return
@@ -609,6 +631,7 @@ class CausesPage(QWidget):
         self.tree.setFocus()
 
     def _on_kind(self) -> None:
+        self.flush_pending()
         cause = self.model.cause(self.tree.currentIndex())
         kind = self.kind.currentData()
         if cause is None or kind == cause.kind:
@@ -636,6 +659,7 @@ class CausesPage(QWidget):
         self.select_cause(self._rid(cid))
 
     def _on_save_details(self) -> None:
+        self.flush_pending()
         cause = self.model.cause(self.tree.currentIndex())
         if cause is None:
             return

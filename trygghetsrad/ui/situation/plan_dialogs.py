@@ -263,14 +263,14 @@ class FollowUpDialog(FormDialog):
         self.day = _date_edit(date.today())
         self.status = QComboBox()
         fill_combo(self.status, [(s.value, s.label) for s in MeasureStatus], status)
-        self.done = _text("", 80)
+        self.done_edit = _text("", 80)
         self.effect = _text("", 60)
         self.value = QLineEdit()
         self.value.setPlaceholderText(unit or "t.ex. 23,5")
         self.internal = QCheckBox(self.tr("Intern"))
         self.add_field("noted_on", self.tr("Datum:"), self.day)
         self.add_field("status", self.tr("Status:"), self.status)
-        self.add_field("done", self.tr("Vad har gjorts:"), self.done)
+        self.add_field("done", self.tr("Vad har gjorts:"), self.done_edit)
         self.add_field("effect", self.tr("Effekt som setts:"), self.effect)
         self.add_field("indicator_value", self.tr("Indikatorns värde nu:"), self.value)
         self.add_field("internal", "", self.internal)
@@ -285,7 +285,7 @@ class FollowUpDialog(FormDialog):
         return {
             "noted_on": _value(self.day),
             "status": self.status.currentData(),
-            "done": self.done.toPlainText(),
+            "done": self.done_edit.toPlainText(),
             "effect": self.effect.toPlainText(),
             "indicator_value": value,
             "internal": self.internal.isChecked(),

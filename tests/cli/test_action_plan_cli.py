@@ -1,0 +1,50 @@
+"""`list plans|measures|agreements`, `export plan|followup|agreement` on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from trygghetsrad.cli import main
+
+
+def test_list_plans_and_measures_as_json(demo_database, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(demo_database.path)
+    assert main(["--db", db, "list", "plans", "--json"]) == 0
+    plans = json.loads(capsys.readouterr().out)
+    assert plans[0]["adopted_by"] == "Kommunfullmäktige" and plans[0]["measure_count"] == 8
+    assert main(["--db", db, "list", "measures", "--json"]) == 0
+    measures = json.loads(capsys.readouterr().out)
+    assert len(measures) == 8
+    assert {m["light"] for m in measures} >= {"grön", "gul", "röd", "grå"}
+    assert sum(m["flagged_no_cause"] for m in measures) == 1
+    assert main(["--db", db, "list", "agreements"]) == 0
+    assert "Samverkansöverenskommelse" in capsys.readouterr().out
+    assert main(["--db", db, "list", "people"]) == 0  # the register's list still works
+    assert "Maja Lindqvist" in capsys.readouterr().out
+
+
+def test_export_plan_followup_and_agreement(demo_database, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(demo_database.path)
+    plan = tmp_path / "Åtgärdsplan.pdf"
+    assert main(["--db", db, "export", "plan", "1", str(plan)]) == 0
+    assert main(["--db", db, "export", "action-plan", "1", str(tmp_path / "b.pdf")]) == 0
+    report = tmp_path / "uppföljning.pdf"
+    assert main(["--db", db, "export", "followup", "2026", str(report), "--include-internal"]) == 0
+    assert main(["--db", db, "export", "follow-up", "2026", str(tmp_path / "c.pdf")]) == 0
+    agreement = tmp_path / "löfte.pdf"
+    assert main(["--db", db, "export", "agreement", "1", str(agreement)]) == 0
+    for path in (plan, report, agreement):
+        assert len(PdfReader(path).pages) >= 1
+    text = " ".join(p.extract_text() for p in PdfReader(report).pages)
+    assert "Innehåller interna uppgifter" in text
+
+
+def test_unknown_plan_is_a_user_error(demo_database, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "x.pdf"
+    assert main(["--db", str(demo_database.path), "export", "plan", "999", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("trygghetsrad: ") and "finns inte" in err
+    assert not out.exists()

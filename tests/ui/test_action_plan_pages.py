@@ -1,0 +1,274 @@
+"""The cause-analysis, action-plan, follow-up and agreement pages, driven with pytest-qt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factories_action_plan import make_cause, make_plan, make_problem
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from trygghetsrad.services import action_plan, causes
+
+
+def _titles(ctx, problem_id: int) -> list[tuple[str, int | None]]:  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        tree = causes.list_causes(s, problem_id)
+    names = {c.id: c.title for c in tree}
+    return [
+        (c.title, names.get(c.parent_id))
+        for c in sorted(tree, key=lambda c: (c.parent_id or 0, c.position))
+    ]
+
+
+def _causes_page(qtbot, ctx):  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.causes_page import CausesPage
+
+    page = CausesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _type_title(qtbot, page, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into the open inline editor (non-ASCII through QKeyEvents carrying the text)."""
+    QApplication.processEvents()
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not page.tree
+    editor.selectAll()  # type: ignore[attr-defined]
+    for ch in text:
+        QApplication.sendEvent(
+            editor, QKeyEvent(QKeyEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    page.flush_pending()  # the rename waits for the editor to close; don't wait for the timer
+
+
+def test_cause_tree_edited_from_the_keyboard_with_undo(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        problem = make_problem(s, title="Skadegörelse vid skolan")
+    page = _causes_page(qtbot, ctx)
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Insert)
+    _type_title(qtbot, page, "Mörk skolgård")
+    qtbot.keyClick(page.tree, Qt.Key.Key_Insert)
+    _type_title(qtbot, page, "Få vuxna på kvällen")
+    assert _titles(ctx, problem) == [("Mörk skolgård", None), ("Få vuxna på kvällen", None)]
+
+    qtbot.keyClick(page.tree, Qt.Key.Key_Tab)  # indent under the cause above
+    assert _titles(ctx, problem)[1] == ("Få vuxna på kvällen", "Mörk skolgård")
+    qtbot.keyClick(page.tree, Qt.Key.Key_Backtab)  # and out again
+    assert _titles(ctx, problem)[1] == ("Få vuxna på kvällen", None)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert _titles(ctx, problem)[1][1] == "Mörk skolgård"
+
+    qtbot.keyClick(page.tree, Qt.Key.Key_F2)
+    _type_title(qtbot, page, "Få vuxna ute på kvällarna")
+    assert ("Få vuxna ute på kvällarna", "Mörk skolgård") in _titles(ctx, problem)
+
+    # Deleting a cause with sub-causes asks first.
+    answers = []
+    import trygghetsrad.ui.situation.causes_page as module
+
+    original = module.QMessageBox.question
+    module.QMessageBox.question = lambda *a, **k: (
+        answers.append(a) or QMessageBox.StandardButton.Yes
+    )  # type: ignore[method-assign]
+    try:
+        root = next(c for c in page.model.causes() if c.parent_id is None)
+        page.select_cause(root.id)
+        qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    finally:
+        module.QMessageBox.question = original  # type: ignore[method-assign]
+    assert answers and _titles(ctx, problem) == []
+    assert page.undo_stack.undoText().startswith("Ta bort orsaken")
+    page.undo_stack.undo()
+    assert ("Få vuxna ute på kvällarna", "Mörk skolgård") in _titles(ctx, problem)
+    for _ in range(page.undo_stack.index()):
+        page.undo_stack.undo()
+    assert _titles(ctx, problem) == []
+    while page.undo_stack.canRedo():
+        page.undo_stack.redo()
+    assert _titles(ctx, problem) == []  # redo ends with the delete again
+
+
+def test_cause_moved_by_drag_and_drop(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        problem = make_problem(s)
+        a = make_cause(s, problem, title="A")
+        b = make_cause(s, problem, title="B")
+    page = _causes_page(qtbot, ctx)
+    model = page.model
+    data = model.mimeData([model.index_of(b)])
+    assert isinstance(data, QMimeData)
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index_of(a))
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index_of(a))
+    page.flush_pending()
+    assert _titles(ctx, problem) == [("A", None), ("B", "A")]
+    # Dropping onto its own child is refused with a message, and nothing changes.
+    import trygghetsrad.ui.situation.action_plan_common as common
+
+    warnings = []
+    original = common.QMessageBox.warning
+    common.QMessageBox.warning = lambda *args: warnings.append(args[2])  # type: ignore[method-assign]
+    try:
+        model.dropMimeData(
+            model.mimeData([model.index_of(a)]), Qt.DropAction.MoveAction, -1, -1, model.index_of(b)
+        )
+        page.flush_pending()
+    finally:
+        common.QMessageBox.warning = original  # type: ignore[method-assign]
+    assert warnings and "underorsaker" in warnings[0]
+    assert _titles(ctx, problem) == [("A", None), ("B", "A")]
+
+
+def test_cause_tree_model_and_diagram(qtbot, qtmodeltester, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    page = _causes_page(qtbot, demo_ctx)
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.problem_model)
+    assert page.model.rowCount() >= 2
+    flagged = [c for c in page.model.causes() if c.id in page._flags.causes_without_measure]
+    assert flagged and page.model.data(page.model.index_of(flagged[0].id, 2)) == "Ingen åtgärd"
+    layout = page.diagram.layout_
+    assert layout is not None and len(layout.boxes) == len(page.model.causes()) + 1
+    box = next(b for b in layout.boxes if b.cause_id is not None)
+    page.select_cause(box.cause_id)
+    assert page.current_cause_id() == box.cause_id
+    image = page.diagram.grab()
+    assert not image.isNull() and image.height() > 100
+
+
+def test_plan_page_shows_lights_flags_and_the_measure_story(qtbot, qtmodeltester, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.plan_page import PlanPage
+
+    page = PlanPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+    assert page.model.rowCount() == 8
+    assert "saknar koppling till en orsak" in page.flag_label.text()
+    assert not page.new_measure_button.isEnabled()  # adopted plan
+    row = next(
+        i for i, r in enumerate(page.model.rows) if r.measure.title.startswith("Ny belysning")
+    )
+    page.select_measure(page.model.rows[row].measure.id)
+    html = page.detail.toPlainText()
+    for expected in (
+        "Varför",
+        "Trasig och för svag belysning",
+        "Olof Hedlund",
+        "Fungerar det?",
+        "Uppföljning",
+        "I protokollen",
+        "Trygghetsrådet konstaterar",
+    ):
+        assert expected in html, expected
+    page.search.setText("nattvandring")
+    assert page.proxy.rowCount() == 1
+
+
+def test_new_measure_in_a_draft_plan_is_undoable(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation import plan_page
+    from trygghetsrad.ui.situation.plan_dialogs import MeasureDialog
+
+    with ctx.database.session() as s:
+        problem = make_problem(s)
+        cause = make_cause(s, problem, title="Dålig belysning")
+        make_plan(s, title="Plan 2026–2027", period_start=date(2026, 1, 1))
+    page = plan_page.PlanPage(ctx)
+    qtbot.addWidget(page)
+    assert page.new_measure_button.isEnabled()
+    dialogs = []
+
+    def fake_exec(dialog: MeasureDialog) -> int:
+        dialogs.append(dialog)
+        dialog.title.setText("")
+        dialog.save_button.click()
+        assert dialog.error_text("title")  # shown under the field, dialog kept open
+        dialog.title.setText("Ny belysning på skolgården")
+        dialog.target.setText("tjugo")
+        dialog.save_button.click()
+        assert "tal" in dialog.error_text("target_value")
+        dialog.target.setText("")
+        for i in range(dialog.causes.count()):
+            dialog.causes.item(i).setCheckState(Qt.CheckState.Checked)
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(MeasureDialog, "exec", fake_exec)
+    page._on_new_measure()
+    assert dialogs
+    with ctx.database.session() as s:
+        measures = action_plan.list_measures(s)
+    assert [m.title for m in measures] == ["Ny belysning på skolgården"]
+    assert measures[0].cause_ids == (cause,)
+    assert page.model.rowCount() == 1
+    page.undo_stack.undo()
+    with ctx.database.session() as s:
+        assert action_plan.list_measures(s) == []
+    assert page.model.rowCount() == 0
+
+
+def test_followup_page_answers_the_question_per_problem(qtbot, qtmodeltester, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.followup_page import FollowUpPage
+
+    page = FollowUpPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.year.setValue(2026)
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 8
+    with demo_ctx.database.session() as s:
+        problem = causes.list_problems(s)[0]
+    page.select_problem(problem.id)
+    rows = page.model.rows
+    assert 0 < len(rows) < 8
+    titles = [r.measure.title for r in rows]
+    assert "Nattvandringar fredag och lördag" in titles
+    index = page.model.index(titles.index("Nattvandringar fredag och lördag"), 5)
+    assert page.model.data(index).startswith("På väg mot målet")
+    checklist = page.checklist.toPlainText()
+    assert "Åtgärdsplan antagen" in checklist and "Saknas" in checklist
+
+
+def test_agreements_page_and_followup_of_a_commitment(
+    qtbot, qtmodeltester, demo_ctx, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.agreements_page import AgreementsPage
+    from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog
+
+    page = AgreementsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtmodeltester.check(page.model)
+    assert page.list.count() == 3
+    assert page.model.rowCount() == 4
+    assert "Undertecknare" in page.head.text()
+    page.table.selectRow(1)
+
+    def fake_exec(dialog: FollowUpDialog) -> int:
+        dialog.done_edit.setPlainText("Underlaget skickat till Polisen.")
+        dialog.status.setCurrentIndex(dialog.status.findData("pågår"))
+        dialog.save_button.click()
+        return 1
+
+    monkeypatch.setattr(FollowUpDialog, "exec", fake_exec)
+    commitment = page.current_commitment()
+    assert commitment is not None
+    page._on_followup()
+    row = next(r for r in page.model.rows if r.commitment.id == commitment.commitment.id)
+    assert row.commitment.status == "pågår"
+    assert row.followups[-1].done == "Underlaget skickat till Polisen."
+
+
+def test_pages_are_reachable_from_the_situation_tab(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.page import SituationPage
+
+    page = SituationPage(demo_ctx)
+    qtbot.addWidget(page)
+    for key in ("causes", "plan", "followup", "agreements"):
+        sub = page.subpage(key)
+        assert sub.accessibleName()
