@@ -28,6 +28,8 @@ TABLE_LABELS: dict[str, str] = {
     "observations": "observationer",
     "situation_pictures": "lägesbilder",
     "wheel_events": "händelser i årshjulet",
+    "measures": "åtgärder i åtgärdsplanen",
+    "problems": "problem i orsaksanalysen",
 }
 
 
