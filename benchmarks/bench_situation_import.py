@@ -50,24 +50,29 @@ def fresh_db(folder: Path, name: str) -> Path:
     return path
 
 
-def time_import(folder: Path, data: bytes, run: int) -> float:
+def time_import(folder: Path, data: bytes, run: int) -> tuple[float, float]:
     from trygghetsrad.db.engine import open_database
     from trygghetsrad.services import situation_indicators
 
     path = fresh_db(folder, f"import-{run}.sqlite")
     db = open_database(path)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with db.session() as s:
         result = situation_indicators.import_csv(s, data)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     db.close()
-    assert result.values == 100_000 or result.values > 0
-    return elapsed
+    assert result.values == 100_000, result.values
+    return elapsed, cpu
 
 
-def time_bare(folder: Path, rows: list[tuple[str, str, str, float]], run: int) -> float:
+def time_bare(
+    folder: Path, rows: list[tuple[str, str, str, float]], run: int
+) -> tuple[float, float]:
     path = fresh_db(folder, f"bare-{run}.sqlite")
     conn = sqlite3.connect(path)
+    # The same connection settings as the app (engine.py): the rows are checked against the
+    # same foreign key and unique constraint, only without any Python around the insert.
+    conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     names = sorted({r[0] for r in rows})
@@ -79,15 +84,15 @@ def time_bare(folder: Path, rows: list[tuple[str, str, str, float]], run: int) -
     ids = dict(conn.execute("SELECT name, id FROM indicators"))
     params = [(ids[i], a, p, v) for i, a, p, v in rows]
     conn.commit()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     conn.executemany(
         "INSERT INTO indicator_values (indicator_id, area, period, value) VALUES (?, ?, ?, ?)",
         params,
     )
     conn.commit()
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     conn.close()
-    return elapsed
+    return elapsed, cpu
 
 
 def main() -> int:
@@ -105,25 +110,29 @@ def main() -> int:
         for run in range(runs):
             bares.append(time_bare(folder, rows, run))
             imports.append(time_import(folder, data, run))
-    value, baseline = statistics.median(imports), statistics.median(bares)
-    ratio = value / baseline
-    print(
-        json.dumps(
-            {
-                "name": "situation_csv_import_100k",
-                "value": round(value, 3),
-                "unit": "s",
-                "baseline": round(baseline, 3),
-                "ratio": round(ratio, 3),
-                "target": TARGET,
-                "ok": ratio <= TARGET,
-                "rows": len(rows),
-                "runs": runs,
-            },
-            ensure_ascii=False,
-        ),
-        flush=True,
-    )
+    # Wall time is the figure; CPU time is printed too because the machine may be shared
+    # (other processes stretch wall time of the longer measurement more).
+    for name, pick in (("situation_csv_import_100k", 0), ("situation_csv_import_100k_cpu", 1)):
+        value = statistics.median(t[pick] for t in imports)
+        baseline = statistics.median(t[pick] for t in bares)
+        ratio = value / baseline
+        print(
+            json.dumps(
+                {
+                    "name": name,
+                    "value": round(value, 3),
+                    "unit": "s",
+                    "baseline": round(baseline, 3),
+                    "ratio": round(ratio, 3),
+                    "target": TARGET,
+                    "ok": ratio <= TARGET,
+                    "rows": len(rows),
+                    "runs": runs,
+                },
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
     return 0
 
 

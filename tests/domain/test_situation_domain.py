@@ -124,3 +124,9 @@ def test_next_delivery_follows_the_frequency(
     last: date, frequency: str, expected: date | None
 ) -> None:
     assert d.next_after(last, frequency) == expected
+
+
+@pytest.mark.parametrize("text", ["nan", "inf", "-Infinity", "12,5x", "1,2,3"])
+def test_not_numbers_are_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_value(text)

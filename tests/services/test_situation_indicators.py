@@ -185,3 +185,26 @@ def test_source_referenced_error_mentions_indicators(session) -> None:
 
     with pytest.raises(ReferencedError):
         situation_sources.delete_source(session, src)
+
+
+def test_duplicate_rows_for_a_new_indicator_are_found_by_line(session) -> None:
+    text = "indikator;område;period;värde\nNy;Kommun;2023;1\nNy;Kommun;2024;2\nNy;Kommun;2023;3\n"
+    with pytest.raises(ValidationError, match="Rad 4.*finns redan på rad 2"):
+        si.import_csv(session, text.encode())
+    assert si.list_indicators(session) == []
+    # The session is still usable: the savepoint rolled back only the import.
+    si.import_csv(session, "indikator;område;period;värde\nNy;Kommun;2023;1\n".encode())
+    assert _values(session, "Ny") == {("Kommun", "2023"): 1.0}
+
+
+def test_names_differing_only_in_case_are_one_indicator(session) -> None:
+    text = "indikator;område;period;värde\nVåld;Kommun;2023;1\nvåld;Kommun;2023;2\n"
+    with pytest.raises(ValidationError, match="Rad 3"):
+        si.import_csv(session, text.encode())
+    assert si.list_indicators(session) == []
+
+
+@pytest.mark.parametrize("value", ["nan", "inf"])
+def test_not_a_number_is_refused(session, value) -> None:
+    with pytest.raises(ValidationError, match="Rad 2"):
+        si.import_csv(session, f"indikator;område;period;värde\nX;K;2023;{value}\n".encode())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from trygghetsrad.domain.situation_periods import parse_period
 from trygghetsrad.errors import UserError, ValidationError
@@ -55,8 +56,7 @@ LABELS = {
 MISSING_MARKERS = {"", "..", "...", "-", "–", "x", "NA", "na", "n/a"}
 
 
-@dataclass(frozen=True)
-class CsvRow:
+class CsvRow(NamedTuple):
     line: int
     indicator: str
     area: str
@@ -67,14 +67,17 @@ class CsvRow:
 
 @dataclass
 class ParsedCsv:
-    rows: list[CsvRow] = field(default_factory=list)
+    # (line, indicator, area, period, value, unit): plain tuples in CsvRow's field order
+    rows: list[tuple[int, str, str, str, float, str]] = field(default_factory=list)
     skipped: int = 0  # cells marked as missing ("..", "-", empty)
     encoding: str = ""
     delimiter: str = ""
+    first_of: dict[str, CsvRow] = field(default_factory=dict)  # each indicator's first row
+    units: dict[tuple[str, str], int] = field(default_factory=dict)  # (indicator, unit) -> line
 
     @property
     def indicators(self) -> list[str]:
-        return list(dict.fromkeys(r.indicator for r in self.rows))
+        return list(self.first_of)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -99,10 +102,24 @@ def sniff_delimiter(first_line: str) -> str:
 
 def parse_value(text: str) -> float | None:
     """12,5 · 12.5 · 1 234,5 · 1.234,5 · −3 → float; missing markers → None; else ValueError."""
-    try:
-        return float(text)
-    except ValueError:
-        pass
+    value = _parse_value(text)
+    if value is not None and value - value != 0:
+        raise ValueError(text)  # nan or infinity
+    return value
+
+
+def _parse_value(text: str) -> float | None:
+    """12,5 · 12.5 · 1 234,5 · 1.234,5 · −3 → float; missing markers → None; else ValueError."""
+    if "," in text and " " not in text and "." not in text:
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            pass
+    else:
+        try:
+            return float(text)
+        except ValueError:
+            pass
     raw = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if raw in MISSING_MARKERS:
         return None
@@ -121,7 +138,9 @@ def _err(line: int, column: str, message: str) -> ValidationError:
     )
 
 
-def parse_csv(data: bytes, *, indicator: str | None = None) -> ParsedCsv:
+def parse_csv(
+    data: bytes, *, indicator: str | None = None, check_duplicates: bool = True
+) -> ParsedCsv:
     """All values in the file, or a ValidationError naming the first bad line and column.
 
     `indicator` names the indicator for files without an `indikator` column.
@@ -146,19 +165,29 @@ def parse_csv(data: bytes, *, indicator: str | None = None) -> ParsedCsv:
         _parse_wide(reader, header, keys, header_line, indicator, result)
     if not result.rows:
         raise ValidationError(tr("Filen innehåller inga värden att importera."), "file")
+    if check_duplicates:
+        find_duplicates(result.rows)
+    return result
+
+
+def find_duplicates(rows: list[tuple[int, str, str, str, float, str]]) -> None:
+    """Two values for the same indicator, area and period: name the second one's line."""
+    names = {r[1] for r in rows}
+    folded = len({n.lower() for n in names}) != len(names)
+    if not folded and len({(n, a, p) for _l, n, a, p, _v, _u in rows}) == len(rows):
+        return
     seen: dict[tuple[str, str, str], int] = {}
-    for row in result.rows:
-        key = (row.indicator.lower(), row.area.lower(), row.period)
+    for line, name, area, period, _value, _unit in rows:
+        key = (name.lower(), area.lower(), period)
         if key in seen:
             raise _err(
-                row.line,
+                line,
                 LABELS["period"],
                 tr("{area} {period} finns redan på rad {other}.").format(
-                    area=row.area, period=row.period, other=seen[key]
+                    area=area, period=period, other=seen[key]
                 ),
             )
-        seen[key] = row.line
-    return result
+        seen[key] = line
 
 
 def _parse_long(
@@ -188,41 +217,79 @@ def _parse_long(
     )
     i_unit = index.get("unit")
     rows = result.rows
+    append = rows.append
+    value_of = parse_value
+    periods: dict[str, str] = {}
+
+    def period_of(text: str) -> str:
+        found = periods.get(text)
+        if found is None:
+            found = periods[text] = parse_period(text)
+        return found
+
+    first_of = result.first_of
+    units = result.units
+    last_name = last_unit = None
     for cells in reader:  # type: ignore[attr-defined]
-        line = reader.line_num  # type: ignore[attr-defined]
-        if not cells or not any(cells):
-            continue
-        if len(cells) < width:
+        try:
+            name = cells[i_ind].strip() if i_ind is not None else ""
+            area = cells[i_area].strip()
+            raw = cells[i_value]
+            text_period = cells[i_period]
+            unit = cells[i_unit].strip() if i_unit is not None else ""
+        except IndexError:
             if not any(c.strip() for c in cells):
                 continue
-            missing = header[len(cells)] if len(cells) < len(header) else ""
-            raise _err(line, missing, tr("raden har för få kolumner."))
-        name = cells[i_ind].strip() if i_ind is not None else (indicator or "")
-        if not name:
-            name = indicator or ""
-        if not name:
-            raise _err(line, header[i_ind or 0], tr("indikatorns namn saknas."))
-        area = cells[i_area].strip()
-        if not area:
-            raise _err(line, header[i_area], tr("området saknas."))
+            line = reader.line_num  # type: ignore[attr-defined]
+            missing = header[len(cells)] if len(cells) < width else ""
+            raise _err(line, missing, tr("raden har för få kolumner.")) from None
         try:
-            period = parse_period(cells[i_period])
-        except ValidationError as exc:
-            raise _err(line, header[i_period], str(exc)) from None
-        raw = cells[i_value]
-        try:
-            value = parse_value(raw)
-        except ValueError:
+            try:
+                value = float(raw.replace(",", ".")) if "." not in raw else value_of(raw)
+            except ValueError:
+                value = value_of(raw)
+            period = periods.get(text_period) or period_of(text_period)
+        except (ValueError, ValidationError) as exc:
+            line = reader.line_num  # type: ignore[attr-defined]
+            try:
+                period_of(text_period)
+            except ValidationError as period_error:
+                raise _err(line, header[i_period], str(period_error)) from None
             raise _err(
                 line, header[i_value], tr("”{value}” är inget tal.").format(value=raw.strip())
-            ) from None
+            ) from exc
+        line = reader.line_num  # type: ignore[attr-defined]
+        if not name:
+            name = indicator or ""
+            if not name:
+                if not any(c.strip() for c in cells):
+                    continue
+                raise _err(line, header[i_ind or 0], tr("indikatorns namn saknas."))
+        if not area:
+            raise _err(line, header[i_area], tr("området saknas."))
         if value is None:
             result.skipped += 1
             continue
-        unit = cells[i_unit].strip() if i_unit is not None else ""
-        if len(name) > 200 or len(area) > 120 or len(unit) > 80:
-            raise _err(line, header[i_area], tr("texten är för lång."))
-        rows.append(CsvRow(line, name, area, period, value, unit))
+        if value - value != 0:  # nan or infinity
+            raise _err(
+                line, header[i_value], tr("”{value}” är inget tal.").format(value=raw.strip())
+            )
+        if len(area) > 120:
+            raise _err(line, header[i_area], tr("texten är för lång (högst 120 tecken)."))
+        row = (line, name, area, period, value, unit)
+        if name != last_name and name not in first_of:
+            first_of[name] = CsvRow(*row)
+        last_name = name
+        if unit and unit != last_unit:
+            units.setdefault((name, unit), line)
+            last_unit = unit
+        append(row)
+    for name, row in first_of.items():
+        if len(name) > 200:
+            raise _err(row.line, header[i_ind or 0], tr("texten är för lång (högst 200 tecken)."))
+    for (_name, unit), line in units.items():
+        if len(unit) > 80:
+            raise _err(line, header[i_unit or 0], tr("texten är för lång (högst 80 tecken)."))
 
 
 def _parse_wide(
@@ -292,4 +359,11 @@ def _parse_wide(
             if value is None:
                 result.skipped += 1
                 continue
-            result.rows.append(CsvRow(line, name, area, period, value, unit))
+            row = CsvRow(line, name, area, period, value, unit)
+            result.first_of.setdefault(name, row)
+            if unit:
+                result.units.setdefault((name, unit), line)
+            result.rows.append(row)
+
+
+check_duplicates = find_duplicates

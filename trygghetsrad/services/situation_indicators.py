@@ -8,18 +8,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.situation import DataSource, Indicator, IndicatorValue
 from trygghetsrad.domain.changes import Changes, Created
 from trygghetsrad.domain.situation import ChartKind, IndicatorData, ValuePoint
-from trygghetsrad.domain.situation_csv import LABELS, parse_csv
+from trygghetsrad.domain.situation_csv import LABELS, check_duplicates, parse_csv
 from trygghetsrad.domain.situation_periods import parse_period
 from trygghetsrad.errors import ReferencedError, UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.references import find_references
 from trygghetsrad.services.situation_common import CHANGED, check_exists, get, name, text
 
+INSERT = "INSERT INTO indicator_values (indicator_id, area, period, value) VALUES (?, ?, ?, ?)"
 UPSERT = (
     "INSERT INTO indicator_values (indicator_id, area, period, value) VALUES (?, ?, ?, ?) "
     "ON CONFLICT (indicator_id, area, period) DO UPDATE SET value = excluded.value"
@@ -304,7 +306,7 @@ def import_csv(
     Indicators are matched by name (case-insensitive); unknown names become new indicators.
     `indicator` names the indicator for a file without an `indikator` column.
     """
-    parsed = parse_csv(data, indicator=indicator)
+    parsed = parse_csv(data, indicator=indicator, check_duplicates=False)
     check_exists(session, DataSource, source_id, "source_id", tr("Underlaget"))
     existing = {
         n.lower(): (i, u)
@@ -313,25 +315,21 @@ def import_csv(
     ids: dict[str, int] = {}
     created: list[str] = []
     unit_of: dict[str, tuple[str, int]] = {}
-    for row in parsed.rows:
-        key = row.indicator.lower()
-        if row.unit:
-            prior = unit_of.setdefault(key, (row.unit, row.line))
-            if prior[0] != row.unit:
-                raise ValidationError(
-                    tr(
-                        "Rad {line}, kolumn ”{column}”: indikatorn ”{name}” har enheten ”{unit}” "
-                        "på rad {other}. Inget har importerats."
-                    ).format(
-                        line=row.line,
-                        column=LABELS["unit"],
-                        name=row.indicator,
-                        unit=prior[0],
-                        other=prior[1],
-                    ),
-                    "file",
-                )
-    for row in parsed.rows:
+    firsts = parsed.first_of  # first row of each indicator (by exact name)
+    units = parsed.units  # (indicator, unit) -> first line
+    for (name_, unit), line in sorted(units.items(), key=lambda item: item[1]):
+        prior = unit_of.setdefault(name_.lower(), (unit, line))
+        if prior[0] != unit:
+            raise ValidationError(
+                tr(
+                    "Rad {line}, kolumn ”{column}”: indikatorn ”{name}” har enheten ”{unit}” "
+                    "på rad {other}. Inget har importerats."
+                ).format(
+                    line=line, column=LABELS["unit"], name=name_, unit=prior[0], other=prior[1]
+                ),
+                "file",
+            )
+    for row in firsts.values():
         key = row.indicator.lower()
         if key in ids:
             continue
@@ -355,34 +353,56 @@ def import_csv(
             ids[key] = ind_id
         else:
             ids[key] = -1
-    for row in parsed.rows:
-        key = row.indicator.lower()
-        if ids[key] == -1:
-            ids[key] = create_indicator(
-                session,
-                name=row.indicator,
-                unit=unit_of.get(key, ("", 0))[0],
-                source_id=source_id,
-                main_area=row.area,
-            ).id
-            created.append(row.indicator)
-    for key, (file_unit, _line) in unit_of.items():
-        ind = session.get(Indicator, ids[key])
-        if ind is not None and not ind.unit:
-            ind.unit = file_unit
-    session.flush()
-    id_list = sorted(set(ids.values()))
-    before = {
-        (i, a, p)
-        for i, a, p in session.execute(
-            select(IndicatorValue.indicator_id, IndicatorValue.area, IndicatorValue.period).where(
-                IndicatorValue.indicator_id.in_(id_list)
+    # One savepoint: whatever goes wrong below, nothing of this file stays in the database.
+    with session.begin_nested():
+        new: dict[str, Indicator] = {}
+        for row in firsts.values():
+            key = row.indicator.lower()
+            if ids[key] == -1 and key not in new:
+                new[key] = Indicator(
+                    name=name(row.indicator),
+                    unit=unit_of.get(key, ("", 0))[0],
+                    description="",
+                    source_id=source_id,
+                    chart_kind="line",
+                    main_area=row.area,
+                    comparison_area="",
+                    higher_is_worse=True,
+                )
+                created.append(row.indicator)
+        session.add_all(new.values())
+        session.flush()
+        for key, ind in new.items():
+            ids[key] = ind.id
+        for key, (file_unit, _line) in unit_of.items():
+            ind = session.get(Indicator, ids[key])
+            if ind is not None and not ind.unit:
+                ind.unit = file_unit
+        session.flush()
+        id_list = sorted(set(ids.values()))
+        before = {
+            (i, a, p)
+            for i, a, p in session.execute(
+                select(
+                    IndicatorValue.indicator_id, IndicatorValue.area, IndicatorValue.period
+                ).where(IndicatorValue.indicator_id.in_(id_list))
             )
-        )
-    }
-    params = [(ids[r.indicator.lower()], r.area, r.period, r.value) for r in parsed.rows]
-    updated = sum(1 for p in params if p[:3] in before) if before else 0
-    session.connection().exec_driver_sql(UPSERT, params)
+        }
+        by_name = {name_: ids[name_.lower()] for name_ in firsts}
+        params = [(by_name[n], a, p, v) for _l, n, a, p, v, _u in parsed.rows]
+        connection = session.connection()
+        updated = 0
+        if before:
+            check_duplicates(parsed.rows)
+            updated = sum(1 for p in params if p[:3] in before)
+            connection.exec_driver_sql(UPSERT, params)
+        else:
+            # Only new values: a plain insert, and the unique constraint finds duplicates.
+            try:
+                connection.exec_driver_sql(INSERT, params)
+            except IntegrityError:
+                check_duplicates(parsed.rows)
+                raise
     session.expire_all()
     return ImportResult(
         values=len(params),
@@ -392,7 +412,7 @@ def import_csv(
         encoding=parsed.encoding,
         delimiter=parsed.delimiter,
         created_indicators=tuple(created),
-        indicators=tuple(parsed.indicators),
+        indicators=tuple(firsts),
     )
 
 
