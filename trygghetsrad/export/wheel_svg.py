@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from trygghetsrad.domain.wheel import WheelDocument
 from trygghetsrad.domain.wheel_geometry import point
 from trygghetsrad.domain.wheel_scene import Circle, Line, Scene, Sector, Text, document_scene
 
-FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif"
+FONT_FAMILY = "Liberation Sans, Arial, Helvetica, sans-serif"
 
 
 def _f(value: float) -> str:
@@ -102,6 +102,3 @@ def wheel_svg(
     doc = replace(doc, items=tuple(visible(doc.items, include_internal)))
     scene = document_scene(doc, width, height)
     return scene_svg(scene, title=doc.title).encode("utf-8")
-
-
-_ = quoteattr
