@@ -208,3 +208,18 @@ def test_names_differing_only_in_case_are_one_indicator(session) -> None:
 def test_not_a_number_is_refused(session, value) -> None:
     with pytest.raises(ValidationError, match="Rad 2"):
         si.import_csv(session, f"indikator;område;period;värde\nX;K;2023;{value}\n".encode())
+
+
+def test_the_documented_examples_import(session) -> None:
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "indikatorer-csv.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```\n(.*?)```", doc, re.S) if ";" in b]
+    assert len(blocks) == 2
+    long_result = si.import_csv(session, blocks[0].encode("utf-8"))
+    assert long_result.values == 4
+    wide = si.import_csv(
+        session, blocks[1].encode("cp1252"), indicator="Anmälda våldsbrott per 100 000 invånare"
+    )
+    assert (wide.values, wide.new_values, wide.updated_values) == (10, 9, 1)
