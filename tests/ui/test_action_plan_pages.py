@@ -272,3 +272,25 @@ def test_pages_are_reachable_from_the_situation_tab(qtbot, demo_ctx) -> None:  #
     for key in ("causes", "plan", "followup", "agreements"):
         sub = page.subpage(key)
         assert sub.accessibleName()
+
+
+def test_search_and_the_wheel_open_measures_causes_and_commitments(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.domain.calendar_items import Owner
+    from trygghetsrad.services import agreements
+    from trygghetsrad.ui.situation.page import SituationPage
+
+    page = SituationPage(demo_ctx)
+    qtbot.addWidget(page)
+    with demo_ctx.database.session() as s:
+        measure = action_plan.list_measures(s)[3]
+        cause = causes.list_causes(s)[2]
+        commitment = agreements.list_commitments(s)[-1]
+    assert page.open_record(Owner("action_plan", "measure", measure.id))
+    assert page.subpage("plan").current_measure_id() == measure.id
+    assert page.open_record(Owner("action_plan", "cause", cause.id))
+    assert page.subpage("causes").current_cause_id() == cause.id
+    assert page.open_record(Owner("action_plan", "commitment", commitment.id))
+    current = page.subpage("agreements").current_commitment()
+    assert current is not None and current.commitment.id == commitment.id
+    assert not page.open_record(Owner("action_plan", "measure", 99999))
+    assert not page.open_record(Owner("action_plan", "unknown", 1))

@@ -384,6 +384,29 @@ class AgreementsPage(QWidget):
             if a.id == agreement_id:
                 self.list.setCurrentRow(i)
 
+    def open_record(self, owner: Any) -> bool:
+        """Show an agreement or one of its commitments (from search)."""
+        if owner.kind == "agreement":
+            agreement_id, commitment_id = owner.id, None
+        elif owner.kind == "commitment":
+            found = read(
+                self.ctx, lambda s: [c for c in agreements.list_commitments(s) if c.id == owner.id]
+            )
+            if not found:
+                return False
+            agreement_id, commitment_id = found[0].agreement_id, owner.id
+        else:
+            return False
+        if all(a.id != agreement_id for a in self._agreements):
+            return False
+        self.select_agreement(agreement_id)
+        if commitment_id is not None:
+            for i, row in enumerate(self.model.rows):
+                if row.commitment.id == commitment_id:
+                    self.table.selectRow(self.proxy.mapFromSource(self.model.index(i, 0)).row())
+        self.table.setFocus()
+        return True
+
     def _show_agreement(self) -> None:
         a = self.current()
         has = a is not None

@@ -406,6 +406,24 @@ class CausesPage(QWidget):
         if row >= 0:
             self.problem_list.setCurrentIndex(self.problem_model.index(row))
 
+    def open_record(self, owner: Any) -> bool:
+        """Show a problem or a cause (from search)."""
+        if owner.kind == "problem":
+            problem_id, cause_id = owner.id, None
+        elif owner.kind == "cause":
+            found = read(self.ctx, lambda s: [c for c in causes.list_causes(s) if c.id == owner.id])
+            if not found:
+                return False
+            problem_id, cause_id = found[0].problem_id, owner.id
+        else:
+            return False
+        if self.problem_model.row_of(problem_id) < 0:
+            return False
+        self.select_problem(problem_id)
+        self._load_tree(cause_id)
+        self.tree.setFocus()
+        return True
+
     def _on_problem_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._loading:
             return

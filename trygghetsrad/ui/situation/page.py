@@ -25,6 +25,16 @@ SUBPAGES: list[tuple[str, str, str]] = [
     ("agreements", "Överenskommelser", "trygghetsrad.ui.situation.agreements_page:AgreementsPage"),
 ]
 
+# Which sub-page opens a record found by search or on the wheel (`Owner.kind` -> sub-page key).
+RECORD_SUBPAGES: dict[str, str] = {
+    "problem": "causes",
+    "cause": "causes",
+    "action_plan": "plan",
+    "measure": "plan",
+    "agreement": "agreements",
+    "commitment": "agreements",
+}
+
 
 class SituationPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -53,3 +63,11 @@ class SituationPage(QWidget):
                 self.tabs.setCurrentIndex(index)
                 return tab.ensure_page()
         raise KeyError(key)
+
+    def open_record(self, owner: object) -> bool:
+        """Show the record of `owner` (a `calendar_items.Owner`) in the sub-page that holds it."""
+        key = RECORD_SUBPAGES.get(getattr(owner, "kind", ""))
+        if key is None or self.tabs is None:
+            return False
+        opener = getattr(self.subpage(key), "open_record", None)
+        return bool(opener(owner)) if callable(opener) else False

@@ -454,6 +454,26 @@ class PlanPage(QWidget):
         self.plan = next((p for p in self._plans if p.id == plan_id), self.plan)
         self.refresh()
 
+    def open_record(self, owner: Any) -> bool:
+        """Show a plan or one of its measures (from search or the annual wheel)."""
+        if owner.kind == "action_plan":
+            plan_id, measure_id = owner.id, None
+        elif owner.kind == "measure":
+            found = read(self.ctx, lambda s: action_plan.list_measures(s, measure_ids=[owner.id]))
+            if not found:
+                return False
+            plan_id, measure_id = found[0].plan_id, owner.id
+        else:
+            return False
+        if all(p.id != plan_id for p in self._plans):
+            return False
+        self.select_plan(plan_id)
+        if measure_id is not None:
+            self.search.clear()
+            self.select_measure(measure_id)
+        self.table.setFocus()
+        return True
+
     def _on_plan_chosen(self) -> None:
         plan_id = self.plan_combo.currentData()
         self.plan = next((p for p in self._plans if p.id == plan_id), None)
