@@ -13,6 +13,20 @@ version=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' trygghetsrad/__init__.py)
 arch=$(uname -m)
 name="trygghetsrad-$version-linux-$arch"
 
+# Qt's X11 platform plugin needs these; PyInstaller bundles only what this machine has, so
+# without them the tarball would start only on desktops that happen to have them installed.
+missing=""
+known=$(/sbin/ldconfig -p)
+for soname in libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-image.so.0 libxcb-keysyms.so.1 \
+    libxcb-randr.so.0 libxcb-render-util.so.0 libxcb-shape.so.0 libxcb-xfixes.so.0 \
+    libxcb-xkb.so.1 libxkbcommon-x11.so.0; do
+    grep -q "^[[:space:]]*$soname " <<<"$known" || missing="$missing $soname"
+done
+if [ -n "$missing" ]; then
+    echo "build-linux: WARNING: missing on this machine, so not bundled:$missing" >&2
+    echo "build-linux: install them first: sh scripts/bootstrap.sh (without --test)" >&2
+fi
+
 start=$(date +%s.%N)
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/trygghetsrad.spec
