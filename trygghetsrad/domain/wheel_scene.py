@@ -296,10 +296,18 @@ def build_scene(
     # -- overall sizes
     w, h, m = options.width, options.height, options.margin
     base = options.font or max(9.5, min(22.0, min(w, h) * 0.0165))
-    label_room = (base * 12.5 if options.labels else 0.0) + m
-    radius = max(
-        40.0, min((h - 2 * m - (base * 2.6 if options.labels else 0)) / 2, (w - 2 * label_room) / 2)
-    )
+    labels = options.labels
+
+    def fitted(with_labels: bool) -> float:
+        room = (base * 12.5 if with_labels else 0.0) + m
+        tall = (h - 2 * m - (base * 2.6 if with_labels else 0)) / 2
+        return max(40.0, min(tall, (w - 2 * room) / 2))
+
+    radius = fitted(labels)
+    if labels and radius < 0.62 * fitted(False):
+        # Too small for labels beside the wheel: a legible wheel wins; details are in tooltips.
+        labels = False
+        radius = fitted(False)
     cx, cy = w / 2, h / 2
     week_band = (radius - base * 1.55, radius)
     month_band = (week_band[0] - base * 2.3, week_band[0])
@@ -462,7 +470,7 @@ def build_scene(
     prims.extend(marks)
     prims.extend(inside_texts)
 
-    if options.labels:
+    if labels:
         _place_labels(scene, label_candidates, base, color, {i.key: c for i, c, *_ in placed})
 
     # -- centre and today

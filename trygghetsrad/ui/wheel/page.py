@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QToolButton,
@@ -120,7 +129,7 @@ class WheelPage(QWidget):
             b.setFixedWidth(34)
         self.year_label = QLabel()
         self.year_label.setProperty("role", "heading")
-        self.year_label.setMinimumWidth(140)
+        self.year_label.setMinimumWidth(120)
         self.year_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.today_button = self._button(self.tr("Idag"), self._on_today)
         self.zoom_box = QComboBox()
@@ -136,7 +145,8 @@ class WheelPage(QWidget):
         bar.addSpacing(12)
         self.status_label = QLabel()
         self.status_label.setProperty("role", "hint")
-        self.status_label.setMinimumWidth(60)
+        self.status_label.setMinimumWidth(0)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.status_label, 1)
         self.new_button = self._button(
             self.tr("Ny händelse…"), self.new_event, self.tr("Ny händelse (Ctrl+Shift+N)")
@@ -188,6 +198,9 @@ class WheelPage(QWidget):
         self.legend.setContentsMargins(8, 0, 8, 0)
         legend_box = QWidget()
         legend_box.setLayout(self.legend)
+        # The legend reflows into as many columns as fit; it never forces the window wider.
+        legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend_box = legend_box
         legend_box.setAccessibleName(self.tr("Teckenförklaring"))
         left_layout.addWidget(legend_box)
         splitter.addWidget(left)
@@ -241,7 +254,7 @@ class WheelPage(QWidget):
         actions.addStretch(1)
         right_layout.addLayout(actions)
         splitter.addWidget(right)
-        right.setMinimumWidth(340)
+        right.setMinimumWidth(280)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([960, 400])
@@ -347,7 +360,8 @@ class WheelPage(QWidget):
             counts[item.category] = counts.get(item.category, 0) + 1
         self.legend_checks: dict[str, QCheckBox] = {}
         shown = [c for c in self._categories if c.visible]
-        columns = 4 if len(shown) > 4 else max(1, len(shown))
+        columns = self._legend_columns(len(shown))
+        self._legend_layout_columns = columns
         for index, cat in enumerate(shown):
             check = QCheckBox(f"{cat.name} ({counts.get(cat.key, 0)})")
             check.setIcon(swatch(cat.color, 12))
@@ -356,6 +370,16 @@ class WheelPage(QWidget):
             check.toggled.connect(lambda on, key=cat.key: self._on_legend(key, on))
             self.legend.addWidget(check, index // columns, index % columns)
             self.legend_checks[cat.key] = check
+
+    def _legend_columns(self, count: int) -> int:
+        width = self.legend_box.width() if self.legend_box.width() > 50 else 900
+        return max(1, min(4, count, width // 210))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        shown = sum(1 for c in self._categories if c.visible)
+        if shown and self._legend_columns(shown) != getattr(self, "_legend_layout_columns", 0):
+            self._rebuild_legend()
 
     def _rebuild_zoom_box(self) -> None:
         with QSignalBlocker(self.zoom_box):
