@@ -75,6 +75,7 @@ class FollowUpDocument:
     checklist: tuple[ChecklistItem, ...]
     next_year: tuple[CalendarItem, ...]
     today: date
+    category_names: dict[str, str] = field(default_factory=dict)
     logo: bytes | None = None
     coordinator: str = ""
     include_internal: bool = False

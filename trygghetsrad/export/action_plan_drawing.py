@@ -152,7 +152,7 @@ def line_chart(
 ) -> Drawing:
     """A small line chart of an indicator with its target as a dashed line."""
     drawing = new_drawing(width, height)
-    left, bottom, right, top = 38.0, 18.0, 8.0, 8.0
+    left, bottom, right, top = 38.0, 18.0, 8.0, 16.0
     plot_w, plot_h = width - left - right, height - bottom - top
     values = [p.value for p in points] + ([target] if target is not None else [])
     if not points:
@@ -201,22 +201,22 @@ def line_chart(
         )
         drawing.add(
             String(
-                left + plot_w,
+                left + 3,
                 y + 2.5,
                 f"Mål {format_number(target)}",
                 fontName=FONT,
                 fontSize=6.5,
                 fillColor=colors.HexColor("#2e8540"),
-                textAnchor="end",
             )
         )
     coords = [c for i, p in enumerate(points) for c in (x_of(i), y_of(p.value))]
     if len(points) > 1:
         drawing.add(PolyLine(coords, strokeColor=ACCENT, strokeWidth=1.4))
-    step = max(1, len(points) // 8)
+    step = max(1, -(-len(points) // 6))  # at most about six period labels
     for i, p in enumerate(points):
         drawing.add(Circle(x_of(i), y_of(p.value), 1.8, fillColor=ACCENT, strokeColor=ACCENT))
-        if i % step == 0 or i == len(points) - 1:
+        last = len(points) - 1
+        if (i % step == 0 and last - i > step / 2) or i == last:
             drawing.add(
                 String(
                     x_of(i),

@@ -229,10 +229,10 @@ def render_followup(doc: FollowUpDocument) -> bytes:
     # Agreements.
     if doc.agreements:
         story.append(CondPageBreak(60 * mm))
-        story.append(Paragraph(tr("Överenskommelser med Polisen"), s["h1"]))
-        for section in doc.agreements:
+        for index, section in enumerate(doc.agreements):
             a = section.agreement
             block: list = [
+                *([Paragraph(tr("Överenskommelser med Polisen"), s["h1"])] if index == 0 else []),
                 Paragraph(escape(f"{a.title}"), s["h2"]),
                 Paragraph(
                     escape(
@@ -258,9 +258,10 @@ def render_followup(doc: FollowUpDocument) -> bytes:
                 )
             if len(rows) > 1:
                 block.append(data_table(rows, [6 * mm, 92 * mm, 24 * mm, 48 * mm]))
-            story.append(KeepTogether(block) if len(rows) < 8 else block[0])
-            if len(rows) >= 8:
-                story.extend(block[1:])
+            if len(rows) < 8:
+                story.append(KeepTogether(block))
+            else:
+                story.extend(block)
 
     # Next year's dates.
     story.append(CondPageBreak(50 * mm))
@@ -272,10 +273,15 @@ def render_followup(doc: FollowUpDocument) -> bytes:
                 [
                     _p(escape(date_span(item.start, item.end))),
                     _p(escape(item.title)),
-                    _p(escape(CATEGORY_LABELS.get(item.category, item.category))),
+                    _p(
+                        escape(
+                            doc.category_names.get(item.category)
+                            or CATEGORY_LABELS.get(item.category, item.category)
+                        )
+                    ),
                 ]
             )
-        story.append(data_table(rows, [38 * mm, 107 * mm, 25 * mm]))
+        story.append(data_table(rows, [36 * mm, 98 * mm, 36 * mm]))
     else:
         story.append(Paragraph(tr("Inga datum för nästa år finns i årshjulet ännu."), s["body"]))
 

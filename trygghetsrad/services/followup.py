@@ -151,15 +151,13 @@ def followup_document(
                     ),
                 )
             )
-    from trygghetsrad.services import calendar_feed
+    # Next year's dates as the annual wheel shows them: its own events and every owned item.
+    from trygghetsrad.services import wheel
 
-    next_year = [
-        item
-        for item in calendar_feed.items_between(
-            session, date(year + 1, 1, 1), date(year + 1, 12, 31)
-        )
-        if include_internal or not item.internal
-    ]
+    next_year = wheel.items_in(
+        session, date(year + 1, 1, 1), date(year + 1, 12, 31), include_internal=include_internal
+    )
+    category_names = {c.key: c.name for c in wheel.list_categories(session)}
     conf = settings.load(session)
     return FollowUpDocument(
         municipality=conf.municipality,
@@ -170,6 +168,7 @@ def followup_document(
         agreements=tuple(sections),
         checklist=tuple(checklist(session, year, today=today)),
         next_year=tuple(next_year),
+        category_names=category_names,
         today=today,
         logo=conf.logo,
         coordinator=conf.coordinator_name,
