@@ -93,9 +93,7 @@ def test_edit_a_series_occurrence_alone(page, demo_ctx) -> None:  # type: ignore
     dialog.move_edit.setDate(dialog.move_edit.date().addDays(1))
     dialog.findChildren(type(dialog.save_button))  # buttons exist
     move = next(
-        b
-        for b in dialog.findChildren(type(dialog.save_button))
-        if b.text() == "Flytta bara detta tillfälle"
+        b for b in dialog.findChildren(type(dialog.save_button)) if b.text() == "Flytta tillfället"
     )
     move.click()
     moved = page.wheel.item(key)

@@ -87,7 +87,7 @@ class EventDialog(FormDialog):
         self._on_cancel_occurrence = on_cancel_occurrence
         title = self.tr("Ny händelse") if event is None else self.tr("Redigera händelse")
         super().__init__(title, on_save, parent)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         self.occurrence = occurrence
         first = event.start if event else (start or date.today())
         self.title_edit = self.add_field(
@@ -199,8 +199,8 @@ class EventDialog(FormDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         self.move_edit = _date_edit(occurrence)
         self.move_edit.setAccessibleName(self.tr("Nytt datum för detta tillfälle"))
-        move = QPushButton(self.tr("Flytta bara detta tillfälle"))
-        cancel = QPushButton(self.tr("Ställ in detta tillfälle"))
+        move = QPushButton(self.tr("Flytta tillfället"))
+        cancel = QPushButton(self.tr("Ställ in tillfället"))
         for b in (move, cancel):
             b.setAccessibleName(b.text())
         layout.addWidget(self.move_edit)
@@ -215,9 +215,11 @@ class EventDialog(FormDialog):
         cancel.clicked.connect(lambda: self._call_and_close(self._on_cancel_occurrence, occurrence))
         self.add_field(
             "occurrence",
-            self.tr("Tillfället {day}").format(day=date_span(occurrence, None)),
+            self.tr("Detta tillfälle"),
             row,
-            hint=self.tr("Ändringar ovan gäller hela serien."),
+            hint=self.tr(
+                "Tillfället {day}: flytta eller ställ in bara det. Ändringar ovan gäller hela serien."
+            ).format(day=date_span(occurrence, None)),
         )
 
     def _call_and_close(self, callback: Callable[..., object] | None, *args: Any) -> None:
@@ -457,7 +459,10 @@ class PlanDialog(FormDialog):
             self.month_box,
             hint=self.tr("Välj augusti för ett läsår."),
         )
+        self.setMinimumWidth(600)
         changes = QListWidget()
+        changes.setWordWrap(True)
+        changes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         changes.setAccessibleName(self.tr("Ändringar efter fastställandet"))
         for change in plan.changes:
             changes.addItem(f"{change.changed_on.isoformat()}  {change.text}")

@@ -272,9 +272,11 @@ class WheelPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_event)
         QShortcut(QKeySequence("Alt+Left"), self, lambda: self.set_year(self.year - 1))
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.set_year(self.year + 1))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.wheel, self.delete_selected)
+        for target in (self.table, self.wheel):
+            shortcut = QShortcut(
+                QKeySequence(QKeySequence.StandardKey.Delete), target, self.delete_selected
+            )
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     # -- data --------------------------------------------------------------------------------
 

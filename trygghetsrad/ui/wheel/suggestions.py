@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,7 +38,7 @@ class SuggestionsDialog(QDialog):
         self.names = {c.key: c.name for c in categories}
         self.setWindowTitle(self.tr("Datum i protokoll och anteckningar"))
         self.setAccessibleName(self.windowTitle())
-        self.setMinimumSize(640, 520)
+        self.setMinimumSize(720, 520)
         layout = QVBoxLayout(self)
         hint = QLabel(
             self.tr(
@@ -63,6 +63,7 @@ class SuggestionsDialog(QDialog):
         layout.addLayout(row)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Förslag"))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list, 1)
         self.error = QLabel()
         self.error.setProperty("role", "error")
@@ -115,6 +116,7 @@ class SuggestionsDialog(QDialog):
                 f"{' · ' + suggestion.source if suggestion.source else ''}</span>"
             )
             label.setToolTip(m.text)
+            label.setWordWrap(True)
             button = QPushButton(
                 self.tr("Finns redan") if suggestion.already_on_wheel else self.tr("Lägg till")
             )
@@ -124,7 +126,11 @@ class SuggestionsDialog(QDialog):
             box.addWidget(label, 1)
             box.addWidget(button)
             item = QListWidgetItem()
-            item.setSizeHint(row.sizeHint())
+            row.setMinimumWidth(0)
+            hint = row.sizeHint()
+            hint.setWidth(0)
+            hint.setHeight(max(button.sizeHint().height(), label.heightForWidth(520)) + 8)
+            item.setSizeHint(hint)
             self.list.addItem(item)
             self.list.setItemWidget(item, row)
             self.buttons.append(button)
