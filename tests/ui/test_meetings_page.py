@@ -238,3 +238,28 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, database) -> None:  
     agenda.set_items(agenda_items, lambda i: f"{i + 1}.")
     qtmodeltester.check(agenda)
     assert agenda.data(agenda.index(0)).startswith("1.  Summering")
+
+
+def test_meeting_details_are_saved_when_switching_meetings(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    first = _create_meeting(qtbot, page)
+    second = _create_meeting(qtbot, page)
+    page.select_meeting(first)
+    page.tabs.setCurrentWidget(page.details)
+    page.details.place.setFocus()
+    page.details.place.selectAll()
+    type_text(page.details.place, "Stadshuset, sal Ådalen")
+    assert page.details.dirty
+    page.select_meeting(second)
+    with ctx.database.session() as s:
+        assert meetings.get_meeting(s, first).place == "Stadshuset, sal Ådalen"
+
+
+def test_invalid_details_are_shown_and_kept(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = _create_meeting(qtbot, page)
+    page.tabs.setCurrentWidget(page.details)
+    page.details.place.setText("x" * 400)
+    page.details.save_button.click()
+    assert "högst 300" in page.details.error.text() and page.details.error.isVisibleTo(page)
+    assert page.details.place.text() == "x" * 400
+    with ctx.database.session() as s:
+        assert meetings.get_meeting(s, meeting_id).place == "Kommunhuset, sammanträdesrum Älven"

@@ -70,6 +70,7 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting: MeetingDetail | None = None
+        self._loading = False
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.groups_box = QVBoxLayout()
@@ -138,8 +139,41 @@ class DetailsPanel(QWidget):
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
+        self.dirty = False
+        for signal in (
+            self.day.dateChanged,
+            self.start.timeChanged,
+            self.end.timeChanged,
+            self.kind.currentIndexChanged,
+            self.place.textEdited,
+            self.link.textEdited,
+            self.chair.activated,
+            self.secretary.activated,
+            self.adjuster.activated,
+            self.secretary_title.textEdited,
+            self.first_paragraph.valueChanged,
+        ):
+            signal.connect(self._mark_dirty)
+
+    def _mark_dirty(self, *_args: object) -> None:
+        if self.meeting is not None and not self._loading:
+            self.dirty = True
+
+    def save_now(self) -> bool:
+        """Autosave hook (window close, tab or meeting switch): store unsaved edits."""
+        if not self.dirty:
+            return True
+        return self.save()
 
     def set_meeting(self, meeting: MeetingDetail | None) -> None:
+        self._loading = True
+        try:
+            self._set_meeting(meeting)
+        finally:
+            self._loading = False
+        self.dirty = False
+
+    def _set_meeting(self, meeting: MeetingDetail | None) -> None:
         self.meeting = meeting
         if meeting is None:
             return
@@ -175,9 +209,9 @@ class DetailsPanel(QWidget):
         self.setEnabled(meeting.editable)
         self.error.hide()
 
-    def save(self) -> None:
+    def save(self) -> bool:
         if self.meeting is None or self.groups is None:
-            return
+            return True
         values = {
             "group_ids": self.groups.checked_ids(),
             "day": py_date(self.day),
@@ -198,9 +232,11 @@ class DetailsPanel(QWidget):
         except UserError as exc:
             self.error.setText(str(exc))
             self.error.show()
-            return
+            return False
         self.error.hide()
+        self.dirty = False
         self.saved.emit()
+        return True
 
 
 class _PresenceCommand(QUndoCommand):

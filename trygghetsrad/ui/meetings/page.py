@@ -233,6 +233,8 @@ class MeetingsPage(QWidget):
         self.show_meeting(meeting_id)
 
     def show_meeting(self, meeting_id: int | None) -> None:
+        if self.meeting is not None and meeting_id != self.meeting.id:
+            self.details.save_now()
         if meeting_id is None:
             self.agenda.set_meeting(None)
             self.meeting = None
