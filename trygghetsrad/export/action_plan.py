@@ -61,7 +61,6 @@ def render_plan(doc: PlanDocument) -> bytes:
     )
     story.append(Paragraph(escape(subtitle), s["subtitle"]))
     record = [
-        [tr("Beslut"), ""],
         [tr("Beslutande organ"), plan.adopted_by or tr("Ännu inte beslutad")],
         [
             tr("Datum"),
@@ -79,6 +78,7 @@ def render_plan(doc: PlanDocument) -> bytes:
         data_table(
             [[_p(escape(a), "cell_bold"), _p(escape(b))] for a, b in record],
             [45 * mm, CONTENT_WIDTH - 45 * mm],
+            header=False,
         )
     )
     story.append(Spacer(1, 4 * mm))
@@ -162,7 +162,7 @@ def render_plan(doc: PlanDocument) -> bytes:
             [
                 tr("Nr"),
                 tr("Åtgärd"),
-                tr("Typ och effekt"),
+                tr("Typ, effekt"),
                 tr("Ansvar"),
                 tr("Period"),
                 tr("Indikator och mål"),
@@ -190,9 +190,14 @@ def render_plan(doc: PlanDocument) -> bytes:
                 responsible += (
                     "<br/><font size=8>" + escape(tr("Med: {p}").format(p=m.partners)) + "</font>"
                 )
-            indicator = escape(m.indicator_name)
-            if m.target_label:
-                indicator += "<br/>" + escape(tr("Mål: {t}").format(t=m.target_label))
+            indicator = "<br/>".join(
+                escape(part)
+                for part in (
+                    m.indicator_name,
+                    tr("Mål: {t}").format(t=m.target_label) if m.target_label else "",
+                )
+                if part
+            )
             rows.append(
                 [
                     _p(str(number[m.id])),
@@ -205,7 +210,7 @@ def render_plan(doc: PlanDocument) -> bytes:
                     _p(indicator),
                 ]
             )
-        story.append(data_table(rows, [9 * mm, 62 * mm, 22 * mm, 28 * mm, 19 * mm, 30 * mm]))
+        story.append(data_table(rows, [8 * mm, 60 * mm, 23 * mm, 29 * mm, 19 * mm, 31 * mm]))
 
         story.append(CondPageBreak(50 * mm))
         story.append(Paragraph(tr("Ansvar och resurser"), s["h1"]))

@@ -39,7 +39,6 @@ def render_agreement(doc: AgreementDocument) -> bytes:
         ),
     ]
     head = [
-        [tr("Uppgift"), ""],
         [tr("Parter"), "<br/>".join(escape(p) for p in a.party_list) or "–"],
         [
             tr("Period"),
@@ -51,6 +50,7 @@ def render_agreement(doc: AgreementDocument) -> bytes:
         data_table(
             [[_p(escape(k), "cell_bold"), _p(v)] for k, v in head],
             [40 * mm, CONTENT_WIDTH - 40 * mm],
+            header=False,
         )
     )
     if a.background:
