@@ -166,3 +166,17 @@ def test_chart_draws_both_series_as_vectors() -> None:
     assert len(rects) == 6
     # Higher values give taller bars, all within the drawing.
     assert all(r.y >= 0 and r.y + r.h <= 200 for r in rects)
+
+
+def test_the_four_questions_are_answered_in_one_table(demo_report) -> None:
+    text = _text(render_situation_report(demo_report("current")))
+    for question in (
+        "Vilka underlag finns?",
+        "Vilka hinder finns?",
+        "Vem lämnar underlagen till samordnaren?",
+        "Vilka underlag eller vilken kompetens saknas?",
+    ):
+        assert question in text
+    assert "11 underlag, varav 9 har använts och 2 inte har kunnat användas." in text
+    assert "Sekretess (3)" in text
+    assert "Ungdomsmottagningens iakttagelser (saknas)" in text

@@ -13,6 +13,7 @@ from typing import Any
 from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Rect, String
 from reportlab.graphics.shapes import Line as RlLine
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -25,7 +26,7 @@ from reportlab.platypus import (
 )
 
 from trygghetsrad.domain.dates import long_date
-from trygghetsrad.domain.situation import THREE_PARTS, IndicatorData, SituationReport
+from trygghetsrad.domain.situation import THREE_PARTS, IndicatorData, ObstacleKind, SituationReport
 from trygghetsrad.domain.situation_charts import (
     Dot,
     Line,
@@ -212,7 +213,7 @@ def _source_rows(report: SituationReport, sources: list[Any], with_reason: bool)
     header = [
         tr("Underlag"),
         tr("Lämnas av"),
-        tr("Frekvens, senast"),
+        tr("Hur ofta"),
         tr("Nivå"),
         tr("Hinder") if not with_reason else tr("Status och hinder"),
     ]
@@ -263,6 +264,50 @@ def _gaps(report: SituationReport) -> list[Flowable]:
             ]
         )
     return [data_table(rows, [50 * mm, 20 * mm, 38 * mm, 42 * mm, 20 * mm])]
+
+
+def _four_questions(report: SituationReport) -> Table:
+    """The council's four questions about the material, answered in one table."""
+    st = styles()
+    sources = report.sources
+    used, unused = report.used_sources, report.unused_sources
+    exists = tr(
+        "{n} underlag, varav {used} har använts och {unused} inte har kunnat användas."
+    ).format(n=len(sources), used=len(used), unused=len(unused))
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for src in sources:
+        for obstacle in src.obstacles:
+            kinds[obstacle.kind].append(src.name)
+    obstacles = "; ".join(
+        f"{kind.label} ({len(kinds[kind.value])})" for kind in ObstacleKind if kinds.get(kind.value)
+    ) or tr("Inga.")
+    people = sorted({src.delivered_by.split(",")[0] for src in sources if src.delivered_by})
+    nobody = [src.name for src in sources if not src.delivered_by]
+    who = tr("{n} personer lämnar underlagen: {names}.").format(
+        n=len(people), names=", ".join(people)
+    )
+    if nobody:
+        who += " " + tr("Ingen utsedd för: {names}.").format(names=", ".join(nobody))
+    open_gaps = [g.title for g in report.gaps if g.status != "filled"]
+    missing = "; ".join(
+        open_gaps
+        + [tr("{name} (saknas)").format(name=s.name) for s in unused if s.status == "missing"]
+    )
+    rows = [
+        [tr("Fråga"), tr("Svar")],
+        [tr("Vilka underlag finns?"), exists],
+        [tr("Vilka hinder finns?"), obstacles],
+        [tr("Vem lämnar underlagen till samordnaren?"), who],
+        [tr("Vilka underlag eller vilken kompetens saknas?"), missing or tr("Inget.")],
+    ]
+    body = [
+        [Paragraph(escape(a), st["cell_bold"]), Paragraph(escape(b), st["cell"])]
+        for a, b in rows[1:]
+    ]
+    header = [
+        [Paragraph(escape(rows[0][0]), st["label"]), Paragraph(escape(rows[0][1]), st["label"])]
+    ]
+    return data_table(header + body, [55 * mm, 115 * mm])
 
 
 SECTIONS = [
@@ -376,22 +421,25 @@ def _story(report: SituationReport, pages: dict[str, int]) -> list[Flowable]:
     story += _text_block(p.part_other, tr("Inget är skrivet ännu."))
     story += heading("part_analysis")
     story += _text_block(p.part_analysis, tr("Analysen är inte skriven ännu."))
-    story += [PageBreak(), *heading("sources")]
+    story += [PageBreak(), *heading("sources"), _four_questions(report), Spacer(1, 3 * mm)]
     story.append(
         _para(
             tr(
-                "Underlagen nedan har använts i lägesbilden. Tabellen visar vem som lämnar "
-                "underlaget till samordnaren, hur ofta det kommer och vilka hinder som finns."
+                "Tabellerna visar vem som lämnar varje underlag till samordnaren, hur ofta det "
+                "kommer och vilka hinder som finns."
             ),
             "small",
         )
     )
     used, unused = report.used_sources, report.unused_sources
-    story.append(Paragraph(escape(tr("Använda underlag ({n})").format(n=len(used))), s["h2"]))
+    loose = ParagraphStyle("h2_loose", parent=s["h2"], keepWithNext=0)
+    story.append(CondPageBreak(45 * mm))
+    story.append(Paragraph(escape(tr("Använda underlag ({n})").format(n=len(used))), loose))
     story.append(_source_rows(report, used, False) if used else _para(tr("Inga."), "small"))
+    story.append(CondPageBreak(45 * mm))
     story.append(
         Paragraph(
-            escape(tr("Underlag som inte har kunnat användas ({n})").format(n=len(unused))), s["h2"]
+            escape(tr("Underlag som inte har kunnat användas ({n})").format(n=len(unused))), loose
         )
     )
     story.append(_source_rows(report, unused, True) if unused else _para(tr("Inga."), "small"))

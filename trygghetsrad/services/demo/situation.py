@@ -415,7 +415,6 @@ def fill(session: Session, ctx: DemoContext) -> None:
             "över flera år och jämföra med länet.",
             who_could_fill="Länsstyrelsens regionala samordnare för brottsförebyggande arbete; "
             "kommunens utredare.",
-            organisation_id=ctx.organisations["kommun"],
             actions_taken=f"Förfrågan skickad till länsstyrelsen i oktober {y}.",
             status="in_progress",
             identified_on=date(y - 1, 3, 15),

@@ -65,6 +65,8 @@ class IndicatorsPage(SituationSubPage):
         self.list.setModel(self.proxy)
         self.list.setAccessibleName(self.tr("Indikatorer"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._load_selected())
         self.new_button = QPushButton(self.tr("Ny indikator…"))
         self.import_button = QPushButton(self.tr("Importera CSV…"))

@@ -152,6 +152,7 @@ class PicturesPage(SituationSubPage):
             edit.setAccessibleName(self.tr(title))
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(90 if key in ("summary", "limitations") else 140)
+            edit.setMaximumHeight(130 if key in ("summary", "limitations") else 240)
             edit.textChanged.connect(lambda key=key: self._on_text_changed(key))
             box.addWidget(edit)
             self.texts[key] = edit
