@@ -127,7 +127,7 @@ class MeasureDialog(FormDialog):
         organisations: list[tuple[int, str]],
         people: list[tuple[int, str]],
         indicators: list[tuple[int, str]],
-        causes: list[tuple[int, str]],
+        causes: list[tuple[int | None, str]],
         content_locked: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -177,11 +177,18 @@ class MeasureDialog(FormDialog):
         self.internal = QCheckBox(self.tr("Intern (lämnas utanför exporter)"))
         self.internal.setChecked(m.internal if m else False)
         self.causes = QListWidget()
-        self.causes.setMinimumHeight(110)
+        self.causes.setMinimumHeight(150)
         chosen = set(m.cause_ids) if m else set()
         for cid, label in causes:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, cid)
+            if cid is None:  # a problem heading
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.causes.addItem(item)
+                continue
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if cid in chosen else Qt.CheckState.Unchecked)
             self.causes.addItem(item)
@@ -223,7 +230,8 @@ class MeasureDialog(FormDialog):
         cause_ids = tuple(
             self.causes.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.causes.count())
-            if self.causes.item(i).checkState() == Qt.CheckState.Checked
+            if self.causes.item(i).data(Qt.ItemDataRole.UserRole) is not None
+            and self.causes.item(i).checkState() == Qt.CheckState.Checked
         )
         return {
             "data": MeasureInput(

@@ -91,6 +91,25 @@ def _short_period(start: date | None, end: date | None) -> str:
     return "" if start is None and end is None else f"{one(start)} – {one(end)}"
 
 
+def _cause_choices(problems: dict[int, str], all_causes: list) -> list[tuple[int | None, str]]:  # type: ignore[type-arg]
+    """Each problem as a heading (id None) followed by its causes, indented as in the tree."""
+    from trygghetsrad.domain.causes import build_tree
+
+    out: list[tuple[int | None, str]] = []
+    for problem_id, title in problems.items():
+        out.append((None, title))
+        tree = build_tree([c for c in all_causes if c.problem_id == problem_id])
+
+        def add(node, depth: int) -> None:  # type: ignore[no-untyped-def]
+            out.append((node.cause.id, "    " * depth + node.cause.title))
+            for child in node.children:
+                add(child, depth + 1)
+
+        for root in tree:
+            add(root, 1)
+    return out
+
+
 class MeasureTableModel(QAbstractTableModel):
     COLUMNS = [
         "",
@@ -398,7 +417,7 @@ class PlanPage(QWidget):
         self._show_flags()
         if selected is not None:
             self.select_measure(selected)
-        elif self.proxy.rowCount():
+        if self.current_row() is None and self.proxy.rowCount():
             self.table.selectRow(0)
         self._show_detail()
 
@@ -629,10 +648,7 @@ class PlanPage(QWidget):
                     for p in register.list_people(s)
                 ],
                 "indicators": indicators,
-                "causes": [
-                    (c.id, f"{problems.get(c.problem_id, '')} → {c.title}")
-                    for c in causes.list_causes(s)
-                ],
+                "causes": _cause_choices(problems, causes.list_causes(s)),
             }
 
         return read(self.ctx, load)
