@@ -262,6 +262,10 @@ def test_agreements_page_and_followup_of_a_commitment(
     row = next(r for r in page.model.rows if r.commitment.id == commitment.commitment.id)
     assert row.commitment.status == "pågår"
     assert row.followups[-1].done == "Underlaget skickat till Polisen."
+    page.undo_stack.undo()  # the note goes, and the status it set is put back
+    row = next(r for r in page.model.rows if r.commitment.id == commitment.commitment.id)
+    assert row.commitment.status == commitment.commitment.status == "ej påbörjad"
+    assert all(f.done != "Underlaget skickat till Polisen." for f in row.followups)
 
 
 def test_pages_are_reachable_from_the_situation_tab(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]

@@ -659,8 +659,23 @@ def add_followup(
     return Created(note.id, CHANGED)
 
 
-def delete_followup(session: Session, followup_id: int) -> Changes:
-    session.delete(_get(session, FollowUpNote, followup_id))
+def delete_followup(
+    session: Session, followup_id: int, *, restore_status: str | None = None
+) -> Changes:
+    """Delete a follow-up note; `restore_status` puts back the status it had set (undo)."""
+    from trygghetsrad.db.models.action_plan import Commitment
+
+    note = _get(session, FollowUpNote, followup_id)
+    if restore_status is not None:
+        status = clean_enum(restore_status, MeasureStatus, field="status", label=tr("status"))
+        owner = (
+            session.get(Measure, note.measure_id)
+            if note.measure_id is not None
+            else session.get(Commitment, note.commitment_id)
+        )
+        if owner is not None:
+            owner.status = status
+    session.delete(note)
     session.flush()
     return CHANGED
 

@@ -117,3 +117,32 @@ def parse_number(text: str) -> float | None:
     if not cleaned:
         return None
     return float(cleaned)
+
+
+def push_create(
+    ctx: AppContext,
+    stack: Any,
+    widget: QWidget | None,
+    text: str,
+    create: Callable[[Any], Any],
+    delete: Callable[[Any, int], Any],
+) -> None:
+    """Validate `create` (rolled back), then push it as an undoable command.
+
+    Raises the service's UserError so that a form dialog can show it under its field; the
+    undo deletes the record, a redo creates it again (with a new id).
+    """
+    with ctx.database.session() as session:
+        create(session)
+        session.rollback()
+    state: dict[str, int] = {}
+
+    def do(session: Any) -> Any:
+        result = create(session)
+        state["id"] = result.id
+        return result
+
+    def undo(session: Any) -> Any:
+        return delete(session, state["id"])
+
+    stack.push(ServiceCommand(ctx, widget, text, do, undo))

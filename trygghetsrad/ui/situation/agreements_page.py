@@ -48,7 +48,14 @@ from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes
 from trygghetsrad.services import action_plan, agreements
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import fill_combo, iso, light_icon, read, run
+from trygghetsrad.ui.situation.action_plan_common import (
+    fill_combo,
+    iso,
+    light_icon,
+    push_create,
+    read,
+    run,
+)
 from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
 from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
 from trygghetsrad.ui.widgets.empty_state import EmptyState
@@ -498,9 +505,14 @@ class AgreementsPage(QWidget):
             return
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                result = agreements.create_commitment(s, agreement_id=a.id, **values)
-            self.ctx.events.changed(result.changes)
+            push_create(
+                self.ctx,
+                self.undo_stack,
+                self,
+                self.tr("Nytt åtagande"),
+                lambda s: agreements.create_commitment(s, agreement_id=a.id, **values),
+                agreements.delete_commitment,
+            )
 
         CommitmentDialog(save, None, self._measures(), a.focus_list, self).exec()
 
@@ -535,9 +547,14 @@ class AgreementsPage(QWidget):
         c = row.commitment
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                result = action_plan.add_followup(s, commitment_id=c.id, **values)
-            self.ctx.events.changed(result.changes)
+            push_create(
+                self.ctx,
+                self.undo_stack,
+                self,
+                self.tr("Uppföljning av åtagande"),
+                lambda s: action_plan.add_followup(s, commitment_id=c.id, **values),
+                lambda s, fid: action_plan.delete_followup(s, fid, restore_status=c.status),
+            )
 
         FollowUpDialog(save, c.text, c.status, "", self).exec()
 
@@ -549,9 +566,14 @@ class AgreementsPage(QWidget):
         items = read(self.ctx, meeting_links.linkable_items)
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                result = meeting_links.link(s, commitment_id=c.id, **values)
-            self.ctx.events.changed(result.changes)
+            push_create(
+                self.ctx,
+                self.undo_stack,
+                self,
+                self.tr("Koppla åtagande till protokoll"),
+                lambda s: meeting_links.link(s, commitment_id=c.id, **values),
+                meeting_links.unlink,
+            )
 
         MeetingLinkDialog(save, items, self).exec()
 

@@ -53,6 +53,7 @@ from trygghetsrad.ui.situation.action_plan_common import (
     fill_combo,
     iso,
     light_icon,
+    push_create,
     read,
     run,
 )
@@ -748,9 +749,14 @@ class PlanPage(QWidget):
         m = row.measure
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                result = action_plan.add_followup(s, measure_id=m.id, **values)
-            self.ctx.events.changed(result.changes)
+            push_create(
+                self.ctx,
+                self.undo_stack,
+                self,
+                self.tr("Uppföljning av ”{t}”").format(t=m.title),
+                lambda s: action_plan.add_followup(s, measure_id=m.id, **values),
+                lambda s, fid: action_plan.delete_followup(s, fid, restore_status=m.status),
+            )
 
         FollowUpDialog(save, m.title, m.status, m.indicator_unit, self).exec()
         self.select_measure(m.id)
@@ -770,9 +776,14 @@ class PlanPage(QWidget):
             return
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                result = meeting_links.link(s, measure_id=m.id, **values)
-            self.ctx.events.changed(result.changes)
+            push_create(
+                self.ctx,
+                self.undo_stack,
+                self,
+                self.tr("Koppla ”{t}” till protokoll").format(t=m.title),
+                lambda s: meeting_links.link(s, measure_id=m.id, **values),
+                meeting_links.unlink,
+            )
 
         MeetingLinkDialog(save, items, self).exec()
         self.select_measure(m.id)
