@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
 from trygghetsrad.domain.dates import long_date
 from trygghetsrad.domain.register import (
@@ -239,7 +239,7 @@ def _role_rank(role: str) -> int:
 
 
 class MembershipsModel(RecordTableModel[MembershipData]):
-    """Members of one group (or memberships of one person), former ones in grey italics."""
+    """Members of one group (or memberships of one person), former ones in grey."""
 
     def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
         tr = self.tr
@@ -279,10 +279,6 @@ class MembershipsModel(RecordTableModel[MembershipData]):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor("#7a838c")
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setItalic(True)
-            return font
         return None
 
 
