@@ -10,7 +10,7 @@ from pathlib import Path
 
 from trygghetsrad.cli import main
 from trygghetsrad.db import backups, lock
-from trygghetsrad.services import register
+from trygghetsrad.services import backup, register
 
 
 def _names(database) -> list[str]:  # type: ignore[no-untyped-def]
@@ -61,6 +61,10 @@ def test_backup_and_restore_from_the_command_line(database, tmp_path: Path, caps
     assert main(["--db", path, "backup", str(copy)]) == 0
     assert main(["--db", path, "backup"]) == 0
     assert len(backups.list_backups(database.path)) == 1
+    assert main(["--db", path, "backup", "--keep-days", "90"]) == 0
+    with database.session() as s:
+        assert backup.retention_days(s) == 90
+    assert main(["--db", path, "backup", "--keep-days", "0"]) == 2
     with database.session() as s:
         register.create_person(s, name="Efter Kopian")
     database.close()

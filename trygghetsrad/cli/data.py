@@ -27,6 +27,12 @@ def add_commands(commands: Commands) -> None:
     backup.add_argument("target", nargs="?", metavar="MÅL", help=tr("fil att skriva kopian till"))
     backup.add_argument("--to", dest="to", metavar="MÅL", help=tr("samma som MÅL"))
     backup.add_argument("--list", action="store_true", help=tr("lista de automatiska kopiorna"))
+    backup.add_argument(
+        "--keep-days",
+        type=int,
+        metavar="DAGAR",
+        help=tr("hur många dagar automatiska kopior sparas (standard 30)"),
+    )
     backup.set_defaults(handler=_backup)
 
     restore = commands.top.add_parser(
@@ -78,6 +84,12 @@ def _backup(args: argparse.Namespace) -> int:
     target = args.target or args.to
     db = open_db(args)
     try:
+        if args.keep_days is not None:
+            with db.session() as session:
+                backup.set_retention_days(session, args.keep_days)
+            print(tr("Automatiska säkerhetskopior sparas i {n} dagar.").format(n=args.keep_days))
+            if not target and not args.list:
+                return 0
         if args.list:
             for item in backups.list_backups(db.path):
                 print(f"{item.made_at:%Y-%m-%d %H:%M:%S}\t{item.reason}\t{item.path}")

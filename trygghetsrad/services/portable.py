@@ -500,12 +500,41 @@ def validate(document: Any, connection: Connection) -> _Plan:
     return _Plan(plan)
 
 
+_SEEDED: frozenset[str] | None = None
+
+
+def seeded_tables() -> frozenset[str]:
+    """Tables a brand-new database already has rows in (filled by the migrations)."""
+    global _SEEDED
+    if _SEEDED is None:
+        import sqlite3
+        import tempfile
+
+        from trygghetsrad.db.migrate import upgrade
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "ny.sqlite"
+            upgrade(path, copy_aside=False)
+            conn = sqlite3.connect(path)
+            try:
+                _SEEDED = frozenset(
+                    t.name
+                    for t in tables()
+                    if conn.execute(f"SELECT 1 FROM {_quote(t.name)} LIMIT 1").fetchone()
+                )
+            except sqlite3.Error:
+                _SEEDED = frozenset()
+            finally:
+                conn.close()
+    return _SEEDED
+
+
 def is_empty(connection: Connection) -> bool:
+    """No records apart from settings and what a new database starts with."""
     existing = _existing_tables(connection)
+    ignored = seeded_tables() | {"settings"}
     for table in tables():
-        if table.name not in existing:
-            continue
-        if table.name == "settings":
+        if table.name not in existing or table.name in ignored:
             continue
         found = connection.exec_driver_sql(f"SELECT 1 FROM {_quote(table.name)} LIMIT 1").first()
         if found is not None:
