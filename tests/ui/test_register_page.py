@@ -495,3 +495,26 @@ def test_open_record_shows_the_person_or_group(page, demo_ctx) -> None:  # type:
     assert page.stack.currentWidget() is page.groups
     assert page.groups.current_group().name == "Klara-gruppen"
     assert not page.open_record(Owner("register", "person", 999_999))
+
+
+def test_undo_that_the_data_no_longer_allows_is_explained_and_dropped(  # type: ignore[no-untyped-def]
+    page, demo_ctx, answer
+) -> None:
+    seen, _reply = answer
+    dialog = page.new_organisation()
+    dialog.name.setText("Nattvandrarna Öst")
+    dialog.save_button.click()
+    org = page.organisations.panel.current()
+    # Meanwhile someone is added to the new organisation, so undoing its creation can't work.
+    with demo_ctx.database.session() as s:
+        register.create_person(s, name="Ny Vandrare", organisation_id=org.id)
+    demo_ctx.events.changed(Changes.of(REGISTER))
+    count = page.undo_stack.count()
+    page.undo_stack.undo()
+    kind, title, text = seen[-1]
+    assert title == "Det gick inte att ångra"
+    assert text.startswith("”Lägg till organisation Nattvandrarna Öst”: ")
+    assert "1 personer" in text
+    assert page.undo_stack.count() == count - 1
+    with demo_ctx.database.session() as s:
+        assert any(o.name == "Nattvandrarna Öst" for o in register.list_organisations(s))

@@ -65,10 +65,10 @@ class ServiceCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self._actions.run(self._redo, self)
+        self._actions.run(self._redo, self, undoing=False)
 
     def undo(self) -> None:
-        self._actions.run(self._undo, self)
+        self._actions.run(self._undo, self, undoing=True)
 
 
 class RegisterActions:
@@ -89,19 +89,23 @@ class RegisterActions:
         self.ctx.events.changed(CHANGED)
         return result
 
-    def run(self, step: Step, command: QUndoCommand) -> None:
+    def run(self, step: Step, command: QUndoCommand, *, undoing: bool) -> None:
         """Run an undo or redo step; if the data no longer allows it, say so and drop it."""
         try:
             with self.ctx.database.session() as s:
                 step(s)
         except UserError as exc:
+            # The step changed nothing (the session rolled back); the command leaves the stack.
             command.setObsolete(True)
+            title = (
+                self.parent.tr("Det gick inte att ångra")
+                if undoing
+                else self.parent.tr("Det gick inte att göra om")
+            )
             QMessageBox.warning(
                 self.parent,
-                self.parent.tr("Det gick inte att ångra"),
-                self.parent.tr("”{action}” kunde inte genomföras: {reason}").format(
-                    action=command.text(), reason=exc
-                ),
+                title,
+                self.parent.tr("”{action}”: {reason}").format(action=command.text(), reason=exc),
             )
         self.ctx.events.changed(CHANGED)
 
