@@ -88,6 +88,16 @@ def test_typing_swedish_letters_filters_case_insensitively(page) -> None:  # typ
     assert panel.stack.currentWidget() is panel.table
 
 
+def test_enter_in_search_goes_to_the_first_hit(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = page.people.panel
+    panel.search.setFocus()
+    qtbot.waitUntil(panel.search.hasFocus)
+    panel.search.setText("linnéa")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.table.hasFocus()
+    assert panel.current().name == "Linnéa Sundin"
+
+
 def test_sorting_by_column_puts_å_ä_ö_last(page, demo_ctx) -> None:  # type: ignore[no-untyped-def]
     with demo_ctx.database.session() as s:
         register.create_person(s, name="Örjan Ek", title="Ärendehandläggare")

@@ -65,6 +65,7 @@ class RecordPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)
         self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
         top.addWidget(self.search)
         layout.addLayout(top)
 
@@ -216,6 +217,13 @@ class RecordPanel(QWidget):
         self.proxy.set_query(text)
         self.select_id(getattr(previous, "id", None))
         self._update_state()
+
+    def _on_search_return_pressed(self) -> None:
+        """Enter in the search field goes to the hits, with the first one selected."""
+        if self.proxy.rowCount():
+            if self.current() is None:
+                self.select_id(None)
+            self.table.setFocus()
 
     def refresh_buttons(self) -> None:
         self._update_state()
