@@ -88,6 +88,25 @@ def test_whole_window_session(qtbot, tmp_path: Path, monkeypatch, no_network) ->
     assert lock.holds(path)
     assert any(b.reason == backups.BEFORE_RESTORE for b in backups.list_backups(path))
 
+    # The daily backup while the program runs.
+    count = len(backups.list_backups(path))
+    monkeypatch.setattr(backup, "backup_due", lambda *a, **k: True)
+    window.safety.daily_backup()
+    assert len(backups.list_backups(path)) == count + 1
+
+    # The file deleted while open: noticed, and written back from what is still open.
+    with window.ctx.database.session() as s:
+        register.create_person(s, name="Bara i minnet")
+    path.unlink()
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda *a, **k: messages.append(a[2]) or QMessageBox.Yes
+    )
+    window.safety.check_presence()
+    assert "tagits bort eller flyttats" in messages[-1]
+    assert path.exists()
+    with window.ctx.database.session() as s:
+        assert "Bara i minnet" in [p.name for p in register.list_people(s)]
+
     # Typing not yet stored is stored when the window closes.
     stored: list[str] = []
     field_edit = QLineEdit(window)
