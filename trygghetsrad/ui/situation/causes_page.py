@@ -384,6 +384,8 @@ class CausesPage(QWidget):
         self.model.set_causes(tree, flagged, self._measure_titles)
         self.tree.expandAll()
         self.diagram.set_tree(problem.title, tree, flagged)
+        if select is None and tree:
+            select = self.model.cause(self.model.index(0, 0)).id  # type: ignore[union-attr]
         if select is not None:
             self.select_cause(select)
         else:
