@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from demo_template import demo_copy
 from PySide6.QtCore import Qt
 
 from trygghetsrad.domain.register import GroupData, MembershipData, OrganisationData, PersonData
@@ -20,14 +21,19 @@ from trygghetsrad.ui.register.models import (
 
 
 @pytest.fixture
-def data(demo_database):  # type: ignore[no-untyped-def]
-    with demo_database.session() as s:
-        return {
+def data(tmp_path, tmp_path_factory):  # type: ignore[no-untyped-def]
+    from trygghetsrad.db.engine import open_database
+
+    database = open_database(demo_copy(tmp_path, tmp_path_factory))
+    with database.session() as s:
+        found = {
             "people": register.list_people(s),
             "organisations": register.list_organisations(s),
             "groups": register.list_groups(s),
             "memberships": register.list_memberships(s),
         }
+    database.close()
+    return found
 
 
 CASES = [
