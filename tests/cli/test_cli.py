@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from demo_template import demo_copy
 
 from trygghetsrad import __version__
 from trygghetsrad.cli import build_parser, main
@@ -84,9 +85,8 @@ def test_demo_then_list_people_organisations_and_groups(tmp_path: Path, capsys) 
     assert groups["Trygghetsrådet"]["member_count"] >= 5
 
 
-def test_demo_refuses_a_database_with_data(tmp_path: Path) -> None:
-    db = tmp_path / "a.sqlite"
-    assert run("--db", str(db), "demo", "--date", DEMO_DATE).returncode == 0
+def test_demo_refuses_a_database_with_data(tmp_path: Path, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    db = demo_copy(tmp_path, tmp_path_factory)
     before = _digest(db)
     result = run("--db", str(db), "demo")
     assert result.returncode == 2
@@ -159,9 +159,8 @@ def test_exit_after_startup_on_a_new_database(tmp_path: Path) -> None:
     assert _versions(db) == set(revisions.heads())
 
 
-def test_exit_after_startup_with_example_data(tmp_path: Path) -> None:
-    db = tmp_path / "exempel.sqlite"
-    assert run("--db", str(db), "demo", "--date", DEMO_DATE).returncode == 0
+def test_exit_after_startup_with_example_data(tmp_path: Path, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    db = demo_copy(tmp_path, tmp_path_factory)
     result = run("--db", str(db), "--exit-after-startup")
     assert result.returncode == 0, result.stderr
 
