@@ -14,7 +14,7 @@ from trygghetsrad.domain.changes import MEETINGS, REGISTER, Changes
 from trygghetsrad.domain.text import sort_key
 from trygghetsrad.services import register
 from trygghetsrad.ui.register.models import RECORD_ROLE
-from trygghetsrad.ui.register.page import GROUPS, ORGANISATIONS, RegisterPage
+from trygghetsrad.ui.register.page import GROUPS, ORGANISATIONS, PART_KEY, RegisterPage
 
 
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -43,8 +43,15 @@ def demo_ctx(qtbot, tmp_path, tmp_path_factory):  # type: ignore[no-untyped-def]
     database.close()
 
 
+def _forget_part() -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings("Trygghetsrad", "Trygghetsrad").remove(PART_KEY)
+
+
 @pytest.fixture
 def page(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
+    _forget_part()
     widget = RegisterPage(demo_ctx)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
@@ -492,6 +499,7 @@ def test_undo_stack_is_active_when_shown(page, demo_ctx) -> None:  # type: ignor
 
 
 def test_empty_database_shows_empty_states(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    _forget_part()
     page = RegisterPage(ctx)
     qtbot.addWidget(page)
     page.show()
@@ -543,3 +551,35 @@ def test_undo_that_the_data_no_longer_allows_is_explained_and_dropped(  # type: 
     assert page.undo_stack.count() == count - 1
     with demo_ctx.database.session() as s:
         assert any(o.name == "Nattvandrarna Öst" for o in register.list_organisations(s))
+
+
+def test_the_part_shown_last_is_remembered(page, qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    assert page.stack.currentWidget() is page.people
+    page.show_part(GROUPS)
+    again = RegisterPage(demo_ctx)
+    qtbot.addWidget(again)
+    assert again.stack.currentWidget() is again.groups
+    assert again.nav.currentRow() == GROUPS
+
+
+def test_person_form_can_add_a_missing_organisation(page, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    dialog = page.new_person()
+    dialog.name.setText("Ida Öst")
+    dialog.new_organisation_button.click()
+    nested = dialog.organisation_dialog
+    assert nested is not None and nested.isVisible()
+    nested.name.setText("Storåkers kommun")
+    nested.save_button.click()
+    assert "finns redan en organisation" in nested.error_text("name")
+    nested.name.setText("Fritidsgården Ängen")
+    nested.kind.setCurrentIndex(nested.kind.findData("kommun"))
+    nested.save_button.click()
+    assert not nested.isVisible()
+    assert dialog.organisation.currentText() == "Fritidsgården Ängen"
+    dialog.save_button.click()
+    person = page.people.panel.current()
+    assert (person.name, person.organisation_name) == ("Ida Öst", "Fritidsgården Ängen")
+    # Two separate steps to undo: the person, then the organisation.
+    assert page.undo_stack.undoText() == "Lägg till person Ida Öst"
+    page.undo_stack.undo()
+    assert page.undo_stack.undoText() == "Lägg till organisation Fritidsgården Ängen"

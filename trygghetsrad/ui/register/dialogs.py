@@ -6,7 +6,14 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from trygghetsrad.domain.register import (
     GroupData,
@@ -43,9 +50,12 @@ class PersonDialog(FormDialog):
         organisations: Sequence[OrganisationData],
         person: PersonData | None = None,
         parent: QWidget | None = None,
+        create_organisation: Callable[[dict[str, Any]], int] | None = None,
     ) -> None:
         title = self.tr("Ny person") if person is None else self.tr("Ändra person")
         super().__init__(title, on_save, parent)
+        self._create_organisation = create_organisation
+        self.organisation_dialog: OrganisationDialog | None = None
         p = person
         self.name = self.add_field(
             "name", self.tr("&Namn"), _line(p.name if p else "", self.tr("För- och efternamn"))
@@ -59,7 +69,19 @@ class PersonDialog(FormDialog):
             self.organisation.addItem(org.name, org.id)
         if p and p.organisation_id is not None:
             self.organisation.setCurrentIndex(max(0, self.organisation.findData(p.organisation_id)))
-        self.add_field("organisation_id", self.tr("&Organisation"), self.organisation)
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.organisation, 1)
+        self.new_organisation_button = QPushButton(self.tr("Ny…"))
+        self.new_organisation_button.setAccessibleName(self.tr("Ny organisation"))
+        self.new_organisation_button.setToolTip(self.tr("Lägg till en organisation som saknas"))
+        self.new_organisation_button.setAutoDefault(False)
+        self.new_organisation_button.clicked.connect(self._on_new_organisation_clicked)
+        self.new_organisation_button.setVisible(create_organisation is not None)
+        row_layout.addWidget(self.new_organisation_button)
+        self.add_field("organisation_id", self.tr("&Organisation"), row)
+        self.organisation.setAccessibleName(self.tr("Organisation"))
         self.email = self.add_field(
             "email", self.tr("&E-post"), _line(p.email if p else "", "namn@kommun.se")
         )
@@ -67,6 +89,19 @@ class PersonDialog(FormDialog):
             "phone", self.tr("Tele&fon"), _line(p.phone if p else "", "070-123 45 67")
         )
         self.note = self.add_field("note", self.tr("Anteckn&ing"), _note(p.note if p else ""))
+
+    def _on_new_organisation_clicked(self) -> None:
+        create = self._create_organisation
+        if create is None:
+            return
+
+        def save(values: dict[str, Any]) -> None:
+            new_id = create(values)
+            self.organisation.addItem(values["name"].strip(), new_id)
+            self.organisation.setCurrentIndex(self.organisation.count() - 1)
+
+        self.organisation_dialog = OrganisationDialog(save, None, self)
+        self.organisation_dialog.open()
 
     def values(self) -> dict[str, Any]:
         return {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,6 +40,11 @@ from trygghetsrad.ui.register.views import (
 )
 
 PEOPLE, ORGANISATIONS, GROUPS = 0, 1, 2
+PART_KEY = "register/part"  # the part shown last time, remembered like the window's tab
+
+
+def _settings() -> QSettings:
+    return QSettings("Trygghetsrad", "Trygghetsrad")  # the main window's settings file
 
 
 class RegisterPage(QWidget):
@@ -91,7 +96,8 @@ class RegisterPage(QWidget):
         # Ctrl+F belongs to the window-wide search; the page's search fields are a Tab away.
         ctx.events.data_changed.connect(self._on_events_data_changed)
         self.refresh()
-        self.nav.setCurrentRow(PEOPLE)
+        part = _settings().value(PART_KEY, PEOPLE)
+        self.nav.setCurrentRow(int(part) if str(part).isdigit() and int(part) <= GROUPS else PEOPLE)
 
     def _connect(self) -> None:
         p, o, g = self.people.panel, self.organisations.panel, self.groups
@@ -145,6 +151,7 @@ class RegisterPage(QWidget):
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
+            _settings().setValue(PART_KEY, row)
 
     def _on_events_data_changed(self, changes: Changes) -> None:
         if changes.touches(REGISTER):
@@ -185,7 +192,11 @@ class RegisterPage(QWidget):
             self.people.panel.search.clear()
             self.people.panel.select_id(new_id)
 
-        return self._open(PersonDialog(save, self.data.organisations, None, self))
+        return self._open(
+            PersonDialog(
+                save, self.data.organisations, None, self, self.actions.create_organisation
+            )
+        )
 
     def edit_person(self, person: PersonData) -> QDialog:
         return self._open(
@@ -194,6 +205,7 @@ class RegisterPage(QWidget):
                 self.data.organisations,
                 person,
                 self,
+                self.actions.create_organisation,
             )
         )
 
