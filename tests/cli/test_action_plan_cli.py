@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from factories_action_plan import demo_app_fixture, demo_db_fixture, demo_template_fixture  # noqa: F401  (fixtures)
 from pypdf import PdfReader
 
 from trygghetsrad.cli import main
 
 
-def test_list_plans_and_measures_as_json(demo_database, capsys) -> None:  # type: ignore[no-untyped-def]
-    db = str(demo_database.path)
+def test_list_plans_and_measures_as_json(demo_db, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(demo_db.path)
     assert main(["--db", db, "list", "plans", "--json"]) == 0
     plans = json.loads(capsys.readouterr().out)
     assert plans[0]["adopted_by"] == "Kommunfullmäktige" and plans[0]["measure_count"] == 8
@@ -26,8 +27,8 @@ def test_list_plans_and_measures_as_json(demo_database, capsys) -> None:  # type
     assert "Maja Lindqvist" in capsys.readouterr().out
 
 
-def test_export_plan_followup_and_agreement(demo_database, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    db = str(demo_database.path)
+def test_export_plan_followup_and_agreement(demo_db, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(demo_db.path)
     plan = tmp_path / "Åtgärdsplan.pdf"
     assert main(["--db", db, "export", "plan", "1", str(plan)]) == 0
     assert main(["--db", db, "export", "action-plan", "1", str(tmp_path / "b.pdf")]) == 0
@@ -42,9 +43,9 @@ def test_export_plan_followup_and_agreement(demo_database, tmp_path: Path, capsy
     assert "Innehåller interna uppgifter" in text
 
 
-def test_unknown_plan_is_a_user_error(demo_database, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_plan_is_a_user_error(demo_db, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "x.pdf"
-    assert main(["--db", str(demo_database.path), "export", "plan", "999", str(out)]) == 2
+    assert main(["--db", str(demo_db.path), "export", "plan", "999", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("trygghetsrad: ") and "finns inte" in err
     assert not out.exists()

@@ -7,7 +7,15 @@ import io
 from datetime import date
 
 import pytest
-from factories_action_plan import make_cause, make_measure, make_plan, make_problem
+from factories_action_plan import (  # noqa: F401  (fixtures)
+    demo_app_fixture,
+    demo_db_fixture,
+    demo_template_fixture,
+    make_cause,
+    make_measure,
+    make_plan,
+    make_problem,
+)
 from pypdf import PdfReader
 
 from trygghetsrad.services import agreements, causes, followup
@@ -45,11 +53,11 @@ def _fonts(reader: PdfReader) -> dict[str, bool]:
 
 
 @pytest.fixture
-def plan_pdf(demo_database):  # type: ignore[no-untyped-def]
+def plan_pdf(demo_db):  # type: ignore[no-untyped-def]
     from trygghetsrad.export.action_plan import render_plan
 
     def build(include_internal: bool = False) -> bytes:
-        with demo_database.session() as s:
+        with demo_db.session() as s:
             doc = followup.plan_document(s, 1, today=TODAY, include_internal=include_internal)
         return render_plan(doc)
 
@@ -125,10 +133,10 @@ def test_draft_plan_says_so(session) -> None:  # type: ignore[no-untyped-def]
     assert "Planen har inga åtgärder ännu." in text
 
 
-def test_followup_pdf_has_checklist_lights_charts_agreements_and_dates(demo_database) -> None:  # type: ignore[no-untyped-def]
+def test_followup_pdf_has_checklist_lights_charts_agreements_and_dates(demo_db) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.export.action_plan_followup import render_followup
 
-    with demo_database.session() as s:
+    with demo_db.session() as s:
         doc = followup.followup_document(s, 2026, today=TODAY)
     assert doc.series and doc.agreements and doc.next_year
     reader, text = _text(render_followup(doc))
@@ -152,10 +160,10 @@ def test_followup_pdf_has_checklist_lights_charts_agreements_and_dates(demo_data
     assert fonts and all(fonts.values()), fonts
 
 
-def test_agreement_pdf_lists_commitments_per_party_and_signatories(demo_database) -> None:  # type: ignore[no-untyped-def]
+def test_agreement_pdf_lists_commitments_per_party_and_signatories(demo_db) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.export.action_plan_agreement import render_agreement
 
-    with demo_database.session() as s:
+    with demo_db.session() as s:
         promise = next(a for a in agreements.list_agreements(s) if a.period_start.year == 2025)
         doc = agreements.agreement_document(s, promise.id, today=TODAY)
     reader, text = _text(render_agreement(doc))

@@ -7,7 +7,10 @@ from datetime import date
 
 import pytest
 from factories import make_organisation, make_person
-from factories_action_plan import (
+from factories_action_plan import (  # noqa: F401  (fixtures)
+    demo_app_fixture,
+    demo_db_fixture,
+    demo_template_fixture,
     make_agreement,
     make_cause,
     make_measure,
@@ -279,10 +282,10 @@ def test_internal_agreement_is_refused_for_export_unless_included(session) -> No
     assert doc.agreement.internal
 
 
-def test_meeting_links_give_the_measure_its_history(demo_database) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_links_give_the_measure_its_history(demo_db) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.services import action_plan_meetings as links
 
-    with demo_database.session() as s:
+    with demo_db.session() as s:
         plan = action_plan.list_plans(s)[0]
         measure = make_measure(s, make_plan(s))
         items = links.linkable_items(s)
@@ -338,8 +341,8 @@ def test_checklist_is_derived_from_the_data(session) -> None:  # type: ignore[no
 # -- example data ------------------------------------------------------------------------------
 
 
-def test_example_data_has_the_promised_content(demo_database) -> None:  # type: ignore[no-untyped-def]
-    with demo_database.session() as s:
+def test_example_data_has_the_promised_content(demo_db) -> None:  # type: ignore[no-untyped-def]
+    with demo_db.session() as s:
         problems = causes.list_problems(s, prioritised_only=True)
         assert len(problems) == 2 and all(p.cause_count >= 4 for p in problems)
         assert all(p.observation_id is not None for p in problems)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from factories_action_plan import make_cause, make_plan, make_problem
+from factories_action_plan import (  # noqa: F401  (fixtures)
+    demo_app_fixture,
+    demo_db_fixture,
+    demo_template_fixture,
+    make_cause,
+    make_plan,
+    make_problem,
+)
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -125,8 +132,8 @@ def test_cause_moved_by_drag_and_drop(qtbot, ctx) -> None:  # type: ignore[no-un
     assert _titles(ctx, problem) == [("A", None), ("B", "A")]
 
 
-def test_cause_tree_model_and_diagram(qtbot, qtmodeltester, demo_ctx) -> None:  # type: ignore[no-untyped-def]
-    page = _causes_page(qtbot, demo_ctx)
+def test_cause_tree_model_and_diagram(qtbot, qtmodeltester, demo_app) -> None:  # type: ignore[no-untyped-def]
+    page = _causes_page(qtbot, demo_app)
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.problem_model)
     assert page.model.rowCount() >= 2
@@ -141,10 +148,10 @@ def test_cause_tree_model_and_diagram(qtbot, qtmodeltester, demo_ctx) -> None:  
     assert not image.isNull() and image.height() > 100
 
 
-def test_plan_page_shows_lights_flags_and_the_measure_story(qtbot, qtmodeltester, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_plan_page_shows_lights_flags_and_the_measure_story(qtbot, qtmodeltester, demo_app) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.ui.situation.plan_page import PlanPage
 
-    page = PlanPage(demo_ctx)
+    page = PlanPage(demo_app)
     qtbot.addWidget(page)
     page.show()
     qtmodeltester.check(page.model)
@@ -213,15 +220,15 @@ def test_new_measure_in_a_draft_plan_is_undoable(qtbot, ctx, monkeypatch) -> Non
     assert page.model.rowCount() == 0
 
 
-def test_followup_page_answers_the_question_per_problem(qtbot, qtmodeltester, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_followup_page_answers_the_question_per_problem(qtbot, qtmodeltester, demo_app) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.ui.situation.followup_page import FollowUpPage
 
-    page = FollowUpPage(demo_ctx)
+    page = FollowUpPage(demo_app)
     qtbot.addWidget(page)
     page.year.setValue(2026)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 8
-    with demo_ctx.database.session() as s:
+    with demo_app.database.session() as s:
         problem = causes.list_problems(s)[0]
     page.select_problem(problem.id)
     rows = page.model.rows
@@ -235,12 +242,12 @@ def test_followup_page_answers_the_question_per_problem(qtbot, qtmodeltester, de
 
 
 def test_agreements_page_and_followup_of_a_commitment(
-    qtbot, qtmodeltester, demo_ctx, monkeypatch
+    qtbot, qtmodeltester, demo_app, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.ui.situation.agreements_page import AgreementsPage
     from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog
 
-    page = AgreementsPage(demo_ctx)
+    page = AgreementsPage(demo_app)
     qtbot.addWidget(page)
     page.show()
     qtmodeltester.check(page.model)
@@ -268,24 +275,24 @@ def test_agreements_page_and_followup_of_a_commitment(
     assert all(f.done != "Underlaget skickat till Polisen." for f in row.followups)
 
 
-def test_pages_are_reachable_from_the_situation_tab(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_pages_are_reachable_from_the_situation_tab(qtbot, demo_app) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.ui.situation.page import SituationPage
 
-    page = SituationPage(demo_ctx)
+    page = SituationPage(demo_app)
     qtbot.addWidget(page)
     for key in ("causes", "plan", "followup", "agreements"):
         sub = page.subpage(key)
         assert sub.accessibleName()
 
 
-def test_search_and_the_wheel_open_measures_causes_and_commitments(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_search_and_the_wheel_open_measures_causes_and_commitments(qtbot, demo_app) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.domain.calendar_items import Owner
     from trygghetsrad.services import agreements
     from trygghetsrad.ui.situation.page import SituationPage
 
-    page = SituationPage(demo_ctx)
+    page = SituationPage(demo_app)
     qtbot.addWidget(page)
-    with demo_ctx.database.session() as s:
+    with demo_app.database.session() as s:
         measure = action_plan.list_measures(s)[3]
         cause = causes.list_causes(s)[2]
         commitment = agreements.list_commitments(s)[-1]
