@@ -123,11 +123,17 @@ def test_adopting_freezes_content_but_not_status_or_follow_up(session) -> None: 
 def test_new_version_copies_measures_and_supersedes_on_adoption(session) -> None:  # type: ignore[no-untyped-def]
     cause = make_cause(session)
     plan = make_plan(session)
-    make_measure(session, plan, cause_ids=(cause,))
+    measure = make_measure(session, plan, cause_ids=(cause,))
     action_plan.adopt_plan(session, plan, adopted_by="KS", adopted_on=date(2026, 2, 1))
+    action_plan.add_followup(
+        session, measure_id=measure, noted_on=date(2026, 3, 1), status="pågår", done="Start"
+    )
     v2 = action_plan.new_version(session, plan).id
     copy = action_plan.list_measures(session, v2)
     assert len(copy) == 1 and copy[0].cause_ids == (cause,)
+    assert copy[0].status == "pågår"
+    assert [f.done for f in action_plan.list_followups(session, measure_id=copy[0].id)] == ["Start"]
+    assert [f.done for f in action_plan.list_followups(session, measure_id=measure)] == ["Start"]
     assert action_plan.get_plan(session, v2).version == 2
     with pytest.raises(UserError):
         action_plan.new_version(session, plan)

@@ -16,6 +16,7 @@ from trygghetsrad.db.models.action_plan import (
     Cause,
     FollowUpNote,
     Measure,
+    MeetingLink,
     Problem,
     commitment_measures,
     measure_causes,
@@ -253,8 +254,9 @@ def adopted_snapshot(session: Session, plan_id: int) -> dict[str, object] | None
 
 
 def new_version(session: Session, plan_id: int, *, title: str | None = None) -> Created:
-    """A new draft copying the plan's measures (with their causes, statuses and commitments);
-    the adopted version stays as it was and becomes superseded when the new one is adopted."""
+    """A new draft copying the plan's measures (with their causes, statuses, commitments,
+    follow-up notes and meeting links); the adopted version stays as it was and becomes
+    superseded when the new one is adopted."""
     old = _get(session, ActionPlan, plan_id)
     if old.status == PlanStatus.DRAFT:
         raise UserError(tr("Planen är ett utkast; ändra den direkt i stället."))
@@ -310,6 +312,27 @@ def new_version(session: Session, plan_id: int, *, title: str | None = None) -> 
         if causes:
             session.execute(
                 insert(measure_causes), [{"measure_id": copy.id, "cause_id": c} for c in causes]
+            )
+        # The measure's history goes along: its follow-up notes and meeting links.
+        for note in session.scalars(select(FollowUpNote).where(FollowUpNote.measure_id == m.id)):
+            session.add(
+                FollowUpNote(
+                    measure_id=copy.id,
+                    noted_on=note.noted_on,
+                    status=note.status,
+                    done=note.done,
+                    effect=note.effect,
+                    indicator_value=note.indicator_value,
+                    internal=note.internal,
+                )
+            )
+        for link in session.scalars(select(MeetingLink).where(MeetingLink.measure_id == m.id)):
+            session.add(
+                MeetingLink(
+                    measure_id=copy.id,
+                    decision_id=link.decision_id,
+                    action_item_id=link.action_item_id,
+                )
             )
         commitments = session.scalars(
             select(commitment_measures.c.commitment_id).where(
