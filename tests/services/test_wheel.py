@@ -176,8 +176,14 @@ def test_suggestions_from_text_mark_what_is_already_on_the_wheel(session) -> Non
     )
 
 
-def test_suggestions_from_minutes_work_with_or_without_meeting_notes(session) -> None:  # type: ignore[no-untyped-def]
-    assert isinstance(wheel_extra.suggestions_from_minutes(session, 2026), list)
+def test_suggestions_from_minutes_read_the_meeting_notes(demo_database) -> None:  # type: ignore[no-untyped-def]
+    with demo_database.session() as s:
+        found = {x.mention.title: x for x in wheel_extra.suggestions_from_minutes(s, 2025)}
+    kultur = found["Kulturnatten"]
+    assert kultur.mention.start == date(2025, 5, 26) and kultur.already_on_wheel
+    assert kultur.source.startswith("Anteckning från mötet")
+    festival = found["End of summer meet"]
+    assert (festival.mention.start, festival.mention.end) == (date(2025, 8, 25), date(2025, 8, 27))
 
 
 def test_demo_year_has_the_reference_events(demo_database) -> None:  # type: ignore[no-untyped-def]

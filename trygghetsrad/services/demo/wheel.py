@@ -93,7 +93,8 @@ def fill(session: Session, ctx) -> None:  # type: ignore[no-untyped-def]
             responsible="Lokalpolisområdet",
             recurrence=Recurrence(Frequency.MONTHLY_NTH, nth=2, count=3),
         )
-        friday = _last_weekday(year, 5, 4)
+        # The previous year has the dates the reference minutes name (26 May, 25–27 Aug).
+        friday = date(year, 5, 26) if year == y0 else _last_weekday(year, 5, 4)
         add(
             "Kulturnatten",
             ci.EVENTS,
@@ -112,7 +113,7 @@ def fill(session: Session, ctx) -> None:  # type: ignore[no-untyped-def]
             end_time=time(20),
             responsible="Samordnare och kommunpolis",
         )
-        meet = _last_weekday(year, 8, 4)
+        meet = date(year, 8, 25) if year == y0 else _last_weekday(year, 8, 4)
         add(
             "End of summer meet (18 år)",
             ci.EVENTS,
