@@ -28,7 +28,7 @@ from trygghetsrad.db.models import Base
 CANARY = "HEMLIGT-INTERNT"
 FOUND = re.compile("HEMLIGT")  # a PDF line break may fall at the hyphen
 COMPLETE_COPIES = {"data", "person"}
-MAX_CANDIDATES = 4
+MAX_CANDIDATES = 2
 _SKIP_SUFFIXES = ("_id", "kind", "status", "category", "colour", "color", "type", "unit", "code")
 
 

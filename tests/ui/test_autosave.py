@@ -100,3 +100,16 @@ def test_flush_all_calls_save_now_of_every_page_with_its_own_timer(qtbot) -> Non
     qtbot.addWidget(page)
     autosave.flush_all()
     assert page.saved == 1
+
+
+def test_settings_dialog_sets_how_long_backups_are_kept(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services import backup
+    from trygghetsrad.ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.retention.value() == 30
+    dialog.retention.setValue(120)
+    dialog.save_button.click()
+    with ctx.database.session() as s:
+        assert backup.retention_days(s) == 120

@@ -228,3 +228,48 @@ def _main_window() -> QWidget | None:
         if hasattr(widget, "ctx") and widget.isVisible():
             return widget  # type: ignore[no-any-return]
     return None
+
+
+def add_retention_field(dialog: Any) -> Any:
+    """Add "Spara säkerhetskopior i … dagar" to a FormDialog with `ctx` (the settings dialog).
+
+    Saved together with the dialog's own values: the retention first, so that a rejected
+    number is shown under its field and nothing else is saved.
+    """
+    from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QSpinBox
+
+    with dialog.ctx.database.session() as s:
+        current = backup.retention_days(s)
+    spin = QSpinBox()
+    spin.setRange(1, 3650)
+    spin.setValue(current)
+    spin.setSuffix(_tr(" dagar"))
+    row = QWidget()  # keeps the spin box small while the hint below uses the full width
+    row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(spin)
+    line.addStretch(1)
+    dialog.add_field(
+        "backup_retention_days",
+        _tr("&Säkerhetskopior sparas"),
+        row,
+        _tr(
+            "Automatiska säkerhetskopior görs när databasen öppnas, varje dygn och före "
+            "uppdateringar och importer. De tre senaste sparas alltid."
+        ),
+    )
+    spin.setAccessibleName(_tr("Säkerhetskopior sparas i antal dagar"))
+    label = dialog.form.labelForField(row.parentWidget())
+    if label is not None:
+        label.setBuddy(spin)
+    original = dialog._on_save
+
+    def save(values: dict[str, Any]) -> object:
+        with dialog.ctx.database.session() as s:
+            backup.set_retention_days(s, spin.value())
+        return original(values)
+
+    dialog._on_save = save
+    dialog.retention = spin
+    return spin

@@ -21,6 +21,7 @@ from trygghetsrad.domain.changes import SETTINGS, Changes
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import settings as settings_service
 from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.safety import add_retention_field
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 220, 90
@@ -144,6 +145,7 @@ class SettingsDialog(FormDialog):
             current.coordinator_title, self.tr("t.ex. Folkhälsostrateg")
         )
         self.add_field("coordinator_title", self.tr("Samordnarens &titel"), self.coordinator_title)
+        add_retention_field(self)  # issue 7: how long automatic backups are kept
         self.setMinimumWidth(640)
 
     @staticmethod
