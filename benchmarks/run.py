@@ -37,6 +37,7 @@ class Child:
     maxrss_kb: int
     stdout: str
     first_paint: float | None = None  # spawn to the "first-paint <time>" line, if printed
+    cpu: float = 0.0  # user + system seconds of the whole child (less sensitive to load)
 
 
 def child_env(home: Path) -> dict[str, str]:
@@ -73,7 +74,8 @@ def run_child(args: list[str], env: dict[str, str]) -> Child:
     for line in text.splitlines():
         if line.startswith("first-paint "):
             first_paint = float(line.split()[1]) - spawned
-    return Child(seconds, int(usage.ru_maxrss), text, first_paint)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Child(seconds, int(usage.ru_maxrss), text, first_paint, cpu)
 
 
 def emit(
@@ -131,15 +133,20 @@ class Samples:
     seconds: dict[str, list[float]] = field(default_factory=dict)
     rss: dict[str, list[int]] = field(default_factory=dict)
     total: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
 
     def add(self, key: str, child: Child) -> None:
         assert child.first_paint is not None, f"{key}: no first paint reported"
         self.seconds.setdefault(key, []).append(child.first_paint)
         self.total.setdefault(key, []).append(child.seconds)
+        self.cpu.setdefault(key, []).append(child.cpu)
         self.rss.setdefault(key, []).append(child.maxrss_kb)
 
     def time(self, key: str) -> float:
         return statistics.median(self.seconds[key])
+
+    def cpu_ms(self, key: str) -> float:
+        return round(statistics.median(self.cpu[key]) * 1000)
 
     def whole(self, key: str) -> float:
         return statistics.median(self.total[key]) * 1000
@@ -175,6 +182,8 @@ def startup(
         runs=runs,
         process_ms=round(samples.whole("demo")),
         process_baseline_ms=round(samples.whole("bare")),
+        cpu_ms=samples.cpu_ms("demo"),
+        cpu_baseline_ms=samples.cpu_ms("bare"),
     )
     emit(
         f"startup_first_paint_{big}_vs_empty",
@@ -185,6 +194,8 @@ def startup(
         runs=runs,
         process_ms=round(samples.whole(big)),
         process_baseline_ms=round(samples.whole("empty")),
+        cpu_ms=samples.cpu_ms(big),
+        cpu_baseline_ms=samples.cpu_ms("empty"),
     )
     emit(
         f"startup_peak_memory_{big}_vs_bare_window",

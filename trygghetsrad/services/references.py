@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from trygghetsrad.db.models import Base
+from trygghetsrad.db.base import Base
+from trygghetsrad.db.models import load_all
 
 # Human-readable Swedish names for tables, used in "still referenced by" messages.
 TABLE_LABELS: dict[str, str] = {
@@ -46,6 +47,7 @@ class Reference:
 
 def find_references(session: Session, table_name: str, record_id: int) -> list[Reference]:
     found: list[Reference] = []
+    load_all()  # every workspace's tables, also those whose pages were never opened
     for table in Base.metadata.sorted_tables:
         for fk in table.foreign_keys:
             if fk.column.table.name != table_name:
