@@ -244,7 +244,7 @@ def test_meeting_details_are_saved_when_switching_meetings(qtbot, page, ctx) -> 
     first = _create_meeting(qtbot, page)
     second = _create_meeting(qtbot, page)
     page.select_meeting(first)
-    page.tabs.setCurrentWidget(page.details)
+    page.tabs.setCurrentIndex(2)
     page.details.place.setFocus()
     page.details.place.selectAll()
     type_text(page.details.place, "Stadshuset, sal Ådalen")
@@ -256,7 +256,7 @@ def test_meeting_details_are_saved_when_switching_meetings(qtbot, page, ctx) -> 
 
 def test_invalid_details_are_shown_and_kept(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
     meeting_id = _create_meeting(qtbot, page)
-    page.tabs.setCurrentWidget(page.details)
+    page.tabs.setCurrentIndex(2)
     page.details.place.setText("x" * 400)
     page.details.save_button.click()
     assert "högst 300" in page.details.error.text() and page.details.error.isVisibleTo(page)

@@ -251,7 +251,12 @@ def _hold(
     if meeting.status.value == "planned":
         svc.start_minutes(session, mid)
     rows = attendance.list_attendance(session, mid)
-    members = [r for r in rows if r.member and r.presence is Presence.PRESENT]
+    officers = {meeting.chair_id, meeting.secretary_id, meeting.adjuster_id}
+    members = [
+        r
+        for r in rows
+        if r.member and r.presence is Presence.PRESENT and r.person_id not in officers
+    ]
     if members:
         attendance.set_presence(session, members[(index * 3 + 2) % len(members)].id, "excused")
         if index % 3 == 0 and len(members) > 4:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QToolButton,
@@ -200,12 +201,14 @@ class AgendaPanel(QWidget):
         self.new_action_button = self._button(self.tr("Nytt uppdrag"), self.new_action)
         self.new_action_button.setToolTip(self.tr("Ctrl+Shift+A"))
         a_row.addWidget(self.new_action_button)
-        a_row.addWidget(
-            self._button(self.tr("Ändra…"), self.edit_action, self.tr("Ändra uppdraget"))
+        self.edit_action_button = self._button(
+            self.tr("Ändra…"), self.edit_action, self.tr("Ändra uppdraget")
         )
-        a_row.addWidget(
-            self._button(self.tr("Ta bort"), self.delete_action, self.tr("Ta bort uppdraget"))
+        self.delete_action_button = self._button(
+            self.tr("Ta bort"), self.delete_action, self.tr("Ta bort uppdraget")
         )
+        a_row.addWidget(self.edit_action_button)
+        a_row.addWidget(self.delete_action_button)
         a_row.addStretch(1)
         a_layout.addLayout(a_row)
         form_box.addWidget(actions_box, 1)
@@ -242,9 +245,13 @@ class AgendaPanel(QWidget):
         help_label.setProperty("role", "hint")
         help_label.setWordWrap(True)
         help_label.setAccessibleName(self.tr("Kortkommandon"))
-        form_box.addWidget(help_label)
-        splitter.addWidget(right)
-        splitter.setSizes([300, 700])
+        layout.addWidget(help_label)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(right)
+        splitter.addWidget(scroll)
+        splitter.setSizes([260, 900])
         self.editor = right
 
         for keys, slot in (
@@ -324,6 +331,8 @@ class AgendaPanel(QWidget):
             self.template_button,
             self.copy_button,
             self.new_action_button,
+            self.edit_action_button,
+            self.delete_action_button,
         ):
             widget.setEnabled(editable)
         for edit in (self.title, self.body, self.notes, self.decisions):
@@ -371,6 +380,7 @@ class AgendaPanel(QWidget):
             self.followup_box.setVisible(followup)
             self.actions_box.setVisible(not followup)
             self.decisions.setVisible(not followup)
+            self.notes.setMaximumHeight(90 if followup else 16_777_215)
         finally:
             self._loading = False
 

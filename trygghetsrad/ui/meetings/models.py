@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont
 
 from trygghetsrad.domain.dates import time_span
 from trygghetsrad.domain.meetings import (
+    ActionData,
     AgendaItemData,
     AttendanceData,
     AttendanceStat,
@@ -150,14 +151,19 @@ class FollowupModel(_RecordTableModel):
         ("Uppdrag", lambda a: a.what, lambda a: a.what.lower()),
         ("Ansvarig", lambda a: a.responsible, lambda a: a.responsible.lower()),
         (
-            "Klart senast",
+            "Senast",
             lambda a: a.due_date.isoformat() if a.due_date else "",
             lambda a: str(a.due_date),
         ),
         ("Givet", lambda a: a.since.isoformat() if a.since else "", lambda a: str(a.since)),
-        ("Förd vidare", lambda a: f"{a.carried_count} ggr", lambda a: a.carried_count),
+        ("Förd", lambda a: f"{a.carried_count} ggr", lambda a: a.carried_count),
         ("Status", lambda a: a.status.label, lambda a: a.status.value),
     ]
+
+    def extra_data(self, record: ActionData, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{record.what}\n{record.origin_item_title}"
+        return None
 
 
 class StatsModel(_RecordTableModel):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -183,7 +184,11 @@ class MeetingsPage(QWidget):
         self.details.saved.connect(self._on_details_saved)
         self.tabs.addTab(self.agenda, self.tr("Dagordning och anteckningar"))
         self.tabs.addTab(self.attendance, self.tr("Närvaro"))
-        self.tabs.addTab(self.details, self.tr("Uppgifter om mötet"))
+        details_scroll = QScrollArea()
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        details_scroll.setWidget(self.details)
+        self.tabs.addTab(details_scroll, self.tr("Uppgifter om mötet"))
         editor_box.addWidget(self.tabs, 1)
         self.stack.addWidget(editor)
         splitter.addWidget(self.stack)
