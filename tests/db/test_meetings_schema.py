@@ -74,7 +74,7 @@ def test_foreign_keys_are_named_by_the_convention(tmp_path: Path) -> None:
     assert person_fk["options"].get("ondelete") == "RESTRICT"
 
 
-def test_downgrade_removes_only_meeting_tables(tmp_path: Path) -> None:
+def test_upgrading_to_the_meetings_revision_alone_works(tmp_path: Path) -> None:
     import sqlite3
 
     from trygghetsrad.db.migrate import upgrade
@@ -85,3 +85,13 @@ def test_downgrade_removes_only_meeting_tables(tmp_path: Path) -> None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert tables >= MEETING_TABLES
     assert "groups" in tables
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO groups (name, description) VALUES ('Klara-gruppen', '')")
+        conn.execute("INSERT INTO meetings (day, title) VALUES ('2023-05-11', 'Möte')")
+        conn.execute("INSERT INTO meeting_groups (meeting_id, group_id) VALUES (1, 1)")
+    upgrade(path)  # to every head, as the app does at start-up
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT title, day FROM meetings").fetchall() == [
+            ("Möte", "2023-05-11")
+        ]
+        assert conn.execute("SELECT count(*) FROM meeting_groups").fetchone() == (1,)
