@@ -187,3 +187,33 @@ def test_followup_of_a_year_without_plan(session) -> None:  # type: ignore[no-un
     _reader, text = _text(render_followup(followup.followup_document(session, 2030, today=TODAY)))
     assert "Det finns ingen åtgärdsplan för året." in text
     assert causes.list_problems(session) == []
+
+
+def test_internal_sources_causes_and_observations_stay_out_of_the_plan(session) -> None:  # type: ignore[no-untyped-def]
+    from factories_situation import make_observation, make_source  # type: ignore[import-not-found]
+
+    from trygghetsrad.export.action_plan import render_plan
+
+    observation = make_observation(session, title="Hemlig iakttagelse", internal=True)
+    problem = make_problem(session, title="Synligt problem", observation_id=observation)
+    # A problem taken from an internal observation starts out internal; this one was published.
+    assert causes.get_problem(session, problem).internal
+    causes.update_problem(session, problem, title="Synligt problem", internal=False)
+    secret_cause = make_cause(session, problem, title="Hemlig orsak", internal=True)
+    make_cause(session, problem, title="Hemlig underorsak", parent_id=secret_cause)
+    open_cause = make_cause(session, problem, title="Öppen orsak")
+    causes.add_evidence(
+        session,
+        cause_id=open_cause,
+        data_source_id=make_source(session, name="Hemligt underlag", internal=True),
+    )
+    plan = make_plan(session)
+    make_measure(session, plan, title="Synlig åtgärd", cause_ids=(secret_cause, open_cause))
+    _reader, text = _text(render_plan(followup.plan_document(session, plan, today=TODAY)))
+    assert "Synligt problem" in text and "Öppen orsak" in text and "Synlig åtgärd" in text
+    assert "Hemlig" not in text
+    _reader, text = _text(
+        render_plan(followup.plan_document(session, plan, today=TODAY, include_internal=True))
+    )
+    for expected in ("Hemlig iakttagelse", "Hemlig orsak", "Hemlig underorsak", "Hemligt underlag"):
+        assert expected in text, expected

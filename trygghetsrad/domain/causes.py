@@ -31,6 +31,7 @@ class Evidence:
     indicator_id: int | None
     label: str  # the source's or indicator's name
     note: str = ""
+    internal: bool = False  # the source is internal
 
     @property
     def kind_label(self) -> str:

@@ -6,6 +6,7 @@ the annual wheel.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, insert, select
@@ -771,11 +772,41 @@ def measure_rows(
     with_mentions: bool = True,
 ) -> list[MeasureRow]:
     rows = []
+    hidden = set() if include_internal else hidden_cause_ids(session)
     for m in list_measures(session, plan_id):
         if m.internal and not include_internal:
             continue
+        if hidden:
+            kept = [
+                (c, t) for c, t in zip(m.cause_ids, m.cause_titles, strict=True) if c not in hidden
+            ]
+            m = replace(
+                m,
+                cause_ids=tuple(c for c, _t in kept),
+                cause_titles=tuple(t for _c, t in kept),
+            )
         rows.append(_row(session, m, today, include_internal, with_mentions))
     return rows
+
+
+def hidden_cause_ids(session: Session) -> set[int]:
+    """Causes an export leaves out: internal ones, those under an internal cause, and every
+    cause of an internal problem."""
+    rows = session.execute(
+        select(Cause.id, Cause.parent_id, Cause.internal, Problem.internal).join(
+            Problem, Problem.id == Cause.problem_id
+        )
+    ).all()
+    parent = {cid: pid for cid, pid, _ci, _pi in rows}
+    hidden = {cid for cid, _pid, ci, pi in rows if ci or pi}
+    changed = True
+    while changed:
+        changed = False
+        for cid, pid in parent.items():
+            if cid not in hidden and pid in hidden:
+                hidden.add(cid)
+                changed = True
+    return hidden
 
 
 def measure_row(session: Session, measure_id: int, *, today: date) -> MeasureRow:

@@ -4,6 +4,7 @@ commitments per party, each linked to measures and followed up like them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import delete, func, insert, select
@@ -314,9 +315,23 @@ def commitment_rows(
 ) -> list[CommitmentRow]:
     agreement = _get(session, Agreement, agreement_id)
     rows = []
+    internal_measures = (
+        set()
+        if include_internal
+        else set(session.scalars(select(Measure.id).where(Measure.internal)))
+    )
     for c in list_commitments(session, agreement_id):
         if c.internal and not include_internal:
             continue
+        if internal_measures:
+            kept = [
+                (m, t)
+                for m, t in zip(c.measure_ids, c.measure_titles, strict=True)
+                if m not in internal_measures
+            ]
+            c = replace(
+                c, measure_ids=tuple(m for m, _t in kept), measure_titles=tuple(t for _m, t in kept)
+            )
         followups = [
             f
             for f in list_followups(session, commitment_id=c.id)

@@ -169,6 +169,7 @@ def get_cause(session: Session, cause_id: int) -> CauseData:
 
 def _evidence(session: Session, cause_ids: list[int]) -> list[Evidence]:
     sources = dict(session.execute(select(DataSource.id, DataSource.name)).all())
+    internal_sources = set(session.scalars(select(DataSource.id).where(DataSource.internal)))
     indicators = dict(session.execute(select(Indicator.id, Indicator.name)).all())
     rows = session.scalars(
         select(CauseEvidence)
@@ -185,6 +186,7 @@ def _evidence(session: Session, cause_ids: list[int]) -> list[Evidence]:
             if e.data_source_id is not None
             else indicators.get(e.indicator_id, ""),
             note=e.note,
+            internal=e.data_source_id in internal_sources,
         )
         for e in rows
     ]

@@ -6,6 +6,7 @@ it was done, or exactly what is missing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.action_plan import FollowUpNote, Measure
 from trygghetsrad.db.models.register import Group, Membership, Person
-from trygghetsrad.db.models.situation import Indicator, SituationPicture
+from trygghetsrad.db.models.situation import Indicator, Observation, SituationPicture
 from trygghetsrad.domain.action_plan import MeasureStatus, PlanData, PlanStatus
 from trygghetsrad.domain.action_plan_docs import (
     AgreementSection,
@@ -47,6 +48,14 @@ def plan_document(
             continue
         tree = [c for c in all_causes if c.problem_id == problem.id]
         kept = _visible_tree(tree, include_internal)
+        if not include_internal:
+            kept = [
+                replace(c, evidence=tuple(e for e in c.evidence if not e.internal)) for c in kept
+            ]
+            if problem.observation_id is not None:
+                observation = session.get(Observation, problem.observation_id)
+                if observation is not None and observation.internal:
+                    problem = replace(problem, observation_title="")
         sections.append(
             ProblemSection(
                 problem=problem,
@@ -166,7 +175,7 @@ def followup_document(
         measures=tuple(rows),
         series=tuple(series.values()),
         agreements=tuple(sections),
-        checklist=tuple(checklist(session, year, today=today)),
+        checklist=tuple(checklist(session, year, today=today, include_internal=include_internal)),
         next_year=tuple(next_year),
         category_names=category_names,
         today=today,
@@ -179,12 +188,14 @@ def followup_document(
 # -- the law and Brå's steps -------------------------------------------------------------------
 
 
-def checklist(session: Session, year: int, *, today: date | None = None) -> list[ChecklistItem]:
+def checklist(
+    session: Session, year: int, *, today: date | None = None, include_internal: bool = True
+) -> list[ChecklistItem]:
     start, end = date(year, 1, 1), date(year, 12, 31)
     today = today or date.today()
     return [
         _situation_step(session, year, start, end),
-        _cause_step(session),
+        _cause_step(session, include_internal),
         _plan_step(session, year, start, end),
         _linked_step(session, year),
         _coordination_step(session, year, start, end),
@@ -213,14 +224,18 @@ def _situation_step(session: Session, year: int, start: date, end: date) -> Chec
     return ChecklistItem("situation", label, False, missing=missing)
 
 
-def _cause_step(session: Session) -> ChecklistItem:
+def _cause_step(session: Session, include_internal: bool = True) -> ChecklistItem:
     label = tr("Orsaksanalys för varje prioriterat problem")
     problems = causes.list_problems(session, prioritised_only=True)
+    shown = visible(problems, include_internal)
     if not problems:
         return ChecklistItem(
             "causes", label, False, missing=tr("Inga problem är prioriterade ännu.")
         )
-    without = [p.title for p in problems if p.cause_count == 0]
+    without = [p.title for p in shown if p.cause_count == 0]
+    hidden = sum(1 for p in problems if p.cause_count == 0 and p not in shown)
+    if hidden:
+        without.append(tr("{n} interna").format(n=hidden))
     if without:
         return ChecklistItem(
             "causes",
