@@ -216,3 +216,11 @@ def test_stale_lock_after_a_crash_is_taken_over(tmp_path: Path) -> None:
 def test_pid_check_for_file_systems_without_locks() -> None:
     assert lock.pid_alive(os.getpid())
     assert not lock.pid_alive(999_999_999)
+
+
+def test_a_new_database_in_a_folder_that_does_not_exist_yet_is_locked(tmp_path: Path) -> None:
+    path = tmp_path / "ny mapp" / "första.sqlite"
+    db = open_database(path, lock=LockMode.EXCLUSIVE)
+    assert lock.holds(path) and lock.lock_path(path).exists()
+    db.close()
+    assert not lock.holds(path)

@@ -195,13 +195,11 @@ def acquire(db_path: Path, *, program: str = "Trygghetsråd") -> None:
     path = lock_path(db_path)
     for _attempt in range(5):
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # a new database's new folder
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
+        except OSError:
             # A folder we can't write to: the database itself can't be written either, and
             # the fault surfaces on opening it. Nothing to guard against two writers.
-            if not path.parent.exists():
-                raise
-            del exc
             return
         taken = _os_lock(fd)
         if taken is False:
