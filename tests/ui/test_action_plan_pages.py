@@ -305,3 +305,31 @@ def test_search_and_the_wheel_open_measures_causes_and_commitments(qtbot, demo_a
     assert current is not None and current.commitment.id == commitment.id
     assert not page.open_record(Owner("action_plan", "measure", 99999))
     assert not page.open_record(Owner("action_plan", "unknown", 1))
+
+
+def test_plan_pdf_saved_from_the_page_for_distribution_or_with_internal(
+    qtbot, demo_app, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from trygghetsrad.ui.situation import action_plan_export
+    from trygghetsrad.ui.situation.plan_page import PlanPage
+
+    page = PlanPage(demo_app)
+    qtbot.addWidget(page)
+    asked = []
+
+    def fake_save(parent, title, default, filters):  # type: ignore[no-untyped-def]
+        asked.append(default)
+        return str(tmp_path / f"plan{len(asked)}"), filters
+
+    monkeypatch.setattr(action_plan_export.QFileDialog, "getSaveFileName", fake_save)
+    public, internal = page.export_button.menu().actions()
+    public.trigger()
+    internal.trigger()
+    assert asked[0].endswith("Åtgärdsplan för ett tryggare Storåker 2025–2026.pdf")
+    texts = [
+        " ".join(p.extract_text() for p in PdfReader(tmp_path / f"plan{i}.pdf").pages)
+        for i in (1, 2)
+    ]
+    assert "Alkohol langas" not in texts[0] and "Alkohol langas" in texts[1]

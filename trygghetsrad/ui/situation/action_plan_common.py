@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QUndoCommand
-from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox, QPushButton, QWidget
 
 from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light
 from trygghetsrad.domain.changes import Changes
@@ -146,3 +146,14 @@ def push_create(
         return delete(session, state["id"])
 
     stack.push(ServiceCommand(ctx, widget, text, do, undo))
+
+
+def attach_export_menu(button: QPushButton, on_export: Callable[[bool], None]) -> QMenu:
+    """A PDF button whose menu chooses between the copy for distribution and the internal one."""
+    menu = QMenu(button)
+    public = menu.addAction(button.tr("För spridning (utan interna uppgifter)…"))
+    public.triggered.connect(lambda: on_export(False))
+    internal = menu.addAction(button.tr("Med interna uppgifter…"))
+    internal.triggered.connect(lambda: on_export(True))
+    button.setMenu(menu)
+    return menu

@@ -49,6 +49,7 @@ from trygghetsrad.services import action_plan, agreements
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import (
+    attach_export_menu,
     fill_combo,
     iso,
     light_icon,
@@ -276,7 +277,7 @@ class AgreementsPage(QWidget):
         self.edit_button.clicked.connect(self._on_edit)
         self.export_button = QPushButton(self.tr("PDF…"))
         self.export_button.setAccessibleName(self.tr("Överenskommelsen som PDF"))
-        self.export_button.clicked.connect(self._on_export)
+        attach_export_menu(self.export_button, self._on_export)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         heading = QLabel(self.tr("Överenskommelser"))
@@ -490,12 +491,12 @@ class AgreementsPage(QWidget):
 
         AgreementDialog(save, a, self).exec()
 
-    def _on_export(self) -> None:
+    def _on_export(self, include_internal: bool = False) -> None:
         a = self.current()
         if a is not None:
             from trygghetsrad.ui.situation.action_plan_export import export_agreement_pdf
 
-            export_agreement_pdf(self, self.ctx, a)
+            export_agreement_pdf(self, self.ctx, a, include_internal)
 
     # -- commitments -----------------------------------------------------------------------
 

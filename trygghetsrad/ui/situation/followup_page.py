@@ -35,7 +35,7 @@ from trygghetsrad.domain.action_plan_docs import ChecklistItem
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Changes
 from trygghetsrad.services import action_plan, causes, followup
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import iso, light_icon, read
+from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso, light_icon, read
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -154,7 +154,7 @@ class FollowUpPage(QWidget):
         self.problem.activated.connect(self._apply_filter)
         self.export_button = QPushButton(self.tr("Uppföljningsrapport som PDF…"))
         self.export_button.setAccessibleName(self.tr("Uppföljningsrapport som PDF"))
-        self.export_button.clicked.connect(self._on_export)
+        attach_export_menu(self.export_button, self._on_export)
         top = QHBoxLayout()
         year_label = QLabel(self.tr("År:"))
         year_label.setBuddy(self.year)
@@ -285,10 +285,10 @@ class FollowUpPage(QWidget):
             html.append("</p>")
         self.checklist.setHtml("".join(html))
 
-    def _on_export(self) -> None:
+    def _on_export(self, include_internal: bool = False) -> None:
         from trygghetsrad.ui.situation.action_plan_export import export_followup_pdf
 
-        export_followup_pdf(self, self.ctx, self.year.value())
+        export_followup_pdf(self, self.ctx, self.year.value(), include_internal)
 
 
 def make_page(ctx: AppContext) -> QWidget:

@@ -50,6 +50,7 @@ from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import (
     ServiceCommand,
+    attach_export_menu,
     fill_combo,
     iso,
     light_icon,
@@ -228,7 +229,7 @@ class PlanPage(QWidget):
         self.version_button = QPushButton(self.tr("Ny version"))
         self.version_button.clicked.connect(self._on_new_version)
         self.export_button = QPushButton(self.tr("PDF för beslut…"))
-        self.export_button.clicked.connect(self._on_export)
+        attach_export_menu(self.export_button, self._on_export)
         top = QHBoxLayout()
         label = QLabel(self.tr("Plan:"))
         label.setBuddy(self.plan_combo)
@@ -627,12 +628,12 @@ class PlanPage(QWidget):
         if result is not None:
             self.select_plan(result.id)
 
-    def _on_export(self) -> None:
+    def _on_export(self, include_internal: bool = False) -> None:
         if self.plan is None:
             return
         from trygghetsrad.ui.situation.action_plan_export import export_plan_pdf
 
-        export_plan_pdf(self, self.ctx, self.plan)
+        export_plan_pdf(self, self.ctx, self.plan, include_internal)
 
     # -- measure actions -------------------------------------------------------------------
 
