@@ -193,6 +193,7 @@ class GapDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Ändra lucka") if gap else self.tr("Ny lucka"), on_save, parent)
+        self.setMinimumWidth(560)
         g = gap
         self.title = self.add_field("title", self.tr("Vad saknas"), QLineEdit(g.title if g else ""))
         self.kind = self.add_field(
@@ -203,7 +204,7 @@ class GapDialog(FormDialog):
         )
         self.organisation = self.add_field(
             "organisation_id",
-            self.tr("Organisation som kan bidra"),
+            self.tr("Organisation"),
             combo(
                 [(self.tr("(ingen vald)"), None), *organisations], g.organisation_id if g else None
             ),
