@@ -332,3 +332,52 @@ def test_situation_tab_builds_every_subpage(qtbot, sctx) -> None:
         assert key in {k for k, _t, _s in SUBPAGES}
         page = tab.subpage(key)
         assert page.accessibleName()
+
+
+def test_deleting_a_source_can_be_undone_with_its_attachments(qtbot, sctx) -> None:
+    from trygghetsrad.ui.situation.sources import SourcesPage
+
+    page = SourcesPage(sctx)
+    qtbot.addWidget(page)
+    page.select(sctx.extra_ids["sources"]["polis_lagesbild"])
+    page.delete_button.click()
+    names = {s.name for s in _read(sctx, situation_sources.list_sources)}
+    assert "Polisens lokala lägesbild" not in names
+    page.undo_stack.undo()
+    (restored,) = [
+        s
+        for s in _read(sctx, situation_sources.list_sources)
+        if s.name == "Polisens lokala lägesbild"
+    ]
+    assert restored.attachment_count == 1
+    assert [o.kind for o in restored.obstacles] == ["secrecy"]
+    page.undo_stack.redo()
+    assert "Polisens lokala lägesbild" not in {
+        s.name for s in _read(sctx, situation_sources.list_sources)
+    }
+
+
+def test_a_source_in_use_is_not_deleted_and_the_reason_is_shown(qtbot, sctx, monkeypatch) -> None:
+    from trygghetsrad.ui.situation.sources import SourcesPage
+
+    page = SourcesPage(sctx)
+    qtbot.addWidget(page)
+    page.select(sctx.extra_ids["sources"]["bra"])  # indicators use it
+    page.delete_button.click()
+    assert "Anmälda brott (Brå)" in {s.name for s in _read(sctx, situation_sources.list_sources)}
+    assert "indikatorer" in page.dialog.text()
+    assert page.undo_stack.count() == 0
+
+
+def test_return_opens_the_form_from_the_table(qtbot, sctx) -> None:
+    from trygghetsrad.ui.situation.gaps import GapsPage
+
+    page = GapsPage(sctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.select(sctx.extra_ids["gaps"]["analys"])
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.dialog is not None and page.dialog.isVisible()
+    assert page.dialog.title.text() == "Analyskompetens för brottsstatistik"
+    page.dialog.reject()

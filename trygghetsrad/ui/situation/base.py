@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from trygghetsrad.domain.changes import SITUATION, Changes
@@ -141,6 +141,29 @@ class SituationSubPage(QWidget):
         box.setAccessibleName(self.tr("Felmeddelande"))
         self.dialog = box
         box.open()
+
+
+class _ReturnFilter(QObject):
+    """Return or Enter on a table opens the selected record (as a double-click does)."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+        ):
+            self._callback()
+            return True
+        return False
+
+
+def open_on_return(view: QWidget, callback: Callable[[], None]) -> None:
+    view.installEventFilter(_ReturnFilter(callback, view))
 
 
 def heading(text: str) -> QLabel:

@@ -157,6 +157,9 @@ class SourceDialog(FormDialog):
         self.description = self.add_field(
             "description", self.tr("Beskrivning"), text_edit(s.description if s else "")
         )
+        self.note = self.add_field(
+            "note", self.tr("Anteckning"), text_edit(s.note if s else "", 50)
+        )
         self.internal = self.add_field(
             "internal", self.tr("Intern"), QCheckBox(self.tr("Intern – tas inte med i exporter"))
         )
@@ -180,6 +183,7 @@ class SourceDialog(FormDialog):
                 if check.isChecked()
             ],
             "description": self.description.toPlainText(),
+            "note": self.note.toPlainText(),
             "internal": self.internal.isChecked(),
         }
 
@@ -357,6 +361,12 @@ class IndicatorDialog(FormDialog):
         self.description = self.add_field(
             "description", self.tr("Beskrivning"), text_edit(i.description if i else "")
         )
+        self.higher_is_worse = self.add_field(
+            "higher_is_worse",
+            self.tr("Riktning"),
+            QCheckBox(self.tr("Ett högre värde är sämre (till exempel fler brott)")),
+        )
+        self.higher_is_worse.setChecked(i.higher_is_worse if i else True)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -367,6 +377,7 @@ class IndicatorDialog(FormDialog):
             "comparison_area": self.comparison.text(),
             "chart_kind": self.chart_kind.currentData(),
             "description": self.description.toPlainText(),
+            "higher_is_worse": self.higher_is_worse.isChecked(),
         }
 
 

@@ -36,7 +36,16 @@ from trygghetsrad.ui.situation.chart import IndicatorChart
 from trygghetsrad.ui.situation.forms import IndicatorDialog
 from trygghetsrad.ui.situation.models import RecordFilterProxy, ValuesModel
 
-FIELDS = ("name", "unit", "description", "source_id", "chart_kind", "main_area", "comparison_area")
+FIELDS = (
+    "name",
+    "unit",
+    "description",
+    "source_id",
+    "chart_kind",
+    "main_area",
+    "comparison_area",
+    "higher_is_worse",
+)
 
 
 class IndicatorListModel(RecordTableModel[IndicatorData]):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.register.models import RECORD_ROLE, RecordFilterProxy, RecordTableModel
-from trygghetsrad.ui.situation.base import SituationSubPage, hint
+from trygghetsrad.ui.situation.base import SituationSubPage, hint, open_on_return
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 
@@ -69,6 +70,8 @@ class RecordPage(SituationSubPage):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
+        open_on_return(self.table, self.edit_record)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.detail = QLabel()
         self.detail.setWordWrap(True)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -24,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.changes import REGISTER
-from trygghetsrad.domain.situation import SourceData
+from trygghetsrad.domain.situation import AttachmentInfo, SourceData
 from trygghetsrad.services import register, situation_sources
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.register.models import RECORD_ROLE
-from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
+from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint, open_on_return
 from trygghetsrad.ui.situation.forms import SourceDialog
 from trygghetsrad.ui.situation.models import RecordFilterProxy, SourcesModel
 
@@ -101,6 +102,8 @@ class SourcesPage(SituationSubPage):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_source())
+        open_on_return(self.table, self.edit_source)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_source)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
 
         self.detail_title = heading("")
@@ -108,6 +111,7 @@ class SourcesPage(SituationSubPage):
         self.attachments = QListWidget()
         self.attachments.setAccessibleName(self.tr("Bilagor"))
         self.attachments.setMaximumHeight(90)
+        self.attachments.itemActivated.connect(lambda _item: self.save_attachment())
         self.add_attachment_button = QPushButton(self.tr("Lägg till bilaga…"))
         self.save_attachment_button = QPushButton(self.tr("Spara bilaga som…"))
         self.remove_attachment_button = QPushButton(self.tr("Ta bort bilaga"))
@@ -295,12 +299,34 @@ class SourcesPage(SituationSubPage):
         if source is None:
             return
         values = source_values(source)
+
+        def files(s: Any) -> list[tuple[AttachmentInfo, bytes]]:
+            return [
+                (info, situation_sources.attachment_bytes(s, info.id)[1])
+                for info in situation_sources.list_attachments(s, source.id)
+            ]
+
+        kept = self.read(files)  # so that undo brings the attachments back too
         if self.run(lambda s: situation_sources.delete_source(s, source.id)) is None:
             return
+
+        def recreate(s: Any) -> Any:
+            created = situation_sources.create_source(s, **values)
+            for info, data in kept:
+                situation_sources.add_attachment(
+                    s,
+                    created.id,
+                    filename=info.filename,
+                    data=data,
+                    received_on=info.received_on,
+                    mime_type=info.mime_type,
+                )
+            return created
+
         self.push_deleted(
             self.tr("Ta bort underlag {name}").format(name=source.name),
             situation_sources.delete_source,
-            lambda s: situation_sources.create_source(s, **values),
+            recreate,
             source.id,
         )
 
