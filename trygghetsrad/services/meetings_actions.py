@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, time
 
 from sqlalchemy import select
@@ -20,17 +20,28 @@ from trygghetsrad.services.meetings import editable_row, get_row
 CHANGED = Changes.of(MEETINGS)
 
 
-def action_data(session: Session, row: ActionItem) -> ActionData:
-    responsible = ""
-    if row.responsible_person_id is not None:
-        person = session.get(Person, row.responsible_person_id)
-        responsible = person.name if person else ""
-    if row.responsible_organisation_id is not None:
-        org = session.get(Organisation, row.responsible_organisation_id)
-        if org is not None:
-            responsible = f"{responsible} ({org.name})" if responsible else org.name
+@dataclass
+class Names:
+    """Names looked up once for many actions (one query each instead of one per action)."""
+
+    people: dict[int, str]
+    organisations: dict[int, str]
+
+    @classmethod
+    def load(cls, session: Session) -> Names:
+        return cls(
+            dict(session.execute(select(Person.id, Person.name)).all()),  # type: ignore[arg-type]
+            dict(session.execute(select(Organisation.id, Organisation.name)).all()),  # type: ignore[arg-type]
+        )
+
+
+def action_data(session: Session, row: ActionItem, names: Names | None = None) -> ActionData:
+    names = names or Names.load(session)
+    person = names.people.get(row.responsible_person_id or -1, "")
+    org = names.organisations.get(row.responsible_organisation_id or -1, "")
+    responsible = f"{person} ({org})" if person and org else person or org
     item = row.item
-    meeting = session.get(Meeting, item.meeting_id)
+    meeting = item.meeting
     return ActionData(
         id=row.id,
         what=row.what,
@@ -144,7 +155,8 @@ def list_actions(
         query = query.join(MeetingGroup, MeetingGroup.meeting_id == Meeting.id).where(
             MeetingGroup.group_id == group_id
         )
-    return [action_data(session, row) for row in session.scalars(query)]
+    names = Names.load(session)
+    return [action_data(session, row, names) for row in session.scalars(query)]
 
 
 # -- follow-up ------------------------------------------------------------------------------
@@ -177,8 +189,9 @@ def followup(session: Session, meeting_id: int) -> list[ActionData]:
         for r in session.scalars(query)
         if (r.item.meeting.day, r.item.meeting.start_time or _MIDNIGHT, r.item.meeting.id) < here
     ]
+    names = Names.load(session)
     return [
-        replace(action_data(session, r), carried_count=_carried_before(session, r, meeting))
+        replace(action_data(session, r, names), carried_count=_carried_before(session, r, meeting))
         for r in rows
     ]
 

@@ -50,7 +50,7 @@ def _renumber(items: Sequence[AgendaItem]) -> None:
 
 
 def get_agenda(session: Session, meeting_id: int) -> list[AgendaItemData]:
-    from trygghetsrad.services.meetings_actions import action_data
+    from trygghetsrad.services.meetings_actions import Names, action_data
 
     get_row(session, meeting_id)
     items = session.scalars(
@@ -63,6 +63,7 @@ def get_agenda(session: Session, meeting_id: int) -> list[AgendaItemData]:
             selectinload(AgendaItem.actions),
         )
     ).all()
+    names = Names.load(session)
     return [
         AgendaItemData(
             id=item.id,
@@ -73,7 +74,7 @@ def get_agenda(session: Session, meeting_id: int) -> list[AgendaItemData]:
             internal=item.internal,
             notes=tuple(NoteData(n.id, n.text, n.level, n.internal) for n in item.notes),
             decisions=tuple(DecisionData(d.id, d.text, d.internal) for d in item.decisions),
-            actions=tuple(action_data(session, a) for a in item.actions),
+            actions=tuple(action_data(session, a, names) for a in item.actions),
         )
         for item in items
     ]

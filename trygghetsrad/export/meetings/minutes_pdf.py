@@ -27,7 +27,13 @@ from trygghetsrad.export.pdf.base import (
 )
 from trygghetsrad.i18n import tr
 
-WIDTH = 170 * mm  # A4 minus the house margins
+WIDTH = 170 * mm - 12  # A4 minus the house margins and the frame's 6 pt padding each side
+
+
+def cols(*parts: float) -> list[float]:
+    """Column widths in proportion to `parts`, filling the text width exactly."""
+    total = sum(parts)
+    return [WIDTH * p / total for p in parts]
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -82,6 +88,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 BULLETS = ["•", "–", "◦", "·"]
+SUMMARY_FROM = 6  # actions in a meeting before a separate action list is added
 INTERNAL_TAG = ' <font color="#a4262c" size="8">[intern]</font>'
 
 
@@ -248,7 +255,7 @@ def _item(
             body.append(
                 data_table(
                     _action_rows(doc.followup, st, followup=True),
-                    [62 * mm, 36 * mm, 24 * mm, 20 * mm, 28 * mm],
+                    cols(56, 34, 23, 23, 30),
                 )
             )
         else:
@@ -265,9 +272,7 @@ def _item(
         )
     if item.actions:
         body.append(Spacer(1, 1.5 * mm))
-        body.append(
-            data_table(_action_rows(item.actions, st, followup=False), [96 * mm, 46 * mm, 28 * mm])
-        )
+        body.append(data_table(_action_rows(item.actions, st, followup=False), cols(96, 46, 28)))
     return [CondPageBreak(30 * mm), KeepTogether([heading, *body[:1]]), *body[1:]]
 
 
@@ -287,16 +292,20 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
         (tr("Ordförande"), m.chair_name),
         (tr("Justerare"), m.adjuster_name),
     ]
-    cells = []
-    for label, name in signers:
-        cells.append(
-            [
-                Paragraph(label, st["meta_label"]),
-                Spacer(1, 12 * mm),
-                Paragraph(escape(name) if name else "&nbsp;", st["meta"]),
-            ]
-        )
-    table = Table([cells], colWidths=[WIDTH / 3] * 3, hAlign="LEFT")
+    labels: list[Any] = []
+    names: list[Any] = []
+    for index, (label, name) in enumerate(signers):
+        if index:
+            labels.append("")
+            names.append("")
+        labels.append(Paragraph(label, st["meta_label"]))
+        names.append(Paragraph(escape(name) if name else "&nbsp;", st["meta"]))
+    table = Table(
+        [labels, [""] * 5, names],
+        colWidths=cols(50, 10, 50, 10, 50),
+        rowHeights=[None, 14 * mm, None],
+        hAlign="LEFT",
+    )
     from reportlab.platypus import TableStyle
 
     table.setStyle(
@@ -305,7 +314,9 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
                 ("FONT", (0, 0), (-1, -1), FONT, 10),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                # The line each signer writes on, the name printed below it.
+                *[("LINEABOVE", (c, 2), (c, 2), 0.6, INK) for c in (0, 2, 4)],
             ]
         )
     )
@@ -323,15 +334,18 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
 
 
 def _summary(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """All actions in one table; only worth it when there are many (each item shows its own)."""
     actions = [a for item in doc.items if item.kind is ItemKind.NORMAL for a in item.actions]
-    if len(actions) < 2:
+    if len(actions) < SUMMARY_FROM:
         return []
     rows = _action_rows(actions, st, followup=False)
-    return [
-        CondPageBreak(40 * mm),
+    block = [
         Paragraph(tr("Uppdragslista"), st["h2"]),
-        data_table(rows, [96 * mm, 46 * mm, 28 * mm]),
+        data_table(rows, cols(96, 46, 28)),
     ]
+    if len(rows) <= 15:  # a short list is never split over two pages
+        return [CondPageBreak(40 * mm), KeepTogether(block)]
+    return [CondPageBreak(40 * mm), *block]
 
 
 def build_story(doc: MeetingDocument) -> list[Any]:
@@ -342,8 +356,9 @@ def build_story(doc: MeetingDocument) -> list[Any]:
     story.append(_rule())
     for index, item in enumerate(doc.items):
         story += _item(doc, index, item, st)
-    story += _summary(doc, st)
+    # Signed right after the last item, as in the original minutes; the action list follows.
     story += _signature(doc, st)
+    story += _summary(doc, st)
     return story
 
 
