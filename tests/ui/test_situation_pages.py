@@ -381,3 +381,24 @@ def test_return_opens_the_form_from_the_table(qtbot, sctx) -> None:
     assert page.dialog is not None and page.dialog.isVisible()
     assert page.dialog.title.text() == "Analyskompetens för brottsstatistik"
     page.dialog.reject()
+
+
+def test_search_hits_and_wheel_items_open_in_their_subpage(qtbot, sctx) -> None:
+    from trygghetsrad.domain.calendar_items import Owner
+    from trygghetsrad.ui.situation.page import SituationPage
+
+    tab = SituationPage(sctx)
+    qtbot.addWidget(tab)
+    ids = sctx.extra_ids
+    assert tab.open_record(Owner("situation", "data_source", ids["sources"]["avlopp"]))
+    assert tab.subpage("sources").current().name == "Avloppsvattenanalys av narkotika"
+    assert tab.open_record(Owner("situation", "observation", ids["observations"]["tunnel"]))
+    assert tab.subpage("observations").current().title == "Otrygg gångtunnel under Storgatan"
+    assert tab.open_record(Owner("situation", "gap", ids["gaps"]["unga_vuxna"]))
+    assert tab.open_record(Owner("situation", "indicator", ids["indicators"]["kokain"]))
+    assert tab.subpage("indicators").indicator.name == "Kokain i avloppsvatten"
+    assert tab.open_record(
+        Owner("situation", "situation_picture", ids["situation_pictures"]["presented"])
+    )
+    assert tab.subpage("pictures").picture.is_frozen
+    assert not tab.open_record(Owner("situation", "data_source", 99999))

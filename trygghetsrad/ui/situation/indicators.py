@@ -436,3 +436,10 @@ class IndicatorsPage(SituationSubPage):
             ids = {i.name: i.id for i in self.list_model.rows()}
             if names[0] in ids:
                 self.select(ids[names[0]])
+
+    def open_record(self, owner: Any) -> bool:
+        self.search.clear()
+        if self.list_model.row_of(owner.id) < 0:
+            return False
+        self.select(owner.id)
+        return True

@@ -27,6 +27,11 @@ SUBPAGES: list[tuple[str, str, str]] = [
 
 # Which sub-page opens a record found by search or on the wheel (`Owner.kind` -> sub-page key).
 RECORD_SUBPAGES: dict[str, str] = {
+    "situation_picture": "pictures",
+    "data_source": "sources",
+    "indicator": "indicators",
+    "observation": "observations",
+    "gap": "gaps",
     "problem": "causes",
     "cause": "causes",
     "action_plan": "plan",

@@ -457,3 +457,9 @@ class PicturesPage(SituationSubPage):
             self.show_error(str(error))
 
         self._task = run_in_background(work, parent=self, on_done=done, on_error=failed)
+
+    def open_record(self, owner: Any) -> bool:
+        if self.model.row_of(owner.id) < 0:
+            return False
+        self.select(owner.id)
+        return True

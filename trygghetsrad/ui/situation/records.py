@@ -202,3 +202,12 @@ class RecordPage(SituationSubPage):
             lambda s: cls.create(s, **values),
             record.id,
         )
+
+    def open_record(self, owner: Any) -> bool:
+        """Select the record of `owner` (search hits, the annual wheel)."""
+        self.search.clear()
+        if self.model.row_of(owner.id) < 0:
+            return False
+        self.select(owner.id)
+        self.table.setFocus()
+        return True

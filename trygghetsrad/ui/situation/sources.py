@@ -373,3 +373,12 @@ class SourcesPage(SituationSubPage):
         attachment_id = self._attachment_id()
         if attachment_id is not None:
             self.run(lambda s: situation_sources.delete_attachment(s, attachment_id))
+
+    def open_record(self, owner: Any) -> bool:
+        """Select the source of `owner` (search hits, the annual wheel's delivery ring)."""
+        self.search.clear()
+        if self.model.row_of(owner.id) < 0:
+            return False
+        self.select(owner.id)
+        self.table.setFocus()
+        return True
