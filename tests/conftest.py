@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,10 +35,48 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite"
 
 
-@pytest.fixture
-def database(db_path: Path) -> Iterator[object]:
+def _clone(source: Path, target: Path) -> None:
+    """Copy a closed template database with SQLite's backup API (cheaper than migrating again)."""
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+@pytest.fixture(scope="session")
+def _empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from trygghetsrad.db.engine import open_database
 
+    path = tmp_path_factory.mktemp("template") / "empty.sqlite"
+    open_database(path).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _demo_template(_empty_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from datetime import date
+
+    from trygghetsrad.db.engine import open_database
+    from trygghetsrad.services import demo
+
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite"
+    _clone(_empty_template, path)
+    db = open_database(path)
+    with db.session() as s:
+        demo.fill(s, date(2026, 11, 26))
+    db.close()
+    return path
+
+
+@pytest.fixture
+def database(db_path: Path, _empty_template: Path) -> Iterator[object]:
+    """A fresh, fully migrated, empty database (cloned from a template migrated once)."""
+    from trygghetsrad.db.engine import open_database
+
+    _clone(_empty_template, db_path)
     db = open_database(db_path)
     yield db
     db.close()
@@ -50,15 +89,14 @@ def session(database):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def demo_database(database):  # type: ignore[no-untyped-def]
-    """A database filled with the example data as of a fixed date."""
-    from datetime import date
+def demo_database(db_path: Path, _demo_template: Path) -> Iterator[object]:
+    """A database filled with the example data as of 2026-11-26 (cloned from a template)."""
+    from trygghetsrad.db.engine import open_database
 
-    from trygghetsrad.services import demo
-
-    with database.session() as s:
-        demo.fill(s, date(2026, 11, 26))
-    return database
+    _clone(_demo_template, db_path)
+    db = open_database(db_path)
+    yield db
+    db.close()
 
 
 @pytest.fixture

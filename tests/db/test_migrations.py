@@ -127,7 +127,8 @@ def test_newer_schema_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute(
-            "UPDATE alembic_version SET version_num = '9999_from_the_future' WHERE rowid = 1"
+            "UPDATE alembic_version SET version_num = '9999_from_the_future' "
+            "WHERE version_num = (SELECT max(version_num) FROM alembic_version)"
         )
     before = _digest(path)
     with pytest.raises(UserError, match="nyare version"):
