@@ -88,3 +88,15 @@ def test_unknown_meeting_is_a_user_error(
     assert _run(demo_file, "export", "minutes", "2025-05-08", str(tmp_path / "x.pdf")) == 2
     assert "Flera möten" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_list_meetings_as_lines(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(demo_file, "list", "meetings") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 15
+    assert lines[0].split("\t")[:4] == [
+        "1",
+        "torsdag 13 februari 2025, kl. 09.00–15.00",
+        "Skickat",
+        "Trygghetsrådet och Klara-gruppen",
+    ]

@@ -99,3 +99,19 @@ def test_long_swedish_attachment_name_stays_on_one_line(session) -> None:  # typ
     [attachment] = list(msg.iter_attachments())
     assert attachment.get_filename().startswith("Minnesanteckningar Trygghetsrådet i Storåkers")
     assert b"filename*0" not in raw
+
+
+def test_meeting_without_a_time_is_an_all_day_event(session) -> None:  # type: ignore[no-untyped-def]
+    meeting = make_meeting(session, start_time=None, end_time=None, day=date(2026, 3, 12))
+    [event] = icalendar.Calendar.from_ical(meeting_ics(meeting_document(session, meeting))).walk(
+        "VEVENT"
+    )
+    assert event["DTSTART"].dt == date(2026, 3, 12)
+    assert event["DTEND"].dt == date(2026, 3, 13)
+
+
+def test_internal_agenda_items_stay_out_of_the_invitation(session) -> None:  # type: ignore[no-untyped-def]
+    meeting = _summer_meeting(session)
+    make_item(session, meeting, title="Personalärende", internal=True)
+    data = meeting_ics(meeting_document(session, meeting)).decode()
+    assert "Personalärende" not in data.replace("\r\n ", "")
