@@ -263,3 +263,26 @@ def test_invalid_details_are_shown_and_kept(qtbot, page, ctx) -> None:  # type: 
     assert page.details.place.text() == "x" * 400
     with ctx.database.session() as s:
         assert meetings.get_meeting(s, meeting_id).place == "Kommunhuset, sammanträdesrum Älven"
+
+
+def test_undoing_a_new_item_leaves_nothing_to_save(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = _create_meeting(qtbot, page)
+    page.agenda.new_item()
+    assert page.agenda.model.rowCount() == 1
+    page.undo_stack.undo()
+    assert page.agenda.model.rowCount() == 0
+    assert page.agenda.item_id is None
+    assert page.agenda.save_now() and page.agenda.error.isHidden()
+    with ctx.database.session() as s:
+        assert meetings_agenda.get_agenda(s, meeting_id) == []
+
+
+def test_delete_a_meeting_after_confirming(qtbot, page, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = _create_meeting(qtbot, page)
+    page.tabs.setCurrentIndex(2)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.details.delete_button.click()
+    assert page.meeting is None and page.stack.currentWidget() is page.empty
+    assert page.model.row_of(meeting_id) == -1
+    with ctx.database.session() as s:
+        assert meetings.list_meetings(s) == []

@@ -345,6 +345,7 @@ class AgendaPanel(QWidget):
             self.list.selectionModel().blockSignals(False)
             self._show_item(self.model.items[row], keep_text=True)
         else:
+            self.item_id = None  # the item is gone (deleted, or its creation undone)
             self._show_item(None)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -65,6 +66,7 @@ class DetailsPanel(QWidget):
     """Groups, date, time, type, place, link, chair, minute-taker, adjuster."""
 
     saved = Signal()
+    deleted = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +131,10 @@ class DetailsPanel(QWidget):
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
         row.addStretch(1)
+        self.delete_button = QPushButton(self.tr("Ta bort mötet…"))
+        self.delete_button.setAccessibleName(self.tr("Ta bort mötet"))
+        self.delete_button.clicked.connect(self.delete)
+        row.addWidget(self.delete_button)
         layout.addLayout(row)
         self.error = QLabel()
         self.error.setProperty("role", "error")
@@ -208,6 +214,30 @@ class DetailsPanel(QWidget):
         self.first_paragraph.setValue(meeting.first_paragraph)
         self.setEnabled(meeting.editable)
         self.error.hide()
+
+    def delete(self) -> None:
+        if self.meeting is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ta bort mötet"),
+            self.tr("Ta bort {title} {when} med dagordning, anteckningar och uppdrag?").format(
+                title=self.meeting.title, when=self.meeting.when
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        meeting_id = self.meeting.id
+        try:
+            with self.ctx.database.session() as s:
+                meeting_service.delete_meeting(s, meeting_id)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.meeting = None
+        self.dirty = False
+        self.deleted.emit(meeting_id)
 
     def save(self) -> bool:
         if self.meeting is None or self.groups is None:

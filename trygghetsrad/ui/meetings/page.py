@@ -182,6 +182,7 @@ class MeetingsPage(QWidget):
         self.attendance = AttendancePanel(self.ctx, self.undo_stack)
         self.details = DetailsPanel(self.ctx)
         self.details.saved.connect(self._on_details_saved)
+        self.details.deleted.connect(self._on_meeting_deleted)
         self.tabs.addTab(self.agenda, self.tr("Dagordning och anteckningar"))
         self.tabs.addTab(self.attendance, self.tr("Närvaro"))
         details_scroll = QScrollArea()
@@ -298,6 +299,12 @@ class MeetingsPage(QWidget):
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.touches(MEETINGS, "register"):
             self.reload()
+
+    def _on_meeting_deleted(self, _meeting_id: int) -> None:
+        self.agenda.set_meeting(None)
+        self.meeting = None
+        self.stack.setCurrentWidget(self.empty)
+        self.ctx.events.changed(Changes.of(MEETINGS))
 
     def _on_details_saved(self) -> None:
         self.ctx.events.changed(Changes.of(MEETINGS))
