@@ -402,3 +402,16 @@ def test_search_hits_and_wheel_items_open_in_their_subpage(qtbot, sctx) -> None:
     )
     assert tab.subpage("pictures").picture.is_frozen
     assert not tab.open_record(Owner("situation", "data_source", 99999))
+
+
+def test_typed_text_is_saved_when_the_page_is_hidden(qtbot, sctx) -> None:
+    from trygghetsrad.ui.situation.pictures import PicturesPage
+
+    page = PicturesPage(sctx)
+    qtbot.addWidget(page)
+    page.show()
+    picture_id = page.picture.id
+    page.texts["limitations"].setPlainText("Uppgifter om hedersrelaterat våld saknas.")
+    page.hide()  # before the autosave timer fired
+    stored = _read(sctx, lambda s: situation_pictures.get_picture(s, picture_id))
+    assert stored.limitations == "Uppgifter om hedersrelaterat våld saknas."

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -265,6 +265,10 @@ class PicturesPage(SituationSubPage):
         self._loading = False
 
     # -- autosave ------------------------------------------------------------------------------
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self.save_now()  # leaving the tab or closing the window never loses typed text
+        super().hideEvent(event)
 
     def _on_text_changed(self, key: str) -> None:
         if self._loading or self.picture is None or self.picture.is_frozen:
