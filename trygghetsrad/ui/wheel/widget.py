@@ -116,6 +116,12 @@ class AnnualWheelWidget(QWidget):
         self._highlight_cache.clear()
         self.update()
 
+    def invalidate_paint(self) -> None:
+        """Forget the painted pixmap but keep the layout: the next paint replays every path
+        (what a benchmark of "one full repaint" should measure)."""
+        self._pixmap = None
+        self.update()
+
     def scene(self) -> Scene:
         if self._scene is None:
             self._scene = build_scene(
