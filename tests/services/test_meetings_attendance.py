@@ -61,3 +61,28 @@ def test_statistics_per_person_and_organisation_for_a_year(session) -> None:  # 
     orgs = {s.name: s for s in attendance.attendance_by_organisation(session, 2026)}
     assert (orgs["Polisen"].meetings, orgs["Polisen"].attended) == (3, 1)
     assert attendance.attendance_by_person(session, 2025) == []
+
+
+def test_attendance_follows_membership_changes_until_the_meeting_is_held(session) -> None:  # type: ignore[no-untyped-def]
+    from factories import make_membership
+
+    group, people = make_group_with_members(session, 2)
+    other, others = make_group_with_members(session, 1)
+    meeting = make_meeting(session, group_ids=[group, other], day=date(2026, 5, 11))
+    newcomer = make_person(session, name="Ny Ledamot")
+    make_membership(session, group_id=group, person_id=newcomer, from_date=date(2026, 4, 1))
+    guest = attendance.add_attendee(session, meeting, name="Gäst Gästsson").id
+    detail = meetings.get_meeting(session, meeting)
+    meetings.update_meeting(
+        session,
+        meeting,
+        group_ids=[group],
+        day=detail.day,
+        start_time=detail.start_time,
+        end_time=detail.end_time,
+        kind=detail.kind,
+        place=detail.place,
+    )
+    ids = {r.person_id for r in attendance.list_attendance(session, meeting)}
+    assert newcomer in ids and others[0] not in ids and set(people) <= ids
+    assert guest in {r.id for r in attendance.list_attendance(session, meeting)}

@@ -335,6 +335,9 @@ def start_minutes(session: Session, meeting_id: int) -> Changes:
         raise UserError(tr("Anteckningarna är redan påbörjade."))
     meeting.status = MeetingStatus.DRAFT.value
     session.flush()
+    from trygghetsrad.services.meetings_attendance import sync_members
+
+    sync_members(session, meeting_id)  # membership may have changed since it was planned
     return CHANGED
 
 

@@ -31,6 +31,13 @@ def sync_members(session: Session, meeting_id: int) -> Changes:
     for link in sorted(meeting.groups, key=lambda g: g.position):
         members.extend(register.members_on(session, link.group_id, meeting.day))
     members.sort(key=lambda m: (ROLE_ORDER.get(Role(m.role), 99), m.person_name.lower()))
+    current = {m.person_id for m in members}
+    for row in list(meeting.attendance):
+        # Members who left the groups (or a group removed from the meeting) drop out;
+        # guests and substitutes added by hand stay.
+        if row.member and row.person_id is not None and row.person_id not in current:
+            meeting.attendance.remove(row)
+            listed.discard(row.person_id)
     for member in members:
         if member.person_id in listed or member.person_id in substitutes:
             continue
