@@ -156,3 +156,17 @@ def test_categories_editor_renames_and_reorders(page, demo_ctx) -> None:  # type
         cats = service.list_categories(s)
     assert cats[2].name == "Evenemang och fester"
     assert page.wheel.scene().rings[2].category == "events"
+
+
+def test_changes_elsewhere_show_up_when_the_wheel_is_shown_again(page, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.domain.changes import MEETINGS, Changes
+
+    page.hide()
+    with demo_ctx.database.session() as s:
+        service.create_event(
+            s, title="Extrainsatt möte", category="meetings", start=date(2026, 12, 2)
+        )
+    demo_ctx.events.changed(Changes.of(MEETINGS))
+    assert not any(i.title == "Extrainsatt möte" for i in page._items)  # no work while hidden
+    page.show()
+    assert any(i.title == "Extrainsatt möte" for i in page._items)

@@ -910,8 +910,14 @@ class WheelPage(QWidget):
 
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.touches(WHEEL, MEETINGS, SITUATION, ACTION_PLAN):
-            self.reload()
+            if self.isVisible():
+                self.reload()
+            else:  # another tab is editing: catch up when the wheel is shown again
+                self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.ctx.undo_group.setActiveStack(self.stack)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.reload()
         super().showEvent(event)
