@@ -493,8 +493,12 @@ def test_page_refreshes_only_for_register_changes(page, demo_ctx) -> None:  # ty
     assert "Ny Utifrån" in [p.name for p in page.people.model.rows()]
 
 
-def test_undo_stack_is_active_when_shown(page, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_undo_stack_is_active_only_while_shown(page, demo_ctx) -> None:  # type: ignore[no-untyped-def]
     assert page.undo_stack in demo_ctx.undo_group.stacks()
+    assert demo_ctx.undo_group.activeStack() is page.undo_stack
+    page.hide()
+    assert demo_ctx.undo_group.activeStack() is None
+    page.show()
     assert demo_ctx.undo_group.activeStack() is page.undo_stack
 
 

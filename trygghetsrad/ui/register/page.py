@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QHideEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -120,6 +120,12 @@ class RegisterPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.ctx.undo_group.setActiveStack(self.undo_stack)
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        # Ctrl+Z on another tab must not silently undo a register change out of sight.
+        if self.ctx.undo_group.activeStack() is self.undo_stack:
+            self.ctx.undo_group.setActiveStack(None)
+        super().hideEvent(event)
 
     def show_part(self, part: int) -> None:
         self.nav.setCurrentRow(part)
