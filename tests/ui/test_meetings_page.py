@@ -286,3 +286,38 @@ def test_delete_a_meeting_after_confirming(qtbot, page, ctx, monkeypatch) -> Non
     assert page.model.row_of(meeting_id) == -1
     with ctx.database.session() as s:
         assert meetings.list_meetings(s) == []
+
+
+def test_reference_meeting_typed_without_the_mouse(qtbot, page, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The Done-when of the issue: the reference minutes entered from the keyboard, then printed."""
+    from pypdf import PdfReader
+
+    from trygghetsrad.services.demo.meetings_reference import REFERENCE_ITEMS
+
+    years = {"y0": 2022, "y": 2023, "y1": 2024, "y2": 2025, "y3": 2026}
+    meeting_id = _create_meeting(qtbot, page)
+    agenda = page.agenda
+    agenda.list.setFocus()
+    for index, (title, _body, bullets) in enumerate(REFERENCE_ITEMS):
+        focus = agenda.list if index == 0 else agenda.notes
+        qtbot.keyClick(focus, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert agenda.title.hasFocus()
+        type_text(agenda.title, title.format(**years))  # replaces the selected "Ny punkt"
+        qtbot.keyClick(agenda.title, Qt.Key.Key_Return)
+        assert agenda.notes.hasFocus()
+        for number, (_level, text) in enumerate(bullets):
+            if number:
+                qtbot.keyClick(agenda.notes, Qt.Key.Key_Return)
+            type_text(agenda.notes, text.format(**years)[:120])
+    agenda.save_now()
+    with ctx.database.session() as s:
+        items = meetings_agenda.get_agenda(s, meeting_id)
+    assert [i.title for i in items] == [t.format(**years) for t, _b, _n in REFERENCE_ITEMS]
+    assert [len(i.notes) for i in items] == [len(b) for _t, _x, b in REFERENCE_ITEMS]
+    target = tmp_path / "Minnesanteckningar.pdf"
+    page.export("minutes", target)
+    qtbot.waitUntil(lambda: page.last_export == target, timeout=20000)
+    text = " ".join("".join(p.extract_text() for p in PdfReader(target).pages).split())
+    for expected in ("1. Summering och utvärdering av 2022", "4. Årshjul 2023", "6. Nästa möte"):
+        assert expected in text.replace("\xa0", " ")
+    assert "Industriområdet i Storåker är lugnare än tidigare" in text
