@@ -540,10 +540,22 @@ def _place_labels(
             if not shown:
                 continue
             ax, ay = point(cx, cy, anchor_r, angle)
-            ex, ey = point(cx, cy, radius + base * 0.25, angle)
-            lead = (ax, ay), (ex, ey), (x - side * base * 0.35, y)
+            route = radius + base * 0.55
+            dot = (x - side * base * 0.35, y)
+            lead = [(ax, ay), point(cx, cy, route, angle)]
+            # Outside the wheel the line follows the rim to the label's height, so it never
+            # cuts back across the months and weeks when labels had to move apart.
+            target = polar(cx, cy, *dot)[1]
+            sweep = (target - angle + 540) % 360 - 180
+            steps = int(abs(sweep) / 2)
+            for i in range(1, steps + 1):
+                lead.append(point(cx, cy, route, angle + sweep * i / (steps + 1)))
+            lead.append(point(cx, cy, route, target) if abs(sweep) > 2 else lead[-1])
+            lead.append(dot)
             cat_color = color[category_of[key]]
-            scene.primitives.insert(scene.line_layer, Line(lead, mix(cat_color, PAPER, 0.35), 0.6))
+            scene.primitives.insert(
+                scene.line_layer, Line(tuple(lead), mix(cat_color, PAPER, 0.35), 0.6)
+            )
             scene.primitives.append(Circle(x - side * base * 0.35, y, font * 0.16, cat_color))
             label = Text(x, y, shown, font, INK, False, "start" if side == 1 else "end")
             scene.primitives.append(label)
