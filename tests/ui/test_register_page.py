@@ -355,8 +355,12 @@ def test_groups_show_members_with_roles_and_dates(page) -> None:  # type: ignore
     view.groups.search.setText("Klara")
     names = shown_names(view.members)
     assert "Rasmus Eklund" not in names
+    assert view.members.count_label.text() == str(len(names))
     view.show_former.setChecked(True)
     assert "Rasmus Eklund" in shown_names(view.members)
+    assert view.members.count_label.text() == str(len(names) + 1)
+    view.members.search.setText("fältassistent")
+    assert view.members.count_label.text() == f"3 av {len(names) + 1}"
     assert "1 tidigare" in view.card.text()
 
 

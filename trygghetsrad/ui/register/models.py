@@ -165,6 +165,15 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def accepts_record(self, record: Any) -> bool:
         return True
 
+    def count_without_query(self) -> int:
+        """How many rows would be shown with an empty search field."""
+        model = self.sourceModel()
+        return sum(
+            1
+            for row in range(model.rowCount())
+            if self.accepts_record(model.data(model.index(row, 0), RECORD_ROLE))
+        )
+
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:  # noqa: N802
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:

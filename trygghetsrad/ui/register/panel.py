@@ -189,13 +189,13 @@ class RecordPanel(QWidget):
         return True
 
     def _update_state(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.proxy.count_without_query()
         has_current = self.current() is not None
         self.edit_button.setEnabled(has_current)
         self.delete_button.setEnabled(has_current)
         self.edit_action.setEnabled(has_current)
         self.delete_action.setEnabled(has_current)
-        if total == 0 and not self.proxy.query():
+        if shown == 0 and not self.proxy.query().strip():
             self.stack.setCurrentWidget(self.empty)
             self.count_label.clear()
         elif shown == 0:
