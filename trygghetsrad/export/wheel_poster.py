@@ -127,9 +127,9 @@ class WheelPage(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        side = 88 * mm
+        side = 78 * mm
         wheel_w = self.width - side
-        scene = document_scene(self.doc, wheel_w, self.height, font=10.5)
+        scene = document_scene(self.doc, wheel_w, self.height, font=10)
         c.saveState()
         draw_scene(c, scene)
         c.restoreState()
