@@ -118,7 +118,7 @@ def test_welcome_can_start_empty(qtbot, ctx) -> None:  # type: ignore[no-untyped
 
 def test_about_shows_version_paths_and_licences(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad import __version__
-    from trygghetsrad.paths import log_file
+    from trygghetsrad.paths import log_file, resource
 
     db_path = tmp_path / "Trygghetsråd öppen.sqlite"
     dialog = AboutDialog(db_path)
@@ -144,3 +144,8 @@ def test_about_shows_version_paths_and_licences(qtbot, tmp_path: Path) -> None: 
     assert "SIL OPEN FONT LICENSE Version 1.1" in texts["SIL OFL 1.1"]
     assert "GNU GENERAL PUBLIC LICENSE" in texts["GPL-3.0-or-later"]
     assert "LESSER GENERAL PUBLIC LICENSE" in texts["LGPL-3.0"]
+    # Every third-party licence text shipped with the app can be read too.
+    shipped = sorted((resource("licenses")).glob("*.txt"))
+    assert len(texts) >= len(shipped) + 1
+    for path in shipped:
+        assert any(path.read_text(encoding="utf-8") == text for text in texts.values()), path.name

@@ -56,11 +56,32 @@ def components() -> list[tuple[str, str, str]]:
         ("Alembic", _version("alembic"), "MIT"),
         ("platformdirs", _version("platformdirs"), "MIT"),
         ("reportlab", _version("reportlab"), "BSD"),
+        ("python-dateutil", _version("python-dateutil"), "Apache-2.0 / BSD-3-Clause"),
+        ("holidays", _version("holidays"), "MIT"),
+        ("icalendar", _version("icalendar"), "BSD-2-Clause"),
+        ("Pillow", _version("pillow"), "MIT-CMU"),
         ("Liberation Sans", "2.1.5", "SIL OFL 1.1"),
     ]
 
 
+def other_licence_files() -> list[Path]:
+    """Third-party licence texts shipped in resources/licenses (beyond the three main ones)."""
+    main = {parts[1] for parts in LICENCE_FILES.values()}
+    try:
+        return sorted(
+            (p for p in resource("licenses").glob("*.txt") if p.name not in main),
+            key=lambda p: p.stem.casefold(),
+        )
+    except OSError:
+        return []
+
+
 def licence_text(licence: str) -> str:
+    if licence.endswith(".txt"):
+        try:
+            return Path(licence).read_text(encoding="utf-8")
+        except OSError:
+            return licence
     parts = LICENCE_FILES.get(licence)
     if parts is not None:
         path: Path = resource(*parts)
@@ -195,6 +216,8 @@ class AboutDialog(QDialog):
             ("SIL OFL 1.1", self.tr("SIL Open Font License 1.1 (Liberation Sans)")),
         ):
             self.licence_choice.addItem(title, lic)
+        for path in other_licence_files():
+            self.licence_choice.addItem(path.stem, str(path))
         row.addWidget(label)
         row.addWidget(self.licence_choice, 1)
         box.addLayout(row)
