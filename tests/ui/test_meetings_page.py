@@ -75,8 +75,13 @@ def test_create_meeting_and_take_minutes_with_the_keyboard(qtbot, page, ctx) -> 
     from PySide6.QtWidgets import QLabel
 
     [help_label] = [w for w in agenda.findChildren(QLabel) if w.accessibleName() == "Kortkommandon"]
-    for keys in ("Ctrl+Enter", "Ctrl+Shift+A", "Tab / Shift+Tab", "Ctrl+I"):
+    for keys in ("Ctrl+Enter", "Ctrl+Shift+A", "Tab / Shift+Tab", "Ctrl+I", "Ctrl+Tab"):
         assert keys in help_label.text()
+    # Tab indents inside the notes, so Ctrl+Tab is the way out (to the decisions).
+    agenda.list.setCurrentIndex(agenda.model.index(0))
+    agenda.notes.setFocus()
+    qtbot.keyClick(agenda.notes, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert not agenda.notes.hasFocus()
 
 
 def test_new_action_from_the_keyboard_and_follow_up(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]

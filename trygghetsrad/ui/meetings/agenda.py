@@ -51,7 +51,8 @@ from trygghetsrad.ui.widgets.form_dialog import FormDialog
 SHORTCUTS = (
     "Enter ny punkt · Tab / Shift+Tab nivå · Ctrl+I intern anteckning · "
     "Ctrl+Enter ny dagordningspunkt · Ctrl+Shift+A nytt uppdrag · "
-    "Ctrl+Upp / Ctrl+Ned flytta punkten · Ctrl+PgUp / Ctrl+PgDn föregående / nästa punkt"
+    "Ctrl+Upp / Ctrl+Ned flytta punkten · Ctrl+PgUp / Ctrl+PgDn föregående / nästa punkt · "
+    "Ctrl+Tab lämna anteckningarna"
 )
 
 

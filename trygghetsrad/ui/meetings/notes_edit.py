@@ -81,7 +81,15 @@ class NotesEdit(QPlainTextEdit):
             indent = line[: len(line) - len(line.lstrip(" "))]
             self.textCursor().insertText("\n" + indent)
             return
-        if key == Qt.Key.Key_Tab and not ctrl:
+        if key == Qt.Key.Key_Tab and ctrl:
+            # Tab indents here, so Ctrl+Tab leaves the editor (QPlainTextEdit's own override
+            # refuses to move focus while tabs are typed, hence the base implementation).
+            QWidget.focusNextPrevChild(self, True)
+            return
+        if key == Qt.Key.Key_Backtab and ctrl:
+            QWidget.focusNextPrevChild(self, False)
+            return
+        if key == Qt.Key.Key_Tab:
             self.change_level(+1)
             return
         if key == Qt.Key.Key_Backtab:
