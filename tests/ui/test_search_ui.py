@@ -17,7 +17,7 @@ def test_hits_grouped_by_kind_with_bold_matches(qtbot, ctx, qtmodeltester) -> No
     dialog = SearchDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.field.setText("Trygghetsrådet")
-    dialog.run_search()
+    dialog.search_now()
     headers = [dialog.model.item(r).text() for r in range(dialog.model.rowCount())]
     assert any(h.startswith("Grupper (") for h in headers)
     group_row = next(r for r, h in enumerate(headers) if h.startswith("Grupper"))
@@ -45,7 +45,7 @@ def test_enter_opens_the_first_hit_through_open_record(qtbot, ctx) -> None:  # t
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.field.setText("Lindqvist")
-    dialog.run_search()
+    dialog.search_now()
     with qtbot.waitSignal(ctx.events.open_record) as blocker:
         QApplication.sendEvent(
             dialog.field,
@@ -103,9 +103,26 @@ def test_ctrl_f_field_and_opening_records(qtbot, ctx) -> None:  # type: ignore[n
     field.setText("Klara")
     field.textEdited.emit("Klara")
     assert dialog.field.text() == "Klara"
-    assert any(hit.kind == "group" for hit in dialog.hits_shown())
+    qtbot.waitUntil(lambda: any(hit.kind == "group" for hit in dialog.hits_shown()), timeout=5000)
     owner = Owner("action_plan", "measure", 7)
     ctx.events.open_record.emit(owner)
     assert window.shown == ["situation"] and window.opened == [owner]
     assert open_owner(window, Owner("nowhere", "x", 1)) is False
     assert open_search(window) is dialog
+
+
+def test_background_search_shows_only_the_newest_query(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    _fill(ctx)
+    dialog = SearchDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.field.setText("Trygghetsrådet")
+    dialog.run_search()  # in a worker thread
+    first = dialog.pending
+    assert first is not None
+    dialog.field.setText("Klara")
+    dialog.search_now()
+    with qtbot.waitSignal(first.finished, timeout=5000):
+        pass
+    assert dialog.result is not None and dialog.result.text == "Klara"
+    assert [hit.kind for hit in dialog.hits_shown()] == ["group"]
+    assert dialog.is_current()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.search import SearchHit, SearchResult, html, plain
+from trygghetsrad.ui.background import BackgroundTask, Progress, run_in_background
 from trygghetsrad.ui.context import AppContext
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -159,6 +160,8 @@ class SearchDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
+        self._generation = 0
+        self.pending: BackgroundTask | None = None
         self.field.textChanged.connect(lambda _t: self._timer.start())
         ctx.events.data_changed.connect(self._on_data_changed)
 
@@ -184,19 +187,60 @@ class SearchDialog(QDialog):
 
     # -- searching -------------------------------------------------------------------------
 
-    def run_search(self) -> None:
-        from trygghetsrad.services import search
-
+    def _query(self) -> str | None:
         self._timer.stop()
+        self._generation += 1  # results of any search still running are now stale
         text = self.field.text()
         if not text.strip():
             self.result = None
             self.model.clear()
             self.summary.setText("")
+            return None
+        return text
+
+    def run_search(self) -> None:
+        """Search off the GUI thread (ten years of records); only the newest query is shown."""
+        text = self._query()
+        if text is None:
+            return
+        generation = self._generation
+        database = self.ctx.database
+
+        def work(_progress: Progress) -> SearchResult:
+            from trygghetsrad.services import search
+
+            with database.session() as session:
+                return search.search(session, text=text, per_kind=PER_KIND)
+
+        def done(result: SearchResult) -> None:
+            if generation == self._generation:
+                self.result = result
+                self._show(result)
+
+        def failed(exc: object) -> None:
+            if generation == self._generation:
+                self.summary.setText(self.tr("Sökningen misslyckades: {error}").format(error=exc))
+
+        self.pending = run_in_background(work, parent=self, on_done=done, on_error=failed)
+
+    def search_now(self) -> None:
+        """Search on the GUI thread and show the result at once (Enter, tests)."""
+        from trygghetsrad.services import search
+
+        text = self._query()
+        if text is None:
             return
         with self.ctx.database.session() as session:
             self.result = search.search(session, text=text, per_kind=PER_KIND)
         self._show(self.result)
+
+    def is_current(self) -> bool:
+        """True when the shown results belong to the text in the field."""
+        return (
+            not self._timer.isActive()
+            and self.result is not None
+            and self.result.text == self.field.text()
+        )
 
     def _show(self, result: SearchResult) -> None:
         self.model.clear()
@@ -270,8 +314,8 @@ class SearchDialog(QDialog):
                 Qt.Key.Key_Return,
                 Qt.Key.Key_Enter,
             ):
-                if self._timer.isActive():
-                    self.run_search()
+                if not self.is_current():
+                    self.search_now()
                 first = self.first_hit_index()
                 if first.isValid():
                     self.view.setFocus()
