@@ -103,6 +103,11 @@ def test_new_action_from_the_keyboard_and_follow_up(qtbot, page, ctx) -> None:  
         [action] = meetings_actions.list_actions(s)
     assert action.what == "Sammanställa dialogmaterialet" and action.responsible
     assert action.origin_meeting_id == meeting_id
+    assert page.undo_stack.undoText() == "Nytt uppdrag: Sammanställa dialogmaterialet"
+    page.undo_stack.undo()
+    assert page.agenda.action_model.rowCount() == 0
+    page.undo_stack.redo()
+    assert [a.what for a in page.agenda.action_model.records] == ["Sammanställa dialogmaterialet"]
 
 
 def test_reorder_by_keyboard_and_drag_with_undo(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -60,12 +60,23 @@ class _ServiceCommand(QUndoCommand):
     """An undoable edit: `do` and `undo` each run a service in their own session."""
 
     def __init__(
-        self, panel: AgendaPanel, text: str, do: Callable[[Any], Any], undo: Callable[[Any], Any]
+        self,
+        panel: AgendaPanel,
+        text: str,
+        do: Callable[[Any], Any],
+        undo: Callable[[Any], Any],
+        *,
+        done: bool = False,
     ) -> None:
         super().__init__(text)
         self._panel, self._do, self._undo = panel, do, undo
+        self._skip = done  # already done (e.g. by a dialog that showed its own errors)
 
     def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            self._panel.run(lambda s: None)
+            return
         self._panel.run(self._do)
 
     def undo(self) -> None:
@@ -582,12 +593,25 @@ class AgendaPanel(QWidget):
         item_id = self.item_id
         people, orgs = self._people_and_orgs()
 
+        created: dict[str, int] = {}
+
+        def add(s: Any, values: dict[str, Any]) -> None:
+            created["id"] = action_service.add_action(s, item_id, **values).id
+
         def save(values: dict[str, Any]) -> None:
             with self.ctx.database.session() as s:
-                action_service.add_action(s, item_id, **values)
+                add(s, values)
+            self.undo_stack.push(
+                _ServiceCommand(
+                    self,
+                    self.tr("Nytt uppdrag: {what}").format(what=values["what"].strip()),
+                    lambda s: add(s, values),
+                    lambda s: action_service.delete_action(s, created["id"]),
+                    done=True,
+                )
+            )
 
         dialog = ActionDialog(people, orgs, save, self)
-        dialog.accepted.connect(lambda: self.run(lambda s: None))
         dialog.open()
         self.action_dialog = dialog
 
