@@ -206,3 +206,26 @@ def test_demo_year_has_the_reference_events(demo_database) -> None:  # type: ign
         assert any(i.key.startswith("meeting:") for i in items)  # meetings come from the feed
         law = wheel.items_in(s, date(2023, 7, 1), date(2023, 7, 1))
         assert any("2023:196" in i.title for i in law)
+
+
+def test_owned_meeting_and_action_are_moved_through_their_owner(demo_database) -> None:  # type: ignore[no-untyped-def]
+    with demo_database.session() as s:
+        items = wheel.year_items(s, 2026)
+        sent = next(i for i in items if i.key.startswith("meeting:") and i.start < date(2026, 6, 1))
+        meeting = next(
+            i for i in items if i.key.startswith("meeting:") and i.start > date(2026, 11, 26)
+        )
+        assert sent.owner is not None
+        with pytest.raises(UserError):  # the owner's rules apply: sent minutes are a record
+            wheel_extra.move_owned(s, sent.owner, date(2026, 6, 2))
+        action = next(i for i in items if i.key.startswith("action_item:"))
+        assert meeting.owner is not None and action.owner is not None
+        assert wheel_extra.owner_can_move(meeting.owner) and wheel_extra.owner_can_move(
+            action.owner
+        )
+        wheel_extra.move_owned(s, meeting.owner, date(2026, 12, 3))
+        wheel_extra.move_owned(s, action.owner, date(2026, 12, 4))
+    with demo_database.session() as s:
+        after = {i.key: i for i in wheel.year_items(s, 2026)}
+    assert after[meeting.key].start == date(2026, 12, 3)
+    assert after[action.key].start == date(2026, 12, 4)

@@ -202,13 +202,19 @@ def import_ics(session: Session, data: bytes, *, category: str = "events") -> Im
 
 
 def owner_can_move(owner: Owner) -> bool:
-    return owner.area == MEETINGS and owner.kind == "meeting"
+    return owner.area == MEETINGS and owner.kind in ("meeting", "action_item")
 
 
 def move_owned(session: Session, owner: Owner, new_day: date) -> Changes:
-    """Move an item owned elsewhere through its owner's service (only meetings for now)."""
+    """Move an item owned elsewhere through its owner's service (meetings and action due dates)."""
     if not owner_can_move(owner):
         raise UserError(tr("Den här posten ändras där den hör hemma."))
+    if owner.kind == "action_item":
+        from trygghetsrad.services import meetings_actions
+
+        return meetings_actions.redate_action(session, owner.id, new_day) | Changes.of(
+            WHEEL, MEETINGS
+        )
     from trygghetsrad.services import meetings
 
     m = meetings.get_meeting(session, owner.id)
