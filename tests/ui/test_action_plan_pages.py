@@ -333,3 +333,16 @@ def test_plan_pdf_saved_from_the_page_for_distribution_or_with_internal(
         for i in (1, 2)
     ]
     assert "Alkohol langas" not in texts[0] and "Alkohol langas" in texts[1]
+
+
+def test_double_click_in_the_follow_up_asks_to_open_the_measure(qtbot, demo_app) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.followup_page import FollowUpPage
+
+    page = FollowUpPage(demo_app)
+    qtbot.addWidget(page)
+    page.year.setValue(2026)
+    opened = []
+    demo_app.events.open_record.connect(opened.append)
+    page._on_open_measure(page.proxy.index(2, 1))
+    assert opened and opened[0].kind == "measure"
+    assert opened[0].id == page.model.rows[2].measure.id

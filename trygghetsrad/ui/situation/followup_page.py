@@ -181,10 +181,21 @@ class FollowUpPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        self.table.doubleClicked.connect(self._on_open_measure)
+        self.table.setToolTip(self.tr("Dubbelklicka för att öppna åtgärden i åtgärdsplanen."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in ((0, 28), (1, 200), (2, 200), (3, 150), (4, 80), (5, 190), (6, 220)):
+        header.setStretchLastSection(False)
+        for col, width in (
+            (0, 28),
+            (1, 200),
+            (2, 200),
+            (3, 150),
+            (4, 80),
+            (5, 190),
+            (6, 240),
+            (7, 320),
+        ):
             self.table.setColumnWidth(col, width)
         self.checklist = QTextBrowser()
         self.checklist.setAccessibleName(self.tr("Lagens och Brås steg"))
@@ -284,6 +295,15 @@ class FollowUpPage(QWidget):
                 html.append(f"<br/><span style='color:#a4262c'>{escape(item.missing)}</span>")
             html.append("</p>")
         self.checklist.setHtml("".join(html))
+
+    def _on_open_measure(self, index: QModelIndex) -> None:
+        """Open the measure in the action plan (through the window, like a search hit)."""
+        from trygghetsrad.domain.calendar_items import Owner
+
+        row = self.proxy.mapToSource(index).row()
+        if 0 <= row < len(self.model.rows):
+            measure_id = self.model.rows[row].measure.id
+            self.ctx.events.open_record.emit(Owner(ACTION_PLAN, "measure", measure_id))
 
     def _on_export(self, include_internal: bool = False) -> None:
         from trygghetsrad.ui.situation.action_plan_export import export_followup_pdf
