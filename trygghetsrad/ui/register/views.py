@@ -257,7 +257,7 @@ class GroupsView(QWidget):
             self.card.items.hide()
             if group.description:
                 self.card.section.setText(group.description)
-                self.card.section.setStyleSheet("color: #33404d; margin-top: 4px;")
+                self.card.section.setStyleSheet("color: #33404d;")
                 self.card.section.setWordWrap(True)
                 self.card.section.show()
             self.card.setMaximumHeight(self.card.sizeHint().height())
