@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QUndoCommand
 from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox, QPushButton, QWidget
 
@@ -16,6 +16,11 @@ from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
 
 _ICONS: dict[str, QIcon] = {}
+
+
+def qtr(text: str) -> str:
+    """Translate a string of the action-plan pages where no widget exists yet (dialog titles)."""
+    return QCoreApplication.translate("ActionPlan", text)
 
 
 def light_icon(light: Light | str, size: int = 14) -> QIcon:

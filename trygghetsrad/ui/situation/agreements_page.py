@@ -54,6 +54,7 @@ from trygghetsrad.ui.situation.action_plan_common import (
     iso,
     light_icon,
     push_create,
+    qtr,
     read,
     run,
 )
@@ -89,7 +90,9 @@ class AgreementDialog(FormDialog):
         self, on_save, agreement: AgreementData | None, parent: QWidget | None = None
     ) -> None:  # type: ignore[no-untyped-def]
         super().__init__(
-            "Överenskommelse" if agreement is None else "Ändra överenskommelse", on_save, parent
+            qtr("Överenskommelse") if agreement is None else qtr("Ändra överenskommelse"),
+            on_save,
+            parent,
         )
         a = agreement
         year = date.today().year
@@ -145,7 +148,9 @@ class CommitmentDialog(FormDialog):
         focus_areas: list[str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Åtagande" if commitment is None else "Ändra åtagande", on_save, parent)
+        super().__init__(
+            qtr("Åtagande") if commitment is None else qtr("Ändra åtagande"), on_save, parent
+        )
         c = commitment
         self.party = QComboBox()
         fill_combo(self.party, [(p.value, p.label + " …") for p in Party], c.party if c else None)

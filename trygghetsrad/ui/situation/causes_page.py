@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -17,7 +16,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -43,7 +41,7 @@ from trygghetsrad.domain.causes import CauseData, CauseKind, ProblemData
 from trygghetsrad.domain.changes import ACTION_PLAN, SITUATION, Changes
 from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import ServiceCommand, read, run
+from trygghetsrad.ui.situation.action_plan_common import ServiceCommand, qtr, read, run
 from trygghetsrad.ui.situation.causes_tree import CauseTreeDiagram, CauseTreeModel, CauseTreeView
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
@@ -146,7 +144,7 @@ class ProblemDialog(FormDialog):
 
 
 def self_tr(text: str) -> str:
-    return QCoreApplication.translate("ProblemDialog", text)
+    return qtr(text)
 
 
 class CausesPage(QWidget):
@@ -789,6 +787,3 @@ class CausesPage(QWidget):
 
 def make_page(ctx: AppContext) -> QWidget:
     return CausesPage(ctx)
-
-
-_ = QAbstractItemView  # keep the import for type checkers of subclasses

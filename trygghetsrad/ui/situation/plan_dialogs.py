@@ -30,7 +30,7 @@ from trygghetsrad.domain.action_plan import (
     format_number,
 )
 from trygghetsrad.errors import ValidationError
-from trygghetsrad.ui.situation.action_plan_common import fill_combo, parse_number
+from trygghetsrad.ui.situation.action_plan_common import fill_combo, parse_number, qtr
 from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
@@ -59,14 +59,18 @@ def _text(value: str = "", height: int = 70) -> QPlainTextEdit:
 class PlanDialog(FormDialog):
     def __init__(self, on_save: Save, plan: PlanData | None, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Åtgärdsplan" if plan is None else "Ändra åtgärdsplan",
+            qtr("Åtgärdsplan") if plan is None else qtr("Ändra åtgärdsplan"),
             on_save,
             parent,
-            intro="Planperioden och datumet för den årliga uppföljningen. Uppföljningsdatumet "
-            "visas i årshjulet.",
+            intro=qtr(
+                "Planperioden och datumet för den årliga uppföljningen. Uppföljningsdatumet "
+                "visas i årshjulet."
+            ),
         )
         year = date.today().year
-        self.title = QLineEdit(plan.title if plan else f"Åtgärdsplan {year}–{year + 1}")
+        self.title = QLineEdit(
+            plan.title if plan else qtr("Åtgärdsplan {a}–{b}").format(a=year, b=year + 1)
+        )
         self.start = _date_edit(plan.period_start if plan else date(year, 1, 1))
         self.end = _date_edit(plan.period_end if plan else date(year + 1, 12, 31))
         self.follow_up = OptionalDateEdit(
@@ -92,15 +96,19 @@ class PlanDialog(FormDialog):
 class AdoptDialog(FormDialog):
     def __init__(self, on_save: Save, plan: PlanData, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Anta åtgärdsplan",
+            qtr("Anta åtgärdsplan"),
             on_save,
             parent,
-            intro="Beslutet fryser planen som den antogs. Status och uppföljning förs vidare; "
-            "ändringar av åtgärderna görs i en ny version.",
+            intro=qtr(
+                "Beslutet fryser planen som den antogs. Status och uppföljning förs vidare; "
+                "ändringar av åtgärderna görs i en ny version."
+            ),
         )
         self.body = QComboBox()
         self.body.setEditable(True)
-        self.body.addItems(["Kommunfullmäktige", "Kommunstyrelsen", "Trygghetsrådet"])
+        self.body.addItems(
+            [qtr("Kommunfullmäktige"), qtr("Kommunstyrelsen"), qtr("Trygghetsrådet")]
+        )
         self.day = _date_edit(date.today())
         self.ref = QLineEdit()
         self.ref.setPlaceholderText("§ 47")
@@ -132,12 +140,14 @@ class MeasureDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            "Ny åtgärd" if measure is None else "Ändra åtgärd",
+            qtr("Ny åtgärd") if measure is None else qtr("Ändra åtgärd"),
             on_save,
             parent,
             intro=(
-                "Planen är antagen: bara status kan ändras här. Skapa en ny version av planen "
-                "för att ändra åtgärdens innehåll."
+                qtr(
+                    "Planen är antagen: bara status kan ändras här. Skapa en ny version av "
+                    "planen för att ändra åtgärdens innehåll."
+                )
                 if content_locked
                 else ""
             ),
@@ -161,7 +171,7 @@ class MeasureDialog(FormDialog):
         self.indicator = QComboBox()
         fill_combo(self.indicator, indicators, m.indicator_id if m else None, "–")
         self.target = QLineEdit(format_number(m.target_value) if m else "")
-        self.target.setPlaceholderText("t.ex. 20 eller 12,5")
+        self.target.setPlaceholderText(qtr("t.ex. 20 eller 12,5"))
         self.direction = QComboBox()
         fill_combo(
             self.direction,
@@ -261,10 +271,10 @@ class FollowUpDialog(FormDialog):
         self, on_save: Save, what: str, status: str, unit: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            "Ny uppföljning",
+            qtr("Ny uppföljning"),
             on_save,
             parent,
-            intro=self_text("Uppföljning av ”{what}”. Status följer med till åtgärden.").format(
+            intro=qtr("Uppföljning av ”{what}”. Status följer med till åtgärden.").format(
                 what=what
             ),
         )
@@ -274,7 +284,7 @@ class FollowUpDialog(FormDialog):
         self.done_edit = _text("", 80)
         self.effect = _text("", 60)
         self.value = QLineEdit()
-        self.value.setPlaceholderText(unit or "t.ex. 23,5")
+        self.value.setPlaceholderText(unit or qtr("t.ex. 23,5"))
         self.internal = QCheckBox(self.tr("Intern"))
         self.add_field("noted_on", self.tr("Datum:"), self.day)
         self.add_field("status", self.tr("Status:"), self.status)
@@ -300,11 +310,7 @@ class FollowUpDialog(FormDialog):
         }
 
 
-def self_text(text: str) -> str:
-    return text
-
-
-KIND_LABELS = {"decision": "Beslut", "action_item": "Uppdrag"}
+KIND_LABELS = {"decision": qtr("Beslut"), "action_item": qtr("Uppdrag")}
 
 
 class MeetingLinkDialog(FormDialog):
@@ -314,10 +320,10 @@ class MeetingLinkDialog(FormDialog):
         self, on_save: Save, items: list[MeetingMention], parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            "Koppla till protokoll",
+            qtr("Koppla till protokoll"),
             on_save,
             parent,
-            intro="Välj ett beslut eller uppdrag i ett protokoll som gäller detta.",
+            intro=qtr("Välj ett beslut eller uppdrag i ett protokoll som gäller detta."),
         )
         self.setMinimumWidth(640)
         self.search = QLineEdit()
