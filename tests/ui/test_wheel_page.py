@@ -170,3 +170,23 @@ def test_changes_elsewhere_show_up_when_the_wheel_is_shown_again(page, demo_ctx)
     assert not any(i.title == "Extrainsatt möte" for i in page._items)  # no work while hidden
     page.show()
     assert any(i.title == "Extrainsatt möte" for i in page._items)
+
+
+def test_moving_on_the_wheel_edits_the_event_and_can_be_undone(page) -> None:  # type: ignore[no-untyped-def]
+    key = _key(page, "Kulturnatten")
+    page.move_item(key, 7)
+    assert page.wheel.item(key).start == date(2026, 6, 5)
+    page.stack.undo()
+    assert page.wheel.item(key).start == date(2026, 5, 29)
+    occurrence = next(i.key for i in page._items if i.title == "Nattvandring")
+    page.move_item(occurrence, 1)
+    assert page.wheel.item(occurrence).start == date(2026, 6, 6)
+    meeting = next(
+        i for i in page._items if i.key.startswith("meeting:") and i.start > date(2026, 11, 26)
+    )
+    page.move_item(meeting.key, 1)
+    assert page.wheel.item(meeting.key).start == meeting.start + (
+        date(2026, 1, 2) - date(2026, 1, 1)
+    )
+    page.stack.undo()
+    assert page.wheel.item(meeting.key).start == meeting.start

@@ -122,3 +122,39 @@ def test_list_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ign
     proxy.set_search("")
     proxy.set_hidden_categories({"events"})
     assert proxy.rowCount() == 1
+
+
+def _send(widget, kind, pos: QPointF, buttons) -> None:  # type: ignore[no-untyped-def]
+    button = (
+        Qt.MouseButton.LeftButton if kind != QMouseEvent.Type.MouseMove else Qt.MouseButton.NoButton
+    )
+    event = QMouseEvent(
+        kind, pos, widget.mapToGlobal(pos), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_dragging_an_item_along_the_wheel_moves_it_by_days(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = _widget(qtbot)
+    scene = widget.scene()
+    shape = scene.shape("wheel:1")
+    assert shape is not None
+    radius = ((shape.x - scene.cx) ** 2 + (shape.y - scene.cy) ** 2) ** 0.5
+    start = QPointF(shape.x, shape.y)
+    angle = scene.span.angle_of_moment(date(2026, 5, 29), 0.5)
+    end = QPointF(*point(scene.cx, scene.cy, radius, angle + 7 * scene.span.day_degrees()))
+    left = Qt.MouseButton.LeftButton
+    _send(widget, QMouseEvent.Type.MouseButtonPress, start, left)
+    _send(widget, QMouseEvent.Type.MouseMove, (start + end) / 2, left)
+    _send(widget, QMouseEvent.Type.MouseMove, end, left)
+    assert widget.drag_days == 7
+    assert "5 juni 2026" in widget.toolTip()
+    with qtbot.waitSignal(widget.item_moved) as moved:
+        _send(widget, QMouseEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+    assert moved.args == ["wheel:1", 7]
+    # a plain click does not move anything
+    with qtbot.assertNotEmitted(widget.item_moved):
+        qtbot.mouseClick(widget, left, pos=_pos(widget, "wheel:2"))
+    with qtbot.waitSignal(widget.item_moved) as by_key:
+        qtbot.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert by_key.args == ["wheel:2", 1]

@@ -263,6 +263,7 @@ class WheelPage(QWidget):
         self.wheel.selection_changed.connect(self._on_wheel_selection)
         self.wheel.item_activated.connect(lambda key: self.open_item(key))
         self.wheel.create_requested.connect(lambda day, cat: self.new_event(day, cat))
+        self.wheel.item_moved.connect(self.move_item)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.search.textChanged.connect(self.proxy.set_search)
@@ -684,6 +685,58 @@ class WheelPage(QWidget):
         self.stack.push(_Command(self.tr("Ta bort {title}").format(title=event.title), redo, undo))
         self.wheel.select(None)
         self._changed(changes)
+
+    def move_item(self, key: str, days: int) -> None:
+        """Move an item `days` days (dragged on the wheel, or Ctrl+arrow): a single event, one
+        occurrence of a series, or — through its owner — a meeting or an action's due date."""
+        from datetime import timedelta
+
+        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services import wheel_extra
+
+        item = self.wheel.item(key)
+        if item is None or not days:
+            return
+        shift = timedelta(days=days)
+        parsed = parse_key(key)
+        try:
+            if parsed is None:
+                owner = item.owner
+                if owner is None or not wheel_extra.owner_can_move(owner):
+                    name = OWNER_NAMES.get(owner.area, "") if owner else ""
+                    self.ctx.events.status_message.emit(
+                        self.tr("{title} ändras i {owner}.").format(title=item.title, owner=name)
+                    )
+                    return
+                old, new = item.start, item.start + shift
+                changes = self._run(lambda s: wheel_extra.move_owned(s, owner, new))
+
+                def apply(day: date) -> Callable[[], None]:
+                    def run() -> None:
+                        self._run(lambda s: wheel_extra.move_owned(s, owner, day))
+                        self._changed(Changes.of(WHEEL, MEETINGS))
+
+                    return run
+
+                self.stack.push(
+                    _Command(
+                        self.tr("Flytta {title}").format(title=item.title), apply(new), apply(old)
+                    )
+                )
+                self._changed(changes)
+            else:
+                event = self._run(lambda s: service.get_event(s, parsed[0]))
+                if parsed[1] is not None:
+                    self._move_occurrence(event, parsed[1], item.start + shift)
+                else:
+                    values = self._values_of(event)
+                    values["start"] = event.start + shift
+                    values["end"] = event.end + shift if event.end else None
+                    self._update_from(event, values)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Flytta"), str(exc))
+            return
+        self.wheel.select(key)
 
     def _open_owned(self, item: CalendarItem) -> QWidget:
         from trygghetsrad.services import wheel_extra

@@ -42,6 +42,7 @@ class AnnualWheelWidget(QWidget):
     selection_changed = Signal(object)  # item key or None
     item_activated = Signal(str)  # double-click or Enter on an item
     create_requested = Signal(object, str)  # date, category key
+    item_moved = Signal(str, int)  # item key, days later (negative: earlier) — dragged on the wheel
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,7 +53,8 @@ class AnnualWheelWidget(QWidget):
         self.setAccessibleDescription(
             self.tr(
                 "Cirkulär kalender över året. Piltangenterna väljer föregående eller nästa "
-                "händelse, Enter öppnar den."
+                "händelse, Enter öppnar den, Ctrl+pil flyttar den en dag (höger/vänster) "
+                "eller en vecka (upp/ned). Dra en händelse för att flytta den."
             )
         )
         self._span = Span.year(date.today().year)
@@ -69,6 +71,8 @@ class AnnualWheelWidget(QWidget):
         self._highlight_cache: dict[str, QPainterPath] = {}
         self.selected: str | None = None
         self.hovered: str | None = None
+        self._press: tuple[QPointF, str] | None = None  # where a possible drag started, on what
+        self.drag_days: int | None = None  # while dragging: how many days the item would move
         self.scene_builds = 0  # for tests and benchmarks: how often the layout was computed
 
     # -- data --------------------------------------------------------------------------------
@@ -195,6 +199,17 @@ class AnnualWheelWidget(QWidget):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._highlight(scene, shape))
+        if self.drag_days and self._press is not None:
+            shape = scene.shape(self._press[1])
+            if shape is not None:
+                painter.save()
+                painter.translate(scene.cx, scene.cy)
+                painter.rotate(self.drag_days * scene.span.day_degrees())
+                painter.translate(-scene.cx, -scene.cy)
+                painter.setPen(QPen(QColor(29, 39, 51, 200), 1.5, Qt.PenStyle.DashLine))
+                painter.setBrush(QColor(31, 90, 140, 60))
+                painter.drawPath(self._highlight(scene, shape))
+                painter.restore()
         if self.hasFocus() and self.selected is None:
             painter.setPen(QPen(QColor("#1f5a8c"), 1, Qt.PenStyle.DotLine))
             painter.drawEllipse(QPointF(scene.cx, scene.cy), scene.radius + 3, scene.radius + 3)
@@ -248,6 +263,24 @@ class AnnualWheelWidget(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         scene = self.scene()
         pos = event.position()
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            start, key = self._press
+            if self.drag_days is not None or (pos - start).manhattanLength() >= 6:
+                days = self._days_between(scene, start, pos)
+                if days != self.drag_days:
+                    self.drag_days = days
+                    item = self.item(key)
+                    if item is not None:
+                        from datetime import timedelta
+
+                        target = item.start + timedelta(days=days)
+                        self.setToolTip(
+                            self.tr("Flytta {title} till {day}").format(
+                                title=_esc(item.title), day=_esc(date_span(target, None))
+                            )
+                        )
+                    self.update()
+                return
         key = scene.hit_test(pos.x(), pos.y())
         if key != self.hovered:
             self.hovered = key
@@ -285,8 +318,28 @@ class AnnualWheelWidget(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
             pos = event.position()
-            self.select(self.scene().hit_test(pos.x(), pos.y()))
+            key = self.scene().hit_test(pos.x(), pos.y())
+            self.select(key)
+            self._press = (QPointF(pos), key) if key else None
+            self.drag_days = None
         super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        press, days = self._press, self.drag_days
+        self._press, self.drag_days = None, None
+        if press is not None and days:
+            self.update()
+            self.item_moved.emit(press[1], days)
+        super().mouseReleaseEvent(event)
+
+    @staticmethod
+    def _days_between(scene: Scene, start: QPointF, end: QPointF) -> int:
+        from trygghetsrad.domain.wheel_geometry import polar
+
+        a0 = polar(scene.cx, scene.cy, start.x(), start.y())[1]
+        a1 = polar(scene.cx, scene.cy, end.x(), end.y())[1]
+        delta = (a1 - a0 + 540) % 360 - 180
+        return round(delta / scene.span.day_degrees())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton:
@@ -303,6 +356,16 @@ class AnnualWheelWidget(QWidget):
             self.create_requested.emit(spot[0], spot[1])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self.selected:
+            steps = {
+                Qt.Key.Key_Right: 1,
+                Qt.Key.Key_Left: -1,
+                Qt.Key.Key_Down: 7,
+                Qt.Key.Key_Up: -7,
+            }
+            if event.key() in steps:  # the keyboard way of dragging: a day or a week
+                self.item_moved.emit(self.selected, steps[Qt.Key(event.key())])
+                return
         keys = [s.key for s in sorted(self.scene().shapes, key=lambda s: (s.a0, s.key))]
         if (
             event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up)
