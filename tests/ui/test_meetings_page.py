@@ -331,3 +331,17 @@ def test_reference_meeting_typed_without_the_mouse(qtbot, page, ctx, tmp_path: P
     for expected in ("1. Summering och utvärdering av 2022", "4. Årshjul 2023", "6. Nästa möte"):
         assert expected in text.replace("\xa0", " ")
     assert "Industriområdet i Storåker är lugnare än tidigare" in text
+
+
+def test_opens_on_the_draft_in_progress(qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QUndoGroup
+
+    from trygghetsrad.ui.context import AppContext, AppEvents
+
+    with database.session() as s:
+        fill_meetings_demo(s, date.today())
+    context = AppContext(database, AppEvents(), QUndoGroup())
+    widget = MeetingsPage(context)
+    qtbot.addWidget(widget)
+    assert widget.meeting is not None and widget.meeting.status is MeetingStatus.DRAFT
+    assert widget.stack.currentIndex() == 1

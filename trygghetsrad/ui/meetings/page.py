@@ -4,7 +4,7 @@ agenda and minutes, status lifecycle and exports."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,7 @@ class MeetingsPage(QWidget):
         self._build()
         ctx.events.data_changed.connect(self._on_data_changed)
         self.reload()
+        self._select_current()
 
     # -- construction ----------------------------------------------------------------------
 
@@ -222,6 +223,17 @@ class MeetingsPage(QWidget):
             self.select_meeting(current)
         elif current is not None:
             self.show_meeting(None)
+
+    def _select_current(self) -> None:
+        """Open what the coordinator most likely works on: the draft in progress, else the
+        next meeting, else the latest one."""
+        records = sorted(self.model.records, key=lambda m: (m.day, m.start_time or time(0)))
+        today = date.today()
+        drafts = [m for m in records if m.status is MeetingStatus.DRAFT]
+        upcoming = [m for m in records if m.day >= today]
+        chosen = (drafts or upcoming or records[-1:] or [None])[-1 if drafts else 0]
+        if chosen is not None:
+            self.select_meeting(chosen.id)
 
     def select_meeting(self, meeting_id: int) -> None:
         row = self.model.row_of(meeting_id)
