@@ -87,7 +87,7 @@ def _plant_canaries(database) -> dict[str, set[int]]:  # type: ignore[no-untyped
 
 def _candidates(database, dest: str, planted: dict[str, set[int]], year: int) -> list[str]:  # type: ignore[no-untyped-def]
     if dest == "year":
-        return [str(year), str(year - 1)]
+        return [str(year)]
     tables = Base.metadata.tables
     names = [n for n in tables if n == f"{dest}s" or n.startswith(dest)]
     if not names:
@@ -130,7 +130,7 @@ def _suffixes(metavar: str | None) -> list[str]:
     for known in ("pdf", "eml", "ics", "json", "png", "svg", "csv"):
         if known in text:
             return [f".{known}"]
-    return [".pdf", ".png", ".svg"]
+    return [".pdf", ".svg", ".png"]
 
 
 def _pdf_text(data: bytes) -> str:
@@ -213,6 +213,8 @@ def _run_all(database, planted, name, command, tmp_path, include: bool) -> list[
         combos = [c + [v] for c in combos for v in values]
     for combo in combos[:MAX_CANDIDATES]:
         for suffix in _suffixes(out_action.metavar):
+            if include and suffix == ".png":
+                continue  # a raster shows no text to find; SVG is drawn from the same scene
             target = tmp_path / f"{name}-{'-'.join(combo)}-{int(include)}{suffix}"
             argv = ["--db", str(database.path), "export", name, *combo, str(target)]
             if include:
@@ -241,7 +243,4 @@ def test_internal_content_never_leaks_by_default(planted_demo, name, tmp_path: P
         return
     included = _run_all(database, planted, name, command, tmp_path, include=True)
     shown = [n for n, data in included if (t := readable(data)) is not None and FOUND.search(t)]
-    rasters = {n: d for n, d in included if d.startswith(b"\x89PNG")}
-    defaults = {n.replace("-1.", "-0."): d for n, d in outputs}
-    changed = [n for n, d in rasters.items() if defaults.get(n.replace("-1.", "-0.")) != d]
-    assert shown or changed, f"export {name} --include-internal never showed the internal content"
+    assert shown, f"export {name} --include-internal never showed the internal content"
