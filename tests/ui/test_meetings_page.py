@@ -345,3 +345,20 @@ def test_opens_on_the_draft_in_progress(qtbot, database) -> None:  # type: ignor
     qtbot.addWidget(widget)
     assert widget.meeting is not None and widget.meeting.status is MeetingStatus.DRAFT
     assert widget.stack.currentIndex() == 1
+
+
+def test_open_owner_of_a_calendar_item(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    from factories_meetings import make_action
+
+    first = _create_meeting(qtbot, page)
+    with ctx.database.session() as s:
+        meetings_agenda.add_item(s, first, title="Öppnande")
+        item = meetings_agenda.add_item(s, first, title="Lägesbild").id
+        action = make_action(s, item, what="Ringa polisen", due_date=date(2026, 6, 1))
+    second = _create_meeting(qtbot, page)
+    assert page.meeting.id == second
+    assert page.open_owner("action_item", action)
+    assert page.meeting.id == first
+    assert page.agenda.model.items[page.agenda.list.currentIndex().row()].title == "Lägesbild"
+    assert page.open_owner("meeting", second) and page.meeting.id == second
+    assert not page.open_owner("meeting", 9999)
