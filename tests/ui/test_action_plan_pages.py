@@ -346,3 +346,19 @@ def test_double_click_in_the_follow_up_asks_to_open_the_measure(qtbot, demo_app)
     page._on_open_measure(page.proxy.index(2, 1))
     assert opened and opened[0].kind == "measure"
     assert opened[0].id == page.model.rows[2].measure.id
+
+
+def test_a_typed_description_is_saved_when_another_cause_is_chosen(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        problem = make_problem(s)
+        first = make_cause(s, problem, title="Första")
+        second = make_cause(s, problem, title="Andra")
+    page = _causes_page(qtbot, ctx)
+    page.select_cause(first)
+    page.description.setPlainText("Syns på trygghetsvandringen i april.")
+    page.select_cause(second)
+    page.flush_pending()
+    with ctx.database.session() as s:
+        assert causes.get_cause(s, first).description == "Syns på trygghetsvandringen i april."
+    assert page.current_cause_id() == second
+    assert page.undo_stack.undoText() == "Ändra beskrivning av orsak"

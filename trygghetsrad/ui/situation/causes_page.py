@@ -194,6 +194,7 @@ class CausesPage(QWidget):
         # Deferred: the model is reloaded after the edit, which must not happen while the
         # view is still committing the editor or finishing the drop.
         self._pending: list[Callable[[], None]] = []
+        self._shown: CauseData | None = None
         self.model.rename_requested.connect(
             lambda cid, title: self._defer(lambda: self._on_rename(cid, title))
         )
@@ -285,6 +286,7 @@ class CausesPage(QWidget):
         form.addRow(self.tr("Beskrivning:"), self.description)
         self.internal = QCheckBox(self.tr("Intern"))
         self.internal.setAccessibleName(self.tr("Intern orsak"))
+        self.internal.clicked.connect(self._on_save_details)
         form.addRow("", self.internal)
         self.save_details = QPushButton(self.tr("Spara beskrivning"))
         self.save_details.setAccessibleName(self.tr("Spara beskrivning"))
@@ -292,6 +294,7 @@ class CausesPage(QWidget):
         form.addRow("", self.save_details)
         self.evidence = QListWidget()
         self.evidence.setAccessibleName(self.tr("Underlag för orsaken"))
+        self.evidence.setWordWrap(True)
         self.evidence.setMaximumHeight(120)
         form.addRow(self.tr("Underlag:"), self.evidence)
         ev_buttons = QHBoxLayout()
@@ -431,9 +434,16 @@ class CausesPage(QWidget):
         self._load_tree()
 
     def _on_cause_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # Never lose a description typed without pressing "Spara": it is saved on leaving.
+        shown = self._shown
+        if shown is not None and not self._loading:
+            description = self.description.toPlainText()
+            if description != shown.description:
+                self._defer(lambda: self._save_details(shown, description, shown.internal))
         self._show_details(self.model.cause(current))
 
     def _show_details(self, cause: CauseData | None) -> None:
+        self._shown = cause
         self.details.setEnabled(cause is not None)
         self.diagram.set_selected(cause.id if cause else None)
         self.evidence.clear()
@@ -681,8 +691,13 @@ class CausesPage(QWidget):
         cause = self.model.cause(self.tree.currentIndex())
         if cause is None:
             return
-        cid, old = cause.id, cause
-        description, internal = self.description.toPlainText(), self.internal.isChecked()
+        self._save_details(cause, self.description.toPlainText(), self.internal.isChecked())
+        self.select_cause(self._rid(cause.id))
+
+    def _save_details(self, old: CauseData, description: str, internal: bool) -> None:
+        if description == old.description and internal == old.internal:
+            return
+        cid = old.id
         self._push(
             self.tr("Ändra beskrivning av orsak"),
             lambda s: causes.update_cause(
@@ -702,7 +717,6 @@ class CausesPage(QWidget):
                 internal=old.internal,
             ),
         )
-        self.select_cause(self._rid(cid))
 
     def _on_add_evidence(self, what: str) -> None:
         cause = self.model.cause(self.tree.currentIndex())
