@@ -200,6 +200,15 @@ if has_export data; then
     fi
     covered="$covered data"
 fi
+if has_export person; then
+    person=$(pick_id people)
+    if [ -n "$person" ] && run export-person "$BIN" --db "$DB" export person "$person" "$TMP/person.json"; then
+        if python3 -c 'import json, sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$TMP/person.json"; then
+            ok "export person: JSON parses"
+        else bad "export person: not JSON"; fi
+    else bad "export person"; fi
+    covered="$covered person"
+fi
 if "$BIN" backup --help >/dev/null 2>&1; then
     if run backup "$BIN" --db "$DB" backup "$TMP/kopia.sqlite" &&
         python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); assert c.execute("pragma integrity_check").fetchone()[0] == "ok"' "$TMP/kopia.sqlite"; then
