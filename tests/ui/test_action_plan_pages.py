@@ -362,3 +362,20 @@ def test_a_typed_description_is_saved_when_another_cause_is_chosen(qtbot, ctx) -
         assert causes.get_cause(s, first).description == "Syns på trygghetsvandringen i april."
     assert page.current_cause_id() == second
     assert page.undo_stack.undoText() == "Ändra beskrivning av orsak"
+
+
+def test_from_a_problem_one_click_to_its_follow_up(qtbot, demo_app) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.page import SituationPage
+
+    page = SituationPage(demo_app)
+    qtbot.addWidget(page)
+    demo_app.events.open_record.connect(page.open_record)  # what the main window does
+    causes_page = page.subpage("causes")
+    with demo_app.database.session() as s:
+        problem = causes.list_problems(s)[1]
+    causes_page.select_problem(problem.id)
+    causes_page.followup_button.click()
+    followup = page.subpage("followup")
+    assert page.tabs.currentWidget().key == "followup"
+    assert followup.problem.currentData() == problem.id
+    assert followup.model.rows and all(r.measure.cause_ids for r in followup.model.rows)

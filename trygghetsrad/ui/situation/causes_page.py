@@ -173,6 +173,11 @@ class CausesPage(QWidget):
         new_problem.clicked.connect(self._on_new_problem)
         self.edit_problem_button = QPushButton(self.tr("Ändra…"))
         self.edit_problem_button.clicked.connect(self._on_edit_problem)
+        self.followup_button = QPushButton(self.tr("Åtgärder och uppföljning →"))
+        self.followup_button.setToolTip(
+            self.tr("Vad vi beslutat om problemet, varför, vem som gör det och om det fungerar")
+        )
+        self.followup_button.clicked.connect(self._on_show_followup)
         self.delete_problem_button = QPushButton(self.tr("Ta bort"))
         self.delete_problem_button.clicked.connect(self._on_delete_problem)
         for b in (new_problem, self.edit_problem_button, self.delete_problem_button):
@@ -188,6 +193,8 @@ class CausesPage(QWidget):
         row.addWidget(self.edit_problem_button)
         row.addWidget(self.delete_problem_button)
         left_layout.addLayout(row)
+        left_layout.addWidget(self.followup_button)
+        self.followup_button.setAccessibleName(self.tr("Åtgärder och uppföljning för problemet"))
 
         # Tree editor.
         self.model = CauseTreeModel(self)
@@ -754,6 +761,14 @@ class CausesPage(QWidget):
         ev_id = item.data(Qt.ItemDataRole.UserRole)
         run(self.ctx, self, lambda s: causes.remove_evidence(s, ev_id))
         self.select_cause(cause.id)
+
+    def _on_show_followup(self) -> None:
+        if self._problem_id is not None:
+            from trygghetsrad.domain.calendar_items import Owner
+
+            self.ctx.events.open_record.emit(
+                Owner(ACTION_PLAN, "problem_followup", self._problem_id)
+            )
 
     # -- problems --------------------------------------------------------------------------
 

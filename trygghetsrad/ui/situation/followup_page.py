@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -245,6 +246,14 @@ class FollowUpPage(QWidget):
         self.problem.setCurrentIndex(max(0, index))
         self._apply_filter()
         self._show_checklist(checklist)
+
+    def open_record(self, owner: Any) -> bool:
+        """Show the follow-up of one problem ("problem_followup") or the page for a measure."""
+        if owner.kind != "problem_followup" or self.problem.findData(owner.id) < 0:
+            return False
+        self.select_problem(owner.id)
+        self.table.setFocus()
+        return True
 
     def select_problem(self, problem_id: int) -> None:
         index = self.problem.findData(problem_id)

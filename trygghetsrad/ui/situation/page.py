@@ -33,6 +33,7 @@ RECORD_SUBPAGES: dict[str, str] = {
     "observation": "observations",
     "gap": "gaps",
     "problem": "causes",
+    "problem_followup": "followup",
     "cause": "causes",
     "action_plan": "plan",
     "measure": "plan",
