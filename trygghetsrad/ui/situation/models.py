@@ -217,6 +217,7 @@ class ValuesModel(QAbstractTableModel):
         self._periods: list[str] = []
         self._areas: list[str] = []
         self._values: dict[tuple[str, str], float] = {}
+        self._step = 1.0
 
     def set_indicator(self, indicator: IndicatorData | None) -> None:
         self.beginResetModel()
@@ -229,6 +230,11 @@ class ValuesModel(QAbstractTableModel):
             if indicator.comparison_area and indicator.comparison_area not in self._areas:
                 self._areas.append(indicator.comparison_area)
             self._values = {(v.area, v.period): v.value for v in indicator.values}
+        # Same number of decimals down a column: 5,0 beside 6,3, not 5.
+        fractional = [v for v in self._values.values() if abs(v - round(v)) > 1e-9]
+        self._step = 0.01 if any(abs(v * 10 - round(v * 10)) > 1e-9 for v in fractional) else 0.1
+        if not fractional:
+            self._step = 1.0
         self.endResetModel()
 
     def areas(self) -> list[str]:
@@ -251,7 +257,7 @@ class ValuesModel(QAbstractTableModel):
         key = (self._areas[index.column()], self._periods[index.row()])
         value = self._values.get(key)
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if value is None else format_number(value)
+            return "" if value is None else format_number(value, self._step)
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else format_number(value).replace("\u00a0", "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
