@@ -379,3 +379,24 @@ def test_from_a_problem_one_click_to_its_follow_up(qtbot, demo_app) -> None:  # 
     assert page.tabs.currentWidget().key == "followup"
     assert followup.problem.currentData() == problem.id
     assert followup.model.rows and all(r.measure.cause_ids for r in followup.model.rows)
+
+
+def test_new_problem_from_an_observation(qtbot, demo_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.causes_page import ProblemDialog
+
+    page = _causes_page(qtbot, demo_app)
+
+    def fake_exec(dialog: ProblemDialog) -> int:
+        dialog.observation.setCurrentIndex(dialog.observation.findText("Klotter i centrum"))
+        assert dialog.title.text() == "Klotter i centrum"
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ProblemDialog, "exec", fake_exec)
+    page._on_new_problem()
+    with demo_app.database.session() as s:
+        problems = causes.list_problems(s)
+    created = next(p for p in problems if p.title == "Klotter i centrum")
+    assert created.observation_id is not None
+    assert page.problem_title.text() == "Klotter i centrum"
+    assert page.model.rowCount() == 0  # no causes yet

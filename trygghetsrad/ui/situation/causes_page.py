@@ -376,6 +376,7 @@ class CausesPage(QWidget):
             self.delete_button,
             self.edit_problem_button,
             self.delete_problem_button,
+            self.followup_button,
         ):
             w.setEnabled(problem is not None)
         if problem is None:
@@ -383,7 +384,7 @@ class CausesPage(QWidget):
                 self.tr("Lägg till ett problem för att börja orsaksanalysen.")
             )
             self.model.set_causes([])
-            self.diagram.set_tree("", [])
+            self.diagram.clear()
             self._show_details(None)
             return
         self.problem_title.setText(problem.title)

@@ -337,6 +337,11 @@ class CauseTreeDiagram(QWidget):
         self.updateGeometry()
         self.update()
 
+    def clear(self) -> None:
+        self.layout_ = None
+        self.setMinimumHeight(120)
+        self.update()
+
     def set_selected(self, cause_id: int | None) -> None:
         self._selected = cause_id
         self.update()
