@@ -159,7 +159,8 @@ class IndicatorsPage(SituationSubPage):
 
     def refresh(self) -> None:
         current = self.indicator.id if self.indicator else None
-        indicators = self.read(situation_indicators.list_indicators)
+        # The list holds names only; the shown indicator's values are read when it is shown.
+        indicators = self.read(lambda s: situation_indicators.list_indicators(s, with_values=False))
         self.list_model.set_rows(indicators)
         if current is None and indicators:
             current = indicators[0].id
@@ -176,14 +177,17 @@ class IndicatorsPage(SituationSubPage):
         self.list.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
-        self._show(self.list_model.record(row))
+        self._show(self._full(self.list_model.record(row).id))
 
     def _load_selected(self) -> None:
         index = self.list.currentIndex()
         record = self.proxy.data(index, RECORD_ROLE) if index.isValid() else None
         if record is None or self.indicator is None or record.id != self.indicator.id:
             self._extra_periods, self._extra_areas = [], []
-        self._show(record)
+        self._show(self._full(record.id) if record is not None else None)
+
+    def _full(self, indicator_id: int) -> IndicatorData:
+        return self.read(lambda s: situation_indicators.get_indicator(s, indicator_id))  # type: ignore[no-any-return]
 
     def _show(self, indicator: IndicatorData | None) -> None:
         self.indicator = indicator
