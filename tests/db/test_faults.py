@@ -224,3 +224,10 @@ def test_a_new_database_in_a_folder_that_does_not_exist_yet_is_locked(tmp_path: 
     assert lock.holds(path) and lock.lock_path(path).exists()
     db.close()
     assert not lock.holds(path)
+
+
+def test_other_files_errors_inside_a_session_are_not_blamed_on_the_database(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "db.sqlite")
+    with pytest.raises(PermissionError), db.session():
+        raise PermissionError(13, "Permission denied", str(tmp_path / "export.pdf"))
+    db.close()

@@ -188,6 +188,11 @@ class Database:
             self._keeper = None
 
     def translate(self, exc: BaseException) -> faults.DatabaseFault | None:
+        if isinstance(exc, faults.DatabaseFault):
+            return exc
+        if not faults.is_sqlite_error(exc):
+            # An OSError inside a session is about some other file (an export), not this one.
+            return None
         found = faults.translate(exc, self.path)
         if found is None:
             if not self.path.exists() and faults.is_sqlite_error(exc):
