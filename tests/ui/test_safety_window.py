@@ -107,6 +107,20 @@ def test_whole_window_session(qtbot, tmp_path: Path, monkeypatch, no_network) ->
     with window.ctx.database.session() as s:
         assert "Bara i minnet" in [p.name for p in register.list_people(s)]
 
+    # A damaged database reported by any page: the excepthook's handler offers the newest backup.
+    from trygghetsrad.db.faults import FaultKind, fault
+    from trygghetsrad.ui.safety import handle_fault
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes
+    )
+    restores = len([b for b in backups.list_backups(path) if b.reason == backups.BEFORE_RESTORE])
+    handle_fault(fault(FaultKind.DAMAGED, path), window)
+    assert "skadad" in asked[-1] and "senaste säkerhetskopian" in asked[-1]
+    after = [b for b in backups.list_backups(path) if b.reason == backups.BEFORE_RESTORE]
+    assert len(after) == restores + 1 and lock.holds(path)
+
     # Typing not yet stored is stored when the window closes.
     stored: list[str] = []
     field_edit = QLineEdit(window)
