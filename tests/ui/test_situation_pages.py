@@ -415,3 +415,26 @@ def test_typed_text_is_saved_when_the_page_is_hidden(qtbot, sctx) -> None:
     page.hide()  # before the autosave timer fired
     stored = _read(sctx, lambda s: situation_pictures.get_picture(s, picture_id))
     assert stored.limitations == "Uppgifter om hedersrelaterat våld saknas."
+
+
+def test_overview_stays_readable_with_many_sources(qtbot, ctx) -> None:
+    from factories_situation import make_source
+
+    from trygghetsrad.ui.situation.overview import OverviewPage
+
+    with ctx.database.session() as s:
+        for n in range(30):
+            make_source(
+                s,
+                name=f"Enkät {n:02d}",
+                kind="survey",
+                status="missing" if n < 3 else "available",
+                obstacles=[("secrecy", "")],
+            )
+    page = OverviewPage(ctx)
+    qtbot.addWidget(page)
+    text = page.sources_card.body.text()
+    assert "3 behöver uppmärksamhet" in text
+    assert "Enkät 00" in text and "Enkät 29" not in text
+    assert "och 22 till" in page.obstacles_card.body.text()
+    assert "Sekretess (30)" in page.obstacles_card.body.text()

@@ -52,6 +52,17 @@ class Card(QFrame):
         self.setAccessibleDescription(self.body.text())
 
 
+MAX_NAMES = 8
+MAX_SOURCES = 20
+
+
+def _names(names: list[str], more: str) -> str:
+    """Escaped, comma-separated names; after MAX_NAMES, "… och 12 till"."""
+    shown = ", ".join(escape(n) for n in names[:MAX_NAMES])
+    rest = len(names) - MAX_NAMES
+    return shown + (escape(more.format(n=rest)) if rest > 0 else "")
+
+
 def _flag(text: str, colour: str) -> str:
     return f' <span style="color:{colour}; font-weight:600">{escape(text)}</span>'
 
@@ -137,7 +148,19 @@ class OverviewPage(SituationSubPage):
             f"{counts[st.value]} {plural[st]}" for st in SourceStatus if counts[st.value]
         )
         items = []
-        for s in sorted(sources, key=lambda s: s.name.lower()):
+        listed = sorted(sources, key=lambda s: s.name.lower())
+        if len(listed) > MAX_SOURCES:
+            # Many sources: count them by kind, and list only those that need attention.
+            kinds: dict[str, int] = defaultdict(int)
+            for s in listed:
+                kinds[s.kind_label] += 1
+            summary += " · " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+            attention = [s for s in listed if s.alert(today) is not None]
+            listed = attention[:MAX_SOURCES]
+            summary += ". " + self.tr(
+                "{n} behöver uppmärksamhet; alla finns under Underlag."
+            ).format(n=len(attention))
+        for s in listed:
             line = f"{escape(s.name)} <span style='color:{MUTED}'>· {escape(s.kind_label)}</span>"
             alert = s.alert(today)
             if alert is not None and alert.value in ("missing", "overdue"):
@@ -159,7 +182,7 @@ class OverviewPage(SituationSubPage):
             found = by_kind.get(kind.value)
             if not found:
                 continue
-            names = ", ".join(escape(s.name) for s in found)
+            names = _names([s.name for s in found], self.tr(" … och {n} till"))
             parts.append(f"<p><b>{escape(kind.label)} ({len(found)})</b><br/>{names}</p>")
         return "".join(parts)
 
@@ -172,7 +195,7 @@ class OverviewPage(SituationSubPage):
             else:
                 nobody.append(s)
         parts = []
-        for person in sorted(by_person, key=str.lower):
+        for person in sorted(by_person, key=str.lower)[:MAX_SOURCES]:
             names = []
             for s in by_person[person]:
                 text = escape(s.name)
@@ -180,9 +203,11 @@ class OverviewPage(SituationSubPage):
                 if alert is not None and alert.value == "overdue":
                     text += _flag(self.tr("försenad"), RED)
                 names.append(text)
-            parts.append(f"<p><b>{escape(person)}</b><br/>{', '.join(names)}</p>")
+            rest = len(names) - MAX_NAMES
+            more = escape(self.tr(" … och {n} till").format(n=rest)) if rest > 0 else ""
+            parts.append(f"<p><b>{escape(person)}</b><br/>{', '.join(names[:MAX_NAMES])}{more}</p>")
         if nobody:
-            names = ", ".join(escape(s.name) for s in nobody)
+            names = _names([s.name for s in nobody], self.tr(" … och {n} till"))
             parts.append(
                 f"<p><b style='color:{RED}'>{escape(self.tr('Ingen utsedd'))}</b><br/>{names}</p>"
             )
@@ -206,11 +231,15 @@ class OverviewPage(SituationSubPage):
             for s in sources
             if (a := s.alert(today)) is not None and a.value in ("missing", "overdue")
         ]
+        hidden = max(0, len(problem) - MAX_SOURCES)
+        problem = problem[:MAX_SOURCES]
         if problem:
             names = "".join(
                 f"<li>{escape(s.name)}{_flag(s.alert(today).label, RED)}</li>"  # type: ignore[union-attr]
                 for s in problem
             )
+            if hidden:
+                names += f"<li>{escape(self.tr('… och {n} till').format(n=hidden))}</li>"
             parts.append(
                 f"<p><b>{escape(self.tr('Underlag som saknas eller är försenade'))}</b></p>"
                 f"<ul style='margin-left:-20px'>{names}</ul>"

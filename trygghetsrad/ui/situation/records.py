@@ -69,6 +69,7 @@ class RecordPage(SituationSubPage):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
         open_on_return(self.table, self.edit_record)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)

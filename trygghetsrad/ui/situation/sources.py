@@ -101,6 +101,7 @@ class SourcesPage(SituationSubPage):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.doubleClicked.connect(lambda _i: self.edit_source())
         open_on_return(self.table, self.edit_source)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_source)
