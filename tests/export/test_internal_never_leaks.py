@@ -1,6 +1,8 @@
 """Internal means internal: every export command, discovered from the CLI, is run on the
 example data with a canary text in every internal record. The canary must be absent from
-every byte written by default, and present when `--include-internal` is given.
+every byte written by default, and present when `--include-internal` is given. Awkward
+but accepted text (markup characters, emoji, right-to-left text, combining accents, tabs)
+rides along in the same fields and in a third of the other records: no export may crash.
 
 Generic on purpose: a workspace that adds a table with an `internal` column, or an export
 command under `trygghetsrad export`, is covered without changes here. The full JSON export
@@ -26,10 +28,13 @@ from trygghetsrad.cli import build_parser, main
 from trygghetsrad.db.models import Base
 
 CANARY = "HEMLIGT-INTERNT"
+# Accepted but awkward text rides along in every planted field: exports must still render it.
+AWKWARD = " Åsa & <b>Öberg</b> 😀 👩‍👩‍👧 \u202eשלום\u202c مرحبا e\u0301 \t tab "
 FOUND = re.compile("HEMLIGT")  # a PDF line break may fall at the hyphen
 COMPLETE_COPIES = {"data", "person"}
 MAX_CANDIDATES = 2
 _SKIP_SUFFIXES = ("_id", "kind", "status", "category", "colour", "color", "type", "unit", "code")
+_SKIP_PARTS = ("email", "phone", "link", "url", "snapshot", "json", "uid", "rrule")
 
 
 def _export_commands() -> dict[str, argparse.ArgumentParser]:
@@ -48,6 +53,8 @@ def _text_columns(table: Any) -> list[str]:
     names = []
     for column in table.columns:
         if column.name == "internal" or column.name.endswith(_SKIP_SUFFIXES):
+            continue
+        if any(part in column.name for part in _SKIP_PARTS):
             continue
         kind = column.type
         if isinstance(kind, Text) or (
@@ -75,10 +82,17 @@ def _plant_canaries(database) -> dict[str, set[int]]:  # type: ignore[no-untyped
             }
             for column in columns:
                 length = getattr(table.columns[column].type, "length", None) or 10_000
+                value = f"coalesce(\"{column}\", '')"
+                structured = f"{value} GLOB '[[{{]*'"  # JSON stays intact
                 conn.exec_driver_sql(
-                    f'UPDATE "{table.name}" SET "{column}" = substr(? || id || \' \' || '
-                    f"coalesce(\"{column}\", ''), 1, ?) WHERE internal = 1",
-                    (CANARY + " ", length),
+                    f'UPDATE "{table.name}" SET "{column}" = substr(? || id || ? || {value}, 1, ?) '
+                    f"WHERE internal = 1 AND NOT {structured}",
+                    (CANARY + " ", AWKWARD, length),
+                )
+                conn.exec_driver_sql(
+                    f'UPDATE "{table.name}" SET "{column}" = substr({value} || ?, 1, ?) '
+                    f"WHERE internal = 0 AND id % 3 = 1 AND NOT {structured}",
+                    (AWKWARD, length),
                 )
             if columns and ids:
                 planted[table.name] = ids
@@ -219,7 +233,9 @@ def _run_all(database, planted, name, command, tmp_path, include: bool) -> list[
             argv = ["--db", str(database.path), "export", name, *combo, str(target)]
             if include:
                 argv.append("--include-internal")
-            if main(argv) == 0 and target.exists():
+            code = main(argv)
+            assert code != 1, f"export {name} {' '.join(combo)} crashed (a bug, see the log)"
+            if code == 0 and target.exists():
                 outputs.append((target.name, target.read_bytes()))
     return outputs
 
