@@ -180,3 +180,24 @@ def test_the_four_questions_are_answered_in_one_table(demo_report) -> None:
     assert "11 underlag, varav 9 har använts och 2 inte har kunnat användas." in text
     assert "Sekretess (3)" in text
     assert "Ungdomsmottagningens iakttagelser (saknas)" in text
+
+
+def test_huge_texts_and_many_sources_still_lay_out(session) -> None:
+    """Table rows cannot break across pages: long texts are shortened, long lists capped."""
+    from factories_situation import make_gap, make_observation, make_picture, make_source
+
+    for n in range(150):
+        make_source(session, name=f"Underlag nummer {n:03d} med ett långt namn", status="missing")
+    make_gap(session, title="Lång lucka", description="ord " * 2500, actions_taken="å" * 10_000)
+    make_observation(
+        session,
+        title="Lång observation",
+        description="Mycket text. " * 700,
+        observed_on=date(2026, 3, 1),
+    )
+    pid = make_picture(session, part_analysis="Analys. " * 5000)
+    pdf = render_situation_report(situation_pictures.build_report(session, pid))
+    text = _text(pdf)
+    assert "Lång lucka" in text and "Lång observation" in text
+    assert "… och 138 till" in text
+    assert len(PdfReader(io.BytesIO(pdf)).pages) > 10

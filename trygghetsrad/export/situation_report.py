@@ -66,6 +66,24 @@ class _Anchor(Flowable):
         self.pages[self.key] = self.canv.getPageNumber()
 
 
+CELL_LIMIT = 900  # characters of free text in one table cell (a row cannot break over pages)
+LIST_LIMIT = 12  # names listed in one cell before "… och N till"
+
+
+def _cell(text: str, limit: int = CELL_LIMIT) -> str:
+    """Escaped text for a table cell, shortened with "…" when it would not fit on a page."""
+    text = text.strip()
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return escape(text)
+
+
+def _listing(names: list[str]) -> str:
+    shown = ", ".join(names[:LIST_LIMIT])
+    rest = len(names) - LIST_LIMIT
+    return shown + (tr(" … och {n} till").format(n=rest) if rest > 0 else "")
+
+
 def _para(text: str, style: str = "body") -> Paragraph:
     return Paragraph(escape(text), styles()[style])
 
@@ -189,10 +207,10 @@ def _observations(report: SituationReport) -> list[Flowable]:
             if obs.internal:
                 text += f' <font color="#a4262c">({tr("intern")})</font>'
             if obs.description:
-                text += f"<br/>{escape(obs.description)}"
+                text += f"<br/>{_cell(obs.description)}"
             basis = [n for n in (*obs.source_names, *obs.indicator_names) if n]
             if basis:
-                text += f'<br/><font color="#5b6670">{escape(tr("Underlag: ") + ", ".join(basis))}</font>'
+                text += f'<br/><font color="#5b6670">{escape(tr("Underlag: ") + _listing(basis))}</font>'
             rows.append(
                 [
                     Paragraph(text, s["cell"]),
@@ -228,7 +246,7 @@ def _source_rows(report: SituationReport, sources: list[Any], with_reason: bool)
         when = escape(src.frequency_label)
         if src.last_received:
             when += "<br/>" + escape(tr("senast {date}").format(date=src.last_received.isoformat()))
-        obstacles = "<br/>".join(escape(o.text) for o in src.obstacles) or "–"
+        obstacles = "<br/>".join(_cell(o.text, 400) for o in src.obstacles) or "–"
         if with_reason:
             obstacles = f"<b>{escape(src.status_label)}</b><br/>{obstacles}"
         rows.append(
@@ -253,13 +271,13 @@ def _gaps(report: SituationReport) -> list[Flowable]:
     for gap in report.gaps:
         what = f"<b>{escape(gap.title)}</b>"
         if gap.description:
-            what += f"<br/>{escape(gap.description)}"
+            what += f"<br/>{_cell(gap.description)}"
         rows.append(
             [
                 Paragraph(what, s["cell"]),
                 Paragraph(escape(gap.kind_label), s["cell"]),
-                Paragraph(escape(gap.filler or "–"), s["cell"]),
-                Paragraph(escape(gap.actions_taken or "–"), s["cell"]),
+                Paragraph(_cell(gap.filler or "–"), s["cell"]),
+                Paragraph(_cell(gap.actions_taken or "–"), s["cell"]),
                 Paragraph(escape(gap.status_label), s["cell"]),
             ]
         )
@@ -284,15 +302,17 @@ def _four_questions(report: SituationReport) -> Table:
     people = sorted({src.delivered_by.split(",")[0] for src in sources if src.delivered_by})
     nobody = [src.name for src in sources if not src.delivered_by]
     who = tr("{n} personer lämnar underlagen: {names}.").format(
-        n=len(people), names=", ".join(people)
+        n=len(people), names=_listing(people)
     )
     if nobody:
-        who += " " + tr("Ingen utsedd för: {names}.").format(names=", ".join(nobody))
+        who += " " + tr("Ingen utsedd för: {names}.").format(names=_listing(nobody))
     open_gaps = [g.title for g in report.gaps if g.status != "filled"]
-    missing = "; ".join(
-        open_gaps
-        + [tr("{name} (saknas)").format(name=s.name) for s in unused if s.status == "missing"]
-    )
+    missing_items = open_gaps + [
+        tr("{name} (saknas)").format(name=s.name) for s in unused if s.status == "missing"
+    ]
+    missing = "; ".join(missing_items[:LIST_LIMIT])
+    if len(missing_items) > LIST_LIMIT:
+        missing += tr(" … och {n} till").format(n=len(missing_items) - LIST_LIMIT)
     rows = [
         [tr("Fråga"), tr("Svar")],
         [tr("Vilka underlag finns?"), exists],
