@@ -45,3 +45,29 @@ def test_many_periods_get_thinned_labels() -> None:
 def test_no_values_means_an_empty_chart() -> None:
     ind = IndicatorData(1, "X", "", "", None, "", "line", "Kommun", "", True, ())
     assert layout_chart(ind, 300, 150).empty
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        [("2024", 5.0)],
+        [("2023", -3.0), ("2024", 4.0)],
+        [("2023", -3.0), ("2024", -8.0)],
+        [("2023", 0.0), ("2024", 0.0)],
+        [("2023", 1e9), ("2024", 2e9)],
+    ],
+)
+@pytest.mark.parametrize("kind", ["line", "bar"])
+def test_odd_series_stay_inside_the_drawing(points, kind) -> None:
+    from trygghetsrad.domain.situation_charts import Dot, Rect
+
+    values = tuple(ValuePoint("Kommun", p, v) for p, v in points)
+    ind = IndicatorData(1, "X", "", "", None, "", kind, "Kommun", "", True, values)
+    layout = layout_chart(ind, 300, 150, kind=kind)
+    shapes = [i for i in layout.items if isinstance(i, Dot | Rect)]
+    assert shapes
+    for item in shapes:
+        if isinstance(item, Rect):
+            assert item.h >= 0 and 0 <= item.y <= 150 and item.y + item.h <= 150 + 1e-6
+        else:
+            assert 0 <= item.y <= 150
