@@ -6,7 +6,7 @@ from datetime import date
 from typing import TypeVar
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from trygghetsrad.db.models import Group, Membership, Organisation, Person
 from trygghetsrad.domain.changes import REGISTER, Changes, Created
@@ -331,7 +331,11 @@ def _membership_data(m: Membership) -> MembershipData:
 def list_memberships(
     session: Session, *, group_id: int | None = None, person_id: int | None = None
 ) -> list[MembershipData]:
-    query = select(Membership)
+    # One query for the members, their people, organisations and groups (no query per row).
+    query = select(Membership).options(
+        joinedload(Membership.person).joinedload(Person.organisation),
+        joinedload(Membership.group),
+    )
     if group_id is not None:
         query = query.where(Membership.group_id == group_id)
     if person_id is not None:
