@@ -21,11 +21,12 @@ from trygghetsrad.i18n import tr
 
 EXTENSIONS = [
     "trygghetsrad.cli.register",
-    "trygghetsrad.cli.data",
     "trygghetsrad.cli.meetings",
     "trygghetsrad.cli.wheel",
+    "trygghetsrad.cli.data",
     "trygghetsrad.cli.search",
     "trygghetsrad.cli.situation",
+    "trygghetsrad.cli.action_plan",
 ]
 
 EXIT_OK = 0
