@@ -41,8 +41,8 @@ def test_no_two_boxes_overlap_and_all_are_inside() -> None:
     for a, b in itertools.combinations(layout.boxes, 2):
         assert not _overlap(a, b), (a.key, b.key)
     for box in layout.boxes:
-        assert 0 <= box.x and box.x + box.w <= layout.width + 1e-6
-        assert 0 <= box.y and box.y + box.h <= layout.height + 1e-6
+        assert box.x >= 0 and box.x + box.w <= layout.width + 1e-6
+        assert box.y >= 0 and box.y + box.h <= layout.height + 1e-6
 
 
 def test_depth_sets_the_column_and_parents_sit_between_their_children() -> None:
