@@ -118,6 +118,8 @@ def test_plan_adoption_from_the_page(page) -> None:  # type: ignore[no-untyped-d
     dialog.save_button.click()
     assert page.status_label.text().startswith("Fastställd")
     assert "med reservation" in page.status_label.text()
+    page.stack.undo()
+    assert page.status_label.text() == "Utkast"
 
 
 def test_exports_from_the_page(page, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -156,6 +158,11 @@ def test_categories_editor_renames_and_reorders(page, demo_ctx) -> None:  # type
         cats = service.list_categories(s)
     assert cats[2].name == "Evenemang och fester"
     assert page.wheel.scene().rings[2].category == "events"
+    page.stack.undo()  # the order
+    page.stack.undo()  # the name
+    with demo_ctx.database.session() as s:
+        cats = service.list_categories(s)
+    assert (cats[1].key, cats[1].name) == ("events", "Evenemang")
 
 
 def test_changes_elsewhere_show_up_when_the_wheel_is_shown_again(page, demo_ctx) -> None:  # type: ignore[no-untyped-def]

@@ -774,23 +774,85 @@ class WheelPage(QWidget):
 
     # -- rings and plan ----------------------------------------------------------------------
 
+    def _undoable(self, text: str, do: Callable[[Any], Any], undo: Callable[[Any], Any]) -> None:
+        """Run `do` now (a UserError reaches the caller) and push an undo step for it."""
+
+        def step(fn: Callable[[Any], Any]) -> Callable[[], None]:
+            def run() -> None:
+                self._run(fn)
+                self._changed(Changes.of(WHEEL))
+
+            return run
+
+        self._run(do)
+        self.stack.push(_Command(text, step(do), step(undo)))
+        self._changed(Changes.of(WHEEL))
+
     def edit_categories(self) -> CategoryDialog:
         from trygghetsrad.services import wheel as service
 
-        def act(fn: Callable[[Any], Changes | Any]) -> list[WheelCategory]:
-            result = self._run(fn)
-            self._changed(getattr(result, "changes", result) if result else Changes.of(WHEEL))
+        def find(ident: int) -> WheelCategory:
+            return next(c for c in self._categories if c.id == ident)
+
+        def update(ident: int, name: str, color: str, visible: bool) -> list[WheelCategory]:
+            old = find(ident)
+            self._undoable(
+                self.tr("Ändra ringen {name}").format(name=name.strip()),
+                lambda s: service.update_category(
+                    s, ident, name=name, color=color, visible=visible
+                ),
+                lambda s: service.update_category(
+                    s, ident, name=old.name, color=old.color, visible=old.visible
+                ),
+            )
+            return self._categories
+
+        def reorder(ids: list[int]) -> list[WheelCategory]:
+            old = [c.id for c in self._categories]
+            self._undoable(
+                self.tr("Ändra ringarnas ordning"),
+                lambda s: service.reorder_categories(s, ids),
+                lambda s: service.reorder_categories(s, old),
+            )
+            return self._categories
+
+        def create(name: str, color: str) -> list[WheelCategory]:
+            state: dict[str, int] = {}
+
+            def do(s: Any) -> None:
+                state["id"] = service.create_category(s, name=name, color=color).id
+
+            self._undoable(
+                self.tr("Ny ring {name}").format(name=name),
+                do,
+                lambda s: service.delete_category(s, state["id"]),
+            )
+            return self._categories
+
+        def delete(ident: int) -> list[WheelCategory]:
+            old = find(ident)
+            order = [c.id for c in self._categories]
+            state = {"id": ident}
+
+            def undo(s: Any) -> None:
+                new_id = service.create_category(s, name=old.name, color=old.color).id
+                ids = [new_id if i == state["id"] else i for i in order]
+                service.reorder_categories(s, ids)
+                order[:] = ids
+                state["id"] = new_id
+
+            self._undoable(
+                self.tr("Ta bort ringen {name}").format(name=old.name),
+                lambda s: service.delete_category(s, state["id"]),
+                undo,
+            )
             return self._categories
 
         actions: dict[str, Callable[..., object]] = {
-            "update": lambda ident, name, color, visible: act(
-                lambda s: service.update_category(s, ident, name=name, color=color, visible=visible)
-            ),
-            "reorder": lambda ids: act(lambda s: service.reorder_categories(s, ids)),
-            "create": lambda name, color: act(
-                lambda s: service.create_category(s, name=name, color=color)
-            ),
-            "delete": lambda ident: act(lambda s: service.delete_category(s, ident)),
+            "update": update,
+            "reorder": reorder,
+            "create": create,
+            "delete": delete,
         }
         dialog = CategoryDialog(self._categories, actions, self)
         dialog.open()
@@ -800,6 +862,20 @@ class WheelPage(QWidget):
         from trygghetsrad.services import wheel as service
 
         year = self.year
+        old = self._plan
+
+        def restore(s: Any) -> None:
+            if old.status is PlanStatus.ADOPTED and old.adopted_on is not None:
+                service.adopt_plan(
+                    s,
+                    year,
+                    adopted_on=old.adopted_on,
+                    adopted_by=old.adopted_by,
+                    reservation=old.reservation,
+                )
+            else:
+                service.reopen_plan(s, year)
+            service.set_start_month(s, year, old.start_month)
 
         def save(values: dict[str, Any]) -> None:
             def work(s: Any) -> None:
@@ -811,15 +887,14 @@ class WheelPage(QWidget):
                         adopted_by=values["adopted_by"],
                         reservation=values["reservation"],
                     )
-                elif self._plan.status is PlanStatus.ADOPTED:
+                elif old.status is PlanStatus.ADOPTED:
                     service.reopen_plan(s, year)
-                if values["start_month"] != self._plan.start_month:
+                if values["start_month"] != old.start_month:
                     service.set_start_month(s, year, values["start_month"])
-                if values["note"].strip():
-                    service.add_plan_change(s, year, values["note"], date.today())
 
-            self._run(work)
-            self._changed(Changes.of(WHEEL))
+            if values["note"].strip():  # a note in the list of changes stays (no undo)
+                self._run(lambda s: service.add_plan_change(s, year, values["note"], date.today()))
+            self._undoable(self.tr("Ändra planens status {year}").format(year=year), work, restore)
 
         dialog = PlanDialog(self._plan, save, self)
         dialog.open()
