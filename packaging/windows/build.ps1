@@ -4,7 +4,7 @@
 #
 #     powershell -ExecutionPolicy Bypass -File packaging\windows\build.ps1
 #
-# Needs Python 3.11+ (the `py` launcher or -Python) and Inno Setup 6 (ISCC.exe on PATH or in
+# Needs Python 3.11+ (the `py` launcher or -Python) and Inno Setup 6.3+ (ISCC.exe on PATH or in
 # its default folder; `choco install innosetup` or `winget install JRSoftware.InnoSetup`).
 # Output: dist\trygghetsrad\ (the program) and dist\trygghetsrad-VERSION-setup.exe.
 # PyInstaller does not cross-compile: this must run on Windows (PITFALLS 19).
