@@ -36,6 +36,25 @@ EXIT_USER_ERROR = 2
 log = logging.getLogger("trygghetsrad")
 
 
+# argparse's own messages, in Swedish (it looks them up through a module-level gettext `_`).
+_ARGPARSE_SV = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "the following arguments are required: %s": "dessa argument saknas: %s",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argumentet %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ogiltigt värde: %(value)r",
+    "expected one argument": "ett värde krävs",
+    "expected at least one argument": "minst ett värde krävs",
+    "not allowed with argument %s": "kan inte kombineras med %s",
+    "ambiguous option: %(option)s could match %(matches)s": "tvetydig flagga: %(option)s kan betyda %(matches)s",
+}
+argparse._ = lambda message: tr(_ARGPARSE_SV.get(message, message))  # type: ignore[attr-defined]
+
+
 class SwedishArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(
