@@ -400,3 +400,29 @@ def test_new_problem_from_an_observation(qtbot, demo_app, monkeypatch) -> None: 
     assert created.observation_id is not None
     assert page.problem_title.text() == "Klotter i centrum"
     assert page.model.rowCount() == 0  # no causes yet
+
+
+def test_agreement_edit_is_validated_and_undoable(qtbot, demo_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services import agreements
+    from trygghetsrad.ui.situation.agreements_page import AgreementDialog, AgreementsPage
+
+    page = AgreementsPage(demo_app)
+    qtbot.addWidget(page)
+    before = page.current()
+    assert before is not None
+
+    def fake_exec(dialog: AgreementDialog) -> int:
+        dialog.title.setText("")
+        dialog.save_button.click()
+        assert dialog.error_text("title")
+        dialog.title.setText("Medborgarlöfte Storåker, reviderat")
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(AgreementDialog, "exec", fake_exec)
+    page._on_edit()
+    with demo_app.database.session() as s:
+        assert agreements.get_agreement(s, before.id).title == "Medborgarlöfte Storåker, reviderat"
+    page.undo_stack.undo()
+    with demo_app.database.session() as s:
+        assert agreements.get_agreement(s, before.id).title == before.title

@@ -162,3 +162,18 @@ def attach_export_menu(button: QPushButton, on_export: Callable[[bool], None]) -
     internal.triggered.connect(lambda: on_export(True))
     button.setMenu(menu)
     return menu
+
+
+def push_change(
+    ctx: AppContext,
+    stack: Any,
+    widget: QWidget | None,
+    text: str,
+    do: Callable[[Any], Any],
+    undo: Callable[[Any], Any],
+) -> None:
+    """Validate `do` (rolled back) so a dialog can show the error, then push it undoably."""
+    with ctx.database.session() as session:
+        do(session)
+        session.rollback()
+    stack.push(ServiceCommand(ctx, widget, text, do, undo))

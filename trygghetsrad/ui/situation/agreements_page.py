@@ -53,6 +53,7 @@ from trygghetsrad.ui.situation.action_plan_common import (
     fill_combo,
     iso,
     light_icon,
+    push_change,
     push_create,
     qtr,
     read,
@@ -476,10 +477,19 @@ class AgreementsPage(QWidget):
         created: dict[str, int] = {}
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
+            def create(s: Any) -> Any:
                 result = agreements.create_agreement(s, **values)
-            created["id"] = result.id
-            self.ctx.events.changed(result.changes)
+                created["id"] = result.id
+                return result
+
+            push_create(
+                self.ctx,
+                self.undo_stack,
+                self,
+                self.tr("Ny överenskommelse"),
+                create,
+                agreements.delete_agreement,
+            )
 
         if AgreementDialog(save, None, self).exec() and "id" in created:
             self.select_agreement(created["id"])
@@ -489,10 +499,28 @@ class AgreementsPage(QWidget):
         if a is None:
             return
 
+        before = {
+            "kind": a.kind,
+            "title": a.title,
+            "period_start": a.period_start,
+            "period_end": a.period_end,
+            "parties": a.parties,
+            "signatories": a.signatories,
+            "signed_on": a.signed_on,
+            "focus_areas": a.focus_areas,
+            "background": a.background,
+            "internal": a.internal,
+        }
+
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                changes = agreements.update_agreement(s, a.id, **values)
-            self.ctx.events.changed(changes)
+            push_change(
+                self.ctx,
+                self.undo_stack,
+                self,
+                self.tr("Ändra ”{t}”").format(t=a.title),
+                lambda s: agreements.update_agreement(s, a.id, **values),
+                lambda s: agreements.update_agreement(s, a.id, **before),
+            )
 
         AgreementDialog(save, a, self).exec()
 
@@ -528,10 +556,24 @@ class AgreementsPage(QWidget):
             return
         c = row.commitment
 
+        before = {
+            "party": c.party,
+            "text": c.text,
+            "focus_area": c.focus_area,
+            "status": c.status,
+            "internal": c.internal,
+            "measure_ids": c.measure_ids,
+        }
+
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                changes = agreements.update_commitment(s, c.id, **values)
-            self.ctx.events.changed(changes)
+            push_change(
+                self.ctx,
+                self.undo_stack,
+                self,
+                self.tr("Ändra åtagande"),
+                lambda s: agreements.update_commitment(s, c.id, **values),
+                lambda s: agreements.update_commitment(s, c.id, **before),
+            )
 
         CommitmentDialog(save, c, self._measures(), a.focus_list, self).exec()
 

@@ -54,6 +54,7 @@ from trygghetsrad.ui.situation.action_plan_common import (
     fill_combo,
     iso,
     light_icon,
+    push_change,
     push_create,
     read,
     run,
@@ -601,10 +602,24 @@ class PlanPage(QWidget):
             return
         plan_id = self.plan.id
 
+        p = self.plan
+        before = {
+            "title": p.title,
+            "period_start": p.period_start,
+            "period_end": p.period_end,
+            "follow_up_on": p.follow_up_on,
+            "note": p.note,
+        }
+
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                changes = action_plan.update_plan(s, plan_id, **values)
-            self.ctx.events.changed(changes)
+            push_change(
+                self.ctx,
+                self.undo_stack,
+                self,
+                self.tr("Ändra planen ”{t}”").format(t=p.title),
+                lambda s: action_plan.update_plan(s, plan_id, **values),
+                lambda s: action_plan.update_plan(s, plan_id, **before),
+            )
 
         PlanDialog(save, self.plan, self).exec()
 
