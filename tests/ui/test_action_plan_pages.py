@@ -426,3 +426,21 @@ def test_agreement_edit_is_validated_and_undoable(qtbot, demo_app, monkeypatch) 
     page.undo_stack.undo()
     with demo_app.database.session() as s:
         assert agreements.get_agreement(s, before.id).title == before.title
+
+
+def test_a_draft_plan_can_be_deleted_but_not_an_adopted_one(qtbot, demo_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import trygghetsrad.ui.situation.plan_page as module
+
+    page = module.PlanPage(demo_app)
+    qtbot.addWidget(page)
+    assert not page.delete_plan_button.isEnabled()  # the adopted plan
+    page._on_new_version()
+    assert page.plan is not None and page.plan.status == "utkast"
+    assert page.delete_plan_button.isEnabled()
+    monkeypatch.setattr(
+        module.QMessageBox, "question", lambda *a, **k: module.QMessageBox.StandardButton.Yes
+    )
+    page._on_delete_plan()
+    with demo_app.database.session() as s:
+        assert [p.status for p in action_plan.list_plans(s)] == ["antagen"]
+    assert page.plan is not None and page.plan.status == "antagen"

@@ -281,6 +281,9 @@ class AgreementsPage(QWidget):
         self.edit_button = QPushButton(self.tr("Ändra…"))
         self.edit_button.setAccessibleName(self.tr("Ändra överenskommelse"))
         self.edit_button.clicked.connect(self._on_edit)
+        self.delete_button = QPushButton(self.tr("Ta bort"))
+        self.delete_button.setAccessibleName(self.tr("Ta bort överenskommelse"))
+        self.delete_button.clicked.connect(self._on_delete)
         self.export_button = QPushButton(self.tr("PDF…"))
         self.export_button.setAccessibleName(self.tr("Överenskommelsen som PDF"))
         attach_export_menu(self.export_button, self._on_export)
@@ -291,7 +294,7 @@ class AgreementsPage(QWidget):
         left_layout.addWidget(heading)
         left_layout.addWidget(self.list, 1)
         row = QHBoxLayout()
-        for b in (new, self.edit_button, self.export_button):
+        for b in (new, self.edit_button, self.delete_button, self.export_button):
             row.addWidget(b)
         left_layout.addLayout(row)
 
@@ -437,6 +440,7 @@ class AgreementsPage(QWidget):
             w.setVisible(has)
         self.edit_button.setEnabled(has)
         self.export_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
         if a is None:
             self.model.set_rows([])
             return
@@ -523,6 +527,20 @@ class AgreementsPage(QWidget):
             )
 
         AgreementDialog(save, a, self).exec()
+
+    def _on_delete(self) -> None:
+        a = self.current()
+        if a is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ta bort överenskommelse"),
+            self.tr(
+                "Ta bort ”{t}” med {n} åtaganden och deras uppföljning? Det går inte att ångra."
+            ).format(t=a.title, n=a.commitment_count),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            run(self.ctx, self, lambda s: agreements.delete_agreement(s, a.id))
 
     def _on_export(self, include_internal: bool = False) -> None:
         a = self.current()

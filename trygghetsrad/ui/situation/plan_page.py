@@ -229,6 +229,8 @@ class PlanPage(QWidget):
         self.adopt_button.clicked.connect(self._on_adopt)
         self.version_button = QPushButton(self.tr("Ny version"))
         self.version_button.clicked.connect(self._on_new_version)
+        self.delete_plan_button = QPushButton(self.tr("Ta bort utkast"))
+        self.delete_plan_button.clicked.connect(self._on_delete_plan)
         self.export_button = QPushButton(self.tr("PDF för beslut…"))
         attach_export_menu(self.export_button, self._on_export)
         top = QHBoxLayout()
@@ -241,6 +243,7 @@ class PlanPage(QWidget):
             self.edit_plan_button,
             self.adopt_button,
             self.version_button,
+            self.delete_plan_button,
             self.export_button,
         ):
             b.setAccessibleName(b.text().rstrip("…"))
@@ -386,6 +389,7 @@ class PlanPage(QWidget):
             self.edit_plan_button,
             self.adopt_button,
             self.version_button,
+            self.delete_plan_button,
             self.export_button,
         ):
             b.setEnabled(has_plan)
@@ -395,6 +399,7 @@ class PlanPage(QWidget):
         plan = self.plan
         self.adopt_button.setEnabled(plan.status == PlanStatus.DRAFT)
         self.version_button.setEnabled(plan.status != PlanStatus.DRAFT)
+        self.delete_plan_button.setEnabled(plan.status == PlanStatus.DRAFT)
         draft = plan.status == PlanStatus.DRAFT
         locked = (
             ""
@@ -642,6 +647,21 @@ class PlanPage(QWidget):
         result = run(self.ctx, self, lambda s: action_plan.new_version(s, plan_id))
         if result is not None:
             self.select_plan(result.id)
+
+    def _on_delete_plan(self) -> None:
+        plan = self.plan
+        if plan is None or plan.status != PlanStatus.DRAFT:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ta bort utkast"),
+            self.tr("Ta bort utkastet ”{t}” med {n} åtgärder? Det går inte att ångra.").format(
+                t=plan.title, n=plan.measure_count
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.plan = None
+            run(self.ctx, self, lambda s: action_plan.delete_plan(s, plan.id))
 
     def _on_export(self, include_internal: bool = False) -> None:
         if self.plan is None:
