@@ -148,6 +148,16 @@ def _export_data(args: argparse.Namespace) -> int:
     out = portable.write_json(document, Path(args.out))
     total = sum(len(rows) for rows in document["tables"].values())
     print(tr("{n} poster exporterade till {path}").format(n=total, path=out))
+    internal = sum(
+        1 for rows in document["tables"].values() for r in rows if r.get("internal") is True
+    )
+    if internal:
+        print(
+            tr(
+                "Filen är en fullständig kopia och innehåller även {n} poster markerade som "
+                "interna; hantera den som själva databasen."
+            ).format(n=internal)
+        )
     return 0
 
 
