@@ -130,3 +130,22 @@ def test_plain_sql_writes_are_reindexed_at_commit(database) -> None:  # type: ig
     with database.session() as s:
         assert _titles(s, "klotter") == []
         assert search.index_size(s) == 1
+
+
+def test_read_only_session_searches_without_pruning(db_path) -> None:  # type: ignore[no-untyped-def]
+    """Beside the open window a command gets a read-only database: search still works."""
+    from trygghetsrad.db.engine import Database, make_engine, open_database
+
+    db = open_database(db_path)
+    with db.session() as s:
+        make_group(s, name="Borttagna gruppen")
+        make_group(s, name="Kvarvarande gruppen")
+    with db.session() as s:
+        s.execute(sa.text("DELETE FROM groups WHERE name = 'Borttagna gruppen'"))
+    db.close()
+    read_only = Database(db_path, make_engine(db_path, read_only=True), read_only=True)
+    try:
+        with read_only.session() as s:
+            assert _titles(s, "gruppen") == ["Kvarvarande gruppen"]
+    finally:
+        read_only.close()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from datetime import date
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db import search_index as idx
@@ -103,7 +105,10 @@ def search(session: Session, *, text: str, per_kind: int = PER_KIND) -> SearchRe
             )
         )
     if stale:
-        idx.prune(connection, stale)
+        # A read-only session (the window has the file open) cannot prune; results are right
+        # anyway, and the next writable search prunes.
+        with contextlib.suppress(DBAPIError):
+            idx.prune(connection, stale)
     groups = tuple(
         SearchGroup(kind, max(totals[kind], len(hits[kind])), tuple(hits[kind])) for kind in order
     )
