@@ -362,3 +362,21 @@ def test_open_owner_of_a_calendar_item(qtbot, page, ctx) -> None:  # type: ignor
     assert page.agenda.model.items[page.agenda.list.currentIndex().row()].title == "Lägesbild"
     assert page.open_owner("meeting", second) and page.meeting.id == second
     assert not page.open_owner("meeting", 9999)
+
+
+def test_edit_the_groups_template(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    _create_meeting(qtbot, page)
+    group = page.meeting.group_ids[0]
+    page.agenda.edit_template(group, "Klara-gruppen")
+    dialog = page.agenda.template_dialog
+    dialog.items.setPlainText("")
+    dialog.save_button.click()
+    assert dialog.isVisible() and "minst en punkt" in dialog.error_text("items")
+    dialog.items.setPlainText("Mötets öppnande\nUppföljning av uppdrag\n\nNästa möte")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    with ctx.database.session() as s:
+        [template] = meetings_agenda.list_templates(s, group_id=group)
+    assert template.items == ("Mötets öppnande", "Uppföljning av uppdrag", "Nästa möte")
+    page.agenda.edit_template(group, "Klara-gruppen")
+    assert "Uppföljning av uppdrag" in page.agenda.template_dialog.items.toPlainText()

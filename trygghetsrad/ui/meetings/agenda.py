@@ -38,6 +38,7 @@ from trygghetsrad.domain.meetings import (
 )
 from trygghetsrad.domain.meetings_document import MeetingDocument
 from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr as text_tr
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_actions as action_service
 from trygghetsrad.services import meetings_agenda as agenda_service
@@ -81,6 +82,33 @@ class _ServiceCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._panel.run(self._undo)
+
+
+class TemplateDialog(FormDialog):
+    def __init__(
+        self,
+        group_name: str,
+        name: str,
+        items: tuple[str, ...] | list[str],
+        on_save: Callable[[dict[str, Any]], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            text_tr("Dagordningsmall för {group}").format(group=group_name),
+            on_save,
+            parent,
+            intro=text_tr("En punkt per rad. Nya möten för gruppen får de här punkterna."),
+        )
+        self.name = self.add_field("name", self.tr("Namn"), QLineEdit(name))
+        edit = QPlainTextEdit("\n".join(items))
+        edit.setTabChangesFocus(True)
+        self.items = self.add_field("items", self.tr("Punkter"), edit)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),  # type: ignore[attr-defined]
+            "items": self.items.toPlainText().splitlines(),  # type: ignore[attr-defined]
+        }
 
 
 class AgendaPanel(QWidget):
@@ -555,6 +583,34 @@ class AgendaPanel(QWidget):
                     lambda s: agenda_service.save_as_template(s, meeting_id, g)
                 ),
             )
+        for group in groups:
+            self.template_menu.addAction(
+                self.tr("Redigera mallen för {group}…").format(group=group.name),
+                lambda g=group: self.edit_template(g.id, g.name),
+            )
+
+    def edit_template(self, group_id: int, group_name: str) -> None:
+        """Edit a group's standard agenda: one item title per line."""
+        with self.ctx.database.session() as s:
+            existing = next(iter(agenda_service.list_templates(s, group_id=group_id)), None)
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                fields = {"group_id": group_id, "name": values["name"], "items": values["items"]}
+                if existing is None:
+                    agenda_service.create_template(s, **fields)
+                else:
+                    agenda_service.update_template(s, existing.id, **fields)
+
+        dialog = TemplateDialog(
+            group_name,
+            existing.name if existing else self.tr("Standarddagordning"),
+            existing.items if existing else (),
+            save,
+            self,
+        )
+        dialog.open()
+        self.template_dialog = dialog
 
     def copy_previous(self) -> None:
         if self.meeting is None:
