@@ -2,7 +2,8 @@
 # runtime and build dependencies, the PyInstaller onedir build, a smoke test of the frozen
 # program, and the per-user Inno Setup installer.
 #
-#     powershell -ExecutionPolicy Bypass -File packaging\windows\build.ps1
+#     pwsh -File packaging\windows\build.ps1      (PowerShell 7; Windows PowerShell 5.1:
+#     powershell -ExecutionPolicy Bypass -File packaging\windows\build.ps1)
 #
 # Needs Python 3.11+ (the `py` launcher or -Python) and Inno Setup 6.3+ (ISCC.exe on PATH or in
 # its default folder; `choco install innosetup` or `winget install JRSoftware.InnoSetup`).
@@ -71,7 +72,9 @@ if (-not $SkipSmokeTest) {
         & $Cli export minutes --help *> $null
         if ($LASTEXITCODE -eq 0) {
             $meetings = (& $Cli --db $Db list meetings --json) -join "`n" | ConvertFrom-Json
-            $past = @($meetings | Where-Object { "$($_.starts_at)".Substring(0, 10) -lt $today })
+            # (PowerShell 7 turns ISO date strings into DateTime objects)
+            $day = { param($m) if ($m.starts_at -is [datetime]) { $m.starts_at.ToString("yyyy-MM-dd") } else { "$($m.starts_at)".Substring(0, 10) } }
+            $past = @($meetings | Where-Object { (& $day $_) -lt $today })
             $meeting = if ($past.Count -gt 0) { $past[-1].id } else { $meetings[0].id }
             $pdf = Join-Path $Tmp "protokoll.pdf"
             Invoke-Checked "export minutes" { & $Cli --db $Db export minutes $meeting $pdf }
