@@ -227,3 +227,18 @@ def test_resources_are_found_in_the_package_and_in_a_frozen_bundle(
         tmp_path / "trygghetsrad" / "resources" / "fonts" / "LiberationSans-Regular.ttf"
     )
     assert paths.package_dir() == tmp_path / "trygghetsrad"
+
+
+def test_holiday_names_the_wheel_needs_are_shipped() -> None:
+    """holidays reads Swedish names with gettext; no PyInstaller hook collects the .mo files."""
+    import holidays
+
+    patterns = dict(spec_value("THIRD_PARTY_DATA"))
+    package_dir = Path(holidays.__file__).parent
+    shipped = {
+        Path(p).relative_to(package_dir).as_posix() for p in package_dir.glob(patterns["holidays"])
+    }
+    assert "locale/sv/LC_MESSAGES/SE.mo" in shipped
+    # The names come from exactly those files (a frozen build without them crashed).
+    table = holidays.country_holidays("SE", years=2026, language="sv")
+    assert "Juldagen" in table.values()
