@@ -13,46 +13,9 @@ from datetime import UTC, datetime, timedelta
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.domain.wheel import WheelDocument, uid_for
+from trygghetsrad.export.ics_format import TZID, VTIMEZONE, escape, local, serialise
 
-TZID = "Europe/Stockholm"
 PRODID = "-//Trygghetsråd//Årshjul//SV"
-
-VTIMEZONE = [
-    "BEGIN:VTIMEZONE",
-    f"TZID:{TZID}",
-    "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0200",
-    "TZNAME:CEST",
-    "DTSTART:19700329T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",
-    "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0200",
-    "TZOFFSETTO:+0100",
-    "TZNAME:CET",
-    "DTSTART:19701025T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-]
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> list[str]:
-    out: list[str] = []
-    current = ""
-    for ch in line:
-        if len((current + ch).encode("utf-8")) > 75:
-            out.append(current)
-            current = " " + ch
-        else:
-            current += ch
-    out.append(current)
-    return out
 
 
 def _event(
@@ -63,7 +26,7 @@ def _event(
         f"UID:{uid_for(item.key)}",
         f"DTSTAMP:{stamp.strftime('%Y%m%dT%H%M%SZ')}",
         f"SEQUENCE:{sequence}",
-        f"SUMMARY:{_escape(item.title)}",
+        f"SUMMARY:{escape(item.title)}",
     ]
     if item.start_time is None:
         lines.append(f"DTSTART;VALUE=DATE:{item.start.strftime('%Y%m%d')}")
@@ -74,17 +37,17 @@ def _event(
             end = datetime.combine(item.last_day, item.end_time)
         else:
             end = datetime.combine(item.last_day, item.start_time) + timedelta(hours=1)
-        lines.append(f"DTSTART;TZID={TZID}:{start.strftime('%Y%m%dT%H%M%S')}")
-        lines.append(f"DTEND;TZID={TZID}:{end.strftime('%Y%m%dT%H%M%S')}")
+        lines.append(f"DTSTART;TZID={TZID}:{local(start)}")
+        lines.append(f"DTEND;TZID={TZID}:{local(end)}")
     if item.place:
-        lines.append(f"LOCATION:{_escape(item.place)}")
+        lines.append(f"LOCATION:{escape(item.place)}")
     description = item.description
     if item.responsible:
         description = (description + "\n" if description else "") + f"Ansvarig: {item.responsible}"
     if description:
-        lines.append(f"DESCRIPTION:{_escape(description)}")
+        lines.append(f"DESCRIPTION:{escape(description)}")
     if item.category in categories:
-        lines.append(f"CATEGORIES:{_escape(categories[item.category])}")
+        lines.append(f"CATEGORIES:{escape(categories[item.category])}")
     lines += ["TRANSP:TRANSPARENT" if item.start_time is None else "TRANSP:OPAQUE", "END:VEVENT"]
     return lines
 
@@ -101,11 +64,11 @@ def wheel_ics(
         "VERSION:2.0",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(doc.title)}",
+        f"X-WR-CALNAME:{escape(doc.title)}",
         f"X-WR-TIMEZONE:{TZID}",
         *VTIMEZONE,
     ]
     for item in visible(doc.items, include_internal):
         lines += _event(item, doc.sequences.get(item.key, 0), stamp, names)
     lines.append("END:VCALENDAR")
-    return ("\r\n".join(part for line in lines for part in _fold(line)) + "\r\n").encode("utf-8")
+    return serialise(lines)
