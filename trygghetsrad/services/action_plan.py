@@ -49,15 +49,12 @@ from trygghetsrad.domain.register import MAX_NAME, clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import action_plan_meetings as meeting_links
+from trygghetsrad.services.records import get_or_fail
 
 CHANGED = Changes.of(ACTION_PLAN)
 
 
-def _get(session: Session, model: type, record_id: int):  # type: ignore[no-untyped-def]
-    record = session.get(model, record_id)
-    if record is None:
-        raise UserError(tr("Posten finns inte längre; den kan ha tagits bort."))
-    return record
+_get = get_or_fail
 
 
 # -- plans -------------------------------------------------------------------------------------

@@ -39,15 +39,12 @@ from trygghetsrad.i18n import tr
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.services import settings
 from trygghetsrad.services.action_plan import list_followups
+from trygghetsrad.services.records import get_or_fail
 
 CHANGED = Changes.of(ACTION_PLAN)
 
 
-def _get(session: Session, model: type, record_id: int):  # type: ignore[no-untyped-def]
-    record = session.get(model, record_id)
-    if record is None:
-        raise UserError(tr("Posten finns inte längre; den kan ha tagits bort."))
-    return record
+_get = get_or_fail
 
 
 def _data(a: Agreement, count: int = 0) -> AgreementData:

@@ -17,17 +17,14 @@ from trygghetsrad.domain.action_plan import clean_enum, clean_title
 from trygghetsrad.domain.causes import CauseData, CauseKind, Evidence, ProblemData, check_move
 from trygghetsrad.domain.changes import ACTION_PLAN, Changes, Created
 from trygghetsrad.domain.register import clean_text
-from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
+from trygghetsrad.services.records import get_or_fail
 
 CHANGED = Changes.of(ACTION_PLAN)
 
 
-def _get(session: Session, model: type, record_id: int):  # type: ignore[no-untyped-def]
-    record = session.get(model, record_id)
-    if record is None:
-        raise UserError(tr("Posten finns inte längre; den kan ha tagits bort."))
-    return record
+_get = get_or_fail
 
 
 # -- problems ----------------------------------------------------------------------------------

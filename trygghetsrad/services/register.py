@@ -24,8 +24,9 @@ from trygghetsrad.domain.register import (
     clean_text,
 )
 from trygghetsrad.domain.text import sort_key
-from trygghetsrad.errors import ReferencedError, UserError, ValidationError
+from trygghetsrad.errors import ReferencedError, ValidationError
 from trygghetsrad.i18n import tr
+from trygghetsrad.services.records import get_or_fail
 from trygghetsrad.services.references import find_references
 
 CHANGED = Changes.of(REGISTER)
@@ -434,11 +435,7 @@ def delete_membership(session: Session, membership_id: int) -> Changes:
 # -- helpers -------------------------------------------------------------------------------
 
 
-def _get(session: Session, model: type[T], record_id: int) -> T:
-    record = session.get(model, record_id)
-    if record is None:
-        raise UserError(tr("Posten finns inte längre; den kan ha tagits bort."))
-    return record
+_get = get_or_fail
 
 
 def _describe(refs: list) -> str:  # type: ignore[type-arg]

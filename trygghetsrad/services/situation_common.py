@@ -8,18 +8,15 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.domain.changes import SITUATION, Changes
 from trygghetsrad.domain.register import MAX_NAME, clean_text
-from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
+from trygghetsrad.services.records import get_or_fail
 
 CHANGED = Changes.of(SITUATION)
 T = TypeVar("T")
 
 
-def get(session: Session, model: type[T], record_id: int) -> T:
-    record = session.get(model, record_id)
-    if record is None:
-        raise UserError(tr("Posten finns inte längre; den kan ha tagits bort."))
-    return record
+get = get_or_fail
 
 
 def name(value: str | None, *, field: str = "name", label: str | None = None) -> str:
