@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
@@ -30,7 +29,6 @@ from trygghetsrad.services.records import get_or_fail
 from trygghetsrad.services.references import find_references
 
 CHANGED = Changes.of(REGISTER)
-T = TypeVar("T")
 
 
 # -- organisations -------------------------------------------------------------------------

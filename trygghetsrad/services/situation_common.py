@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from sqlalchemy.orm import Session
 
 from trygghetsrad.domain.changes import SITUATION, Changes
@@ -13,7 +11,6 @@ from trygghetsrad.i18n import tr
 from trygghetsrad.services.records import get_or_fail
 
 CHANGED = Changes.of(SITUATION)
-T = TypeVar("T")
 
 
 get = get_or_fail
