@@ -54,10 +54,22 @@ def test_end_must_follow_start() -> None:
         check_times(None, time(10))
 
 
-def test_emoji_is_refused_with_a_clear_message() -> None:
-    with pytest.raises(ValidationError, match="tecken som inte kan skrivas ut"):
-        check_plain_text("Bra möte 🎉", field="title", label="Rubriken")
+def test_emoji_is_accepted_but_control_characters_are_refused() -> None:
+    assert (
+        check_plain_text("Bra möte 🎉 🙋\u200d♀️", field="t", label="x") == "Bra möte 🎉 🙋\u200d♀️"
+    )
     assert check_plain_text("Åsa – § 3", field="t", label="x") == "Åsa – § 3"
+    with pytest.raises(ValidationError, match="Rubriken innehåller ett osynligt styrtecken"):
+        check_plain_text("Bra\x07möte", field="title", label="Rubriken")
+
+
+def test_meeting_validation_names_fields_in_swedish(session) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services.meetings import _clean_texts
+
+    with pytest.raises(ValidationError, match="^Plats ") as info:
+        _clean_texts("Möte", "Sal\x01 3", "", "")
+    assert info.value.field == "place"
+    assert _clean_texts("Möte 🎉", "Sal 3", "", "")["title"] == "Möte 🎉"
 
 
 def _detail(kind: MeetingKind, **kw: object) -> MeetingDetail:

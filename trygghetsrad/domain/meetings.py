@@ -279,14 +279,16 @@ def clean_level(level: int) -> int:
 
 
 def check_plain_text(text: str, *, field: str, label: str) -> str:
-    """Reject characters a PDF font cannot draw (emoji, control characters) with a clear message."""
+    """Refuse control characters (they break documents and e-mail) with a clear message.
+
+    Emoji and other characters are accepted and stored as typed; the PDF exporters drop what
+    the embedded font cannot draw (`export.pdf.base.drawable`).
+    """
     for ch in text:
         code = ord(ch)
-        if code > 0xFFFF or (code < 32 and ch not in "\n\t") or 0xE000 <= code <= 0xF8FF:
+        if (code < 32 and ch not in "\n\t") or 0x7F <= code < 0xA0:
             raise ValidationError(
-                tr("{label} innehåller ett tecken som inte kan skrivas ut ({ch!r}); ta bort det.")
-                .replace("{ch!r}", repr(ch))
-                .format(label=label),
+                tr("{label} innehåller ett osynligt styrtecken; ta bort det.").format(label=label),
                 field,
             )
     return text

@@ -181,6 +181,12 @@ def _check_groups(session: Session, group_ids: Sequence[int]) -> list[int]:
 
 
 def _clean_texts(title: str, place: str, online_link: str, secretary_title: str) -> dict[str, str]:
+    labels = {
+        "title": tr("Rubrik"),
+        "place": tr("Plats"),
+        "online_link": tr("Länk"),
+        "secretary_title": tr("Titel"),
+    }
     values = {
         "title": clean_text(title, field="title", label=tr("Rubrik"), max_length=MAX_TITLE),
         "place": clean_text(place, field="place", label=tr("Plats"), max_length=300),
@@ -192,7 +198,7 @@ def _clean_texts(title: str, place: str, online_link: str, secretary_title: str)
         ),
     }
     for key, value in values.items():
-        check_plain_text(value, field=key, label=key)
+        check_plain_text(value, field=key, label=labels[key])
     return values
 
 

@@ -197,6 +197,52 @@ def set_decisions(session: Session, item_id: int, decisions: Sequence[str | Note
     return CHANGED
 
 
+def save_item_fields(
+    session: Session,
+    item_id: int,
+    *,
+    title: str,
+    body: str,
+    internal: bool,
+    notes: Sequence[Note],
+    decisions: Sequence[str | Note],
+) -> dict[str, str]:
+    """Autosave: store every field that is valid and keep the stored value of the others.
+
+    Returns {field: Swedish message} for the fields that were not saved ("title", "body",
+    "notes", "decisions"), so one bad character never costs the rest of the item.
+    """
+    item = _item(session, item_id)
+    errors: dict[str, str] = {}
+    for field, store in (
+        (
+            "title",
+            lambda: setattr(
+                item,
+                "title",
+                _text(
+                    title, field="title", label=tr("Rubrik"), required=True, max_length=MAX_TITLE
+                ),
+            ),
+        ),
+        (
+            "body",
+            lambda: setattr(
+                item, "body", _text(body, field="body", label=tr("Text"), max_length=MAX_NOTE)
+            ),
+        ),
+        ("notes", lambda: set_notes(session, item_id, notes)),
+        ("decisions", lambda: set_decisions(session, item_id, decisions)),
+    ):
+        try:
+            store()
+        except ValidationError as exc:
+            errors[field] = str(exc)
+    item.internal = internal
+    session.flush()
+    return errors
+
+
 # -- templates and copying ------------------------------------------------------------------
 
 

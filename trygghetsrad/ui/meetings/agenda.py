@@ -200,24 +200,45 @@ class AgendaPanel(QWidget):
         self.title.setAccessibleName(self.tr("Punktens rubrik"))
         self.title.textEdited.connect(self._schedule_save)
         self.title.returnPressed.connect(lambda: self.notes.setFocus())
-        self.internal = QCheckBox(self.tr("Intern punkt (tas inte med i utskick)"))
+        self.internal = QCheckBox(self.tr("Intern"))
         self.internal.setAccessibleName(self.tr("Intern punkt"))
+        self.internal.setToolTip(
+            self.tr("Intern punkt: tas inte med i kallelse, protokoll eller andra utskick")
+        )
         self.internal.toggled.connect(self._schedule_save)
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
         title_row.addWidget(self.internal)
-        form.addRow(self.tr("Rubrik"), title_row)
+        self.field_errors = {
+            key: self._field_error(name)
+            for key, name in (
+                ("title", self.tr("Fel i rubriken")),
+                ("body", self.tr("Fel i texten")),
+                ("notes", self.tr("Fel i anteckningarna")),
+                ("decisions", self.tr("Fel i besluten")),
+            )
+        }
+        title_col = QVBoxLayout()
+        title_col.setSpacing(2)
+        title_col.addLayout(title_row)
+        title_col.addWidget(self.field_errors["title"])
+        form.addRow(self.tr("Rubrik"), title_col)
         self.body = QPlainTextEdit()
         self.body.setAccessibleName(self.tr("Inledande text"))
         self.body.setPlaceholderText(self.tr("Löpande text före punkterna (valfritt)"))
         self.body.setMaximumHeight(70)
         self.body.setTabChangesFocus(True)
         self.body.textChanged.connect(self._schedule_save)
-        form.addRow(self.tr("Text"), self.body)
+        body_col = QVBoxLayout()
+        body_col.setSpacing(2)
+        body_col.addWidget(self.body)
+        body_col.addWidget(self.field_errors["body"])
+        form.addRow(self.tr("Text"), body_col)
         form_box.addLayout(form)
         notes_label = QLabel(self.tr("Anteckningar"))
         notes_label.setProperty("role", "heading")
         form_box.addWidget(notes_label)
+        form_box.addWidget(self.field_errors["notes"])
         self.notes = NotesEdit()
         self.notes.setAccessibleName(self.tr("Anteckningar i punktform"))
         self.notes.textChanged.connect(self._schedule_save)
@@ -230,6 +251,7 @@ class AgendaPanel(QWidget):
         self.decisions.setTabChangesFocus(True)
         self.decisions.textChanged.connect(self._schedule_save)
         form_box.addWidget(self.decisions)
+        form_box.addWidget(self.field_errors["decisions"])
 
         actions_box = QGroupBox(self.tr("Uppdrag"))
         a_layout = QVBoxLayout(actions_box)
@@ -307,6 +329,14 @@ class AgendaPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
+    def _field_error(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setProperty("role", "error")
+        label.setWordWrap(True)
+        label.setAccessibleName(name)
+        label.hide()
+        return label
+
     def _table(self, model: Any, name: str) -> QTableView:
         view = QTableView()
         view.setModel(model)
@@ -340,6 +370,17 @@ class AgendaPanel(QWidget):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.ctx.events.status_message.emit(text)
+
+    def show_field_errors(self, errors: dict[str, str]) -> None:
+        """Show each message right below its field (visible at 768 px) and in the status bar."""
+        for key, label in self.field_errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+        if errors:
+            self.ctx.events.status_message.emit(
+                self.tr("Punkten sparades utom: {errors}").format(errors=" ".join(errors.values()))
+            )
 
     def set_meeting(self, meeting: MeetingDetail | None) -> None:
         self.save_now()
@@ -388,14 +429,42 @@ class AgendaPanel(QWidget):
             self.item_id = None  # the item is gone (deleted, or its creation undone)
             self._show_item(None)
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.save_now()
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not self.save_now() and previous.isValid() and not self._discard_invalid_text():
+            # Stay on the item so that the text that could not be saved is not lost.
+            selection = self.list.selectionModel()
+            selection.blockSignals(True)
+            self.list.setCurrentIndex(previous)
+            selection.blockSignals(False)
+            return
         item = self.model.items[current.row()] if current.isValid() else None
         self.item_id = item.id if item else None
         self._show_item(item)
 
+    def _discard_invalid_text(self) -> bool:
+        """Ask before leaving an item whose text could not be saved; True = leave anyway."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Texten kunde inte sparas"))
+        box.setText(
+            self.tr(
+                "Allt annat i punkten är sparat, men det här gick inte att spara:\n{errors}"
+            ).format(
+                errors="\n".join(lab.text() for lab in self.field_errors.values() if lab.text())
+            )
+        )
+        stay = box.addButton(self.tr("Stanna och rätta"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(
+            self.tr("Byt punkt (den texten sparas inte)"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setDefaultButton(stay)
+        box.exec()
+        return box.clickedButton() is not stay
+
     def _show_item(self, item: AgendaItemData | None, keep_text: bool = False) -> None:
         self.editor.setEnabled(item is not None)
+        if not keep_text:
+            self.show_field_errors({})
         self._loading = True
         try:
             if item is None:
@@ -407,7 +476,7 @@ class AgendaPanel(QWidget):
                 self.action_model.set_records([])
                 self.followup_box.hide()
                 return
-            if not (keep_text and self.title.hasFocus()):
+            if not (keep_text and (self.title.hasFocus() or self.field_errors["title"].text())):
                 self.title.setText(item.title)
             self.internal.setChecked(item.internal)
             if not keep_text:
@@ -457,13 +526,24 @@ class AgendaPanel(QWidget):
         ]
         try:
             with self.ctx.database.session() as s:
-                agenda_service.update_item(s, item_id, title=title, body=body, internal=internal)
-                agenda_service.set_notes(s, item_id, notes)
-                agenda_service.set_decisions(s, item_id, decisions)
+                errors = agenda_service.save_item_fields(
+                    s,
+                    item_id,
+                    title=title,
+                    body=body,
+                    internal=internal,
+                    notes=notes,
+                    decisions=decisions,
+                )
         except UserError as exc:
             self.show_error(str(exc))
             return False
         self.error.hide()
+        self.show_field_errors(errors)
+        self._refresh_row(item_id)
+        return not errors
+
+    def _refresh_row(self, item_id: int) -> None:
         row = self.model.row_of(item_id)
         if row >= 0:
             with self.ctx.database.session() as s:
@@ -471,7 +551,6 @@ class AgendaPanel(QWidget):
             self.model.items[row] = fresh
             index = self.model.index(row)
             self.model.dataChanged.emit(index, index)
-        return True
 
     # -- agenda editing --------------------------------------------------------------------
 
