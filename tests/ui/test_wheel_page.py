@@ -197,3 +197,32 @@ def test_moving_on_the_wheel_edits_the_event_and_can_be_undone(page) -> None:  #
     )
     page.stack.undo()
     assert page.wheel.item(meeting.key).start == meeting.start
+
+
+def test_an_impossible_typed_date_is_refused_not_saved_as_another_day(page) -> None:  # type: ignore[no-untyped-def]
+    count = len(page._items)
+    dialog = page.new_event()
+    dialog.title_edit.setText("Trygghetsvandring")
+    dialog.start_edit.setText("2026-02-30")
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert "2026-02-30 finns inte" in dialog.error_text("start")
+    dialog.start_edit.setText("2026-02")
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert "ÅÅÅÅ-MM-DD" in dialog.error_text("start")
+    assert len(page._items) == count
+    dialog.start_edit.setText("2026-02-27")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert any(i.title == "Trygghetsvandring" and i.start == date(2026, 2, 27) for i in page._items)
+
+
+def test_an_impossible_end_date_is_refused(page) -> None:  # type: ignore[no-untyped-def]
+    dialog = page.new_event()
+    dialog.title_edit.setText("Sportlov")
+    dialog.end_edit.check.setChecked(True)
+    dialog.end_edit.edit.setText("2026-13-01")
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert "finns inte" in dialog.error_text("end")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -40,7 +39,7 @@ from trygghetsrad.domain.wheel import (
     WheelPlan,
 )
 from trygghetsrad.errors import UserError
-from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
+from trygghetsrad.ui.wheel.date_entry import DateEntry, OptionalDateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 
@@ -58,12 +57,8 @@ def swatch(color: str, size: int = 14) -> QIcon:
     return QIcon(pix)
 
 
-def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumWidth(130)
-    return edit
+def _date_edit(day: date, field: str = "") -> DateEntry:
+    return DateEntry(day, field)
 
 
 class EventDialog(FormDialog):
@@ -100,9 +95,9 @@ class EventDialog(FormDialog):
         index = self.category_box.findData(wanted)
         self.category_box.setCurrentIndex(max(0, index))
         self.add_field("category", self.tr("Ring"), self.category_box)
-        self.start_edit = self.add_field("start", self.tr("Datum"), _date_edit(first))
-        self.end_edit = OptionalDateEdit(
-            self.tr("Flera dagar, till och med"), event.end if event else None
+        self.start_edit = self.add_field("start", self.tr("Datum"), _date_edit(first, "start"))
+        self.end_edit = OptionalDateEntry(
+            self.tr("Flera dagar, till och med"), event.end if event else None, "end"
         )
         if not (event and event.end):
             self.end_edit.set_value(None, first)
@@ -185,7 +180,7 @@ class EventDialog(FormDialog):
             grid.addWidget(w)
         grid.addStretch(1)
         self.add_field("recurrence", self.tr("Upprepas"), box)
-        self.until_edit = OptionalDateEdit(self.tr("Till och med"), rec.until)
+        self.until_edit = OptionalDateEntry(self.tr("Till och med"), rec.until, "until")
         self.add_field("until", self.tr("Slutar"), self.until_edit)
         self.frequency_box.currentIndexChanged.connect(self._sync_recurrence)
         self._sync_recurrence()
@@ -209,7 +204,7 @@ class EventDialog(FormDialog):
         layout.addStretch(1)
         move.clicked.connect(
             lambda: self._call_and_close(
-                self._on_move_occurrence, occurrence, pydate(self.move_edit.date())
+                self._on_move_occurrence and self._move_occurrence_to_typed_date, occurrence
             )
         )
         cancel.clicked.connect(lambda: self._call_and_close(self._on_cancel_occurrence, occurrence))
@@ -221,6 +216,10 @@ class EventDialog(FormDialog):
                 "Tillfället {day}: flytta eller ställ in bara det. Ändringar ovan gäller hela serien."
             ).format(day=date_span(occurrence, None)),
         )
+
+    def _move_occurrence_to_typed_date(self, occurrence: date) -> None:
+        assert self._on_move_occurrence is not None
+        self._on_move_occurrence(occurrence, self.move_edit.checked())
 
     def _call_and_close(self, callback: Callable[..., object] | None, *args: Any) -> None:
         if callback is None:
@@ -243,7 +242,7 @@ class EventDialog(FormDialog):
 
     def values(self) -> dict[str, Any]:
         freq = Frequency(self.frequency_box.currentData())
-        start = pydate(self.start_edit.date())  # type: ignore[attr-defined]
+        start = self.start_edit.checked()  # type: ignore[attr-defined]
         timed = self.time_check.isChecked()
         st = self.start_time.time()
         et = self.end_time.time()
@@ -439,7 +438,9 @@ class PlanDialog(FormDialog):
         self.status_box.setCurrentIndex(self.status_box.findData(plan.status.value))
         self.add_field("status", self.tr("Status"), self.status_box)
         self.adopted_edit = self.add_field(
-            "adopted_on", self.tr("Fastställd den"), _date_edit(plan.adopted_on or date.today())
+            "adopted_on",
+            self.tr("Fastställd den"),
+            _date_edit(plan.adopted_on or date.today(), "adopted_on"),
         )
         self.by_edit = self.add_field(
             "adopted_by",
@@ -485,7 +486,7 @@ class PlanDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         return {
             "status": PlanStatus(self.status_box.currentData()),
-            "adopted_on": pydate(self.adopted_edit.date()),  # type: ignore[attr-defined]
+            "adopted_on": self.adopted_edit.checked(),  # type: ignore[attr-defined]
             "adopted_by": self.by_edit.text(),  # type: ignore[attr-defined]
             "reservation": self.reservation_check.isChecked(),
             "start_month": int(self.month_box.currentData()),
@@ -573,7 +574,7 @@ class OwnedItemDialog(QDialog):
     def _on_move(self) -> None:
         assert self._on_move_item is not None
         try:
-            self._on_move_item(pydate(self.date_edit.date()))
+            self._on_move_item(self.date_edit.checked())
         except UserError as exc:
             self.error.setText(str(exc))
             return
