@@ -30,6 +30,7 @@ from trygghetsrad.export.pdf.base import (
     FONT_BOLD,
     PdfMeta,
     data_table,
+    drawable,
     escape,
     render_pdf,
     styles,
@@ -104,11 +105,11 @@ def draw_scene(canvas: Canvas, scene: Scene) -> None:
                 canvas.rotate(-prim.rotate)
             baseline = -0.35 * prim.size
             if prim.anchor == "start":
-                canvas.drawString(0, baseline, prim.text)
+                canvas.drawString(0, baseline, drawable(prim.text))
             elif prim.anchor == "end":
-                canvas.drawRightString(0, baseline, prim.text)
+                canvas.drawRightString(0, baseline, drawable(prim.text))
             else:
-                canvas.drawCentredString(0, baseline, prim.text)
+                canvas.drawCentredString(0, baseline, drawable(prim.text))
             canvas.restoreState()
 
 
@@ -129,7 +130,7 @@ class WheelPage(Flowable):
         c = self.canv
         side = 78 * mm
         wheel_w = self.width - side
-        scene = document_scene(self.doc, wheel_w, self.height, font=10)
+        scene = document_scene(self.doc, wheel_w, self.height, font=10, label_room=16)
         c.saveState()
         draw_scene(c, scene)
         c.restoreState()
@@ -137,12 +138,12 @@ class WheelPage(Flowable):
         y = self.height - 4 * mm
         c.setFillColor(colors.HexColor(INK))
         c.setFont(FONT_BOLD, 30)
-        c.drawString(x, y - 24, self.doc.title)
+        c.drawString(x, y - 24, drawable(self.doc.title))
         y -= 40
         c.setFont(FONT, 11)
         c.setFillColor(colors.HexColor(MUTED))
         for line in _wrap(self.doc.plan.status_text(), 11, side - 10 * mm):
-            c.drawString(x, y - 11, line)
+            c.drawString(x, y - 11, drawable(line))
             y -= 14.5
         y -= 16
         c.setFillColor(colors.HexColor(INK))
@@ -161,7 +162,7 @@ class WheelPage(Flowable):
             c.roundRect(x + 4, y - 9, 14, 8, 2, fill=1, stroke=0)
             c.setFillColor(colors.HexColor(INK))
             c.setFont(FONT, 11)
-            c.drawString(x + 30, y - 9, cat.name)
+            c.drawString(x + 30, y - 9, drawable(cat.name))
             c.setFillColor(colors.HexColor(MUTED))
             c.setFont(FONT, 9)
             c.drawRightString(x + side - 12 * mm, y - 9, str(counts.get(cat.key, 0)))
@@ -177,7 +178,7 @@ class WheelPage(Flowable):
         ]
         for note in notes:
             for line in _wrap(note, 9.5, side - 10 * mm):
-                c.drawString(x, y - 9.5, line)
+                c.drawString(x, y - 9.5, drawable(line))
                 y -= 13
         holidays = [h for h in self.doc.holidays]
         if holidays and y > 60 * mm:
@@ -193,7 +194,7 @@ class WheelPage(Flowable):
                 c.setFillColor(colors.HexColor(MUTED))
                 c.drawString(x, y - 9, f"{holiday.day.day} {MONTHS[holiday.day.month - 1][:3]}")
                 c.setFillColor(colors.HexColor(INK))
-                c.drawString(x + 42, y - 9, holiday.name)
+                c.drawString(x + 42, y - 9, drawable(holiday.name))
                 y -= 12.5
 
 

@@ -8,6 +8,7 @@ share one look. Import this module only when exporting: reportlab stays off star
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -148,6 +149,7 @@ def table_style(*extra: tuple[Any, ...], header: bool = True, zebra: bool = True
 
 
 def data_table(rows: list[list[Any]], col_widths: list[float], **kwargs: Any) -> Table:
+    rows = [[drawable(c) if isinstance(c, str) else c for c in row] for row in rows]
     table = Table(rows, colWidths=col_widths, repeatRows=1 if kwargs.get("header", True) else 0)
     table.setStyle(table_style(**kwargs))
     return table
@@ -206,10 +208,10 @@ def _make_canvas_class(meta: PdfMeta) -> type[rl_canvas.Canvas]:
                 x = left + w + 3 * mm
             self.setFont(FONT_BOLD, 9)
             self.setFillColor(INK)
-            self.drawString(x, top, meta.municipality or APP_NAME)
+            self.drawString(x, top, drawable(meta.municipality or APP_NAME))
             self.setFont(FONT, 8.5)
             self.setFillColor(MUTED)
-            self.drawRightString(right, top, meta.title)
+            self.drawRightString(right, top, drawable(meta.title))
             self.setStrokeColor(RULE)
             self.setLineWidth(0.6)
             self.line(left, top - 7 * mm, right, top - 7 * mm)
@@ -222,7 +224,7 @@ def _make_canvas_class(meta: PdfMeta) -> type[rl_canvas.Canvas]:
             if meta.document_date and not footer:
                 footer = meta.document_date.isoformat()
             if footer:
-                self.drawString(left, bottom, footer)
+                self.drawString(left, bottom, drawable(footer))
             self.restoreState()
 
     return NumberedCanvas
@@ -260,8 +262,67 @@ def render_pdf(
     return buffer.getvalue()
 
 
+ZWJ = "\u200d"
+_SPACES = re.compile(r"  +")
+_JOINERS = frozenset("\u200d\ufe0e\ufe0f")  # zero-width joiner, text/emoji presentation
+
+
+@cache
+def _font_chars() -> frozenset[int]:
+    """The code points Liberation Sans (all four styles share one cmap) can draw."""
+    return frozenset(
+        TTFont("cmap", str(resource("fonts", "LiberationSans-Regular.ttf"))).face.charToGlyph
+    )
+
+
+def drawable(text: str) -> str:
+    """`text` without the characters the embedded font cannot draw (emoji, symbols, ...).
+
+    Stored text keeps every character; only documents drop them, so no PDF shows empty
+    boxes. A dropped emoji takes its whole sequence with it: variation selectors, skin tones
+    and zero-width-joined parts ("🙋‍♀️" vanishes, not leaving a stray "♀").
+    """
+    chars = _font_chars()
+    out: list[str] = []
+    dropping = False  # inside the sequence of a dropped character
+    joined = False  # the previous character was a ZWJ after a dropped one
+    for ch in text:
+        code = ord(ch)
+        if ch in "\n\t":
+            out.append(ch)
+            dropping = joined = False
+        elif ch in _JOINERS:
+            if ch == ZWJ and dropping:
+                joined = True
+            elif ch == ZWJ and code in chars:
+                out.append(ch)
+        elif joined:
+            joined = False  # the part joined to a dropped emoji goes too
+        elif code in chars and code >= 32 and not 0x1F3FB <= code <= 0x1F3FF:
+            if out and out[-1] == ZWJ:
+                out.pop()
+            out.append(ch)
+            dropping = False
+        else:
+            dropping = True
+            if out and out[-1] == ZWJ:
+                out.pop()
+    result = "".join(c for c in out if c != ZWJ)
+    if len(result) == len(text):
+        return result
+    # Close the gap a dropped character leaves between words ("Fest 🎉 idag" → "Fest idag").
+    return "\n".join(_SPACES.sub(" ", line).strip(" ") for line in result.split("\n"))
+
+
 def escape(text: str) -> str:
-    """Escape user text for a reportlab Paragraph (which reads a small XML dialect)."""
+    """Escape user text for a reportlab Paragraph (which reads a small XML dialect).
+
+    Characters the embedded font cannot draw are dropped (`drawable`).
+    """
     return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+        drawable(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\n", "<br/>")
     )
