@@ -170,3 +170,42 @@ def test_outer_labels_do_not_overlap_each_other() -> None:
         ys = sorted((a, b) for a, b, anchor in boxes if anchor == side)
         for (_a0, a1), (b0, _b1) in zip(ys, ys[1:], strict=False):
             assert a1 <= b0 + 1e-6
+
+
+def _label_boxes(scene):  # type: ignore[no-untyped-def]
+    from trygghetsrad.domain.wheel_scene import text_width
+
+    boxes = []
+    for key, lines in scene.label_lines.items():
+        for t in lines:
+            w = text_width(t.text, t.size)
+            x0 = t.x if t.anchor == "start" else t.x - w
+            boxes.append((key, x0, t.y - t.size * 0.55, x0 + w, t.y + t.size * 0.55, t.text))
+    return boxes
+
+
+def test_long_labels_wrap_onto_two_lines_inside_the_canvas_without_overlapping() -> None:
+    long = "Underlag väntas: Polisens lokala lägesbild för höstens trygghetsvandringar"
+    items = [
+        _item(f"e{i}", "events", date(2026, 1, 1) + timedelta(days=9 * i), None) for i in range(40)
+    ]
+    items = [CalendarItem(i.key, f"{long} {n}", i.category, i.start) for n, i in enumerate(items)]
+    scene = build_scene(Span.year(2026), CATEGORIES, items, Options(1366, 768))
+    boxes = _label_boxes(scene)
+    assert any(len(lines) == 2 for lines in scene.label_lines.values())
+    for _key, x0, y0, x1, y1, _text in boxes:
+        assert x0 >= 0 and x1 <= scene.width and y0 >= 0 and y1 <= scene.height
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            overlap_x = a[1] < b[3] - 1e-6 and b[1] < a[3] - 1e-6
+            overlap_y = a[2] < b[4] - 1e-6 and b[2] < a[4] - 1e-6
+            assert not (overlap_x and overlap_y), (a[5], b[5])
+
+
+def test_a_crowded_quarter_spills_over_to_the_other_column() -> None:
+    # Everything in October–December: the right column takes the labels near twelve o'clock.
+    items = [_item(f"e{i}", "events", date(2026, 10, 1) + timedelta(days=2 * i)) for i in range(45)]
+    scene = build_scene(Span.year(2026), CATEGORIES, items, Options(1366, 768))
+    anchors = [t.anchor for t in scene.labels.values() if not t.rotate]
+    assert anchors.count("start") >= 5
+    assert len(anchors) >= 35

@@ -206,3 +206,27 @@ def test_ics_import_updates_by_uid_and_rejects_garbage(session) -> None:  # type
     )
     with pytest.raises(UserError):
         wheel_extra.import_ics(session, b"inte en kalender", category="events")
+
+
+def test_demo_poster_elides_no_label_that_fits_on_two_lines(demo_database) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.domain.wheel_scene import text_width
+    from trygghetsrad.export.wheel_poster import poster_scene
+    from trygghetsrad.services.wheel_extra import wheel_document
+
+    with demo_database.session() as session:
+        doc = wheel_document(session, 2026)
+    # The page left of the legend on A3 landscape with the poster's margins.
+    scene = poster_scene(doc, 866, 698)
+    lines = scene.label_lines
+    assert len(lines) >= 40
+    for key, texts in lines.items():
+        shown = " ".join(t.text for t in texts)
+        if not shown.endswith("…"):
+            continue
+        t = texts[0]
+        room = scene.width - t.x if t.anchor == "start" else t.x
+        full = scene.items[key].title
+        # Elided only when even two full-width lines could not hold the text.
+        assert text_width(full, t.size) > 2 * room * 0.8, shown
+    elided = [k for k, texts in lines.items() if texts[-1].text.endswith("…")]
+    assert len(elided) <= 1

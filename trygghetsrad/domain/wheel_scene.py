@@ -175,6 +175,7 @@ class Options:
     center_title: str = ""
     center_lines: tuple[str, ...] = ()
     margin: float = 8.0
+    label_room: float = 12.5  # width of each label column beside the wheel, in base font sizes
 
 
 @dataclass
@@ -189,6 +190,7 @@ class Scene:
     shapes: list[ItemShape]
     primitives: list[Primitive] = field(default_factory=list)
     labels: dict[str, Text] = field(default_factory=dict)  # item key -> its label
+    label_lines: dict[str, tuple[Text, ...]] = field(default_factory=dict)  # outer labels' lines
     month_band: tuple[float, float] = (0.0, 0.0)
     line_layer: int = 1
     items: dict[str, CalendarItem] = field(default_factory=dict)
@@ -299,7 +301,7 @@ def build_scene(
     labels = options.labels
 
     def fitted(with_labels: bool) -> float:
-        room = (base * 12.5 if with_labels else 0.0) + m
+        room = (base * options.label_room if with_labels else 0.0) + m
         tall = (h - 2 * m - (base * 2.6 if with_labels else 0)) / 2
         return max(40.0, min(tall, (w - 2 * room) / 2))
 
@@ -505,6 +507,65 @@ def _upright(angle: float) -> float:
     return a if a <= 90 or a >= 270 else a - 180
 
 
+@dataclass(frozen=True)
+class _Label:
+    key: str
+    text: str
+    angle: float  # where the item sits on the wheel
+    anchor_r: float
+    priority: tuple[float, int, float]
+    lines: int = 1
+
+
+def _order(angle: float, side: int) -> float:
+    """Top-to-bottom order of a label in a column; a label that crossed over the top or the
+    bottom keeps its place next to its neighbours on the wheel."""
+    a = angle % 360
+    if side == 1:
+        return a - 360 if a >= 270 else a
+    return -(a + 360 if a < 90 else a)
+
+
+def _balance(columns: dict[int, list[_Label]], height: float) -> None:
+    """Move labels of items near twelve or six o'clock to the emptier column while one column
+    needs clearly more room than the other (Oct–Dec is usually busier than Jan–Mar)."""
+    for _ in range(200):
+        need = {side: sum(c.lines for c in col) for side, col in columns.items()}
+        heavy = 1 if need[1] > need[-1] else -1
+        if need[heavy] - need[-heavy] <= 2:
+            return
+        movable = [c for c in columns[heavy] if min(c.angle % 180, 180 - c.angle % 180) <= 40]
+        if not movable:
+            return
+        # The one nearest the vertical axis, from the crowded end of the column.
+        best = min(movable, key=lambda c: min(c.angle % 180, 180 - c.angle % 180))
+        if need[-heavy] + best.lines > need[heavy] - best.lines + 1:
+            return
+        columns[heavy].remove(best)
+        columns[-heavy].append(best)
+
+
+def _spread(wanted: list[float], heights: list[float], top: float, bottom: float) -> list[float]:
+    """Label centres as close to `wanted` as possible, in order, not overlapping, in [top, bottom]."""
+    ys = list(wanted)
+    n = len(ys)
+    for _ in range(2):
+        for i in range(n):
+            low = top + heights[i] / 2 if i == 0 else ys[i - 1] + (heights[i - 1] + heights[i]) / 2
+            ys[i] = max(ys[i], low)
+        for i in range(n - 1, -1, -1):
+            high = (
+                bottom - heights[i] / 2
+                if i == n - 1
+                else ys[i + 1] - (heights[i + 1] + heights[i]) / 2
+            )
+            ys[i] = min(ys[i], high)
+    for i in range(n):
+        low = top + heights[i] / 2 if i == 0 else ys[i - 1] + (heights[i - 1] + heights[i]) / 2
+        ys[i] = max(ys[i], low)
+    return ys
+
+
 def _place_labels(
     scene: Scene,
     candidates: list[tuple[float, int, str, str, float, float, float]],
@@ -512,58 +573,122 @@ def _place_labels(
     color: dict[str, str],
     category_of: dict[str, str],
 ) -> None:
+    """Labels in a column left and right of the wheel, each on one or two lines.
+
+    A label that does not fit the room beside the wheel is wrapped onto a second line before
+    anything is elided; columns are balanced across twelve and six o'clock; when a column is
+    full the least important labels (series, small rings) are left to the tooltips.
+    """
     cx, cy, radius = scene.cx, scene.cy, scene.radius
     font = base * 0.86
     step = font * 1.3
+    line_step = font * 1.12
     rl = radius + base * 1.3
-    top = max(font, cy - rl - base * 1.0)
-    bottom = min(scene.height - font, cy + rl + base * 1.0)
-    capacity = int((bottom - top) / step) + 1
-    for side in (1, -1):
-        chosen = [c for c in candidates if (c[4] % 360 < 180) == (side == 1)]
-        chosen.sort(key=lambda c: (c[0], c[1], c[4]))
-        chosen = chosen[:capacity]
-        chosen.sort(key=lambda c: -math.cos(math.radians(c[4])))
-        ys = [cy - rl * math.cos(math.radians(c[4])) for c in chosen]
-        # Push apart downwards, then upwards from the bottom, then clamp at the top.
-        for i in range(len(ys)):
-            ys[i] = max(ys[i], top if i == 0 else ys[i - 1] + step)
-        for i in range(len(ys) - 1, -1, -1):
-            ys[i] = min(ys[i], bottom if i == len(ys) - 1 else ys[i + 1] - step)
-        for i in range(len(ys)):
-            ys[i] = max(ys[i], top if i == 0 else ys[i - 1] + step)
-        for (_p, _d, key, text, angle, anchor_r, _span), y in zip(chosen, ys, strict=True):
-            dy = y - cy
-            x = cx + side * (math.sqrt(max(0.0, rl * rl - dy * dy)) + base * 0.9)
-            room = (scene.width - x - 4) if side == 1 else (x - 4)
-            shown = fit_text(text, font, room)
-            if not shown:
-                continue
-            ax, ay = point(cx, cy, anchor_r, angle)
-            route = radius + base * 0.55
-            dot = (x - side * base * 0.35, y)
-            lead = [(ax, ay), point(cx, cy, route, angle)]
-            # Outside the wheel the line follows the rim to the label's height, so it never
-            # cuts back across the months and weeks when labels had to move apart.
-            target = polar(cx, cy, *dot)[1]
-            sweep = (target - angle + 540) % 360 - 180
-            steps = int(abs(sweep) / 2)
-            for i in range(1, steps + 1):
-                lead.append(point(cx, cy, route, angle + sweep * i / (steps + 1)))
-            lead.append(point(cx, cy, route, target) if abs(sweep) > 2 else lead[-1])
-            lead.append(dot)
-            cat_color = color[category_of[key]]
-            scene.primitives.insert(
-                scene.line_layer, Line(tuple(lead), mix(cat_color, PAPER, 0.35), 0.6)
-            )
-            scene.primitives.append(Circle(x - side * base * 0.35, y, font * 0.16, cat_color))
-            label = Text(x, y, shown, font, INK, False, "start" if side == 1 else "end")
-            scene.primitives.append(label)
-            scene.labels[key] = label
+    top = max(font * 0.5, cy - rl - base * 3.5)
+    bottom = min(scene.height - font * 0.5, cy + rl + base * 3.5)
+
+    def x_at(y: float, side: int) -> float:
+        dy = y - cy
+        return cx + side * (math.sqrt(max(0.0, rl * rl - dy * dy)) + base * 0.9)
+
+    def room_at(y: float, side: int) -> float:
+        x = x_at(y, side)
+        return (scene.width - x - 2) if side == 1 else (x - 2)
+
+    def height(label: _Label) -> float:
+        return step + (label.lines - 1) * line_step
+
+    def lines_needed(label: _Label, y: float, side: int) -> int:
+        return 1 if text_width(label.text, font) <= room_at(y, side) else 2
+
+    columns: dict[int, list[_Label]] = {1: [], -1: []}
+    for prio, neg_span, key, text, angle, anchor_r, _span in candidates:
+        label = _Label(key, text, angle, anchor_r, (prio, neg_span, angle))
+        side = 1 if angle % 360 < 180 else -1
+        y0 = cy - rl * math.cos(math.radians(angle))
+        columns[side].append(
+            _Label(key, text, angle, anchor_r, label.priority, lines_needed(label, y0, side))
+        )
+    _balance(columns, bottom - top)
+
+    placed: list[tuple[_Label, float, int]] = []
+    for side, column in columns.items():
+        # Two rounds: lay out, then re-measure each label's lines at the place it got.
+        labels = sorted(column, key=lambda c: c.priority)
+        for _round in range(3):
+            total = 0.0
+            kept: list[_Label] = []
+            for label in labels:
+                if total + height(label) <= bottom - top:
+                    kept.append(label)
+                    total += height(label)
+            kept.sort(key=lambda c: _order(c.angle, side))
+            wanted = [cy - rl * math.cos(math.radians(c.angle)) for c in kept]
+            ys = _spread(wanted, [height(c) for c in kept], top, bottom)
+            remeasured = {c.key: lines_needed(c, y, side) for c, y in zip(kept, ys, strict=True)}
+            changed = any(remeasured[c.key] != c.lines for c in kept)
+            labels = [
+                _Label(
+                    c.key, c.text, c.angle, c.anchor_r, c.priority, remeasured.get(c.key, c.lines)
+                )
+                for c in labels
+            ]
+            if not changed:
+                break
+        by_key = {c.key: c for c in labels}
+        placed.extend((by_key[c.key], y, side) for c, y in zip(kept, ys, strict=True))
+
+    for label, y, side in placed:
+        key, angle, anchor_r = label.key, label.angle, label.anchor_r
+        room = room_at(y, side)
+        # Measure the room at the label's whole height: the column curves with the rim.
+        for dy in (-height(label) / 2, height(label) / 2):
+            room = min(room, room_at(y + dy, side))
+        shown = (
+            [label.text]
+            if text_width(label.text, font) <= room
+            else wrap_text(label.text, font, room, 2)
+        )
+        if not shown or not shown[0]:
+            continue
+        x = x_at(y, side)
+        ax, ay = point(cx, cy, anchor_r, angle)
+        route = radius + base * 0.55
+        first_y = y - (len(shown) - 1) * line_step / 2
+        dot = (x - side * base * 0.35, first_y)
+        lead = [(ax, ay), point(cx, cy, route, angle)]
+        # Outside the wheel the line follows the rim to the label's height, so it never
+        # cuts back across the months and weeks when labels had to move apart.
+        target = polar(cx, cy, *dot)[1]
+        sweep = (target - angle + 540) % 360 - 180
+        steps = int(abs(sweep) / 2)
+        for i in range(1, steps + 1):
+            lead.append(point(cx, cy, route, angle + sweep * i / (steps + 1)))
+        lead.append(point(cx, cy, route, target) if abs(sweep) > 2 else lead[-1])
+        lead.append(dot)
+        cat_color = color[category_of[key]]
+        scene.primitives.insert(
+            scene.line_layer, Line(tuple(lead), mix(cat_color, PAPER, 0.35), 0.6)
+        )
+        scene.primitives.append(Circle(x - side * base * 0.35, first_y, font * 0.16, cat_color))
+        anchor = "start" if side == 1 else "end"
+        texts = [
+            Text(x, first_y + i * line_step, line, font, INK, False, anchor)
+            for i, line in enumerate(shown)
+        ]
+        scene.primitives.extend(texts)
+        scene.labels[key] = texts[0]
+        scene.label_lines[key] = tuple(texts)
 
 
 def document_scene(
-    doc: WheelDocument, width: float, height: float, *, font: float = 0.0, labels: bool = True
+    doc: WheelDocument,
+    width: float,
+    height: float,
+    *,
+    font: float = 0.0,
+    labels: bool = True,
+    label_room: float = 12.5,
 ) -> Scene:
     """The scene of an export: the document's year, rings, items, holidays and plan status."""
     status = doc.plan.status_text()
@@ -578,6 +703,7 @@ def document_scene(
             labels=labels,
             center_title=doc.year_label,
             center_lines=(status,),
+            label_room=label_room,
         ),
         holidays=doc.holidays,
     )

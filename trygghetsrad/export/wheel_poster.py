@@ -113,6 +113,16 @@ def draw_scene(canvas: Canvas, scene: Scene) -> None:
             canvas.restoreState()
 
 
+POSTER_FONT = 10.0
+POSTER_LABEL_ROOM = 16.0  # wide label columns: A3 has room beside the wheel for whole titles
+LEGEND_WIDTH = 78 * mm
+
+
+def poster_scene(doc: WheelDocument, width: float, height: float) -> Scene:
+    """The wheel of the poster in a `width` × `height` box (the page left of the legend)."""
+    return document_scene(doc, width, height, font=POSTER_FONT, label_room=POSTER_LABEL_ROOM)
+
+
 class WheelPage(Flowable):
     """The whole first page: wheel on the left, title, status and legend on the right."""
 
@@ -128,9 +138,9 @@ class WheelPage(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        side = 78 * mm
+        side = LEGEND_WIDTH
         wheel_w = self.width - side
-        scene = document_scene(self.doc, wheel_w, self.height, font=10, label_room=16)
+        scene = poster_scene(self.doc, wheel_w, self.height)
         c.saveState()
         draw_scene(c, scene)
         c.restoreState()
