@@ -444,3 +444,25 @@ def test_a_draft_plan_can_be_deleted_but_not_an_adopted_one(qtbot, demo_app, mon
     with demo_app.database.session() as s:
         assert [p.status for p in action_plan.list_plans(s)] == ["antagen"]
     assert page.plan is not None and page.plan.status == "antagen"
+
+
+def test_measure_dialog_fits_a_768_pixel_screen(qtbot, demo_app) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.plan_dialogs import MeasureDialog
+    from trygghetsrad.ui.situation.plan_page import PlanPage
+
+    page = PlanPage(demo_app)
+    qtbot.addWidget(page)
+    measure = page.model.rows[0].measure
+    dialog = MeasureDialog(lambda values: None, measure, **page._choices(), parent=page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Two columns and a scroll area: the buttons stay visible under a Windows taskbar.
+    assert dialog.sizeHint().height() <= 700
+    assert dialog.minimumSizeHint().height() <= 700
+    assert dialog.sizeHint().width() <= 1300
+    assert dialog.height() <= 700
+    assert dialog.scroll_area is not None
+    # The long cause texts wrap in the list instead of running under its edge.
+    assert dialog.causes.wordWrap()
+    assert dialog.causes.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    dialog.reject()

@@ -438,3 +438,29 @@ def test_overview_stays_readable_with_many_sources(qtbot, ctx) -> None:
     assert "Enkät 00" in text and "Enkät 29" not in text
     assert "och 22 till" in page.obstacles_card.body.text()
     assert "Sekretess (30)" in page.obstacles_card.body.text()
+
+
+def test_source_form_fits_a_small_screen_and_explains_the_delivery_state(qtbot, sctx) -> None:
+    from trygghetsrad.ui.situation.sources import SourcesPage
+
+    page = SourcesPage(sctx)
+    qtbot.addWidget(page)
+    page.new_button.click()
+    dialog = page.dialog
+    # Spara/Avbryt must stay on a 1366×768 screen with a taskbar: the form scrolls or fits.
+    assert dialog.sizeHint().height() <= 700
+    assert dialog.minimumSizeHint().height() <= 700
+    assert dialog.height() <= 700
+    assert dialog.scroll_area is not None
+    form_label = dialog.form.labelForField(dialog.status.parentWidget())
+    assert form_label.text() == "Tillgång"
+    dialog.status.setCurrentIndex(dialog.status.findData("available"))
+    dialog.next_expected.set_value(date(2020, 1, 31))
+    assert dialog.delivery.text() == "Försenad – väntades 2020-01-31"
+    dialog.next_expected.check.setChecked(False)
+    assert dialog.delivery.text() == "Inget datum för nästa leverans"
+    dialog.status.setCurrentIndex(dialog.status.findData("missing"))
+    assert dialog.delivery.text() == "Saknas"
+    note = dialog.obstacle_notes["reporting"]
+    assert note.width() >= 220
+    dialog.reject()

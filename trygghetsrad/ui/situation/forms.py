@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.dates import MONTHS
 from trygghetsrad.domain.situation import (
+    Alert,
     Category,
     ChartKind,
     Frequency,
@@ -34,6 +36,7 @@ from trygghetsrad.domain.situation import (
     SourceKind,
     SourceStatus,
     Trend,
+    source_alert,
 )
 from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
@@ -90,9 +93,11 @@ class SourceDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = self.tr("Ändra underlag") if source else self.tr("Nytt underlag")
-        super().__init__(title, on_save, parent)
-        self.setMinimumWidth(620)
+        super().__init__(title, on_save, parent, scrollable=True)
+        self.setMinimumWidth(940)
         s = source
+        # Two columns: what the source is and when it comes on the left, obstacles and notes
+        # on the right, so that the dialog fits a 1366×768 screen.
         self.name = self.add_field("name", self.tr("Namn"), QLineEdit(s.name if s else ""))
         self.kind = self.add_field(
             "kind", self.tr("Typ"), enum_combo(SourceKind, s.kind if s else None)
@@ -100,7 +105,7 @@ class SourceDialog(FormDialog):
         none = [(self.tr("(ingen vald)"), None)]
         self.provider = self.add_field(
             "provider_organisation_id",
-            self.tr("Organisation som äger underlaget"),
+            self.tr("Ägs av"),
             combo(none + organisations, s.provider_organisation_id if s else None),
         )
         self.provider_name = self.add_field(
@@ -111,9 +116,14 @@ class SourceDialog(FormDialog):
         )
         self.delivered_by = self.add_field(
             "delivered_by_id",
-            self.tr("Lämnas till samordnaren av"),
+            self.tr("Lämnas av"),
             combo(none + people, s.delivered_by_id if s else None),
         )
+        for box in (self.provider, self.delivered_by):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(18)
         self.frequency = self.add_field(
             "frequency", self.tr("Hur ofta"), enum_combo(Frequency, s.frequency if s else None)
         )
@@ -133,11 +143,28 @@ class SourceDialog(FormDialog):
             enum_combo(GeoLevel, s.geographic_level if s else None),
         )
         self.status = self.add_field(
-            "status", self.tr("Status"), enum_combo(SourceStatus, s.status if s else None)
+            "status",
+            self.tr("Tillgång"),
+            enum_combo(SourceStatus, s.status if s else None),
+            hint=self.tr(
+                "Om underlaget går att få alls. Om leveranserna kommer i tid räknas ut "
+                "från datumen ovan."
+            ),
         )
+        self.delivery = QLabel()
+        self.delivery.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.add_field("delivery", self.tr("Leverans"), self.delivery)
+        self.status.currentIndexChanged.connect(self._update_delivery)
+        self.next_expected.check.toggled.connect(self._update_delivery)
+        self.next_expected.edit.dateChanged.connect(self._update_delivery)
+        self._update_delivery()
+
+        right = self.add_column()
         obstacles = QWidget()
         grid = QGridLayout(obstacles)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
         current = {o.kind: o.note for o in (s.obstacles if s else ())}
         self.obstacle_checks: dict[str, QCheckBox] = {}
         self.obstacle_notes: dict[str, QLineEdit] = {}
@@ -148,22 +175,51 @@ class SourceDialog(FormDialog):
             note = QLineEdit(current.get(kind.value, ""))
             note.setPlaceholderText(self.tr("Anteckning"))
             note.setAccessibleName(self.tr("Anteckning om {kind}").format(kind=kind.label))
+            note.setMinimumWidth(220)
+            note.setToolTip(note.text())
+            note.textChanged.connect(note.setToolTip)
+            note.setCursorPosition(0)
             grid.addWidget(check, row, 0)
             grid.addWidget(note, row, 1)
             self.obstacle_checks[kind.value] = check
             self.obstacle_notes[kind.value] = note
-        self.add_field("obstacles", self.tr("Hinder"), obstacles)
+        self.add_field("obstacles", self.tr("Hinder"), obstacles, form=right)
         obstacles.setAccessibleName(self.tr("Hinder"))
         self.description = self.add_field(
-            "description", self.tr("Beskrivning"), text_edit(s.description if s else "")
+            "description",
+            self.tr("Beskrivning"),
+            text_edit(s.description if s else "", 90),
+            form=right,
         )
         self.note = self.add_field(
-            "note", self.tr("Anteckning"), text_edit(s.note if s else "", 50)
+            "note", self.tr("Anteckning"), text_edit(s.note if s else "", 60), form=right
         )
         self.internal = self.add_field(
-            "internal", self.tr("Intern"), QCheckBox(self.tr("Intern – tas inte med i exporter"))
+            "internal",
+            self.tr("Intern"),
+            QCheckBox(self.tr("Intern – tas inte med i exporter")),
+            form=right,
         )
         self.internal.setChecked(bool(s and s.internal))
+
+    def delivery_text(self) -> str:
+        """The delivery state the list shows as "Leverans", from the form's current values."""
+        today = date.today()
+        expected = self.next_expected.value()
+        alert = source_alert(self.status.currentData(), expected, today)
+        when = expected.isoformat() if expected else ""
+        if alert is Alert.OVERDUE:
+            return self.tr("Försenad – väntades {day}").format(day=when)
+        if alert is Alert.DUE_SOON:
+            return self.tr("Väntas snart – {day}").format(day=when)
+        if alert is not None:
+            return alert.label
+        if expected is not None:
+            return self.tr("I tid – nästa väntas {day}").format(day=when)
+        return self.tr("Inget datum för nästa leverans")
+
+    def _update_delivery(self, *_: object) -> None:
+        self.delivery.setText(self.delivery_text())
 
     def values(self) -> dict[str, Any]:
         return {

@@ -78,7 +78,7 @@ class SourcesModel(RecordTableModel[SourceData]):
         super().__init__(
             [
                 Column(tr("Underlag"), lambda s: s.name + (tr(" (intern)") if s.internal else "")),
-                Column(tr("Läge"), self._state_text, sort=self._state_sort),
+                Column(tr("Leverans"), self._state_text, sort=self._state_sort),
                 Column(tr("Typ"), lambda s: s.kind_label),
                 Column(tr("Lämnas av"), lambda s: s.delivered_by or "–"),
                 Column(tr("Från"), lambda s: s.provider),
@@ -110,7 +110,9 @@ class SourcesModel(RecordTableModel[SourceData]):
 
     def _state_text(self, s: SourceData) -> str:
         alert = s.alert(self.today)
-        return alert.label if alert is not None else s.status_label
+        if alert is not None:
+            return alert.label
+        return self.tr("I tid") if s.next_expected is not None else s.status_label
 
     def _state_sort(self, s: SourceData) -> tuple[int, str]:
         order = {"missing": 0, "overdue": 1, "requested": 2, "due_soon": 3}

@@ -151,9 +151,10 @@ class MeasureDialog(FormDialog):
                 if content_locked
                 else ""
             ),
+            scrollable=True,
         )
         m = measure
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(960)
         self.title = QLineEdit(m.title if m else "")
         self.description = _text(m.description if m else "")
         self.kind = QComboBox()
@@ -186,11 +187,24 @@ class MeasureDialog(FormDialog):
         )
         self.internal = QCheckBox(self.tr("Intern (lämnas utanför exporter)"))
         self.internal.setChecked(m.internal if m else False)
+        for box in (self.org, self.person, self.indicator):
+            # Long names must not widen the dialog past the screen; the list shows them whole.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(18)
+            box.setToolTip(box.currentText())
+            box.currentTextChanged.connect(box.setToolTip)
         self.causes = QListWidget()
-        self.causes.setMinimumHeight(150)
+        self.causes.setMinimumHeight(190)
+        # Long cause texts wrap inside the list instead of running under its right edge.
+        self.causes.setWordWrap(True)
+        self.causes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.causes.setResizeMode(QListWidget.ResizeMode.Adjust)
         chosen = set(m.cause_ids) if m else set()
         for cid, label in causes:
             item = QListWidgetItem(label)
+            item.setToolTip(label.strip())
             item.setData(Qt.ItemDataRole.UserRole, cid)
             if cid is None:  # a problem heading
                 font = item.font()
@@ -202,6 +216,8 @@ class MeasureDialog(FormDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if cid in chosen else Qt.CheckState.Unchecked)
             self.causes.addItem(item)
+        # Two columns so that the whole measure fits a 1366×768 screen: what and why on the
+        # left, who/when/how it is measured on the right.
         self.add_field("title", self.tr("Åtgärd:"), self.title)
         self.add_field("description", self.tr("Beskrivning:"), self.description)
         self.add_field(
@@ -212,18 +228,23 @@ class MeasureDialog(FormDialog):
         )
         self.add_field("kind", self.tr("Typ:"), self.kind)
         self.add_field("effect", self.tr("Förväntad effekt:"), self.effect)
-        self.add_field("responsible_organisation_id", self.tr("Ansvarig organisation:"), self.org)
-        self.add_field("responsible_person_id", self.tr("Ansvarig person:"), self.person)
-        self.add_field("partners", self.tr("Samverkansparter:"), self.partners)
-        self.add_field("start", self.tr("Start:"), self.start)
-        self.add_field("end", self.tr("Slut:"), self.end)
-        self.add_field("resources", self.tr("Resurser:"), self.resources)
-        self.add_field("indicator_id", self.tr("Indikator att följa:"), self.indicator)
-        self.add_field("target_value", self.tr("Målvärde:"), self.target)
-        self.add_field("target_direction", self.tr("Riktning:"), self.direction)
-        self.add_field("target_text", self.tr("Mål i ord:"), self.target_text)
         self.add_field("status", self.tr("Status:"), self.status)
         self.add_field("internal", "", self.internal)
+        right = self.add_column()
+        self.add_field(
+            "responsible_organisation_id", self.tr("Ansvarig organisation:"), self.org, form=right
+        )
+        self.add_field(
+            "responsible_person_id", self.tr("Ansvarig person:"), self.person, form=right
+        )
+        self.add_field("partners", self.tr("Samverkansparter:"), self.partners, form=right)
+        self.add_field("start", self.tr("Start:"), self.start, form=right)
+        self.add_field("end", self.tr("Slut:"), self.end, form=right)
+        self.add_field("resources", self.tr("Resurser:"), self.resources, form=right)
+        self.add_field("indicator_id", self.tr("Indikator att följa:"), self.indicator, form=right)
+        self.add_field("target_value", self.tr("Målvärde:"), self.target, form=right)
+        self.add_field("target_direction", self.tr("Riktning:"), self.direction, form=right)
+        self.add_field("target_text", self.tr("Mål i ord:"), self.target_text, form=right)
         self.internal.setAccessibleName(self.tr("Intern"))
         if content_locked:
             for key in self._fields:

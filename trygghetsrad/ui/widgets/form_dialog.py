@@ -5,18 +5,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.ui.widgets.screen import fit_to_screen
+
+
+class FittingScrollArea(QScrollArea):
+    """A scroll area that asks for its content's full size (QScrollArea caps its hint at
+    24 lines); the dialog is then capped to the screen by `fit_to_screen` and scrolls."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        widget = self.widget()
+        if widget is None:
+            return super().sizeHint()
+        hint = widget.sizeHint()
+        extra = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return QSize(hint.width() + extra, hint.height() + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        widget = self.widget()
+        width = widget.minimumSizeHint().width() if widget is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), 160)
 
 
 class FormDialog(QDialog):
@@ -32,6 +55,8 @@ class FormDialog(QDialog):
         on_save: Callable[[dict[str, Any]], object],
         parent: QWidget | None = None,
         intro: str = "",
+        *,
+        scrollable: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -52,10 +77,28 @@ class FormDialog(QDialog):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.form.setVerticalSpacing(6)
-        layout.addLayout(self.form)
+        self._columns = QHBoxLayout()
+        self._columns.setSpacing(28)
+        self._columns.addLayout(self.form, 1)
+        self.scroll_area: QScrollArea | None = None
+        if scrollable:
+            # Tall forms scroll; the buttons below stay visible on a small screen.
+            body = QWidget()
+            body_layout = QVBoxLayout(body)
+            body_layout.setContentsMargins(0, 0, 8, 0)
+            body_layout.addLayout(self._columns)
+            body_layout.addStretch(1)
+            self.scroll_area = FittingScrollArea()
+            self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+            self.scroll_area.setWidgetResizable(True)
+            self.scroll_area.setWidget(body)
+            layout.addWidget(self.scroll_area, 1)
+        else:
+            layout.addLayout(self._columns)
         self.general_error = self._error_label()
         layout.addWidget(self.general_error)
-        layout.addStretch(1)
+        if not scrollable:
+            layout.addStretch(1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -77,7 +120,28 @@ class FormDialog(QDialog):
         label.hide()
         return label
 
-    def add_field(self, key: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
+    def add_column(self) -> QFormLayout:
+        """A second form column beside the first; pass it to `add_field(form=...)`."""
+        form = QFormLayout()
+        form.setLabelAlignment(self.form.labelAlignment())
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setVerticalSpacing(6)
+        self._columns.addLayout(form, 1)
+        return form
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        fit_to_screen(self)
+
+    def add_field(
+        self,
+        key: str,
+        label: str,
+        widget: QWidget,
+        hint: str = "",
+        *,
+        form: QFormLayout | None = None,
+    ) -> QWidget:
         container = QWidget()
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)
@@ -90,8 +154,9 @@ class FormDialog(QDialog):
             box.addWidget(hint_label)
         error = self._error_label()
         box.addWidget(error)
-        self.form.addRow(label, container)
-        row_label = self.form.labelForField(container)
+        form = form if form is not None else self.form
+        form.addRow(label, container)
+        row_label = form.labelForField(container)
         if isinstance(row_label, QLabel):
             row_label.setBuddy(widget)
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
