@@ -72,3 +72,40 @@ def test_example_data_is_the_same_for_the_same_date(session, database) -> None: 
     finally:
         other.close()
     assert first == second
+
+
+def test_no_meeting_lists_the_same_action_twice_and_counts_are_per_group(session) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services.meetings_document import meeting_document
+
+    fill_meetings_demo(session)
+    for meeting in meetings.list_meetings(session):
+        doc = meeting_document(session, meeting.id)
+        texts = [a.what for a in doc.followup] + [a.what for i in doc.items for a in i.actions]
+        assert len(texts) == len(set(texts)), (meeting.day, Counter(texts).most_common(2))
+        held = [
+            m
+            for m in meetings.list_meetings(session)
+            if set(m.group_ids) & set(meeting.group_ids) and m.day < meeting.day
+        ]
+        for action in doc.followup:
+            # carried past at most the meetings this meeting's group(s) held before it
+            assert action.carried_count <= len(held), (meeting.day, action.what)
+
+
+def test_carried_count_counts_only_the_following_groups_meetings(session) -> None:  # type: ignore[no-untyped-def]
+    from factories import make_group
+
+    council, club = make_group(session, name="Rådet"), make_group(session, name="Klubben")
+    joint = meetings.create_meeting(session, group_ids=[council, club], day=date(2026, 1, 8)).id
+    item = meetings_agenda.add_item(session, joint, title="Lägesbild").id
+    action = meetings_actions.add_action(session, item, what="Ta fram underlag").id
+    for month in (2, 3, 4):  # the club meets three times, the council once
+        club_meeting = meetings.create_meeting(session, group_ids=[club], day=date(2026, month, 5))
+        meetings.start_minutes(session, club_meeting.id)
+        meetings.finalise(session, club_meeting.id, on=date(2026, month, 6))
+    council_meeting = meetings.create_meeting(session, group_ids=[council], day=date(2026, 5, 7))
+    meetings.start_minutes(session, council_meeting.id)
+    meetings.finalise(session, council_meeting.id, on=date(2026, 5, 8))
+    later = meetings.create_meeting(session, group_ids=[council], day=date(2026, 9, 3)).id
+    counts = {a.id: a.carried_count for a in meetings_actions.followup(session, later)}
+    assert counts[action] == 1  # the council's one meeting, not the club's three

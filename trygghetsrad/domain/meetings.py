@@ -267,6 +267,15 @@ def default_title(kind: MeetingKind, group_names: tuple[str, ...] | list[str]) -
     return f"{kind.label} {join_names(group_names)}".strip()
 
 
+def carried_label(count: int) -> str:
+    """ "förd vidare 2 ggr", or "" when the action has not been carried (never "0 ggr")."""
+    if count <= 0:
+        return ""
+    if count == 1:
+        return tr("förd vidare 1 gång")
+    return tr("förd vidare {n} ggr").format(n=count)
+
+
 def check_times(start: time | None, end: time | None) -> None:
     if end is not None and start is None:
         raise ValidationError(tr("Ange en starttid när mötet har en sluttid."), "start_time")

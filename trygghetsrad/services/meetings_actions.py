@@ -197,10 +197,14 @@ def followup(session: Session, meeting_id: int) -> list[ActionData]:
 
 
 def _carried_before(session: Session, row: ActionItem, meeting: Meeting) -> int:
-    """How many finalised meetings of the origin's groups the action was carried past before
-    `meeting` (so archived minutes keep showing the count as it was then)."""
+    """How many finalised meetings of the group(s) following the action up at `meeting` it was
+    carried past before `meeting` (so archived minutes keep showing the count as it was then).
+
+    Only the groups the origin and `meeting` share count: an action from a joint meeting,
+    followed up by one group, was carried past that group's meetings, not the other's."""
     origin = row.item.meeting
-    groups = [g.group_id for g in origin.groups]
+    here = {g.group_id for g in meeting.groups}
+    groups = [g.group_id for g in origin.groups if g.group_id in here] or sorted(here)
     between = session.scalars(
         select(Meeting)
         .join(MeetingGroup)

@@ -10,7 +10,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from trygghetsrad.domain.dates import long_date, short_date
-from trygghetsrad.domain.meetings import ActionData, AgendaItemData, ItemKind, Presence
+from trygghetsrad.domain.meetings import (
+    ActionData,
+    AgendaItemData,
+    ItemKind,
+    Presence,
+    carried_label,
+)
 from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
 from trygghetsrad.export.pdf.base import (
     ACCENT,
@@ -231,7 +237,7 @@ def _action_rows(
             since = a.since.isoformat() if a.since else ""
             status = a.status.label
             if a.open and a.carried_count:
-                status += tr(", förd vidare {n} ggr").format(n=a.carried_count)
+                status += ", " + carried_label(a.carried_count)
             row += [Paragraph(since, cell), Paragraph(escape(status), cell)]
         rows.append(row)
     return rows

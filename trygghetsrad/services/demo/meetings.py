@@ -243,6 +243,15 @@ def fill(session: Session, ctx: DemoContext) -> None:
     ctx.extra["meetings"] = ordered
 
 
+def _fresh(choices: list[tuple[str, str]], index: int, taken: set[str]) -> tuple[str, str] | None:
+    """The first of `choices` from `index` on (cyclically) whose text is not in `taken`."""
+    for step in range(len(choices)):
+        what, who = choices[(index + step) % len(choices)]
+        if what not in taken:
+            return what, who
+    return None
+
+
 def _hold(
     session: Session, ctx: DemoContext, mid: int, index: int, all_actions: dict[str, int]
 ) -> None:
@@ -285,6 +294,9 @@ def _hold(
         ):
             actions.close_action(session, action.id, on=meeting.day, meeting_id=mid)
     normal = [i for i in items if i.kind.value == "normal"]
+    # A new action never repeats one that is still open for the group (the notice and the
+    # minutes would list the same task twice).
+    still_open = {a.what for a in actions.followup(session, mid) if a.open}
     if len(normal) >= 3:
         target = normal[2]
         key = f"action_{mid}"
@@ -294,16 +306,18 @@ def _hold(
                 target.id,
                 ["Trygghetsrådet lägger informationen till handlingarna."],
             )
-            what, org = COUNCIL_ACTIONS[index % len(COUNCIL_ACTIONS)]
-            all_actions[key] = actions.add_action(
-                session,
-                target.id,
-                what=what,
-                responsible_organisation_id=ctx.organisations[org],
-                due_date=meeting.day + timedelta(days=60),
-            ).id
-        else:
-            what, person = GROUP_ACTIONS[index % len(GROUP_ACTIONS)]
+            choice = _fresh(COUNCIL_ACTIONS, index, still_open)
+            if choice is not None:
+                what, org = choice
+                all_actions[key] = actions.add_action(
+                    session,
+                    target.id,
+                    what=what,
+                    responsible_organisation_id=ctx.organisations[org],
+                    due_date=meeting.day + timedelta(days=60),
+                ).id
+        elif (choice := _fresh(GROUP_ACTIONS, index, still_open)) is not None:
+            what, person = choice
             all_actions[key] = actions.add_action(
                 session,
                 target.id,

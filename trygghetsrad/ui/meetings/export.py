@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import ItemKind, Presence
+from trygghetsrad.domain.meetings import ItemKind, Presence, carried_label
 from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
 from trygghetsrad.ui.background import run_in_background
 from trygghetsrad.ui.context import AppContext
@@ -150,9 +150,12 @@ def preview_html(doc: MeetingDocument) -> str:
             parts.append("</ul>")
         if item.kind is ItemKind.FOLLOWUP:
             for action in doc.followup:
+                state = ", ".join(
+                    p for p in (action.status.label, carried_label(action.carried_count)) if p
+                )
                 parts.append(
                     f"<p>• {escape(action.what)} – {escape(action.responsible)} "
-                    f"({escape(action.status.label)}, förd vidare {action.carried_count} ggr)</p>"
+                    f"({escape(state)})</p>"
                 )
         if item.kind is ItemKind.NEXT_MEETING:
             for nm in doc.next_meetings:

@@ -156,7 +156,11 @@ class FollowupModel(_RecordTableModel):
             lambda a: str(a.due_date),
         ),
         ("Givet", lambda a: a.since.isoformat() if a.since else "", lambda a: str(a.since)),
-        ("Förd", lambda a: f"{a.carried_count} ggr", lambda a: a.carried_count),
+        (
+            "Förd vidare",
+            lambda a: f"{a.carried_count} ggr" if a.carried_count else "",
+            lambda a: a.carried_count,
+        ),
         ("Status", lambda a: a.status.label, lambda a: a.status.value),
     ]
 
