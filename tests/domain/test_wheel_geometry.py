@@ -209,3 +209,19 @@ def test_a_crowded_quarter_spills_over_to_the_other_column() -> None:
     anchors = [t.anchor for t in scene.labels.values() if not t.rotate]
     assert anchors.count("start") >= 5
     assert len(anchors) >= 35
+
+
+def _week_texts(scene):  # type: ignore[no-untyped-def]
+    return [p.text for p in scene.primitives if getattr(p, "text", "").startswith("v. ")]
+
+
+def test_the_year_turn_is_written_out_with_the_iso_year_of_week_53() -> None:
+    scene = build_scene(Span.year(2026), CATEGORIES, [], Options(1366, 768))
+    assert sorted(_week_texts(scene)) == ["v. 1", "v. 53 (2026)"]
+    assert not any("/" in getattr(p, "text", "") for p in scene.primitives)
+    # PITFALLS 18: 2027 starts inside week 53 of 2026.
+    scene_2027 = build_scene(Span.year(2027), CATEGORIES, [], Options(1366, 768))
+    assert "v. 53 (2026)" in _week_texts(scene_2027)
+    # A school year turns in the middle of the wheel: one label for the whole week.
+    school = build_scene(Span.year(2026, 8), CATEGORIES, [], Options(1366, 768))
+    assert _week_texts(school) == ["v. 53 (2026)"]

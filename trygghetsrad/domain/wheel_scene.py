@@ -21,6 +21,7 @@ from trygghetsrad.domain.wheel_geometry import (
     Interval,
     Ring,
     Span,
+    WeekTick,
     angle_in,
     month_sectors,
     pack_lanes,
@@ -355,17 +356,46 @@ def build_scene(
     week_r = (week_band[0] + week_band[1]) / 2 + base * 0.1
     arc_per_week = 2 * math.pi * week_r * 7 / span.days
     every = 1 if arc_per_week > week_font * 1.9 else 2 if arc_per_week > week_font else 4
-    for index, tick in enumerate(ticks):
-        crosses = tick.crosses_year
-        if index % every and not crosses:
+    deg_per_pt = 360 / (2 * math.pi * week_r)
+    # Weeks across New Year are written out ("v. 53 (2026)", PITFALLS 18): a partial week at
+    # the start or the end of the span runs from the year-turn line into its own part.
+    turns: list[tuple[float, float]] = []  # angular extents the turn labels cover
+    for tick in ticks:
+        if not tick.crosses_year:
             continue
-        if tick.end_angle - tick.angle < 0.4 * 360 * 7 / span.days and not crosses:
+        label = _turn_label(tick, span.date_at(tick.mid_angle).year)
+        extent = text_width(label, week_font, True) * deg_per_pt + 0.6
+        if tick.angle <= 0.0 and tick.end_angle < 360:
+            a, anchor, cover = 0.4, "start", (0.0, extent + 0.4)
+        elif tick.end_angle >= 360 and tick.angle > 0:
+            a, anchor, cover = 359.6, "end", (360 - extent - 0.4, 360.0)
+        else:
+            a, anchor = tick.mid_angle, "middle"
+            cover = (a - extent / 2, a + extent / 2)
+        turns.append(cover)
+        x, y = point(cx, cy, week_r, a)
+        prims.append(Text(x, y, label, week_font, INK, True, anchor, _upright(a)))
+    for index, tick in enumerate(ticks):
+        if tick.crosses_year or index % every:
+            continue
+        if tick.end_angle - tick.angle < 0.4 * 360 * 7 / span.days:
+            continue
+        half = text_width(str(tick.week), week_font) * deg_per_pt / 2 + 0.3
+        if any(c0 < tick.mid_angle + half and tick.mid_angle - half < c1 for c0, c1 in turns):
             continue
         x, y = point(cx, cy, week_r, tick.mid_angle)
-        label = tick.short_label if crosses else str(tick.week)
         prims.append(
-            Text(x, y, label, week_font, MUTED, crosses, "middle", _upright(tick.mid_angle))
+            Text(x, y, str(tick.week), week_font, MUTED, False, "middle", _upright(tick.mid_angle))
         )
+    # The year turn: a short firm line across the week band, out past the rim.
+    for year in range(span.start.year, span.end.year + 1):
+        new_year = date(year, 1, 1)
+        if not (span.start <= new_year < span.end) or span.days <= 62:
+            continue
+        a = span.angle(new_year)
+        x0, y0 = point(cx, cy, week_band[0], a)
+        x1, y1 = point(cx, cy, radius + base * 0.6, a)
+        prims.append(Line(((x0, y0), (x1, y1)), INK, max(0.9, base * 0.09)))
     month_r = (month_band[0] + month_band[1]) / 2
     month_font = base * 0.95
     if span.days <= 62:  # a zoomed month: day numbers instead of month names
@@ -499,6 +529,14 @@ def build_scene(
         tx, ty = point(cx, cy, radius + base * 0.4, a)
         prims.append(Circle(tx, ty, base * 0.3, TODAY))
     return scene
+
+
+def _turn_label(tick: WeekTick, shown_year: int) -> str:
+    """ "v. 53 (2026)" for a week across New Year; plain "v. 1" when its ISO year is the year
+    of the days shown."""
+    if tick.week == 1 and tick.iso_year == shown_year:
+        return f"v. {tick.week}"
+    return f"v. {tick.week} ({tick.iso_year})"
 
 
 def _upright(angle: float) -> float:
