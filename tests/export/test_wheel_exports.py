@@ -230,3 +230,25 @@ def test_demo_poster_elides_no_label_that_fits_on_two_lines(demo_database) -> No
         assert text_width(full, t.size) > 2 * room * 0.8, shown
     elided = [k for k, texts in lines.items() if texts[-1].text.endswith("…")]
     assert len(elided) <= 1
+
+
+def test_emoji_the_font_lacks_are_dropped_from_poster_and_svg_without_stray_parts() -> None:
+    import xml.etree.ElementTree as ET
+    from dataclasses import replace
+
+    from pypdf import PdfReader
+
+    from trygghetsrad.export.wheel_poster import wheel_poster_pdf
+    from trygghetsrad.export.wheel_svg import wheel_svg
+
+    title = "Grillkväll med 👩\u200d👧 & unga 🙋\u200d♀\ufe0f"
+    doc = _doc()
+    doc = replace(doc, items=(*doc.items, CalendarItem("grill", title, "events", date(2026, 8, 7))))
+    svg = wheel_svg(doc).decode()
+    texts = " ".join(
+        t.text or "" for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
+    )
+    assert "Grillkväll med & unga" in texts
+    assert "♀" not in svg and "👩" not in svg and "\u200d" not in svg
+    page = PdfReader(io.BytesIO(wheel_poster_pdf(doc))).pages[0].extract_text()
+    assert "Grillkväll med & unga" in page and "♀" not in page

@@ -104,5 +104,7 @@ def wheel_png(
     doc: WheelDocument, *, include_internal: bool = False, width: int = 2400, height: int = 1600
 ) -> bytes:
     """The year's wheel as a PNG image (internal items only when asked for)."""
-    doc = replace(doc, items=tuple(visible(doc.items, include_internal)))
+    from trygghetsrad.export.wheel_text import printable_document
+
+    doc = printable_document(replace(doc, items=tuple(visible(doc.items, include_internal))))
     return render_png(document_scene(doc, width, height))

@@ -35,6 +35,7 @@ from trygghetsrad.export.pdf.base import (
     render_pdf,
     styles,
 )
+from trygghetsrad.export.wheel_text import printable_document
 from trygghetsrad.i18n import tr
 
 PAGE = landscape(A3)
@@ -225,7 +226,7 @@ def _when(item) -> str:  # type: ignore[no-untyped-def]
 
 def wheel_poster_pdf(doc: WheelDocument, *, include_internal: bool = False) -> bytes:
     """A3 landscape: page 1 the wheel, then the dated list of every item of the year."""
-    doc = replace(doc, items=tuple(visible(doc.items, include_internal)))
+    doc = printable_document(replace(doc, items=tuple(visible(doc.items, include_internal))))
     st = styles()
     names = {c.key: c for c in doc.categories}
     story: list[Flowable] = [WheelPage(doc, 0, 0), PageBreak()]

@@ -98,7 +98,8 @@ def wheel_svg(
     from dataclasses import replace
 
     from trygghetsrad.domain.internal import visible
+    from trygghetsrad.export.wheel_text import printable_document
 
-    doc = replace(doc, items=tuple(visible(doc.items, include_internal)))
+    doc = printable_document(replace(doc, items=tuple(visible(doc.items, include_internal))))
     scene = document_scene(doc, width, height)
     return scene_svg(scene, title=doc.title).encode("utf-8")
