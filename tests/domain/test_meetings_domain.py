@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
@@ -101,3 +102,15 @@ def test_date_line_and_next_meeting_line_read_as_in_the_reference() -> None:
     assert next_meeting_line(detail) == (
         "torsdag 11 maj 2023, kl. 10.00–12.00 för Klara-gruppen (digitalt via Teams)"
     )
+
+
+def test_short_group_names_keep_joint_meetings_recognisable() -> None:
+    from trygghetsrad.domain.meetings import short_group_name
+
+    assert short_group_name("Trygghetsrådet") == "TR"
+    assert short_group_name("Klara-gruppen") == "Klara"
+    assert short_group_name("Brottsförebyggande rådet") == "BR"
+    assert short_group_name("Styrgrupp") == "Styrgrupp"
+    joint = _detail(MeetingKind.NOTES)
+    joint = replace(joint, group_names=("Trygghetsrådet", "Klara-gruppen"))
+    assert joint.groups_short == "TR + Klara"

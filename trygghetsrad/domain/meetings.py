@@ -23,6 +23,11 @@ class MeetingKind(StrEnum):
     def label(self) -> str:
         return tr("Minnesanteckningar") if self is MeetingKind.NOTES else tr("Protokoll")
 
+    @property
+    def short_label(self) -> str:
+        """For narrow columns."""
+        return tr("Anteckningar") if self is MeetingKind.NOTES else tr("Protokoll")
+
 
 class MeetingStatus(StrEnum):
     PLANNED = "planned"
@@ -107,6 +112,11 @@ class MeetingSummary:
     @property
     def groups_label(self) -> str:
         return join_names(self.group_names)
+
+    @property
+    def groups_short(self) -> str:
+        """A compact label for narrow lists: "TR + Klara" for a joint meeting."""
+        return " + ".join(short_group_name(n) for n in self.group_names)
 
 
 @dataclass(frozen=True)
@@ -253,6 +263,34 @@ class Note:
 
 
 # -- rules ----------------------------------------------------------------------------------
+
+
+_GROUP_WORDS = ("gruppen", "grupp", "rådet", "nätverket", "forumet", "forum", "kommittén")
+SHORT_NAME = 12
+
+
+def short_group_name(name: str) -> str:
+    """A short, still recognisable name: "Klara-gruppen" → "Klara", "Trygghetsrådet" → "TR"."""
+    name = name.strip()
+    if len(name) <= SHORT_NAME:
+        return name
+    lowered = name.lower()
+    words = name.split()
+    for word in _GROUP_WORDS:
+        if lowered.endswith(word) and len(name) > len(word):
+            stem = name[: -len(word)].rstrip(" -")
+            if not stem:
+                break
+            if name[len(stem) :].startswith((" ", "-")) or len(stem) <= SHORT_NAME // 2:
+                # "Klara-gruppen", "Norrby gruppen": the stem is the name people use
+                if len(stem) <= SHORT_NAME:
+                    return stem
+                break
+            # a compound ("Trygghetsrådet"): initials of its parts
+            return (stem[:1] + word[:1]).upper()
+    if len(words) > 1:
+        return "".join(w[:1].upper() for w in words if w[:1].isalnum())
+    return name if len(name) <= SHORT_NAME else name[: SHORT_NAME - 1] + "…"
 
 
 def join_names(names: tuple[str, ...] | list[str]) -> str:

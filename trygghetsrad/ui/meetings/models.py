@@ -99,8 +99,8 @@ class MeetingTableModel(_RecordTableModel):
             lambda m: f"{m.day.isoformat()}  {time_span(m.start_time, None).removeprefix('kl. ')}",
             lambda m: f"{m.day.isoformat()} {m.start_time or ''}",
         ),
-        ("Grupp", lambda m: m.groups_label, lambda m: m.groups_label.lower()),
-        ("Typ", lambda m: m.kind.label, lambda m: m.kind.value),
+        ("Grupp", lambda m: m.groups_short, lambda m: m.groups_label.lower()),
+        ("Typ", lambda m: m.kind.short_label, lambda m: m.kind.value),
         ("Status", lambda m: m.status.label, lambda m: list(MeetingStatus).index(m.status)),
     ]
 
@@ -108,7 +108,7 @@ class MeetingTableModel(_RecordTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return QColor(STATUS_COLOURS[record.status])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{record.title}\n{record.when}"
+            return "\n".join((record.title, record.groups_label, record.kind.label, record.when))
         return None
 
     def row_of(self, meeting_id: int) -> int:
