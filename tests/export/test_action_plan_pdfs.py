@@ -158,6 +158,14 @@ def test_followup_pdf_has_checklist_lights_charts_agreements_and_dates(demo_db) 
     assert "Rekrytering pågår" not in text  # an internal follow-up note
     fonts = _fonts(reader)
     assert fonts and all(fonts.values()), fonts
+    flat = " ".join(text.split())
+    # The period is said once, and the follow-up statement counts the whole plan.
+    assert "2025–2026 (2025–2026)" not in flat
+    total = sum(1 for _ in doc.measures)
+    assert f"av {total} åtgärder har följts upp under 2026" in flat
+    assert "Alla " not in flat
+    # The measure table starts on page 1 under the checklist instead of leaving it half empty.
+    assert "Åtgärdernas status" in reader.pages[0].extract_text()
 
 
 def test_agreement_pdf_lists_commitments_per_party_and_signatories(demo_db) -> None:  # type: ignore[no-untyped-def]

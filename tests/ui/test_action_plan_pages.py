@@ -158,6 +158,7 @@ def test_plan_page_shows_lights_flags_and_the_measure_story(qtbot, qtmodeltester
     qtmodeltester.check(page.proxy)
     assert page.model.rowCount() == 8
     assert "saknar koppling till en orsak" in page.flag_label.text()
+    assert "1 åtgärd saknar koppling" in page.flag_label.text()  # singular, no "(er)"
     assert not page.new_measure_button.isEnabled()  # adopted plan
     row = next(
         i for i, r in enumerate(page.model.rows) if r.measure.title.startswith("Ny belysning")

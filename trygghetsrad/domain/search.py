@@ -34,7 +34,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "situation_picture": (tr("Lägesbild"), tr("Lägesbilder")),
     "problem": (tr("Problem"), tr("Problem")),
     "cause": (tr("Orsak"), tr("Orsaker")),
-    "measure": (tr("Insats"), tr("Insatser i åtgärdsplanen")),
+    "measure": (tr("Åtgärd"), tr("Åtgärder i åtgärdsplanen")),
     "action_plan": (tr("Åtgärdsplan"), tr("Åtgärdsplaner")),
     "agreement": (tr("Överenskommelse"), tr("Överenskommelser")),
     "commitment": (tr("Medborgarlöfte"), tr("Medborgarlöften")),

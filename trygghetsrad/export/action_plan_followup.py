@@ -5,6 +5,7 @@ and next year's dates from the annual wheel.
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
@@ -59,6 +60,15 @@ def _status(value: str) -> str:
         return value
 
 
+def _with_period(title: str, period: str) -> str:
+    """The plan's title with its period, unless the title already says it."""
+    return title if period in title else f"{title} ({period})"
+
+
+def _loose(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-loose", parent=style, keepWithNext=0)
+
+
 def render_followup(doc: FollowUpDocument) -> bytes:
     s = styles()
     story: list = []
@@ -79,7 +89,9 @@ def render_followup(doc: FollowUpDocument) -> bytes:
         for plan in doc.plans:
             story.append(
                 Paragraph(
-                    escape(f"{plan.title} ({plan.period_label}). {plan.adoption_label}."),
+                    escape(
+                        f"{_with_period(plan.title, plan.period_label)}. {plan.adoption_label}."
+                    ),
                     s["body"],
                 )
             )
@@ -143,7 +155,9 @@ def render_followup(doc: FollowUpDocument) -> bytes:
 
     # Measures.
     story.append(CondPageBreak(50 * mm))
-    story.append(Paragraph(tr("Åtgärdernas status"), s["h1"]))
+    # The heading keeps with the table's first rows only: the heading style's keepWithNext
+    # would move the whole (page-long) table to the next page and leave page 1 half empty.
+    story.append(Paragraph(tr("Åtgärdernas status"), _loose(s["h1"])))
     if not doc.measures:
         story.append(Paragraph(tr("Inga åtgärder att följa upp."), s["body"]))
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.action_plan import FollowUpNote, Measure
@@ -335,6 +335,9 @@ def _followup_step(
     if not plans:
         return ChecklistItem("followup", label, False, missing=tr("Det finns ingen åtgärdsplan."))
     horizon = min(end, today)
+    planned = session.scalar(
+        select(func.count()).select_from(Measure).where(Measure.plan_id.in_([p.id for p in plans]))
+    )
     measures = [
         m
         for m in session.scalars(
@@ -358,14 +361,24 @@ def _followup_step(
     not_followed = [m.title for m in measures if m.id not in followed]
     if not measures:
         return ChecklistItem("followup", label, False, missing=tr("Planen har inga åtgärder."))
+    done = len(measures) - len(not_followed)
+    # Counted against every measure in the plan, so that the sentence stays true; those that
+    # need no follow-up this year are named as such.
+    detail = tr("{n} av {total} åtgärder har följts upp under {year}").format(
+        n=done, total=planned or len(measures), year=year
+    )
+    skipped = (planned or 0) - len(measures)
+    if skipped:
+        detail += tr(
+            "; {k} behövde ingen uppföljning i år (avbrutna, ej påbörjade eller klara före {year})"
+        ).format(k=skipped, year=year)
+    detail += "."
     if not_followed:
         return ChecklistItem(
             "followup",
             label,
             False,
-            tr("{n} av {total} åtgärder följdes upp under {year}.").format(
-                n=len(measures) - len(not_followed), total=len(measures), year=year
-            ),
+            detail,
             missing=tr("Ingen uppföljning under {year}: {titles}.").format(
                 year=year, titles=", ".join(not_followed)
             ),
@@ -374,5 +387,5 @@ def _followup_step(
         "followup",
         label,
         True,
-        tr("Alla {n} åtgärder följdes upp under {year}.").format(n=len(measures), year=year),
+        detail,
     )

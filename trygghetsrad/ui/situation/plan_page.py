@@ -446,7 +446,12 @@ class PlanPage(QWidget):
         lines = []
         n = len(self.flags.measures_without_cause)
         if n:
-            lines.append(self.tr("⚠ {n} åtgärd(er) saknar koppling till en orsak.").format(n=n))
+            text = (
+                self.tr("⚠ 1 åtgärd saknar koppling till en orsak.")
+                if n == 1
+                else self.tr("⚠ {n} åtgärder saknar koppling till en orsak.").format(n=n)
+            )
+            lines.append(text)
         uncovered = [self._cause_titles.get(c, "") for c in self.flags.causes_without_measure]
         if uncovered:
             lines.append(self.tr("⚠ Orsaker utan åtgärd: {c}.").format(c="; ".join(uncovered)))
