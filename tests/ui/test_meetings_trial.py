@@ -41,3 +41,27 @@ def test_title_field_is_not_squeezed_by_the_internal_checkbox(qtbot, demo_page) 
     assert agenda.internal.text() == "Intern"
     assert "tas inte med" in agenda.internal.toolTip()
     assert agenda.title.width() > 5 * agenda.internal.width()
+
+
+def test_attendance_statistics_sort_swedish_fit_and_close(qtbot, demo_page) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from trygghetsrad.domain.text import sort_key
+
+    demo_page.show_stats()
+    dialog = demo_page.stats_dialog
+    qtbot.waitExposed(dialog)
+    people, orgs = dialog.views
+    names = [orgs.model().index(r, 0).data() for r in range(orgs.model().rowCount())]
+    assert names == sorted(names, key=sort_key)
+    assert names[-1] == "Älvdalsgymnasiet"  # Ä after Z, not among the A:s
+    assert people.horizontalHeader().sortIndicatorOrder() is Qt.SortOrder.AscendingOrder
+    header = people.horizontalHeader()
+    last = people.model().columnCount() - 1
+    right = header.sectionViewportPosition(last) + header.sectionSize(last)
+    assert right <= people.viewport().width()  # Närvaro is shown in full
+    assert header.sectionSize(last) >= header.sectionSizeHint(last)
+    close = dialog.findChild(QDialogButtonBox).buttons()[0]
+    assert close.text() == "Stäng"
+    close.click()
+    assert not dialog.isVisible()

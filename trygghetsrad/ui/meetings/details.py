@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -441,15 +442,25 @@ class StatsDialog(QDialog):
         heading = QLabel(self.tr("Per person"))
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
-        layout.addWidget(
-            _table(self.people_model, self.tr("Närvaro per person"), sortable=True, stretch=1), 3
+        people_view = _table(
+            self.people_model, self.tr("Närvaro per person"), sortable=True, stretch=1
         )
+        layout.addWidget(people_view, 3)
         heading = QLabel(self.tr("Per organisation (företrädd vid mötet)"))
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
         org_view = _table(self.org_model, self.tr("Närvaro per organisation"), sortable=True)
         org_view.setColumnHidden(1, True)  # the organisation is the row itself
         layout.addWidget(org_view, 2)
+        self.views = (people_view, org_view)
+        for view in self.views:
+            view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A → Ö, as the arrow shows
+            view.horizontalHeader().setMinimumSectionSize(60)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Stäng"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
         self.year.valueChanged.connect(self.reload)
         self.group.currentIndexChanged.connect(self.reload)
         self.reload()

@@ -28,6 +28,7 @@ from trygghetsrad.domain.meetings import (
     MeetingStatus,
     MeetingSummary,
 )
+from trygghetsrad.domain.text import sort_key
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -99,7 +100,7 @@ class MeetingTableModel(_RecordTableModel):
             lambda m: f"{m.day.isoformat()}  {time_span(m.start_time, None).removeprefix('kl. ')}",
             lambda m: f"{m.day.isoformat()} {m.start_time or ''}",
         ),
-        ("Grupp", lambda m: m.groups_short, lambda m: m.groups_label.lower()),
+        ("Grupp", lambda m: m.groups_short, lambda m: sort_key(m.groups_label)),
         ("Typ", lambda m: m.kind.short_label, lambda m: m.kind.value),
         ("Status", lambda m: m.status.label, lambda m: list(MeetingStatus).index(m.status)),
     ]
@@ -117,8 +118,8 @@ class MeetingTableModel(_RecordTableModel):
 
 class AttendanceModel(_RecordTableModel):
     COLUMNS = [
-        ("Namn", lambda a: a.name, lambda a: a.name.lower()),
-        ("Organisation", lambda a: a.organisation, lambda a: a.organisation.lower()),
+        ("Namn", lambda a: a.name, lambda a: sort_key(a.name)),
+        ("Organisation", lambda a: a.organisation, lambda a: sort_key(a.organisation)),
         ("Roll", lambda a: a.role if a.member else "", lambda a: a.role),
         ("Närvaro", lambda a: a.label[:1].upper() + a.label[1:], lambda a: a.presence.value),
     ]
@@ -172,11 +173,11 @@ class FollowupModel(_RecordTableModel):
 
 class StatsModel(_RecordTableModel):
     COLUMNS = [
-        ("Namn", lambda s: s.name, lambda s: s.name.lower()),
-        ("Organisation", lambda s: s.organisation, lambda s: s.organisation.lower()),
+        ("Namn", lambda s: s.name, lambda s: sort_key(s.name)),
+        ("Organisation", lambda s: s.organisation, lambda s: sort_key(s.organisation)),
         ("Möten", lambda s: str(s.meetings), lambda s: s.meetings),
         ("Närvarande", lambda s: str(s.attended), lambda s: s.attended),
-        ("Anmält förhinder", lambda s: str(s.excused), lambda s: s.excused),
+        ("Förhinder", lambda s: str(s.excused), lambda s: s.excused),
         ("Frånvarande", lambda s: str(s.absent), lambda s: s.absent),
         ("Närvaro", lambda s: f"{round(s.rate * 100)} %", lambda s: s.rate),
     ]
