@@ -206,7 +206,7 @@ def test_an_impossible_typed_date_is_refused_not_saved_as_another_day(page) -> N
     dialog.start_edit.setText("2026-02-30")
     dialog.save_button.click()
     assert dialog.isVisible()
-    assert "2026-02-30 finns inte" in dialog.error_text("start")
+    assert "2026-02-30 finns inte i kalendern" in dialog.error_text("start")
     dialog.start_edit.setText("2026-02")
     dialog.save_button.click()
     assert dialog.isVisible()
@@ -226,3 +226,23 @@ def test_an_impossible_end_date_is_refused(page) -> None:  # type: ignore[no-unt
     dialog.save_button.click()
     assert dialog.isVisible()
     assert "finns inte" in dialog.error_text("end")
+
+
+def test_the_date_field_calendar_opens_from_the_keyboard_and_fills_the_date(  # type: ignore[no-untyped-def]
+    page, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtCore import QDate, Qt
+
+    from trygghetsrad.ui.wheel.date_entry import DateEntry
+
+    opened: list[DateEntry] = []
+    # The popup itself cannot grab the keyboard offscreen; its opening is checked here.
+    monkeypatch.setattr(DateEntry, "show_calendar", lambda self: opened.append(self))
+    dialog = page.new_event()
+    dialog.start_edit.setText("2026-02-27")
+    qtbot.keyPress(dialog.start_edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: opened == [dialog.start_edit])
+    calendar = dialog.start_edit.make_calendar()
+    assert calendar.selectedDate() == QDate(2026, 2, 27)
+    calendar.clicked.emit(QDate(2026, 3, 14))
+    assert dialog.start_edit.text() == "2026-03-14"

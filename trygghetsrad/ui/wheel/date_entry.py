@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 
-_ISO = re.compile(r"^\s*(\d{4})-?(\d{1,2})-?(\d{1,2})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})-(\d{1,2})|(\d{2})(\d{2}))\s*$")
 
 
 def parse_date(text: str, field: str) -> date:
@@ -32,12 +33,12 @@ def parse_date(text: str, field: str) -> date:
     match = _ISO.match(text)
     if not match:
         raise ValidationError(tr("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-15."), field)
-    year, month, day = (int(g) for g in match.groups())
+    year, month, day = (int(g) for g in match.groups() if g is not None)
     try:
         return date(year, month, day)
     except ValueError:
         raise ValidationError(
-            tr("Datumet {text} finns inte. Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.").format(
+            tr("Datumet {text} finns inte i kalendern. Kontrollera månad och dag.").format(
                 text=text.strip()
             ),
             field,
@@ -55,7 +56,7 @@ class DateEntry(QLineEdit):
         self.setMinimumWidth(130)
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
         self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
-        self.calendar_action.setToolTip(tr("Välj i kalendern"))
+        self.calendar_action.setToolTip(tr("Välj i kalendern (Alt+Nedåtpil)"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.calendar: QCalendarWidget | None = None
         self.setDate(day)
@@ -76,17 +77,35 @@ class DateEntry(QLineEdit):
     def checked(self) -> date:
         return parse_date(self.text(), self.field)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        # Like QDateEdit: Alt+Down or F4 opens the calendar from the keyboard.
+        alt_down = (
+            event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        if alt_down or event.key() == Qt.Key.Key_F4:
+            event.accept()
+            QTimer.singleShot(0, self.show_calendar)  # after this key event is done
+            return
+        super().keyPressEvent(event)
+
     def show_calendar(self) -> None:
-        calendar = QCalendarWidget(self, Qt.WindowType.Popup)
+        calendar = self.make_calendar()
+        calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        calendar.show()
+
+    def make_calendar(self) -> QCalendarWidget:
+        """The calendar popup, on the typed date; picking a day writes it and closes."""
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setAccessibleName(tr("Kalender"))
         calendar.setGridVisible(True)
         current = self.date()
         if current.isValid():
             calendar.setSelectedDate(current)
         calendar.clicked.connect(lambda d: (self.setDate(d), calendar.close()))
         calendar.activated.connect(lambda d: (self.setDate(d), calendar.close()))
-        calendar.move(self.mapToGlobal(QPoint(0, self.height())))
-        calendar.show()
         self.calendar = calendar
+        return calendar
 
 
 class OptionalDateEntry(QWidget):
