@@ -35,7 +35,8 @@ def test_full_lifecycle_and_reopening_with_a_revision_note(session) -> None:  # 
     meetings.start_minutes(session, meeting)
     item = make_item(session, meeting, title="Övriga frågor")
     meetings.finalise(session, meeting, on=date(2026, 5, 12))
-    with pytest.raises(UserError, match="justerat"):
+    # minnesanteckningar speak of themselves, never of "protokollet"
+    with pytest.raises(UserError, match="^Minnesanteckningarna är fastställda"):
         meetings_agenda.update_item(session, item, title="Ändrad")
     meetings.mark_sent(session, meeting, on=date(2026, 5, 13))
     detail = meetings.get_meeting(session, meeting)
@@ -74,8 +75,11 @@ def test_protocol_needs_an_adjuster_and_cannot_be_finalised_before_the_meeting(s
 
 def test_sending_requires_finalised_minutes(session) -> None:  # type: ignore[no-untyped-def]
     meeting = make_meeting(session)
-    with pytest.raises(UserError, match="justeras"):
+    with pytest.raises(UserError, match="Minnesanteckningarna måste fastställas"):
         meetings.mark_sent(session, meeting, on=date(2026, 5, 20))
+    protocol = make_meeting(session, kind="protocol")
+    with pytest.raises(UserError, match="Protokollet måste justeras"):
+        meetings.mark_sent(session, protocol, on=date(2026, 5, 20))
 
 
 def test_bad_input_is_refused_and_nothing_changes(session) -> None:  # type: ignore[no-untyped-def]

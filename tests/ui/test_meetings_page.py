@@ -142,6 +142,9 @@ def test_status_lifecycle_and_reopen_with_revision_note(qtbot, page, ctx, monkey
     page.finalise_dialog.save_button.click()
     assert page.meeting.status is MeetingStatus.FINALISED
     assert not page.agenda.add_button.isEnabled()
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )  # "Markera som skickat" asks first
     buttons["send"].click()
     assert page.meeting.status is MeetingStatus.SENT
     assert buttons["reopen"].isVisible()

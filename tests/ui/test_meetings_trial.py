@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from trygghetsrad.services import meetings_agenda
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 
@@ -65,3 +66,70 @@ def test_attendance_statistics_sort_swedish_fit_and_close(qtbot, demo_page) -> N
     assert close.text() == "Stäng"
     close.click()
     assert not dialog.isVisible()
+
+
+def _select(page: MeetingsPage, day: str) -> None:
+    page.table.selectRow(_row_of(page, day))
+    assert page.meeting is not None and page.meeting.day.isoformat() == day[:10]
+
+
+def test_planned_protocol_offers_no_finalising_before_minutes(qtbot, demo_page) -> None:  # type: ignore[no-untyped-def]
+    _select(demo_page, "2026-12-10")  # the council's planned protokoll
+    buttons = demo_page.lifecycle_buttons
+    assert buttons["start"].isVisible()
+    assert not buttons["finalise"].isVisible()
+
+
+def test_minnesanteckningar_are_fastställda_without_a_justerare(qtbot, demo_page) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.domain.meetings import MeetingStatus
+
+    _select(demo_page, "2026-11-19")  # Klara-gruppen, minnesanteckningar, draft
+    buttons = demo_page.lifecycle_buttons
+    assert buttons["finalise"].text() == "Fastställ…"
+    buttons["finalise"].click()
+    dialog = demo_page.finalise_dialog
+    assert dialog.windowTitle() == "Fastställ minnesanteckningarna"
+    assert dialog.adjuster is None
+    dialog.save_button.click()
+    assert demo_page.meeting.status is MeetingStatus.FINALISED
+    assert demo_page.status.text() == "Fastställt"
+    assert buttons["unfinalise"].text() == "Ångra fastställande"
+    assert "Fastställt" in demo_page.revision.text()
+    meeting_id = demo_page.meeting.id
+    demo_page.agenda.run(lambda s: meetings_agenda.add_item(s, meeting_id, title="Ny"))
+    message = demo_page.agenda.error.text()
+    assert "Minnesanteckningarna är fastställda" in message and "protokoll" not in message.lower()
+
+
+def test_marking_as_sent_asks_first(qtbot, demo_page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from trygghetsrad.domain.meetings import MeetingStatus
+
+    _select(demo_page, "2026-09-17  10.00")  # Klara-gruppen, fastställda, not yet sent
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert demo_page.lifecycle_buttons["send"].isVisible()
+    demo_page.lifecycle_buttons["send"].click()
+    assert asked and "allmän handling" in asked[0] and "minnesanteckningarna" in asked[0]
+    assert demo_page.meeting.status is MeetingStatus.FINALISED  # cancelled: nothing changed
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    demo_page.lifecycle_buttons["send"].click()
+    assert demo_page.meeting.status is MeetingStatus.SENT
+
+
+def test_copy_previous_says_when_there_is_nothing_to_copy(qtbot, demo_page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    _select(demo_page, "2026-11-19")  # its agenda already has the previous meeting's items
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    before = demo_page.agenda.model.rowCount()
+    demo_page.agenda.copy_button.click()
+    assert told and "inget kopierades" in told[0]
+    assert demo_page.agenda.model.rowCount() == before

@@ -114,6 +114,13 @@ class MeetingSummary:
         return join_names(self.group_names)
 
     @property
+    def status_label(self) -> str:
+        """Like `status.label`, but minnesanteckningar are "Fastställt", not "Justerat"."""
+        if self.status is MeetingStatus.FINALISED and self.kind is MeetingKind.NOTES:
+            return tr("Fastställt")
+        return self.status.label
+
+    @property
     def groups_short(self) -> str:
         """A compact label for narrow lists: "TR + Klara" for a joint meeting."""
         return " + ".join(short_group_name(n) for n in self.group_names)
@@ -303,6 +310,12 @@ def join_names(names: tuple[str, ...] | list[str]) -> str:
 
 def default_title(kind: MeetingKind, group_names: tuple[str, ...] | list[str]) -> str:
     return f"{kind.label} {join_names(group_names)}".strip()
+
+
+def by_kind(kind: MeetingKind | str, protocol: str, notes: str) -> str:
+    """Pick the sentence for a protokoll or for minnesanteckningar (they differ in words and
+    in grammar: "Protokollet är justerat" / "Minnesanteckningarna är fastställda")."""
+    return protocol if MeetingKind(kind) is MeetingKind.PROTOCOL else notes
 
 
 def carried_label(count: int) -> str:

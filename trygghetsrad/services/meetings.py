@@ -20,6 +20,7 @@ from trygghetsrad.domain.meetings import (
     MeetingStatus,
     MeetingSummary,
     NextMeetingPlan,
+    by_kind,
     check_plain_text,
     check_times,
     default_title,
@@ -307,7 +308,14 @@ def delete_meeting(session: Session, meeting_id: int) -> Changes:
     meeting = get_row(session, meeting_id)
     if meeting.status == MeetingStatus.SENT.value:
         raise UserError(
-            tr("Mötet kan inte tas bort: protokollet är skickat och är en allmän handling.")
+            by_kind(
+                meeting.kind,
+                tr("Mötet kan inte tas bort: protokollet är skickat och är en allmän handling."),
+                tr(
+                    "Mötet kan inte tas bort: minnesanteckningarna är skickade och är en "
+                    "allmän handling."
+                ),
+            )
         )
     session.delete(meeting)
     session.flush()
@@ -319,14 +327,28 @@ def editable_row(session: Session, meeting_id: int) -> Meeting:
     meeting = get_row(session, meeting_id)
     if meeting.status == MeetingStatus.SENT.value:
         raise UserError(
-            tr(
-                "Protokollet är skickat och är en allmän handling. Välj ”Öppna för ändring” "
-                "och skriv vad som ändras för att redigera det."
+            by_kind(
+                meeting.kind,
+                tr(
+                    "Protokollet är skickat och är en allmän handling. Välj ”Öppna för ändring” "
+                    "och skriv vad som ändras för att redigera det."
+                ),
+                tr(
+                    "Minnesanteckningarna är skickade och är en allmän handling. Välj ”Öppna "
+                    "för ändring” och skriv vad som ändras för att redigera dem."
+                ),
             )
         )
     if meeting.status == MeetingStatus.FINALISED.value:
         raise UserError(
-            tr("Protokollet är justerat. Välj ”Ångra justering” för att redigera det igen.")
+            by_kind(
+                meeting.kind,
+                tr("Protokollet är justerat. Välj ”Ångra justering” för att redigera det igen."),
+                tr(
+                    "Minnesanteckningarna är fastställda. Välj ”Ångra fastställande” för att "
+                    "redigera dem igen."
+                ),
+            )
         )
     return meeting
 
@@ -353,9 +375,22 @@ def finalise(
     """draft → finalised (*justerat*/*fastställt*); open actions followed up here are carried."""
     meeting = get_row(session, meeting_id)
     if meeting.status not in (MeetingStatus.PLANNED.value, MeetingStatus.DRAFT.value):
-        raise UserError(tr("Protokollet är redan justerat."))
+        raise UserError(
+            by_kind(
+                meeting.kind,
+                tr("Protokollet är redan justerat."),
+                tr("Minnesanteckningarna är redan fastställda."),
+            )
+        )
     if on < meeting.day:
-        raise ValidationError(tr("Protokollet kan inte justeras före mötet."), "finalised_on")
+        raise ValidationError(
+            by_kind(
+                meeting.kind,
+                tr("Protokollet kan inte justeras före mötet."),
+                tr("Minnesanteckningarna kan inte fastställas före mötet."),
+            ),
+            "finalised_on",
+        )
     if adjuster_id is not None:
         meeting.adjuster_id = _check_person(session, adjuster_id, "adjuster_id")
     if meeting.kind == MeetingKind.PROTOCOL.value and meeting.adjuster_id is None:
@@ -373,7 +408,13 @@ def unfinalise(session: Session, meeting_id: int) -> Changes:
     """finalised → draft, before the minutes have been sent."""
     meeting = get_row(session, meeting_id)
     if meeting.status != MeetingStatus.FINALISED.value:
-        raise UserError(tr("Bara ett justerat protokoll som inte är skickat kan återöppnas så."))
+        raise UserError(
+            by_kind(
+                meeting.kind,
+                tr("Bara ett justerat protokoll som inte är skickat kan återöppnas så."),
+                tr("Bara fastställda minnesanteckningar som inte är skickade kan återöppnas så."),
+            )
+        )
     meeting.status = MeetingStatus.DRAFT.value
     meeting.finalised_on = None
     session.flush()
@@ -383,9 +424,22 @@ def unfinalise(session: Session, meeting_id: int) -> Changes:
 def mark_sent(session: Session, meeting_id: int, *, on: date) -> Changes:
     meeting = get_row(session, meeting_id)
     if meeting.status != MeetingStatus.FINALISED.value:
-        raise UserError(tr("Protokollet måste justeras innan det skickas."))
+        raise UserError(
+            by_kind(
+                meeting.kind,
+                tr("Protokollet måste justeras innan det skickas."),
+                tr("Minnesanteckningarna måste fastställas innan de skickas."),
+            )
+        )
     if meeting.finalised_on and on < meeting.finalised_on:
-        raise ValidationError(tr("Protokollet kan inte skickas före justeringen."), "sent_on")
+        raise ValidationError(
+            by_kind(
+                meeting.kind,
+                tr("Protokollet kan inte skickas före justeringen."),
+                tr("Minnesanteckningarna kan inte skickas före fastställandet."),
+            ),
+            "sent_on",
+        )
     meeting.status = MeetingStatus.SENT.value
     meeting.sent_on = on
     session.flush()
@@ -396,7 +450,13 @@ def reopen_for_change(session: Session, meeting_id: int, *, note: str, on: date)
     """sent → draft with a recorded revision note; the PDF then shows the revision date."""
     meeting = get_row(session, meeting_id)
     if meeting.status != MeetingStatus.SENT.value:
-        raise UserError(tr("Bara ett skickat protokoll öppnas för ändring."))
+        raise UserError(
+            by_kind(
+                meeting.kind,
+                tr("Bara ett skickat protokoll öppnas för ändring."),
+                tr("Bara skickade minnesanteckningar öppnas för ändring."),
+            )
+        )
     text = clean_text(note, field="note", label=tr("Vad som ändras"), required=True)
     check_plain_text(text, field="note", label=tr("Vad som ändras"))
     meeting.status = MeetingStatus.DRAFT.value

@@ -695,7 +695,32 @@ class AgendaPanel(QWidget):
         if self.meeting is None:
             return
         meeting_id = self.meeting.id
-        self.run(lambda s: agenda_service.copy_previous_agenda(s, meeting_id))
+        self.save_now()
+        try:
+            with self.ctx.database.session() as s:
+                count = agenda_service.copy_previous_agenda(s, meeting_id)
+        except UserError as exc:
+            self._tell(str(exc))
+            return
+        if not count:
+            self._tell(
+                self.tr(
+                    "Dagordningen har redan alla punkter från gruppens förra möte; "
+                    "inget kopierades."
+                )
+            )
+            return
+        self.run(lambda s: None)
+        self.ctx.events.status_message.emit(
+            self.tr("Kopierade {n} punkter från förra mötet.").format(n=count)
+            if count > 1
+            else self.tr("Kopierade 1 punkt från förra mötet.")
+        )
+
+    def _tell(self, text: str) -> None:
+        """Feedback the user must not miss (the inline error may be scrolled out of view)."""
+        self.ctx.events.status_message.emit(text)
+        QMessageBox.information(self, self.tr("Kopiera förra"), text)
 
     def plan_next(self) -> None:
         if self.meeting is None:

@@ -149,19 +149,30 @@ class FinaliseDialog(FormDialog):
         on_save: Save,
         parent: QWidget | None = None,
     ) -> None:
-        title = self_tr("Justera protokollet") if protocol else self_tr("Fastställ anteckningarna")
+        title = (
+            self_tr("Justera protokollet")
+            if protocol
+            else self_tr("Fastställ minnesanteckningarna")
+        )
         super().__init__(title, on_save, parent)
         self.day = self.add_field("finalised_on", self.tr("Datum"), date_edit(day))
-        self.adjuster = person_combo(people, adjuster_id, self.tr("(ingen)"))
-        self.add_field("adjuster_id", self.tr("Justerare"), self.adjuster)
+        self.adjuster: QComboBox | None = None
+        if protocol:  # minnesanteckningar have no justerare
+            self.adjuster = person_combo(people, adjuster_id, self.tr("(ingen)"))
+            self.add_field("adjuster_id", self.tr("Justerare"), self.adjuster)
         self.save_button.setText(title)
 
     def values(self) -> dict[str, Any]:
-        return {"on": py_date(self.day), "adjuster_id": self.adjuster.currentData()}  # type: ignore[arg-type]
+        return {
+            "on": py_date(self.day),  # type: ignore[arg-type]
+            "adjuster_id": self.adjuster.currentData() if self.adjuster else None,
+        }
 
 
 class ReopenDialog(FormDialog):
-    def __init__(self, on_save: Save, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, on_save: Save, parent: QWidget | None = None, *, protocol: bool = True
+    ) -> None:
         super().__init__(
             self_tr("Öppna för ändring"),
             on_save,
@@ -169,6 +180,11 @@ class ReopenDialog(FormDialog):
             intro=self_tr(
                 "Protokollet är skickat och är en allmän handling. Skriv vad som ändras och "
                 "varför; det sparas och PDF:en visar revideringsdatumet."
+            )
+            if protocol
+            else self_tr(
+                "Minnesanteckningarna är skickade och är en allmän handling. Skriv vad som "
+                "ändras och varför; det sparas och PDF:en visar revideringsdatumet."
             ),
         )
         self.note = self.add_field("note", self.tr("Vad som ändras"), QPlainTextEdit())

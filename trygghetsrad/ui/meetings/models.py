@@ -102,7 +102,7 @@ class MeetingTableModel(_RecordTableModel):
         ),
         ("Grupp", lambda m: m.groups_short, lambda m: sort_key(m.groups_label)),
         ("Typ", lambda m: m.kind.short_label, lambda m: m.kind.value),
-        ("Status", lambda m: m.status.label, lambda m: list(MeetingStatus).index(m.status)),
+        ("Status", lambda m: m.status_label, lambda m: list(MeetingStatus).index(m.status)),
     ]
 
     def extra_data(self, record: MeetingSummary, column: int, role: int) -> Any:

@@ -292,7 +292,7 @@ class MeetingsPage(QWidget):
             ", ".join(p for p in (meeting.when, meeting.place, meeting.online_link) if p)
         )
         colour = STATUS_COLOURS[meeting.status]
-        self.status.setText(meeting.status.label)
+        self.status.setText(meeting.status_label)
         self.status.setStyleSheet(
             f"color: white; background: {colour}; border-radius: 9px; padding: 2px 10px;"
             "font-weight: 600;"
@@ -309,7 +309,8 @@ class MeetingsPage(QWidget):
         status = meeting.status
         visible = {
             "start": status is MeetingStatus.PLANNED,
-            "finalise": status in (MeetingStatus.PLANNED, MeetingStatus.DRAFT),
+            # Finalising needs minutes: a planned meeting first gets "Börja anteckna".
+            "finalise": status is MeetingStatus.DRAFT,
             "unfinalise": status is MeetingStatus.FINALISED,
             "send": status is MeetingStatus.FINALISED,
             "reopen": status is MeetingStatus.SENT,
@@ -317,12 +318,23 @@ class MeetingsPage(QWidget):
         for key, button in self.lifecycle_buttons.items():
             button.setVisible(visible[key])
         protocol = meeting.kind is MeetingKind.PROTOCOL
-        self.lifecycle_buttons["finalise"].setText(
-            self.tr("Justera…") if protocol else self.tr("Fastställ…")
+        texts = {
+            "finalise": (self.tr("Justera…"), self.tr("Fastställ…")),
+            "unfinalise": (self.tr("Ångra justering"), self.tr("Ångra fastställande")),
+        }
+        for key, (for_protocol, for_notes) in texts.items():
+            text = for_protocol if protocol else for_notes
+            self.lifecycle_buttons[key].setText(text)
+            self.lifecycle_buttons[key].setAccessibleName(text.rstrip("…"))
+        self.preview_button.setAccessibleName(
+            self.tr("Förhandsgranska protokollet")
+            if protocol
+            else self.tr("Förhandsgranska minnesanteckningarna")
         )
         notes = []
         if meeting.finalised_on:
-            notes.append(self.tr("Justerat {d}").format(d=meeting.finalised_on.isoformat()))
+            done = self.tr("Justerat {d}") if protocol else self.tr("Fastställt {d}")
+            notes.append(done.format(d=meeting.finalised_on.isoformat()))
         if meeting.sent_on:
             notes.append(self.tr("skickat {d}").format(d=meeting.sent_on.isoformat()))
         if meeting.revision_note:
@@ -419,13 +431,37 @@ class MeetingsPage(QWidget):
         if self.meeting:
             meeting_id = self.meeting.id
             self._run(
-                lambda s: meeting_service.unfinalise(s, meeting_id), self.tr("Ångra justering")
+                lambda s: meeting_service.unfinalise(s, meeting_id),
+                self.lifecycle_buttons["unfinalise"].text(),
             )
 
     def mark_sent(self) -> None:
         if self.meeting:
             meeting = self.meeting
             on = max(date.today(), meeting.finalised_on or meeting.day)
+            protocol = meeting.kind is MeetingKind.PROTOCOL
+            question = (
+                self.tr(
+                    "Markera protokollet som skickat {d}?\n\nEtt skickat protokoll är en allmän "
+                    "handling. Därefter kan det bara ändras med ”Öppna för ändring” och en "
+                    "förklaring, som syns i dokumentet."
+                )
+                if protocol
+                else self.tr(
+                    "Markera minnesanteckningarna som skickade {d}?\n\nSkickade "
+                    "minnesanteckningar är en allmän handling. Därefter kan de bara ändras med "
+                    "”Öppna för ändring” och en förklaring, som syns i dokumentet."
+                )
+            ).format(d=on.isoformat())
+            answer = QMessageBox.question(
+                self,
+                self.tr("Markera som skickat"),
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
             self._run(lambda s: meeting_service.mark_sent(s, meeting.id, on=on), self.tr("Skickat"))
 
     def reopen(self) -> None:
@@ -439,7 +475,7 @@ class MeetingsPage(QWidget):
                     s, meeting_id, note=values["note"], on=date.today()
                 )
 
-        dialog = ReopenDialog(save, self)
+        dialog = ReopenDialog(save, self, protocol=self.meeting.kind is MeetingKind.PROTOCOL)
         dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
         dialog.open()
         self.reopen_dialog = dialog
