@@ -225,3 +225,12 @@ def test_the_year_turn_is_written_out_with_the_iso_year_of_week_53() -> None:
     # A school year turns in the middle of the wheel: one label for the whole week.
     school = build_scene(Span.year(2026, 8), CATEGORIES, [], Options(1366, 768))
     assert _week_texts(school) == ["v. 53 (2026)"]
+
+
+def test_a_sparse_wheel_keeps_each_label_on_its_own_side() -> None:
+    items = [_item(f"e{i}", "events", date(2026, 1, 3) + timedelta(days=9 * i)) for i in range(8)]
+    items.append(_item("late", "events", date(2026, 12, 20)))
+    scene = build_scene(Span.year(2026), CATEGORIES, items, Options(1366, 768))
+    anchors = {k: t.anchor for k, t in scene.labels.items() if not t.rotate}
+    assert anchors.pop("late") == "end"
+    assert set(anchors.values()) == {"start"}

@@ -564,23 +564,36 @@ def _order(angle: float, side: int) -> float:
     return -(a + 360 if a < 90 else a)
 
 
-def _balance(columns: dict[int, list[_Label]], height: float) -> None:
-    """Move labels of items near twelve or six o'clock to the emptier column while one column
-    needs clearly more room than the other (Oct–Dec is usually busier than Jan–Mar)."""
-    for _ in range(200):
-        need = {side: sum(c.lines for c in col) for side, col in columns.items()}
-        heavy = 1 if need[1] > need[-1] else -1
-        if need[heavy] - need[-heavy] <= 2:
-            return
-        movable = [c for c in columns[heavy] if min(c.angle % 180, 180 - c.angle % 180) <= 40]
-        if not movable:
-            return
-        # The one nearest the vertical axis, from the crowded end of the column.
-        best = min(movable, key=lambda c: min(c.angle % 180, 180 - c.angle % 180))
-        if need[-heavy] + best.lines > need[heavy] - best.lines + 1:
-            return
-        columns[heavy].remove(best)
-        columns[-heavy].append(best)
+def _balance(columns: dict[int, list[_Label]], height: float, step: float) -> None:
+    """Move labels of items near twelve or six o'clock to the other column while their half
+    of the column is crowded and clearly fuller than the same half on the other side (in the
+    demo year October–December fills the upper left while January–March has room)."""
+    half = height / 2 / step  # lines in half a column
+
+    def upper(label: _Label) -> bool:
+        return math.cos(math.radians(label.angle)) > 0
+
+    def from_axis(label: _Label) -> float:
+        a = label.angle % 180
+        return min(a, 180 - a)
+
+    for top_half in (True, False):
+        for _ in range(200):
+            need = {
+                side: sum(c.lines for c in col if upper(c) == top_half)
+                for side, col in columns.items()
+            }
+            heavy = 1 if need[1] > need[-1] else -1
+            if need[heavy] <= 0.6 * half or need[heavy] - need[-heavy] <= 2:
+                break
+            movable = [c for c in columns[heavy] if upper(c) == top_half and from_axis(c) <= 40]
+            if not movable:
+                break
+            best = min(movable, key=from_axis)  # the one nearest the vertical axis
+            if need[-heavy] + best.lines > need[heavy] - best.lines + 1:
+                break
+            columns[heavy].remove(best)
+            columns[-heavy].append(best)
 
 
 def _spread(wanted: list[float], heights: list[float], top: float, bottom: float) -> list[float]:
@@ -647,7 +660,7 @@ def _place_labels(
         columns[side].append(
             _Label(key, text, angle, anchor_r, label.priority, lines_needed(label, y0, side))
         )
-    _balance(columns, bottom - top)
+    _balance(columns, bottom - top, step)
 
     placed: list[tuple[_Label, float, int]] = []
     for side, column in columns.items():
