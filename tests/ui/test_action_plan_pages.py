@@ -467,3 +467,19 @@ def test_measure_dialog_fits_a_768_pixel_screen(qtbot, demo_app) -> None:  # typ
     assert dialog.causes.wordWrap()
     assert dialog.causes.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     dialog.reject()
+
+
+def test_plan_and_followup_tables_fit_beside_the_detail_panel(qtbot, demo_app) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.followup_page import FollowUpPage
+    from trygghetsrad.ui.situation.plan_page import PlanPage
+
+    for page in (PlanPage(demo_app), FollowUpPage(demo_app)):
+        qtbot.addWidget(page)
+        page.resize(1340, 640)
+        page.show()
+        page.columns.refit()
+        QApplication.processEvents()  # let the view update its scroll range
+        header = page.table.horizontalHeader()
+        assert header.length() <= page.table.viewport().width(), type(page).__name__
+        assert page.table.horizontalScrollBar().maximum() == 0
+        assert header.sectionSize(0) < 60  # the traffic-light column stays narrow

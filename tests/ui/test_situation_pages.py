@@ -9,6 +9,7 @@ import pytest
 from factories_situation import fill_situation_demo
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from trygghetsrad.services import (
     situation_indicators,
@@ -464,3 +465,22 @@ def test_source_form_fits_a_small_screen_and_explains_the_delivery_state(qtbot, 
     note = dialog.obstacle_notes["reporting"]
     assert note.width() >= 220
     dialog.reject()
+
+
+def test_source_columns_fit_a_1366_window_without_sideways_scrolling(qtbot, sctx) -> None:
+    from trygghetsrad.ui.situation.sources import SourcesPage
+
+    page = SourcesPage(sctx)
+    qtbot.addWidget(page)
+    page.resize(1340, 600)
+    page.show()
+    page.columns.refit()
+    QApplication.processEvents()  # let the view update its scroll range
+    header = page.table.horizontalHeader()
+    assert header.length() <= page.table.viewport().width()
+    assert page.table.horizontalScrollBar().maximum() == 0
+    dates = [header.sectionSize(c) for c in (6, 7)]  # "Senast", "Nästa": whole dates
+    fm = page.table.fontMetrics()
+    assert all(w >= fm.horizontalAdvance("2026-12-31") for w in dates)
+    # The name column is the widest text column.
+    assert header.sectionSize(0) >= max(header.sectionSize(c) for c in (3, 4, 9))

@@ -60,6 +60,7 @@ from trygghetsrad.ui.situation.action_plan_common import (
     run,
 )
 from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
+from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
@@ -317,8 +318,9 @@ class AgreementsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in ((0, 28), (1, 90), (2, 330), (3, 90), (4, 220), (5, 220)):
-            self.table.setColumnWidth(col, width)
+        self.columns = ColumnFitter(
+            self.table, stretch=(2, 4, 5, 6), max_width=110, rows_to_contents=True
+        )
         buttons = QHBoxLayout()
         self.new_commitment = QPushButton(self.tr("Nytt åtagande…"))
         self.new_commitment.clicked.connect(self._on_new_commitment)

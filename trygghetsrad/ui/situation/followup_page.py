@@ -37,6 +37,7 @@ from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Change
 from trygghetsrad.services import action_plan, causes, followup
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso, light_icon, read
+from trygghetsrad.ui.widgets.columns import ColumnFitter
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -187,17 +188,9 @@ class FollowUpPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in (
-            (0, 28),
-            (1, 200),
-            (2, 200),
-            (3, 150),
-            (4, 80),
-            (5, 190),
-            (6, 240),
-            (7, 320),
-        ):
-            self.table.setColumnWidth(col, width)
+        self.columns = ColumnFitter(
+            self.table, stretch=(1, 2, 3, 5, 6, 7), max_width=120, rows_to_contents=True
+        )
         self.checklist = QTextBrowser()
         self.checklist.setAccessibleName(self.tr("Lagens och Brås steg"))
         self.checklist.setMaximumWidth(420)

@@ -34,6 +34,7 @@ class GapsPage(RecordPage):
     create = staticmethod(situation_gaps.create_gap)
     update = staticmethod(situation_gaps.update_gap)
     remove = staticmethod(situation_gaps.delete_gap)
+    stretch_columns = (0, 2, 3)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.noun = self.tr("lucka")

@@ -35,6 +35,7 @@ class ObservationsPage(RecordPage):
     create = staticmethod(situation_observations.create_observation)
     update = staticmethod(situation_observations.update_observation)
     remove = staticmethod(situation_observations.delete_observation)
+    stretch_columns = (1, 6)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.noun = self.tr("observation")

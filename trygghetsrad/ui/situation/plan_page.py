@@ -67,6 +67,7 @@ from trygghetsrad.ui.situation.plan_dialogs import (
     MeetingLinkDialog,
     PlanDialog,
 )
+from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 
 Index = QModelIndex | QPersistentModelIndex
@@ -277,19 +278,8 @@ class PlanPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in (
-            (0, 28),
-            (1, 34),
-            (2, 260),
-            (3, 90),
-            (4, 170),
-            (5, 135),
-            (6, 170),
-            (7, 110),
-            (8, 85),
-            (9, 160),
-        ):
-            self.table.setColumnWidth(col, width)
+        # Title, responsible, indicator and causes share the width; nothing scrolls sideways.
+        self.columns = ColumnFitter(self.table, stretch=(2, 4, 6, 7, 9), max_width=150, primary=2)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.table.doubleClicked.connect(lambda _i: self._on_edit_measure())
         self.search = QLineEdit()

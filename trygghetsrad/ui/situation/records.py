@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.register.models import RECORD_ROLE, RecordFilterProxy, RecordTableModel
 from trygghetsrad.ui.situation.base import SituationSubPage, hint, open_on_return
+from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 
@@ -70,6 +71,7 @@ class RecordPage(SituationSubPage):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setResizeContentsPrecision(60)
+        self.columns = ColumnFitter(self.table, stretch=self.stretch_columns, max_width=200)
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
         open_on_return(self.table, self.edit_record)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
@@ -113,6 +115,8 @@ class RecordPage(SituationSubPage):
 
     create: Callable[..., Any]
     update: Callable[..., Any]
+    # Columns with running text: they share the width left after the short columns.
+    stretch_columns: tuple[int, ...] = (0,)
     remove: Callable[..., Any]
 
     # -- behaviour -----------------------------------------------------------------------------
@@ -120,9 +124,7 @@ class RecordPage(SituationSubPage):
     def refresh(self) -> None:
         current = self.current()
         self.model.set_rows(self.read(self.load))
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        self.columns.measure_later()
         if current is not None:
             self.select(current.id)
         self._on_selection()

@@ -32,6 +32,7 @@ from trygghetsrad.ui.register.models import RECORD_ROLE
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint, open_on_return
 from trygghetsrad.ui.situation.forms import SourceDialog
 from trygghetsrad.ui.situation.models import RecordFilterProxy, SourcesModel
+from trygghetsrad.ui.widgets.columns import ColumnFitter
 
 FIELDS = (
     "name",
@@ -102,6 +103,8 @@ class SourcesPage(SituationSubPage):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setResizeContentsPrecision(60)
+        # Name, "lämnas av" and "från" are running text; dates and short labels fit exactly.
+        self.columns = ColumnFitter(self.table, stretch=(0, 3, 4, 9), max_width=150, primary=0)
         self.table.doubleClicked.connect(lambda _i: self.edit_source())
         open_on_return(self.table, self.edit_source)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_source)
@@ -163,9 +166,7 @@ class SourcesPage(SituationSubPage):
         self.model.today = date.today()
         sources = self.read(situation_sources.list_sources)
         self.model.set_rows(sources)
-        self.table.resizeColumnsToContents()
-        for column in (0, 2, 3):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 240))
+        self.columns.measure_later()
         alerts = [s.alert(self.model.today) for s in sources]
         late = sum(1 for a in alerts if a is not None and a.value == "overdue")
         missing = sum(1 for a in alerts if a is not None and a.value == "missing")

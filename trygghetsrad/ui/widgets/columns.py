@@ -1,0 +1,161 @@
+"""Table columns that fit the view: short columns get their contents' width, the text
+columns share what is left, and nothing scrolls sideways at 1366 px. Cut text is elided
+with "…" and its full text shown as a tooltip."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip
+
+TEXT_PADDING = 12
+
+
+def _shrink_to(widths: list[int], target: int, minimum: int) -> list[int]:
+    """Lower the widest columns first ("water filling") until the total is `target`."""
+    if sum(widths) <= target:
+        return widths
+    level = max(widths)
+    while level > minimum and sum(min(w, level) for w in widths) > target:
+        level -= 4
+    return [min(w, max(level, minimum)) for w in widths]
+
+
+class ColumnFitter(QObject):
+    """Keeps the columns of `view` fitted; refits when the model or the view's width changes.
+
+    `stretch` are the columns with running text: they take the room left over, in
+    proportion to their content. Other columns get their content width, at most `max_width`.
+    """
+
+    def __init__(
+        self,
+        view: QTableView,
+        stretch: Sequence[int],
+        *,
+        max_width: int = 240,
+        min_width: int = 56,
+        stretch_min: int = 80,
+        rows_to_contents: bool = False,
+        primary: int | None = None,
+        primary_share: float = 0.34,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.stretch = tuple(stretch)
+        self.max_width = max_width
+        self.min_width = min_width
+        self.stretch_min = stretch_min
+        self.rows_to_contents = rows_to_contents
+        # The column that names the row keeps up to `primary_share` of the text room.
+        self.primary = primary
+        self.primary_share = primary_share
+        self._natural: list[int] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refit)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Compared by identity in eventFilter, which also runs while the view is destroyed.
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
+        view.installEventFilter(self)
+        model = view.model()
+        if model is not None:
+            for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+                signal.connect(self.measure_later)
+            model.dataChanged.connect(self.measure_later)
+
+    def measure_later(self, *_: object) -> None:
+        self._natural = []
+        self._timer.start()
+
+    def _measure(self) -> list[int]:
+        view, header = self.view, self.view.horizontalHeader()
+        model = view.model()
+        count = model.columnCount() if model is not None else 0
+        widths = []
+        for column in range(count):
+            content = view.sizeHintForColumn(column) if model.rowCount() else 0
+            widths.append(max(content, header.sectionSizeHint(column), 16))
+        return widths
+
+    def refit(self) -> None:
+        view, header = self.view, self.view.horizontalHeader()
+        if not self._natural or len(self._natural) != header.count():
+            self._natural = self._measure()
+        natural = self._natural
+        if not natural:
+            return
+        available = view.viewport().width() - 2
+        if available <= 0:
+            return
+        visible = [c for c in range(len(natural)) if not header.isSectionHidden(c)]
+        stretch = [c for c in visible if c in self.stretch]
+        fixed = [c for c in visible if c not in self.stretch]
+        fixed_widths = [min(natural[c], self.max_width) for c in fixed]
+        floor = min(self.min_width, *fixed_widths) if fixed_widths else self.min_width
+        room_for_text = sum(min(natural[c], self.stretch_min) for c in stretch)
+        fixed_widths = _shrink_to(fixed_widths, available - room_for_text, floor)
+        widths = dict(zip(fixed, fixed_widths, strict=True))
+        rest = available - sum(fixed_widths)
+        wanted = [natural[c] for c in stretch]
+        if stretch:
+            total = sum(wanted) or 1
+            if total <= rest:  # everything fits: hand out the spare room proportionally
+                shares = [w + (rest - total) * w // total for w in wanted]
+                shares[-1] += rest - sum(shares)  # the rounding remainder
+            elif self.primary in stretch:
+                at = stretch.index(self.primary)
+                keep = min(wanted[at], max(int(rest * self.primary_share), self.min_width))
+                others = wanted[:at] + wanted[at + 1 :]
+                shares = _shrink_to(others, rest - keep, self.min_width)
+                shares.insert(at, keep)
+            else:
+                shares = _shrink_to(wanted, rest, self.min_width)
+            widths.update(zip(stretch, shares, strict=True))
+        else:  # no text column: the widest column takes the slack
+            spare = available - sum(widths.values())
+            if spare > 0 and fixed:
+                widest = max(fixed, key=lambda c: widths[c])
+                widths[widest] += spare
+        for column in visible:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(widths[column], 16))
+        if self.rows_to_contents:
+            view.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        kind = event.type()
+        if kind in (QEvent.Type.Resize, QEvent.Type.Show) and watched is self.view:
+            self._timer.start()
+        elif kind == QEvent.Type.ToolTip and watched is self._viewport:
+            return self._tooltip(event)  # type: ignore[arg-type]
+        return False
+
+    def _tooltip(self, event: QHelpEvent) -> bool:
+        """Show the full text of a cut cell when the model has no tooltip of its own."""
+        index = self.view.indexAt(event.pos())
+        if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
+            return False
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text:
+            return False
+        needed = self.view.fontMetrics().horizontalAdvance(text) + TEXT_PADDING
+        if needed <= self.view.visualRect(index).width() and "\n" not in text:
+            return False
+        QToolTip.showText(event.globalPos(), text, self.view.viewport())
+        return True
+
+
+def fit_columns(view: QTableView, stretch: Sequence[int], **options: object) -> ColumnFitter:
+    """Attach a `ColumnFitter` to `view` (see there) and fit the columns now."""
+    fitter = ColumnFitter(view, stretch, **options)  # type: ignore[arg-type]
+    fitter.refit()
+    return fitter
