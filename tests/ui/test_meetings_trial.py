@@ -133,3 +133,45 @@ def test_copy_previous_says_when_there_is_nothing_to_copy(qtbot, demo_page, monk
     demo_page.agenda.copy_button.click()
     assert told and "inget kopierades" in told[0]
     assert demo_page.agenda.model.rowCount() == before
+
+
+def test_new_action_dialog_has_one_due_label_and_a_status(qtbot, demo_page, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from trygghetsrad.domain.meetings import ActionStatus
+
+    _select(demo_page, "2026-11-19")
+    agenda = demo_page.agenda
+    agenda.select_relative(+3)
+    item_id = agenda.item_id
+    agenda.new_action()
+    dialog = agenda.action_dialog
+    texts = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible()]
+    texts += [dialog.due.check.text()]
+    assert sum(t.startswith("Klart senast") for t in texts) == 1
+    dialog.what.setText("Boka lokal för föräldramötet")
+    dialog.status.setCurrentIndex(dialog.status.findData("done"))
+    dialog.save_button.click()
+    with demo_ctx.database.session() as s:
+        action = next(
+            a
+            for a in meetings_agenda.get_item(s, item_id).actions
+            if a.what == "Boka lokal för föräldramötet"
+        )
+    assert action.status is ActionStatus.DONE and action.closed_on is not None
+    # editing shows the stored status and can open it again
+    agenda.actions.selectRow(
+        next(
+            r
+            for r in range(agenda.action_model.rowCount())
+            if agenda.action_model.record(r).id == action.id
+        )
+    )
+    agenda.edit_action()
+    dialog = agenda.action_dialog
+    assert dialog.status.currentData() == "done"
+    dialog.status.setCurrentIndex(dialog.status.findData("open"))
+    dialog.save_button.click()
+    with demo_ctx.database.session() as s:
+        again = next(a for a in meetings_agenda.get_item(s, item_id).actions if a.id == action.id)
+    assert again.status is ActionStatus.OPEN and again.closed_on is None

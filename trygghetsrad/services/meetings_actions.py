@@ -94,11 +94,12 @@ def add_action(
     responsible_organisation_id: int | None = None,
     due_date: date | None = None,
     internal: bool = False,
+    status: str | ActionStatus = ActionStatus.OPEN,
 ) -> Created:
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise UserError(tr("Punkten finns inte längre; den kan ha tagits bort."))
-    editable_row(session, item.meeting_id)
+    meeting = editable_row(session, item.meeting_id)
     row = ActionItem(
         **_fields(session, what, responsible_person_id, responsible_organisation_id),
         due_date=due_date,
@@ -107,9 +108,25 @@ def add_action(
         carried_count=0,
         position=len(item.actions),
     )
+    _set_status(row, status, meeting.day)
     item.actions.append(row)
     session.flush()
     return Created(row.id, CHANGED)
+
+
+def _set_status(row: ActionItem, status: str | ActionStatus | None, on: date) -> None:
+    """Set the status chosen in the action's own dialog (done/cancelled there: closed `on`)."""
+    if status is None:
+        return
+    new = ActionStatus(status)
+    if new.value == row.status:
+        return
+    row.status = new.value
+    if new is ActionStatus.OPEN:
+        row.closed_on = None
+        row.closed_meeting_id = None
+    else:
+        row.closed_on = on
 
 
 def update_action(
@@ -121,14 +138,16 @@ def update_action(
     responsible_organisation_id: int | None = None,
     due_date: date | None = None,
     internal: bool = False,
+    status: str | ActionStatus | None = None,
 ) -> Changes:
     row = _row(session, action_id)
-    editable_row(session, row.item.meeting_id)
+    meeting = editable_row(session, row.item.meeting_id)
     for key, value in _fields(
         session, what, responsible_person_id, responsible_organisation_id
     ).items():
         setattr(row, key, value)
     row.due_date, row.internal = due_date, internal
+    _set_status(row, status, max(meeting.day, date.today()))
     session.flush()
     return CHANGED
 

@@ -800,6 +800,7 @@ class AgendaPanel(QWidget):
                 "responsible_organisation_id": action.responsible_organisation_id,
                 "due_date": action.due_date,
                 "internal": action.internal,
+                "status": action.status,
             },
         )
         dialog.accepted.connect(lambda: self.run(lambda s: None))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import MeetingKind, NextMeetingPlan
+from trygghetsrad.domain.meetings import ActionStatus, MeetingKind, NextMeetingPlan
 from trygghetsrad.domain.register import GroupData, OrganisationData, PersonData
 from trygghetsrad.i18n import tr as self_tr
 from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
@@ -223,8 +223,17 @@ class ActionDialog(FormDialog):
                 self.who.findData(("organisation", values["responsible_organisation_id"]))
             )
         self.add_field("responsible", self.tr("Ansvarig"), self.who)
-        self.due = OptionalDateEdit(self.tr("Klart senast"), values.get("due_date"))
+        self.due = OptionalDateEdit(self.tr("Har slutdatum"), values.get("due_date"))
+        self.due.setAccessibleName(self.tr("Klart senast"))
         self.add_field("due_date", self.tr("Klart senast"), self.due)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        for status in ActionStatus:
+            self.status.addItem(status.label, status.value)
+        self.status.setCurrentIndex(
+            self.status.findData(ActionStatus(values.get("status", ActionStatus.OPEN)).value)
+        )
+        self.add_field("status", self.tr("Status"), self.status)
         self.internal = QCheckBox(self.tr("Intern (tas inte med i utskick)"))
         self.internal.setChecked(bool(values.get("internal")))
         self.add_field("internal", "", self.internal)
@@ -237,6 +246,7 @@ class ActionDialog(FormDialog):
             "responsible_organisation_id": who[1] if who and who[0] == "organisation" else None,
             "due_date": self.due.value(),
             "internal": self.internal.isChecked(),
+            "status": self.status.currentData(),
         }
 
 
