@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from trygghetsrad.services import meetings_agenda
 from trygghetsrad.ui.meetings.page import MeetingsPage
@@ -175,3 +176,35 @@ def test_new_action_dialog_has_one_due_label_and_a_status(qtbot, demo_page, demo
     with demo_ctx.database.session() as s:
         again = next(a for a in meetings_agenda.get_item(s, item_id).actions if a.id == action.id)
     assert again.status is ActionStatus.OPEN and again.closed_on is None
+
+
+def test_new_meeting_with_no_groups_offers_a_new_group(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services import register
+
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.new_meeting()
+    dialog = page.group_dialog
+    assert dialog.isVisible()
+    assert any("inga grupper" in label.text() for label in dialog.findChildren(QLabel))
+    dialog.save_button.click()  # an empty name is refused, the dialog stays
+    assert dialog.isVisible() and dialog.error_text("name")
+    dialog.name.setText("Trygghetsrådet")
+    dialog.save_button.click()
+    with ctx.database.session() as s:
+        assert [g.name for g in register.list_groups(s)] == ["Trygghetsrådet"]
+    meeting_dialog = page.meeting_dialog  # and the new meeting continues with the group
+    assert meeting_dialog.isVisible()
+    assert meeting_dialog.groups.checked_ids()
+
+
+def test_no_groups_dialog_leads_to_the_register(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    shown: list[str] = []
+    monkeypatch.setattr(page, "window", lambda: type("W", (), {"show_tab": shown.append})())
+    page.new_meeting()
+    page.group_dialog.register_button.click()
+    assert shown == ["register"] and not page.group_dialog.isVisible()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -137,6 +138,33 @@ class MeetingDialog(FormDialog):
             "online_link": self.link.text(),  # type: ignore[attr-defined]
             "template": self.template.isChecked(),
         }
+
+
+class FirstGroupDialog(FormDialog):
+    """ "Nytt möte" in an empty register: a meeting belongs to a group, so create one first."""
+
+    def __init__(self, on_save: Save, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self_tr("Ny grupp"),
+            on_save,
+            parent,
+            intro=self_tr(
+                "Det finns inga grupper ännu. Ett möte hålls av en grupp, till exempel "
+                "Trygghetsrådet. Skapa gruppen här (medlemmar lägger du till under Register) "
+                "eller gå till Register."
+            ),
+        )
+        self.name = self.add_field("name", self.tr("Gruppens namn"), QLineEdit())
+        self.name.setPlaceholderText(self.tr("t.ex. Trygghetsrådet"))  # type: ignore[attr-defined]
+        self.save_button.setText(self.tr("Skapa grupp och fortsätt"))
+        self.save_button.setAccessibleName(self.tr("Skapa grupp och fortsätt"))
+        self.register_button = self.buttons.addButton(
+            self.tr("Gå till Register"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.register_button.setAccessibleName(self.tr("Gå till Register"))
+
+    def values(self) -> dict[str, Any]:
+        return {"name": self.name.text()}  # type: ignore[attr-defined]
 
 
 class FinaliseDialog(FormDialog):

@@ -40,7 +40,12 @@ from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings import export as exporting
 from trygghetsrad.ui.meetings.agenda import AgendaPanel
 from trygghetsrad.ui.meetings.details import AttendancePanel, DetailsPanel, StatsDialog
-from trygghetsrad.ui.meetings.dialogs import FinaliseDialog, MeetingDialog, ReopenDialog
+from trygghetsrad.ui.meetings.dialogs import (
+    FinaliseDialog,
+    FirstGroupDialog,
+    MeetingDialog,
+    ReopenDialog,
+)
 from trygghetsrad.ui.meetings.models import STATUS_COLOURS, IdRole, MeetingTableModel, SortRole
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 
@@ -373,6 +378,9 @@ class MeetingsPage(QWidget):
     def new_meeting(self) -> None:
         with self.ctx.database.session() as s:
             groups = register.list_groups(s)
+        if not groups:
+            self._first_group()
+            return
         selected = self.group_filter.currentData()
         created: dict[str, int] = {}
 
@@ -395,6 +403,29 @@ class MeetingsPage(QWidget):
         dialog.accepted.connect(done)
         dialog.open()
         self.meeting_dialog = dialog
+
+    def _first_group(self) -> None:
+        """No groups yet: offer to create the first one (or go to Register), then continue."""
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                register.create_group(s, name=values["name"])
+
+        def created() -> None:
+            self.ctx.events.changed(Changes.of(MEETINGS, "register"))
+            self.new_meeting()
+
+        def to_register() -> None:
+            dialog.reject()
+            show_tab = getattr(self.window(), "show_tab", None)
+            if show_tab is not None:
+                show_tab("register")
+
+        dialog = FirstGroupDialog(save, self)
+        dialog.accepted.connect(created)
+        dialog.register_button.clicked.connect(to_register)
+        dialog.open()
+        self.group_dialog = dialog
 
     def start_minutes(self) -> None:
         if self.meeting:
