@@ -295,6 +295,8 @@ def test_new_observation_through_the_form(qtbot, sctx) -> None:
     count = page.table.model().rowCount()
     page.new_button.click()
     dialog = page.dialog
+    assert dialog.sizeHint().height() <= 700  # fits 1366×768 with a taskbar
+    assert dialog.minimumSizeHint().height() <= 700
     dialog.title.setText("Mopedåkning på gångvägar")
     dialog.place.setText("Älvstranden")
     dialog.trend.setCurrentIndex(dialog.trend.findData("rising"))

@@ -313,9 +313,12 @@ class ObservationDialog(FormDialog):
     ) -> None:
         o = observation
         super().__init__(
-            self.tr("Ändra observation") if o else self.tr("Ny observation"), on_save, parent
+            self.tr("Ändra observation") if o else self.tr("Ny observation"),
+            on_save,
+            parent,
+            scrollable=True,
         )
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(1000)
         self.title = self.add_field(
             "title",
             self.tr("Rubrik"),
@@ -334,12 +337,15 @@ class ObservationDialog(FormDialog):
         self.description = self.add_field(
             "description", self.tr("Beskrivning"), text_edit(o.description if o else "")
         )
+        # The check lists go in a second column so that the form fits a 768 px screen.
+        right = self.add_column()
         self.months = self.add_field(
             "peak_months",
             self.tr("Månader med toppar"),
             check_list(
                 [(m.capitalize(), i + 1) for i, m in enumerate(MONTHS)], o.peak_months if o else ()
             ),
+            form=right,
         )
         self.observed = self.add_field(
             "observed_on",
@@ -350,12 +356,16 @@ class ObservationDialog(FormDialog):
             "reported_by", self.tr("Vem har sett det"), QLineEdit(o.reported_by if o else "")
         )
         self.sources = self.add_field(
-            "source_ids", self.tr("Underlag"), check_list(sources, o.source_ids if o else ())
+            "source_ids",
+            self.tr("Underlag"),
+            check_list(sources, o.source_ids if o else ()),
+            form=right,
         )
         self.indicators = self.add_field(
             "indicator_ids",
             self.tr("Indikatorer"),
             check_list(indicators, o.indicator_ids if o else ()),
+            form=right,
         )
         self.internal = self.add_field(
             "internal", self.tr("Intern"), QCheckBox(self.tr("Intern – tas inte med i exporter"))
