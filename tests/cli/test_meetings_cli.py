@@ -100,3 +100,78 @@ def test_list_meetings_as_lines(demo_file: Path, capsys: pytest.CaptureFixture[s
         "Skickat",
         "Trygghetsrådet och Klara-gruppen",
     ]
+
+
+def _usage(*args: str, capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit):
+        main([*args, "--help"])
+    return capsys.readouterr().out
+
+
+def test_help_uses_swedish_placeholders(capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    seen = []
+    for args in (
+        ("export", "minutes"),
+        ("export", "invite"),
+        ("export", "plan"),
+        ("export", "followup"),
+        ("export", "agreement"),
+        ("export", "situation"),
+        ("export", "wheel"),
+        ("export", "wheel-ics"),
+        ("export", "data"),
+        ("export", "person"),
+        ("import", "data"),
+        ("import", "ics"),
+        ("import", "indicators"),
+        ("list",),
+        ("search",),
+    ):
+        usage = _usage(*args, capsys=capsys).split("\n\n")[0]
+        seen.append(usage)
+        # no English or bare placeholders: ID, UT, IN, YEAR, TEXT, FIL, ICS, PDF, id, out
+        tokens = {t.strip("[]{}.") for t in re.split(r"[\s|]+", usage)}
+        bad = {"ID", "UT", "IN", "YEAR", "TEXT", "FIL", "ICS", "PDF", "id", "out", "year"}
+        assert not tokens & bad, usage
+    joined = " ".join(seen)
+    for expected in ("MÖTES-ID UTFIL.pdf", "PERSON-ID UTFIL.json", "ÅR", "INFIL.ics"):
+        assert expected in joined
+
+
+def test_list_help_names_every_list(capsys: pytest.CaptureFixture[str]) -> None:
+    text = " ".join(_usage("list", capsys=capsys).split())
+    assert "people, organisations eller groups" not in text
+    for what in ("people", "groups", "meetings", "events", "situations", "plans"):
+        assert what in text.split("vad som listas:")[1]
+
+
+def test_a_missing_folder_is_one_swedish_line(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "saknas" / "protokoll.pdf"
+    assert _run(demo_file, "export", "minutes", "1", str(target)) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"trygghetsrad: {target} kan inte skrivas: mappen finns inte."
+
+
+def test_os_errors_anywhere_become_one_swedish_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from trygghetsrad.cli import run_command
+
+    def denied(_args: argparse.Namespace) -> int:
+        raise PermissionError(13, "Permission denied", "/srv/delad/årshjul.pdf")
+
+    def missing(_args: argparse.Namespace) -> int:
+        raise FileNotFoundError(2, "No such file or directory", "/tmp/indata.json")
+
+    assert run_command(argparse.Namespace(handler=denied, command="export")) == 2
+    assert capsys.readouterr().err.strip() == (
+        "trygghetsrad: /srv/delad/årshjul.pdf kan inte läsas eller skrivas: behörighet saknas."
+    )
+    assert run_command(argparse.Namespace(handler=missing, command="import")) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "trygghetsrad: Filen /tmp/indata.json finns inte."
+    assert "No such file" not in err and "Traceback" not in err

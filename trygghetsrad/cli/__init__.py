@@ -96,7 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands = Commands(top, export, import_)
     for name in EXTENSIONS:
         importlib.import_module(name).add_commands(commands)
+    _describe_list(commands)
     return parser
+
+
+def _describe_list(commands: Commands) -> None:
+    """Each workspace adds its lists to `list`; name them all in its help once they are in."""
+    listing = commands.top.choices.get("list")
+    if listing is None:
+        return
+    for action in listing._actions:
+        if action.dest == "what" and action.choices:
+            action.metavar = "VAD"
+            action.help = tr("vad som listas: {choices}").format(choices=", ".join(action.choices))
 
 
 def setup_logging() -> None:
@@ -126,6 +138,11 @@ def run_command(args: argparse.Namespace) -> int:
     except UserError as exc:
         print(f"trygghetsrad: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except OSError as exc:
+        if exc.filename is None and not isinstance(exc, FileNotFoundError | PermissionError):
+            log.exception("Command %s failed", args.command)
+        print(f"trygghetsrad: {os_error_message(exc)}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except Exception:
         from trygghetsrad.paths import log_file
 
@@ -137,6 +154,52 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def os_error_message(exc: OSError, *, writing: bool | None = None) -> str:
+    """One Swedish sentence for a file a command could not read (`writing=False`) or write.
+
+    The operating system's own text (exc.strerror) is English on many machines, so it is
+    never shown; the common causes get their own sentence.
+    """
+    import errno
+
+    name = str(exc.filename) if exc.filename is not None else tr("filen")
+    verb = {True: tr("skrivas"), False: tr("läsas"), None: tr("läsas eller skrivas")}[writing]
+    if isinstance(exc, FileNotFoundError):
+        if writing:
+            return tr("{name} kan inte skrivas: mappen finns inte.").format(name=name)
+        return tr("Filen {name} finns inte.").format(name=name)
+    if isinstance(exc, PermissionError):
+        return tr("{name} kan inte {verb}: behörighet saknas.").format(name=name, verb=verb)
+    if isinstance(exc, IsADirectoryError):
+        return tr("{name} är en mapp; ange ett filnamn.").format(name=name)
+    if isinstance(exc, NotADirectoryError):
+        return tr("{name} kan inte {verb}: en del av sökvägen är ingen mapp.").format(
+            name=name, verb=verb
+        )
+    reasons = {
+        errno.ENOSPC: tr("disken är full"),
+        errno.EROFS: tr("disken är skrivskyddad"),
+        errno.EFBIG: tr("filen blir för stor"),
+        errno.ENAMETOOLONG: tr("namnet är för långt"),
+    }
+    reason = reasons.get(exc.errno or 0, tr("fel {n} från systemet").format(n=exc.errno))
+    return tr("{name} kan inte {verb}: {reason}.").format(name=name, verb=verb, reason=reason)
+
+
+def check_readable(path: object) -> None:
+    """Refuse a missing or unreadable input file with a Swedish sentence before any work."""
+    import os
+    from pathlib import Path
+
+    source = Path(str(path)).expanduser()
+    if not source.exists():
+        raise UserError(os_error_message(FileNotFoundError(2, "", str(path)), writing=False))
+    if source.is_dir():
+        raise UserError(os_error_message(IsADirectoryError(21, "", str(path)), writing=False))
+    if not os.access(source, os.R_OK):
+        raise UserError(os_error_message(PermissionError(13, "", str(path)), writing=False))
 
 
 def main(argv: Sequence[str]) -> int:

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from trygghetsrad.cli import Commands
+from trygghetsrad.cli import Commands, os_error_message
 from trygghetsrad.cli.base import open_db, print_records
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
@@ -23,8 +23,8 @@ def add_commands(commands: Commands) -> None:
     plan = commands.export.add_parser(
         "plan", aliases=["action-plan"], help=tr("åtgärdsplanen som PDF för beslut")
     )
-    plan.add_argument("id", type=int, help=tr("planens id (se list plans)"))
-    plan.add_argument("out", type=Path, help=tr("PDF-fil att skriva"))
+    plan.add_argument("id", type=int, metavar="PLAN-ID", help=tr("planens id (se list plans)"))
+    plan.add_argument("out", type=Path, metavar="UTFIL.pdf", help=tr("PDF-fil att skriva"))
     plan.add_argument(
         "--include-internal", action="store_true", help=tr("ta med interna uppgifter")
     )
@@ -33,8 +33,8 @@ def add_commands(commands: Commands) -> None:
     followup = commands.export.add_parser(
         "followup", aliases=["follow-up"], help=tr("årlig uppföljning av åtgärdsplanen som PDF")
     )
-    followup.add_argument("year", type=int, help=tr("år att följa upp"))
-    followup.add_argument("out", type=Path, help=tr("PDF-fil att skriva"))
+    followup.add_argument("year", type=int, metavar="ÅR", help=tr("år att följa upp"))
+    followup.add_argument("out", type=Path, metavar="UTFIL.pdf", help=tr("PDF-fil att skriva"))
     followup.add_argument(
         "--include-internal", action="store_true", help=tr("ta med interna uppgifter")
     )
@@ -43,8 +43,13 @@ def add_commands(commands: Commands) -> None:
     agreement = commands.export.add_parser(
         "agreement", help=tr("samverkansöverenskommelse eller medborgarlöfte som PDF")
     )
-    agreement.add_argument("id", type=int, help=tr("överenskommelsens id (se list agreements)"))
-    agreement.add_argument("out", type=Path, help=tr("PDF-fil att skriva"))
+    agreement.add_argument(
+        "id",
+        type=int,
+        metavar="ÖVERENSKOMMELSE-ID",
+        help=tr("överenskommelsens id (se list agreements)"),
+    )
+    agreement.add_argument("out", type=Path, metavar="UTFIL.pdf", help=tr("PDF-fil att skriva"))
     agreement.add_argument(
         "--include-internal", action="store_true", help=tr("ta med interna uppgifter")
     )
@@ -150,9 +155,7 @@ def _write(out: Path, data: bytes) -> None:
     try:
         out.write_bytes(data)
     except OSError as exc:
-        raise UserError(
-            tr("Filen {path} kunde inte skrivas: {reason}").format(path=out, reason=exc.strerror)
-        ) from exc
+        raise UserError(os_error_message(exc, writing=True)) from exc
     print(tr("Skrev {path}").format(path=out))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from trygghetsrad.cli import Commands
+from trygghetsrad.cli import Commands, check_readable
 from trygghetsrad.cli.base import open_db
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
@@ -49,11 +49,11 @@ def add_commands(commands: Commands) -> None:
     export = commands.export.add_parser(
         "data", help=tr("exportera alla poster som JSON (se docs/data-format.md)")
     )
-    export.add_argument("out", metavar="UT.json")
+    export.add_argument("out", metavar="UTFIL.json")
     export.set_defaults(handler=_export_data)
 
     import_ = commands.import_.add_parser("data", help=tr("importera alla poster från JSON"))
-    import_.add_argument("source", metavar="IN.json")
+    import_.add_argument("source", metavar="INFIL.json")
     import_.add_argument(
         "--replace",
         action="store_true",
@@ -64,8 +64,8 @@ def add_commands(commands: Commands) -> None:
     person = commands.export.add_parser(
         "person", help=tr("exportera alla uppgifter om en person som JSON")
     )
-    person.add_argument("person_id", type=int, metavar="ID")
-    person.add_argument("out", metavar="UT.json")
+    person.add_argument("person_id", type=int, metavar="PERSON-ID")
+    person.add_argument("out", metavar="UTFIL.json")
     person.set_defaults(handler=_export_person)
 
     erase = commands.top.add_parser("erase", help=tr("radera personuppgifter"))
@@ -73,7 +73,7 @@ def add_commands(commands: Commands) -> None:
     erase_person = erase_what.add_parser(
         "person", help=tr("radera en persons personuppgifter (kan inte ångras)")
     )
-    erase_person.add_argument("person_id", type=int, metavar="ID")
+    erase_person.add_argument("person_id", type=int, metavar="PERSON-ID")
     erase_person.set_defaults(handler=_erase_person)
 
 
@@ -165,6 +165,7 @@ def _import_data(args: argparse.Namespace) -> int:
     from trygghetsrad.db import backups
     from trygghetsrad.services import backup, portable
 
+    check_readable(args.source)
     document = portable.read_json(Path(args.source))
     db = open_db(args)
     try:

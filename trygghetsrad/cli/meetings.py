@@ -12,7 +12,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from trygghetsrad.cli import Commands
+from trygghetsrad.cli import Commands, os_error_message
 from trygghetsrad.cli.base import open_db
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
@@ -29,9 +29,11 @@ def add_commands(commands: Commands) -> None:
     for name, aliases, help_text, handler, kind in specs:
         parser = commands.export.add_parser(name, aliases=aliases, help=help_text)
         parser.add_argument(
-            "meeting", metavar="MÖTE", help=tr("mötets id (se list meetings) eller datum")
+            "meeting", metavar="MÖTES-ID", help=tr("mötets id (se list meetings) eller datum")
         )
-        parser.add_argument("out", metavar=kind, type=Path, help=tr("filen som skrivs"))
+        parser.add_argument(
+            "out", metavar=f"UTFIL.{kind.lower()}", type=Path, help=tr("filen som skrivs")
+        )
         if kind != "ICS":
             parser.add_argument(
                 "--include-internal",
@@ -148,9 +150,7 @@ def _write(path: Path, data: bytes) -> int:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise UserError(
-            tr("Filen {path} kunde inte skrivas: {reason}").format(path=path, reason=exc.strerror)
-        ) from exc
+        raise UserError(os_error_message(exc, writing=True)) from exc
     print(tr("Skrev {path}").format(path=path))
     return 0
 

@@ -16,6 +16,7 @@ def add_commands(commands: Commands) -> None:
         "--date",
         type=date.fromisoformat,
         default=None,
+        metavar="DATUM",
         help=tr("dagens datum för exempeldata (ÅÅÅÅ-MM-DD)"),
     )
     demo.add_argument(
@@ -31,7 +32,8 @@ def add_commands(commands: Commands) -> None:
     listing.add_argument(
         "what",
         choices=["people", "organisations", "groups"],
-        help=tr("people, organisations eller groups"),
+        metavar="VAD",
+        help=tr("vad som listas"),  # the full list is written once all lists are added
     )
     listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
     listing.set_defaults(handler=_list)

@@ -13,10 +13,14 @@ from trygghetsrad.i18n import tr
 
 def add_commands(commands: Commands) -> None:
     parser = commands.top.add_parser("search", help=tr("sök i alla arbetsytor"))
-    parser.add_argument("text", nargs="+", metavar="TEXT", help=tr("ord att söka efter"))
+    parser.add_argument("text", nargs="+", metavar="ORD", help=tr("ord att söka efter"))
     parser.add_argument("--json", action="store_true", help=tr("skriv resultatet som JSON"))
     parser.add_argument(
-        "--limit", type=int, default=10, help=tr("högst så många träffar per slag (10)")
+        "--limit",
+        type=int,
+        default=10,
+        metavar="ANTAL",
+        help=tr("högst så många träffar per slag (10)"),
     )
     parser.set_defaults(handler=_search)
 

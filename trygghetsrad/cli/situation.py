@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from trygghetsrad.cli import Commands
+from trygghetsrad.cli import Commands, check_readable, os_error_message
 from trygghetsrad.cli.base import open_db, print_records
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
@@ -30,7 +30,7 @@ def add_commands(commands: Commands) -> None:
     )
     imp.add_argument(
         "--situation",
-        metavar="ID",
+        metavar="LÄGESBILD-ID",
         type=int,
         help=tr("lägesbilden som värdena ska ingå i (måste vara under arbete)"),
     )
@@ -38,9 +38,12 @@ def add_commands(commands: Commands) -> None:
 
     exp = commands.export.add_parser("situation", help=tr("lägesbilden som PDF"))
     exp.add_argument(
-        "situation", metavar="ID", type=int, help=tr("lägesbildens id (se list situations)")
+        "situation",
+        metavar="LÄGESBILD-ID",
+        type=int,
+        help=tr("lägesbildens id (se list situations)"),
     )
-    exp.add_argument("out", metavar="UT.pdf", type=Path, help=tr("PDF-fil att skriva"))
+    exp.add_argument("out", metavar="UTFIL.pdf", type=Path, help=tr("PDF-fil att skriva"))
     exp.add_argument(
         "--include-internal", action="store_true", help=tr("ta med poster markerade som interna")
     )
@@ -147,6 +150,7 @@ def _list(args: argparse.Namespace) -> int:
 def _import_indicators(args: argparse.Namespace) -> int:
     from trygghetsrad.services import situation_indicators
 
+    check_readable(args.file)
     db = open_db(args)
     try:
         with db.session() as session:
@@ -184,9 +188,7 @@ def _export_situation(args: argparse.Namespace) -> int:
     try:
         args.out.write_bytes(data)
     except OSError as exc:
-        raise UserError(
-            tr("Filen {path} kan inte skrivas: {reason}").format(path=args.out, reason=exc.strerror)
-        ) from exc
+        raise UserError(os_error_message(exc, writing=True)) from exc
     print(tr("Lägesbilden har sparats i {path}").format(path=args.out))
     return 0
 

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from trygghetsrad.cli import Commands
+from trygghetsrad.cli import Commands, os_error_message
 from trygghetsrad.cli.base import open_db
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
@@ -20,7 +20,7 @@ def add_commands(commands: Commands) -> None:
     )
     wheel.add_argument("year", type=int, metavar="ÅR", help=tr("året, t.ex. 2026"))
     wheel.add_argument(
-        "out", type=Path, metavar="FIL", help=tr("fil som slutar på .pdf, .png eller .svg")
+        "out", type=Path, metavar="UTFIL", help=tr("fil som slutar på .pdf, .png eller .svg")
     )
     wheel.add_argument(
         "--include-internal", action="store_true", help=tr("ta med interna händelser")
@@ -29,13 +29,15 @@ def add_commands(commands: Commands) -> None:
 
     ics = commands.export.add_parser("wheel-ics", help=tr("årets händelser som kalenderfil (.ics)"))
     ics.add_argument("year", type=int, metavar="ÅR")
-    ics.add_argument("out", type=Path, metavar="ICS")
+    ics.add_argument("out", type=Path, metavar="UTFIL.ics")
     ics.add_argument("--include-internal", action="store_true", help=tr("ta med interna händelser"))
     ics.set_defaults(handler=_export_ics)
 
     imp = commands.import_.add_parser("ics", help=tr("läs in händelser från en kalenderfil (.ics)"))
-    imp.add_argument("source", type=Path, metavar="ICS")
-    imp.add_argument("--category", default=None, help=tr("ringens namn, t.ex. Evenemang"))
+    imp.add_argument("source", type=Path, metavar="INFIL.ics")
+    imp.add_argument(
+        "--category", default=None, metavar="RING", help=tr("ringens namn, t.ex. Evenemang")
+    )
     imp.set_defaults(handler=_import_ics)
 
 
@@ -50,7 +52,9 @@ def _extend_list(commands: Commands) -> None:
         if action.dest == "what" and action.choices is not None and "events" not in action.choices:
             action.choices = [*action.choices, "events"]
     if not any(a.dest == "year" for a in listing._actions):
-        listing.add_argument("--year", type=int, default=None, help=tr("år (för events)"))
+        listing.add_argument(
+            "--year", type=int, default=None, metavar="ÅR", help=tr("år (för events)")
+        )
     previous = listing.get_default("handler")
 
     def handler(args: argparse.Namespace) -> int:
@@ -132,9 +136,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise UserError(
-            tr("Filen {path} kunde inte skrivas: {reason}").format(path=path, reason=exc.strerror)
-        ) from exc
+        raise UserError(os_error_message(exc, writing=True)) from exc
     print(tr("Skrev {path}").format(path=path))
 
 
@@ -174,11 +176,7 @@ def _import_ics(args: argparse.Namespace) -> int:
     try:
         data = args.source.read_bytes()
     except OSError as exc:
-        raise UserError(
-            tr("Filen {path} kunde inte läsas: {reason}").format(
-                path=args.source, reason=exc.strerror
-            )
-        ) from exc
+        raise UserError(os_error_message(exc, writing=False)) from exc
     db = open_db(args)
     try:
         with db.session() as session:
