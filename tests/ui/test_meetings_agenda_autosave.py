@@ -112,3 +112,26 @@ def test_switching_item_and_choosing_to_leave_keeps_the_valid_fields(
         item = meetings_agenda.get_item(s, first)
     assert item.title == "Lägesbild"
     assert [d.text for d in item.decisions] == ["Fortsätt med nattvandringen"]
+
+
+def test_switching_meeting_asks_and_staying_keeps_the_text(qtbot, page, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    meeting, first, _second = page.ids
+    with ctx.database.session() as s:
+        other = meetings.create_meeting(
+            s, group_ids=meetings.get_meeting(s, meeting).group_ids, day=date(2026, 12, 17)
+        ).id
+    page.reload()
+    page.select_meeting(meeting)
+    agenda = page.agenda
+    agenda.select_item(first)
+    monkeypatch.setattr(AgendaPanel, "_discard_invalid_text", lambda self: False)
+    _type_item(agenda, "R" * 301)
+    proxy = page.table.model()
+    row = next(
+        r for r in range(proxy.rowCount()) if proxy.index(r, 0).data().startswith("2026-12-17")
+    )
+    page.table.selectRow(row)
+    assert page.meeting.id == meeting and agenda.title.text() == "R" * 301
+    agenda.title.setText("Lägesbild")
+    page.table.selectRow(row)
+    assert page.meeting.id == other

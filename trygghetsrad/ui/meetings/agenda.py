@@ -441,6 +441,9 @@ class AgendaPanel(QWidget):
         self.item_id = item.id if item else None
         self._show_item(item)
 
+    def discard_invalid_text(self) -> bool:
+        return self._discard_invalid_text()
+
     def _discard_invalid_text(self) -> bool:
         """Ask before leaving an item whose text could not be saved; True = leave anyway."""
         box = QMessageBox(self)

@@ -275,7 +275,20 @@ class MeetingsPage(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.show_meeting(meeting_id)
 
-    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if (
+            self.meeting is not None
+            and previous.isValid()
+            and not self.agenda.save_now()
+            and not self.agenda.discard_invalid_text()
+        ):
+            # Stay on the meeting so that the text that could not be saved is not lost.
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            self.table.setCurrentIndex(previous)
+            self.table.selectRow(previous.row())
+            selection.blockSignals(False)
+            return
         meeting_id = current.data(IdRole) if current.isValid() else None
         self.show_meeting(meeting_id)
 
