@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from trygghetsrad.db.models.wheel import WheelCategory as CategoryRow
 from trygghetsrad.db.models.wheel import WheelEvent as EventRow
@@ -158,9 +158,26 @@ def _keys(session: Session) -> dict[int, str]:
     return {ident: key for ident, key in session.execute(select(CategoryRow.id, CategoryRow.key))}
 
 
-def list_events(session: Session) -> list[dw.WheelEvent]:
+def list_events(
+    session: Session, *, between: tuple[date, date] | None = None
+) -> list[dw.WheelEvent]:
+    """Every event; with `between`, only those that can have an occurrence in that span
+    (recurring ones, ones overlapping it, and ones with exceptions that may move them)."""
     keys = _keys(session)
-    rows = session.scalars(select(EventRow).order_by(EventRow.start_date, EventRow.id))
+    query = select(EventRow).options(selectinload(EventRow.exceptions))  # not one per event
+    if between is not None:
+        first, last = between
+        query = query.where(
+            or_(
+                EventRow.frequency != "none",
+                and_(
+                    EventRow.start_date <= last,
+                    func.coalesce(EventRow.end_date, EventRow.start_date) >= first,
+                ),
+                EventRow.exceptions.any(),
+            )
+        )
+    rows = session.scalars(query.order_by(EventRow.start_date, EventRow.id))
     return [_event(r, keys) for r in rows]
 
 
@@ -416,7 +433,7 @@ def sequences(session: Session) -> dict[int, int]:
 
 def own_items(session: Session, start: date, end: date) -> list[CalendarItem]:
     items: list[CalendarItem] = []
-    for event in list_events(session):
+    for event in list_events(session, between=(start, end)):
         items.extend(dw.expand(event, start, end))
     return items
 
