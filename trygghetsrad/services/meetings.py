@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, time
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from trygghetsrad.db.models import Group, Person
 from trygghetsrad.db.models.meetings import AgendaItem, Meeting, MeetingGroup
@@ -77,7 +77,11 @@ def list_meetings(
     end: date | None = None,
 ) -> list[MeetingSummary]:
     """Meetings ordered by date and time, optionally of one group, one year or a date range."""
-    query = select(Meeting).order_by(Meeting.day, Meeting.start_time, Meeting.id)
+    query = (
+        select(Meeting)
+        .options(selectinload(Meeting.groups))  # one query for all, not one per meeting
+        .order_by(Meeting.day, Meeting.start_time, Meeting.id)
+    )
     if group_id is not None:
         query = query.join(MeetingGroup).where(MeetingGroup.group_id == group_id)
     if year is not None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from trygghetsrad.db.models import Organisation, Person
 from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Meeting, MeetingGroup
@@ -167,7 +167,13 @@ def get_action(session: Session, action_id: int) -> ActionData:
 def list_actions(
     session: Session, *, open_only: bool = False, group_id: int | None = None
 ) -> list[ActionData]:
-    query = select(ActionItem).join(AgendaItem).join(Meeting).order_by(Meeting.day, ActionItem.id)
+    query = (
+        select(ActionItem)
+        .join(AgendaItem)
+        .join(Meeting)
+        .options(selectinload(ActionItem.item))  # not one query per action
+        .order_by(Meeting.day, ActionItem.id)
+    )
     if open_only:
         query = query.where(ActionItem.status == ActionStatus.OPEN.value)
     if group_id is not None:
