@@ -105,6 +105,8 @@ class MeetingsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Column widths from the first rows, not from every meeting of ten years.
+        header.setResizeContentsPrecision(40)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         left_box.addWidget(self.table, 1)
         stats = QPushButton(self.tr("Närvarostatistik…"))
@@ -262,6 +264,27 @@ class MeetingsPage(QWidget):
         for item in self.agenda.model.items:
             if item_title and item.title == item_title:
                 self.agenda.select_item(item.id)
+        return True
+
+    def open_record(self, owner: Any) -> bool:
+        """Select the meeting of `owner`: a meeting, or an action from a meeting (search, wheel)."""
+        meeting_id = owner.id if owner.kind == "meeting" else None
+        if owner.kind == "action_item":
+            from trygghetsrad.services import meetings_actions
+
+            try:
+                with self.ctx.database.session() as s:
+                    meeting_id = meetings_actions.get_action(s, owner.id).origin_meeting_id
+            except UserError:
+                return False
+        if meeting_id is None:
+            return False
+        if self.model.row_of(meeting_id) < 0 and self.group_filter.currentIndex() != 0:
+            self.group_filter.setCurrentIndex(0)  # the meeting may belong to another group
+            self.reload()
+        if self.model.row_of(meeting_id) < 0:
+            return False
+        self.select_meeting(meeting_id)
         return True
 
     def select_meeting(self, meeting_id: int) -> None:
