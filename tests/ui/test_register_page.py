@@ -302,7 +302,7 @@ def test_keyboard_insert_enter_delete(page, qtbot, answer) -> None:  # type: ign
 
 def test_context_menu_offers_new_edit_delete(page) -> None:  # type: ignore[no-untyped-def]
     texts = [a.text() for a in page.people.panel.table.actions()]
-    assert texts == ["Ny person…", "Ändra…", "Ta bort"]
+    assert texts == ["Ny person…", "Ändra…", "Ta bort", "Radera personuppgifter…"]
 
 
 def test_organisations_create_edit_and_blocked_delete(page, demo_ctx, answer) -> None:  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from trygghetsrad.domain.register import GroupData, MembershipData, Organisation
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.dialogs.erase_person import install as install_erase_action
 from trygghetsrad.ui.register.actions import RegisterActions
 from trygghetsrad.ui.register.dialogs import (
     GroupDialog,
@@ -93,6 +94,7 @@ class RegisterPage(QWidget):
         layout.addWidget(self.stack, 1)
 
         self._connect()
+        install_erase_action(self)  # "Radera personuppgifter…" in the people table (issue 7)
         # Ctrl+F belongs to the window-wide search; the page's search fields are a Tab away.
         ctx.events.data_changed.connect(self._on_events_data_changed)
         self.refresh()
