@@ -51,12 +51,12 @@ class DateEntry(QLineEdit):
     def __init__(self, day: date, field: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
-        self.setPlaceholderText(tr("ÅÅÅÅ-MM-DD"))
+        self.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
         self.setMaxLength(10)
         self.setMinimumWidth(130)
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
         self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
-        self.calendar_action.setToolTip(tr("Välj i kalendern (Alt+Nedåtpil)"))
+        self.calendar_action.setToolTip(self.tr("Välj i kalendern (Alt+Nedåtpil)"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.calendar: QCalendarWidget | None = None
         self.setDate(day)
@@ -97,7 +97,7 @@ class DateEntry(QLineEdit):
         """The calendar popup, on the typed date; picking a day writes it and closes."""
         calendar = QCalendarWidget(self)
         calendar.setWindowFlags(Qt.WindowType.Popup)
-        calendar.setAccessibleName(tr("Kalender"))
+        calendar.setAccessibleName(self.tr("Kalender"))
         calendar.setGridVisible(True)
         current = self.date()
         if current.isValid():
