@@ -103,7 +103,7 @@ def _list_meetings(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         for m in meetings:
-            print("\t".join([str(m.id), m.when, m.status.label, m.groups_label, m.title]))
+            print("\t".join([str(m.id), m.when, m.status_label, m.groups_label, m.title]))
     return 0
 
 
