@@ -42,6 +42,7 @@ from trygghetsrad.ui.meetings.dialogs import (
     time_edit,
 )
 from trygghetsrad.ui.meetings.models import AttendanceModel, SortRole, StatsModel
+from trygghetsrad.ui.meetings.sorting import arrow_points_along
 
 
 def _table(model: Any, name: str, sortable: bool = False, stretch: int = 0) -> QTableView:
@@ -455,6 +456,7 @@ class StatsDialog(QDialog):
         self.views = (people_view, org_view)
         for view in self.views:
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A → Ö, as the arrow shows
+            arrow_points_along(view.horizontalHeader())
             view.horizontalHeader().setMinimumSectionSize(60)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))

@@ -47,6 +47,7 @@ from trygghetsrad.ui.meetings.dialogs import (
     ReopenDialog,
 )
 from trygghetsrad.ui.meetings.models import STATUS_COLOURS, IdRole, MeetingTableModel, SortRole
+from trygghetsrad.ui.meetings.sorting import arrow_points_along
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 
 
@@ -103,6 +104,7 @@ class MeetingsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        arrow_points_along(header)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Column widths from the first rows, not from every meeting of ten years.
