@@ -214,3 +214,21 @@ def test_no_groups_dialog_leads_to_the_register(qtbot, ctx, monkeypatch) -> None
     page.new_meeting()
     page.group_dialog.register_button.click()
     assert shown == ["register"] and not page.group_dialog.isVisible()
+
+
+def test_saving_minnesanteckningar_does_not_say_protokoll(qtbot, demo_page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from trygghetsrad.ui.meetings.export import ask_path, build_document
+
+    _select(demo_page, "2026-11-19")
+    asked: list[str] = []
+
+    def fake(_parent, title, default, _filter, *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    doc = build_document(demo_page.ctx, demo_page.meeting.id, False)
+    assert ask_path(demo_page, "minutes", doc) is None
+    assert asked == ["Spara minnesanteckningar"]

@@ -67,6 +67,8 @@ def default_name(kind: str, doc: MeetingDocument) -> str:
 def ask_path(parent: QWidget, kind: str, doc: MeetingDocument) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     label, _suffix, filter_ = KINDS[kind]
+    if kind == "minutes":
+        label = doc.meeting.kind.label  # "Minnesanteckningar" or "Protokoll"
     path, _ = QFileDialog.getSaveFileName(
         parent,
         parent.tr("Spara {what}").format(what=label.lower()),
@@ -186,7 +188,11 @@ class PreviewDialog(QDialog):
         self.resize(760, 860)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName(self.tr("Förhandsgranskning av protokollet"))
+        self.browser.setAccessibleName(
+            self.tr("Förhandsgranskning av protokollet")
+            if doc.is_protocol
+            else self.tr("Förhandsgranskning av minnesanteckningarna")
+        )
         self.browser.setHtml(preview_html(doc))
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
