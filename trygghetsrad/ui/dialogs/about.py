@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import platform
 from html import escape
 from importlib import metadata
 from pathlib import Path
 
-from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,73 +23,38 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad import APP_NAME, __version__
-from trygghetsrad.paths import backup_dir, log_file, resource
-
-# component, version text, licence, licence file under resources/ (or None)
-LICENCE_FILES = {
-    "GPL-3.0-or-later": ("licenses", "GPL-3.0.txt"),
-    "LGPL-3.0": ("licenses", "LGPL-3.0.txt"),
-    "SIL OFL 1.1": ("fonts", "LICENSE-LiberationSans.txt"),
-}
-LICENCE_URLS = {
-    "GPL-3.0-or-later": "https://www.gnu.org/licenses/gpl-3.0.html",
-    "LGPL-3.0": "https://www.gnu.org/licenses/lgpl-3.0.html",
-    "MIT": "https://opensource.org/license/mit",
-    "BSD": "https://opensource.org/license/bsd-3-clause",
-    "SIL OFL 1.1": "https://openfontlicense.org",
-}
+from trygghetsrad.licenses import DISTRIBUTIONS, app_licence, third_party_licences
+from trygghetsrad.paths import backup_dir, log_file
 
 
-def _version(distribution: str) -> str:
+def _components() -> list[tuple[str, str, str, Path]]:
+    """(component, version, licence, licence text) from the one list the build ships."""
+    name, licence, path = app_licence()
+    rows = [(name, __version__, licence, path)]
+    distribution = {name: dist for dist, name in DISTRIBUTIONS.items()}
+    for component, lic, text in third_party_licences():
+        if component.startswith("Qt"):
+            version = qVersion()
+        elif component == "Python":
+            version = platform.python_version()
+        else:
+            version = _installed_version(distribution.get(component, ""))
+        rows.append((component, version, lic, text))
+    return rows
+
+
+def _installed_version(distribution: str) -> str:
     try:
-        return metadata.version(distribution)
+        return metadata.version(distribution) if distribution else ""
     except metadata.PackageNotFoundError:
         return ""
 
 
-def components() -> list[tuple[str, str, str]]:
-    return [
-        (APP_NAME, __version__, "GPL-3.0-or-later"),
-        ("Qt", qVersion(), "LGPL-3.0"),
-        ("PySide6", pyside_version, "LGPL-3.0"),
-        ("SQLAlchemy", _version("SQLAlchemy"), "MIT"),
-        ("Alembic", _version("alembic"), "MIT"),
-        ("platformdirs", _version("platformdirs"), "MIT"),
-        ("reportlab", _version("reportlab"), "BSD"),
-        ("python-dateutil", _version("python-dateutil"), "Apache-2.0 / BSD-3-Clause"),
-        ("holidays", _version("holidays"), "MIT"),
-        ("icalendar", _version("icalendar"), "BSD-2-Clause"),
-        ("Pillow", _version("pillow"), "MIT-CMU"),
-        ("Liberation Sans", "2.1.5", "SIL OFL 1.1"),
-    ]
-
-
-def other_licence_files() -> list[Path]:
-    """Third-party licence texts shipped in resources/licenses (beyond the three main ones)."""
-    main = {parts[1] for parts in LICENCE_FILES.values()}
+def _read(path: Path) -> str:
     try:
-        return sorted(
-            (p for p in resource("licenses").glob("*.txt") if p.name not in main),
-            key=lambda p: p.stem.casefold(),
-        )
+        return path.read_text(encoding="utf-8")
     except OSError:
-        return []
-
-
-def licence_text(licence: str) -> str:
-    if licence.endswith(".txt"):
-        try:
-            return Path(licence).read_text(encoding="utf-8")
-        except OSError:
-            return licence
-    parts = LICENCE_FILES.get(licence)
-    if parts is not None:
-        path: Path = resource(*parts)
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError:
-            pass
-    return f"{licence}: {LICENCE_URLS.get(licence, '')}"
+        return str(path)
 
 
 class AboutDialog(QDialog):
@@ -175,9 +140,10 @@ class AboutDialog(QDialog):
         self.summary = QTextBrowser()
         self.summary.setAccessibleName(self.tr("Komponenter och licenser"))
         self.summary.setOpenLinks(False)
+        components = _components()
         rows = "".join(
             f"<tr><td>{escape(name)}</td><td>{escape(version)}</td><td>{escape(lic)}</td></tr>"
-            for name, version, lic in components()
+            for name, version, lic, _path in components
         )
         self.summary.setHtml(
             "<p>"
@@ -210,14 +176,8 @@ class AboutDialog(QDialog):
         self.licence_choice = QComboBox()
         self.licence_choice.setAccessibleName(self.tr("Licenstext"))
         label.setBuddy(self.licence_choice)
-        for lic, title in (
-            ("GPL-3.0-or-later", self.tr("GNU GPL 3.0 (Trygghetsråd)")),
-            ("LGPL-3.0", self.tr("GNU LGPL 3.0 (Qt, PySide6)")),
-            ("SIL OFL 1.1", self.tr("SIL Open Font License 1.1 (Liberation Sans)")),
-        ):
-            self.licence_choice.addItem(title, lic)
-        for path in other_licence_files():
-            self.licence_choice.addItem(path.stem, str(path))
+        for name, _version, lic, path in components:
+            self.licence_choice.addItem(f"{name} ({lic})", str(path))
         row.addWidget(label)
         row.addWidget(self.licence_choice, 1)
         box.addLayout(row)
@@ -231,4 +191,4 @@ class AboutDialog(QDialog):
         return page
 
     def _on_licence_changed(self) -> None:
-        self.licence_view.setPlainText(licence_text(self.licence_choice.currentData()))
+        self.licence_view.setPlainText(_read(Path(self.licence_choice.currentData())))
