@@ -215,41 +215,49 @@ def followup(session: Session, meeting_id: int) -> list[ActionData]:
         if (r.item.meeting.day, r.item.meeting.start_time or _MIDNIGHT, r.item.meeting.id) < here
     ]
     names = Names.load(session)
-    return [
-        replace(action_data(session, r, names), carried_count=_carried_before(session, r, meeting))
-        for r in rows
-    ]
+    carried = _carried_before(session, rows, meeting)
+    return [replace(action_data(session, r, names), carried_count=carried[r.id]) for r in rows]
 
 
-def _carried_before(session: Session, row: ActionItem, meeting: Meeting) -> int:
-    """How many finalised meetings of the group(s) following the action up at `meeting` it was
-    carried past before `meeting` (so archived minutes keep showing the count as it was then).
+def _carried_before(session: Session, rows: list[ActionItem], meeting: Meeting) -> dict[int, int]:
+    """For each action, how many finalised meetings of the group(s) following it up at `meeting`
+    it was carried past before `meeting` (so archived minutes keep showing the count as it was).
 
     Only the groups the origin and `meeting` share count: an action from a joint meeting,
-    followed up by one group, was carried past that group's meetings, not the other's."""
-    origin = row.item.meeting
+    followed up by one group, was carried past that group's meetings, not the other's.
+    One query for all actions: the follow-up list is on screen at start-up."""
+    if not rows:
+        return {}
     here = {g.group_id for g in meeting.groups}
-    groups = [g.group_id for g in origin.groups if g.group_id in here] or sorted(here)
-    between = session.scalars(
-        select(Meeting)
+    first_day = min(r.item.meeting.day for r in rows)
+    held: dict[int, tuple[tuple[date, time, int], set[int]]] = {}
+    for meeting_id, day, start_time, group_id in session.execute(
+        select(Meeting.id, Meeting.day, Meeting.start_time, MeetingGroup.group_id)
         .join(MeetingGroup)
         .where(
-            MeetingGroup.group_id.in_(groups),
+            MeetingGroup.group_id.in_(here),
             Meeting.status.in_(("finalised", "sent")),
-            Meeting.day >= origin.day,
+            Meeting.day >= first_day,
             Meeting.day <= meeting.day,
-            Meeting.id.not_in((origin.id, meeting.id)),
         )
-        .distinct()
-    )
-    start = (origin.day, origin.start_time or _MIDNIGHT, origin.id)
+    ):
+        key = (day, start_time or _MIDNIGHT, meeting_id)
+        held.setdefault(meeting_id, (key, set()))[1].add(group_id)
     end = (meeting.day, meeting.start_time or _MIDNIGHT, meeting.id)
-    return sum(
-        1
-        for m in between
-        if start < (m.day, m.start_time or _MIDNIGHT, m.id) < end
-        and (row.closed_on is None or row.closed_meeting_id != m.id)
-    )
+    counts: dict[int, int] = {}
+    for row in rows:
+        origin = row.item.meeting
+        groups = {g.group_id for g in origin.groups if g.group_id in here} or here
+        start = (origin.day, origin.start_time or _MIDNIGHT, origin.id)
+        counts[row.id] = sum(
+            1
+            for meeting_id, (key, met) in held.items()
+            if met & groups
+            and meeting_id not in (origin.id, meeting.id)
+            and start < key < end
+            and (row.closed_on is None or row.closed_meeting_id != meeting_id)
+        )
+    return counts
 
 
 _MIDNIGHT = time(0, 0)
