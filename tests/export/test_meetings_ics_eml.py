@@ -115,3 +115,26 @@ def test_internal_agenda_items_stay_out_of_the_invitation(session) -> None:  # t
     make_item(session, meeting, title="Personalärende", internal=True)
     data = meeting_ics(meeting_document(session, meeting)).decode()
     assert "Personalärende" not in data.replace("\r\n ", "")
+
+
+def test_email_draft_to_an_address_with_swedish_letters(session) -> None:  # type: ignore[no-untyped-def]
+    """The register accepts å/ä/ö in addresses; the draft must carry them intact (RFC 6532)."""
+    from trygghetsrad.services import register
+
+    meeting = _summer_meeting(session)
+    doc = meeting_document(session, meeting)
+    person = doc.recipients[0]
+    person_id = next(p.id for p in register.list_people(session) if p.email == person.email)
+    current = register.get_person(session, person_id)
+    register.update_person(
+        session, person_id, name=current.name, email="åsa.öberg@storåker.example.org"
+    )
+    doc = meeting_document(session, meeting)
+    raw = draft_eml(doc, b"%PDF-1.4 test")
+    # UTF-8 headers (RFC 6532): the file is UTF-8 text, as mail clients read it.
+    msg = email.message_from_string(raw.decode("utf-8"), policy=policy.default)
+    to = [a.addr_spec for a in msg["To"].addresses]
+    assert "åsa.öberg@storåker.example.org" in to
+    assert len(to) == 3
+    [attachment] = list(msg.iter_attachments())
+    assert attachment.get_content() == b"%PDF-1.4 test"

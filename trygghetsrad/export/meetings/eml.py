@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import default
-from email.utils import formataddr
 
 from trygghetsrad.domain.meetings_document import MeetingDocument
 from trygghetsrad.i18n import tr
 
 # Long å/ä/ö attachment names must stay on one line: old Outlook mangles RFC 2231 continuations.
 POLICY = default.clone(max_line_length=998)
+
+
+def _address(name: str, email: str) -> Address:
+    # Built from its parts: the addr_spec parser refuses å/ä/ö in the local part.
+    username, _, domain = email.rpartition("@")
+    return Address(display_name=name, username=username, domain=domain)
 
 
 def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> bytes:
@@ -20,8 +26,9 @@ def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> byte
     msg = EmailMessage(policy=POLICY)
     msg["X-Unsent"] = "1"
     msg["From"] = ""
-    if doc.recipients:
-        msg["To"] = ", ".join(formataddr((r.name, r.email)) for r in doc.recipients)
+    addresses = [_address(r.name, r.email) for r in doc.recipients]
+    if addresses:
+        msg["To"] = addresses
     msg["Subject"] = f"{what} {doc.groups_label} {m.day.isoformat()}"
     if notice:
         body = tr(
@@ -50,4 +57,6 @@ def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> byte
         subtype="pdf",
         filename=f"{doc.file_stem(what)}.pdf",
     )
-    return msg.as_bytes(policy=POLICY)
+    # An address with å/ä/ö (allowed in the register) can only be written as UTF-8 (RFC 6532).
+    ascii_only = all(a.addr_spec.isascii() for a in addresses)
+    return msg.as_bytes(policy=POLICY if ascii_only else POLICY.clone(utf8=True))
