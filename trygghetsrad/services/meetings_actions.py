@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from trygghetsrad.db.models import Organisation, Person
 from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Meeting, MeetingGroup
@@ -207,6 +207,12 @@ def followup(session: Session, meeting_id: int) -> list[ActionData]:
         )
         .order_by(Meeting.day, ActionItem.id)
         .distinct()
+        # The joined rows fill the relationships read below (no query per action).
+        .options(
+            contains_eager(ActionItem.item)
+            .contains_eager(AgendaItem.meeting)
+            .selectinload(Meeting.groups)
+        )
     )
     here = (meeting.day, meeting.start_time or _MIDNIGHT, meeting.id)
     rows = [

@@ -121,6 +121,7 @@ class AgendaPanel(QWidget):
         self.meeting: MeetingDetail | None = None
         self.item_id: int | None = None
         self._loading = False
+        self._saved: tuple[object, ...] | None = None
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(700)
@@ -494,6 +495,8 @@ class AgendaPanel(QWidget):
             self.actions_box.setVisible(not followup)
             self.decisions.setVisible(not followup)
             self.notes.setMaximumHeight(90 if followup else 16_777_215)
+            if not keep_text:
+                self._saved = self._snapshot()
         finally:
             self._loading = False
 
@@ -514,6 +517,9 @@ class AgendaPanel(QWidget):
         if self.item_id is None or self.meeting is None or not self.meeting.editable:
             return True
         item_id = self.item_id
+        snapshot = self._snapshot()
+        if snapshot == self._saved:
+            return True  # nothing typed since the item was loaded or last saved
         title, body, internal = (
             self.title.text(),
             self.body.toPlainText(),
@@ -544,7 +550,20 @@ class AgendaPanel(QWidget):
         self.error.hide()
         self.show_field_errors(errors)
         self._refresh_row(item_id)
+        if not errors:
+            self._saved = snapshot
         return not errors
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """What the editor holds, to tell whether there is anything to save."""
+        return (
+            self.item_id,
+            self.title.text(),
+            self.body.toPlainText(),
+            self.internal.isChecked(),
+            tuple(self.notes.notes()),
+            self.decisions.toPlainText(),
+        )
 
     def _refresh_row(self, item_id: int) -> None:
         row = self.model.row_of(item_id)

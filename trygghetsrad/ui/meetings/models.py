@@ -50,10 +50,14 @@ class _RecordTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.records: list[Any] = []
+        # Texts and sort keys are computed once per cell: sorting hundreds of meetings asks
+        # for the same keys thousands of times.
+        self._cells: dict[tuple[int, int, bool], Any] = {}
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
         self.records = list(records)
+        self._cells.clear()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -77,11 +81,12 @@ class _RecordTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.records):
             return None
         record = self.records[index.row()]
-        _header, text, key = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return text(record)
-        if role == SortRole:
-            return key(record)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, SortRole):
+            cell = (index.row(), index.column(), role == SortRole)
+            if cell not in self._cells:
+                _header, text, key = self.COLUMNS[index.column()]
+                self._cells[cell] = key(record) if role == SortRole else text(record)
+            return self._cells[cell]
         if role == IdRole:
             return getattr(record, "id", None)
         return self.extra_data(record, index.column(), role)
