@@ -1,4 +1,4 @@
-"""Fixes after the new-user trial of the Möten tab (demo data as of 2026-11-26)."""
+"""The Möten tab as a first-time user meets it on a 1366×768 laptop (demo data as of 2026-11-26)."""
 
 from __future__ import annotations
 
