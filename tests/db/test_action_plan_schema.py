@@ -23,36 +23,6 @@ TABLES = {
 }
 
 
-def _table_of(diff: object) -> str | None:
-    item = diff[0] if isinstance(diff, list) else diff
-    for part in item[1:] if isinstance(item, tuple) else ():
-        if isinstance(part, sa.Table):
-            return part.name
-        if isinstance(part, sa.Column | sa.Index | sa.UniqueConstraint | sa.ForeignKeyConstraint):
-            return part.table.name  # type: ignore[union-attr]
-        if isinstance(part, str) and part in TABLES:
-            return part
-    return None
-
-
-def test_migrated_schema_matches_models(tmp_path: Path) -> None:
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
-    from trygghetsrad.db.models import Base
-
-    db = open_database(tmp_path / "schema.sqlite")
-    try:
-        with db.engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
-            diffs = compare_metadata(context, Base.metadata)
-            tables = set(sa.inspect(conn).get_table_names())
-    finally:
-        db.close()
-    assert tables >= TABLES
-    assert [d for d in diffs if _table_of(d) in TABLES] == []
-
-
 def test_foreign_keys_have_conventional_names_and_rules(tmp_path: Path) -> None:
     db = open_database(tmp_path / "fk.sqlite")
     try:

@@ -21,41 +21,6 @@ MEETING_TABLES = {
 }
 
 
-def _tables_in(diff: object) -> set[str]:
-    found: set[str] = set()
-    items = diff if isinstance(diff, list) else [diff]
-    for item in items:
-        for part in item[1:] if isinstance(item, tuple) else ():
-            if isinstance(part, sa.Table):
-                found.add(part.name)
-            elif isinstance(
-                part, sa.Column | sa.Index | sa.UniqueConstraint | sa.ForeignKeyConstraint
-            ):
-                found.add(part.table.name)  # type: ignore[union-attr]
-            elif isinstance(part, str):
-                found.add(part)
-    return found
-
-
-def test_migrated_meeting_tables_match_models(tmp_path: Path) -> None:
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
-    from trygghetsrad.db.models import Base
-
-    db = open_database(tmp_path / "schema.sqlite")
-    try:
-        with db.engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
-            diffs = compare_metadata(context, Base.metadata)
-            tables = set(sa.inspect(conn).get_table_names())
-    finally:
-        db.close()
-    assert tables >= MEETING_TABLES
-    ours = [d for d in diffs if _tables_in(d) & MEETING_TABLES]
-    assert ours == []
-
-
 def test_meetings_revision_branches_off_the_foundation() -> None:
     rev = revisions.all_revisions()["0002_meetings"]
     assert rev.down_revisions == ("0001_foundation",)
