@@ -8,7 +8,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -60,6 +59,7 @@ from trygghetsrad.ui.situation.action_plan_common import (
     run,
 )
 from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
+from trygghetsrad.ui.situation.row_model import RowTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
 from trygghetsrad.ui.widgets.empty_state import EmptyState
@@ -197,7 +197,7 @@ class CommitmentDialog(FormDialog):
         }
 
 
-class CommitmentTableModel(QAbstractTableModel):
+class CommitmentTableModel(RowTableModel):
     COLUMNS = [
         "",
         "Part",
@@ -207,28 +207,6 @@ class CommitmentTableModel(QAbstractTableModel):
         "Senaste uppföljning",
         "I protokollen",
     ]
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[CommitmentRow] = []
-
-    def set_rows(self, rows: list[CommitmentRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # type: ignore[no-untyped-def]  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section]) if self.COLUMNS[section] else ""
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -9,7 +9,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -37,6 +36,7 @@ from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Change
 from trygghetsrad.services import action_plan, causes, followup
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso, light_icon, read
+from trygghetsrad.ui.situation.row_model import RowTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,7 +50,7 @@ TREND_COLOURS = {
 }
 
 
-class FollowUpTableModel(QAbstractTableModel):
+class FollowUpTableModel(RowTableModel):
     COLUMNS = [
         "",
         "Åtgärd",
@@ -64,26 +64,12 @@ class FollowUpTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[MeasureRow] = []
         self.year = date.today().year
 
-    def set_rows(self, rows: list[MeasureRow], year: int) -> None:
-        self.beginResetModel()
-        self.rows, self.year = rows, year
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # type: ignore[no-untyped-def]  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section]) if self.COLUMNS[section] else ""
-        return None
+    def set_rows(self, rows: list[MeasureRow], year: int | None = None) -> None:  # type: ignore[override]
+        if year is not None:
+            self.year = year
+        super().set_rows(rows)
 
     def decisions(self, row: MeasureRow) -> list[str]:
         return [

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -67,6 +66,7 @@ from trygghetsrad.ui.situation.plan_dialogs import (
     MeetingLinkDialog,
     PlanDialog,
 )
+from trygghetsrad.ui.situation.row_model import RowTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 
@@ -114,7 +114,7 @@ def _cause_choices(problems: dict[int, str], all_causes: list) -> list[tuple[int
     return out
 
 
-class MeasureTableModel(QAbstractTableModel):
+class MeasureTableModel(RowTableModel):
     COLUMNS = [
         "",
         "Nr",
@@ -127,34 +127,7 @@ class MeasureTableModel(QAbstractTableModel):
         "Status",
         "Orsaker",
     ]
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[MeasureRow] = []
-
-    def set_rows(self, rows: list[MeasureRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # type: ignore[no-untyped-def]  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section]) if self.COLUMNS[section] else ""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.ToolTipRole
-            and section == 0
-        ):
-            return self.tr("Trafikljus")
-        return None
+    HEADER_TIPS = {0: "Trafikljus"}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
