@@ -10,8 +10,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from trygghetsrad.cli import Commands, os_error_message
-from trygghetsrad.cli.base import open_db, print_records
+from trygghetsrad.cli import Commands
+from trygghetsrad.cli.base import open_db, print_records, write_output
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 
@@ -151,14 +151,6 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(out: Path, data: bytes) -> None:
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise UserError(os_error_message(exc, writing=True)) from exc
-    print(tr("Skrev {path}").format(path=out))
-
-
 def _export_plan(args: argparse.Namespace) -> int:
     from trygghetsrad.export.action_plan import render_plan
     from trygghetsrad.services import followup
@@ -171,7 +163,7 @@ def _export_plan(args: argparse.Namespace) -> int:
             )
     finally:
         db.close()
-    _write(args.out, render_plan(doc))
+    write_output(args.out, render_plan(doc))
     return 0
 
 
@@ -187,7 +179,7 @@ def _export_followup(args: argparse.Namespace) -> int:
             )
     finally:
         db.close()
-    _write(args.out, render_followup(doc))
+    write_output(args.out, render_followup(doc))
     return 0
 
 
@@ -203,5 +195,5 @@ def _export_agreement(args: argparse.Namespace) -> int:
             )
     finally:
         db.close()
-    _write(args.out, render_agreement(doc))
+    write_output(args.out, render_agreement(doc))
     return 0

@@ -7,9 +7,12 @@ import dataclasses
 import json
 import sys
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from trygghetsrad.db.engine import Database, LockMode, open_database
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
 from trygghetsrad.paths import resolve_db_path
 
 
@@ -35,3 +38,17 @@ def print_records(records: list[Any], *, as_json: bool, line: Any) -> None:
     else:
         for record in records:
             print(line(record))
+
+
+def write_output(path: Path, data: bytes, done: str | None = None) -> int:
+    """Write an export to `path`; a folder or an unwritable place becomes one Swedish line."""
+    from trygghetsrad.cli import os_error_message
+
+    if path.is_dir():
+        raise UserError(tr("{path} är en mapp; ange ett filnamn.").format(path=path))
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise UserError(os_error_message(exc, writing=True)) from exc
+    print((done or tr("Skrev {path}")).format(path=path))
+    return 0

@@ -12,8 +12,8 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from trygghetsrad.cli import Commands, os_error_message
-from trygghetsrad.cli.base import open_db
+from trygghetsrad.cli import Commands
+from trygghetsrad.cli.base import open_db, write_output
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 
@@ -144,27 +144,16 @@ def _document(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         db.close()
 
 
-def _write(path: Path, data: bytes) -> int:
-    if path.is_dir():
-        raise UserError(tr("{path} är en mapp; ange ett filnamn.").format(path=path))
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise UserError(os_error_message(exc, writing=True)) from exc
-    print(tr("Skrev {path}").format(path=path))
-    return 0
-
-
 def _export_minutes(args: argparse.Namespace) -> int:
     from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
 
-    return _write(args.out, minutes_pdf(_document(args)))
+    return write_output(args.out, minutes_pdf(_document(args)))
 
 
 def _export_notice(args: argparse.Namespace) -> int:
     from trygghetsrad.export.meetings.notice_pdf import notice_pdf
 
-    return _write(args.out, notice_pdf(_document(args)))
+    return write_output(args.out, notice_pdf(_document(args)))
 
 
 def _export_email(args: argparse.Namespace) -> int:
@@ -174,10 +163,10 @@ def _export_email(args: argparse.Namespace) -> int:
 
     doc = _document(args)
     pdf = notice_pdf(doc) if args.notice else minutes_pdf(doc)
-    return _write(args.out, draft_eml(doc, pdf, notice=args.notice))
+    return write_output(args.out, draft_eml(doc, pdf, notice=args.notice))
 
 
 def _export_invite(args: argparse.Namespace) -> int:
     from trygghetsrad.export.meetings.ics import meeting_ics
 
-    return _write(args.out, meeting_ics(_document(args)))
+    return write_output(args.out, meeting_ics(_document(args)))

@@ -9,8 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from trygghetsrad.cli import Commands, check_readable, os_error_message
-from trygghetsrad.cli.base import open_db, print_records
+from trygghetsrad.cli import Commands, check_readable
+from trygghetsrad.cli.base import open_db, print_records, write_output
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 
@@ -184,13 +184,9 @@ def _export_situation(args: argparse.Namespace) -> int:
             )
     finally:
         db.close()
-    data = render_situation_report(report)
-    try:
-        args.out.write_bytes(data)
-    except OSError as exc:
-        raise UserError(os_error_message(exc, writing=True)) from exc
-    print(tr("Lägesbilden har sparats i {path}").format(path=args.out))
-    return 0
+    return write_output(
+        args.out, render_situation_report(report), tr("Lägesbilden har sparats i {path}")
+    )
 
 
 def _check_picture(session, picture_id: int):  # type: ignore[no-untyped-def]

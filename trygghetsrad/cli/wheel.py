@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from trygghetsrad.cli import Commands, os_error_message
-from trygghetsrad.cli.base import open_db
+from trygghetsrad.cli.base import open_db, write_output
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 
@@ -132,14 +132,6 @@ def _document(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         db.close()
 
 
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise UserError(os_error_message(exc, writing=True)) from exc
-    print(tr("Skrev {path}").format(path=path))
-
-
 def _export_wheel(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in (".pdf", ".png", ".svg"):
@@ -157,7 +149,7 @@ def _export_wheel(args: argparse.Namespace) -> int:
         from trygghetsrad.export.wheel_png import wheel_png
 
         data = wheel_png(doc, include_internal=args.include_internal)
-    _write(args.out, data)
+    write_output(args.out, data)
     return 0
 
 
@@ -165,7 +157,7 @@ def _export_ics(args: argparse.Namespace) -> int:
     from trygghetsrad.export.wheel_ics import wheel_ics
 
     doc = _document(args)
-    _write(args.out, wheel_ics(doc, include_internal=args.include_internal))
+    write_output(args.out, wheel_ics(doc, include_internal=args.include_internal))
     return 0
 
 
