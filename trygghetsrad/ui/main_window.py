@@ -22,7 +22,7 @@ from trygghetsrad.ui.lazy_tab import LazyTab
 from trygghetsrad.ui.safety import install as install_safety
 from trygghetsrad.ui.safety import open_for_window
 from trygghetsrad.ui.search import install as install_search
-from trygghetsrad.ui.widgets.autosave import flush_all
+from trygghetsrad.ui.widgets.autosave import connect_session_end, flush_all
 
 # key, Swedish title, "module:factory" building the page from an AppContext.
 TABS: list[tuple[str, str, str]] = [
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_db_label()
         self.safety = install_safety(self)  # lock heartbeat, daily backup, deleted-file check
+        connect_session_end()  # log out, shut down, SIGTERM: pending edits are stored first
 
     # -- construction ----------------------------------------------------------------------
 

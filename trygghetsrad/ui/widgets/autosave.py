@@ -11,7 +11,13 @@ Two pieces every page can use:
   field while the user keeps typing merge into one undo step ("Ändra titel").
 
 Pages that run an autosave timer of their own take part by naming their flush method
-`save_now()`: `flush_all()` calls it on every live widget that has one.
+`save_now()`: `flush_all()` calls it on every live widget that has one. `flush_all()` first
+commits any cell editor still open in a table or tree (a cause being renamed, a value typed
+into a table), so closing the window with the cursor in a cell keeps what was typed.
+
+`connect_session_end()` (called by the main window) runs `flush_all()` when the
+application quits, when the desktop session ends (log out, shut down: Qt's
+`commitDataRequest`) and on SIGTERM, which session managers send before killing a program.
 
 `FieldAutosave` ties the two to a QLineEdit / QPlainTextEdit / QTextEdit:
 
@@ -32,13 +38,22 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import os
+import signal
 import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from trygghetsrad.errors import UserError
 
@@ -56,9 +71,11 @@ SAVE_HOOK = "save_now"
 def flush_all() -> None:
     """Store every pending edit now (closing, quitting, switching or restoring the database).
 
-    Covers every `Autosaver`, and every live widget with a `save_now()` method: pages that
-    keep an autosave timer of their own only need to name their flush method `save_now`.
+    Covers open cell editors, every `Autosaver`, and every live widget with a `save_now()`
+    method: pages that keep an autosave timer of their own only need to name their flush
+    method `save_now`.
     """
+    commit_open_editors()
     for saver in list(_LIVE):
         try:
             saver.flush()
@@ -79,6 +96,76 @@ def flush_all() -> None:
             continue
         except Exception:  # a bug in one page must not stop the others from saving
             log.exception("save_now of %s failed", type(widget).__name__)
+
+
+def commit_open_editors() -> None:
+    """Hand the text of every open table/tree cell editor to its model, as Enter would."""
+    if QApplication.instance() is None:
+        return
+    for view in QApplication.allWidgets():
+        if not isinstance(view, QAbstractItemView):
+            continue
+        try:
+            if view.state() != QAbstractItemView.State.EditingState:
+                continue
+            delegate = view.itemDelegateForIndex(view.currentIndex())
+            for editor in view.viewport().findChildren(QWidget):
+                if editor.parent() is view.viewport() and editor.isVisible():
+                    delegate.commitData.emit(editor)
+        except RuntimeError:  # deleted while iterating
+            continue
+        except Exception:  # one view must not stop the others from saving
+            log.exception("committing the editor of %s failed", type(view).__name__)
+
+
+_SESSION_HOOKS: dict[str, object] = {}
+
+
+def connect_session_end(app: QCoreApplication | None = None) -> None:
+    """Store pending edits on quit, when the desktop session ends, and on SIGTERM (once)."""
+    app = app or QCoreApplication.instance()
+    if app is None or _SESSION_HOOKS.get("app") is app:
+        return
+    _SESSION_HOOKS["app"] = app
+    app.aboutToQuit.connect(flush_all)
+    if hasattr(app, "commitDataRequest"):  # log out / shut down, before the program is ended
+        app.commitDataRequest.connect(lambda _manager: flush_all())
+    _flush_on_sigterm(app)
+
+
+def _flush_on_sigterm(app: QCoreApplication) -> None:
+    """On SIGTERM: store pending edits, then end as SIGTERM would have.
+
+    Python runs a signal handler only when the interpreter gets control; while Qt's event
+    loop waits, nothing runs Python. `set_wakeup_fd` writes to a pipe that a QSocketNotifier
+    watches, so the loop wakes up and the handler runs at once.
+    """
+    if os.name != "posix" or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return
+    try:
+        read_fd, write_fd = os.pipe()
+        os.set_blocking(read_fd, False)
+        os.set_blocking(write_fd, False)
+        signal.set_wakeup_fd(write_fd)
+    except (OSError, ValueError):  # not the main thread: leave SIGTERM as it is
+        return
+    notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            os.read(read_fd, 64)
+
+    notifier.activated.connect(drain)
+    _SESSION_HOOKS["sigterm_notifier"] = notifier
+
+    def on_sigterm(signum: int, _frame: object) -> None:
+        try:
+            flush_all()
+        finally:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
 
 
 def pending_count() -> int:
