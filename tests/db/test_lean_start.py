@@ -71,13 +71,22 @@ def test_references_see_every_workspace(tmp_path: Path) -> None:
     assert out == ["False", "['measures']"]
 
 
-def test_openssl_is_not_loaded_by_the_database_layer_and_ssl_still_imports() -> None:
+def test_openssl_is_not_loaded_by_the_database_layer_and_ssl_still_imports(
+    tmp_path: Path,
+) -> None:
     out = _run(
         "import sys\n"
-        "import trygghetsrad.db.engine\n"
+        "from pathlib import Path\n"
+        "from trygghetsrad.db.engine import open_database\n"
+        "print('sqlalchemy' in sys.modules)\n"
+        f"db = open_database(Path({str(tmp_path / 'ssl.sqlite')!r}))\n"
+        "with db.session() as s:\n"
+        "    from trygghetsrad.services import register\n"
+        "    register.list_people(s)\n"
+        "db.close()\n"
         "maps = open('/proc/self/maps').read()\n"
-        "print('libcrypto' in maps, 'ssl' in sys.modules)\n"
+        "print('sqlalchemy.orm' in sys.modules, 'libcrypto' in maps, 'ssl' in sys.modules)\n"
         "import ssl, hashlib\n"
         "print(hashlib.sha256(b'Trygghetsr\\xc3\\xa5d').hexdigest()[:8], bool(ssl.OPENSSL_VERSION))\n"
     )
-    assert out == ["False", "False", "c85bef2c", "True"]
+    assert out == ["False", "True", "False", "False", "c85bef2c", "True"]

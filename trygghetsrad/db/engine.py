@@ -1,113 +1,68 @@
-"""Opening the SQLite file: checks that never modify it, migrations, pragmas and sessions."""
+"""Opening the SQLite file: checks that never modify it, migrations, pragmas and sessions.
+
+SQLAlchemy is imported when the first database is opened, not when this module is: the
+window paints its first page from a plain `sqlite3` read (`db.glance`) and opens the
+database right after, and the command line builds its parser without it.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
-
-from trygghetsrad.db import faults, revisions
+from trygghetsrad.db import faults
+from trygghetsrad.db.inspection import (
+    BUSY_TIMEOUT_MS,
+    SQLITE_HEADER,
+    FileState,
+    Inspection,
+    inspect_file,
+)
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "SQLITE_HEADER",
+    "Database",
+    "FileState",
+    "Inspection",
+    "LockMode",
+    "inspect_file",
+    "make_engine",
+    "open_database",
+]
 
 
-class FileState(Enum):
-    NEW = "new"  # missing, empty or without any table yet
-    CURRENT = "current"
-    NEEDS_MIGRATION = "needs_migration"
+def load_sqlalchemy() -> None:
+    """Import SQLAlchemy (core and ORM) without loading OpenSSL.
 
-
-@dataclass(frozen=True)
-class Inspection:
-    state: FileState
-    versions: frozenset[str]
-
-
-def _fault_or(exc: sqlite3.Error, path: Path, default: UserError) -> UserError:
-    """Busy, unreadable or damaged files get their own message; anything else `default`."""
-    return faults.translate(exc, path) or default
-
-
-def _not_ours(path: Path) -> UserError:
-    return UserError(
-        tr(
-            "Filen {path} är ingen Trygghetsråd-databas eller är skadad; den har inte ändrats."
-        ).format(path=path)
-    )
-
-
-def inspect_file(path: Path) -> Inspection:
-    """Tell what the file at `path` is without writing a single byte to it."""
-    if not path.exists():
-        return Inspection(FileState.NEW, frozenset())
-    if path.is_dir():
-        raise UserError(tr("{path} är en mapp, inte en databasfil.").format(path=path))
+    Nothing in the app uses TLS, yet importing SQLAlchemy loads OpenSSL (libcrypto: about
+    4 MB of the window's memory) through hashlib and asyncio's optional TLS support. Both fall
+    back cleanly while SQLAlchemy is imported (hashlib to Python's own hashes, asyncio to no
+    TLS); afterwards `ssl` imports normally again for whoever needs it.
+    """
+    if "sqlalchemy.orm" in sys.modules:
+        return
+    deferred = [name for name in ("ssl", "_hashlib") if name not in sys.modules]
+    for name in deferred:
+        sys.modules[name] = None  # type: ignore[assignment]
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise UserError(
-            tr("Databasfilen {path} kan inte läsas: {reason}").format(
-                path=path, reason=exc.strerror
-            )
-        ) from exc
-    if header == b"":
-        return Inspection(FileState.NEW, frozenset())
-    if header != SQLITE_HEADER:
-        raise _not_ours(path)
-    try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    except sqlite3.Error as exc:
-        raise _fault_or(exc, path, _not_ours(path)) from exc
-    try:
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if not tables:
-            return Inspection(FileState.NEW, frozenset())
-        if "alembic_version" not in tables:
-            raise _not_ours(path)
-        versions = frozenset(
-            row[0] for row in conn.execute("SELECT version_num FROM alembic_version")
-        )
-        # quick_check reads the whole file (about 25 ms for ten years of data, on every
-        # start), so it runs only before a migration rewrites the file. A damaged schema page
-        # already fails above; damage elsewhere surfaces as a fault when it is read.
-        if versions != revisions.heads():
-            check = conn.execute("PRAGMA quick_check(1)").fetchone()
-            if not check or check[0] != "ok":
-                raise faults.fault(faults.FaultKind.DAMAGED, path)
-    except sqlite3.Error as exc:
-        raise _fault_or(exc, path, _not_ours(path)) from exc
+        import sqlalchemy.orm  # noqa: F401
     finally:
-        conn.close()
-    known = revisions.all_revisions()
-    unknown = versions - set(known)
-    if unknown:
-        raise UserError(
-            tr(
-                "Databasen {path} kommer från en nyare version av Trygghetsråd. "
-                "Uppdatera programmet för att öppna den; filen har inte ändrats."
-            ).format(path=path)
-        )
-    if not versions:
-        return Inspection(FileState.NEEDS_MIGRATION, versions)
-    if versions == revisions.heads():
-        return Inspection(FileState.CURRENT, versions)
-    return Inspection(FileState.NEEDS_MIGRATION, versions)
+        for name in deferred:
+            if sys.modules.get(name, ...) is None:
+                del sys.modules[name]
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -144,6 +99,10 @@ def _connector(path: Path, read_only: bool):  # type: ignore[no-untyped-def]
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    load_sqlalchemy()
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
         "sqlite+pysqlite://",
         creator=_connector(path, read_only),
@@ -175,6 +134,9 @@ class Database:
         self.engine = engine
         self.read_only = read_only
         self._locked = locked
+        load_sqlalchemy()
+        from sqlalchemy.orm import sessionmaker
+
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self._keeper: sqlite3.Connection | None = None
         try:
@@ -289,6 +251,7 @@ def open_database(path: Path, *, migrate: bool = True, lock: LockMode = LockMode
     """Open (creating or migrating when needed) the database at `path`."""
     from trygghetsrad.db import lock as locking
 
+    load_sqlalchemy()  # before Alembic, if a migration is due, imports it
     read_only = False
     locked = False
     if lock is not LockMode.NONE:
@@ -300,7 +263,7 @@ def open_database(path: Path, *, migrate: bool = True, lock: LockMode = LockMode
                 raise
             read_only = True
     try:
-        inspection = inspect_file(path)
+        inspection = inspect_file(path, busy_timeout_ms=BUSY_TIMEOUT_MS)
         if read_only:
             if inspection.state is not FileState.CURRENT:
                 raise faults.fault(faults.FaultKind.READ_ONLY_SESSION, path)
