@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -29,9 +28,10 @@ from trygghetsrad.domain.meetings import (
     MeetingSummary,
 )
 from trygghetsrad.domain.text import sort_key
+from trygghetsrad.ui.widgets.row_model import SORT_ROLE, KeyedRowModel
 
 Index = QModelIndex | QPersistentModelIndex
-SortRole = Qt.ItemDataRole.UserRole + 1
+SortRole = SORT_ROLE
 IdRole = Qt.ItemDataRole.UserRole + 2
 
 STATUS_COLOURS = {
@@ -42,29 +42,21 @@ STATUS_COLOURS = {
 }
 
 
-class _RecordTableModel(QAbstractTableModel):
-    """A read-only table over a list of records; columns are (header, text, sort key)."""
+class _RecordTableModel(KeyedRowModel):
+    """A read-only table over a list of records; columns are (header, text, sort key).
+
+    Updated in place on reload (see KeyedRowModel); texts and sort keys are computed once
+    per record: sorting hundreds of meetings asks for the same keys thousands of times."""
 
     COLUMNS: list[tuple[str, Callable[[Any], str], Callable[[Any], Any]]] = []
+    CACHED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SortRole})
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.records: list[Any] = []
-        # Texts and sort keys are computed once per cell: sorting hundreds of meetings asks
-        # for the same keys thousands of times.
-        self._cells: dict[tuple[int, int, bool], Any] = {}
+    @property
+    def records(self) -> list[Any]:
+        return self._rows
 
     def set_records(self, records: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.records = list(records)
-        self._cells.clear()
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        self.set_rows(records)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -78,24 +70,24 @@ class _RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.records):
-            return None
-        record = self.records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, SortRole):
-            cell = (index.row(), index.column(), role == SortRole)
-            if cell not in self._cells:
-                _header, text, key = self.COLUMNS[index.column()]
-                self._cells[cell] = key(record) if role == SortRole else text(record)
-            return self._cells[cell]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().data(index, role)
+
+    def row_data(self, record: Any, row: int, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[column][1](record)
+        if role == SortRole:
+            return self.COLUMNS[column][2](record)
         if role == IdRole:
             return getattr(record, "id", None)
-        return self.extra_data(record, index.column(), role)
+        return self.extra_data(record, column, role)
 
     def extra_data(self, record: Any, column: int, role: int) -> Any:
         return None
 
     def record(self, row: int) -> Any:
-        return self.records[row] if 0 <= row < len(self.records) else None
+        return self.record_at(row)
 
 
 class MeetingTableModel(_RecordTableModel):
@@ -118,7 +110,7 @@ class MeetingTableModel(_RecordTableModel):
         return None
 
     def row_of(self, meeting_id: int) -> int:
-        return next((i for i, m in enumerate(self.records) if m.id == meeting_id), -1)
+        return self.row_of_key(meeting_id)
 
 
 class AttendanceModel(_RecordTableModel):
@@ -187,8 +179,8 @@ class StatsModel(_RecordTableModel):
         ("Närvaro", lambda s: f"{round(s.rate * 100)} %", lambda s: s.rate),
     ]
 
-    def set_records(self, records: Sequence[AttendanceStat]) -> None:
-        super().set_records(records)
+    def row_key(self, record: AttendanceStat) -> Any:
+        return (record.name, record.organisation)
 
 
 MIME = "application/x-trygghetsrad-agenda-row"

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from trygghetsrad.domain.register import (
     Role,
 )
 from trygghetsrad.domain.text import matches, search_text, sort_key
+from trygghetsrad.ui.widgets.row_model import KeyedRowModel
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -63,8 +63,10 @@ def date_text(day: date | None, empty: str = "") -> str:
     return long_date(day, weekday=False) if day else empty
 
 
-class RecordTableModel(QAbstractTableModel, Generic[R]):
-    """Rows of frozen dataclasses shown in columns; read-only, reset as a whole on refresh."""
+class RecordTableModel(KeyedRowModel, Generic[R]):
+    """Rows of frozen dataclasses shown in columns; read-only, updated in place on refresh."""
+
+    CACHED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, SEARCH_ROLE})
 
     def __init__(
         self,
@@ -74,54 +76,45 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
+        self.COLUMNS = self._columns
         self._search = search
-        self._rows: list[R] = []
-        self._haystacks: list[str] = []
 
     # -- data ------------------------------------------------------------------------------
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._haystacks = [self._search(r) for r in self._rows]
-        self.endResetModel()
 
     def rows(self) -> list[R]:
         return list(self._rows)
 
     def record(self, row: int) -> R:
-        return self._rows[row]
+        return self._rows[row]  # type: ignore[no-any-return]
 
     def row_of(self, record_id: int) -> int:
-        for row, record in enumerate(self._rows):
-            if getattr(record, "id", None) == record_id:
-                return row
-        return -1
+        return self.row_of_key(record_id)
 
     # -- Qt model interface ------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        record = self._rows[index.row()]
-        column = self._columns[index.column()]
+    def row_data(self, record: R, row: int, column_number: int, role: int) -> Any:
+        column = self._columns[column_number]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(record)
         if role == SORT_ROLE:
-            return column.sort(record) if column.sort else sort_key(column.text(record))
+            return (
+                column.sort(record)
+                if column.sort
+                else sort_key(self.cell(row, column_number, Qt.ItemDataRole.DisplayRole))
+            )
         if role == RECORD_ROLE:
             return record
         if role == SEARCH_ROLE:
-            return self._haystacks[index.row()]
+            return self._search(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self.extra_data(record, role)
+
+    def sort_value(self, row: int, column: int) -> Any:
+        return self.cell(row, column, SORT_ROLE)
+
+    def search_text(self, row: int) -> str:
+        return self.cell(row, 0, SEARCH_ROLE)  # type: ignore[no-any-return]
 
     def extra_data(self, record: R, role: int) -> Any:
         return None
@@ -157,10 +150,13 @@ class RecordFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         model = self.sourceModel()
-        haystack = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
-        return matches(self._query, haystack) and self.accepts_record(
-            model.data(model.index(source_row, 0, source_parent), RECORD_ROLE)
-        )
+        if isinstance(model, RecordTableModel):
+            haystack = model.search_text(source_row) if self._query else ""
+            record = model.record(source_row)
+        else:
+            haystack = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
+            record = model.data(model.index(source_row, 0, source_parent), RECORD_ROLE)
+        return matches(self._query, haystack) and self.accepts_record(record)
 
     def accepts_record(self, record: Any) -> bool:
         return True
@@ -175,7 +171,12 @@ class RecordFilterProxy(QSortFilterProxyModel):
         )
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:  # noqa: N802
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):  # cached keys, no round trip through Qt
+            a = model.sort_value(left.row(), left.column())
+            b = model.sort_value(right.row(), right.column())
+        else:
+            a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:
             return a is None and b is not None
         try:

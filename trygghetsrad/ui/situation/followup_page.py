@@ -67,9 +67,10 @@ class FollowUpTableModel(RowTableModel):
         self.year = date.today().year
 
     def set_rows(self, rows: list[MeasureRow], year: int | None = None) -> None:  # type: ignore[override]
-        if year is not None:
-            self.year = year
         super().set_rows(rows)
+        if year is not None and year != self.year:
+            self.year = year  # "Rådets beslut" shows the year's decisions: every row changes
+            self.refresh_all()
 
     def decisions(self, row: MeasureRow) -> list[str]:
         return [

@@ -108,6 +108,18 @@ class SourcesModel(RecordTableModel[SourceData]):
             parent,
         )
 
+    @property
+    def today(self) -> date:
+        return self._today
+
+    @today.setter
+    def today(self, day: date) -> None:
+        # The delivery state is cached per row; a new day can change every row's state.
+        changed = getattr(self, "_today", day) != day
+        self._today = day
+        if changed:
+            self.refresh_all()
+
     def _state_text(self, s: SourceData) -> str:
         alert = s.alert(self.today)
         if alert is not None:

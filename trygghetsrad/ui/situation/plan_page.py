@@ -128,6 +128,7 @@ class MeasureTableModel(RowTableModel):
         "Orsaker",
     ]
     HEADER_TIPS = {0: "Trafikljus"}
+    POSITIONAL_COLUMNS = (1,)  # "Nr" is the row's place in the plan
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

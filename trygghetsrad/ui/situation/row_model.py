@@ -4,33 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from trygghetsrad.ui.widgets.row_model import KeyedRowModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RowTableModel(QAbstractTableModel):
+class RowTableModel(KeyedRowModel):
     """Read-only rows under the Swedish headers in `COLUMNS`; subclasses supply `data()`.
 
-    `HEADER_TIPS` gives a header's tooltip by column (e.g. for an unlabelled icon column)."""
+    Rows are updated in place on reload, matched by the id of the record they show (a
+    measure, a commitment). `HEADER_TIPS` gives a header's tooltip by column (e.g. for an
+    unlabelled icon column)."""
 
     COLUMNS: list[str] = []
     HEADER_TIPS: dict[int, str] = {}
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
+    @property
+    def rows(self) -> list[Any]:
+        return self._rows
 
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def row_key(self, record: Any) -> Any:
+        for name in ("id", "measure", "commitment"):
+            inner = getattr(record, name, None)
+            if isinstance(inner, int):
+                return (name, inner)
+            if inner is not None and isinstance(getattr(inner, "id", None), int):
+                return (name, inner.id)
+        return None
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
