@@ -43,6 +43,7 @@ from trygghetsrad.ui.meetings.dialogs import (
 )
 from trygghetsrad.ui.meetings.models import AttendanceModel, SortRole, StatsModel
 from trygghetsrad.ui.meetings.sorting import arrow_points_along
+from trygghetsrad.ui.widgets.autosave import Autosaver
 
 
 def _table(model: Any, name: str, sortable: bool = False, stretch: int = 0) -> QTableView:
@@ -79,6 +80,7 @@ class DetailsPanel(QWidget):
         form = QFormLayout()
         self.groups_box = QVBoxLayout()
         self.groups: GroupChecklist | None = None
+        self._group_names: list[tuple[int, str]] = []
         holder = QWidget()
         holder.setLayout(self.groups_box)
         form.addRow(self.tr("Grupper"), holder)
@@ -148,6 +150,8 @@ class DetailsPanel(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
         self.dirty = False
+        # Every change is stored once the typing pauses; the button only saves sooner.
+        self.autosaver = Autosaver(self.save_now, parent=self)
         for signal in (
             self.day.dateChanged,
             self.start.timeChanged,
@@ -166,6 +170,7 @@ class DetailsPanel(QWidget):
     def _mark_dirty(self, *_args: object) -> None:
         if self.meeting is not None and not self._loading:
             self.dirty = True
+            self.autosaver.changed()
 
     def save_now(self) -> bool:
         """Autosave hook (window close, tab or meeting switch): store unsaved edits."""
@@ -180,6 +185,7 @@ class DetailsPanel(QWidget):
         finally:
             self._loading = False
         self.dirty = False
+        self.autosaver.cancel()
 
     def _set_meeting(self, meeting: MeetingDetail | None) -> None:
         self.meeting = meeting
@@ -188,31 +194,52 @@ class DetailsPanel(QWidget):
         with self.ctx.database.session() as s:
             groups = register.list_groups(s)
             people = register.list_people(s)
-        if self.groups is not None:
-            self.groups_box.removeWidget(self.groups)
-            self.groups.hide()
-            self.groups.deleteLater()
-        self.groups = GroupChecklist(groups, meeting.group_ids)
-        self.groups.setAccessibleName(self.tr("Grupper"))
-        self.groups_box.addWidget(self.groups)
+        # Reloaded after every autosave: leave what already shows the stored value alone, so
+        # that the cursor and the focus stay where the user is typing.
+        if self.groups is not None and self._group_names == [(g.id, g.name) for g in groups]:
+            for i in range(self.groups.count()):
+                item = self.groups.item(i)
+                state = (
+                    Qt.CheckState.Checked
+                    if item.data(256) in meeting.group_ids
+                    else Qt.CheckState.Unchecked
+                )
+                if item.checkState() != state:
+                    item.setCheckState(state)
+        else:
+            if self.groups is not None:
+                self.groups_box.removeWidget(self.groups)
+                self.groups.hide()
+                self.groups.deleteLater()
+            self.groups = GroupChecklist(groups, meeting.group_ids)
+            self.groups.setAccessibleName(self.tr("Grupper"))
+            self.groups.itemChanged.connect(self._mark_dirty)
+            self.groups_box.addWidget(self.groups)
+            self._group_names = [(g.id, g.name) for g in groups]
         self.day.setDate(QDate(meeting.day.year, meeting.day.month, meeting.day.day))
         for edit, value in ((self.start, meeting.start_time), (self.end, meeting.end_time)):
             edit.setTime(QTime(value.hour, value.minute) if value else QTime(0, 0))
         self.kind.setCurrentIndex(self.kind.findData(meeting.kind.value))
-        self.place.setText(meeting.place)
-        self.link.setText(meeting.online_link)
+        for line, text in (
+            (self.place, meeting.place),
+            (self.link, meeting.online_link),
+            (self.secretary_title, meeting.secretary_title),
+        ):
+            if line.text() != text:
+                line.setText(text)
         for combo, selected in (
             (self.chair, meeting.chair_id),
             (self.secretary, meeting.secretary_id),
             (self.adjuster, meeting.adjuster_id),
         ):
             fresh = person_combo(people, selected, self.tr("(ingen)"))
-            combo.clear()
-            for i in range(fresh.count()):
-                combo.addItem(fresh.itemText(i), fresh.itemData(i))
+            entries = [(fresh.itemText(i), fresh.itemData(i)) for i in range(fresh.count())]
+            if entries != [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]:
+                combo.clear()
+                for text, data in entries:
+                    combo.addItem(text, data)
             combo.setCurrentIndex(max(0, combo.findData(selected)) if selected else 0)
             fresh.deleteLater()
-        self.secretary_title.setText(meeting.secretary_title)
         self.first_paragraph.setValue(meeting.first_paragraph)
         self.setEnabled(meeting.editable)
         self.error.hide()
@@ -242,6 +269,7 @@ class DetailsPanel(QWidget):
         self.deleted.emit(meeting_id)
 
     def save(self) -> bool:
+        self.autosaver.cancel()
         if self.meeting is None or self.groups is None:
             return True
         values = {
