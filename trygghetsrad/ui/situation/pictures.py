@@ -35,13 +35,14 @@ from trygghetsrad.ui.register.models import RECORD_ROLE
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
 from trygghetsrad.ui.situation.forms import PresentDialog
 from trygghetsrad.ui.situation.models import PicturesModel, RecordFilterProxy
+from trygghetsrad.ui.widgets.autosave import DELAY_MS
 
 TEXT_PARTS = [
     ("summary", "Sammanfattning"),
     *THREE_PARTS,
     ("limitations", "Begränsningar"),
 ]
-AUTOSAVE_MS = 800
+AUTOSAVE_MS = DELAY_MS
 
 
 def _qdate(day: date) -> QDate:
@@ -50,6 +51,14 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def _set_header(session: Any, picture_id: int, header: dict[str, Any]) -> Any:
+    """Change title and period, keeping the texts as they are stored now."""
+    current = situation_pictures.get_picture(session, picture_id)
+    return situation_pictures.update_picture(
+        session, picture_id, **(PicturesPage._fields(current) | header)
+    )
 
 
 class PicturesPage(SituationSubPage):
@@ -162,12 +171,15 @@ class PicturesPage(SituationSubPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(editor)
-        for widget in (self.title_edit,):
-            widget.editingFinished.connect(self._save_header)
+        # The title and the period are stored like the texts: once the typing pauses.
+        self.title_edit.textEdited.connect(self._on_header_changed)
         for widget in (self.start_edit, self.end_edit):
+            widget.dateChanged.connect(self._on_header_changed)
+        for widget in (self.title_edit, self.start_edit, self.end_edit):
             widget.editingFinished.connect(self._save_header)
 
         self._dirty: set[str] = set()
+        self._header_dirty = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -256,7 +268,8 @@ class PicturesPage(SituationSubPage):
                     n=picture.version
                 )
             )
-        self.title_edit.setText(picture.title)
+        if self.title_edit.text() != picture.title:  # keeps the cursor after an autosave
+            self.title_edit.setText(picture.title)
         self.start_edit.setDate(_qdate(picture.period_start))
         self.end_edit.setDate(_qdate(picture.period_end))
         for key, edit in self.texts.items():
@@ -277,8 +290,20 @@ class PicturesPage(SituationSubPage):
         self.saved_label.setText(self.tr("Ändrat – sparas strax …"))
         self._timer.start()
 
+    def _on_header_changed(self, *_args: object) -> None:
+        if self._loading or self.picture is None or self.picture.is_frozen:
+            return
+        self._header_dirty = True
+        self.saved_label.setText(self.tr("Ändrat – sparas strax …"))
+        self._timer.start()
+
     def save_now(self) -> None:
-        """Write the changed texts now (the autosave timer calls this too)."""
+        """Write the changed texts, title and period now (the autosave timer calls this too)."""
+        self._save_texts()
+        if self._header_dirty:
+            self._save_header()
+
+    def _save_texts(self) -> None:
         self._timer.stop()
         if not self._dirty or self.picture is None or self.picture.is_frozen:
             self._dirty.clear()
@@ -302,6 +327,7 @@ class PicturesPage(SituationSubPage):
     def _save_header(self) -> None:
         if self._loading or self.picture is None or self.picture.is_frozen:
             return
+        self._header_dirty = False
         p = self.picture
         title, start, end = (
             self.title_edit.text(),
@@ -310,22 +336,27 @@ class PicturesPage(SituationSubPage):
         )
         if (title, start, end) == (p.title, p.period_start, p.period_end):
             return
-        self.save_now()
-        fields = self._fields(p)
-        new = fields | {"title": title, "period_start": start, "period_end": end}
+        self._save_texts()
+        new = {"title": title, "period_start": start, "period_end": end}
+        old = {"title": p.title, "period_start": p.period_start, "period_end": p.period_end}
         try:
             with self.ctx.database.session() as s:
-                changes = situation_pictures.update_picture(s, p.id, **new)
+                changes = _set_header(s, p.id, new)
         except Exception as exc:
+            self._header_dirty = True  # the field keeps the text; try again on the next save
             self.error_label.setText(str(exc))
             return
         self.error_label.clear()
+        self.saved_label.setText(
+            self.tr("Sparat kl. {time}").format(time=datetime.now().strftime("%H.%M"))
+        )
         self.picture = self.read(lambda s: situation_pictures.get_picture(s, p.id))
         self.ctx.events.changed(changes)
+        # Undo and redo touch only the title and period, never texts typed since.
         self.push_done(
             self.tr("Ändra rubrik eller period för {title}").format(title=title),
-            lambda s: situation_pictures.update_picture(s, p.id, **new),
-            lambda s: situation_pictures.update_picture(s, p.id, **fields),
+            lambda s: _set_header(s, p.id, new),
+            lambda s: _set_header(s, p.id, old),
         )
 
     @staticmethod
