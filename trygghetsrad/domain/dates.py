@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
+
+from trygghetsrad.errors import ValidationError
+from trygghetsrad.i18n import tr
 
 MONTHS = [
     "januari",
@@ -65,3 +69,48 @@ def iso_week_label(day: date) -> str:
 
 def timestamp(moment: datetime) -> str:
     return f"{moment.date().isoformat()} {clock(moment.time())}"
+
+
+# -- dates a user types or imports -----------------------------------------------------------------
+
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+"""Dates outside these years are typing mistakes (20266, 0226) in this app's records."""
+
+
+def check_year(day: date, field: str | None = None) -> date:
+    """`day`, or ValidationError(field) when its year is outside FIRST_YEAR–LAST_YEAR."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(
+            tr("Året {year} är inte rimligt; ange ett år mellan {lo} och {hi}.").format(
+                year=day.year, lo=FIRST_YEAR, hi=LAST_YEAR
+            ),
+            field,
+        )
+    return day
+
+
+def parse_date(text: str, field: str | None = None) -> date:
+    """The date written in `text` (ÅÅÅÅ-MM-DD or ÅÅÅÅMMDD), or ValidationError(field) with a
+    Swedish sentence when it is incomplete, not in the calendar (2026-02-30) or outside
+    FIRST_YEAR–LAST_YEAR (30000-01-01)."""
+    match = re.match(r"^\s*(\d{4,})(?:-(\d{1,2})-(\d{1,2})|(\d{2})(\d{2}))\s*$", text)
+    if not match:
+        raise ValidationError(tr("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-15."), field)
+    year, month, day = (int(g) for g in match.groups() if g is not None)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError(
+            tr("Året {year} är inte rimligt; ange ett år mellan {lo} och {hi}.").format(
+                year=year, lo=FIRST_YEAR, hi=LAST_YEAR
+            ),
+            field,
+        )
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError(
+            tr("Datumet {text} finns inte i kalendern. Kontrollera månad och dag.").format(
+                text=text.strip()
+            ),
+            field,
+        ) from None

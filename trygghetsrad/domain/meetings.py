@@ -7,6 +7,7 @@ from datetime import date, time
 from enum import StrEnum
 
 from trygghetsrad.domain.dates import long_date, time_span
+from trygghetsrad.domain.text import check_characters
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 
@@ -344,14 +345,7 @@ def check_plain_text(text: str, *, field: str, label: str) -> str:
     Emoji and other characters are accepted and stored as typed; the PDF exporters drop what
     the embedded font cannot draw (`export.pdf.base.drawable`).
     """
-    for ch in text:
-        code = ord(ch)
-        if (code < 32 and ch not in "\n\t") or 0x7F <= code < 0xA0:
-            raise ValidationError(
-                tr("{label} innehåller ett osynligt styrtecken; ta bort det.").format(label=label),
-                field,
-            )
-    return text
+    return check_characters(text, field=field, label=label)
 
 
 @dataclass

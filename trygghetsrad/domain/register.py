@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from trygghetsrad.domain.text import MAX_NAME, MAX_TEXT, clean_text
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 
-MAX_NAME = 200
-MAX_TEXT = 10_000
+__all__ = ["MAX_NAME", "MAX_TEXT", "clean_text"]  # the register's rules are everyone's
 EMAIL_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]{2,}$")
 PHONE_RE = re.compile(r"^[0-9+()\-\s/]{3,40}$")
 
@@ -95,23 +95,6 @@ class MembershipData:
         return (self.from_date is None or self.from_date <= day) and (
             self.to_date is None or day <= self.to_date
         )
-
-
-def clean_text(
-    value: str | None, *, field: str, label: str, required: bool = False, max_length: int = MAX_TEXT
-) -> str:
-    """Strip `value`, and check it is present (when required) and not too long."""
-    text = (value or "").strip()
-    if required and not text:
-        raise ValidationError(tr("{label} måste fyllas i.").format(label=label), field)
-    if len(text) > max_length:
-        raise ValidationError(
-            tr("{label} får vara högst {n} tecken (nu {m}).").format(
-                label=label, n=max_length, m=len(text)
-            ),
-            field,
-        )
-    return text
 
 
 def clean_email(value: str | None) -> str:

@@ -1,8 +1,12 @@
-"""Swedish-aware text helpers: alphabetical sort keys and search-as-you-type matching."""
+"""Swedish-aware text helpers: sort keys, search-as-you-type matching, and the one check of
+every text a user types or imports (`clean_text`)."""
 
 from __future__ import annotations
 
 import unicodedata
+
+from trygghetsrad.errors import ValidationError
+from trygghetsrad.i18n import tr
 
 # Swedish alphabet order: ... x y z å ä ö. Letters that Swedish treats as variants of
 # another letter (é → e, ü → y, æ → ä, ø → ö) sort with that letter.
@@ -29,3 +33,83 @@ def matches(query: str, haystack: str) -> bool:
     """
     words = unicodedata.normalize("NFC", query).casefold().split()
     return all(word in haystack for word in words)
+
+
+# -- validation of typed and imported text --------------------------------------------------------
+
+MAX_NAME = 200
+MAX_TEXT = 10_000
+
+_LINE_BREAKS = "\n\u2028\u2029"
+
+
+def _is_noncharacter(code: int) -> bool:
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
+def _refused(ch: str, multiline: bool) -> bool:
+    """True for a character no text field stores: control characters (newline and tab only
+    in multi-line text), lone surrogates and Unicode noncharacters. Emoji, right-to-left
+    text, combining accents and format characters (zero-width joiners, direction marks)
+    are ordinary text."""
+    code = ord(ch)
+    if ch in "\n\t":
+        return not multiline
+    if ch in _LINE_BREAKS:
+        return not multiline
+    category = unicodedata.category(ch)
+    return category in ("Cc", "Cs") or _is_noncharacter(code)
+
+
+SINGLE_LINE_MAX = 300
+"""Fields of at most this many characters (names, titles, places, links) are one line."""
+
+
+def check_characters(text: str, *, field: str, label: str, multiline: bool = True) -> str:
+    """Refuse control characters (newline and tab only in multi-line text), lone surrogates
+    and noncharacters with a Swedish sentence naming the field; return `text` unchanged."""
+    for position, ch in enumerate(text):
+        if _refused(ch, multiline):
+            if ch == "\r" or ch in _LINE_BREAKS:
+                message = tr("{label} ska stå på en rad; ta bort radbrytningen.")
+            else:
+                message = tr(
+                    "{label} innehåller ett osynligt styrtecken (tecken {n}); ta bort det."
+                )
+            raise ValidationError(message.format(label=label, n=position + 1), field)
+    return text
+
+
+def clean_text(
+    value: str | None,
+    *,
+    field: str,
+    label: str,
+    required: bool = False,
+    max_length: int = MAX_TEXT,
+    multiline: bool | None = None,
+) -> str:
+    """`value` stripped of surrounding white space and checked, or ValidationError(field).
+
+    Refused, each with a Swedish sentence naming the field: an empty value when `required`;
+    more than `max_length` characters (the message names the limit); control characters
+    (newline and tab only when `multiline`), lone surrogates and noncharacters. `multiline`
+    defaults to True for fields longer than SINGLE_LINE_MAX. Emoji, right-to-left text and
+    combining accents are ordinary text: stored exactly as typed (no normalisation), except
+    that Windows line ends become newlines in multi-line text.
+    """
+    if multiline is None:
+        multiline = max_length > SINGLE_LINE_MAX
+    text = (value or "").strip()
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if required and not text:
+        raise ValidationError(tr("{label} måste fyllas i.").format(label=label), field)
+    if len(text) > max_length:
+        raise ValidationError(
+            tr("{label} får vara högst {n} tecken (nu {m}).").format(
+                label=label, n=max_length, m=len(text)
+            ),
+            field,
+        )
+    return check_characters(text, field=field, label=label, multiline=multiline)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from trygghetsrad.domain.changes import SITUATION, Changes
-from trygghetsrad.domain.register import MAX_NAME, clean_text
+from trygghetsrad.domain.text import MAX_NAME, clean_text
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.records import get_or_fail

@@ -13,7 +13,7 @@ from trygghetsrad.domain import wheel as dw
 from trygghetsrad.domain.calendar_items import CalendarItem, Owner
 from trygghetsrad.domain.changes import MEETINGS, WHEEL, Changes
 from trygghetsrad.domain.wheel_dates import DateMention, find_dates
-from trygghetsrad.errors import UserError
+from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import wheel
 
@@ -171,14 +171,31 @@ def import_ics(session: Session, data: bytes, *, category: str = "events") -> Im
             skipped += 1
             continue
         fields = dict(
-            title=ev.title[: dw.TITLE_MAX],
+            title=ev.title,
             start=ev.start,
             end=ev.end,
             start_time=ev.start_time,
             end_time=ev.end_time,
-            place=ev.place[:200],
-            description=ev.description[: dw.TEXT_MAX],
+            place=ev.place,
+            description=ev.description,
         )
+        try:
+            dw.clean_text(ev.title, "title", tr("Rubriken"), required=True, limit=dw.TITLE_MAX)
+            dw.clean_text(ev.place, "place", tr("Platsen"), required=False, limit=200)
+            dw.clean_text(
+                ev.description,
+                "description",
+                tr("Beskrivningen"),
+                required=False,
+                limit=dw.TEXT_MAX,
+            )
+        except ValidationError as exc:
+            # The whole file is refused (nothing imported) with the event and the rule.
+            raise UserError(
+                tr("Händelsen ”{title}” i filen kan inte importeras: {reason}").format(
+                    title=ev.title.strip()[:60], reason=exc
+                )
+            ) from exc
         row = session.scalar(select(EventRow).where(EventRow.uid == ev.uid)) if ev.uid else None
         if row is not None:
             current = wheel.get_event(session, row.id)
