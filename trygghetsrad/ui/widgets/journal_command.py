@@ -1,0 +1,129 @@
+"""One undo command for any edit: it runs a service call under the journal.
+
+`push_recorded(stack, ctx, text, fn)` runs `fn(session)` now (through the undo stack, so
+the edit gets an entry in Redigera → Ångra with `text`); undo and redo replay what the
+database recorded, so no edit needs a hand-written inverse, and rows removed by cascades
+(a meeting's items, notes, decisions and actions) come back too. After every run, undo and
+redo the pages hear `ctx.events.changed(...)` for the areas the edit touched.
+
+If the rows were changed since (in another tab, say), undo refuses with a message and the
+entry leaves the stack: nothing is changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from trygghetsrad.errors import UserError
+from trygghetsrad.services import journal as journal_service
+from trygghetsrad.ui.context import AppContext
+
+Step = Callable[[Any], Any]  # takes a session
+
+
+class JournalCommand(QUndoCommand):
+    """An undoable edit: the first `redo` records `fn`, later ones replay the record."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        fn: Step,
+        *,
+        parent_widget: QWidget | None = None,
+        on_error: Callable[[str], None] | None = None,
+        on_done: Callable[[Any], None] | None = None,
+        on_undone: Callable[[], None] | None = None,
+        on_redone: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._ctx = ctx
+        self._fn = fn
+        self._widget = parent_widget
+        self._on_error = on_error
+        self._on_done = on_done
+        self._on_undone = on_undone
+        self._on_redone = on_redone
+        self._recorded: journal_service.Recorded | None = None
+
+    def redo(self) -> None:
+        if self._recorded is None:
+            self._first_run()
+            return
+        self._replay(journal_service.redo, self._on_redone)
+
+    def undo(self) -> None:
+        self._replay(journal_service.undo, self._on_undone)
+
+    def _first_run(self) -> None:
+        try:
+            recorded = journal_service.run(self._ctx.database, self.text(), self._fn)
+        except UserError as exc:
+            self.setObsolete(True)  # nothing happened: no entry on the stack
+            self._report(str(exc), first=True)
+            return
+        self._recorded = recorded
+        if not recorded:
+            self.setObsolete(True)  # the call changed nothing: nothing to undo
+        self._ctx.events.changed(recorded.changes)
+        if self._on_done is not None:
+            self._on_done(recorded.result)
+
+    def _replay(self, apply: Callable[..., Any], after: Callable[[], None] | None) -> None:
+        assert self._recorded is not None
+        try:
+            changes = apply(self._ctx.database, self._recorded.changeset)
+        except UserError as exc:
+            # The rows moved on since: this entry can no longer be replayed, so it leaves
+            # the stack (Qt removes a command that turns obsolete in undo/redo).
+            self.setObsolete(True)
+            self._report(str(exc), first=False)
+            return
+        self._ctx.events.changed(changes)
+        if after is not None:
+            after()
+
+    def _report(self, text: str, *, first: bool) -> None:
+        self._ctx.events.status_message.emit(text)
+        if first and self._on_error is not None:
+            self._on_error(text)
+            return
+        QMessageBox.warning(self._widget, self._widget_tr("Det gick inte"), text)
+
+    def _widget_tr(self, text: str) -> str:
+        return self._widget.tr(text) if self._widget is not None else text
+
+
+def push_recorded(
+    stack: QUndoStack,
+    ctx: AppContext,
+    text: str,
+    fn: Step,
+    *,
+    parent_widget: QWidget | None = None,
+    on_error: Callable[[str], None] | None = None,
+    on_undone: Callable[[], None] | None = None,
+    on_redone: Callable[[], None] | None = None,
+) -> tuple[bool, Any]:
+    """Run `fn(session)` as an undoable edit titled `text`: (it succeeded, what it returned).
+
+    The command is handed to the stack (Qt owns and may delete it), so the outcome comes
+    back through this function rather than through the command object.
+    """
+    outcome: dict[str, Any] = {}
+    command = JournalCommand(
+        ctx,
+        text,
+        fn,
+        parent_widget=parent_widget,
+        on_error=on_error,
+        on_done=lambda result: outcome.setdefault("result", result),
+        on_undone=on_undone,
+        on_redone=on_redone,
+    )
+    stack.push(command)
+    return "result" in outcome, outcome.get("result")
