@@ -43,6 +43,7 @@ from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import ServiceCommand, qtr, read, run
 from trygghetsrad.ui.situation.causes_tree import CauseTreeDiagram, CauseTreeModel, CauseTreeView
+from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 Index = QModelIndex | QPersistentModelIndex
@@ -291,6 +292,12 @@ class CausesPage(QWidget):
         self.description.setAccessibleName(self.tr("Beskrivning av orsaken"))
         self.description.setFixedHeight(90)
         form.addRow(self.tr("Beskrivning:"), self.description)
+        # Stored once the typing pauses; the button only stores it sooner.
+        self._showing = False
+        self.description_autosave = Autosaver(self._autosave_description, parent=self)
+        self.description.textChanged.connect(
+            lambda: None if self._showing else self.description_autosave.changed()
+        )
         self.internal = QCheckBox(self.tr("Intern"))
         self.internal.setAccessibleName(self.tr("Intern orsak"))
         self.internal.clicked.connect(self._on_save_details)
@@ -447,20 +454,35 @@ class CausesPage(QWidget):
         if shown is not None and not self._loading:
             description = self.description.toPlainText()
             if description != shown.description:
+                self.description_autosave.cancel()
                 self._defer(lambda: self._save_details(shown, description, shown.internal))
         self._show_details(self.model.cause(current))
 
     def _show_details(self, cause: CauseData | None) -> None:
+        previous = self._shown
+        leaving = previous is not None and (cause is None or cause.id != previous.id)
+        if leaving and self.description_autosave.pending:  # another cause or problem is shown
+            self.description_autosave.cancel()
+            text = self.description.toPlainText()
+            self._defer(lambda: self._save_details(previous, text, previous.internal))
         self._shown = cause
         self.details.setEnabled(cause is not None)
         self.diagram.set_selected(cause.id if cause else None)
         self.evidence.clear()
         if cause is None:
+            self.description_autosave.cancel()
+            self._showing = True
             self.description.setPlainText("")
+            self._showing = False
             self.measures_label.setText("")
             return
         self.kind.setCurrentIndex(max(0, self.kind.findData(cause.kind)))
-        self.description.setPlainText(cause.description)
+        if self.description.toPlainText() != cause.description:  # keeps the cursor after a save
+            self._showing = True
+            try:
+                self.description.setPlainText(cause.description)
+            finally:
+                self._showing = False
         self.internal.setChecked(cause.internal)
         for ev in cause.evidence:
             item = QListWidgetItem(f"{ev.kind_label}: {ev.label}")
@@ -480,6 +502,16 @@ class CausesPage(QWidget):
     def _defer(self, action: Callable[[], None]) -> None:
         self._pending.append(action)
         QTimer.singleShot(0, self.flush_pending)
+
+    def save_now(self) -> None:
+        """Autosave hook (closing, quitting): store a renamed cause and a typed description."""
+        self.flush_pending()
+        self.description_autosave.flush()
+
+    def _autosave_description(self) -> None:
+        shown = self._shown
+        if shown is not None and not self._loading:
+            self._save_details(shown, self.description.toPlainText(), shown.internal)
 
     def flush_pending(self) -> None:
         """Run edits deferred from the editor or a drop; every tree action does this first."""
@@ -695,6 +727,7 @@ class CausesPage(QWidget):
         self.select_cause(self._rid(cid))
 
     def _on_save_details(self) -> None:
+        self.description_autosave.cancel()
         self.flush_pending()
         cause = self.model.cause(self.tree.currentIndex())
         if cause is None:
