@@ -55,6 +55,16 @@ class _RecordTableModel(KeyedRowModel):
     def records(self) -> list[Any]:
         return self._rows
 
+    @records.setter
+    def records(self, records: Sequence[Any]) -> None:
+        # For a model that reorders itself inside layoutAboutToBeChanged/layoutChanged.
+        self.take_rows(records)
+
+    @property
+    def _cells(self) -> dict[Any, Any]:
+        """The cached cells (by record); clearing them is never needed after a reorder."""
+        return self._cache
+
     def set_records(self, records: Sequence[Any]) -> None:
         self.set_rows(records)
 

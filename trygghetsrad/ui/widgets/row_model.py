@@ -143,16 +143,24 @@ class KeyedRowModel(QAbstractTableModel):
         return removed, moved > 0
 
     def _reset(self, rows: list[Any], keys: list[Hashable]) -> None:
-        if None in keys or len(set(keys)) != len(keys):
-            # No usable identity: cache by position (the next load resets again).
-            keys = [_Position(i) for i in range(len(rows))]
         self.beginResetModel()
-        self._rows = rows
-        self._keys = keys
-        self._positions = None
         self._cache.clear()
+        self.take_rows(rows, keys)
         self.endResetModel()
         self.last_update = "reset"
+
+    def take_rows(self, rows: Sequence[Any], keys: list[Hashable] | None = None) -> None:
+        """Replace the rows without telling the views: only between begin/endResetModel or
+        layoutAboutToBeChanged/layoutChanged (a model that sorts itself). Cached cells stay:
+        they belong to records, not to row numbers."""
+        self._rows = list(rows)
+        keys = [self.row_key(r) for r in self._rows] if keys is None else keys
+        if None in keys or len(set(keys)) != len(keys):
+            # No usable identity: cache by position (the next load resets again).
+            self._cache.clear()
+            keys = [_Position(i) for i in range(len(self._rows))]
+        self._keys = keys
+        self._positions = None
 
     def _remove(self, removed: list[int]) -> None:
         # Contiguous runs, from the bottom up so that earlier row numbers stay valid.
