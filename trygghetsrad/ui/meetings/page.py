@@ -8,14 +8,11 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -23,7 +20,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -46,8 +42,8 @@ from trygghetsrad.ui.meetings.dialogs import (
     MeetingDialog,
     ReopenDialog,
 )
-from trygghetsrad.ui.meetings.models import STATUS_COLOURS, IdRole, MeetingTableModel, SortRole
-from trygghetsrad.ui.meetings.sorting import arrow_points_along
+from trygghetsrad.ui.meetings.list_pane import MeetingListPane
+from trygghetsrad.ui.meetings.models import STATUS_COLOURS, IdRole
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 
 
@@ -74,48 +70,15 @@ class MeetingsPage(QWidget):
         splitter = QSplitter()
         layout.addWidget(splitter)
 
-        left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(self.tr("Möten"))
-        heading.setProperty("role", "heading")
-        left_box.addWidget(heading)
-        row = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("Nytt möte…"))
-        self.new_button.setAccessibleName(self.tr("Nytt möte"))
-        self.new_button.setToolTip(self.tr("Ctrl+Shift+N"))
+        self.list_pane = pane = MeetingListPane()
+        self.new_button = pane.new_button
         self.new_button.clicked.connect(self.new_meeting)
-        row.addWidget(self.new_button)
-        self.group_filter = QComboBox()
-        self.group_filter.setAccessibleName(self.tr("Visa grupp"))
+        self.group_filter = pane.group_filter
         self.group_filter.currentIndexChanged.connect(lambda _i: self.reload())
-        row.addWidget(self.group_filter, 1)
-        left_box.addLayout(row)
-        self.model = MeetingTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Möten"))
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        arrow_points_along(header)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # Column widths from the first rows, not from every meeting of ten years.
-        header.setResizeContentsPrecision(40)
+        self.model, self.proxy, self.table = pane.model, pane.proxy, pane.table
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
-        left_box.addWidget(self.table, 1)
-        stats = QPushButton(self.tr("Närvarostatistik…"))
-        stats.setAccessibleName(self.tr("Närvarostatistik"))
-        stats.clicked.connect(self.show_stats)
-        left_box.addWidget(stats)
-        splitter.addWidget(left)
+        pane.stats_button.clicked.connect(self.show_stats)
+        splitter.addWidget(pane)
 
         self.stack = QStackedWidget()
         self.empty = EmptyState(

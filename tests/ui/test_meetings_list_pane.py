@@ -1,0 +1,58 @@
+"""The Möten list sorts in its model: the same order Qt's proxy sort gave, selection kept."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from trygghetsrad.services import meetings
+from trygghetsrad.ui.meetings.list_pane import MeetingListPane
+from trygghetsrad.ui.meetings.models import IdRole, MeetingTableModel, SortRole
+
+
+def _ids(model) -> list[int]:  # type: ignore[no-untyped-def]
+    return [model.index(r, 0).data(IdRole) for r in range(model.rowCount())]
+
+
+@pytest.mark.parametrize("column", [0, 1, 2, 3])
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_same_order_as_qt_proxy_sort(qtbot, demo_database, column, order) -> None:  # type: ignore[no-untyped-def]
+    with demo_database.session() as s:
+        records = meetings.list_meetings(s)
+    reference_model = MeetingTableModel()
+    reference_model.set_records(records)
+    reference = QSortFilterProxyModel()
+    reference.setSourceModel(reference_model)
+    reference.setSortRole(SortRole)
+    reference.sort(column, order)
+    pane = MeetingListPane()
+    qtbot.addWidget(pane)
+    pane.model.set_records(records)
+    pane.table.sortByColumn(column, order)
+    assert _ids(pane.proxy) == _ids(reference)
+    assert pane.table.horizontalHeader().sortIndicatorSection() == column
+
+
+def test_newest_first_header_sort_keeps_selection_and_reload_keeps_order(  # type: ignore[no-untyped-def]
+    qtbot, qtmodeltester, demo_database
+) -> None:
+    with demo_database.session() as s:
+        records = meetings.list_meetings(s)
+    pane = MeetingListPane()
+    qtbot.addWidget(pane)
+    pane.model.set_records(records)
+    qtmodeltester.check(pane.proxy)
+    days = [pane.proxy.index(r, 0).data() for r in range(pane.proxy.rowCount())]
+    assert days == sorted(days, reverse=True)  # newest first, as before
+    pane.table.selectRow(3)
+    chosen = pane.selected_id()
+    assert chosen is not None
+    pane.table.horizontalHeader().sectionClicked.emit(1)  # as a click on "Grupp"
+    pane.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert pane.selected_id() == chosen
+    row = pane.table.currentIndex().row()
+    assert pane.proxy.index(row, 0).data(IdRole) == chosen
+    pane.model.set_records(list(reversed(records)))  # a reload in the service's order
+    groups = [pane.proxy.index(r, 1).data(SortRole) for r in range(pane.proxy.rowCount())]
+    assert groups == sorted(groups)
+    assert pane.selected_id() == chosen
