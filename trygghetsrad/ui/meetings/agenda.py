@@ -48,6 +48,7 @@ from trygghetsrad.ui.meetings.dialogs import ActionDialog, NextMeetingDialog, da
 from trygghetsrad.ui.meetings.models import ActionModel, AgendaModel, FollowupModel
 from trygghetsrad.ui.meetings.notes_edit import NotesEdit
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
+from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 SHORTCUTS = (
     "Enter ny punkt · Tab / Shift+Tab nivå · Ctrl+I intern anteckning · "
@@ -368,6 +369,32 @@ class AgendaPanel(QWidget):
         self.changed.emit()
         return result
 
+    def record(self, text: str, fn: Callable[[Any], Any], *, select: int | None = None) -> bool:
+        """Run a service call as an undoable edit (undo puts back every row it changed)."""
+
+        def replayed() -> None:
+            self.error.hide()
+            self.reload()
+            if select is not None:
+                self.select_item(select)
+            self.changed.emit()
+
+        ok, _result = push_recorded(
+            self.undo_stack,
+            self.ctx,
+            text,
+            fn,
+            parent_widget=self,
+            on_error=self.show_error,
+            on_undone=replayed,
+            on_redone=replayed,
+        )
+        if ok:
+            self.error.hide()
+            self.reload()
+            self.changed.emit()
+        return ok
+
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
@@ -649,9 +676,13 @@ class AgendaPanel(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         item_id = self.item_id
-        self._save_timer.stop()
+        self.save_now()  # what was typed is part of what undo brings back
         self.item_id = None
-        self.run(lambda s: agenda_service.delete_item(s, item_id))
+        self.record(
+            self.tr("Ta bort punkten ”{title}”").format(title=item.title),
+            lambda s: agenda_service.delete_item(s, item_id),
+            select=item_id,
+        )
 
     def _fill_template_menu(self) -> None:
         self.template_menu.clear()
@@ -832,23 +863,33 @@ class AgendaPanel(QWidget):
     def delete_action(self) -> None:
         action = self._selected(self.actions, self.action_model)
         if action is not None:
-            self.run(lambda s: action_service.delete_action(s, action.id))
+            self.record(
+                self.tr("Ta bort uppdraget ”{what}”").format(what=action.what),
+                lambda s: action_service.delete_action(s, action.id),
+                select=self.item_id,
+            )
 
     def close_followup(self) -> None:
         action = self._selected(self.followup, self.followup_model)
         if action is not None and self.meeting is not None:
             meeting = self.meeting
-            self.run(
+            self.record(
+                self.tr("Markera ”{what}” som klart").format(what=action.what),
                 lambda s: action_service.close_action(
                     s, action.id, on=meeting.day, meeting_id=meeting.id
-                )
+                ),
+                select=self.item_id,
             )
 
     def carry_followup(self) -> None:
         action = self._selected(self.followup, self.followup_model)
         if action is not None and self.meeting is not None:
             meeting_id = self.meeting.id
-            self.run(lambda s: action_service.carry_action(s, action.id, meeting_id))
+            self.record(
+                self.tr("För ”{what}” vidare").format(what=action.what),
+                lambda s: action_service.carry_action(s, action.id, meeting_id),
+                select=self.item_id,
+            )
 
     def redate_followup(self) -> None:
         action = self._selected(self.followup, self.followup_model)
@@ -867,11 +908,15 @@ class AgendaPanel(QWidget):
             def values(inner) -> dict[str, Any]:  # noqa: N805
                 return {"due_date": py_date(inner.day)}
 
+        item_id = self.item_id
+
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                action_service.redate_action(s, action.id, values["due_date"])
+            self.record(
+                self.tr("Nytt datum för ”{what}”").format(what=action.what),
+                lambda s: action_service.redate_action(s, action.id, values["due_date"]),
+                select=item_id,
+            )
 
         dialog = _Redate(self)
-        dialog.accepted.connect(lambda: self.run(lambda s: None))
         dialog.open()
         self.redate_dialog = dialog

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trygghetsrad.domain.calendar_items import Owner
+from trygghetsrad.domain.changes import MEETINGS
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, Presence
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import meetings as meeting_service
@@ -44,6 +46,7 @@ from trygghetsrad.ui.meetings.dialogs import (
 from trygghetsrad.ui.meetings.models import AttendanceModel, SortRole, StatsModel
 from trygghetsrad.ui.meetings.sorting import arrow_points_along
 from trygghetsrad.ui.widgets.autosave import Autosaver
+from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 
 def _table(model: Any, name: str, sortable: bool = False, stretch: int = 0) -> QTableView:
@@ -71,9 +74,12 @@ class DetailsPanel(QWidget):
     saved = Signal()
     deleted = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, undo_stack: Any = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.undo_stack = undo_stack
         self.meeting: MeetingDetail | None = None
         self._loading = False
         layout = QVBoxLayout(self)
@@ -257,12 +263,31 @@ class DetailsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         meeting_id = self.meeting.id
-        try:
-            with self.ctx.database.session() as s:
-                meeting_service.delete_meeting(s, meeting_id)
-        except UserError as exc:
-            self.error.setText(str(exc))
+        label = self.tr("Ta bort mötet ”{title} {when}”").format(
+            title=self.meeting.title, when=self.meeting.when
+        )
+        # The page's undo stack (active while the page shows): Ctrl+Z brings the meeting
+        # back with its agenda, notes, decisions, actions and attendance.
+        stack = self.undo_stack or self.ctx.undo_group.activeStack()
+        if stack is None:
+            return
+
+        def show_error(text: str) -> None:
+            self.error.setText(text)
             self.error.show()
+
+        ok, _result = push_recorded(
+            stack,
+            self.ctx,
+            label,
+            lambda s: meeting_service.delete_meeting(s, meeting_id),
+            parent_widget=self,
+            on_error=show_error,
+            on_undone=lambda: self.ctx.events.open_record.emit(
+                Owner(MEETINGS, "meeting", meeting_id)
+            ),
+        )
+        if not ok:
             return
         self.meeting = None
         self.dirty = False
