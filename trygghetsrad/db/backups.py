@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -48,15 +49,25 @@ def folder_for(db_path: Path) -> Path:
     return paths.backup_dir(db_path) / f"{db_path.stem}-{digest}"
 
 
-def snapshot(source: sqlite3.Connection, target: Path) -> Path:
-    """Copy the database behind `source` to `target` with the online backup API."""
+def snapshot(
+    source: sqlite3.Connection,
+    target: Path,
+    progress: Callable[[int, int, int], object] | None = None,
+) -> Path:
+    """Copy the database behind `source` to `target` with the online backup API.
+
+    `progress(status, remaining, total)` is called after every step of 1024 pages; an
+    exception it raises stops the copy and leaves no file (that is how a copy is cancelled)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
         dest = sqlite3.connect(tmp)
         try:
-            source.backup(dest)
+            if progress is None:
+                source.backup(dest)
+            else:
+                source.backup(dest, pages=1024, progress=progress)
             dest.execute("PRAGMA journal_mode=DELETE")
             result = dest.execute("PRAGMA quick_check").fetchone()
             if not result or result[0] != "ok":

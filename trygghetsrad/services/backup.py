@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -69,22 +70,29 @@ def _write_error(target: Path, exc: BaseException) -> UserError:
     )
 
 
-def _snapshot_open(database: Database, target: Path) -> Path:
+def _snapshot_open(
+    database: Database, target: Path, progress: Callable[[int, int, int], object] | None = None
+) -> Path:
     raw = database.engine.raw_connection()
     try:
-        return backups.snapshot(raw.driver_connection, target)  # type: ignore[arg-type]
+        return backups.snapshot(raw.driver_connection, target, progress)  # type: ignore[arg-type]
     finally:
         raw.close()
 
 
-def backup_to(database: Database, target: Path) -> Path:
-    """Write a consistent copy of the open database to `target` (which must not be the database)."""
+def backup_to(
+    database: Database, target: Path, progress: Callable[[int, int, int], object] | None = None
+) -> Path:
+    """Write a consistent copy of the open database to `target` (which must not be the database).
+
+    `progress(status, remaining_pages, total_pages)` follows the copy; raising in it cancels
+    the copy and leaves no file behind."""
     if target.absolute() == database.path.absolute() or (
         target.exists() and target.resolve() == database.path.resolve()
     ):
         raise UserError(tr("Säkerhetskopian kan inte skrivas över själva databasen."))
     try:
-        return _snapshot_open(database, target)
+        return _snapshot_open(database, target, progress)
     except (OSError, sqlite3.Error) as exc:
         raise _write_error(target, exc) from exc
 

@@ -12,6 +12,10 @@
     # Or with a modal progress dialog that has an "Avbryt" button:
     run_with_progress(self, self.tr("Exporterar…"), work, on_done=self._saved)
 
+    # Or wait for the result like QDialog.exec(): the event loop keeps running (the window
+    # repaints, "Avbryt" works) while the window itself takes no input.
+    path = run_modal(self, self.tr("Exporterar…"), work)   # raises Cancelled, UserError…
+
 `work` runs in a QThreadPool thread. It must open its own database session
 (`with ctx.database.session() as s:`; SQLite connections are per thread) and must not
 touch widgets. All callbacks (`on_done`, `on_error`, `on_progress`, `on_cancelled`) run on
@@ -23,12 +27,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from trygghetsrad.errors import UserError
@@ -208,9 +214,14 @@ def run_with_progress(
     on_error: Callable[[object], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
     pool: QThreadPool | None = None,
+    cancellable: bool = True,
 ) -> tuple[BackgroundTask, QProgressDialog]:
-    """Run `fn` in the background behind a window-modal progress dialog with "Avbryt"."""
+    """Run `fn` in the background behind a window-modal progress dialog with "Avbryt".
+
+    Without `cancellable` the dialog has no button (work that must not stop half-way)."""
     dialog = QProgressDialog(label, parent.tr("Avbryt"), 0, 0, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)  # type: ignore[arg-type]
     dialog.setWindowTitle(label)
     dialog.setAccessibleName(label)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -238,3 +249,58 @@ def run_with_progress(
     task.finished.connect(dialog.hide)
     task.finished.connect(dialog.deleteLater)
     return task, dialog
+
+
+def run_modal(
+    parent: QWidget,
+    label: str,
+    fn: Callable[[Progress], Any],
+    *,
+    cancellable: bool = True,
+    pool: QThreadPool | None = None,
+) -> Any:
+    """Run `fn` in the background behind a progress dialog and return its result.
+
+    Like `QDialog.exec()`: a local event loop runs until the work ends, so the window
+    keeps painting and "Avbryt" works, while the window-modal dialog keeps the user from
+    editing underneath. Raises `Cancelled` when the user cancelled, and the work's own
+    exception (a `UserError`, say) when it failed."""
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+    task, _dialog = run_with_progress(
+        parent,
+        label,
+        fn,
+        on_done=lambda result: outcome.update(result=result),
+        on_error=lambda exc: outcome.update(error=exc),
+        on_cancelled=lambda: outcome.update(cancelled=True),
+        pool=pool,
+        cancellable=cancellable,
+    )
+    task.finished.connect(loop.quit)
+    if task.running:  # results arrive through the event loop, never before it runs
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    if outcome.get("cancelled"):
+        raise Cancelled
+    return outcome.get("result")
+
+
+def write_file(target: Path, data: bytes, progress: Progress | None = None) -> Path:
+    """Write `data` to `target` all at once: a temporary file beside it, moved into place.
+
+    A cancel (checked just before the move) or an error leaves no file and leaves an
+    existing `target` untouched."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        if progress is not None:
+            progress.check()
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return target

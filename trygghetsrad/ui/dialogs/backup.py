@@ -1,4 +1,7 @@
-"""Arkiv → Säkerhetskopiera till…: a consistent copy of the open database to a chosen file."""
+"""Arkiv → Säkerhetskopiera till…: a consistent copy of the open database to a chosen file.
+
+The copy runs off the GUI thread behind a progress dialog with "Avbryt"; it is written
+beside the target and moved into place, so a cancelled copy leaves no file."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from trygghetsrad.errors import UserError
 from trygghetsrad.services.backup import backup_to
+from trygghetsrad.ui.background import Cancelled, Progress, run_modal
 
 
 def backup_to_file(window: QWidget) -> Path | None:
@@ -24,12 +28,27 @@ def backup_to_file(window: QWidget) -> Path | None:
     )
     if not path:
         return None
+    copying = window.tr("Kopierar databasen till {name}…").format(name=Path(path).name)
+
+    def work(progress: Progress) -> Path:
+        def step(_status: int, remaining: int, total: int) -> None:
+            progress.check()  # Cancelled stops the copy; the temporary file is removed
+            progress.report(total - remaining, total, copying)
+
+        progress.report(0, 0, copying)
+        return backup_to(database, Path(path), step)
+
     try:
-        target = backup_to(database, Path(path))
+        target: Path = run_modal(window, window.tr("Säkerhetskopierar"), work)
+    except Cancelled:
+        window.statusBar().showMessage(  # type: ignore[attr-defined]
+            window.tr("Säkerhetskopieringen avbröts; ingen fil sparades."), 8000
+        )
+        return None
     except UserError as exc:
         QMessageBox.warning(window, window.tr("Säkerhetskopian misslyckades"), str(exc))
         return None
-    window.statusBar().showMessage(
+    window.statusBar().showMessage(  # type: ignore[attr-defined]
         window.tr("Säkerhetskopia sparad: {path}").format(path=target), 8000
-    )  # type: ignore[attr-defined]
+    )
     return target

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from trygghetsrad.db import lock
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import backup
+from trygghetsrad.ui.background import Progress, run_modal
 from trygghetsrad.ui.safety import format_time
 from trygghetsrad.ui.widgets.autosave import flush_all
 
@@ -168,7 +169,14 @@ def perform_restore(window: Any, source: Path) -> bool:
     try:
         database.close()
         try:
-            kept = backup.restore(path, source)
+            # Off the GUI thread (a ten-year database takes a while to copy and check);
+            # no "Avbryt": the current file has been kept aside once this starts.
+            kept = run_modal(
+                window,
+                window.tr("Återställer"),
+                lambda progress: _restore(progress, path, source, window.tr("Återställer {name}…")),
+                cancellable=False,
+            )
         except UserError as exc:
             QMessageBox.critical(window, window.tr("Återställningen misslyckades"), str(exc))
             window.switch_database(path)
@@ -184,6 +192,11 @@ def perform_restore(window: Any, source: Path) -> bool:
         )
     QMessageBox.information(window, window.tr("Återställd"), message)
     return True
+
+
+def _restore(progress: Progress, path: Path, source: Path, label: str) -> Path | None:
+    progress.report(0, 0, label.format(name=source.name))
+    return backup.restore(path, source)
 
 
 def restore_from_backup(window: Any) -> bool:

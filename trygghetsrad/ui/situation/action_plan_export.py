@@ -7,14 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from trygghetsrad.domain.action_plan import PlanData
 from trygghetsrad.domain.agreements import AgreementData
 from trygghetsrad.errors import UserError
+from trygghetsrad.ui.background import Cancelled, Progress, run_modal, write_file
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import read
 
 
 def _ask(parent: QWidget, title: str, default_name: str) -> tuple[Path | None, bool]:
@@ -31,10 +30,30 @@ def _ask(parent: QWidget, title: str, default_name: str) -> tuple[Path | None, b
 
 
 def _write(parent: QWidget, ctx: AppContext, target: Path, build: Callable[[Any], bytes]) -> bool:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    """Build and save the PDF off the GUI thread behind a progress dialog with "Avbryt".
+
+    The file is written beside the target and moved into place, so a cancel or an error
+    leaves no half-written PDF (and an older file of the same name as it was)."""
+    database = ctx.database
+    reading = parent.tr("Hämtar uppgifterna…")
+    rendering = parent.tr("Skapar PDF-dokumentet…")
+    saving = parent.tr("Sparar {name}…").format(name=target.name)
+
+    def work(progress: Progress) -> Path:
+        progress.report(0, 0, reading)
+        with database.session() as session:
+            progress.check()
+            progress.report(0, 0, rendering)
+            data = build(session)
+        progress.check()
+        progress.report(0, 0, saving)
+        return write_file(target, data, progress)
+
     try:
-        data = read(ctx, build)
-        target.write_bytes(data)
+        run_modal(parent, parent.tr("Sparar PDF"), work)
+    except Cancelled:
+        ctx.events.status_message.emit(parent.tr("Ingen PDF sparades (avbrutet)."))
+        return False
     except UserError as exc:
         QMessageBox.warning(parent, parent.tr("PDF kunde inte skapas"), str(exc))
         return False
@@ -47,8 +66,6 @@ def _write(parent: QWidget, ctx: AppContext, target: Path, build: Callable[[Any]
             ),
         )
         return False
-    finally:
-        QApplication.restoreOverrideCursor()
     ctx.events.status_message.emit(parent.tr("Sparade {path}").format(path=target))
     return True
 

@@ -29,6 +29,7 @@ from trygghetsrad.domain.situation_periods import period_label
 from trygghetsrad.domain.text import search_text
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import situation_indicators, situation_sources
+from trygghetsrad.ui.background import Cancelled, Progress, run_modal
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.register.models import RECORD_ROLE, Column, RecordTableModel
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
@@ -416,9 +417,24 @@ class IndicatorsPage(SituationSubPage):
             )
         if not path:
             return
+        database, source = self.ctx.database, Path(path)
+        label = self.tr("Importerar {name}…").format(name=source.name)
+
+        def work(progress: Progress) -> Any:
+            # All or nothing: the import is one transaction; "Avbryt" rolls it back.
+            progress.report(0, 0, label)
+            with database.session() as s:
+                found = situation_indicators.import_csv_file(s, source, indicator=indicator)
+                progress.check()
+            return found
+
         try:
-            with self.ctx.database.session() as s:
-                result = situation_indicators.import_csv_file(s, Path(path), indicator=indicator)
+            result = run_modal(self, self.tr("Importerar indikatorvärden"), work)
+        except Cancelled:
+            self.message.setProperty("role", "hint")
+            self.message.style().polish(self.message)
+            self.message.setText(self.tr("Importen avbröts; inget importerades."))
+            return
         except UserError as exc:
             if (
                 "saknar kolumnen ”indikator”" in str(exc)

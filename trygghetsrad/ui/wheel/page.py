@@ -1013,9 +1013,25 @@ class WheelPage(QWidget):
                 return
             path = Path(chosen)
         category = self.ring_filter.currentData() or "events"
+        database, source = self.ctx.database, path
+        label = self.tr("Importerar {name}…").format(name=path.name)
+
+        def work(progress: Any) -> Any:
+            # All or nothing: one transaction; "Avbryt" rolls it back.
+            progress.report(0, 0, label)
+            data = source.read_bytes()
+            with database.session() as s:
+                found = import_ics(s, data, category=category)
+                progress.check()
+            return found
+
+        from trygghetsrad.ui.background import Cancelled, run_modal
+
         try:
-            data = path.read_bytes()
-            result = self._run(lambda s: import_ics(s, data, category=category))
+            result = run_modal(self, self.tr("Importerar kalenderfil"), work)
+        except Cancelled:
+            self.ctx.events.status_message.emit(self.tr("Importen avbröts; inget importerades."))
+            return
         except OSError as exc:
             QMessageBox.warning(
                 self,
