@@ -297,21 +297,21 @@ class DetailsPanel(QWidget):
         self.autosaver.cancel()
         if self.meeting is None or self.groups is None:
             return True
-        values = {
-            "group_ids": self.groups.checked_ids(),
-            "day": py_date(self.day),
-            "start_time": py_time(self.start),
-            "end_time": py_time(self.end),
-            "kind": self.kind.currentData(),
-            "place": self.place.text(),
-            "online_link": self.link.text(),
-            "chair_id": self.chair.currentData(),
-            "secretary_id": self.secretary.currentData(),
-            "secretary_title": self.secretary_title.text(),
-            "adjuster_id": self.adjuster.currentData(),
-            "first_paragraph": self.first_paragraph.value(),
-        }
         try:
+            values = {
+                "group_ids": self.groups.checked_ids(),
+                "day": py_date(self.day),
+                "start_time": py_time(self.start),
+                "end_time": py_time(self.end),
+                "kind": self.kind.currentData(),
+                "place": self.place.text(),
+                "online_link": self.link.text(),
+                "chair_id": self.chair.currentData(),
+                "secretary_id": self.secretary.currentData(),
+                "secretary_title": self.secretary_title.text(),
+                "adjuster_id": self.adjuster.currentData(),
+                "first_paragraph": self.first_paragraph.value(),
+            }
             with self.ctx.database.session() as s:
                 meeting_service.update_meeting(s, self.meeting.id, **values)
         except UserError as exc:

@@ -6,11 +6,10 @@ from collections.abc import Callable, Sequence
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
@@ -21,20 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import ActionStatus, MeetingKind, NextMeetingPlan
+from trygghetsrad.domain.meetings import ActionStatus, MeetingKind, NextMeetingPlan, check_times
 from trygghetsrad.domain.register import GroupData, OrganisationData, PersonData
+from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr as self_tr
-from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
+from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 Save = Callable[[dict[str, Any]], object]
 
 
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def date_edit(value: date, field: str = "") -> DateEntry:
+    """A typed date (refuses 2026-02-30 at the field instead of correcting it)."""
+    return DateEntry(value, field)
 
 
 def time_edit(value: time | None) -> QTimeEdit:
@@ -43,9 +41,9 @@ def time_edit(value: time | None) -> QTimeEdit:
     return edit
 
 
-def py_date(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
+def py_date(edit: DateEntry) -> date:
+    """The typed date; ValidationError at its field when it is no possible date."""
+    return edit.checked()
 
 
 def py_time(edit: QTimeEdit) -> time:
@@ -115,6 +113,7 @@ class MeetingDialog(FormDialog):
         row.addWidget(self.end)
         row.addStretch(1)
         self.add_field("start_time", self.tr("Tid"), times)
+        self.show_errors_of("end_time", "start_time", self.end)
         self.kind = QComboBox()
         for kind in MeetingKind:
             self.kind.addItem(kind.label, kind.value)
@@ -251,7 +250,7 @@ class ActionDialog(FormDialog):
                 self.who.findData(("organisation", values["responsible_organisation_id"]))
             )
         self.add_field("responsible", self.tr("Ansvarig"), self.who)
-        self.due = OptionalDateEdit(self.tr("Har slutdatum"), values.get("due_date"))
+        self.due = OptionalDateEntry(self.tr("Har slutdatum"), values.get("due_date"))
         self.due.setAccessibleName(self.tr("Klart senast"))
         self.add_field("due_date", self.tr("Klart senast"), self.due)
         self.status = QComboBox()
@@ -327,20 +326,21 @@ class NextMeetingDialog(FormDialog):
                 "Trygghetsrådet kl. 13–15 samma dag. Mötena läggs in som planerade."
             ),
         )
-        self.rows: list[tuple[int, QCheckBox, QDateEdit, QTimeEdit, QTimeEdit]] = []
+        self.rows: list[tuple[int, QCheckBox, DateEntry, QTimeEdit, QTimeEdit]] = []
         for index, group in enumerate(groups):
             row = QWidget()
             box = QHBoxLayout(row)
             box.setContentsMargins(0, 0, 0, 0)
             check = QCheckBox(self.tr("Planera"))
             check.setChecked(True)
-            d = date_edit(day)
+            d = date_edit(day, f"group_{group.id}")
             start = time_edit(time(10 + 3 * index, 0))
             end = time_edit(time(12 + 3 * index, 0))
             for widget, name in ((check, "Planera"), (d, "Datum"), (start, "Start"), (end, "Slut")):
                 widget.setAccessibleName(f"{group.name}: {name}")
                 box.addWidget(widget)
             self.add_field(f"group_{group.id}", group.name, row)
+            self.show_errors_of(f"group_{group.id}_end", f"group_{group.id}", end)
             self.rows.append((group.id, check, d, start, end))
         self.place = self.add_field("place", self.tr("Plats"), QLineEdit())
         self.link = self.add_field(
@@ -349,6 +349,14 @@ class NextMeetingDialog(FormDialog):
         self.save_button.setText(self.tr("Planera mötena"))
 
     def values(self) -> dict[str, Any]:
+        for gid, check, d, start, end in self.rows:
+            if not check.isChecked():
+                continue
+            py_date(d)  # an impossible date: shown at the group's row
+            try:
+                check_times(py_time(start), py_time(end))
+            except ValidationError as exc:
+                raise ValidationError(str(exc), f"group_{gid}_end") from None
         plans = [
             NextMeetingPlan(
                 (gid,),

@@ -23,7 +23,7 @@ from trygghetsrad.domain.register import (
     PersonData,
     Role,
 )
-from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
+from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 Save = Callable[[dict[str, Any]], object]

@@ -8,7 +8,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -61,23 +59,22 @@ from trygghetsrad.ui.situation.action_plan_common import (
 from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
 from trygghetsrad.ui.situation.row_model import RowTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
-from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
+from trygghetsrad.ui.widgets.date_entry import DateEntry
+from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def _date_edit(value: date) -> DateEntry:
+    """A typed date; the form names its field (refuses 2026-02-30 instead of correcting)."""
+    return DateEntry(value)
 
 
-def _value(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
+def _value(edit: DateEntry) -> date:
+    """The typed date; ValidationError at its field when it is no possible date."""
+    return edit.checked()
 
 
 def _text(value: str, height: int = 70) -> QPlainTextEdit:

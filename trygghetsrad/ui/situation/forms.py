@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -38,7 +37,9 @@ from trygghetsrad.domain.situation import (
     Trend,
     source_alert,
 )
-from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
+from trygghetsrad.errors import ValidationError
+from trygghetsrad.ui.widgets.date_entry import DateEntry
+from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 
@@ -205,7 +206,11 @@ class SourceDialog(FormDialog):
     def delivery_text(self) -> str:
         """The delivery state the list shows as "Leverans", from the form's current values."""
         today = date.today()
-        expected = self.next_expected.value()
+        try:
+            expected = self.next_expected.value()
+        except ValidationError:
+            # Half-typed or impossible: saving shows why at the field; nothing to compute yet.
+            return self.tr("Nästa väntas: inget giltigt datum ännu")
         alert = source_alert(self.status.currentData(), expected, today)
         when = expected.isoformat() if expected else ""
         if alert is Alert.OVERDUE:
@@ -462,12 +467,7 @@ class PresentDialog(FormDialog):
         )
         self.save_button.setText(self.tr("Presentera och lås"))
         self.save_button.setAccessibleName(self.tr("Presentera och lås"))
-        today = date.today()
-        self.on = self.add_field(
-            "presented_on", self.tr("Datum"), QDateEdit(QDate(today.year, today.month, today.day))
-        )
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.on = self.add_field("presented_on", self.tr("Datum"), DateEntry(date.today()))
         self.body = self.add_field(
             "presented_to",
             self.tr("Presenterad för"),
@@ -482,9 +482,8 @@ class PresentDialog(FormDialog):
         self.continue_work.setChecked(True)
 
     def values(self) -> dict[str, Any]:
-        d = self.on.date()
         return {
-            "presented_on": date(d.year(), d.month(), d.day()),
+            "presented_on": self.on.checked(),  # type: ignore[attr-defined]
             "presented_to": self.body.text(),
             "continue_work": self.continue_work.isChecked(),
         }

@@ -7,12 +7,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.situation import THREE_PARTS, PictureData
+from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import situation_pictures
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.register.models import RECORD_ROLE
@@ -36,6 +36,7 @@ from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
 from trygghetsrad.ui.situation.forms import PresentDialog
 from trygghetsrad.ui.situation.models import PicturesModel, RecordFilterProxy
 from trygghetsrad.ui.widgets.autosave import DELAY_MS
+from trygghetsrad.ui.widgets.date_entry import DateEntry
 
 TEXT_PARTS = [
     ("summary", "Sammanfattning"),
@@ -45,12 +46,12 @@ TEXT_PARTS = [
 AUTOSAVE_MS = DELAY_MS
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+def _field_error() -> QLabel:
+    label = QLabel()
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 def _set_header(session: Any, picture_id: int, header: dict[str, Any]) -> Any:
@@ -128,15 +129,19 @@ class PicturesPage(SituationSubPage):
         self.banner.setAccessibleName(self.tr("Status för lägesbilden"))
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(self.tr("Rubrik"))
-        self.start_edit = QDateEdit()
-        self.end_edit = QDateEdit()
+        self.start_edit = DateEntry(None, "period_start")
+        self.end_edit = DateEntry(None, "period_end")
         for edit, name in (
             (self.start_edit, self.tr("Periodens början")),
             (self.end_edit, self.tr("Periodens slut")),
         ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
+        # A refused value is explained right under its field; the typed text stays.
+        self.field_errors: dict[str, QLabel] = {
+            "title": _field_error(),
+            "period": _field_error(),
+            **{key: _field_error() for key, _title in TEXT_PARTS},
+        }
         self.saved_label = hint("")
         self.error_label = QLabel()
         self.error_label.setProperty("role", "error")
@@ -146,9 +151,17 @@ class PicturesPage(SituationSubPage):
         period.addWidget(QLabel("–"))
         period.addWidget(self.end_edit)
         period.addStretch(1)
+        title_box = QVBoxLayout()
+        title_box.setSpacing(2)
+        title_box.addWidget(self.title_edit)
+        title_box.addWidget(self.field_errors["title"])
+        period_box = QVBoxLayout()
+        period_box.setSpacing(2)
+        period_box.addLayout(period)
+        period_box.addWidget(self.field_errors["period"])
         form = QFormLayout()
-        form.addRow(self.tr("Rubrik"), self.title_edit)
-        form.addRow(self.tr("Period"), period)
+        form.addRow(self.tr("Rubrik"), title_box)
+        form.addRow(self.tr("Period"), period_box)
         editor = QWidget()
         box = QVBoxLayout(editor)
         box.setContentsMargins(4, 0, 8, 0)
@@ -164,6 +177,7 @@ class PicturesPage(SituationSubPage):
             edit.setMaximumHeight(130 if key in ("summary", "limitations") else 240)
             edit.textChanged.connect(lambda key=key: self._on_text_changed(key))
             box.addWidget(edit)
+            box.addWidget(self.field_errors[key])
             self.texts[key] = edit
         box.addWidget(self.error_label)
         box.addWidget(self.saved_label)
@@ -246,7 +260,7 @@ class PicturesPage(SituationSubPage):
         self.delete_button.setEnabled(picture is not None and not frozen)
         self.version_button.setEnabled(picture is not None)
         self.export_button.setEnabled(picture is not None)
-        self.error_label.clear()
+        self._clear_errors()
         if picture is None:
             self.banner.setText(
                 self.tr("Det finns ingen lägesbild ännu. Börja med ”Ny lägesbild”.")
@@ -270,8 +284,8 @@ class PicturesPage(SituationSubPage):
             )
         if self.title_edit.text() != picture.title:  # keeps the cursor after an autosave
             self.title_edit.setText(picture.title)
-        self.start_edit.setDate(_qdate(picture.period_start))
-        self.end_edit.setDate(_qdate(picture.period_end))
+        self.start_edit.setDate(picture.period_start)
+        self.end_edit.setDate(picture.period_end)
         for key, edit in self.texts.items():
             if edit.toPlainText() != getattr(picture, key):
                 edit.setPlainText(getattr(picture, key))
@@ -297,6 +311,29 @@ class PicturesPage(SituationSubPage):
         self.saved_label.setText(self.tr("Ändrat – sparas strax …"))
         self._timer.start()
 
+    def _clear_errors(self) -> None:
+        self.error_label.clear()
+        for label in self.field_errors.values():
+            label.clear()
+            label.hide()
+
+    def _show_error(self, exc: Exception) -> None:
+        """The message under the field it is about (or under the texts), the text kept."""
+        self._clear_errors()
+        field = getattr(exc, "field", None) or ""
+        key = "period" if field.startswith("period") else field
+        label = self.field_errors.get(key)
+        if label is None:
+            self.error_label.setText(str(exc))
+            return
+        label.setText(str(exc))
+        label.show()
+
+    def error_text(self, field: str) -> str:
+        """The message shown under `field` ("title", "period" or a text part), for tests too."""
+        label = self.field_errors[field]
+        return label.text() if not label.isHidden() else ""
+
     def save_now(self) -> None:
         """Write the changed texts, title and period now (the autosave timer calls this too)."""
         self._save_texts()
@@ -315,9 +352,9 @@ class PicturesPage(SituationSubPage):
                 for key, value in values.items():
                     changes = situation_pictures.set_part(s, picture_id, key, value)
         except Exception as exc:  # keep the typed text; say why it was not saved
-            self.error_label.setText(str(exc))
+            self._show_error(exc)
             return
-        self.error_label.clear()
+        self._clear_errors()
         self.saved_label.setText(
             self.tr("Sparat kl. {time}").format(time=datetime.now().strftime("%H.%M"))
         )
@@ -329,11 +366,16 @@ class PicturesPage(SituationSubPage):
             return
         self._header_dirty = False
         p = self.picture
-        title, start, end = (
-            self.title_edit.text(),
-            _pydate(self.start_edit.date()),
-            _pydate(self.end_edit.date()),
-        )
+        try:
+            title, start, end = (
+                self.title_edit.text(),
+                self.start_edit.checked(),
+                self.end_edit.checked(),
+            )
+        except ValidationError as exc:
+            self._header_dirty = True  # the field keeps the text; saved once it is a date
+            self._show_error(exc)
+            return
         if (title, start, end) == (p.title, p.period_start, p.period_end):
             return
         self._save_texts()
@@ -344,9 +386,9 @@ class PicturesPage(SituationSubPage):
                 changes = _set_header(s, p.id, new)
         except Exception as exc:
             self._header_dirty = True  # the field keeps the text; try again on the next save
-            self.error_label.setText(str(exc))
+            self._show_error(exc)
             return
-        self.error_label.clear()
+        self._clear_errors()
         self.saved_label.setText(
             self.tr("Sparat kl. {time}").format(time=datetime.now().strftime("%H.%M"))
         )

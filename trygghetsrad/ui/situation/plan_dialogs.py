@@ -6,11 +6,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -31,22 +30,21 @@ from trygghetsrad.domain.action_plan import (
 )
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.ui.situation.action_plan_common import fill_combo, parse_number, qtr
-from trygghetsrad.ui.widgets.date_field import OptionalDateEdit
+from trygghetsrad.ui.widgets.date_entry import DateEntry
+from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 Save = Callable[[dict[str, Any]], object]
 
 
-def _date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def _date_edit(value: date) -> DateEntry:
+    """A typed date; the form names its field (refuses 2026-02-30 instead of correcting)."""
+    return DateEntry(value)
 
 
-def _value(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
+def _value(edit: DateEntry) -> date:
+    """The typed date; ValidationError at its field when it is no possible date."""
+    return edit.checked()
 
 
 def _text(value: str = "", height: int = 70) -> QPlainTextEdit:

@@ -39,7 +39,7 @@ from trygghetsrad.domain.wheel import (
     WheelPlan,
 )
 from trygghetsrad.errors import UserError
-from trygghetsrad.ui.wheel.date_entry import DateEntry, OptionalDateEntry
+from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 
@@ -130,6 +130,7 @@ class EventDialog(FormDialog):
         self.start_time.setEnabled(self.time_check.isChecked())
         self.end_time.setEnabled(self.time_check.isChecked())
         self.add_field("start_time", self.tr("Tid"), times)
+        self.show_errors_of("end_time", "start_time", self.end_time)
         self.place_edit = self.add_field(
             "place", self.tr("Plats"), QLineEdit(event.place if event else "")
         )

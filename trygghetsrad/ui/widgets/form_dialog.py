@@ -65,6 +65,8 @@ class FormDialog(QDialog):
         self._on_save = on_save
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self._aliases: dict[str, str] = {}
+        self._focus: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(10)
@@ -160,12 +162,22 @@ class FormDialog(QDialog):
         if isinstance(row_label, QLabel):
             row_label.setBuddy(widget)
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        if getattr(widget, "field", None) == "":
+            # A typed date names its field in its own errors: the row it sits in.
+            widget.field = key  # type: ignore[attr-defined]
         self._fields[key] = widget
         self._errors[key] = error
         return widget
 
     def field(self, key: str) -> QWidget:
         return self._fields[key]
+
+    def show_errors_of(self, field: str, key: str, widget: QWidget | None = None) -> None:
+        """Show errors about `field` (a name the service uses) at the row `key`, and focus
+        `widget` (say the end time inside a row of two times) instead of the row's widget."""
+        self._aliases[field] = key
+        if widget is not None:
+            self._focus[field] = widget
 
     def error_text(self, key: str | None = None) -> str:
         """The validation message shown under field `key` (or under the form), for tests too."""
@@ -181,12 +193,16 @@ class FormDialog(QDialog):
             label.hide()
 
     def show_error(self, exc: UserError) -> None:
-        field = exc.field if isinstance(exc, ValidationError) else None
-        label = self._errors.get(field or "", self.general_error)
+        """The message in red under the field it names (or under the form), focus there."""
+        named = exc.field if isinstance(exc, ValidationError) else None
+        field = self._aliases.get(named or "", named or "")
+        label = self._errors.get(field, self.general_error)
         label.setText(str(exc))
         label.show()
-        widget = self._fields.get(field or "")
+        widget = self._focus.get(named or "") or self._fields.get(field)
         if widget is not None:
+            if self.scroll_area is not None:
+                self.scroll_area.ensureWidgetVisible(widget)
             widget.setFocus()
 
     def _on_accept(self) -> None:
