@@ -4,6 +4,7 @@ when, whether it works (indicator trend, follow-up notes) and its meeting histor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from html import escape
@@ -69,6 +70,7 @@ from trygghetsrad.ui.situation.plan_dialogs import (
 from trygghetsrad.ui.situation.row_model import RowTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
+from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -563,11 +565,16 @@ class PlanPage(QWidget):
         created: dict[str, int] = {}
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                result = action_plan.create_plan(s, **values)
-            created["id"] = result.id
-            self.plan = PlanData(result.id, "", date.today(), date.today())
-            self.ctx.events.changed(result.changes)
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
+                action_plan.create_plan(s, **values)
+                s.rollback()
+            ok, result = self.record(
+                self.tr("Ny åtgärdsplan ”{t}”").format(t=values.get("title", "")),
+                lambda s: action_plan.create_plan(s, **values),
+            )
+            if ok:
+                created["id"] = result.id
+                self.select_plan(result.id)
 
         PlanDialog(save, None, self).exec()
 
@@ -602,19 +609,33 @@ class PlanPage(QWidget):
             return
         plan_id = self.plan.id
 
+        title = self.plan.title
+
         def save(values: dict[str, Any]) -> None:
+            # Checked first so that the dialog shows a refusal under its field.
             with self.ctx.database.session() as s:
-                changes = action_plan.adopt_plan(s, plan_id, **values)
-            self.ctx.events.changed(changes)
+                action_plan.adopt_plan(s, plan_id, **values)
+                s.rollback()
+            self.record(
+                self.tr("Anta åtgärdsplanen ”{t}”").format(t=title),
+                lambda s: action_plan.adopt_plan(s, plan_id, **values),
+            )
 
         AdoptDialog(save, self.plan, self).exec()
+
+    def record(self, text: str, fn: Callable[[Any], Any]) -> tuple[bool, Any]:
+        """Run a service call as an undoable edit: undo puts back every row it changed."""
+        return push_recorded(self.undo_stack, self.ctx, text, fn, parent_widget=self)
 
     def _on_new_version(self) -> None:
         if self.plan is None:
             return
         plan_id = self.plan.id
-        result = run(self.ctx, self, lambda s: action_plan.new_version(s, plan_id))
-        if result is not None:
+        ok, result = self.record(
+            self.tr("Ny version av ”{t}”").format(t=self.plan.title),
+            lambda s: action_plan.new_version(s, plan_id),
+        )
+        if ok:
             self.select_plan(result.id)
 
     def _on_delete_plan(self) -> None:
@@ -624,13 +645,16 @@ class PlanPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Ta bort utkast"),
-            self.tr("Ta bort utkastet ”{t}” med {n} åtgärder? Det går inte att ångra.").format(
+            self.tr("Ta bort utkastet ”{t}” med {n} åtgärder?").format(
                 t=plan.title, n=plan.measure_count
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.plan = None
-            run(self.ctx, self, lambda s: action_plan.delete_plan(s, plan.id))
+            self.record(
+                self.tr("Ta bort utkastet ”{t}”").format(t=plan.title),
+                lambda s: action_plan.delete_plan(s, plan.id),
+            )
 
     def _on_export(self, include_internal: bool = False) -> None:
         if self.plan is None:
