@@ -233,8 +233,8 @@ def _main_window() -> QWidget | None:
 def add_retention_field(dialog: Any) -> Any:
     """Add "Spara säkerhetskopior i … dagar" to a FormDialog with `ctx` (the settings dialog).
 
-    Saved together with the dialog's own values: the retention first, so that a rejected
-    number is shown under its field and nothing else is saved.
+    Saved after the dialog's own values: when those are refused (shown under their field),
+    nothing is stored, the retention neither.
     """
     from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QSpinBox
 
@@ -266,9 +266,10 @@ def add_retention_field(dialog: Any) -> Any:
     original = dialog._on_save
 
     def save(values: dict[str, Any]) -> object:
+        result = original(values)
         with dialog.ctx.database.session() as s:
             backup.set_retention_days(s, spin.value())
-        return original(values)
+        return result
 
     dialog._on_save = save
     dialog.retention = spin
