@@ -54,7 +54,6 @@ from trygghetsrad.ui.situation.action_plan_common import (
     push_create,
     qtr,
     read,
-    run,
 )
 from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
 from trygghetsrad.ui.situation.row_model import RowTableModel
@@ -63,6 +62,7 @@ from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
+from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -512,12 +512,18 @@ class AgreementsPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Ta bort överenskommelse"),
-            self.tr(
-                "Ta bort ”{t}” med {n} åtaganden och deras uppföljning? Det går inte att ångra."
-            ).format(t=a.title, n=a.commitment_count),
+            self.tr("Ta bort ”{t}” med {n} åtaganden och deras uppföljning?").format(
+                t=a.title, n=a.commitment_count
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            run(self.ctx, self, lambda s: agreements.delete_agreement(s, a.id))
+            push_recorded(
+                self.undo_stack,
+                self.ctx,
+                self.tr("Ta bort överenskommelsen ”{t}”").format(t=a.title),
+                lambda s: agreements.delete_agreement(s, a.id),
+                parent_widget=self,
+            )
 
     def _on_export(self, include_internal: bool = False) -> None:
         a = self.current()
@@ -581,7 +587,13 @@ class AgreementsPage(QWidget):
             self, self.tr("Ta bort åtagande"), self.tr("Ta bort åtagandet ”{t}”?").format(t=c.text)
         )
         if answer == QMessageBox.StandardButton.Yes:
-            run(self.ctx, self, lambda s: agreements.delete_commitment(s, c.id))
+            push_recorded(
+                self.undo_stack,
+                self.ctx,
+                self.tr("Ta bort åtagandet ”{t}”").format(t=c.text),
+                lambda s: agreements.delete_commitment(s, c.id),
+                parent_widget=self,
+            )
 
     def _on_followup(self) -> None:
         row = self.current_commitment()

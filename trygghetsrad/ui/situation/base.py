@@ -15,6 +15,7 @@ from trygghetsrad.domain.changes import SITUATION, Changes
 from trygghetsrad.domain.situation import Alert
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 Step = Callable[[Any], Any]  # takes a session, returns Changes or Created
 
@@ -119,18 +120,12 @@ class SituationSubPage(QWidget):
 
         self.push_done(text, redo, lambda s: delete(s, state["id"]))
 
-    def push_deleted(
-        self, text: str, delete: Callable[[Any, int], Any], create: Step, first_id: int
-    ) -> None:
-        """Record a deletion that already ran; undo creates the record again (new id)."""
-        state = {"id": first_id}
-
-        def undo(s: Any) -> Any:
-            created = create(s)
-            state["id"] = created.id
-            return created
-
-        self.push_done(text, lambda s: delete(s, state["id"]), undo)
+    def record(self, text: str, step: Step) -> tuple[bool, Any]:
+        """Run `step` now as an undoable edit; undo puts back every row it changed
+        (cascades included, with the same ids). Returns (it succeeded, what it returned)."""
+        return push_recorded(
+            self.undo_stack, self.ctx, text, step, parent_widget=self, on_error=self.show_error
+        )
 
     def read(self, fn: Callable[[Any], Any]) -> Any:
         with self.ctx.database.session() as session:

@@ -41,10 +41,11 @@ from trygghetsrad.domain.causes import CauseData, CauseKind, ProblemData
 from trygghetsrad.domain.changes import ACTION_PLAN, SITUATION, Changes
 from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import ServiceCommand, qtr, read, run
+from trygghetsrad.ui.situation.action_plan_common import ServiceCommand, qtr, read
 from trygghetsrad.ui.situation.causes_tree import CauseTreeDiagram, CauseTreeModel, CauseTreeView
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
+from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -527,6 +528,10 @@ class CausesPage(QWidget):
             cause_id = self._id_map[cause_id]
         return cause_id
 
+    def _record(self, text: str, step: Callable[[Any], Any]) -> tuple[bool, Any]:
+        """Run `step` as an undoable edit: undo puts back every row it changed, same ids."""
+        return push_recorded(self.undo_stack, self.ctx, text, step, parent_widget=self)
+
     def _push(self, text: str, do, undo) -> ServiceCommand:  # type: ignore[no-untyped-def]
         command = ServiceCommand(self.ctx, self, text, do, undo)
         self.undo_stack.push(command)
@@ -780,9 +785,8 @@ class CausesPage(QWidget):
         chosen = options[names.index(name)][0]
         key = "data_source_id" if what == "source" else "indicator_id"
         cid = cause.id
-        run(
-            self.ctx,
-            self,
+        self._record(
+            self.tr("Lägg till underlag för ”{t}”").format(t=cause.title),
             lambda s: causes.add_evidence(s, cause_id=self._rid(cid), **{key: chosen}),
         )
         self.select_cause(self._rid(cid))
@@ -793,7 +797,10 @@ class CausesPage(QWidget):
         if item is None or cause is None:
             return
         ev_id = item.data(Qt.ItemDataRole.UserRole)
-        run(self.ctx, self, lambda s: causes.remove_evidence(s, ev_id))
+        self._record(
+            self.tr("Ta bort underlaget ”{name}”").format(name=item.text()),
+            lambda s: causes.remove_evidence(s, ev_id),
+        )
         self.select_cause(cause.id)
 
     def _on_show_followup(self) -> None:
@@ -845,7 +852,10 @@ class CausesPage(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._problem_id = None
-            run(self.ctx, self, lambda s: causes.delete_problem(s, problem.id))
+            self._record(
+                self.tr("Ta bort problemet ”{t}”").format(t=problem.title),
+                lambda s: causes.delete_problem(s, problem.id),
+            )
 
 
 def make_page(ctx: AppContext) -> QWidget:

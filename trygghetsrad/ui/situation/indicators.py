@@ -350,23 +350,15 @@ class IndicatorsPage(SituationSubPage):
         ind = self.indicator
         if ind is None:
             return
-        fields = {f: getattr(ind, f) for f in FIELDS}
-        values = list(ind.values)
-        if self.run(lambda s: situation_indicators.delete_indicator(s, ind.id)) is None:
+        # Undo brings back the indicator with its values and every link to it (causes'
+        # evidence, observations), with the same ids.
+        ok, _result = self.record(
+            self.tr("Ta bort indikator {name}").format(name=ind.name),
+            lambda s: situation_indicators.delete_indicator(s, ind.id),
+        )
+        if not ok:
             return
         self.indicator = None
-
-        def recreate(s: Any) -> Any:
-            created = situation_indicators.create_indicator(s, **fields)
-            situation_indicators.replace_values(s, created.id, values)
-            return created
-
-        self.push_deleted(
-            self.tr("Ta bort indikator {name}").format(name=ind.name),
-            situation_indicators.delete_indicator,
-            recreate,
-            ind.id,
-        )
         self.refresh()
 
     def add_period(self, text: str | None = None) -> None:

@@ -446,8 +446,12 @@ class PicturesPage(SituationSubPage):
         if self.picture is None:
             return
         self.save_now()
-        created = self.run(lambda s: situation_pictures.new_version(s, self.picture.id))  # type: ignore[union-attr]
-        if created is not None:
+        picture = self.picture
+        ok, created = self.record(
+            self.tr("Ny version av {title}").format(title=picture.title),
+            lambda s: situation_pictures.new_version(s, picture.id),
+        )
+        if ok:
             self.select(created.id)
 
     def delete_picture(self) -> None:
@@ -456,16 +460,13 @@ class PicturesPage(SituationSubPage):
             return
         self._dirty.clear()
         self._timer.stop()
-        fields = self._fields(p)
-        if self.run(lambda s: situation_pictures.delete_picture(s, p.id)) is None:
+        ok, _result = self.record(
+            self.tr("Ta bort {title}").format(title=p.title),
+            lambda s: situation_pictures.delete_picture(s, p.id),
+        )
+        if not ok:
             return
         self.picture = None
-        self.push_deleted(
-            self.tr("Ta bort {title}").format(title=p.title),
-            situation_pictures.delete_picture,
-            lambda s: situation_pictures.create_picture(s, **{k: v for k, v in fields.items()}),
-            p.id,
-        )
         self.refresh()
 
     def present(self) -> None:

@@ -197,13 +197,11 @@ class RecordPage(SituationSubPage):
             return
         values = self.values_of(record)
         cls = type(self)
-        if self.run(lambda s: cls.remove(s, record.id)) is None:
-            return
-        self.push_deleted(
+        # Undo brings the record back with its id, so links to it (sources, indicators,
+        # problems) come back too.
+        self.record(
             self.tr("Ta bort {noun}: {label}").format(noun=self.noun, label=self.label_of(values)),
-            cls.remove,
-            lambda s: cls.create(s, **values),
-            record.id,
+            lambda s: cls.remove(s, record.id),
         )
 
     def open_record(self, owner: Any) -> bool:

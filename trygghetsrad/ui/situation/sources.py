@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.changes import REGISTER
-from trygghetsrad.domain.situation import AttachmentInfo, SourceData
+from trygghetsrad.domain.situation import SourceData
 from trygghetsrad.services import register, situation_sources
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.register.models import RECORD_ROLE
@@ -300,36 +300,11 @@ class SourcesPage(SituationSubPage):
         source = self.current()
         if source is None:
             return
-        values = source_values(source)
-
-        def files(s: Any) -> list[tuple[AttachmentInfo, bytes]]:
-            return [
-                (info, situation_sources.attachment_bytes(s, info.id)[1])
-                for info in situation_sources.list_attachments(s, source.id)
-            ]
-
-        kept = self.read(files)  # so that undo brings the attachments back too
-        if self.run(lambda s: situation_sources.delete_source(s, source.id)) is None:
-            return
-
-        def recreate(s: Any) -> Any:
-            created = situation_sources.create_source(s, **values)
-            for info, data in kept:
-                situation_sources.add_attachment(
-                    s,
-                    created.id,
-                    filename=info.filename,
-                    data=data,
-                    received_on=info.received_on,
-                    mime_type=info.mime_type,
-                )
-            return created
-
-        self.push_deleted(
+        # Undo brings back the source with its attachments, obstacles and every link to it
+        # (indicators' evidence, observations), with the same ids.
+        self.record(
             self.tr("Ta bort underlag {name}").format(name=source.name),
-            situation_sources.delete_source,
-            recreate,
-            source.id,
+            lambda s: situation_sources.delete_source(s, source.id),
         )
 
     def add_attachment(self, path: str | None = None) -> None:
@@ -345,10 +320,12 @@ class SourcesPage(SituationSubPage):
             )
         if not path:
             return
-        self.run(
+        chosen = Path(path)
+        self.record(
+            self.tr("Lägg till bilagan {name}").format(name=chosen.name),
             lambda s: situation_sources.add_attachment_from_file(
-                s, source.id, Path(path), received_on=date.today()
-            )
+                s, source.id, chosen, received_on=date.today()
+            ),
         )
 
     def _attachment_id(self) -> int | None:
@@ -373,8 +350,12 @@ class SourcesPage(SituationSubPage):
 
     def remove_attachment(self) -> None:
         attachment_id = self._attachment_id()
-        if attachment_id is not None:
-            self.run(lambda s: situation_sources.delete_attachment(s, attachment_id))
+        item = self.attachments.currentItem()
+        if attachment_id is not None and item is not None:
+            self.record(
+                self.tr("Ta bort bilagan {name}").format(name=item.text().rsplit("  (", 1)[0]),
+                lambda s: situation_sources.delete_attachment(s, attachment_id),
+            )
 
     def open_record(self, owner: Any) -> bool:
         """Select the source of `owner` (search hits, the annual wheel's delivery ring)."""
