@@ -13,7 +13,7 @@ undo must not bring erased details back (the UI clears the undo stacks after an 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import IntegrityError
@@ -58,6 +58,11 @@ def run(database: Database, label: str, fn: Callable[[Session], Any]) -> Recorde
     elif isinstance(result, Created):
         changes = changes | result.changes
     return Recorded(result, changeset, changes)
+
+
+def relabel(recorded: Recorded, label: str) -> Recorded:
+    """The same record under another name (e.g. once an import knows how much it brought)."""
+    return replace(recorded, changeset=replace(recorded.changeset, label=label))
 
 
 def _conflict(changeset: journal.ChangeSet, *, undoing: bool) -> UserError:

@@ -62,6 +62,7 @@ from trygghetsrad.ui.wheel.dialogs import (
 )
 from trygghetsrad.ui.wheel.models import KEY_ROLE, WheelFilterProxy, WheelItemsModel
 from trygghetsrad.ui.wheel.widget import OWNER_NAMES, AnnualWheelWidget
+from trygghetsrad.ui.widgets.journal_command import push_done, push_recorded
 
 
 class _Command(QUndoCommand):
@@ -913,14 +914,17 @@ class WheelPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            changes = self._run(lambda s: service.start_next_year(s, self.year))
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Nästa års plan"), str(exc))
-            return
-        self.stack.clear()
-        self._changed(changes)
-        self.set_year(self.year + 1)
+        year = self.year
+        ok, _changes = push_recorded(
+            self.stack,
+            self.ctx,
+            self.tr("Påbörja planen för {year}").format(year=year + 1),
+            lambda s: service.start_next_year(s, year),
+            parent_widget=self,
+            on_error=lambda text: QMessageBox.warning(self, self.tr("Nästa års plan"), text),
+        )
+        if ok:
+            self.set_year(year + 1)
 
     # -- suggestions, import and export ------------------------------------------------------
 
@@ -1012,23 +1016,29 @@ class WheelPage(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
+        from trygghetsrad.services import journal as journal_service
+
         category = self.ring_filter.currentData() or "events"
         database, source = self.ctx.database, path
         label = self.tr("Importerar {name}…").format(name=path.name)
 
         def work(progress: Any) -> Any:
-            # All or nothing: one transaction; "Avbryt" rolls it back.
+            # All or nothing: one transaction; "Avbryt" rolls it back. Recorded, so that
+            # Ctrl+Z takes the whole import back out.
             progress.report(0, 0, label)
             data = source.read_bytes()
-            with database.session() as s:
+
+            def load(s: Any) -> Any:
                 found = import_ics(s, data, category=category)
                 progress.check()
-            return found
+                return found
+
+            return journal_service.run(database, label, load)
 
         from trygghetsrad.ui.background import Cancelled, run_modal
 
         try:
-            result = run_modal(self, self.tr("Importerar kalenderfil"), work)
+            recorded = run_modal(self, self.tr("Importerar kalenderfil"), work)
         except Cancelled:
             self.ctx.events.status_message.emit(self.tr("Importen avbröts; inget importerades."))
             return
@@ -1042,7 +1052,14 @@ class WheelPage(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Import"), str(exc))
             return
-        self.stack.clear()
+        result = recorded.result
+        count = result.created + result.updated
+        text = (
+            self.tr("Importera 1 händelse från {name}")
+            if count == 1
+            else self.tr("Importera {n} händelser från {name}")
+        ).format(n=count, name=path.name)
+        push_done(self.stack, self.ctx, journal_service.relabel(recorded, text), parent_widget=self)
         self._changed(result.changes)
         self.ctx.events.status_message.emit(
             self.tr("{c} nya, {u} uppdaterade, {s} fanns redan").format(

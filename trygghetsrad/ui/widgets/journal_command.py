@@ -13,14 +13,16 @@ entry leaves the stack: nothing is changed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from trygghetsrad.errors import UserError
-from trygghetsrad.services import journal as journal_service
 from trygghetsrad.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from trygghetsrad.services import journal as journal_service
 
 Step = Callable[[Any], Any]  # takes a session
 
@@ -39,6 +41,7 @@ class JournalCommand(QUndoCommand):
         on_done: Callable[[Any], None] | None = None,
         on_undone: Callable[[], None] | None = None,
         on_redone: Callable[[], None] | None = None,
+        recorded: journal_service.Recorded | None = None,
     ) -> None:
         super().__init__(text)
         self._ctx = ctx
@@ -48,18 +51,28 @@ class JournalCommand(QUndoCommand):
         self._on_done = on_done
         self._on_undone = on_undone
         self._on_redone = on_redone
-        self._recorded: journal_service.Recorded | None = None
+        self._recorded = recorded
+        self._already_done = recorded is not None  # recorded elsewhere (a worker thread)
 
     def redo(self) -> None:
+        from trygghetsrad.services import journal as journal_service  # not needed at start-up
+
+        if self._already_done:
+            self._already_done = False
+            return
         if self._recorded is None:
             self._first_run()
             return
         self._replay(journal_service.redo, self._on_redone)
 
     def undo(self) -> None:
+        from trygghetsrad.services import journal as journal_service
+
         self._replay(journal_service.undo, self._on_undone)
 
     def _first_run(self) -> None:
+        from trygghetsrad.services import journal as journal_service
+
         try:
             recorded = journal_service.run(self._ctx.database, self.text(), self._fn)
         except UserError as exc:
@@ -127,3 +140,29 @@ def push_recorded(
     )
     stack.push(command)
     return "result" in outcome, outcome.get("result")
+
+
+def push_done(
+    stack: QUndoStack,
+    ctx: AppContext,
+    recorded: journal_service.Recorded,
+    *,
+    parent_widget: QWidget | None = None,
+    on_undone: Callable[[], None] | None = None,
+    on_redone: Callable[[], None] | None = None,
+) -> None:
+    """Put an edit already made under `journal_service.run` (say in a worker thread) on the
+    stack, titled with its label. The caller has announced its changes already."""
+    if not recorded:
+        return
+    stack.push(
+        JournalCommand(
+            ctx,
+            recorded.changeset.label,
+            lambda _s: None,
+            parent_widget=parent_widget,
+            on_undone=on_undone,
+            on_redone=on_redone,
+            recorded=recorded,
+        )
+    )

@@ -1,0 +1,81 @@
+"""Årshjul: an .ics import and "Påbörja nästa års plan…" can be undone and redone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from trygghetsrad.services import wheel as service
+
+ICS = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Storåkers kommun//test//SV\r\n"
+    + "".join(
+        f"BEGIN:VEVENT\r\nUID:vandring-{n}@storaker.example\r\n"
+        f"DTSTART;VALUE=DATE:202609{10 + n}\r\nSUMMARY:Trygghetsvandring {n} i Åby\r\n"
+        "END:VEVENT\r\n"
+        for n in range(3)
+    )
+    + "END:VCALENDAR\r\n"
+).encode()
+
+
+@pytest.fixture
+def page(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.wheel.page import WheelPage
+
+    page = WheelPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.today = date(2026, 11, 26)
+    page.set_year(2026)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _titles(ctx, year: int) -> list[str]:  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        return sorted(i.title for i in service.year_items(s, year))
+
+
+def _plan_rows(ctx) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]
+    import sqlite3
+
+    conn = sqlite3.connect(ctx.database.path)
+    try:
+        return conn.execute("SELECT * FROM wheel_plans ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_ics_import_is_undone_as_a_whole(page, demo_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    before = _titles(demo_ctx, 2026)
+    ics = tmp_path / "vandringar.ics"
+    ics.write_bytes(ICS)
+    page.import_ics(ics)
+    imported = _titles(demo_ctx, 2026)
+    assert len(imported) == len(before) + 3
+    assert page.stack.undoText() == "Importera 3 händelser från vandringar.ics"
+    page.stack.undo()
+    assert _titles(demo_ctx, 2026) == before
+    assert not any("Trygghetsvandring 1" in i.title for i in page._items)  # the page refreshed
+    page.stack.redo()
+    assert _titles(demo_ctx, 2026) == imported
+
+
+def test_next_years_plan_is_undone(page, demo_ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    before = _titles(demo_ctx, 2027)
+    plans_before = _plan_rows(demo_ctx)
+    page.start_next_year()
+    assert _plan_rows(demo_ctx) != plans_before
+    assert page.year == 2027
+    started = _titles(demo_ctx, 2027)
+    assert len(started) > len(before)
+    assert page.stack.undoText() == "Påbörja planen för 2027"
+    page.stack.undo()
+    assert _titles(demo_ctx, 2027) == before
+    assert _plan_rows(demo_ctx) == plans_before  # the draft plan row is gone again
+    page.stack.redo()
+    assert _titles(demo_ctx, 2027) == started
