@@ -173,3 +173,36 @@ def test_followup_close_and_carry_can_be_undone(qtbot, page, ctx) -> None:  # ty
     assert status() == (ActionStatus.OPEN, 0)
     ctrl(qtbot, page, Qt.Key.Key_Y)
     assert status() == (ActionStatus.OPEN, 1)
+
+
+def test_copied_agenda_and_edited_action_can_be_undone(qtbot, page, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    first = page.meeting_id
+    with ctx.database.session() as s:
+        group = meetings.get_meeting(s, first).group_ids[0]
+        second = make_meeting(s, group_ids=[group], day=date(2026, 5, 7))
+        meetings.start_minutes(s, second)
+    page.reload()
+    page.select_meeting(second)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    page.agenda.copy_previous()
+    copied = [row[0] for row in minutes(ctx, second)]
+    assert "Klotter vid Norrbyskolan" in copied
+    assert page.undo_action.text() == "Ångra Kopiera förra mötets dagordning"
+    ctrl(qtbot, page, Qt.Key.Key_Z)
+    assert minutes(ctx, second) == []
+    assert page.agenda.model.rowCount() == 0
+    ctrl(qtbot, page, Qt.Key.Key_Y)
+    assert [row[0] for row in minutes(ctx, second)] == copied
+
+    page.select_meeting(first)
+    agenda = page.agenda
+    agenda.list.setCurrentIndex(agenda.model.index(0))
+    agenda.actions.setCurrentIndex(agenda.action_model.index(0, 0))
+    agenda.edit_action()
+    dialog = agenda.action_dialog
+    dialog.what.setText("Kontakta Storåkershem och Polisen")
+    dialog.save_button.click()
+    assert minutes(ctx, first)[0][3] == ["Kontakta Storåkershem och Polisen"]
+    assert page.undo_action.text() == "Ångra Ändra uppdraget ”Kontakta Storåkershem”"
+    ctrl(qtbot, page, Qt.Key.Key_Z)
+    assert minutes(ctx, first)[0][3] == ["Kontakta Storåkershem"]

@@ -703,8 +703,9 @@ class AgendaPanel(QWidget):
         for template in templates:
             self.template_menu.addAction(
                 template.name,
-                lambda t=template.id: self.run(
-                    lambda s: agenda_service.apply_template(s, meeting_id, t)
+                lambda t=template.id, name=template.name: self.record(
+                    self.tr("Fyll dagordningen från mallen ”{name}”").format(name=name),
+                    lambda s: agenda_service.apply_template(s, meeting_id, t),
                 ),
             )
         self.template_menu.addSeparator()
@@ -749,11 +750,19 @@ class AgendaPanel(QWidget):
             return
         meeting_id = self.meeting.id
         self.save_now()
-        try:
-            with self.ctx.database.session() as s:
-                count = agenda_service.copy_previous_agenda(s, meeting_id)
-        except UserError as exc:
-            self._tell(str(exc))
+        failed: list[str] = []
+        ok, count = push_recorded(
+            self.undo_stack,
+            self.ctx,
+            self.tr("Kopiera förra mötets dagordning"),
+            lambda s: agenda_service.copy_previous_agenda(s, meeting_id),
+            parent_widget=self,
+            on_error=failed.append,
+            on_undone=self.reload,
+            on_redone=self.reload,
+        )
+        if not ok:
+            self._tell(failed[0] if failed else "")
             return
         if not count:
             self._tell(
@@ -763,7 +772,8 @@ class AgendaPanel(QWidget):
                 )
             )
             return
-        self.run(lambda s: None)
+        self.reload()
+        self.changed.emit()
         self.ctx.events.status_message.emit(
             self.tr("Kopierade {n} punkter från förra mötet.").format(n=count)
             if count > 1
@@ -784,13 +794,17 @@ class AgendaPanel(QWidget):
         day = self.meeting.day
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
+            with self.ctx.database.session() as s:  # checked first: errors show in the dialog
                 meeting_service.plan_next_meetings(s, meeting_id, values["plans"])
+                s.rollback()
+            self.record(
+                self.tr("Planera nästa möte"),
+                lambda s: meeting_service.plan_next_meetings(s, meeting_id, values["plans"]),
+            )
 
         from datetime import timedelta
 
         dialog = NextMeetingDialog(groups, day + timedelta(weeks=12), save, self)
-        dialog.accepted.connect(lambda: self.run(lambda s: None))
         dialog.open()
         self.next_dialog = dialog
 
@@ -838,9 +852,17 @@ class AgendaPanel(QWidget):
             return
         people, orgs = self._people_and_orgs()
 
+        item_id = self.item_id
+
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
                 action_service.update_action(s, action.id, **values)
+                s.rollback()
+            self.record(
+                self.tr("Ändra uppdraget ”{what}”").format(what=action.what),
+                lambda s: action_service.update_action(s, action.id, **values),
+                select=item_id,
+            )
 
         dialog = ActionDialog(
             people,
@@ -856,7 +878,6 @@ class AgendaPanel(QWidget):
                 "status": action.status,
             },
         )
-        dialog.accepted.connect(lambda: self.run(lambda s: None))
         dialog.open()
         self.action_dialog = dialog
 
