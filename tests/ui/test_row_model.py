@@ -176,3 +176,44 @@ def test_after_an_edit_selection_and_scroll_position_stay(qtbot) -> None:  # typ
     model.set_rows(people)
     assert model.record(proxy.mapToSource(view.currentIndex()).row()).name == "Person 1200 Åberg"
     assert len(view.selectionModel().selectedRows()) == 1
+
+
+def test_the_model_sorts_itself_and_a_reload_keeps_the_order(qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = PeopleModel()
+    model.set_rows(
+        [
+            PersonData(1, "Örjan Nilsson", "", None, "", "", ""),
+            PersonData(2, "Åsa Berg", "", None, "", "", ""),
+            PersonData(3, "Anna Zetterberg", "", None, "", "", ""),
+            PersonData(4, "Ärla Ek", "", None, "", "", ""),
+        ]
+    )
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy, force_py=True)
+    names = [proxy.index(r, 0).data() for r in range(4)]
+    assert names == ["Örjan Nilsson", "Ärla Ek", "Åsa Berg", "Anna Zetterberg"]
+    view.selectRow(1)  # Ärla Ek
+    recorder = Recorder(model)
+    # Åsa is renamed so that she sorts first; a new person sorts in between.
+    model.set_rows(
+        [
+            PersonData(1, "Örjan Nilsson", "", None, "", "", ""),
+            PersonData(2, "Öyvind Berg", "", None, "", "", ""),
+            PersonData(3, "Anna Zetterberg", "", None, "", "", ""),
+            PersonData(4, "Ärla Ek", "", None, "", "", ""),
+            PersonData(5, "Bo Ek", "", None, "", "", ""),
+        ]
+    )
+    assert "reset" not in [e[0] for e in recorder.events]
+    names = [proxy.index(r, 0).data() for r in range(5)]
+    assert names == ["Öyvind Berg", "Örjan Nilsson", "Ärla Ek", "Bo Ek", "Anna Zetterberg"]
+    assert view.currentIndex().data() == "Ärla Ek"
+    assert [i.data() for i in view.selectionModel().selectedRows()] == ["Ärla Ek"]
+    proxy.set_query("ek")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Ärla Ek", "Bo Ek"]

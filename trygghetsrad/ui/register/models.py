@@ -67,6 +67,7 @@ class RecordTableModel(KeyedRowModel, Generic[R]):
     """Rows of frozen dataclasses shown in columns; read-only, updated in place on refresh."""
 
     CACHED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, SEARCH_ROLE})
+    SORT_BY_ROLE = SORT_ROLE
 
     def __init__(
         self,
@@ -97,11 +98,7 @@ class RecordTableModel(KeyedRowModel, Generic[R]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(record)
         if role == SORT_ROLE:
-            return (
-                column.sort(record)
-                if column.sort
-                else sort_key(self.cell(row, column_number, Qt.ItemDataRole.DisplayRole))
-            )
+            return column.sort(record) if column.sort else sort_key(column.text(record))
         if role == RECORD_ROLE:
             return record
         if role == SEARCH_ROLE:
@@ -139,6 +136,17 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self._query = ""
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A record model sorts itself (each key read once, no lessThan per comparison);
+        this proxy then only filters, keeping the model's order."""
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):
+            if self.sortColumn() >= 0:
+                super().sort(-1)
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def set_query(self, text: str) -> None:
         self.beginFilterChange()

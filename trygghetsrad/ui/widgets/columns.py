@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip
 
@@ -68,9 +68,23 @@ class ColumnFitter(QObject):
         view.installEventFilter(self)
         model = view.model()
         if model is not None:
-            for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
-                signal.connect(self.measure_later)
-            model.dataChanged.connect(self.measure_later)
+            model.modelReset.connect(self.measure_later)
+            # Behind a filter proxy, listen to the data itself: typing in a search field
+            # removes and inserts rows of the proxy, and measuring every column again on
+            # each keystroke cost ~40 ms and made the columns jump while typing.
+            data = model.sourceModel() if isinstance(model, QAbstractProxyModel) else None
+            data = data if data is not None else model
+            if data is not model:
+                data.modelReset.connect(self.measure_later)
+            data.rowsInserted.connect(self.measure_later)
+            data.layoutChanged.connect(self._on_layout_changed)
+            data.dataChanged.connect(self.measure_later)
+
+    def _on_layout_changed(self, _parents: object = None, hint: object = None) -> None:
+        # A sort only reorders the same rows: measuring every column again (and every
+        # row's height) made each click on a header of a long list stall for ~100 ms.
+        if hint != QAbstractItemModel.LayoutChangeHint.VerticalSortHint:
+            self.measure_later()
 
     def measure_later(self, *_: object) -> None:
         self._natural = []

@@ -18,12 +18,25 @@ from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _MISSING = object()
+_LAYOUT = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")  # the overload
+
+
+def _key(value: Any) -> tuple[bool, Any]:
+    """Sort key putting a missing value first (as the proxies' lessThan does)."""
+    return (value is not None, value if value is not None else 0)
 
 
 class _Position(int):
@@ -82,6 +95,8 @@ class KeyedRowModel(QAbstractTableModel):
         self._positions: dict[Hashable, int] | None = {}
         self._cache: dict[Hashable, dict[tuple[int, int], Any]] = {}
         self.last_update = "reset"  # what the last set_rows did: reset, in place or unchanged
+        self.sort_column = -1  # the model keeps its rows in this column's order (see sort)
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -102,6 +117,8 @@ class KeyedRowModel(QAbstractTableModel):
     def set_rows(self, rows: Iterable[Any]) -> None:
         new_rows = list(rows)
         new_keys = [self.row_key(r) for r in new_rows]
+        if self.sort_column >= 0 and len(new_rows) > 1:
+            new_rows, new_keys = self._sorted(new_rows, new_keys)
         plan = self._plan(new_keys)
         if plan is None:
             self._reset(new_rows, new_keys)
@@ -255,6 +272,57 @@ class KeyedRowModel(QAbstractTableModel):
         for cells in self._cache.values():
             for cell in [c for c in cells if c[0] == column]:
                 del cells[cell]
+
+    # -- sorting -------------------------------------------------------------------------------
+
+    SORT_BY_ROLE: int = SORT_ROLE
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Keep the rows in the order of `column` (its cached sort keys, Python's sort).
+
+        A filter proxy in front passes its sort here (see `RecordFilterProxy`): comparing
+        cells in the proxy's `lessThan` means a round trip into Python for each of the
+        n·log n comparisons; here each key is read once."""
+        if not 0 <= column < self.columnCount():
+            return
+        self.sort_column, self.sort_order = column, order
+        if len(self._rows) < 2:
+            return
+        hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+        self.layoutAboutToBeChanged[_LAYOUT].emit([], hint)
+        before = self.persistentIndexList()
+        held = [self._keys[i.row()] if i.isValid() else None for i in before]
+        self._rows, self._keys = self._sorted(self._rows, self._keys)
+        self._positions = None
+        self.changePersistentIndexList(
+            before,
+            [
+                self.index(self.row_of_key(key), old.column()) if key is not None else old
+                for key, old in zip(held, before, strict=True)
+            ],
+        )
+        self.layoutChanged[_LAYOUT].emit([], hint)
+
+    def _sorted(self, rows: list[Any], keys: list[Hashable]) -> tuple[list[Any], list[Hashable]]:
+        column, role = self.sort_column, self.SORT_BY_ROLE
+        known = dict(zip(self._keys, self._rows, strict=True))
+        values = []
+        for record, key in zip(rows, keys, strict=True):
+            cells = self._cache.get(key)
+            if cells is not None and (column, role) in cells and known.get(key) == record:
+                values.append(cells[(column, role)])
+            else:
+                values.append(self.row_data(record, -1, column, role))
+        positions = list(range(len(rows)))
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        try:
+            positions.sort(key=lambda i: _key(values[i]), reverse=descending)
+        except TypeError:  # mixed kinds of keys: compare as text, as the proxies do
+            positions.sort(
+                key=lambda i: _key(None if values[i] is None else str(values[i])),
+                reverse=descending,
+            )
+        return [rows[i] for i in positions], [keys[i] for i in positions]
 
     # -- Qt model interface ------------------------------------------------------------------
 
