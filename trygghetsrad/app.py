@@ -6,15 +6,21 @@ import argparse
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trygghetsrad import APP_NAME, __version__
 from trygghetsrad.errors import UserError
-from trygghetsrad.paths import log_file, resolve_db_path, resource
+from trygghetsrad.paths import log_file, looks_like_network_path, resolve_db_path, resource
+
+if TYPE_CHECKING:
+    from trygghetsrad.db.engine import Database
+    from trygghetsrad.ui.main_window import MainWindow
 
 log = logging.getLogger("trygghetsrad")
 
@@ -77,47 +83,111 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def _window_from_glance(path: Path, quiet: bool) -> MainWindow | None:
+    """The fast start: a window that paints its tab from a sqlite3 glance, then opens.
+
+    Only for a file that is current (no migration, not new, not damaged as far as the
+    inspection sees), not in a network folder (that warning comes before the window) and
+    not open in another window: the lock is taken here, before the first paint. Returns
+    None when the usual way (open, then show) must explain or fix something first."""
+    from trygghetsrad.db import lock
+    from trygghetsrad.ui.main_window import MainWindow
+
+    if looks_like_network_path(path):
+        return None
+    try:
+        lock.acquire(path)
+    except UserError:
+        return None  # in use elsewhere: the usual way says by whom
+    held = [True]
+
+    def release() -> None:  # our own hold; the open database holds the lock from then on
+        if held:
+            held.clear()
+            lock.release(path)
+
+    def opener() -> Database:
+        from trygghetsrad.db.engine import LockMode, open_database
+        from trygghetsrad.ui.safety import open_for_window
+
+        try:
+            if quiet:
+                return open_database(path, lock=LockMode.EXCLUSIVE)
+            database = open_for_window(path, window, backup_now=False)
+            if database is None:  # open_for_window has told the user why
+                raise UserError(str(path))
+            return database
+        finally:
+            release()
+
+    window = MainWindow(None, path=path, opener=opener)
+    QApplication.instance().aboutToQuit.connect(release)  # type: ignore[union-attr]
+    return window
+
+
 def run_gui(args: argparse.Namespace) -> int:
-    from trygghetsrad.db.engine import FileState, LockMode, inspect_file, open_database
+    from trygghetsrad.db.inspection import FileState, inspect_file
 
     app = make_application()
     path = resolve_db_path(args.db)
+    quiet = bool(args.exit_after_startup)
     try:
-        is_new = inspect_file(path).state is FileState.NEW
+        state: FileState | None = inspect_file(path).state
     except UserError:
-        is_new = False  # open_for_window explains the problem (and may offer a backup)
-    if args.exit_after_startup:
-        try:
-            database = open_database(path, lock=LockMode.EXCLUSIVE)
-        except UserError as exc:
-            print(f"trygghetsrad: {exc}", file=sys.stderr)
+        state = None  # open_for_window explains the problem (and may offer a backup)
+    window = _window_from_glance(path, quiet) if state is FileState.CURRENT else None
+    if window is None:  # new, migration due, damaged, in use, network folder: open first
+        from trygghetsrad.ui.main_window import MainWindow
+
+        database = _open_before_window(path, quiet)
+        if database is None:
             return 2
-    else:
-        from trygghetsrad.ui.safety import open_for_window
+        window = MainWindow(database)
+    failed: list[str] = []
 
-        # One instance per file, network-folder warning, restore offer, automatic backup.
-        opened = open_for_window(path)
-        if opened is None:
-            print(f"trygghetsrad: {path}", file=sys.stderr)
-            return 2
-        database = opened
+    def startup_failed(message: str) -> None:
+        failed.append(message)
+        window.hide()
+        app.exit(2)
 
-    from trygghetsrad.ui.main_window import MainWindow
-
-    window = MainWindow(database)
-    if args.exit_after_startup:
-        window.first_paint_with_data.connect(app.quit)
+    window.startup_failed.connect(startup_failed)
+    if quiet:
+        window.startup_complete.connect(app.quit)
         QTimer.singleShot(60_000, lambda: app.exit(1))
-        window.show()
-        code = app.exec()
-        database.close()
-        return code
-    install_excepthook()
+    else:
+        from trygghetsrad.ui.safety import backup_in_background
+
+        install_excepthook()
+        window.startup_complete.connect(lambda: backup_in_background(window))
     window.show()
-    if is_new:
+    if state is FileState.NEW and not quiet:
         from trygghetsrad.ui.dialogs.welcome import offer_example_data
 
         QTimer.singleShot(0, lambda: offer_example_data(window))
     code = app.exec()
+    if failed:
+        if quiet:
+            print(f"trygghetsrad: {failed[-1]}", file=sys.stderr)
+        return 2
+    QThreadPool.globalInstance().waitForDone(30_000)  # the backup, an export still writing
     window.ctx.database.close()
     return code
+
+
+def _open_before_window(path: Path, quiet: bool) -> Database | None:
+    if quiet:
+        from trygghetsrad.db.engine import LockMode, open_database
+
+        try:
+            return open_database(path, lock=LockMode.EXCLUSIVE)
+        except UserError as exc:
+            print(f"trygghetsrad: {exc}", file=sys.stderr)
+            return None
+    from trygghetsrad.ui.safety import open_for_window
+
+    # One instance per file, network-folder warning, restore offer; the automatic backup
+    # is made in the background once the window is up.
+    database = open_for_window(path, backup_now=False)
+    if database is None:
+        print(f"trygghetsrad: {path}", file=sys.stderr)
+    return database

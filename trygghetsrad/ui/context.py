@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup
 
-from trygghetsrad.db.engine import Database
 from trygghetsrad.domain.changes import Changes
+
+if TYPE_CHECKING:  # imported by pages only: the window paints before the database layer loads
+    from trygghetsrad.db.engine import Database
 
 
 class AppEvents(QObject):
@@ -21,14 +25,60 @@ class AppEvents(QObject):
     # `owner.area` (building the page if needed) and calls the page's `open_record(owner)`
     # method when the page has one. Pages implement that method; they don't connect here.
     open_record = Signal(object)
+    # The database has been opened (at start-up this happens just after the first paint).
+    database_opened = Signal()
 
     def changed(self, changes: Changes) -> None:
         if changes:
             self.data_changed.emit(changes)
 
 
-@dataclass
 class AppContext:
-    database: Database
-    events: AppEvents
-    undo_group: QUndoGroup
+    """The database, the window's events and its undo group.
+
+    At start-up the window paints its first page from a plain sqlite3 glance and opens the
+    database right after; until then `database` is opened on first use by `opener` (a menu
+    command or Ctrl+F in those first moments simply opens it a little earlier). Pages are
+    only built once it is open, so for them `ctx.database` is always an open `Database`.
+    """
+
+    def __init__(
+        self,
+        database: Database | None,
+        events: AppEvents,
+        undo_group: QUndoGroup,
+        *,
+        path: Path | None = None,
+        opener: Callable[[], Database] | None = None,
+    ) -> None:
+        if database is None and (path is None or opener is None):
+            raise ValueError("a context without a database needs its path and an opener")
+        self._database = database
+        self._path = path
+        self._opener = opener
+        self.events = events
+        self.undo_group = undo_group
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            assert self._opener is not None
+            self._database = self._opener()
+            self.events.database_opened.emit()
+        return self._database
+
+    @database.setter
+    def database(self, database: Database) -> None:
+        self._database = database
+
+    @property
+    def is_open(self) -> bool:
+        return self._database is not None
+
+    @property
+    def path(self) -> Path:
+        """The database file, known before it is opened."""
+        if self._database is not None:
+            return self._database.path
+        assert self._path is not None
+        return self._path

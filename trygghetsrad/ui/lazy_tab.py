@@ -1,4 +1,9 @@
-"""A tab that builds its page the first time it is shown, keeping start-up lean."""
+"""A tab that builds its page the first time it is shown, keeping start-up lean.
+
+While the window is still starting (its database not yet open), a tab that is shown gets
+a glance instead (`ui/glance.py`: the page's list read with plain sqlite3); the page is
+built as soon as the database is open and takes the glance's place.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,8 @@ def load_factory(spec: str) -> Callable[[AppContext], QWidget]:
 
 
 class LazyTab(QWidget):
-    page_painted = Signal()
+    painted = Signal()  # the tab showed data for the first time (its glance or its page)
+    page_painted = Signal()  # the real page painted for the first time
 
     def __init__(self, key: str, spec: str, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,23 +31,59 @@ class LazyTab(QWidget):
         self._spec = spec
         self._ctx = ctx
         self.page: QWidget | None = None
+        self.glance: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._painted = False
+        self._page_painted = False
 
     def ensure_page(self) -> QWidget:
+        """The real page, built now if needed (opening the database if it is not yet open)."""
         if self.page is None:
-            self.page = load_factory(self._spec)(self._ctx)
-            self.page.installEventFilter(self)
-            self._layout.addWidget(self.page)
+            page = load_factory(self._spec)(self._ctx)
+            self.page = page
+            page.installEventFilter(self)
+            glance = self.glance
+            if glance is not None:
+                self.setUpdatesEnabled(False)  # one repaint: the page in the glance's place
+                self._layout.replaceWidget(glance, page)
+                glance.hide()
+                carry_over = getattr(glance, "carry_over", None)
+                if callable(carry_over):
+                    carry_over(page)
+                glance.deleteLater()
+                self.glance = None
+                self.setUpdatesEnabled(True)
+            else:
+                self._layout.addWidget(page)
+            if self.isVisible():
+                page.show()  # now, not when the layout's queued show arrives
         return self.page
 
+    def show_glance(self) -> QWidget:
+        """Show the glance of this tab until the page is built (the database is not open)."""
+        if self.glance is None:
+            from trygghetsrad.ui.glance import build_glance, loading_view
+
+            self.glance = build_glance(self.key, self._ctx.path, self) or loading_view(self)
+            self.glance.installEventFilter(self)
+            self._layout.addWidget(self.glance)
+        return self.glance
+
     def showEvent(self, event: QEvent) -> None:  # noqa: N802
-        self.ensure_page()
+        if self.page is None:
+            if self._ctx.is_open:
+                self.ensure_page()
+            else:
+                self.show_glance()
         super().showEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.page and event.type() == QEvent.Type.Paint and not self._painted:
-            self._painted = True
-            self.page_painted.emit()
+        if event.type() == QEvent.Type.Paint and watched in (self.page, self.glance):
+            if not self._painted:
+                self._painted = True
+                self.painted.emit()
+            if watched is self.page and not self._page_painted:
+                self._page_painted = True
+                self.page_painted.emit()
         return False

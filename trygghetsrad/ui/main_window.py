@@ -1,8 +1,16 @@
-"""The main window: four workspace tabs, the menus, and the status bar naming the database."""
+"""The main window: four workspace tabs, the menus, and the status bar naming the database.
+
+Start-up (see app.run_gui): the window can be built from a database path before the
+database is open. It then paints its current tab from a plain sqlite3 glance (first paint
+with data), opens the database right after that paint, builds the real page in the
+glance's place and emits `startup_complete` once that page has painted.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
@@ -16,13 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad import APP_NAME
-from trygghetsrad.db.engine import Database
+from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext, AppEvents
 from trygghetsrad.ui.lazy_tab import LazyTab
 from trygghetsrad.ui.safety import install as install_safety
 from trygghetsrad.ui.safety import open_for_window
 from trygghetsrad.ui.search import install as install_search
 from trygghetsrad.ui.widgets.autosave import connect_session_end, flush_all
+
+if TYPE_CHECKING:
+    from trygghetsrad.db.engine import Database
 
 # key, Swedish title, "module:factory" building the page from an AppContext.
 TABS: list[tuple[str, str, str]] = [
@@ -38,17 +49,29 @@ def qsettings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    first_paint_with_data = Signal()
+    first_paint_with_data = Signal()  # the current tab painted its data (glance or page)
+    startup_complete = Signal()  # the database is open and the current tab's page painted
+    startup_failed = Signal(str)  # the database could not be opened after the first paint
     database_switched = Signal(object)  # Path
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database | None,
+        parent: QWidget | None = None,
+        *,
+        path: Path | None = None,
+        opener: Callable[[], Database] | None = None,
+    ) -> None:
+        """A window on an open `database`, or on the file at `path` that `opener` opens
+        right after the first paint (the current tab shows a glance until then)."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.resize(1280, 820)
         self.undo_group = QUndoGroup(self)
         self.events = AppEvents(self)
-        self.ctx = AppContext(database, self.events, self.undo_group)
+        self.ctx = AppContext(database, self.events, self.undo_group, path=path, opener=opener)
+        self.backup_task: object | None = None  # the automatic backup running after start-up
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Arbetsytor"))
@@ -74,10 +97,12 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         for key, title, spec in TABS:
             tab = LazyTab(key, spec, self.ctx)
+            tab.painted.connect(self._on_tab_painted)
             tab.page_painted.connect(self._on_tab_page_painted)
             self.tabs.addTab(tab, self.tr(title))
         self.tabs.blockSignals(False)
         self._first_paint_sent = False
+        self._startup_complete_sent = False
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -161,15 +186,35 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _update_db_label(self) -> None:
-        path = self.ctx.database.path
+        path = self.ctx.path
         self._db_label.setText(self.tr("Databas: {path}").format(path=path))
         self._db_label.setToolTip(str(path))
         self.setWindowTitle(f"{APP_NAME} – {path.name}")
 
-    def _on_tab_page_painted(self) -> None:
+    def _on_tab_painted(self) -> None:
         if not self._first_paint_sent:
             self._first_paint_sent = True
             QTimer.singleShot(0, self.first_paint_with_data.emit)
+            if not self.ctx.is_open:  # right after this paint, not before it
+                QTimer.singleShot(0, self.finish_start)
+
+    def _on_tab_page_painted(self) -> None:
+        if not self._startup_complete_sent and self.ctx.is_open:
+            self._startup_complete_sent = True
+            QTimer.singleShot(0, self.startup_complete.emit)
+
+    def finish_start(self) -> None:
+        """Open the database (if a command has not already) and build the current page.
+
+        The page takes the place of the glance; `startup_complete` follows its paint."""
+        try:
+            self.ctx.database  # noqa: B018 - opens it (AppContext.database is opened on first use)
+        except UserError as exc:  # the opener has explained it to the user
+            self.startup_failed.emit(str(exc))
+            return
+        current = self.tabs.currentWidget()
+        if isinstance(current, LazyTab):
+            current.ensure_page()
 
     def page(self, key: str) -> QWidget:
         """The page of the tab `key`, built if needed (used by tests and by search)."""
@@ -209,7 +254,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Ny databas"),
-            str(self.ctx.database.path.parent / "ny-databas.sqlite"),
+            str(self.ctx.path.parent / "ny-databas.sqlite"),
             self.tr("Trygghetsråd-databas (*.sqlite)"),
         )
         if not path:
@@ -233,7 +278,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Öppna databas"),
-            str(self.ctx.database.path.parent),
+            str(self.ctx.path.parent),
             self.tr("Trygghetsråd-databas (*.sqlite *.db);;Alla filer (*)"),
         )
         if path:
@@ -257,4 +302,4 @@ class MainWindow(QMainWindow):
     def _on_about(self) -> None:
         from trygghetsrad.ui.dialogs.about import AboutDialog
 
-        AboutDialog(self.ctx.database.path, self).exec()
+        AboutDialog(self.ctx.path, self).exec()

@@ -2,7 +2,8 @@
 
 - `open_for_window(path)`: takes the one-instance lock, warns about network/synced folders,
   offers to restore the newest backup when the file is damaged, and makes the automatic
-  backup after opening.
+  backup after opening (at start-up the window makes it in the background after its first
+  paint instead: `backup_in_background`).
 - `install(window)`: refreshes the lock's heartbeat every minute, makes the daily backup
   while the program runs, notices a database file deleted while open (and offers to write
   it back from what is still open), and stores pending edits when the application quits.
@@ -14,19 +15,22 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from trygghetsrad import APP_NAME
 from trygghetsrad.db import lock
-from trygghetsrad.db.engine import Database, LockMode, open_database
+from trygghetsrad.db.engine import LockMode, open_database
 from trygghetsrad.db.faults import DatabaseFault, FaultKind
 from trygghetsrad.errors import UserError
 from trygghetsrad.paths import looks_like_network_path
-from trygghetsrad.services import backup
 from trygghetsrad.ui.widgets.autosave import flush_all
+
+if TYPE_CHECKING:
+    from trygghetsrad.db.engine import Database
 
 log = logging.getLogger("trygghetsrad")
 
@@ -37,6 +41,13 @@ PRESENCE_CHECK_MS = 15_000
 
 def _tr(text: str) -> str:
     return QApplication.translate("safety", text)
+
+
+def _backups() -> ModuleType:
+    """The backup service, imported when first needed (it loads SQLAlchemy)."""
+    from trygghetsrad.services import backup
+
+    return backup
 
 
 def format_time(when: Any) -> str:
@@ -61,7 +72,7 @@ def warn_network_path(path: Path, parent: QWidget | None) -> None:
 
 def offer_restore_newest(path: Path, parent: QWidget | None, reason: str) -> bool:
     """Offer to replace the (closed) database at `path` with its newest backup."""
-    newest = backup.newest_backup(path)
+    newest = _backups().newest_backup(path)
     if newest is None:
         QMessageBox.critical(
             parent,
@@ -89,7 +100,7 @@ def offer_restore_newest(path: Path, parent: QWidget | None, reason: str) -> boo
         QMessageBox.warning(parent, APP_NAME, str(exc))
         return False
     try:
-        backup.restore(path, newest.path)
+        _backups().restore(path, newest.path)
     except UserError as exc:
         QMessageBox.critical(parent, APP_NAME, str(exc))
         return False
@@ -98,8 +109,13 @@ def offer_restore_newest(path: Path, parent: QWidget | None, reason: str) -> boo
     return True
 
 
-def open_for_window(path: Path, parent: QWidget | None = None) -> Database | None:
-    """Open `path` for the window, or explain why not (returns None)."""
+def open_for_window(
+    path: Path, parent: QWidget | None = None, *, backup_now: bool = True
+) -> Database | None:
+    """Open `path` for the window, or explain why not (returns None).
+
+    `backup_now=False` leaves the automatic backup to the caller (the window at start-up
+    makes it in the background with `backup_in_background`)."""
     warn_network_path(path, parent)
     for attempt in range(2):
         try:
@@ -117,12 +133,41 @@ def open_for_window(path: Path, parent: QWidget | None = None) -> Database | Non
         except UserError as exc:
             QMessageBox.warning(parent, _tr("Databasen kunde inte öppnas"), str(exc))
             return None
-        try:
-            backup.automatic_backup(database)
-        except UserError as exc:  # a failing backup must not keep the user out
-            log.warning("Automatic backup failed: %s", exc)
+        if backup_now:
+            try:
+                _backups().automatic_backup(database)
+            except UserError as exc:  # a failing backup must not keep the user out
+                log.warning("Automatic backup failed: %s", exc)
         return database
     return None
+
+
+def backup_in_background(window: Any) -> Any:
+    """The automatic backup on opening, made in a worker thread (the GUI stays responsive).
+
+    SQLite's online backup API copies committed data only, in one read transaction, so a
+    write the window makes meanwhile is either wholly in the copy or not at all. A failure
+    is logged and shown in the status bar; it never keeps the user out."""
+    from trygghetsrad.ui.background import run_in_background
+
+    database = window.ctx.database
+
+    def work(_progress: Any) -> Path | None:
+        return _backups().automatic_backup(database)  # type: ignore[no-any-return]
+
+    def done(made: Path | None) -> None:
+        window.backup_task = None
+        if made is not None:
+            log.info("Automatic backup on opening: %s", made)
+
+    def failed(exc: object) -> None:
+        window.backup_task = None
+        log.warning("Automatic backup failed: %s", exc)
+        if isinstance(exc, UserError):
+            window.statusBar().showMessage(str(exc), 15000)
+
+    window.backup_task = run_in_background(work, parent=window, on_done=done, on_error=failed)
+    return window.backup_task
 
 
 class _Guard(QObject):
@@ -155,8 +200,8 @@ class _Guard(QObject):
 
     def daily_backup(self) -> None:
         try:
-            if backup.backup_due(self.database):
-                made = backup.backup_now(self.database, "automatisk")
+            if _backups().backup_due(self.database):
+                made = _backups().backup_now(self.database, "automatisk")
                 self._window.statusBar().showMessage(
                     _tr("Automatisk säkerhetskopia sparad: {path}").format(path=made), 8000
                 )
@@ -190,7 +235,7 @@ def offer_rescue(database: Database, parent: QWidget | None) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        backup.rescue_deleted(database)
+        _backups().rescue_deleted(database)
     except UserError as exc:
         QMessageBox.critical(parent, APP_NAME, str(exc))
         return False
@@ -239,7 +284,7 @@ def add_retention_field(dialog: Any) -> Any:
     from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QSpinBox
 
     with dialog.ctx.database.session() as s:
-        current = backup.retention_days(s)
+        current = _backups().retention_days(s)
     spin = QSpinBox()
     spin.setRange(1, 3650)
     spin.setValue(current)
@@ -268,7 +313,7 @@ def add_retention_field(dialog: Any) -> Any:
     def save(values: dict[str, Any]) -> object:
         result = original(values)
         with dialog.ctx.database.session() as s:
-            backup.set_retention_days(s, spin.value())
+            _backups().set_retention_days(s, spin.value())
         return result
 
     dialog._on_save = save

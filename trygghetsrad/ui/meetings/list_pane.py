@@ -41,32 +41,35 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class MeetingListModel(MeetingTableModel):
-    """The meetings table, kept in the order of its sort column (newest first to begin with)."""
+    """The meetings table, kept in the order of its sort column (newest first to begin with).
+
+    Its own `sort` (attributes named `list_sort_*`): the order among equal keys is exactly
+    the one Qt's proxy gave before (tests/ui/test_meetings_list_pane.py compares them)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.sort_column = 0
-        self.sort_order = Qt.SortOrder.DescendingOrder
+        self.list_sort_column = 0
+        self.list_sort_order = Qt.SortOrder.DescendingOrder
         self._given: list[MeetingSummary] = []  # the service's order: ties keep it
 
-    def _sorted(self, records: Sequence[MeetingSummary]) -> list[MeetingSummary]:
-        key = self.COLUMNS[self.sort_column][2]
+    def _in_order(self, records: Sequence[MeetingSummary]) -> list[MeetingSummary]:
+        key = self.COLUMNS[self.list_sort_column][2]
         rows = sorted(records, key=key)
         # As Qt's proxy sort: ascending keeps the service's order among equal keys,
         # descending is exactly the ascending order reversed.
-        if self.sort_order == Qt.SortOrder.DescendingOrder:
+        if self.list_sort_order == Qt.SortOrder.DescendingOrder:
             rows.reverse()
         return rows
 
     def set_records(self, records: Sequence[Any]) -> None:
         self._given = list(records)
-        super().set_records(self._sorted(self._given))
+        super().set_records(self._in_order(self._given))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
-        self.sort_column, self.sort_order = column, order
-        rows = self._sorted(self._given)
+        self.list_sort_column, self.list_sort_order = column, order
+        rows = self._in_order(self._given)
         if [self.row_key(r) for r in rows] == self._keys:
             return
         self.layoutAboutToBeChanged.emit()
@@ -118,7 +121,7 @@ class MeetingListPane(QWidget):
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Möten"))
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(self.model.sort_column, self.model.sort_order)
+        self.table.sortByColumn(self.model.list_sort_column, self.model.list_sort_order)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
