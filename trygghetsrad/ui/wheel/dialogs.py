@@ -473,6 +473,7 @@ class PlanDialog(FormDialog):
         changes.setMaximumHeight(140)
         self.add_field("changes", self.tr("Ändringar"), changes)
         self.note_edit = self.add_field("note", self.tr("Ny anteckning"), QLineEdit())
+        self.show_errors_of("text", "note")  # the service calls the note "text"
         self.note_edit.setPlaceholderText(
             self.tr("T.ex. Kulturnatten flyttad efter beslut i rådet")
         )  # type: ignore[attr-defined]

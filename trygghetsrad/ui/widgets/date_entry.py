@@ -45,7 +45,7 @@ class DateEntry(QLineEdit):
         super().__init__(parent)
         self.field = field
         self.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
-        self.setMaxLength(10)
+        self.setMaxLength(12)  # room for a mistyped year (30000-01-01) to stay visible
         self.setMinimumWidth(130)
         self.setToolTip(
             self.tr("Skriv datumet som ÅÅÅÅ-MM-DD (år {lo}–{hi}).").format(

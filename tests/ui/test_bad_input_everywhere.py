@@ -1,0 +1,414 @@
+"""Bad input in every form: refused under the field it is about, nothing stored, the text kept;
+legitimate awkward text (emoji, right-to-left, combining accents) stored exactly.
+
+Every form dialog of the app (each `FormDialog` subclass) is opened the way the user opens it,
+on the example data, and driven field by field. A new dialog class fails
+`test_every_form_dialog_is_covered` until it gets an opener in OPENERS.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sqlite3
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QPlainTextEdit, QWidget
+
+import trygghetsrad.ui
+from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
+from trygghetsrad.ui.widgets.form_dialog import FormDialog
+
+AWKWARD = "Trygghetsvandring 🚶‍♀️🌃 שלום مرحبا Åsa Öst e\u0301 ñ"
+LONG = "x" * 100_001
+CONTROL = "Före\x07efter"
+BAD_DATES = {
+    "2026-02-30": "finns inte i kalendern",
+    "30000-01-01": "Året 30000 är inte rimligt",
+    "hej": "ÅÅÅÅ-MM-DD",
+    "1850-01-01": "mellan 1900 och 2100",
+}
+REQUIRED = {"title", "name", "what", "text"}
+NOT_STORED = {("situation.plan_dialogs.MeetingLinkDialog", "search")}  # a filter box
+OPTIONAL = {("register.dialogs.PersonDialog", "title")}  # a person's job title
+ALIVE: list[QWidget] = []  # the pages whose dialogs are under test
+
+# Fields whose text has a format of its own (an address, a number): they keep a valid value
+# while the others are tested; their own rules have tests of their own.
+FORMATTED = {"email", "phone", "target_value", "indicator_value"}
+VALID_FORMATTED = {"email": "asa@storaker.se", "phone": "070-123 45 67"}
+
+# -- opening each form the way the user does ------------------------------------------------------
+
+
+def _meeting_id(ctx: Any, status: str) -> int:
+    from trygghetsrad.services import meetings
+
+    with ctx.database.session() as s:
+        return next(m.id for m in meetings.list_meetings(s) if m.status.value == status)
+
+
+def _meetings_page(ctx: Any, status: str = "draft") -> Any:
+    from trygghetsrad.ui.meetings.page import MeetingsPage
+
+    page = MeetingsPage(ctx)
+    ALIVE.append(page)
+    page.reload()
+    page.select_meeting(_meeting_id(ctx, status))
+    return page
+
+
+def _register_page(ctx: Any) -> Any:
+    from trygghetsrad.ui.register.page import RegisterPage
+
+    page = RegisterPage(ctx)
+    ALIVE.append(page)
+    return page
+
+
+def _membership(ctx: Any) -> Any:
+    from trygghetsrad.services import register
+
+    with ctx.database.session() as s:
+        group = register.list_groups(s)[0]
+        return register.list_memberships(s, group_id=group.id)[0]
+
+
+def _settings(ctx: Any) -> None:
+    from trygghetsrad.ui.dialogs.settings import SettingsDialog
+
+    SettingsDialog(ctx).exec()
+
+
+def _first_group(ctx: Any) -> None:
+    from trygghetsrad.services import register
+    from trygghetsrad.ui.meetings.dialogs import FirstGroupDialog
+
+    def save(values: dict[str, Any]) -> None:
+        with ctx.database.session() as s:
+            register.create_group(s, name=values["name"])
+
+    FirstGroupDialog(save).open()
+
+
+def _situation(ctx: Any, cls: str, module: str) -> Any:
+    mod = importlib.import_module(f"trygghetsrad.ui.situation.{module}")
+    page = getattr(mod, cls)(ctx)
+    ALIVE.append(page)
+    page.refresh()
+    return page
+
+
+def _plan_page(ctx: Any, *, draft: bool = False) -> Any:
+    page = _situation(ctx, "PlanPage", "plan_page")
+    if draft:  # a plan still being written (the example plan is adopted)
+        from trygghetsrad.services import action_plan
+
+        with ctx.database.session() as s:
+            plan_id = action_plan.create_plan(
+                s, title="Utkast", period_start=date(2027, 1, 1), period_end=date(2027, 12, 31)
+            ).id
+        page.refresh()
+        page.select_plan(plan_id)
+    return page
+
+
+def _agreements(ctx: Any) -> Any:
+    return _situation(ctx, "AgreementsPage", "agreements_page")
+
+
+def _pictures_present(ctx: Any) -> None:
+    from trygghetsrad.services import situation_pictures
+
+    page = _situation(ctx, "PicturesPage", "pictures")
+    with ctx.database.session() as s:
+        open_ = next(p for p in situation_pictures.list_pictures(s) if not p.is_frozen)
+    page.select(open_.id)
+    page.present()
+
+
+def _template(ctx: Any) -> None:
+    from trygghetsrad.services import register
+
+    page = _meetings_page(ctx)
+    with ctx.database.session() as s:
+        group = register.list_groups(s)[0]
+    page.agenda.edit_template(group.id, group.name)
+
+
+OPENERS: dict[str, Callable[[Any], object]] = {
+    # register
+    "register.dialogs.PersonDialog": lambda ctx: _register_page(ctx).new_person(),
+    "register.dialogs.OrganisationDialog": lambda ctx: _register_page(ctx).new_organisation(),
+    "register.dialogs.GroupDialog": lambda ctx: _register_page(ctx).new_group(),
+    "register.dialogs.MembershipDialog": lambda ctx: _register_page(ctx).edit_membership(
+        _membership(ctx)
+    ),
+    # meetings
+    "meetings.dialogs.MeetingDialog": lambda ctx: _meetings_page(ctx).new_meeting(),
+    "meetings.dialogs.FirstGroupDialog": _first_group,
+    "meetings.dialogs.FinaliseDialog": lambda ctx: _meetings_page(ctx).finalise(),
+    "meetings.dialogs.ReopenDialog": lambda ctx: _meetings_page(ctx, "sent").reopen(),
+    "meetings.dialogs.ActionDialog": lambda ctx: _meetings_page(ctx).agenda.new_action(),
+    "meetings.dialogs.GuestDialog": lambda ctx: _meetings_page(ctx).attendance.add_guest(),
+    "meetings.dialogs.NextMeetingDialog": lambda ctx: _meetings_page(ctx).agenda.plan_next(),
+    "meetings.agenda.TemplateDialog": _template,
+    # wheel
+    "wheel.dialogs.EventDialog": lambda ctx: _wheel(ctx).new_event(),
+    "wheel.dialogs.PlanDialog": lambda ctx: _wheel(ctx).edit_plan(),
+    # situation picture
+    "situation.forms.SourceDialog": lambda ctx: _situation(
+        ctx, "SourcesPage", "sources"
+    ).new_source(),
+    "situation.forms.GapDialog": lambda ctx: _situation(ctx, "GapsPage", "gaps").new_record(),
+    "situation.forms.ObservationDialog": lambda ctx: _situation(
+        ctx, "ObservationsPage", "observations"
+    ).new_record(),
+    "situation.forms.IndicatorDialog": lambda ctx: _situation(
+        ctx, "IndicatorsPage", "indicators"
+    ).new_indicator(),
+    "situation.forms.PresentDialog": _pictures_present,
+    # causes, action plan, agreements
+    "situation.causes_page.ProblemDialog": lambda ctx: _situation(
+        ctx, "CausesPage", "causes_page"
+    )._on_new_problem(),
+    "situation.plan_dialogs.PlanDialog": lambda ctx: _plan_page(ctx)._on_new_plan(),
+    "situation.plan_dialogs.AdoptDialog": lambda ctx: _plan_page(ctx, draft=True)._on_adopt(),
+    "situation.plan_dialogs.MeasureDialog": lambda ctx: _plan_page(
+        ctx, draft=True
+    )._on_new_measure(),
+    "situation.plan_dialogs.FollowUpDialog": lambda ctx: _followup(ctx),
+    "situation.plan_dialogs.MeetingLinkDialog": lambda ctx: _link(ctx),
+    "situation.agreements_page.AgreementDialog": lambda ctx: _agreements(ctx)._on_new(),
+    "situation.agreements_page.CommitmentDialog": lambda ctx: _agreements(ctx)._on_new_commitment(),
+    # settings
+    "dialogs.settings.SettingsDialog": _settings,
+}
+
+
+def _wheel(ctx: Any) -> Any:
+    from trygghetsrad.ui.wheel.page import WheelPage
+
+    page = WheelPage(ctx)
+    ALIVE.append(page)
+    return page
+
+
+def _followup(ctx: Any) -> None:
+    from trygghetsrad.services import action_plan
+
+    page = _plan_page(ctx)
+    with ctx.database.session() as s:
+        measure = action_plan.list_measures(s)[0]
+    page.select_measure(measure.id)
+    page._on_followup()
+
+
+def _link(ctx: Any) -> None:
+    from trygghetsrad.services import action_plan
+
+    page = _plan_page(ctx)
+    with ctx.database.session() as s:
+        measure = action_plan.list_measures(s)[0]
+    page.select_measure(measure.id)
+    page._on_link()
+
+
+# -- discovery ----------------------------------------------------------------------------------
+
+
+def _all_form_dialogs() -> set[str]:
+    for info in pkgutil.walk_packages(trygghetsrad.ui.__path__, "trygghetsrad.ui."):
+        importlib.import_module(info.name)
+    found: set[str] = set()
+    todo = list(FormDialog.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if "<locals>" not in cls.__qualname__:
+            found.add(f"{cls.__module__.removeprefix('trygghetsrad.ui.')}.{cls.__qualname__}")
+    return found
+
+
+def test_every_form_dialog_is_covered() -> None:
+    missing = _all_form_dialogs() - set(OPENERS)
+    assert not missing, f"Form dialogs without a bad-input test (add them to OPENERS): {missing}"
+    assert len(OPENERS) >= 28
+
+
+# -- driving a dialog ---------------------------------------------------------------------------
+
+
+def _open(name: str, ctx: Any, monkeypatch: pytest.MonkeyPatch) -> FormDialog:
+    module, cls_name = name.rsplit(".", 1)
+    cls = getattr(importlib.import_module(f"trygghetsrad.ui.{module}"), cls_name)
+    opened: list[FormDialog] = []
+
+    def capture(self: FormDialog) -> int:
+        opened.append(self)
+        self.show()
+        return 0
+
+    monkeypatch.setattr(FormDialog, "exec", capture)
+    monkeypatch.setattr(FormDialog, "open", capture)
+    OPENERS[name](ctx)
+    dialogs = [d for d in opened if type(d) is cls]
+    assert dialogs, f"{name} did not open"
+    return dialogs[-1]
+
+
+def _editor(widget: QWidget) -> QLineEdit | QPlainTextEdit | None:
+    if isinstance(widget, DateEntry):
+        return None
+    if isinstance(widget, QLineEdit | QPlainTextEdit) and not widget.isReadOnly():
+        return widget
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        return widget.lineEdit()
+    return None
+
+
+def _get(edit: QLineEdit | QPlainTextEdit) -> str:
+    return edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+
+
+def _set(edit: QLineEdit | QPlainTextEdit, text: str) -> None:
+    if isinstance(edit, QPlainTextEdit):
+        edit.setPlainText(text)
+    else:
+        edit.setText(text)
+
+
+def _text_fields(dialog: FormDialog) -> dict[str, QLineEdit | QPlainTextEdit]:
+    fields = {}
+    for key, widget in dialog._fields.items():
+        edit = _editor(widget)
+        if edit is not None and edit.isEnabled():
+            fields[key] = edit
+    return fields
+
+
+def _date_fields(dialog: FormDialog) -> dict[str, DateEntry]:
+    out = {}
+    for key, widget in dialog._fields.items():
+        if not widget.isVisibleTo(dialog) or not widget.isEnabled():
+            continue  # say the end of a repetition while the event does not repeat
+        if isinstance(widget, DateEntry):
+            out[key] = widget
+        elif isinstance(widget, OptionalDateEntry):
+            widget.check.setChecked(True)
+            out[key] = widget.edit
+    return out
+
+
+def _data_version(path: Path) -> Callable[[], int]:
+    connection = sqlite3.connect(path)
+
+    def version() -> int:
+        return int(connection.execute("PRAGMA data_version").fetchone()[0])
+
+    return version
+
+
+def _fill_valid(
+    texts: dict[str, QLineEdit | QPlainTextEdit],
+    start: dict[str, str],
+    dates: dict[str, DateEntry],
+    first_days: dict[str, date],
+) -> None:
+    """Every field back to a value the form accepts (what it showed, "Prov …" for empty text)."""
+    for key, edit in texts.items():
+        _set(edit, VALID_FORMATTED.get(key, start[key]) if key in FORMATTED else start[key])
+    for key, edit in dates.items():
+        edit.setDate(first_days[key])
+    for first, last in PAIRS:
+        if first in dates and last in dates:
+            dates[last].setDate(first_days[first] + timedelta(days=30))
+
+
+PAIRS = [("period_start", "period_end"), ("start", "end"), ("from_date", "to_date")]
+
+
+def _messages(dialog: FormDialog) -> dict[str, str]:
+    shown = {key: dialog.error_text(key) for key in dialog._fields if dialog.error_text(key)}
+    if dialog.error_text():
+        shown["(form)"] = dialog.error_text()
+    return shown
+
+
+def _refused(dialog: FormDialog, key: str, expected: str, version: Callable[[], int]) -> None:
+    before = version()
+    dialog.save_button.click()
+    assert dialog.isVisible(), f"{type(dialog).__name__}: {key} was accepted"
+    shown = dialog.error_text(key)
+    assert expected in shown, (
+        f"{type(dialog).__name__}.{key}: expected “{expected}” under the field, got "
+        f"“{shown}”; all messages: {_messages(dialog)}"
+    )
+    assert version() == before, f"{type(dialog).__name__}.{key}: something was stored"
+
+
+@pytest.mark.parametrize("name", sorted(OPENERS))
+def test_bad_input_is_refused_at_the_field_and_awkward_text_is_kept(
+    name: str, qtbot, demo_ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ALIVE.clear()
+    dialog = _open(name, demo_ctx, monkeypatch)
+    for page in ALIVE:
+        qtbot.addWidget(page)
+    version = _data_version(demo_ctx.database.path)
+    # QDateEdit silently corrects a typed 2026-02-30; every date in a form is a DateEntry.
+    assert not dialog.findChildren(QDateTimeEdit), f"{name} has a QDateEdit"
+    texts = _text_fields(dialog)
+    dates = _date_fields(dialog)
+    assert texts or dates, f"{name} has no text or date field"
+    texts = {k: e for k, e in texts.items() if (name, k) not in NOT_STORED}
+    start = {
+        key: _get(edit) if key in FORMATTED else _get(edit) or f"Prov {key}"
+        for key, edit in texts.items()
+    }
+    first_days = {key: edit.checked() for key, edit in dates.items()}
+
+    for key, edit in texts.items():
+        if key in FORMATTED:
+            continue
+        for bad, expected in ((LONG, "högst"), (CONTROL, "styrtecken")):
+            _fill_valid(texts, start, dates, first_days)
+            _set(edit, bad)
+            _refused(dialog, key, expected, version)
+            kept = bad[: edit.maxLength()] if isinstance(edit, QLineEdit) else bad
+            assert _get(edit) == kept, f"{name}.{key}: the typed text was not kept"
+        if key in REQUIRED and (name, key) not in OPTIONAL:
+            _fill_valid(texts, start, dates, first_days)
+            _set(edit, "   ")
+            _refused(dialog, key, "måste fyllas i", version)
+
+    for key, edit in dates.items():
+        for bad, expected in BAD_DATES.items():
+            _fill_valid(texts, start, dates, first_days)
+            edit.setText(bad)
+            _refused(dialog, key, expected, version)
+            assert edit.text() == bad[: edit.maxLength()]
+    for first, last in PAIRS:
+        if first in dates and last in dates:
+            _fill_valid(texts, start, dates, first_days)
+            dates[last].setDate(first_days[first] - timedelta(days=1))
+            _refused(dialog, last, "före", version)
+
+    _fill_valid(texts, start, dates, first_days)
+    awkward = {key: edit for key, edit in texts.items() if key not in FORMATTED}
+    for edit in awkward.values():
+        _set(edit, AWKWARD)
+    before = version()
+    dialog.save_button.click()
+    assert not dialog.isVisible(), (
+        f"{name}: awkward but legitimate text was refused: {_messages(dialog)}"
+    )
+    if awkward:
+        assert version() != before
+        with sqlite3.connect(demo_ctx.database.path) as connection:
+            dump = "\n".join(connection.iterdump())
+        assert AWKWARD in dump, f"{name}: the awkward text was not stored exactly"
