@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, contains_eager, selectinload
+from sqlalchemy.orm import Session, contains_eager
 
 from trygghetsrad.db.models import Organisation, Person
 from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Meeting, MeetingGroup
@@ -171,7 +171,8 @@ def list_actions(
         select(ActionItem)
         .join(AgendaItem)
         .join(Meeting)
-        .options(selectinload(ActionItem.item))  # not one query per action
+        # The joined rows fill item and meeting: not one query per action or per item.
+        .options(contains_eager(ActionItem.item).contains_eager(AgendaItem.meeting))
         .order_by(Meeting.day, ActionItem.id)
     )
     if open_only:

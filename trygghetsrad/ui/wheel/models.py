@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -14,6 +13,7 @@ from PySide6.QtGui import QColor
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import MONTHS_SHORT, WEEKDAYS, time_span
 from trygghetsrad.domain.wheel import WheelCategory
+from trygghetsrad.ui.widgets.row_model import KeyedRowModel
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,31 +31,40 @@ def short_when(item: CalendarItem) -> str:
     return f"{text}, {span.replace('kl. ', '')}" if span else text
 
 
-class WheelItemsModel(QAbstractTableModel):
+class WheelItemsModel(KeyedRowModel):
+    """The year's items by date; updated in place on reload (matched by item key), sorted
+    by the model itself from cached keys (see KeyedRowModel.sort)."""
+
     HEADERS = ("Datum", "V.", "Händelse")
+    COLUMNS = HEADERS
+    SORT_BY_ROLE = SORT_ROLE
+    CACHED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE})
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self._items: list[CalendarItem] = []
         self._categories: dict[str, WheelCategory] = {}
 
+    def row_key(self, record: CalendarItem) -> str:
+        return record.key
+
     def set_items(self, items: list[CalendarItem], categories: list[WheelCategory]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self._categories = {c.key: c for c in categories}
-        self.endResetModel()
+        categories_by_key = {c.key: c for c in categories}
+        recoloured = categories_by_key != self._categories
+        self._categories = categories_by_key
+        self.set_rows(items)
+        if recoloured:  # ring colours are shown in every row
+            self.refresh_all()
+
+    @property
+    def _items(self) -> list[CalendarItem]:
+        return self._rows
 
     def item(self, row: int) -> CalendarItem:
-        return self._items[row]
+        return self._rows[row]  # type: ignore[no-any-return]
 
     def row_of(self, key: str) -> int | None:
-        return next((r for r, i in enumerate(self._items) if i.key == key), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        row = self.row_of_key(key)
+        return None if row < 0 else row
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -68,11 +77,7 @@ class WheelItemsModel(QAbstractTableModel):
             return self.tr(self.HEADERS[section])
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        col = index.column()
+    def row_data(self, item: CalendarItem, row: int, col: int, role: int):  # type: ignore[no-untyped-def]
         cat = self._categories.get(item.category)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
@@ -110,7 +115,7 @@ class WheelItemsModel(QAbstractTableModel):
                 return item.start.toordinal() * 10_000 + (
                     item.start_time.hour * 60 + item.start_time.minute if item.start_time else 0
                 )
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
+            return self.row_data(item, row, col, Qt.ItemDataRole.DisplayRole)
         return None
 
 
@@ -123,6 +128,17 @@ class WheelFilterProxy(QSortFilterProxyModel):
         self._only: str | None = None
         self._words: list[str] = []
         self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The items model sorts itself from cached keys; this proxy only filters (sorting
+        here asked Python for a key ~10,000 times for one year's list)."""
+        model = self.sourceModel()
+        if isinstance(model, WheelItemsModel):
+            if self.sortColumn() >= 0:
+                super().sort(-1)
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def set_hidden_categories(self, hidden: set[str]) -> None:
         self.beginFilterChange()
