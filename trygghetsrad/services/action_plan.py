@@ -31,6 +31,7 @@ from trygghetsrad.domain.action_plan import (
     MeasureInput,
     MeasureRow,
     MeasureStatus,
+    MeetingMention,
     PlanData,
     PlanFlags,
     PlanStatus,
@@ -770,9 +771,12 @@ def measure_rows(
 ) -> list[MeasureRow]:
     rows = []
     hidden = set() if include_internal else hidden_cause_ids(session)
-    for m in list_measures(session, plan_id):
-        if m.internal and not include_internal:
-            continue
+    measures = [m for m in list_measures(session, plan_id) if include_internal or not m.internal]
+    # Follow-ups and meeting mentions of every measure in one query each, not one per measure.
+    notes, said = _followups_and_mentions(
+        session, [m.id for m in measures], include_internal, with_mentions
+    )
+    for m in measures:
         if hidden:
             kept = [
                 (c, t) for c, t in zip(m.cause_ids, m.cause_titles, strict=True) if c not in hidden
@@ -782,8 +786,47 @@ def measure_rows(
                 cause_ids=tuple(c for c, _t in kept),
                 cause_titles=tuple(t for _c, t in kept),
             )
-        rows.append(_row(session, m, today, include_internal, with_mentions))
+        rows.append(
+            _row(
+                session,
+                m,
+                today,
+                include_internal,
+                with_mentions,
+                notes.get(m.id, []),
+                said.get(m.id, []),
+            )
+        )
     return rows
+
+
+def _followups_and_mentions(
+    session: Session, ids: list[int], include_internal: bool, with_mentions: bool
+) -> tuple[dict[int, list[FollowUp]], dict[int, list[MeetingMention]]]:
+    notes: dict[int, list[FollowUp]] = {}
+    said: dict[int, list[MeetingMention]] = {}
+    if not ids:
+        return notes, said
+    query = (
+        select(FollowUpNote)
+        .where(FollowUpNote.measure_id.in_(ids))
+        .order_by(FollowUpNote.noted_on, FollowUpNote.id)
+    )
+    for note in session.scalars(query):
+        notes.setdefault(note.measure_id, []).append(_followup_data(note))  # type: ignore[arg-type]
+    if with_mentions:
+        owner = dict(
+            session.execute(
+                select(MeetingLink.id, MeetingLink.measure_id).where(
+                    MeetingLink.measure_id.in_(ids)
+                )
+            ).all()
+        )
+        for mention in meeting_links.mentions(
+            session, measure_ids=ids, include_internal=include_internal
+        ):
+            said.setdefault(owner[mention.link_id], []).append(mention)
+    return notes, said
 
 
 def hidden_cause_ids(session: Session) -> set[int]:
@@ -811,18 +854,27 @@ def measure_row(session: Session, measure_id: int, *, today: date) -> MeasureRow
 
 
 def _row(
-    session: Session, m: MeasureData, today: date, include_internal: bool, with_mentions: bool
+    session: Session,
+    m: MeasureData,
+    today: date,
+    include_internal: bool,
+    with_mentions: bool,
+    notes: list[FollowUp] | None = None,
+    said: list[MeetingMention] | None = None,
 ) -> MeasureRow:
-    followups = [
-        f for f in list_followups(session, measure_id=m.id) if include_internal or not f.internal
-    ]
+    if notes is None:
+        notes = list_followups(session, measure_id=m.id)
+    followups = [f for f in notes if include_internal or not f.internal]
     trend = measure_trend(session, m, followups)
     light = traffic_light(m.status, start=m.start, end=m.end, today=today, trend=trend.trend)
-    mentions = (
-        meeting_links.mentions(session, measure_id=m.id, include_internal=include_internal)
-        if with_mentions
-        else []
-    )
+    if not with_mentions:
+        mentions: list[MeetingMention] = []
+    elif said is not None:
+        mentions = said
+    else:
+        mentions = meeting_links.mentions(
+            session, measure_id=m.id, include_internal=include_internal
+        )
     return MeasureRow(
         measure=m,
         light=light,
