@@ -117,10 +117,13 @@ def test_real_and_blob_values_are_exact(database: Any, db_path: Path) -> None:
         conn.exec_driver_sql(
             "INSERT INTO settings (key, value, blob) VALUES ('test_logo', '', ?)", (logo,)
         )
+        for key, text in (("t_null", "NULL"), ("t_num", "12"), ("t_odd", "it's\n\u202eÅ😀 X'00'")):
+            conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES (?, ?)", (key, text))
         conn.exec_driver_sql(
             "INSERT INTO indicator_values (indicator_id, area, period, value) "
-            "VALUES (?, 'Norrby', '2026', 0.1 + 0.2), (?, 'Söder', '2026', 1e300)",
-            (indicator_id, indicator_id),
+            "VALUES (?, 'Norrby', '2026', 0.1 + 0.2), (?, 'Söder', '2026', 1e300), "
+            "(?, 'Åby', '2026', -7)",
+            (indicator_id, indicator_id, indicator_id),
         )
     after = dump(db_path)
     with database.session() as s:
@@ -130,9 +133,12 @@ def test_real_and_blob_values_are_exact(database: Any, db_path: Path) -> None:
         journal.redo(s, rec.changeset)
     assert dump(db_path) == after
     stored = {row[1]: row for row in after["settings"]}
+    assert stored["t_null"][2:4] == ("text", "NULL")
+    assert stored["t_num"][2:4] == ("text", "12")
+    assert stored["t_odd"][3] == "it's\n\u202eÅ😀 X'00'"
     assert stored["test_logo"][4:6] == ("blob", logo)
     values = sorted(row[-2:] for row in after["indicator_values"])
-    assert values[:2] == [("real", 0.1 + 0.2), ("real", 1e300)]
+    assert values == [("real", -7.0), ("real", 0.1 + 0.2), ("real", 1e300)]
 
 
 def test_conflict_is_refused_and_nothing_changes(database: Any, db_path: Path) -> None:
@@ -176,16 +182,20 @@ def test_redo_refused_when_rows_came_back_another_way(database: Any, db_path: Pa
 
 
 def test_journal_is_off_outside_record(database: Any) -> None:
-    with database.session() as s, journal.record(s, "Först") as rec:
-        make_person(s, name="Anna Öberg")
-    assert len(rec.changeset) == 1
-    # Same connection, triggers installed, but nothing is logged outside record().
     with database.session() as s:
+        with journal.record(s, "Först") as rec:
+            assert journal.installed_triggers(s.connection()) > 0
+            assert journal.is_recording(s)
+            make_person(s, name="Anna Öberg")
+        # Same connection, same transaction: the triggers are gone, nothing more is logged.
         conn = s.connection()
-        assert journal.installed_triggers(conn) > 0
+        assert journal.installed_triggers(conn) == 0
         make_person(s, name="Bo Ek")
         assert not journal.is_recording(s)
         assert conn.exec_driver_sql(f"SELECT count(*) FROM temp.{journal.LOG}").scalar() == 0
+    assert len(rec.changeset) == 1
+    with database.session() as s:
+        assert journal.installed_triggers(s.connection()) == 0
 
 
 def test_failed_body_records_nothing_and_stops_recording(database: Any) -> None:
@@ -194,6 +204,7 @@ def test_failed_body_records_nothing_and_stops_recording(database: Any) -> None:
         raise UserError("stopp")
     with database.session() as s:
         assert not journal.is_recording(s)
+        assert journal.installed_triggers(s.connection()) == 0
         assert register.list_people(s) == []
 
 
@@ -205,8 +216,6 @@ def test_undo_on_other_pool_connections(database: Any, db_path: Path) -> None:
         database, "Ta bort", lambda s: register.delete_person(s, person_id)
     )
     database.engine.dispose()  # every later session gets a fresh connection
-    with database.session() as s:
-        assert journal.installed_triggers(s.connection()) == 0  # never recorded: no triggers
     journal_service.undo(database, recorded.changeset)
     assert dump(db_path) == before
     database.engine.dispose()

@@ -1,19 +1,19 @@
 """Undo and redo of any database change, recorded by SQLite triggers.
 
-The technique is SQLite's own "undo/redo using triggers": on a connection that records,
-TEMP triggers (AFTER INSERT/UPDATE/DELETE) on every table of the models log each row
-change to a TEMP table, but only while a flag row exists (`record()` sets it around a
-service call). Rows removed or changed by the database itself (ON DELETE CASCADE, SET NULL)
-fire the child tables' triggers too, so they come back on undo. Connections that never
-record have no triggers at all; on those that have, a write outside `record()` costs one
-`EXISTS` on an empty TEMP table per row.
+The technique is SQLite's own "undo/redo using triggers": while `record()` runs a service
+call, TEMP triggers (AFTER INSERT/UPDATE/DELETE) on every table of the models log each row
+change to a TEMP table. Rows removed or changed by the database itself (ON DELETE CASCADE,
+SET NULL) fire the child tables' triggers too, so they come back on undo. The triggers are
+created when recording starts and dropped when it ends, inside the same transaction: a
+trigger costs SQLite per-row work on every write even when its WHEN clause is false, so
+writes outside `record()` never pay for the journal (the WHEN clause, a flag row, still
+keeps anything outside the recorded span out of the log).
 
-Each logged row holds its table, the operation and the old and new row as JSON: a
-`[type, value, type, value, ...]` array with SQLite's storage class ('i', 'r', 't', 'b',
-'n') beside each value, REALs written with 17 significant digits and BLOBs in hex, so that
-undo gives back byte-identical rows. The log is read into a `ChangeSet` when recording
-ends; the ChangeSet lives in Python (in an undo command), not in the connection, so it can
-be undone on any connection of the pool.
+Each logged row holds its table, the operation and the old and new row as a JSON array of
+SQL literals (`quote()`): exact for every storage class, REALs included, so that undo gives
+back byte-identical rows. The log is read into a `ChangeSet` when recording ends; the
+ChangeSet lives in Python (in an undo command), not in the connection, so it can be undone
+on any connection of the pool.
 
 `undo()`/`redo()` first check that every row the change set touched is still in the state
 the change set left it in (or, for redo, found it in). If the user changed one since, they
@@ -28,20 +28,23 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from trygghetsrad.db.search_index import TABLE as SEARCH_TABLE
+from trygghetsrad.db import search_index
 
 LOG = "journal_log"
 FLAG = "journal_recording"
 TRIGGER_PREFIX = "journal_"
-_INSTALLED_MARK = "journal_installed"  # connection.info key: installed table set
+_SCHEMA = "journal_schema"  # connection.info key: the journaled tables' columns
+_CHUNK = 500  # keys per `IN (...)` when checking rows (SQLite allows 32,766 parameters)
 
-Values = tuple[Any, ...]
+Literals = tuple[str, ...]  # one row: each value as an SQL literal, as `quote()` writes it
 Key = tuple[Any, ...]
+Schema = dict[str, tuple[tuple[str, ...], tuple[int, ...]]]  # table: (columns, pk positions)
 
 
 class JournalConflict(Exception):
@@ -59,8 +62,13 @@ class RowChange:
 
     table: str
     op: str  # "I", "U" or "D"
-    old: Values | None
-    new: Values | None
+    old: Literals | None
+    new: Literals | None
+
+    def values(self, which: str = "new") -> tuple[Any, ...] | None:
+        """The old or new row as Python values."""
+        row = self.new if which == "new" else self.old
+        return None if row is None else tuple(_literal(v) for v in row)
 
 
 @dataclass(frozen=True)
@@ -94,42 +102,34 @@ def _quote(name: str) -> str:
 
 
 def _encoded_row(alias: str, columns: Sequence[str]) -> str:
-    """SQL for a JSON array of (storage class, value) pairs of one row, exact for REAL/BLOB."""
-    parts = []
-    for name in columns:
-        col = f"{alias}.{_quote(name)}" if alias else _quote(name)
-        parts.append(f"substr(typeof({col}), 1, 1)")
-        parts.append(
-            f"CASE typeof({col}) WHEN 'real' THEN printf('%!.17g', {col}) "
-            f"WHEN 'blob' THEN hex({col}) ELSE {col} END"
-        )
-    return "json_array(" + ", ".join(parts) + ")"
+    """SQL for a JSON array of one row's values as SQL literals (`quote()`): exact for every
+    storage class (a REAL is written so that it reads back to the same double)."""
+    prefix = f"{alias}." if alias else ""
+    return "json_array(" + ", ".join(f"quote({prefix}{_quote(c)})" for c in columns) + ")"
 
 
-def _decode(text: str | None) -> Values | None:
-    if text is None:
+def _literal(text: str) -> Any:
+    """The Python value of one `quote()` literal."""
+    first = text[0]
+    if first == "'":
+        return text[1:-1].replace("''", "'")
+    if text == "NULL":
         return None
-    flat = json.loads(text)
-    values: list[Any] = []
-    for kind, value in zip(flat[0::2], flat[1::2], strict=True):
-        if kind == "r":
-            values.append(float(value))
-        elif kind == "b":
-            values.append(bytes.fromhex(value))
-        elif kind == "n":
-            values.append(None)
-        else:
-            values.append(value)
-    return tuple(values)
+    if first == "X":
+        return bytes.fromhex(text[2:-1])
+    if "." in text or "e" in text or "I" in text or "N" in text:  # 1.5, 3.0e-01, Inf, NaN
+        return float(text)
+    return int(text)
 
 
-def _same(current: Values | None, expected: Values | None) -> bool:
-    if current is None or expected is None:
-        return current is expected
-    # A REAL compares equal to an INTEGER of the same value in Python; the type matters here.
-    return len(current) == len(expected) and all(
-        type(a) is type(b) and a == b for a, b in zip(current, expected, strict=True)
-    )
+def _row(text: str | None) -> Literals | None:
+    return None if text is None else tuple(json.loads(text))
+
+
+def _raw(connection: Connection) -> Any:
+    """The sqlite3 connection under SQLAlchemy's, in the same transaction: bulk statements
+    skip SQLAlchemy's per-statement work (about 60 µs each)."""
+    return connection.connection.dbapi_connection
 
 
 # -- installing the triggers ---------------------------------------------------------------
@@ -142,44 +142,30 @@ def journaled_tables() -> list[str]:
     load_all()
     from trygghetsrad.db.base import Base
 
-    return [name for name in Base.metadata.tables if name != SEARCH_TABLE]
+    return [name for name in Base.metadata.tables if name != search_index.TABLE]
 
 
-def _table_info(connection: Connection, table: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    rows = connection.exec_driver_sql(f"PRAGMA main.table_info({_quote(table)})").fetchall()
-    columns = tuple(row[1] for row in rows)
-    by_pk = sorted((row[5], i) for i, row in enumerate(rows) if row[5])
-    return columns, tuple(i for _n, i in by_pk)
-
-
-def _schema(connection: Connection) -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
-    info = connection.info
-    cached = info.get(_INSTALLED_MARK)
-    installed = connection.exec_driver_sql(
-        f"SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = '{LOG}'"
-    ).first()
-    if cached is not None and installed is not None:
+def _schema(connection: Connection) -> Schema:
+    """Columns and primary-key positions of every journaled table (read once per connection)."""
+    cached = connection.info.get(_SCHEMA)
+    if cached is not None:
         return cached  # type: ignore[no-any-return]
-    schema = {}
+    raw = _raw(connection)
+    schema: Schema = {}
     for table in journaled_tables():
-        columns, keys = _table_info(connection, table)
+        rows = raw.execute(f"PRAGMA main.table_info({_quote(table)})").fetchall()
+        columns = tuple(row[1] for row in rows)
+        keys = tuple(i for _n, i in sorted((row[5], i) for i, row in enumerate(rows) if row[5]))
         if columns and keys:
             schema[table] = (columns, keys)
-    _install(connection, schema)
-    info[_INSTALLED_MARK] = schema
+    connection.info[_SCHEMA] = schema
+    connection.info[_SCHEMA + "_triggers"] = _triggers(schema)
     return schema
 
 
-def _install(
-    connection: Connection, schema: dict[str, tuple[tuple[str, ...], tuple[int, ...]]]
-) -> None:
-    run = connection.exec_driver_sql
-    run(
-        f"CREATE TEMP TABLE IF NOT EXISTS {LOG} "
-        "(seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, old TEXT, new TEXT)"
-    )
-    run(f"CREATE TEMP TABLE IF NOT EXISTS {FLAG} (on_ INTEGER)")
-    when = f"WHEN EXISTS (SELECT 1 FROM {FLAG})"
+def _triggers(schema: Schema) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of every trigger."""
+    found = []
     for table, (columns, _keys) in schema.items():
         target = f"main.{_quote(table)}"
         old, new = _encoded_row("OLD", columns), _encoded_row("NEW", columns)
@@ -188,12 +174,41 @@ def _install(
             ("U", "UPDATE", old, new),
             ("D", "DELETE", old, "NULL"),
         ):
-            trigger = _quote(f"{TRIGGER_PREFIX}{table}_{op.lower()}")
-            run(
-                f"CREATE TEMP TRIGGER IF NOT EXISTS {trigger} AFTER {event} ON {target} "
-                f"{when} BEGIN INSERT INTO {LOG} (tbl, op, old, new) "
-                f"VALUES ('{table}', '{op}', {old_sql}, {new_sql}); END"
+            name = _quote(f"{TRIGGER_PREFIX}{table}_{op.lower()}")
+            found.append(
+                (
+                    name,
+                    f"CREATE TEMP TRIGGER IF NOT EXISTS {name} AFTER {event} ON {target} "
+                    f"WHEN EXISTS (SELECT 1 FROM {FLAG}) BEGIN INSERT INTO {LOG} "
+                    f"(tbl, op, old, new) VALUES ('{table}', '{op}', {old_sql}, {new_sql}); END",
+                )
             )
+    return found
+
+
+def _install(connection: Connection) -> Schema:
+    """Create the log and the triggers on this connection (inside the current transaction).
+
+    They exist only while recording: any trigger on a table costs SQLite per-row work on
+    every write even when its WHEN clause is false (about 70 % on a bulk insert), so
+    `_uninstall` drops them again and ordinary writes never pay for the journal.
+    """
+    schema = _schema(connection)
+    raw = _raw(connection)
+    raw.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {LOG} "
+        "(seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, old TEXT, new TEXT)"
+    )
+    raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {FLAG} (on_ INTEGER)")
+    for _name, create in connection.info[_SCHEMA + "_triggers"]:
+        raw.execute(create)
+    return schema
+
+
+def _uninstall(connection: Connection) -> None:
+    raw = _raw(connection)
+    for name, _create in connection.info[_SCHEMA + "_triggers"]:
+        raw.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
 
 
 def installed_triggers(connection: Connection) -> int:
@@ -214,24 +229,22 @@ class _Recording:
         self.changeset = ChangeSet(label)
 
 
-def _last_seq(connection: Connection) -> int:
-    row = connection.exec_driver_sql(f"SELECT max(seq) FROM temp.{LOG}").first()
+def _start(connection: Connection) -> int:
+    raw = _raw(connection)
+    raw.execute(f"DELETE FROM temp.{FLAG}")
+    raw.execute(f"INSERT INTO temp.{FLAG} VALUES (1)")
+    row = raw.execute(f"SELECT max(seq) FROM temp.{LOG}").fetchone()
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def _start(connection: Connection) -> int:
-    connection.exec_driver_sql(f"DELETE FROM temp.{FLAG}")
-    connection.exec_driver_sql(f"INSERT INTO temp.{FLAG} VALUES (1)")
-    return _last_seq(connection)
-
-
 def _stop(connection: Connection, since: int) -> list[RowChange]:
-    connection.exec_driver_sql(f"DELETE FROM temp.{FLAG}")
-    rows = connection.exec_driver_sql(
+    raw = _raw(connection)
+    raw.execute(f"DELETE FROM temp.{FLAG}")
+    rows = raw.execute(
         f"SELECT tbl, op, old, new FROM temp.{LOG} WHERE seq > ? ORDER BY seq", (since,)
     ).fetchall()
-    connection.exec_driver_sql(f"DELETE FROM temp.{LOG} WHERE seq > ?", (since,))
-    return [RowChange(tbl, op, _decode(old), _decode(new)) for tbl, op, old, new in rows]
+    raw.execute(f"DELETE FROM temp.{LOG} WHERE seq > ?", (since,))
+    return [RowChange(tbl, op, _row(old), _row(new)) for tbl, op, old, new in rows]
 
 
 def is_recording(session: Session) -> bool:
@@ -253,9 +266,9 @@ def record(session: Session, label: str) -> Iterator[_Recording]:
     """
     session.flush()
     connection = session.connection()
-    schema = _schema(connection)
     if is_recording(session):
         raise RuntimeError("journal.record() does not nest")
+    schema = _install(connection)
     since = _start(connection)
     recording = _Recording(label)
     try:
@@ -263,11 +276,13 @@ def record(session: Session, label: str) -> Iterator[_Recording]:
         session.flush()
     finally:
         changes = _stop(connection, since)
+        _uninstall(connection)
+    tables = {c.table for c in changes}
     recording.changeset = ChangeSet(
         label,
         tuple(changes),
-        {t: schema[t][0] for t in {c.table for c in changes}},
-        {t: schema[t][1] for t in {c.table for c in changes}},
+        {t: schema[t][0] for t in tables},
+        {t: schema[t][1] for t in tables},
     )
 
 
@@ -278,27 +293,27 @@ def record(session: Session, label: str) -> Iterator[_Recording]:
 class _Step:
     table: str
     key: Key
-    before: Values | None
-    after: Values | None
+    before: Literals | None
+    after: Literals | None
+
+
+def _key(row: Literals, positions: tuple[int, ...]) -> Key:
+    return tuple(_literal(row[i]) for i in positions)
 
 
 def _steps(changeset: ChangeSet) -> list[_Step]:
     steps = []
     for change in changeset.changes:
         positions = changeset.keys[change.table]
-
-        def key(values: Values, positions: tuple[int, ...] = positions) -> Key:
-            return tuple(values[i] for i in positions)
-
         if change.op == "I":
             assert change.new is not None
-            steps.append(_Step(change.table, key(change.new), None, change.new))
+            steps.append(_Step(change.table, _key(change.new, positions), None, change.new))
         elif change.op == "D":
             assert change.old is not None
-            steps.append(_Step(change.table, key(change.old), change.old, None))
+            steps.append(_Step(change.table, _key(change.old, positions), change.old, None))
         else:
             assert change.old is not None and change.new is not None
-            old_key, new_key = key(change.old), key(change.new)
+            old_key, new_key = _key(change.old, positions), _key(change.new, positions)
             if old_key == new_key:
                 steps.append(_Step(change.table, old_key, change.old, change.new))
             else:  # a primary key that changed: the row moved
@@ -311,10 +326,13 @@ class _Sql:
     """The statements for one table."""
 
     def __init__(self, table: str, columns: tuple[str, ...], keys: tuple[int, ...]) -> None:
-        name = _quote(table)  # unqualified: the search index spots writes by table name
+        name = _quote(table)
         where = " AND ".join(f"{_quote(columns[i])} = ?" for i in keys)
+        self.table = table
         self.keys = keys
-        self.select = f"SELECT {_encoded_row('', columns)} FROM {name} WHERE {where}"
+        self.key_columns = [_quote(columns[i]) for i in keys]
+        self.encoded = _encoded_row("", columns)
+        self.select = f"SELECT {self.encoded} FROM {name} WHERE {where}"
         self.delete = f"DELETE FROM {name} WHERE {where}"
         self.insert = (
             f"INSERT INTO {name} ({', '.join(_quote(c) for c in columns)}) "
@@ -324,10 +342,30 @@ class _Sql:
             f"UPDATE {name} SET {', '.join(f'{_quote(c)} = ?' for c in columns)} WHERE {where}"
         )
 
+    def current(self, raw: Any, keys: list[Key]) -> dict[Key, Literals]:
+        """The rows stored now under `keys`, as literals (missing keys are absent)."""
+        found: dict[Key, Literals] = {}
+        if len(self.keys) == 1:
+            column = self.key_columns[0]
+            for start in range(0, len(keys), _CHUNK):
+                chunk = [k[0] for k in keys[start : start + _CHUNK]]
+                marks = ", ".join("?" for _ in chunk)
+                for (text,) in raw.execute(
+                    f"SELECT {self.encoded} FROM {_quote(self.table)} WHERE {column} IN ({marks})",
+                    chunk,
+                ):
+                    row = tuple(json.loads(text))
+                    found[_key(row, self.keys)] = row
+            return found
+        for key in keys:
+            hit = raw.execute(self.select, key).fetchone()
+            if hit is not None:
+                found[key] = tuple(json.loads(hit[0]))
+        return found
 
-def _current(connection: Connection, sql: _Sql, key: Key) -> Values | None:
-    row = connection.exec_driver_sql(sql.select, key).first()
-    return _decode(row[0]) if row else None
+
+def _values(row: Literals) -> tuple[Any, ...]:
+    return tuple(_literal(v) for v in row)
 
 
 def _apply(session: Session, changeset: ChangeSet, *, backwards: bool) -> None:
@@ -337,41 +375,62 @@ def _apply(session: Session, changeset: ChangeSet, *, backwards: bool) -> None:
     for table, columns in changeset.columns.items():
         if schema.get(table, ((), ()))[0] != columns:
             raise JournalConflict(table, ())  # the table changed shape (a newer schema)
+    raw = _raw(connection)
     sql = {t: _Sql(t, cols, changeset.keys[t]) for t, cols in changeset.columns.items()}
     steps = _steps(changeset)
-    # The state each touched row must be in now, and the state it is put into.
-    now: dict[tuple[str, Key], Values | None] = {}
-    ordered = steps if not backwards else list(reversed(steps))
+    ordered = list(reversed(steps)) if backwards else steps
+    # The state each touched row must be in now: for undo the state the change set left
+    # (its last step per row), for redo the state it found (its first) -- in both cases the
+    # first one met in replay order.
+    expected: dict[tuple[str, Key], Literals | None] = {}
     for step in ordered:
-        # Undo: the state the change set left (its last step per row); redo: the state it
-        # found (its first step per row) -- in both cases the first one met in replay order.
-        now.setdefault((step.table, step.key), step.after if backwards else step.before)
-    for (table, key), expected in now.items():
-        if not _same(_current(connection, sql[table], key), expected):
-            raise JournalConflict(table, key)
-    connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        expected.setdefault((step.table, step.key), step.after if backwards else step.before)
+    for table, items in groupby(sorted(expected, key=lambda tk: tk[0]), key=lambda tk: tk[0]):
+        keys = [key for _t, key in items]
+        now = sql[table].current(raw, keys)
+        for key in keys:
+            if now.get(key) != expected[(table, key)]:
+                raise JournalConflict(table, key)
+    raw.execute("PRAGMA defer_foreign_keys=ON")
+    _install(connection)
     since = _start(connection)
     try:
-        for step in ordered:
+        # Consecutive steps of one kind on one table run as one executemany, in order.
+        def kind(step: _Step) -> tuple[str, str]:
             target = step.before if backwards else step.after
             source = step.after if backwards else step.before
-            statements = sql[step.table]
-            if target is None:
-                connection.exec_driver_sql(statements.delete, step.key)
-            elif source is None:
-                connection.exec_driver_sql(statements.insert, target)
+            return (
+                step.table,
+                "delete" if target is None else "insert" if source is None else "update",
+            )
+
+        for (table, what), group in groupby(ordered, key=kind):
+            statements = sql[table]
+            batch = list(group)
+            if what == "delete":
+                raw.executemany(statements.delete, [s.key for s in batch])
+            elif what == "insert":
+                raw.executemany(
+                    statements.insert,
+                    [_values(s.before if backwards else s.after) for s in batch],  # type: ignore[arg-type]
+                )
             else:
-                connection.exec_driver_sql(statements.update, (*target, *step.key))
+                raw.executemany(
+                    statements.update,
+                    [(*_values(s.before if backwards else s.after), *s.key) for s in batch],  # type: ignore[arg-type]
+                )
     finally:
         side_effects = _stop(connection, since)
-    expected_keys = set(now)
+        _uninstall(connection)
     for change in side_effects:
         positions = changeset.keys.get(change.table) or schema[change.table][1]
-        for values in (change.old, change.new):
-            if values is not None:
-                key = tuple(values[i] for i in positions)
-                if (change.table, key) not in expected_keys:
-                    raise JournalConflict(change.table, key)
+        for row in (change.old, change.new):
+            if row is not None and (change.table, _key(row, positions)) not in expected:
+                raise JournalConflict(change.table, _key(row, positions))
+    # The statements above bypass SQLAlchemy, so tell the search index which tables to
+    # bring in step before the commit (as it does for any plain SQL write).
+    stale = {t for t in changeset.tables if t in search_index.BY_TABLE}
+    connection.info.setdefault("search_stale_tables", set()).update(stale)
     session.expire_all()
 
 
@@ -392,13 +451,13 @@ def areas(changeset: ChangeSet) -> frozenset[str]:
 
 def area_of(table: str) -> str | None:
     """The area owning a table: its model module's name (`db/models/<area>.py`)."""
+    found = _AREAS.get(table)
+    if found is not None:
+        return found
     from trygghetsrad.db.base import Base
     from trygghetsrad.db.models import load_all
 
     load_all()
-    found = _AREAS.get(table)
-    if found is not None:
-        return found
     for mapper in Base.registry.mappers:
         local = getattr(mapper, "local_table", None)
         if getattr(local, "name", None):
