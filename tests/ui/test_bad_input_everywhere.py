@@ -420,3 +420,89 @@ def test_bad_input_is_refused_at_the_field_and_awkward_text_is_kept(
         with sqlite3.connect(demo_ctx.database.path) as connection:
             dump = "\n".join(connection.iterdump())
         assert AWKWARD in dump, f"{name}: the awkward text was not stored exactly"
+
+
+# -- editors that save as the user types ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "expected"),
+    [
+        ("title", LONG, "högst"),
+        ("title", CONTROL, "styrtecken"),
+        ("notes", "Punkt\x1b", "styrtecken"),
+        ("decisions", "x" * 20_000, "högst"),
+    ],
+)
+def test_agenda_item_editor_shows_the_message_at_the_field_and_keeps_the_text(
+    qtbot, demo_ctx, field: str, bad: str, expected: str
+) -> None:
+    page = _meetings_page(demo_ctx)
+    qtbot.addWidget(page)
+    agenda = page.agenda
+    assert agenda.model.rowCount() > 0
+    agenda.list.setCurrentIndex(agenda.model.index(0))
+    edit = {"title": agenda.title, "notes": agenda.notes, "decisions": agenda.decisions}[field]
+    _set(edit, bad)
+    assert agenda.save_now() is False
+    error = agenda.field_errors[field]
+    assert not error.isHidden() and expected in error.text()
+    assert _get(edit) == (bad[: edit.maxLength()] if isinstance(edit, QLineEdit) else bad)
+    _set(edit, AWKWARD)
+    assert agenda.save_now() is True
+    assert error.isHidden()
+    with sqlite3.connect(demo_ctx.database.path) as connection:
+        assert AWKWARD in "\n".join(connection.iterdump())
+
+
+def _pictures_page(ctx: Any, qtbot: Any) -> Any:
+    from trygghetsrad.services import situation_pictures
+
+    page = _situation(ctx, "PicturesPage", "pictures")
+    qtbot.addWidget(page)
+    with ctx.database.session() as s:
+        open_ = next(p for p in situation_pictures.list_pictures(s) if not p.is_frozen)
+    page.select(open_.id)
+    return page
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "expected"),
+    [
+        ("title", LONG, "högst"),
+        ("title", CONTROL, "styrtecken"),
+        ("title", "", "måste fyllas i"),
+        ("period_start", "2026-02-30", "finns inte i kalendern"),
+        ("period_end", "30000-01-01", "Året 30000"),
+        ("period_end", "hej", "ÅÅÅÅ-MM-DD"),
+        ("period_end", "1999-01-01", "före"),
+    ],
+)
+def test_situation_picture_header_refuses_at_the_field_and_keeps_the_text(
+    qtbot, demo_ctx, field: str, bad: str, expected: str
+) -> None:
+    page = _pictures_page(demo_ctx, qtbot)
+    version = _data_version(demo_ctx.database.path)
+    before = version()
+    edit = {"title": page.title_edit, "period_start": page.start_edit, "period_end": page.end_edit}
+    edit[field].setText(bad)
+    page._on_header_changed()
+    page.save_now()
+    shown = page.error_text("title" if field == "title" else "period")
+    assert expected in shown
+    assert edit[field].text() == bad[: edit[field].maxLength()]
+    assert version() == before
+
+
+def test_situation_picture_texts_refuse_control_characters_at_the_field(qtbot, demo_ctx) -> None:
+    page = _pictures_page(demo_ctx, qtbot)
+    key, edit = next(iter(page.texts.items()))
+    edit.setPlainText("Sammanfattning\x00")
+    page.save_now()
+    assert "styrtecken" in page.error_text(key)
+    assert edit.toPlainText() == "Sammanfattning\x00"
+    edit.setPlainText(AWKWARD + "\nrad två")
+    page.save_now()
+    assert page.error_text(key) == ""
+    with sqlite3.connect(demo_ctx.database.path) as connection:
+        assert AWKWARD in "\n".join(connection.iterdump())
