@@ -74,7 +74,7 @@ def test_deleted_meeting_comes_back_with_ctrl_z_and_goes_again_with_ctrl_y(
     detail = page.meeting
     page.details.delete()
     assert page.model.row_of(meeting_id) == -1
-    assert page.undo_action.text() == f"Ångra Ta bort mötet ”{detail.title} {detail.when}”"
+    assert page.undo_action.text() == f"Ångra Ta bort mötet ”{detail.title} 12 mars 2026”"
     opened = []
     ctx.events.open_record.connect(lambda owner: opened.append(owner) or page.open_record(owner))
     ctrl(qtbot, page, Qt.Key.Key_Z)

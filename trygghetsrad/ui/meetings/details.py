@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.calendar_items import Owner
 from trygghetsrad.domain.changes import MEETINGS
+from trygghetsrad.domain.dates import long_date
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, Presence
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import meetings as meeting_service
@@ -263,8 +264,8 @@ class DetailsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         meeting_id = self.meeting.id
-        label = self.tr("Ta bort mötet ”{title} {when}”").format(
-            title=self.meeting.title, when=self.meeting.when
+        label = self.tr("Ta bort mötet ”{title} {day}”").format(
+            title=self.meeting.title, day=long_date(self.meeting.day, weekday=False)
         )
         # The page's undo stack (active while the page shows): Ctrl+Z brings the meeting
         # back with its agenda, notes, decisions, actions and attendance.
