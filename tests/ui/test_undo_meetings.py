@@ -206,3 +206,22 @@ def test_copied_agenda_and_edited_action_can_be_undone(qtbot, page, ctx, monkeyp
     assert page.undo_action.text() == "Ångra Ändra uppdraget ”Kontakta Storåkershem”"
     ctrl(qtbot, page, Qt.Key.Key_Z)
     assert minutes(ctx, first)[0][3] == ["Kontakta Storåkershem"]
+
+
+def test_removed_attendee_comes_back(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services import meetings_attendance
+
+    def names() -> list[str]:
+        with ctx.database.session() as s:
+            return [r.name for r in meetings_attendance.list_attendance(s, page.meeting_id)]
+
+    before = names()
+    panel = page.attendance
+    panel.view.selectRow(0)
+    removed = panel.model.record(0).name
+    panel.remove()
+    assert removed not in names()
+    assert page.undo_action.text() == f"Ångra Ta bort {removed} ur närvarolistan"
+    ctrl(qtbot, page, Qt.Key.Key_Z)
+    assert names() == before
+    assert panel.model.rowCount() == len(before)

@@ -213,3 +213,25 @@ def test_deleted_observation_and_picture_come_back_with_their_links(qtbot, demo_
     assert dump(demo_app) == with_draft
     pictures.undo_stack.undo()
     assert dump(demo_app) == before
+
+
+def test_new_problem_is_undoable(qtbot, demo_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services import causes
+    from trygghetsrad.ui.situation.causes_page import CausesPage, ProblemDialog
+
+    page = CausesPage(demo_app)
+    qtbot.addWidget(page)
+
+    def fake_exec(dialog: ProblemDialog) -> int:
+        dialog.title.setText("Mopedåkning på gångvägar")
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ProblemDialog, "exec", fake_exec)
+    before = dump(demo_app)
+    page._on_new_problem()
+    with demo_app.database.session() as s:
+        assert "Mopedåkning på gångvägar" in {p.title for p in causes.list_problems(s)}
+    assert page.undo_stack.undoText() == "Nytt problem ”Mopedåkning på gångvägar”"
+    page.undo_stack.undo()
+    assert dump(demo_app) == before

@@ -712,8 +712,9 @@ class AgendaPanel(QWidget):
         for group in groups:
             self.template_menu.addAction(
                 self.tr("Spara dagordningen som mall för {group}").format(group=group.name),
-                lambda g=group.id: self.run(
-                    lambda s: agenda_service.save_as_template(s, meeting_id, g)
+                lambda g=group.id, name=group.name: self.record(
+                    self.tr("Spara dagordningen som mall för {group}").format(group=name),
+                    lambda s: agenda_service.save_as_template(s, meeting_id, g),
                 ),
             )
         for group in groups:
@@ -728,12 +729,17 @@ class AgendaPanel(QWidget):
             existing = next(iter(agenda_service.list_templates(s, group_id=group_id)), None)
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                fields = {"group_id": group_id, "name": values["name"], "items": values["items"]}
+            fields = {"group_id": group_id, "name": values["name"], "items": values["items"]}
+
+            def write(s: Any) -> Any:
                 if existing is None:
-                    agenda_service.create_template(s, **fields)
-                else:
-                    agenda_service.update_template(s, existing.id, **fields)
+                    return agenda_service.create_template(s, **fields)
+                return agenda_service.update_template(s, existing.id, **fields)
+
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
+                write(s)
+                s.rollback()
+            self.record(self.tr("Ändra mallen för {group}").format(group=group_name), write)
 
         dialog = TemplateDialog(
             group_name,

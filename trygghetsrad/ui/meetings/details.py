@@ -451,18 +451,50 @@ class AttendancePanel(QWidget):
         members = [(r.person_id, r.name) for r in self.model.records if r.member and r.person_id]
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
                 attendance_service.add_attendee(s, meeting_id, **values)
+                s.rollback()
+            self._record(
+                self.tr("Lägg till deltagare"),
+                lambda s: attendance_service.add_attendee(s, meeting_id, **values),
+            )
 
         dialog = GuestDialog(people, members, save, self)
-        dialog.accepted.connect(lambda: self._run(lambda s: None))
         dialog.open()
         self.guest_dialog = dialog
 
     def remove(self) -> None:
         record = self.model.record(self.view.currentIndex().row())
         if record is not None:
-            self._run(lambda s: attendance_service.remove_attendee(s, record.id))
+            self._record(
+                self.tr("Ta bort {name} ur närvarolistan").format(name=record.name),
+                lambda s: attendance_service.remove_attendee(s, record.id),
+            )
+
+    def _record(self, text: str, fn: Callable[[Any], Any]) -> None:
+        """Run a service call as an undoable edit (undo puts back every row it changed)."""
+
+        def show_error(message: str) -> None:
+            self.error.setText(message)
+            self.error.show()
+
+        def replayed() -> None:
+            self.reload()
+            self.changed.emit()
+
+        ok, _result = push_recorded(
+            self.undo_stack,
+            self.ctx,
+            text,
+            fn,
+            parent_widget=self,
+            on_error=show_error,
+            on_undone=replayed,
+            on_redone=replayed,
+        )
+        if ok:
+            self.error.hide()
+            replayed()
 
 
 class StatsDialog(QDialog):

@@ -817,10 +817,15 @@ class CausesPage(QWidget):
         created: dict[str, int] = {}
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                result = causes.create_problem(s, **values)
-            created["id"] = result.id
-            self.ctx.events.changed(result.changes)
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
+                causes.create_problem(s, **values)
+                s.rollback()
+            ok, result = self._record(
+                self.tr("Nytt problem ”{t}”").format(t=values.get("title", "")),
+                lambda s: causes.create_problem(s, **values),
+            )
+            if ok:
+                created["id"] = result.id
 
         dialog = ProblemDialog(self.ctx, save, None, self)
         if dialog.exec() and "id" in created:
@@ -833,9 +838,13 @@ class CausesPage(QWidget):
 
         def save(values: dict[str, Any]) -> None:
             values.pop("observation_id", None)
-            with self.ctx.database.session() as s:
-                changes = causes.update_problem(s, problem.id, **values)
-            self.ctx.events.changed(changes)
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
+                causes.update_problem(s, problem.id, **values)
+                s.rollback()
+            self._record(
+                self.tr("Ändra problemet ”{t}”").format(t=problem.title),
+                lambda s: causes.update_problem(s, problem.id, **values),
+            )
 
         ProblemDialog(self.ctx, save, problem, self).exec()
 

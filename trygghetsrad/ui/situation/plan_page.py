@@ -57,7 +57,6 @@ from trygghetsrad.ui.situation.action_plan_common import (
     push_change,
     push_create,
     read,
-    run,
 )
 from trygghetsrad.ui.situation.plan_dialogs import (
     KIND_LABELS,
@@ -557,7 +556,10 @@ class PlanPage(QWidget):
         text = url.toString()
         if text.startswith("unlink:"):
             link_id = int(text.split(":", 1)[1])
-            run(self.ctx, self, lambda s: meeting_links.unlink(s, link_id))
+            self.record(
+                self.tr("Ta bort kopplingen till protokollet"),
+                lambda s: meeting_links.unlink(s, link_id),
+            )
 
     # -- plan actions ----------------------------------------------------------------------
 

@@ -894,8 +894,14 @@ class WheelPage(QWidget):
                 if values["start_month"] != old.start_month:
                     service.set_start_month(s, year, values["start_month"])
 
-            if values["note"].strip():  # a note in the list of changes stays (no undo)
-                self._run(lambda s: service.add_plan_change(s, year, values["note"], date.today()))
+            if values["note"].strip():
+                push_recorded(
+                    self.stack,
+                    self.ctx,
+                    self.tr("Anteckning i planens ändringar {year}").format(year=year),
+                    lambda s: service.add_plan_change(s, year, values["note"], date.today()),
+                    parent_widget=self,
+                )
             self._undoable(self.tr("Ändra planens status {year}").format(year=year), work, restore)
 
         dialog = PlanDialog(self._plan, save, self)
