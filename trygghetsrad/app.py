@@ -137,11 +137,12 @@ def run_gui(args: argparse.Namespace) -> int:
         state = None  # open_for_window explains the problem (and may offer a backup)
     window = _window_from_glance(path, quiet) if state is FileState.CURRENT else None
     if window is None:  # new, migration due, damaged, in use, network folder: open first
-        from trygghetsrad.ui.main_window import MainWindow
+        from trygghetsrad.ui.main_window import MainWindow, drop_source_cache
 
         database = _open_before_window(path, quiet)
         if database is None:
             return 2
+        drop_source_cache()
         window = MainWindow(database)
     failed: list[str] = []
 

@@ -26,6 +26,7 @@ from trygghetsrad.db.inspection import (
 )
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
+from trygghetsrad.source_lines import forgetting_source_lines
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -45,7 +46,7 @@ __all__ = [
 
 
 def load_sqlalchemy() -> None:
-    """Import SQLAlchemy (core and ORM) without loading OpenSSL.
+    """Import SQLAlchemy (core and ORM) without loading OpenSSL or keeping its source.
 
     Nothing in the app uses TLS, yet importing SQLAlchemy loads OpenSSL (libcrypto: about
     4 MB of the window's memory) through hashlib and asyncio's optional TLS support. Both fall
@@ -58,7 +59,8 @@ def load_sqlalchemy() -> None:
     for name in deferred:
         sys.modules[name] = None  # type: ignore[assignment]
     try:
-        import sqlalchemy.orm  # noqa: F401
+        with forgetting_source_lines():  # about 20 MB of SQLAlchemy's source otherwise
+            import sqlalchemy.orm  # noqa: F401
     finally:
         for name in deferred:
             if sys.modules.get(name, ...) is None:

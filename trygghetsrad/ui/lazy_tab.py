@@ -13,12 +13,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from trygghetsrad.source_lines import forgetting_source_lines
 from trygghetsrad.ui.context import AppContext
 
 
 def load_factory(spec: str) -> Callable[[AppContext], QWidget]:
     module_name, _, attr = spec.partition(":")
-    return getattr(importlib.import_module(module_name), attr)  # type: ignore[no-any-return]
+    with forgetting_source_lines():  # a page imports dozens of modules (see source_lines)
+        module = importlib.import_module(module_name)
+    return getattr(module, attr)  # type: ignore[no-any-return]
 
 
 class LazyTab(QWidget):
