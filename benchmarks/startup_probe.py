@@ -1,5 +1,6 @@
 """Child process of `run.py`: the app started as `trygghetsrad --db X --exit-after-startup`,
-printing the wall-clock time of its first paint with data ("first-paint <unix time>").
+printing the wall-clock time of its first paint with data ("first-paint <unix time>") and of
+the end of start-up, when the real page has painted ("interactive <unix time>").
 
 An import hook patches the main window class when the app imports it, to connect its
 `first_paint_with_data` signal; nothing else is imported or done differently from a normal
@@ -35,6 +36,9 @@ class _Hook(importlib.abc.MetaPathFinder):
                 original(window, *args, **kwargs)
                 window.first_paint_with_data.connect(
                     lambda: print(f"first-paint {time.time():.6f}", flush=True)
+                )
+                window.startup_complete.connect(
+                    lambda: print(f"interactive {time.time():.6f}", flush=True)
                 )
 
             module.MainWindow.__init__ = init
