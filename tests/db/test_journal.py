@@ -260,3 +260,24 @@ def meetings_id_action(database: Any, meeting_id: int) -> int:
     with database.session() as s:
         items = meetings_agenda.get_agenda(s, meeting_id)
     return items[0].actions[0].id
+
+
+def test_an_erased_person_cannot_be_brought_back_by_undo(database: Any, db_path: Path) -> None:
+    from trygghetsrad.services import privacy
+
+    with database.session() as s:
+        person_id = make_person(s, name="Anna Öberg", email="anna@example.org")
+    recorded = journal_service.run(
+        database,
+        "Ändra Anna",
+        lambda s: register.update_person(
+            s, person_id, name="Anna Öberg", email="anna.oberg@example.org", phone="070-1"
+        ),
+    )
+    with database.session() as s:
+        privacy.erase_person(s, person_id)
+    erased = dump(db_path)
+    with pytest.raises(UserError, match="Kan inte ångra ”Ändra Anna”"):
+        journal_service.undo(database, recorded.changeset)
+    assert dump(db_path) == erased
+    assert "anna@example.org" not in str(erased) and "070-1" not in str(erased)
