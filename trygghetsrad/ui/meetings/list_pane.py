@@ -12,6 +12,7 @@ the model for ~16,000 cells at every reload.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, time
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,16 +29,32 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import MeetingSummary
+from trygghetsrad.domain.meetings import MeetingKind, MeetingStatus, MeetingSummary
+from trygghetsrad.i18n import tr
 from trygghetsrad.ui.meetings.models import IdRole, MeetingTableModel
 from trygghetsrad.ui.meetings.sorting import arrow_points_along
 
 Index = QModelIndex | QPersistentModelIndex
+# The widest date-and-time text the list shows (digits are equally wide in the UI fonts).
+_SAMPLE = MeetingSummary(
+    id=0,
+    title="",
+    kind=MeetingKind.NOTES,
+    status=MeetingStatus.PLANNED,
+    day=date(2000, 12, 28),
+    start_time=time(20, 0),
+    end_time=None,
+    place="",
+    online_link="",
+    group_ids=(),
+    group_names=(),
+)
 
 
 class MeetingListModel(MeetingTableModel):
@@ -127,14 +144,33 @@ class MeetingListPane(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         arrow_points_along(header)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # Column widths from the first rows, not from every meeting of ten years.
-        header.setResizeContentsPrecision(40)
+        self._fit_columns()
         box.addWidget(self.table, 1)
         self.stats_button = QPushButton(self.tr("Närvarostatistik…"))
         self.stats_button.setAccessibleName(self.tr("Närvarostatistik"))
         box.addWidget(self.stats_button)
+
+    def _fit_columns(self) -> None:
+        """Widths of date, type and status from the texts those columns can hold.
+
+        Their texts come from a small fixed vocabulary, so no row is measured (fitting the
+        columns to their contents asked the model for thousands of cells on ten years);
+        the group column takes the rest of the width."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        vocabulary = {
+            0: [MeetingTableModel.COLUMNS[0][1](_SAMPLE)],
+            2: [kind.short_label for kind in MeetingKind],
+            3: [status.label for status in MeetingStatus] + [tr("Fastställt")],
+        }
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, texts in vocabulary.items():
+            widest = max(metrics.horizontalAdvance(text) for text in texts) + margin
+            header.resizeSection(
+                column, max(widest, header.sectionSizeFromContents(column).width())
+            )
 
     def selected_id(self) -> int | None:
         """The meeting of the current row, if any."""
