@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import MONTHS_SHORT
@@ -48,9 +49,14 @@ _WIDTHS = [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333,
 _WIDTH = dict(zip(_CHARS, _WIDTHS, strict=True))
 
 
+@lru_cache(maxsize=8192)
+def _units(text: str) -> int:
+    # Cached: placing a year's labels measures the same titles thousands of times.
+    return sum(_WIDTH.get(c, 600) for c in text)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    units = sum(_WIDTH.get(c, 600) for c in text)
-    return units * size / 1000.0 * (1.05 if bold else 1.0)
+    return _units(text) * size / 1000.0 * (1.05 if bold else 1.0)
 
 
 def fit_text(text: str, size: float, width: float, bold: bool = False) -> str:
