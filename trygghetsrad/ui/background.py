@@ -226,6 +226,7 @@ def run_with_progress(
     dialog.setAccessibleName(label)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # quick work finishes without a flash of a dialog
+    dialog.setMinimumWidth(380)  # room for "Kopierar databasen till <namn>…"
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
 

@@ -419,14 +419,22 @@ class PlanPage(QWidget):
             lines.append(text)
         uncovered = [self._cause_titles.get(c, "") for c in self.flags.causes_without_measure]
         if uncovered:
-            lines.append(self.tr("⚠ Orsaker utan åtgärd: {c}.").format(c="; ".join(uncovered)))
+            lines.append(self.tr("⚠ Orsaker utan åtgärd: {c}.").format(c=self._some(uncovered)))
         problems = [self._problem_titles.get(p, "") for p in self.flags.problems_without_measure]
         if problems:
             lines.append(
-                self.tr("⚠ Prioriterade problem utan åtgärd: {p}.").format(p="; ".join(problems))
+                self.tr("⚠ Prioriterade problem utan åtgärd: {p}.").format(p=self._some(problems))
             )
+        # Years of causes would fill the page: a few names here, all of them in the tooltip.
+        self.flag_label.setToolTip("\n".join(["; ".join(uncovered), "; ".join(problems)]).strip())
         self.flag_label.setText("\n".join(lines))
         self.flag_label.setVisible(bool(lines))
+
+    def _some(self, titles: list[str], shown: int = 6) -> str:
+        named = list(dict.fromkeys(titles))[:shown]
+        rest = sum(1 for t in titles if t not in named)
+        text = "; ".join(named)
+        return text + self.tr(" … och {n} till").format(n=rest) if rest else text
 
     def current_row(self) -> MeasureRow | None:
         index = self.table.currentIndex()
