@@ -13,7 +13,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from trygghetsrad import cli
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    code = cli.main(argv)
+    try:
+        code = cli.main(argv)
+        if code != cli.GUI_REQUESTED:
+            sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `trygghetsrad --help | head -1`
+        cli.silence_stdout()
+        return cli.EXIT_OK
     if code != cli.GUI_REQUESTED:
         return code
     from trygghetsrad.app import run_gui

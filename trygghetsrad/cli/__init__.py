@@ -134,7 +134,14 @@ def run_command(args: argparse.Namespace) -> int:
         print(tr("trygghetsrad: ange vad som ska göras; se trygghetsrad --help"), file=sys.stderr)
         return EXIT_USER_ERROR
     try:
-        return int(handler(args) or 0)
+        code = int(handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        # The reader went away (`trygghetsrad list meetings | head`): stop quietly, like
+        # other command-line tools.
+        silence_stdout()
+        return EXIT_OK
     except UserError as exc:
         print(f"trygghetsrad: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -154,6 +161,19 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's final flush of what is left in the
+    buffer for a closed pipe neither fails nor prints a warning at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def os_error_message(exc: OSError, *, writing: bool | None = None) -> str:
