@@ -56,3 +56,18 @@ def test_newest_first_header_sort_keeps_selection_and_reload_keeps_order(  # typ
     groups = [pane.proxy.index(r, 1).data(SortRole) for r in range(pane.proxy.rowCount())]
     assert groups == sorted(groups)
     assert pane.selected_id() == chosen
+
+
+def test_the_list_paints_first_and_the_meeting_opens_right_after(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.meetings.page import MeetingsPage
+
+    page = MeetingsPage(demo_ctx)
+    qtbot.addWidget(page)
+    # Built: the list is there, no meeting has been read yet ("Läser in …" beside it).
+    assert page.model.rowCount() >= 10
+    assert page._first_choice_pending and page.stack.currentWidget() is page.loading
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitUntil(lambda: not page._first_choice_pending)
+    assert page.stack.currentIndex() == 1
+    assert page.meeting is not None and page.meeting.id == page.list_pane.selected_id()

@@ -8,7 +8,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,13 +54,17 @@ class MeetingsPage(QWidget):
         self.setAccessibleName(self.tr("Möten"))
         self.undo_stack = QUndoStack(self)
         ctx.undo_group.addStack(self.undo_stack)
-        self.meeting: MeetingDetail | None = None
+        self._meeting: MeetingDetail | None = None
+        # The meeting to open first is chosen (and its agenda read) right after the page's
+        # first paint, so that the list shows at once; asking for `meeting` settles it now.
+        self._first_choice_pending = True
         self.last_export: Path | None = None
         self._tasks: list[Any] = []
         self._build()
         ctx.events.data_changed.connect(self._on_data_changed)
         self.reload()
-        self._select_current()
+        if self._meeting is None:
+            self.stack.setCurrentWidget(self.loading)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -165,11 +169,40 @@ class MeetingsPage(QWidget):
         self.tabs.addTab(details_scroll, self.tr("Uppgifter om mötet"))
         editor_box.addWidget(self.tabs, 1)
         self.stack.addWidget(editor)
+        self.loading = QLabel(self.tr("Läser in …"))
+        self.loading.setProperty("role", "hint")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
         splitter.addWidget(self.stack)
         splitter.setSizes([520, 880])
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_meeting)
+
+    @property
+    def meeting(self) -> MeetingDetail | None:
+        self.settle()
+        return self._meeting
+
+    @meeting.setter
+    def meeting(self, meeting: MeetingDetail | None) -> None:
+        self._first_choice_pending = False  # a meeting was chosen (or cleared) explicitly
+        self._meeting = meeting
+
+    def settle(self) -> None:
+        """Open the first meeting now if that has not happened yet (normally it happens
+        right after the page's first paint)."""
+        if self._first_choice_pending:
+            self._first_choice_pending = False
+            if self._meeting is None:
+                self._select_current()
+            if self._meeting is None and self.stack.currentWidget() is self.loading:
+                self.stack.setCurrentWidget(self.empty)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._first_choice_pending:
+            QTimer.singleShot(0, self.settle)  # after this paint
+        return super().event(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.ctx.undo_group.setActiveStack(self.undo_stack)
@@ -189,7 +222,7 @@ class MeetingsPage(QWidget):
             for g in groups:
                 self.group_filter.addItem(g.name, g.id)
             self.group_filter.blockSignals(False)
-        current = self.meeting.id if self.meeting else None
+        current = self._meeting.id if self._meeting else None
         self.model.set_records(meetings)
         if current is not None and self.model.row_of(current) >= 0:
             self.select_meeting(current)
@@ -232,17 +265,12 @@ class MeetingsPage(QWidget):
         return True
 
     def open_record(self, owner: Any) -> bool:
-        """Select the meeting of `owner`: a meeting, or an action from a meeting (search, wheel)."""
-        meeting_id = owner.id if owner.kind == "meeting" else None
-        if owner.kind == "action_item":
-            from trygghetsrad.services import meetings_actions
-
-            try:
-                with self.ctx.database.session() as s:
-                    meeting_id = meetings_actions.get_action(s, owner.id).origin_meeting_id
-            except UserError:
-                return False
-        if meeting_id is None:
+        """Show `owner` (search, wheel): a meeting, or the agenda item of an item, note,
+        decision or action selected in its meeting (and the action in the Uppdrag table)."""
+        try:
+            with self.ctx.database.session() as s:
+                meeting_id, item_id, action_id = meeting_service.locate(s, owner.kind, owner.id)
+        except UserError:
             return False
         if self.model.row_of(meeting_id) < 0 and self.group_filter.currentIndex() != 0:
             self.group_filter.setCurrentIndex(0)  # the meeting may belong to another group
@@ -250,6 +278,13 @@ class MeetingsPage(QWidget):
         if self.model.row_of(meeting_id) < 0:
             return False
         self.select_meeting(meeting_id)
+        if item_id is not None:
+            self.tabs.setCurrentWidget(self.agenda)
+            self.agenda.select_item(item_id)
+            row = self.agenda.action_model.row_of_key(action_id) if action_id else -1
+            if row >= 0:
+                self.agenda.actions.selectRow(row)
+                self.agenda.actions.scrollTo(self.agenda.action_model.index(row, 0))
         return True
 
     def select_meeting(self, meeting_id: int) -> None:
@@ -265,10 +300,12 @@ class MeetingsPage(QWidget):
 
     def _on_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if (
-            self.meeting is not None
+            self._meeting is not None
             and previous.isValid()
-            and not self.agenda.save_now()
-            and not self.agenda.discard_invalid_text()
+            and (
+                (not self.agenda.save_now() and not self.agenda.discard_invalid_text())
+                or not self._details_may_leave()
+            )
         ):
             # Stay on the meeting so that the text that could not be saved is not lost.
             selection = self.table.selectionModel()
@@ -280,8 +317,33 @@ class MeetingsPage(QWidget):
         meeting_id = current.data(IdRole) if current.isValid() else None
         self.show_meeting(meeting_id)
 
+    def _details_may_leave(self) -> bool:
+        """Store the details; when they cannot be stored (an end before the start), show them
+        and ask: True = leave (dropping the edit), False = stay with what was typed."""
+        if self.details.save_now():
+            return True
+        self.tabs.setCurrentIndex(self.tabs.count() - 1)  # "Uppgifter om mötet"
+        return self.details.discard_invalid_edits()
+
+    def _flush_edits(self) -> bool:
+        """Store every pending edit of the page (agenda and details) before an export, a
+        preview or a status change, so that it uses what the user sees."""
+        agenda_ok = self.agenda.save_now()
+        details_ok = self.details.save_now()
+        return agenda_ok and details_ok
+
+    def _refuse_unsaved(self, title: str) -> None:
+        QMessageBox.warning(
+            self,
+            title,
+            self.tr(
+                "Alla ändringar kunde inte sparas. Rätta det som är markerat i rött först, "
+                "så kommer ändringarna med."
+            ),
+        )
+
     def show_meeting(self, meeting_id: int | None) -> None:
-        if self.meeting is not None and meeting_id != self.meeting.id:
+        if self._meeting is not None and meeting_id != self._meeting.id:
             self.details.save_now()
         if meeting_id is None:
             self.agenda.set_meeting(None)
@@ -290,7 +352,7 @@ class MeetingsPage(QWidget):
             return
         with self.ctx.database.session() as s:
             meeting = meeting_service.get_meeting(s, meeting_id)
-        changed = self.meeting is None or self.meeting.id != meeting_id
+        changed = self._meeting is None or self._meeting.id != meeting_id
         self.meeting = meeting
         self.stack.setCurrentIndex(1)
         self.title.setText(meeting.title)
@@ -366,7 +428,7 @@ class MeetingsPage(QWidget):
     # -- commands --------------------------------------------------------------------------
 
     def _run(self, fn: Callable[[Any], Any], title: str) -> Any:
-        self.agenda.save_now()
+        self._flush_edits()
         try:
             with self.ctx.database.session() as s:
                 result = fn(s)
@@ -429,21 +491,21 @@ class MeetingsPage(QWidget):
         self.group_dialog = dialog
 
     def start_minutes(self) -> None:
-        if self.meeting:
-            meeting_id = self.meeting.id
+        if self._meeting:
+            meeting_id = self._meeting.id
             self._run(
                 lambda s: meeting_service.start_minutes(s, meeting_id), self.tr("Börja anteckna")
             )
 
     def finalise(self) -> None:
-        if self.meeting is None:
+        if self._meeting is None:
             return
-        meeting = self.meeting
+        meeting = self._meeting
         with self.ctx.database.session() as s:
             people = register.list_people(s)
 
         def save(values: dict[str, Any]) -> None:
-            self.agenda.save_now()
+            self._flush_edits()
             with self.ctx.database.session() as s:
                 meeting_service.finalise(s, meeting.id, **values)
 
@@ -460,16 +522,16 @@ class MeetingsPage(QWidget):
         self.finalise_dialog = dialog
 
     def unfinalise(self) -> None:
-        if self.meeting:
-            meeting_id = self.meeting.id
+        if self._meeting:
+            meeting_id = self._meeting.id
             self._run(
                 lambda s: meeting_service.unfinalise(s, meeting_id),
                 self.lifecycle_buttons["unfinalise"].text(),
             )
 
     def mark_sent(self) -> None:
-        if self.meeting:
-            meeting = self.meeting
+        if self._meeting:
+            meeting = self._meeting
             on = max(date.today(), meeting.finalised_on or meeting.day)
             protocol = meeting.kind is MeetingKind.PROTOCOL
             question = (
@@ -497,9 +559,9 @@ class MeetingsPage(QWidget):
             self._run(lambda s: meeting_service.mark_sent(s, meeting.id, on=on), self.tr("Skickat"))
 
     def reopen(self) -> None:
-        if self.meeting is None:
+        if self._meeting is None:
             return
-        meeting_id = self.meeting.id
+        meeting_id = self._meeting.id
 
         def save(values: dict[str, Any]) -> None:
             with self.ctx.database.session() as s:
@@ -507,34 +569,40 @@ class MeetingsPage(QWidget):
                     s, meeting_id, note=values["note"], on=date.today()
                 )
 
-        dialog = ReopenDialog(save, self, protocol=self.meeting.kind is MeetingKind.PROTOCOL)
+        dialog = ReopenDialog(save, self, protocol=self._meeting.kind is MeetingKind.PROTOCOL)
         dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
         dialog.open()
         self.reopen_dialog = dialog
 
     def show_stats(self) -> None:
-        year = self.meeting.day.year if self.meeting else date.today().year
+        year = self._meeting.day.year if self._meeting else date.today().year
         dialog = StatsDialog(self.ctx, year, self)
         dialog.show()
         self.stats_dialog = dialog
 
     def preview(self) -> None:
-        if self.meeting is None:
+        if self._meeting is None:
             return
-        self.agenda.save_now()
-        doc = exporting.build_document(self.ctx, self.meeting.id, self.include_internal.isChecked())
+        if not self._flush_edits():
+            self._refuse_unsaved(self.tr("Förhandsgranska"))
+            return
+        doc = exporting.build_document(
+            self.ctx, self._meeting.id, self.include_internal.isChecked()
+        )
         dialog = exporting.PreviewDialog(doc, self)
         dialog.show()
         self.preview_dialog = dialog
 
     def export(self, kind: str, path: Path | None = None) -> Any:
         """Ask for a file name (unless given) and write the export in the background."""
-        if self.meeting is None:
+        if self._meeting is None:
             return None
-        self.agenda.save_now()
+        if not self._flush_edits():
+            self._refuse_unsaved(self.tr("Exportera"))
+            return None
         include = self.include_internal.isChecked() and kind != "invite"
         if path is None:
-            doc = exporting.build_document(self.ctx, self.meeting.id, include)
+            doc = exporting.build_document(self.ctx, self._meeting.id, include)
             path = exporting.ask_path(self, kind, doc)
             if path is None:
                 return None
@@ -545,6 +613,6 @@ class MeetingsPage(QWidget):
             if kind in ("email", "email_notice"):
                 exporting.open_file(written)
 
-        task = exporting.export_to(self, self.ctx, kind, self.meeting.id, include, path, done)
+        task = exporting.export_to(self, self.ctx, kind, self._meeting.id, include, path, done)
         self._tasks.append(task)
         return task
