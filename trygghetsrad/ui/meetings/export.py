@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.meetings import ItemKind, Presence, carried_label
 from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
-from trygghetsrad.ui.background import run_in_background
+from trygghetsrad.ui.background import run_in_background, write_file
 from trygghetsrad.ui.context import AppContext
 
 # kind -> (Swedish label, suffix, file filter)
@@ -93,7 +93,7 @@ def export_to(
     def work(_progress: Any) -> Path:
         data = render(kind, doc)
         try:
-            path.write_bytes(data)
+            write_file(path, data)  # all at once: no half-written file on an error
         except OSError as exc:
             from trygghetsrad.errors import UserError
 

@@ -967,6 +967,7 @@ class WheelPage(QWidget):
 
         def work(_progress: Any = None) -> Path:
             from trygghetsrad.services.wheel_extra import wheel_document
+            from trygghetsrad.ui.background import write_file
 
             with database.session() as s:
                 doc = wheel_document(s, year, include_internal=internal)
@@ -987,7 +988,7 @@ class WheelPage(QWidget):
 
                 data = wheel_png_qt(doc, include_internal=internal)
             try:
-                path.write_bytes(data)
+                write_file(path, data)  # all at once: no half-written file on an error
             except OSError as exc:
                 raise UserError(
                     self.tr("Filen {path} kunde inte sparas: {reason}").format(
