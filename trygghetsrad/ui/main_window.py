@@ -214,7 +214,16 @@ class MainWindow(QMainWindow):
     def _on_tab_page_painted(self) -> None:
         if not self._startup_complete_sent and self.ctx.is_open:
             self._startup_complete_sent = True
-            QTimer.singleShot(0, self.startup_complete.emit)
+            QTimer.singleShot(0, self._complete_start)
+
+    def _complete_start(self) -> None:
+        # A page may finish its own start right after its first paint (Möten opens the
+        # meeting to work on then): start-up is complete when that is done too.
+        current = self.tabs.currentWidget()
+        settle = getattr(getattr(current, "page", None), "settle", None)
+        if callable(settle):
+            settle()
+        self.startup_complete.emit()
 
     def finish_start(self) -> None:
         """Open the database (if a command has not already) and build the current page.
