@@ -25,6 +25,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -495,3 +496,166 @@ def test_closing_the_window_mid_typing_stores_it(qtbot, demo_ctx, key: str, name
         assert check(con)
     finally:
         con.close()
+
+
+# -- cell editors, record switches, the session end ------------------------------------------
+
+
+def _one(ctx: Any, sql: str, *params: object) -> Any:
+    rows = _rows(ctx, sql, *params)
+    return rows[0][0] if rows else None
+
+
+def test_closing_with_a_cause_being_renamed_stores_the_new_title(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    page = build_page(qtbot, demo_ctx, "situation/causes")
+    cause = _cause(page)
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and page.tree.isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Trasig belysning i gangtunneln")
+    assert _one(demo_ctx, "SELECT title FROM causes WHERE id = ?", cause) != (
+        "Trasig belysning i gangtunneln"
+    )
+    autosave.flush_all()  # the window closes with the cell editor still open
+    assert _one(demo_ctx, "SELECT title FROM causes WHERE id = ?", cause) == (
+        "Trasig belysning i gangtunneln"
+    )
+
+
+def test_closing_with_an_indicator_value_being_typed_stores_it(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    page = build_page(qtbot, demo_ctx, "situation/indicators")
+    indicator = page.indicator.id
+    index = page.values.index(0, 0)
+    area, period = page.values.areas()[0], page.values.periods()[0]
+    page.table.setFocus()
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and page.table.isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "4321")
+    autosave.flush_all()
+    stored = _one(
+        demo_ctx,
+        "SELECT value FROM indicator_values WHERE indicator_id = ? AND area = ? AND period = ?",
+        indicator,
+        area,
+        period,
+    )
+    assert stored == 4321
+
+
+def test_switching_agenda_item_and_meeting_mid_typing_stores_it(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    page = build_page(qtbot, demo_ctx, "meetings")
+    item = _agenda_item(page)
+    type_over(qtbot, page.agenda.title, "Rubrik som byts bort")
+    page.agenda.select_relative(+1)  # Ctrl+PgDown: the next item, within the pause
+    assert _one(demo_ctx, "SELECT title FROM agenda_items WHERE id = ?", item) == (
+        "Rubrik som byts bort"
+    )
+    meeting = page.meeting.id
+    page.tabs.setCurrentIndex(2)
+    type_over(qtbot, page.details.place, "Plats som byts bort")
+    other = _one(demo_ctx, "SELECT id FROM meetings WHERE id != ? ORDER BY day DESC", meeting)
+    page.select_meeting(other)
+    assert _one(demo_ctx, "SELECT place FROM meetings WHERE id = ?", meeting) == (
+        "Plats som byts bort"
+    )
+
+
+def test_switching_cause_mid_typing_stores_the_description(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    page = build_page(qtbot, demo_ctx, "situation/causes")
+    cause = _cause(page)
+    type_over(qtbot, page.description, "Beskrivning som byts bort")
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Down)
+    assert page.current_cause_id() != cause
+    qtbot.waitUntil(
+        lambda: (
+            _one(demo_ctx, "SELECT description FROM causes WHERE id = ?", cause)
+            == "Beskrivning som byts bort"
+        )
+    )
+
+
+def test_switching_picture_version_mid_typing_stores_title_and_text(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    page = build_page(qtbot, demo_ctx, "situation/pictures")
+    picture = page.picture.id
+    type_over(qtbot, page.texts["summary"], "Sammanfattning som byts bort")
+    type_over(qtbot, page.title_edit, "Rubrik som byts bort")
+    other = _one(demo_ctx, "SELECT id FROM situation_pictures WHERE id != ?", picture)
+    page.select(other)
+    assert _rows(
+        demo_ctx, "SELECT title, summary FROM situation_pictures WHERE id = ?", picture
+    ) == [("Rubrik som byts bort", "Sammanfattning som byts bort")]
+
+
+def test_a_new_title_never_writes_back_older_texts(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    page = build_page(qtbot, demo_ctx, "situation/pictures")
+    picture = page.picture.id
+    type_over(qtbot, page.texts["part_analysis"], "Analys skriven forst")
+    qtbot.wait(WAIT_MS)  # stored by the autosave
+    type_over(qtbot, page.title_edit, "Rubrik andrad sedan")
+    qtbot.wait(WAIT_MS)
+    assert _rows(
+        demo_ctx, "SELECT title, part_analysis FROM situation_pictures WHERE id = ?", picture
+    ) == [("Rubrik andrad sedan", "Analys skriven forst")]
+    page.undo_stack.undo()  # the title change only
+    assert _rows(
+        demo_ctx, "SELECT part_analysis FROM situation_pictures WHERE id = ?", picture
+    ) == [("Analys skriven forst",)]
+
+
+@pytest.mark.parametrize(
+    ("key", "field"),
+    [
+        ("meetings", "details.place"),
+        ("situation/pictures", "title_edit"),
+        ("situation/causes", "description"),
+    ],
+)
+def test_typing_on_after_an_autosave_keeps_the_cursor(
+    qtbot, demo_ctx, key: str, field: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The page reloads after storing; the field must not jump or lose the next keys."""
+    page = build_page(qtbot, demo_ctx, key)
+    if key == "meetings":
+        page.tabs.setCurrentIndex(2)
+    widget = page
+    for part in field.split("."):
+        widget = getattr(widget, part)
+    type_over(qtbot, widget, "abc")
+    qtbot.wait(WAIT_MS)  # stored, the page reloaded
+    if isinstance(widget, QLineEdit):
+        widget.setCursorPosition(1)
+    else:
+        cursor = widget.textCursor()
+        cursor.setPosition(1)
+        widget.setTextCursor(cursor)
+    qtbot.keyClicks(widget, "XY")
+    qtbot.wait(WAIT_MS)
+    qtbot.keyClicks(widget, "Z")
+    text = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+    assert text == "aXYZbc"
+    assert widget.hasFocus()
+
+
+def test_logging_out_and_sigterm_are_connected(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import signal
+
+    from PySide6.QtCore import SIGNAL
+
+    app = QApplication.instance()
+    autosave.connect_session_end()
+    assert app.receivers(SIGNAL("commitDataRequest(QSessionManager&)")) >= 1
+    assert app.receivers(SIGNAL("aboutToQuit()")) >= 1
+    assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None)
+    stored: list[str] = []
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    autosave.FieldAutosave(edit, store=stored.append, delay_ms=60_000)
+    qtbot.keyClicks(edit, "utloggad")
+    autosave.on_commit_data_request(None)  # what the desktop session's end calls
+    assert stored == ["utloggad"]

@@ -129,8 +129,13 @@ def connect_session_end(app: QCoreApplication | None = None) -> None:
     _SESSION_HOOKS["app"] = app
     app.aboutToQuit.connect(flush_all)
     if hasattr(app, "commitDataRequest"):  # log out / shut down, before the program is ended
-        app.commitDataRequest.connect(lambda _manager: flush_all())
+        app.commitDataRequest.connect(on_commit_data_request)
     _flush_on_sigterm(app)
+
+
+def on_commit_data_request(_manager: object) -> None:
+    """The desktop session ends: store everything now; the program may be ended next."""
+    flush_all()
 
 
 def _flush_on_sigterm(app: QCoreApplication) -> None:
