@@ -272,7 +272,8 @@ def test_invalid_details_are_shown_and_kept(qtbot, page, ctx) -> None:  # type: 
     page.tabs.setCurrentIndex(2)
     page.details.place.setText("x" * 400)
     page.details.save_button.click()
-    assert "högst 300" in page.details.error.text() and page.details.error.isVisibleTo(page)
+    label = page.details.field_errors["place"]  # right below the field
+    assert "högst 300" in label.text() and label.isVisibleTo(page)
     assert page.details.place.text() == "x" * 400
     with ctx.database.session() as s:
         assert meetings.get_meeting(s, meeting_id).place == "Kommunhuset, sammanträdesrum Älven"

@@ -18,9 +18,10 @@ using Core insert() statements call `rebuild_index()` at the end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
 
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection, Engine
@@ -35,6 +36,18 @@ CREATE_SQL = (
     f"tokenize = '{TOKENIZER}')"
 )
 ROWID_SHIFT = 32  # rowid = code << 32 | id
+
+
+class Derived(NamedTuple):
+    """Text of a record that is not in its own columns (a meeting's group names and date)."""
+
+    title: str
+    body: str
+    context: str  # shown beside the hit (e.g. a meeting's place)
+
+
+# (connection, ids) -> derived text per id, read after the rows are written
+Deriver = Callable[[Connection, Sequence[int]], dict[int, Derived]]
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,7 @@ class Source:
     # "table.column" hops from the id reached so far.
     parents: tuple[tuple[str, tuple[str, ...]], ...] = ()
     opens_parent: bool = False  # choosing the hit opens the parent (it has no view of its own)
+    derived: Deriver | None = None  # text from other tables, placed before the title columns
 
     def rowid(self, ref_id: int) -> int:
         return (self.code << ROWID_SHIFT) | int(ref_id)
@@ -67,8 +81,63 @@ def _s(
     body: Sequence[str],
     *parents: tuple[str, tuple[str, ...]],
     opens_parent: bool = False,
+    derived: Deriver | None = None,
 ) -> Source:
-    return Source(table, code, kind, area, tuple(title), tuple(body), tuple(parents), opens_parent)
+    return Source(
+        table, code, kind, area, tuple(title), tuple(body), tuple(parents), opens_parent, derived
+    )
+
+
+def _in(ids: Iterable[int]) -> str:
+    return ", ".join(str(int(i)) for i in ids)
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def meeting_texts(connection: Connection, ids: Sequence[int]) -> dict[int, Derived]:
+    """A meeting is found by the name the list shows (its groups and date, "Klara-gruppen,
+    13 februari 2025"), by its weekday, ISO date and kind, and shows its place beside it."""
+    from trygghetsrad.domain.dates import long_date
+    from trygghetsrad.domain.meetings import MeetingKind, meeting_name
+
+    if not ids:
+        return {}
+    rows = connection.exec_driver_sql(
+        "SELECT m.id, m.day, m.kind, m.title, m.place, m.online_link, g.name "
+        "FROM meetings m LEFT JOIN meeting_groups mg ON mg.meeting_id = m.id "
+        "LEFT JOIN groups g ON g.id = mg.group_id "
+        f"WHERE m.id IN ({_in(ids)}) ORDER BY m.id, mg.position, mg.group_id"
+    ).fetchall()
+    names: dict[int, list[str]] = {}
+    fields: dict[int, tuple[Any, ...]] = {}
+    for meeting_id, day, kind, title, place, link, group in rows:
+        names.setdefault(meeting_id, [])
+        if group:
+            names[meeting_id].append(group)
+        fields[meeting_id] = (day, kind, title or "", place or "", link or "")
+    result = {}
+    for meeting_id, (day_value, kind, title, place, link) in fields.items():
+        day = _day(day_value)
+        try:
+            kind_label = MeetingKind(kind).label
+        except ValueError:
+            kind_label = ""
+        if day is None:
+            result[meeting_id] = Derived(title or ", ".join(names[meeting_id]), kind_label, "")
+            continue
+        result[meeting_id] = Derived(
+            meeting_name(names[meeting_id], day, title),
+            join_text((long_date(day), day.isoformat(), kind_label)),
+            place or link,
+        )
+    return result
 
 
 _NOTES = ("notes", "note", "text", "body", "description", "summary", "content")
@@ -80,19 +149,22 @@ _MEETING = (
 
 # Order is the order of the groups when ranks tie; codes must never change once released.
 SOURCES: tuple[Source, ...] = (
-    _s("meetings", 10, "meeting", "meetings", ("title",), ("place", "location", *_NOTES)),
+    # The stored title is part of the derived name (most meetings have none).
     _s(
-        "agenda_items",
-        11,
-        "agenda_item",
         "meetings",
-        ("title",),
-        ("presenter", *_NOTES),
-        *_MEETING,
-        opens_parent=True,
+        10,
+        "meeting",
+        "meetings",
+        (),
+        ("place", "online_link", "location", *_NOTES),
+        derived=meeting_texts,
     ),
-    _s("agenda_notes", 12, "agenda_note", "meetings", (), _NOTES, *_MEETING, opens_parent=True),
-    _s("decisions", 13, "decision", "meetings", ("title",), _NOTES, *_MEETING, opens_parent=True),
+    # Items, notes and decisions open in the meetings page with their agenda item selected.
+    _s(
+        "agenda_items", 11, "agenda_item", "meetings", ("title",), ("presenter", *_NOTES), *_MEETING
+    ),
+    _s("agenda_notes", 12, "agenda_note", "meetings", (), _NOTES, *_MEETING),
+    _s("decisions", 13, "decision", "meetings", ("title",), _NOTES, *_MEETING),
     _s(
         "action_items",
         14,
@@ -153,6 +225,10 @@ BY_TABLE: dict[str, Source] = {source.table: source for source in SOURCES}
 BY_CODE: dict[int, Source] = {source.code: source for source in SOURCES}
 assert len(BY_CODE) == len(SOURCES), "search source codes must be unique"
 
+# Tables whose rows are part of another source's derived text: a change there reindexes the
+# records of that source it touches (a renamed group renames its meetings).
+DEPENDENTS: dict[str, str] = {"meeting_groups": "meetings", "groups": "meetings"}
+
 
 def source_of_rowid(rowid: int) -> Source | None:
     return BY_CODE.get(rowid >> ROWID_SHIFT)
@@ -198,29 +274,41 @@ def create_table(connection: Connection) -> None:
     connection.exec_driver_sql(CREATE_SQL)
 
 
-def reindex_table(connection: Connection, source: Source) -> int:
-    """Replace every index row of one table; return how many rows were indexed."""
+def reindex_table(connection: Connection, source: Source, ids: Sequence[int] | None = None) -> int:
+    """Replace the index rows of one table (of `ids` only, when given); return how many rows
+    were indexed."""
     columns = set(table_columns(connection, source.table))
     if not columns:
         return 0
-    low, high = source.rowid(0), source.rowid((1 << ROWID_SHIFT) - 1)
-    connection.exec_driver_sql(f"DELETE FROM {TABLE} WHERE rowid BETWEEN ? AND ?", (low, high))
+    if ids is None:
+        low, high = source.rowid(0), source.rowid((1 << ROWID_SHIFT) - 1)
+        connection.exec_driver_sql(f"DELETE FROM {TABLE} WHERE rowid BETWEEN ? AND ?", (low, high))
+    elif ids:
+        connection.exec_driver_sql(
+            f"DELETE FROM {TABLE} WHERE rowid = ?", [(source.rowid(i),) for i in ids]
+        )
+    else:
+        return 0
     title = [c for c in source.title if c in columns]
     body = [c for c in source.body if c in columns]
     select = ", ".join(f'"{c}"' for c in ("id", *title, *body))
-    rows = connection.exec_driver_sql(f'SELECT {select} FROM "{source.table}"').fetchall()
+    where = f" WHERE id IN ({_in(ids)})" if ids is not None else ""
+    rows = connection.exec_driver_sql(f'SELECT {select} FROM "{source.table}"{where}').fetchall()
+    derived = source.derived(connection, [row[0] for row in rows]) if source.derived else {}
     n_title = len(title)
-    params = [
-        (
-            source.rowid(row[0]),
-            source.kind,
-            source.table,
-            row[0],
-            join_text(row[1 : 1 + n_title]) if n_title else "",
-            join_text(row[1 + n_title :]),
+    params = []
+    for row in rows:
+        extra = derived.get(row[0])
+        params.append(
+            (
+                source.rowid(row[0]),
+                source.kind,
+                source.table,
+                row[0],
+                join_text((extra.title if extra else "", *row[1 : 1 + n_title])),
+                join_text((*row[1 + n_title :], extra.body if extra else "")),
+            )
         )
-        for row in rows
-    ]
     if params:
         connection.exec_driver_sql(
             f"INSERT INTO {TABLE} (rowid, kind, ref_table, ref_id, title, body) "
@@ -274,22 +362,55 @@ def _source_of(obj: Any) -> Source | None:
     return BY_TABLE.get(table) if table else None
 
 
+def _dependent_ids(session: Session, obj: Any, table: str) -> list[int]:
+    """Ids of the records whose derived text `obj` (of a DEPENDENTS table) is part of."""
+    if table == "meeting_groups":
+        meeting_id = getattr(obj, "meeting_id", None)
+        return [meeting_id] if meeting_id is not None else []
+    if table == "groups" and getattr(obj, "id", None) is not None:
+        name = inspect(obj).attrs.name.history if hasattr(obj, "name") else None
+        if name is None or not name.has_changes():
+            return []
+        return [
+            row[0]
+            for row in session.connection().exec_driver_sql(
+                "SELECT meeting_id FROM meeting_groups WHERE group_id = ?", (obj.id,)
+            )
+        ]
+    return []
+
+
 def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     pending: list[tuple[Source, Any]] = []
     removed: list[int] = []
+    refresh: dict[str, set[int]] = {}
     for obj in session.new | session.dirty:
         source = _source_of(obj)
-        if source is not None:
+        if source is not None and source.derived is not None:
+            if getattr(obj, "id", None) is not None and not inspect(obj).deleted:
+                refresh.setdefault(source.table, set()).add(obj.id)
+        elif source is not None:
             pending.append((source, obj))
     for obj in session.deleted:
         source = _source_of(obj)
         if source is not None and getattr(obj, "id", None) is not None:
             removed.append(source.rowid(obj.id))
-    if not pending and not removed:
+    dependents = [
+        (obj, table)
+        for obj in (*session.new, *session.dirty, *session.deleted)
+        if (table := getattr(type(obj), "__tablename__", None)) in DEPENDENTS
+    ]
+    if not pending and not removed and not refresh and not dependents:
         return
     connection = session.connection()
     if not _present(connection):
         return
+    for obj, table in dependents:
+        refresh.setdefault(DEPENDENTS[table], set()).update(_dependent_ids(session, obj, table))
+    gone = set(removed)
+    for table, ids in refresh.items():
+        source = BY_TABLE[table]
+        reindex_table(connection, source, sorted(i for i in ids if source.rowid(i) not in gone))
     rows = []
     for source, obj in pending:
         ref_id = getattr(obj, "id", None)
@@ -328,7 +449,7 @@ def _after_bulk(state: ORMExecuteState) -> None:
     mapper = state.bind_mapper
     table = getattr(mapper, "local_table", None) if mapper is not None else None
     name = getattr(table, "name", None)
-    if name in BY_TABLE:
+    if name in BY_TABLE or name in DEPENDENTS:
         state.session.info.setdefault("search_stale_tables", set()).add(name)
 
 
@@ -346,7 +467,7 @@ def _after_cursor_execute(  # type: ignore[no-untyped-def]
     if context is not None and getattr(context, "compiled", None) is not None:
         return  # SQLAlchemy-compiled: ORM flushes are indexed by _after_flush
     match = _DML.match(statement)
-    if match and match.group(1) in BY_TABLE:
+    if match and (match.group(1) in BY_TABLE or match.group(1) in DEPENDENTS):
         conn.info.setdefault("search_stale_tables", set()).add(match.group(1))
 
 
@@ -359,8 +480,9 @@ def _before_commit(session: Session) -> None:
         return
     if not stale:
         return
+    stale |= {DEPENDENTS[name] for name in stale if name in DEPENDENTS}
     if _present(connection):
-        for name in sorted(stale):
+        for name in sorted(stale & set(BY_TABLE)):
             reindex_table(connection, BY_TABLE[name])
 
 

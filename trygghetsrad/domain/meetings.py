@@ -313,6 +313,19 @@ def default_title(kind: MeetingKind, group_names: tuple[str, ...] | list[str]) -
     return f"{kind.label} {join_names(group_names)}".strip()
 
 
+def meeting_name(group_names: tuple[str, ...] | list[str], day: date, title: str = "") -> str:
+    """How a meeting is named where it is found or referred to, as the list shows it:
+    "Klara-gruppen, 13 februari 2025". A stored title that says more than the group names
+    (e.g. from an import) comes first: "Extra möte om skolan – Klara-gruppen, 13 maj 2025"."""
+    groups = join_names(group_names)
+    title = title.strip()
+    if title in {groups, *(default_title(kind, group_names) for kind in MeetingKind)}:
+        title = ""
+    head = f"{title} – {groups}" if title and groups else title or groups
+    when = long_date(day, weekday=False)
+    return f"{head}, {when}" if head else when
+
+
 def by_kind(kind: MeetingKind | str, protocol: str, notes: str) -> str:
     """Pick the sentence for a protokoll or for minnesanteckningar (they differ in words and
     in grammar: "Protokollet är justerat" / "Minnesanteckningarna är fastställda")."""

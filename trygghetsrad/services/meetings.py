@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, time
+from enum import Enum
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -261,42 +263,71 @@ def create_meeting(
     return Created(meeting.id, CHANGED)
 
 
+class _Keep(Enum):
+    """The default of `update_meeting`'s fields: leave the stored value as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP
+
+
 def update_meeting(
     session: Session,
     meeting_id: int,
     *,
-    group_ids: Sequence[int],
-    day: date,
-    start_time: time | None,
-    end_time: time | None,
-    kind: str | MeetingKind,
-    title: str = "",
-    place: str = "",
-    online_link: str = "",
-    chair_id: int | None = None,
-    secretary_id: int | None = None,
-    secretary_title: str = "",
-    adjuster_id: int | None = None,
-    first_paragraph: int = 1,
+    group_ids: Sequence[int] | _Keep = KEEP,
+    day: date | _Keep = KEEP,
+    start_time: time | None | _Keep = KEEP,
+    end_time: time | None | _Keep = KEEP,
+    kind: str | MeetingKind | _Keep = KEEP,
+    title: str | _Keep = KEEP,
+    place: str | _Keep = KEEP,
+    online_link: str | _Keep = KEEP,
+    chair_id: int | None | _Keep = KEEP,
+    secretary_id: int | None | _Keep = KEEP,
+    secretary_title: str | _Keep = KEEP,
+    adjuster_id: int | None | _Keep = KEEP,
+    first_paragraph: int | _Keep = KEEP,
 ) -> Changes:
+    """Change the fields that are passed; every field left out keeps its stored value (an
+    editor that has no title field must not blank a title that came from an import)."""
     meeting = editable_row(session, meeting_id)
-    ids = _check_groups(session, group_ids)
-    check_times(start_time, end_time)
-    for key, value in _clean_texts(title, place, online_link, secretary_title).items():
-        setattr(meeting, key, value)
-    moved = (meeting.day, meeting.start_time, meeting.end_time, meeting.place) != (
-        day,
-        start_time,
-        end_time,
-        place.strip(),
+
+    def pick(value: Any, current: Any) -> Any:
+        return current if value is KEEP else value
+
+    stored_groups = [g.group_id for g in sorted(meeting.groups, key=lambda g: g.position)]
+    ids = _check_groups(session, pick(group_ids, stored_groups))
+    new_day: date = pick(day, meeting.day)
+    new_start: time | None = pick(start_time, meeting.start_time)
+    new_end: time | None = pick(end_time, meeting.end_time)
+    check_times(new_start, new_end)
+    texts = _clean_texts(
+        pick(title, meeting.title),
+        pick(place, meeting.place),
+        pick(online_link, meeting.online_link),
+        pick(secretary_title, meeting.secretary_title),
     )
-    meeting.day, meeting.start_time, meeting.end_time = day, start_time, end_time
-    meeting.kind = _kind(kind)
-    meeting.chair_id = _check_person(session, chair_id, "chair_id")
-    meeting.secretary_id = _check_person(session, secretary_id, "secretary_id")
-    meeting.adjuster_id = _check_person(session, adjuster_id, "adjuster_id")
-    meeting.first_paragraph = max(1, first_paragraph)
-    if [g.group_id for g in sorted(meeting.groups, key=lambda g: g.position)] != ids:
+    moved = (meeting.day, meeting.start_time, meeting.end_time, meeting.place) != (
+        new_day,
+        new_start,
+        new_end,
+        texts["place"],
+    )
+    for key, value in texts.items():
+        setattr(meeting, key, value)
+    meeting.day, meeting.start_time, meeting.end_time = new_day, new_start, new_end
+    meeting.kind = _kind(pick(kind, meeting.kind))
+    for key, value in (
+        ("chair_id", chair_id),
+        ("secretary_id", secretary_id),
+        ("adjuster_id", adjuster_id),
+    ):
+        if value is not KEEP:
+            setattr(meeting, key, _check_person(session, value, key))
+    meeting.first_paragraph = max(1, pick(first_paragraph, meeting.first_paragraph))
+    if stored_groups != ids:
         meeting.groups = [MeetingGroup(group_id=gid, position=i) for i, gid in enumerate(ids)]
         moved = True
     if moved:
@@ -569,3 +600,29 @@ def item_count(session: Session, meeting_id: int) -> int:
         )
         or 0
     )
+
+
+def locate(session: Session, kind: str, record_id: int) -> tuple[int, int | None, int | None]:
+    """Where a record of the meetings workspace is shown: (meeting id, agenda item id, action
+    id). `kind` is a meeting, an agenda item, a note, a decision or an action (search hits,
+    calendar items). A record that no longer exists is a UserError."""
+    from trygghetsrad.db.models.meetings import ActionItem, AgendaNote, Decision
+
+    if kind == "meeting":
+        return get_row(session, record_id).id, None, None
+    action_id = None
+    item_id: int | None = None
+    if kind == "agenda_item":
+        item_id = record_id
+    elif kind in ("agenda_note", "decision", "action_item"):
+        model = {"agenda_note": AgendaNote, "decision": Decision, "action_item": ActionItem}[kind]
+        item_id = session.scalar(select(model.item_id).where(model.id == record_id))  # type: ignore[attr-defined]
+        action_id = record_id if kind == "action_item" else None
+    meeting_id = (
+        session.scalar(select(AgendaItem.meeting_id).where(AgendaItem.id == item_id))
+        if item_id is not None
+        else None
+    )
+    if meeting_id is None:
+        raise UserError(tr("Posten finns inte längre; den kan ha tagits bort."))
+    return meeting_id, item_id, action_id

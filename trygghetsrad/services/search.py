@@ -134,6 +134,9 @@ def _in(ids: list[int]) -> str:
 def _titles(connection: Connection, table: str, ids: list[int]) -> dict[int, tuple[str, str]]:
     """A readable name and date ("" when it has none) for each record."""
     source = idx.BY_TABLE.get(table)
+    if source is not None and source.derived is not None:
+        # Named as it is listed ("Klara-gruppen, 13 februari 2025"): the date is in the name.
+        return {i: (d.title, "") for i, d in source.derived(connection, ids).items()}
     columns = _columns(connection, table)
     title_cols = [c for c in (source.title if source else ()) if c in columns]
     day_col = next((c for c in DATE_COLUMNS if c in columns), None)
@@ -200,13 +203,18 @@ def _resolve(connection: Connection, table: str, ids: list[int]) -> dict[int, _I
         _titles(connection, parent_table, list(set(parents.values()))) if parents else {}
     )
     parent_source = idx.BY_TABLE.get(parent_table) if parent_table else None
+    places = (
+        {i: d.context for i, d in source.derived(connection, ids).items()}
+        if source.derived is not None
+        else {}
+    )
     result: dict[int, _Info] = {}
     for ref_id, (title, when) in own.items():
         parent_id = parents.get(ref_id)
         if parent_id is not None and parent_id in parent_titles:
             context = ", ".join(part for part in parent_titles[parent_id] if part)
         else:
-            context = when
+            context = places.get(ref_id) or when
         if source.opens_parent and parent_id is not None and parent_source is not None:
             owner = Owner(parent_source.area, parent_source.kind, parent_id)
         else:

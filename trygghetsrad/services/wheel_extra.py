@@ -234,22 +234,6 @@ def move_owned(session: Session, owner: Owner, new_day: date) -> Changes:
         )
     from trygghetsrad.services import meetings
 
-    m = meetings.get_meeting(session, owner.id)
-    changes = meetings.update_meeting(
-        session,
-        owner.id,
-        group_ids=list(m.group_ids),
-        day=new_day,
-        start_time=m.start_time,
-        end_time=m.end_time,
-        kind=m.kind,
-        title=m.title,
-        place=m.place,
-        online_link=m.online_link,
-        chair_id=m.chair_id,
-        secretary_id=m.secretary_id,
-        secretary_title=m.secretary_title,
-        adjuster_id=m.adjuster_id,
-        first_paragraph=m.first_paragraph,
-    )
+    # Only the day: every other field (the stored title too) stays as it is.
+    changes = meetings.update_meeting(session, owner.id, day=new_day)
     return changes | Changes.of(WHEEL, MEETINGS)

@@ -135,6 +135,42 @@ class DetailsPanel(QWidget):
         self.first_paragraph.setAccessibleName(self.tr("Första paragrafnummer"))
         form.addRow(self.tr("Första §"), self.first_paragraph)
         layout.addLayout(form)
+        # A refused value is explained right below its field (ValidationError.field).
+        self.field_errors: dict[str, QLabel] = {}
+        for keys, anchor in (
+            (("group_ids",), holder),
+            (("day",), self.day),
+            (("start_time", "end_time"), self.start),
+            (("kind",), self.kind),
+            (("place",), self.place),
+            (("online_link",), self.link),
+            (("chair_id",), self.chair),
+            (("secretary_id",), self.secretary),
+            (("adjuster_id",), self.adjuster),
+            (("secretary_title",), self.secretary_title),
+            (("first_paragraph",), self.first_paragraph),
+        ):
+            label = QLabel()
+            label.setProperty("role", "error")
+            label.setWordWrap(True)
+            label.setAccessibleName(self.tr("Fel i fältet"))
+            label.hide()
+            form_row, _role = form.getWidgetPosition(anchor)
+            if form_row < 0:  # the time row is a layout: find the row of its first field
+                form_row = next(
+                    (
+                        r
+                        for r in range(form.rowCount())
+                        if (item := form.itemAt(r, QFormLayout.ItemRole.FieldRole)) is not None
+                        and item.layout() is not None
+                        and item.layout().indexOf(anchor) >= 0
+                    ),
+                    form.rowCount() - 1,
+                )
+            form.insertRow(form_row + 1, "", label)
+            form.setRowVisible(form_row + 1, False)
+            for key in keys:
+                self.field_errors[key] = label
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Spara ändringar"))
         self.save_button.setAccessibleName(self.tr("Spara mötets uppgifter"))
@@ -249,7 +285,7 @@ class DetailsPanel(QWidget):
             fresh.deleteLater()
         self.first_paragraph.setValue(meeting.first_paragraph)
         self.setEnabled(meeting.editable)
-        self.error.hide()
+        self.show_error("")
 
     def delete(self) -> None:
         if self.meeting is None:
@@ -316,13 +352,54 @@ class DetailsPanel(QWidget):
             with self.ctx.database.session() as s:
                 meeting_service.update_meeting(s, self.meeting.id, **values)
         except UserError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            self.show_error(str(exc), getattr(exc, "field", None))
             return False
-        self.error.hide()
+        self.show_error("")
         self.dirty = False
         self.saved.emit()
         return True
+
+    def show_error(self, text: str, field: str | None = None) -> None:
+        """Show `text` below its field (or below the form when it has none); "" clears."""
+        target = self.field_errors.get(field or "", self.error)
+        for label in dict.fromkeys([*self.field_errors.values(), self.error]):
+            shown = bool(text) and label is target
+            label.setText(text if shown else "")
+            row, _role = self.people_form.getWidgetPosition(label)
+            if row >= 0:
+                self.people_form.setRowVisible(row, shown)
+            else:
+                label.setVisible(shown)
+        if text:
+            self.ctx.events.status_message.emit(text)
+
+    def error_text(self) -> str:
+        """The messages shown now (at the fields and below the form)."""
+        labels = dict.fromkeys([*self.field_errors.values(), self.error])
+        return "\n".join(label.text() for label in labels if label.text())
+
+    def discard_invalid_edits(self) -> bool:
+        """Ask before leaving a meeting whose details could not be saved; True = leave anyway
+        (what was typed is then dropped), False = stay and correct it."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Uppgifterna kunde inte sparas"))
+        box.setText(
+            self.tr("Ändringen i mötets uppgifter gick inte att spara:\n{errors}").format(
+                errors=self.error_text()
+            )
+        )
+        stay = box.addButton(self.tr("Stanna och rätta"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(
+            self.tr("Byt möte (ändringen sparas inte)"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setDefaultButton(stay)
+        box.exec()
+        leave = box.clickedButton() is not stay
+        if leave:
+            self.dirty = False
+            self.autosaver.cancel()
+        return leave
 
 
 class _PresenceCommand(QUndoCommand):
