@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.dialogs import ActionDialog, NextMeetingDialog, date_edit, py_date
 from trygghetsrad.ui.meetings.models import ActionModel, AgendaModel, FollowupModel
 from trygghetsrad.ui.meetings.notes_edit import NotesEdit
+from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.journal_command import push_recorded
 
@@ -123,10 +124,7 @@ class AgendaPanel(QWidget):
         self.item_id: int | None = None
         self._loading = False
         self._saved: tuple[object, ...] | None = None
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(700)
-        self._save_timer.timeout.connect(self.save_now)
+        self._autosaver = Autosaver(self.save_now, parent=self)  # the shared pause
         self._build()
 
     # -- construction ----------------------------------------------------------------------
@@ -536,11 +534,11 @@ class AgendaPanel(QWidget):
             and self.meeting
             and self.meeting.editable
         ):
-            self._save_timer.start()
+            self._autosaver.changed()
 
     def save_now(self) -> bool:
         """Write the current item's text fields (autosave); keeps the text on an error."""
-        self._save_timer.stop()
+        self._autosaver.cancel()
         if self.item_id is None or self.meeting is None or not self.meeting.editable:
             return True
         item_id = self.item_id
