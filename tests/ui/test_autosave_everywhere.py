@@ -659,3 +659,31 @@ def test_logging_out_and_sigterm_are_connected(qtbot) -> None:  # type: ignore[n
     qtbot.keyClicks(edit, "utloggad")
     autosave.on_commit_data_request(None)  # what the desktop session's end calls
     assert stored == ["utloggad"]
+
+
+def test_one_failing_save_does_not_stop_the_others(qtbot) -> None:  # type: ignore[no-untyped-def]
+    stored: list[str] = []
+
+    def broken(_text: str) -> None:
+        raise RuntimeError("a bug in one page")
+
+    first, second = QLineEdit(), QLineEdit()
+    for edit in (first, second):
+        qtbot.addWidget(edit)
+    autosave.FieldAutosave(first, store=broken, delay_ms=60_000)
+    autosave.FieldAutosave(second, store=stored.append, delay_ms=60_000)
+    qtbot.keyClicks(first, "ett")
+    qtbot.keyClicks(second, "tva")
+    autosave.flush_all()  # closing the window: logs the bug, stores the rest
+    assert stored == ["tva"]
+
+
+def test_a_page_hidden_mid_typing_still_stores_it(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    """Switching to another tab hides the page; its pending save still runs."""
+    page = build_page(qtbot, demo_ctx, "meetings")
+    page.tabs.setCurrentIndex(2)
+    meeting = page.meeting.id
+    type_over(qtbot, page.details.place, "Dold plats")
+    page.hide()
+    qtbot.wait(WAIT_MS)
+    assert _one(demo_ctx, "SELECT place FROM meetings WHERE id = ?", meeting) == "Dold plats"

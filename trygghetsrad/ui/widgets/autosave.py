@@ -81,6 +81,10 @@ def flush_all() -> None:
             saver.flush()
         except RuntimeError:  # its Qt object is already gone
             continue
+        except UserError:  # the page shows the message at the field and keeps the text
+            continue
+        except Exception:  # a bug in one page must not stop the others from saving
+            log.exception("autosave flush failed")
     app = QApplication.instance()
     if app is None:
         return
