@@ -506,3 +506,33 @@ def test_situation_picture_texts_refuse_control_characters_at_the_field(qtbot, d
     assert page.error_text(key) == ""
     with sqlite3.connect(demo_ctx.database.path) as connection:
         assert AWKWARD in "\n".join(connection.iterdump())
+
+
+# -- other editing forms --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("bad", "expected"), [(LONG, "högst"), (CONTROL, "styrtecken")])
+def test_wheel_ring_names_refuse_bad_text_under_the_name(
+    qtbot, demo_ctx, monkeypatch: pytest.MonkeyPatch, bad: str, expected: str
+) -> None:
+    from trygghetsrad.ui.wheel.dialogs import CategoryDialog
+
+    monkeypatch.setattr(CategoryDialog, "open", CategoryDialog.show)
+    page = _wheel(demo_ctx)
+    qtbot.addWidget(page)
+    dialog = page.edit_categories()
+    version = _data_version(demo_ctx.database.path)
+    before = version()
+    dialog.name_edit.setText(bad)
+    dialog.name_edit.editingFinished.emit()
+    assert expected in dialog.error.text()
+    assert dialog.name_edit.text() == bad[: dialog.name_edit.maxLength()]
+    assert version() == before
+    # The message sits right under the name field.
+    name_bottom = dialog.name_edit.geometry().bottom()
+    assert 0 <= dialog.error.geometry().top() - name_bottom < 20
+    dialog.name_edit.setText(AWKWARD)
+    dialog.name_edit.editingFinished.emit()
+    assert dialog.error.text() == ""
+    with sqlite3.connect(demo_ctx.database.path) as connection:
+        assert AWKWARD in "\n".join(connection.iterdump())

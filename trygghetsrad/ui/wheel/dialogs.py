@@ -307,6 +307,7 @@ class CategoryDialog(QDialog):
         self.error.setWordWrap(True)
         side.addWidget(QLabel(self.tr("Namn")))
         side.addWidget(self.name_edit)
+        side.addWidget(self.error)  # right under the name: a refused name says why there
         for w in (
             self.color_button,
             self.visible_check,
@@ -317,7 +318,6 @@ class CategoryDialog(QDialog):
         ):
             w.setAccessibleName(w.text())
             side.addWidget(w)
-        side.addWidget(self.error)
         side.addStretch(1)
         body.addLayout(side)
         layout.addLayout(body)
