@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -687,3 +688,77 @@ def test_a_page_hidden_mid_typing_still_stores_it(qtbot, demo_ctx) -> None:  # t
     page.hide()
     qtbot.wait(WAIT_MS)
     assert _one(demo_ctx, "SELECT place FROM meetings WHERE id = ?", meeting) == "Dold plats"
+
+
+# -- tables, trees and lists whose cells are edited or ticked in place -------------------------
+
+# Item views with editable or checkable cells, and how their edits are stored.
+ITEM_VIEWS: dict[tuple[str, str], str] = {
+    (M, "Grupper"): "ticks: DetailsPanel Autosaver (itemChanged) → update_meeting",
+    ("situation/causes", "Orsaksträd"): (
+        "cell editor (F2): stored when it closes (Enter, another cell, leaving) and by "
+        "flush_all on closing; not while it stays open"
+    ),
+    ("situation/indicators", "Värden"): (
+        "cell editor: stored when it closes and by flush_all on closing; not while it stays open"
+    ),
+}
+
+
+def editable_item_views(page: QWidget) -> set[str]:
+    """Accessible names of the page's item views with a cell that can be edited or ticked."""
+    found: set[str] = set()
+    for view in page.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None or isinstance(view.window(), QDialog) or not view.isEnabled():
+            continue
+        if isinstance(view, QHeaderView):
+            continue
+        triggers = view.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+        root = QModelIndex()
+        try:
+            columns = model.columnCount(root)
+        except TypeError:  # a list model: one column, and PySide keeps columnCount private
+            columns = 1
+        for row in range(min(model.rowCount(root), 5)):
+            for column in range(columns):
+                index = model.index(row, column)
+                flags = model.flags(index)
+                tickable = flags & Qt.ItemFlag.ItemIsUserCheckable and (
+                    index.data(Qt.ItemDataRole.CheckStateRole) is not None
+                )  # (a list widget's items are checkable by default but show no box)
+                if (triggers and flags & Qt.ItemFlag.ItemIsEditable) or tickable:
+                    found.add(
+                        view.accessibleName() or f"{type(view).__name__}/{type(model).__name__}"
+                    )
+    return found
+
+
+@pytest.mark.parametrize("key", page_keys())
+def test_every_editable_table_is_listed(qtbot, demo_ctx, key: str) -> None:  # type: ignore[no-untyped-def]
+    page = build_page(qtbot, demo_ctx, key)
+    if key == "meetings":
+        _agenda_item(page)
+    found = editable_item_views(page)
+    listed = {name for (k, name) in ITEM_VIEWS if k == key}
+    assert found == listed, f"{key}: editable tables/lists {sorted(found)}, listed {sorted(listed)}"
+
+
+def test_ticking_a_group_of_the_meeting_is_stored(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    page = build_page(qtbot, demo_ctx, "meetings")
+    page.tabs.setCurrentIndex(2)
+    meeting = page.meeting.id
+    groups = page.details.groups
+    row = next(
+        r for r in range(groups.count()) if groups.item(r).checkState() == Qt.CheckState.Unchecked
+    )
+    group_id = groups.item(row).data(256)
+    groups.setFocus()
+    groups.setCurrentRow(row)
+    qtbot.keyClick(groups, Qt.Key.Key_Space)  # ticks the current row
+    assert groups.item(row).checkState() == Qt.CheckState.Checked
+    sql = "SELECT 1 FROM meeting_groups WHERE meeting_id = ? AND group_id = ?"
+    assert not _rows(demo_ctx, sql, meeting, group_id)
+    qtbot.wait(WAIT_MS)
+    assert _rows(demo_ctx, sql, meeting, group_id)
+    assert groups.hasFocus()  # the list was not rebuilt under the keyboard
