@@ -762,3 +762,16 @@ def test_ticking_a_group_of_the_meeting_is_stored(qtbot, demo_ctx) -> None:  # t
     qtbot.wait(WAIT_MS)
     assert _rows(demo_ctx, sql, meeting, group_id)
     assert groups.hasFocus()  # the list was not rebuilt under the keyboard
+
+
+def test_attendance_marked_from_the_keyboard_is_stored_at_once(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    page = build_page(qtbot, demo_ctx, "meetings")
+    page.tabs.setCurrentIndex(1)
+    panel = page.attendance
+    record = panel.model.record(0)
+    assert record is not None
+    target = "excused" if record.presence.value != "excused" else "absent"
+    panel.view.setFocus()
+    panel.view.selectRow(0)
+    qtbot.keyClick(panel.view, "F" if target == "excused" else "X")
+    assert _rows(demo_ctx, "SELECT presence FROM attendance WHERE id = ?", record.id) == [(target,)]
