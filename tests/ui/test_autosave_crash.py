@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 DRIVER = Path(__file__).with_name("autosave_driver.py")
 STARTUP_TIMEOUT_S = 120
 KILL_AFTER_S = 1.5  # after the last keystroke; the debounce is 0.7 s
@@ -75,10 +77,12 @@ def test_sigkill_a_second_after_typing_loses_nothing(demo_database) -> None:  # 
     assert _notes_with(path, "kill0mark")[0].endswith("kill0mark kill1mark kill2mark")
 
 
-def test_session_end_sigterm_stores_typing_that_has_not_paused_yet(demo_database) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=lambda s: s.name)
+def test_session_end_stores_typing_that_has_not_paused_yet(demo_database, sig) -> None:  # type: ignore[no-untyped-def]
+    """SIGTERM (the session manager at log-out) or SIGHUP (the terminal closed) right after
+    the last key, well before the 0.7 s pause would have stored it."""
     path = Path(demo_database.path)
     demo_database.close()
-    # SIGTERM right after the last key, well before the 0.7 s pause would store it.
-    code = _type_and_kill(path, "termmark", signal.SIGTERM, 0.0)
-    assert code == -signal.SIGTERM  # it still ends as SIGTERM asks
+    code = _type_and_kill(path, "termmark", sig, 0.0)
+    assert code == -sig  # it still ends as the signal asks
     assert _notes_with(path, "termmark")

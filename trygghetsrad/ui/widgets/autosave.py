@@ -3,9 +3,10 @@
 Two pieces every page can use:
 
 - `Autosaver`: calls a save function `DELAY_MS` after the last change, and at once when the
-  field loses focus, when the page asks (`flush()`), and when the window closes or the
-  database is switched (`flush_all()`, called by the main window and on application quit).
-  A crash or a power cut therefore loses at most the last second of typing.
+  page asks (`flush()`), when the window closes or the database is switched (`flush_all()`,
+  called by the main window and on application quit), and, for a `FieldAutosave`, when the
+  field loses focus. A crash or a power cut therefore loses at most the last second of
+  typing (a table or tree cell whose editor is still open is stored when the editor closes).
 - `SetFieldCommand`: a QUndoCommand for "this field went from A to B". Its change has already
   been stored when it is pushed (the first redo does nothing); consecutive saves of the same
   field while the user keeps typing merge into one undo step ("Ändra titel").
@@ -17,7 +18,8 @@ into a table), so closing the window with the cursor in a cell keeps what was ty
 
 `connect_session_end()` (called by the main window) runs `flush_all()` when the
 application quits, when the desktop session ends (log out, shut down: Qt's
-`commitDataRequest`) and on SIGTERM, which session managers send before killing a program.
+`commitDataRequest`), on SIGTERM, which session managers send before killing a program, and on
+SIGHUP (the terminal it was started from closes).
 
 `FieldAutosave` ties the two to a QLineEdit / QPlainTextEdit / QTextEdit:
 
@@ -142,14 +144,24 @@ def on_commit_data_request(_manager: object) -> None:
     flush_all()
 
 
+# Signals that end the program by default: the session manager's SIGTERM, and SIGHUP when
+# the terminal the app was started from closes.
+ENDING_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
 def _flush_on_sigterm(app: QCoreApplication) -> None:
-    """On SIGTERM: store pending edits, then end as SIGTERM would have.
+    """On SIGTERM or SIGHUP: store pending edits, then end as the signal would have.
 
     Python runs a signal handler only when the interpreter gets control; while Qt's event
     loop waits, nothing runs Python. `set_wakeup_fd` writes to a pipe that a QSocketNotifier
     watches, so the loop wakes up and the handler runs at once.
     """
-    if os.name != "posix" or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+    ending = [
+        getattr(signal, name)
+        for name in ENDING_SIGNALS
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is signal.SIG_DFL
+    ]  # (an ignored SIGHUP, as under nohup, stays ignored)
+    if os.name != "posix" or not ending:
         return
     try:
         read_fd, write_fd = os.pipe()
@@ -174,7 +186,8 @@ def _flush_on_sigterm(app: QCoreApplication) -> None:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
 
-    signal.signal(signal.SIGTERM, on_sigterm)
+    for signum in ending:
+        signal.signal(signum, on_sigterm)
 
 
 def pending_count() -> int:
