@@ -79,3 +79,26 @@ def test_possible_dates_are_read() -> None:
     assert check_year(date(FIRST_YEAR, 1, 1)) and check_year(date(LAST_YEAR, 12, 31))
     with pytest.raises(ValidationError):
         check_year(date(9999, 1, 1), "end")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("indikator;period;område;värde\nVåld;2026;Stor\x07åker;3\n", "Rad 2, kolumn ”område”"),
+        ("område;2024;2025\nStor\x01;1;2\n", "osynligt styrtecken"),
+        ("område;2024\n" + "x" * 300 + ";2\n", "högst 120 tecken"),
+        ("indikator;period;område;värde;enhet\nVåld;2026;Stor;3;s\x0bt\n", "kolumn ”enhet”"),
+    ],
+)
+def test_csv_import_refuses_control_characters_and_long_names(data: str, message: str) -> None:
+    from trygghetsrad.domain.situation_csv import parse_csv
+
+    with pytest.raises(ValidationError, match=message):
+        parse_csv(data.encode(), indicator="Våld")
+
+
+def test_csv_import_keeps_emoji_and_right_to_left_names() -> None:
+    from trygghetsrad.domain.situation_csv import parse_csv
+
+    rows = parse_csv("indikator;period;område;värde\nVåld 😀;2026;שלום e\u0301;3\n".encode()).rows
+    assert (rows[0][1], rows[0][2]) == ("Våld 😀", "שלום e\u0301")

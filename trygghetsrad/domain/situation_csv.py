@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from trygghetsrad.domain.situation_periods import parse_period
+from trygghetsrad.domain.text import clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 
@@ -129,6 +130,27 @@ def _parse_value(text: str) -> float | None:
     return float(raw)
 
 
+_TEXT_LIMITS = (("indicator", 1, 200), ("area", 2, 120), ("unit", 5, 80))
+
+
+def _check_texts(rows: list[tuple[int, str, str, str, float, str]]) -> None:
+    """Indicator, area and unit names follow the rule of every text field (`clean_text`): no
+    control characters, not too long. Each distinct name is checked once (large files)."""
+    seen: set[tuple[int, str]] = set()
+    for row in rows:
+        for key, index, limit in _TEXT_LIMITS:
+            text = row[index]
+            if (index, text) in seen:
+                continue
+            seen.add((index, text))
+            try:
+                clean_text(
+                    text, field="file", label=tr("Texten"), max_length=limit, multiline=False
+                )
+            except ValidationError as exc:
+                raise _err(row[0], LABELS[key], str(exc)) from None
+
+
 def _err(line: int, column: str, message: str) -> ValidationError:
     return ValidationError(
         tr("Rad {line}, kolumn ”{column}”: {message} Inget har importerats.").format(
@@ -165,6 +187,7 @@ def parse_csv(
         _parse_wide(reader, header, keys, header_line, indicator, result)
     if not result.rows:
         raise ValidationError(tr("Filen innehåller inga värden att importera."), "file")
+    _check_texts(result.rows)
     if check_duplicates:
         find_duplicates(result.rows)
     return result
