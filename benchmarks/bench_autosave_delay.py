@@ -1,6 +1,6 @@
 """Benchmark: how long after the last keystroke an edit is in the database file.
 
-`python benchmarks/bench_autosave_delay.py [--runs N] [--quick] [--data DIR]`
+`python benchmarks/bench_autosave_delay.py [--runs N] [--quick] [--data DIR] [--db FILE]`
 prints JSON lines like benchmarks/run.py, one per inline editor kind:
 
 - `autosave_delay_<field>`: the real page on the example data, offscreen; a word is typed
@@ -145,6 +145,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--data", type=Path)
+    parser.add_argument("--db", type=Path, help="measure on a copy of this database instead")
     args = parser.parse_args()
     runs = 1 if args.quick else args.runs
 
@@ -159,7 +160,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.data or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        path = make_demo(folder)
+        path = args.db or make_demo(folder)
         work = Path(tmp) / "work.sqlite"
         source, target = sqlite3.connect(path), sqlite3.connect(work)
         source.backup(target)
