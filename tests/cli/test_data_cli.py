@@ -48,7 +48,10 @@ def test_import_of_a_bad_file_exits_2_and_changes_nothing(database, tmp_path: Pa
     )
     assert main(["--db", str(database.path), "import", "data", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "tabell people, post 0, fält name" in err and "Inget har importerats" in err
+    assert (
+        "Personer, post 1 (tabell people, id 1), fält name" in err
+        and "Inget har importerats" in err
+    )
     assert _names(database) == []
     assert backups.list_backups(database.path) == []  # refused before the backup, too
 

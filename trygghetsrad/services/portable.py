@@ -7,9 +7,11 @@ strings, binary data as base64, everything else as stored. Export → import int
 database → export gives the same JSON apart from the top-level `exported_at`.
 
 Import validates the whole file before writing anything (format, schema version, tables,
-columns, types, lengths, uniqueness and foreign keys), then writes everything in one
-transaction, so it imports all or nothing. The first problem is reported with where it is:
-table, record index (counted from 0) and field.
+columns, types, lengths, uniqueness and foreign keys, and the rules the app's forms apply:
+enum values, required names, text, dates, end after start; see `portable_rules`), then
+writes everything in one transaction, so it imports all or nothing. The first problem is
+reported with where it is: the table's Swedish name, the record's place in the file (counted
+from 1) and its id, and the field.
 """
 
 from __future__ import annotations
@@ -28,10 +30,12 @@ from sqlalchemy import Column, Table, types
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from trygghetsrad.db import column_enums
 from trygghetsrad.db.models import Base
 from trygghetsrad.domain.changes import EVERYTHING, Changes
-from trygghetsrad.errors import UserError
+from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
+from trygghetsrad.services import portable_rules
 
 FORMAT = "trygghetsrad-data"
 FORMAT_VERSION = 1
@@ -39,8 +43,51 @@ SKIPPED_TABLES = frozenset({"alembic_version"})
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 
+# Swedish names of the tables that `references.TABLE_LABELS` doesn't name (or names for
+# another purpose), for import messages.
+_IMPORT_LABELS: dict[str, str] = {
+    "organisations": "organisationer",
+    "groups": "grupper",
+    "settings": "inställningar",
+    "meeting_groups": "mötens grupper",
+    "agenda_items": "dagordningspunkter",
+    "agenda_notes": "anteckningar",
+    "decisions": "beslut",
+    "wheel_categories": "kategorier i årshjulet",
+    "wheel_plans": "årshjulsplaner",
+    "wheel_plan_changes": "ändringar i årshjulsplaner",
+    "wheel_event_exceptions": "undantag i årshjulet",
+    "source_attachments": "bilagor till underlag",
+    "source_obstacles": "hinder",
+    "indicator_values": "indikatorvärden",
+    "observation_sources": "observationers underlag",
+    "observation_indicators": "observationers indikatorer",
+    "causes": "orsaker",
+    "cause_evidence": "belägg för orsaker",
+    "action_plans": "åtgärdsplaner",
+    "measure_causes": "åtgärders orsaker",
+    "measure_followups": "uppföljningar av åtgärder",
+    "agreements": "överenskommelser",
+    "commitments": "åtaganden",
+    "commitment_measures": "åtagandens åtgärder",
+    "meeting_links": "kopplingar till möten",
+}
+
+
+def table_label(table: str) -> str:
+    """The table's Swedish name for a message ("Möten"); the table name when it has none."""
+    from trygghetsrad.services.references import TABLE_LABELS
+
+    label = _IMPORT_LABELS.get(table) or TABLE_LABELS.get(table)
+    return tr(label).capitalize() if label else table
+
+
 class ImportProblem(UserError):
-    """What is wrong with an import file, and where: table, record index, field."""
+    """What is wrong with an import file, and where: table, record index (from 0), id, field.
+
+    The message counts records from 1, as a reader does: "Uppdrag, post 6 (tabell
+    action_items, id 6), fält status: …".
+    """
 
     def __init__(
         self,
@@ -49,24 +96,43 @@ class ImportProblem(UserError):
         table: str | None = None,
         index: int | None = None,
         field: str | None = None,
+        record_id: Any = None,
     ) -> None:
         where = []
         if table is not None:
-            where.append(tr("tabell {table}").format(table=table))
-        if index is not None:
-            where.append(tr("post {index}").format(index=index))
+            known = table in {t.name for t in tables()}
+            technical = [tr("tabell {table}").format(table=table)]
+            if record_id is not None:
+                technical.append(tr("id {id}").format(id=str(record_id)[:40]))
+            if not known:
+                where.append(", ".join(technical))
+            elif index is not None:
+                where.append(
+                    tr("{label}, post {n} ({technical})").format(
+                        label=table_label(table), n=index + 1, technical=", ".join(technical)
+                    )
+                )
+            else:
+                where.append(
+                    tr("{label} ({technical})").format(
+                        label=table_label(table), technical=", ".join(technical)
+                    )
+                )
+        elif index is not None:
+            where.append(tr("post {n}").format(n=index + 1))
         if field is not None:
             where.append(tr("fält {field}").format(field=field))
         place = (", ".join(where) + ": ") if where else ""
         super().__init__(
-            tr("Importfilen avvisades ({place}{reason}). Inget har importerats.").format(
-                place=place, reason=reason
+            tr("Importfilen avvisades: {place}{reason}. Inget har importerats.").format(
+                place=place, reason=reason.rstrip(".")
             )
         )
         self.reason = reason
         self.table = table
         self.index = index
         self.field = field
+        self.record_id = record_id
 
 
 # -- column codecs -------------------------------------------------------------------------
@@ -412,50 +478,47 @@ def validate(document: Any, connection: Connection) -> _Plan:
         for index, record in enumerate(records):
             if not isinstance(record, dict):
                 raise ImportProblem(tr("posten är inget objekt"), table=table.name, index=index)
+            where = {
+                "table": table.name,
+                "index": index,
+                "record_id": _record_id(record, pk),
+            }
             for field in record:
                 if field not in columns:
-                    raise ImportProblem(
-                        tr("okänt fält"), table=table.name, index=index, field=str(field)[:80]
-                    )
+                    raise ImportProblem(tr("okänt fält"), field=str(field)[:80], **where)
             stored: dict[str, Any] = {}
             for name, column in columns.items():
                 if name not in record:
                     if column.primary_key:
-                        raise ImportProblem(
-                            tr("id saknas"), table=table.name, index=index, field=name
-                        )
+                        raise ImportProblem(tr("id saknas"), field=name, **where)
                     default = _fill_default(column)
                     if default is not _MISSING:
                         stored[name] = default
                     elif _required(column):
-                        raise ImportProblem(
-                            tr("fältet saknas"), table=table.name, index=index, field=name
-                        )
+                        raise ImportProblem(tr("fältet saknas"), field=name, **where)
                     continue
                 value = record[name]
                 if value is None:
                     if not column.nullable or column.primary_key:
                         raise ImportProblem(
-                            tr("fältet får inte vara tomt (null)"),
-                            table=table.name,
-                            index=index,
-                            field=name,
+                            tr("fältet får inte vara tomt (null)"), field=name, **where
                         )
                     stored[name] = None
                     continue
                 try:
                     stored[name] = codecs[name].check(value)
                 except ValueError as exc:
-                    raise ImportProblem(
-                        str(exc), table=table.name, index=index, field=name
-                    ) from exc
+                    raise ImportProblem(str(exc), field=name, **where) from exc
+            try:
+                portable_rules.check_record(table, record)
+            except ValidationError as exc:
+                raise ImportProblem(str(exc), field=exc.field, **where) from None
             key = tuple(stored.get(n) for n in pk)
             if key in seen_pk:
                 raise ImportProblem(
                     tr("samma id förekommer två gånger"),
-                    table=table.name,
-                    index=index,
                     field=pk[0] if pk else None,
+                    **where,
                 )
             seen_pk.add(key)
             for unique in uniques:
@@ -465,9 +528,8 @@ def validate(document: Any, connection: Connection) -> _Plan:
                 if value_key in seen_unique[unique]:
                     raise ImportProblem(
                         tr("värdet måste vara unikt men förekommer två gånger"),
-                        table=table.name,
-                        index=index,
                         field=unique[0],
+                        **where,
                     )
                 seen_unique[unique].add(value_key)
             stored_rows.append(stored)
@@ -490,14 +552,31 @@ def validate(document: Any, connection: Connection) -> _Plan:
                     continue
                 if value not in targets:
                     raise ImportProblem(
-                        tr("hänvisar till {table} {value}, som inte finns i filen").format(
-                            table=target_table, value=", ".join(str(v) for v in value)
+                        tr(
+                            "hänvisar till {label} {value} (tabell {table}), som inte finns i filen"
+                        ).format(
+                            label=table_label(target_table).lower(),
+                            table=target_table,
+                            value=", ".join(str(v) for v in value),
                         ),
                         table=table.name,
                         index=index,
                         field=local[0],
+                        record_id=_record_id(stored, pk_of(table)),
                     )
     return _Plan(plan)
+
+
+def pk_of(table: Table) -> list[str]:
+    return [c.name for c in table.primary_key.columns]
+
+
+def _record_id(record: dict[str, Any], pk: list[str]) -> Any:
+    """The record's id for a message: its one-column key, when it has one."""
+    if len(pk) != 1:
+        return None
+    value = record.get(pk[0])
+    return value if isinstance(value, int | str) and not isinstance(value, bool) else None
 
 
 _SEEDED: frozenset[str] | None = None
@@ -657,6 +736,9 @@ def json_schema(dialect: Any = None) -> dict[str, Any]:
                     prop["maxLength"] = kind.length  # type: ignore[attr-defined]
                 if getattr(kind, "enums", None):
                     prop["enum"] = list(kind.enums)  # type: ignore[attr-defined]
+                allowed = column_enums.allowed_values(table.name, column.name)
+                if allowed:
+                    prop["enum"] = list(allowed)
             if column.nullable and not column.primary_key and "type" in prop:
                 base = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
                 prop["type"] = [*base, "null"]
