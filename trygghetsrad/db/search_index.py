@@ -103,8 +103,9 @@ def _day(value: Any) -> date | None:
 
 def meeting_texts(connection: Connection, ids: Sequence[int]) -> dict[int, Derived]:
     """A meeting is found by the name the list shows (its groups and date, "Klara-gruppen,
-    13 februari 2025"), by its weekday, ISO date and kind, and shows its place beside it."""
-    from trygghetsrad.domain.dates import long_date
+    13 februari 2025"), by its weekday, ISO date and kind, and shows its place beside it.
+    The month names come from `domain.dates`, so "maj 2024" finds the meetings of May 2024."""
+    from trygghetsrad.domain.dates import WEEKDAYS
     from trygghetsrad.domain.meetings import MeetingKind, meeting_name
 
     if not ids:
@@ -134,7 +135,8 @@ def meeting_texts(connection: Connection, ids: Sequence[int]) -> dict[int, Deriv
             continue
         result[meeting_id] = Derived(
             meeting_name(names[meeting_id], day, title),
-            join_text((long_date(day), day.isoformat(), kind_label)),
+            # The name holds the date in words; these find "torsdag", "2024-05", "protokoll".
+            join_text((WEEKDAYS[day.weekday()], day.isoformat(), kind_label)),
             place or link,
         )
     return result

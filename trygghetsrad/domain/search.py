@@ -20,16 +20,19 @@ MAX_QUERY_LENGTH = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # kind -> (singular, plural) Swedish labels, in the order groups are shown when ranks tie.
+# The words are those of the workspaces themselves (tab and box titles): an action from a
+# meeting is an "Uppdrag" as in Möten, a gap a "Lucka" as in the "Luckor" tab, a promise of
+# a party to an agreement an "Åtagande" as the agreements page lists it.
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "meeting": (tr("Möte"), tr("Möten")),
     "agenda_item": (tr("Punkt på dagordningen"), tr("Punkter på dagordningar")),
     "agenda_note": (tr("Anteckning"), tr("Anteckningar")),
     "decision": (tr("Beslut"), tr("Beslut")),
-    "action_item": (tr("Åtgärd"), tr("Åtgärder från möten")),
+    "action_item": (tr("Uppdrag"), tr("Uppdrag")),
     "wheel_event": (tr("Händelse"), tr("Händelser i årshjulet")),
     "data_source": (tr("Underlag"), tr("Underlag")),
-    "observation": (tr("Iakttagelse"), tr("Iakttagelser")),
-    "gap": (tr("Kunskapslucka"), tr("Kunskapsluckor")),
+    "observation": (tr("Observation"), tr("Observationer")),
+    "gap": (tr("Lucka"), tr("Luckor")),
     "indicator": (tr("Indikator"), tr("Indikatorer")),
     "situation_picture": (tr("Lägesbild"), tr("Lägesbilder")),
     "problem": (tr("Problem"), tr("Problem")),
@@ -37,7 +40,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "measure": (tr("Åtgärd"), tr("Åtgärder i åtgärdsplanen")),
     "action_plan": (tr("Åtgärdsplan"), tr("Åtgärdsplaner")),
     "agreement": (tr("Överenskommelse"), tr("Överenskommelser")),
-    "commitment": (tr("Medborgarlöfte"), tr("Medborgarlöften")),
+    "commitment": (tr("Åtagande"), tr("Åtaganden")),
     "person": (tr("Person"), tr("Personer")),
     "organisation": (tr("Organisation"), tr("Organisationer")),
     "group": (tr("Grupp"), tr("Grupper")),

@@ -21,6 +21,8 @@ from trygghetsrad.domain.search import (
     SearchResult,
     fts_query,
     kind_label,
+    matched_words,
+    plain,
 )
 
 PER_KIND = 10
@@ -98,7 +100,7 @@ def search(session: Session, *, text: str, per_kind: int = PER_KIND) -> SearchRe
                 ref_id=ref_id,
                 # An untitled record (a decision, a note) is shown by its matching text.
                 title=title or snippet or own_title,
-                snippet=snippet if title and MARK_START in snippet else "",
+                snippet=_snippet(ref_table, title, snippet, context),
                 context=context,
                 owner=owner,
                 score=float(score),
@@ -113,6 +115,19 @@ def search(session: Session, *, text: str, per_kind: int = PER_KIND) -> SearchRe
         SearchGroup(kind, max(totals[kind], len(hits[kind])), tuple(hits[kind])) for kind in order
     )
     return SearchResult(text, groups)
+
+
+def _snippet(table: str, title: str, snippet: str, context: str) -> str:
+    """The matching words of the body, unless the hit shows them already: a meeting's body
+    repeats its date and place, which its name and context show."""
+    if not title or MARK_START not in snippet:
+        return ""
+    source = idx.BY_TABLE.get(table)
+    if source is not None and source.derived is not None:
+        shown = f"{plain(title)} {context}".lower()
+        if all(word.lower() in shown for word in matched_words(snippet)):
+            return ""
+    return snippet
 
 
 # -- who owns a hit, and where it is --------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
 if TYPE_CHECKING:
@@ -27,7 +27,9 @@ AREA_TABS = {
 
 
 class SearchField(QLineEdit):
-    """The always-visible search field; typing opens the results popup."""
+    """The always-visible search field. Typing shows the results in a popup right below it
+    while the cursor and the text stay in this field; Down moves into the results, Enter
+    opens the first hit, Esc closes the popup."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__()
@@ -38,11 +40,29 @@ class SearchField(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(260)
         self.textEdited.connect(self._on_text_edited)
-        self.returnPressed.connect(lambda: open_search(self._window, self.text()))
 
     def _on_text_edited(self, text: str) -> None:
+        dialog = getattr(self._window, "_search_dialog", None)
         if text.strip():
-            open_search(self._window, text)
+            _dialog(self._window).follow(self, text)
+        elif dialog is not None and dialog.following is self:
+            dialog.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        dialog = getattr(self._window, "_search_dialog", None)
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.text().strip():
+            _dialog(self._window).follow(self, self.text())
+            _dialog(self._window).open_first()
+            return
+        if dialog is not None and dialog.isVisible() and dialog.following is self:
+            if key == Qt.Key.Key_Down:
+                dialog.focus_results()
+                return
+            if key == Qt.Key.Key_Escape:
+                dialog.hide()
+                return
+        super().keyPressEvent(event)
 
 
 def _dialog(window: QMainWindow) -> SearchDialog:

@@ -122,6 +122,12 @@ class SearchDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.result: SearchResult | None = None
+        # The menu bar's search field while the popup shows its results below it; None when
+        # the popup has its own field (Ctrl+F).
+        self.following: QLineEdit | None = None
+        self._browsing = False  # the user moved into the hits (Down) from that field
+        # Shown below the menu bar's field without taking the keyboard from it.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setWindowTitle(self.tr("Sök i allt"))
         self.setAccessibleName(self.tr("Sök i alla arbetsytor"))
         self.resize(700, 560)
@@ -167,7 +173,84 @@ class SearchDialog(QDialog):
 
     # -- showing ---------------------------------------------------------------------------
 
+    def follow(self, field: QLineEdit, text: str) -> None:
+        """Show the results of `text` typed in `field` (the menu bar's) right below it; the
+        field keeps the focus, so every letter typed goes on into it."""
+        first = self.following is not field or not self.isVisible()
+        self.following = field
+        self._browsing = False
+        self.field.hide()
+        if text != self.field.text():
+            self.field.setText(text)  # searches after a pause, as typing here would
+        if first:
+            self._accept_focus(False)  # showing it must not take the keyboard from `field`
+            self._place_below(field)
+            self.show()
+        self._keep_focus(field)
+        if first:  # a window manager may activate the new window a moment later
+            QTimer.singleShot(0, lambda: self._keep_focus(field))
+
+    def _keep_focus(self, field: QLineEdit) -> None:
+        if self.following is field and not self._browsing and not field.hasFocus():
+            field.window().activateWindow()
+            field.setFocus()
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.WindowActivate
+            and self.following is not None
+            and not self._browsing
+        ):
+            # Activated by the platform while following the menu bar's field (some ignore
+            # WindowDoesNotAcceptFocus): give the keyboard back to the field.
+            field = self.following
+            QTimer.singleShot(0, lambda: self._keep_focus(field))
+        return super().event(event)
+
+    def _accept_focus(self, accept: bool) -> None:
+        flag = Qt.WindowType.WindowDoesNotAcceptFocus
+        if bool(self.windowFlags() & flag) == (not accept):
+            return
+        visible = self.isVisible()
+        self.setWindowFlag(flag, not accept)  # hides the window: show it again
+        if visible:
+            self.show()
+
+    def _place_below(self, field: QLineEdit) -> None:
+        corner = field.mapToGlobal(field.rect().bottomRight())
+        width = max(self.width(), 520)
+        screen = field.screen().availableGeometry() if field.screen() else None
+        left = corner.x() - width
+        if screen is not None:
+            left = max(screen.left(), min(left, screen.right() - width))
+        self.resize(width, self.height())
+        self.move(left, corner.y() + 2)
+
+    def focus_results(self) -> None:
+        """Down in the menu bar's field: into the list of hits, the first one selected."""
+        if not self.is_current():
+            self.search_now()
+        first = self.first_hit_index()
+        if first.isValid():
+            self._browsing = True
+            self._accept_focus(True)
+            self.activateWindow()
+            self.view.setFocus()
+            self.view.setCurrentIndex(first)
+
+    def open_first(self) -> None:
+        """Enter in the menu bar's field: open the best hit."""
+        if not self.is_current():
+            self.search_now()
+        first = self.first_hit_index()
+        if first.isValid():
+            self._on_view_activated(first)
+
     def present(self, text: str | None = None) -> None:
+        self.following = None
+        self._browsing = False
+        self._accept_focus(True)
+        self.field.show()
         if text is not None and text != self.field.text():
             self.field.setText(text)
             self.run_search()
