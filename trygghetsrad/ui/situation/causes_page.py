@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 from trygghetsrad.domain.action_plan import PlanFlags
 from trygghetsrad.domain.causes import CauseData, CauseKind, ProblemData
 from trygghetsrad.domain.changes import ACTION_PLAN, SITUATION, Changes
+from trygghetsrad.domain.text import clean_text
+from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import ServiceCommand, qtr, read
@@ -46,6 +48,7 @@ from trygghetsrad.ui.situation.causes_tree import CauseTreeDiagram, CauseTreeMod
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.unsaved import ask_discard, keep_current
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -293,6 +296,12 @@ class CausesPage(QWidget):
         self.description.setAccessibleName(self.tr("Beskrivning av orsaken"))
         self.description.setFixedHeight(90)
         form.addRow(self.tr("Beskrivning:"), self.description)
+        # A refused description is explained here and stays in the field.
+        self.description_error = QLabel()
+        self.description_error.setProperty("role", "error")
+        self.description_error.setWordWrap(True)
+        self.description_error.hide()
+        form.addRow("", self.description_error)
         # Stored once the typing pauses; the button only stores it sooner.
         self._showing = False
         self.description_autosave = Autosaver(self._autosave_description, parent=self)
@@ -443,21 +452,56 @@ class CausesPage(QWidget):
         self.tree.setFocus()
         return True
 
-    def _on_problem_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_problem_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._loading:
+            return
+        if not self._may_leave_cause():
+            keep_current(self.problem_list, previous)
             return
         self._problem_id = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
         self._load_tree()
 
     def _on_cause_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        # Never lose a description typed without pressing "Spara": it is saved on leaving.
         shown = self._shown
-        if shown is not None and not self._loading:
-            description = self.description.toPlainText()
-            if description != shown.description:
-                self.description_autosave.cancel()
-                self._defer(lambda: self._save_details(shown, description, shown.internal))
+        if not self._may_leave_cause() and shown is not None:
+            keep_current(self.tree, self.model.index_of(shown.id))
+            return
         self._show_details(self.model.cause(current))
+
+    def _may_leave_cause(self) -> bool:
+        """Before another cause or problem is shown: store a changed description (deferred:
+        the tree is reloaded after a save), or ask when it cannot be stored. True = go on."""
+        shown = self._shown
+        if shown is None or self._loading:
+            return True
+        description = self.description.toPlainText()
+        if description == shown.description:
+            return True
+        self.description_autosave.cancel()
+        if self._check_description(description):
+            self._defer(lambda: self._save_details(shown, description, shown.internal))
+            return True
+        if not ask_discard(self, [self.description_error.text()]):
+            return False
+        self._showing = True  # the refused text is dropped: show the stored one
+        try:
+            self.description.setPlainText(shown.description)
+        finally:
+            self._showing = False
+        self._check_description(shown.description)
+        return True
+
+    def _check_description(self, text: str) -> bool:
+        """Whether `text` can be stored; if not, the reason is shown under the field."""
+        try:
+            clean_text(text, field="description", label=self.tr("Beskrivning"))
+        except ValidationError as exc:
+            self.description_error.setText(str(exc))
+            self.description_error.show()
+            return False
+        self.description_error.clear()
+        self.description_error.hide()
+        return True
 
     def _show_details(self, cause: CauseData | None) -> None:
         previous = self._shown
@@ -466,6 +510,8 @@ class CausesPage(QWidget):
             self.description_autosave.cancel()
             text = self.description.toPlainText()
             self._defer(lambda: self._save_details(previous, text, previous.internal))
+        if leaving or cause is None:
+            self._check_description("")
         self._shown = cause
         self.details.setEnabled(cause is not None)
         self.diagram.set_selected(cause.id if cause else None)
@@ -478,7 +524,9 @@ class CausesPage(QWidget):
             self.measures_label.setText("")
             return
         self.kind.setCurrentIndex(max(0, self.kind.findData(cause.kind)))
-        if self.description.toPlainText() != cause.description:  # keeps the cursor after a save
+        refused = not leaving and not self.description_error.isHidden()
+        if self.description.toPlainText() != cause.description and not refused:
+            # (a refused text stays in the field when the tree is reloaded under it)
             self._showing = True
             try:
                 self.description.setPlainText(cause.description)
@@ -511,8 +559,9 @@ class CausesPage(QWidget):
 
     def _autosave_description(self) -> None:
         shown = self._shown
-        if shown is not None and not self._loading:
-            self._save_details(shown, self.description.toPlainText(), shown.internal)
+        text = self.description.toPlainText()
+        if shown is not None and not self._loading and self._check_description(text):
+            self._save_details(shown, text, shown.internal)
 
     def flush_pending(self) -> None:
         """Run edits deferred from the editor or a drop; every tree action does this first."""
@@ -735,7 +784,7 @@ class CausesPage(QWidget):
         self.description_autosave.cancel()
         self.flush_pending()
         cause = self.model.cause(self.tree.currentIndex())
-        if cause is None:
+        if cause is None or not self._check_description(self.description.toPlainText()):
             return
         self._save_details(cause, self.description.toPlainText(), self.internal.isChecked())
         self.select_cause(self._rid(cause.id))

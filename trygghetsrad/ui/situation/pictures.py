@@ -37,6 +37,7 @@ from trygghetsrad.ui.situation.forms import PresentDialog
 from trygghetsrad.ui.situation.models import PicturesModel, RecordFilterProxy
 from trygghetsrad.ui.widgets.autosave import DELAY_MS
 from trygghetsrad.ui.widgets.date_entry import DateEntry
+from trygghetsrad.ui.widgets.unsaved import keep_current, may_leave
 
 TEXT_PARTS = [
     ("summary", "Sammanfattning"),
@@ -239,9 +240,22 @@ class PicturesPage(SituationSubPage):
         self._load_selected()
 
     def _load_selected(self) -> None:
-        self.save_now()
         index = self.table.currentIndex()
         record = self.proxy.data(index, RECORD_ROLE) if index.isValid() else None
+        shown = self.picture
+        if shown is not None and (record is None or record.id != shown.id):
+            # Another version is picked: an edit that cannot be saved is never dropped unasked.
+            if not may_leave(self, self.save_now, self.error_texts):
+                row = self.model.row_of(shown.id)
+                keep_current(
+                    self.table,
+                    self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else index,
+                )
+                return
+            self._dirty.clear()
+            self._header_dirty = False
+        elif not self.save_now():
+            return  # the same version again: keep what was typed in the fields
         if record is not None:
             record = self.read(lambda s: situation_pictures.get_picture(s, record.id))
         self._show(record)
@@ -329,16 +343,24 @@ class PicturesPage(SituationSubPage):
         label.setText(str(exc))
         label.show()
 
+    def error_texts(self) -> list[str]:
+        """Every message shown about an edit that was not saved."""
+        texts = [self.error_text(field) for field in self.field_errors]
+        return [t for t in (*texts, self.error_label.text()) if t]
+
     def error_text(self, field: str) -> str:
         """The message shown under `field` ("title", "period" or a text part), for tests too."""
         label = self.field_errors[field]
         return label.text() if not label.isHidden() else ""
 
-    def save_now(self) -> None:
-        """Write the changed texts, title and period now (the autosave timer calls this too)."""
+    def save_now(self) -> bool:
+        """Write the changed texts, title and period now (the autosave timer calls this too).
+
+        False when something typed could not be saved (its message is shown at the field)."""
         self._save_texts()
         if self._header_dirty:
             self._save_header()
+        return not (self._dirty or self._header_dirty)
 
     def _save_texts(self) -> None:
         self._timer.stop()
