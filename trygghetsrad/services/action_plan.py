@@ -9,7 +9,7 @@ import json
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.action_plan import (
@@ -23,7 +23,7 @@ from trygghetsrad.db.models.action_plan import (
     measure_causes,
 )
 from trygghetsrad.db.models.register import Organisation, Person
-from trygghetsrad.db.models.situation import Indicator, IndicatorValue
+from trygghetsrad.db.models.situation import Indicator, IndicatorValue, SituationPicture
 from trygghetsrad.domain.action_plan import (
     CauseLink,
     FollowUp,
@@ -885,12 +885,57 @@ def _row(
     )
 
 
+def plan_problem_ids(session: Session, plan_id: int) -> set[int]:
+    """The problems an action plan is about, so that ten years of older problems stay out.
+
+    A problem belongs to the plan when the plan's measures address one of its causes, when
+    it comes from the plan's situation picture or from a picture whose period overlaps the
+    plan's, or, when it has no picture and no plan addresses it yet, when it was noted
+    during the plan's period.
+    """
+    plan = _get(session, ActionPlan, plan_id)
+    addressed = select(Cause.problem_id).join(measure_causes, measure_causes.c.cause_id == Cause.id)
+    own = set(
+        session.scalars(
+            addressed.join(Measure, Measure.id == measure_causes.c.measure_id).where(
+                Measure.plan_id == plan_id
+            )
+        )
+    )
+    pictures = select(SituationPicture.id).where(
+        SituationPicture.period_start <= plan.period_end,
+        SituationPicture.period_end >= plan.period_start,
+    )
+    if plan.situation_picture_id is not None:
+        pictures = pictures.union(select(literal(plan.situation_picture_id)))
+    of_pictures = set(
+        session.scalars(select(Problem.id).where(Problem.situation_picture_id.in_(pictures)))
+    )
+    start = datetime.combine(plan.period_start, datetime.min.time())
+    end = datetime.combine(plan.period_end, datetime.max.time())
+    unplaced = set(
+        session.scalars(
+            select(Problem.id).where(
+                Problem.situation_picture_id.is_(None),
+                Problem.id.not_in(addressed),
+                Problem.created_at >= start,
+                Problem.created_at <= end,
+            )
+        )
+    )
+    return own | of_pictures | unplaced
+
+
 def flags(session: Session, plan_id: int) -> PlanFlags:
-    """Unconnected measures of the plan, and prioritised problems' causes it leaves alone."""
+    """Unconnected measures of the plan, and the causes of its prioritised problems
+    (`plan_problem_ids`) that no measure of the plan addresses."""
     measures = list_measures(session, plan_id)
+    scope = plan_problem_ids(session, plan_id)
     problems = list(
         session.scalars(
-            select(Problem.id).where(Problem.prioritised.is_(True)).order_by(Problem.position)
+            select(Problem.id)
+            .where(Problem.prioritised.is_(True), Problem.id.in_(scope))
+            .order_by(Problem.position, Problem.id)
         )
     )
     causes = [

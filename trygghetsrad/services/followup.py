@@ -42,9 +42,10 @@ def plan_document(
     all_causes = causes.list_causes(session)
     problem_of = {c.id: c.problem_id for c in all_causes}
     linked_problems = {problem_of[c] for c in linked if c in problem_of}
+    scope = action_plan.plan_problem_ids(session, plan_id)
     sections = []
     for problem in visible(causes.list_problems(session), include_internal):
-        if not (problem.prioritised or problem.id in linked_problems):
+        if problem.id not in linked_problems and not (problem.prioritised and problem.id in scope):
             continue
         tree = [c for c in all_causes if c.problem_id == problem.id]
         kept = _visible_tree(tree, include_internal)

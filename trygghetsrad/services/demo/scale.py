@@ -567,6 +567,7 @@ def _plans(w: _Writer, rng: random.Random, first_year: int, today: date, people:
                     "prioritised": True,
                     "position": position,
                     "internal": False,
+                    "created_at": datetime(year, 1, 20, 9, 0),  # noted for that year's plan
                 }
             )
             for n in range(4):
