@@ -200,10 +200,12 @@ class CommitmentTableModel(RowTableModel):
         "Part",
         "Åtagande",
         "Status",
-        "Kopplade åtgärder",
-        "Senaste uppföljning",
+        "Åtgärder",
+        "Uppföljning",
         "I protokollen",
     ]
+    # Short headers fit 1366 px; the full wording is the tooltip.
+    HEADER_TIPS = {4: "Kopplade åtgärder", 5: "Senaste uppföljning"}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

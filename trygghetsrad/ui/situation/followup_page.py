@@ -54,13 +54,15 @@ class FollowUpTableModel(RowTableModel):
     COLUMNS = [
         "",
         "Åtgärd",
-        "Varför (orsaker)",
+        "Varför",
         "Vem",
         "Status",
         "Fungerar det?",
-        "Senaste uppföljning",
+        "Uppföljning",
         "Rådets beslut",
     ]
+    # Short headers fit 1366 px; the full wording is the tooltip.
+    HEADER_TIPS = {2: "Varför: orsakerna som åtgärden svarar mot", 6: "Senaste uppföljning"}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

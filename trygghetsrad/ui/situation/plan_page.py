@@ -21,11 +21,14 @@ from PySide6.QtGui import QColor, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -123,12 +126,12 @@ class MeasureTableModel(RowTableModel):
         "Typ",
         "Ansvarig",
         "Period",
-        "Indikator och mål",
+        "Indikator",
         "Trend",
         "Status",
         "Orsaker",
     ]
-    HEADER_TIPS = {0: "Trafikljus"}
+    HEADER_TIPS = {0: "Trafikljus", 6: "Indikator och mål"}
     POSITIONAL_COLUMNS = (1,)  # "Nr" is the row's place in the plan
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
@@ -192,6 +195,10 @@ class PlanPage(QWidget):
         self.plan: PlanData | None = None
         self.flags = PlanFlags()
         self._plans: list[PlanData] = []
+        self._cause_titles: dict[int, str] = {}
+        self._cause_problem: dict[int, int] = {}
+        self._problem_titles: dict[int, str] = {}
+        self.dialog: QWidget | None = None
 
         self.plan_combo = QComboBox()
         self.plan_combo.setAccessibleName(self.tr("Åtgärdsplan"))
@@ -230,10 +237,22 @@ class PlanPage(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setAccessibleName(self.tr("Planens beslut och period"))
+        # One compact line: counts, and a link that opens the whole list (ten years of causes
+        # must not push the measures off the page).
         self.flag_label = QLabel()
         self.flag_label.setWordWrap(True)
         self.flag_label.setProperty("role", "error")
+        self.flag_label.setTextFormat(Qt.TextFormat.RichText)
+        self.flag_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.flag_label.setAccessibleName(self.tr("Varningar"))
+        self.flag_label.linkActivated.connect(lambda _link: self.show_uncovered())
+        self.flags_button = QPushButton()
+        self.flags_button.clicked.connect(self.show_uncovered)
+        self.flags_button.hide()
+        flag_row = QHBoxLayout()
+        flag_row.setContentsMargins(0, 0, 0, 0)
+        flag_row.addWidget(self.flag_label, 1)
+        flag_row.addWidget(self.flags_button)
 
         self.model = MeasureTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -311,7 +330,7 @@ class PlanPage(QWidget):
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.header)
-        body_layout.addWidget(self.flag_label)
+        body_layout.addLayout(flag_row)
         body_layout.addWidget(splitter, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -380,11 +399,13 @@ class PlanPage(QWidget):
         def load(s):  # type: ignore[no-untyped-def]
             rows = action_plan.measure_rows(s, plan.id, today=date.today())
             flags = action_plan.flags(s, plan.id)
-            titles = {c.id: c.title for c in causes.list_causes(s)}
+            all_causes = causes.list_causes(s)
             problems = {p.id: p.title for p in causes.list_problems(s)}
-            return rows, flags, titles, problems
+            return rows, flags, all_causes, problems
 
-        rows, self.flags, self._cause_titles, self._problem_titles = read(self.ctx, load)
+        rows, self.flags, all_causes, self._problem_titles = read(self.ctx, load)
+        self._cause_titles = {c.id: c.title for c in all_causes}
+        self._cause_problem = {c.id: c.problem_id for c in all_causes}
         self.model.set_rows(rows)
         self._show_header(plan)
         self._show_flags()
@@ -408,33 +429,79 @@ class PlanPage(QWidget):
         self.header.setText(" · ".join(parts))
 
     def _show_flags(self) -> None:
-        lines = []
+        parts = []
         n = len(self.flags.measures_without_cause)
         if n:
-            text = (
-                self.tr("⚠ 1 åtgärd saknar koppling till en orsak.")
+            parts.append(
+                self.tr("1 åtgärd saknar koppling till en orsak.")
                 if n == 1
-                else self.tr("⚠ {n} åtgärder saknar koppling till en orsak.").format(n=n)
+                else self.tr("{n} åtgärder saknar koppling till en orsak.").format(n=n)
             )
-            lines.append(text)
-        uncovered = [self._cause_titles.get(c, "") for c in self.flags.causes_without_measure]
-        if uncovered:
-            lines.append(self.tr("⚠ Orsaker utan åtgärd: {c}.").format(c=self._some(uncovered)))
-        problems = [self._problem_titles.get(p, "") for p in self.flags.problems_without_measure]
-        if problems:
-            lines.append(
-                self.tr("⚠ Prioriterade problem utan åtgärd: {p}.").format(p=self._some(problems))
+        causes_n = len(self.flags.causes_without_measure)
+        problems_n = len(self.flags.problems_without_measure)
+        if causes_n or problems_n:
+            parts.append(
+                self.tr(
+                    "Planen lämnar {c} orsaker och {p} prioriterade problem utan åtgärd."
+                ).format(c=causes_n, p=problems_n)
             )
-        # Years of causes would fill the page: a few names here, all of them in the tooltip.
-        self.flag_label.setToolTip("\n".join(["; ".join(uncovered), "; ".join(problems)]).strip())
-        self.flag_label.setText("\n".join(lines))
-        self.flag_label.setVisible(bool(lines))
+        self.flag_label.setText("⚠ " + " ".join(escape(p) for p in parts) if parts else "")
+        self.flag_label.setVisible(bool(parts))
+        self.flags_button.setVisible(bool(causes_n or problems_n))
+        label = (
+            self.tr("Visa 1 orsak utan åtgärd…")
+            if causes_n == 1
+            else self.tr("Visa {n} orsaker utan åtgärd…").format(n=causes_n)
+            if causes_n
+            else self.tr("Visa {n} problem utan åtgärd…").format(n=problems_n)
+        )
+        self.flags_button.setText(label)
+        self.flags_button.setAccessibleName(label.rstrip("…"))
 
-    def _some(self, titles: list[str], shown: int = 6) -> str:
-        named = list(dict.fromkeys(titles))[:shown]
-        rest = sum(1 for t in titles if t not in named)
-        text = "; ".join(named)
-        return text + self.tr(" … och {n} till").format(n=rest) if rest else text
+    def uncovered_text(self) -> str:
+        """The prioritised problems and causes the plan has no measure for, problem by problem."""
+        by_problem: dict[int, list[str]] = {}
+        for cause_id in self.flags.causes_without_measure:
+            problem_id = self._cause_problem.get(cause_id)
+            if problem_id is not None:
+                by_problem.setdefault(problem_id, []).append(self._cause_titles.get(cause_id, ""))
+        for problem_id in self.flags.problems_without_measure:
+            by_problem.setdefault(problem_id, [])
+        lines = []
+        for problem_id, titles in by_problem.items():
+            whole = problem_id in self.flags.problems_without_measure
+            lines.append(
+                self._problem_titles.get(problem_id, "")
+                + (self.tr(" (ingen åtgärd alls)") if whole else "")
+            )
+            lines.extend(f"    • {t}" for t in titles)
+        return "\n".join(lines)
+
+    def show_uncovered(self) -> None:
+        """The whole list behind the warning, in a dialog of its own."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Orsaker och problem utan åtgärd"))
+        dialog.setAccessibleName(self.tr("Orsaker och problem utan åtgärd"))
+        text = QPlainTextEdit(self.uncovered_text())
+        text.setReadOnly(True)
+        text.setAccessibleName(self.tr("Orsaker och problem utan åtgärd"))
+        intro = QLabel(
+            self.tr(
+                "Prioriterade problem i planens period och de orsaker som ingen åtgärd i "
+                "planen svarar mot. Koppla en åtgärd till orsaken, eller ta bort "
+                "prioriteringen i Orsaksanalys."
+            )
+        )
+        intro.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        box = QVBoxLayout(dialog)
+        box.addWidget(intro)
+        box.addWidget(text, 1)
+        box.addWidget(buttons)
+        dialog.resize(620, 480)
+        self.dialog = dialog
+        dialog.open()
 
     def current_row(self) -> MeasureRow | None:
         index = self.table.currentIndex()

@@ -11,16 +11,25 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip
 
 TEXT_PADDING = 12
+# A column is not made narrower than its header's text (up to this width), so that headers
+# stay readable ("Indikator", not "Indikato…"); a longer header is elided, full text as tooltip.
+HEADER_FLOOR_MAX = 120
 
 
-def _shrink_to(widths: list[int], target: int, minimum: int) -> list[int]:
-    """Lower the widest columns first ("water filling") until the total is `target`."""
+def _shrink_to(widths: list[int], target: int, minimum: int | Sequence[int]) -> list[int]:
+    """Lower the widest columns first ("water filling") until the total is `target`;
+    no column goes below its `minimum` (one for all, or one per column)."""
     if sum(widths) <= target:
         return widths
+    floors = [minimum] * len(widths) if isinstance(minimum, int) else list(minimum)
+    lowest = min(floors, default=0)
+    if sum(min(w, f) for w, f in zip(widths, floors, strict=True)) > target:
+        floors = [lowest] * len(widths)  # the floors don't fit: none beats the others
     level = max(widths)
-    while level > minimum and sum(min(w, level) for w in widths) > target:
+    pairs = list(zip(widths, floors, strict=True))
+    while level > lowest and sum(min(w, max(level, f)) for w, f in pairs) > target:
         level -= 4
-    return [min(w, max(level, minimum)) for w in widths]
+    return [min(w, max(level, f)) for w, f in pairs]
 
 
 class ColumnFitter(QObject):
@@ -53,6 +62,7 @@ class ColumnFitter(QObject):
         self.primary = primary
         self.primary_share = primary_share
         self._natural: list[int] = []
+        self._header_floor: list[int] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -65,6 +75,8 @@ class ColumnFitter(QObject):
         # Compared by identity in eventFilter, which also runs while the view is destroyed.
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
+        self._header_viewport = header.viewport()
+        self._header_viewport.installEventFilter(self)
         view.installEventFilter(self)
         model = view.model()
         if model is not None:
@@ -95,10 +107,17 @@ class ColumnFitter(QObject):
         model = view.model()
         count = model.columnCount() if model is not None else 0
         widths = []
+        self._header_floor = []
         for column in range(count):
             content = view.sizeHintForColumn(column) if model.rowCount() else 0
-            widths.append(max(content, header.sectionSizeHint(column), 16))
+            label = header.sectionSizeHint(column)
+            widths.append(max(content, label, 16))
+            self._header_floor.append(min(label, HEADER_FLOOR_MAX))
         return widths
+
+    def _floor(self, column: int, minimum: int) -> int:
+        floors = self._header_floor
+        return max(minimum, floors[column]) if column < len(floors) else minimum
 
     def refit(self) -> None:
         view, header = self.view, self.view.horizontalHeader()
@@ -116,7 +135,11 @@ class ColumnFitter(QObject):
         fixed_widths = [min(natural[c], self.max_width) for c in fixed]
         floor = min(self.min_width, *fixed_widths) if fixed_widths else self.min_width
         room_for_text = sum(min(natural[c], self.stretch_min) for c in stretch)
-        fixed_widths = _shrink_to(fixed_widths, available - room_for_text, floor)
+        fixed_widths = _shrink_to(
+            fixed_widths,
+            available - room_for_text,
+            [min(w, self._floor(c, floor)) for c, w in zip(fixed, fixed_widths, strict=True)],
+        )
         widths = dict(zip(fixed, fixed_widths, strict=True))
         rest = available - sum(fixed_widths)
         wanted = [natural[c] for c in stretch]
@@ -129,10 +152,18 @@ class ColumnFitter(QObject):
                 at = stretch.index(self.primary)
                 keep = min(wanted[at], max(int(rest * self.primary_share), self.min_width))
                 others = wanted[:at] + wanted[at + 1 :]
-                shares = _shrink_to(others, rest - keep, self.min_width)
+                floors = [self._floor(c, self.min_width) for c in stretch if c != self.primary]
+                # Readable headers first: the naming column gives up room for them if needed.
+                least = self._floor(self.primary, self.min_width)
+                keep = max(
+                    least,
+                    min(keep, rest - sum(min(w, f) for w, f in zip(others, floors, strict=True))),
+                )
+                shares = _shrink_to(others, rest - keep, floors)
                 shares.insert(at, keep)
             else:
-                shares = _shrink_to(wanted, rest, self.min_width)
+                floors = [self._floor(c, self.min_width) for c in stretch]
+                shares = _shrink_to(wanted, rest, floors)
             widths.update(zip(stretch, shares, strict=True))
         else:  # no text column: the widest column takes the slack
             spare = available - sum(widths.values())
@@ -151,7 +182,26 @@ class ColumnFitter(QObject):
             self._timer.start()
         elif kind == QEvent.Type.ToolTip and watched is self._viewport:
             return self._tooltip(event)  # type: ignore[arg-type]
+        elif kind == QEvent.Type.ToolTip and watched is self._header_viewport:
+            return self._header_tooltip(event)  # type: ignore[arg-type]
         return False
+
+    def _header_tooltip(self, event: QHelpEvent) -> bool:
+        """Show the full text of a header that is elided."""
+        header = self.view.horizontalHeader()
+        section = header.logicalIndexAt(event.pos())
+        model = self.view.model()
+        if section < 0 or model is None:
+            return False
+        if model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole):
+            return False
+        text = model.headerData(section, Qt.Orientation.Horizontal)
+        if not isinstance(text, str) or header.sectionSize(section) >= header.sectionSizeHint(
+            section
+        ):
+            return False
+        QToolTip.showText(event.globalPos(), text, self._header_viewport)
+        return True
 
     def _tooltip(self, event: QHelpEvent) -> bool:
         """Show the full text of a cut cell when the model has no tooltip of its own."""
