@@ -257,6 +257,15 @@ class AgendaPanel(QWidget):
         a_layout = QVBoxLayout(actions_box)
         self.action_model = ActionModel(self)
         self.actions = self._table(self.action_model, self.tr("Uppdrag under punkten"))
+        # At least four uppdrag in view, also at 1366×768 (the notes give way first).
+        self.actions.setMinimumHeight(
+            self.actions.horizontalHeader().sizeHint().height()
+            + 4 * self.actions.verticalHeader().defaultSectionSize()
+            + 2 * self.actions.frameWidth()
+        )
+        # What is to be done gets the width; a long organisation name is cut (and widenable).
+        self.actions.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.actions.setColumnWidth(1, 170)
         self.actions.doubleClicked.connect(lambda _i: self.edit_action())
         a_layout.addWidget(self.actions)
         a_row = QHBoxLayout()
