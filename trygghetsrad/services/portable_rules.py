@@ -91,7 +91,7 @@ def _partner(name: str, start: str, end: str) -> str | None:
 
 
 @cache
-def _pairs(table: Table) -> tuple[_Pair, ...]:
+def start_end_pairs(table: Table) -> tuple[_Pair, ...]:
     columns = {c.name: c for c in table.columns}
     found: list[_Pair] = []
     for name, column in columns.items():
@@ -166,7 +166,7 @@ def check_record(table: Table, record: dict[str, Any]) -> None:
     for column in table.columns:
         if column.name in record:
             check_column(table, column, record[column.name])
-    for pair in _pairs(table):
+    for pair in start_end_pairs(table):
         start = _parse(pair.kind, record.get(pair.start))
         end = _parse(pair.kind, record.get(pair.end))
         if start is None or end is None or not _comparable(start, end):
@@ -189,7 +189,7 @@ def check_record(table: Table, record: dict[str, Any]) -> None:
 
 def _same_day(table: Table, record: dict[str, Any]) -> bool:
     """Times are compared only within one day: not for an event over several days."""
-    for pair in _pairs(table):
+    for pair in start_end_pairs(table):
         if pair.kind == "date":
             start, end = record.get(pair.start), record.get(pair.end)
             if start is not None and end is not None and start != end:
