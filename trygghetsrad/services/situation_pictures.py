@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +17,8 @@ from trygghetsrad.domain.situation_periods import period_year
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.situation_common import CHANGED, get, name, text
+
+TREND_YEARS = 4  # years before a picture's period that its charts show, for the trend
 
 
 def _picture_data(p: SituationPicture) -> PictureData:
@@ -275,16 +278,24 @@ def build_report(
             include_internal,
         )
     data = _picture_data(picture)
-    last_year = data.period_end.year
+    # The picture's period and the years just before it (for the trend): ten years of
+    # monthly values in every chart made the report ~47 pages and ~9 s on a ten-year file.
+    first_year, last_year = data.period_start.year - TREND_YEARS, data.period_end.year
     indicators = []
     for ind in list_indicators(session):
-        values = tuple(v for v in ind.values if period_year(v.period) <= last_year)
+        values = tuple(v for v in ind.values if first_year <= period_year(v.period) <= last_year)
         if values:
             indicators.append(_replace(ind, values=values))
     observations = [
         o
         for o in list_observations(session)
         if o.observed_on is None or data.period_start <= o.observed_on <= data.period_end
+    ]
+    referenced = {i.source_id for i in indicators} | {x for o in observations for x in o.source_ids}
+    sources = [
+        src
+        for src in list_sources(session)
+        if src.id in referenced or _current_during(src, data.period_start)
     ]
     gaps = [
         g
@@ -298,7 +309,7 @@ def build_report(
         picture=data,
         municipality=org.municipality,
         generated_on=today or date.today(),
-        sources=tuple(list_sources(session)),
+        sources=tuple(sources),
         gaps=tuple(gaps),
         indicators=tuple(indicators),
         observations=tuple(observations),
@@ -306,6 +317,17 @@ def build_report(
         logo=org.logo,
     )
     return _filtered(report, include_internal)
+
+
+def _current_during(source: Any, period_start: date) -> bool:
+    """Whether a data source still belonged to the work when the period began: never
+    delivered yet, delivered in the year before, or expected during the period or later.
+    One that last came years ago and was never expected again is history."""
+    if source.last_received is None:
+        return True
+    if source.last_received >= period_start - timedelta(days=366):
+        return True
+    return source.next_expected is not None and source.next_expected >= period_start
 
 
 def _replace(obj, **changes):  # type: ignore[no-untyped-def]
