@@ -12,8 +12,10 @@ from trygghetsrad.domain.meetings import (
     AttendanceData,
     MeetingDetail,
     MeetingKind,
+    MeetingStatus,
     MeetingSummary,
     Presence,
+    by_kind,
 )
 from trygghetsrad.i18n import tr
 
@@ -44,8 +46,27 @@ class MeetingDocument:
     def is_protocol(self) -> bool:
         return self.meeting.kind is MeetingKind.PROTOCOL
 
+    @property
+    def is_draft(self) -> bool:
+        """Minutes not yet finalised (*justerat*/*fastställt*): every export says so."""
+        return self.meeting.status in (MeetingStatus.PLANNED, MeetingStatus.DRAFT)
+
+    @property
+    def draft_note(self) -> str:
+        """'Utkast – protokollet är inte justerat' (or the minnesanteckningar wording)."""
+        return by_kind(
+            self.meeting.kind,
+            tr("Utkast – protokollet är inte justerat"),
+            tr("Utkast – minnesanteckningarna är inte fastställda"),
+        )
+
     def number(self, index: int) -> str:
-        """'§ 12' in a protocol, '3.' in notes."""
+        """'§ 12' in a protocol, '3.' in notes, for the item at `index` of `items`; see
+        `item_numbers` (internal items take no number)."""
+        if 0 <= index < len(self.items):
+            return item_numbers(
+                self.items, protocol=self.is_protocol, first=self.meeting.first_paragraph
+            )[index]
         if self.is_protocol:
             return f"§ {self.meeting.first_paragraph + index}"
         return f"{index + 1}."
@@ -68,11 +89,34 @@ class MeetingDocument:
         return ", ".join(parts)
 
     def file_stem(self, what: str | None = None) -> str:
-        """A file name users recognise: 'Minnesanteckningar Trygghetsrådet 2023-05-11'."""
+        """A file name users recognise: 'Minnesanteckningar Trygghetsrådet 2023-05-11'
+        ('… 2023-05-11 utkast' for minutes not yet finalised)."""
         label = what or self.meeting.kind.label
         groups = " och ".join(self.meeting.group_names)
         name = f"{label} {groups} {self.meeting.day.isoformat()}"
+        if self.is_draft and label == self.meeting.kind.label:
+            name += " " + tr("utkast")
         return "".join(c for c in name if c not in '\\/:*?"<>|').strip()
+
+
+def item_numbers(items: tuple[AgendaItemData, ...], *, protocol: bool, first: int = 1) -> list[str]:
+    """The numbers of the agenda items as the minutes number them: § numbers from `first` in
+    a protocol, 1., 2., … in minnesanteckningar.
+
+    One rule on screen and in every export: the numbers are those of the minutes as adopted,
+    which never contain internal items. An internal item therefore takes no number ("(intern,
+    ingen §)"), so that leaving it out of a PDF does not change the numbers of the others,
+    and a PDF with internal items has the same numbers as one without.
+    """
+    numbers = []
+    count = 0
+    for item in items:
+        if item.internal:
+            numbers.append(tr("(intern, ingen §)") if protocol else "–")
+            continue
+        numbers.append(f"§ {first + count}" if protocol else f"{count + 1}.")
+        count += 1
+    return numbers
 
 
 def next_meeting_line(m: MeetingSummary) -> str:

@@ -6,6 +6,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import default
 
+from trygghetsrad.domain.meetings import by_kind
 from trygghetsrad.domain.meetings_document import MeetingDocument
 from trygghetsrad.i18n import tr
 
@@ -29,12 +30,20 @@ def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> byte
     addresses = [_address(r.name, r.email) for r in doc.recipients]
     if addresses:
         msg["To"] = addresses
-    msg["Subject"] = f"{what} {doc.groups_label} {m.day.isoformat()}"
+    subject = f"{what} {doc.groups_label} {m.day.isoformat()}"
+    draft = doc.is_draft and not notice  # a notice is not a draft of anything
+    msg["Subject"] = tr("Utkast: {subject}").format(subject=subject) if draft else subject
     if notice:
         body = tr(
             "Hej!\n\nHär kommer kallelsen till mötet med {groups} {when}{where}.\n"
             "Dagordningen finns i den bifogade PDF-filen. Meddela gärna förhinder.\n\n"
             "Vänliga hälsningar\n{sender}\n"
+        )
+    elif draft:
+        body = tr(
+            "Hej!\n\nHär kommer ett utkast till {what_lower} från mötet med {groups} "
+            "{when}{where}.\n{state}. Hör gärna av dig med rättelser och synpunkter.\n"
+            "Utkastet finns i den bifogade PDF-filen.\n\nVänliga hälsningar\n{sender}\n"
         )
     else:
         body = tr(
@@ -49,6 +58,11 @@ def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> byte
             where=where,
             what_lower=what.lower(),
             sender=m.secretary_name or doc.author,
+            state=by_kind(
+                m.kind,
+                tr("Protokollet är inte justerat än"),
+                tr("Minnesanteckningarna är inte fastställda än"),
+            ),
         )
     )
     msg.add_attachment(

@@ -108,6 +108,8 @@ def _header(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
         Paragraph(escape(m.kind.label), st["title"]),
         Paragraph(escape(doc.groups_label), st["subtitle"]),
     ]
+    if doc.is_draft:  # also in the header and footer of every page
+        story.append(Paragraph(f"<b>{escape(doc.draft_note.upper())}</b>", st["internal"]))
     rows = [
         [Paragraph(tr("Datum och tid"), st["meta_label"]), Paragraph(escape(doc.when), st["meta"])]
     ]
@@ -382,9 +384,10 @@ def _rule() -> Table:
 
 def pdf_meta(doc: MeetingDocument, title: str, subject: str) -> PdfMeta:
     m = doc.meeting
-    footer = ""
+    footer = doc.draft_note.upper() if doc.is_draft else ""
     if m.revised_on:
-        footer = tr("Reviderad {date}").format(date=short_date(m.revised_on))
+        revised = tr("Reviderad {date}").format(date=short_date(m.revised_on))
+        footer = f"{footer} · {revised}" if footer else revised
     if doc.include_internal:
         internal = tr("Innehåller interna punkter – ej för spridning")
         footer = f"{footer} · {internal}" if footer else internal
@@ -405,6 +408,9 @@ def minutes_pdf(doc: MeetingDocument) -> bytes:
     m = doc.meeting
     title = f"{m.kind.label} {doc.groups_label} {short_date(m.day)}"
     subject = tr("{kind} från mötet {when}").format(kind=m.kind.label, when=doc.when)
+    if doc.is_draft:  # the page header repeats the title: "UTKAST" on every page
+        title = tr("UTKAST – {title}").format(title=title)
+        subject = f"{doc.draft_note}. {subject}"
     return render_pdf(build_story(doc), pdf_meta(doc, title, subject))
 
 

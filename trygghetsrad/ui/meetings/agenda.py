@@ -434,7 +434,11 @@ class AgendaPanel(QWidget):
             self.meeting = meeting_service.get_meeting(s, self.meeting.id)
             items = agenda_service.get_agenda(s, self.meeting.id)
             followup = action_service.followup(s, self.meeting.id)
-        numbering = MeetingDocument(self.meeting).number
+        meeting = self.meeting
+
+        def numbering(row: int) -> str:  # as the export numbers them (internal items: none)
+            return MeetingDocument(meeting, items=tuple(self.model.items)).number(row)
+
         current = self.item_id
         self.model.set_items(items, numbering)
         self.followup_model.set_records(followup)

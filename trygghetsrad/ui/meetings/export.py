@@ -121,6 +121,11 @@ def preview_html(doc: MeetingDocument) -> str:
         f"<p style='color:#5b6670'>{escape(doc.municipality)}</p>",
         f"<h1>{escape(m.kind.label)}</h1>",
         f"<p style='color:#5b6670;font-size:large'>{escape(doc.groups_label)}</p>",
+        *(
+            [f"<p style='color:#a4262c'><b>{escape(doc.draft_note.upper())}</b></p>"]
+            if doc.is_draft
+            else []
+        ),
         f"<p><b>Datum och tid:</b> {escape(doc.when)}",
     ]
     if doc.where:
