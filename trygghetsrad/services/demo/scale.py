@@ -461,6 +461,18 @@ def _sources(w: _Writer, rng: random.Random, first_year: int, today: date) -> No
                 if full in existing:
                     continue
                 received = date(year, rng.randint(2, 11), rng.randint(1, 28))
+                # Each year's delivery is a source of its own, so only this year's sources
+                # wait for anything: the next delivery, or (now and then, as in a real
+                # coordinator's list) this year's, which is late. Earlier years' deliveries
+                # came; their successor is the next year's source.
+                late = year == today.year and received <= today and rng.random() < 0.15
+                arrived = received <= today and not late
+                if year < today.year:
+                    expected = None
+                elif arrived:
+                    expected = date(year + 1, received.month, received.day)
+                else:
+                    expected = received
                 rows.append(
                     {
                         "name": full,
@@ -468,10 +480,10 @@ def _sources(w: _Writer, rng: random.Random, first_year: int, today: date) -> No
                         "description": f"{name} för {area} under {year}, levererat av {provider}.",
                         "provider_name": provider,
                         "frequency": "yearly",
-                        "last_received": received if received <= today else None,
-                        "next_expected": date(year + 1, received.month, received.day),
+                        "last_received": received if arrived else None,
+                        "next_expected": expected,
                         "geographic_level": "municipality" if area == "Storåker" else "district",
-                        "status": "available" if received <= today else "requested",
+                        "status": "available" if arrived else "requested",
                         "internal": False,
                         "note": "",
                     }
@@ -502,14 +514,17 @@ def _indicators(w: _Writer, rng: random.Random, first_year: int, today: date) ->
                     "higher_is_worse": "trygga" not in name,
                 }
             )
-            base = rng.uniform(20, 400) if unit != "procent" else rng.uniform(60, 85)
+            percent = unit == "procent"
+            base = rng.uniform(60, 85) if percent else rng.uniform(20, 400)
+            # A share stays a share: a random walk between 1 and 99 %.
+            low, high = (1.0, 99.0) if percent else (0.0, float("inf"))
             for area in AREAS:
-                level = base * rng.uniform(0.7, 1.3)
+                level = min(high, base * rng.uniform(0.7, 1.3))
                 for year in range(first_year, today.year + 1):
                     for month in range(1, 13):
                         if date(year, month, 1) > today:
                             break
-                        level = max(0.0, level * rng.uniform(0.95, 1.05))
+                        level = min(high, max(low, level * rng.uniform(0.95, 1.05)))
                         values.append(
                             {
                                 "indicator_id": indicator_id,

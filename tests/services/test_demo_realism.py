@@ -1,0 +1,105 @@
+"""The example data looks like a real Swedish council's: Swedish event titles, shares that stay
+between 0 and 100 %, and only a few data sources overdue, also over ten years of history."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from trygghetsrad.cli import main
+from trygghetsrad.domain.situation import Alert, source_alert
+
+TODAY = date(2026, 11, 26)
+
+# Words that give an English title away; none of them is a Swedish word.
+ENGLISH = {
+    "the",
+    "of",
+    "and",
+    "end",
+    "summer",
+    "meet",
+    "meeting",
+    "week",
+    "day",
+    "night",
+    "festival",
+    "party",
+    "walk",
+    "school",
+    "with",
+    "for",
+    "at",
+    "on",
+    "to",
+}
+
+
+@pytest.fixture(scope="module")
+def ten_years(tmp_path_factory) -> Iterator[sqlite3.Connection]:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("tio") / "tio-år.sqlite"
+    assert main(["--db", str(path), "demo", "--date", TODAY.isoformat(), "--years", "10"]) == 0
+    conn = sqlite3.connect(path)
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def example(demo_database) -> Iterator[sqlite3.Connection]:  # type: ignore[no-untyped-def]
+    conn = sqlite3.connect(Path(demo_database.path))
+    yield conn
+    conn.close()
+
+
+def _english_titles(conn: sqlite3.Connection) -> list[str]:
+    titles = [row[0] for row in conn.execute("SELECT DISTINCT title FROM wheel_events")]
+    assert len(titles) > 5
+    return [t for t in titles if ENGLISH & set(re.findall(r"[a-zåäöé]+", t.casefold()))]
+
+
+def _percentages_outside(conn: sqlite3.Connection) -> list[tuple[str, float]]:
+    rows = conn.execute(
+        "SELECT i.name, v.value FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id"
+        " WHERE lower(i.unit) IN ('procent', '%', 'andel (%)')"
+    ).fetchall()
+    assert rows  # the example has shares to check
+    return [(name, value) for name, value in rows if not 0 <= value <= 100]
+
+
+def test_wheel_event_titles_are_swedish(example, ten_years) -> None:  # type: ignore[no-untyped-def]
+    assert _english_titles(example) == []
+    assert _english_titles(ten_years) == []
+
+
+def test_the_stop_list_catches_an_english_title() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE wheel_events (title TEXT)")
+    conn.executemany(
+        "INSERT INTO wheel_events VALUES (?)",
+        [(t,) for t in ("Kulturnatten", "Nattvandring", "Skolstart", "Höstlov", "Valborg")]
+        + [("End of summer meet (18 år)",)],
+    )
+    assert _english_titles(conn) == ["End of summer meet (18 år)"]
+
+
+def test_percentages_stay_between_0_and_100(example, ten_years) -> None:  # type: ignore[no-untyped-def]
+    assert _percentages_outside(example) == []
+    assert _percentages_outside(ten_years) == []
+
+
+def test_only_a_few_data_sources_are_overdue_over_ten_years(ten_years) -> None:  # type: ignore[no-untyped-def]
+    rows = ten_years.execute("SELECT status, next_expected FROM data_sources").fetchall()
+    assert len(rows) >= 200
+    alerts = [
+        source_alert(status, date.fromisoformat(expected) if expected else None, TODAY)
+        for status, expected in rows
+    ]
+    overdue = alerts.count(Alert.OVERDUE)
+    assert 1 <= overdue <= len(rows) // 10  # a coordinator's usual state: a few are late
+    # This year's deliveries still to come are asked for, not forgotten.
+    assert alerts.count(Alert.REQUESTED) + alerts.count(Alert.DUE_SOON) >= 1
