@@ -281,3 +281,18 @@ def test_an_erased_person_cannot_be_brought_back_by_undo(database: Any, db_path:
         journal_service.undo(database, recorded.changeset)
     assert dump(db_path) == erased
     assert "anna@example.org" not in str(erased) and "070-1" not in str(erased)
+
+
+def test_a_new_timestamp_alone_is_no_conflict(database: Any, db_path: Path) -> None:
+    with database.session() as s:
+        person_id = make_person(s, name="Anna Öberg")
+    before = dump(db_path)
+    recorded = journal_service.run(
+        database, "Byt namn", lambda s: register.update_person(s, person_id, name="Anna Åkesson")
+    )
+    with database.session() as s:  # the same values written again, only updated_at moves
+        s.connection().exec_driver_sql(
+            "UPDATE people SET updated_at = '2030-01-01 00:00:00' WHERE id = ?", (person_id,)
+        )
+    journal_service.undo(database, recorded.changeset)
+    assert dump(db_path) == before  # the recorded timestamp comes back too

@@ -40,6 +40,9 @@ LOG = "journal_log"
 FLAG = "journal_recording"
 TRIGGER_PREFIX = "journal_"
 _SCHEMA = "journal_schema"  # connection.info key: the journaled tables' columns
+# Not compared when checking that a row is as recorded: an undo made by hand elsewhere (or
+# an autosave writing the same text again) restores the values but stamps a new time.
+UNCOMPARED = frozenset({"updated_at"})
 _CHUNK = 500  # keys per `IN (...)` when checking rows (SQLite allows 32,766 parameters)
 
 Literals = tuple[str, ...]  # one row: each value as an SQL literal, as `quote()` writes it
@@ -332,6 +335,7 @@ class _Sql:
         self.keys = keys
         self.key_columns = [_quote(columns[i]) for i in keys]
         self.encoded = _encoded_row("", columns)
+        self.compared = [i for i, c in enumerate(columns) if c not in UNCOMPARED]
         self.select = f"SELECT {self.encoded} FROM {name} WHERE {where}"
         self.delete = f"DELETE FROM {name} WHERE {where}"
         self.insert = (
@@ -341,6 +345,11 @@ class _Sql:
         self.update = (
             f"UPDATE {name} SET {', '.join(f'{_quote(c)} = ?' for c in columns)} WHERE {where}"
         )
+
+    def same(self, current: Literals | None, expected: Literals | None) -> bool:
+        if current is None or expected is None:
+            return current is expected
+        return all(current[i] == expected[i] for i in self.compared)
 
     def current(self, raw: Any, keys: list[Key]) -> dict[Key, Literals]:
         """The rows stored now under `keys`, as literals (missing keys are absent)."""
@@ -389,7 +398,7 @@ def _apply(session: Session, changeset: ChangeSet, *, backwards: bool) -> None:
         keys = [key for _t, key in items]
         now = sql[table].current(raw, keys)
         for key in keys:
-            if now.get(key) != expected[(table, key)]:
+            if not sql[table].same(now.get(key), expected[(table, key)]):
                 raise JournalConflict(table, key)
     raw.execute("PRAGMA defer_foreign_keys=ON")
     _install(connection)
