@@ -266,10 +266,62 @@ def _agenda_note(record: dict[str, Any]) -> None:
         )
 
 
-def _explained(check: Callable[..., Any], *args: Any, fields: dict[str, str] | None = None) -> None:
-    """Run a domain check; its Swedish sentence becomes the reason, its field the column."""
+def _indicator_value(record: dict[str, Any]) -> None:
+    from trygghetsrad.domain.situation_periods import parse_period
+
+    period = record.get("period")
+    if isinstance(period, str):
+        canonical = _explained(parse_period, period)
+        if canonical != period:
+            raise ValidationError(
+                tr("perioden ska skrivas {canonical}").format(canonical=canonical), "period"
+            )
+
+
+def _observation(record: dict[str, Any]) -> None:
+    from trygghetsrad.domain.situation import parse_months
+
+    months = record.get("peak_months")
+    if isinstance(months, str):
+        _explained(parse_months, months)
+
+
+def _frozen_picture(record: dict[str, Any]) -> None:
+    from trygghetsrad.domain import situation_snapshot
+
+    text = record.get("snapshot")
+    if not text:
+        return
     try:
-        check(*args)
+        situation_snapshot.loads(text)
+    except Exception:  # any damage to the stored copy makes it unreadable
+        raise ValidationError(
+            tr("den sparade kopian av den presenterade lägesbilden går inte att läsa"),
+            "snapshot",
+        ) from None
+
+
+def _adopted_plan(record: dict[str, Any]) -> None:
+    import json
+
+    text = record.get("snapshot")
+    if not text:
+        return
+    try:
+        readable = isinstance(json.loads(text), dict)
+    except (ValueError, RecursionError):
+        readable = False
+    if not readable:
+        raise ValidationError(
+            tr("den sparade kopian av den antagna planen går inte att läsa"), "snapshot"
+        )
+
+
+def _explained(check: Callable[..., Any], *args: Any, fields: dict[str, str] | None = None) -> Any:
+    """Run a domain check and return its result; its Swedish sentence becomes the reason,
+    its field the column."""
+    try:
+        return check(*args)
     except ValidationError as exc:
         field = (fields or {}).get(exc.field or "", exc.field)
         raise ValidationError(_lower_first(str(exc)), field) from None
@@ -281,4 +333,8 @@ ROW_RULES: dict[str, Callable[[dict[str, Any]], None]] = {
     "wheel_categories": _wheel_category,
     "wheel_plans": _wheel_plan,
     "agenda_notes": _agenda_note,
+    "indicator_values": _indicator_value,
+    "observations": _observation,
+    "situation_pictures": _frozen_picture,
+    "action_plans": _adopted_plan,
 }
