@@ -239,6 +239,7 @@ def _first(document: dict[str, Any], table: str, **where: Any) -> int:
         ("wheel_events", {}, {"interval": 0}, "fält interval: intervallet ska vara"),
         ("wheel_categories", {}, {"color": "röd"}, "Kategorier i årshjulet, .*fält color"),
         ("agenda_notes", {}, {"level": 9}, "Anteckningar, .*fält level"),
+        ("wheel_plans", {}, {"year": 20266}, "Årshjulsplaner, .*fält year: året 20266"),
         ("indicator_values", {}, {"period": "hösten"}, "Indikatorvärden, .*fält period"),
         ("indicator_values", {}, {"period": "2024-k3"}, "perioden ska skrivas 2024-Q3"),
         ("observations", {}, {"peak_months": "6,7,13"}, "Observationer, .*fält peak_months"),

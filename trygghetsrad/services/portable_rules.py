@@ -250,6 +250,16 @@ def _wheel_category(record: dict[str, Any]) -> None:
 
 
 def _wheel_plan(record: dict[str, Any]) -> None:
+    from trygghetsrad.domain.dates import FIRST_YEAR, LAST_YEAR
+
+    year = record.get("year")
+    if isinstance(year, int) and not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError(
+            tr("året {year} är inte rimligt; ange ett år mellan {lo} och {hi}").format(
+                year=year, lo=FIRST_YEAR, hi=LAST_YEAR
+            ),
+            "year",
+        )
     month = record.get("start_month", 1)
     if not 1 <= month <= 12:
         raise ValidationError(tr("start_month ska vara en månad, 1–12"), "start_month")
