@@ -616,7 +616,7 @@ _LISTS = [
 
 
 def _every_command_works(db_path: Path, owners: dict[str, set[Any]], out: Path) -> None:
-    """Every list, the exports of what a changed record belongs to (minutes, notice, e-mail
+    """Every list, a search, the exports of what a changed record belongs to (minutes, notice, e-mail
     and invitation of its meeting, its situation picture, plan, agreement or person), the
     wheel and its calendar file, the follow-up and the data export: none ends in a bug (exit
     1). A refusal with a message (exit 2) is allowed."""
@@ -625,6 +625,8 @@ def _every_command_works(db_path: Path, owners: dict[str, set[Any]], out: Path) 
         commands.append(["export", "wheel", year, str(out / "hjul.svg"), "--include-internal"])
         commands.append(["export", "wheel-ics", year, str(out / "hjul.ics"), "--include-internal"])
     commands.append(["export", "followup", "2026", str(out / "uppf.pdf"), "--include-internal"])
+    commands.append(["export", "wheel", "2026", str(out / "hjul.pdf"), "--include-internal"])
+    commands.append(["search", "Storåker"])
     commands.append(["export", "data", str(out / "allt.json")])
     for table, ids in owners.items():
         for record_id in sorted(ids)[:3]:
