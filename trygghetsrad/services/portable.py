@@ -667,6 +667,7 @@ def import_data(session: Session, document: Any, *, replace: bool = False) -> Ch
                     ),
                     table=table.name,
                     index=index,
+                    record_id=_record_id(stored, pk_of(table)),
                 ) from exc
     problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if problems:
