@@ -15,7 +15,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         code = cli.main(argv)
-        if code != cli.GUI_REQUESTED:
+        if code != cli.GUI_REQUESTED and sys.stdout is not None:
             sys.stdout.flush()
     except BrokenPipeError:  # e.g. `trygghetsrad --help | head -1`
         cli.silence_stdout()

@@ -135,7 +135,8 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_USER_ERROR
     try:
         code = int(handler(args) or 0)
-        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        if sys.stdout is not None:  # None in a windowed build
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code
     except BrokenPipeError:
         # The reader went away (`trygghetsrad list meetings | head`): stop quietly, like
