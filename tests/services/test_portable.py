@@ -641,6 +641,7 @@ def _every_command_works(db_path: Path, owners: dict[str, set[Any]], out: Path) 
             assert code == 0, (command, err)
 
 
+@pytest.mark.timeout(600)  # about a minute on an idle machine; the sweeps take most of it
 @settings(
     max_examples=100,
     deadline=None,
