@@ -18,9 +18,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTimeEdit,
     QWidget,
@@ -262,6 +265,13 @@ def _open(name: str, ctx: Any, monkeypatch: pytest.MonkeyPatch) -> FormDialog:
 
     monkeypatch.setattr(FormDialog, "exec", capture)
     monkeypatch.setattr(FormDialog, "open", capture)
+
+    def modal(*args: Any, **_kwargs: Any) -> None:
+        # A message box instead of the message under the field (and it would block the test).
+        raise AssertionError(f"{name} answered with a message box: {args[1:3]}")
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, modal)
     OPENERS[name](ctx)
     dialogs = [d for d in opened if type(d) is cls]
     assert dialogs, f"{name} did not open"
@@ -308,7 +318,30 @@ def _date_fields(dialog: FormDialog) -> dict[str, DateEntry]:
         elif isinstance(widget, OptionalDateEntry):
             widget.check.setChecked(True)
             out[key] = widget.edit
+    for entry in dialog.findChildren(DateEntry):  # dates inside a row (one per group)
+        usable = entry.isVisibleTo(dialog) and entry.isEnabled()
+        if usable and entry not in out.values() and entry.field in dialog._fields:
+            out[entry.field] = entry
     return out
+
+
+def _nested_text(
+    dialog: FormDialog, top: dict[str, QLineEdit | QPlainTextEdit]
+) -> list[QLineEdit | QPlainTextEdit]:
+    """Text editors inside a row of the form (say the notes of each obstacle), with the check
+    boxes beside them ticked so that their text is saved."""
+    found: list[QLineEdit | QPlainTextEdit] = []
+    for edit in dialog.findChildren(QLineEdit) + dialog.findChildren(QPlainTextEdit):
+        parent = edit.parentWidget()
+        inner = isinstance(parent, QAbstractSpinBox | QComboBox) or isinstance(edit, DateEntry)
+        if inner or edit in top.values() or edit.isReadOnly():
+            continue
+        if not (edit.isVisibleTo(dialog) and edit.isEnabled()) or edit in dialog._fields.values():
+            continue
+        for box in parent.findChildren(QCheckBox):
+            box.setChecked(True)
+        found.append(edit)
+    return found
 
 
 def _data_version(path: Path) -> Callable[[], int]:
@@ -405,6 +438,18 @@ def test_bad_input_is_refused_at_the_field_and_awkward_text_is_kept(
             _fill_valid(texts, start, dates, first_days)
             dates[last].setDate(first_days[first] - timedelta(days=1))
             _refused(dialog, last, "före", version)
+
+    for edit in _nested_text(dialog, texts):
+        before_text = _get(edit)
+        for bad in (LONG, CONTROL):
+            _fill_valid(texts, start, dates, first_days)
+            _set(edit, bad)
+            before = version()
+            dialog.save_button.click()
+            assert dialog.isVisible(), f"{name}: {edit.accessibleName()} accepted {bad[:20]!r}"
+            assert _messages(dialog), f"{name}: {edit.accessibleName()} refused without a word"
+            assert version() == before
+        _set(edit, before_text)
 
     _fill_valid(texts, start, dates, first_days)
     awkward = {key: edit for key, edit in texts.items() if key not in FORMATTED}

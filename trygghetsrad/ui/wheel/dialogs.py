@@ -38,6 +38,7 @@ from trygghetsrad.domain.wheel import (
     WheelEvent,
     WheelPlan,
 )
+from trygghetsrad.domain.wheel import clean_text as clean_wheel_text
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
@@ -492,8 +493,16 @@ class PlanDialog(FormDialog):
             "adopted_by": self.by_edit.text(),  # type: ignore[attr-defined]
             "reservation": self.reservation_check.isChecked(),
             "start_month": int(self.month_box.currentData()),
-            "note": self.note_edit.text(),  # type: ignore[attr-defined]
+            "note": self._checked_note(),
         }
+
+    def _checked_note(self) -> str:
+        """The note, checked here as the service will (the page stores it through the undo
+        journal, which can only report afterwards): a refused note is shown under its field."""
+        note: str = self.note_edit.text()  # type: ignore[attr-defined]
+        if note.strip():  # the limit of `services.wheel.add_plan_change`
+            clean_wheel_text(note, "note", self.tr("Ändringen"), required=True, limit=1000)
+        return note
 
 
 class OwnedItemDialog(QDialog):
