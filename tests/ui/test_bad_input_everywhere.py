@@ -239,7 +239,7 @@ def _all_form_dialogs() -> set[str]:
     while todo:
         cls = todo.pop()
         todo.extend(cls.__subclasses__())
-        if "<locals>" not in cls.__qualname__:
+        if "<locals>" not in cls.__qualname__ and cls.__module__.startswith("trygghetsrad.ui."):
             found.add(f"{cls.__module__.removeprefix('trygghetsrad.ui.')}.{cls.__qualname__}")
     return found
 
