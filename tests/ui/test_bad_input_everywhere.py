@@ -389,6 +389,10 @@ def _refused(dialog: FormDialog, key: str, expected: str, version: Callable[[], 
         f"“{shown}”; all messages: {_messages(dialog)}"
     )
     assert version() == before, f"{type(dialog).__name__}.{key}: something was stored"
+    field, focus = dialog.field(key), dialog.focusWidget()
+    assert focus is field or field.isAncestorOf(focus), (
+        f"{type(dialog).__name__}.{key}: the focus did not move to the field"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(OPENERS))
