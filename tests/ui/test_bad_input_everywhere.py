@@ -585,3 +585,21 @@ def test_wheel_ring_names_refuse_bad_text_under_the_name(
     assert dialog.error.text() == ""
     with sqlite3.connect(demo_ctx.database.path) as connection:
         assert AWKWARD in "\n".join(connection.iterdump())
+
+
+@pytest.mark.parametrize(
+    ("bad", "expected"), [("2026-02-30", "finns inte i kalendern"), ("hej", "ÅÅÅÅ-MM-DD")]
+)
+def test_meeting_details_refuse_an_impossible_date_under_the_date(
+    qtbot, demo_ctx, bad: str, expected: str
+) -> None:
+    page = _meetings_page(demo_ctx)
+    qtbot.addWidget(page)
+    details = page.details
+    version = _data_version(demo_ctx.database.path)
+    before = version()
+    details.day.setText(bad)
+    assert details.save() is False
+    assert expected in details.field_errors["day"].text()
+    assert details.day.text() == bad
+    assert version() == before

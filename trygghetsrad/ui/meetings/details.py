@@ -91,7 +91,7 @@ class DetailsPanel(QWidget):
         holder = QWidget()
         holder.setLayout(self.groups_box)
         form.addRow(self.tr("Grupper"), holder)
-        self.day = date_edit(date.today())
+        self.day = date_edit(date.today(), "day")
         self.day.setAccessibleName(self.tr("Datum"))
         form.addRow(self.tr("Datum"), self.day)
         times = QHBoxLayout()
