@@ -82,3 +82,9 @@ def test_plan_pdf_holds_only_the_plans_problems(session) -> None:  # type: ignor
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_plan(doc))).pages)
     assert "Mopeder på gångvägar" in text and "Narkotika bland unga" in text
     assert "Klotter vid gamla stationen" not in text and "Gammal orsak" not in text
+
+
+def test_the_years_checklist_counts_the_plans_problems(session) -> None:  # type: ignore[no-untyped-def]
+    _scene(session)
+    step = next(i for i in followup.checklist(session, 2026) if i.key == "causes")
+    assert step.done and "3 prioriterade problem" in step.detail

@@ -196,7 +196,7 @@ def checklist(
     today = today or date.today()
     return [
         _situation_step(session, year, start, end),
-        _cause_step(session, include_internal),
+        _cause_step(session, year, include_internal),
         _plan_step(session, year, start, end),
         _linked_step(session, year),
         _coordination_step(session, year, start, end),
@@ -225,9 +225,15 @@ def _situation_step(session: Session, year: int, start: date, end: date) -> Chec
     return ChecklistItem("situation", label, False, missing=missing)
 
 
-def _cause_step(session: Session, include_internal: bool = True) -> ChecklistItem:
+def _cause_step(session: Session, year: int, include_internal: bool = True) -> ChecklistItem:
     label = tr("Orsaksanalys för varje prioriterat problem")
     problems = causes.list_problems(session, prioritised_only=True)
+    # The problems of the year's plans, not every problem ever noted (ten years of them).
+    scope: set[int] = set()
+    for plan in plans_for_year(session, year):
+        scope |= action_plan.plan_problem_ids(session, plan.id)
+    if scope:
+        problems = [p for p in problems if p.id in scope]
     shown = visible(problems, include_internal)
     if not problems:
         return ChecklistItem(
