@@ -91,7 +91,8 @@ def test_whole_window_session(qtbot, tmp_path: Path, monkeypatch, no_network) ->
     # The daily backup while the program runs.
     count = len(backups.list_backups(path))
     monkeypatch.setattr(backup, "backup_due", lambda *a, **k: True)
-    window.safety.daily_backup()
+    task = window.safety.daily_backup()  # made in a worker thread
+    qtbot.waitUntil(lambda: not task.running, timeout=20000)
     assert len(backups.list_backups(path)) == count + 1
 
     # The file deleted while open: noticed, and written back from what is still open.

@@ -175,6 +175,7 @@ class _Guard(QObject):
         super().__init__(window)
         self._window = window
         self._missing_reported = False
+        self._daily_task: Any = None
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._beat)
@@ -198,16 +199,35 @@ class _Guard(QObject):
     def _beat(self) -> None:
         lock.heartbeat(self.database.path)
 
-    def daily_backup(self) -> None:
-        try:
-            if _backups().backup_due(self.database):
-                made = _backups().backup_now(self.database, "automatisk")
-                self._window.statusBar().showMessage(
-                    _tr("Automatisk säkerhetskopia sparad: {path}").format(path=made), 8000
-                )
-        except UserError as exc:
+    def daily_backup(self) -> Any:
+        """Make the daily backup if it is due, in a worker thread (the copy of a big
+        database takes a moment; SQLite's online backup copies committed data only).
+        Returns the running task, or None when no backup was due."""
+        from trygghetsrad.ui.background import run_in_background
+
+        database = self.database
+        if self._daily_task is not None or not _backups().backup_due(database):
+            return None
+
+        def done(made: Path) -> None:
+            self._daily_task = None
+            self._window.statusBar().showMessage(
+                _tr("Automatisk säkerhetskopia sparad: {path}").format(path=made), 8000
+            )
+
+        def failed(exc: object) -> None:
+            self._daily_task = None
             log.warning("Daily backup failed: %s", exc)
-            self._window.statusBar().showMessage(str(exc), 15000)
+            if isinstance(exc, UserError):
+                self._window.statusBar().showMessage(str(exc), 15000)
+
+        self._daily_task = run_in_background(
+            lambda _progress: _backups().backup_now(database, "automatisk"),
+            parent=self,
+            on_done=done,
+            on_error=failed,
+        )
+        return self._daily_task
 
     def check_presence(self) -> None:
         if self.database.path.exists():
