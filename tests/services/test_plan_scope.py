@@ -82,6 +82,9 @@ def test_plan_pdf_holds_only_the_plans_problems(session) -> None:  # type: ignor
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_plan(doc))).pages)
     assert "Mopeder på gångvägar" in text and "Narkotika bland unga" in text
     assert "Klotter vid gamla stationen" not in text and "Gammal orsak" not in text
+    # What to look at: one line per problem, naming its causes without a measure.
+    flat = " ".join(text.split())
+    assert "Otrygghet vid resecentrum: orsaken ”Mörk gångtunnel” har ingen åtgärd." in flat
 
 
 def test_the_years_checklist_counts_the_plans_problems(session) -> None:  # type: ignore[no-untyped-def]

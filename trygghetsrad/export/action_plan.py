@@ -279,20 +279,18 @@ def render_plan(doc: PlanDocument) -> bytes:
                         bulletText="•",
                     )
                 )
-        shown = {c.id for sec in doc.problems for c in sec.causes}
-        for cid in doc.flags.causes_without_measure:
-            if cid in shown:
-                story.append(
-                    Paragraph(
-                        escape(
-                            tr("Orsaken ”{t}” har ingen åtgärd.").format(
-                                t=doc.cause_titles.get(cid, "")
-                            )
-                        ),
-                        bullet_style(),
-                        bulletText="•",
-                    )
-                )
+        # One line per problem: a long plan would otherwise list a page of single causes.
+        uncovered = set(doc.flags.causes_without_measure)
+        for sec in doc.problems:
+            names = [f"”{c.title}”" for c in sec.causes if c.id in uncovered]
+            if not names:
+                continue
+            text = (
+                tr("{problem}: orsaken {causes} har ingen åtgärd.")
+                if len(names) == 1
+                else tr("{problem}: orsakerna {causes} har ingen åtgärd.")
+            ).format(problem=sec.problem.title, causes=", ".join(names))
+            story.append(Paragraph(escape(text), bullet_style(), bulletText="•"))
     footer = ""
     if plan.status == PlanStatus.DRAFT:
         footer = tr("Utkast {day}").format(day=doc.today.isoformat())
