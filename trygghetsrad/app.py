@@ -171,7 +171,8 @@ def run_gui(args: argparse.Namespace) -> int:
             print(f"trygghetsrad: {failed[-1]}", file=sys.stderr)
         return 2
     QThreadPool.globalInstance().waitForDone(30_000)  # the backup, an export still writing
-    window.ctx.database.close()
+    if window.ctx.is_open:  # closed during the glance: there is nothing to close
+        window.ctx.database.close()
     return code
 
 
