@@ -76,3 +76,15 @@ def test_a_draft_exported_from_the_window_says_so(qtbot, ctx, tmp_path: Path, mo
     )
     page.preview()
     assert "UTKAST" in page.preview_dialog.browser.toPlainText()
+
+
+def test_making_an_item_internal_renumbers_the_items_after_it(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    page, _meeting = _page(qtbot, ctx)
+    model = page.agenda.model
+    page.agenda.select_item(model.items[0].id)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_r: changed.append((a.row(), b.row())))
+    page.agenda.internal.setChecked(True)  # "Mötets öppnande" becomes internal
+    assert page.agenda.save_now()
+    assert model.data(model.index(2)).startswith("§ 12  Lägesbild från polisen")
+    assert any(first <= 2 <= last for first, last in changed)  # the view repaints that row

@@ -608,9 +608,12 @@ class AgendaPanel(QWidget):
         if row >= 0:
             with self.ctx.database.session() as s:
                 fresh = agenda_service.get_item(s, item_id)
+            internal_changed = self.model.items[row].internal != fresh.internal
             self.model.items[row] = fresh
             index = self.model.index(row)
-            self.model.dataChanged.emit(index, index)
+            # An item made internal gives up its number: the ones after it move up.
+            last = self.model.index(self.model.rowCount() - 1) if internal_changed else index
+            self.model.dataChanged.emit(index, last)
 
     # -- agenda editing --------------------------------------------------------------------
 
