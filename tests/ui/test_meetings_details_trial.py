@@ -186,3 +186,20 @@ def test_a_search_hit_opens_its_agenda_item_and_action(qtbot, page, ctx) -> None
     selected = page.agenda.actions.selectionModel().selectedRows()
     assert [page.agenda.action_model.record(i.row()).id for i in selected] == [action]
     assert page.open_record(Owner("meetings", "agenda_note", 99999)) is False
+
+
+def test_the_wheel_opens_an_uppdrag_in_its_item(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    first, second = page.ids
+    with ctx.database.session() as s:
+        make_item(s, first, title="Öppnande")
+        item = make_item(s, first, title="Lägesbild")
+        make_item(s, first, title="Övrigt")
+        make_action(s, item, what="Ringa polisen")
+        action = make_action(s, item, what="Boka lokal")
+    page.select_meeting(second)
+    page.tabs.setCurrentIndex(page.tabs.count() - 1)
+    assert page.open_owner("action_item", action)
+    assert page.meeting.id == first and page.tabs.currentWidget() is page.agenda
+    assert page.agenda.model.items[page.agenda.list.currentIndex().row()].title == "Lägesbild"
+    row = page.agenda.actions.currentIndex().row()
+    assert page.agenda.action_model.record(row).id == action

@@ -242,26 +242,12 @@ class MeetingsPage(QWidget):
 
     def open_owner(self, kind: str, record_id: int) -> bool:
         """Show the record a calendar item belongs to ("meeting" or "action_item"), e.g. when
-        the annual wheel asks to edit it. False when it no longer exists."""
-        from trygghetsrad.services import meetings_actions
+        the annual wheel asks to edit it, in the agenda. False when it no longer exists."""
+        from trygghetsrad.domain.calendar_items import Owner
 
-        try:
-            with self.ctx.database.session() as s:
-                if kind == "action_item":
-                    action = meetings_actions.get_action(s, record_id)
-                    meeting_id, item_title = action.origin_meeting_id, action.origin_item_title
-                else:
-                    meeting_id, item_title = meeting_service.get_meeting(s, record_id).id, ""
-        except UserError:
+        if not self.open_record(Owner(MEETINGS, kind, record_id)):
             return False
-        if meeting_id is None:
-            return False
-        self.group_filter.setCurrentIndex(0)
-        self.select_meeting(meeting_id)
         self.tabs.setCurrentWidget(self.agenda)
-        for item in self.agenda.model.items:
-            if item_title and item.title == item_title:
-                self.agenda.select_item(item.id)
         return True
 
     def open_record(self, owner: Any) -> bool:
