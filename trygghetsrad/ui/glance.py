@@ -24,7 +24,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -91,15 +93,21 @@ class RegisterGlance(GlanceView):
         self.setAccessibleName(self.tr("Personer och grupper"))
         nav = QListWidget()
         nav.setAccessibleName(self.tr("Delar av registret"))
+        nav.setObjectName("registerNav")
         nav.setFixedWidth(190)
-        nav.setEnabled(False)
-        nav.setStyleSheet(
-            "QListWidget { border: none; background: transparent; font-size: 10.5pt; }"
+        nav.setStyleSheet(  # as the page's
+            "#registerNav { border: none; background: transparent; font-size: 10.5pt;"
+            " outline: 0; }"
+            "#registerNav::item { padding: 8px 10px; border-radius: 4px; margin: 1px 0; }"
+            "#registerNav::item:selected { background: #dbe7f3; color: #10212f; }"
         )
+        nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        nav.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the page decides
         names = (self.tr("Personer"), self.tr("Organisationer"), self.tr("Grupper"))
         numbers = (len(people), *(n for _label, n in counts.items))
         for name, count in zip(names, numbers, strict=True):
             nav.addItem(f"{name}  ({count})")
+        nav.setCurrentRow(0)
         caption = QLabel(self.tr("Personer och grupper"))
         caption.setProperty("role", "hint")
         caption.setContentsMargins(10, 4, 0, 6)
@@ -109,7 +117,9 @@ class RegisterGlance(GlanceView):
         self.people = PeopleView()
         # Rows only: the page's card (memberships) needs the database, so "Läser in …" there.
         self.people.model.set_rows(people)
-        self.people.panel.setEnabled(False)
+        panel = self.people.panel
+        for control in [*panel.findChildren(QPushButton), *panel.findChildren(QLineEdit)]:
+            control.setEnabled(False)  # they need the database; the rows can be read already
         card = self.people.card
         splitter = card.parentWidget()
         if isinstance(splitter, QSplitter):
