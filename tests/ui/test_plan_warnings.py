@@ -103,3 +103,31 @@ def test_situation_table_headers_are_readable_at_1366(qtbot, demo_app) -> None: 
             assert view.horizontalScrollBar().maximum() == 0, key
             checked += 1
     assert checked >= 5
+
+
+def test_a_cause_of_an_earlier_years_problem_is_not_said_to_be_covered(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from trygghetsrad.db.models.action_plan import Problem
+    from trygghetsrad.ui.situation.causes_page import CausesPage
+
+    this_year = date.today().year
+    with ctx.database.session() as s:
+        plan = make_plan(
+            s, title="Plan", period_start=date(this_year, 1, 1), period_end=date(this_year, 12, 31)
+        )
+        old = make_problem(s, title="Klotter 2017")
+        s.execute(update(Problem).where(Problem.id == old).values(created_at=date(2017, 2, 1)))
+        old_cause = make_cause(s, old, title="Gammal orsak")
+        current = make_problem(s, title="Mopeder")
+        parent = make_cause(s, current, title="Överorsak")
+        child = make_cause(s, current, title="Underorsak", parent_id=parent)
+        make_measure(s, plan, title="Kontroller", cause_ids=(child,))
+    page = CausesPage(ctx)
+    qtbot.addWidget(page)
+    page.select_problem(old)
+    page.select_cause(old_cause)
+    assert page.measures_label.text() == "Ingen åtgärd i den gällande åtgärdsplanen."
+    page.select_problem(current)
+    page.select_cause(parent)
+    assert page.measures_label.text() == "Täcks av en åtgärd på en över- eller underorsak."

@@ -545,8 +545,26 @@ class CausesPage(QWidget):
             self.measures_label.setText(
                 self.tr("Ingen åtgärd svarar mot orsaken – lägg till en i åtgärdsplanen.")
             )
-        else:
+        elif self._branch_has_measure(cause):
             self.measures_label.setText(self.tr("Täcks av en åtgärd på en över- eller underorsak."))
+        else:  # a problem outside the current plan (an earlier year's)
+            self.measures_label.setText(self.tr("Ingen åtgärd i den gällande åtgärdsplanen."))
+
+    def _branch_has_measure(self, cause: CauseData) -> bool:
+        """Whether a cause above or below `cause` in its tree has a measure."""
+        tree = {c.id: c for c in self.model.causes()}
+        parent = tree.get(cause.parent_id) if cause.parent_id is not None else None
+        while parent is not None:
+            if parent.measure_ids:
+                return True
+            parent = tree.get(parent.parent_id) if parent.parent_id is not None else None
+        below = [c for c in tree.values() if c.parent_id == cause.id]
+        while below:
+            child = below.pop()
+            if child.measure_ids:
+                return True
+            below += [c for c in tree.values() if c.parent_id == child.id]
+        return False
 
     def _defer(self, action: Callable[[], None]) -> None:
         self._pending.append(action)
