@@ -235,3 +235,24 @@ def test_new_problem_is_undoable(qtbot, demo_app, monkeypatch) -> None:  # type:
     assert page.undo_stack.undoText() == "Nytt problem ”Mopedåkning på gångvägar”"
     page.undo_stack.undo()
     assert dump(demo_app) == before
+
+
+def test_presenting_a_picture_is_undoable(qtbot, demo_app) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.pictures import PicturesPage
+
+    page = PicturesPage(demo_app)
+    qtbot.addWidget(page)
+    if page.picture is None or page.picture.is_frozen:
+        page.new_version()
+    assert page.picture is not None and not page.picture.is_frozen
+    before = dump(demo_app)
+    page.present()
+    dialog = page.dialog
+    dialog.save_button.click()
+    assert dialog.error_text("presented_to")  # refused at the field: nothing recorded
+    dialog.body.setText("Kommunstyrelsen")
+    dialog.save_button.click()
+    assert dump(demo_app) != before
+    assert page.undo_stack.undoText().startswith("Presentera ")
+    page.undo_stack.undo()
+    assert dump(demo_app) == before

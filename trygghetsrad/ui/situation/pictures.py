@@ -498,10 +498,15 @@ class PicturesPage(SituationSubPage):
         self.save_now()
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                created = situation_pictures.present_picture(s, p.id, **values)
-            self.ctx.events.changed(created.changes)
-            self.select(created.id)
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
+                situation_pictures.present_picture(s, p.id, **values)
+                s.rollback()
+            ok, created = self.record(
+                self.tr("Presentera {title}").format(title=p.title),
+                lambda s: situation_pictures.present_picture(s, p.id, **values),
+            )
+            if ok:
+                self.select(created.id)
 
         self.dialog = PresentDialog(save, p.title, parent=self)
         self.dialog.open()
