@@ -4,6 +4,7 @@ agenda and minutes, status lifecycle and exports."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.changes import MEETINGS, Changes
-from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, MeetingStatus
+from trygghetsrad.domain.meetings import (
+    MeetingDetail,
+    MeetingKind,
+    MeetingStatus,
+    MeetingSummary,
+)
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_agenda as agenda_service
@@ -58,6 +64,7 @@ class MeetingsPage(QWidget):
         # The meeting to open first is chosen (and its agenda read) right after the page's
         # first paint, so that the list shows at once; asking for `meeting` settles it now.
         self._first_choice_pending = True
+        self._details_refreshed = False
         self.last_export: Path | None = None
         self._tasks: list[Any] = []
         self._build()
@@ -341,6 +348,15 @@ class MeetingsPage(QWidget):
         changed = self._meeting is None or self._meeting.id != meeting_id
         self.meeting = meeting
         self.stack.setCurrentIndex(1)
+        self._show_header(meeting)
+        if changed:
+            self.agenda.set_meeting(meeting)
+        else:
+            self.agenda.reload()
+        self.attendance.set_meeting(meeting)
+        self.details.set_meeting(meeting)
+
+    def _show_header(self, meeting: MeetingDetail) -> None:
         self.title.setText(meeting.title)
         self.when.setText(
             ", ".join(p for p in (meeting.when, meeting.place, meeting.online_link) if p)
@@ -352,12 +368,6 @@ class MeetingsPage(QWidget):
             "font-weight: 600;"
         )
         self._update_lifecycle(meeting)
-        if changed:
-            self.agenda.set_meeting(meeting)
-        else:
-            self.agenda.reload()
-        self.attendance.set_meeting(meeting)
-        self.details.set_meeting(meeting)
 
     def _update_lifecycle(self, meeting: MeetingDetail) -> None:
         status = meeting.status
@@ -399,6 +409,8 @@ class MeetingsPage(QWidget):
         self.revision.setVisible(bool(notes))
 
     def _on_data_changed(self, changes: Changes) -> None:
+        if self._details_refreshed:
+            return  # this page's own details save: its list row and header are up to date
         if changes.touches(MEETINGS, "register"):
             self.reload()
 
@@ -409,7 +421,42 @@ class MeetingsPage(QWidget):
         self.ctx.events.changed(Changes.of(MEETINGS))
 
     def _on_details_saved(self) -> None:
-        self.ctx.events.changed(Changes.of(MEETINGS))
+        # An autosave of the details runs on every pause in typing: refresh only what they
+        # show elsewhere (the meeting's list row and the header), not the whole page.
+        self._details_refreshed = self._refresh_after_details()
+        try:
+            self.ctx.events.changed(Changes.of(MEETINGS))  # other pages (wheel, search)
+        finally:
+            self._details_refreshed = False
+
+    def _refresh_after_details(self) -> bool:
+        """Update the list row and header of the meeting whose details were stored, and the
+        agenda/attendance only where they depend on what changed; False = reload instead."""
+        old = self._meeting
+        if old is None or self.model.row_of(old.id) < 0:
+            return False
+        with self.ctx.database.session() as s:
+            meeting = meeting_service.get_meeting(s, old.id)
+        group = self.group_filter.currentData()
+        if group is not None and group not in meeting.group_ids:
+            return False  # it leaves the filtered list
+        summary = MeetingSummary(
+            **{f.name: getattr(meeting, f.name) for f in fields(MeetingSummary)}
+        )
+        records = list(self.model.records)
+        records[self.model.row_of(meeting.id)] = summary
+        self.model.set_records(records)
+        self.meeting = meeting
+        self._show_header(meeting)
+        self.details.meeting = meeting
+        if (old.day, old.group_ids) != (meeting.day, meeting.group_ids):
+            self.attendance.set_meeting(meeting)  # the members on that day
+        else:
+            self.attendance.meeting = meeting
+        self.agenda.meeting = meeting
+        if (old.kind, old.first_paragraph) != (meeting.kind, meeting.first_paragraph):
+            self.agenda.reload()  # the § numbers
+        return True
 
     # -- commands --------------------------------------------------------------------------
 
