@@ -136,13 +136,14 @@ def test_exports_from_the_page(page, qtbot, tmp_path: Path) -> None:  # type: ig
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_zoom_and_year_navigation(page) -> None:  # type: ignore[no-untyped-def]
+def test_zoom_and_year_navigation(page, qtbot) -> None:  # type: ignore[no-untyped-def]
     page.set_zoom("q2")
     assert page.wheel.span.start == date(2026, 4, 1) and page.wheel.span.end == date(2026, 7, 1)
     page.set_zoom("m4")
     assert page.wheel.span.start == date(2026, 5, 1)
     page.set_zoom("year")
     page.next_button.click()
+    qtbot.waitUntil(lambda: not page.loading)
     assert page.year == 2027 and page.wheel.span.start == date(2027, 1, 1)
     page.set_year(2025)
     assert page.status_label.text().startswith("Fastställd 12 februari 2025")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -64,6 +66,8 @@ from trygghetsrad.ui.wheel.models import KEY_ROLE, WheelFilterProxy, WheelItemsM
 from trygghetsrad.ui.wheel.widget import OWNER_NAMES, AnnualWheelWidget
 from trygghetsrad.ui.widgets.journal_command import push_done, push_recorded
 
+log = logging.getLogger("trygghetsrad")
+
 
 class _Command(QUndoCommand):
     """An edit already done once by the page; redo/undo call the services again."""
@@ -100,6 +104,9 @@ class WheelPage(QWidget):
         self._holidays: list[Holiday] = []
         self._plan = WheelPlan(self.year)
         self._syncing = False
+        self._load_seq = 0  # a year read in the background is applied only if still the newest
+        self._loading_year: int | None = None
+        self._reading = False
         self._build()
         self.reload()
         ctx.events.data_changed.connect(self._on_data_changed)
@@ -119,11 +126,11 @@ class WheelPage(QWidget):
         root.setContentsMargins(12, 10, 12, 8)
         bar = QHBoxLayout()
         self.prev_button = self._button(
-            "◀", lambda: self.set_year(self.year - 1), self.tr("Föregående år (Alt+Vänster)")
+            "◀", lambda: self.show_year(self.shown_year - 1), self.tr("Föregående år (Alt+Vänster)")
         )
         self.prev_button.setAccessibleName(self.tr("Föregående år"))
         self.next_button = self._button(
-            "▶", lambda: self.set_year(self.year + 1), self.tr("Nästa år (Alt+Höger)")
+            "▶", lambda: self.show_year(self.shown_year + 1), self.tr("Nästa år (Alt+Höger)")
         )
         self.next_button.setAccessibleName(self.tr("Nästa år"))
         for b in (self.prev_button, self.next_button):
@@ -273,8 +280,8 @@ class WheelPage(QWidget):
             lambda _i: self.proxy.set_only_category(self.ring_filter.currentData())
         )
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_event)
-        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.set_year(self.year - 1))
-        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.set_year(self.year + 1))
+        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.show_year(self.shown_year - 1))
+        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.show_year(self.shown_year + 1))
         for target in (self.table, self.wheel):
             shortcut = QShortcut(
                 QKeySequence(QKeySequence.StandardKey.Delete), target, self.delete_selected
@@ -284,14 +291,67 @@ class WheelPage(QWidget):
     # -- data --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        from trygghetsrad.services import wheel as service
+        if self._loading_year is not None:  # data changed while a year is on its way: read again
+            self.show_year(self._loading_year)
+            return
+        self._load_seq += 1
+        self._show_loaded(_read_year(self.ctx, self.year))
 
-        with self.ctx.database.session() as s:
-            self._categories = service.list_categories(s)
-            self._plan = service.get_plan(s, self.year)
-            self._items = service.year_items(s, self.year)
-        span = self.year_span()
-        self._holidays = swedish_holidays(span.start, span.last)
+    @property
+    def loading(self) -> bool:
+        """True while a year asked for with `show_year` is read in the background."""
+        return self._loading_year is not None
+
+    @property
+    def shown_year(self) -> int:
+        """The year on its way (◀ ▶ clicked quickly step from it) or else the one shown."""
+        return self._loading_year if self._loading_year is not None else self.year
+
+    def show_year(self, year: int) -> None:
+        """Switch year without blocking: read the year's items in a worker thread; the
+        current wheel stays until they arrive. One read at a time: clicks meanwhile only
+        change which year is read next, and only the newest year asked for is applied."""
+        self._load_seq += 1
+        self._loading_year = year
+        self.status_label.setText(self.tr("Läser in {year}…").format(year=year))
+        if not self._reading:
+            self._start_read()
+
+    def _start_read(self) -> None:
+        from trygghetsrad.ui.background import run_in_background
+
+        assert self._loading_year is not None
+        seq, year, ctx = self._load_seq, self._loading_year, self.ctx
+        self._reading = True
+
+        def done(loaded: _LoadedYear) -> None:
+            self._reading = False
+            if self._loading_year is None:
+                return  # set_year() switched at once meanwhile
+            if seq != self._load_seq:
+                self._start_read()  # another year (or changed data) was asked for meanwhile
+                return
+            self._loading_year = None
+            self.year = loaded.year
+            self.wheel.select(None, notify=False)
+            self._show_loaded(loaded)
+
+        def failed(exc: object) -> None:
+            self._reading = False
+            if self._loading_year is None:
+                return
+            log.error("Reading the wheel's year failed", exc_info=exc)  # type: ignore[arg-type]
+            self.set_year(self._loading_year)  # read it here (errors show as usual)
+
+        run_in_background(
+            lambda _progress: _read_year(ctx, year), parent=self, on_done=done, on_error=failed
+        )
+
+    def _show_loaded(self, loaded: _LoadedYear) -> None:
+        self._categories = loaded.categories
+        self._plan = loaded.plan
+        self._items = loaded.items
+        self._holidays = loaded.holidays
         self._rebuild_legend()
         self._rebuild_zoom_box()
         self._apply()
@@ -409,6 +469,9 @@ class WheelPage(QWidget):
     # -- navigation --------------------------------------------------------------------------
 
     def set_year(self, year: int) -> None:
+        """Switch year at once (reads on the GUI thread); ◀ ▶ use `show_year`."""
+        self._load_seq += 1  # a year still being read in the background is no longer wanted
+        self._loading_year = None
         self.year = year
         self.wheel.select(None, notify=False)
         self.reload()
@@ -422,7 +485,7 @@ class WheelPage(QWidget):
 
     def _on_today(self) -> None:
         self.zoom = "year"
-        self.set_year(self.today.year)
+        self.show_year(self.today.year)
 
     def _on_legend(self, key: str, shown: bool) -> None:
         if shown:
@@ -1090,3 +1153,24 @@ class WheelPage(QWidget):
             self._stale = False
             self.reload()
         super().showEvent(event)
+
+
+@dataclass(frozen=True)
+class _LoadedYear:
+    year: int
+    categories: list[WheelCategory]
+    plan: WheelPlan
+    items: list[CalendarItem]
+    holidays: list[Holiday]
+
+
+def _read_year(ctx: AppContext, year: int) -> _LoadedYear:
+    """Everything the page shows for a year; safe in a worker thread (its own session)."""
+    from trygghetsrad.services import wheel as service
+
+    with ctx.database.session() as s:
+        categories = service.list_categories(s)
+        plan = service.get_plan(s, year)
+        items = service.year_items(s, year)
+    span = Span.year(year, plan.start_month)
+    return _LoadedYear(year, categories, plan, items, swedish_holidays(span.start, span.last))
