@@ -154,6 +154,7 @@ class IndicatorsPage(SituationSubPage):
         layout.addWidget(splitter)
         self._extra_periods: list[str] = []
         self._extra_areas: list[str] = []
+        self._loads = 0  # how often the current row was read (select() reads it once)
         self.refresh()
 
     # -- data ----------------------------------------------------------------------------------
@@ -175,12 +176,17 @@ class IndicatorsPage(SituationSubPage):
         if row < 0:
             return
         index = self.proxy.mapFromSource(self.list_model.index(row, 0))
+        loads = self._loads
         self.list.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
-        self._show(self._full(self.list_model.record(row).id))
+        # A new current row was read by _load_selected already (an indicator with hundreds of
+        # values takes a while); read here only when it was current before (e.g. a refresh).
+        if loads == self._loads or self.indicator is None or self.indicator.id != indicator_id:
+            self._show(self._full(indicator_id))
 
     def _load_selected(self) -> None:
+        self._loads += 1
         index = self.list.currentIndex()
         record = self.proxy.data(index, RECORD_ROLE) if index.isValid() else None
         if record is None or self.indicator is None or record.id != self.indicator.id:
