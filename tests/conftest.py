@@ -30,6 +30,55 @@ def _isolated_user_dirs(
     monkeypatch.delenv("TRYGGHETSRAD_DB", raising=False)
 
 
+MODAL_LIMIT_S = 20.0
+
+
+@pytest.fixture(autouse=True)
+def _modal_watchdog(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A modal dialog nobody answers fails its test instead of hanging the whole run.
+
+    A dialog's exec() runs its own event loop in C++, where Python's timeout signal never
+    gets a turn; a Qt timer does. After MODAL_LIMIT_S seconds the dialog is closed and the
+    test fails naming it.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    request.getfixturevalue("qapp")
+    seen: dict[int, float] = {}
+    left_open: list[str] = []
+
+    def check() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            seen.clear()
+            return
+        since = seen.setdefault(id(widget), time.monotonic())
+        if time.monotonic() - since > MODAL_LIMIT_S:
+            text = widget.text() if hasattr(widget, "text") else ""
+            left_open.append(f"{type(widget).__name__} {widget.windowTitle()!r} {text!r}")
+            seen.pop(id(widget), None)
+            if isinstance(widget, QDialog):
+                widget.reject()
+            else:
+                widget.close()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(1000)
+    yield
+    timer.stop()
+    if left_open:
+        pytest.fail(
+            "A modal dialog was left open (closed by the watchdog): " + "; ".join(left_open)
+        )
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite"
