@@ -36,10 +36,12 @@ def _hold(monkeypatch, years: set[int], read: list[int] | None = None) -> thread
     gate = threading.Event()
     real = page_module._read_year
 
-    def held(ctx, year):  # type: ignore[no-untyped-def]
+    def held(ctx, year, *layout):  # type: ignore[no-untyped-def]
         if read is not None:
             read.append(year)
-        loaded = real(ctx, year)  # read first, then wait: the result may be outdated by then
+        loaded = real(
+            ctx, year, *layout
+        )  # read first, then wait: the result may be outdated by then
         if year in years:
             gate.wait(10)
         return loaded

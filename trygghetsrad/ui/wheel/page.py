@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, QStandardPaths, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSignalBlocker,
+    QStandardPaths,
+    Qt,
+)
 from PySide6.QtGui import (
     QAction,
     QKeySequence,
@@ -53,6 +61,7 @@ from trygghetsrad.domain.wheel import (
     swedish_holidays,
 )
 from trygghetsrad.domain.wheel_geometry import Span
+from trygghetsrad.domain.wheel_scene import Scene, build_scene
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.wheel.dialogs import (
@@ -107,6 +116,7 @@ class WheelPage(QWidget):
         self._load_seq = 0  # a year read in the background is applied only if still the newest
         self._loading_year: int | None = None
         self._reading = False
+        self._prebuilt: tuple[tuple[Any, ...], Scene] | None = None
         self._build()
         self.reload()
         ctx.events.data_changed.connect(self._on_data_changed)
@@ -209,6 +219,7 @@ class WheelPage(QWidget):
         # The legend reflows into as many columns as fit; it never forces the window wider.
         legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend_box = legend_box
+        legend_box.installEventFilter(self)
         legend_box.setAccessibleName(self.tr("Teckenförklaring"))
         left_layout.addWidget(legend_box)
         splitter.addWidget(left)
@@ -323,6 +334,10 @@ class WheelPage(QWidget):
         assert self._loading_year is not None
         seq, year, ctx = self._load_seq, self._loading_year, self.ctx
         self._reading = True
+        # The wheel is laid out in the worker as well when it will show the whole year.
+        layout = (self.wheel.options(), set(self._hidden), self.today, self._short_status)
+        if self.zoom != "year":
+            layout = None
 
         def done(loaded: _LoadedYear) -> None:
             self._reading = False
@@ -334,6 +349,7 @@ class WheelPage(QWidget):
             self._loading_year = None
             self.year = loaded.year
             self.wheel.select(None, notify=False)
+            self._prebuilt = loaded.scene
             self._show_loaded(loaded)
 
         def failed(exc: object) -> None:
@@ -344,7 +360,10 @@ class WheelPage(QWidget):
             self.set_year(self._loading_year)  # read it here (errors show as usual)
 
         run_in_background(
-            lambda _progress: _read_year(ctx, year), parent=self, on_done=done, on_error=failed
+            lambda _progress: _read_year(ctx, year, layout),
+            parent=self,
+            on_done=done,
+            on_error=failed,
         )
 
     def _show_loaded(self, loaded: _LoadedYear) -> None:
@@ -368,17 +387,10 @@ class WheelPage(QWidget):
         return self.year_span()
 
     def year_text(self) -> str:
-        if self._plan.start_month == 1:
-            return str(self.year)
-        return f"{self.year}/{str(self.year + 1)[-2:]}"
+        return _year_text(self.year, self._plan)
 
     def _shown_categories(self) -> list[WheelCategory]:
-        return [
-            WheelCategory(
-                c.id, c.key, c.name, c.color, c.position, c.visible and c.key not in self._hidden
-            )
-            for c in self._categories
-        ]
+        return _shown(self._categories, self._hidden)
 
     def _apply(self) -> None:
         span = self.view_span()
@@ -389,14 +401,19 @@ class WheelPage(QWidget):
         if self.zoom != "year":
             title = self.zoom_box.currentText()
             lines = (self.year_text(),)
+        shown = self._shown_categories()
+        prebuilt, self._prebuilt = self._prebuilt, None  # laid out with the year's read
+        if prebuilt is not None and prebuilt[0] != (span, shown, self.today, title, lines):
+            prebuilt = None
         self.wheel.set_data(
             span,
-            self._shown_categories(),
+            shown,
             self._items,
             holidays=self._holidays,
             today=self.today,
             title=title,
             lines=lines,
+            scene=prebuilt[1] if prebuilt else None,
         )
         selected = self.wheel.selected
         self.model.set_items(self._items, self._categories)
@@ -409,23 +426,34 @@ class WheelPage(QWidget):
             self._select_in_table(selected)
         self._show_details(selected)
 
-    def _short_status(self) -> str:
-        plan = self._plan
+    def _short_status(self, plan: WheelPlan | None = None) -> str:
+        plan = plan or self._plan
         if plan.status is PlanStatus.ADOPTED and plan.adopted_on:
             return self.tr("Fastställd {day}").format(day=plan.adopted_on.isoformat())
         return self.tr("Utkast")
 
     def _rebuild_legend(self) -> None:
+        counts: dict[str, int] = {}
+        for item in self._items:
+            counts[item.category] = counts.get(item.category, 0) + 1
+        shown = [c for c in self._categories if c.visible]
+        columns = self._legend_columns(len(shown))
+        layout_key = (tuple((c.key, c.name, c.color) for c in shown), columns)
+        if layout_key == getattr(self, "_legend_key", None):
+            # Same rings (another year): update the counts in place. Taking the boxes out and
+            # adding new ones let the wheel grow and shrink again, laying it out twice.
+            for cat in shown:
+                check = self.legend_checks[cat.key]
+                check.setText(f"{cat.name} ({counts.get(cat.key, 0)})")
+                with QSignalBlocker(check):
+                    check.setChecked(cat.key not in self._hidden)
+            return
+        self._legend_key = layout_key
         while self.legend.count():
             item = self.legend.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        counts: dict[str, int] = {}
-        for item in self._items:
-            counts[item.category] = counts.get(item.category, 0) + 1
         self.legend_checks: dict[str, QCheckBox] = {}
-        shown = [c for c in self._categories if c.visible]
-        columns = self._legend_columns(len(shown))
         self._legend_layout_columns = columns
         for index, cat in enumerate(shown):
             check = QCheckBox(f"{cat.name} ({counts.get(cat.key, 0)})")
@@ -442,6 +470,16 @@ class WheelPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._reflow_legend()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # The legend's own width decides its columns (the page's resize comes before the
+        # legend's, so the first layout after show would otherwise keep the guessed columns).
+        if watched is self.legend_box and event.type() == QEvent.Type.Resize:
+            self._reflow_legend()
+        return super().eventFilter(watched, event)
+
+    def _reflow_legend(self) -> None:
         shown = sum(1 for c in self._categories if c.visible)
         if shown and self._legend_columns(shown) != getattr(self, "_legend_layout_columns", 0):
             self._rebuild_legend()
@@ -1162,10 +1200,27 @@ class _LoadedYear:
     plan: WheelPlan
     items: list[CalendarItem]
     holidays: list[Holiday]
+    scene: tuple[tuple[Any, ...], Scene] | None = None  # (what it was built from, the layout)
 
 
-def _read_year(ctx: AppContext, year: int) -> _LoadedYear:
-    """Everything the page shows for a year; safe in a worker thread (its own session)."""
+def _year_text(year: int, plan: WheelPlan) -> str:
+    if plan.start_month == 1:
+        return str(year)
+    return f"{year}/{str(year + 1)[-2:]}"
+
+
+def _shown(categories: list[WheelCategory], hidden: set[str]) -> list[WheelCategory]:
+    return [
+        WheelCategory(c.id, c.key, c.name, c.color, c.position, c.visible and c.key not in hidden)
+        for c in categories
+    ]
+
+
+def _read_year(ctx: AppContext, year: int, layout: tuple[Any, ...] | None = None) -> _LoadedYear:
+    """Everything the page shows for a year; safe in a worker thread (its own session).
+
+    `layout` = (wheel options, hidden categories, today, status text of a plan): also lay
+    out the whole year's wheel, so that the GUI thread only paints it."""
     from trygghetsrad.services import wheel as service
 
     with ctx.database.session() as s:
@@ -1173,4 +1228,18 @@ def _read_year(ctx: AppContext, year: int) -> _LoadedYear:
         plan = service.get_plan(s, year)
         items = service.year_items(s, year)
     span = Span.year(year, plan.start_month)
-    return _LoadedYear(year, categories, plan, items, swedish_holidays(span.start, span.last))
+    holidays = swedish_holidays(span.start, span.last)
+    scene = None
+    if layout is not None:
+        options, hidden, today, status_of = layout
+        shown, title, lines = _shown(categories, hidden), _year_text(year, plan), (status_of(plan),)
+        built = build_scene(
+            span,
+            shown,
+            items,
+            replace(options, center_title=title, center_lines=lines),
+            holidays=holidays,
+            today=today,
+        )
+        scene = ((span, shown, today, title, lines), built)
+    return _LoadedYear(year, categories, plan, items, holidays, scene)

@@ -87,7 +87,10 @@ class AnnualWheelWidget(QWidget):
         today: date | None = None,
         title: str = "",
         lines: Sequence[str] = (),
+        scene: Scene | None = None,
     ) -> None:
+        """`scene`: the layout already built (e.g. in a worker thread) by `build_scene` from
+        exactly these arguments and `options(title, lines)`."""
         self._span = span
         self._categories = list(categories)
         self._items = list(items)
@@ -98,6 +101,20 @@ class AnnualWheelWidget(QWidget):
         if self.selected and self.selected not in {i.key for i in self._items}:
             self.selected = None
         self.invalidate()
+        if scene is not None:  # scene() lays out again if it is painted at another size
+            self._scene = scene
+            self._prepared = PreparedScene(scene)
+            self.scene_builds += 1
+
+    def _size(self) -> tuple[float, float]:
+        return (float(max(200, self.width())), float(max(200, self.height())))
+
+    def options(self, title: str = "", lines: Sequence[str] = ()) -> Options:
+        """The layout options of the wheel's current size and label setting."""
+        width, height = self._size()
+        return Options(
+            width, height, labels=self._labels, center_title=title, center_lines=tuple(lines)
+        )
 
     def set_labels_visible(self, visible: bool) -> None:
         self._labels = visible
@@ -127,22 +144,18 @@ class AnnualWheelWidget(QWidget):
         self.update()
 
     def scene(self) -> Scene:
-        if self._scene is None:
+        if self._scene is None or (self._scene.width, self._scene.height) != self._size():
             self._scene = build_scene(
                 self._span,
                 self._categories,
                 self._items,
-                Options(
-                    float(max(200, self.width())),
-                    float(max(200, self.height())),
-                    labels=self._labels,
-                    center_title=self._title,
-                    center_lines=self._lines,
-                ),
+                self.options(self._title, self._lines),
                 holidays=self._holidays,
                 today=self._today,
             )
             self._prepared = PreparedScene(self._scene)
+            self._pixmap = None
+            self._highlight_cache.clear()
             self.scene_builds += 1
         return self._scene
 
@@ -169,9 +182,12 @@ class AnnualWheelWidget(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         scene = self._scene
-        size = (float(max(200, self.width())), float(max(200, self.height())))
-        if scene is None or (scene.width, scene.height) != size:
-            self.invalidate()
+        # The layout is redone when painted at a new size, not on every resize: a relayout of
+        # the page can pass through sizes that are never painted.
+        if scene is None or (scene.width, scene.height) != self._size():
+            self._pixmap = None
+            self._highlight_cache.clear()
+            self.update()
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
