@@ -194,7 +194,11 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        flush_all()  # pending autosaves are stored before the window goes
+        # Pending autosaves are stored before the window goes; an edit that cannot be
+        # stored (shown in red at its field) is not dropped without asking.
+        if not self.may_leave_edits(self.tr("Stäng ändå"), self.tr("stängs")):
+            event.ignore()
+            return
         self._save_state()
         super().closeEvent(event)
 
@@ -259,8 +263,24 @@ class MainWindow(QMainWindow):
 
     # -- database --------------------------------------------------------------------------
 
-    def switch_database(self, path: Path) -> bool:
-        flush_all()
+    def may_leave_edits(self, go_on: str, what: str) -> bool:
+        """Store every pending edit; if one is refused, ask (see widgets/unsaved.py)."""
+        from trygghetsrad.ui.widgets.unsaved import flush_or_ask
+
+        hint = self.tr(
+            "Gå tillbaka för att rätta det som är markerat i rött, eller fortsätt: "
+            "det du skrev sparas då inte när programmet {what}."
+        ).format(what=what)
+        return flush_or_ask(self, go_on, hint)
+
+    def switch_database(self, path: Path, *, ask: bool = False) -> bool:
+        """Open `path` in this window; `ask` (the menu commands): ask first when an edit
+        cannot be stored (a restore has asked already)."""
+        if ask:
+            if not self.may_leave_edits(self.tr("Byt databas ändå"), self.tr("byter databas")):
+                return False
+        else:
+            flush_all()
         database = open_for_window(path, self)  # lock, faults, backup; explains a refusal
         if database is None:
             return False
@@ -294,7 +314,7 @@ class MainWindow(QMainWindow):
                 ),
             )
             return
-        if self.switch_database(target):
+        if self.switch_database(target, ask=True):
             from trygghetsrad.ui.dialogs.welcome import offer_example_data
 
             offer_example_data(self)
@@ -307,7 +327,7 @@ class MainWindow(QMainWindow):
             self.tr("Trygghetsråd-databas (*.sqlite *.db);;Alla filer (*)"),
         )
         if path:
-            self.switch_database(Path(path))
+            self.switch_database(Path(path), ask=True)
 
     def _on_backup(self) -> None:
         from trygghetsrad.ui.dialogs.backup import backup_to_file

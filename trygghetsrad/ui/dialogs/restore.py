@@ -158,7 +158,12 @@ def describe_html(summary: backup.BackupSummary, tr: Any) -> str:
 
 def perform_restore(window: Any, source: Path) -> bool:
     """Restore `source` over the window's database and reopen it; report what was kept."""
-    flush_all()
+    may_leave = getattr(window, "may_leave_edits", None)
+    if callable(may_leave):  # an edit that cannot be stored is not dropped without asking
+        if not may_leave(window.tr("Återställ ändå"), window.tr("återställer databasen")):
+            return False
+    else:
+        flush_all()
     database = window.ctx.database
     path = database.path
     try:

@@ -352,12 +352,34 @@ class DetailsPanel(QWidget):
             with self.ctx.database.session() as s:
                 meeting_service.update_meeting(s, self.meeting.id, **values)
         except UserError as exc:
-            self.show_error(str(exc), getattr(exc, "field", None))
+            self._refused_field = getattr(exc, "field", None)
+            self.show_error(str(exc), self._refused_field)
             return False
+        self._refused_field = None
         self.show_error("")
         self.dirty = False
         self.saved.emit()
         return True
+
+    def focus_refused(self) -> None:
+        """Put the cursor in the field whose value was refused (see widgets/unsaved.py)."""
+        fields = {
+            "day": self.day,
+            "start_time": self.start,
+            "end_time": self.end,
+            "kind": self.kind,
+            "place": self.place,
+            "online_link": self.link,
+            "chair_id": self.chair,
+            "secretary_id": self.secretary,
+            "adjuster_id": self.adjuster,
+            "secretary_title": self.secretary_title,
+            "first_paragraph": self.first_paragraph,
+            "group_ids": self.groups,
+        }
+        widget = fields.get(getattr(self, "_refused_field", None) or "") or self.place
+        if widget is not None:
+            widget.setFocus()
 
     def show_error(self, text: str, field: str | None = None) -> None:
         """Show `text` below its field (or below the form when it has none); "" clears."""

@@ -70,38 +70,56 @@ _next_id = itertools.count(1000)
 SAVE_HOOK = "save_now"
 
 
-def flush_all() -> None:
+def flush_all() -> list[QWidget]:
     """Store every pending edit now (closing, quitting, switching or restoring the database).
 
     Covers open cell editors, every `Autosaver`, and every live widget with a `save_now()`
     method: pages that keep an autosave timer of their own only need to name their flush
-    method `save_now`.
+    method `save_now`. Returns the widgets whose edit was refused (a ValidationError: the
+    message shows at the field and the text stays), so that closing can ask first; a save
+    hook refuses by returning False or raising a UserError.
     """
+    refused: dict[int, QWidget] = {}
+
+    def note(widget: QWidget | None) -> None:
+        if widget is not None:
+            refused.setdefault(id(widget), widget)
+
     commit_open_editors()
     for saver in list(_LIVE):
         try:
-            saver.flush()
+            if not saver.flush():
+                note(saver.widget())
         except RuntimeError:  # its Qt object is already gone
             continue
         except UserError:  # the page shows the message at the field and keeps the text
-            continue
+            note(saver.widget())
         except Exception:  # a bug in one page must not stop the others from saving
             log.exception("autosave flush failed")
     app = QApplication.instance()
     if app is None:
-        return
+        return list(refused.values())
     for widget in QApplication.allWidgets():
         hook = getattr(widget, SAVE_HOOK, None)
         if not callable(hook):
             continue
         try:
-            hook()
+            if hook() is False:
+                note(widget)
         except UserError:  # the page shows the message at the field and keeps the text
-            continue
+            note(widget)
         except RuntimeError:  # deleted while iterating
             continue
         except Exception:  # a bug in one page must not stop the others from saving
             log.exception("save_now of %s failed", type(widget).__name__)
+    # A page and a field inside it may both refuse: name the innermost once.
+    widgets = list(refused.values())
+    return [w for w in widgets if not any(o is not w and w.isAncestorOf(o) for o in widgets)]
+
+
+def session_ending() -> bool:
+    """True once the desktop session or a signal ends the program: nothing may ask then."""
+    return bool(_SESSION_HOOKS.get("ending"))
 
 
 def commit_open_editors() -> None:
@@ -140,7 +158,9 @@ def connect_session_end(app: QCoreApplication | None = None) -> None:
 
 
 def on_commit_data_request(_manager: object) -> None:
-    """The desktop session ends: store everything now; the program may be ended next."""
+    """The desktop session ends: store everything now; the program may be ended next
+    (with SIGTERM, which stores again and ends without asking). The log-out may still be
+    cancelled, so this does not mark the program as ending."""
     flush_all()
 
 
@@ -180,6 +200,7 @@ def _flush_on_sigterm(app: QCoreApplication) -> None:
     _SESSION_HOOKS["sigterm_notifier"] = notifier
 
     def on_sigterm(signum: int, _frame: object) -> None:
+        _SESSION_HOOKS["ending"] = True
         try:
             flush_all()
         finally:
@@ -209,11 +230,23 @@ class Autosaver(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
         self._pending = False
+        self._refused = False  # the last save was refused: the edit is still unsaved
         _LIVE.add(self)
 
     @property
     def pending(self) -> bool:
         return self._pending
+
+    @property
+    def refused(self) -> bool:
+        return self._refused
+
+    def widget(self) -> QWidget | None:
+        """The widget this saver stores for (its nearest widget parent)."""
+        parent = self.parent()
+        while parent is not None and not isinstance(parent, QWidget):
+            parent = parent.parent()
+        return parent
 
     def changed(self) -> None:
         self._pending = True
@@ -221,15 +254,24 @@ class Autosaver(QObject):
 
     def cancel(self) -> None:
         self._pending = False
+        self._refused = False
         self._timer.stop()
 
-    def flush(self) -> None:
-        if not self._pending:
-            return
+    def flush(self) -> bool:
+        """Save now if anything is pending or was refused; False = the save was refused
+        (the save function returned False; a UserError it raises propagates)."""
+        if not self._pending and not self._refused:
+            return True
         self._pending = False
         self._timer.stop()
-        self._save()
+        try:
+            result = self._save()
+        except UserError:
+            self._refused = True
+            raise
+        self._refused = result is False
         self.saved.emit()
+        return not self._refused
 
 
 def merge_id(key: str) -> int:
@@ -369,17 +411,17 @@ class FieldAutosave(QObject):
         widget.style().unpolish(widget)
         widget.style().polish(widget)
 
-    def _save(self) -> None:
+    def _save(self) -> bool:
         new = _text(self.widget)
         old = self._baseline
         if new == old:
-            return
+            return True
         try:
             self._store(new)
         except UserError as exc:
             self._show_error(str(exc))
             self.failed.emit(str(exc))
-            return
+            return False
         self._show_error("")
         self._baseline = new
         self.stored.emit(new)
@@ -394,6 +436,7 @@ class FieldAutosave(QObject):
                     merge_key=f"field-{id(self)}-{self._session}",
                 )
             )
+        return True
 
     def _apply(self, value: str) -> None:
         """Undo/redo: store `value` and show it."""
