@@ -56,10 +56,22 @@ def example(demo_database) -> Iterator[sqlite3.Connection]:  # type: ignore[no-u
     conn.close()
 
 
+# The council's own August festival is called this in its minutes (shared/reference): a
+# proper name the example data keeps exactly, like the rest of that meeting.
+PROPER_NAMES = ("End of summer meet",)
+
+
 def _english_titles(conn: sqlite3.Connection) -> list[str]:
     titles = [row[0] for row in conn.execute("SELECT DISTINCT title FROM wheel_events")]
     assert len(titles) > 5
-    return [t for t in titles if ENGLISH & set(re.findall(r"[a-zåäöé]+", t.casefold()))]
+    found = []
+    for title in titles:
+        words = title
+        for name in PROPER_NAMES:
+            words = words.replace(name, "")
+        if ENGLISH & set(re.findall(r"[a-zåäöé]+", words.casefold())):
+            found.append(title)
+    return found
 
 
 def _percentages_outside(conn: sqlite3.Connection) -> list[tuple[str, float]]:
@@ -82,9 +94,9 @@ def test_the_stop_list_catches_an_english_title() -> None:
     conn.executemany(
         "INSERT INTO wheel_events VALUES (?)",
         [(t,) for t in ("Kulturnatten", "Nattvandring", "Skolstart", "Höstlov", "Valborg")]
-        + [("End of summer meet (18 år)",)],
+        + [("Summer party at the school (18 år)",), ("End of summer meet (18 år)",)],
     )
-    assert _english_titles(conn) == ["End of summer meet (18 år)"]
+    assert _english_titles(conn) == ["Summer party at the school (18 år)"]
 
 
 def test_percentages_stay_between_0_and_100(example, ten_years) -> None:  # type: ignore[no-untyped-def]

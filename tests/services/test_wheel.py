@@ -182,7 +182,7 @@ def test_suggestions_from_minutes_read_the_meeting_notes(demo_database) -> None:
     kultur = found["Kulturnatten"]
     assert kultur.mention.start == date(2025, 5, 26) and kultur.already_on_wheel
     assert kultur.source.startswith("Anteckning från mötet")
-    festival = found["Sensommarfesten"]
+    festival = found["End of summer meet"]
     assert (festival.mention.start, festival.mention.end) == (date(2025, 8, 25), date(2025, 8, 27))
 
 
@@ -192,13 +192,13 @@ def test_demo_year_has_the_reference_events(demo_database) -> None:  # type: ign
         titles = {i.title for i in items}
         assert {
             "Kulturnatten",
-            "Sensommarfesten (18 år)",
+            "End of summer meet (18 år)",
             "Kampanjvecka ANDT – Drogfri",
             "Nattvandring",
             "Skolstart",
         } <= titles
         assert len([i for i in items if i.title == "Avloppsvattenmätning narkotika"]) == 4
-        festival = next(i for i in items if i.title.startswith("Sensommarfesten"))
+        festival = next(i for i in items if i.title.startswith("End of summer meet"))
         assert (festival.end - festival.start).days == 2
         assert wheel.get_plan(s, 2025).status is PlanStatus.ADOPTED
         assert wheel.get_plan(s, 2025).changes

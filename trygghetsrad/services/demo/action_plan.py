@@ -483,7 +483,7 @@ def fill(session: Session, ctx: DemoContext) -> None:
         promise,
         "polisen",
         "Vara synliga vid resecentrum fredag och lördag kväll och vid större "
-        "evenemang som Sensommarfesten.",
+        "evenemang som End of summer meet.",
         "pågår",
         (m_walks,),
         "Trygghet vid resecentrum",

@@ -137,7 +137,7 @@ def fill(session: Session, ctx: DemoContext) -> None:
     all_actions["police_at_festival"] = actions.add_action(
         session,
         item_ids[0],
-        what="Säkerställa polisens närvaro vid Sensommarfesten",
+        what="Säkerställa polisens närvaro vid End of summer meet",
         responsible_person_id=people["kommunpolis"],
         due_date=date(y0, 8, 1),
     ).id

@@ -13,7 +13,7 @@ REFERENCE_ITEMS: list[tuple[str, str, list[tuple[int, str]]]] = [
         [
             (
                 0,
-                "Sensommarfesten (25–27 augusti {y}) kommer ha åldersgräns 18 år. Polisens "
+                "End of summer meet (25–27 augusti {y}) kommer ha åldersgräns 18 år. Polisens "
                 "närvaro saknades under {y0} års evenemang och genom att medvetandegöra det redan "
                 "nu kan samverkan förhoppningsvis stärkas inför kommande år.",
             ),

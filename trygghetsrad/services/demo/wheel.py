@@ -1,5 +1,5 @@
 """Example annual wheel for the previous and the current year, modelled on the reference minutes:
-Kulturnatten in late May, Sensommarfesten (18+) at the end of August, a drug-prevention
+Kulturnatten in late May, End of summer meet (18+) at the end of August, a drug-prevention
 campaign in week 10, wastewater sampling four times a year, laws entering into force 1 July,
 night walks on summer Fridays and the school year. The previous year's plan is adopted."""
 
@@ -115,7 +115,7 @@ def fill(session: Session, ctx) -> None:  # type: ignore[no-untyped-def]
         )
         meet = date(year, 8, 25) if year == y0 else _last_weekday(year, 8, 4)
         add(
-            "Sensommarfesten (18 år)",
+            "End of summer meet (18 år)",
             ci.EVENTS,
             meet,
             meet + timedelta(days=2),
