@@ -484,24 +484,19 @@ class AgendaPanel(QWidget):
         return self._discard_invalid_text()
 
     def _discard_invalid_text(self) -> bool:
-        """Ask before leaving an item whose text could not be saved; True = leave anyway."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Texten kunde inte sparas"))
-        box.setText(
-            self.tr(
-                "Allt annat i punkten är sparat, men det här gick inte att spara:\n{errors}"
-            ).format(
-                errors="\n".join(lab.text() for lab in self.field_errors.values() if lab.text())
-            )
+        """Ask before leaving an item whose text could not be saved; True = leave anyway.
+
+        The same question as every other page (ui/widgets/unsaved.py)."""
+        from trygghetsrad.ui.widgets.unsaved import ask_discard
+
+        return ask_discard(
+            self,
+            [lab.text() for lab in self.field_errors.values() if lab.text()],
+            go_on_hint=self.tr(
+                "Allt annat i punkten är sparat. Gå tillbaka för att rätta texten, "
+                "eller släng den ändringen och fortsätt."
+            ),
         )
-        stay = box.addButton(self.tr("Stanna och rätta"), QMessageBox.ButtonRole.RejectRole)
-        box.addButton(
-            self.tr("Byt punkt (den texten sparas inte)"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.setDefaultButton(stay)
-        box.exec()
-        return box.clickedButton() is not stay
 
     def _show_item(self, item: AgendaItemData | None, keep_text: bool = False) -> None:
         self.editor.setEnabled(item is not None)
