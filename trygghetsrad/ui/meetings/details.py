@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSortFilterProxyModel, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.calendar_items import Owner
-from trygghetsrad.domain.changes import MEETINGS
+from trygghetsrad.domain.changes import MEETINGS, Changes
 from trygghetsrad.domain.dates import long_date
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, Presence
 from trygghetsrad.errors import UserError
@@ -46,7 +46,7 @@ from trygghetsrad.ui.meetings.dialogs import (
 )
 from trygghetsrad.ui.meetings.models import AttendanceModel, SortRole, StatsModel
 from trygghetsrad.ui.meetings.sorting import arrow_points_along
-from trygghetsrad.ui.widgets.autosave import Autosaver
+from trygghetsrad.ui.widgets.autosave import Autosaver, SetFieldCommand
 from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 
@@ -209,6 +209,106 @@ class DetailsPanel(QWidget):
             self.first_paragraph.valueChanged,
         ):
             signal.connect(self._mark_dirty)
+        # Consecutive saves of one field are one undo step until the focus leaves it.
+        self._undo_session = 0
+        self._new_step_after_save = False
+        for widget in (
+            self.day,
+            self.start,
+            self.end,
+            self.kind,
+            self.place,
+            self.link,
+            self.chair,
+            self.secretary,
+            self.adjuster,
+            self.secretary_title,
+            self.first_paragraph,
+        ):
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut:
+            if self.autosaver.pending:
+                self._new_step_after_save = True  # the pending save still joins this step
+            else:
+                self._undo_session += 1
+        return super().eventFilter(watched, event)
+
+    def _undo_text(self, keys: list[str]) -> str:
+        labels = {
+            "group_ids": self.tr("Ändra grupper"),
+            "day": self.tr("Ändra datum"),
+            "start_time": self.tr("Ändra tid"),
+            "end_time": self.tr("Ändra tid"),
+            "kind": self.tr("Ändra mötestyp"),
+            "place": self.tr("Ändra plats"),
+            "online_link": self.tr("Ändra länk"),
+            "chair_id": self.tr("Ändra ordförande"),
+            "secretary_id": self.tr("Ändra antecknare"),
+            "adjuster_id": self.tr("Ändra justerare"),
+            "secretary_title": self.tr("Ändra antecknarens titel"),
+            "first_paragraph": self.tr("Ändra första paragrafnummer"),
+        }
+        texts = list(dict.fromkeys(labels[k] for k in keys))
+        return texts[0] if len(texts) == 1 else self.tr("Ändra mötets uppgifter")
+
+    def _push_undo(self, meeting: MeetingDetail, values: dict[str, Any]) -> None:
+        """Put a stored details change on the page's undo stack (already applied)."""
+        stack = self.undo_stack
+        if stack is None:
+            return
+        stored: dict[str, Any] = {
+            "group_ids": list(meeting.group_ids),
+            "day": meeting.day,
+            "start_time": meeting.start_time,
+            "end_time": meeting.end_time,
+            "kind": meeting.kind.value,
+            "place": meeting.place,
+            "online_link": meeting.online_link,
+            "chair_id": meeting.chair_id,
+            "secretary_id": meeting.secretary_id,
+            "secretary_title": meeting.secretary_title,
+            "adjuster_id": meeting.adjuster_id,
+            "first_paragraph": meeting.first_paragraph,
+        }
+
+        def same(key: str) -> bool:
+            if key == "group_ids":
+                return set(stored[key]) == set(values[key])
+            return stored[key] == values[key]
+
+        keys = [k for k in stored if not same(k)]
+        if not keys:
+            return
+        meeting_id = meeting.id
+        stack.push(
+            SetFieldCommand(
+                self._undo_text(keys),
+                lambda fields: self._apply_undo(meeting_id, fields),
+                {k: stored[k] for k in keys},
+                {k: values[k] for k in keys},
+                merge_key=f"meeting-details-{meeting_id}-{','.join(keys)}-{self._undo_session}",
+            )
+        )
+
+    def _apply_undo(self, meeting_id: int, fields: dict[str, Any]) -> None:
+        """Undo/redo: store `fields` and show them (unsaved typing elsewhere is dropped)."""
+        self.autosaver.cancel()
+        self._undo_session += 1  # an edit after an undo is a step of its own
+        try:
+            with self.ctx.database.session() as s:
+                meeting_service.update_meeting(s, meeting_id, **fields)
+                meeting = meeting_service.get_meeting(s, meeting_id)
+        except UserError as exc:
+            self.ctx.events.status_message.emit(str(exc))
+            QMessageBox.warning(self, self.tr("Det gick inte"), str(exc))
+            return
+        if self.meeting is not None and self.meeting.id == meeting_id:
+            self.set_meeting(meeting)
+            self.saved.emit()  # the list row and the header
+        else:
+            self.ctx.events.changed(Changes.of(MEETINGS))
 
     def _mark_dirty(self, *_args: object) -> None:
         if self.meeting is not None and not self._loading:
@@ -334,6 +434,7 @@ class DetailsPanel(QWidget):
         self.autosaver.cancel()
         if self.meeting is None or self.groups is None:
             return True
+        meeting = self.meeting
         try:
             values = {
                 "group_ids": self.groups.checked_ids(),
@@ -358,6 +459,10 @@ class DetailsPanel(QWidget):
         self._refused_field = None
         self.show_error("")
         self.dirty = False
+        self._push_undo(meeting, values)
+        if self._new_step_after_save:
+            self._new_step_after_save = False
+            self._undo_session += 1
         self.saved.emit()
         return True
 

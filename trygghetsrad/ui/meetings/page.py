@@ -164,7 +164,7 @@ class MeetingsPage(QWidget):
         self.tabs.setAccessibleName(self.tr("Mötets delar"))
         self.agenda = AgendaPanel(self.ctx, self.undo_stack)
         self.attendance = AttendancePanel(self.ctx, self.undo_stack)
-        self.details = DetailsPanel(self.ctx)
+        self.details = DetailsPanel(self.ctx, undo_stack=self.undo_stack)
         self.details.saved.connect(self._on_details_saved)
         self.details.deleted.connect(self._on_meeting_deleted)
         self.tabs.addTab(self.agenda, self.tr("Dagordning och anteckningar"))
