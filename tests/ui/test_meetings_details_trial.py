@@ -91,7 +91,7 @@ def test_end_before_start_is_shown_at_the_field_and_asked_about(qtbot, page, ctx
     page.details.end.setTime(QTime(10, 0))
     assert page.details.dirty
     seen: list[str] = []
-    _answer_next_question(qtbot, "Stanna och rätta", seen)
+    _answer_next_question(qtbot, "Gå tillbaka", seen)
     _click_row_of(page, second)
     assert seen and "sluta efter" in seen[0]
     # Still on the meeting, with what was typed and the message right at the time field.
@@ -116,7 +116,7 @@ def test_leaving_anyway_drops_only_that_edit(qtbot, page, ctx) -> None:  # type:
     _details_tab(page)
     page.details.end.setTime(QTime(9, 0))
     seen: list[str] = []
-    _answer_next_question(qtbot, "Byt möte (ändringen sparas inte)", seen)
+    _answer_next_question(qtbot, "Släng ändringen", seen)
     _click_row_of(page, second)
     assert seen and page.meeting.id == second
     with ctx.database.session() as s:

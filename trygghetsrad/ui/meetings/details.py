@@ -508,21 +508,15 @@ class DetailsPanel(QWidget):
     def discard_invalid_edits(self) -> bool:
         """Ask before leaving a meeting whose details could not be saved; True = leave anyway
         (what was typed is then dropped), False = stay and correct it."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Uppgifterna kunde inte sparas"))
-        box.setText(
-            self.tr("Ändringen i mötets uppgifter gick inte att spara:\n{errors}").format(
-                errors=self.error_text()
-            )
+        from trygghetsrad.ui.widgets.unsaved import ask_discard
+
+        leave = ask_discard(
+            self,
+            [self.error_text()],
+            go_on_hint=self.tr(
+                "Gå tillbaka för att rätta mötets uppgifter, eller släng ändringen och byt möte."
+            ),
         )
-        stay = box.addButton(self.tr("Stanna och rätta"), QMessageBox.ButtonRole.RejectRole)
-        box.addButton(
-            self.tr("Byt möte (ändringen sparas inte)"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.setDefaultButton(stay)
-        box.exec()
-        leave = box.clickedButton() is not stay
         if leave:
             self.dirty = False
             self.autosaver.cancel()
