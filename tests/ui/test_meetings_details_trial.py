@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from factories_meetings import make_action, make_group_with_members, make_item, make_meeting
-from PySide6.QtCore import QEvent, Qt, QTime, QTimer
+from PySide6.QtCore import QEvent, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
+from questions import answer_next_question
 
 from trygghetsrad.domain.calendar_items import Owner
 from trygghetsrad.domain.meetings import Note
@@ -68,21 +69,6 @@ def test_changing_the_place_keeps_the_stored_title(qtbot, page, ctx) -> None:  #
     assert page.title.text() == "Klara-gruppen"
 
 
-def _answer_next_question(qtbot, button_text: str, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """Click `button_text` in the next modal message box (the real dialog, run by exec)."""
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        seen.append(box.text())
-        button = next(b for b in box.buttons() if b.text() == button_text)
-        button.click()
-
-    QTimer.singleShot(0, click)
-
-
 def test_end_before_start_is_shown_at_the_field_and_asked_about(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
     first, second = page.ids
     page.select_meeting(first)
@@ -91,7 +77,7 @@ def test_end_before_start_is_shown_at_the_field_and_asked_about(qtbot, page, ctx
     page.details.end.setTime(QTime(10, 0))
     assert page.details.dirty
     seen: list[str] = []
-    _answer_next_question(qtbot, "Gå tillbaka", seen)
+    answer_next_question("Gå tillbaka", seen)
     _click_row_of(page, second)
     assert seen and "sluta efter" in seen[0]
     # Still on the meeting, with what was typed and the message right at the time field.
@@ -116,7 +102,7 @@ def test_leaving_anyway_drops_only_that_edit(qtbot, page, ctx) -> None:  # type:
     _details_tab(page)
     page.details.end.setTime(QTime(9, 0))
     seen: list[str] = []
-    _answer_next_question(qtbot, "Släng ändringen", seen)
+    answer_next_question("Släng ändringen", seen)
     _click_row_of(page, second)
     assert seen and page.meeting.id == second
     with ctx.database.session() as s:

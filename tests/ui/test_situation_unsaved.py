@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
 from factories_situation import fill_situation_demo
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from questions import answer_next_question
 
 from trygghetsrad.services import causes, situation_pictures
 from trygghetsrad.ui.register.models import RECORD_ROLE
@@ -24,22 +23,6 @@ def sctx(ctx):  # type: ignore[no-untyped-def]
             s, title="Lägesbild äldre", period_start=date(2020, 1, 1), period_end=date(2020, 12, 31)
         )
     return ctx
-
-
-def _answer(qtbot, button_text: str, seen: list[str]) -> Callable[[], None]:  # type: ignore[no-untyped-def]
-    """Click `button_text` in the question once it is shown (it runs its own event loop)."""
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        seen.append(box.text())
-        button = next(b for b in box.buttons() if b.text() == button_text)
-        assert isinstance(button, QAbstractButton)
-        button.click()
-
-    return click
 
 
 def _click_row(qtbot, view, predicate) -> None:  # type: ignore[no-untyped-def]
@@ -86,7 +69,7 @@ def test_switching_picture_with_unsaveable_text_asks(qtbot, sctx, answer: str) -
     typed = _type_unsaveable(qtbot, page)
 
     seen: list[str] = []
-    QTimer.singleShot(0, _answer(qtbot, answer, seen))
+    answer_next_question(answer, seen)
     _click_row(qtbot, page.table, lambda r: r.id != shown.id)
     assert seen and "kunde inte sparas" in seen[0]
 
@@ -174,14 +157,14 @@ def test_leaving_a_cause_with_an_unsaveable_description_asks(qtbot, ctx, leave_t
             )
 
     seen: list[str] = []
-    QTimer.singleShot(0, _answer(qtbot, "Gå tillbaka", seen))
+    answer_next_question("Gå tillbaka", seen)
     leave()
     assert seen and "Beskrivning" in seen[0]
     assert page.current_cause_id() == first
     assert page.problem_list.currentIndex().row() == page.problem_model.row_of(problem)
     assert page.description.toPlainText() == typed
 
-    QTimer.singleShot(0, _answer(qtbot, "Släng ändringen", seen))
+    answer_next_question("Släng ändringen", seen)
     leave()
     page.flush_pending()
     assert len(seen) == 2
