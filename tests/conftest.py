@@ -170,3 +170,13 @@ def demo_ctx(qtbot, demo_database):  # type: ignore[no-untyped-def]
     from trygghetsrad.ui.context import AppContext, AppEvents
 
     return AppContext(demo_database, AppEvents(), QUndoGroup())
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    """The usual umask, so that permission tests see what a default install writes."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)

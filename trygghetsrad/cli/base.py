@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from trygghetsrad.db.engine import Database, LockMode, open_database
-from trygghetsrad.errors import UserError
+from trygghetsrad.files import write_document
 from trygghetsrad.i18n import tr
 from trygghetsrad.paths import resolve_db_path
 
@@ -41,14 +41,8 @@ def print_records(records: list[Any], *, as_json: bool, line: Any) -> None:
 
 
 def write_output(path: Path, data: bytes, done: str | None = None) -> int:
-    """Write an export to `path`; a folder or an unwritable place becomes one Swedish line."""
-    from trygghetsrad.cli import os_error_message
-
-    if path.is_dir():
-        raise UserError(tr("{path} är en mapp; ange ett filnamn.").format(path=path))
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise UserError(os_error_message(exc, writing=True)) from exc
+    """Write an export to `path` all at once, never over the database (see files.py); a
+    refusal or a failed write becomes one Swedish line."""
+    write_document(Path(path), data)
     print((done or tr("Skrev {path}")).format(path=path))
     return 0

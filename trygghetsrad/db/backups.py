@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from trygghetsrad import paths
+from trygghetsrad import files, paths
 
 AUTOMATIC = "automatisk"
 BEFORE_MIGRATION = "före-uppdatering"
@@ -58,10 +58,11 @@ def snapshot(
 
     `progress(status, remaining, total)` is called after every step of 1024 pages; an
     exception it raises stops the copy and leaves no file (that is how a copy is cancelled)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    files.private_dirs(target.parent)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
+        files.create_private_file(tmp)  # a copy of personal data: 0600, its journal too
         dest = sqlite3.connect(tmp)
         try:
             if progress is None:

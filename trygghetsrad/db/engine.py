@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from trygghetsrad import files
 from trygghetsrad.db import faults
 from trygghetsrad.db.inspection import (
     BUSY_TIMEOUT_MS,
@@ -135,6 +136,7 @@ class Database:
         self.path = path
         self.engine = engine
         self.read_only = read_only
+        files.protect(path)  # no document is ever written over it
         self._locked = locked
         load_sqlalchemy()
         from sqlalchemy.orm import sessionmaker
@@ -275,7 +277,8 @@ def open_database(path: Path, *, migrate: bool = True, lock: LockMode = LockMode
             if not migrate:
                 raise UserError(tr("Databasen {path} behöver uppdateras.").format(path=path))
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                # Private from the start: SQLite gives -wal/-shm the mode of the file.
+                files.create_private_file(files.private_dirs(path.parent) / path.name)
             except OSError as exc:
                 raise UserError(
                     tr("Mappen {folder} kan inte skapas: {reason}").format(

@@ -26,9 +26,9 @@ from datetime import datetime
 from pathlib import Path
 
 from trygghetsrad.db.faults import DatabaseFault, FaultKind
+from trygghetsrad.files import LOCK_SUFFIX, private_dirs
 from trygghetsrad.i18n import tr
 
-LOCK_SUFFIX = ".lås"
 STALE_AFTER = 10 * 60  # seconds without heartbeat
 _HELD: dict[str, _Held] = {}
 
@@ -195,8 +195,8 @@ def acquire(db_path: Path, *, program: str = "Trygghetsråd") -> None:
     path = lock_path(db_path)
     for _attempt in range(5):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)  # a new database's new folder
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            private_dirs(path.parent)  # a new database's new folders
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)  # it names the user
         except OSError:
             # A folder we can't write to: the database itself can't be written either, and
             # the fault surfaces on opening it. Nothing to guard against two writers.

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from trygghetsrad import files
 from trygghetsrad.db import backups, faults
 from trygghetsrad.db.backups import BackupFile
 from trygghetsrad.db.engine import Database, FileState, inspect_file
@@ -91,6 +92,7 @@ def backup_to(
         target.exists() and target.resolve() == database.path.resolve()
     ):
         raise UserError(tr("Säkerhetskopian kan inte skrivas över själva databasen."))
+    files.check_target(target, database_copy=True)  # nor its -wal, the lock, a device …
     try:
         return _snapshot_open(database, target, progress)
     except (OSError, sqlite3.Error) as exc:

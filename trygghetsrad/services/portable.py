@@ -34,6 +34,7 @@ from trygghetsrad.db import column_enums
 from trygghetsrad.db.models import Base
 from trygghetsrad.domain.changes import EVERYTHING, Changes
 from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.files import write_document
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import portable_rules
 
@@ -341,19 +342,9 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def write_json(document: dict[str, Any], target: Path) -> Path:
-    """Write atomically: a file that exists is always complete."""
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        tmp.write_text(dumps(document), encoding="utf-8")
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(
-            tr("Filen {path} kunde inte skrivas: {reason}").format(
-                path=target, reason=exc.strerror or exc
-            )
-        ) from exc
-    return target
+    """Write all at once (a file that exists is always complete), readable by the user only:
+    the file holds personal data like the database itself."""
+    return write_document(target, dumps(document).encode("utf-8"), private=True)
 
 
 def export_to_file(session: Session, target: Path) -> Path:

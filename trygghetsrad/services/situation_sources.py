@@ -26,6 +26,7 @@ from trygghetsrad.domain.situation import (
     next_after,
 )
 from trygghetsrad.errors import ReferencedError, UserError, ValidationError
+from trygghetsrad.files import write_document
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.references import find_references
 from trygghetsrad.services.situation_common import CHANGED, check_exists, get, name, text
@@ -361,15 +362,7 @@ def attachment_bytes(session: Session, attachment_id: int) -> tuple[str, bytes]:
 def save_attachment(session: Session, attachment_id: int, target: Path) -> Path:
     """Write the stored file back out to `target`."""
     _name, data = attachment_bytes(session, attachment_id)
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise UserError(
-            tr("Filen {name} kan inte sparas: {reason}").format(
-                name=target.name, reason=exc.strerror
-            )
-        ) from exc
-    return target
+    return write_document(target, data)  # all at once, never over the database
 
 
 def delete_attachment(session: Session, attachment_id: int) -> Changes:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -289,19 +288,11 @@ def run_modal(
 
 
 def write_file(target: Path, data: bytes, progress: Progress | None = None) -> Path:
-    """Write `data` to `target` all at once: a temporary file beside it, moved into place.
+    """Write a document the one way every export does (`files.write_document`: all at once,
+    never over the database), with a cancel check just before the move into place.
 
-    A cancel (checked just before the move) or an error leaves no file and leaves an
-    existing `target` untouched."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        if progress is not None:
-            progress.check()
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return target
+    A cancel or an error leaves no file and an existing `target` untouched; a failure is a
+    UserError naming the file."""
+    from trygghetsrad.files import write_document
+
+    return write_document(target, data, before_replace=progress.check if progress else None)

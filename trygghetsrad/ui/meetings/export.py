@@ -92,17 +92,8 @@ def export_to(
 
     def work(_progress: Any) -> Path:
         data = render(kind, doc)
-        try:
-            write_file(path, data)  # all at once: no half-written file on an error
-        except OSError as exc:
-            from trygghetsrad.errors import UserError
-
-            raise UserError(
-                parent.tr("Filen {path} kunde inte sparas: {reason}").format(
-                    path=path, reason=exc.strerror
-                )
-            ) from exc
-        return path
+        # All at once, never over the database; a failure is a UserError naming the file.
+        return write_file(path, data)
 
     return run_in_background(work, parent=parent, on_done=on_done)
 

@@ -54,17 +54,8 @@ def _write(parent: QWidget, ctx: AppContext, target: Path, build: Callable[[Any]
     except Cancelled:
         ctx.events.status_message.emit(parent.tr("Ingen PDF sparades (avbrutet)."))
         return False
-    except UserError as exc:
+    except UserError as exc:  # also a refused target or a failed write (files.py)
         QMessageBox.warning(parent, parent.tr("PDF kunde inte skapas"), str(exc))
-        return False
-    except OSError as exc:
-        QMessageBox.warning(
-            parent,
-            parent.tr("PDF kunde inte sparas"),
-            parent.tr("Filen {path} kunde inte skrivas: {reason}").format(
-                path=target, reason=exc.strerror
-            ),
-        )
         return False
     ctx.events.status_message.emit(parent.tr("Sparade {path}").format(path=target))
     return True

@@ -528,20 +528,15 @@ class PicturesPage(SituationSubPage):
         database = self.ctx.database
         picture_id = p.id
         path = Path(target)
-        cannot_save = self.tr("Filen {name} kan inte sparas: {reason}")
 
         def work(_progress: Any) -> str:
-            from trygghetsrad.errors import UserError
             from trygghetsrad.export.situation_report import render_situation_report
+            from trygghetsrad.ui.background import write_file
 
             with database.session() as s:
                 report = situation_pictures.build_report(s, picture_id, include_internal=include)
             data = render_situation_report(report)
-            try:
-                path.write_bytes(data)
-            except OSError as exc:
-                raise UserError(cannot_save.format(name=path.name, reason=exc.strerror)) from exc
-            return str(path)
+            return str(write_file(path, data))  # all at once, never over the database
 
         from trygghetsrad.ui.background import run_in_background
 

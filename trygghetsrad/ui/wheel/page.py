@@ -1088,15 +1088,8 @@ class WheelPage(QWidget):
                 from trygghetsrad.ui.wheel.render import wheel_png_qt
 
                 data = wheel_png_qt(doc, include_internal=internal)
-            try:
-                write_file(path, data)  # all at once: no half-written file on an error
-            except OSError as exc:
-                raise UserError(
-                    self.tr("Filen {path} kunde inte sparas: {reason}").format(
-                        path=path, reason=exc.strerror
-                    )
-                ) from exc
-            return path
+            # All at once, never over the database; a failure is a UserError naming the file.
+            return write_file(path, data)
 
         if kind == "png":  # QImage painting stays on the GUI thread
             try:
