@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from trygghetsrad.domain.situation_periods import parse_period
 from trygghetsrad.domain.text import clean_text
@@ -170,7 +170,50 @@ def parse_csv(
     text, encoding = decode(data)
     first = text.split("\n", 1)[0]
     delimiter = sniff_delimiter(first)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return _parse(text, encoding, delimiter, indicator, check_duplicates)
+    except csv.Error as exc:
+        raise _csv_error(text, delimiter, exc) from None
+
+
+def _reader(text: str, delimiter: str) -> Any:
+    # strict: a quoted field still open at the end of the file is an error, not a silent
+    # swallowing of every later row into one cell.
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+
+
+def _csv_error(text: str, delimiter: str, exc: csv.Error) -> ValidationError:
+    """The csv module's own error (an unbalanced quote, a field over `csv.field_size_limit`)
+    as a sentence naming the row where the failing record started, i.e. where an open
+    quote began (PITFALLS 21). Only reached on a bad file, so reading it again is fine."""
+    reader = _reader(text, delimiter)
+    start = 1
+    try:
+        while True:
+            start = reader.line_num + 1
+            next(reader)
+    except (csv.Error, StopIteration):
+        pass
+    if "field larger than field limit" in str(exc):
+        reason = tr(
+            'ett fält är längre än {kb} kB. Oftast beror det på ett citattecken (") som '
+            "aldrig avslutas; rätta raden i kalkylprogrammet och spara som CSV igen."
+        ).format(kb=csv.field_size_limit() // 1024)
+    else:
+        reason = tr(
+            'ett citattecken (") som inleder ett fält avslutas aldrig eller följs av fler '
+            "tecken; rätta raden i kalkylprogrammet och spara som CSV igen."
+        )
+    return ValidationError(
+        tr("Rad {line}: {reason} Inget har importerats.").format(line=start, reason=reason),
+        "file",
+    )
+
+
+def _parse(
+    text: str, encoding: str, delimiter: str, indicator: str | None, check_duplicates: bool
+) -> ParsedCsv:
+    reader = _reader(text, delimiter)
     result = ParsedCsv(encoding=encoding, delimiter=delimiter)
     header: list[str] | None = None
     for cells in reader:

@@ -359,7 +359,7 @@ def read_json(source: Path) -> Any:
         size = source.stat().st_size
         if size > MAX_IMPORT_BYTES:
             raise ImportProblem(tr("filen är större än 512 MB"))
-        text = source.read_bytes().decode("utf-8")
+        text = source.read_bytes().decode("utf-8-sig")  # Notepad writes a BOM
     except FileNotFoundError as exc:
         raise UserError(tr("Filen {path} finns inte.").format(path=source)) from exc
     except OSError as exc:

@@ -216,6 +216,13 @@ def _meeting(record: dict[str, Any]) -> None:
     _explained(check_times, _time(record, "start_time"), _time(record, "end_time"))
 
 
+def _person(record: dict[str, Any]) -> None:
+    from trygghetsrad.domain.register import clean_email
+
+    if isinstance(record.get("email"), str):
+        _explained(clean_email, record["email"])  # one address, as the register's form takes
+
+
 def _wheel_event(record: dict[str, Any]) -> None:
     from trygghetsrad.domain import wheel
 
@@ -338,6 +345,7 @@ def _explained(check: Callable[..., Any], *args: Any, fields: dict[str, str] | N
 
 
 ROW_RULES: dict[str, Callable[[dict[str, Any]], None]] = {
+    "people": _person,
     "meetings": _meeting,
     "wheel_events": _wheel_event,
     "wheel_categories": _wheel_category,

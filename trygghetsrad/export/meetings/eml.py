@@ -8,6 +8,8 @@ from email.policy import default
 
 from trygghetsrad.domain.meetings import by_kind
 from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.domain.register import clean_email
+from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 
 # Long å/ä/ö attachment names must stay on one line: old Outlook mangles RFC 2231 continuations.
@@ -15,6 +17,17 @@ POLICY = default.clone(max_line_length=998)
 
 
 def _address(name: str, email: str) -> Address:
+    # An address the register's rule refuses (a line break or a second address put into the
+    # file behind the app's back) would change the headers: the user corrects it instead.
+    try:
+        clean_email(email)
+    except ValidationError:
+        raise UserError(
+            tr(
+                "{name} har en e-postadress som inte går att använda (”{email}”); rätta den "
+                "under Register och exportera igen."
+            ).format(name=name, email=email.replace("\r", "\\r").replace("\n", "\\n"))
+        ) from None
     # Built from its parts: the addr_spec parser refuses å/ä/ö in the local part.
     username, _, domain = email.rpartition("@")
     return Address(display_name=name, username=username, domain=domain)
