@@ -67,7 +67,12 @@ def _context():  # type: ignore[no-untyped-def]
 
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(
-            ["trygghetsrad.db.engine", "trygghetsrad.db.models", "trygghetsrad.services.portable"]
+            [
+                "trygghetsrad.db.engine",
+                "trygghetsrad.db.models",
+                "trygghetsrad.db.migrate",
+                "trygghetsrad.services.portable",
+            ]
         )
         _CONTEXT = ctx
     return _CONTEXT
@@ -179,3 +184,65 @@ def run_kills(
             else:
                 stats.states[matched[0]] = stats.states.get(matched[0], 0) + 1
     return stats
+
+
+KILL_AT_COMMIT = -1
+
+
+def _migration_worker(path_text: str, kill_at: int, conn) -> None:  # type: ignore[no-untyped-def]
+    """Open (and so migrate) the database; SIGKILL itself before SQL statement `kill_at`.
+
+    `kill_at` counts the statements on the migration's own connection (1 = the first);
+    KILL_AT_COMMIT kills just before that connection commits; 0 never kills and reports the
+    number of statements instead."""
+    from sqlalchemy import event
+
+    from trygghetsrad.db import migrate
+    from trygghetsrad.db.engine import LockMode, open_database
+
+    made = migrate._migration_engine
+    count = 0
+
+    def engine_that_dies(path: Path):  # type: ignore[no-untyped-def]
+        engine = made(path)
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _statement(*_args) -> None:  # type: ignore[no-untyped-def]
+            nonlocal count
+            count += 1
+            if count == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        @event.listens_for(engine, "commit")
+        def _commit(*_args) -> None:  # type: ignore[no-untyped-def]
+            if kill_at == KILL_AT_COMMIT:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        return engine
+
+    migrate._migration_engine = engine_that_dies  # type: ignore[assignment]
+    open_database(Path(path_text), lock=LockMode.EXCLUSIVE).close()
+    conn.send(count)
+
+
+def run_migration(path: Path, kill_at: int) -> tuple[int | None, int | None]:
+    """Migrate `path` in a child process killed at statement `kill_at` (see _migration_worker).
+
+    Returns the child's exit code (-9 when killed) and the number of statements the migration
+    ran (None when the child did not finish)."""
+    ctx = _context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_migration_worker, args=(str(path), kill_at, sender), daemon=True)
+    child.start()
+    sender.close()
+    child.join(120)
+    try:
+        count = int(receiver.recv()) if receiver.poll(0) else None
+    except EOFError:  # killed before it could report
+        count = None
+    finally:
+        receiver.close()
+        if child.exitcode is None:
+            child.kill()
+            child.join()
+    return child.exitcode, count
