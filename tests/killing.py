@@ -91,7 +91,7 @@ class KillStats:
         return not self.integrity_failures and not self.invariant_failures
 
 
-def _integrity(path: Path) -> str:
+def integrity(path: Path) -> str:
     conn = sqlite3.connect(path)
     try:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
@@ -165,7 +165,7 @@ def run_kills(
         receiver.close()
         stats.kills += 1
         stats.commits_seen += len(lines)
-        result = _integrity(path)
+        result = integrity(path)
         if result != "ok":
             stats.integrity_failures.append(f"kill {attempt}: {result}")
             break

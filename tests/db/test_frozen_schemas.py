@@ -19,7 +19,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from killing import KILL_AT_COMMIT, run_migration
+from killing import KILL_AT_COMMIT, integrity, run_migration
 
 from trygghetsrad.db import backups, revisions
 from trygghetsrad.db.engine import LockMode, open_database
@@ -89,14 +89,6 @@ def _versions(path: Path) -> set[str]:
         conn.close()
 
 
-def _integrity(path: Path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        conn.close()
-
-
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -136,7 +128,7 @@ def test_upgrade_keeps_every_row_and_every_text(frozen) -> None:  # type: ignore
     open_database(copy, lock=LockMode.SHARED).close()
 
     assert _versions(copy) == set(revisions.heads())
-    assert _integrity(copy) == "ok"
+    assert integrity(copy) == "ok"
     assert _fingerprint(copy, columns) == before
     set_aside = [b.path for b in backups.list_backups(copy) if b.reason == backups.BEFORE_MIGRATION]
     if due:
@@ -154,7 +146,7 @@ def test_copy_set_aside_before_migrating_holds_the_original(frozen) -> None:  # 
     set_aside = upgrade(copy)
     assert set_aside is not None
     assert _pages(set_aside) == _pages(original)
-    assert _integrity(set_aside) == "ok"
+    assert integrity(set_aside) == "ok"
 
 
 def test_killed_migration_leaves_the_old_file_usable(frozen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -174,7 +166,7 @@ def test_killed_migration_leaves_the_old_file_usable(frozen, tmp_path: Path) -> 
         shutil.copyfile(copy, victim)
         exit_code, _ = run_migration(victim, kill_at)
         assert exit_code == -9, kill_at
-        assert _integrity(victim) == "ok", kill_at
+        assert integrity(victim) == "ok", kill_at
         assert _fingerprint(victim, columns) == before, kill_at
         open_database(victim, lock=LockMode.EXCLUSIVE).close()
         assert _versions(victim) == set(revisions.heads())
