@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from trygghetsrad import __version__
-from trygghetsrad.errors import UserError
+from trygghetsrad.errors import UserError, os_error_message
 from trygghetsrad.i18n import tr
 
 EXTENSIONS = [
@@ -28,6 +28,8 @@ EXTENSIONS = [
     "trygghetsrad.cli.situation",
     "trygghetsrad.cli.action_plan",
 ]
+
+__all__ = ["Commands", "check_readable", "main", "os_error_message", "run_command"]
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -175,38 +177,6 @@ def silence_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
-
-
-def os_error_message(exc: OSError, *, writing: bool | None = None) -> str:
-    """One Swedish sentence for a file a command could not read (`writing=False`) or write.
-
-    The operating system's own text (exc.strerror) is English on many machines, so it is
-    never shown; the common causes get their own sentence.
-    """
-    import errno
-
-    name = str(exc.filename) if exc.filename is not None else tr("filen")
-    verb = {True: tr("skrivas"), False: tr("läsas"), None: tr("läsas eller skrivas")}[writing]
-    if isinstance(exc, FileNotFoundError):
-        if writing:
-            return tr("{name} kan inte skrivas: mappen finns inte.").format(name=name)
-        return tr("Filen {name} finns inte.").format(name=name)
-    if isinstance(exc, PermissionError):
-        return tr("{name} kan inte {verb}: behörighet saknas.").format(name=name, verb=verb)
-    if isinstance(exc, IsADirectoryError):
-        return tr("{name} är en mapp; ange ett filnamn.").format(name=name)
-    if isinstance(exc, NotADirectoryError):
-        return tr("{name} kan inte {verb}: en del av sökvägen är ingen mapp.").format(
-            name=name, verb=verb
-        )
-    reasons = {
-        errno.ENOSPC: tr("disken är full"),
-        errno.EROFS: tr("disken är skrivskyddad"),
-        errno.EFBIG: tr("filen blir för stor"),
-        errno.ENAMETOOLONG: tr("namnet är för långt"),
-    }
-    reason = reasons.get(exc.errno or 0, tr("fel {n} från systemet").format(n=exc.errno))
-    return tr("{name} kan inte {verb}: {reason}.").format(name=name, verb=verb, reason=reason)
 
 
 def check_readable(path: object) -> None:

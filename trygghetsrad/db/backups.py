@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -64,10 +65,8 @@ def snapshot(
     try:
         dest = sqlite3.connect(tmp)
         try:
-            if progress is None:
-                source.backup(dest)
-            else:
-                source.backup(dest, pages=1024, progress=progress)
+            pages = -1 if progress is None else 1024
+            source.backup(dest, pages=pages, progress=_give_up_when_busy(progress))
             dest.execute("PRAGMA journal_mode=DELETE")
             result = dest.execute("PRAGMA quick_check").fetchone()
             if not result or result[0] != "ok":
@@ -83,6 +82,35 @@ def snapshot(
             tmp.with_name(tmp.name + side).unlink(missing_ok=True)
         raise
     return target
+
+
+_BUSY_STATUSES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+def _give_up_when_busy(
+    progress: Callable[[int, int, int], object] | None,
+) -> Callable[[int, int, int], object]:
+    """A progress callback that stops a copy blocked by another program's lock.
+
+    Python's `backup()` retries a busy source forever (every 250 ms), so a program holding
+    the file exclusively would make a backup, and a restore waiting for it, hang without a
+    word. After the usual busy timeout this raises "database is locked" instead."""
+    from trygghetsrad.db.inspection import BUSY_TIMEOUT_MS
+
+    blocked_since: list[float] = []
+
+    def step(status: int, remaining: int, total: int) -> None:
+        if status in _BUSY_STATUSES:
+            now = time.monotonic()
+            blocked_since[:] = blocked_since or [now]
+            if now - blocked_since[0] > BUSY_TIMEOUT_MS / 1000:
+                raise sqlite3.OperationalError("database is locked")
+        else:
+            blocked_since.clear()
+        if progress is not None:
+            progress(status, remaining, total)
+
+    return step
 
 
 def snapshot_file(db_path: Path, target: Path) -> Path:
