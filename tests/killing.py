@@ -72,6 +72,7 @@ def _context():  # type: ignore[no-untyped-def]
                 "trygghetsrad.db.models",
                 "trygghetsrad.db.migrate",
                 "trygghetsrad.services.portable",
+                "trygghetsrad.services.backup",
             ]
         )
         _CONTEXT = ctx
@@ -246,3 +247,161 @@ def run_migration(path: Path, kill_at: int) -> tuple[int | None, int | None]:
             child.kill()
             child.join()
     return child.exitcode, count
+
+
+# -- restore ---------------------------------------------------------------------------------
+#
+# A restore replaces the live file. The database given to it has its newest commit only in
+# the WAL (a writer killed after committing leaves it so). Whatever moment the restore is
+# killed at, the file must hold either the old database with that newest commit, or the
+# restored one, complete.
+
+RESTORE_POINTS = (
+    "before-checkpoint",
+    "before-wal-removal",
+    "wal-gone",
+    "before-swap",
+    "after-swap",
+)
+
+
+def _commit_and_vanish(path_text: str, name: str) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path_text)
+    conn.execute("INSERT INTO people (name) VALUES (?)", (name,))
+    conn.commit()
+    os._exit(0)  # no close: the commit stays in the WAL, not checkpointed
+
+
+def leave_in_wal(path: Path, name: str) -> None:
+    """Commit a person named `name` to `path` and leave it in the WAL only."""
+    child = _context().Process(target=_commit_and_vanish, args=(str(path), name))
+    child.start()
+    child.join(60)
+    assert child.exitcode == 0
+    assert path.with_name(path.name + "-wal").stat().st_size > 0
+
+
+def _kill_points(db: Path, point: str) -> None:
+    """Patch this (child) process so that it SIGKILLs itself at `point` of a restore.
+
+    The points are found from what happens to the files, whatever code does it: before and
+    right after the WAL is checkpointed or removed, and before and after the file is renamed
+    over the database."""
+    import sqlite3
+
+    wal = db.with_name(db.name + "-wal")
+    had_wal = wal.exists()
+
+    def die() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def check_gone() -> None:
+        if point == "wal-gone" and had_wal and not wal.exists():
+            die()
+
+    def trace(statement: str) -> None:
+        check_gone()
+        text = statement.lower().replace(" ", "")
+        if not had_wal or not wal.exists():
+            return
+        if point == "before-checkpoint" and "wal_checkpoint" in text:
+            die()
+        if point == "before-wal-removal" and "journal_mode=delete" in text:
+            die()
+
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):  # type: ignore[no-untyped-def]
+        conn = real_connect(*args, **kwargs)
+        conn.set_trace_callback(trace)
+        return conn
+
+    sqlite3.connect = connect  # type: ignore[assignment]
+    real_unlink = Path.unlink
+
+    def unlink(self: Path, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if self == wal and wal.exists() and point in ("before-checkpoint", "before-wal-removal"):
+            die()
+        real_unlink(self, *args, **kwargs)
+        check_gone()
+
+    Path.unlink = unlink  # type: ignore[method-assign]
+    real_replace = os.replace
+
+    def replace(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(dst) == db and point == "before-swap":
+            die()
+        real_replace(src, dst, *args, **kwargs)
+        if Path(dst) == db and point == "after-swap":
+            die()
+        check_gone()
+
+    os.replace = replace  # type: ignore[assignment]
+
+
+def _restore_worker(db_text: str, source_text: str, point: str, full_disk: bool, conn) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.db import backups
+    from trygghetsrad.errors import UserError
+    from trygghetsrad.services import backup
+
+    db = Path(db_text)
+    if full_disk:  # the backup of the current file fails as on a full backup disk
+        made = backups.snapshot
+
+        def fail(source, target, progress=None):  # type: ignore[no-untyped-def]
+            if backups.BEFORE_RESTORE in target.name:
+                raise OSError(28, "No space left on device", str(target))
+            return made(source, target, progress)
+
+        backups.snapshot = fail  # type: ignore[assignment]
+    if point:
+        _kill_points(db, point)
+    conn.send("started")
+    try:
+        backup.restore(db, Path(source_text))
+    except UserError as exc:
+        conn.send(f"refused: {exc}")
+        return
+    conn.send("restored")
+
+
+@dataclass
+class RestoreOutcome:
+    exit_code: int | None
+    messages: list[str]
+
+
+def run_restore(
+    db: Path, source: Path, *, point: str = "", delay: float | None = None, full_disk: bool = False
+) -> RestoreOutcome:
+    """Restore `source` over `db` in a child process, killed at `point` or after `delay` s."""
+    ctx = _context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(
+        target=_restore_worker, args=(str(db), str(source), point, full_disk, sender), daemon=True
+    )
+    child.start()
+    sender.close()
+    messages: list[str] = []
+    if delay is not None and receiver.poll(60):
+        messages.append(str(receiver.recv()))
+        time.sleep(delay)
+        os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+    child.join(120)
+    while True:
+        try:
+            messages.append(str(receiver.recv()))
+        except (EOFError, OSError):
+            break
+    receiver.close()
+    return RestoreOutcome(child.exitcode, messages)
+
+
+def names(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(row[0] for row in conn.execute("SELECT name FROM people"))
+    finally:
+        conn.close()
