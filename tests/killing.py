@@ -16,6 +16,7 @@ After every kill: `PRAGMA integrity_check` is "ok", and the invariant holds.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -388,7 +389,8 @@ def run_restore(
     if delay is not None and receiver.poll(60):
         messages.append(str(receiver.recv()))
         time.sleep(delay)
-        os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+        with contextlib.suppress(ProcessLookupError):  # it may have finished already
+            os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
     child.join(120)
     while True:
         try:
@@ -400,8 +402,45 @@ def run_restore(
 
 
 def names(path: Path) -> list[str]:
+    """The people's names that tell the restore tests' states apart (OLD, NEW)."""
     conn = sqlite3.connect(path)
     try:
-        return sorted(row[0] for row in conn.execute("SELECT name FROM people"))
+        found = {row[0] for row in conn.execute("SELECT name FROM people")}
     finally:
         conn.close()
+    return sorted(found & {*OLD, *NEW, "Främmande"})
+
+
+OLD = ["Före", "Nyast"]  # the database before the restore, with its newest commit
+NEW = ["Säkerhetskopian"]  # the backup being restored
+
+
+def restore_setup(folder: Path, fill=None) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """A database whose newest commit is only in its WAL, and a backup of another database.
+
+    `fill(session)` adds more data to both (the example data, for a restore that takes a
+    while)."""
+    from trygghetsrad.db import backups
+    from trygghetsrad.db.engine import open_database
+    from trygghetsrad.services import register
+
+    made = []
+    for name, person in (("mall.sqlite", "Före"), ("annan.sqlite", "Säkerhetskopian")):
+        db = open_database(folder / name)
+        with db.session() as s:
+            if fill is not None:
+                fill(s)
+            register.create_person(s, name=person)
+        db.close()
+        made.append(folder / name)
+    leave_in_wal(made[0], "Nyast")
+    return made[0], backups.snapshot_file(made[1], folder / "kopia.sqlite")
+
+
+def wal_copy(template: Path, path: Path) -> Path:
+    """Copy the database `template` with its WAL (no other connection has it open)."""
+    import shutil
+
+    for side in ("", "-wal"):
+        shutil.copyfile(template.with_name(template.name + side), path.with_name(path.name + side))
+    return path

@@ -8,13 +8,22 @@ from __future__ import annotations
 import copy
 import json
 import random
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
-from killing import RESTORE_POINTS, integrity, leave_in_wal, names, run_kills, run_restore
+from killing import (
+    NEW,
+    OLD,
+    RESTORE_POINTS,
+    integrity,
+    names,
+    restore_setup,
+    run_kills,
+    run_restore,
+    wal_copy,
+)
 
 from trygghetsrad.db.engine import open_database
 
@@ -47,41 +56,12 @@ def test_killed_during_whole_database_imports(tmp_path: Path) -> None:
     assert sum(stats.states.values()) == 6
 
 
-OLD = ["Före", "Nyast"]  # the database before the restore, with its newest commit
-NEW = ["Säkerhetskopian"]  # the backup being restored
-
-
-def _restore_setup(folder: Path) -> tuple[Path, Path]:
-    """A database whose newest commit is only in its WAL, and a backup of another database."""
-    from trygghetsrad.db import backups
-    from trygghetsrad.services import register
-
-    template = folder / "mall.sqlite"
-    db = open_database(template)
-    with db.session() as s:
-        register.create_person(s, name="Före")
-    db.close()
-    leave_in_wal(template, "Nyast")
-    other = folder / "annan.sqlite"
-    db = open_database(other)
-    with db.session() as s:
-        register.create_person(s, name="Säkerhetskopian")
-    db.close()
-    return template, backups.snapshot_file(other, folder / "kopia.sqlite")
-
-
-def _victim(template: Path, path: Path) -> Path:
-    for side in ("", "-wal"):
-        shutil.copyfile(template.with_name(template.name + side), path.with_name(path.name + side))
-    return path
-
-
 @pytest.mark.parametrize("point", RESTORE_POINTS)
 def test_restore_killed_around_the_wal_removal_leaves_the_old_or_the_new_database(
     tmp_path: Path, point: str
 ) -> None:
-    template, source = _restore_setup(tmp_path)
-    victim = _victim(template, tmp_path / "offer.sqlite")
+    template, source = restore_setup(tmp_path)
+    victim = wal_copy(template, tmp_path / "offer.sqlite")
     outcome = run_restore(victim, source, point=point)
     assert outcome.exit_code == -9, outcome.messages  # the point was reached
     assert integrity(victim) == "ok"
@@ -91,11 +71,11 @@ def test_restore_killed_around_the_wal_removal_leaves_the_old_or_the_new_databas
 
 
 def test_restore_killed_at_random_moments(tmp_path: Path) -> None:
-    template, source = _restore_setup(tmp_path)
+    template, source = restore_setup(tmp_path)
     rng = random.Random(3)
     seen = []
     for n in range(6):
-        victim = _victim(template, tmp_path / f"offer-{n}.sqlite")
+        victim = wal_copy(template, tmp_path / f"offer-{n}.sqlite")
         run_restore(victim, source, delay=rng.uniform(0.0, 0.12))
         assert integrity(victim) == "ok"
         seen.append(names(victim))
@@ -103,8 +83,8 @@ def test_restore_killed_at_random_moments(tmp_path: Path) -> None:
 
 
 def test_restore_under_a_foreign_write_lock_and_with_a_full_backup_disk(tmp_path: Path) -> None:
-    template, source = _restore_setup(tmp_path)
-    victim = _victim(template, tmp_path / "offer.sqlite")
+    template, source = restore_setup(tmp_path)
+    victim = wal_copy(template, tmp_path / "offer.sqlite")
     holder = sqlite3.connect(victim, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("INSERT INTO people (name) VALUES ('Främmande')")
