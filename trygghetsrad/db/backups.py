@@ -165,20 +165,32 @@ def make_backup(db_path: Path, reason: str, *, source: sqlite3.Connection | None
 
 
 KEEP_ALWAYS = 3  # the newest backups survive any retention setting
-KEEP_ALL_DAYS = 2  # younger than this: every backup is kept; older: the newest of each day
+KEEP_RECENT_DAYS = 2  # younger than this: the newest KEEP_RECENT; older: the newest of each day
+KEEP_RECENT = 10  # however many were made (a manual backup every few minutes)
 
 
 def prune(db_path: Path, keep_days: int, now: datetime | None = None) -> list[Path]:
-    """Delete backups older than `keep_days`; thin older days to one per day; keep the newest."""
+    """Delete backups older than `keep_days`; thin older days to one per day; keep the newest.
+
+    Of the last two days the newest KEEP_RECENT are kept, and the newest of each reason (the
+    copy from before an import survives a series of manual backups). Temporary copies left
+    by killed processes go too (db.leftovers)."""
+    from trygghetsrad.db import leftovers
+
+    leftovers.remove_stale(db_path, beside_database=False)
     now = now or datetime.now()
     backups = list_backups(db_path)
     removed: list[Path] = []
     seen_days: set[tuple[str, object]] = set()
+    seen_reasons: set[str] = set()
     for index, backup in enumerate(backups):
         age = now - backup.made_at
         day = backup.made_at.date()
-        keep = index < KEEP_ALWAYS or age < timedelta(days=KEEP_ALL_DAYS)
-        if not keep and age < timedelta(days=keep_days):
+        keep = index < KEEP_ALWAYS
+        if age < timedelta(days=KEEP_RECENT_DAYS):
+            keep = keep or index < KEEP_RECENT or backup.reason not in seen_reasons
+            seen_reasons.add(backup.reason)
+        elif not keep and age < timedelta(days=keep_days):
             # One per day and reason: the newest of that day (the list is newest first).
             keep = (backup.reason, day) not in seen_days
         seen_days.add((backup.reason, day))

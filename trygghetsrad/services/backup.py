@@ -4,8 +4,8 @@ Every copy is made with SQLite's online backup API (`db.backups.snapshot`), neve
 copying a live file. Automatic backups go to the user data folder: one when the program
 opens the database (unless one was made within the last hour), one every 24 hours while it
 runs, and one before every migration, import, restore or erasure of personal data. They are
-kept for `retention_days` (a setting, default 30): everything from the last two days, then
-the newest of each day, and always at least the three newest.
+kept for `retention_days` (a setting, default 30): the ten newest of the last two days (and
+the newest of each reason), then the newest of each day, and always the three newest.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ RETENTION_KEY = "backup_retention_days"
 DEFAULT_RETENTION_DAYS = 30
 MIN_INTERVAL_ON_OPEN = timedelta(hours=1)
 DAILY = timedelta(hours=24)
+KEEP_RECENT = backups.KEEP_RECENT  # of the last two days, however many were made
 
 REASON_LABELS = {
     backups.AUTOMATIC: "automatisk",
@@ -121,6 +122,14 @@ def set_retention_days(session: Session, days: int) -> Changes:
         )
     set_value(session, RETENTION_KEY, str(days))
     return Changes.of(SETTINGS)
+
+
+def retention_rule(days: int) -> str:
+    """What is kept of the rolling backups, in one Swedish sentence (CLI, settings, README)."""
+    return tr(
+        "Av de senaste två dygnens säkerhetskopior sparas de {recent} senaste (och den "
+        "senaste av varje slag), av äldre en per dag i {days} dagar; resten tas bort."
+    ).format(recent=backups.KEEP_RECENT, days=days)
 
 
 # -- rolling backups -----------------------------------------------------------------------
