@@ -100,11 +100,68 @@ def _mutations(document: dict, count: int, seed: int) -> tuple[int, int, int]:
     return refused, imported, crashed
 
 
+def _restore_kills(folder: Path, kills: int, seed: int) -> dict[str, int]:
+    """Kill restores of the example data over a database whose newest commit is in its WAL."""
+    import sqlite3
+
+    from killing import (
+        NEW,
+        OLD,
+        RESTORE_POINTS,
+        integrity,
+        names,
+        restore_setup,
+        run_restore,
+        wal_copy,
+    )
+
+    from trygghetsrad.services import demo
+
+    folder.mkdir()
+    template, source = restore_setup(folder, lambda s: demo.fill(s, date(2026, 11, 26)))
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    run_restore(wal_copy(template, folder / "mätning.sqlite"), source)
+    duration = time.perf_counter() - started  # random kills land within one restore's time
+    found = {"kills": 0, "at points": 0, "old": 0, "new": 0, "failures": 0}
+    for n in range(kills):
+        victim = wal_copy(template, folder / f"offer-{n}.sqlite")
+        point = RESTORE_POINTS[n % len(RESTORE_POINTS)] if n < kills // 2 else ""
+        delay = None if point else rng.uniform(0.0, duration)
+        outcome = run_restore(victim, source, point=point, delay=delay)
+        found["kills"] += outcome.exit_code == -9
+        found["at points"] += bool(point) and outcome.exit_code == -9
+        state = names(victim) if integrity(victim) == "ok" else None
+        if state == OLD:
+            found["old"] += 1
+        elif state == NEW:
+            found["new"] += 1
+        else:
+            found["failures"] += 1
+        for side in ("", "-wal", "-shm", "-journal"):
+            victim.with_name(victim.name + side).unlink(missing_ok=True)
+    victim = wal_copy(template, folder / "låst.sqlite")
+    holder = sqlite3.connect(victim, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO people (name) VALUES ('Främmande')")
+    outcome = run_restore(victim, source)
+    holder.execute("COMMIT")
+    holder.close()
+    kept = names(victim) == sorted([*OLD, "Främmande"])
+    found["refused locked"] = int(outcome.messages[-1].startswith("refused:") and kept)
+    outcome = run_restore(victim, source, full_disk=True)
+    kept = names(victim) == sorted([*OLD, "Främmande"])
+    found["refused full"] = int(outcome.messages[-1].startswith("refused:") and kept)
+    found["failures"] += 2 - found["refused locked"] - found["refused full"]
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kills", type=int, default=300)
     parser.add_argument("--import-kills", type=int, default=60)
     parser.add_argument("--mutations", type=int, default=2000)
+    parser.add_argument("--restore-kills", type=int, default=60)
     args = parser.parse_args()
 
     from killing import run_kills
@@ -152,7 +209,17 @@ def main() -> int:
             f"{imported} valid and imported whole, {crashed} crashes or partial imports "
             f"({time.perf_counter() - started:.0f} s)"
         )
-        ok = small.ok and whole.ok and crashed == 0
+        started = time.perf_counter()
+        restored = _restore_kills(base / "restore", args.restore_kills, seed=14)
+        print(
+            f"restores: {restored['kills']} kills ({restored['at points']} at the points around "
+            f"the WAL removal and the rename, the rest at random moments), old database with "
+            f"its newest commit {restored['old']}, restored {restored['new']}, failures "
+            f"{restored['failures']}; refused under another program's write lock "
+            f"{restored['refused locked']}/1, with a full backup disk "
+            f"{restored['refused full']}/1 ({time.perf_counter() - started:.0f} s)"
+        )
+        ok = small.ok and whole.ok and crashed == 0 and restored["failures"] == 0
     print("RESULT:", "held" if ok else "FAILED")
     return 0 if ok else 1
 

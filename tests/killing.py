@@ -16,6 +16,7 @@ After every kill: `PRAGMA integrity_check` is "ok", and the invariant holds.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -67,7 +68,13 @@ def _context():  # type: ignore[no-untyped-def]
 
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(
-            ["trygghetsrad.db.engine", "trygghetsrad.db.models", "trygghetsrad.services.portable"]
+            [
+                "trygghetsrad.db.engine",
+                "trygghetsrad.db.models",
+                "trygghetsrad.db.migrate",
+                "trygghetsrad.services.portable",
+                "trygghetsrad.services.backup",
+            ]
         )
         _CONTEXT = ctx
     return _CONTEXT
@@ -86,7 +93,7 @@ class KillStats:
         return not self.integrity_failures and not self.invariant_failures
 
 
-def _integrity(path: Path) -> str:
+def integrity(path: Path) -> str:
     conn = sqlite3.connect(path)
     try:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
@@ -160,7 +167,7 @@ def run_kills(
         receiver.close()
         stats.kills += 1
         stats.commits_seen += len(lines)
-        result = _integrity(path)
+        result = integrity(path)
         if result != "ok":
             stats.integrity_failures.append(f"kill {attempt}: {result}")
             break
@@ -179,3 +186,261 @@ def run_kills(
             else:
                 stats.states[matched[0]] = stats.states.get(matched[0], 0) + 1
     return stats
+
+
+KILL_AT_COMMIT = -1
+
+
+def _migration_worker(path_text: str, kill_at: int, conn) -> None:  # type: ignore[no-untyped-def]
+    """Open (and so migrate) the database; SIGKILL itself before SQL statement `kill_at`.
+
+    `kill_at` counts the statements on the migration's own connection (1 = the first);
+    KILL_AT_COMMIT kills just before that connection commits; 0 never kills and reports the
+    number of statements instead."""
+    from sqlalchemy import event
+
+    from trygghetsrad.db import migrate
+    from trygghetsrad.db.engine import LockMode, open_database
+
+    made = migrate._migration_engine
+    count = 0
+
+    def engine_that_dies(path: Path):  # type: ignore[no-untyped-def]
+        engine = made(path)
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _statement(*_args) -> None:  # type: ignore[no-untyped-def]
+            nonlocal count
+            count += 1
+            if count == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        @event.listens_for(engine, "commit")
+        def _commit(*_args) -> None:  # type: ignore[no-untyped-def]
+            if kill_at == KILL_AT_COMMIT:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        return engine
+
+    migrate._migration_engine = engine_that_dies  # type: ignore[assignment]
+    open_database(Path(path_text), lock=LockMode.EXCLUSIVE).close()
+    conn.send(count)
+
+
+def run_migration(path: Path, kill_at: int) -> tuple[int | None, int | None]:
+    """Migrate `path` in a child process killed at statement `kill_at` (see _migration_worker).
+
+    Returns the child's exit code (-9 when killed) and the number of statements the migration
+    ran (None when the child did not finish)."""
+    ctx = _context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_migration_worker, args=(str(path), kill_at, sender), daemon=True)
+    child.start()
+    sender.close()
+    child.join(120)
+    try:
+        count = int(receiver.recv()) if receiver.poll(0) else None
+    except EOFError:  # killed before it could report
+        count = None
+    finally:
+        receiver.close()
+        if child.exitcode is None:
+            child.kill()
+            child.join()
+    return child.exitcode, count
+
+
+# -- restore ---------------------------------------------------------------------------------
+#
+# A restore replaces the live file. The database given to it has its newest commit only in
+# the WAL (a writer killed after committing leaves it so). Whatever moment the restore is
+# killed at, the file must hold either the old database with that newest commit, or the
+# restored one, complete.
+
+RESTORE_POINTS = (
+    "before-checkpoint",
+    "before-wal-removal",
+    "wal-gone",
+    "before-swap",
+    "after-swap",
+)
+
+
+def _commit_and_vanish(path_text: str, name: str) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path_text)
+    conn.execute("INSERT INTO people (name) VALUES (?)", (name,))
+    conn.commit()
+    os._exit(0)  # no close: the commit stays in the WAL, not checkpointed
+
+
+def leave_in_wal(path: Path, name: str) -> None:
+    """Commit a person named `name` to `path` and leave it in the WAL only."""
+    child = _context().Process(target=_commit_and_vanish, args=(str(path), name))
+    child.start()
+    child.join(60)
+    assert child.exitcode == 0
+    assert path.with_name(path.name + "-wal").stat().st_size > 0
+
+
+def _kill_points(db: Path, point: str) -> None:
+    """Patch this (child) process so that it SIGKILLs itself at `point` of a restore.
+
+    The points are found from what happens to the files, whatever code does it: before and
+    right after the WAL is checkpointed or removed, and before and after the file is renamed
+    over the database."""
+    import sqlite3
+
+    wal = db.with_name(db.name + "-wal")
+    had_wal = wal.exists()
+
+    def die() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def check_gone() -> None:
+        if point == "wal-gone" and had_wal and not wal.exists():
+            die()
+
+    def trace(statement: str) -> None:
+        check_gone()
+        text = statement.lower().replace(" ", "")
+        if not had_wal or not wal.exists():
+            return
+        if point == "before-checkpoint" and "wal_checkpoint" in text:
+            die()
+        if point == "before-wal-removal" and "journal_mode=delete" in text:
+            die()
+
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):  # type: ignore[no-untyped-def]
+        conn = real_connect(*args, **kwargs)
+        conn.set_trace_callback(trace)
+        return conn
+
+    sqlite3.connect = connect  # type: ignore[assignment]
+    real_unlink = Path.unlink
+
+    def unlink(self: Path, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if self == wal and wal.exists() and point in ("before-checkpoint", "before-wal-removal"):
+            die()
+        real_unlink(self, *args, **kwargs)
+        check_gone()
+
+    Path.unlink = unlink  # type: ignore[method-assign]
+    real_replace = os.replace
+
+    def replace(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(dst) == db and point == "before-swap":
+            die()
+        real_replace(src, dst, *args, **kwargs)
+        if Path(dst) == db and point == "after-swap":
+            die()
+        check_gone()
+
+    os.replace = replace  # type: ignore[assignment]
+
+
+def _restore_worker(db_text: str, source_text: str, point: str, full_disk: bool, conn) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.db import backups
+    from trygghetsrad.errors import UserError
+    from trygghetsrad.services import backup
+
+    db = Path(db_text)
+    if full_disk:  # the backup of the current file fails as on a full backup disk
+        made = backups.snapshot
+
+        def fail(source, target, progress=None):  # type: ignore[no-untyped-def]
+            if backups.BEFORE_RESTORE in target.name:
+                raise OSError(28, "No space left on device", str(target))
+            return made(source, target, progress)
+
+        backups.snapshot = fail  # type: ignore[assignment]
+    if point:
+        _kill_points(db, point)
+    conn.send("started")
+    try:
+        backup.restore(db, Path(source_text))
+    except UserError as exc:
+        conn.send(f"refused: {exc}")
+        return
+    conn.send("restored")
+
+
+@dataclass
+class RestoreOutcome:
+    exit_code: int | None
+    messages: list[str]
+
+
+def run_restore(
+    db: Path, source: Path, *, point: str = "", delay: float | None = None, full_disk: bool = False
+) -> RestoreOutcome:
+    """Restore `source` over `db` in a child process, killed at `point` or after `delay` s."""
+    ctx = _context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(
+        target=_restore_worker, args=(str(db), str(source), point, full_disk, sender), daemon=True
+    )
+    child.start()
+    sender.close()
+    messages: list[str] = []
+    if delay is not None and receiver.poll(60):
+        messages.append(str(receiver.recv()))
+        time.sleep(delay)
+        with contextlib.suppress(ProcessLookupError):  # it may have finished already
+            os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+    child.join(120)
+    while True:
+        try:
+            messages.append(str(receiver.recv()))
+        except (EOFError, OSError):
+            break
+    receiver.close()
+    return RestoreOutcome(child.exitcode, messages)
+
+
+def names(path: Path) -> list[str]:
+    """The people's names that tell the restore tests' states apart (OLD, NEW)."""
+    conn = sqlite3.connect(path)
+    try:
+        found = {row[0] for row in conn.execute("SELECT name FROM people")}
+    finally:
+        conn.close()
+    return sorted(found & {*OLD, *NEW, "Främmande"})
+
+
+OLD = ["Före", "Nyast"]  # the database before the restore, with its newest commit
+NEW = ["Säkerhetskopian"]  # the backup being restored
+
+
+def restore_setup(folder: Path, fill=None) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """A database whose newest commit is only in its WAL, and a backup of another database.
+
+    `fill(session)` adds more data to both (the example data, for a restore that takes a
+    while)."""
+    from trygghetsrad.db import backups
+    from trygghetsrad.db.engine import open_database
+    from trygghetsrad.services import register
+
+    made = []
+    for name, person in (("mall.sqlite", "Före"), ("annan.sqlite", "Säkerhetskopian")):
+        db = open_database(folder / name)
+        with db.session() as s:
+            if fill is not None:
+                fill(s)
+            register.create_person(s, name=person)
+        db.close()
+        made.append(folder / name)
+    leave_in_wal(made[0], "Nyast")
+    return made[0], backups.snapshot_file(made[1], folder / "kopia.sqlite")
+
+
+def wal_copy(template: Path, path: Path) -> Path:
+    """Copy the database `template` with its WAL (no other connection has it open)."""
+    import shutil
+
+    for side in ("", "-wal"):
+        shutil.copyfile(template.with_name(template.name + side), path.with_name(path.name + side))
+    return path

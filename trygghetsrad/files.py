@@ -18,7 +18,6 @@ the mode). On Windows the modes mean nothing; the per-user folders restrict acce
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import secrets
 import stat
@@ -26,7 +25,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from trygghetsrad.errors import UserError
+from trygghetsrad.errors import UserError, os_error_message
 from trygghetsrad.i18n import tr
 
 _POSIX = os.name == "posix"
@@ -238,36 +237,3 @@ def create_private_file(path: Path) -> Path:
         return path
     os.close(fd)
     return path
-
-
-# -- messages -------------------------------------------------------------------------------
-
-
-def os_error_message(exc: OSError, *, writing: bool | None = None) -> str:
-    """One Swedish sentence for a file that could not be read (`writing=False`) or written.
-
-    The operating system's own text (exc.strerror) is English on many machines, so it is
-    never shown; the common causes get their own sentence.
-    """
-    name = str(exc.filename) if exc.filename is not None else tr("filen")
-    verb = {True: tr("skrivas"), False: tr("läsas"), None: tr("läsas eller skrivas")}[writing]
-    if isinstance(exc, FileNotFoundError):
-        if writing:
-            return tr("{name} kan inte skrivas: mappen finns inte.").format(name=name)
-        return tr("Filen {name} finns inte.").format(name=name)
-    if isinstance(exc, PermissionError):
-        return tr("{name} kan inte {verb}: behörighet saknas.").format(name=name, verb=verb)
-    if isinstance(exc, IsADirectoryError):
-        return tr("{name} är en mapp; ange ett filnamn.").format(name=name)
-    if isinstance(exc, NotADirectoryError):
-        return tr("{name} kan inte {verb}: en del av sökvägen är ingen mapp.").format(
-            name=name, verb=verb
-        )
-    reasons = {
-        errno.ENOSPC: tr("disken är full"),
-        errno.EROFS: tr("disken är skrivskyddad"),
-        errno.EFBIG: tr("filen blir för stor"),
-        errno.ENAMETOOLONG: tr("namnet är för långt"),
-    }
-    reason = reasons.get(exc.errno or 0, tr("fel {n} från systemet").format(n=exc.errno))
-    return tr("{name} kan inte {verb}: {reason}.").format(name=name, verb=verb, reason=reason)

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from trygghetsrad import __version__
-from trygghetsrad.errors import UserError
-from trygghetsrad.files import os_error_message
+from trygghetsrad.errors import UserError, os_error_message
 from trygghetsrad.i18n import tr
 
 EXTENSIONS = [
@@ -29,6 +28,8 @@ EXTENSIONS = [
     "trygghetsrad.cli.situation",
     "trygghetsrad.cli.action_plan",
 ]
+
+__all__ = ["Commands", "check_readable", "main", "os_error_message", "run_command"]
 
 EXIT_OK = 0
 EXIT_BUG = 1

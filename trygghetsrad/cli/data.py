@@ -12,6 +12,7 @@ from pathlib import Path
 
 from trygghetsrad.cli import Commands, check_readable
 from trygghetsrad.cli.base import open_db
+from trygghetsrad.db.backups import KEEP_RECENT
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 
@@ -31,7 +32,10 @@ def add_commands(commands: Commands) -> None:
         "--keep-days",
         type=int,
         metavar="DAGAR",
-        help=tr("hur många dagar automatiska kopior sparas (standard 30)"),
+        help=tr(
+            "hur många dagar automatiska kopior sparas (standard 30); av de senaste två "
+            "dygnen sparas de {recent} senaste"
+        ).format(recent=KEEP_RECENT),
     )
     backup.set_defaults(handler=_backup)
 
@@ -88,19 +92,25 @@ def _backup(args: argparse.Namespace) -> int:
             with db.session() as session:
                 backup.set_retention_days(session, args.keep_days)
             print(tr("Automatiska säkerhetskopior sparas i {n} dagar.").format(n=args.keep_days))
+            print(backup.retention_rule(args.keep_days))
             if not target and not args.list:
                 return 0
         if args.list:
             for item in backups.list_backups(db.path):
                 print(f"{item.made_at:%Y-%m-%d %H:%M:%S}\t{item.reason}\t{item.path}")
             return 0
+        rule = None
         if target:
             made = backup.backup_to(db, Path(target).expanduser().absolute())
         else:
             made = backup.backup_now(db, backups.AUTOMATIC)
+            with db.session() as session:
+                rule = backup.retention_rule(backup.retention_days(session))
     finally:
         db.close()
     print(tr("Säkerhetskopia sparad: {path}").format(path=made))
+    if rule:
+        print(rule)
     return 0
 
 

@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -65,10 +66,8 @@ def snapshot(
         files.create_private_file(tmp)  # a copy of personal data: 0600, its journal too
         dest = sqlite3.connect(tmp)
         try:
-            if progress is None:
-                source.backup(dest)
-            else:
-                source.backup(dest, pages=1024, progress=progress)
+            pages = -1 if progress is None else 1024
+            source.backup(dest, pages=pages, progress=_give_up_when_busy(progress))
             dest.execute("PRAGMA journal_mode=DELETE")
             result = dest.execute("PRAGMA quick_check").fetchone()
             if not result or result[0] != "ok":
@@ -84,6 +83,35 @@ def snapshot(
             tmp.with_name(tmp.name + side).unlink(missing_ok=True)
         raise
     return target
+
+
+_BUSY_STATUSES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+def _give_up_when_busy(
+    progress: Callable[[int, int, int], object] | None,
+) -> Callable[[int, int, int], object]:
+    """A progress callback that stops a copy blocked by another program's lock.
+
+    Python's `backup()` retries a busy source forever (every 250 ms), so a program holding
+    the file exclusively would make a backup, and a restore waiting for it, hang without a
+    word. After the usual busy timeout this raises "database is locked" instead."""
+    from trygghetsrad.db.inspection import BUSY_TIMEOUT_MS
+
+    blocked_since: list[float] = []
+
+    def step(status: int, remaining: int, total: int) -> None:
+        if status in _BUSY_STATUSES:
+            now = time.monotonic()
+            blocked_since[:] = blocked_since or [now]
+            if now - blocked_since[0] > BUSY_TIMEOUT_MS / 1000:
+                raise sqlite3.OperationalError("database is locked")
+        else:
+            blocked_since.clear()
+        if progress is not None:
+            progress(status, remaining, total)
+
+    return step
 
 
 def snapshot_file(db_path: Path, target: Path) -> Path:
@@ -138,20 +166,32 @@ def make_backup(db_path: Path, reason: str, *, source: sqlite3.Connection | None
 
 
 KEEP_ALWAYS = 3  # the newest backups survive any retention setting
-KEEP_ALL_DAYS = 2  # younger than this: every backup is kept; older: the newest of each day
+KEEP_RECENT_DAYS = 2  # younger than this: the newest KEEP_RECENT; older: the newest of each day
+KEEP_RECENT = 10  # however many were made (a manual backup every few minutes)
 
 
 def prune(db_path: Path, keep_days: int, now: datetime | None = None) -> list[Path]:
-    """Delete backups older than `keep_days`; thin older days to one per day; keep the newest."""
+    """Delete backups older than `keep_days`; thin older days to one per day; keep the newest.
+
+    Of the last two days the newest KEEP_RECENT are kept, and the newest of each reason (the
+    copy from before an import survives a series of manual backups). Temporary copies left
+    by killed processes go too (db.leftovers)."""
+    from trygghetsrad.db import leftovers
+
+    leftovers.remove_stale(db_path, beside_database=False)
     now = now or datetime.now()
     backups = list_backups(db_path)
     removed: list[Path] = []
     seen_days: set[tuple[str, object]] = set()
+    seen_reasons: set[str] = set()
     for index, backup in enumerate(backups):
         age = now - backup.made_at
         day = backup.made_at.date()
-        keep = index < KEEP_ALWAYS or age < timedelta(days=KEEP_ALL_DAYS)
-        if not keep and age < timedelta(days=keep_days):
+        keep = index < KEEP_ALWAYS
+        if age < timedelta(days=KEEP_RECENT_DAYS):
+            keep = keep or index < KEEP_RECENT or backup.reason not in seen_reasons
+            seen_reasons.add(backup.reason)
+        elif not keep and age < timedelta(days=keep_days):
             # One per day and reason: the newest of that day (the list is newest first).
             keep = (backup.reason, day) not in seen_days
         seen_days.add((backup.reason, day))

@@ -267,6 +267,10 @@ def open_database(path: Path, *, migrate: bool = True, lock: LockMode = LockMode
                 raise
             read_only = True
     try:
+        if locked:  # ours alone: copies a killed restore or backup left behind can go
+            from trygghetsrad.db import leftovers
+
+            leftovers.remove_stale(path, beside_database=True)
         inspection = inspect_file(path, busy_timeout_ms=BUSY_TIMEOUT_MS)
         if read_only:
             if inspection.state is not FileState.CURRENT:

@@ -4,15 +4,17 @@ Every copy is made with SQLite's online backup API (`db.backups.snapshot`), neve
 copying a live file. Automatic backups go to the user data folder: one when the program
 opens the database (unless one was made within the last hour), one every 24 hours while it
 runs, and one before every migration, import, restore or erasure of personal data. They are
-kept for `retention_days` (a setting, default 30): everything from the last two days, then
-the newest of each day, and always at least the three newest.
+kept for `retention_days` (a setting, default 30): the ten newest of the last two days (and
+the newest of each reason), then the newest of each day, and always the three newest.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,15 +24,16 @@ from sqlalchemy.orm import Session
 from trygghetsrad import files
 from trygghetsrad.db import backups, faults
 from trygghetsrad.db.backups import BackupFile
-from trygghetsrad.db.engine import Database, FileState, inspect_file
+from trygghetsrad.db.engine import BUSY_TIMEOUT_MS, Database, FileState, inspect_file
 from trygghetsrad.domain.changes import SETTINGS, Changes
-from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.errors import UserError, ValidationError, os_error_reason
 from trygghetsrad.i18n import tr
 
 RETENTION_KEY = "backup_retention_days"
 DEFAULT_RETENTION_DAYS = 30
 MIN_INTERVAL_ON_OPEN = timedelta(hours=1)
 DAILY = timedelta(hours=24)
+KEEP_RECENT = backups.KEEP_RECENT  # of the last two days, however many were made
 
 REASON_LABELS = {
     backups.AUTOMATIC: "automatisk",
@@ -121,6 +124,14 @@ def set_retention_days(session: Session, days: int) -> Changes:
         )
     set_value(session, RETENTION_KEY, str(days))
     return Changes.of(SETTINGS)
+
+
+def retention_rule(days: int) -> str:
+    """What is kept of the rolling backups, in one Swedish sentence (CLI, settings, README)."""
+    return tr(
+        "Av de senaste två dygnens säkerhetskopior sparas de {recent} senaste (och den "
+        "senaste av varje slag), av äldre en per dag i {days} dagar; resten tas bort."
+    ).format(recent=backups.KEEP_RECENT, days=days)
 
 
 # -- rolling backups -----------------------------------------------------------------------
@@ -270,6 +281,81 @@ def _move_aside_damaged(db_path: Path) -> Path:
     return aside
 
 
+def _sqlite_reason(exc: BaseException) -> str:
+    kind = faults.classify(exc)
+    reasons = {
+        faults.FaultKind.DISK_FULL: tr("disken är full"),
+        faults.FaultKind.READ_ONLY: tr("mappen eller filen är skrivskyddad"),
+        faults.FaultKind.IO_ERROR: tr("fel i filsystemet eller på disken"),
+        faults.FaultKind.BUSY: tr("filen är låst av ett annat program"),
+    }
+    return reasons.get(kind, tr("fel från SQLite")) if kind is not None else tr("fel från SQLite")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and not faults.is_sqlite_error(exc):
+        return os_error_reason(exc)
+    return _sqlite_reason(exc)
+
+
+def _shut_out_writers(db_path: Path) -> sqlite3.Connection | None:
+    """The current database with SQLite's write lock held; None if the file is damaged.
+
+    Waits the usual busy timeout for the lock every writer takes, then gives up with the
+    BUSY message. The WAL is first checkpointed into the main file and ended by SQLite
+    itself (journal mode DELETE), which it only does when no other connection has the file
+    open, so a companion file another program holds is never removed; from then on the main
+    file alone holds the whole database, and a kill at any later point leaves either it or
+    the restored file, complete. Readers may still read (the backup of the current file is
+    one); no writer can commit into the file that is about to be replaced."""
+    conn = sqlite3.connect(
+        f"{db_path.absolute().as_uri()}?mode=rw",
+        uri=True,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+    )
+    try:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if busy or conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0] != "delete":
+                raise sqlite3.OperationalError("database is locked")
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        _let_go(conn)
+        if faults.classify(exc, db_path) is faults.FaultKind.DAMAGED:
+            return None
+        raise faults.translate(exc, db_path) or exc from exc
+    return conn
+
+
+def _let_go(conn: sqlite3.Connection) -> None:
+    """Release the write lock of a restore that stopped, and put the WAL back."""
+    with suppress(sqlite3.Error):
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+
+
+def _keep_current(db_path: Path) -> Path | None:
+    """Back up the current database before it is replaced; None if it turns out damaged.
+
+    A backup that fails for any other reason (a full backup disk) stops the restore."""
+    try:
+        return backups.make_backup(db_path, backups.BEFORE_RESTORE)
+    except (OSError, sqlite3.Error) as exc:
+        if faults.is_sqlite_error(exc) and faults.classify(exc) is faults.FaultKind.DAMAGED:
+            return None
+        raise UserError(
+            tr(
+                "Återställningen avbröts: den nuvarande databasen kunde inte säkerhetskopieras "
+                "först ({reason}). Inget har ändrats."
+            ).format(reason=_reason(exc))
+        ) from exc
+
+
 def restore(db_path: Path, source: Path) -> Path | None:
     """Replace the (closed) database at `db_path` with the backup `source`.
 
@@ -277,6 +363,8 @@ def restore(db_path: Path, source: Path) -> Path | None:
     "före-återställning") when it can be read, otherwise moved aside next to itself as
     `<namn>.skadad-<tid>.sqlite`. Returns where the current file was kept (None if there was
     none). The caller must have closed every connection to `db_path` and reopens it after.
+    Another program holding the file makes this stop with a message after the busy timeout;
+    a backup of the current file that cannot be written stops it before anything changes.
     """
     if source.absolute() == db_path.absolute():
         raise UserError(tr("Databasen kan inte återställas från sig själv."))
@@ -284,28 +372,49 @@ def restore(db_path: Path, source: Path) -> Path | None:
     summary = describe(source)
     del summary
     kept: Path | None = None
-    if db_path.exists() and db_path.stat().st_size > 0:
-        try:
-            kept = backups.make_backup(db_path, backups.BEFORE_RESTORE)
-        except sqlite3.Error:
-            kept = _move_aside_damaged(db_path)
-        except OSError as exc:
-            raise _write_error(backups.folder_for(db_path), exc) from exc
-    tmp = db_path.with_name(f".{db_path.name}.återställs.tmp")
+    holder: sqlite3.Connection | None = None
     try:
-        backups.snapshot_file(source, tmp)
-        for side in ("-wal", "-shm", "-journal"):
-            db_path.with_name(db_path.name + side).unlink(missing_ok=True)
-        os.replace(tmp, db_path)
+        if db_path.exists() and db_path.stat().st_size > 0:
+            holder = _shut_out_writers(db_path)
+            kept = _keep_current(db_path) if holder is not None else None
+            if kept is None:  # damaged: reading it failed, not writing the copy
+                if holder is not None:
+                    holder.close()
+                    holder = None
+                kept = _move_aside_damaged(db_path)
+        _put_in_place(source, db_path, holder, kept)
+    except BaseException:
+        if holder is not None:
+            _let_go(holder)
+            holder = None
+        raise
+    finally:
+        if holder is not None:
+            holder.close()
+    return kept
+
+
+def _put_in_place(
+    source: Path, db_path: Path, holder: sqlite3.Connection | None, kept: Path | None
+) -> None:
+    """Copy `source` next to `db_path` under a temporary name, then rename it over."""
+    staged = db_path.with_name(f".{db_path.name}.återställs.{os.getpid()}.tmp")
+    try:
+        backups.snapshot_file(source, staged)
+        if holder is not None and sys.platform == "win32":
+            holder.close()  # Windows can't rename over a file that is open
+        os.replace(staged, db_path)
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
-        found = faults.translate(exc, db_path)
+        staged.unlink(missing_ok=True)
+        if db_path.exists():
+            where = tr("Den nuvarande databasen har inte ändrats.")
+        else:
+            where = tr("Den tidigare databasen finns kvar som {kept}.").format(kept=kept)
         raise UserError(
-            tr("Säkerhetskopian kunde inte återställas: {reason}").format(
-                reason=str(found) if found else str(exc)
+            tr("Säkerhetskopian kunde inte återställas ({reason}). {where}").format(
+                reason=_reason(exc), where=where
             )
         ) from exc
-    return kept
 
 
 def rescue_deleted(database: Database) -> Path:

@@ -321,8 +321,9 @@ def add_retention_field(dialog: Any) -> Any:
         row,
         _tr(
             "Automatiska säkerhetskopior görs när databasen öppnas, varje dygn och före "
-            "uppdateringar och importer. De tre senaste sparas alltid."
-        ),
+            "uppdateringar och importer. Av de senaste två dygnens kopior sparas de {recent} "
+            "senaste, av äldre en per dag. De tre senaste sparas alltid."
+        ).format(recent=_backups().KEEP_RECENT),
     )
     spin.setAccessibleName(_tr("Säkerhetskopior sparas i antal dagar"))
     label = dialog.form.labelForField(row.parentWidget())

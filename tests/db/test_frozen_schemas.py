@@ -1,0 +1,173 @@
+"""Upgrades lose nothing: every frozen earlier schema in tests/data/ is migrated to today's.
+
+Each `tests/data/schema-*.sqlite` is a database as an earlier version left it (example data
+plus a year of history, see tests/data/README.md). A copy is upgraded with the app's own
+path (`open_database`), and every table that existed keeps its rows and its texts; the copy
+set aside before migrating holds the original; a SIGKILL at points spread over the migration
+leaves a file that opens, passes `integrity_check` and holds the same data.
+
+The search index (an FTS5 table and its shadow tables) is left out of the comparison: it is
+derived from the other tables and a migration may rebuild it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from killing import KILL_AT_COMMIT, integrity, run_migration
+
+from trygghetsrad.db import backups, revisions
+from trygghetsrad.db.engine import LockMode, open_database
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FROZEN = sorted(DATA.glob("schema-*.sqlite"))
+Fingerprint = dict[str, tuple[int, str]]
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # A frozen file is read as immutable: no -wal/-shm is made beside it.
+    query = "immutable=1" if path.parent == DATA else "mode=ro"
+    return sqlite3.connect(f"{path.absolute().as_uri()}?{query}", uri=True)
+
+
+def _columns(path: Path) -> dict[str, list[str]]:
+    """The data tables of the file at `path` and their columns."""
+    conn = _read_only(path)
+    try:
+        rows = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+        tables = [
+            name
+            for name, _sql in rows
+            if name != "alembic_version"
+            and name not in virtual
+            and not any(name.startswith(v + "_") for v in virtual)
+        ]
+        return {
+            name: [col[1] for col in conn.execute(f'PRAGMA table_info("{name}")')]
+            for name in tables
+        }
+    finally:
+        conn.close()
+
+
+def _fingerprint(path: Path, columns: dict[str, list[str]]) -> Fingerprint:
+    """Per table: the number of rows and a checksum of every text value, column by column."""
+    conn = _read_only(path)
+    try:
+        found: Fingerprint = {}
+        for table, names in columns.items():
+            listed = ", ".join(f'"{name}"' for name in names)
+            rows = [
+                [
+                    [name, value]
+                    for name, value in zip(names, row, strict=True)
+                    if isinstance(value, str)
+                ]
+                for row in conn.execute(f'SELECT {listed} FROM "{table}"')
+            ]
+            rows.sort()
+            digest = hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+            found[table] = (len(rows), digest.hexdigest())
+        return found
+    finally:
+        conn.close()
+
+
+def _versions(path: Path) -> set[str]:
+    conn = _read_only(path)
+    try:
+        return {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}
+    finally:
+        conn.close()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _pages(path: Path) -> bytes:
+    """The file without its 100-byte header (change counters and journal mode differ in a copy)."""
+    return path.read_bytes()[100:]
+
+
+@pytest.fixture(params=FROZEN, ids=lambda p: p.name)
+def frozen(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """(the frozen original, a copy of it to upgrade); the original must stay byte for byte."""
+    original: Path = request.param
+    before = _digest(original)
+    copy = tmp_path / "gammal.sqlite"
+    shutil.copyfile(original, copy)
+    yield original, copy
+    assert _digest(original) == before
+    assert not list(DATA.glob("schema-*.sqlite-*")), "a side file was made beside a frozen file"
+
+
+def test_a_database_of_the_schema_before_every_new_migration_is_kept() -> None:
+    names = [path.name for path in FROZEN]
+    assert "schema-0007.sqlite" in names
+    newest = max(FROZEN, key=lambda path: path.name)
+    known = set(revisions.all_revisions())
+    assert _versions(newest) <= known
+
+
+def test_upgrade_keeps_every_row_and_every_text(frozen) -> None:  # type: ignore[no-untyped-def]
+    original, copy = frozen
+    columns = _columns(copy)
+    before = _fingerprint(copy, columns)
+    assert sum(rows for rows, _ in before.values()) > 1000  # the example data and a year
+    due = _versions(copy) != set(revisions.heads())
+
+    open_database(copy, lock=LockMode.SHARED).close()
+
+    assert _versions(copy) == set(revisions.heads())
+    assert integrity(copy) == "ok"
+    assert _fingerprint(copy, columns) == before
+    set_aside = [b.path for b in backups.list_backups(copy) if b.reason == backups.BEFORE_MIGRATION]
+    if due:
+        assert len(set_aside) == 1
+        assert _pages(set_aside[0]) == _pages(original)
+        assert _versions(set_aside[0]) == _versions(original)
+    else:
+        assert set_aside == []
+
+
+def test_copy_set_aside_before_migrating_holds_the_original(frozen) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.db.migrate import upgrade
+
+    original, copy = frozen
+    set_aside = upgrade(copy)
+    assert set_aside is not None
+    assert _pages(set_aside) == _pages(original)
+    assert integrity(set_aside) == "ok"
+
+
+def test_killed_migration_leaves_the_old_file_usable(frozen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _original, copy = frozen
+    columns = _columns(copy)
+    before = _fingerprint(copy, columns)
+    counting = tmp_path / "räknad.sqlite"
+    shutil.copyfile(copy, counting)
+    exit_code, statements = run_migration(counting, 0)
+    assert exit_code == 0 and statements is not None
+    if _versions(copy) == set(revisions.heads()):
+        assert statements == 0  # nothing due: the file is opened without migrating
+        return
+    points = sorted({1, statements // 4, statements // 2, statements * 3 // 4, statements})
+    for kill_at in [*points, KILL_AT_COMMIT]:
+        victim = tmp_path / f"dödad-{kill_at}.sqlite"
+        shutil.copyfile(copy, victim)
+        exit_code, _ = run_migration(victim, kill_at)
+        assert exit_code == -9, kill_at
+        assert integrity(victim) == "ok", kill_at
+        assert _fingerprint(victim, columns) == before, kill_at
+        open_database(victim, lock=LockMode.EXCLUSIVE).close()
+        assert _versions(victim) == set(revisions.heads())
+        assert _fingerprint(victim, columns) == before, kill_at
