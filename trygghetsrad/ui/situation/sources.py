@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.changes import REGISTER
 from trygghetsrad.domain.situation import SourceData
+from trygghetsrad.i18n import plural
 from trygghetsrad.services import register, situation_sources
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.register.models import RECORD_ROLE
@@ -170,9 +171,9 @@ class SourcesPage(SituationSubPage):
         alerts = [s.alert(self.model.today) for s in sources]
         late = sum(1 for a in alerts if a is not None and a.value == "overdue")
         missing = sum(1 for a in alerts if a is not None and a.value == "missing")
-        text = self.tr("{n} underlag").format(n=len(sources))
+        text = plural(len(sources), self.tr("underlag"), self.tr("underlag"))
         if late:
-            text += self.tr(" · {n} försenade").format(n=late)
+            text += " · " + plural(late, self.tr("försenat"), self.tr("försenade"))
         if missing:
             text += self.tr(" · {n} saknas").format(n=missing)
         self.summary.setText(text)
