@@ -130,6 +130,10 @@ class RegisterPage(QWidget):
             self.ctx.undo_group.setActiveStack(None)
         super().hideEvent(event)
 
+    def new_record(self) -> None:
+        """Ctrl+N: a new person, organisation or group, after the part shown."""
+        (self.new_person, self.new_organisation, self.new_group)[self.stack.currentIndex()]()
+
     def show_part(self, part: int) -> None:
         self.nav.setCurrentRow(part)
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -108,7 +107,6 @@ class SourcesPage(SituationSubPage):
         self.columns = ColumnFitter(self.table, stretch=(0, 3, 4, 9), max_width=150, primary=0)
         self.table.doubleClicked.connect(lambda _i: self.edit_source())
         open_on_return(self.table, self.edit_source)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_source)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
 
         self.detail_title = heading("")

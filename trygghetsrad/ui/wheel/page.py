@@ -609,6 +609,21 @@ class WheelPage(QWidget):
         with self.ctx.database.session() as s:
             return fn(s)
 
+    def new_record(self) -> None:
+        """Ctrl+N on this page."""
+        self.new_event()
+
+    def printable(self) -> tuple[str, bytes]:
+        """Ctrl+P: the year's poster, the PDF the export writes."""
+        from trygghetsrad.export.wheel_poster import wheel_poster_pdf
+        from trygghetsrad.services.wheel_extra import wheel_document
+
+        internal = self.include_internal_exports
+        with self.ctx.database.session() as s:
+            doc = wheel_document(s, self.year, include_internal=internal)
+        name = f"Årshjul {self.year_text().replace('/', '-')}"
+        return name, wheel_poster_pdf(doc, include_internal=internal)
+
     def new_event(self, day: date | None = None, category: str | None = None) -> EventDialog:
         span = self.view_span()
         start = day or (self.today if span.contains(self.today) else span.start)
