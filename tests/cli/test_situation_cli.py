@@ -54,7 +54,7 @@ def test_import_then_bad_import_changes_nothing(demo_file: Path, tmp_path: Path,
         )
         == 0
     )
-    assert "1 värden importerades" in capsys.readouterr().out
+    assert "1 värde importerades" in capsys.readouterr().out
     bad = tmp_path / "fel.csv"
     bad.write_text(
         "indikator;område;period;värde\nX;Kommun;2024;1\nX;Kommun;2025;ett\n", encoding="utf-8"

@@ -154,7 +154,7 @@ def test_csv_import_cancel_imports_nothing(qtbot, ctx, tmp_path, monkeypatch, ca
     if cancel:
         assert names == [] and page.message.text() == "Importen avbröts; inget importerades."
     else:
-        assert names == ["Larm"] and "1 värden importerades" in page.message.text()
+        assert names == ["Larm"] and "1 värde importerades" in page.message.text()
 
 
 @pytest.mark.parametrize("cancel", [False, True])
@@ -189,4 +189,4 @@ def test_ics_import_in_the_background(qtbot, ctx, tmp_path, monkeypatch, cancel)
         assert messages == ["Importen avbröts; inget importerades."]
     else:
         assert "Trygghetsvandring i Åby" in titles
-        assert messages and messages[-1].startswith("1 nya")
+        assert messages and messages[-1].startswith("1 ny,")

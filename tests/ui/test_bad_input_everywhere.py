@@ -278,6 +278,16 @@ def _open(name: str, ctx: Any, monkeypatch: pytest.MonkeyPatch) -> FormDialog:
     return dialogs[-1]
 
 
+def open_dialog(name: str, ctx: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> FormDialog:
+    """Open the dialog `name` the way the user does; the pages it came from are closed
+    with the test."""
+    ALIVE.clear()
+    dialog = _open(name, ctx, monkeypatch)
+    for page in ALIVE:
+        qtbot.addWidget(page)
+    return dialog
+
+
 def _editor(widget: QWidget) -> QLineEdit | QPlainTextEdit | None:
     if isinstance(widget, DateEntry):
         return None
@@ -399,10 +409,7 @@ def _refused(dialog: FormDialog, key: str, expected: str, version: Callable[[], 
 def test_bad_input_is_refused_at_the_field_and_awkward_text_is_kept(
     name: str, qtbot, demo_ctx, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ALIVE.clear()
-    dialog = _open(name, demo_ctx, monkeypatch)
-    for page in ALIVE:
-        qtbot.addWidget(page)
+    dialog = open_dialog(name, demo_ctx, monkeypatch, qtbot)
     version = _data_version(demo_ctx.database.path)
     # QDateEdit silently corrects a typed 2026-02-30; every date in a form is a DateEntry.
     spin_dates = [w for w in dialog.findChildren(QDateTimeEdit) if not isinstance(w, QTimeEdit)]

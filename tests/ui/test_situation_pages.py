@@ -69,7 +69,7 @@ def test_overview_answers_the_four_questions(qtbot, sctx) -> None:
     page = OverviewPage(sctx)
     qtbot.addWidget(page)
     sources = page.sources_card.body.text()
-    assert "Anmälda brott (Brå)" in sources and "10 tillgängliga, 1 begärda, 1 saknas" in sources
+    assert "Anmälda brott (Brå)" in sources and "10 tillgängliga, 1 begärt, 1 saknas" in sources
     obstacles = page.obstacles_card.body.text()
     assert "Sekretess (3)" in obstacles and "Socialtjänstens aggregerade data" in obstacles
     deliverers = page.deliverers_card.body.text()
@@ -281,7 +281,7 @@ def test_csv_import_from_the_page(qtbot, sctx, tmp_path: Path) -> None:
     good = tmp_path / "bra.csv"
     good.write_bytes('\ufeffindikator,område,period,värde\nLarm,Kommun,2024,"3,5"\n'.encode())
     page.import_csv(str(good))
-    assert "1 värden importerades" in page.message.text()
+    assert "1 värde importerades" in page.message.text()
     assert page.indicator is not None and page.indicator.name == "Larm"
     page.chart.resize(500, 300)
     assert not page.chart.grab().isNull()

@@ -113,8 +113,14 @@ def test_owned_meeting_opens_read_only_and_routes_to_its_owner(page, qtbot, demo
 
 def test_plan_adoption_from_the_page(page) -> None:  # type: ignore[no-untyped-def]
     dialog = page.edit_plan()
+    assert dialog.adopted_edit.text() == ""  # no date is claimed before the user gives one
     dialog.status_box.setCurrentIndex(1)
     dialog.by_edit.setText("Trygghetsrådet")
+    dialog.save_button.click()
+    assert dialog.isVisible() and dialog.error_text("adopted_on")
+    assert page.status_label.text() == "Utkast"
+    dialog.adopted_edit.setText("2026-01-20")
+    assert dialog.error_text("adopted_on") == ""
     dialog.save_button.click()
     assert page.status_label.text().startswith("Fastställd")
     assert "med reservation" in page.status_label.text()

@@ -13,7 +13,7 @@ from pathlib import Path
 from trygghetsrad.cli import Commands
 from trygghetsrad.cli.base import open_db, print_records, write_output
 from trygghetsrad.errors import UserError
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 OWN_LISTS = ("plans", "measures", "agreements")
 
@@ -100,7 +100,7 @@ def _list(args: argparse.Namespace) -> int:
                         p.period_label,
                         p.status,
                         p.adoption_label,
-                        tr("{n} åtgärder").format(n=p.measure_count),
+                        plural(p.measure_count, tr("åtgärd"), tr("åtgärder")),
                     ]
                 )
                 print_records(records, as_json=args.json, line=line)

@@ -14,7 +14,7 @@ from trygghetsrad.cli import Commands, check_readable
 from trygghetsrad.cli.base import open_db
 from trygghetsrad.db.backups import KEEP_RECENT
 from trygghetsrad.errors import UserError
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 
 def add_commands(commands: Commands) -> None:
@@ -91,7 +91,11 @@ def _backup(args: argparse.Namespace) -> int:
         if args.keep_days is not None:
             with db.session() as session:
                 backup.set_retention_days(session, args.keep_days)
-            print(tr("Automatiska säkerhetskopior sparas i {n} dagar.").format(n=args.keep_days))
+            print(
+                tr("Automatiska säkerhetskopior sparas i {days}.").format(
+                    days=plural(args.keep_days, tr("dag"), tr("dagar"))
+                )
+            )
             print(backup.retention_rule(args.keep_days))
             if not target and not args.list:
                 return 0
@@ -157,16 +161,20 @@ def _export_data(args: argparse.Namespace) -> int:
         db.close()
     out = portable.write_json(document, Path(args.out))
     total = sum(len(rows) for rows in document["tables"].values())
-    print(tr("{n} poster exporterade till {path}").format(n=total, path=out))
+    print(
+        tr("{records} till {path}").format(
+            records=plural(total, tr("post exporterad"), tr("poster exporterade")), path=out
+        )
+    )
     internal = sum(
         1 for rows in document["tables"].values() for r in rows if r.get("internal") is True
     )
     if internal:
         print(
             tr(
-                "Filen är en fullständig kopia och innehåller även {n} poster markerade som "
+                "Filen är en fullständig kopia och innehåller även {records} som "
                 "interna; hantera den som själva databasen."
-            ).format(n=internal)
+            ).format(records=plural(internal, tr("post markerad"), tr("poster markerade")))
         )
     return 0
 
@@ -193,7 +201,11 @@ def _import_data(args: argparse.Namespace) -> int:
     finally:
         db.close()
     total = sum(len(rows) for rows in document["tables"].values())
-    print(tr("{n} poster importerade till {path}").format(n=total, path=db.path))
+    print(
+        tr("{records} till {path}").format(
+            records=plural(total, tr("post importerad"), tr("poster importerade")), path=db.path
+        )
+    )
     print(tr("Säkerhetskopia från före importen: {path}").format(path=made))
     return 0
 

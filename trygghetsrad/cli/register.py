@@ -7,7 +7,7 @@ from datetime import date
 
 from trygghetsrad.cli import Commands
 from trygghetsrad.cli.base import open_db, print_records
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 
 def add_commands(commands: Commands) -> None:
@@ -76,7 +76,9 @@ def _list(args: argparse.Namespace) -> int:
                 line = lambda o: "\t".join([o.name, o.kind])  # noqa: E731
             else:
                 records = register.list_groups(session)
-                line = lambda g: "\t".join([g.name, tr("{n} medlemmar").format(n=g.member_count)])  # noqa: E731
+                line = lambda g: "\t".join(  # noqa: E731
+                    [g.name, plural(g.member_count, tr("medlem"), tr("medlemmar"))]
+                )
     finally:
         db.close()
     print_records(records, as_json=args.json, line=line)

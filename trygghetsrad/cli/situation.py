@@ -12,7 +12,7 @@ from pathlib import Path
 from trygghetsrad.cli import Commands, check_readable
 from trygghetsrad.cli.base import open_db, print_records, write_output
 from trygghetsrad.errors import UserError
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 LISTS = ("situations", "sources", "indicators")
 
@@ -138,7 +138,7 @@ def _list(args: argparse.Namespace) -> int:
                         i.name,
                         i.unit,
                         i.source_name,
-                        tr("{n} värden").format(n=len(i.values)),
+                        plural(len(i.values), tr("värde"), tr("värden")),
                     ]
                 )
     finally:

@@ -191,8 +191,12 @@ def _import_ics(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(
-        tr("{c} nya, {u} uppdaterade, {s} hoppades över").format(
-            c=result.created, u=result.updated, s=result.skipped
+        tr("{c} {new}, {u} {updated}, {s} hoppades över").format(
+            c=result.created,
+            new=tr("ny") if result.created == 1 else tr("nya"),
+            u=result.updated,
+            updated=tr("uppdaterad") if result.updated == 1 else tr("uppdaterade"),
+            s=result.skipped,
         )
     )
     return 0

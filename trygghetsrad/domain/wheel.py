@@ -21,7 +21,7 @@ from trygghetsrad.domain import text as text_rules
 from trygghetsrad.domain.calendar_items import CalendarItem, Owner
 from trygghetsrad.domain.changes import WHEEL
 from trygghetsrad.errors import ValidationError
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 # Standard rings, outermost first: key, Swedish name, colour. Names, colours and order are editable.
 DEFAULT_CATEGORIES: list[tuple[str, str, str]] = [
@@ -109,7 +109,9 @@ class Recurrence:
             )
         if f is Frequency.MONTHLY:
             if 12 % self.interval == 0 and self.interval > 1:
-                return tr("{n} gånger per år").format(n=12 // self.interval)
+                return tr("{times} per år").format(
+                    times=plural(12 // self.interval, tr("gång"), tr("gånger"))
+                )
             return (
                 tr("varje månad")
                 if self.interval == 1

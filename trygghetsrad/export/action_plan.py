@@ -21,7 +21,7 @@ from trygghetsrad.domain.causes import CauseKind
 from trygghetsrad.domain.dates import MONTHS_SHORT, long_date
 from trygghetsrad.export.action_plan_drawing import cause_tree, timeline, tree_legend
 from trygghetsrad.export.pdf.base import FONT, PdfMeta, data_table, escape, render_pdf, styles
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 CONTENT_WIDTH = 170 * mm
 
@@ -322,8 +322,10 @@ def bullet(text: str) -> Paragraph:
 
 def _counts(rows: tuple[MeasureRow, ...]) -> str:
     situational = sum(1 for r in rows if r.measure.kind == MeasureKind.SITUATIONAL)
-    return tr("Planen omfattar {n} åtgärder: {s} situationella och {o} sociala.").format(
-        n=len(rows), s=situational, o=len(rows) - situational
+    return tr("Planen omfattar {measures}: {s} situationella och {o} sociala.").format(
+        measures=plural(len(rows), tr("åtgärd"), tr("åtgärder")),
+        s=situational,
+        o=len(rows) - situational,
     )
 
 

@@ -46,7 +46,7 @@ from trygghetsrad.export.pdf.base import (
     styles,
     table_style,
 )
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 WIDTH = 170 * mm
 
@@ -301,8 +301,8 @@ def _four_questions(report: SituationReport) -> Table:
     ) or tr("Inga.")
     people = sorted({src.delivered_by.split(",")[0] for src in sources if src.delivered_by})
     nobody = [src.name for src in sources if not src.delivered_by]
-    who = tr("{n} personer lämnar underlagen: {names}.").format(
-        n=len(people), names=_listing(people)
+    who = tr("{people} lämnar underlagen: {names}.").format(
+        people=plural(len(people), tr("person"), tr("personer")), names=_listing(people)
     )
     if nobody:
         who += " " + tr("Ingen utsedd för: {names}.").format(names=_listing(nobody))

@@ -27,7 +27,7 @@ from trygghetsrad.db.backups import BackupFile
 from trygghetsrad.db.engine import BUSY_TIMEOUT_MS, Database, FileState, inspect_file
 from trygghetsrad.domain.changes import SETTINGS, Changes
 from trygghetsrad.errors import UserError, ValidationError, os_error_reason
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 RETENTION_KEY = "backup_retention_days"
 DEFAULT_RETENTION_DAYS = 30
@@ -130,8 +130,8 @@ def retention_rule(days: int) -> str:
     """What is kept of the rolling backups, in one Swedish sentence (CLI, settings, README)."""
     return tr(
         "Av de senaste två dygnens säkerhetskopior sparas de {recent} senaste (och den "
-        "senaste av varje slag), av äldre en per dag i {days} dagar; resten tas bort."
-    ).format(recent=backups.KEEP_RECENT, days=days)
+        "senaste av varje slag), av äldre en per dag i {days}; resten tas bort."
+    ).format(recent=backups.KEEP_RECENT, days=plural(days, tr("dag"), tr("dagar")))
 
 
 # -- rolling backups -----------------------------------------------------------------------

@@ -26,7 +26,7 @@ from trygghetsrad.domain.action_plan_docs import (
 )
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.errors import UserError
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 from trygghetsrad.services import action_plan, agreements, causes, settings
 
 
@@ -242,7 +242,7 @@ def _cause_step(session: Session, year: int, include_internal: bool = True) -> C
     without = [p.title for p in shown if p.cause_count == 0]
     hidden = sum(1 for p in problems if p.cause_count == 0 and p not in shown)
     if hidden:
-        without.append(tr("{n} interna").format(n=hidden))
+        without.append(plural(hidden, tr("internt"), tr("interna")))
     if without:
         return ChecklistItem(
             "causes",
@@ -254,7 +254,9 @@ def _cause_step(session: Session, year: int, include_internal: bool = True) -> C
         "causes",
         label,
         True,
-        tr("{n} prioriterade problem med orsaksträd.").format(n=len(problems)),
+        tr("{problems} med orsaksträd.").format(
+            problems=plural(len(problems), tr("prioriterat problem"), tr("prioriterade problem"))
+        ),
     )
 
 
@@ -289,12 +291,12 @@ def _linked_step(session: Session, year: int) -> ChecklistItem:
         n = len(flags.measures_without_cause)
         if n:
             problems.append(
-                (tr("1 åtgärd utan orsak") if n == 1 else tr("{n} åtgärder utan orsak")).format(n=n)
+                tr("{measures} utan orsak").format(measures=plural(n, tr("åtgärd"), tr("åtgärder")))
             )
         n = len(flags.causes_without_measure)
         if n:
             problems.append(
-                (tr("1 orsak utan åtgärd") if n == 1 else tr("{n} orsaker utan åtgärd")).format(n=n)
+                tr("{causes} utan åtgärd").format(causes=plural(n, tr("orsak"), tr("orsaker")))
             )
     if problems:
         return ChecklistItem("linked", label, False, missing=", ".join(problems) + ".")
@@ -371,8 +373,10 @@ def _followup_step(
     done = len(measures) - len(not_followed)
     # Counted against every measure in the plan, so that the sentence stays true; those that
     # need no follow-up this year are named as such.
-    detail = tr("{n} av {total} åtgärder har följts upp under {year}").format(
-        n=done, total=planned or len(measures), year=year
+    detail = tr("{n} av {measures} har följts upp under {year}").format(
+        n=done,
+        measures=plural(planned or len(measures), tr("åtgärd"), tr("åtgärder")),
+        year=year,
     )
     skipped = (planned or 0) - len(measures)
     if skipped:

@@ -30,6 +30,7 @@ from trygghetsrad.domain.meetings import (
 from trygghetsrad.domain.register import clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
+from trygghetsrad.services import settings
 
 CHANGED = Changes.of(MEETINGS)
 
@@ -119,7 +120,7 @@ def get_meeting(session: Session, meeting_id: int) -> MeetingDetail:
         chair_name=name(meeting.chair_id),
         secretary_id=meeting.secretary_id,
         secretary_name=name(meeting.secretary_id),
-        secretary_title=meeting.secretary_title or (secretary.title if secretary else ""),
+        secretary_title=meeting.secretary_title or _title_of(session, secretary),
         adjuster_id=meeting.adjuster_id,
         adjuster_name=name(meeting.adjuster_id),
         finalised_on=meeting.finalised_on,
@@ -130,6 +131,17 @@ def get_meeting(session: Session, meeting_id: int) -> MeetingDetail:
         previous_meeting_id=meeting.previous_meeting_id,
         sequence=meeting.sequence,
     )
+
+
+def _title_of(session: Session, secretary: Person | None) -> str:
+    """The title under "Vid pennan" when the meeting names none: the coordinator's title
+    from the settings when the coordinator holds the pen, else the register's."""
+    if secretary is None:
+        return ""
+    config = settings.load(session)
+    if config.coordinator_title and secretary.name == config.coordinator_name:
+        return config.coordinator_title
+    return secretary.title
 
 
 def next_meetings(session: Session, meeting_id: int) -> list[MeetingSummary]:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from trygghetsrad.db.models import Base
 from trygghetsrad.domain.changes import EVERYTHING, Changes
 from trygghetsrad.errors import UserError
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 ERASED_NAME = "Borttagen person"
 PEOPLE = "people"
@@ -163,8 +163,10 @@ class ErasurePreview:
             parts.append(
                 tr(
                     "Justerade eller skickade protokoll är allmänna handlingar och behåller "
-                    "namnet ({n} st hänvisningar)."
-                ).format(n=self.public_references)
+                    "namnet ({references})."
+                ).format(
+                    references=plural(self.public_references, tr("hänvisning"), tr("hänvisningar"))
+                )
             )
         parts.append(
             tr(

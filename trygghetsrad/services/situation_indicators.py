@@ -17,7 +17,7 @@ from trygghetsrad.domain.situation import ChartKind, IndicatorData, ValuePoint
 from trygghetsrad.domain.situation_csv import LABELS, check_duplicates, parse_csv
 from trygghetsrad.domain.situation_periods import parse_period
 from trygghetsrad.errors import ReferencedError, UserError, ValidationError
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 from trygghetsrad.services.references import find_references
 from trygghetsrad.services.situation_common import CHANGED, check_exists, get, name, text
 
@@ -282,15 +282,19 @@ class ImportResult:
 
     @property
     def summary(self) -> str:
-        text_ = tr("{n} värden importerades ({new} nya, {updated} uppdaterade)").format(
-            n=self.values, new=self.new_values, updated=self.updated_values
+        text_ = tr("{values} importerades ({new}, {updated})").format(
+            values=plural(self.values, tr("värde"), tr("värden")),
+            new=plural(self.new_values, tr("nytt"), tr("nya")),
+            updated=plural(self.updated_values, tr("uppdaterat"), tr("uppdaterade")),
         )
         if self.created_indicators:
             text_ += tr("; nya indikatorer: {names}").format(
                 names=", ".join(self.created_indicators)
             )
         if self.skipped:
-            text_ += tr("; {n} tomma celler hoppades över").format(n=self.skipped)
+            text_ += tr("; {cells} hoppades över").format(
+                cells=plural(self.skipped, tr("tom cell"), tr("tomma celler"))
+            )
         return text_ + "."
 
 

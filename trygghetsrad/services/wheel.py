@@ -20,7 +20,7 @@ from trygghetsrad.domain.changes import WHEEL, Changes, Created
 from trygghetsrad.domain.dates import date_span
 from trygghetsrad.domain.wheel_geometry import Span
 from trygghetsrad.errors import ReferencedError, UserError, ValidationError
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 CHANGED = Changes.of(WHEEL)
 
@@ -118,10 +118,10 @@ def delete_category(session: Session, category_id: int) -> Changes:
     )
     if used:
         raise ReferencedError(
-            tr("Kategorin {name} används av {n} händelser och kan inte tas bort.").format(
-                name=row.name, n=used
+            tr("Kategorin {name} används av {events} och kan inte tas bort.").format(
+                name=row.name, events=plural(used, tr("händelse"), tr("händelser"))
             ),
-            [tr("{n} händelser i årshjulet").format(n=used)],
+            [plural(used, tr("händelse i årshjulet"), tr("händelser i årshjulet"))],
         )
     session.delete(row)
     session.flush()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.db import glance
+from trygghetsrad.i18n import plural
 
 log = logging.getLogger("trygghetsrad")
 
@@ -145,7 +146,9 @@ class SummaryGlance(GlanceView):
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
         if counts:
-            text = ", ".join(f"{n} {label}" for label, n in counts.items)
+            text = ", ".join(
+                plural(n, SINGULAR.get(label, label), label) for label, n in counts.items
+            )
             summary = QLabel(text[:1].upper() + text[1:] + ".")
             summary.setWordWrap(True)
             summary.setAccessibleName(self.tr("Innehåll"))
@@ -158,6 +161,19 @@ def _meetings(conn: sqlite3.Connection, _parent: QWidget) -> GlanceView:
     return MeetingsGlance(glance.meetings(conn))
 
 
+# The singular of each count's label (the labels below are plural).
+SINGULAR: dict[str, str] = {}
+
+
+def _words(parent: QWidget, pairs: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(table, plural label) pairs for `glance.count_rows`, remembering each singular."""
+    out = []
+    for table, one, many in pairs:
+        SINGULAR[many] = one
+        out.append((table, many))
+    return out
+
+
 def _register(conn: sqlite3.Connection, _parent: QWidget) -> GlanceView:
     counts = glance.count_rows(conn, [("organisations", "organisationer"), ("groups", "grupper")])
     return RegisterGlance(glance.people(conn), counts)
@@ -166,11 +182,18 @@ def _register(conn: sqlite3.Connection, _parent: QWidget) -> GlanceView:
 def _wheel(conn: sqlite3.Connection, parent: QWidget) -> GlanceView:
     counts = glance.count_rows(
         conn,
-        [
-            ("wheel_events", parent.tr("händelser i årshjulet")),
-            ("meetings", parent.tr("möten")),
-            ("action_items", parent.tr("uppdrag")),
-        ],
+        _words(
+            parent,
+            [
+                (
+                    "wheel_events",
+                    parent.tr("händelse i årshjulet"),
+                    parent.tr("händelser i årshjulet"),
+                ),
+                ("meetings", parent.tr("möte"), parent.tr("möten")),
+                ("action_items", parent.tr("uppdrag"), parent.tr("uppdrag")),
+            ],
+        ),
     )
     return SummaryGlance(parent.tr("Årshjul"), counts)
 
@@ -178,13 +201,16 @@ def _wheel(conn: sqlite3.Connection, parent: QWidget) -> GlanceView:
 def _situation(conn: sqlite3.Connection, parent: QWidget) -> GlanceView:
     counts = glance.count_rows(
         conn,
-        [
-            ("data_sources", parent.tr("datakällor")),
-            ("indicators", parent.tr("indikatorer")),
-            ("observations", parent.tr("iakttagelser")),
-            ("problems", parent.tr("problem")),
-            ("action_plans", parent.tr("åtgärdsplaner")),
-        ],
+        _words(
+            parent,
+            [
+                ("data_sources", parent.tr("datakälla"), parent.tr("datakällor")),
+                ("indicators", parent.tr("indikator"), parent.tr("indikatorer")),
+                ("observations", parent.tr("iakttagelse"), parent.tr("iakttagelser")),
+                ("problems", parent.tr("problem"), parent.tr("problem")),
+                ("action_plans", parent.tr("åtgärdsplan"), parent.tr("åtgärdsplaner")),
+            ],
+        ),
     )
     return SummaryGlance(parent.tr("Lägesbild"), counts)
 

@@ -127,11 +127,17 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         archive = bar.addMenu(self.tr("&Arkiv"))
-        archive.addAction(
-            self._action(
-                self.tr("&Ny databas…"), self._on_new_database, QKeySequence.StandardKey.New
-            )
+        # Ctrl+N and Ctrl+P act on the page shown: one binding each, never a page's own too.
+        self.new_record_action = self._action(
+            self.tr("&Ny post på sidan…"), self._on_new_record, QKeySequence.StandardKey.New
         )
+        archive.addAction(self.new_record_action)
+        self.print_action = self._action(
+            self.tr("Skriv &ut…"), self._on_print, QKeySequence.StandardKey.Print
+        )
+        archive.addAction(self.print_action)
+        archive.addSeparator()
+        archive.addAction(self._action(self.tr("N&y databas…"), self._on_new_database))
         archive.addAction(
             self._action(
                 self.tr("&Öppna databas…"), self._on_open_database, QKeySequence.StandardKey.Open
@@ -260,6 +266,38 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
                 return tab.ensure_page()
         raise KeyError(key)
+
+    # -- the page shown ----------------------------------------------------------------------
+
+    def current_page(self) -> QWidget | None:
+        tab = self.tabs.currentWidget()
+        return tab.ensure_page() if isinstance(tab, LazyTab) and self.ctx.is_open else None
+
+    def _on_new_record(self) -> None:
+        new = getattr(self.current_page(), "new_record", None)
+        if callable(new):
+            new()
+
+    def _on_print(self) -> None:
+        """Print the page's document (notice or minutes, poster, report) from its PDF."""
+        from trygghetsrad.ui.widgets.print_preview import print_pdf
+
+        printable = getattr(self.current_page(), "printable", None)
+        document = printable() if callable(printable) else None
+        if document is None:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Här finns inget dokument att skriva ut; välj ett möte, årshjulet, "
+                    "en lägesbild eller en åtgärdsplan."
+                ),
+                8000,
+            )
+            return
+        title, data = document
+        dialog = print_pdf(self, title, data)
+        if dialog is not None:
+            self.print_dialog = dialog
+            dialog.open()
 
     # -- database --------------------------------------------------------------------------
 

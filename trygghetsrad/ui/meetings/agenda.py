@@ -38,6 +38,7 @@ from trygghetsrad.domain.meetings import (
 )
 from trygghetsrad.domain.meetings_document import MeetingDocument
 from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import plural
 from trygghetsrad.i18n import tr as text_tr
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_actions as action_service
@@ -790,9 +791,9 @@ class AgendaPanel(QWidget):
         self.reload()
         self.changed.emit()
         self.ctx.events.status_message.emit(
-            self.tr("Kopierade {n} punkter från förra mötet.").format(n=count)
-            if count > 1
-            else self.tr("Kopierade 1 punkt från förra mötet.")
+            self.tr("Kopierade {items} från förra mötet.").format(
+                items=plural(count, self.tr("punkt"), self.tr("punkter"))
+            )
         )
 
     def _tell(self, text: str) -> None:

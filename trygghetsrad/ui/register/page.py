@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from trygghetsrad.domain.changes import REGISTER, Changes
 from trygghetsrad.domain.register import GroupData, MembershipData, OrganisationData, PersonData
 from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import plural
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.dialogs.erase_person import install as install_erase_action
@@ -128,6 +129,10 @@ class RegisterPage(QWidget):
         if self.ctx.undo_group.activeStack() is self.undo_stack:
             self.ctx.undo_group.setActiveStack(None)
         super().hideEvent(event)
+
+    def new_record(self) -> None:
+        """Ctrl+N: a new person, organisation or group, after the part shown."""
+        (self.new_person, self.new_organisation, self.new_group)[self.stack.currentIndex()]()
 
     def show_part(self, part: int) -> None:
         self.nav.setCurrentRow(part)
@@ -286,9 +291,13 @@ class RegisterPage(QWidget):
                 self,
                 self.tr("Organisationen kan inte tas bort"),
                 self.tr(
-                    "{name} kan inte tas bort eftersom {n} person(er) hör till den: {people}."
+                    "{name} kan inte tas bort eftersom {n} hör till den: {people}."
                     "\n\nFlytta dem till en annan organisation eller ta bort dem först."
-                ).format(name=org.name, n=len(people), people=", ".join(people)),
+                ).format(
+                    name=org.name,
+                    n=plural(len(people), self.tr("person"), self.tr("personer")),
+                    people=", ".join(people),
+                ),
             )
             return False
         if not self._try(lambda: self.actions.delete_organisation(org.id)):

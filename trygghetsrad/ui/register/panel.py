@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.ui.register.models import RECORD_ROLE, RecordFilterProxy, RecordTableModel
 from trygghetsrad.ui.widgets.empty_state import EmptyState
+from trygghetsrad.ui.widgets.selection import follow_selection, selected_index
 
 
 class RecordPanel(QWidget):
@@ -102,8 +103,8 @@ class RecordPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.activated.connect(lambda _index: self._on_edit())
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda *_: self.current_changed.emit(self.current())
+        follow_selection(
+            self.table, lambda index: self.current_changed.emit(index.data(RECORD_ROLE))
         )
 
         self.new_action = self._action(
@@ -163,12 +164,9 @@ class RecordPanel(QWidget):
     # -- state -----------------------------------------------------------------------------
 
     def current(self) -> Any:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(
-            index.row(), index.parent()
-        ):
-            return None
-        return index.data(RECORD_ROLE)
+        """The selected record (a click, a key or `select_id`), or None."""
+        index = selected_index(self.table)
+        return index.data(RECORD_ROLE) if index.isValid() else None
 
     def select_id(self, record_id: int | None) -> bool:
         """Select the record with `record_id` (if it is shown); otherwise the first row."""

@@ -15,6 +15,7 @@ from trygghetsrad.domain.register import (
     PersonData,
 )
 from trygghetsrad.domain.text import sort_key
+from trygghetsrad.i18n import plural
 from trygghetsrad.ui.register.models import (
     GroupsModel,
     MembershipsModel,
@@ -250,7 +251,7 @@ class GroupsView(QWidget):
             self.card.show_record(None)
         else:
             former = sum(1 for m in rows if self.members_model.is_former(m))
-            subtitle = self.tr("{n} medlemmar").format(n=group.member_count)
+            subtitle = plural(group.member_count, self.tr("medlem"), self.tr("medlemmar"))
             if former:
                 subtitle += self.tr(", {n} tidigare").format(n=former)
             self.card.show_record(group.name, subtitle, [])

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.search import SearchHit, SearchResult, html, plain
+from trygghetsrad.i18n import plural
 from trygghetsrad.ui.background import BackgroundTask, Progress, run_in_background
 from trygghetsrad.ui.context import AppContext
 
@@ -331,7 +332,10 @@ class SearchDialog(QDialog):
             self.summary.setText(self.tr("Inga träffar för ”{text}”.").format(text=result.text))
             return
         self.summary.setText(
-            self.tr("{n} träffar i {k} slag av poster").format(n=result.total, k=len(result.groups))
+            self.tr("{hits} i {k} slag av poster").format(
+                hits=plural(result.total, self.tr("träff"), self.tr("träffar")),
+                k=len(result.groups),
+            )
             if result.total != 1
             else self.tr("1 träff")
         )

@@ -42,6 +42,7 @@ from trygghetsrad.domain.agreements import (
     Party,
 )
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes
+from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, agreements
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.ui.context import AppContext
@@ -514,8 +515,9 @@ class AgreementsPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Ta bort överenskommelse"),
-            self.tr("Ta bort ”{t}” med {n} åtaganden och deras uppföljning?").format(
-                t=a.title, n=a.commitment_count
+            self.tr("Ta bort ”{t}” med {commitments} och deras uppföljning?").format(
+                t=a.title,
+                commitments=plural(a.commitment_count, self.tr("åtagande"), self.tr("åtaganden")),
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:

@@ -41,6 +41,7 @@ from trygghetsrad.domain.causes import CauseData, CauseKind, ProblemData
 from trygghetsrad.domain.changes import ACTION_PLAN, SITUATION, Changes
 from trygghetsrad.domain.text import clean_text
 from trygghetsrad.errors import ValidationError
+from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import ServiceCommand, qtr, read
@@ -724,10 +725,14 @@ class CausesPage(QWidget):
         if len(subtree) > 1 or linked:
             text = self.tr("Ta bort ”{t}”").format(t=cause.title)
             if len(subtree) > 1:
-                text += self.tr(" med {n} underorsaker").format(n=len(subtree) - 1)
+                text += self.tr(" med {causes}").format(
+                    causes=plural(len(subtree) - 1, self.tr("underorsak"), self.tr("underorsaker"))
+                )
             text += "?"
             if linked:
-                text += self.tr(" Kopplingen till {n} åtgärder tas bort.").format(n=len(linked))
+                text += self.tr(" Kopplingen till {measures} tas bort.").format(
+                    measures=plural(len(linked), self.tr("åtgärd"), self.tr("åtgärder"))
+                )
             answer = QMessageBox.question(self, self.tr("Ta bort orsak"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -922,8 +927,9 @@ class CausesPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Ta bort problem"),
-            self.tr("Ta bort ”{t}” och hela dess orsaksträd ({n} orsaker)?").format(
-                t=problem.title, n=problem.cause_count
+            self.tr("Ta bort ”{t}” och hela dess orsaksträd ({causes})?").format(
+                t=problem.title,
+                causes=plural(problem.cause_count, self.tr("orsak"), self.tr("orsaker")),
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light, MeasureRow, MeasureStatus, Trend
 from trygghetsrad.domain.action_plan_docs import ChecklistItem
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Changes
+from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes, followup
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso, light_icon, read
@@ -265,7 +266,8 @@ class FollowUpPage(QWidget):
         ]
         what = self.problem.currentText() if problem_id is not None else self.tr("Alla åtgärder")
         self.summary.setText(
-            f"<b>{escape(what)}</b> — {len(rows)} {escape(self.tr('åtgärder'))}: "
+            f"<b>{escape(what)}</b> — "
+            f"{escape(plural(len(rows), self.tr('åtgärd'), self.tr('åtgärder')))}: "
             + " &nbsp; ".join(parts)
         )
 

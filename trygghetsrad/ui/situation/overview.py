@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.changes import REGISTER
 from trygghetsrad.domain.situation import GapData, ObstacleKind, SourceData, SourceStatus
+from trygghetsrad.i18n import plural
 from trygghetsrad.services import situation_gaps, situation_pictures, situation_sources
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
@@ -139,13 +140,13 @@ class OverviewPage(SituationSubPage):
         counts = defaultdict(int)
         for s in sources:
             counts[s.status] += 1
-        plural = {
-            SourceStatus.AVAILABLE: self.tr("tillgängliga"),
-            SourceStatus.REQUESTED: self.tr("begärda"),
-            SourceStatus.MISSING: self.tr("saknas"),
+        words = {
+            SourceStatus.AVAILABLE: (self.tr("tillgängligt"), self.tr("tillgängliga")),
+            SourceStatus.REQUESTED: (self.tr("begärt"), self.tr("begärda")),
+            SourceStatus.MISSING: (self.tr("saknas"), self.tr("saknas")),
         }
         summary = ", ".join(
-            f"{counts[st.value]} {plural[st]}" for st in SourceStatus if counts[st.value]
+            plural(counts[st.value], *words[st]) for st in SourceStatus if counts[st.value]
         )
         items = []
         listed = sorted(sources, key=lambda s: s.name.lower())

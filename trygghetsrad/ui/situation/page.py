@@ -25,6 +25,18 @@ SUBPAGES: list[tuple[str, str, str]] = [
     ("agreements", "Överenskommelser", "trygghetsrad.ui.situation.agreements_page:AgreementsPage"),
 ]
 
+# What Ctrl+N makes on each sub-page (the method of the page behind its "Ny …" button).
+NEW_RECORD: dict[str, str] = {
+    "pictures": "new_picture",
+    "sources": "new_source",
+    "indicators": "new_indicator",
+    "observations": "new_record",
+    "gaps": "new_record",
+    "causes": "_on_new_problem",
+    "plan": "_on_new_measure",
+    "agreements": "_on_new",
+}
+
 # Which sub-page opens a record found by search or on the wheel (`Owner.kind` -> sub-page key).
 RECORD_SUBPAGES: dict[str, str] = {
     "situation_picture": "pictures",
@@ -69,6 +81,46 @@ class SituationPage(QWidget):
                 self.tabs.setCurrentIndex(index)
                 return tab.ensure_page()
         raise KeyError(key)
+
+    def _shown(self) -> tuple[str, QWidget | None]:
+        tab = self.tabs.currentWidget() if self.tabs is not None else None
+        if not isinstance(tab, LazyTab):
+            return "", None
+        return tab.key, tab.ensure_page()
+
+    def new_record(self) -> None:
+        """Ctrl+N: a new record of the sub-page shown."""
+        key, page = self._shown()
+        method = getattr(page, NEW_RECORD.get(key, ""), None)
+        if callable(method):
+            method()
+
+    def printable(self) -> tuple[str, bytes] | None:
+        """Ctrl+P: the report of the situation picture shown, or the action plan shown."""
+        from datetime import date
+
+        key, page = self._shown()
+        picture = getattr(page, "picture", None) if key == "pictures" else None
+        plan = getattr(page, "plan", None) if key == "plan" else None
+        internal = getattr(getattr(page, "include_internal", None), "isChecked", lambda: False)()
+        with self.ctx.database.session() as s:
+            if picture is not None:
+                from trygghetsrad.export.situation_report import render_situation_report
+                from trygghetsrad.services import situation_pictures
+
+                getattr(page, "save_now", lambda: None)()
+                report = situation_pictures.build_report(s, picture.id, include_internal=internal)
+                name = f"{picture.title} version {picture.version}"
+                return name, render_situation_report(report)
+            if plan is not None:
+                from trygghetsrad.export.action_plan import render_plan
+                from trygghetsrad.services import followup
+
+                doc = followup.plan_document(
+                    s, plan.id, today=date.today(), include_internal=internal
+                )
+                return plan.title, render_plan(doc)
+        return None
 
     def open_record(self, owner: object) -> bool:
         """Show the record of `owner` (a `calendar_items.Owner`) in the sub-page that holds it."""

@@ -104,7 +104,6 @@ class PicturesPage(SituationSubPage):
         self.present_button.clicked.connect(self.present)
         self.delete_button.clicked.connect(self.delete_picture)
         self.export_button.clicked.connect(lambda: self.export_pdf())
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=lambda: self.export_pdf())
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_now)
 
         left = QWidget()

@@ -48,6 +48,7 @@ from trygghetsrad.domain.action_plan import (
     format_number,
 )
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATION, Changes
+from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes, register
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.ui.context import AppContext
@@ -433,27 +434,28 @@ class PlanPage(QWidget):
         n = len(self.flags.measures_without_cause)
         if n:
             parts.append(
-                self.tr("1 åtgärd saknar koppling till en orsak.")
-                if n == 1
-                else self.tr("{n} åtgärder saknar koppling till en orsak.").format(n=n)
+                self.tr("{measures} saknar koppling till en orsak.").format(
+                    measures=plural(n, self.tr("åtgärd"), self.tr("åtgärder"))
+                )
             )
         causes_n = len(self.flags.causes_without_measure)
         problems_n = len(self.flags.problems_without_measure)
         if causes_n or problems_n:
             parts.append(
-                self.tr(
-                    "Planen lämnar {c} orsaker och {p} prioriterade problem utan åtgärd."
-                ).format(c=causes_n, p=problems_n)
+                self.tr("Planen lämnar {causes} och {problems} utan åtgärd.").format(
+                    causes=plural(causes_n, self.tr("orsak"), self.tr("orsaker")),
+                    problems=plural(
+                        problems_n, self.tr("prioriterat problem"), self.tr("prioriterade problem")
+                    ),
+                )
             )
         self.flag_label.setText("⚠ " + " ".join(escape(p) for p in parts) if parts else "")
         self.flag_label.setVisible(bool(parts))
         self.flags_button.setVisible(bool(causes_n or problems_n))
-        label = (
-            self.tr("Visa 1 orsak utan åtgärd…")
-            if causes_n == 1
-            else self.tr("Visa {n} orsaker utan åtgärd…").format(n=causes_n)
+        label = self.tr("Visa {what} utan åtgärd…").format(
+            what=plural(causes_n, self.tr("orsak"), self.tr("orsaker"))
             if causes_n
-            else self.tr("Visa {n} problem utan åtgärd…").format(n=problems_n)
+            else plural(problems_n, self.tr("problem"), self.tr("problem"))
         )
         self.flags_button.setText(label)
         self.flags_button.setAccessibleName(label.rstrip("…"))
@@ -722,8 +724,9 @@ class PlanPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Ta bort utkast"),
-            self.tr("Ta bort utkastet ”{t}” med {n} åtgärder?").format(
-                t=plan.title, n=plan.measure_count
+            self.tr("Ta bort utkastet ”{t}” med {measures}?").format(
+                t=plan.title,
+                measures=plural(plan.measure_count, self.tr("åtgärd"), self.tr("åtgärder")),
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -827,7 +830,12 @@ class PlanPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Ta bort åtgärd"),
-            self.tr("Ta bort ”{t}” med {n} uppföljningar?").format(t=m.title, n=len(row.followups)),
+            self.tr("Ta bort ”{t}” med {followups}?").format(
+                t=m.title,
+                followups=plural(
+                    len(row.followups), self.tr("uppföljning"), self.tr("uppföljningar")
+                ),
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

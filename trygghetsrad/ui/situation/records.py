@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -74,7 +73,6 @@ class RecordPage(SituationSubPage):
         self.columns = ColumnFitter(self.table, stretch=self.stretch_columns, max_width=200)
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
         open_on_return(self.table, self.edit_record)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.detail = QLabel()
         self.detail.setWordWrap(True)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.changes import REGISTER
 from trygghetsrad.domain.situation import SourceData
+from trygghetsrad.i18n import plural
 from trygghetsrad.services import register, situation_sources
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.register.models import RECORD_ROLE
@@ -107,7 +107,6 @@ class SourcesPage(SituationSubPage):
         self.columns = ColumnFitter(self.table, stretch=(0, 3, 4, 9), max_width=150, primary=0)
         self.table.doubleClicked.connect(lambda _i: self.edit_source())
         open_on_return(self.table, self.edit_source)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_source)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
 
         self.detail_title = heading("")
@@ -170,9 +169,9 @@ class SourcesPage(SituationSubPage):
         alerts = [s.alert(self.model.today) for s in sources]
         late = sum(1 for a in alerts if a is not None and a.value == "overdue")
         missing = sum(1 for a in alerts if a is not None and a.value == "missing")
-        text = self.tr("{n} underlag").format(n=len(sources))
+        text = plural(len(sources), self.tr("underlag"), self.tr("underlag"))
         if late:
-            text += self.tr(" · {n} försenade").format(n=late)
+            text += " · " + plural(late, self.tr("försenat"), self.tr("försenade"))
         if missing:
             text += self.tr(" · {n} saknas").format(n=missing)
         self.summary.setText(text)

@@ -442,7 +442,7 @@ class PlanDialog(FormDialog):
         self.adopted_edit = self.add_field(
             "adopted_on",
             self.tr("Fastställd den"),
-            _date_edit(plan.adopted_on or date.today(), "adopted_on"),
+            DateEntry(plan.adopted_on, "adopted_on"),  # empty until the user gives the date
         )
         self.by_edit = self.add_field(
             "adopted_by",
@@ -489,7 +489,9 @@ class PlanDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         return {
             "status": PlanStatus(self.status_box.currentData()),
-            "adopted_on": self.adopted_edit.checked(),  # type: ignore[attr-defined]
+            "adopted_on": self.adopted_edit.checked()  # type: ignore[attr-defined]
+            if self.status_box.currentData() == PlanStatus.ADOPTED.value
+            else None,
             "adopted_by": self.by_edit.text(),  # type: ignore[attr-defined]
             "reservation": self.reservation_check.isChecked(),
             "start_month": int(self.month_box.currentData()),

@@ -63,6 +63,7 @@ from trygghetsrad.domain.wheel import (
 from trygghetsrad.domain.wheel_geometry import Span
 from trygghetsrad.domain.wheel_scene import Scene, build_scene
 from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import plural
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.wheel.dialogs import (
     CategoryDialog,
@@ -607,6 +608,21 @@ class WheelPage(QWidget):
     def _run(self, fn: Callable[[Any], Any]) -> Any:
         with self.ctx.database.session() as s:
             return fn(s)
+
+    def new_record(self) -> None:
+        """Ctrl+N on this page."""
+        self.new_event()
+
+    def printable(self) -> tuple[str, bytes]:
+        """Ctrl+P: the year's poster, the PDF the export writes."""
+        from trygghetsrad.export.wheel_poster import wheel_poster_pdf
+        from trygghetsrad.services.wheel_extra import wheel_document
+
+        internal = self.include_internal_exports
+        with self.ctx.database.session() as s:
+            doc = wheel_document(s, self.year, include_internal=internal)
+        name = f"Årshjul {self.year_text().replace('/', '-')}"
+        return name, wheel_poster_pdf(doc, include_internal=internal)
 
     def new_event(self, day: date | None = None, category: str | None = None) -> EventDialog:
         span = self.view_span()
@@ -1156,16 +1172,18 @@ class WheelPage(QWidget):
             return
         result = recorded.result
         count = result.created + result.updated
-        text = (
-            self.tr("Importera 1 händelse från {name}")
-            if count == 1
-            else self.tr("Importera {n} händelser från {name}")
-        ).format(n=count, name=path.name)
+        text = self.tr("Importera {events} från {name}").format(
+            events=plural(count, self.tr("händelse"), self.tr("händelser")), name=path.name
+        )
         push_done(self.stack, self.ctx, journal_service.relabel(recorded, text), parent_widget=self)
         self._changed(result.changes)
         self.ctx.events.status_message.emit(
-            self.tr("{c} nya, {u} uppdaterade, {s} fanns redan").format(
-                c=result.created, u=result.updated, s=result.skipped
+            self.tr("{c} {new}, {u} {updated}, {s} fanns redan").format(
+                c=result.created,
+                new=self.tr("ny") if result.created == 1 else self.tr("nya"),
+                u=result.updated,
+                updated=self.tr("uppdaterad") if result.updated == 1 else self.tr("uppdaterade"),
+                s=result.skipped,
             )
         )
 

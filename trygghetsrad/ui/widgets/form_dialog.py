@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.ui.widgets.keyboard import on_edit, take_keyboard
 from trygghetsrad.ui.widgets.screen import fit_to_screen
 
 
@@ -67,6 +68,7 @@ class FormDialog(QDialog):
         self._errors: dict[str, QLabel] = {}
         self._aliases: dict[str, str] = {}
         self._focus: dict[str, QWidget] = {}
+        self._shown_once = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(10)
@@ -134,6 +136,9 @@ class FormDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         fit_to_screen(self)
+        if not self._shown_once:
+            self._shown_once = True
+            take_keyboard(self, list(self._fields.values()), self.buttons)
 
     def add_field(
         self,
@@ -167,7 +172,15 @@ class FormDialog(QDialog):
             widget.field = key  # type: ignore[attr-defined]
         self._fields[key] = widget
         self._errors[key] = error
+        # A message goes as soon as the user corrects the field (the save checks it again).
+        on_edit(widget, lambda: self._clear_error(key))
         return widget
+
+    def _clear_error(self, key: str) -> None:
+        for label in (self._errors[key], self.general_error):
+            if not label.isHidden():
+                label.clear()
+                label.hide()
 
     def field(self, key: str) -> QWidget:
         return self._fields[key]

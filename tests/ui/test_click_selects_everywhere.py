@@ -1,0 +1,171 @@
+"""A mouse click selects in every list, table and tree of every page, exactly as a key does.
+
+The sweep finds the views itself (every `QAbstractItemView` of every workspace page and
+Lägesbild sub-page, on the example data), so a new list is covered without a line here. For
+each view with two or more rows it selects the first row, then the second row once by a mouse
+click and once in code (which, like the arrow keys, selects before it moves the current
+index), and compares what the page shows: texts, enabled buttons, other lists' contents.
+A click that leaves a card saying "Välj en person i listan…" (PITFALLS 20) differs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from trygghetsrad.ui.main_window import TABS
+from trygghetsrad.ui.situation.page import SUBPAGES
+
+PAGES = [spec for key, _t, spec in TABS if key != "situation"] + [s for _k, _t, s in SUBPAGES]
+
+
+def _build(spec: str, ctx: Any) -> QWidget:
+    module, name = spec.split(":")
+    page: QWidget = getattr(importlib.import_module(module), name)(ctx)
+    return page
+
+
+def _reveal(view: QWidget, page: QWidget) -> None:
+    """Switch every tab and stacked widget between `page` and `view` to show the view."""
+    child = view
+    parent = child.parentWidget()
+    while parent is not None and child is not page:
+        if isinstance(parent, QStackedWidget):
+            tabs = parent.parentWidget()
+            if isinstance(tabs, QTabWidget):
+                tabs.setCurrentWidget(child)
+            else:
+                parent.setCurrentWidget(child)
+        child, parent = parent, parent.parentWidget()
+
+
+def _state(page: QWidget, skip: QWidget) -> list[tuple[str, object]]:
+    """What the user sees on the page, widget by widget."""
+    seen: list[tuple[str, object]] = []
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisibleTo(page) or widget is skip:
+            continue
+        name = f"{type(widget).__name__}:{widget.accessibleName() or widget.objectName()}"
+        if isinstance(widget, QLabel):
+            seen.append((name, widget.text()))
+        elif isinstance(widget, QLineEdit):
+            seen.append((name, (widget.text(), widget.isEnabled())))
+        elif isinstance(widget, QPlainTextEdit):
+            seen.append((name, (widget.toPlainText(), widget.isReadOnly())))
+        elif isinstance(widget, QTextEdit):
+            seen.append((name, widget.toPlainText()))
+        elif isinstance(widget, QAbstractButton):
+            seen.append((name, (widget.text(), widget.isEnabled(), widget.isChecked())))
+        elif isinstance(widget, QComboBox):
+            seen.append((name, (widget.currentText(), widget.isEnabled())))
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            seen.append((name, (model.rowCount(), widget.isEnabled())))
+    return seen
+
+
+def _click_target(view: QAbstractItemView, row: int) -> QModelIndex:
+    """A cell of `row` that a click selects without ticking a box in it."""
+    model = view.model()
+    for column in range(64):
+        index = model.index(row, column)
+        if not index.isValid():
+            break
+        checkable = bool(model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable)
+        if not checkable and view.visualRect(index).isValid():
+            return index
+    return model.index(row, 0)
+
+
+def _select_in_code(view: QAbstractItemView, row: int) -> None:
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    if view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows:
+        flags |= QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(view.model().index(row, 0), flags)
+    QApplication.processEvents()
+
+
+def _views(page: QWidget) -> list[QAbstractItemView]:
+    return [
+        view
+        for view in page.findChildren(QAbstractItemView)
+        if view.model() is not None
+        and view.selectionModel() is not None
+        and view.selectionMode() != QAbstractItemView.SelectionMode.NoSelection
+        and not isinstance(view.parentWidget(), QComboBox)  # a combo box's pop-up list
+        and type(view).__name__ != "QComboBoxListView"
+        and not isinstance(view, QHeaderView)
+    ]
+
+
+SWEPT: list[str] = []
+
+
+@pytest.mark.parametrize("spec", PAGES)
+def test_a_click_shows_the_same_as_choosing_the_row_with_keys(qtbot, demo_ctx, spec: str) -> None:
+    page = _build(spec, demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    refresh = getattr(page, "refresh", None) or getattr(page, "reload", None)
+    if callable(refresh):
+        refresh()
+    QApplication.processEvents()
+    wrong: list[str] = []
+    for view in _views(page):
+        _reveal(view, page)
+        QApplication.processEvents()
+        if not view.isVisible() or view.model().rowCount() < 2:
+            continue
+        name = f"{spec} {view.accessibleName() or type(view).__name__}"
+        _select_in_code(view, 0)
+        target = _click_target(view, 1)
+        QTest.mouseClick(
+            view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            view.visualRect(target).center(),
+        )
+        QApplication.processEvents()
+        if view.currentIndex().row() != 1:
+            wrong.append(f"{name}: the click did not reach row 2")
+            continue
+        clicked = _state(page, view)
+        _select_in_code(view, 0)
+        _select_in_code(view, 1)
+        chosen = _state(page, view)
+        differs = [(a, b) for a, b in zip(clicked, chosen, strict=False) if a != b]
+        if clicked != chosen:
+            wrong.append(f"{name}: a click shows something else than keys: {differs}")
+        SWEPT.append(name)
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_sweep_reached_the_lists_of_every_workspace() -> None:
+    """Runs after the sweep (same module): it must have clicked in many views, among them
+    the register's people, groups and members."""
+    if not SWEPT:
+        pytest.fail("run with the sweep above (it found no view)")
+    joined = "\n".join(SWEPT)
+    for expected in ("Personer", "Grupper", "Medlemmar", "meetings.page"):
+        assert expected in joined, f"no view swept for {expected}: {SWEPT}"
+    assert len(SWEPT) >= 15, SWEPT
