@@ -52,7 +52,8 @@ from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 SHORTCUTS = (
-    "Enter ny punkt · Tab / Shift+Tab nivå · Ctrl+I intern anteckning · "
+    "Enter ny punkt · Tab / Shift+Tab nivå · Enter på tom punkt: löptext · "
+    "Ctrl+I intern anteckning · "
     "Ctrl+Enter ny dagordningspunkt · Ctrl+Shift+A nytt uppdrag · "
     "Ctrl+Upp / Ctrl+Ned flytta punkten · Ctrl+PgUp / Ctrl+PgDn föregående / nästa punkt · "
     "Ctrl+Tab lämna anteckningarna"
@@ -886,8 +887,7 @@ class AgendaPanel(QWidget):
             self,
             values={
                 "what": action.what,
-                "responsible_person_id": action.responsible_person_id,
-                "responsible_organisation_id": action.responsible_organisation_id,
+                "responsibles": action.responsibles,
                 "due_date": action.due_date,
                 "internal": action.internal,
                 "status": action.status,
