@@ -69,6 +69,12 @@ def upgrade() -> None:
         "agenda_notes",
         sa.Column("paragraph", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
+    # Actions are found by the names of their responsible from now on.
+    from trygghetsrad.db.search_index import BY_TABLE, create_table, reindex_table
+
+    connection = op.get_bind()
+    create_table(connection)
+    reindex_table(connection, BY_TABLE["action_items"])
 
 
 def downgrade() -> None:
