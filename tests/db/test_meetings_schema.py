@@ -30,12 +30,12 @@ def test_foreign_keys_are_named_by_the_convention(tmp_path: Path) -> None:
     db = open_database(tmp_path / "fk.sqlite")
     try:
         with db.engine.connect() as conn:
-            fks = sa.inspect(conn).get_foreign_keys("action_items")
+            fks = sa.inspect(conn).get_foreign_keys("action_responsibles")
     finally:
         db.close()
     names = {fk["name"] for fk in fks}
-    assert "fk_action_items_responsible_person_id_people" in names
-    person_fk = next(fk for fk in fks if fk["constrained_columns"] == ["responsible_person_id"])
+    assert "fk_action_responsibles_person_id_people" in names
+    person_fk = next(fk for fk in fks if fk["constrained_columns"] == ["person_id"])
     assert person_fk["options"].get("ondelete") == "RESTRICT"
 
 

@@ -4,6 +4,9 @@ every byte written by default, and present when `--include-internal` is given. A
 but accepted text (markup characters, emoji, right-to-left text, combining accents, tabs)
 rides along in the same fields and in a third of the other records: no export may crash.
 
+Records under an internal parent (an action under an internal agenda item) are internal too,
+whatever their own flag: the canary is planted in them as well (`INHERITED`).
+
 Generic on purpose: a workspace that adds a table with an `internal` column, or an export
 command under `trygghetsrad export`, is covered without changes here. The full JSON export
 (`export data`) and the GDPR access export (`export person`) are complete copies by design
@@ -96,7 +99,60 @@ def _plant_canaries(database) -> dict[str, set[int]]:  # type: ignore[no-untyped
                 )
             if columns and ids:
                 planted[table.name] = ids
+        INHERITED.clear()
+        INHERITED.update(_plant_under_internal_parents(conn))
     return planted
+
+
+# Records that are not marked internal themselves but lie under an internal parent (an action
+# under an internal agenda item): table → ids. Internal-ness is inherited, so their text is
+# as secret as their parent's and carries the canary too.
+INHERITED: dict[str, set[int]] = {}
+
+
+def _plant_under_internal_parents(conn) -> dict[str, set[int]]:  # type: ignore[no-untyped-def]
+    """Put the canary into every record owned (ON DELETE CASCADE, at any depth) by an internal
+    record, whatever its own flag says."""
+    hidden: dict[str, set[int]] = {}
+    for table in Base.metadata.sorted_tables:  # parents before children
+        if "internal" in table.columns and "id" in table.columns:
+            hidden[table.name] = {
+                r[0]
+                for r in conn.exec_driver_sql(f'SELECT id FROM "{table.name}" WHERE internal = 1')
+            }
+    inherited: dict[str, set[int]] = {}
+    for table in Base.metadata.sorted_tables:
+        if "id" not in table.columns:
+            continue
+        for fk in table.foreign_keys:
+            parent = fk.column.table.name
+            if fk.ondelete != "CASCADE" or not hidden.get(parent) or parent == table.name:
+                continue
+            marks = ", ".join(str(int(i)) for i in hidden[parent])
+            own = "AND internal = 0" if "internal" in table.columns else ""
+            ids = {
+                r[0]
+                for r in conn.exec_driver_sql(
+                    f'SELECT id FROM "{table.name}" WHERE "{fk.parent.name}" IN ({marks}) {own}'
+                )
+            }
+            if not ids:
+                continue
+            hidden.setdefault(table.name, set()).update(ids)
+            columns = _text_columns(table)
+            if not columns:
+                continue
+            inherited.setdefault(table.name, set()).update(ids)
+            id_list = ", ".join(str(int(i)) for i in ids)
+            for column in columns:
+                length = getattr(table.columns[column].type, "length", None) or 10_000
+                value = f"coalesce(\"{column}\", '')"
+                conn.exec_driver_sql(
+                    f'UPDATE "{table.name}" SET "{column}" = substr(? || id || ? || {value}, 1, ?) '
+                    f"WHERE id IN ({id_list}) AND NOT {value} GLOB '[[{{]*'",
+                    (CANARY + " ", " ", length),
+                )
+    return inherited
 
 
 def _candidates(database, dest: str, planted: dict[str, set[int]], year: int) -> list[str]:  # type: ignore[no-untyped-def]
@@ -201,6 +257,12 @@ def test_the_canary_is_planted_in_every_internal_capable_table(planted_demo) -> 
     assert capable, "no table can hold internal content"
     assert set(planted) <= set(capable)
     assert planted  # the example data has records in at least one of them
+
+
+def test_the_canary_is_planted_under_internal_parents_too(planted_demo) -> None:  # type: ignore[no-untyped-def]
+    """An action item (not itself internal) under an internal agenda item carries the canary."""
+    assert INHERITED.get("action_items"), INHERITED
+    assert INHERITED.get("agenda_notes") or INHERITED.get("decisions")
 
 
 def test_full_copies_mark_internal_records(planted_demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

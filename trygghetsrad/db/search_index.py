@@ -67,6 +67,7 @@ class Source:
     parents: tuple[tuple[str, tuple[str, ...]], ...] = ()
     opens_parent: bool = False  # choosing the hit opens the parent (it has no view of its own)
     derived: Deriver | None = None  # text from other tables, placed before the title columns
+    body_from: Deriver | None = None  # text from other tables added to the body only
 
     def rowid(self, ref_id: int) -> int:
         return (self.code << ROWID_SHIFT) | int(ref_id)
@@ -82,9 +83,19 @@ def _s(
     *parents: tuple[str, tuple[str, ...]],
     opens_parent: bool = False,
     derived: Deriver | None = None,
+    body_from: Deriver | None = None,
 ) -> Source:
     return Source(
-        table, code, kind, area, tuple(title), tuple(body), tuple(parents), opens_parent, derived
+        table,
+        code,
+        kind,
+        area,
+        tuple(title),
+        tuple(body),
+        tuple(parents),
+        opens_parent,
+        derived,
+        body_from,
     )
 
 
@@ -142,6 +153,22 @@ def meeting_texts(connection: Connection, ids: Sequence[int]) -> dict[int, Deriv
     return result
 
 
+def action_texts(connection: Connection, ids: Sequence[int]) -> dict[int, Derived]:
+    """An action is found by the names of everyone responsible for it (people, organisations)."""
+    if not ids or not table_columns(connection, "action_responsibles"):
+        return {}
+    rows = connection.exec_driver_sql(
+        "SELECT r.action_id, p.name, o.name FROM action_responsibles r "
+        "LEFT JOIN people p ON p.id = r.person_id "
+        "LEFT JOIN organisations o ON o.id = r.organisation_id "
+        f"WHERE r.action_id IN ({_in(ids)}) ORDER BY r.action_id, r.position"
+    ).fetchall()
+    names: dict[int, list[str]] = {}
+    for action_id, person, organisation in rows:
+        names.setdefault(action_id, []).extend(n for n in (person, organisation) if n)
+    return {i: Derived("", join_text(found), "") for i, found in names.items()}
+
+
 _NOTES = ("notes", "note", "text", "body", "description", "summary", "content")
 _MEETING = (
     ("meetings", ("meeting_id",)),
@@ -175,6 +202,7 @@ SOURCES: tuple[Source, ...] = (
         ("title", "what"),
         ("responsible_text", "responsible_name", *_NOTES, "status_note"),
         *_MEETING,
+        body_from=action_texts,
     ),
     _s("wheel_events", 20, "wheel_event", "wheel", ("title",), ("place", "responsible", *_NOTES)),
     _s(
@@ -229,7 +257,11 @@ assert len(BY_CODE) == len(SOURCES), "search source codes must be unique"
 
 # Tables whose rows are part of another source's derived text: a change there reindexes the
 # records of that source it touches (a renamed group renames its meetings).
-DEPENDENTS: dict[str, str] = {"meeting_groups": "meetings", "groups": "meetings"}
+DEPENDENTS: dict[str, str] = {
+    "meeting_groups": "meetings",
+    "groups": "meetings",
+    "action_responsibles": "action_items",
+}
 
 
 def source_of_rowid(rowid: int) -> Source | None:
@@ -297,6 +329,8 @@ def reindex_table(connection: Connection, source: Source, ids: Sequence[int] | N
     where = f" WHERE id IN ({_in(ids)})" if ids is not None else ""
     rows = connection.exec_driver_sql(f'SELECT {select} FROM "{source.table}"{where}').fetchall()
     derived = source.derived(connection, [row[0] for row in rows]) if source.derived else {}
+    if source.body_from:
+        derived = source.body_from(connection, [row[0] for row in rows])
     n_title = len(title)
     params = []
     for row in rows:
@@ -369,6 +403,9 @@ def _dependent_ids(session: Session, obj: Any, table: str) -> list[int]:
     if table == "meeting_groups":
         meeting_id = getattr(obj, "meeting_id", None)
         return [meeting_id] if meeting_id is not None else []
+    if table == "action_responsibles":
+        action_id = getattr(obj, "action_id", None)
+        return [action_id] if action_id is not None else []
     if table == "groups" and getattr(obj, "id", None) is not None:
         name = inspect(obj).attrs.name.history if hasattr(obj, "name") else None
         if name is None or not name.has_changes():
@@ -388,7 +425,7 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     refresh: dict[str, set[int]] = {}
     for obj in session.new | session.dirty:
         source = _source_of(obj)
-        if source is not None and source.derived is not None:
+        if source is not None and (source.derived or source.body_from) is not None:
             if getattr(obj, "id", None) is not None and not inspect(obj).deleted:
                 refresh.setdefault(source.table, set()).add(obj.id)
         elif source is not None:

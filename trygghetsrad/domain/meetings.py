@@ -175,6 +175,7 @@ class NoteData:
     text: str
     level: int = 0
     internal: bool = False
+    paragraph: bool = False  # running text, not a bullet
 
 
 @dataclass(frozen=True)
@@ -185,12 +186,28 @@ class DecisionData:
 
 
 @dataclass(frozen=True)
+class Responsible:
+    """One responsible for an action: a person, an organisation, or a person of an organisation."""
+
+    person_id: int | None = None
+    organisation_id: int | None = None
+    name: str = ""  # "Anna Berg (Polisen)", "Socialtjänsten"
+
+
+@dataclass(frozen=True)
+class ProgressComment:
+    """What a follow-up meeting said about an action ("remissen bereds av kommunstyrelsen")."""
+
+    meeting_id: int
+    day: date
+    text: str
+
+
+@dataclass(frozen=True)
 class ActionData:
     id: int
     what: str
-    responsible_person_id: int | None
-    responsible_organisation_id: int | None
-    responsible: str
+    responsibles: tuple[Responsible, ...]
     due_date: date | None
     status: ActionStatus
     internal: bool = False
@@ -199,10 +216,25 @@ class ActionData:
     origin_meeting_id: int | None = None
     origin_item_title: str = ""
     closed_on: date | None = None
+    # Under an internal agenda item: internal whatever its own flag (see domain.internal).
+    inherited_internal: bool = False
+    # At a follow-up: what this meeting said about it, and what earlier meetings said.
+    comment: str = ""
+    earlier_comments: tuple[ProgressComment, ...] = ()
 
     @property
     def open(self) -> bool:
         return self.status is ActionStatus.OPEN
+
+    @property
+    def responsible(self) -> str:
+        """ "Samordnaren och Kommunpolisen": every responsible, as one phrase ("" for none)."""
+        return join_names([r.name for r in self.responsibles if r.name])
+
+    @property
+    def due_label(self) -> str:
+        """The due date as printed: ISO date, or "" when the action has none (never "–")."""
+        return self.due_date.isoformat() if self.due_date else ""
 
 
 @dataclass(frozen=True)
@@ -263,11 +295,12 @@ class NextMeetingPlan:
 
 @dataclass(frozen=True)
 class Note:
-    """A bullet typed in the notes editor, before it is stored."""
+    """A bullet (or a paragraph of running text) typed in the notes editor, before it is stored."""
 
     text: str
     level: int = 0
     internal: bool = False
+    paragraph: bool = False
 
 
 # -- rules ----------------------------------------------------------------------------------

@@ -35,6 +35,9 @@ class MeetingDocument:
     attendance: tuple[AttendanceData, ...] = ()
     items: tuple[AgendaItemData, ...] = ()
     followup: tuple[ActionData, ...] = ()
+    # No agenda item of its own follows the actions up: the documents give them a section of
+    # their own, so open actions come back whatever the agenda looks like.
+    followup_apart: bool = True
     next_meetings: tuple[MeetingSummary, ...] = ()
     recipients: tuple[Recipient, ...] = ()
     contact_email: str = ""
@@ -70,6 +73,12 @@ class MeetingDocument:
         if self.is_protocol:
             return f"§ {self.meeting.first_paragraph + index}"
         return f"{index + 1}."
+
+    @property
+    def followup_section(self) -> bool:
+        """True when the follow-up is printed as a section of its own (there is something to
+        follow up and no agenda item for it)."""
+        return self.followup_apart and bool(self.followup)
 
     def attendees(self, *presences: Presence) -> list[AttendanceData]:
         return [a for a in self.attendance if a.presence in presences]

@@ -581,6 +581,7 @@ def calendar_items(session: Session, start: date, end: date) -> list[CalendarIte
         )
         for m in list_meetings(session, start=start, end=end)
     ]
+    from trygghetsrad.domain.internal import is_internal
     from trygghetsrad.services.meetings_actions import list_actions
 
     for action in list_actions(session, open_only=True):
@@ -594,7 +595,7 @@ def calendar_items(session: Session, start: date, end: date) -> list[CalendarIte
                 start=action.due_date,
                 description=action.what,
                 responsible=action.responsible,
-                internal=action.internal,
+                internal=is_internal(action),
                 owner=Owner(MEETINGS, "action_item", action.id),
             )
         )

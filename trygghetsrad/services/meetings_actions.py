@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from trygghetsrad.db.models import Organisation, Person
-from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Meeting, MeetingGroup
+from trygghetsrad.db.models.meetings import (
+    ActionItem,
+    ActionProgress,
+    ActionResponsible,
+    AgendaItem,
+    Meeting,
+    MeetingGroup,
+)
 from trygghetsrad.domain.changes import MEETINGS, Changes, Created
-from trygghetsrad.domain.meetings import MAX_NOTE, ActionData, ActionStatus, check_plain_text
+from trygghetsrad.domain.meetings import (
+    MAX_NOTE,
+    ActionData,
+    ActionStatus,
+    ProgressComment,
+    Responsible,
+    check_plain_text,
+)
 from trygghetsrad.domain.register import clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
@@ -35,19 +50,27 @@ class Names:
         )
 
 
+def _responsible_name(names: Names, person_id: int | None, organisation_id: int | None) -> str:
+    person = names.people.get(person_id or -1, "")
+    org = names.organisations.get(organisation_id or -1, "")
+    return f"{person} ({org})" if person and org else person or org
+
+
 def action_data(session: Session, row: ActionItem, names: Names | None = None) -> ActionData:
     names = names or Names.load(session)
-    person = names.people.get(row.responsible_person_id or -1, "")
-    org = names.organisations.get(row.responsible_organisation_id or -1, "")
-    responsible = f"{person} ({org})" if person and org else person or org
     item = row.item
     meeting = item.meeting
     return ActionData(
         id=row.id,
         what=row.what,
-        responsible_person_id=row.responsible_person_id,
-        responsible_organisation_id=row.responsible_organisation_id,
-        responsible=responsible,
+        responsibles=tuple(
+            Responsible(
+                r.person_id,
+                r.organisation_id,
+                _responsible_name(names, r.person_id, r.organisation_id),
+            )
+            for r in row.responsibles
+        ),
         due_date=row.due_date,
         status=ActionStatus(row.status),
         internal=row.internal,
@@ -56,6 +79,7 @@ def action_data(session: Session, row: ActionItem, names: Names | None = None) -
         origin_meeting_id=item.meeting_id,
         origin_item_title=item.title,
         closed_on=row.closed_on,
+        inherited_internal=item.internal,
     )
 
 
@@ -66,23 +90,39 @@ def _row(session: Session, action_id: int) -> ActionItem:
     return row
 
 
-def _fields(
+def _responsibles(
     session: Session,
-    what: str,
+    responsibles: Sequence[Responsible],
     person_id: int | None,
     organisation_id: int | None,
-) -> dict[str, object]:
+) -> list[ActionResponsible]:
+    """The rows for the responsible given: `responsibles`, or the single person and/or
+    organisation of the shorthand arguments. Unknown records are refused, repeats dropped."""
+    chosen = list(responsibles)
+    if person_id is not None or organisation_id is not None:
+        chosen.insert(0, Responsible(person_id, organisation_id))
+    rows: list[ActionResponsible] = []
+    seen: set[tuple[int | None, int | None]] = set()
+    for r in chosen:
+        key = (r.person_id, r.organisation_id)
+        if key == (None, None) or key in seen:
+            continue
+        if r.person_id is not None and session.get(Person, r.person_id) is None:
+            raise ValidationError(tr("Personen finns inte längre."), "responsible")
+        if r.organisation_id is not None and session.get(Organisation, r.organisation_id) is None:
+            raise ValidationError(tr("Organisationen finns inte längre."), "responsible")
+        seen.add(key)
+        rows.append(
+            ActionResponsible(
+                position=len(rows), person_id=r.person_id, organisation_id=r.organisation_id
+            )
+        )
+    return rows
+
+
+def _what(what: str) -> str:
     text = clean_text(what, field="what", label=tr("Uppdraget"), required=True, max_length=MAX_NOTE)
-    check_plain_text(text, field="what", label=tr("Uppdraget"))
-    if person_id is not None and session.get(Person, person_id) is None:
-        raise ValidationError(tr("Personen finns inte längre."), "responsible")
-    if organisation_id is not None and session.get(Organisation, organisation_id) is None:
-        raise ValidationError(tr("Organisationen finns inte längre."), "responsible")
-    return {
-        "what": text,
-        "responsible_person_id": person_id,
-        "responsible_organisation_id": organisation_id,
-    }
+    return check_plain_text(text, field="what", label=tr("Uppdraget"))
 
 
 def add_action(
@@ -90,18 +130,24 @@ def add_action(
     item_id: int,
     *,
     what: str,
+    responsibles: Sequence[Responsible] = (),
     responsible_person_id: int | None = None,
     responsible_organisation_id: int | None = None,
     due_date: date | None = None,
     internal: bool = False,
     status: str | ActionStatus = ActionStatus.OPEN,
 ) -> Created:
+    """Add an action; its responsible are `responsibles` (people and/or organisations), or
+    the one person and/or organisation given as `responsible_person_id`/`_organisation_id`."""
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise UserError(tr("Punkten finns inte längre; den kan ha tagits bort."))
     meeting = editable_row(session, item.meeting_id)
     row = ActionItem(
-        **_fields(session, what, responsible_person_id, responsible_organisation_id),
+        what=_what(what),
+        responsibles=_responsibles(
+            session, responsibles, responsible_person_id, responsible_organisation_id
+        ),
         due_date=due_date,
         status=ActionStatus.OPEN.value,
         internal=internal,
@@ -134,6 +180,7 @@ def update_action(
     action_id: int,
     *,
     what: str,
+    responsibles: Sequence[Responsible] = (),
     responsible_person_id: int | None = None,
     responsible_organisation_id: int | None = None,
     due_date: date | None = None,
@@ -142,10 +189,10 @@ def update_action(
 ) -> Changes:
     row = _row(session, action_id)
     meeting = editable_row(session, row.item.meeting_id)
-    for key, value in _fields(
-        session, what, responsible_person_id, responsible_organisation_id
-    ).items():
-        setattr(row, key, value)
+    row.what = _what(what)
+    row.responsibles = _responsibles(
+        session, responsibles, responsible_person_id, responsible_organisation_id
+    )
     row.due_date, row.internal = due_date, internal
     _set_status(row, status, max(meeting.day, date.today()))
     session.flush()
@@ -172,7 +219,10 @@ def list_actions(
         .join(AgendaItem)
         .join(Meeting)
         # The joined rows fill item and meeting: not one query per action or per item.
-        .options(contains_eager(ActionItem.item).contains_eager(AgendaItem.meeting))
+        .options(
+            contains_eager(ActionItem.item).contains_eager(AgendaItem.meeting),
+            selectinload(ActionItem.responsibles),
+        )
         .order_by(Meeting.day, ActionItem.id)
     )
     if open_only:
@@ -212,7 +262,8 @@ def followup(session: Session, meeting_id: int) -> list[ActionData]:
         .options(
             contains_eager(ActionItem.item)
             .contains_eager(AgendaItem.meeting)
-            .selectinload(Meeting.groups)
+            .selectinload(Meeting.groups),
+            selectinload(ActionItem.responsibles),
         )
     )
     here = (meeting.day, meeting.start_time or _MIDNIGHT, meeting.id)
@@ -223,7 +274,35 @@ def followup(session: Session, meeting_id: int) -> list[ActionData]:
     ]
     names = Names.load(session)
     carried = _carried_before(session, rows, meeting)
-    return [replace(action_data(session, r, names), carried_count=carried[r.id]) for r in rows]
+    said = _comments(session, [r.id for r in rows], meeting)
+    return [
+        replace(
+            action_data(session, r, names),
+            carried_count=carried[r.id],
+            comment=here.text if (here := said.get((r.id, meeting.id))) else "",
+            earlier_comments=tuple(
+                c for (aid, mid), c in said.items() if aid == r.id and mid != meeting.id
+            ),
+        )
+        for r in rows
+    ]
+
+
+def _comments(
+    session: Session, action_ids: list[int], meeting: Meeting
+) -> dict[tuple[int, int], ProgressComment]:
+    """(action, meeting) → what that meeting said, for the meetings up to `meeting`, oldest first."""
+    if not action_ids:
+        return {}
+    found = session.execute(
+        select(
+            ActionProgress.action_id, ActionProgress.meeting_id, Meeting.day, ActionProgress.text
+        )
+        .join(Meeting, Meeting.id == ActionProgress.meeting_id)
+        .where(ActionProgress.action_id.in_(action_ids), Meeting.day <= meeting.day)
+        .order_by(Meeting.day, Meeting.id)
+    ).all()
+    return {(aid, mid): ProgressComment(mid, day, text) for aid, mid, day, text in found}
 
 
 def _carried_before(session: Session, rows: list[ActionItem], meeting: Meeting) -> dict[int, int]:
@@ -346,3 +425,24 @@ def carry_open_actions(session: Session, meeting_id: int) -> int:
             count += 1
     session.flush()
     return count
+
+
+def set_progress_comment(session: Session, action_id: int, meeting_id: int, text: str) -> Changes:
+    """Store what this meeting said about an action it follows up ("" removes the comment)."""
+    row = _followup_row(session, action_id, meeting_id)
+    cleaned = clean_text(text, field="comment", label=tr("Kommentaren"), max_length=MAX_NOTE)
+    check_plain_text(cleaned, field="comment", label=tr("Kommentaren"))
+    existing = session.scalar(
+        select(ActionProgress).where(
+            ActionProgress.action_id == row.id, ActionProgress.meeting_id == meeting_id
+        )
+    )
+    if not cleaned:
+        if existing is not None:
+            session.delete(existing)
+    elif existing is None:
+        session.add(ActionProgress(action_id=row.id, meeting_id=meeting_id, text=cleaned))
+    else:
+        existing.text = cleaned
+    session.flush()
+    return CHANGED

@@ -8,7 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from trygghetsrad.db.models import Group
-from trygghetsrad.db.models.meetings import AgendaItem, AgendaNote, AgendaTemplate, Decision
+from trygghetsrad.db.models.meetings import (
+    ActionItem,
+    AgendaItem,
+    AgendaNote,
+    AgendaTemplate,
+    Decision,
+)
 from trygghetsrad.domain.changes import MEETINGS, Changes, Created
 from trygghetsrad.domain.meetings import (
     MAX_NOTE,
@@ -60,7 +66,7 @@ def get_agenda(session: Session, meeting_id: int) -> list[AgendaItemData]:
         .options(
             selectinload(AgendaItem.notes),
             selectinload(AgendaItem.decisions),
-            selectinload(AgendaItem.actions),
+            selectinload(AgendaItem.actions).selectinload(ActionItem.responsibles),
         )
     ).all()
     names = Names.load(session)
@@ -72,7 +78,9 @@ def get_agenda(session: Session, meeting_id: int) -> list[AgendaItemData]:
             kind=ItemKind(item.kind),
             body=item.body,
             internal=item.internal,
-            notes=tuple(NoteData(n.id, n.text, n.level, n.internal) for n in item.notes),
+            notes=tuple(
+                NoteData(n.id, n.text, n.level, n.internal, n.paragraph) for n in item.notes
+            ),
             decisions=tuple(DecisionData(d.id, d.text, d.internal) for d in item.decisions),
             actions=tuple(action_data(session, a, names) for a in item.actions),
         )
@@ -156,7 +164,7 @@ def delete_item(session: Session, item_id: int) -> Changes:
 
 
 def set_notes(session: Session, item_id: int, notes: Sequence[Note]) -> Changes:
-    """Replace the item's bullets with `notes` (the editor saves the whole list)."""
+    """Replace the item's bullets and paragraphs with `notes` (the editor saves the whole list)."""
     item = _item(session, item_id)
     cleaned = [
         AgendaNote(
@@ -164,8 +172,9 @@ def set_notes(session: Session, item_id: int, notes: Sequence[Note]) -> Changes:
             text=_text(
                 n.text, field="notes", label=tr("Anteckningen"), required=True, max_length=MAX_NOTE
             ),
-            level=clean_level(n.level),
+            level=0 if n.paragraph else clean_level(n.level),
             internal=n.internal,
+            paragraph=n.paragraph,
         )
         for index, n in enumerate(notes)
     ]

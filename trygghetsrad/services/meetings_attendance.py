@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models import Organisation, Person
 from trygghetsrad.db.models.meetings import Attendance, Meeting
-from trygghetsrad.domain.changes import MEETINGS, Changes, Created
+from trygghetsrad.domain.changes import MEETINGS, REGISTER, Changes, Created
 from trygghetsrad.domain.meetings import AttendanceData, AttendanceStat, MeetingStatus, Presence
-from trygghetsrad.domain.register import MAX_NAME, ROLE_ORDER, Role, clean_text
+from trygghetsrad.domain.register import MAX_NAME, ROLE_ORDER, MembershipData, Role, clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import register
@@ -235,3 +235,34 @@ def attendance_by_organisation(
         for org, value in best.items():
             counts[(org, org)][value] += 1
     return _stats(counts)
+
+
+# -- a meeting entered after the fact -------------------------------------------------------
+
+
+def members_joining_later(session: Session, meeting_id: int) -> list[MembershipData]:
+    """Members of the meeting's groups whose membership starts after the meeting's day: the
+    register says they were not members yet (often because it was built after the meeting)."""
+    meeting = get_row(session, meeting_id)
+    later: list[MembershipData] = []
+    seen: set[int] = set()
+    for link in sorted(meeting.groups, key=lambda g: g.position):
+        memberships = register.list_memberships(session, group_id=link.group_id)
+        seen |= {m.person_id for m in memberships if m.active_on(meeting.day)}
+        for m in sorted(memberships, key=lambda m: m.from_date or meeting.day):
+            if m.from_date is not None and m.from_date > meeting.day and m.person_id not in seen:
+                later.append(m)
+                seen.add(m.person_id)
+    return later
+
+
+def count_members_from_meeting_day(session: Session, meeting_id: int) -> Changes:
+    """Let the memberships that start after the meeting's day start on that day instead (the
+    coordinator confirms they were members then), and list them at the meeting."""
+    meeting = editable_row(session, meeting_id)
+    for m in members_joining_later(session, meeting_id):
+        register.update_membership(
+            session, m.id, role=m.role, from_date=meeting.day, to_date=m.to_date
+        )
+    sync_members(session, meeting_id)
+    return Changes.of(MEETINGS, REGISTER)

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from trygghetsrad.domain.internal import visible
+from trygghetsrad.domain.meetings import ItemKind
 from trygghetsrad.domain.meetings_document import MeetingDocument, Recipient
 from trygghetsrad.services import register, settings
 from trygghetsrad.services.meetings import get_meeting, next_meetings
@@ -21,6 +22,11 @@ def meeting_document(
 ) -> MeetingDocument:
     meeting = get_meeting(session, meeting_id)
     config = settings.load(session)
+    agenda = get_agenda(session, meeting_id)
+    followup_item = next((i for i in agenda if i.kind is ItemKind.FOLLOWUP), None)
+    followed = visible(followup(session, meeting_id), include_internal)
+    if followup_item is not None and not visible([followup_item], include_internal):
+        followed = []  # the follow-up item is internal, and so is what it follows up
     items = tuple(
         replace(
             item,
@@ -28,7 +34,7 @@ def meeting_document(
             decisions=tuple(visible(item.decisions, include_internal)),
             actions=tuple(visible(item.actions, include_internal)),
         )
-        for item in visible(get_agenda(session, meeting_id), include_internal)
+        for item in visible(agenda, include_internal)
     )
     attendance = tuple(list_attendance(session, meeting_id))
     people = {p.id: p for p in register.list_people(session)}
@@ -54,7 +60,8 @@ def meeting_document(
         author=meeting.secretary_name or config.coordinator_name,
         attendance=attendance,
         items=items,
-        followup=tuple(visible(followup(session, meeting_id), include_internal)),
+        followup=tuple(followed),
+        followup_apart=followup_item is None,
         next_meetings=tuple(next_meetings(session, meeting_id)),
         recipients=tuple(recipients),
         contact_email=secretary.email if secretary else "",

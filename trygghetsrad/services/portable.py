@@ -54,6 +54,8 @@ _IMPORT_LABELS: dict[str, str] = {
     "agenda_items": "dagordningspunkter",
     "agenda_notes": "anteckningar",
     "decisions": "beslut",
+    "action_responsibles": "uppdragens ansvariga",
+    "action_progress": "kommentarer till uppdrag",
     "wheel_categories": "kategorier i årshjulet",
     "wheel_plans": "årshjulsplaner",
     "wheel_plan_changes": "ändringar i årshjulsplaner",
@@ -73,6 +75,50 @@ _IMPORT_LABELS: dict[str, str] = {
     "commitment_measures": "åtagandens åtgärder",
     "meeting_links": "kopplingar till möten",
 }
+
+
+def _from_older_schemas(data: dict[str, Any]) -> dict[str, Any]:
+    """Files written before 0009_action_responsibles held an action's one responsible on the
+    action itself: it becomes the action's first `action_responsibles` record, as the database
+    migration does."""
+    actions = data.get("action_items")
+    if not isinstance(actions, list) or not any(
+        isinstance(r, dict) and ("responsible_person_id" in r or "responsible_organisation_id" in r)
+        for r in actions
+    ):
+        return data
+    data = dict(data)
+    rows = list(data.get("action_responsibles") or [])
+    next_id = (
+        max(
+            (r.get("id", 0) for r in rows if isinstance(r, dict) and _is_int(r.get("id"))),
+            default=0,
+        )
+        + 1
+    )
+    converted = []
+    for record in actions:
+        if not isinstance(record, dict):
+            converted.append(record)
+            continue
+        record = dict(record)
+        person = record.pop("responsible_person_id", None)
+        organisation = record.pop("responsible_organisation_id", None)
+        if person is not None or organisation is not None:
+            rows.append(
+                {
+                    "id": next_id,
+                    "action_id": record.get("id"),
+                    "position": 0,
+                    "person_id": person,
+                    "organisation_id": organisation,
+                }
+            )
+            next_id += 1
+        converted.append(record)
+    data["action_items"] = converted
+    data["action_responsibles"] = rows
+    return data
 
 
 def table_label(table: str) -> str:
@@ -443,6 +489,7 @@ def validate(document: Any, connection: Connection) -> _Plan:
     data = document.get("tables")
     if not isinstance(data, dict):
         raise ImportProblem(tr("fältet tables saknas eller är inget objekt"), field="tables")
+    data = _from_older_schemas(data)
     known = {t.name: t for t in tables()}
     for name in data:
         if name not in known:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trygghetsrad.db.base import Base, TimestampMixin
@@ -135,6 +145,8 @@ class AgendaNote(Base):
     text: Mapped[str] = mapped_column(Text)
     level: Mapped[int] = mapped_column(Integer, default=0)
     internal: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Running text (no bullet) before, between or after the bullets.
+    paragraph: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Decision(Base):
@@ -158,12 +170,6 @@ class ActionItem(TimestampMixin, Base):
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
     what: Mapped[str] = mapped_column(Text)
-    responsible_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="RESTRICT"), nullable=True, index=True
-    )
-    responsible_organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisations.id", ondelete="RESTRICT"), nullable=True, index=True
-    )
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     status: Mapped[str] = mapped_column(String(20), default="open")
     internal: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -177,6 +183,44 @@ class ActionItem(TimestampMixin, Base):
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     item: Mapped[AgendaItem] = relationship(back_populates="actions")
+    responsibles: Mapped[list[ActionResponsible]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ActionResponsible.position",
+    )
+
+
+class ActionResponsible(Base):
+    """One of the people and/or organisations responsible for an action (a person of an
+    organisation is one row with both)."""
+
+    __tablename__ = "action_responsibles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("action_items.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+
+
+class ActionProgress(Base):
+    """What was said about an action when a later meeting followed it up."""
+
+    __tablename__ = "action_progress"
+    __table_args__ = (UniqueConstraint("action_id", "meeting_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text, default="")
 
 
 class AgendaTemplate(TimestampMixin, Base):

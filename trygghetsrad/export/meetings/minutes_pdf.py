@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from trygghetsrad.domain.dates import long_date, short_date
+from trygghetsrad.domain.internal import is_internal
 from trygghetsrad.domain.meetings import (
     ActionData,
     AgendaItemData,
@@ -205,9 +206,12 @@ def _attendance(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any
 
 
 def _notes(item: AgendaItemData, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """Bullets, and running text before, between and after them."""
     names = ["bullet", "bullet2", "bullet3", "bullet4"]
     return [
-        Paragraph(
+        Paragraph(escape(note.text) + _tag(note.internal), st["body"])
+        if note.paragraph
+        else Paragraph(
             escape(note.text) + _tag(note.internal),
             st[names[min(note.level, 3)]],
             bulletText=BULLETS[min(note.level, 3)],
@@ -231,9 +235,9 @@ def _action_rows(
         rows = [[tr("Uppdrag"), tr("Ansvarig"), tr("Klart senast")]]
     for a in actions:
         row = [
-            Paragraph(escape(a.what) + _tag(a.internal), cell),
+            Paragraph(_action_text(a), cell),
             Paragraph(escape(a.responsible or "–"), cell),
-            Paragraph(a.due_date.isoformat() if a.due_date else "–", cell),
+            Paragraph(a.due_label, cell),  # no date: an empty cell, never "senast –"
         ]
         if followup:
             since = a.since.isoformat() if a.since else ""
@@ -243,6 +247,26 @@ def _action_rows(
             row += [Paragraph(since, cell), Paragraph(escape(status), cell)]
         rows.append(row)
     return rows
+
+
+def _action_text(a: ActionData) -> str:
+    """What is to be done, and what this meeting said about it at a follow-up."""
+    text = escape(a.what) + _tag(is_internal(a))
+    if a.comment:
+        text += "<br/><i>" + escape(tr("Kommentar: {text}").format(text=a.comment)) + "</i>"
+    return text
+
+
+def _followup_table(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> Table:
+    return data_table(_action_rows(doc.followup, st, followup=True), cols(56, 34, 23, 23, 30))
+
+
+def _followup_section(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """The open actions of the group's earlier meetings, when no agenda item follows them up."""
+    if not doc.followup_section:
+        return []
+    heading = Paragraph(tr("Uppföljning av uppdrag från tidigare möten"), st["h2"])
+    return [Spacer(1, 3 * mm), KeepTogether([heading, _followup_table(doc, st)])]
 
 
 def _item(
@@ -260,12 +284,7 @@ def _item(
     if item.kind is ItemKind.FOLLOWUP:
         if doc.followup:
             body.append(Spacer(1, 2 * mm))
-            body.append(
-                data_table(
-                    _action_rows(doc.followup, st, followup=True),
-                    cols(56, 34, 23, 23, 30),
-                )
-            )
+            body.append(_followup_table(doc, st))
         else:
             body.append(Paragraph(tr("Inga öppna uppdrag att följa upp."), st["small"]))
     if item.kind is ItemKind.NEXT_MEETING:
@@ -362,6 +381,7 @@ def build_story(doc: MeetingDocument) -> list[Any]:
     story += _attendance(doc, st)
     story.append(Spacer(1, 2 * mm))
     story.append(_rule())
+    story += _followup_section(doc, st)
     for index, item in enumerate(doc.items):
         story += _item(doc, index, item, st)
     # Signed right after the last item, as in the original minutes; the action list follows.

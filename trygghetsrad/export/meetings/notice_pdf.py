@@ -15,6 +15,26 @@ from trygghetsrad.export.pdf.base import escape, render_pdf
 from trygghetsrad.i18n import tr
 
 
+def _followup_lines(doc: MeetingDocument, st: dict[str, Any]) -> list[Any]:
+    lines = []
+    for action in doc.followup:
+        text = action.what
+        if action.responsible:
+            text += f" ({action.responsible})"
+        if action.due_date:
+            text += " – " + tr("klart senast {date}").format(date=action.due_label)
+        lines.append(Paragraph(escape(text), st["bullet2"], bulletText="•"))
+    return lines
+
+
+def _followup_section(doc: MeetingDocument, st: dict[str, Any]) -> list[Any]:
+    """Open actions of the group's earlier meetings, when no agenda item follows them up."""
+    if not doc.followup_section:
+        return []
+    heading = Paragraph(tr("Uppföljning av uppdrag från tidigare möten"), st["h2"])
+    return [Spacer(1, 3 * mm), heading, *_followup_lines(doc, st)]
+
+
 def build_story(doc: MeetingDocument) -> list[Any]:
     st = _styles()
     m = doc.meeting
@@ -50,14 +70,11 @@ def build_story(doc: MeetingDocument) -> list[Any]:
         story.append(Paragraph(line, st["body"]))
         if item.body:
             story.append(Paragraph(escape(item.body), st["small"]))
-        if item.kind is ItemKind.FOLLOWUP and doc.followup:
-            for action in doc.followup:
-                text = action.what
-                if action.responsible:
-                    text += f" ({action.responsible})"
-                story.append(Paragraph(escape(text), st["bullet2"], bulletText="•"))
+        if item.kind is ItemKind.FOLLOWUP:
+            story += _followup_lines(doc, st)
     if not doc.items:
         story.append(Paragraph(tr("Dagordningen skickas ut senare."), st["body"]))
+    story += _followup_section(doc, st)
     story.append(Spacer(1, 6 * mm))
     contact = m.secretary_name
     if doc.contact_email:

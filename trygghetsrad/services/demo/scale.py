@@ -305,6 +305,7 @@ def _meetings(
     decision_id = w.next_id("decisions") if w.has("decisions") else 1
     action_id = w.next_id("action_items") if w.has("action_items") else 1
     meetings, links, attendance, items, notes, decisions, actions = [], [], [], [], [], [], []
+    responsibles: list[dict[str, Any]] = []
     previous: dict[str, int] = {}
     for day, group in _meeting_days(start, today, rng):
         council = group == "Trygghetsrådet"
@@ -389,7 +390,6 @@ def _meetings(
                         "item_id": item_id,
                         "position": n,
                         "what": _fmt(rng.choice(ACTIONS), rng),
-                        "responsible_person_id": rng.choice(people) if people else None,
                         "due_date": due,
                         "status": "done" if done else "open",
                         "internal": False,
@@ -397,6 +397,10 @@ def _meetings(
                         "closed_on": due if done else None,
                     }
                 )
+                if people:
+                    responsibles.append(
+                        {"action_id": action_id, "position": 0, "person_id": rng.choice(people)}
+                    )
                 action_id += 1
             item_id += 1
         meeting_id += 1
@@ -407,6 +411,7 @@ def _meetings(
     w.insert("agenda_notes", notes)
     w.insert("decisions", decisions)
     w.insert("action_items", actions)
+    w.insert("action_responsibles", responsibles)
 
 
 def _wheel(w: _Writer, rng: random.Random, first_year: int, today: date) -> None:

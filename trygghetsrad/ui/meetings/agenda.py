@@ -53,7 +53,8 @@ from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 SHORTCUTS = (
-    "Enter ny punkt · Tab / Shift+Tab nivå · Ctrl+I intern anteckning · "
+    "Enter ny punkt · Tab / Shift+Tab nivå · Enter på tom punkt: löptext · "
+    "Ctrl+I intern anteckning · "
     "Ctrl+Enter ny dagordningspunkt · Ctrl+Shift+A nytt uppdrag · "
     "Ctrl+Upp / Ctrl+Ned flytta punkten · Ctrl+PgUp / Ctrl+PgDn föregående / nästa punkt · "
     "Ctrl+Tab lämna anteckningarna"
@@ -114,6 +115,28 @@ class TemplateDialog(FormDialog):
         }
 
 
+class CommentDialog(FormDialog):
+    """What the meeting says about an action it follows up ("remissen bereds av KS")."""
+
+    def __init__(
+        self, action: Any, on_save: Callable[[dict[str, Any]], object], parent: QWidget
+    ) -> None:
+        earlier = "; ".join(f"{c.day.isoformat()}: {c.text}" for c in action.earlier_comments)
+        intro = text_tr("Uppdrag: {what}").format(what=action.what)
+        if earlier:
+            intro += "\n" + text_tr("Tidigare: {earlier}").format(earlier=earlier)
+        super().__init__(text_tr("Kommentar till uppdraget"), on_save, parent, intro=intro)
+        self.comment = self.add_field(
+            "comment",
+            self.tr("Kommentar"),
+            QLineEdit(action.comment),
+            self.tr("Skrivs ut i protokollet under uppföljningen. Tomt tar bort kommentaren."),
+        )
+
+    def values(self) -> dict[str, Any]:
+        return {"comment": self.comment.text()}  # type: ignore[attr-defined]
+
+
 class AgendaPanel(QWidget):
     changed = Signal()
 
@@ -124,6 +147,7 @@ class AgendaPanel(QWidget):
         self.meeting: MeetingDetail | None = None
         self.item_id: int | None = None
         self._loading = False
+        self._followup_view = False  # the follow-up is shown in place of an item
         self._saved: tuple[object, ...] | None = None
         self._autosaver = Autosaver(self.save_now, parent=self)  # the shared pause
         self._build()
@@ -191,6 +215,14 @@ class AgendaPanel(QWidget):
         for b in (self.template_button, self.copy_button, self.next_button):
             row2.addWidget(b)
         left_box.addLayout(row2)
+        # Open actions of the group's earlier meetings, when no agenda item follows them up.
+        self.followup_apart_button = self._button(
+            self.tr("Uppföljning av uppdrag"),
+            self.show_followup,
+            self.tr("Visa uppföljningen av uppdrag från tidigare möten"),
+        )
+        self.followup_apart_button.hide()
+        left_box.addWidget(self.followup_apart_button)
         splitter.addWidget(left)
 
         right = QWidget()
@@ -236,7 +268,9 @@ class AgendaPanel(QWidget):
         body_col.addWidget(self.field_errors["body"])
         form.addRow(self.tr("Text"), body_col)
         form_box.addLayout(form)
+        self.form = form
         notes_label = QLabel(self.tr("Anteckningar"))
+        self.notes_label = notes_label
         notes_label.setProperty("role", "heading")
         form_box.addWidget(notes_label)
         form_box.addWidget(self.field_errors["notes"])
@@ -303,6 +337,13 @@ class AgendaPanel(QWidget):
                 self.tr("För vidare"), self.carry_followup, self.tr("För uppdraget vidare")
             )
         )
+        self.comment_button = self._button(
+            self.tr("Kommentar…"), self.comment_followup, self.tr("Kommentar till uppdraget")
+        )
+        self.comment_button.setToolTip(
+            self.tr("Vad mötet säger om uppdraget; skrivs ut i protokollet")
+        )
+        f_row.addWidget(self.comment_button)
         f_row.addStretch(1)
         f_layout.addLayout(f_row)
         form_box.addWidget(self.followup_box, 2)
@@ -422,9 +463,12 @@ class AgendaPanel(QWidget):
         self.save_now()
         self.meeting = meeting
         self.item_id = None
+        self._followup_view = False
         self.reload()
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0))
+        elif self.followup_apart_button.isVisibleTo(self):
+            self.show_followup()  # nothing on the agenda yet: what is to be followed up
 
     def reload(self) -> None:
         if self.meeting is None:
@@ -443,6 +487,13 @@ class AgendaPanel(QWidget):
         current = self.item_id
         self.model.set_items(items, numbering)
         self.followup_model.set_records(followup)
+        apart = bool(followup) and not any(i.kind is ItemKind.FOLLOWUP for i in items)
+        self.followup_apart_button.setText(
+            self.tr("Uppföljning av uppdrag ({n})").format(n=len(followup))
+        )
+        self.followup_apart_button.setVisible(apart)
+        if self._followup_view and not apart:
+            self._followup_view = False
         editable = self.meeting.editable
         for widget in (
             self.add_button,
@@ -465,9 +516,51 @@ class AgendaPanel(QWidget):
             self.list.setCurrentIndex(self.model.index(row))
             self.list.selectionModel().blockSignals(False)
             self._show_item(self.model.items[row], keep_text=True)
+        elif self._followup_view:
+            self.item_id = None
+            self._show_followup_only()
         else:
             self.item_id = None  # the item is gone (deleted, or its creation undone)
             self._show_item(None)
+
+    # -- follow-up without an agenda item ----------------------------------------------------
+
+    def show_followup(self) -> None:
+        """Show the follow-up of earlier meetings' open actions in place of an item."""
+        if self.meeting is None or not self.save_now():
+            return
+        selection = self.list.selectionModel()
+        selection.blockSignals(True)
+        self.list.setCurrentIndex(QModelIndex())
+        self.list.clearSelection()
+        selection.blockSignals(False)
+        self.item_id = None
+        self._followup_view = True
+        self._show_followup_only()
+        self.followup.setFocus()
+        if self.followup_model.rowCount() and not self.followup.currentIndex().isValid():
+            self.followup.selectRow(0)
+
+    def _show_followup_only(self) -> None:
+        self._loading = True
+        try:
+            for edit in (self.title, self.body, self.notes, self.decisions):
+                edit.clear()
+            self.action_model.set_records([])
+        finally:
+            self._loading = False
+        self.editor.setEnabled(True)
+        self._item_fields_visible(False)
+        self.followup_box.setVisible(True)
+
+    def _item_fields_visible(self, visible: bool) -> None:
+        for row in range(self.form.rowCount()):
+            self.form.setRowVisible(row, visible)
+        for widget in (self.notes_label, self.notes, self.decisions, self.actions_box):
+            widget.setVisible(visible)
+        if not visible:
+            for label in self.field_errors.values():
+                label.hide()
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not self.save_now() and previous.isValid() and not self._discard_invalid_text():
@@ -479,6 +572,8 @@ class AgendaPanel(QWidget):
             return
         item = self.model.items[current.row()] if current.isValid() else None
         self.item_id = item.id if item else None
+        if item is not None:
+            self._followup_view = False
         self._show_item(item)
 
     def discard_invalid_text(self) -> bool:
@@ -500,6 +595,7 @@ class AgendaPanel(QWidget):
         )
 
     def _show_item(self, item: AgendaItemData | None, keep_text: bool = False) -> None:
+        self._item_fields_visible(True)
         self.editor.setEnabled(item is not None)
         if not keep_text:
             self.show_field_errors({})
@@ -887,8 +983,7 @@ class AgendaPanel(QWidget):
             self,
             values={
                 "what": action.what,
-                "responsible_person_id": action.responsible_person_id,
-                "responsible_organisation_id": action.responsible_organisation_id,
+                "responsibles": action.responsibles,
                 "due_date": action.due_date,
                 "internal": action.internal,
                 "status": action.status,
@@ -927,6 +1022,29 @@ class AgendaPanel(QWidget):
                 lambda s: action_service.carry_action(s, action.id, meeting_id),
                 select=self.item_id,
             )
+
+    def comment_followup(self) -> None:
+        action = self._selected(self.followup, self.followup_model)
+        if action is None or self.meeting is None:
+            return
+        meeting_id = self.meeting.id
+        item_id = self.item_id
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
+                action_service.set_progress_comment(s, action.id, meeting_id, values["comment"])
+                s.rollback()
+            self.record(
+                self.tr("Kommentar till ”{what}”").format(what=action.what),
+                lambda s: action_service.set_progress_comment(
+                    s, action.id, meeting_id, values["comment"]
+                ),
+                select=item_id,
+            )
+
+        dialog = CommentDialog(action, save, self)
+        dialog.open()
+        self.comment_dialog = dialog
 
     def redate_followup(self) -> None:
         action = self._selected(self.followup, self.followup_model)

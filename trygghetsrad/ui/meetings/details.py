@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from trygghetsrad.domain.calendar_items import Owner
 from trygghetsrad.domain.changes import MEETINGS, Changes
 from trygghetsrad.domain.dates import long_date
-from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, Presence
+from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, Presence, join_names
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_attendance as attendance_service
@@ -590,14 +590,86 @@ class AttendancePanel(QWidget):
         self.error.setProperty("role", "error")
         self.error.hide()
         layout.addWidget(self.error)
+        self._build_empty_state(layout)
+
+    def _build_empty_state(self, layout: QVBoxLayout) -> None:
+        """Why the list is empty, and the way to fill it (a meeting entered after the fact)."""
+        self.empty_box = QWidget()
+        box = QVBoxLayout(self.empty_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName(self.tr("Varför närvarolistan är tom"))
+        box.addWidget(self.empty_label)
+        self.members_button = QPushButton()
+        self.members_button.clicked.connect(self.count_members_from_meeting_day)
+        box.addWidget(self.members_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.empty_box.hide()
+        layout.addWidget(self.empty_box)
 
     def set_meeting(self, meeting: MeetingDetail | None) -> None:
         self.meeting = meeting
         self.reload()
 
+    def sync_with_register(self) -> None:
+        """Memberships changed: list the groups' members on the meeting's day again."""
+        if self.meeting is None or not self.meeting.editable:
+            return
+        meeting_id = self.meeting.id
+        try:
+            with self.ctx.database.session() as s:
+                attendance_service.sync_members(s, meeting_id)
+        except UserError:
+            return  # the meeting is gone or no longer editable: the page reloads anyway
+        self.reload()
+
+    def _show_empty_state(self) -> None:
+        meeting = self.meeting
+        if meeting is None or self.model.rowCount() or not meeting.editable:
+            self.empty_box.hide()
+            return
+        with self.ctx.database.session() as s:
+            later = attendance_service.members_joining_later(s, meeting.id)
+        day = long_date(meeting.day, weekday=False)
+        if later:
+            self.empty_label.setText(
+                self.tr(
+                    "Ingen var medlem i {groups} den {day} enligt registret: {names} blev "
+                    "medlemmar senare (”Från och med” ligger efter mötesdagen)."
+                ).format(
+                    groups=meeting.groups_label,
+                    day=day,
+                    names=join_names([m.person_name for m in later]),
+                )
+            )
+            self.members_button.setText(
+                self.tr("Räkna dem som medlemmar från {day}").format(day=day)
+            )
+            self.members_button.setAccessibleName(self.members_button.text())
+            self.members_button.show()
+        else:
+            self.empty_label.setText(
+                self.tr(
+                    "{groups} har inga medlemmar i registret. Lägg till medlemmar under "
+                    "Register → Grupper, eller adjungerade här."
+                ).format(groups=meeting.groups_label)
+            )
+            self.members_button.hide()
+        self.empty_box.show()
+
+    def count_members_from_meeting_day(self) -> None:
+        if self.meeting is None:
+            return
+        meeting_id = self.meeting.id
+        self._record(
+            self.tr("Räkna medlemmarna från mötesdagen"),
+            lambda s: attendance_service.count_members_from_meeting_day(s, meeting_id),
+        )
+
     def reload(self) -> None:
         if self.meeting is None:
             self.model.set_records([])
+            self.empty_box.hide()
             return
         row = self.view.currentIndex().row()
         with self.ctx.database.session() as s:
@@ -607,6 +679,7 @@ class AttendancePanel(QWidget):
         editable = self.meeting.editable
         for button in [*self.buttons, self.guest_button, self.remove_button]:
             button.setEnabled(editable)
+        self._show_empty_state()
 
     def _run(self, fn: Callable[[Any], Any]) -> bool:
         try:

@@ -134,37 +134,27 @@ def preview_html(doc: MeetingDocument) -> str:
         if people:
             names = ", ".join(escape(p.name) for p in people)
             parts.append(f"<p><b>{label}:</b> {names}</p>")
+    if doc.followup_section:
+        parts.append("<h3>Uppföljning av uppdrag från tidigare möten</h3>")
+        parts += _followup_html(doc)
     for index, item in enumerate(doc.items):
         tag = " <span style='color:#a4262c'>[intern]</span>" if item.internal else ""
         parts.append(f"<h3>{escape(doc.number(index))} {escape(item.title)}{tag}</h3>")
         if item.body:
             parts.append(f"<p>{escape(item.body)}</p>")
-        if item.notes:
-            parts.append("<ul>")
-            for note in item.notes:
-                style = f"margin-left:{note.level * 20}px"
-                mark = " <span style='color:#a4262c'>[intern]</span>" if note.internal else ""
-                parts.append(f"<li style='{style}'>{escape(note.text)}{mark}</li>")
-            parts.append("</ul>")
+        parts += _notes_html(item)
         if item.kind is ItemKind.FOLLOWUP:
-            for action in doc.followup:
-                state = ", ".join(
-                    p for p in (action.status.label, carried_label(action.carried_count)) if p
-                )
-                parts.append(
-                    f"<p>• {escape(action.what)} – {escape(action.responsible)} "
-                    f"({escape(state)})</p>"
-                )
+            parts += _followup_html(doc)
         if item.kind is ItemKind.NEXT_MEETING:
             for nm in doc.next_meetings:
                 parts.append(f"<p>{escape(next_meeting_line(nm))}.</p>")
         for decision in item.decisions:
             parts.append(f"<p><b>Beslut:</b> {escape(decision.text)}</p>")
         for action in item.actions:
-            due = action.due_date.isoformat() if action.due_date else "–"
+            due = f", senast {action.due_label}" if action.due_date else ""
             parts.append(
-                f"<p>→ <i>Uppdrag:</i> {escape(action.what)} – {escape(action.responsible or '–')}, "
-                f"senast {due}</p>"
+                f"<p>→ <i>Uppdrag:</i> {escape(action.what)} – {escape(action.responsible or '–')}"
+                f"{due}</p>"
             )
     if doc.is_protocol:
         parts.append("<p><b>Underskrifter:</b> Vid protokollet, ordförande, justerare</p>")
@@ -174,6 +164,42 @@ def preview_html(doc: MeetingDocument) -> str:
             signer += ", " + escape(m.secretary_title[:1].lower() + m.secretary_title[1:])
         parts.append(f"<p><b>Vid pennan</b><br>{signer}</p>")
     return "\n".join(parts)
+
+
+def _notes_html(item: Any) -> list[str]:
+    """Bullets as a list, running text as paragraphs, in the order they were written."""
+    parts: list[str] = []
+    in_list = False
+    for note in item.notes:
+        mark = " <span style='color:#a4262c'>[intern]</span>" if note.internal else ""
+        if note.paragraph:
+            if in_list:
+                parts.append("</ul>")
+                in_list = False
+            parts.append(f"<p>{escape(note.text)}{mark}</p>")
+            continue
+        if not in_list:
+            parts.append("<ul>")
+            in_list = True
+        style = f"margin-left:{note.level * 20}px"
+        parts.append(f"<li style='{style}'>{escape(note.text)}{mark}</li>")
+    if in_list:
+        parts.append("</ul>")
+    return parts
+
+
+def _followup_html(doc: MeetingDocument) -> list[str]:
+    parts = []
+    for action in doc.followup:
+        state = ", ".join(
+            p for p in (action.status.label, carried_label(action.carried_count)) if p
+        )
+        comment = f"<br><i>Kommentar: {escape(action.comment)}</i>" if action.comment else ""
+        parts.append(
+            f"<p>• {escape(action.what)} – {escape(action.responsible)} "
+            f"({escape(state)}){comment}</p>"
+        )
+    return parts
 
 
 class PreviewDialog(QDialog):

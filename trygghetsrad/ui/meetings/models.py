@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from trygghetsrad.domain.dates import time_span
+from trygghetsrad.domain.internal import is_internal
 from trygghetsrad.domain.meetings import (
     ActionData,
     AgendaItemData,
@@ -156,7 +157,11 @@ class ActionModel(_RecordTableModel):
 
 class FollowupModel(_RecordTableModel):
     COLUMNS = [
-        ("Uppdrag", lambda a: a.what, lambda a: a.what.lower()),
+        (
+            "Uppdrag",
+            lambda a: a.what + ("  [intern]" if is_internal(a) else ""),
+            lambda a: a.what.lower(),
+        ),
         ("Ansvarig", lambda a: a.responsible, lambda a: a.responsible.lower()),
         (
             "Senast",
@@ -170,11 +175,14 @@ class FollowupModel(_RecordTableModel):
             lambda a: a.carried_count,
         ),
         ("Status", lambda a: a.status.label, lambda a: a.status.value),
+        ("Kommentar", lambda a: a.comment, lambda a: a.comment.lower()),
     ]
 
     def extra_data(self, record: ActionData, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{record.what}\n{record.origin_item_title}"
+            lines = [record.what, record.origin_item_title]
+            lines += [f"{c.day.isoformat()}: {c.text}" for c in record.earlier_comments]
+            return "\n".join(lines)
         return None
 
 

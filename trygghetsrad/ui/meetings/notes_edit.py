@@ -2,9 +2,15 @@
 
 One line is one bullet. Enter starts a new bullet at the same level, Tab and Shift+Tab
 change the level, Ctrl+I marks the bullet internal, Ctrl+Enter asks for a new agenda item.
+Running text before, between or after the bullets, as in a word processor: Enter on an empty
+bullet (or Shift+Tab on a bullet at the outer level) turns the line into running text (no
+bullet); Tab on running text makes it a bullet again. Which lines are running text is kept
+in the block's user state, so the text itself holds no marks.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import (
@@ -13,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -29,6 +36,11 @@ from trygghetsrad.domain.meetings import (
 )
 
 BULLETS = ["•", "–", "◦", "·"]
+PARAGRAPH = 1  # the user state of a block of running text
+
+
+def is_paragraph(block: QTextBlock) -> bool:
+    return block.userState() == PARAGRAPH
 
 
 class _InternalHighlighter(QSyntaxHighlighter):
@@ -51,7 +63,8 @@ class NotesEdit(QPlainTextEdit):
         self.document().setDocumentMargin(20)  # room for the bullets on the left
         self.setPlaceholderText(
             self.tr(
-                "Skriv en punkt per rad. Enter: ny punkt · Tab/Shift+Tab: nivå · Ctrl+I: intern"
+                "Skriv en punkt per rad. Enter: ny punkt · Tab/Shift+Tab: nivå · "
+                "Enter på tom punkt: löptext · Ctrl+I: intern"
             )
         )
         self._highlighter = _InternalHighlighter(self.document())
@@ -59,11 +72,44 @@ class NotesEdit(QPlainTextEdit):
     # -- content ---------------------------------------------------------------------------
 
     def notes(self) -> list[Note]:
-        return parse_notes(self.toPlainText())
+        found: list[Note] = []
+        block = self.document().firstBlock()
+        while block.isValid():
+            for note in parse_notes(block.text()):
+                found.append(
+                    replace(note, level=0, paragraph=True) if is_paragraph(block) else note
+                )
+            block = block.next()
+        return found
 
     def set_notes(self, notes: list[Note] | tuple[object, ...]) -> None:
-        self.setPlainText(format_notes(list(notes)))  # type: ignore[arg-type]
+        notes = list(notes)
+        self.setPlainText(format_notes(notes))  # type: ignore[arg-type]
+        block = self.document().firstBlock()
+        for note in notes:
+            if not block.isValid():
+                break
+            block.setUserState(PARAGRAPH if getattr(note, "paragraph", False) else -1)
+            block = block.next()
         self.document().setModified(False)
+
+    def set_paragraph(self, paragraph: bool) -> None:
+        """Make the current line running text (True) or a bullet (False)."""
+        block = self.textCursor().block()
+        if is_paragraph(block) == paragraph:
+            return
+        if paragraph:
+            text = block.text()
+            spaces = len(text) - len(text.lstrip(" "))
+            if spaces:  # running text has no level
+                cursor = self._line_cursor()
+                cursor.movePosition(
+                    QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor, spaces
+                )
+                cursor.removeSelectedText()
+        block.setUserState(PARAGRAPH if paragraph else -1)
+        self.viewport().update()
+        self.textChanged.emit()  # the text is the same, what it means is not: save it
 
     # -- keyboard --------------------------------------------------------------------------
 
@@ -77,9 +123,18 @@ class NotesEdit(QPlainTextEdit):
             key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not mods & ~Qt.KeyboardModifier.KeypadModifier
         ):
-            line = self.textCursor().block().text()
+            block = self.textCursor().block()
+            line = block.text()
+            if not line.strip() and not is_paragraph(block):
+                # Enter on an empty bullet ends the list, as in a word processor.
+                if line:
+                    self.change_level(-1)
+                else:
+                    self.set_paragraph(True)
+                return
             indent = line[: len(line) - len(line.lstrip(" "))]
             self.textCursor().insertText("\n" + indent)
+            self.textCursor().block().setUserState(block.userState())
             return
         if key == Qt.Key.Key_Tab and ctrl:
             # Tab indents here, so Ctrl+Tab leaves the editor (QPlainTextEdit's own override
@@ -90,10 +145,18 @@ class NotesEdit(QPlainTextEdit):
             QWidget.focusNextPrevChild(self, False)
             return
         if key == Qt.Key.Key_Tab:
-            self.change_level(+1)
+            if is_paragraph(self.textCursor().block()):
+                self.set_paragraph(False)
+            else:
+                self.change_level(+1)
             return
         if key == Qt.Key.Key_Backtab:
-            self.change_level(-1)
+            block = self.textCursor().block()
+            text = block.text()
+            if not is_paragraph(block) and len(text) - len(text.lstrip(" ")) < len(INDENT):
+                self.set_paragraph(True)
+            else:
+                self.change_level(-1)
             return
         if key == Qt.Key.Key_I and ctrl:
             self.toggle_internal()
@@ -156,7 +219,7 @@ class NotesEdit(QPlainTextEdit):
             if geometry.top() > self.viewport().height():
                 break
             text = block.text()
-            if text.strip():
+            if text.strip() and not is_paragraph(block):
                 spaces = len(text) - len(text.lstrip(" "))
                 level = min(spaces // len(INDENT), MAX_LEVEL)
                 x = margin + metrics.horizontalAdvance(" " * spaces) - 13

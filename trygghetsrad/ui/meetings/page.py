@@ -411,6 +411,9 @@ class MeetingsPage(QWidget):
     def _on_data_changed(self, changes: Changes) -> None:
         if self._details_refreshed:
             return  # this page's own details save: its list row and header are up to date
+        if changes.touches("register"):
+            # Memberships may have changed: the attendance of the meeting shown follows them.
+            self.attendance.sync_with_register()
         if changes.touches(MEETINGS, "register"):
             self.reload()
 

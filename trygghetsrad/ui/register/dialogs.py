@@ -205,10 +205,16 @@ class MembershipDialog(FormDialog):
             self.role.addItem(role.label, role.value)
         self.role.setCurrentIndex(max(0, self.role.findData(m.role if m else Role.MEMBER.value)))
         self.add_field("role", self.tr("&Roll"), self.role)
-        self.from_date = OptionalDateEdit(
-            self.tr("Från och med"), m.from_date if m else date.today()
+        # A new member has no start date unless one is given: the register is often built
+        # after the group has met, and a start of "today" would leave every earlier meeting
+        # without its members.
+        self.from_date = OptionalDateEdit(self.tr("Från och med"), m.from_date if m else None)
+        self.add_field(
+            "from_date",
+            self.tr("&Från"),
+            self.from_date,
+            self.tr("Utan startdatum räknas personen som medlem vid alla gruppens möten."),
         )
-        self.add_field("from_date", self.tr("&Från"), self.from_date)
         self.to_date = OptionalDateEdit(self.tr("Till och med"), m.to_date if m else None)
         self.add_field(
             "to_date",
