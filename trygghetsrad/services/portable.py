@@ -53,6 +53,8 @@ _IMPORT_LABELS: dict[str, str] = {
     "agenda_items": "dagordningspunkter",
     "agenda_notes": "anteckningar",
     "decisions": "beslut",
+    "meeting_notices": "kallelsers uppgifter",
+    "minutes_versions": "sparade versioner av protokoll",
     "wheel_categories": "kategorier i årshjulet",
     "wheel_plans": "årshjulsplaner",
     "wheel_plan_changes": "ändringar i årshjulsplaner",
