@@ -53,7 +53,9 @@ def click_row(view: QAbstractItemView, row: int, column: int = 0) -> None:
     QApplication.processEvents()
     index = view.model().index(row, column)
     view.scrollTo(index)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
 
 
 def click_text(view: QAbstractItemView, text: str) -> None:
@@ -73,7 +75,9 @@ def select_record(panel, text: str, followed) -> None:  # type: ignore[no-untype
         # point 1, done on another branch): until it is merged, the arrow keys do the same.
         row = panel.table.currentIndex().row()
         last = panel.table.model().rowCount() - 1
-        first, back = (Qt.Key.Key_Up, Qt.Key.Key_Down) if row == last else (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        first, back = (
+            (Qt.Key.Key_Up, Qt.Key.Key_Down) if row == last else (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        )
         press(panel.table, first)
         press(panel.table, back)
     assert text in str(panel.current())
@@ -319,7 +323,9 @@ def plan_next_meeting(qtbot, page: MeetingsPage, tmp_path: Path, monkeypatch) ->
     click(button)
     view = agenda.followup
     shown = [agenda.followup_model.index(r, 0).data() for r in range(view.model().rowCount())]
-    assert any("Medborgardialog" in s for s in shown) and any("livesändningarna" in s for s in shown)
+    assert any("Medborgardialog" in s for s in shown) and any(
+        "livesändningarna" in s for s in shown
+    )
     click_text(view, "Medborgardialog")
     click(agenda.comment_button)
     comment = agenda.comment_dialog
