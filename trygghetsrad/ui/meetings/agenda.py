@@ -46,7 +46,12 @@ from trygghetsrad.services import meetings_agenda as agenda_service
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.dialogs import ActionDialog, NextMeetingDialog, date_edit, py_date
-from trygghetsrad.ui.meetings.models import ActionModel, AgendaModel, FollowupModel
+from trygghetsrad.ui.meetings.models import (
+    ActionModel,
+    AgendaModel,
+    FollowupModel,
+    followup_details,
+)
 from trygghetsrad.ui.meetings.notes_edit import NotesEdit
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
@@ -324,7 +329,17 @@ class AgendaPanel(QWidget):
         f_layout = QVBoxLayout(self.followup_box)
         self.followup_model = FollowupModel(self)
         self.followup = self._table(self.followup_model, self.tr("Uppdrag att följa upp"))
+        # What is to be done gets the width; long names wrap.
+        self.followup.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.followup.setColumnWidth(1, 150)
+        self.followup.setWordWrap(True)
+        self.followup.selectionModel().currentRowChanged.connect(self._on_followup_row_changed)
         f_layout.addWidget(self.followup)
+        self.followup_detail = QLabel()
+        self.followup_detail.setWordWrap(True)
+        self.followup_detail.setAccessibleName(self.tr("Det valda uppdraget"))
+        self.followup_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        f_layout.addWidget(self.followup_detail)
         f_row = QHBoxLayout()
         f_row.addWidget(
             self._button(
@@ -487,6 +502,8 @@ class AgendaPanel(QWidget):
         current = self.item_id
         self.model.set_items(items, numbering)
         self.followup_model.set_records(followup)
+        self.followup.resizeRowsToContents()
+        self._on_followup_row_changed(self.followup.currentIndex(), QModelIndex())
         apart = bool(followup) and not any(i.kind is ItemKind.FOLLOWUP for i in items)
         self.followup_apart_button.setText(
             self.tr("Uppföljning av uppdrag ({n})").format(n=len(followup))
@@ -1022,6 +1039,11 @@ class AgendaPanel(QWidget):
                 lambda s: action_service.carry_action(s, action.id, meeting_id),
                 select=self.item_id,
             )
+
+    def _on_followup_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # The current argument: the selection is not updated yet when a click lands here.
+        action = self.followup_model.record(current.row()) if current.isValid() else None
+        self.followup_detail.setText("\n".join(followup_details(action)[1:]) if action else "")
 
     def comment_followup(self) -> None:
         action = self._selected(self.followup, self.followup_model)

@@ -555,6 +555,7 @@ class AttendancePanel(QWidget):
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        self._build_empty_state(layout)  # above the list, where the eye looks for names
         self.model = AttendanceModel(self)
         self.view = _table(self.model, self.tr("Närvarolista"), stretch=1)
         layout.addWidget(self.view, 1)
@@ -590,7 +591,6 @@ class AttendancePanel(QWidget):
         self.error.setProperty("role", "error")
         self.error.hide()
         layout.addWidget(self.error)
-        self._build_empty_state(layout)
 
     def _build_empty_state(self, layout: QVBoxLayout) -> None:
         """Why the list is empty, and the way to fill it (a meeting entered after the fact)."""
@@ -632,19 +632,25 @@ class AttendancePanel(QWidget):
             later = attendance_service.members_joining_later(s, meeting.id)
         day = long_date(meeting.day, weekday=False)
         if later:
-            self.empty_label.setText(
+            text = (
                 self.tr(
                     "Ingen var medlem i {groups} den {day} enligt registret: {names} blev "
+                    "medlem senare (”Från och med” ligger efter mötesdagen)."
+                )
+                if len(later) == 1
+                else self.tr(
+                    "Ingen var medlem i {groups} den {day} enligt registret: {names} blev "
                     "medlemmar senare (”Från och med” ligger efter mötesdagen)."
-                ).format(
+                )
+            )
+            self.empty_label.setText(
+                text.format(
                     groups=meeting.groups_label,
                     day=day,
                     names=join_names([m.person_name for m in later]),
                 )
             )
-            self.members_button.setText(
-                self.tr("Räkna dem som medlemmar från {day}").format(day=day)
-            )
+            self.members_button.setText(self.tr("Räkna medlemskapen från {day}").format(day=day))
             self.members_button.setAccessibleName(self.members_button.text())
             self.members_button.show()
         else:

@@ -27,8 +27,10 @@ from trygghetsrad.domain.meetings import (
     ItemKind,
     MeetingStatus,
     MeetingSummary,
+    carried_label,
 )
 from trygghetsrad.domain.text import sort_key
+from trygghetsrad.i18n import tr
 from trygghetsrad.ui.widgets.row_model import SORT_ROLE, KeyedRowModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -156,6 +158,9 @@ class ActionModel(_RecordTableModel):
 
 
 class FollowupModel(_RecordTableModel):
+    """Actions of earlier meetings followed up at this one; narrow enough for 1366×768 (when
+    it was given and what was said about it are in the tooltip and below the table)."""
+
     COLUMNS = [
         (
             "Uppdrag",
@@ -168,22 +173,34 @@ class FollowupModel(_RecordTableModel):
             lambda a: a.due_date.isoformat() if a.due_date else "",
             lambda a: str(a.due_date),
         ),
-        ("Givet", lambda a: a.since.isoformat() if a.since else "", lambda a: str(a.since)),
         (
-            "Förd vidare",
-            lambda a: f"{a.carried_count} ggr" if a.carried_count else "",
-            lambda a: a.carried_count,
+            "Status",
+            lambda a: a.status.label + (f" ({a.carried_count} ggr)" if a.carried_count else ""),
+            lambda a: (a.status.value, a.carried_count),
         ),
-        ("Status", lambda a: a.status.label, lambda a: a.status.value),
-        ("Kommentar", lambda a: a.comment, lambda a: a.comment.lower()),
     ]
 
     def extra_data(self, record: ActionData, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [record.what, record.origin_item_title]
-            lines += [f"{c.day.isoformat()}: {c.text}" for c in record.earlier_comments]
-            return "\n".join(lines)
+            return "\n".join(followup_details(record))
         return None
+
+
+def followup_details(action: ActionData) -> list[str]:
+    """Where an action comes from and what the meetings said about it, one line each."""
+    lines = [action.what]
+    if action.since:
+        lines.append(
+            tr("Givet {day} under ”{item}”").format(
+                day=action.since.isoformat(), item=action.origin_item_title
+            )
+        )
+    if action.carried_count:
+        lines.append(carried_label(action.carried_count))
+    lines += [f"{c.day.isoformat()}: {c.text}" for c in action.earlier_comments]
+    if action.comment:
+        lines.append(tr("Kommentar: {text}").format(text=action.comment))
+    return lines
 
 
 class StatsModel(_RecordTableModel):
