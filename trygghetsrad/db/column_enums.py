@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from trygghetsrad.domain import action_plan, agreements, causes, meetings, register, situation
+from trygghetsrad.domain import (
+    action_plan,
+    agreements,
+    causes,
+    meetings,
+    register,
+    situation,
+    situation_documents,
+)
 from trygghetsrad.domain import wheel as wheel_domain
 
 ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
@@ -28,6 +36,7 @@ ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     ("wheel_plans", "status"): wheel_domain.PlanStatus,
     # situation picture
     ("situation_pictures", "status"): situation.PictureStatus,
+    ("situation_pictures", "presented_precision"): situation_documents.DatePrecision,
     ("data_sources", "kind"): situation.SourceKind,
     ("data_sources", "frequency"): situation.Frequency,
     ("data_sources", "geographic_level"): situation.GeoLevel,
@@ -49,6 +58,9 @@ ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     ("agreements", "kind"): agreements.AgreementKind,
     ("commitments", "party"): agreements.Party,
     ("commitments", "status"): action_plan.MeasureStatus,
+    # documents the user titles
+    ("report_documents", "kind"): situation_documents.DocumentKind,
+    ("report_chapters", "placement"): situation_documents.Placement,
 }
 
 EMPTY_ALLOWED: frozenset[tuple[str, str]] = frozenset({("measures", "target_direction")})

@@ -264,6 +264,8 @@ class FollowUpPage(QWidget):
                 (Light.GREY, self.tr("ej startade eller avbrutna")),
             )
         ]
+        if counts[Light.NONE]:
+            parts.append(f"{counts[Light.NONE]} {escape(self.tr('ej bedömda'))}")
         what = self.problem.currentText() if problem_id is not None else self.tr("Alla åtgärder")
         self.summary.setText(
             f"<b>{escape(what)}</b> — "
@@ -276,16 +278,15 @@ class FollowUpPage(QWidget):
             f"<h3>{escape(self.tr('Lagens och Brås steg {y}').format(y=self.year.value()))}</h3>"
         ]
         for item in items:
-            colour = "#2e8540" if item.done else "#a4262c"
-            mark = self.tr("Klart") if item.done else self.tr("Saknas")
+            colour, mark = item.state.colour, item.state.label
             html.append(
                 f"<p><b>{escape(item.label)}</b> "
                 f"<span style='color:{colour}'>({escape(mark)})</span>"
             )
             if item.detail:
                 html.append(f"<br/>{escape(item.detail)}")
-            if item.missing:
-                html.append(f"<br/><span style='color:#a4262c'>{escape(item.missing)}</span>")
+            if item.note:
+                html.append(f"<br/><span style='color:{colour}'>{escape(item.note)}</span>")
             html.append("</p>")
         self.checklist.setHtml("".join(html))
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.action_plan import (
+    LIGHT_ORDER,
     Effect,
     MeasureKind,
     MeasureRow,
@@ -61,6 +62,7 @@ from trygghetsrad.ui.situation.action_plan_common import (
     push_change,
     push_create,
     read,
+    status_html,
 )
 from trygghetsrad.ui.situation.plan_dialogs import (
     KIND_LABELS,
@@ -179,7 +181,7 @@ class MeasureTableModel(RowTableModel):
         if role == Qt.ItemDataRole.UserRole + 1:
             # Sort key.
             if col == 0:
-                return ["röd", "gul", "grön", "grå"].index(row.light.light.value)
+                return LIGHT_ORDER.index(row.light.light)
             if col == 1:
                 return index.row()
             return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").lower()
@@ -572,8 +574,7 @@ class PlanPage(QWidget):
         t = self.tr
         html = [
             f"<h3>{escape(m.title)}</h3>",
-            f"<p><span style='color:{row.light.colour}'>●</span> "
-            f"<b>{escape(_label(m.status, MeasureStatus))}</b> – {escape(row.light.reason)}</p>",
+            status_html(_label(m.status, MeasureStatus), row.light),
         ]
         if m.description:
             html.append(f"<p>{escape(m.description)}</p>")
