@@ -67,6 +67,14 @@ def _status(value: str) -> str:
         return value
 
 
+def _status_cell(status: str, reason: str) -> str:
+    """The status and, in small print, why the light is what it is (not the status twice)."""
+    if reason.startswith(status):
+        reason = reason[len(status) :].lstrip(";, ")
+    text = escape(status)
+    return text + (f"<br/><font size=8>{escape(reason)}</font>" if reason else "")
+
+
 def _with_period(title: str, period: str) -> str:
     """The plan's title with its period, unless the title already says it."""
     return title if period in title else f"{title} ({period})"
@@ -215,9 +223,7 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
             m = row.measure
             text = f"<b>{i}. {escape(m.title)}</b><br/><font size=8>{escape(m.responsible)}"
             text += f"<br/>{escape(period_text(m.start, m.end))}</font>"
-            status = (
-                f"{escape(_status(m.status))}<br/><font size=8>{escape(row.light.reason)}</font>"
-            )
+            status = _status_cell(_status(m.status), row.light.reason)
             trend = ""
             if m.indicator_name:
                 colour = TREND_COLOURS[row.trend.trend]

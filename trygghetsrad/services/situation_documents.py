@@ -203,3 +203,42 @@ def delete_chapter(session: Session, chapter_id: int) -> Changes:
     session.delete(get_or_fail(session, ReportChapter, chapter_id))
     session.flush()
     return CHANGED
+
+
+def save_document(
+    session: Session,
+    kind: str,
+    owner: int,
+    *,
+    title: str = "",
+    issued_on: date | None = None,
+    author: str = "",
+    chapters: tuple[Chapter, ...] | list[Chapter] = (),
+) -> Changes:
+    """Store the whole document as the dialog shows it: head and chapters in their order
+    (chapters left out are removed; a chapter with an id keeps its row)."""
+    cleaned = [(c, _clean_chapter(c.heading, c.body, c.placement)) for c in chapters]
+    save_head(session, kind, owner, title=title, issued_on=issued_on, author=author)
+    doc = _find_or_create(session, _kind(kind), owner)
+    existing = {
+        c.id: c
+        for c in session.scalars(select(ReportChapter).where(ReportChapter.document_id == doc.id))
+    }
+    kept: set[int] = set()
+    positions = {Placement.BEFORE.value: 0, Placement.AFTER.value: 0}
+    for chapter, fields in cleaned:
+        positions[fields["placement"]] += 1
+        row = existing.get(chapter.id) if chapter.id is not None else None
+        if row is None:
+            row = ReportChapter(document_id=doc.id)
+            session.add(row)
+        else:
+            kept.add(row.id)
+        row.position = positions[fields["placement"]]
+        for key, value in fields.items():
+            setattr(row, key, value)
+    for chapter_id, row in existing.items():
+        if chapter_id not in kept:
+            session.delete(row)
+    session.flush()
+    return CHANGED
