@@ -300,7 +300,7 @@ def fill(session: Session, ctx: DemoContext) -> None:
         partners="Polisen, Kulturförvaltningen",
         start=date(y, 12, 12),
         end=date(y, 12, 13),
-        status="ej påbörjad",
+        # No status: nobody has said how it stands yet ("Ej bedömd").
     )
     action_plan.adopt_plan(
         session,

@@ -466,6 +466,13 @@ class PartialDateEntry(DateEntry):
         self.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD, juni 2023 eller 2023"))
         self.setToolTip(self.tr("Skriv datumet som ÅÅÅÅ-MM-DD, eller bara månad och år, eller år."))
 
+    def setDate(self, day: date | QDate | PartialDate) -> None:  # type: ignore[override]  # noqa: N802
+        if isinstance(day, PartialDate):
+            if self.text() != day.entry_text:
+                self.setText(day.entry_text)
+            return
+        super().setDate(day)
+
     def date(self) -> QDate:
         try:
             d = parse_partial_date(self.text(), self.field).start
