@@ -5,11 +5,8 @@ and next year's dates from the annual wheel.
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Drawing, String
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from trygghetsrad.domain.action_plan import (
@@ -24,10 +21,8 @@ from trygghetsrad.domain.agreements import Party
 from trygghetsrad.domain.dates import date_span, long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
 from trygghetsrad.export.action_plan import CONTENT_WIDTH, period_text, user_chapters
-from trygghetsrad.export.action_plan_drawing import light_dot, line_chart, new_drawing
+from trygghetsrad.export.action_plan_drawing import light_dot, line_chart
 from trygghetsrad.export.pdf.base import (
-    FONT,
-    INK,
     PdfMeta,
     data_table,
     escape,
@@ -84,14 +79,13 @@ def _loose(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-loose", parent=style, keepWithNext=0)
 
 
-def _light_summary(doc: FollowUpDocument) -> Drawing:
-    """One line counting the measures per traffic light; those not judged are counted
-    without a light of their own."""
+def _light_summary(doc: FollowUpDocument) -> Paragraph:
+    """One line (wrapped when long) counting the measures per traffic light; those nobody
+    has judged are counted without a light of their own."""
     counts = {light: 0 for light in Light}
     for row in doc.measures:
         counts[row.light.light] += 1
-    summary = new_drawing(CONTENT_WIDTH, 18)
-    x = 0.0
+    parts = []
     for light, label in (
         (Light.GREEN, tr("enligt plan eller klara")),
         (Light.YELLOW, tr("behöver uppmärksamhet")),
@@ -101,24 +95,14 @@ def _light_summary(doc: FollowUpDocument) -> Drawing:
     ):
         if light is Light.NONE and not counts[light]:
             continue
-        if has_light(light):
-            summary.add(
-                Circle(
-                    x + 6,
-                    9,
-                    5.5,
-                    fillColor=colors.HexColor(LIGHT_COLOURS[light]),
-                    strokeColor=colors.HexColor("#55606c"),
-                    strokeWidth=0.4,
-                )
-            )
-            text_x = x + 15
-        else:
-            text_x = x
-        text = f"{counts[light]} {label}"
-        summary.add(String(text_x, 5.5, text, fontName=FONT, fontSize=9, fillColor=INK))
-        x = text_x + 11 + stringWidth(text, FONT, 9)
-    return summary
+        dot = (
+            f"<font color='{LIGHT_COLOURS[light]}' size=14>●</font>&nbsp;"
+            if has_light(light)
+            else ""
+        )
+        # Each count stays on one line; the line breaks between them.
+        parts.append(dot + f"{counts[light]} {escape(label)}".replace(" ", "&nbsp;"))
+    return Paragraph("&nbsp;&nbsp; ".join(parts), styles()["body"])
 
 
 def followup_head(doc: FollowUpDocument) -> DocumentHead:
