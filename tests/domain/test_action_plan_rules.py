@@ -33,6 +33,10 @@ TODAY = date(2026, 11, 26)
         ("ej påbörjad", date(2026, 3, 1), date(2027, 1, 1), None, Light.YELLOW),  # late start
         ("ej påbörjad", date(2026, 12, 12), date(2026, 12, 13), None, Light.GREY),
         ("ej påbörjad", date(2026, 1, 1), date(2026, 2, 1), None, Light.RED),
+        # Not judged: no verdict, whatever the dates say.
+        ("ej bedömd", date(2026, 1, 1), date(2026, 2, 1), None, Light.NONE),
+        ("ej bedömd", date(2026, 3, 1), date(2027, 1, 1), Trend.AWAY, Light.NONE),
+        ("ej bedömd", None, None, None, Light.NONE),
     ],
 )
 def test_traffic_light(status, start, end, trend, light) -> None:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from factories_action_plan import (  # noqa: F401  (fixtures)
 )
 
 from trygghetsrad.domain.action_plan import Light, PlanStatus, Trend
+from trygghetsrad.domain.action_plan_docs import StepState
 from trygghetsrad.domain.changes import ACTION_PLAN
 from trygghetsrad.errors import ReferencedError, UserError, ValidationError
 from trygghetsrad.services import action_plan, agreements, causes, followup, register
@@ -313,13 +314,29 @@ def test_meeting_links_give_the_measure_its_history(demo_db) -> None:  # type: i
 # -- checklist ---------------------------------------------------------------------------------
 
 
-def test_checklist_spells_out_what_is_missing_in_an_empty_database(session) -> None:  # type: ignore[no-untyped-def]
+def test_checklist_judges_nothing_in_an_empty_database(session) -> None:  # type: ignore[no-untyped-def]
+    """Nothing recorded is no evidence that a step is missing: every step reads "Ej bedömt"
+    and says why, none claims "Saknas"."""
     items = {i.key: i for i in followup.checklist(session, 2026, today=TODAY)}
     assert set(items) == {"situation", "causes", "plan", "linked", "coordination", "followup"}
-    assert not any(i.done for i in items.values())
-    assert "2026" in items["situation"].missing
-    assert items["causes"].missing == "Inga problem är prioriterade ännu."
+    assert {i.state for i in items.values()} == {StepState.UNKNOWN}
+    assert not any(i.done or i.missing for i in items.values())
+    assert "2026" in items["situation"].unknown
+    assert items["causes"].unknown == "Inga problem är prioriterade ännu."
+    assert items["coordination"].unknown == "Inga gruppmedlemmar är registrerade."
+
+
+def test_checklist_says_missing_where_the_data_shows_it(session) -> None:  # type: ignore[no-untyped-def]
+    group = register.create_group(session, name="Trygghetsrådet").id
+    register.add_membership(
+        session, group_id=group, person_id=make_person(session, name="Ola"), role="ledamot"
+    )
+    make_plan(session)  # a draft, never adopted
+    items = {i.key: i for i in followup.checklist(session, 2026, today=TODAY)}
+    assert items["coordination"].state is StepState.MISSING
     assert "samordnare" in items["coordination"].missing
+    assert items["plan"].state is StepState.MISSING
+    assert "Utkast" in items["plan"].missing
 
 
 def test_checklist_is_derived_from_the_data(session) -> None:  # type: ignore[no-untyped-def]
@@ -356,7 +373,14 @@ def test_example_data_has_the_promised_content(demo_db) -> None:  # type: ignore
         assert plan.status == "antagen" and plan.adopted_by == "Kommunfullmäktige"
         rows = action_plan.measure_rows(s, plan.id, today=date(2026, 11, 26))
         assert len(rows) == 8
-        assert {r.measure.status for r in rows} == {"ej påbörjad", "pågår", "genomförd", "avbruten"}
+        assert {r.measure.status for r in rows} == {
+            "ej bedömd",
+            "ej påbörjad",
+            "pågår",
+            "genomförd",
+            "avbruten",
+        }
+        # Every light appears, and "no light" for the measure nobody has judged yet.
         assert {r.light.light for r in rows} == set(Light)
         assert sum(len(r.followups) for r in rows) >= 10
         assert any(r.mentions for r in rows)

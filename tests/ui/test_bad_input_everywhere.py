@@ -44,7 +44,10 @@ BAD_DATES = {
 }
 REQUIRED = {"title", "name", "what", "text"}
 NOT_STORED = {("situation.plan_dialogs.MeetingLinkDialog", "search")}  # a filter box
-OPTIONAL = {("register.dialogs.PersonDialog", "title")}  # a person's job title
+OPTIONAL = {
+    ("register.dialogs.PersonDialog", "title"),  # a person's job title
+    ("situation.document_dialog.DocumentDialog", "title"),  # empty: the document's own title
+}
 ALIVE: list[QWidget] = []  # the pages whose dialogs are under test
 
 # Fields whose text has a format of its own (an address, a number): they keep a valid value
@@ -182,6 +185,7 @@ OPENERS: dict[str, Callable[[Any], object]] = {
         ctx, "IndicatorsPage", "indicators"
     ).new_indicator(),
     "situation.forms.PresentDialog": _pictures_present,
+    "situation.document_dialog.DocumentDialog": lambda ctx: _plan_page(ctx)._on_document(),
     # causes, action plan, agreements
     "situation.causes_page.ProblemDialog": lambda ctx: _situation(
         ctx, "CausesPage", "causes_page"

@@ -19,6 +19,7 @@ from trygghetsrad.domain import (
     minutes_versions,
     register,
     situation,
+    situation_documents,
 )
 from trygghetsrad.domain import wheel as wheel_domain
 
@@ -39,6 +40,7 @@ ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     ("wheel_plans", "status"): wheel_domain.PlanStatus,
     # situation picture
     ("situation_pictures", "status"): situation.PictureStatus,
+    ("situation_pictures", "presented_precision"): situation_documents.DatePrecision,
     ("data_sources", "kind"): situation.SourceKind,
     ("data_sources", "frequency"): situation.Frequency,
     ("data_sources", "geographic_level"): situation.GeoLevel,
@@ -60,6 +62,9 @@ ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     ("agreements", "kind"): agreements.AgreementKind,
     ("commitments", "party"): agreements.Party,
     ("commitments", "status"): action_plan.MeasureStatus,
+    # documents the user titles
+    ("report_documents", "kind"): situation_documents.DocumentKind,
+    ("report_chapters", "placement"): situation_documents.Placement,
 }
 
 EMPTY_ALLOWED: frozenset[tuple[str, str]] = frozenset({("measures", "target_direction")})

@@ -33,6 +33,13 @@ class Effect(StrEnum):
 
 
 class MeasureStatus(StrEnum):
+    """What the user has recorded about a measure's (or commitment's) progress.
+
+    UNKNOWN is the state of a record nobody has judged yet: it is the default, and
+    documents print it as such, never as "not started" and never with a traffic light.
+    """
+
+    UNKNOWN = "ej bedömd"
     NOT_STARTED = "ej påbörjad"
     ONGOING = "pågår"
     DONE = "genomförd"
@@ -67,6 +74,16 @@ class Light(StrEnum):
     YELLOW = "gul"
     RED = "röd"
     GREY = "grå"
+    NONE = "ingen"  # no verdict: the status has not been judged
+
+
+LIGHT_ORDER = (Light.RED, Light.YELLOW, Light.GREEN, Light.GREY, Light.NONE)
+"""Most urgent first (sorting by light)."""
+
+
+def has_light(light: Light | str) -> bool:
+    """Whether a traffic light is drawn at all (an unjudged status has none)."""
+    return Light(light) is not Light.NONE
 
 
 LIGHT_COLOURS = {
@@ -84,7 +101,8 @@ class TrafficLight:
 
     @property
     def colour(self) -> str:
-        return LIGHT_COLOURS[self.light]
+        """The light's colour; empty when there is no light to draw."""
+        return LIGHT_COLOURS.get(self.light, "")
 
 
 class Trend(StrEnum):
@@ -190,8 +208,12 @@ def traffic_light(
     Green: done, or ongoing on time with the indicator not going the wrong way.
     Yellow: ongoing but the indicator goes the wrong way, or not started though due to start.
     Red: past its end date without being done. Grey: cancelled, or not due to start yet.
+    None: nobody has judged the status, so nothing is claimed (the passed end date is a fact
+    and is said as such).
     """
     status = MeasureStatus(status)
+    if status is MeasureStatus.UNKNOWN:
+        return unknown_light(end=end, today=today)
     if status is MeasureStatus.DONE:
         return TrafficLight(Light.GREEN, tr("Genomförd"))
     if status is MeasureStatus.CANCELLED:
@@ -210,6 +232,13 @@ def traffic_light(
     if trend is Trend.AWAY:
         return TrafficLight(Light.YELLOW, tr("Pågår, men indikatorn går åt fel håll"))
     return TrafficLight(Light.GREEN, tr("Pågår enligt plan"))
+
+
+def unknown_light(*, end: date | None, today: date) -> TrafficLight:
+    reason = tr("Ej bedömd")
+    if end is not None and end < today:
+        reason = tr("Ej bedömd; slutdatum {day} har passerat").format(day=end.isoformat())
+    return TrafficLight(Light.NONE, reason)
 
 
 # -- records -----------------------------------------------------------------------------------
@@ -265,7 +294,7 @@ class MeasureData:
     target_value: float | None = None
     target_direction: str = ""
     target_text: str = ""
-    status: str = MeasureStatus.NOT_STARTED.value
+    status: str = MeasureStatus.UNKNOWN.value
     internal: bool = False
     cause_ids: tuple[int, ...] = ()
     cause_titles: tuple[str, ...] = ()
@@ -457,7 +486,7 @@ class MeasureInput:
     target_value: float | None = None
     target_direction: str = ""
     target_text: str = ""
-    status: str = MeasureStatus.NOT_STARTED.value
+    status: str = MeasureStatus.UNKNOWN.value
     internal: bool = False
     cause_ids: tuple[int, ...] = field(default_factory=tuple)
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from trygghetsrad.domain.action_plan import MeasureRow, PlanData, PlanFlags, TrendPoint
 from trygghetsrad.domain.agreements import AgreementData, CommitmentRow
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.causes import CauseData, ProblemData
+from trygghetsrad.domain.situation_documents import DocumentSettings
+from trygghetsrad.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class PlanDocument:
     logo: bytes | None = None
     coordinator: str = ""
     include_internal: bool = False
+    document: DocumentSettings | None = None
     cause_titles: dict[int, str] = field(default_factory=dict)
 
 
@@ -47,15 +51,54 @@ class IndicatorSeries:
     measure_titles: tuple[str, ...] = ()
 
 
+class StepState(StrEnum):
+    DONE = "klart"
+    MISSING = "saknas"
+    UNKNOWN = "ej bedömt"  # the data recorded doesn't allow a judgement either way
+
+    @property
+    def label(self) -> str:
+        return {
+            StepState.DONE: tr("Klart"),
+            StepState.MISSING: tr("Saknas"),
+            StepState.UNKNOWN: tr("Ej bedömt"),
+        }[self]
+
+    @property
+    def colour(self) -> str:
+        """Green and red are verdicts; a step that can't be judged is printed in grey ink."""
+        return {
+            StepState.DONE: "#2e8540",
+            StepState.MISSING: "#a4262c",
+            StepState.UNKNOWN: "#5b6670",
+        }[self]
+
+
 @dataclass(frozen=True)
 class ChecklistItem:
-    """One step the law and Brå ask for, derived from the data, with what is missing."""
+    """One step the law and Brå ask for, derived from the data, with what is missing.
+
+    `unknown` says why the step can't be judged (nothing is recorded to judge it by);
+    such a step is neither done nor missing.
+    """
 
     key: str
     label: str
     done: bool
     detail: str = ""
     missing: str = ""
+    unknown: str = ""
+
+    @property
+    def state(self) -> StepState:
+        if self.done:
+            return StepState.DONE
+        return StepState.UNKNOWN if self.unknown else StepState.MISSING
+
+    @property
+    def note(self) -> str:
+        """What the step lacks, or why it can't be judged."""
+        return self.unknown or self.missing
 
 
 @dataclass(frozen=True)
@@ -79,3 +122,4 @@ class FollowUpDocument:
     logo: bytes | None = None
     coordinator: str = ""
     include_internal: bool = False
+    document: DocumentSettings | None = None

@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from trygghetsrad.domain.action_plan import FollowUp, MeetingMention, TrafficLight
+from trygghetsrad.domain.situation_documents import DocumentSettings
 from trygghetsrad.i18n import tr
 
 
@@ -92,7 +93,7 @@ class CommitmentData:
     party: str
     text: str
     focus_area: str = ""
-    status: str = "ej påbörjad"
+    status: str = "ej bedömd"
     position: int = 0
     internal: bool = False
     measure_ids: tuple[int, ...] = ()
@@ -120,3 +121,4 @@ class AgreementDocument:
     commitments: tuple[CommitmentRow, ...]
     logo: bytes | None = None
     include_internal: bool = False
+    document: DocumentSettings | None = None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from trygghetsrad.domain.situation_documents import DocumentSettings, PartialDate
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 
@@ -220,6 +221,12 @@ class PictureData:
     part_analysis: str
     limitations: str
     frozen_at: datetime | None = None
+    presented_precision: str = "day"
+
+    @property
+    def presented(self) -> PartialDate | None:
+        """The presentation date as exact as it was given ("juni 2023")."""
+        return PartialDate.of(self.presented_on, self.presented_precision)
 
     @property
     def is_frozen(self) -> bool:
@@ -233,11 +240,11 @@ class PictureData:
     @property
     def status_text(self) -> str:
         """'Pågår' or 'Presenterad 12 mars 2026 för Kommunstyrelsen'."""
-        from trygghetsrad.domain.dates import long_date
 
         text = self.status_label
-        if self.presented_on is not None:
-            text += " " + long_date(self.presented_on, weekday=False)
+        presented = self.presented
+        if presented is not None:
+            text += " " + presented.text
             if self.presented_to:
                 text += tr(" för {body}").format(body=self.presented_to)
         return text
@@ -547,6 +554,7 @@ class SituationReport:
     from_snapshot: bool = False
     coordinator: str = ""
     logo: bytes | None = field(default=None, repr=False)
+    document: DocumentSettings | None = None
 
     @property
     def used_sources(self) -> list[SourceData]:

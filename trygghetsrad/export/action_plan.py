@@ -19,8 +19,10 @@ from trygghetsrad.domain.action_plan import (
 from trygghetsrad.domain.action_plan_docs import PlanDocument
 from trygghetsrad.domain.causes import CauseKind
 from trygghetsrad.domain.dates import MONTHS_SHORT, long_date
+from trygghetsrad.domain.situation_documents import DocumentHead, DocumentSettings, Placement
 from trygghetsrad.export.action_plan_drawing import cause_tree, timeline, tree_legend
-from trygghetsrad.export.pdf.base import FONT, PdfMeta, data_table, escape, render_pdf, styles
+from trygghetsrad.export.pdf.base import FONT, PdfMeta, data_table, escape, styles
+from trygghetsrad.export.pdf.contents import Contents, chapters, head_lines, render_report
 from trygghetsrad.i18n import plural, tr
 
 CONTENT_WIDTH = 170 * mm
@@ -50,16 +52,54 @@ def period_text(start: date | None, end: date | None, *, exact: bool = False) ->
     return f"{month_year(start)} – {month_year(end)}"
 
 
+def plan_head(doc: PlanDocument) -> DocumentHead:
+    """The plan's title, or the one the user gave the document, with date of issue and
+    author when the user gave them."""
+    settings = doc.document
+    return DocumentHead(
+        title=settings.title_or(doc.plan.title) if settings else doc.plan.title,
+        issued_on=settings.issued_on if settings else None,
+        author=settings.author if settings else "",
+    )
+
+
+def user_chapters(
+    contents: Contents, settings: DocumentSettings | None, placement: Placement
+) -> list:
+    return chapters(contents, settings.chapters_at(placement)) if settings else []
+
+
 def render_plan(doc: PlanDocument) -> bytes:
+    head = plan_head(doc)
+    plan = doc.plan
+    footer = ""
+    if plan.status == PlanStatus.DRAFT:
+        footer = tr("Utkast {day}").format(day=doc.today.isoformat())
+    if doc.include_internal:
+        footer = (footer + " · " if footer else "") + tr("Innehåller interna uppgifter")
+    meta = PdfMeta(
+        title=head.title,
+        subject=tr("Åtgärdsplan {period}").format(period=plan.period_label),
+        author=head.author or doc.municipality,
+        municipality=doc.municipality,
+        logo=doc.logo,
+        document_date=head.issued_on or plan.adopted_on or doc.today,
+        footer_note=footer,
+        keywords=[tr("åtgärdsplan"), tr("brottsförebyggande")],
+    )
+    return render_report(lambda contents: _plan_story(doc, head, contents), meta)
+
+
+def _plan_story(doc: PlanDocument, head: DocumentHead, contents: Contents) -> list:
     s = styles()
     plan = doc.plan
     story: list = []
-    title = plan.title
-    story.append(Paragraph(escape(title), s["title"]))
+    story.append(Paragraph(escape(head.title), s["title"]))
     subtitle = tr("{municipality} · planperiod {period}").format(
         municipality=doc.municipality or tr("Kommunen"), period=plan.period_label
     )
     story.append(Paragraph(escape(subtitle), s["subtitle"]))
+    story += head_lines(head)
     record = [
         [tr("Beslutande organ"), plan.adopted_by or tr("Ännu inte beslutad")],
         [
@@ -82,7 +122,9 @@ def render_plan(doc: PlanDocument) -> bytes:
         )
     )
     story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(tr("Inledning"), s["h1"]))
+    story += contents.table()
+    story += user_chapters(contents, doc.document, Placement.BEFORE)
+    story.append(contents.heading(tr("Inledning")))
     story.append(
         Paragraph(
             escape(
@@ -102,13 +144,14 @@ def render_plan(doc: PlanDocument) -> bytes:
     story.append(Paragraph(escape(counts), s["body"]))
 
     number = {row.measure.id: i + 1 for i, row in enumerate(doc.measures)}
-    story.append(Paragraph(tr("Prioriterade problem och deras orsaker"), s["h1"]))
+    story.append(CondPageBreak(90 * mm))  # the heading and its first problem stay together
+    story.append(contents.heading(tr("Prioriterade problem och deras orsaker")))
     if not doc.problems:
         story.append(Paragraph(tr("Inga prioriterade problem är beskrivna."), s["body"]))
     for i, section in enumerate(doc.problems, start=1):
         story.append(CondPageBreak(70 * mm))
         problem = section.problem
-        story.append(Paragraph(escape(f"{i}. {problem.title}"), s["h2"]))
+        story.append(contents.heading(f"{i}. {problem.title}", "h2"))
         if problem.description:
             story.append(Paragraph(escape(problem.description), s["body"]))
         if problem.observation_title and problem.observation_title != problem.title:
@@ -154,7 +197,7 @@ def render_plan(doc: PlanDocument) -> bytes:
         story.append(data_table(rows, [70 * mm, 22 * mm, 53 * mm, 25 * mm]))
 
     story.append(CondPageBreak(60 * mm))
-    story.append(Paragraph(tr("Åtgärder"), s["h1"]))
+    story.append(contents.heading(tr("Åtgärder")))
     if not doc.measures:
         story.append(Paragraph(tr("Planen har inga åtgärder ännu."), s["body"]))
     else:
@@ -213,7 +256,7 @@ def render_plan(doc: PlanDocument) -> bytes:
         story.append(data_table(rows, [8 * mm, 60 * mm, 23 * mm, 29 * mm, 19 * mm, 31 * mm]))
 
         story.append(CondPageBreak(50 * mm))
-        story.append(Paragraph(tr("Ansvar och resurser"), s["h1"]))
+        story.append(contents.heading(tr("Ansvar och resurser")))
         by_org: dict[str, list[MeasureRow]] = {}
         for row in doc.measures:
             key = row.measure.responsible_organisation or tr("Ansvar ej fördelat")
@@ -247,7 +290,7 @@ def render_plan(doc: PlanDocument) -> bytes:
         story.append(data_table(rows, [45 * mm, 75 * mm, 50 * mm]))
 
         story.append(CondPageBreak(40 * mm + 13 * len(doc.measures)))
-        story.append(Paragraph(tr("Tidsplan"), s["h1"]))
+        story.append(contents.heading(tr("Tidsplan")))
         bars = [
             (
                 f"{number[r.measure.id]}. {r.measure.title}",
@@ -264,7 +307,7 @@ def render_plan(doc: PlanDocument) -> bytes:
 
     if doc.flags:
         story.append(CondPageBreak(40 * mm))
-        story.append(Paragraph(tr("Att uppmärksamma"), s["h1"]))
+        story.append(contents.heading(tr("Att uppmärksamma")))
         titles = {r.measure.id: r.measure.title for r in doc.measures}
         for mid in doc.flags.measures_without_cause:
             if mid in titles:
@@ -291,22 +334,8 @@ def render_plan(doc: PlanDocument) -> bytes:
                 else tr("{problem}: orsakerna {causes} har ingen åtgärd.")
             ).format(problem=sec.problem.title, causes=", ".join(names))
             story.append(Paragraph(escape(text), bullet_style(), bulletText="•"))
-    footer = ""
-    if plan.status == PlanStatus.DRAFT:
-        footer = tr("Utkast {day}").format(day=doc.today.isoformat())
-    if doc.include_internal:
-        footer = (footer + " · " if footer else "") + tr("Innehåller interna uppgifter")
-    meta = PdfMeta(
-        title=plan.title,
-        subject=tr("Åtgärdsplan {period}").format(period=plan.period_label),
-        author=doc.municipality,
-        municipality=doc.municipality,
-        logo=doc.logo,
-        document_date=plan.adopted_on or doc.today,
-        footer_note=footer,
-        keywords=[tr("åtgärdsplan"), tr("brottsförebyggande")],
-    )
-    return render_pdf(story, meta)
+    story += user_chapters(contents, doc.document, Placement.AFTER)
+    return story
 
 
 def bullet_style() -> ParagraphStyle:

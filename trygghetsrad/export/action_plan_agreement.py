@@ -10,17 +10,18 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, T
 from trygghetsrad.domain.action_plan import MeasureStatus
 from trygghetsrad.domain.agreements import AgreementDocument, Party
 from trygghetsrad.domain.dates import long_date
-from trygghetsrad.export.action_plan import CONTENT_WIDTH, bullet
+from trygghetsrad.domain.situation_documents import DocumentHead, Placement
+from trygghetsrad.export.action_plan import CONTENT_WIDTH, bullet, user_chapters
 from trygghetsrad.export.action_plan_drawing import light_dot
 from trygghetsrad.export.pdf.base import (
     RULE,
     PdfMeta,
     data_table,
     escape,
-    render_pdf,
     styles,
     table_style,
 )
+from trygghetsrad.export.pdf.contents import Contents, head_lines, render_report
 from trygghetsrad.i18n import tr
 
 
@@ -28,15 +29,42 @@ def _p(text: str, style: str = "cell") -> Paragraph:
     return Paragraph(text, styles()[style])
 
 
+def agreement_head(doc: AgreementDocument) -> DocumentHead:
+    settings, a = doc.document, doc.agreement
+    return DocumentHead(
+        title=settings.title_or(a.title) if settings else a.title,
+        issued_on=settings.issued_on if settings else None,
+        author=settings.author if settings else "",
+    )
+
+
 def render_agreement(doc: AgreementDocument) -> bytes:
+    head = agreement_head(doc)
+    a = doc.agreement
+    footer = tr("Innehåller interna uppgifter") if doc.include_internal else ""
+    meta = PdfMeta(
+        title=head.title,
+        subject=a.kind_label,
+        author=head.author or doc.municipality,
+        municipality=doc.municipality,
+        logo=doc.logo,
+        document_date=head.issued_on or a.signed_on,
+        footer_note=footer,
+        keywords=[a.kind_label, tr("Polisen")],
+    )
+    return render_report(lambda contents: _agreement_story(doc, head, contents), meta)
+
+
+def _agreement_story(doc: AgreementDocument, head: DocumentHead, contents: Contents) -> list:
     s = styles()
     a = doc.agreement
     story: list = [
-        Paragraph(escape(a.title), s["title"]),
+        Paragraph(escape(head.title), s["title"]),
         Paragraph(
             escape(tr("{kind} · {period}").format(kind=a.kind_label, period=a.period_label)),
             s["subtitle"],
         ),
+        *head_lines(head),
     ]
     head = [
         [tr("Parter"), "<br/>".join(escape(p) for p in a.party_list) or "–"],
@@ -53,22 +81,24 @@ def render_agreement(doc: AgreementDocument) -> bytes:
             header=False,
         )
     )
+    story += contents.table()
+    story += user_chapters(contents, doc.document, Placement.BEFORE)
     if a.background:
-        story.append(Paragraph(tr("Bakgrund"), s["h1"]))
+        story.append(contents.heading(tr("Bakgrund")))
         story.append(Paragraph(escape(a.background), s["body"]))
     if a.focus_list:
-        story.append(Paragraph(tr("Fokusområden"), s["h1"]))
+        story.append(contents.heading(tr("Fokusområden")))
         for focus in a.focus_list:
             story.append(bullet(escape(focus)))
 
-    story.append(Paragraph(tr("Åtaganden"), s["h1"]))
+    story.append(contents.heading(tr("Åtaganden")))
     if not doc.commitments:
         story.append(Paragraph(tr("Inga åtaganden är inlagda."), s["body"]))
     for party in Party:
         rows = [r for r in doc.commitments if r.commitment.party == party]
         if not rows:
             continue
-        block: list = [Paragraph(escape(party.label + " …"), s["h2"])]
+        block: list = [contents.heading(party.label + " …", "h2")]
         table = [["", tr("Åtagande"), tr("Status"), tr("Kopplade åtgärder")]]
         for row in rows:
             c = row.commitment
@@ -101,10 +131,12 @@ def render_agreement(doc: AgreementDocument) -> bytes:
         if len(rows) >= 6:
             story.extend(block[1:])
 
+    # The user's closing chapters come before the signatures, which end an agreement.
+    story += user_chapters(contents, doc.document, Placement.AFTER)
     signatories = a.signatory_list
     if signatories:
         story.append(CondPageBreak(50 * mm))
-        story.append(Paragraph(tr("Underskrifter"), s["h1"]))
+        story.append(contents.heading(tr("Underskrifter")))
         story.append(Spacer(1, 12 * mm))
         cells = []
         for name in signatories:
@@ -132,16 +164,4 @@ def render_agreement(doc: AgreementDocument) -> bytes:
                     s["small"],
                 )
             )
-
-    footer = tr("Innehåller interna uppgifter") if doc.include_internal else ""
-    meta = PdfMeta(
-        title=a.title,
-        subject=a.kind_label,
-        author=doc.municipality,
-        municipality=doc.municipality,
-        logo=doc.logo,
-        document_date=a.signed_on,
-        footer_note=footer,
-        keywords=[a.kind_label, tr("Polisen")],
-    )
-    return render_pdf(story, meta)
+    return story

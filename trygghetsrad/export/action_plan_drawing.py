@@ -10,7 +10,13 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, Str
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light, TrendPoint, format_number
+from trygghetsrad.domain.action_plan import (
+    LIGHT_COLOURS,
+    Light,
+    TrendPoint,
+    format_number,
+    has_light,
+)
 from trygghetsrad.domain.causes import CauseData, build_tree
 from trygghetsrad.domain.causes_layout import LayoutStyle, layout_tree
 from trygghetsrad.domain.dates import MONTHS_SHORT
@@ -128,7 +134,10 @@ def tree_legend() -> Drawing:
 
 
 def light_dot(light: Light | str, size: float = 9) -> Drawing:
+    """The traffic light as a dot; an empty drawing when there is no verdict (not judged)."""
     drawing = new_drawing(size + 2, size + 2)
+    if not has_light(light):
+        return drawing
     drawing.add(
         Circle(
             (size + 2) / 2,

@@ -14,20 +14,22 @@ from trygghetsrad.domain.action_plan import (
     Light,
     MeasureStatus,
     Trend,
+    has_light,
 )
 from trygghetsrad.domain.action_plan_docs import FollowUpDocument
 from trygghetsrad.domain.agreements import Party
 from trygghetsrad.domain.dates import date_span, long_date
-from trygghetsrad.export.action_plan import CONTENT_WIDTH, period_text
-from trygghetsrad.export.action_plan_drawing import light_dot, line_chart, new_drawing
+from trygghetsrad.domain.situation_documents import DocumentHead, Placement
+from trygghetsrad.export.action_plan import CONTENT_WIDTH, period_text, user_chapters
+from trygghetsrad.export.action_plan_drawing import light_dot, line_chart
 from trygghetsrad.export.pdf.base import (
     PdfMeta,
     data_table,
     escape,
-    render_pdf,
     styles,
     table_style,
 )
+from trygghetsrad.export.pdf.contents import Contents, head_lines, render_report
 from trygghetsrad.i18n import tr
 
 CATEGORY_LABELS = {
@@ -60,6 +62,14 @@ def _status(value: str) -> str:
         return value
 
 
+def _status_cell(status: str, reason: str) -> str:
+    """The status and, in small print, why the light is what it is (not the status twice)."""
+    if reason.startswith(status):
+        reason = reason[len(status) :].lstrip(";, ")
+    text = escape(status)
+    return text + (f"<br/><font size=8>{escape(reason)}</font>" if reason else "")
+
+
 def _with_period(title: str, period: str) -> str:
     """The plan's title with its period, unless the title already says it."""
     return title if period in title else f"{title} ({period})"
@@ -69,22 +79,77 @@ def _loose(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-loose", parent=style, keepWithNext=0)
 
 
+def _light_summary(doc: FollowUpDocument) -> Paragraph:
+    """One line (wrapped when long) counting the measures per traffic light; those nobody
+    has judged are counted without a light of their own."""
+    counts = {light: 0 for light in Light}
+    for row in doc.measures:
+        counts[row.light.light] += 1
+    parts = []
+    for light, label in (
+        (Light.GREEN, tr("enligt plan eller klara")),
+        (Light.YELLOW, tr("behöver uppmärksamhet")),
+        (Light.RED, tr("försenade")),
+        (Light.GREY, tr("ej startade eller avbrutna")),
+        (Light.NONE, tr("ej bedömda")),
+    ):
+        if light is Light.NONE and not counts[light]:
+            continue
+        dot = (
+            f"<font color='{LIGHT_COLOURS[light]}' size=14>●</font>&nbsp;"
+            if has_light(light)
+            else ""
+        )
+        # Each count stays on one line; the line breaks between them.
+        parts.append(dot + f"{counts[light]} {escape(label)}".replace(" ", "&nbsp;"))
+    return Paragraph("&nbsp;&nbsp; ".join(parts), styles()["body"])
+
+
+def followup_head(doc: FollowUpDocument) -> DocumentHead:
+    """The title, date of issue and author the user gave the report; else a title naming
+    the year, and no date or author that nobody gave."""
+    settings = doc.document
+    default = tr("Uppföljning av åtgärdsplanen {year}").format(year=doc.year)
+    return DocumentHead(
+        title=settings.title_or(default) if settings else default,
+        issued_on=settings.issued_on if settings else None,
+        author=settings.author if settings else "",
+    )
+
+
+def _subtitle(doc: FollowUpDocument, head: DocumentHead) -> list:
+    municipality = doc.municipality or tr("Kommunen")
+    if head.issued_on is not None:
+        text = municipality
+    else:
+        # Without a date of issue, the only true date is the day it was printed.
+        text = tr("{municipality} · utskriven {day}").format(
+            municipality=municipality, day=long_date(doc.today, weekday=False)
+        )
+    return [Paragraph(escape(text), styles()["subtitle"]), *head_lines(head)]
+
+
 def render_followup(doc: FollowUpDocument) -> bytes:
+    head = followup_head(doc)
+    footer = tr("Innehåller interna uppgifter") if doc.include_internal else ""
+    meta = PdfMeta(
+        title=head.title,
+        subject=tr("Årlig uppföljning av åtgärdsplanen"),
+        author=head.author or doc.municipality,
+        municipality=doc.municipality,
+        logo=doc.logo,
+        document_date=head.issued_on or doc.today,
+        footer_note=footer,
+        keywords=[tr("uppföljning"), tr("åtgärdsplan")],
+    )
+    return render_report(lambda contents: _followup_story(doc, head, contents), meta)
+
+
+def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Contents) -> list:
     s = styles()
     story: list = []
-    title = tr("Uppföljning av åtgärdsplanen {year}").format(year=doc.year)
-    story.append(Paragraph(escape(title), s["title"]))
-    story.append(
-        Paragraph(
-            escape(
-                tr("{municipality} · upprättad {day}").format(
-                    municipality=doc.municipality or tr("Kommunen"),
-                    day=long_date(doc.today, weekday=False),
-                )
-            ),
-            s["subtitle"],
-        )
-    )
+    story.append(Paragraph(escape(head.title), s["title"]))
+    story += _subtitle(doc, head)
     if doc.plans:
         for plan in doc.plans:
             story.append(
@@ -98,52 +163,19 @@ def render_followup(doc: FollowUpDocument) -> bytes:
     else:
         story.append(Paragraph(tr("Det finns ingen åtgärdsplan för året."), s["body"]))
 
-    # Summary of the traffic lights.
-    counts = {light: 0 for light in Light}
-    for row in doc.measures:
-        counts[row.light.light] += 1
-    summary = new_drawing(CONTENT_WIDTH, 18)
-    x = 0.0
-    from reportlab.graphics.shapes import Circle, String
-    from reportlab.lib import colors
-
-    from trygghetsrad.export.pdf.base import FONT, INK
-
-    for light, label in (
-        (Light.GREEN, tr("enligt plan eller klara")),
-        (Light.YELLOW, tr("behöver uppmärksamhet")),
-        (Light.RED, tr("försenade")),
-        (Light.GREY, tr("ej startade eller avbrutna")),
-    ):
-        summary.add(
-            Circle(
-                x + 6,
-                9,
-                5.5,
-                fillColor=colors.HexColor(LIGHT_COLOURS[light]),
-                strokeColor=colors.HexColor("#55606c"),
-                strokeWidth=0.4,
-            )
-        )
-        text = f"{counts[light]} {label}"
-        summary.add(String(x + 15, 5.5, text, fontName=FONT, fontSize=9, fillColor=INK))
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        x += 26 + stringWidth(text, FONT, 9)
     story.append(Spacer(1, 2 * mm))
-    story.append(summary)
+    story.append(_light_summary(doc))
+    story += contents.table()
+    story += user_chapters(contents, doc.document, Placement.BEFORE)
 
     # The law and Brå's steps.
-    story.append(Paragraph(tr("Lagens och Brås steg"), s["h1"]))
+    story.append(contents.heading(tr("Lagens och Brås steg")))
     rows = [[tr("Steg"), tr("Status"), tr("Underlag eller vad som saknas")]]
     for item in doc.checklist:
-        colour = LIGHT_COLOURS[Light.GREEN] if item.done else LIGHT_COLOURS[Light.RED]
-        status = tr("Klart") if item.done else tr("Saknas")
+        colour, status = item.state.colour, item.state.label
         text = escape(item.detail)
-        if item.missing:
-            text += (
-                "<br/>" if text else ""
-            ) + f"<font color='{colour}'>{escape(item.missing)}</font>"
+        if item.note:
+            text += ("<br/>" if text else "") + f"<font color='{colour}'>{escape(item.note)}</font>"
         rows.append(
             [
                 _p(escape(item.label)),
@@ -157,7 +189,7 @@ def render_followup(doc: FollowUpDocument) -> bytes:
     story.append(CondPageBreak(50 * mm))
     # The heading keeps with the table's first rows only: the heading style's keepWithNext
     # would move the whole (page-long) table to the next page and leave page 1 half empty.
-    story.append(Paragraph(tr("Åtgärdernas status"), _loose(s["h1"])))
+    story.append(contents.heading(tr("Åtgärdernas status"), _loose(s["h1"])))
     if not doc.measures:
         story.append(Paragraph(tr("Inga åtgärder att följa upp."), s["body"]))
     else:
@@ -175,9 +207,7 @@ def render_followup(doc: FollowUpDocument) -> bytes:
             m = row.measure
             text = f"<b>{i}. {escape(m.title)}</b><br/><font size=8>{escape(m.responsible)}"
             text += f"<br/>{escape(period_text(m.start, m.end))}</font>"
-            status = (
-                f"{escape(_status(m.status))}<br/><font size=8>{escape(row.light.reason)}</font>"
-            )
+            status = _status_cell(_status(m.status), row.light.reason)
             trend = ""
             if m.indicator_name:
                 colour = TREND_COLOURS[row.trend.trend]
@@ -215,7 +245,7 @@ def render_followup(doc: FollowUpDocument) -> bytes:
     # Indicator charts.
     if doc.series:
         story.append(CondPageBreak(80 * mm))
-        story.append(Paragraph(tr("Indikatorer"), s["h1"]))
+        story.append(contents.heading(tr("Indikatorer")))
         cells = []
         for series in doc.series:
             chart = line_chart(
@@ -246,8 +276,8 @@ def render_followup(doc: FollowUpDocument) -> bytes:
         for index, section in enumerate(doc.agreements):
             a = section.agreement
             block: list = [
-                *([Paragraph(tr("Överenskommelser med Polisen"), s["h1"])] if index == 0 else []),
-                Paragraph(escape(f"{a.title}"), s["h2"]),
+                *([contents.heading(tr("Överenskommelser med Polisen"))] if index == 0 else []),
+                contents.heading(a.title, "h2"),
                 Paragraph(
                     escape(
                         tr("{kind}, {period}. Undertecknad {day}.").format(
@@ -279,7 +309,7 @@ def render_followup(doc: FollowUpDocument) -> bytes:
 
     # Next year's dates.
     story.append(CondPageBreak(50 * mm))
-    story.append(Paragraph(tr("Viktiga datum {year}").format(year=doc.year + 1), s["h1"]))
+    story.append(contents.heading(tr("Viktiga datum {year}").format(year=doc.year + 1)))
     if doc.next_year:
         rows = [[tr("Datum"), tr("Vad"), tr("Typ")]]
         for item in doc.next_year:
@@ -299,15 +329,5 @@ def render_followup(doc: FollowUpDocument) -> bytes:
     else:
         story.append(Paragraph(tr("Inga datum för nästa år finns i årshjulet ännu."), s["body"]))
 
-    footer = tr("Innehåller interna uppgifter") if doc.include_internal else ""
-    meta = PdfMeta(
-        title=title,
-        subject=tr("Årlig uppföljning av åtgärdsplanen"),
-        author=doc.municipality,
-        municipality=doc.municipality,
-        logo=doc.logo,
-        document_date=doc.today,
-        footer_note=footer,
-        keywords=[tr("uppföljning"), tr("åtgärdsplan")],
-    )
-    return render_pdf(story, meta)
+    story += user_chapters(contents, doc.document, Placement.AFTER)
+    return story

@@ -36,34 +36,19 @@ from trygghetsrad.domain.situation_charts import (
     layout_chart,
 )
 from trygghetsrad.domain.situation_charts import Rect as ChartRect
+from trygghetsrad.domain.situation_documents import DocumentHead, Placement
 from trygghetsrad.domain.situation_periods import period_label
 from trygghetsrad.export.pdf.base import (
     FONT,
     PdfMeta,
     data_table,
     escape,
-    render_pdf,
     styles,
-    table_style,
 )
+from trygghetsrad.export.pdf.contents import Contents, chapters, render_report
 from trygghetsrad.i18n import plural, tr
 
 WIDTH = 170 * mm
-
-
-class _Anchor(Flowable):
-    """An invisible mark that records the page it lands on (for the contents page)."""
-
-    def __init__(self, key: str, pages: dict[str, int]) -> None:
-        super().__init__()
-        self.key, self.pages = key, pages
-        self.width = self.height = 0
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.pages[self.key] = self.canv.getPageNumber()
 
 
 CELL_LIMIT = 900  # characters of free text in one table cell (a row cannot break over pages)
@@ -343,17 +328,30 @@ SECTIONS = [
 ]
 
 
+def report_head(report: SituationReport) -> DocumentHead:
+    """The picture's title or the user's, the date of issue the user gave, and the author
+    the user gave (else the coordinator from the settings)."""
+    settings = report.document
+    title = report.picture.title
+    return DocumentHead(
+        title=settings.title_or(title) if settings else title,
+        issued_on=settings.issued_on if settings else None,
+        author=(settings.author if settings else "") or report.coordinator,
+    )
+
+
 def _status_line(report: SituationReport) -> str:
     p = report.picture
-    if p.presented_on is not None:
-        text = tr("Presenterad {date}").format(date=long_date(p.presented_on, weekday=False))
+    presented = p.presented
+    if presented is not None:
+        text = tr("Presenterad {date}").format(date=presented.text)
         if p.presented_to:
             text += tr(" för {body}").format(body=p.presented_to)
         return text
     return tr("Arbetsmaterial, version {n} – ännu inte presenterad").format(n=p.version)
 
 
-def _cover(report: SituationReport) -> list[Flowable]:
+def _cover(report: SituationReport, head: DocumentHead) -> list[Flowable]:
     s = styles()
     p = report.picture
     period = tr("Period: {start} – {end}").format(
@@ -362,7 +360,7 @@ def _cover(report: SituationReport) -> list[Flowable]:
     flow: list[Flowable] = [
         Spacer(1, 40 * mm),
         Paragraph(escape(report.municipality or tr("Kommunen")), s["subtitle"]),
-        Paragraph(escape(p.title), s["title"]),
+        Paragraph(escape(head.title), s["title"]),
         Paragraph(
             escape(
                 tr(
@@ -377,9 +375,16 @@ def _cover(report: SituationReport) -> list[Flowable]:
         Paragraph(escape(_status_line(report)), s["body"]),
         Paragraph(escape(tr("Version {n}").format(n=p.version)), s["body"]),
     ]
-    if report.coordinator:
+    if head.issued_on is not None:
         flow.append(
-            Paragraph(escape(tr("Sammanställd av {who}").format(who=report.coordinator)), s["body"])
+            Paragraph(
+                escape(tr("Utfärdad {date}").format(date=long_date(head.issued_on, weekday=False))),
+                s["body"],
+            )
+        )
+    if head.author:
+        flow.append(
+            Paragraph(escape(tr("Sammanställd av {who}").format(who=head.author)), s["body"])
         )
     flow.append(
         Paragraph(
@@ -400,32 +405,26 @@ def _cover(report: SituationReport) -> list[Flowable]:
     return flow
 
 
-def _contents(pages: dict[str, int]) -> list[Flowable]:
-    s = styles()
-    rows = [
-        [
-            Paragraph(
-                escape(title),
-                s["cell"] if key in {"indicators", "observations"} else s["cell_bold"],
-            ),
-            Paragraph(str(pages.get(key, "")), s["cell"]),
-        ]
-        for key, title in SECTIONS
-    ]
-    table = Table(rows, colWidths=[150 * mm, 20 * mm])
-    table.setStyle(table_style(("ALIGN", (1, 0), (1, -1), "RIGHT"), header=False, zebra=False))
-    return [Paragraph(escape(tr("Innehåll")), s["h1"]), table, PageBreak()]
+def _front(report: SituationReport, head: DocumentHead, contents: Contents) -> list[Flowable]:
+    """Cover, contents page, and the chapters the user placed before the generated ones."""
+    story: list[Flowable] = [*_cover(report, head), PageBreak()]
+    table = contents.table()
+    if table:
+        story += [*table, PageBreak()]
+    if report.document is not None:
+        story += chapters(contents, report.document.chapters_at(Placement.BEFORE))
+    return story
 
 
-def _story(report: SituationReport, pages: dict[str, int]) -> list[Flowable]:
+def _story(report: SituationReport, head: DocumentHead, contents: Contents) -> list[Flowable]:
     s = styles()
     p = report.picture
     titles = dict(SECTIONS)
 
     def heading(key: str, style: str = "h1") -> list[Flowable]:
-        return [_Anchor(key, pages), Paragraph(escape(titles[key]), s[style])]
+        return [contents.heading(titles[key], style)]
 
-    story: list[Flowable] = [*_cover(report), PageBreak(), *_contents(pages)]
+    story: list[Flowable] = _front(report, head, contents)
     story += heading("summary")
     story += _text_block(p.summary, tr("Ingen sammanfattning är skriven."))
     story += heading("part_mapping")
@@ -476,28 +475,28 @@ def _story(report: SituationReport, pages: dict[str, int]) -> list[Flowable]:
             "small",
         )
     )
+    if report.document is not None:
+        story += chapters(contents, report.document.chapters_at(Placement.AFTER))
     return story
 
 
 def render_situation_report(report: SituationReport) -> bytes:
-    """The report as PDF bytes. Contents page numbers come from a first layout pass."""
+    """The report as PDF bytes, with contents, page numbers and bookmarks when long."""
     p = report.picture
+    head = report_head(report)
     footer = tr("Intern – ej för spridning") if report.include_internal else ""
     if not footer and p.presented_on is None:
         footer = tr("Arbetsmaterial, version {n}").format(n=p.version)
     meta = PdfMeta(
-        title=p.title,
+        title=head.title,
         subject=tr("Lägesbild av brottsligheten i {municipality}").format(
             municipality=report.municipality or tr("kommunen")
         ),
-        author=report.municipality,
+        author=head.author or report.municipality,
         municipality=report.municipality,
         logo=report.logo,
-        document_date=report.generated_on,
+        document_date=head.issued_on or report.generated_on,
         footer_note=footer,
         keywords=[tr("lägesbild"), tr("brottsförebyggande arbete"), report.municipality],
     )
-    pages: dict[str, int] = {}
-    render_pdf(_story(report, pages), meta)
-    first = dict(pages)
-    return render_pdf(_story(report, first), meta)
+    return render_report(lambda contents: _story(report, head, contents), meta)

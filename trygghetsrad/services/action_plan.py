@@ -974,7 +974,11 @@ def calendar_items(session: Session, start: date, end: date) -> list[CalendarIte
         )
     people = dict(session.execute(select(Person.id, Person.name)).all())
     orgs = dict(session.execute(select(Organisation.id, Organisation.name)).all())
-    open_states = (MeasureStatus.NOT_STARTED.value, MeasureStatus.ONGOING.value)
+    open_states = (
+        MeasureStatus.UNKNOWN.value,
+        MeasureStatus.NOT_STARTED.value,
+        MeasureStatus.ONGOING.value,
+    )
     for m in session.scalars(
         select(Measure)
         .join(ActionPlan, ActionPlan.id == Measure.plan_id)

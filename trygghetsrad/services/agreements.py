@@ -34,12 +34,14 @@ from trygghetsrad.domain.agreements import (
 )
 from trygghetsrad.domain.changes import ACTION_PLAN, Changes, Created
 from trygghetsrad.domain.register import clean_text
+from trygghetsrad.domain.situation_documents import DocumentKind
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.services import settings
 from trygghetsrad.services.action_plan import list_followups
 from trygghetsrad.services.records import get_or_fail
+from trygghetsrad.services.situation_documents import document_settings
 
 CHANGED = Changes.of(ACTION_PLAN)
 
@@ -259,7 +261,7 @@ def create_commitment(
     party: str,
     text: str,
     focus_area: str = "",
-    status: str = MeasureStatus.NOT_STARTED.value,
+    status: str = MeasureStatus.UNKNOWN.value,
     internal: bool = False,
     measure_ids: tuple[int, ...] = (),
 ) -> Created:
@@ -288,7 +290,7 @@ def update_commitment(
     party: str,
     text: str,
     focus_area: str = "",
-    status: str = MeasureStatus.NOT_STARTED.value,
+    status: str = MeasureStatus.UNKNOWN.value,
     internal: bool = False,
     measure_ids: tuple[int, ...] = (),
 ) -> Changes:
@@ -369,4 +371,5 @@ def agreement_document(
         ),
         logo=conf.logo,
         include_internal=include_internal,
+        document=document_settings(session, DocumentKind.AGREEMENT, agreement_id),
     )

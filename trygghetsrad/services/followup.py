@@ -25,9 +25,11 @@ from trygghetsrad.domain.action_plan_docs import (
     ProblemSection,
 )
 from trygghetsrad.domain.internal import visible
+from trygghetsrad.domain.situation_documents import DocumentKind, PartialDate
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural, tr
 from trygghetsrad.services import action_plan, agreements, causes, settings
+from trygghetsrad.services.situation_documents import document_settings
 
 
 def plan_document(
@@ -76,6 +78,7 @@ def plan_document(
         coordinator=conf.coordinator_name,
         include_internal=include_internal,
         cause_titles={c.id: c.title for c in all_causes},
+        document=document_settings(session, DocumentKind.ACTION_PLAN, plan_id),
     )
 
 
@@ -183,6 +186,7 @@ def followup_document(
         logo=conf.logo,
         coordinator=conf.coordinator_name,
         include_internal=include_internal,
+        document=document_settings(session, DocumentKind.FOLLOWUP, year),
     )
 
 
@@ -212,13 +216,23 @@ def _situation_step(session: Session, year: int, start: date, end: date) -> Chec
     ]
     if presented:
         p = presented[-1]
+        when = PartialDate.of(p.presented_on, p.presented_precision)
         detail = tr("”{title}” presenterades {day}").format(
-            title=p.title, day=p.presented_on.isoformat() if p.presented_on else ""
+            title=p.title, day=when.text if when else ""
         )
         if p.presented_to:
             detail += tr(" för {body}").format(body=p.presented_to)
         return ChecklistItem("situation", label, True, detail + ".")
     in_progress = [p.title for p in pictures if p.presented_on is None]
+    of_year = [p for p in pictures if p.period_start <= end and p.period_end >= start]
+    if not in_progress and not of_year:
+        # Nothing is recorded for the year: the app can't tell whether one was presented.
+        return ChecklistItem(
+            "situation",
+            label,
+            False,
+            unknown=tr("Ingen lägesbild för {year} är registrerad.").format(year=year),
+        )
     missing = tr("Ingen lägesbild presenterades under {year}.").format(year=year)
     if in_progress:
         missing += " " + tr("Under arbete: {titles}.").format(titles=", ".join(in_progress))
@@ -237,7 +251,7 @@ def _cause_step(session: Session, year: int, include_internal: bool = True) -> C
     shown = visible(problems, include_internal)
     if not problems:
         return ChecklistItem(
-            "causes", label, False, missing=tr("Inga problem är prioriterade ännu.")
+            "causes", label, False, unknown=tr("Inga problem är prioriterade ännu.")
         )
     without = [p.title for p in shown if p.cause_count == 0]
     hidden = sum(1 for p in problems if p.cause_count == 0 and p not in shown)
@@ -274,6 +288,13 @@ def _plan_step(session: Session, year: int, start: date, end: date) -> Checklist
         p = max(plans, key=lambda p: p.adopted_on or date.min)
         return ChecklistItem("plan", label, True, f"{p.title}: {p.adoption_label}.")
     drafts = [p.title for p in action_plan.list_plans(session) if p.status == PlanStatus.DRAFT]
+    if not drafts and not plans_for_year(session, year):
+        return ChecklistItem(
+            "plan",
+            label,
+            False,
+            unknown=tr("Ingen åtgärdsplan för {year} är registrerad.").format(year=year),
+        )
     missing = tr("Ingen åtgärdsplan för {year} är antagen.").format(year=year)
     if drafts:
         missing += " " + tr("Utkast: {titles}.").format(titles=", ".join(drafts))
@@ -284,7 +305,7 @@ def _linked_step(session: Session, year: int) -> ChecklistItem:
     label = tr("Åtgärderna svarar mot orsakerna")
     plans = plans_for_year(session, year)
     if not plans:
-        return ChecklistItem("linked", label, False, missing=tr("Det finns ingen åtgärdsplan."))
+        return ChecklistItem("linked", label, False, unknown=tr("Det finns ingen åtgärdsplan."))
     problems: list[str] = []
     for plan in plans:
         flags = action_plan.flags(session, plan.id)
@@ -324,6 +345,11 @@ def _coordination_step(session: Session, year: int, start: date, end: date) -> C
         return ChecklistItem(
             "coordination", label, True, tr("Samordnare: {names}.").format(names=names)
         )
+    members = session.scalar(select(func.count()).select_from(Membership))
+    if not members:
+        return ChecklistItem(
+            "coordination", label, False, unknown=tr("Inga gruppmedlemmar är registrerade.")
+        )
     return ChecklistItem(
         "coordination",
         label,
@@ -342,7 +368,7 @@ def _followup_step(
     label = tr("Åtgärderna följda upp")
     plans = plans_for_year(session, year)
     if not plans:
-        return ChecklistItem("followup", label, False, missing=tr("Det finns ingen åtgärdsplan."))
+        return ChecklistItem("followup", label, False, unknown=tr("Det finns ingen åtgärdsplan."))
     horizon = min(end, today)
     planned = session.scalar(
         select(func.count()).select_from(Measure).where(Measure.plan_id.in_([p.id for p in plans]))
@@ -369,7 +395,7 @@ def _followup_step(
     )
     not_followed = [m.title for m in measures if m.id not in followed]
     if not measures:
-        return ChecklistItem("followup", label, False, missing=tr("Planen har inga åtgärder."))
+        return ChecklistItem("followup", label, False, unknown=tr("Planen har inga åtgärder."))
     done = len(measures) - len(not_followed)
     # Counted against every measure in the plan, so that the sentence stays true; those that
     # need no follow-up this year are named as such.

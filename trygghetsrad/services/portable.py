@@ -76,6 +76,8 @@ _IMPORT_LABELS: dict[str, str] = {
     "commitments": "åtaganden",
     "commitment_measures": "åtagandens åtgärder",
     "meeting_links": "kopplingar till möten",
+    "report_documents": "dokumentens rubriker",
+    "report_chapters": "dokumentens kapitel",
 }
 
 

@@ -13,6 +13,13 @@ from trygghetsrad.domain import situation_snapshot
 from trygghetsrad.domain.changes import Changes, Created
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.domain.situation import GapStatus, PictureData, PictureStatus, SituationReport
+from trygghetsrad.domain.situation_documents import (
+    DatePrecision,
+    DocumentKind,
+    DocumentSettings,
+    PartialDate,
+    parse_partial_date,
+)
 from trygghetsrad.domain.situation_periods import period_year
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
@@ -31,6 +38,7 @@ def _picture_data(p: SituationPicture) -> PictureData:
         version=p.version,
         previous_id=p.previous_id,
         presented_on=p.presented_on,
+        presented_precision=p.presented_precision,
         presented_to=p.presented_to,
         summary=p.summary,
         part_mapping=p.part_mapping,
@@ -174,20 +182,27 @@ def present_picture(
     session: Session,
     picture_id: int,
     *,
-    presented_on: date,
+    presented_on: date | PartialDate | str,
     presented_to: str,
     continue_work: bool = True,
 ) -> Created:
     """Freeze the picture as presented on a date to a body; older presented versions become
-    superseded. With `continue_work`, a new version in progress is created and returned."""
+    superseded. With `continue_work`, a new version in progress is created and returned.
+
+    The date may be known only to the month or the year ("juni 2023", "2023"): it is stored
+    as exactly that, never as an invented day."""
     picture = get(session, SituationPicture, picture_id)
     _check_editable(picture)
+    when = _presented_date(presented_on)
     body = name(presented_to, field="presented_to", label=tr("Vem lägesbilden presenterades för"))
     picture.status = PictureStatus.PRESENTED.value
-    picture.presented_on = presented_on
+    picture.presented_on = when.start
+    picture.presented_precision = when.precision.value
     picture.presented_to = body
     session.flush()
-    report = build_report(session, picture_id, include_internal=True, today=presented_on)
+    # The snapshot's date: the day it was presented, or today when only month/year is known.
+    taken = when.start if when.precision is DatePrecision.DAY else date.today()
+    report = build_report(session, picture_id, include_internal=True, today=taken)
     picture.snapshot = situation_snapshot.dumps(report)
     picture.frozen_at = datetime.now().replace(microsecond=0)
     for other in session.scalars(
@@ -202,6 +217,24 @@ def present_picture(
     if continue_work:
         return new_version(session, picture_id)
     return Created(picture.id, CHANGED)
+
+
+def _presented_date(value: date | PartialDate | str | None) -> PartialDate:
+    if value is None or value == "":
+        raise ValidationError(
+            tr("Ange när lägesbilden presenterades (dag, månad eller år)."), "presented_on"
+        )
+    if isinstance(value, PartialDate):
+        when = value
+    elif isinstance(value, str):
+        when = parse_partial_date(value, "presented_on")
+    else:
+        when = PartialDate(value)
+    if not 1900 <= when.start.year <= 2200:
+        raise ValidationError(
+            tr("Datumet {day} är orimligt.").format(day=when.text), "presented_on"
+        )
+    return when
 
 
 def new_version(session: Session, picture_id: int) -> Created:
@@ -274,6 +307,7 @@ def build_report(
                 from_snapshot=True,
                 coordinator=frozen.coordinator,
                 logo=org.logo,
+                document=_document(session, picture_id),
             ),
             include_internal,
         )
@@ -315,8 +349,15 @@ def build_report(
         observations=tuple(observations),
         coordinator=coordinator,
         logo=org.logo,
+        document=_document(session, picture_id),
     )
     return _filtered(report, include_internal)
+
+
+def _document(session: Session, picture_id: int) -> DocumentSettings:
+    from trygghetsrad.services.situation_documents import document_settings
+
+    return document_settings(session, DocumentKind.SITUATION_REPORT, picture_id)
 
 
 def _current_during(source: Any, period_start: date) -> bool:

@@ -135,7 +135,7 @@ class Measure(TimestampMixin, Base):
     target_value: Mapped[float | None] = mapped_column(Float, nullable=True)
     target_direction: Mapped[str] = mapped_column(String(10), default="")
     target_text: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(20), default="ej påbörjad")
+    status: Mapped[str] = mapped_column(String(20), default="ej bedömd")
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
@@ -200,7 +200,7 @@ class Commitment(TimestampMixin, Base):
     party: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     focus_area: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(20), default="ej påbörjad")
+    status: Mapped[str] = mapped_column(String(20), default="ej bedömd")
     position: Mapped[int] = mapped_column(Integer, default=0)
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
@@ -237,3 +237,51 @@ class MeetingLink(Base):
     commitment_id: Mapped[int | None] = mapped_column(
         ForeignKey("commitments.id", ondelete="CASCADE"), nullable=True, index=True
     )
+
+
+class ReportDocument(TimestampMixin, Base):
+    """What the user says about one exported document: its title, date of issue, author.
+
+    One row per document: a situation picture's report, an action plan, an agreement, or
+    the follow-up of one year. The generated document uses these instead of its defaults.
+    """
+
+    __tablename__ = "report_documents"
+    __table_args__ = (
+        CheckConstraint(
+            "(situation_picture_id IS NOT NULL) + (action_plan_id IS NOT NULL)"
+            " + (agreement_id IS NOT NULL) + (year IS NOT NULL) = 1",
+            name="one_owner",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    situation_picture_id: Mapped[int | None] = mapped_column(
+        ForeignKey("situation_pictures.id", ondelete="CASCADE"), nullable=True, unique=True
+    )
+    action_plan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action_plans.id", ondelete="CASCADE"), nullable=True, unique=True
+    )
+    agreement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), nullable=True, unique=True
+    )
+    year: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    author: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ReportChapter(TimestampMixin, Base):
+    """A chapter the user writes into a document, before or after the generated sections."""
+
+    __tablename__ = "report_chapters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("report_documents.id", ondelete="CASCADE"), index=True
+    )
+    placement: Mapped[str] = mapped_column(String(10), default="before")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    heading: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")

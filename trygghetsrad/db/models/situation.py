@@ -41,6 +41,10 @@ class SituationPicture(TimestampMixin, Base):
         ForeignKey("situation_pictures.id", ondelete="SET NULL"), nullable=True, index=True
     )
     presented_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # How much of presented_on the source says: "day", "month" (June 2023) or "year".
+    presented_precision: Mapped[str] = mapped_column(
+        String(10), default="day", server_default="day"
+    )
     presented_to: Mapped[str] = mapped_column(String(200), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     part_mapping: Mapped[str] = mapped_column(Text, default="")

@@ -167,7 +167,9 @@ class PdfMeta:
     keywords: list[str] = field(default_factory=list)
 
 
-def _make_canvas_class(meta: PdfMeta) -> type[rl_canvas.Canvas]:
+def _make_canvas_class(
+    meta: PdfMeta, stats: dict[str, int] | None = None
+) -> type[rl_canvas.Canvas]:
     logo_reader = None
     if meta.logo:
         try:
@@ -181,16 +183,26 @@ def _make_canvas_class(meta: PdfMeta) -> type[rl_canvas.Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
+            self._marks: list[tuple[str, dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, **kwargs: Any) -> Any:  # noqa: N802
+            # The page a bookmark points at exists only when the deferred page is written.
+            self._marks.append((key, kwargs))
 
         def showPage(self) -> None:  # noqa: N802
             self._saved.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
             total = len(self._saved)
+            if stats is not None:
+                stats["pages"] = total
             for state in self._saved:
                 self.__dict__.update(state)
                 self._decorate(total)
+                for key, kwargs in state["_marks"]:
+                    rl_canvas.Canvas.bookmarkPage(self, key, **kwargs)
                 super().showPage()
             super().save()
 
@@ -236,8 +248,9 @@ def render_pdf(
     *,
     pagesize: tuple[float, float] = A4,
     margins_mm: tuple[float, float, float, float] = (28, 20, 22, 20),
+    stats: dict[str, int] | None = None,
 ) -> bytes:
-    """Lay out `story` on house pages and return the PDF bytes."""
+    """Lay out `story` on house pages and return the PDF bytes (`stats` gets "pages")."""
     register_fonts()
     buffer = io.BytesIO()
     top, right, bottom, left = margins_mm
@@ -258,7 +271,7 @@ def render_pdf(
         initialFontName=FONT,
         initialFontSize=10.5,
     )
-    doc.build(story, canvasmaker=_make_canvas_class(meta))
+    doc.build(story, canvasmaker=_make_canvas_class(meta, stats))
     return buffer.getvalue()
 
 

@@ -300,7 +300,7 @@ def fill(session: Session, ctx: DemoContext) -> None:
         partners="Polisen, Kulturförvaltningen",
         start=date(y, 12, 12),
         end=date(y, 12, 13),
-        status="ej påbörjad",
+        # No status: nobody has said how it stands yet ("Ej bedömd").
     )
     action_plan.adopt_plan(
         session,
@@ -309,6 +309,8 @@ def fill(session: Session, ctx: DemoContext) -> None:
         adopted_on=date(y0, 4, 24),
         adoption_ref="§ 47",
     )
+
+    _demo_report_head(session, y0, date(y0 + 1, 2, 10))
 
     ctx.extra["action_plan"] = {
         "plan": plan,
@@ -544,6 +546,34 @@ def fill(session: Session, ctx: DemoContext) -> None:
     ):
         links.link(session, action_item_id=aid, measure_id=m_camera)
     _council_decisions(session, today, m_light, m_leisure, m_field)
+
+
+def _demo_report_head(session: Session, year: int, issued_on: date) -> None:
+    """Last year's follow-up as the coordinator sent it: own title, date, author, chapters."""
+    from trygghetsrad.domain.situation_documents import Chapter, DocumentKind, Placement
+    from trygghetsrad.services import situation_documents
+
+    situation_documents.save_document(
+        session,
+        DocumentKind.FOLLOWUP,
+        year,
+        title=f"Trygghetsrådets årsrapport {year}",
+        issued_on=issued_on,
+        author="Maja Lindqvist, folkhälsostrateg och samordnare",
+        chapters=(
+            Chapter(
+                "Förord",
+                "Året präglades av arbetet kring resecentrum och av att fler föräldrar "
+                "engagerade sig i nattvandringarna.",
+                Placement.BEFORE,
+            ),
+            Chapter(
+                "Kontakt",
+                "Frågor om rapporten besvaras av samordnaren för Trygghetsrådet.",
+                Placement.AFTER,
+            ),
+        ),
+    )
 
 
 def _council_decisions(session: Session, today: date, *measures: int) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QUndoCommand
 from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox, QPushButton, QWidget
 
-from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light
+from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light, TrafficLight, has_light
 from trygghetsrad.domain.changes import Changes
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
@@ -24,11 +24,14 @@ def qtr(text: str) -> str:
 
 
 def light_icon(light: Light | str, size: int = 14) -> QIcon:
-    """A round traffic-light icon."""
+    """A round traffic-light icon; a blank one when the status is not judged (no verdict)."""
     key = f"{light}:{size}"
     if key not in _ICONS:
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
+        if not has_light(light):
+            _ICONS[key] = QIcon(pixmap)
+            return _ICONS[key]
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(QColor(LIGHT_COLOURS[Light(light)]))
@@ -37,6 +40,19 @@ def light_icon(light: Light | str, size: int = 14) -> QIcon:
         painter.end()
         _ICONS[key] = QIcon(pixmap)
     return _ICONS[key]
+
+
+def status_html(status: str, light: TrafficLight) -> str:
+    """'● Pågår – Pågår enligt plan'; without a dot (and without repeating itself) when the
+    status has not been judged."""
+    from html import escape
+
+    text = f"<b>{escape(status)}</b>"
+    if light.reason and light.reason != status:
+        text += f" – {escape(light.reason)}"
+    if has_light(light.light):
+        text = f"<span style='color:{light.colour}'>●</span> " + text
+    return f"<p>{text}</p>"
 
 
 def run(ctx: AppContext, parent: QWidget | None, fn: Callable[[Any], Any]) -> Any:

@@ -266,6 +266,9 @@ class AgreementsPage(QWidget):
         self.export_button = QPushButton(self.tr("PDF…"))
         self.export_button.setAccessibleName(self.tr("Överenskommelsen som PDF"))
         attach_export_menu(self.export_button, self._on_export)
+        self.document_button = QPushButton(self.tr("Rubrik och kapitel…"))
+        self.document_button.setAccessibleName(self.tr("Överenskommelsens rubrik och kapitel"))
+        self.document_button.clicked.connect(self._on_document)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         heading = QLabel(self.tr("Överenskommelser"))
@@ -276,6 +279,7 @@ class AgreementsPage(QWidget):
         for b in (new, self.edit_button, self.delete_button, self.export_button):
             row.addWidget(b)
         left_layout.addLayout(row)
+        left_layout.addWidget(self.document_button)
 
         self.head = QLabel()
         self.head.setWordWrap(True)
@@ -420,6 +424,7 @@ class AgreementsPage(QWidget):
             w.setVisible(has)
         self.edit_button.setEnabled(has)
         self.export_button.setEnabled(has)
+        self.document_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         if a is None:
             self.model.set_rows([])
@@ -528,6 +533,18 @@ class AgreementsPage(QWidget):
                 lambda s: agreements.delete_agreement(s, a.id),
                 parent_widget=self,
             )
+
+    def _on_document(self) -> None:
+        a = self.current()
+        if a is None:
+            return
+        from trygghetsrad.domain.situation_documents import DocumentKind
+        from trygghetsrad.ui.situation.document_dialog import edit_document
+
+        self.dialog = edit_document(
+            self, self.ctx, self.undo_stack, kind=DocumentKind.AGREEMENT, owner=a.id,
+            what=a.title, default_title=a.title,
+        )  # fmt: skip
 
     def _on_export(self, include_internal: bool = False) -> None:
         a = self.current()

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -135,6 +135,10 @@ class FollowUpPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName(self.tr("Uppföljning"))
+        # The page's own edits (the report's title and chapters) undo while it is shown.
+        self.undo_stack = QUndoStack(self)
+        ctx.undo_group.addStack(self.undo_stack)
+        self.dialog: QWidget | None = None
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
@@ -159,6 +163,10 @@ class FollowUpPage(QWidget):
         top.addWidget(self.problem)
         top.addStretch(1)
         top.addWidget(self.export_button)
+        self.document_button = QPushButton(self.tr("Rubrik och kapitel…"))
+        self.document_button.setAccessibleName(self.tr("Uppföljningsrapportens rubrik och kapitel"))
+        self.document_button.clicked.connect(self._on_document)
+        top.addWidget(self.document_button)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -264,6 +272,8 @@ class FollowUpPage(QWidget):
                 (Light.GREY, self.tr("ej startade eller avbrutna")),
             )
         ]
+        if counts[Light.NONE]:
+            parts.append(f"{counts[Light.NONE]} {escape(self.tr('ej bedömda'))}")
         what = self.problem.currentText() if problem_id is not None else self.tr("Alla åtgärder")
         self.summary.setText(
             f"<b>{escape(what)}</b> — "
@@ -276,16 +286,15 @@ class FollowUpPage(QWidget):
             f"<h3>{escape(self.tr('Lagens och Brås steg {y}').format(y=self.year.value()))}</h3>"
         ]
         for item in items:
-            colour = "#2e8540" if item.done else "#a4262c"
-            mark = self.tr("Klart") if item.done else self.tr("Saknas")
+            colour, mark = item.state.colour, item.state.label
             html.append(
                 f"<p><b>{escape(item.label)}</b> "
                 f"<span style='color:{colour}'>({escape(mark)})</span>"
             )
             if item.detail:
                 html.append(f"<br/>{escape(item.detail)}")
-            if item.missing:
-                html.append(f"<br/><span style='color:#a4262c'>{escape(item.missing)}</span>")
+            if item.note:
+                html.append(f"<br/><span style='color:{colour}'>{escape(item.note)}</span>")
             html.append("</p>")
         self.checklist.setHtml("".join(html))
 
@@ -297,6 +306,21 @@ class FollowUpPage(QWidget):
         if 0 <= row < len(self.model.rows):
             measure_id = self.model.rows[row].measure.id
             self.ctx.events.open_record.emit(Owner(ACTION_PLAN, "measure", measure_id))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.ctx.undo_group.setActiveStack(self.undo_stack)
+        super().showEvent(event)
+
+    def _on_document(self) -> None:
+        from trygghetsrad.domain.situation_documents import DocumentKind
+        from trygghetsrad.ui.situation.document_dialog import edit_document
+
+        year = self.year.value()
+        title = self.tr("Uppföljning av åtgärdsplanen {year}").format(year=year)
+        self.dialog = edit_document(
+            self, self.ctx, self.undo_stack, kind=DocumentKind.FOLLOWUP, owner=year,
+            what=title, default_title=title,
+        )  # fmt: skip
 
     def _on_export(self, include_internal: bool = False) -> None:
         from trygghetsrad.ui.situation.action_plan_export import export_followup_pdf

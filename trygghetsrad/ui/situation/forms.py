@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from trygghetsrad.domain.situation import (
     Trend,
     source_alert,
 )
+from trygghetsrad.domain.situation_documents import PartialDate, parse_partial_date
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
@@ -337,7 +338,10 @@ class ObservationDialog(FormDialog):
             "category", self.tr("Kategori"), enum_combo(Category, o.category if o else None)
         )
         self.trend = self.add_field(
-            "trend", self.tr("Utveckling"), enum_combo(Trend, o.trend if o else None)
+            # A new observation claims no trend until the user picks one.
+            "trend",
+            self.tr("Utveckling"),
+            enum_combo(Trend, o.trend if o else Trend.UNKNOWN.value),
         )
         self.description = self.add_field(
             "description", self.tr("Beskrivning"), text_edit(o.description if o else "")
@@ -452,6 +456,34 @@ class IndicatorDialog(FormDialog):
         }
 
 
+class PartialDateEntry(DateEntry):
+    """A date that may be only a month or a year ("juni 2023", "2023") when that is all the
+    source says; `checked()` gives a `PartialDate`, never an invented day."""
+
+    def __init__(self, day: date | None, field: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(day, field, parent)
+        self.setMaxLength(24)  # "15 september 2023"
+        self.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD, juni 2023 eller 2023"))
+        self.setToolTip(self.tr("Skriv datumet som ÅÅÅÅ-MM-DD, eller bara månad och år, eller år."))
+
+    def setDate(self, day: date | QDate | PartialDate) -> None:  # type: ignore[override]  # noqa: N802
+        if isinstance(day, PartialDate):
+            if self.text() != day.entry_text:
+                self.setText(day.entry_text)
+            return
+        super().setDate(day)
+
+    def date(self) -> QDate:
+        try:
+            d = parse_partial_date(self.text(), self.field).start
+        except ValidationError:
+            return QDate()
+        return QDate(d.year, d.month, d.day)
+
+    def checked(self) -> PartialDate:  # type: ignore[override]
+        return parse_partial_date(self.text(), self.field)
+
+
 class PresentDialog(FormDialog):
     """Present (freeze) a situation picture: date, body, and whether work continues."""
 
@@ -467,7 +499,16 @@ class PresentDialog(FormDialog):
         )
         self.save_button.setText(self.tr("Presentera och lås"))
         self.save_button.setAccessibleName(self.tr("Presentera och lås"))
-        self.on = self.add_field("presented_on", self.tr("Datum"), DateEntry(date.today()))
+        self.on = self.add_field(
+            "presented_on",
+            self.tr("Datum"),
+            PartialDateEntry(date.today()),
+            hint=self.tr(
+                "ÅÅÅÅ-MM-DD, eller bara månad och år (juni 2023) eller år (2023) om det är "
+                "allt som är känt."
+            ),
+        )
+        self.on.setAccessibleName(self.tr("Datum då lägesbilden presenterades"))
         self.body = self.add_field(
             "presented_to",
             self.tr("Presenterad för"),
@@ -483,7 +524,7 @@ class PresentDialog(FormDialog):
 
     def values(self) -> dict[str, Any]:
         return {
-            "presented_on": self.on.checked(),  # type: ignore[attr-defined]
+            "presented_on": self.on.checked(),
             "presented_to": self.body.text(),
             "continue_work": self.continue_work.isChecked(),
         }

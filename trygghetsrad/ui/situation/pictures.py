@@ -89,6 +89,7 @@ class PicturesPage(SituationSubPage):
         self.present_button = QPushButton(self.tr("Presentera…"))
         self.delete_button = QPushButton(self.tr("Ta bort"))
         self.export_button = QPushButton(self.tr("Rapport som PDF…"))
+        self.document_button = QPushButton(self.tr("Rapportens rubrik och kapitel…"))
         self.include_internal = QCheckBox(self.tr("Ta med interna uppgifter"))
         self.include_internal.setAccessibleName(self.tr("Ta med interna uppgifter i rapporten"))
         for button in (
@@ -97,6 +98,7 @@ class PicturesPage(SituationSubPage):
             self.present_button,
             self.delete_button,
             self.export_button,
+            self.document_button,
         ):
             button.setAccessibleName(button.text().rstrip("…"))
         self.new_button.clicked.connect(self.new_picture)
@@ -104,6 +106,7 @@ class PicturesPage(SituationSubPage):
         self.present_button.clicked.connect(self.present)
         self.delete_button.clicked.connect(self.delete_picture)
         self.export_button.clicked.connect(lambda: self.export_pdf())
+        self.document_button.clicked.connect(self.edit_document)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_now)
 
         left = QWidget()
@@ -119,6 +122,7 @@ class PicturesPage(SituationSubPage):
         left_box.addWidget(self.present_button)
         left_box.addSpacing(8)
         left_box.addWidget(self.export_button)
+        left_box.addWidget(self.document_button)
         left_box.addWidget(self.include_internal)
 
         self.banner = QLabel()
@@ -273,6 +277,7 @@ class PicturesPage(SituationSubPage):
         self.delete_button.setEnabled(picture is not None and not frozen)
         self.version_button.setEnabled(picture is not None)
         self.export_button.setEnabled(picture is not None)
+        self.document_button.setEnabled(picture is not None)
         self._clear_errors()
         if picture is None:
             self.banner.setText(
@@ -509,6 +514,19 @@ class PicturesPage(SituationSubPage):
 
         self.dialog = PresentDialog(save, p.title, parent=self)
         self.dialog.open()
+
+    def edit_document(self) -> None:
+        """The report's title, date of issue, author and the user's own chapters."""
+        p = self.picture
+        if p is None:
+            return
+        from trygghetsrad.domain.situation_documents import DocumentKind
+        from trygghetsrad.ui.situation.document_dialog import edit_document
+
+        self.dialog = edit_document(
+            self, self.ctx, self.undo_stack, kind=DocumentKind.SITUATION_REPORT,
+            owner=p.id, what=p.title, default_title=p.title,
+        )  # fmt: skip
 
     def export_pdf(self, target: str | None = None) -> None:
         """Save the report of the shown version as PDF (built off the GUI thread)."""

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.action_plan import (
+    LIGHT_ORDER,
     Effect,
     MeasureKind,
     MeasureRow,
@@ -61,6 +62,7 @@ from trygghetsrad.ui.situation.action_plan_common import (
     push_change,
     push_create,
     read,
+    status_html,
 )
 from trygghetsrad.ui.situation.plan_dialogs import (
     KIND_LABELS,
@@ -179,7 +181,7 @@ class MeasureTableModel(RowTableModel):
         if role == Qt.ItemDataRole.UserRole + 1:
             # Sort key.
             if col == 0:
-                return ["röd", "gul", "grön", "grå"].index(row.light.light.value)
+                return LIGHT_ORDER.index(row.light.light)
             if col == 1:
                 return index.row()
             return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").lower()
@@ -217,6 +219,8 @@ class PlanPage(QWidget):
         self.delete_plan_button.clicked.connect(self._on_delete_plan)
         self.export_button = QPushButton(self.tr("PDF för beslut…"))
         attach_export_menu(self.export_button, self._on_export)
+        self.document_button = QPushButton(self.tr("Rubrik och kapitel…"))
+        self.document_button.clicked.connect(self._on_document)
         top = QHBoxLayout()
         label = QLabel(self.tr("Plan:"))
         label.setBuddy(self.plan_combo)
@@ -229,9 +233,11 @@ class PlanPage(QWidget):
             self.version_button,
             self.delete_plan_button,
             self.export_button,
+            self.document_button,
         ):
             b.setAccessibleName(b.text().rstrip("…"))
             top.addWidget(b)
+        self.document_button.setAccessibleName(self.tr("Åtgärdsplanens rubrik och kapitel"))
         top.addStretch(1)
 
         self.header = QLabel()
@@ -376,6 +382,7 @@ class PlanPage(QWidget):
             self.version_button,
             self.delete_plan_button,
             self.export_button,
+            self.document_button,
         ):
             b.setEnabled(has_plan)
         if self.plan is None:
@@ -572,8 +579,7 @@ class PlanPage(QWidget):
         t = self.tr
         html = [
             f"<h3>{escape(m.title)}</h3>",
-            f"<p><span style='color:{row.light.colour}'>●</span> "
-            f"<b>{escape(_label(m.status, MeasureStatus))}</b> – {escape(row.light.reason)}</p>",
+            status_html(_label(m.status, MeasureStatus), row.light),
         ]
         if m.description:
             html.append(f"<p>{escape(m.description)}</p>")
@@ -735,6 +741,18 @@ class PlanPage(QWidget):
                 self.tr("Ta bort utkastet ”{t}”").format(t=plan.title),
                 lambda s: action_plan.delete_plan(s, plan.id),
             )
+
+    def _on_document(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        from trygghetsrad.domain.situation_documents import DocumentKind
+        from trygghetsrad.ui.situation.document_dialog import edit_document
+
+        self.dialog = edit_document(
+            self, self.ctx, self.undo_stack, kind=DocumentKind.ACTION_PLAN,
+            owner=plan.id, what=plan.title, default_title=plan.title,
+        )  # fmt: skip
 
     def _on_export(self, include_internal: bool = False) -> None:
         if self.plan is None:
