@@ -32,7 +32,7 @@ from trygghetsrad.domain.wheel_geometry import (
     ring_layout,
     week_ticks,
 )
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 INK = "#1d2733"
 MUTED = "#66727e"
@@ -222,13 +222,11 @@ def _tag(index: int) -> str:
 
 
 def _unlabelled(count: int) -> str:
-    if count == 1:
-        return tr("1 händelse utan etikett")
-    return tr("{n} händelser utan etikett").format(n=count)
+    return plural(count, tr("händelse utan etikett"), tr("händelser utan etikett"))
 
 
 def _times(count: int) -> str:
-    return tr("1 tillfälle") if count == 1 else tr("{n} tillfällen").format(n=count)
+    return plural(count, tr("tillfälle"), tr("tillfällen"))
 
 
 def _tag_series(scene: Scene, occurrences: dict[str, list[_Occurrence]], font: float) -> None:

@@ -94,11 +94,9 @@ def _legend(layout: ChartDrawing) -> list[Flowable]:
     parts = [f'<font color="{colour}">■</font> {escape(area)}' for area, colour in layout.series]
     flow: list[Flowable] = [Paragraph("&nbsp;&nbsp;&nbsp;".join(parts), styles()["small"])]
     if layout.left_out:
-        note = tr(
-            "Diagrammet visar {shown} av {total} områden; {names} visas i tabellen nedan."
-        ).format(
+        note = tr("Diagrammet visar {shown} av {total}; {names} visas i tabellen nedan.").format(
             shown=len(layout.series),
-            total=len(layout.series) + len(layout.left_out),
+            total=plural(len(layout.series) + len(layout.left_out), tr("område"), tr("områden")),
             names=", ".join(layout.left_out),
         )
         flow.append(Paragraph(escape(note), styles()["small"]))

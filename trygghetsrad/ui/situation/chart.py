@@ -17,6 +17,7 @@ from trygghetsrad.domain.situation_charts import (
     format_number,
     layout_chart,
 )
+from trygghetsrad.i18n import plural
 
 LEGEND_GAP = 18.0
 
@@ -73,11 +74,11 @@ class IndicatorChart(QWidget):
     def left_out_note(self, layout: ChartDrawing) -> str:
         if not layout.left_out:
             return ""
-        return self.tr(
-            "Diagrammet visar {shown} av {total} områden; {names} finns i tabellen."
-        ).format(
+        return self.tr("Diagrammet visar {shown} av {total}; {names} finns i tabellen.").format(
             shown=len(layout.series),
-            total=len(layout.series) + len(layout.left_out),
+            total=plural(
+                len(layout.series) + len(layout.left_out), self.tr("område"), self.tr("områden")
+            ),
             names=", ".join(layout.left_out),
         )
 
