@@ -20,3 +20,18 @@ def make_event(session: Session, **overrides: Any) -> int:
         "start": date(2026, 5, 29),
     } | overrides
     return wheel.create_event(session, **fields).id
+
+
+def open_wheel_page(qtbot: Any, ctx: Any, size: tuple[int, int] | None = None) -> Any:
+    """The Årshjul page showing 2026 as on 26 November 2026, shown (and sized) on screen."""
+    from trygghetsrad.ui.wheel.page import WheelPage
+
+    page = WheelPage(ctx)
+    qtbot.addWidget(page)
+    page.today = date(2026, 11, 26)
+    page.set_year(2026)
+    if size is not None:
+        page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    return page

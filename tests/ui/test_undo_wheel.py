@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from factories_wheel import open_wheel_page
 from PySide6.QtWidgets import QMessageBox
 
 from trygghetsrad.services import wheel as service
@@ -23,15 +22,7 @@ ICS = (
 
 @pytest.fixture
 def page(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
-    from trygghetsrad.ui.wheel.page import WheelPage
-
-    page = WheelPage(demo_ctx)
-    qtbot.addWidget(page)
-    page.today = date(2026, 11, 26)
-    page.set_year(2026)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return open_wheel_page(qtbot, demo_ctx)
 
 
 def _titles(ctx, year: int) -> list[str]:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories_wheel import open_wheel_page
 from PySide6.QtCore import Qt
 
 from trygghetsrad.services import wheel as service
@@ -14,16 +15,7 @@ from trygghetsrad.ui.wheel.models import KEY_ROLE
 
 @pytest.fixture
 def page(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
-    from trygghetsrad.ui.wheel.page import WheelPage
-
-    page = WheelPage(demo_ctx)
-    qtbot.addWidget(page)
-    page.today = date(2026, 11, 26)
-    page.set_year(2026)
-    page.resize(1366, 740)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return open_wheel_page(qtbot, demo_ctx, (1366, 740))
 
 
 def _key(page, title: str) -> str:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from trygghetsrad.domain.register import MAX_NAME, clean_text
+from trygghetsrad.domain.situation_periods import period_label
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 
@@ -137,10 +138,16 @@ class TrendResult:
         return tr("{trend}: {a} ({pa}) → {b} ({pb})").format(
             trend=self.trend.label,
             a=format_number(self.baseline.value),
-            pa=self.baseline.period,
+            pa=_period_text(self.baseline.period),
             b=format_number(self.latest.value),
-            pb=self.latest.period,
+            pb=_period_text(self.latest.period),
         )
+
+
+def _period_text(period: str) -> str:
+    """An indicator period as the charts' captions write it ("kv. 3 2026"); a follow-up's
+    date ("2026-03-15") as it is."""
+    return period_label(period) if len(period) in (4, 7) else period
 
 
 def format_number(value: float | None) -> str:
@@ -369,6 +376,27 @@ class MeasureRow:
     followups: tuple[FollowUp, ...] = ()
     mentions: tuple[MeetingMention, ...] = ()
     flagged_no_cause: bool = False
+
+
+def status_label(status: str) -> str:
+    """A measure's or commitment's status as every page and document writes it."""
+    try:
+        return MeasureStatus(status).label
+    except ValueError:
+        return status
+
+
+def is_measured(row: MeasureRow) -> bool:
+    """Whether anything can be said about the measure's effect: it follows an indicator, or
+    its follow-ups noted values."""
+    return row.measure.indicator_id is not None or row.trend.latest is not None
+
+
+def trend_text(row: MeasureRow) -> str:
+    """ "Does it work?" for a measure — the one wording the Uppföljning page, the plan page and
+    every PDF print: the trend of its indicator (or of the values noted at its follow-ups)
+    against the target, or that it has no indicator."""
+    return row.trend.text if is_measured(row) else tr("Ingen indikator")
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import MONTHS_SHORT
+from trygghetsrad.domain.text_metrics import fit_text, text_width, wrap_text
 from trygghetsrad.domain.wheel import Holiday, WheelCategory, WheelDocument, series_key
 from trygghetsrad.domain.wheel_geometry import (
     Interval,
@@ -32,6 +32,7 @@ from trygghetsrad.domain.wheel_geometry import (
     ring_layout,
     week_ticks,
 )
+from trygghetsrad.i18n import plural, tr
 
 INK = "#1d2733"
 MUTED = "#66727e"
@@ -41,51 +42,6 @@ MONTH_A = "#e9eef3"
 MONTH_B = "#f5f7f9"
 HOLIDAY = "#b23a48"
 TODAY = "#d64545"
-
-# -- text metrics ---------------------------------------------------------------------------------
-
-_CHARS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~åäöÅÄÖéü–—…·×'  # fmt: skip
-_WIDTHS = [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 556, 556, 556, 667, 667, 778, 556, 556, 556, 1000, 1000, 333, 584]  # fmt: skip
-_WIDTH = dict(zip(_CHARS, _WIDTHS, strict=True))
-
-
-@lru_cache(maxsize=8192)
-def _units(text: str) -> int:
-    # Cached: placing a year's labels measures the same titles thousands of times.
-    return sum(_WIDTH.get(c, 600) for c in text)
-
-
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    return _units(text) * size / 1000.0 * (1.05 if bold else 1.0)
-
-
-def fit_text(text: str, size: float, width: float, bold: bool = False) -> str:
-    """`text`, shortened with an ellipsis to fit `width` ('' when not even one letter fits)."""
-    if text_width(text, size, bold) <= width:
-        return text
-    while text and text_width(text + "…", size, bold) > width:
-        text = text[:-1]
-    return text.rstrip() + "…" if text else ""
-
-
-def wrap_text(
-    text: str, size: float, width: float, max_lines: int, bold: bool = False
-) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        trial = f"{current} {word}".strip()
-        if text_width(trial, size, bold) <= width or not current:
-            current = trial
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = fit_text(lines[-1] + " …", size, width, bold)
-    return [fit_text(line, size, width, bold) for line in lines]
 
 
 def mix(color: str, other: str, amount: float) -> str:
@@ -183,6 +139,12 @@ class Options:
     center_lines: tuple[str, ...] = ()
     margin: float = 8.0
     label_room: float = 12.5  # width of each label column beside the wheel, in base font sizes
+    # The smallest text size the reader can take (on screen: the platform's small font, in
+    # pixels); no label or week number is drawn smaller.
+    min_font: float = 0.0
+    # Said in a corner after "N händelser utan etikett: " when labels had no room: where
+    # the reader finds them ("peka på hjulet eller zooma in").
+    hidden_note: str = ""
 
 
 @dataclass
@@ -202,6 +164,8 @@ class Scene:
     line_layer: int = 1
     items: dict[str, CalendarItem] = field(default_factory=dict)
     holidays: list[tuple[Holiday, float, float]] = field(default_factory=list)  # holiday, x, y
+    unlabelled: list[str] = field(default_factory=list)  # items without a label (no room)
+    series_tags: dict[str, str] = field(default_factory=dict)  # series key -> its letter
 
     def hit_test(self, x: float, y: float, tolerance: float = 2.0) -> str | None:
         """The key of the item under (x, y), the smallest (topmost-drawn) first."""
@@ -238,6 +202,44 @@ class Scene:
 # -- layout ---------------------------------------------------------------------------------------
 
 MIN_MARK_DEGREES = 2.4
+LABEL_SCALE = 0.86  # outer labels' size in base font sizes
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    """Where one occurrence of a recurring event is drawn, for its series letter."""
+
+    x: float
+    y: float
+    mark_r: float  # the dot's radius; 0 for an arc
+    fill: str
+
+
+def _tag(index: int) -> str:
+    """A series' letter: A … Z, then AA, AB …"""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+
+
+def _unlabelled(count: int) -> str:
+    return plural(count, tr("händelse utan etikett"), tr("händelser utan etikett"))
+
+
+def _times(count: int) -> str:
+    return plural(count, tr("tillfälle"), tr("tillfällen"))
+
+
+def _tag_series(scene: Scene, occurrences: dict[str, list[_Occurrence]], font: float) -> None:
+    """Every occurrence of a labelled recurring event carries the letter its label starts
+    with, so each is recognisable, not only the first (a dot grows to hold the letter)."""
+    labelled = {series_key(key) for key in scene.label_lines}
+    for skey, tag in scene.series_tags.items():
+        if skey not in labelled:
+            continue
+        for occ in occurrences.get(skey, []):
+            r = max(occ.mark_r, text_width(tag, font, True) / 2 + font * 0.3, font * 0.62)
+            scene.primitives.append(Circle(occ.x, occ.y, r, occ.fill, PAPER, 0.8))
+            scene.primitives.append(Text(occ.x, occ.y, tag, font, ink_on(occ.fill), True))
 
 
 def _clip(span: Span, item: CalendarItem) -> tuple[float, float] | None:
@@ -305,6 +307,7 @@ def build_scene(
     # -- overall sizes
     w, h, m = options.width, options.height, options.margin
     base = options.font or max(9.5, min(22.0, min(w, h) * 0.0165))
+    base = max(base, options.min_font / LABEL_SCALE)  # outer labels are base * LABEL_SCALE
     labels = options.labels
 
     def fitted(with_labels: bool) -> float:
@@ -318,7 +321,8 @@ def build_scene(
         labels = False
         radius = fitted(False)
     cx, cy = w / 2, h / 2
-    week_band = (radius - base * 1.55, radius)
+    week_font = max(base * 0.62, options.min_font)
+    week_band = (radius - max(base * 1.55, week_font * 1.75), radius)
     month_band = (week_band[0] - base * 2.3, week_band[0])
     holiday_r = month_band[0] - base * 0.55
     rings_outer = month_band[0] - base * 1.1
@@ -354,7 +358,6 @@ def build_scene(
         x1, y1 = point(cx, cy, week_band[1], sector.start_angle)
         prims.append(Line(((x0, y0), (x1, y1)), FAINT, 0.7))
     ticks = week_ticks(span)
-    week_font = base * 0.62
     for tick in ticks:
         x0, y0 = point(cx, cy, week_band[0], tick.angle)
         x1, y1 = point(cx, cy, week_band[0] + base * 0.35, tick.angle)
@@ -459,6 +462,7 @@ def build_scene(
     for item, *_rest in placed:
         series_count[series_key(item.key)] = series_count.get(series_key(item.key), 0) + 1
     labelled_series: set[str] = set()
+    occurrences: dict[str, list[_Occurrence]] = {}
     marks: list[Primitive] = []
     inside_texts: list[Primitive] = []
     arc_gap = min(0.35, day_deg * 0.15)
@@ -489,7 +493,8 @@ def build_scene(
             anchor_r = r1
             inner_font = min(base * 0.85, (r1 - r0) * 0.62)
             arc_len = 2 * math.pi * ((r0 + r1) / 2) * (b1 - b0) / 360
-            if inner_font >= 6.5 and text_width(item.title, inner_font) + inner_font <= arc_len:
+            readable = inner_font >= max(6.5, options.min_font)
+            if readable and text_width(item.title, inner_font) + inner_font <= arc_len:
                 text = Text(
                     x, y, item.title, inner_font, ink_on(fill), False, "middle", _upright(mid)
                 )
@@ -498,18 +503,34 @@ def build_scene(
                 continue
         skey = series_key(item.key)
         series = series_count[skey] > 1
+        if series:
+            occurrences.setdefault(skey, []).append(
+                _Occurrence(x, y, mark_r if is_mark else 0.0, fill)
+            )
         if series and skey in labelled_series:
             continue
         labelled_series.add(skey)
+        text = _label_text(item, series)
+        if series:
+            scene.series_tags[skey] = _tag(len(scene.series_tags))
+            text = f"{scene.series_tags[skey]}  {text} ({_times(series_count[skey])})"
         priority = (0 if not series else 1) * 100 + [c.key for c in visible].index(cat)
-        label_candidates.append(
-            (priority, -int(a1 - a0), item.key, _label_text(item, series), mid, anchor_r, a1 - a0)
-        )
+        label_candidates.append((priority, -int(a1 - a0), item.key, text, mid, anchor_r, a1 - a0))
     prims.extend(marks)
     prims.extend(inside_texts)
 
+    note_font = max(base * 0.8, options.min_font)
     if labels:
-        _place_labels(scene, label_candidates, base, color, {i.key: c for i, c, *_ in placed})
+        room_below = note_font * 1.8 if options.hidden_note else 0.0
+        _place_labels(
+            scene, label_candidates, base, color, {i.key: c for i, c, *_ in placed}, room_below
+        )
+    else:
+        scene.unlabelled = [c[2] for c in label_candidates]
+    _tag_series(scene, occurrences, max(base * 0.8, options.min_font))
+    if scene.unlabelled and options.labels and options.hidden_note:
+        note = f"{_unlabelled(len(scene.unlabelled))}: {options.hidden_note}"
+        prims.append(Text(m, h - m - note_font * 0.5, note, note_font, MUTED, False, "start"))
 
     # -- centre and today
     center_r = rings_inner - ring_gap * 2
@@ -525,7 +546,7 @@ def build_scene(
         prims.append(Text(cx, y, options.center_title, title_font, INK, True))
         y += title_font * 0.55 + base * 0.7
         for line in flat:
-            prims.append(Text(cx, y, line, base * 0.8, MUTED))
+            prims.append(Text(cx, y, line, max(base * 0.8, options.min_font), MUTED))
             y += base * 1.05
     if today is not None and span.contains(today):
         a = span.angle_of_moment(today, 0.5)
@@ -629,20 +650,23 @@ def _place_labels(
     base: float,
     color: dict[str, str],
     category_of: dict[str, str],
+    room_below: float = 0.0,
 ) -> None:
     """Labels in a column left and right of the wheel, each on one or two lines.
 
     A label that does not fit the room beside the wheel is wrapped onto a second line before
     anything is elided; columns are balanced across twelve and six o'clock; when a column is
-    full the least important labels (series, small rings) are left to the tooltips.
+    full the least important labels (series, small rings) are left to the tooltips and listed
+    in `scene.unlabelled`. A label never takes more lines than its place in the column was
+    reserved for, so no two labels overlap. `room_below` stays free under the columns.
     """
     cx, cy, radius = scene.cx, scene.cy, scene.radius
-    font = base * 0.86
+    font = base * LABEL_SCALE
     step = font * 1.3
     line_step = font * 1.12
     rl = radius + base * 1.3
     top = max(font * 0.5, cy - rl - base * 3.5)
-    bottom = min(scene.height - font * 0.5, cy + rl + base * 3.5)
+    bottom = min(scene.height - font * 0.5 - room_below, cy + rl + base * 3.5)
 
     def x_at(y: float, side: int) -> float:
         dy = y - cy
@@ -655,8 +679,13 @@ def _place_labels(
     def height(label: _Label) -> float:
         return step + (label.lines - 1) * line_step
 
+    def room_over(y: float, side: int, lines: int) -> float:
+        """The room at a label's whole height: the column curves with the rim."""
+        half = (step + (lines - 1) * line_step) / 2
+        return min(room_at(y + dy, side) for dy in (-half, 0.0, half))
+
     def lines_needed(label: _Label, y: float, side: int) -> int:
-        return 1 if text_width(label.text, font) <= room_at(y, side) else 2
+        return 1 if text_width(label.text, font) <= room_over(y, side, 1) else 2
 
     columns: dict[int, list[_Label]] = {1: [], -1: []}
     for prio, neg_span, key, text, angle, anchor_r, _span in candidates:
@@ -692,20 +721,18 @@ def _place_labels(
             ]
             if not changed:
                 break
-        by_key = {c.key: c for c in labels}
-        placed.extend((by_key[c.key], y, side) for c, y in zip(kept, ys, strict=True))
+        # `kept` holds the lines each label's place was spread for: the label keeps to them.
+        placed.extend((c, y, side) for c, y in zip(kept, ys, strict=True))
 
     for label, y, side in placed:
         key, angle, anchor_r = label.key, label.angle, label.anchor_r
-        room = room_at(y, side)
-        # Measure the room at the label's whole height: the column curves with the rim.
-        for dy in (-height(label) / 2, height(label) / 2):
-            room = min(room, room_at(y + dy, side))
-        shown = (
-            [label.text]
-            if text_width(label.text, font) <= room
-            else wrap_text(label.text, font, room, 2)
-        )
+        room = room_over(y, side, label.lines)
+        if text_width(label.text, font) <= room:
+            shown = [label.text]
+        elif label.lines == 1:
+            shown = [fit_text(label.text, font, room)]
+        else:
+            shown = wrap_text(label.text, font, room, 2)
         if not shown or not shown[0]:
             continue
         x = x_at(y, side)
@@ -736,6 +763,7 @@ def _place_labels(
         scene.primitives.extend(texts)
         scene.labels[key] = texts[0]
         scene.label_lines[key] = tuple(texts)
+    scene.unlabelled = [c[2] for c in candidates if c[2] not in scene.label_lines]
 
 
 def document_scene(
@@ -746,6 +774,7 @@ def document_scene(
     font: float = 0.0,
     labels: bool = True,
     label_room: float = 12.5,
+    hidden_note: str = "",
 ) -> Scene:
     """The scene of an export: the document's year, rings, items, holidays and plan status."""
     status = doc.plan.status_text()
@@ -761,6 +790,36 @@ def document_scene(
             center_title=doc.year_label,
             center_lines=(status,),
             label_room=label_room,
+            hidden_note=hidden_note,
         ),
         holidays=doc.holidays,
     )
+
+
+# -- label boxes ----------------------------------------------------------------------------------
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def text_box(text: Text) -> Box:
+    """The box an unrotated text covers (its vertical middle sits on `y`)."""
+    width = text_width(text.text, text.size, text.bold)
+    x0 = text.x - (width if text.anchor == "end" else width / 2 if text.anchor == "middle" else 0)
+    return x0, text.y - text.size * 0.5, x0 + width, text.y + text.size * 0.5
+
+
+def label_overlaps(scene: Scene) -> list[tuple[str, str]]:
+    """Pairs of outer labels whose boxes overlap, and labels that run into the wheel (its
+    rim, weeks and months) or off the scene — what a reader would see as a collision."""
+    boxes = [(key, text_box(line)) for key, lines in scene.label_lines.items() for line in lines]
+    found: list[tuple[str, str]] = []
+    for i, (key, (x0, y0, x1, y1)) in enumerate(boxes):
+        if x0 < 0 or x1 > scene.width or y0 < 0 or y1 > scene.height:
+            found.append((key, "edge"))
+        nx, ny = min(max(scene.cx, x0), x1), min(max(scene.cy, y0), y1)
+        if math.hypot(nx - scene.cx, ny - scene.cy) < scene.radius:
+            found.append((key, "wheel"))
+        for other, (a0, b0, a1, b1) in boxes[i + 1 :]:
+            if other != key and x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                found.append((key, other))
+    return found

@@ -13,14 +13,17 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from trygghetsrad.domain.action_plan import (
     LIGHT_COLOURS,
     Light,
-    TrendPoint,
-    format_number,
     has_light,
 )
+from trygghetsrad.domain.action_plan_docs import IndicatorSeries
 from trygghetsrad.domain.causes import CauseData, build_tree
 from trygghetsrad.domain.causes_layout import LayoutStyle, layout_tree
 from trygghetsrad.domain.dates import MONTHS_SHORT
+from trygghetsrad.domain.situation_charts import Series, layout_series
+from trygghetsrad.domain.situation_charts import format_number as chart_number
 from trygghetsrad.export.pdf.base import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE
+from trygghetsrad.export.pdf.chart import chart_drawing
+from trygghetsrad.i18n import tr
 
 KIND_FILL = {
     "situationell": colors.HexColor("#e3eef8"),
@@ -151,95 +154,26 @@ def light_dot(light: Light | str, size: float = 9) -> Drawing:
     return drawing
 
 
-def line_chart(
-    points: list[TrendPoint] | tuple[TrendPoint, ...],
-    *,
-    width: float,
-    height: float,
-    target: float | None = None,
-    unit: str = "",
-) -> Drawing:
-    """A small line chart of an indicator with its target as a dashed line."""
-    drawing = new_drawing(width, height)
-    left, bottom, right, top = 38.0, 18.0, 8.0, 16.0
-    plot_w, plot_h = width - left - right, height - bottom - top
-    values = [p.value for p in points] + ([target] if target is not None else [])
-    if not points:
+def indicator_chart(series: IndicatorSeries, width: float, height: float) -> Drawing:
+    """A measure's indicator with its target as a dashed line, laid out like every chart."""
+    layout = layout_series(
+        [Series(series.name, tuple((p.period, p.value) for p in series.points))],
+        width,
+        height,
+        font_size=6.5,
+        target=series.target,
+        target_label=tr("Mål {t}").format(t=chart_number(series.target))
+        if series.target is not None
+        else "",
+        unit=series.unit,
+    )
+    if layout.empty:
+        drawing = new_drawing(width, height)
         drawing.add(
-            String(left, height / 2, "Inga värden", fontName=FONT, fontSize=8, fillColor=MUTED)
+            String(0, height / 2, tr("Inga värden"), fontName=FONT, fontSize=8, fillColor=MUTED)
         )
         return drawing
-    lo, hi = min(values + [0.0]), max(values)
-    if hi == lo:
-        hi = lo + 1
-    hi += (hi - lo) * 0.1
-
-    def y_of(v: float) -> float:
-        return bottom + (v - lo) / (hi - lo) * plot_h
-
-    def x_of(i: int) -> float:
-        return left + (plot_w * i / (len(points) - 1) if len(points) > 1 else plot_w / 2)
-
-    for frac in (0, 0.5, 1):
-        v = lo + (hi - lo) * frac
-        y = y_of(v)
-        drawing.add(Line(left, y, left + plot_w, y, strokeColor=RULE, strokeWidth=0.4))
-        drawing.add(
-            String(
-                left - 3,
-                y - 2.5,
-                format_number(round(v, 1)),
-                fontName=FONT,
-                fontSize=6.5,
-                fillColor=MUTED,
-                textAnchor="end",
-            )
-        )
-    if target is not None:
-        y = y_of(target)
-        drawing.add(
-            Line(
-                left,
-                y,
-                left + plot_w,
-                y,
-                strokeColor=colors.HexColor("#2e8540"),
-                strokeWidth=1,
-                strokeDashArray=[4, 2],
-            )
-        )
-        drawing.add(
-            String(
-                left + 3,
-                y + 2.5,
-                f"Mål {format_number(target)}",
-                fontName=FONT,
-                fontSize=6.5,
-                fillColor=colors.HexColor("#2e8540"),
-            )
-        )
-    coords = [c for i, p in enumerate(points) for c in (x_of(i), y_of(p.value))]
-    if len(points) > 1:
-        drawing.add(PolyLine(coords, strokeColor=ACCENT, strokeWidth=1.4))
-    step = max(1, -(-len(points) // 6))  # at most about six period labels
-    for i, p in enumerate(points):
-        drawing.add(Circle(x_of(i), y_of(p.value), 1.8, fillColor=ACCENT, strokeColor=ACCENT))
-        last = len(points) - 1
-        if (i % step == 0 and last - i > step / 2) or i == last:
-            drawing.add(
-                String(
-                    x_of(i),
-                    6,
-                    p.period,
-                    fontName=FONT,
-                    fontSize=6.5,
-                    fillColor=MUTED,
-                    textAnchor="middle",
-                )
-            )
-    if unit:
-        drawing.add(String(2, height - 7, unit, fontName=FONT, fontSize=6.5, fillColor=MUTED))
-    return drawing
+    return chart_drawing(layout)
 
 
 def timeline(

@@ -12,16 +12,19 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, T
 from trygghetsrad.domain.action_plan import (
     LIGHT_COLOURS,
     Light,
-    MeasureStatus,
+    MeasureRow,
     Trend,
     has_light,
+    is_measured,
+    status_label,
+    trend_text,
 )
 from trygghetsrad.domain.action_plan_docs import FollowUpDocument
 from trygghetsrad.domain.agreements import Party
 from trygghetsrad.domain.dates import date_span, long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
 from trygghetsrad.export.action_plan import CONTENT_WIDTH, period_text, user_chapters
-from trygghetsrad.export.action_plan_drawing import light_dot, line_chart
+from trygghetsrad.export.action_plan_drawing import indicator_chart, light_dot
 from trygghetsrad.export.pdf.base import (
     PdfMeta,
     data_table,
@@ -56,10 +59,19 @@ def _p(text: str, style: str = "cell") -> Paragraph:
 
 
 def _status(value: str) -> str:
-    try:
-        return MeasureStatus(value).label
-    except ValueError:
-        return value
+    return status_label(value)
+
+
+def _trend_cell(row: MeasureRow) -> str:
+    """ "Indikator mot mål": the indicator, the trend as the Uppföljning page words it, the
+    target."""
+    m = row.measure
+    colour = TREND_COLOURS[row.trend.trend] if is_measured(row) else "#5b6670"
+    parts = [escape(m.indicator_name)] if m.indicator_name else []
+    parts.append(f"<font color='{colour}'>{escape(trend_text(row))}</font>")
+    if m.target_label:
+        parts.append(escape(tr("Mål: {t}").format(t=m.target_label)))
+    return "<br/>".join(parts)
 
 
 def _status_cell(status: str, reason: str) -> str:
@@ -208,14 +220,7 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
             text = f"<b>{i}. {escape(m.title)}</b><br/><font size=8>{escape(m.responsible)}"
             text += f"<br/>{escape(period_text(m.start, m.end))}</font>"
             status = _status_cell(_status(m.status), row.light.reason)
-            trend = ""
-            if m.indicator_name:
-                colour = TREND_COLOURS[row.trend.trend]
-                trend = f"{escape(m.indicator_name)}<br/><font color='{colour}'>{escape(row.trend.text)}</font>"
-                if m.target_label:
-                    trend += "<br/>" + escape(tr("Mål: {t}").format(t=m.target_label))
-            else:
-                trend = f"<font color='#5b6670'>{escape(tr('Ingen indikator'))}</font>"
+            trend = _trend_cell(row)
             latest = ""
             if row.followups:
                 f = row.followups[-1]
@@ -248,13 +253,7 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
         story.append(contents.heading(tr("Indikatorer")))
         cells = []
         for series in doc.series:
-            chart = line_chart(
-                series.points,
-                width=80 * mm,
-                height=45 * mm,
-                target=series.target,
-                unit=series.unit,
-            )
+            chart = indicator_chart(series, 80 * mm, 45 * mm)
             caption = (
                 f"<b>{escape(series.name)}</b><br/><font size=8>"
                 + escape(tr("Följs av: {m}").format(m="; ".join(series.measure_titles)))

@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Rect, String
-from reportlab.graphics.shapes import Line as RlLine
-from reportlab.lib import colors
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -28,23 +26,19 @@ from reportlab.platypus import (
 from trygghetsrad.domain.dates import long_date
 from trygghetsrad.domain.situation import THREE_PARTS, IndicatorData, ObstacleKind, SituationReport
 from trygghetsrad.domain.situation_charts import (
-    Dot,
-    Line,
-    Polyline,
-    Text,
+    ChartDrawing,
     format_number,
     layout_chart,
 )
-from trygghetsrad.domain.situation_charts import Rect as ChartRect
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
-from trygghetsrad.domain.situation_periods import period_label
+from trygghetsrad.domain.situation_periods import period_label, period_sort_key
 from trygghetsrad.export.pdf.base import (
-    FONT,
     PdfMeta,
     data_table,
     escape,
     styles,
 )
+from trygghetsrad.export.pdf.chart import chart_drawing as render_chart
 from trygghetsrad.export.pdf.contents import Contents, chapters, render_report
 from trygghetsrad.i18n import plural, tr
 
@@ -81,78 +75,63 @@ def _text_block(text: str, empty: str) -> list[Flowable]:
 
 def chart_drawing(indicator: IndicatorData, width: float, height: float) -> Drawing:
     """The indicator's chart as a reportlab Drawing (vector graphics, embedded font)."""
-    layout = layout_chart(indicator, width, height, font_size=7.5)
-    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=7.5)
-    flip = height
-    for item in layout.items:
-        if isinstance(item, Line):
-            drawing.add(
-                RlLine(
-                    item.x1,
-                    flip - item.y1,
-                    item.x2,
-                    flip - item.y2,
-                    strokeColor=colors.HexColor(item.colour),
-                    strokeWidth=item.width,
-                )
-            )
-        elif isinstance(item, Polyline):
-            points: list[float] = []
-            for x, y in item.points:
-                points += [x, flip - y]
-            drawing.add(
-                PolyLine(points, strokeColor=colors.HexColor(item.colour), strokeWidth=item.width)
-            )
-        elif isinstance(item, ChartRect):
-            drawing.add(
-                Rect(
-                    item.x,
-                    flip - item.y - item.h,
-                    item.w,
-                    item.h,
-                    fillColor=colors.HexColor(item.colour),
-                    strokeColor=None,
-                )
-            )
-        elif isinstance(item, Dot):
-            drawing.add(
-                Circle(
-                    item.x,
-                    flip - item.y,
-                    item.r,
-                    fillColor=colors.HexColor(item.colour),
-                    strokeColor=colors.white,
-                    strokeWidth=0.6,
-                )
-            )
-        elif isinstance(item, Text):
-            drawing.add(
-                String(
-                    item.x,
-                    flip - item.y,
-                    item.text,
-                    fontName=FONT,
-                    fontSize=item.size,
-                    fillColor=colors.HexColor(item.colour),
-                    textAnchor=item.anchor,
-                )
-            )
-    return drawing
+    return render_chart(layout_chart(indicator, width, height, font_size=7.5))
 
 
-def _legend(indicator: IndicatorData) -> Paragraph:
-    layout = layout_chart(indicator, 100, 100)
+def _legend(layout: ChartDrawing) -> list[Flowable]:
+    """The drawn series with their colours, and which series the chart leaves out."""
     parts = [f'<font color="{colour}">■</font> {escape(area)}' for area, colour in layout.series]
-    return Paragraph("&nbsp;&nbsp;&nbsp;".join(parts), styles()["small"])
+    flow: list[Flowable] = [Paragraph("&nbsp;&nbsp;&nbsp;".join(parts), styles()["small"])]
+    if layout.left_out:
+        note = tr("Diagrammet visar {shown} av {total}; {names} visas i tabellen nedan.").format(
+            shown=len(layout.series),
+            total=plural(len(layout.series) + len(layout.left_out), tr("område"), tr("områden")),
+            names=", ".join(layout.left_out),
+        )
+        flow.append(Paragraph(escape(note), styles()["small"]))
+    return flow
 
 
 def _latest_text(indicator: IndicatorData) -> str:
     parts = []
-    for area in indicator.areas[:3]:
+    for area in indicator.areas:
         point = indicator.latest(area)
         if point is not None:
             parts.append(f"{area} {format_number(point.value)} ({period_label(point.period)})")
     return tr("Senaste värden: ") + "; ".join(parts) if parts else ""
+
+
+TABLE_AREAS = 6  # area columns in one value table beside the period column
+
+
+def _values_tables(indicator: IndicatorData, areas: list[str]) -> list[Flowable]:
+    """Every value of `areas` (those the chart leaves out) in tables of periods × areas."""
+    s = styles()
+    flow: list[Flowable] = []
+    for first in range(0, len(areas), TABLE_AREAS):
+        chunk = areas[first : first + TABLE_AREAS]
+        values = {(v.area, v.period): v.value for v in indicator.values if v.area in chunk}
+        periods = sorted({p for _a, p in values}, key=period_sort_key)
+        rows: list[list[Any]] = [
+            [Paragraph(escape(tr("Period")), s["label"])]
+            + [Paragraph(escape(area), s["label"]) for area in chunk]
+        ]
+        for period in periods:
+            rows.append(
+                [Paragraph(escape(period_label(period)), s["cell"])]
+                + [
+                    Paragraph(
+                        escape(
+                            format_number(values[(a, period)]) if (a, period) in values else "–"
+                        ),
+                        s["cell"],
+                    )
+                    for a in chunk
+                ]
+            )
+        column = (WIDTH - 30 * mm) / len(chunk)
+        flow += [data_table(rows, [30 * mm] + [column] * len(chunk)), Spacer(1, 2 * mm)]
+    return flow
 
 
 def _indicator_block(indicator: IndicatorData) -> list[Flowable]:
@@ -165,14 +144,15 @@ def _indicator_block(indicator: IndicatorData) -> list[Flowable]:
     ]
     if indicator.description:
         block.append(_para(indicator.description, "small"))
+    layout = layout_chart(indicator, WIDTH, 48 * mm, font_size=7.5)
     block += [
         Spacer(1, 2 * mm),
-        chart_drawing(indicator, WIDTH, 48 * mm),
-        _legend(indicator),
+        render_chart(layout),
+        *_legend(layout),
         Paragraph(escape(_latest_text(indicator)), styles()["small"]),
         Spacer(1, 3 * mm),
     ]
-    return [KeepTogether(block)]
+    return [KeepTogether(block), *_values_tables(indicator, layout.left_out)]
 
 
 def _observations(report: SituationReport) -> list[Flowable]:

@@ -121,7 +121,14 @@ LEGEND_WIDTH = 78 * mm
 
 def poster_scene(doc: WheelDocument, width: float, height: float) -> Scene:
     """The wheel of the poster in a `width` × `height` box (the page left of the legend)."""
-    return document_scene(doc, width, height, font=POSTER_FONT, label_room=POSTER_LABEL_ROOM)
+    return document_scene(
+        doc,
+        width,
+        height,
+        font=POSTER_FONT,
+        label_room=POSTER_LABEL_ROOM,
+        hidden_note=tr("alla finns i listan på nästa sida"),
+    )
 
 
 class WheelPage(Flowable):
@@ -187,6 +194,8 @@ class WheelPage(Flowable):
             tr("Veckonummer enligt ISO 8601; vid årsskiftet anges ISO-året."),
             tr("Den fullständiga listan finns på nästa sida."),
         ]
+        if scene.series_tags:
+            notes.insert(1, tr("A, B …: varje tillfälle av en återkommande händelse."))
         for note in notes:
             for line in _wrap(note, 9.5, side - 10 * mm):
                 c.drawString(x, y - 9.5, drawable(line))

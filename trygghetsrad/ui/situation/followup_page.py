@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light, MeasureRow, MeasureStatus, Trend
+from trygghetsrad.domain.action_plan import (
+    LIGHT_COLOURS,
+    Light,
+    MeasureRow,
+    Trend,
+    status_label,
+    trend_text,
+)
 from trygghetsrad.domain.action_plan_docs import ChecklistItem
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Changes
 from trygghetsrad.i18n import plural
@@ -95,16 +102,9 @@ class FollowUpTableModel(RowTableModel):
             if col == 3:
                 return m.responsible
             if col == 4:
-                try:
-                    return MeasureStatus(m.status).label
-                except ValueError:
-                    return m.status
+                return status_label(m.status)
             if col == 5:
-                return (
-                    row.trend.text
-                    if (m.indicator_id or row.trend.latest)
-                    else self.tr("Ingen indikator")
-                )
+                return trend_text(row)
             if col == 6:
                 if not row.followups:
                     return ""

@@ -47,6 +47,8 @@ from trygghetsrad.domain.action_plan import (
     PlanFlags,
     PlanStatus,
     format_number,
+    is_measured,
+    trend_text,
 )
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATION, Changes
 from trygghetsrad.i18n import plural
@@ -158,7 +160,7 @@ class MeasureTableModel(RowTableModel):
                 parts = [p for p in (m.indicator_name, m.target_label) if p]
                 return " · ".join(parts)
             if col == 7:
-                return row.trend.trend.label if (m.indicator_id or row.trend.latest) else ""
+                return row.trend.trend.label if is_measured(row) else ""
             if col == 8:
                 return _label(m.status, MeasureStatus)
             if col == 9:
@@ -169,7 +171,7 @@ class MeasureTableModel(RowTableModel):
             if col == 0:
                 return row.light.reason
             if col == 7:
-                return row.trend.text
+                return trend_text(row)
             if col == 2:
                 return m.description or m.title
         if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
@@ -597,7 +599,7 @@ class PlanPage(QWidget):
             (t("Resurser"), m.resources),
             (t("Indikator"), m.indicator_name),
             (t("Mål"), m.target_label),
-            (t("Fungerar det?"), row.trend.text if (m.indicator_id or row.trend.latest) else ""),
+            (t("Fungerar det?"), trend_text(row) if is_measured(row) else ""),
         ]
         html.append("<table cellspacing='2'>")
         for key, value in facts:

@@ -74,6 +74,7 @@ from trygghetsrad.ui.wheel.dialogs import (
 )
 from trygghetsrad.ui.wheel.models import KEY_ROLE, WheelFilterProxy, WheelItemsModel
 from trygghetsrad.ui.wheel.widget import OWNER_NAMES, AnnualWheelWidget
+from trygghetsrad.ui.widgets.elided_label import ElidedLabel
 from trygghetsrad.ui.widgets.journal_command import push_done, push_recorded
 
 log = logging.getLogger("trygghetsrad")
@@ -162,10 +163,8 @@ class WheelPage(QWidget):
         bar.addWidget(QLabel(self.tr("Visa:")))
         bar.addWidget(self.zoom_box)
         bar.addSpacing(12)
-        self.status_label = QLabel()
+        self.status_label = ElidedLabel()  # the plan's status, shortened with "…" when narrow
         self.status_label.setProperty("role", "hint")
-        self.status_label.setMinimumWidth(0)
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.status_label, 1)
         self.new_button = self._button(
             self.tr("Ny händelse…"), self.new_event, self.tr("Ny händelse (Ctrl+Shift+N)")

@@ -5,10 +5,22 @@ Paths and pens are built once per scene (`PreparedScene`), so a repaint only rep
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 from trygghetsrad.domain.wheel_scene import Circle, Line, Scene, Sector, Text
+from trygghetsrad.paths import resource
 
 FONT_FAMILY = "Liberation Sans"
 
@@ -34,7 +46,17 @@ def sector_path(s: Sector) -> QPainterPath:
     return path
 
 
+@cache
+def load_fonts() -> None:
+    """Register the bundled Liberation Sans: the scene measures its labels with that font's
+    metrics, and a machine without it (Windows, most Linux) would draw them in a wider
+    fallback that runs past the edge and into the next label."""
+    for name in ("Regular", "Bold"):
+        QFontDatabase.addApplicationFont(str(resource("fonts", f"LiberationSans-{name}.ttf")))
+
+
 def _font(size: float, bold: bool) -> QFont:
+    load_fonts()
     font = QFont(FONT_FAMILY)
     font.setPixelSize(max(1, round(size)))
     if size != round(size):

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFontInfo,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -30,6 +31,8 @@ from trygghetsrad.domain.wheel import Holiday, WheelCategory
 from trygghetsrad.domain.wheel_geometry import Span
 from trygghetsrad.domain.wheel_scene import ItemShape, Options, Scene, Sector, build_scene
 from trygghetsrad.ui.wheel.painter import PreparedScene, sector_path
+
+SMALL_FONT = 0.85  # small print relative to the body text (8 on 9.5 pt, 11 on 13 pt)
 
 OWNER_NAMES = {
     "meetings": "Möten",
@@ -113,8 +116,19 @@ class AnnualWheelWidget(QWidget):
         """The layout options of the wheel's current size and label setting."""
         width, height = self._size()
         return Options(
-            width, height, labels=self._labels, center_title=title, center_lines=tuple(lines)
+            width,
+            height,
+            labels=self._labels,
+            center_title=title,
+            center_lines=tuple(lines),
+            min_font=self.small_font_px(),
+            hidden_note=self.tr("peka på dem i hjulet eller zooma in"),
         )
+
+    def small_font_px(self) -> float:
+        """The platform's small font in pixels (the smallest text drawn on the wheel): the
+        widget's font made as much smaller as small print is on Windows and macOS."""
+        return QFontInfo(self.font()).pixelSize() * SMALL_FONT
 
     def set_labels_visible(self, visible: bool) -> None:
         self._labels = visible

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -140,6 +141,18 @@ class FormDialog(QDialog):
             self._shown_once = True
             take_keyboard(self, list(self._fields.values()), self.buttons)
 
+    @staticmethod
+    def _widen_for_hint(container: QWidget, box: QVBoxLayout, widget: QWidget) -> None:
+        """A hint under a narrow field (a month box) takes the row's whole width: squeezed to
+        the field's width it wrapped into lines the row had no height for ("Välj augusti för
+        ett läsår" was cut off). The field itself keeps its own width."""
+        container.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        if (
+            not widget.sizePolicy().horizontalPolicy().value
+            & QSizePolicy.PolicyFlag.ExpandFlag.value
+        ):
+            box.setAlignment(widget, Qt.AlignmentFlag.AlignLeft)
+
     def add_field(
         self,
         key: str,
@@ -159,6 +172,7 @@ class FormDialog(QDialog):
             hint_label.setProperty("role", "hint")
             hint_label.setWordWrap(True)
             box.addWidget(hint_label)
+            self._widen_for_hint(container, box, widget)
         error = self._error_label()
         box.addWidget(error)
         form = form if form is not None else self.form
