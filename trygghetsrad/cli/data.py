@@ -180,27 +180,36 @@ def _export_data(args: argparse.Namespace) -> int:
 
 
 def _import_data(args: argparse.Namespace) -> int:
+    from trygghetsrad.cli.progress import TerminalProgress
     from trygghetsrad.db import backups
     from trygghetsrad.services import backup, portable
 
     check_readable(args.source)
-    document = portable.read_json(Path(args.source))
-    db = open_db(args)
-    try:
-        if db.read_only:
-            db.check_present()
-            from trygghetsrad.db.faults import FaultKind, fault
+    source = Path(args.source)
+    with TerminalProgress() as progress:
+        # Read twice, never whole: checked before the database is opened and the backup
+        # made, so a bad file costs nothing; then checked again while it is written.
+        total = portable.validate_file(
+            source, progress.step(tr("Kontrollerar {name}").format(name=source.name))
+        )
+        progress.close()
+        db = open_db(args)
+        try:
+            if db.read_only:
+                db.check_present()
+                from trygghetsrad.db.faults import FaultKind, fault
 
-            raise fault(FaultKind.READ_ONLY_SESSION, db.path)
-        with db.session() as session:
-            # Validate before the backup, so a bad file costs nothing.
-            portable.validate(document, session.connection())
-        made = backup.backup_now(db, backups.BEFORE_IMPORT)
-        with db.session() as session:
-            portable.import_data(session, document, replace=args.replace)
-    finally:
-        db.close()
-    total = sum(len(rows) for rows in document["tables"].values())
+                raise fault(FaultKind.READ_ONLY_SESSION, db.path)
+            made = backup.backup_now(db, backups.BEFORE_IMPORT)
+            with db.session() as session:
+                portable.import_file(
+                    session,
+                    source,
+                    replace=args.replace,
+                    progress=progress.step(tr("Importerar {name}").format(name=source.name)),
+                )
+        finally:
+            db.close()
     print(
         tr("{records} till {path}").format(
             records=plural(total, tr("post importerad"), tr("poster importerade")), path=db.path

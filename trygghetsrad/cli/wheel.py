@@ -162,6 +162,7 @@ def _export_ics(args: argparse.Namespace) -> int:
 
 
 def _import_ics(args: argparse.Namespace) -> int:
+    from trygghetsrad.cli.progress import TerminalProgress
     from trygghetsrad.services import wheel
     from trygghetsrad.services.wheel_extra import import_ics
 
@@ -187,7 +188,8 @@ def _import_ics(args: argparse.Namespace) -> int:
                         )
                     )
                 key = match[0].key
-            result = import_ics(session, data, category=key)
+            with TerminalProgress() as progress:
+                result = import_ics(session, data, category=key, progress=progress.report)
     finally:
         db.close()
     print(

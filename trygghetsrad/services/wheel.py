@@ -541,6 +541,35 @@ def add_plan_change(
     return CHANGED
 
 
+def log_added(session: Session, added: list[tuple[str, date, date | None]]) -> None:
+    """The change log line of `create_event` for many new events at once (title, start, end)."""
+    from sqlalchemy import insert
+
+    plans = [
+        (row, Span.year(row.year, row.start_month))
+        for row in session.scalars(
+            select(PlanRow).where(PlanRow.status == dw.PlanStatus.ADOPTED.value)
+        )
+    ]
+    if not plans:
+        return
+    today = date.today()
+    lines = [
+        {
+            "plan_id": row.id,
+            "changed_on": today,
+            "text": tr("Tillagt: {title} ({when})").format(title=title, when=date_span(start, end)),
+        }
+        for title, start, end in added
+        for row, span in plans
+        if span.contains(start)
+    ]
+    if lines:
+        session.execute(insert(PlanChangeRow), lines)
+        for row, _span in plans:
+            session.expire(row, ["changes"])
+
+
 def _log_change(session: Session, day: date, text: str) -> None:
     """Changes to an adopted year's plan are listed with the plan."""
     for row in session.scalars(

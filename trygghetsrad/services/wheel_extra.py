@@ -3,10 +3,12 @@ and moving an item that another workspace owns (a meeting's date is changed in M
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from trygghetsrad.domain import wheel as dw
@@ -16,6 +18,9 @@ from trygghetsrad.domain.wheel_dates import DateMention, find_dates
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import wheel
+
+if TYPE_CHECKING:
+    from trygghetsrad.services.wheel_ics_import import IcsEvent
 
 # -- suggestions ---------------------------------------------------------------------------------
 
@@ -148,68 +153,151 @@ class ImportResult:
     changes: Changes
 
 
-def import_ics(session: Session, data: bytes, *, category: str = "events") -> ImportResult:
-    """Events of an .ics file into a ring; an event seen before (same UID) is updated."""
-    from trygghetsrad.db.models.wheel import WheelEvent as EventRow
-    from trygghetsrad.services.wheel_ics_import import read_events
+# (done, total, what is being done) now and then during a big import
+ImportProgress = Callable[[int, int, str], None]
+_CHUNK = 500  # values per `IN (...)`
+_COMPARED = ("title", "start", "end", "start_time", "end_time", "place", "description")
 
-    try:
-        events = read_events(data)
-    except ValueError as exc:
-        raise UserError(
-            tr("Filen kunde inte läsas som en kalender (.ics): {e}").format(e=exc)
-        ) from exc
-    wheel._category_row(session, category)
-    created = updated = skipped = 0
-    known: dict[str, str] = {}
-    if events:
-        lo = min(e.start for e in events)
-        hi = max(e.end or e.start for e in events)
-        known = {dw.uid_for(i.key): i.title for i in wheel.items_in(session, lo, hi)}
-    for ev in events:
-        if not ev.title.strip():
-            skipped += 1
-            continue
-        fields = dict(
-            title=ev.title,
-            start=ev.start,
-            end=ev.end,
-            start_time=ev.start_time,
-            end_time=ev.end_time,
-            place=ev.place,
-            description=ev.description,
+
+def _stored_by_uid(session: Session, uids: list[str]) -> dict[str, tuple[int, tuple[Any, ...]]]:
+    """uid -> (id, the compared fields as stored) of the events already in the database."""
+    from trygghetsrad.db.models.wheel import WheelEvent as EventRow
+
+    found: dict[str, tuple[int, tuple[Any, ...]]] = {}
+    for i in range(0, len(uids), _CHUNK):
+        rows = session.execute(
+            select(
+                EventRow.uid,
+                EventRow.id,
+                EventRow.title,
+                EventRow.start_date,
+                EventRow.end_date,
+                EventRow.start_time,
+                EventRow.end_time,
+                EventRow.place,
+                EventRow.description,
+            ).where(EventRow.uid.in_(uids[i : i + _CHUNK]))
         )
-        try:
-            dw.clean_text(ev.title, "title", tr("Rubriken"), required=True, limit=dw.TITLE_MAX)
-            dw.clean_text(ev.place, "place", tr("Platsen"), required=False, limit=200)
-            dw.clean_text(
+        for uid, ident, *fields in rows:
+            found[uid] = (ident, tuple(fields))
+    return found
+
+
+def _checked(ev: IcsEvent) -> dict[str, Any]:
+    """The event's stored fields, by the rules of the wheel's own form; UserError naming it."""
+    try:
+        fields = dict(
+            title=dw.clean_text(
+                ev.title, "title", tr("Rubriken"), required=True, limit=dw.TITLE_MAX
+            ),
+            place=dw.clean_text(ev.place, "place", tr("Platsen"), required=False, limit=200),
+            description=dw.clean_text(
                 ev.description,
                 "description",
                 tr("Beskrivningen"),
                 required=False,
                 limit=dw.TEXT_MAX,
+            ),
+        )
+        dw.validate_span(ev.start, ev.end, ev.start_time, ev.end_time)
+    except ValidationError as exc:
+        # The whole file is refused (nothing imported) with the event and the rule.
+        raise UserError(
+            tr("Händelsen ”{title}” i filen kan inte importeras: {reason}").format(
+                title=ev.title.strip()[:60], reason=exc
             )
-        except ValidationError as exc:
-            # The whole file is refused (nothing imported) with the event and the rule.
-            raise UserError(
-                tr("Händelsen ”{title}” i filen kan inte importeras: {reason}").format(
-                    title=ev.title.strip()[:60], reason=exc
-                )
-            ) from exc
-        row = session.scalar(select(EventRow).where(EventRow.uid == ev.uid)) if ev.uid else None
-        if row is not None:
-            current = wheel.get_event(session, row.id)
-            same = all(getattr(current, name) == value for name, value in fields.items())
-            if same:
+        ) from exc
+    return fields
+
+
+def import_ics(
+    session: Session,
+    data: bytes,
+    *,
+    category: str = "events",
+    progress: ImportProgress | None = None,
+) -> ImportResult:
+    """Events of an .ics file into a ring; an event seen before (same UID) is updated.
+
+    All or nothing: the first event that breaks a rule refuses the file. New events are
+    written with one bulk statement (a big Outlook export has 100,000), and the search index
+    and the change log of adopted plans are kept as `wheel.create_event` keeps them.
+    """
+    from sqlalchemy import insert
+
+    from trygghetsrad.db import search_index
+    from trygghetsrad.db.models.wheel import WheelEvent as EventRow
+    from trygghetsrad.services.wheel_ics_import import read_events
+
+    reading = tr("Läser kalenderfilen")
+    try:
+        events = read_events(
+            data, (lambda done, total: progress(done, total, reading)) if progress else None
+        )
+    except ValueError as exc:
+        raise UserError(
+            tr("Filen kunde inte läsas som en kalender (.ics): {e}").format(e=exc)
+        ) from exc
+    category_id = wheel._category_row(session, category).id
+    created = updated = skipped = 0
+    known: dict[str, str] = {}
+    own = [e for e in events if e.uid.endswith(dw.uid_for(""))]  # our own export read back
+    if own:
+        lo = min(e.start for e in own)
+        hi = max(e.end or e.start for e in own)
+        known = {dw.uid_for(i.key): i.title for i in wheel.items_in(session, lo, hi)}
+    stored = _stored_by_uid(session, sorted({e.uid for e in events if e.uid}))
+    new: list[dict[str, Any]] = []
+    new_by_uid: dict[str, int] = {}
+    for ev in events:
+        if not ev.title.strip():
+            skipped += 1
+            continue
+        fields = _checked(ev)
+        values = (ev.title, ev.start, ev.end, ev.start_time, ev.end_time, ev.place, ev.description)
+        if ev.uid in stored:
+            ident, current = stored[ev.uid]
+            if current == values:
                 skipped += 1
             else:
-                wheel.update_event(session, row.id, **fields)  # type: ignore[arg-type]
+                wheel.update_event(session, ident, **dict(zip(_COMPARED, values, strict=True)))
+                stored[ev.uid] = (ident, values)
+                updated += 1
+            continue
+        row = dict(
+            fields,
+            category_id=category_id,
+            start_date=ev.start,
+            end_date=ev.end,
+            start_time=ev.start_time,
+            end_time=ev.end_time,
+            uid=ev.uid or None,
+            sequence=0,
+        )
+        if ev.uid and ev.uid in new_by_uid:  # the same UID twice in the file: the last wins
+            earlier = new[new_by_uid[ev.uid]]
+            if all(earlier[k] == row[k] for k in row):
+                skipped += 1
+            else:
+                new[new_by_uid[ev.uid]] = row
                 updated += 1
         elif known.get(ev.uid) == ev.title:
             skipped += 1  # our own export read back: the item is already on the wheel
         else:
-            wheel.create_event(session, category=category, uid=ev.uid or None, **fields)  # type: ignore[arg-type]
+            if ev.uid:
+                new_by_uid[ev.uid] = len(new)
+            new.append(row)
             created += 1
+    if new:
+        if progress is not None:
+            progress(0, 0, tr("Sparar {n} händelser").format(n=len(new)))
+        before = session.scalar(select(func.max(EventRow.id))) or 0
+        session.execute(insert(EventRow), new)
+        ids = list(session.scalars(select(EventRow.id).where(EventRow.id > before)))
+        connection = session.connection()
+        if search_index._present(connection):
+            search_index.reindex_table(connection, search_index.BY_TABLE["wheel_events"], ids)
+        wheel.log_added(session, [(r["title"], r["start_date"], r["end_date"]) for r in new])
     return ImportResult(
         created, updated, skipped, Changes.of(WHEEL) if created or updated else Changes()
     )

@@ -1146,7 +1146,7 @@ class WheelPage(QWidget):
             data = source.read_bytes()
 
             def load(s: Any) -> Any:
-                found = import_ics(s, data, category=category)
+                found = import_ics(s, data, category=category, progress=progress.report)
                 progress.check()
                 return found
 
