@@ -133,7 +133,9 @@ def write_document(
     it leaves no file. Any failure leaves an existing target untouched, removes the
     temporary file and raises a UserError naming the target."""
     target = check_target(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(3).hex()}.tmp")
+    # `.<name>-<random>.<pid>.tmp`: unique per call (two threads may save the same name),
+    # and named like every other temporary copy (db/leftovers.py knows the pattern).
+    tmp = target.with_name(f".{target.name}-{os.urandom(3).hex()}.{os.getpid()}.tmp")
     existed = target.exists()
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     replacing = False
