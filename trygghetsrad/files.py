@@ -68,6 +68,12 @@ def check_target(target: Path, *, database_copy: bool = False) -> Path:
     target = Path(target).expanduser().absolute()
     real = _real(target)
     database = _protected(real)
+    if database == real:
+        raise UserError(
+            tr(
+                "{path} är databasen som används och skrivs aldrig över; välj ett annat filnamn."
+            ).format(path=target)
+        )
     if database is not None:
         raise UserError(
             tr(
