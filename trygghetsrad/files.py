@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Callable
@@ -69,6 +68,12 @@ def check_target(target: Path, *, database_copy: bool = False) -> Path:
     target = Path(target).expanduser().absolute()
     real = _real(target)
     database = _protected(real)
+    if database == real:
+        raise UserError(
+            tr(
+                "{path} är databasen som används och skrivs aldrig över; välj ett annat filnamn."
+            ).format(path=target)
+        )
     if database is not None:
         raise UserError(
             tr(
@@ -134,7 +139,9 @@ def write_document(
     it leaves no file. Any failure leaves an existing target untouched, removes the
     temporary file and raises a UserError naming the target."""
     target = check_target(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
+    # `.<name>-<random>.<pid>.tmp`: unique per call (two threads may save the same name),
+    # and named like every other temporary copy (db/leftovers.py knows the pattern).
+    tmp = target.with_name(f".{target.name}-{os.urandom(3).hex()}.{os.getpid()}.tmp")
     existed = target.exists()
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     replacing = False

@@ -38,7 +38,7 @@ def test_the_wheel_page_refuses_to_save_over_the_database(
     link = tmp_path / "Årshjul 2026.png"  # what the dialog returns when the name is a link
     link.symlink_to(db)
     page.export("png", link)
-    assert len(warnings) == 1 and "hör till databasen" in warnings[0]
+    assert len(warnings) == 1 and "är databasen som används" in warnings[0]
     page.export("ics", db.with_name(db.name + "-wal"))  # written in the background
     qtbot.waitUntil(lambda: len(warnings) == 2, timeout=20000)
     assert "hör till databasen" in warnings[1] and "-wal" in warnings[1]
@@ -64,5 +64,5 @@ def test_the_action_plan_pdf_refuses_a_link_to_the_database(
     with demo_ctx.database.session() as s:
         plan = action_plan.list_plans(s)[0]
     assert action_plan_export.export_plan_pdf(parent, demo_ctx, plan) is None
-    assert len(warnings) == 1 and "hör till databasen" in warnings[0]
+    assert len(warnings) == 1 and "är databasen som används" in warnings[0]
     assert _hash(db) == before and link.is_symlink()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPai
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from trygghetsrad.files import write_document
 from trygghetsrad.ui.widgets.screen import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ def pdf_pages(data: bytes, dpi: int = PRINT_DPI) -> list[QImage]:
 
     with tempfile.TemporaryDirectory(prefix="trygghetsrad-print-") as folder:
         path = Path(folder) / "utskrift.pdf"
-        path.write_bytes(data)  # QPdfDocument reads a file synchronously (a buffer: later)
+        write_document(path, data)  # QPdfDocument reads a file synchronously (a buffer: later)
         document = QPdfDocument(None)
         document.load(str(path))
         images = []
@@ -80,8 +81,7 @@ def print_pdf(parent: QWidget, title: str, data: bytes) -> Any:
     except ImportError:
         log.warning("QtPdf is missing: the PDF opens in the system's reader for printing")
         folder = Path(tempfile.mkdtemp(prefix="trygghetsrad-print-"))
-        path = folder / f"{title}.pdf"
-        path.write_bytes(data)
+        path = write_document(folder / f"{title}.pdf", data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return None
     dialog = QPrintPreviewDialog(parent)
