@@ -40,6 +40,14 @@ def add_commands(commands: Commands) -> None:
                 action="store_true",
                 help=tr("ta med interna punkter"),
             )
+        if name == "minutes":
+            parser.add_argument(
+                "--version",
+                dest="minutes_version",  # the top-level --version shows the program's
+                type=int,
+                metavar="N",
+                help=tr("en sparad version (se list versions --meeting MÖTES-ID)"),
+            )
         if kind == "EML":
             parser.add_argument(
                 "--notice",
@@ -59,13 +67,20 @@ def _extend_list(commands: Commands) -> None:
     for action in listing._actions:
         if action.dest == "what" and action.choices is not None:
             choices = list(action.choices)
-            if "meetings" not in choices:
-                action.choices = [*choices, "meetings"]
+            action.choices = [*choices, *(c for c in ("meetings", "versions") if c not in choices)]
+    if not any("--meeting" in a.option_strings for a in listing._actions):
+        listing.add_argument(
+            "--meeting",
+            metavar="MÖTES-ID",
+            help=tr("för list versions: mötets id eller datum"),
+        )
     previous = listing.get_default("handler")
 
     def handler(args: argparse.Namespace) -> int:
         if args.what == "meetings":
             return _list_meetings(args)
+        if args.what == "versions":
+            return _list_versions(args)
         if previous is None:
             raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
         return int(previous(args) or 0)
@@ -104,6 +119,31 @@ def _list_meetings(args: argparse.Namespace) -> int:
     else:
         for m in meetings:
             print("\t".join([str(m.id), m.when, m.status_label, m.groups_label, m.title]))
+    return 0
+
+
+def _list_versions(args: argparse.Namespace) -> int:
+    """The kept versions of a meeting's minutes: number, event, date."""
+    from trygghetsrad.services.meetings_versions import list_versions
+
+    if not args.meeting:
+        raise UserError(tr("Ange mötet: list versions --meeting MÖTES-ID."))
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            versions = list_versions(session, resolve_meeting(session, args.meeting))
+    finally:
+        db.close()
+    if args.json:
+        data = [
+            {"number": v.number, "event": v.event.value, "recorded_on": v.recorded_on.isoformat()}
+            for v in versions
+        ]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for v in versions:
+            print("\t".join([str(v.number), v.event.label(v.protocol), v.recorded_on.isoformat()]))
     return 0
 
 
@@ -147,7 +187,25 @@ def _document(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _export_minutes(args: argparse.Namespace) -> int:
     from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
 
+    if args.minutes_version is not None:
+        return write_output(args.out, minutes_pdf(_version_document(args)))
     return write_output(args.out, minutes_pdf(_document(args)))
+
+
+def _version_document(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """A kept version, exactly as it was finalised or sent."""
+    from trygghetsrad.services.meetings_versions import version_document
+
+    if args.include_internal:
+        raise UserError(tr("En sparad version innehåller aldrig interna punkter."))
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            return version_document(
+                session, resolve_meeting(session, args.meeting), args.minutes_version
+            )
+    finally:
+        db.close()
 
 
 def _export_notice(args: argparse.Namespace) -> int:

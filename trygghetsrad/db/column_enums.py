@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from trygghetsrad.domain import action_plan, agreements, causes, meetings, register, situation
+from trygghetsrad.domain import (
+    action_plan,
+    agreements,
+    causes,
+    meeting_notice,
+    meetings,
+    minutes_versions,
+    register,
+    situation,
+)
 from trygghetsrad.domain import wheel as wheel_domain
 
 ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
@@ -23,6 +32,8 @@ ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     ("attendance", "presence"): meetings.Presence,
     ("agenda_items", "kind"): meetings.ItemKind,
     ("action_items", "status"): meetings.ActionStatus,
+    ("meeting_notices", "signed_by"): meeting_notice.NoticeSigners,
+    ("minutes_versions", "event"): minutes_versions.VersionEvent,
     # wheel
     ("wheel_events", "frequency"): wheel_domain.Frequency,
     ("wheel_plans", "status"): wheel_domain.PlanStatus,

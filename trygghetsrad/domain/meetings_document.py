@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from trygghetsrad.domain.attendance_order import DEFAULT_ORDER, heading
 from trygghetsrad.domain.dates import long_date, time_span
+from trygghetsrad.domain.meeting_notice import NoticeData
 from trygghetsrad.domain.meetings import (
     ActionData,
     AgendaItemData,
@@ -44,6 +47,9 @@ class MeetingDocument:
     include_internal: bool = False
     today: date | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    notice: NoticeData = NoticeData()
+    presence_order: tuple[Presence, ...] = DEFAULT_ORDER
+    sender_email: str = ""  # the From of e-mail drafts, only when the settings name one
 
     @property
     def is_protocol(self) -> bool:
@@ -82,6 +88,12 @@ class MeetingDocument:
 
     def attendees(self, *presences: Presence) -> list[AttendanceData]:
         return [a for a in self.attendance if a.presence in presences]
+
+    def attendance_groups(self) -> list[tuple[str, list[AttendanceData]]]:
+        """(heading, people) per attendance category, in the order of the settings; empty
+        categories are left out."""
+        groups = [(heading(p), self.attendees(p)) for p in self.presence_order]
+        return [(label, people) for label, people in groups if people]
 
     @property
     def groups_label(self) -> str:
@@ -135,3 +147,23 @@ def next_meeting_line(m: MeetingSummary) -> str:
     text += tr(" för {groups}").format(groups=m.groups_label)
     where = ", ".join(p for p in (m.place, m.online_link) if p)
     return f"{text} ({where})" if where else text
+
+
+_SILENT_ROLES = ("ledamot", "adjungerad")  # what every line would say: not printed
+
+
+def attendee_detail(person: AttendanceData) -> str:
+    """'ordförande, Kommunalråd, Storåkers kommun': the role in the group, the title and the
+    organisation, each as written (never re-cased). The role is left out when the title
+    already says it ("Ordförande i nämnden", "Folkhälsostrateg och samordnare")."""
+    role = person.role.strip()
+    title = person.title.strip()
+    if role in _SILENT_ROLES or (role and _says(title, role)):
+        role = ""
+    return ", ".join(p for p in (role, title, person.organisation.strip()) if p)
+
+
+def _says(text: str, word: str) -> bool:
+    """Whether `text` has `word` as a word of its own (not inside "BRÅ-samordnare")."""
+    pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+    return re.search(pattern, text, flags=re.IGNORECASE) is not None

@@ -352,8 +352,10 @@ def update_meeting(
 
 
 def delete_meeting(session: Session, meeting_id: int) -> Changes:
+    from trygghetsrad.services.meetings_versions import has_sent_version
+
     meeting = get_row(session, meeting_id)
-    if meeting.status == MeetingStatus.SENT.value:
+    if meeting.status == MeetingStatus.SENT.value or has_sent_version(session, meeting_id):
         raise UserError(
             by_kind(
                 meeting.kind,
@@ -448,7 +450,16 @@ def finalise(
     from trygghetsrad.services.meetings_actions import carry_open_actions
 
     carry_open_actions(session, meeting_id)
+    _keep_version(session, meeting_id, "finalised", on)
     return CHANGED
+
+
+def _keep_version(session: Session, meeting_id: int, event: str, on: date) -> None:
+    """Store the minutes as finalised or sent (issue 14.8: what was sent is kept)."""
+    from trygghetsrad.domain.minutes_versions import VersionEvent
+    from trygghetsrad.services.meetings_versions import record_version
+
+    record_version(session, meeting_id, VersionEvent(event), on=on)
 
 
 def unfinalise(session: Session, meeting_id: int) -> Changes:
@@ -490,6 +501,7 @@ def mark_sent(session: Session, meeting_id: int, *, on: date) -> Changes:
     meeting.status = MeetingStatus.SENT.value
     meeting.sent_on = on
     session.flush()
+    _keep_version(session, meeting_id, "sent", on)
     return CHANGED
 
 
@@ -506,6 +518,10 @@ def reopen_for_change(session: Session, meeting_id: int, *, note: str, on: date)
         )
     text = clean_text(note, field="note", label=tr("Vad som ändras"), required=True)
     check_plain_text(text, field="note", label=tr("Vad som ändras"))
+    from trygghetsrad.services.meetings_versions import has_sent_version
+
+    if not has_sent_version(session, meeting_id):  # sent before versions were kept
+        _keep_version(session, meeting_id, "sent", meeting.sent_on or on)
     meeting.status = MeetingStatus.DRAFT.value
     meeting.revised_on = on
     history = meeting.revision_note

@@ -15,6 +15,7 @@ from trygghetsrad.services.meetings import get_meeting, next_meetings
 from trygghetsrad.services.meetings_actions import followup
 from trygghetsrad.services.meetings_agenda import get_agenda
 from trygghetsrad.services.meetings_attendance import list_attendance
+from trygghetsrad.services.meetings_notice import get_notice
 
 
 def meeting_document(
@@ -67,4 +68,7 @@ def meeting_document(
         contact_email=secretary.email if secretary else "",
         include_internal=include_internal,
         today=today or date.today(),
+        notice=get_notice(session, meeting_id),
+        presence_order=config.attendance_order,
+        sender_email=config.sender_email,
     )

@@ -56,6 +56,8 @@ _IMPORT_LABELS: dict[str, str] = {
     "decisions": "beslut",
     "action_responsibles": "uppdragens ansvariga",
     "action_progress": "kommentarer till uppdrag",
+    "meeting_notices": "kallelsers uppgifter",
+    "minutes_versions": "sparade versioner av protokoll",
     "wheel_categories": "kategorier i årshjulet",
     "wheel_plans": "årshjulsplaner",
     "wheel_plan_changes": "ändringar i årshjulsplaner",

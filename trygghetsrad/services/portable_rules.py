@@ -223,6 +223,14 @@ def _person(record: dict[str, Any]) -> None:
         _explained(clean_email, record["email"])  # one address, as the register's form takes
 
 
+def _minutes_version(record: dict[str, Any]) -> None:
+    import base64
+
+    from trygghetsrad.domain.minutes_versions import check_document
+
+    check_document(base64.b64decode(record.get("document") or ""))
+
+
 def _wheel_event(record: dict[str, Any]) -> None:
     from trygghetsrad.domain import wheel
 
@@ -347,6 +355,7 @@ def _explained(check: Callable[..., Any], *args: Any, fields: dict[str, str] | N
 ROW_RULES: dict[str, Callable[[dict[str, Any]], None]] = {
     "people": _person,
     "meetings": _meeting,
+    "minutes_versions": _minutes_version,
     "wheel_events": _wheel_event,
     "wheel_categories": _wheel_category,
     "wheel_plans": _wheel_plan,

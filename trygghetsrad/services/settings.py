@@ -1,15 +1,18 @@
-"""Settings stored in the database: municipality name and logo, the coordinator's name and title."""
+"""Settings stored in the database: municipality name and logo, the coordinator's name and
+title, the sender of e-mail drafts, and the order of the attendance categories in minutes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models import Setting
+from trygghetsrad.domain.attendance_order import DEFAULT_ORDER, format_order, parse_order
 from trygghetsrad.domain.changes import SETTINGS, Changes
-from trygghetsrad.domain.register import MAX_NAME, clean_text
+from trygghetsrad.domain.meetings import Presence
+from trygghetsrad.domain.register import MAX_NAME, clean_email, clean_text
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 
@@ -23,9 +26,12 @@ class OrganisationSettings:
     coordinator_name: str = ""
     coordinator_title: str = ""
     logo: bytes | None = None
+    # The From of e-mail drafts: empty lets the mail program fill in its own account.
+    sender_email: str = ""
+    attendance_order: tuple[Presence, ...] = field(default=DEFAULT_ORDER)
 
 
-_KEYS = ("municipality", "coordinator_name", "coordinator_title")
+_KEYS = ("municipality", "coordinator_name", "coordinator_title", "sender_email")
 
 
 def get_value(session: Session, key: str, default: str = "") -> str:
@@ -48,7 +54,9 @@ def load(session: Session) -> OrganisationSettings:
         s.key: s for s in session.scalars(select(Setting).where(Setting.key.in_((*_KEYS, "logo"))))
     }
     logo = rows["logo"].blob if "logo" in rows else None
-    return OrganisationSettings(*(rows[k].value if k in rows else "" for k in _KEYS), logo=logo)
+    order = parse_order(get_value(session, "attendance_order"))
+    texts = {k: rows[k].value if k in rows else "" for k in _KEYS}
+    return OrganisationSettings(**texts, logo=logo, attendance_order=order)
 
 
 def save(session: Session, settings: OrganisationSettings) -> Changes:
@@ -71,6 +79,8 @@ def save(session: Session, settings: OrganisationSettings) -> Changes:
             label=tr("Samordnarens titel"),
             max_length=MAX_NAME,
         ),
+        "sender_email": _clean_sender(settings.sender_email),
+        "attendance_order": format_order(settings.attendance_order),
     }
     for key, value in values.items():
         set_value(session, key, value)
@@ -92,3 +102,10 @@ def check_logo(data: bytes) -> None:
         raise ValidationError(tr("Logotypen är för stor (högst 2 MB)."), "logo")
     if not data.startswith(LOGO_SIGNATURES):
         raise ValidationError(tr("Logotypen måste vara en PNG- eller JPEG-bild."), "logo")
+
+
+def _clean_sender(value: str) -> str:
+    try:
+        return clean_email(value)
+    except ValidationError as exc:
+        raise ValidationError(str(exc), "sender_email") from exc

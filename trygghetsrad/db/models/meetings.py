@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 from sqlalchemy import (
     Boolean,
     Date,
+    DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     Time,
     UniqueConstraint,
     false,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -230,3 +233,37 @@ class AgendaTemplate(TimestampMixin, Base):
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     items: Mapped[str] = mapped_column(Text, default="")  # one item title per line
+
+
+class MeetingNotice(Base):
+    """What the meeting's notice (*kallelse*) says besides the meeting: place and date of
+    issue, signers, where to report absence, footnote. One row per meeting, when given."""
+
+    __tablename__ = "meeting_notices"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    issued_place: Mapped[str] = mapped_column(String(200), default="")
+    issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    signed_by: Mapped[str] = mapped_column(String(20), default="secretary")
+    excuses_to: Mapped[str] = mapped_column(String(300), default="")
+    footnote: Mapped[str] = mapped_column(Text, default="")
+
+
+class MinutesVersion(Base):
+    """An immutable copy of the minutes as finalised or sent: the document's data (JSON) from
+    which the PDF is rendered, numbered per meeting. Rows are only ever added."""
+
+    __tablename__ = "minutes_versions"
+    __table_args__ = (UniqueConstraint("meeting_id", "number", name="uq_minutes_versions_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    event: Mapped[str] = mapped_column(String(20))
+    recorded_on: Mapped[date] = mapped_column(Date)
+    document: Mapped[bytes] = mapped_column(LargeBinary)  # zlib-compressed UTF-8 JSON
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())

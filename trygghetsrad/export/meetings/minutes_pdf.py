@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from reportlab.lib import colors
@@ -14,11 +15,16 @@ from trygghetsrad.domain.internal import is_internal
 from trygghetsrad.domain.meetings import (
     ActionData,
     AgendaItemData,
+    AttendanceData,
     ItemKind,
     Presence,
     carried_label,
 )
-from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
+from trygghetsrad.domain.meetings_document import (
+    MeetingDocument,
+    attendee_detail,
+    next_meeting_line,
+)
 from trygghetsrad.export.pdf.base import (
     ACCENT,
     FONT,
@@ -171,38 +177,30 @@ def _grid(rows: list[list[Any]], widths: list[float], *extra: tuple[Any, ...]) -
 
 
 def _attendance(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
-    groups = [
-        (tr("Närvarande"), doc.attendees(Presence.PRESENT)),
-        (tr("Ersättare"), doc.attendees(Presence.SUBSTITUTE)),
-        (tr("Adjungerade"), doc.attendees(Presence.GUEST)),
-        (tr("Anmält förhinder"), doc.attendees(Presence.EXCUSED)),
-        (tr("Frånvarande"), doc.attendees(Presence.ABSENT)),
-    ]
     rows: list[list[Any]] = []
-    for label, people in groups:
+    for label, people in doc.attendance_groups():
         for index, person in enumerate(people):
-            parts = [f"<b>{escape(person.name)}</b>"]
-            detail = ", ".join(
-                p for p in (person.title.lower() if person.title else "", person.organisation) if p
-            )
-            if person.role and person.role not in ("ledamot", "adjungerad"):
-                detail = f"{person.role}, {detail}" if detail else person.role
-            if detail:
-                parts.append(escape(detail))
-            if person.presence is Presence.SUBSTITUTE and person.substitute_for_name:
-                parts.append(
-                    escape(tr("ersättare för {name}").format(name=person.substitute_for_name))
-                )
             rows.append(
                 [
                     Paragraph(label if index == 0 else "", st["meta_label"]),
-                    Paragraph(", ".join(parts), st["meta"]),
+                    Paragraph(_attendee_line(person), st["meta"]),
                 ]
             )
     if not rows:
         return []
     heading = Paragraph(tr("Närvaro"), st["h2"])
     return [Spacer(1, 4 * mm), heading, _grid(rows, [38 * mm, WIDTH - 38 * mm])]
+
+
+def _attendee_line(person: AttendanceData) -> str:
+    """'<b>Name</b>, role, Title, Organisation, ersättare för …', every part as written."""
+    parts = [f"<b>{escape(person.name)}</b>"]
+    detail = attendee_detail(person)
+    if detail:
+        parts.append(escape(detail))
+    if person.presence is Presence.SUBSTITUTE and person.substitute_for_name:
+        parts.append(escape(tr("ersättare för {name}").format(name=person.substitute_for_name)))
+    return ", ".join(parts)
 
 
 def _notes(item: AgendaItemData, st: dict[str, ParagraphStyle]) -> list[Any]:
@@ -310,8 +308,8 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
         lines = [Paragraph(tr("Vid pennan"), st["h2"])]
         if m.secretary_name:
             text = escape(m.secretary_name)
-            if m.secretary_title:
-                text += f", {escape(m.secretary_title[:1].lower() + m.secretary_title[1:])}"
+            if m.secretary_title:  # as written: "Områdeschef IFO" keeps its capitals
+                text += f", {escape(m.secretary_title)}"
             lines.append(Paragraph(text, st["body"]))
         return [KeepTogether([*story, *lines])]
     signers = [
@@ -408,6 +406,13 @@ def pdf_meta(doc: MeetingDocument, title: str, subject: str) -> PdfMeta:
     if m.revised_on:
         revised = tr("Reviderad {date}").format(date=short_date(m.revised_on))
         footer = f"{footer} · {revised}" if footer else revised
+    return house_meta(doc, title, subject, footer=footer, keyword=m.kind.label, day=m.day)
+
+
+def house_meta(
+    doc: MeetingDocument, title: str, subject: str, *, footer: str, keyword: str, day: date
+) -> PdfMeta:
+    """Metadata and footer of a meeting document; the footer says when internal items are in."""
     if doc.include_internal:
         internal = tr("Innehåller interna punkter – ej för spridning")
         footer = f"{footer} · {internal}" if footer else internal
@@ -417,9 +422,9 @@ def pdf_meta(doc: MeetingDocument, title: str, subject: str) -> PdfMeta:
         author=doc.author or doc.municipality,
         municipality=doc.municipality,
         logo=doc.logo,
-        document_date=m.day,
+        document_date=day,
         footer_note=footer,
-        keywords=[*m.group_names, m.kind.label],
+        keywords=[*doc.meeting.group_names, keyword],
     )
 
 

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from trygghetsrad.domain.dates import short_date
+from trygghetsrad.domain.meeting_notice import NoticeSigners, issue_line
 from trygghetsrad.domain.meetings import ItemKind
 from trygghetsrad.domain.meetings_document import MeetingDocument
-from trygghetsrad.export.meetings.minutes_pdf import WIDTH, _grid, _rule, _styles, _tag, pdf_meta
-from trygghetsrad.export.pdf.base import escape, render_pdf
+from trygghetsrad.export.meetings.minutes_pdf import (
+    WIDTH,
+    _grid,
+    _rule,
+    _styles,
+    _tag,
+    house_meta,
+)
+from trygghetsrad.export.pdf.base import PdfMeta, escape, render_pdf
 from trygghetsrad.i18n import tr
 
 
@@ -75,27 +84,65 @@ def build_story(doc: MeetingDocument) -> list[Any]:
     if not doc.items:
         story.append(Paragraph(tr("Dagordningen skickas ut senare."), st["body"]))
     story += _followup_section(doc, st)
-    story.append(Spacer(1, 6 * mm))
-    contact = m.secretary_name
+    story += _closing(doc, st)
+    return story
+
+
+def _closing(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """Where to report absence, the greeting, place and date of issue, signatures, footnote."""
+    story: list[Any] = [Spacer(1, 6 * mm)]
+    excuses = _excuses_to(doc)
+    if excuses:
+        line = tr("Anmäl förhinder till {contact}.").format(contact=excuses.rstrip(". "))
+        story.append(Paragraph(escape(line), st["body"]))
+    story.append(Paragraph(tr("Välkomna!"), st["body"]))
+    issued = issue_line(doc.notice)
+    if issued:
+        story += [Spacer(1, 4 * mm), Paragraph(escape(issued), st["body"])]
+    for name, function in _signers(doc):
+        story.append(Spacer(1, 3 * mm))
+        story.append(Paragraph(escape(name), st["body"]))
+        if function:
+            story.append(Paragraph(escape(function), st["small"]))
+    if doc.notice.footnote.strip():
+        story += [Spacer(1, 6 * mm), _rule()]
+        for para in doc.notice.footnote.strip().split("\n\n"):
+            story.append(Paragraph(escape(para.strip()).replace("\n", "<br/>"), st["small"]))
+    return story
+
+
+def _excuses_to(doc: MeetingDocument) -> str:
+    """What the user wrote; otherwise the secretary and their e-mail, when known."""
+    if doc.notice.excuses_to.strip():
+        return doc.notice.excuses_to.strip()
+    contact = doc.meeting.secretary_name
     if doc.contact_email:
         contact = f"{contact} ({doc.contact_email})" if contact else doc.contact_email
-    if contact:
-        story.append(
-            Paragraph(
-                escape(tr("Anmäl förhinder till {contact}.").format(contact=contact)), st["body"]
-            )
-        )
-    story.append(Paragraph(tr("Välkomna!"), st["body"]))
-    if m.secretary_name:
-        signed = m.secretary_name
-        if m.secretary_title:
-            signed += f", {m.secretary_title[:1].lower() + m.secretary_title[1:]}"
-        story += [Spacer(1, 3 * mm), Paragraph(escape(signed), st["body"])]
-    return story
+    return contact
+
+
+def _signers(doc: MeetingDocument) -> list[tuple[str, str]]:
+    """(name, function) of who signs the notice, as the user chose; titles as written."""
+    m = doc.meeting
+    chosen = doc.notice.signed_by
+    signers = []
+    if chosen in (NoticeSigners.CHAIR, NoticeSigners.BOTH) and m.chair_name:
+        signers.append((m.chair_name, tr("Ordförande")))
+    if chosen in (NoticeSigners.SECRETARY, NoticeSigners.BOTH) and m.secretary_name:
+        signers.append((m.secretary_name, m.secretary_title))
+    return signers
+
+
+def notice_meta(doc: MeetingDocument, title: str, subject: str) -> PdfMeta:
+    """A notice's own metadata and footer: it says nothing about minutes or their state."""
+    m = doc.meeting
+    footer = tr("Kallelse till mötet {date}").format(date=short_date(m.day))
+    day = doc.notice.issued_on or m.day
+    return house_meta(doc, title, subject, footer=footer, keyword=tr("Kallelse"), day=day)
 
 
 def notice_pdf(doc: MeetingDocument) -> bytes:
     m = doc.meeting
     title = tr("Kallelse {groups} {date}").format(groups=doc.groups_label, date=short_date(m.day))
     subject = tr("Kallelse till mötet {when}").format(when=doc.when)
-    return render_pdf(build_story(doc), pdf_meta(doc, title, subject))
+    return render_pdf(build_story(doc), notice_meta(doc, title, subject))

@@ -20,7 +20,7 @@ from trygghetsrad.services.demo.meetings_reference import REFERENCE_ITEMS
 
 TEAMS = "digitalt via Teams"
 TOWN_HALL = "Kommunhuset, sammanträdesrum Älven"
-COORDINATOR_TITLE = "Folkhälsostrateg och samordnare för Trygghetsrådet och Klara-gruppen"
+COORDINATOR_TITLE = "folkhälsostrateg och samordnare för Trygghetsrådet och Klara-gruppen"
 
 TEMPLATES = {
     "klara": [

@@ -136,6 +136,6 @@ def fill(session: Session, ctx: DemoContext) -> None:
         settings.OrganisationSettings(
             municipality=MUNICIPALITY,
             coordinator_name="Maja Lindqvist",
-            coordinator_title="Folkhälsostrateg och samordnare för Trygghetsrådet och Klara-gruppen",
+            coordinator_title="folkhälsostrateg och samordnare för Trygghetsrådet och Klara-gruppen",
         ),
     )
