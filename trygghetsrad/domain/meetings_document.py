@@ -50,6 +50,7 @@ class MeetingDocument:
     notice: NoticeData = NoticeData()
     presence_order: tuple[Presence, ...] = DEFAULT_ORDER
     sender_email: str = ""  # the From of e-mail drafts, only when the settings name one
+    without_address: tuple[str, ...] = ()  # on the attendance list but no e-mail address
 
     @property
     def is_protocol(self) -> bool:

@@ -8,8 +8,9 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from trygghetsrad.domain.internal import visible
-from trygghetsrad.domain.meetings import ItemKind
+from trygghetsrad.domain.meetings import AttendanceData, ItemKind
 from trygghetsrad.domain.meetings_document import MeetingDocument, Recipient
+from trygghetsrad.domain.register import PersonData
 from trygghetsrad.services import register, settings
 from trygghetsrad.services.meetings import get_meeting, next_meetings
 from trygghetsrad.services.meetings_actions import followup
@@ -39,13 +40,7 @@ def meeting_document(
     )
     attendance = tuple(list_attendance(session, meeting_id))
     people = {p.id: p for p in register.list_people(session)}
-    recipients = []
-    seen = set()
-    for row in attendance:
-        person = people.get(row.person_id or -1)
-        if person and person.email and person.email.lower() not in seen:
-            seen.add(person.email.lower())
-            recipients.append(Recipient(person.name, person.email))
+    recipients, without_address = _recipients(attendance, people)
     secretary = people.get(meeting.secretary_id or -1)
     if not meeting.secretary_name and config.coordinator_name:
         # Minutes are signed by the coordinator unless someone else was named.
@@ -64,7 +59,8 @@ def meeting_document(
         followup=tuple(followed),
         followup_apart=followup_item is None,
         next_meetings=tuple(next_meetings(session, meeting_id)),
-        recipients=tuple(recipients),
+        recipients=recipients,
+        without_address=without_address,
         contact_email=secretary.email if secretary else "",
         include_internal=include_internal,
         today=today or date.today(),
@@ -72,3 +68,21 @@ def meeting_document(
         presence_order=config.attendance_order,
         sender_email=config.sender_email,
     )
+
+
+def _recipients(
+    attendance: tuple[AttendanceData, ...], people: dict[int, PersonData]
+) -> tuple[tuple[Recipient, ...], tuple[str, ...]]:
+    """Who an e-mail draft goes to (one address once), and who on the list has no address."""
+    recipients: list[Recipient] = []
+    missing: list[str] = []
+    seen = set()
+    for row in attendance:
+        person = people.get(row.person_id or -1)
+        if person is None or not person.email:
+            if row.name and row.name not in missing:
+                missing.append(row.name)
+        elif person.email.lower() not in seen:
+            seen.add(person.email.lower())
+            recipients.append(Recipient(person.name, person.email))
+    return tuple(recipients), tuple(missing)

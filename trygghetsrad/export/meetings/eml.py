@@ -39,7 +39,8 @@ def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> byte
     what = tr("Kallelse") if notice else m.kind.label
     msg = EmailMessage(policy=POLICY)
     msg["X-Unsent"] = "1"
-    msg["From"] = ""
+    if doc.sender_email:  # PITFALLS 16: otherwise the mail program fills in its own account
+        msg["From"] = _address("", doc.sender_email)
     addresses = [_address(r.name, r.email) for r in doc.recipients]
     if addresses:
         msg["To"] = addresses
@@ -85,5 +86,5 @@ def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> byte
         filename=f"{doc.file_stem(what)}.pdf",
     )
     # An address with å/ä/ö (allowed in the register) can only be written as UTF-8 (RFC 6532).
-    ascii_only = all(a.addr_spec.isascii() for a in addresses)
+    ascii_only = all(a.isascii() for a in [*(a.addr_spec for a in addresses), doc.sender_email])
     return msg.as_bytes(policy=POLICY if ascii_only else POLICY.clone(utf8=True))
