@@ -21,6 +21,7 @@ from trygghetsrad.domain.changes import SETTINGS, Changes
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import settings as settings_service
 from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.dialogs.attendance_order import AttendanceOrderField
 from trygghetsrad.ui.safety import add_retention_field
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
@@ -142,11 +143,37 @@ class SettingsDialog(FormDialog):
         self.coordinator_name = self._line(current.coordinator_name, self.tr("För- och efternamn"))
         self.add_field("coordinator_name", self.tr("Samordnarens &namn"), self.coordinator_name)
         self.coordinator_title = self._line(
-            current.coordinator_title, self.tr("t.ex. Folkhälsostrateg")
+            current.coordinator_title, self.tr("t.ex. folkhälsostrateg och samordnare")
         )
-        self.add_field("coordinator_title", self.tr("Samordnarens &titel"), self.coordinator_title)
+        self.add_field(
+            "coordinator_title",
+            self.tr("Samordnarens &titel"),
+            self.coordinator_title,
+            self.tr("Skrivs som du skriver den, t.ex. efter namnet under ”Vid pennan”."),
+        )
+        self._add_meeting_fields(current)
         add_retention_field(self)  # issue 7: how long automatic backups are kept
         self.setMinimumWidth(640)
+
+    def _add_meeting_fields(self, current: settings_service.OrganisationSettings) -> None:
+        """The sender of e-mail drafts and the order of attendance in the minutes."""
+        self.sender_email = self._line(current.sender_email, self.tr("t.ex. trygghet@kommun.se"))
+        self.add_field(
+            "sender_email",
+            self.tr("&Avsändare för e-post"),
+            self.sender_email,
+            self.tr(
+                "Lämna tomt så fyller e-postprogrammet i ditt eget konto. En annan adress gör "
+                "att Outlook skickar ”för någons räkning”."
+            ),
+        )
+        self.attendance_order = AttendanceOrderField(current.attendance_order)
+        self.add_field(
+            "attendance_order",
+            self.tr("&Närvarons ordning i protokollet"),
+            self.attendance_order,
+            self.tr("Standard: närvarande, ersättare, anmält förhinder, frånvarande, adjungerade."),
+        )
 
     @staticmethod
     def _line(text: str, placeholder: str) -> QLineEdit:
@@ -162,6 +189,8 @@ class SettingsDialog(FormDialog):
             "coordinator_name": self.coordinator_name.text(),
             "coordinator_title": self.coordinator_title.text(),
             "logo": self.logo.logo,
+            "sender_email": self.sender_email.text(),
+            "attendance_order": self.attendance_order.order(),
         }
 
     def _save(self, values: dict[str, Any]) -> None:
