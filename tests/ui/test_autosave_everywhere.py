@@ -237,6 +237,29 @@ def _meeting_time(column: str, value: QTime) -> Field:
     return Field("DetailsPanel: Autosaver → update_meeting", change)
 
 
+def _notice(column: str, kind: str = "text") -> Field:
+    """A field of the tab "Kallelse" (meeting_notices, one row per meeting)."""
+
+    def change(qtbot: Any, page: Any, widget: Any, marker: str) -> Check:
+        page.tabs.setCurrentWidget(page.notice)
+        meeting = page.meeting.id
+        if kind == "choice":
+            marker = next_choice(qtbot, widget)
+        elif kind == "date":
+            set_day(qtbot, widget, date(2026, 11, 30))
+            marker = "2026-11-30"
+        else:
+            type_over(qtbot, widget, marker)
+        return lambda con: (
+            con.execute(
+                f"SELECT {column} FROM meeting_notices WHERE meeting_id = ?", (meeting,)
+            ).fetchone()
+            == (marker,)
+        )
+
+    return Field("NoticePanel: Autosaver → save_notice", change)
+
+
 def _agenda_item(page: Any) -> int:
     page.tabs.setCurrentIndex(0)
     agenda = page.agenda
@@ -368,6 +391,11 @@ FIELDS: dict[tuple[str, str], Field] = {
     (M, "Intern punkt"): Field("AgendaPanel: own timer", _agenda_internal),
     (M, "Anteckningar i punktform"): _agenda_lines("agenda_notes"),
     (M, "Beslut, ett per rad"): _agenda_lines("decisions"),
+    (M, "Ort"): _notice("issued_place"),
+    (M, "Datum för kallelsen"): _notice("issued_on", "date"),
+    (M, "Undertecknas av"): _notice("signed_by", "choice"),
+    (M, "Anmäl förhinder till"): _notice("excuses_to"),
+    (M, "Fotnot"): _notice("footnote"),
     ("situation/pictures", "Rubrik"): _picture_column("title"),
     ("situation/pictures", "Periodens början"): _picture_day("period_start", date(2026, 2, 3)),
     ("situation/pictures", "Periodens slut"): _picture_day("period_end", date(2026, 12, 30)),

@@ -44,7 +44,7 @@ def page(qtbot, ctx):  # type: ignore[no-untyped-def]
 
 
 def _details_tab(page) -> None:  # type: ignore[no-untyped-def]
-    page.tabs.setCurrentIndex(page.tabs.count() - 1)
+    page.tabs.setCurrentWidget(page.details_tab)
 
 
 def _click_row_of(page, meeting_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -85,7 +85,7 @@ def test_end_before_start_is_shown_at_the_field_and_asked_about(qtbot, page, ctx
     assert page.details.end.time() == QTime(10, 0)
     label = page.details.field_errors["end_time"]
     assert label.isVisibleTo(page) and "sluta efter" in label.text()
-    assert page.tabs.currentIndex() == page.tabs.count() - 1
+    assert page.tabs.currentWidget() is page.details_tab
     with ctx.database.session() as s:
         assert meetings.get_meeting(s, first).end_time == time(12, 0)
     # Corrected, the switch goes through without a question and the edit is stored.
@@ -183,7 +183,7 @@ def test_the_wheel_opens_an_uppdrag_in_its_item(qtbot, page, ctx) -> None:  # ty
         make_action(s, item, what="Ringa polisen")
         action = make_action(s, item, what="Boka lokal")
     page.select_meeting(second)
-    page.tabs.setCurrentIndex(page.tabs.count() - 1)
+    page.tabs.setCurrentWidget(page.details_tab)
     assert page.open_owner("action_item", action)
     assert page.meeting.id == first and page.tabs.currentWidget() is page.agenda
     assert page.agenda.model.items[page.agenda.list.currentIndex().row()].title == "Lägesbild"

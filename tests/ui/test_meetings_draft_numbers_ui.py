@@ -61,7 +61,7 @@ def test_a_draft_exported_from_the_window_says_so(qtbot, ctx, tmp_path: Path, mo
     from trygghetsrad.ui.meetings import export as exporting
 
     page, _meeting = _page(qtbot, ctx)
-    monkeypatch.setattr(exporting, "open_file", lambda path: None)  # no mail client in tests
+    monkeypatch.setattr(exporting, "open_file", lambda path: True)  # no mail client in tests
     target = tmp_path / "mail.eml"
     page.export("email", target)
     qtbot.waitUntil(lambda: page.last_export == target, timeout=20000)

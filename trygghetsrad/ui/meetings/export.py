@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QMessageBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import ItemKind, Presence, carried_label
+from trygghetsrad.domain.meetings import ItemKind, carried_label
 from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
 from trygghetsrad.ui.background import run_in_background, write_file
 from trygghetsrad.ui.context import AppContext
@@ -89,7 +90,12 @@ def export_to(
 ) -> Any:
     """Build the document on the GUI thread (cheap), render and write in the background."""
     doc = build_document(ctx, meeting_id, include_internal)
+    return write_in_background(parent, kind, doc, path, on_done)
 
+
+def write_in_background(
+    parent: QWidget, kind: str, doc: MeetingDocument, path: Path, on_done: Callable[[Path], None]
+) -> Any:
     def work(_progress: Any) -> Path:
         data = render(kind, doc)
         # All at once, never over the database; a failure is a UserError naming the file.
@@ -98,8 +104,59 @@ def export_to(
     return run_in_background(work, parent=parent, on_done=on_done)
 
 
-def open_file(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_file(path: Path) -> bool:
+    """Open `path` in the program the system uses for it; False when none could be started."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
+def confirm_recipients(parent: QWidget, doc: MeetingDocument) -> bool:
+    """Before an e-mail draft is written: say who on the list has no e-mail address (and will
+    not receive it). True = write the draft anyway."""
+    if not doc.without_address:
+        return True
+    names = "\n".join(f"• {name}" for name in doc.without_address)
+    if doc.recipients:
+        text = parent.tr(
+            "De här saknar e-postadress i registret och kommer inte med som mottagare:\n\n"
+            "{names}\n\nSkriva e-postutkastet ändå? Du kan lägga till adresserna under "
+            "Register och exportera igen."
+        ).format(names=names)
+    else:
+        text = parent.tr(
+            "Ingen på mötets lista har en e-postadress i registret, så utkastet får ingen "
+            "mottagare:\n\n{names}\n\nSkriva e-postutkastet ändå?"
+        ).format(names=names)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, parent.tr("Mottagare saknar e-post"), text, parent=parent
+    )
+    write = box.addButton(parent.tr("Skriv utkastet"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(parent.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is write
+
+
+def open_draft(parent: QWidget, path: Path) -> bool:
+    """Open a written .eml in the mail program; when that fails, say so on screen and offer
+    to open the file's folder instead. True = the mail program opened it."""
+    if open_file(path):
+        return True
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        parent.tr("E-postprogrammet kunde inte öppnas"),
+        parent.tr(
+            "Utkastet är sparat som {name} i mappen\n{folder}\n\nmen inget e-postprogram "
+            "kunde öppna det. Öppna filen från mappen, eller dra den till Outlook."
+        ).format(name=path.name, folder=path.parent),
+        parent=parent,
+    )
+    folder = box.addButton(parent.tr("Öppna mappen"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(parent.tr("Stäng"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(folder)
+    box.exec()
+    if box.clickedButton() is folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+    return False
 
 
 # -- preview --------------------------------------------------------------------------------
@@ -124,16 +181,9 @@ def preview_html(doc: MeetingDocument) -> str:
     parts.append("</p>")
     if m.revised_on:
         parts.append(f"<p><b>Reviderad {m.revised_on.isoformat()}</b></p>")
-    for label, presences in (
-        ("Närvarande", (Presence.PRESENT, Presence.SUBSTITUTE)),
-        ("Adjungerade", (Presence.GUEST,)),
-        ("Anmält förhinder", (Presence.EXCUSED,)),
-        ("Frånvarande", (Presence.ABSENT,)),
-    ):
-        people = doc.attendees(*presences)
-        if people:
-            names = ", ".join(escape(p.name) for p in people)
-            parts.append(f"<p><b>{label}:</b> {names}</p>")
+    for label, people in doc.attendance_groups():  # the order of the settings, as the PDF
+        names = ", ".join(escape(p.name) for p in people)
+        parts.append(f"<p><b>{escape(label)}:</b> {names}</p>")
     if doc.followup_section:
         parts.append("<h3>Uppföljning av uppdrag från tidigare möten</h3>")
         parts += _followup_html(doc)
@@ -161,7 +211,7 @@ def preview_html(doc: MeetingDocument) -> str:
     else:
         signer = escape(m.secretary_name)
         if m.secretary_title:
-            signer += ", " + escape(m.secretary_title[:1].lower() + m.secretary_title[1:])
+            signer += ", " + escape(m.secretary_title)  # as written, like the PDF
         parts.append(f"<p><b>Vid pennan</b><br>{signer}</p>")
     return "\n".join(parts)
 

@@ -174,6 +174,8 @@ class MeetingsPage(QWidget):
         details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         details_scroll.setWidget(self.details)
         self.tabs.addTab(details_scroll, self.tr("Uppgifter om mötet"))
+        self.details_tab = details_scroll
+        self._add_document_tabs()
         editor_box.addWidget(self.tabs, 1)
         self.stack.addWidget(editor)
         self.loading = QLabel(self.tr("Läser in …"))
@@ -185,6 +187,16 @@ class MeetingsPage(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_meeting)
+
+    def _add_document_tabs(self) -> None:
+        """ "Kallelse" (the notice's own fields) and "Versioner" (the minutes as sent)."""
+        from trygghetsrad.ui.meetings.notice_panel import NoticePanel
+        from trygghetsrad.ui.meetings.versions import VersionsPanel
+
+        self.notice = NoticePanel(self.ctx, undo_stack=self.undo_stack)
+        self.tabs.addTab(self.notice, self.tr("Kallelse"))
+        self.versions = VersionsPanel(self.ctx)
+        self.tabs.addTab(self.versions, self.tr("Versioner"))
 
     @property
     def meeting(self) -> MeetingDetail | None:
@@ -315,7 +327,7 @@ class MeetingsPage(QWidget):
         and ask: True = leave (dropping the edit), False = stay with what was typed."""
         if self.details.save_now():
             return True
-        self.tabs.setCurrentIndex(self.tabs.count() - 1)  # "Uppgifter om mötet"
+        self.tabs.setCurrentWidget(self.details_tab)  # "Uppgifter om mötet"
         return self.details.discard_invalid_edits()
 
     def _flush_edits(self) -> bool:
@@ -323,7 +335,8 @@ class MeetingsPage(QWidget):
         preview or a status change, so that it uses what the user sees."""
         agenda_ok = self.agenda.save_now()
         details_ok = self.details.save_now()
-        return agenda_ok and details_ok
+        notice_ok = self.notice.save() if self.notice.autosaver.pending else True
+        return agenda_ok and details_ok and notice_ok
 
     def _refuse_unsaved(self, title: str) -> None:
         QMessageBox.warning(
@@ -355,6 +368,8 @@ class MeetingsPage(QWidget):
             self.agenda.reload()
         self.attendance.set_meeting(meeting)
         self.details.set_meeting(meeting)
+        self.notice.set_meeting(meeting)
+        self.versions.set_meeting(meeting)
 
     def _show_header(self, meeting: MeetingDetail) -> None:
         self.title.setText(meeting.title)
@@ -651,17 +666,20 @@ class MeetingsPage(QWidget):
             self._refuse_unsaved(self.tr("Exportera"))
             return None
         include = self.include_internal.isChecked() and kind != "invite"
-        if path is None:
+        mail = kind in ("email", "email_notice")
+        if path is None or mail:
             doc = exporting.build_document(self.ctx, self._meeting.id, include)
-            path = exporting.ask_path(self, kind, doc)
+            if mail and not exporting.confirm_recipients(self, doc):
+                return None
+            path = path or exporting.ask_path(self, kind, doc)
             if path is None:
                 return None
 
         def done(written: Path) -> None:
             self.last_export = written
             self.ctx.events.status_message.emit(self.tr("Sparade {path}").format(path=written))
-            if kind in ("email", "email_notice"):
-                exporting.open_file(written)
+            if mail:
+                exporting.open_draft(self, written)
 
         task = exporting.export_to(self, self.ctx, kind, self._meeting.id, include, path, done)
         self._tasks.append(task)
