@@ -227,10 +227,12 @@ QUERIES = ["norrby", "trygghetsvandring", "klotter belysning", "åsa", "skol", "
 
 
 def search(paths: dict[str, Path], big: str, runs: int) -> None:
-    """The search service (session, ranking, snippets, owners) vs the same FTS5 SQL in sqlite3."""
+    """The search service (session, ranking, snippets, owners) vs the same FTS5 SQL in sqlite3:
+    the ranking over every tier (words, inside words, without å/ä/ö) and the hits' text."""
     sys.path.insert(0, str(ROOT))
+    from trygghetsrad.db import search_index as index
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.domain.search import MARK_END, MARK_START, fts_query
+    from trygghetsrad.domain.search import MARK_END, MARK_START
     from trygghetsrad.services import search as service
 
     path = paths[big]
@@ -243,16 +245,26 @@ def search(paths: dict[str, Path], big: str, runs: int) -> None:
             service.search(session, text=text)
         return time.perf_counter() - t0
 
+    substring = None
+    with db.session() as session:
+        substring = index.substring_index(session.connection())
+
     def raw_query(text: str) -> float:
         t0 = time.perf_counter()
-        query = fts_query(text)
-        ranked = raw.execute(service.RANK_SQL, (query, service.PER_KIND)).fetchall()
-        if ranked:
+        used = service.tiers(text, substring)
+        ranked = raw.execute(
+            service.rank_sql(used), (*(q for _t, q in used), service.PER_KIND)
+        ).fetchall()
+        exact = [row[0] for row in ranked if row[2] == service.WORDS]
+        if exact:
             marks = (MARK_START, MARK_END, MARK_START, MARK_END)
             raw.execute(
-                service.DETAIL_SQL % ", ".join("?" for _ in ranked),
-                (*marks, query, *(row[0] for row in ranked)),
+                service.DETAIL_SQL % ", ".join("?" for _ in exact),
+                (*marks, used[0][1], *exact),
             ).fetchall()
+        inside = [row[0] for row in ranked if row[2] != service.WORDS]
+        if inside:
+            raw.execute(service.TEXT_SQL % ", ".join("?" for _ in inside), inside).fetchall()
         return time.perf_counter() - t0
 
     for text in QUERIES:  # warm caches

@@ -126,10 +126,17 @@ def test_migration_rebuilds_the_meeting_rows_of_an_older_index(database) -> None
     with database.session() as s:
         _tr, _klara, feb, _may, _joint = _setup(s)
     with database.session() as s:
-        # The index as the earlier definition wrote it: the (empty) title and the place.
+        # The index as the earlier definition wrote it: the (empty) title and the place
+        # (in both tables, as if the second had been filled from the first since).
+        for table in (search_index.TABLE, search_index.TRIGRAM_TABLE):
+            s.connection().exec_driver_sql(
+                f"UPDATE {table} SET title = '', body = 'Kommunhuset, rum Älven' "
+                "WHERE rowid = ?",
+                (search_index.BY_TABLE["meetings"].rowid(feb),),
+            )
         s.connection().exec_driver_sql(
-            f"UPDATE {search_index.TABLE} SET title = '', body = 'Kommunhuset, rum Älven' "
-            "WHERE rowid = ?",
+            f"UPDATE {search_index.TRIGRAM_TABLE} SET folded_title = '', "
+            "folded_body = 'Kommunhuset, rum Alven' WHERE rowid = ?",
             (search_index.BY_TABLE["meetings"].rowid(feb),),
         )
     with database.session() as s:

@@ -13,6 +13,15 @@ and plain SQL writing a registered table (`exec_driver_sql`, e.g. the JSON impor
 table for reindexing before the session commits. Rows removed by the database itself
 (ON DELETE CASCADE) are dropped from results at search time and pruned then. Bulk loaders
 using Core insert() statements call `rebuild_index()` at the end.
+
+Beside it, `search_index_trigram` holds the same rows for searching the way people type
+(PITFALLS 24): SQLite's trigram tokenizer finds a word inside a Swedish compound
+("övervakning" in "Kameraövervakning"), and a copy of the text with å/ä/ö/é… folded to
+a/o/e lets "ange" find "Ånge". The trigram tokenizer needs SQLite 3.34 (its own
+`remove_diacritics` 3.45, hence the folded copy); with an older SQLite (Python on Windows
+bundles its own) the table is made with the word tokenizer, so folded words are still found
+by their beginning, and a trigram table that the running SQLite can't read is left alone.
+Every write of the index writes both tables.
 """
 
 from __future__ import annotations
@@ -36,6 +45,20 @@ CREATE_SQL = (
     f"tokenize = '{TOKENIZER}')"
 )
 ROWID_SHIFT = 32  # rowid = code << 32 | id
+
+TRIGRAM_TABLE = "search_index_trigram"
+TRIGRAM_SINCE = (3, 34, 0)  # SQLite version with the trigram tokenizer
+TRIGRAM = "trigram"  # substring_index(): words inside words, and folded text
+WORDS = "words"  # substring_index(): folded words by their beginning only
+_BATCH = 2000  # rows read and written at a time when reindexing
+
+
+def _trigram_create_sql(tokenizer: str) -> str:
+    return (
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TRIGRAM_TABLE} USING fts5("
+        "kind UNINDEXED, ref_table UNINDEXED, ref_id UNINDEXED, title, body, "
+        f"folded_title, folded_body, tokenize = '{tokenizer}')"
+    )
 
 
 class Derived(NamedTuple):
@@ -301,6 +324,75 @@ def _present(connection: Connection) -> bool:
     return found
 
 
+def substring_index(connection: Connection) -> str | None:
+    """TRIGRAM or WORDS: how the second table finds text; None when there is none this
+    SQLite can use."""
+    info = connection.info
+    if "search_substring" not in info:
+        import sqlite3
+
+        row = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (TRIGRAM_TABLE,)
+        ).first()
+        if row is None:
+            return None  # not cached: the migration may create it on this connection
+        if "'trigram'" in str(row[0]).lower():  # the tokenizer, not the table's name
+            usable = sqlite3.sqlite_version_info >= TRIGRAM_SINCE
+            info["search_substring"] = TRIGRAM if usable else None
+        else:
+            info["search_substring"] = WORDS
+    return info["search_substring"]  # type: ignore[no-any-return]
+
+
+def create_trigram_table(connection: Connection) -> None:
+    """The second table, with the trigram tokenizer when this SQLite has it."""
+    import sqlite3
+
+    tokenizer = (
+        "trigram"
+        if sqlite3.sqlite_version_info >= TRIGRAM_SINCE
+        else "unicode61 remove_diacritics 0"
+    )
+    connection.exec_driver_sql(_trigram_create_sql(tokenizer))
+    connection.info.pop("search_substring", None)
+
+
+def _folded(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    from trygghetsrad.domain.search import fold
+
+    return (*row, fold(row[4]), fold(row[5]))
+
+
+def _insert(connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """(rowid, kind, ref_table, ref_id, title, body) rows into both tables."""
+    if not rows:
+        return
+    connection.exec_driver_sql(
+        f"INSERT INTO {TABLE} (rowid, kind, ref_table, ref_id, title, body) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        list(rows),
+    )
+    if substring_index(connection) is not None:
+        connection.exec_driver_sql(
+            f"INSERT INTO {TRIGRAM_TABLE} (rowid, kind, ref_table, ref_id, title, body, "
+            "folded_title, folded_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [_folded(row) for row in rows],
+        )
+
+
+def _delete(connection: Connection, rowids: Sequence[int]) -> None:
+    if not rowids:
+        return
+    params = [(rowid,) for rowid in rowids]
+    connection.exec_driver_sql(f"DELETE FROM {TABLE} WHERE rowid = ?", params)
+    if substring_index(connection) is not None:
+        connection.exec_driver_sql(f"DELETE FROM {TRIGRAM_TABLE} WHERE rowid = ?", params)
+
+
+def _tables(connection: Connection) -> list[str]:
+    return [TABLE, *([TRIGRAM_TABLE] if substring_index(connection) is not None else [])]
+
+
 # -- rebuilding ----------------------------------------------------------------------------
 
 
@@ -310,57 +402,82 @@ def create_table(connection: Connection) -> None:
 
 def reindex_table(connection: Connection, source: Source, ids: Sequence[int] | None = None) -> int:
     """Replace the index rows of one table (of `ids` only, when given); return how many rows
-    were indexed."""
+    were indexed. Read and written a batch at a time: a big table is never all in memory."""
     columns = set(table_columns(connection, source.table))
     if not columns:
         return 0
     if ids is None:
         low, high = source.rowid(0), source.rowid((1 << ROWID_SHIFT) - 1)
-        connection.exec_driver_sql(f"DELETE FROM {TABLE} WHERE rowid BETWEEN ? AND ?", (low, high))
+        for table in _tables(connection):
+            connection.exec_driver_sql(
+                f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (low, high)
+            )
     elif ids:
-        connection.exec_driver_sql(
-            f"DELETE FROM {TABLE} WHERE rowid = ?", [(source.rowid(i),) for i in ids]
-        )
+        _delete(connection, [source.rowid(i) for i in ids])
     else:
         return 0
     title = [c for c in source.title if c in columns]
     body = [c for c in source.body if c in columns]
     select = ", ".join(f'"{c}"' for c in ("id", *title, *body))
     where = f" WHERE id IN ({_in(ids)})" if ids is not None else ""
-    rows = connection.exec_driver_sql(f'SELECT {select} FROM "{source.table}"{where}').fetchall()
-    derived = source.derived(connection, [row[0] for row in rows]) if source.derived else {}
-    if source.body_from:
-        derived = source.body_from(connection, [row[0] for row in rows])
+    result = connection.exec_driver_sql(f'SELECT {select} FROM "{source.table}"{where}')
     n_title = len(title)
-    params = []
-    for row in rows:
-        extra = derived.get(row[0])
-        params.append(
-            (
-                source.rowid(row[0]),
-                source.kind,
-                source.table,
-                row[0],
-                join_text((extra.title if extra else "", *row[1 : 1 + n_title])),
-                join_text((*row[1 + n_title :], extra.body if extra else "")),
+    total = 0
+    while True:
+        rows = result.fetchmany(_BATCH)
+        if not rows:
+            break
+        derived = source.derived(connection, [row[0] for row in rows]) if source.derived else {}
+        if source.body_from:
+            derived = source.body_from(connection, [row[0] for row in rows])
+        params = []
+        for row in rows:
+            extra = derived.get(row[0])
+            params.append(
+                (
+                    source.rowid(row[0]),
+                    source.kind,
+                    source.table,
+                    row[0],
+                    join_text((extra.title if extra else "", *row[1 : 1 + n_title])),
+                    join_text((*row[1 + n_title :], extra.body if extra else "")),
+                )
             )
-        )
-    if params:
-        connection.exec_driver_sql(
-            f"INSERT INTO {TABLE} (rowid, kind, ref_table, ref_id, title, body) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            params,
-        )
-    return len(params)
+        _insert(connection, params)
+        total += len(params)
+    return total
 
 
 def rebuild_index(target: Session | Connection) -> int:
     """Create the index if needed and fill it from every registered table that exists."""
     connection = target.connection() if isinstance(target, Session) else target
     create_table(connection)
-    connection.exec_driver_sql(f"DELETE FROM {TABLE}")
+    for table in _tables(connection):
+        connection.exec_driver_sql(f"DELETE FROM {table}")
     total = sum(reindex_table(connection, source) for source in SOURCES)
-    connection.exec_driver_sql(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+    for table in _tables(connection):
+        connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+    return total
+
+
+def fill_trigram_table(connection: Connection) -> int:
+    """Create the second table and fill it from the word index's rows (a migration)."""
+    create_trigram_table(connection)
+    if substring_index(connection) is None:
+        return 0
+    connection.exec_driver_sql(f"DELETE FROM {TRIGRAM_TABLE}")
+    result = connection.exec_driver_sql(
+        f"SELECT rowid, kind, ref_table, ref_id, title, body FROM {TABLE}"
+    )
+    total = 0
+    while rows := result.fetchmany(_BATCH):
+        connection.exec_driver_sql(
+            f"INSERT INTO {TRIGRAM_TABLE} (rowid, kind, ref_table, ref_id, title, body, "
+            "folded_title, folded_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [_folded(tuple(row)) for row in rows],
+        )
+        total += len(rows)
+    connection.exec_driver_sql(f"INSERT INTO {TRIGRAM_TABLE}({TRIGRAM_TABLE}) VALUES ('optimize')")
     return total
 
 
@@ -470,16 +587,8 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
             )
         )
         removed.append(source.rowid(ref_id))
-    if removed:
-        connection.exec_driver_sql(
-            f"DELETE FROM {TABLE} WHERE rowid = ?", [(rowid,) for rowid in removed]
-        )
-    if rows:
-        connection.exec_driver_sql(
-            f"INSERT INTO {TABLE} (rowid, kind, ref_table, ref_id, title, body) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    _delete(connection, removed)
+    _insert(connection, rows)
 
 
 def _after_bulk(state: ORMExecuteState) -> None:
@@ -527,10 +636,7 @@ def _before_commit(session: Session) -> None:
 
 def prune(connection: Connection, rowids: Sequence[int]) -> None:
     """Drop index rows whose record is gone (deleted by the database, e.g. ON DELETE CASCADE)."""
-    if rowids:
-        connection.exec_driver_sql(
-            f"DELETE FROM {TABLE} WHERE rowid = ?", [(rowid,) for rowid in rowids]
-        )
+    _delete(connection, rowids)
 
 
 def install() -> None:

@@ -65,6 +65,84 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"*' for word in query_words(text))
 
 
+# Letters with diacritics and the letter without them, one character for one, so that a
+# folded text lines up with its original (marks found in one are placed in the other).
+_FOLD_FROM = "åäàáâãöòóôõøéèêëüúùûíìîïçñýÿÅÄÀÁÂÃÖÒÓÔÕØÉÈÊËÜÚÙÛÍÌÎÏÇÑÝ"
+_FOLD_TO = "aaaaaaooooooeeeeuuuuiiiicnyyAAAAAAOOOOOOEEEEUUUUIIIICNY"
+_FOLD = str.maketrans(_FOLD_FROM, _FOLD_TO)
+
+
+def fold(text: str) -> str:
+    """`text` as typed without å/ä/ö and other diacritics ("Ånge" -> "Ange"); same length."""
+    return text.translate(_FOLD)
+
+
+def substring_query(text: str, *, folded: bool, prefix: bool = False) -> str:
+    """An FTS5 MATCH expression for the substring table: every word must occur, anywhere in a
+    word (trigram), or at a word's beginning (`prefix`, for the word tokenizer). `folded`:
+    a word typed without å/ä/ö is looked for in the folded copy, so it also finds the
+    spelling with them; a word typed with them still must match as typed ("öberg" does not
+    find "Oberg"). Empty when a word is too short for trigrams (3), or when `folded` would
+    search nothing that the unfolded query doesn't."""
+    words = query_words(text)
+    if not words or (not prefix and any(len(word) < 3 for word in words)):
+        return ""
+    plain = [word for word in words if fold(word) == word]
+    if folded and not plain:
+        return ""
+    star = "*" if prefix else ""
+    if not folded:
+        return "{title body} : (" + " ".join(f'"{w}"{star}' for w in words) + ")"
+    parts = ["{folded_title folded_body} : (" + " ".join(f'"{w}"{star}' for w in plain) + ")"]
+    typed = [word for word in words if fold(word) != word]
+    if typed:
+        parts.append("{title body} : (" + " ".join(f'"{w}"{star}' for w in typed) + ")")
+    return " AND ".join(parts)
+
+
+def mark_substrings(text: str, words: list[str]) -> str:
+    """`text` with every occurrence of each word marked, letter case and diacritics aside
+    ("ange" marks "Ånge"), as the word index's highlight() marks whole words."""
+    if not text or not words:
+        return text
+    folded = fold(text).casefold()
+    if len(folded) != len(text):  # a letter whose lower case is longer: nothing to line up
+        return text
+    marked = [False] * len(text)
+    for word in words:
+        needle = fold(word).casefold()
+        start = folded.find(needle)
+        while needle and start >= 0:
+            for i in range(start, start + len(needle)):
+                marked[i] = True
+            start = folded.find(needle, start + len(needle))
+    out: list[str] = []
+    for i, char in enumerate(text):
+        if marked[i] and (i == 0 or not marked[i - 1]):
+            out.append(MARK_START)
+        out.append(char)
+        if marked[i] and (i == len(text) - 1 or not marked[i + 1]):
+            out.append(MARK_END)
+    return "".join(out)
+
+
+def excerpt(marked_text: str, words: int) -> str:
+    """About `words` words of `marked_text` around its first mark, with … where cut; "" when
+    nothing in it is marked (the snippet() of the word index, for substring hits)."""
+    mark = marked_text.find(MARK_START)
+    if mark < 0:
+        return ""
+    at = max(marked_text.rfind(c, 0, mark) for c in " \n\t") + 1  # the marked word's start
+    before = marked_text[:at].split()
+    after = marked_text[at:].split()
+    keep_before = min(len(before), max(0, words // 3))
+    keep_after = max(1, words - keep_before)
+    parts = before[len(before) - keep_before :] + after[:keep_after]
+    lead = "…" if keep_before < len(before) else ""
+    tail = "…" if keep_after < len(after) else ""
+    return lead + " ".join(parts) + tail
+
+
 def plain(text: str) -> str:
     return text.replace(MARK_START, "").replace(MARK_END, "")
 

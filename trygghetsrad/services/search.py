@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
@@ -19,10 +20,14 @@ from trygghetsrad.domain.search import (
     SearchGroup,
     SearchHit,
     SearchResult,
+    excerpt,
     fts_query,
     kind_label,
+    mark_substrings,
     matched_words,
     plain,
+    query_words,
+    substring_query,
 )
 
 PER_KIND = 10
@@ -30,49 +35,72 @@ TITLE_WEIGHT = 8.0
 SNIPPET_TOKENS = 14
 DATE_COLUMNS = ("day", "start_date", "observed_on")  # shown as "where it is" context
 
-# The ranking query, exposed so that the benchmark can run exactly this with plain sqlite3.
-RANK_SQL = (
-    "SELECT rowid, kind, score, total FROM ("
-    " SELECT rowid, kind, score,"
-    " row_number() OVER (PARTITION BY kind ORDER BY score, rowid DESC) AS n,"
-    " count(*) OVER (PARTITION BY kind) AS total"
-    " FROM (SELECT rowid, kind,"
-    f" bm25({idx.TABLE}, 0, 0, 0, {TITLE_WEIGHT}, 1.0) AS score"
-    f" FROM {idx.TABLE} WHERE {idx.TABLE} MATCH ?))"
-    " WHERE n <= ? ORDER BY score, rowid DESC"
-)
+# Three tiers of hits, best first: whole words as typed (each a prefix: "trygg" finds
+# "Trygghetsrådet"); the words inside other words ("övervakning" in "Kameraövervakning");
+# the words typed without å/ä/ö ("ange" finds "Ånge"). A record is ranked by its best tier,
+# then by bm25 within it. The substring tiers need the second index table (db/search_index).
+WORDS, INSIDE, FOLDED = 0, 1, 2
+_WEIGHTS = {
+    WORDS: f"bm25({idx.TABLE}, 0, 0, 0, {TITLE_WEIGHT}, 1.0)",
+    INSIDE: f"bm25({idx.TRIGRAM_TABLE}, 0, 0, 0, {TITLE_WEIGHT}, 1.0, 0, 0)",
+    FOLDED: f"bm25({idx.TRIGRAM_TABLE}, 0, 0, 0, 0, 0, {TITLE_WEIGHT}, 1.0)",
+}
 DETAIL_SQL = (
     f"SELECT rowid, ref_table, ref_id, highlight({idx.TABLE}, 3, ?, ?),"
     f" snippet({idx.TABLE}, 4, ?, ?, '…', {SNIPPET_TOKENS})"
     f" FROM {idx.TABLE} WHERE {idx.TABLE} MATCH ? AND rowid IN (%s)"
 )
+# Hits found only in the second table: their text, marked in Python (mark_substrings).
+TEXT_SQL = f"SELECT rowid, ref_table, ref_id, title, body FROM {idx.TABLE} WHERE rowid IN (%s)"
+
+
+def tiers(text: str, substring: str | None) -> list[tuple[int, str]]:
+    """(tier, MATCH expression) of each tier this query and this database can search."""
+    found = [(WORDS, fts_query(text))]
+    if substring == idx.TRIGRAM:
+        found.append((INSIDE, substring_query(text, folded=False)))
+        found.append((FOLDED, substring_query(text, folded=True)))
+    elif substring == idx.WORDS:  # an SQLite without trigrams: folded words by their start
+        found.append((FOLDED, substring_query(text, folded=True, prefix=True)))
+    return [(tier, query) for tier, query in found if query]
+
+
+def rank_sql(used: list[tuple[int, str]]) -> str:
+    """The ranking query over the tiers (one MATCH parameter each, then the per-kind limit);
+    exposed so that the benchmark runs exactly this with plain sqlite3."""
+    union = " UNION ALL ".join(
+        f"SELECT rowid, kind, {tier} AS tier, {_WEIGHTS[tier]} AS score"
+        f" FROM {idx.TABLE if tier == WORDS else idx.TRIGRAM_TABLE}"
+        f" WHERE {idx.TABLE if tier == WORDS else idx.TRIGRAM_TABLE} MATCH ?"
+        for tier, _query in used
+    )
+    return (
+        "SELECT rowid, kind, tier, score, total FROM ("
+        " SELECT rowid, kind, tier, score,"
+        " row_number() OVER (PARTITION BY kind ORDER BY tier, score, rowid DESC) AS n,"
+        " count(*) OVER (PARTITION BY kind) AS total"
+        # min() picks each record's best tier, and the bare `score` comes from that row;
+        # LIMIT -1 keeps SQLite from flattening bm25() into the aggregate (not allowed)
+        " FROM (SELECT rowid, kind, min(tier) AS tier, score"
+        f" FROM ({union} LIMIT -1) GROUP BY rowid))"
+        " WHERE n <= ? ORDER BY tier, score, rowid DESC"
+    )
 
 
 def search(session: Session, *, text: str, per_kind: int = PER_KIND) -> SearchResult:
-    """Records of every workspace matching all words of `text` (each as a prefix)."""
-    query = fts_query(text)
-    if not query:
-        return SearchResult(text)
+    """Records of every workspace matching all words of `text`: as words, inside words, or
+    typed without å/ä/ö, in that order."""
     connection = session.connection()
-    ranked = connection.exec_driver_sql(RANK_SQL, (query, per_kind)).fetchall()
+    used = tiers(text, idx.substring_index(connection))
+    if not used:
+        return SearchResult(text)
+    ranked = connection.exec_driver_sql(
+        rank_sql(used), (*(query for _tier, query in used), per_kind)
+    ).fetchall()
     if not ranked:
         return SearchResult(text)
-    totals = {kind: total for _rowid, kind, _score, total in ranked}
-    placeholders = ", ".join("?" for _ in ranked)
-    details = {
-        row[0]: row[1:]
-        for row in connection.exec_driver_sql(
-            DETAIL_SQL % placeholders,
-            (
-                MARK_START,
-                MARK_END,
-                MARK_START,
-                MARK_END,
-                query,
-                *(row[0] for row in ranked),
-            ),
-        )
-    }
+    totals = {kind: total for _rowid, kind, _tier, _score, total in ranked}
+    details = _details(connection, text, used[0][1], ranked)
     by_table: dict[str, list[int]] = defaultdict(list)
     for ref_table, ref_id, _t, _b in details.values():
         by_table[ref_table].append(ref_id)
@@ -81,7 +109,7 @@ def search(session: Session, *, text: str, per_kind: int = PER_KIND) -> SearchRe
     hits: dict[str, list[SearchHit]] = defaultdict(list)
     stale: list[int] = []
     order: list[str] = []
-    for rowid, kind, score, _total in ranked:
+    for rowid, kind, _tier, score, _total in ranked:
         if rowid not in details:
             continue
         ref_table, ref_id, title, snippet = details[rowid]
@@ -115,6 +143,29 @@ def search(session: Session, *, text: str, per_kind: int = PER_KIND) -> SearchRe
         SearchGroup(kind, max(totals[kind], len(hits[kind])), tuple(hits[kind])) for kind in order
     )
     return SearchResult(text, groups)
+
+
+def _details(
+    connection: Connection, text: str, words_query: str, ranked: list[Any]
+) -> dict[int, tuple[str, int, str, str]]:
+    """rowid -> (ref_table, ref_id, marked title, snippet) of every ranked hit."""
+    exact = [row[0] for row in ranked if row[2] == WORDS]
+    details: dict[int, tuple[str, int, str, str]] = {}
+    if exact:
+        for row in connection.exec_driver_sql(
+            DETAIL_SQL % ", ".join("?" for _ in exact),
+            (MARK_START, MARK_END, MARK_START, MARK_END, words_query, *exact),
+        ):
+            details[row[0]] = row[1:]
+    inside = [row[0] for row in ranked if row[2] != WORDS]
+    if inside:
+        words = query_words(text)
+        for rowid, ref_table, ref_id, title, body in connection.exec_driver_sql(
+            TEXT_SQL % ", ".join("?" for _ in inside), tuple(inside)
+        ):
+            snippet = excerpt(mark_substrings(body or "", words), SNIPPET_TOKENS)
+            details[rowid] = (ref_table, ref_id, mark_substrings(title or "", words), snippet)
+    return details
 
 
 def _snippet(table: str, title: str, snippet: str, context: str) -> str:
