@@ -11,6 +11,7 @@ from datetime import date
 from email import policy
 from pathlib import Path
 
+import pytest
 from factories import make_membership, make_person
 from factories_meetings import fill_meetings_demo, make_group_with_members, make_item, make_meeting
 from pypdf import PdfReader
@@ -282,3 +283,20 @@ def test_minutes_hold_every_recorded_fact_and_no_date_not_given(session) -> None
     assert "justerat" not in text.replace("ÄR INTE JUSTERAT", "").lower()
     assert "Reviderad" not in text
     assert MeetingKind.NOTES.label in text
+
+
+def test_cli_email_names_who_has_no_address(
+    database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as s:
+        group, _people = make_group_with_members(s, 2)
+        person = make_person(s, name="Åsa Utan-Adress", email="")
+        make_membership(s, group_id=group, person_id=person, role="ledamot")
+        meeting = make_meeting(s, group_ids=[group])
+    database.close()
+    out = tmp_path / "kallelse.eml"
+    args = ["--db", str(database.path), "export", "email", str(meeting), str(out), "--notice"]
+    assert main(args) == 0
+    assert "Åsa Utan-Adress" in capsys.readouterr().err
+    msg = _mail(out.read_bytes())
+    assert len(msg["To"].addresses) == 2 and msg["From"] is None

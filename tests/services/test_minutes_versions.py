@@ -112,3 +112,15 @@ def test_cli_lists_versions_and_exports_one_as_sent(
     args = ["--db", db, "export", "minutes", str(meeting), str(missing), "--version", "7"]
     assert main(args) == 2
     assert "ingen version 7" in capsys.readouterr().err and not missing.exists()
+
+
+def test_every_meeting_of_the_example_data_is_kept_field_for_field(session) -> None:  # type: ignore[no-untyped-def]
+    from factories_meetings import fill_meetings_demo
+
+    fill_meetings_demo(session)
+    kept = 0
+    for m in meetings.list_meetings(session):
+        doc = meeting_document(session, m.id, include_internal=True)
+        assert loads_document(dumps_document(doc)) == doc, m.id
+        kept += len(list_versions(session, m.id))
+    assert kept >= 10  # the example data finalises and sends most meetings
