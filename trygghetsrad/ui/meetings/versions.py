@@ -44,8 +44,9 @@ class VersionsPanel(QWidget):
         self.list.setAccessibleName(self.tr("Sparade versioner"))
         self.list.itemDoubleClicked.connect(lambda _item: self.export_selected())
         layout.addWidget(self.list, 1)
-        self.empty = QLabel(self.tr("Inga versioner ännu: de sparas när protokollet justeras."))
+        self.empty = QLabel()
         self.empty.setProperty("role", "hint")
+        self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         row = QHBoxLayout()
         self.export_button = QPushButton(self.tr("Exportera vald version (PDF)…"))
@@ -68,8 +69,21 @@ class VersionsPanel(QWidget):
                 self.list.addItem(item)
             if versions:
                 self.list.setCurrentRow(len(versions) - 1)  # the latest
+        self.empty.setText(self._empty_text(meeting))
         self.empty.setVisible(self.list.count() == 0)
         self._update_button()
+
+    def _empty_text(self, meeting: MeetingDetail | None) -> str:
+        if meeting is not None and not meeting.editable:  # finalised or sent before 0008
+            return self.tr(
+                "Inga sparade versioner: dokumentet justerades eller fastställdes innan "
+                "versioner sparades. Öppnas det för ändring sparas den skickade lydelsen först "
+                "som en version."
+            )
+        return self.tr(
+            "Inga versioner ännu: en sparas när dokumentet justeras eller fastställs, och när "
+            "det skickas."
+        )
 
     def _update_button(self, *_args: object) -> None:
         self.export_button.setEnabled(self.list.currentItem() is not None)
