@@ -57,7 +57,7 @@ def test_no_two_labels_overlap_and_all_stay_inside(case: str, kind: str) -> None
         kind=kind,
         target=1200.0,
         target_label="Mål 1 200",
-        unit="per 100 000 inv.",
+        unit="mg bensoylekgonin per 1 000 invånare och dygn, medel under provveckan",
     )
     boxes = layout.text_boxes()
     assert _overlapping(boxes) == []

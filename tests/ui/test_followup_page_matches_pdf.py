@@ -49,9 +49,17 @@ def _pdf_rows(year: int, database, folder: Path) -> dict[int, tuple[str, str]]: 
     with database.session() as s:
         doc = followup.followup_document(s, year, today=TODAY)
     words = _words(render_followup(doc), folder)
-    # The columns' left edges, from the table's header row.
-    heading = next(i for i, w in enumerate(words) if w[3] == "Åtgärdernas")
-    header = [w for w in words[heading:] if w[:2] == words[heading + 2][:2]]
+    # The columns' left edges, from the measures table's header row (the first line that
+    # names "Indikator mot mål" and "Senaste uppföljning").
+    lines: dict[tuple[int, float], list[tuple[int, float, float, str]]] = {}
+    for w in words:
+        lines.setdefault(w[:2], []).append(w)
+    header = next(
+        line
+        for line in lines.values()
+        if {"Status", "Indikator", "Senaste"} <= {w[3] for w in line}
+    )
+    heading = words.index(header[0])
     x_of = {w[3]: w[2] for w in header}
     status_x, trend_x, latest_x = x_of["Status"], x_of["Indikator"], x_of["Senaste"]
     starts, at = [], heading

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from factories_wheel import open_wheel_page
 
-from trygghetsrad.domain.wheel import PlanStatus, WheelPlan
+from trygghetsrad.domain.wheel import PlanStatus, WheelPlan, series_key
 from trygghetsrad.domain.wheel_scene import Text, label_overlaps
 
 
@@ -40,6 +40,11 @@ def test_labels_without_room_are_counted_on_the_wheel(page) -> None:  # type: ig
         f"{len(scene.unlabelled)} händelser utan etikett: peka på dem i hjulet eller zooma in"
     ]
     assert label_overlaps(scene) == []
+    # Counted: every item with neither a label nor its series' letter.
+    lettered = {k for k in scene.items if series_key(k) in scene.series_tags}
+    assert set(scene.unlabelled) == set(scene.items) - set(scene.labels) - {
+        k for k in lettered if any(series_key(j) == series_key(k) for j in scene.label_lines)
+    }
 
 
 def test_a_long_plan_status_is_shortened_visibly_not_cut(page, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from trygghetsrad.domain.situation import IndicatorData
 from trygghetsrad.domain.situation_periods import period_short, period_sort_key
-from trygghetsrad.domain.text_metrics import text_width
+from trygghetsrad.domain.text_metrics import fit_text, text_width
 
 # Six colours told apart also in greyscale print and by most colour-blind readers.
 SERIES_COLOURS = ("#1f5a8c", "#d9822b", "#7d8b99", "#2e8540", "#8e44ad", "#b23a48")
@@ -272,7 +272,8 @@ def _value_axis(
     base = frame.top + frame.plot_h
     drawing.items.append(Line(frame.left, base, frame.left + frame.plot_w, base, AXIS, 0.8))
     if unit:
-        drawing.items.append(Text(0, font_size, unit, "start", font_size))
+        shown = fit_text(unit, font_size, drawing.width)  # a long unit ends in "…"
+        drawing.items.append(Text(0, font_size, shown, "start", font_size))
 
 
 def _period_axis(

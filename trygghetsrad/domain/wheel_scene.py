@@ -229,17 +229,21 @@ def _times(count: int) -> str:
     return plural(count, tr("tillfälle"), tr("tillfällen"))
 
 
-def _tag_series(scene: Scene, occurrences: dict[str, list[_Occurrence]], font: float) -> None:
+def _tag_series(scene: Scene, occurrences: dict[str, list[_Occurrence]], font: float) -> set[str]:
     """Every occurrence of a labelled recurring event carries the letter its label starts
-    with, so each is recognisable, not only the first (a dot grows to hold the letter)."""
+    with, so each is recognisable, not only the first (a dot grows to hold the letter).
+    Returns the series that got their letters."""
     labelled = {series_key(key) for key in scene.label_lines}
+    tagged = set()
     for skey, tag in scene.series_tags.items():
         if skey not in labelled:
             continue
+        tagged.add(skey)
         for occ in occurrences.get(skey, []):
             r = max(occ.mark_r, text_width(tag, font, True) / 2 + font * 0.3, font * 0.62)
             scene.primitives.append(Circle(occ.x, occ.y, r, occ.fill, PAPER, 0.8))
             scene.primitives.append(Text(occ.x, occ.y, tag, font, ink_on(occ.fill), True))
+    return tagged
 
 
 def _clip(span: Span, item: CalendarItem) -> tuple[float, float] | None:
@@ -525,9 +529,11 @@ def build_scene(
         _place_labels(
             scene, label_candidates, base, color, {i.key: c for i, c, *_ in placed}, room_below
         )
-    else:
-        scene.unlabelled = [c[2] for c in label_candidates]
-    _tag_series(scene, occurrences, max(base * 0.8, options.min_font))
+    tagged = _tag_series(scene, occurrences, max(base * 0.8, options.min_font))
+    # Every item with neither a label (beside the wheel or in its arc) nor a series letter.
+    scene.unlabelled = [
+        k for k in scene.items if k not in scene.labels and series_key(k) not in tagged
+    ]
     if scene.unlabelled and options.labels and options.hidden_note:
         note = f"{_unlabelled(len(scene.unlabelled))}: {options.hidden_note}"
         prims.append(Text(m, h - m - note_font * 0.5, note, note_font, MUTED, False, "start"))
@@ -656,9 +662,9 @@ def _place_labels(
 
     A label that does not fit the room beside the wheel is wrapped onto a second line before
     anything is elided; columns are balanced across twelve and six o'clock; when a column is
-    full the least important labels (series, small rings) are left to the tooltips and listed
-    in `scene.unlabelled`. A label never takes more lines than its place in the column was
-    reserved for, so no two labels overlap. `room_below` stays free under the columns.
+    full the least important labels (series, small rings) are left to the tooltips. A label
+    never takes more lines than its place in the column was reserved for, so no two labels
+    overlap. `room_below` stays free under the columns.
     """
     cx, cy, radius = scene.cx, scene.cy, scene.radius
     font = base * LABEL_SCALE
@@ -763,7 +769,6 @@ def _place_labels(
         scene.primitives.extend(texts)
         scene.labels[key] = texts[0]
         scene.label_lines[key] = tuple(texts)
-    scene.unlabelled = [c[2] for c in candidates if c[2] not in scene.label_lines]
 
 
 def document_scene(

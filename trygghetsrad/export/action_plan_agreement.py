@@ -7,7 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
-from trygghetsrad.domain.action_plan import MeasureStatus
+from trygghetsrad.domain.action_plan import status_label
 from trygghetsrad.domain.agreements import AgreementDocument, Party
 from trygghetsrad.domain.dates import long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
@@ -114,10 +114,7 @@ def _agreement_story(doc: AgreementDocument, head: DocumentHead, contents: Conte
                     )
                     + "</font>"
                 )
-            try:
-                status = MeasureStatus(c.status).label
-            except ValueError:
-                status = c.status
+            status = status_label(c.status)
             table.append(
                 [
                     light_dot(row.light.light),

@@ -194,7 +194,7 @@ class WheelPage(Flowable):
             tr("Veckonummer enligt ISO 8601; vid årsskiftet anges ISO-året."),
             tr("Den fullständiga listan finns på nästa sida."),
         ]
-        if scene.series_tags:
+        if any(series_key(key) in scene.series_tags for key in scene.label_lines):
             notes.insert(1, tr("A, B …: varje tillfälle av en återkommande händelse."))
         for note in notes:
             for line in _wrap(note, 9.5, side - 10 * mm):

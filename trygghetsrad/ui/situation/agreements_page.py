@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import MeasureStatus
+from trygghetsrad.domain.action_plan import MeasureStatus, status_label
 from trygghetsrad.domain.agreements import (
     AgreementData,
     AgreementKind,
@@ -219,10 +219,7 @@ class CommitmentTableModel(RowTableModel):
             if col == 2:
                 return c.text + (self.tr(" (intern)") if c.internal else "")
             if col == 3:
-                try:
-                    return MeasureStatus(c.status).label
-                except ValueError:
-                    return c.status
+                return status_label(c.status)
             if col == 4:
                 return "; ".join(c.measure_titles)
             if col == 5:
