@@ -147,7 +147,8 @@ class SourceDialog(FormDialog):
         self.status = self.add_field(
             "status",
             self.tr("Tillgång"),
-            enum_combo(SourceStatus, s.status if s else None),
+            # A new source claims nothing about whether it can be had until the user says.
+            enum_combo(SourceStatus, s.status if s else SourceStatus.UNKNOWN.value),
             hint=self.tr(
                 "Om underlaget går att få alls. Om leveranserna kommer i tid räknas ut "
                 "från datumen ovan."
