@@ -295,26 +295,3 @@ def test_new_source_is_not_judged_and_the_report_says_so(session) -> None:  # ty
     )
     assert "Underlag som inte har kunnat användas (0)" in text
     assert "Underlag vars tillgång inte är bedömd (1)" in text
-
-
-def test_observation_dated_by_year_belongs_to_a_half_year_picture(session) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import situation_observations
-
-    created = situation_observations.create_observation(
-        session, title="Oro vid badplatsen", observed_on="2023"
-    ).id
-    (obs,) = situation_observations.list_observations(session)
-    assert obs.id == created and obs.observed is not None and obs.observed.text == "2023"
-    picture = situation_pictures.create_picture(
-        session, title="Andra halvåret 2023", period_start=date(2023, 7, 1),
-        period_end=date(2023, 12, 31),
-    ).id  # fmt: skip
-    report = situation_pictures.build_report(session, picture, today=TODAY)
-    assert [o.id for o in report.observations] == [created]  # "2023" may be the autumn
-    earlier = situation_pictures.create_picture(
-        session, title="2022", period_start=date(2022, 1, 1), period_end=date(2022, 12, 31)
-    ).id
-    assert situation_pictures.build_report(session, earlier, today=TODAY).observations == ()
-    with pytest.raises(ValidationError) as caught:
-        situation_observations.create_observation(session, title="X", observed_on="sommaren")
-    assert caught.value.field == "observed_on"

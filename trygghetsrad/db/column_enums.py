@@ -51,7 +51,6 @@ ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     ("indicators", "chart_kind"): situation.ChartKind,
     ("observations", "category"): situation.Category,
     ("observations", "trend"): situation.Trend,
-    ("observations", "observed_precision"): situation_documents.DatePrecision,
     # analysis and action plan
     ("causes", "kind"): causes.CauseKind,
     ("action_plans", "status"): action_plan.PlanStatus,

@@ -478,12 +478,6 @@ class ObservationData:
     source_names: tuple[str, ...] = ()
     indicator_ids: tuple[int, ...] = ()
     indicator_names: tuple[str, ...] = ()
-    observed_precision: str = "day"
-
-    @property
-    def observed(self) -> PartialDate | None:
-        """When it was observed, as exact as the source says ("juni 2023")."""
-        return PartialDate.of(self.observed_on, self.observed_precision)
 
     @property
     def category_label(self) -> str:

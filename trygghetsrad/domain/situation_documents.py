@@ -49,20 +49,6 @@ class PartialDate:
         return cls(day, p)
 
     @property
-    def end(self) -> date:
-        """The last day it can mean."""
-        if self.precision is DatePrecision.YEAR:
-            return date(self.start.year, 12, 31)
-        if self.precision is DatePrecision.MONTH:
-            month = self.start.month
-            after = date(self.start.year + (month == 12), month % 12 + 1, 1)
-            return date.fromordinal(after.toordinal() - 1)
-        return self.start
-
-    def overlaps(self, start: date, end: date) -> bool:
-        return self.start <= end and self.end >= start
-
-    @property
     def text(self) -> str:
         """'12 mars 2026', 'juni 2023' or '2023'."""
         if self.precision is DatePrecision.YEAR:
@@ -77,19 +63,6 @@ class PartialDate:
         if self.precision is DatePrecision.DAY:
             return self.start.isoformat()
         return self.text
-
-
-def as_partial_date(
-    value: date | PartialDate | str | None, field: str | None = None
-) -> PartialDate | None:
-    """What a form or a caller gives as a date: a day, a PartialDate, or text ('juni 2023')."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, PartialDate):
-        return value
-    if isinstance(value, str):
-        return parse_partial_date(value, field)
-    return PartialDate(value)
 
 
 _MONTH_NUMBER = {name: i + 1 for i, name in enumerate(MONTHS)}

@@ -10,9 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from trygghetsrad.db.models.situation import DataSource, Indicator, Observation
 from trygghetsrad.domain.changes import Changes, Created
-from trygghetsrad.domain.dates import check_year
 from trygghetsrad.domain.situation import Category, ObservationData, Trend, parse_months
-from trygghetsrad.domain.situation_documents import DatePrecision, PartialDate, as_partial_date
 from trygghetsrad.errors import ReferencedError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.references import find_references
@@ -31,7 +29,6 @@ def _observation_data(obs: Observation) -> ObservationData:
         trend=obs.trend,
         peak_months=parse_months(obs.peak_months),
         observed_on=obs.observed_on,
-        observed_precision=obs.observed_precision,
         reported_by=obs.reported_by,
         internal=obs.internal,
         source_ids=tuple(s.id for s in sources),
@@ -65,7 +62,7 @@ def _fields(
     category: str,
     trend: str,
     peak_months: Iterable[int] | str,
-    observed_on: date | PartialDate | str | None,
+    observed_on: date | None,
     reported_by: str,
     internal: bool,
     source_ids: Iterable[int],
@@ -78,9 +75,6 @@ def _fields(
     if any(i is None for i in indicators):
         raise ValidationError(tr("En av indikatorerna finns inte längre."), "indicator_ids")
     months = parse_months(peak_months if isinstance(peak_months, str) else tuple(peak_months))
-    observed = as_partial_date(observed_on, "observed_on")
-    if observed is not None:
-        check_year(observed.start, "observed_on")
     return {
         "title": name(title, field="title", label=tr("Rubrik")),
         "description": text(description, field="description", label=tr("Beskrivning")),
@@ -88,8 +82,7 @@ def _fields(
         "category": Category.clean(category, "category", tr("kategori")),
         "trend": Trend.clean(trend, "trend", tr("utveckling")),
         "peak_months": ",".join(str(m) for m in months),
-        "observed_on": observed.start if observed else None,
-        "observed_precision": observed.precision.value if observed else DatePrecision.DAY.value,
+        "observed_on": observed_on,
         "reported_by": text(reported_by, field="reported_by", label=tr("Källa"), max_length=200),
         "internal": bool(internal),
         "sources": sources,
@@ -106,7 +99,7 @@ def create_observation(
     category: str = "other",
     trend: str = "unknown",
     peak_months: Iterable[int] | str = (),
-    observed_on: date | PartialDate | str | None = None,
+    observed_on: date | None = None,
     reported_by: str = "",
     internal: bool = False,
     source_ids: Iterable[int] = (),
@@ -143,7 +136,7 @@ def update_observation(
     category: str = "other",
     trend: str = "unknown",
     peak_months: Iterable[int] | str = (),
-    observed_on: date | PartialDate | str | None = None,
+    observed_on: date | None = None,
     reported_by: str = "",
     internal: bool = False,
     source_ids: Iterable[int] = (),

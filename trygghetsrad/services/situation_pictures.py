@@ -323,7 +323,7 @@ def build_report(
     observations = [
         o
         for o in list_observations(session)
-        if o.observed is None or o.observed.overlaps(data.period_start, data.period_end)
+        if o.observed_on is None or data.period_start <= o.observed_on <= data.period_end
     ]
     referenced = {i.source_id for i in indicators} | {x for o in observations for x in o.source_ids}
     sources = [

@@ -231,8 +231,6 @@ class Observation(TimestampMixin, Base):
     trend: Mapped[str] = mapped_column(String(20), default="unknown")
     peak_months: Mapped[str] = mapped_column(String(40), default="")  # "6,7,8"
     observed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    # How much of observed_on the source says: "day", "month" ("sommaren": juni 2023) or "year".
-    observed_precision: Mapped[str] = mapped_column(String(10), default="day", server_default="day")
     reported_by: Mapped[str] = mapped_column(String(200), default="")  # who saw it, free text
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 

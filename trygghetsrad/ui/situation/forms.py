@@ -39,7 +39,7 @@ from trygghetsrad.domain.situation import (
 )
 from trygghetsrad.domain.situation_documents import PartialDate, parse_partial_date
 from trygghetsrad.errors import ValidationError
-from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
+from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
@@ -360,10 +360,8 @@ class ObservationDialog(FormDialog):
         self.observed = self.add_field(
             "observed_on",
             self.tr("Datum"),
-            # A new observation gets no date until the user gives one (a day, a month or
-            # a year: "juni 2023"); today would be a guess.
-            OptionalPartialDateEntry(self.tr("Datum"), o.observed if o else None),
-            hint=self.tr("ÅÅÅÅ-MM-DD, eller månad och år (juni 2023) eller år."),
+            # A new observation gets no date until the user gives one: today would be a guess.
+            OptionalDateEdit(self.tr("Datum"), o.observed_on if o else None),
         )
         self.reported_by = self.add_field(
             "reported_by", self.tr("Vem har sett det"), QLineEdit(o.reported_by if o else "")
@@ -486,35 +484,6 @@ class PartialDateEntry(DateEntry):
 
     def checked(self) -> PartialDate:  # type: ignore[override]
         return parse_partial_date(self.text(), self.field)
-
-
-class OptionalPartialDateEntry(OptionalDateEntry):
-    """A date that may be left out, or given as a month or a year ("juni 2023")."""
-
-    def __init__(
-        self, check_text: str, value: PartialDate | None = None, field: str = "",
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
-        super().__init__(check_text, None, field, parent)
-        partial = PartialDateEntry(date.today(), field)
-        partial.setAccessibleName(check_text)
-        old = self.edit
-        self.layout().replaceWidget(old, partial)
-        old.hide()
-        old.deleteLater()
-        self.edit = partial
-        self.check.toggled.connect(self.edit.setEnabled)
-        self.set_value(value)
-
-    def set_value(self, value: date | PartialDate | None, default: date | None = None) -> None:  # type: ignore[override]
-        self.edit.setDate(value or default or date.today())
-        self.check.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-
-    def value(self) -> PartialDate | None:  # type: ignore[override]
-        if not self.check.isChecked():
-            return None
-        return self.edit.checked()  # type: ignore[return-value]
 
 
 class PresentDialog(FormDialog):

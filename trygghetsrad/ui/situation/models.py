@@ -190,7 +190,7 @@ class ObservationsModel(RecordTableModel[ObservationData]):
                 Column(tr("Toppar"), lambda o: o.peak_text),
                 Column(
                     tr("Datum"),
-                    lambda o: o.observed.entry_text if o.observed else "",
+                    lambda o: date_text(o.observed_on),
                     sort=lambda o: o.observed_on or date.min,
                 ),
                 Column(tr("Underlag"), lambda o: ", ".join((*o.source_names, *o.indicator_names))),

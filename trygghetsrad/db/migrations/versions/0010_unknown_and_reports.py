@@ -1,7 +1,7 @@
 """Unknown is a state, not a verdict; documents the user can title.
 
-- `situation_pictures.presented_precision`, `observations.observed_precision`: a date may be
-  known only to the month or the year ("juni 2023").
+- `situation_pictures.presented_precision`: a presentation date may be known only to the
+  month or the year ("juni 2023").
 - `report_documents` and `report_chapters`: the title, date of issue and author the user
   gives a report or agreement, and the chapters they write before or after the generated
   sections.
@@ -55,10 +55,6 @@ def upgrade() -> None:
     op.add_column(
         "situation_pictures",
         sa.Column("presented_precision", sa.String(10), server_default="day", nullable=False),
-    )
-    op.add_column(
-        "observations",
-        sa.Column("observed_precision", sa.String(10), server_default="day", nullable=False),
     )
     op.create_table(
         "report_documents",
@@ -161,5 +157,3 @@ def downgrade() -> None:
     op.drop_table("report_documents")
     with op.batch_alter_table("situation_pictures") as batch:
         batch.drop_column("presented_precision")
-    with op.batch_alter_table("observations") as batch:
-        batch.drop_column("observed_precision")
