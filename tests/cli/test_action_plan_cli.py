@@ -49,3 +49,27 @@ def test_unknown_plan_is_a_user_error(demo_db, tmp_path: Path, capsys) -> None: 
     err = capsys.readouterr().err
     assert err.startswith("trygghetsrad: ") and "finns inte" in err
     assert not out.exists()
+
+
+def test_cli_exports_use_the_stored_title_date_author_and_chapters(demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The example's follow-up of last year was titled by the coordinator in the app; the
+    command line prints the same head and chapters, with contents and bookmarks."""
+    from trygghetsrad.domain.situation_documents import DocumentKind
+    from trygghetsrad.services import situation_documents
+
+    with demo_db.session() as s:
+        (year,) = [
+            y
+            for y in range(2000, 2100)
+            if situation_documents.document_settings(s, DocumentKind.FOLLOWUP, y).id
+        ]
+    out = tmp_path / "årsrapport.pdf"
+    assert main(["--db", str(demo_db.path), "export", "followup", str(year), str(out)]) == 0
+    reader = PdfReader(out)
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert reader.metadata.title == f"Trygghetsrådets årsrapport {year}"
+    assert reader.metadata.author == "Maja Lindqvist, folkhälsostrateg och samordnare"
+    assert f"Utfärdad 10 februari {year + 1} av Maja Lindqvist" in text
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert titles[0] == "Förord" and titles[-1] == "Kontakt"
+    assert "Innehåll" in reader.pages[0].extract_text()

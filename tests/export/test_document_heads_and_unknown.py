@@ -58,7 +58,7 @@ def test_followup_of_an_unjudged_measure_claims_nothing(session) -> None:  # typ
     _reader_, text = _reader(render_followup(doc))
     flat = " ".join(text.split())
     assert "Ej påbörjad" not in flat and "försenade" in flat
-    assert "0 försenade" in flat and "1 ej bedömda" in flat
+    assert "0 försenade" in flat and "1 ej bedömd " in flat
     assert "Ej bedömd slutdatum 2025-06-30 har passerat" in flat.replace(";", "")
     # The checklist: no coordinator role recorded at all → the step can't be judged.
     assert "Samordningsfunktion utsedd Ej bedömt Inga gruppmedlemmar är registrerade." in flat

@@ -266,3 +266,32 @@ def test_migration_turns_only_preset_statuses_into_not_judged(tmp_path: Path) ->
     assert con.execute("SELECT status FROM measure_followups").fetchall() == [("ej påbörjad",)]
     assert con.execute("SELECT presented_precision FROM situation_pictures").fetchall() == []
     con.close()
+
+
+def test_new_source_is_not_judged_and_the_report_says_so(session) -> None:  # type: ignore[no-untyped-def]
+    """A source nobody has said can be had is neither "used" nor "could not be used"."""
+    from factories_situation import make_picture, make_source
+
+    from trygghetsrad.domain.situation import SourceStatus
+    from trygghetsrad.export.situation_report import render_situation_report
+    from trygghetsrad.services import situation_sources
+
+    used = make_source(session, name="Polisens lägesbild", status="available")
+    new = make_source(session, name="Skolenkät åk 9")
+    assert situation_sources.get_source(session, new).status == SourceStatus.UNKNOWN
+    picture = make_picture(session)
+    report = situation_pictures.build_report(session, picture, today=TODAY)
+    assert [s.id for s in report.used_sources] == [used]
+    assert report.unused_sources == []
+    assert [s.id for s in report.unjudged_sources] == [new]
+    pdf = render_situation_report(report)
+    import io
+
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert (
+        "2 underlag, varav 1 har använts, 0 inte har kunnat användas och 1 inte är bedömt." in text
+    )
+    assert "Underlag som inte har kunnat användas (0)" in text
+    assert "Underlag vars tillgång inte är bedömd (1)" in text

@@ -218,3 +218,16 @@ def test_picture_presented_in_june_2023(qtbot, demo_app) -> None:  # type: ignor
     with demo_app.database.session() as s:
         got = situation_pictures.get_picture(s, open_.id)
     assert got.status_text == "Presenterad juni 2023 för Kommunstyrelsen"
+
+
+def test_new_observation_has_no_date_until_given(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.forms import ObservationDialog
+
+    dialog = ObservationDialog(lambda values: None, sources=[], indicators=[])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.values()["observed_on"] is None  # no date claimed for a new observation
+    _click(dialog.observed.check)
+    dialog.observed.edit.setText("2023-06-15")
+    assert dialog.values()["observed_on"] == date(2023, 6, 15)

@@ -78,6 +78,7 @@ class SourceStatus(_Labelled):
     AVAILABLE = "available"
     REQUESTED = "requested"
     MISSING = "missing"
+    UNKNOWN = "unknown"  # nobody has said yet whether it can be had (a new source)
 
 
 class ObstacleKind(_Labelled):
@@ -155,6 +156,7 @@ _LABEL_LIST: list[tuple[StrEnum, str]] = [
     (SourceStatus.AVAILABLE, tr("Tillgänglig")),
     (SourceStatus.REQUESTED, tr("Begärd")),
     (SourceStatus.MISSING, tr("Saknas")),
+    (SourceStatus.UNKNOWN, tr("Ej bedömd")),
     (ObstacleKind.SECRECY, tr("Sekretess")),
     (ObstacleKind.GDPR, tr("GDPR")),
     (ObstacleKind.GEOGRAPHY, tr("Olika geografiska indelningar")),
@@ -562,4 +564,14 @@ class SituationReport:
 
     @property
     def unused_sources(self) -> list[SourceData]:
-        return [s for s in self.sources if s.status != SourceStatus.AVAILABLE]
+        """Sources that could not be used: asked for and not received, or missing."""
+        return [
+            s
+            for s in self.sources
+            if s.status != SourceStatus.AVAILABLE and s.status != SourceStatus.UNKNOWN
+        ]
+
+    @property
+    def unjudged_sources(self) -> list[SourceData]:
+        """Sources nobody has said can or cannot be had: neither used nor unusable."""
+        return [s for s in self.sources if s.status == SourceStatus.UNKNOWN]

@@ -33,7 +33,7 @@ from trygghetsrad.export.pdf.base import (
     table_style,
 )
 from trygghetsrad.export.pdf.contents import Contents, head_lines, render_report
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 CATEGORY_LABELS = {
     "meetings": "Möte",
@@ -103,7 +103,7 @@ def _light_summary(doc: FollowUpDocument) -> Paragraph:
         (Light.YELLOW, tr("behöver uppmärksamhet")),
         (Light.RED, tr("försenade")),
         (Light.GREY, tr("ej startade eller avbrutna")),
-        (Light.NONE, tr("ej bedömda")),
+        (Light.NONE, ""),
     ):
         if light is Light.NONE and not counts[light]:
             continue
@@ -113,7 +113,12 @@ def _light_summary(doc: FollowUpDocument) -> Paragraph:
             else ""
         )
         # Each count stays on one line; the line breaks between them.
-        parts.append(dot + f"{counts[light]} {escape(label)}".replace(" ", "&nbsp;"))
+        text = (
+            plural(counts[light], tr("ej bedömd"), tr("ej bedömda"))
+            if light is Light.NONE
+            else f"{counts[light]} {label}"
+        )
+        parts.append(dot + escape(text).replace(" ", "&nbsp;"))
     return Paragraph("&nbsp;&nbsp; ".join(parts), styles()["body"])
 
 

@@ -249,14 +249,43 @@ def _gaps(report: SituationReport) -> list[Flowable]:
     return [data_table(rows, [50 * mm, 20 * mm, 38 * mm, 42 * mm, 20 * mm])]
 
 
+def _sources_counted(report: SituationReport) -> str:
+    """How many sources were used and not; those nobody has judged are said as such."""
+    n, used = len(report.sources), len(report.used_sources)
+    unused, unjudged = len(report.unused_sources), len(report.unjudged_sources)
+    if unjudged:
+        return tr(
+            "{n} underlag, varav {used} har använts, {unused} inte har kunnat användas "
+            "och {unjudged}."
+        ).format(
+            n=n,
+            used=used,
+            unused=unused,
+            unjudged=plural(unjudged, tr("inte är bedömt"), tr("inte är bedömda")),
+        )
+    return tr(
+        "{n} underlag, varav {used} har använts och {unused} inte har kunnat användas."
+    ).format(n=n, used=used, unused=unused)
+
+
+def _unjudged_sources(report: SituationReport, style: ParagraphStyle) -> list[Flowable]:
+    """Sources whose use nobody has judged: listed apart, not as "could not be used"."""
+    unjudged = report.unjudged_sources
+    if not unjudged:
+        return []
+    title = tr("Underlag vars tillgång inte är bedömd ({n})").format(n=len(unjudged))
+    return [
+        CondPageBreak(45 * mm),
+        Paragraph(escape(title), style),
+        _source_rows(report, unjudged, True),
+    ]
+
+
 def _four_questions(report: SituationReport) -> Table:
     """The council's four questions about the material, answered in one table."""
     st = styles()
     sources = report.sources
-    used, unused = report.used_sources, report.unused_sources
-    exists = tr(
-        "{n} underlag, varav {used} har använts och {unused} inte har kunnat användas."
-    ).format(n=len(sources), used=len(used), unused=len(unused))
+    exists = _sources_counted(report)
     kinds: dict[str, list[str]] = defaultdict(list)
     for src in sources:
         for obstacle in src.obstacles:
@@ -273,7 +302,9 @@ def _four_questions(report: SituationReport) -> Table:
         who += " " + tr("Ingen utsedd för: {names}.").format(names=_listing(nobody))
     open_gaps = [g.title for g in report.gaps if g.status != "filled"]
     missing_items = open_gaps + [
-        tr("{name} (saknas)").format(name=s.name) for s in unused if s.status == "missing"
+        tr("{name} (saknas)").format(name=s.name)
+        for s in report.unused_sources
+        if s.status == "missing"
     ]
     missing = "; ".join(missing_items[:LIST_LIMIT])
     if len(missing_items) > LIST_LIMIT:
@@ -442,6 +473,7 @@ def _story(report: SituationReport, head: DocumentHead, contents: Contents) -> l
         )
     )
     story.append(_source_rows(report, unused, True) if unused else _para(tr("Inga."), "small"))
+    story += _unjudged_sources(report, loose)
     story += [CondPageBreak(50 * mm), *heading("gaps"), *_gaps(report)]
     story += heading("limitations")
     story += _text_block(p.limitations, tr("Inga begränsningar är beskrivna."))

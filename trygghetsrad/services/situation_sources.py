@@ -153,7 +153,7 @@ def create_source(
     last_received: date | None = None,
     next_expected: date | None = None,
     geographic_level: str = "municipality",
-    status: str = "available",
+    status: str = SourceStatus.UNKNOWN.value,
     internal: bool = False,
     note: str = "",
     obstacles: Iterable[ObstacleData | tuple[str, str]] = (),

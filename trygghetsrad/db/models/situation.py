@@ -75,7 +75,7 @@ class DataSource(TimestampMixin, Base):
     last_received: Mapped[date | None] = mapped_column(Date, nullable=True)
     next_expected: Mapped[date | None] = mapped_column(Date, nullable=True)
     geographic_level: Mapped[str] = mapped_column(String(20), default="municipality")
-    status: Mapped[str] = mapped_column(String(20), default="available")
+    status: Mapped[str] = mapped_column(String(20), default="unknown")
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     note: Mapped[str] = mapped_column(Text, default="")
 

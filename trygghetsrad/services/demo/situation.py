@@ -378,6 +378,8 @@ def fill(session: Session, ctx: DemoContext) -> None:
         last = fields.get("last_received")
         if isinstance(last, date) and last > ctx.today:
             fields["last_received"] = last.replace(year=last.year - 1)
+        # The example's sources are in hand unless their story says otherwise.
+        fields.setdefault("status", "available")
         sources[key] = situation_sources.create_source(session, **fields).id  # type: ignore[arg-type]
     # A received PDF kept with the police's local picture.
     situation_sources.add_attachment(

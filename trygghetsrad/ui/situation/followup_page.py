@@ -273,7 +273,9 @@ class FollowUpPage(QWidget):
             )
         ]
         if counts[Light.NONE]:
-            parts.append(f"{counts[Light.NONE]} {escape(self.tr('ej bedömda'))}")
+            parts.append(
+                escape(plural(counts[Light.NONE], self.tr("ej bedömd"), self.tr("ej bedömda")))
+            )
         what = self.problem.currentText() if problem_id is not None else self.tr("Alla åtgärder")
         self.summary.setText(
             f"<b>{escape(what)}</b> — "

@@ -147,7 +147,8 @@ class SourceDialog(FormDialog):
         self.status = self.add_field(
             "status",
             self.tr("Tillgång"),
-            enum_combo(SourceStatus, s.status if s else None),
+            # A new source claims nothing about whether it can be had until the user says.
+            enum_combo(SourceStatus, s.status if s else SourceStatus.UNKNOWN.value),
             hint=self.tr(
                 "Om underlaget går att få alls. Om leveranserna kommer i tid räknas ut "
                 "från datumen ovan."
@@ -359,7 +360,8 @@ class ObservationDialog(FormDialog):
         self.observed = self.add_field(
             "observed_on",
             self.tr("Datum"),
-            OptionalDateEdit(self.tr("Datum"), o.observed_on if o else date.today()),
+            # A new observation gets no date until the user gives one: today would be a guess.
+            OptionalDateEdit(self.tr("Datum"), o.observed_on if o else None),
         )
         self.reported_by = self.add_field(
             "reported_by", self.tr("Vem har sett det"), QLineEdit(o.reported_by if o else "")

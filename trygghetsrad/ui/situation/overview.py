@@ -144,6 +144,7 @@ class OverviewPage(SituationSubPage):
             SourceStatus.AVAILABLE: (self.tr("tillgängligt"), self.tr("tillgängliga")),
             SourceStatus.REQUESTED: (self.tr("begärt"), self.tr("begärda")),
             SourceStatus.MISSING: (self.tr("saknas"), self.tr("saknas")),
+            SourceStatus.UNKNOWN: (self.tr("ej bedömt"), self.tr("ej bedömda")),
         }
         summary = ", ".join(
             plural(counts[st.value], *words[st]) for st in SourceStatus if counts[st.value]
