@@ -115,6 +115,7 @@ class MeetingsPage(QWidget):
         editor_box.addLayout(head)
         self.when = QLabel()
         self.when.setProperty("role", "hint")
+        self.when.setWordWrap(True)  # a long place must not widen the page past a laptop
         editor_box.addWidget(self.when)
 
         bar = QHBoxLayout()
