@@ -383,7 +383,7 @@ class AgendaPanel(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(right)
         splitter.addWidget(scroll)
-        splitter.setSizes([260, 900])
+        splitter.setSizes([240, 920])  # the editor keeps room on a narrow laptop screen
         self.editor = right
 
         for keys, slot in (
