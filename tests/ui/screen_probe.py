@@ -56,14 +56,24 @@ def main(scale: float) -> dict[str, Any]:
         g = widget.frameGeometry()
         out["windows"][name] = [g.x(), g.y(), g.width(), g.height()]
 
+    from trygghetsrad.ui.situation.page import SUBPAGES
+
     pages: dict[str, Any] = {}
     for key, _title, _spec in TABS:
-        window.show_tab(key)
+        page = window.show_tab(key)
         record(f"MainWindow/{key}", window)
         tab = window.tabs.currentWidget()
         assert isinstance(tab, LazyTab)
         bars = tab.scroll.horizontalScrollBar(), tab.scroll.verticalScrollBar()
-        pages[key] = {"scrolls": [bars[0].maximum(), bars[1].maximum()]}
+        parts: list[tuple[str, Any]] = [(key, lambda: None)]
+        if key == "register":
+            parts = [(f"register/{n}", lambda n=n, p=page: p.show_part(n)) for n in range(3)]
+        if key == "situation":
+            parts = [(f"situation/{k}", lambda k=k, p=page: p.subpage(k)) for k, _t, _s in SUBPAGES]
+        for name, show in parts:
+            show()
+            app.processEvents()
+            pages[name] = {"scrolls": [bars[0].maximum(), bars[1].maximum()]}
     out["pages"] = pages
 
     # The meeting editor on a finalised meeting: notes, the Uppdrag table, every button.
