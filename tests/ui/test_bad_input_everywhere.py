@@ -52,8 +52,12 @@ ALIVE: list[QWidget] = []  # the pages whose dialogs are under test
 
 # Fields whose text has a format of its own (an address, a number): they keep a valid value
 # while the others are tested; their own rules have tests of their own.
-FORMATTED = {"email", "phone", "target_value", "indicator_value"}
-VALID_FORMATTED = {"email": "asa@storaker.se", "phone": "070-123 45 67"}
+FORMATTED = {"email", "phone", "target_value", "indicator_value", "sender_email"}
+VALID_FORMATTED = {
+    "email": "asa@storaker.se",
+    "phone": "070-123 45 67",
+    "sender_email": "trygghet@storaker.se",
+}
 
 # -- opening each form the way the user does ------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """A mouse click selects in every list, table and tree of every page, exactly as a key does.
 
 The sweep finds the views itself (every `QAbstractItemView` of every workspace page and
-Lägesbild sub-page, on the example data), so a new list is covered without a line here. For
+Lägesbild sub-page, of every form dialog and of the wheel's rings dialog, on the example
+data), so a new list is covered without a line here. For
 each view with two or more rows it selects the first row, then the second row once by a mouse
 click and once in code (which, like the arrow keys, selects before it moves the current
 index), and compares what the page shows: texts, enabled buttons, other lists' contents.
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from test_bad_input_everywhere import OPENERS, open_dialog
 
 from trygghetsrad.ui.main_window import TABS
 from trygghetsrad.ui.situation.page import SUBPAGES
@@ -119,24 +121,16 @@ def _views(page: QWidget) -> list[QAbstractItemView]:
 SWEPT: list[str] = []
 
 
-@pytest.mark.parametrize("spec", PAGES)
-def test_a_click_shows_the_same_as_choosing_the_row_with_keys(qtbot, demo_ctx, spec: str) -> None:
-    page = _build(spec, demo_ctx)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    refresh = getattr(page, "refresh", None) or getattr(page, "reload", None)
-    if callable(refresh):
-        refresh()
-    QApplication.processEvents()
+def sweep(root: QWidget, label: str) -> list[str]:
+    """Click the second row of every list of `root` and compare with choosing it in code;
+    the differences found (empty when every list behaves)."""
     wrong: list[str] = []
-    for view in _views(page):
-        _reveal(view, page)
+    for view in _views(root):
+        _reveal(view, root)
         QApplication.processEvents()
         if not view.isVisible() or view.model().rowCount() < 2:
             continue
-        name = f"{spec} {view.accessibleName() or type(view).__name__}"
+        name = f"{label} {view.accessibleName() or type(view).__name__}"
         _select_in_code(view, 0)
         target = _click_target(view, 1)
         QTest.mouseClick(
@@ -149,14 +143,55 @@ def test_a_click_shows_the_same_as_choosing_the_row_with_keys(qtbot, demo_ctx, s
         if view.currentIndex().row() != 1:
             wrong.append(f"{name}: the click did not reach row 2")
             continue
-        clicked = _state(page, view)
+        clicked = _state(root, view)
         _select_in_code(view, 0)
         _select_in_code(view, 1)
-        chosen = _state(page, view)
+        chosen = _state(root, view)
         differs = [(a, b) for a, b in zip(clicked, chosen, strict=False) if a != b]
         if clicked != chosen:
             wrong.append(f"{name}: a click shows something else than keys: {differs}")
         SWEPT.append(name)
+    return wrong
+
+
+@pytest.mark.parametrize("spec", PAGES)
+def test_a_click_shows_the_same_as_choosing_the_row_with_keys(qtbot, demo_ctx, spec: str) -> None:
+    page = _build(spec, demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    refresh = getattr(page, "refresh", None) or getattr(page, "reload", None)
+    if callable(refresh):
+        refresh()
+    QApplication.processEvents()
+    wrong = sweep(page, spec)
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("name", sorted(OPENERS))
+def test_a_click_in_a_dialog_list_shows_the_same_as_keys(
+    qtbot, demo_ctx, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The lists inside every form dialog (found by the bad-input sweep's openers)."""
+    dialog = open_dialog(name, demo_ctx, monkeypatch, qtbot)
+    QApplication.processEvents()
+    wrong = sweep(dialog, name)
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_click_in_the_wheel_rings_dialog_shows_the_same_as_keys(
+    qtbot, demo_ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trygghetsrad.ui.wheel.dialogs import CategoryDialog
+    from trygghetsrad.ui.wheel.page import WheelPage
+
+    monkeypatch.setattr(CategoryDialog, "open", CategoryDialog.show)
+    page = WheelPage(demo_ctx)
+    qtbot.addWidget(page)
+    dialog = page.edit_categories()
+    QApplication.processEvents()
+    wrong = sweep(dialog, "wheel.dialogs.CategoryDialog")
     assert not wrong, "\n".join(wrong)
 
 
@@ -166,6 +201,6 @@ def test_the_sweep_reached_the_lists_of_every_workspace() -> None:
     if not SWEPT:
         pytest.fail("run with the sweep above (it found no view)")
     joined = "\n".join(SWEPT)
-    for expected in ("Personer", "Grupper", "Medlemmar", "meetings.page"):
+    for expected in ("Personer", "Grupper", "Medlemmar", "meetings.page", "CategoryDialog"):
         assert expected in joined, f"no view swept for {expected}: {SWEPT}"
-    assert len(SWEPT) >= 15, SWEPT
+    assert len(SWEPT) >= 25, SWEPT

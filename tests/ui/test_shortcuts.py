@@ -144,6 +144,8 @@ def test_ctrl_n_makes_a_new_record_on_the_page_shown(
         if where not in OPENED_BY_CTRL_N:
             continue
         opened.clear()
+        if where == "register":
+            window.page("register").show_part(0)  # Personer (the part shown last is kept)
         focus = QApplication.focusWidget() or window
         QTest.keyClick(focus, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         QApplication.processEvents()
@@ -191,3 +193,37 @@ def test_ctrl_p_previews_the_minutes_pdf_page_by_page(
     )
     assert dark > 200
     assert title in dialog.windowTitle()
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ("wheel", "Årshjul"),
+        ("situation/pictures", "Lägesbild"),
+        ("situation/plan", "Åtgärdsplan"),
+    ],
+)
+def test_ctrl_p_prints_the_poster_the_report_and_the_plan(
+    window, monkeypatch: pytest.MonkeyPatch, where: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    monkeypatch.setattr(QDialog, "open", lambda self: None)
+    key, _, sub = where.partition("/")
+    page = window.show_tab(key)
+    if sub:
+        page.subpage(sub)
+    QApplication.processEvents()
+    window.print_dialog = None
+    QTest.keyClick(
+        QApplication.focusWidget() or window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier
+    )
+    QApplication.processEvents()
+    dialog = window.print_dialog
+    assert dialog is not None, f"Ctrl+P printed nothing on {where}"
+    title, data = page.printable()
+    reader = PdfReader(BytesIO(data))
+    assert len(dialog.pages) == len(reader.pages)
+    assert expected in reader.pages[0].extract_text() + title

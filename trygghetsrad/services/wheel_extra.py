@@ -16,7 +16,7 @@ from trygghetsrad.domain.calendar_items import CalendarItem, Owner
 from trygghetsrad.domain.changes import MEETINGS, WHEEL, Changes
 from trygghetsrad.domain.wheel_dates import DateMention, find_dates
 from trygghetsrad.errors import UserError, ValidationError
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 from trygghetsrad.services import wheel
 
 if TYPE_CHECKING:
@@ -290,7 +290,13 @@ def import_ics(
             created += 1
     if new:
         if progress is not None:
-            progress(0, 0, tr("Sparar {n} händelser").format(n=len(new)))
+            progress(
+                0,
+                0,
+                tr("Sparar {events}").format(
+                    events=plural(len(new), tr("händelse"), tr("händelser"))
+                ),
+            )
         before = session.scalar(select(func.max(EventRow.id))) or 0
         session.execute(insert(EventRow), new)
         ids = list(session.scalars(select(EventRow.id).where(EventRow.id > before)))

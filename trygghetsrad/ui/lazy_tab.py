@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from trygghetsrad.source_lines import forgetting_source_lines
 from trygghetsrad.ui.context import AppContext
@@ -35,8 +35,19 @@ class LazyTab(QWidget):
         self._ctx = ctx
         self.page: QWidget | None = None
         self.glance: QWidget | None = None
-        self._layout = QVBoxLayout(self)
+        # The page sits in a scroll area: on a small screen (1366x768 at 125 % leaves about
+        # 1090x570 logical pixels) the window fits the screen and the page scrolls, instead
+        # of the window growing past the screen's edge to the page's minimum size.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll)
         self._painted = False
         self._page_painted = False
 

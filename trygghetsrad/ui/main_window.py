@@ -31,6 +31,7 @@ from trygghetsrad.ui.safety import install as install_safety
 from trygghetsrad.ui.safety import open_for_window
 from trygghetsrad.ui.search import install as install_search
 from trygghetsrad.ui.widgets.autosave import connect_session_end, flush_all
+from trygghetsrad.ui.widgets.screen import fit_window
 
 if TYPE_CHECKING:
     from trygghetsrad.db.engine import Database
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         install_search(self, self.edit_menu)  # field in the menu bar, Ctrl+F, opening hits
         self._build_tabs()
         self._restore_state()
+        fit_window(self)  # 1280x820 is a preference: a 1366x768 laptop has less room
         self._update_db_label()
         self.safety = install_safety(self)  # lock heartbeat, daily backup, deleted-file check
         connect_session_end()  # log out, shut down, SIGTERM: pending edits are stored first

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from trygghetsrad import APP_NAME, __version__
 from trygghetsrad.licenses import DISTRIBUTIONS, app_licence, third_party_licences
 from trygghetsrad.paths import backup_dir, log_file
+from trygghetsrad.ui.widgets.screen import fit_to_screen
 
 
 def _components() -> list[tuple[str, str, str, Path]]:
@@ -63,6 +66,7 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("Om {app}").format(app=APP_NAME))
         self.setAccessibleName(self.windowTitle())
         self.resize(660, 720)
+        fit_to_screen(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         heading = QLabel(APP_NAME)
@@ -87,7 +91,11 @@ class AboutDialog(QDialog):
         tabs = QTabWidget()
         tabs.setAccessibleName(self.tr("Om programmet"))
         layout.addWidget(tabs, 1)
-        tabs.addTab(self._files_tab(db_path), self.tr("Filer"))
+        files = QScrollArea()  # a small screen: the list of files scrolls, the dialog fits
+        files.setWidgetResizable(True)
+        files.setFrameShape(QFrame.Shape.NoFrame)
+        files.setWidget(self._files_tab(db_path))
+        tabs.addTab(files, self.tr("Filer"))
         tabs.addTab(self._licences_tab(), self.tr("Licenser"))
         self.tabs = tabs
 
@@ -169,7 +177,7 @@ class AboutDialog(QDialog):
             )
             + "</p>"
         )
-        self.summary.setMinimumHeight(330)
+        self.summary.setMinimumHeight(200)  # it scrolls; the dialog must fit a laptop at 125 %
         box.addWidget(self.summary)
         row = QHBoxLayout()
         label = QLabel(self.tr("Visa &licenstext:"))

@@ -32,6 +32,7 @@ from trygghetsrad.services import backup
 from trygghetsrad.ui.background import Progress, run_modal
 from trygghetsrad.ui.safety import format_time
 from trygghetsrad.ui.widgets.autosave import flush_all
+from trygghetsrad.ui.widgets.screen import fit_to_screen
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -42,6 +43,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(self.tr("Återställ från säkerhetskopia"))
         self.setAccessibleName(self.tr("Återställ från säkerhetskopia"))
         self.resize(760, 440)
+        fit_to_screen(self)
         self._db_path = db_path
         self.chosen: Path | None = None
 

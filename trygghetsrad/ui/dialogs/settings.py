@@ -128,6 +128,7 @@ class SettingsDialog(FormDialog):
             self.tr(
                 "Uppgifterna används i sidhuvudet på protokoll, kallelser och rapporter som PDF."
             ),
+            scrollable=True,  # a laptop at 125 % has less height than the whole form
         )
         with ctx.database.session() as s:
             current = settings_service.load(s)

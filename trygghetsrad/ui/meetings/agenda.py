@@ -56,6 +56,7 @@ from trygghetsrad.ui.meetings.notes_edit import NotesEdit
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.screen import lines_height, share_width
 
 SHORTCUTS = (
     "Enter ny punkt · Tab / Shift+Tab nivå · Enter på tom punkt: löptext · "
@@ -284,6 +285,8 @@ class AgendaPanel(QWidget):
         self.notes.textChanged.connect(self._schedule_save)
         self.notes.new_item_requested.connect(self.new_item)
         form_box.addWidget(self.notes, 3)
+        # At least eight lines of notes in view; on a smaller screen the editor scrolls.
+        self.notes.setMinimumHeight(lines_height(self.notes, 8))
         self.decisions = QPlainTextEdit()
         self.decisions.setAccessibleName(self.tr("Beslut, ett per rad"))
         self.decisions.setPlaceholderText(self.tr("Beslut – ett per rad"))
@@ -306,6 +309,7 @@ class AgendaPanel(QWidget):
         # What is to be done gets the width; a long organisation name is cut (and widenable).
         self.actions.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.actions.setColumnWidth(1, 170)
+        share_width(self.actions, 1, 0.25, 90, 170)  # narrow screens: the text keeps room
         self.actions.doubleClicked.connect(lambda _i: self.edit_action())
         a_layout.addWidget(self.actions)
         a_row = QHBoxLayout()
@@ -379,7 +383,7 @@ class AgendaPanel(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(right)
         splitter.addWidget(scroll)
-        splitter.setSizes([260, 900])
+        splitter.setSizes([240, 920])  # the editor keeps room on a narrow laptop screen
         self.editor = right
 
         for keys, slot in (

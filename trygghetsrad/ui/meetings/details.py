@@ -48,6 +48,7 @@ from trygghetsrad.ui.meetings.models import AttendanceModel, SortRole, StatsMode
 from trygghetsrad.ui.meetings.sorting import arrow_points_along
 from trygghetsrad.ui.widgets.autosave import Autosaver, SetFieldCommand
 from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.screen import fit_to_screen
 
 
 def _table(model: Any, name: str, sortable: bool = False, stretch: int = 0) -> QTableView:
@@ -783,6 +784,7 @@ class StatsDialog(QDialog):
         self.setWindowTitle(self.tr("Närvarostatistik"))
         self.setAccessibleName(self.tr("Närvarostatistik"))
         self.resize(1000, 680)
+        fit_to_screen(self)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.year = QSpinBox()

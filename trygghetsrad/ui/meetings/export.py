@@ -23,6 +23,7 @@ from trygghetsrad.domain.meetings import ItemKind, carried_label
 from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
 from trygghetsrad.ui.background import run_in_background, write_file
 from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.widgets.screen import fit_to_screen
 
 # kind -> (Swedish label, suffix, file filter)
 KINDS = {
@@ -258,6 +259,7 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Förhandsgranskning – {title}").format(title=doc.meeting.title))
         self.setAccessibleName(self.tr("Förhandsgranskning"))
         self.resize(760, 860)
+        fit_to_screen(self)  # a 1366x768 laptop has less height than that
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(

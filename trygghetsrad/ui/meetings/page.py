@@ -111,10 +111,11 @@ class MeetingsPage(QWidget):
         head.addWidget(self.title, 1)
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Status"))
-        head.addWidget(self.status)
+        head.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         editor_box.addLayout(head)
         self.when = QLabel()
         self.when.setProperty("role", "hint")
+        self.when.setWordWrap(True)  # a long place must not widen the page past a laptop
         editor_box.addWidget(self.when)
 
         bar = QHBoxLayout()
@@ -134,11 +135,12 @@ class MeetingsPage(QWidget):
         bar.addStretch(1)
         self.include_internal = QCheckBox(self.tr("Ta med interna punkter"))
         self.include_internal.setAccessibleName(self.tr("Ta med interna punkter i exporten"))
-        bar.addWidget(self.include_internal)
+        # Beside the title, so that the row of lifecycle buttons fits a laptop at 125 %.
+        head.addWidget(self.include_internal)
         self.preview_button = QPushButton(self.tr("Förhandsgranska"))
         self.preview_button.setAccessibleName(self.tr("Förhandsgranska protokollet"))
         self.preview_button.clicked.connect(self.preview)
-        bar.addWidget(self.preview_button)
+        head.addWidget(self.preview_button)
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("Exportera"))
         self.export_button.setAccessibleName(self.tr("Exportera"))
@@ -153,7 +155,7 @@ class MeetingsPage(QWidget):
         ):
             menu.addAction(text, lambda k=kind: self.export(k))
         self.export_button.setMenu(menu)
-        bar.addWidget(self.export_button)
+        head.addWidget(self.export_button)
         editor_box.addLayout(bar)
         self.revision = QLabel()
         self.revision.setProperty("role", "hint")
@@ -183,7 +185,7 @@ class MeetingsPage(QWidget):
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
         splitter.addWidget(self.stack)
-        splitter.setSizes([520, 880])
+        splitter.setSizes([440, 960])  # the editor keeps room on a narrow laptop screen
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_meeting)

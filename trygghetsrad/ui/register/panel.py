@@ -69,6 +69,7 @@ class RecordPanel(QWidget):
         self.search.returnPressed.connect(self._on_search_return_pressed)
         top.addWidget(self.search)
         layout.addLayout(top)
+        self.top_row = top  # heading, stretch, search: room for a filter beside the search
 
         buttons = QHBoxLayout()
         self.new_button = self._button(new_text, self.new_requested.emit)

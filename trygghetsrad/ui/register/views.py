@@ -208,7 +208,8 @@ class GroupsView(QWidget):
         self.show_former = QCheckBox(self.tr("Visa avslutade"))
         self.show_former.setAccessibleName(self.tr("Visa avslutade medlemskap"))
         self.show_former.toggled.connect(self._on_show_former_toggled)
-        self.members.extra_buttons.insertWidget(5, self.show_former)
+        # Beside the search, not in the row of buttons: that row must fit a laptop at 125 %.
+        self.members.top_row.insertWidget(2, self.show_former)
         self.members.fit_columns(2)
 
         right = self.right = QWidget()

@@ -37,6 +37,7 @@ from trygghetsrad.domain.search import SearchHit, SearchResult, html, plain
 from trygghetsrad.i18n import plural
 from trygghetsrad.ui.background import BackgroundTask, Progress, run_in_background
 from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.widgets.screen import fit_to_screen
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -132,6 +133,7 @@ class SearchDialog(QDialog):
         self.setWindowTitle(self.tr("Sök i allt"))
         self.setAccessibleName(self.tr("Sök i alla arbetsytor"))
         self.resize(700, 560)
+        fit_to_screen(self)
         layout = QVBoxLayout(self)
         self.field = QLineEdit()
         self.field.setProperty("role", "search")

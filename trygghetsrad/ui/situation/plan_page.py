@@ -78,6 +78,7 @@ from trygghetsrad.ui.situation.row_model import RowTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.screen import fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -511,6 +512,7 @@ class PlanPage(QWidget):
         box.addWidget(text, 1)
         box.addWidget(buttons)
         dialog.resize(620, 480)
+        fit_to_screen(dialog)
         self.dialog = dialog
         dialog.open()
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 # Room for the window frame and title bar, which availableGeometry does not subtract.
 FRAME_ALLOWANCE = 48
@@ -37,3 +37,56 @@ def fit_to_screen(widget: QWidget) -> None:
     y = min(max(frame.y(), geometry.top()), geometry.bottom() - frame.height() + 1)
     if (x, y) != (frame.x(), frame.y()):
         widget.move(max(x, geometry.left()), max(y, geometry.top()))
+
+
+def fit_window(widget: QWidget) -> None:
+    """Shrink a main window to the available screen area (less its frame) and move it onto
+    the screen; unlike `fit_to_screen` it sets no maximum, so it can grow on a larger
+    screen. Its first size (say 1280x820) is only a preference."""
+    geometry = available_geometry(widget)
+    if geometry is None:
+        return
+    width = min(widget.width(), geometry.width() - FRAME_ALLOWANCE // 3)
+    height = min(widget.height(), geometry.height() - FRAME_ALLOWANCE)
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(width, height)
+    x = min(max(widget.x(), geometry.left()), geometry.right() - width + 1)
+    y = min(max(widget.y(), geometry.top()), geometry.bottom() - height - FRAME_ALLOWANCE + 1)
+    if (x, y) != (widget.x(), widget.y()):
+        widget.move(max(x, geometry.left()), max(y, geometry.top()))
+
+
+def lines_height(edit: QWidget, lines: int) -> int:
+    """The height a text editor needs to show `lines` lines of its font (frame included)."""
+    document = getattr(edit, "document", None)
+    margin = int(document().documentMargin()) if callable(document) else 0
+    frame = getattr(edit, "frameWidth", lambda: 0)()
+    margins = edit.contentsMargins()
+    return (
+        lines * edit.fontMetrics().lineSpacing()
+        + 2 * margin
+        + 2 * frame
+        + margins.top()
+        + margins.bottom()
+    )
+
+
+class _ShareWidth(QObject):
+    def __init__(self, view: QTableView, column: int, fraction: float, lo: int, hi: int) -> None:
+        super().__init__(view)
+        self.view, self.column, self.fraction, self.lo, self.hi = view, column, fraction, lo, hi
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize:
+            width = self.view.viewport().width()
+            share = max(self.lo, min(self.hi, int(width * self.fraction)))
+            if self.view.columnWidth(self.column) != share:
+                self.view.setColumnWidth(self.column, share)
+        return False
+
+
+def share_width(view: QTableView, column: int, fraction: float, lo: int, hi: int) -> None:
+    """Keep `column` at `fraction` of the table's width, between `lo` and `hi` pixels, so a
+    stretching text column beside it keeps room for its text on a narrow screen."""
+    _ShareWidth(view, column, fraction, lo, hi)
