@@ -1,6 +1,7 @@
 """Robustness run for docs/robustness.md: many SIGKILLs while writing, many mutated imports.
 
     .venv/bin/python benchmarks/robustness.py [--kills 300] [--import-kills 60] [--mutations 2000]
+        [--restore-kills 60]
 
 Prints the figures; nothing here is a test (tests/db/test_kill.py and
 tests/services/test_portable.py run smaller numbers of the same checks).

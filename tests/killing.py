@@ -387,7 +387,8 @@ def run_restore(
     sender.close()
     messages: list[str] = []
     if delay is not None and receiver.poll(60):
-        messages.append(str(receiver.recv()))
+        with contextlib.suppress(EOFError):  # the child ended before it started
+            messages.append(str(receiver.recv()))
         time.sleep(delay)
         with contextlib.suppress(ProcessLookupError):  # it may have finished already
             os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]

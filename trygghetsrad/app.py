@@ -83,6 +83,31 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def install_quiet_excepthook(app: QApplication, failed: list[str]) -> None:
+    """--exit-after-startup: an error while starting ends the run at once with one line.
+
+    A fault the user can act on (a damaged page, a locked file) exits 2 with its message; a
+    bug exits 1 and its traceback goes to the log file, not to the terminal."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(value, UserError):
+            failed.append(str(value))
+            app.exit(2)
+            return
+        log.error(
+            "Unhandled exception at start-up:\n%s",
+            "".join(traceback.format_exception(kind, value, tb)),
+        )
+        failed.append(
+            QApplication.translate(
+                "app", "ett oväntat fel inträffade; detaljer finns i {path}"
+            ).format(path=log_file())
+        )
+        app.exit(1)
+
+    sys.excepthook = hook
+
+
 def _window_from_glance(path: Path, quiet: bool) -> MainWindow | None:
     """The fast start: a window that paints its tab from a sqlite3 glance, then opens.
 
@@ -153,6 +178,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     window.startup_failed.connect(startup_failed)
     if quiet:
+        install_quiet_excepthook(app, failed)
         window.startup_complete.connect(app.quit)
         QTimer.singleShot(60_000, lambda: app.exit(1))
     else:
@@ -169,7 +195,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if failed:
         if quiet:
             print(f"trygghetsrad: {failed[-1]}", file=sys.stderr)
-        return 2
+        return code if quiet and code == 1 else 2
     QThreadPool.globalInstance().waitForDone(30_000)  # the backup, an export still writing
     if window.ctx.is_open:  # closed during the glance: there is nothing to close
         window.ctx.database.close()

@@ -96,11 +96,18 @@ def test_demo_refuses_a_database_with_data(tmp_path: Path, tmp_path_factory) -> 
     assert _digest(db) == before
 
 
-def test_a_path_that_does_not_exist_becomes_a_new_database(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_path_that_does_not_exist_becomes_a_new_database_only_when_writing(  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys
+) -> None:
     db = tmp_path / "ännu inte skapad.sqlite"
-    assert main(["--db", str(db), "list", "groups", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == []
+    assert main(["--db", str(db), "list", "groups", "--json"]) == 2
+    assert "finns inte" in capsys.readouterr().err
+    assert not db.exists()
+    assert main(["--db", str(db), "demo"]) == 0
     assert _versions(db) == set(revisions.heads())
+    capsys.readouterr()
+    assert main(["--db", str(db), "list", "groups", "--json"]) == 0
+    assert "Trygghetsrådet" in [g["name"] for g in json.loads(capsys.readouterr().out)]
 
 
 def _commands_needing_only_a_database() -> list[list[str]]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mounts import read_only_mount
 
 from trygghetsrad.db import engine as engine_module
 from trygghetsrad.db import lock
@@ -34,24 +33,6 @@ def _names(path: Path) -> list[str]:
         conn.close()
 
 
-@contextlib.contextmanager
-def _read_only_mount(folder: Path) -> Iterator[None]:
-    """Make `folder` read-only even for root (a read-only bind mount), else by permissions."""
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        try:
-            yield
-        finally:
-            folder.chmod(0o755)
-        return
-    subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
-    try:
-        subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True)
-        yield
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
-
-
 def test_read_only_database_file_is_refused_with_a_message(tmp_path: Path) -> None:
     path = tmp_path / "skrivskyddad.sqlite"
     db = open_database(path)
@@ -59,7 +40,7 @@ def test_read_only_database_file_is_refused_with_a_message(tmp_path: Path) -> No
         register.create_person(s, name="Anna")
     db.close()
     before = path.read_bytes()
-    with _read_only_mount(tmp_path):
+    with read_only_mount(tmp_path):
         with pytest.raises(DatabaseFault) as info:
             open_database(path)
         assert info.value.kind in (FaultKind.READ_ONLY, FaultKind.IO_ERROR) or "skrivskydd" in str(
@@ -78,7 +59,7 @@ def test_becoming_read_only_while_open_gives_a_message_and_keeps_the_data(tmp_pa
         register.create_person(s, name="Anna")
     db.close()  # checkpointed: the whole state is in the main file
     db = open_database(path)
-    with _read_only_mount(folder):
+    with read_only_mount(folder):
         with pytest.raises(DatabaseFault) as info, db.session() as s:
             register.create_person(s, name="Bertil")
         assert "kunde inte" in str(info.value) or "skrivskydd" in str(info.value)

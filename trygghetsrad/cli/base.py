@@ -16,9 +16,20 @@ from trygghetsrad.i18n import tr
 from trygghetsrad.paths import resolve_db_path
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    # Read-only beside a window that has the database open; see cli/data.py.
-    return open_database(resolve_db_path(getattr(args, "db", None)), lock=LockMode.SHARED)
+def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The database for a command: read-only beside a window or another command that has it
+    open, or when the file is write-protected (see cli/data.py). Only a command that puts
+    data in (`create=True`: demo, imports) makes a new database at a path that has none; a
+    mistyped path is a message, not a new empty file."""
+    command = " ".join(
+        str(part) for part in (getattr(args, "command", None), getattr(args, "what", None)) if part
+    )
+    return open_database(
+        resolve_db_path(getattr(args, "db", None)),
+        lock=LockMode.SHARED,
+        create=create,
+        program=tr("kommandot {name}").format(name=command) if command else None,
+    )
 
 
 def _default(value: Any) -> Any:

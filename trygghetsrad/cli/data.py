@@ -193,13 +193,11 @@ def _import_data(args: argparse.Namespace) -> int:
             source, progress.step(tr("Kontrollerar {name}").format(name=source.name))
         )
         progress.close()
-        db = open_db(args)
+        db = open_db(args, create=True)
         try:
             if db.read_only:
                 db.check_present()
-                from trygghetsrad.db.faults import FaultKind, fault
-
-                raise fault(FaultKind.READ_ONLY_SESSION, db.path)
+                raise db.write_refusal()
             made = backup.backup_now(db, backups.BEFORE_IMPORT)
             with db.session() as session:
                 portable.import_file(

@@ -45,7 +45,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     if not 0 <= args.years <= 50:
         raise UserError(tr("Antalet år måste vara mellan 0 och 50."))
-    db = open_db(args)
+    db = open_db(args, create=True)
     counts: dict[str, int] = {}
     try:
         with db.session() as session:

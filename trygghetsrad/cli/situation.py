@@ -151,7 +151,7 @@ def _import_indicators(args: argparse.Namespace) -> int:
     from trygghetsrad.services import situation_indicators
 
     check_readable(args.file)
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         with db.session() as session:
             if args.situation is not None:

@@ -170,7 +170,7 @@ def _import_ics(args: argparse.Namespace) -> int:
         data = args.source.read_bytes()
     except OSError as exc:
         raise UserError(os_error_message(exc, writing=False)) from exc
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         with db.session() as session:
             key = "events"

@@ -24,6 +24,7 @@ from trygghetsrad.db.inspection import (
     FileState,
     Inspection,
     inspect_file,
+    read_only_uri,
 )
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
@@ -32,6 +33,8 @@ from trygghetsrad.source_lines import forgetting_source_lines
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
+
+    from trygghetsrad.db.lock import LockInfo
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -74,7 +77,8 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    if not cursor.execute("PRAGMA query_only").fetchone()[0]:  # a reader changes no mode
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -85,9 +89,9 @@ def _on_begin(conn: Any) -> None:
     conn.info["changes_at_begin"] = conn.connection.driver_connection.total_changes
 
 
-def _connector(path: Path, read_only: bool):  # type: ignore[no-untyped-def]
+def _connector(path: Path, read_only: bool, file_read_only: bool = False):  # type: ignore[no-untyped-def]
     # mode=rw: a file deleted while the program runs is never silently re-created empty.
-    uri = f"{path.absolute().as_uri()}?mode=rw"
+    uri = read_only_uri(path) if file_read_only else f"{path.absolute().as_uri()}?mode=rw"
 
     def connect() -> sqlite3.Connection:
         try:
@@ -101,14 +105,14 @@ def _connector(path: Path, read_only: bool):  # type: ignore[no-untyped-def]
     return connect
 
 
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False, file_read_only: bool = False) -> Engine:
     load_sqlalchemy()
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import QueuePool
 
     engine = create_engine(
         "sqlite+pysqlite://",
-        creator=_connector(path, read_only),
+        creator=_connector(path, read_only or file_read_only, file_read_only),
         poolclass=QueuePool,
         future=True,
     )
@@ -132,12 +136,16 @@ class Database:
         *,
         read_only: bool = False,
         locked: bool = False,
+        holder: LockInfo | None = None,
+        file_read_only: bool = False,
     ) -> None:
         self.path = path
         self.engine = engine
-        self.read_only = read_only
+        self.read_only = read_only or file_read_only
         files.protect(path)  # no document is ever written over it
         self._locked = locked
+        self._holder = holder  # who has the file, when it is read-only because of them
+        self._file_read_only = file_read_only
         load_sqlalchemy()
         from sqlalchemy.orm import sessionmaker
 
@@ -145,9 +153,7 @@ class Database:
         self._keeper: sqlite3.Connection | None = None
         try:
             # Keeps the file's content reachable if the file is deleted while open (rescue()).
-            self._keeper = sqlite3.connect(
-                f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False
-            )
+            self._keeper = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
             # SQLite opens lazily: read once so that the file is really held open.
             self._keeper.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error:
@@ -165,8 +171,19 @@ class Database:
                 return faults.fault(faults.FaultKind.MISSING, self.path)
             return None
         if self.read_only and found.kind is faults.FaultKind.READ_ONLY and self.path.exists():
-            return faults.fault(faults.FaultKind.READ_ONLY_SESSION, self.path)
+            return self.write_refusal()
         return found
+
+    def write_refusal(self) -> faults.DatabaseFault:
+        """Why this read-only database can't be changed: the file is write-protected, or the
+        window, another command or another program has it (named when known)."""
+        if self._file_read_only:
+            try:
+                _check_writable(self.path)  # names the folder when that is what is protected
+            except UserError as exc:
+                return faults.DatabaseFault(str(exc), faults.FaultKind.READ_ONLY, self.path)
+            return faults.fault(faults.FaultKind.READ_ONLY, self.path)
+        return faults.read_only_beside(self.path, self._holder)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -251,30 +268,70 @@ def _check_writable(path: Path) -> None:
         )
 
 
-def open_database(path: Path, *, migrate: bool = True, lock: LockMode = LockMode.NONE) -> Database:
-    """Open (creating or migrating when needed) the database at `path`."""
+def _missing(path: Path) -> UserError:
+    return UserError(
+        tr(
+            "Databasen {path} finns inte; kontrollera sökvägen. Kommandot skapar ingen ny "
+            "databas (det gör bara kommandon som lägger in data, som demo och import)."
+        ).format(path=path)
+    )
+
+
+def _writable(path: Path) -> bool:
+    folder = path.parent
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def open_database(
+    path: Path,
+    *,
+    migrate: bool = True,
+    lock: LockMode = LockMode.NONE,
+    create: bool = True,
+    program: str | None = None,
+) -> Database:
+    """Open (creating or migrating when needed) the database at `path`.
+
+    `create=False` refuses a missing or empty file instead of making a database there (a
+    reading command on a mistyped path). With LockMode.SHARED a file that can't be written
+    (or that the window or another command has) is opened read-only; `program` names the
+    holder of the lock to others ("kommandot import")."""
     from trygghetsrad.db import lock as locking
 
+    if not create and not path.exists():
+        raise _missing(path)
     load_sqlalchemy()  # before Alembic, if a migration is due, imports it
     read_only = False
     locked = False
-    if lock is not LockMode.NONE:
+    holder: locking.LockInfo | None = None
+    file_read_only = lock is LockMode.SHARED and path.exists() and not _writable(path)
+    if lock is not LockMode.NONE and not file_read_only:
         try:
-            locking.acquire(path)
+            locking.acquire(path, **({"program": program} if program else {}))
             locked = True
-        except locking.DatabaseInUse:
+        except locking.DatabaseInUse as exc:
             if lock is LockMode.EXCLUSIVE:
                 raise
             read_only = True
+            holder = exc.holder
     try:
         if locked:  # ours alone: copies a killed restore or backup left behind can go
             from trygghetsrad.db import leftovers
 
             leftovers.remove_stale(path, beside_database=True)
         inspection = inspect_file(path, busy_timeout_ms=BUSY_TIMEOUT_MS)
-        if read_only:
+        if not create and inspection.state is FileState.NEW:
+            raise UserError(
+                tr("Filen {path} innehåller ingen databas ännu; den har inte ändrats.").format(
+                    path=path
+                )
+            )
+        if file_read_only:
             if inspection.state is not FileState.CURRENT:
-                raise faults.fault(faults.FaultKind.READ_ONLY_SESSION, path)
+                raise faults.fault(faults.FaultKind.READ_ONLY, path)
+        elif read_only:
+            if inspection.state is not FileState.CURRENT:
+                raise faults.read_only_beside(path, holder)
         else:
             _check_writable(path)
         if inspection.state is not FileState.CURRENT:
@@ -286,7 +343,7 @@ def open_database(path: Path, *, migrate: bool = True, lock: LockMode = LockMode
             except OSError as exc:
                 raise UserError(
                     tr("Mappen {folder} kan inte skapas: {reason}").format(
-                        folder=path.parent, reason=exc.strerror
+                        folder=path.parent, reason=faults.reason(exc)
                     )
                 ) from exc
             from trygghetsrad.db.migrate import upgrade
@@ -300,7 +357,12 @@ def open_database(path: Path, *, migrate: bool = True, lock: LockMode = LockMode
                     raise
                 raise found from exc
         return Database(
-            path, make_engine(path, read_only=read_only), read_only=read_only, locked=locked
+            path,
+            make_engine(path, read_only=read_only, file_read_only=file_read_only),
+            read_only=read_only,
+            locked=locked,
+            holder=holder,
+            file_read_only=file_read_only,
         )
     except BaseException:
         if locked:

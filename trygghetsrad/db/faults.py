@@ -11,9 +11,13 @@ from __future__ import annotations
 import sqlite3
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trygghetsrad.errors import UserError
+from trygghetsrad.errors import UserError, os_error_reason
 from trygghetsrad.i18n import tr
+
+if TYPE_CHECKING:
+    from trygghetsrad.db.lock import LockInfo
 
 
 class FaultKind(Enum):
@@ -24,7 +28,7 @@ class FaultKind(Enum):
     DAMAGED = "damaged"  # malformed, truncated, not a database
     MISSING = "missing"  # deleted or moved while open
     IN_USE = "in_use"  # opened by another Trygghetsråd window
-    READ_ONLY_SESSION = "read_only_session"  # opened read-only because the window holds it
+    READ_ONLY_SESSION = "read_only_session"  # opened read-only: the window or a command has it
 
 
 class DatabaseFault(UserError):
@@ -83,6 +87,24 @@ def fault(kind: FaultKind, path: Path | None) -> DatabaseFault:
     return DatabaseFault(_message(kind, path), kind, path)
 
 
+WINDOW_PROGRAM = "Trygghetsråd"  # how the window names itself in the lock file
+
+
+def read_only_beside(path: Path, holder: LockInfo | None) -> DatabaseFault:
+    """A write refused because someone else has the database: the window, or who it is."""
+    if holder is not None and holder.program == WINDOW_PROGRAM:
+        return fault(FaultKind.READ_ONLY_SESSION, path)
+    who = holder.describe() if holder is not None else tr("ett annat program eller kommando")
+    return DatabaseFault(
+        tr(
+            "Databasen {path} används just nu av {who} och kan bara läsas härifrån. Försök "
+            "igen när det är klart."
+        ).format(path=path, who=who),
+        FaultKind.READ_ONLY_SESSION,
+        path,
+    )
+
+
 def classify(exc: BaseException, path: Path | None = None) -> FaultKind | None:
     """The kind of fault an sqlite3/SQLAlchemy error stands for, or None for other errors."""
     text = str(getattr(exc, "orig", None) or exc).lower()
@@ -135,3 +157,24 @@ def translate(exc: BaseException, path: Path | None = None) -> DatabaseFault | N
         return None
     kind = classify(exc, path)
     return fault(kind, path) if kind is not None else None
+
+
+def reason(exc: BaseException) -> str:
+    """A short Swedish phrase for why a file or SQLite operation failed ("disken är full"),
+    for messages that name the file themselves; never the (English) text of the error."""
+    if isinstance(exc, OSError) and not is_sqlite_error(exc):
+        return os_error_reason(exc)
+    kind = classify(exc)
+    reasons = {
+        FaultKind.DISK_FULL: tr("disken är full"),
+        FaultKind.READ_ONLY: tr("mappen eller filen är skrivskyddad"),
+        FaultKind.IO_ERROR: tr("fel i filsystemet eller på disken"),
+        FaultKind.BUSY: tr("filen är låst av ett annat program"),
+        FaultKind.DAMAGED: tr("filen är skadad"),
+        FaultKind.MISSING: tr("filen finns inte längre"),
+    }
+    return (
+        reasons.get(kind, tr("ett fel från SQLite"))
+        if kind is not None
+        else tr("ett fel från SQLite")
+    )

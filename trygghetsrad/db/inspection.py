@@ -7,13 +7,14 @@ wait for SQLAlchemy. `db.engine` re-exports these names.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from trygghetsrad.db import faults, revisions
-from trygghetsrad.errors import UserError
+from trygghetsrad.errors import UserError, os_error_reason
 from trygghetsrad.i18n import tr
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -45,6 +46,17 @@ def _not_ours(path: Path) -> UserError:
     )
 
 
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that reads `path` and never writes: `mode=ro`, or `immutable=1` where
+    SQLite could not create the WAL index beside the file (a read-only folder, where nobody
+    can write the database either)."""
+    uri = path.absolute().as_uri()
+    shm = path.with_name(path.name + "-shm")
+    if not shm.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+        return f"{uri}?immutable=1"
+    return f"{uri}?mode=ro"
+
+
 def inspect_file(path: Path, *, busy_timeout_ms: int | None = None) -> Inspection:
     """Tell what the file at `path` is without writing a single byte to it."""
     if not path.exists():
@@ -56,8 +68,8 @@ def inspect_file(path: Path, *, busy_timeout_ms: int | None = None) -> Inspectio
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise UserError(
-            tr("Databasfilen {path} kan inte läsas: {reason}").format(
-                path=path, reason=exc.strerror
+            tr("Databasfilen {path} kan inte läsas: {reason}.").format(
+                path=path, reason=os_error_reason(exc)
             )
         ) from exc
     if header == b"":
@@ -65,7 +77,7 @@ def inspect_file(path: Path, *, busy_timeout_ms: int | None = None) -> Inspectio
     if header != SQLITE_HEADER:
         raise _not_ours(path)
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         conn.execute(f"PRAGMA busy_timeout={busy_timeout_ms or BUSY_TIMEOUT_MS}")
     except sqlite3.Error as exc:
         raise _fault_or(exc, path, _not_ours(path)) from exc

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from trygghetsrad.db.faults import DatabaseFault, FaultKind
+from trygghetsrad.db.faults import WINDOW_PROGRAM, DatabaseFault, FaultKind
 from trygghetsrad.files import LOCK_SUFFIX, private_dirs
 from trygghetsrad.i18n import tr
 
@@ -53,16 +53,19 @@ class LockInfo:
 
 class DatabaseInUse(DatabaseFault):
     def __init__(self, path: Path, holder: LockInfo | None) -> None:
-        who = holder.describe() if holder else tr("ett annat Trygghetsråd-fönster")
-        super().__init__(
-            tr(
+        if holder is not None and holder.program == WINDOW_PROGRAM:
+            message = tr(
                 "Databasen {path} är redan öppen i {who}. Samma databas kan bara vara öppen "
                 "i ett fönster åt gången, så att inget skrivs över. Stäng det andra fönstret "
                 "först."
-            ).format(path=path, who=who),
-            FaultKind.IN_USE,
-            path,
-        )
+            )
+        else:  # a command (import, restore …), or a holder that could not be read
+            message = tr(
+                "Databasen {path} används just nu av {who}. Vänta tills det är klart och "
+                "försök igen."
+            )
+        who = holder.describe() if holder else tr("ett annat program eller kommando")
+        super().__init__(message.format(path=path, who=who), FaultKind.IN_USE, path)
         self.holder = holder
 
 
@@ -185,7 +188,7 @@ def _current_info(program: str) -> LockInfo:
     )
 
 
-def acquire(db_path: Path, *, program: str = "Trygghetsråd") -> None:
+def acquire(db_path: Path, *, program: str = WINDOW_PROGRAM) -> None:
     """Take the lock for `db_path` or raise DatabaseInUse naming who holds it."""
     key = _key(db_path)
     held = _HELD.get(key)

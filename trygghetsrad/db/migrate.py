@@ -15,6 +15,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, create_engine, event
 
+from trygghetsrad.db import faults
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 
@@ -37,7 +38,7 @@ def copy_aside(path: Path) -> Path:
         raise UserError(
             tr(
                 "Databasen uppdaterades inte: den kunde inte säkerhetskopieras först ({reason})."
-            ).format(reason=exc)
+            ).format(reason=faults.reason(exc))
         ) from exc
 
 

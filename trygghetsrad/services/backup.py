@@ -26,7 +26,7 @@ from trygghetsrad.db import backups, faults
 from trygghetsrad.db.backups import BackupFile
 from trygghetsrad.db.engine import BUSY_TIMEOUT_MS, Database, FileState, inspect_file
 from trygghetsrad.domain.changes import SETTINGS, Changes
-from trygghetsrad.errors import UserError, ValidationError, os_error_reason
+from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import plural, tr
 
 RETENTION_KEY = "backup_retention_days"
@@ -64,12 +64,18 @@ MAIN_TABLES = (
 _HOUSEKEEPING = {"alembic_version", "settings", "sqlite_sequence"}
 
 
-def _write_error(target: Path, exc: BaseException) -> UserError:
-    found = faults.translate(exc, target)
-    reason = str(found) if found is not None else str(exc)
+def _write_error(target: Path, exc: BaseException, database: Path | None = None) -> UserError:
+    """Why a copy of `database` to `target` failed, blaming the right file.
+
+    The copy is a new file: damaged pages or another program's lock are the database's
+    problem, not the copy's; what concerns writing (a full disk, a folder) is the copy's."""
+    if database is not None and faults.is_sqlite_error(exc):
+        kind = faults.classify(exc)
+        if kind in (faults.FaultKind.DAMAGED, faults.FaultKind.BUSY):
+            return faults.fault(kind, database)
     return UserError(
-        tr("Säkerhetskopian kunde inte skrivas till {path}: {reason}").format(
-            path=target, reason=reason
+        tr("Säkerhetskopian kunde inte skrivas till {path}: {reason}.").format(
+            path=target, reason=faults.reason(exc)
         )
     )
 
@@ -99,7 +105,7 @@ def backup_to(
     try:
         return _snapshot_open(database, target, progress)
     except (OSError, sqlite3.Error) as exc:
-        raise _write_error(target, exc) from exc
+        raise _write_error(target, exc, database.path) from exc
 
 
 # -- settings ------------------------------------------------------------------------------
@@ -152,7 +158,7 @@ def backup_now(database: Database, reason: str) -> Path:
     try:
         made = _snapshot_open(database, target)
     except (OSError, sqlite3.Error) as exc:
-        raise _write_error(target, exc) from exc
+        raise _write_error(target, exc, database.path) from exc
     prune(database)
     return made
 
@@ -281,23 +287,6 @@ def _move_aside_damaged(db_path: Path) -> Path:
     return aside
 
 
-def _sqlite_reason(exc: BaseException) -> str:
-    kind = faults.classify(exc)
-    reasons = {
-        faults.FaultKind.DISK_FULL: tr("disken är full"),
-        faults.FaultKind.READ_ONLY: tr("mappen eller filen är skrivskyddad"),
-        faults.FaultKind.IO_ERROR: tr("fel i filsystemet eller på disken"),
-        faults.FaultKind.BUSY: tr("filen är låst av ett annat program"),
-    }
-    return reasons.get(kind, tr("fel från SQLite")) if kind is not None else tr("fel från SQLite")
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and not faults.is_sqlite_error(exc):
-        return os_error_reason(exc)
-    return _sqlite_reason(exc)
-
-
 def _shut_out_writers(db_path: Path) -> sqlite3.Connection | None:
     """The current database with SQLite's write lock held; None if the file is damaged.
 
@@ -352,7 +341,7 @@ def _keep_current(db_path: Path) -> Path | None:
             tr(
                 "Återställningen avbröts: den nuvarande databasen kunde inte säkerhetskopieras "
                 "först ({reason}). Inget har ändrats."
-            ).format(reason=_reason(exc))
+            ).format(reason=faults.reason(exc))
         ) from exc
 
 
@@ -412,7 +401,7 @@ def _put_in_place(
             where = tr("Den tidigare databasen finns kvar som {kept}.").format(kept=kept)
         raise UserError(
             tr("Säkerhetskopian kunde inte återställas ({reason}). {where}").format(
-                reason=_reason(exc), where=where
+                reason=faults.reason(exc), where=where
             )
         ) from exc
 

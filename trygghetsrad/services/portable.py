@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from trygghetsrad.db import column_enums
 from trygghetsrad.db.models import Base
 from trygghetsrad.domain.changes import EVERYTHING, Changes
-from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.errors import UserError, ValidationError, os_error_reason
 from trygghetsrad.files import write_document
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import portable_rules, portable_stream
@@ -415,7 +415,9 @@ def read_json(source: Path) -> Any:
         raise UserError(tr("Filen {path} finns inte.").format(path=source)) from exc
     except OSError as exc:
         raise UserError(
-            tr("Filen {path} kan inte läsas: {reason}").format(path=source, reason=exc.strerror)
+            tr("Filen {path} kan inte läsas: {reason}.").format(
+                path=source, reason=os_error_reason(exc)
+            )
         ) from exc
     except UnicodeDecodeError as exc:
         raise ImportProblem(tr("filen är inte UTF-8-text")) from exc

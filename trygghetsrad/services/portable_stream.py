@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from trygghetsrad.errors import UserError
+from trygghetsrad.errors import UserError, os_error_reason
 from trygghetsrad.i18n import tr
 
 CHUNK = 1 << 20  # characters read at a time
@@ -243,7 +243,9 @@ def read_items(
         raise UserError(tr("Filen {path} finns inte.").format(path=source)) from exc
     except OSError as exc:
         raise UserError(
-            tr("Filen {path} kan inte läsas: {reason}").format(path=source, reason=exc.strerror)
+            tr("Filen {path} kan inte läsas: {reason}.").format(
+                path=source, reason=os_error_reason(exc)
+            )
         ) from exc
     with stream:
         try:
@@ -252,5 +254,7 @@ def read_items(
             raise problem(str(exc)) from None
         except OSError as exc:
             raise UserError(
-                tr("Filen {path} kan inte läsas: {reason}").format(path=source, reason=exc.strerror)
+                tr("Filen {path} kan inte läsas: {reason}.").format(
+                    path=source, reason=os_error_reason(exc)
+                )
             ) from exc

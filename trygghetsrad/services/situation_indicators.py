@@ -16,7 +16,7 @@ from trygghetsrad.domain.changes import Changes, Created
 from trygghetsrad.domain.situation import ChartKind, IndicatorData, ValuePoint
 from trygghetsrad.domain.situation_csv import LABELS, check_duplicates, parse_csv
 from trygghetsrad.domain.situation_periods import parse_period
-from trygghetsrad.errors import ReferencedError, UserError, ValidationError
+from trygghetsrad.errors import ReferencedError, UserError, ValidationError, os_error_reason
 from trygghetsrad.i18n import plural, tr
 from trygghetsrad.services.references import find_references
 from trygghetsrad.services.situation_common import CHANGED, check_exists, get, name, text
@@ -427,6 +427,8 @@ def import_csv_file(
         data = path.read_bytes()
     except OSError as exc:
         raise UserError(
-            tr("Filen {name} kan inte läsas: {reason}").format(name=path.name, reason=exc.strerror)
+            tr("Filen {name} kan inte läsas: {reason}.").format(
+                name=path.name, reason=os_error_reason(exc)
+            )
         ) from exc
     return import_csv(session, data, indicator=indicator, source_id=source_id)

@@ -25,7 +25,7 @@ from trygghetsrad.domain.situation import (
     SourceStatus,
     next_after,
 )
-from trygghetsrad.errors import ReferencedError, UserError, ValidationError
+from trygghetsrad.errors import ReferencedError, UserError, ValidationError, os_error_reason
 from trygghetsrad.files import write_document
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.references import find_references
@@ -347,7 +347,9 @@ def add_attachment_from_file(
         data = path.read_bytes()
     except OSError as exc:
         raise UserError(
-            tr("Filen {name} kan inte läsas: {reason}").format(name=path.name, reason=exc.strerror)
+            tr("Filen {name} kan inte läsas: {reason}.").format(
+                name=path.name, reason=os_error_reason(exc)
+            )
         ) from exc
     return add_attachment(
         session, source_id, filename=path.name, data=data, received_on=received_on

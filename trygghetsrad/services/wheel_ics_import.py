@@ -281,6 +281,23 @@ def _when(read: Callable[[], object], raw: str, number: int, title: str, name: s
     return day, at
 
 
+def _parser_problem(exc: Exception) -> str:
+    """What the calendar parser's (English) error means, in Swedish."""
+    import re
+
+    text = str(exc)
+    line = re.search(r"could not be parsed into parts: '(.*?)'", text)
+    if line is not None:
+        return tr("raden ”{line}” följer inte kalenderformatet").format(line=line[1][:60])
+    if "END encountered without" in text:
+        return tr("ett END saknar sitt BEGIN")
+    if "multiple components" in text:
+        return tr("filen innehåller flera kalendrar; importera en i taget")
+    if "no components" in text:
+        return tr("filen innehåller ingen hel kalender (BEGIN:VCALENDAR … END:VCALENDAR)")
+    return tr("innehållet följer inte kalenderformatet")
+
+
 def _what(number: int, title: str) -> str:
     return tr("Händelse {n} (”{title}”)").format(n=number, title=title[:60])
 
@@ -362,7 +379,7 @@ def _icalendar_event(
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except Exception as exc:  # icalendar raises several kinds on broken input
-        raise ValueError(str(exc)) from exc
+        raise ValueError(_parser_problem(exc)) from exc
     (event,) = calendar.walk("VEVENT")[:1] or [None]
     if event is None:
         return None
