@@ -107,21 +107,28 @@ def mark_substrings(text: str, words: list[str]) -> str:
     folded = fold(text).casefold()
     if len(folded) != len(text):  # a letter whose lower case is longer: nothing to line up
         return text
-    marked = [False] * len(text)
+    spans: list[tuple[int, int]] = []
     for word in words:
         needle = fold(word).casefold()
-        start = folded.find(needle)
-        while needle and start >= 0:
-            for i in range(start, start + len(needle)):
-                marked[i] = True
+        start = folded.find(needle) if needle else -1
+        while start >= 0:
+            spans.append((start, start + len(needle)))
             start = folded.find(needle, start + len(needle))
+    if not spans:
+        return text
+    spans.sort()
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        if start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
     out: list[str] = []
-    for i, char in enumerate(text):
-        if marked[i] and (i == 0 or not marked[i - 1]):
-            out.append(MARK_START)
-        out.append(char)
-        if marked[i] and (i == len(text) - 1 or not marked[i + 1]):
-            out.append(MARK_END)
+    pos = 0
+    for start, end in merged:
+        out += [text[pos:start], MARK_START, text[start:end], MARK_END]
+        pos = end
+    out.append(text[pos:])
     return "".join(out)
 
 
