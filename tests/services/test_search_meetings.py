@@ -130,8 +130,7 @@ def test_migration_rebuilds_the_meeting_rows_of_an_older_index(database) -> None
         # (in both tables, as if the second had been filled from the first since).
         for table in (search_index.TABLE, search_index.TRIGRAM_TABLE):
             s.connection().exec_driver_sql(
-                f"UPDATE {table} SET title = '', body = 'Kommunhuset, rum Älven' "
-                "WHERE rowid = ?",
+                f"UPDATE {table} SET title = '', body = 'Kommunhuset, rum Älven' WHERE rowid = ?",
                 (search_index.BY_TABLE["meetings"].rowid(feb),),
             )
         s.connection().exec_driver_sql(

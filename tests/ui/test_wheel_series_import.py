@@ -39,7 +39,9 @@ def _dates(ctx) -> list[date]:  # type: ignore[no-untyped-def]
         return [i.start for i in service.year_items(s, 2026) if i.title.startswith("Samverkan")]
 
 
-def test_a_series_from_outlook_becomes_nine_occurrences_and_says_so(page, demo_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_series_from_outlook_becomes_nine_occurrences_and_says_so(
+    page, demo_ctx, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     messages: list[str] = []
     demo_ctx.events.status_message.connect(messages.append)
     source = tmp_path / "samverkan.ics"
