@@ -253,7 +253,7 @@ def search(paths: dict[str, Path], big: str, runs: int) -> None:
         t0 = time.perf_counter()
         used = service.tiers(text, substring)
         ranked = raw.execute(
-            service.rank_sql(used), (*(q for _t, q in used), service.PER_KIND)
+            service.rank_sql(used), service.rank_params(used, service.PER_KIND)
         ).fetchall()
         exact = [row[0] for row in ranked if row[2] == service.WORDS]
         if exact:

@@ -192,13 +192,6 @@ def _import_ics(args: argparse.Namespace) -> int:
                 result = import_ics(session, data, category=key, progress=progress.report)
     finally:
         db.close()
-    print(
-        tr("{c} {new}, {u} {updated}, {s} hoppades över").format(
-            c=result.created,
-            new=tr("ny") if result.created == 1 else tr("nya"),
-            u=result.updated,
-            updated=tr("uppdaterad") if result.updated == 1 else tr("uppdaterade"),
-            s=result.skipped,
-        )
-    )
+    for line in result.summary():
+        print(line)
     return 0

@@ -77,26 +77,25 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def substring_query(text: str, *, folded: bool, prefix: bool = False) -> str:
-    """An FTS5 MATCH expression for the substring table: every word must occur, anywhere in a
-    word (trigram), or at a word's beginning (`prefix`, for the word tokenizer). `folded`:
-    a word typed without å/ä/ö is looked for in the folded copy, so it also finds the
-    spelling with them; a word typed with them still must match as typed ("öberg" does not
-    find "Oberg"). Empty when a word is too short for trigrams (3), or when `folded` would
-    search nothing that the unfolded query doesn't."""
+def substring_query(text: str, *, prefix: bool = False) -> str:
+    """An FTS5 MATCH expression for the second index table: every word must occur anywhere
+    in a word (trigram), or at a word's beginning (`prefix`, for the word tokenizer). A word
+    typed without å/ä/ö is looked for in the folded copy, so it also finds the spelling with
+    them; a word typed with them must match as typed ("öberg" does not find "Oberg"). Empty
+    when a word is too short for trigrams (3 letters)."""
     words = query_words(text)
     if not words or (not prefix and any(len(word) < 3 for word in words)):
         return ""
-    plain = [word for word in words if fold(word) == word]
-    if folded and not plain:
-        return ""
     star = "*" if prefix else ""
-    if not folded:
-        return "{title body} : (" + " ".join(f'"{w}"{star}' for w in words) + ")"
-    parts = ["{folded_title folded_body} : (" + " ".join(f'"{w}"{star}' for w in plain) + ")"]
+    plain = [word for word in words if fold(word) == word]
     typed = [word for word in words if fold(word) != word]
+    parts = []
+    if plain:
+        phrases = " ".join(f'"{word}"{star}' for word in plain)
+        parts.append(f"{{folded_title folded_body}} : ({phrases})")
     if typed:
-        parts.append("{title body} : (" + " ".join(f'"{w}"{star}' for w in typed) + ")")
+        phrases = " ".join(f'"{word}"{star}' for word in typed)
+        parts.append(f"{{title body}} : ({phrases})")
     return " AND ".join(parts)
 
 
@@ -108,21 +107,28 @@ def mark_substrings(text: str, words: list[str]) -> str:
     folded = fold(text).casefold()
     if len(folded) != len(text):  # a letter whose lower case is longer: nothing to line up
         return text
-    marked = [False] * len(text)
+    spans: list[tuple[int, int]] = []
     for word in words:
         needle = fold(word).casefold()
-        start = folded.find(needle)
-        while needle and start >= 0:
-            for i in range(start, start + len(needle)):
-                marked[i] = True
+        start = folded.find(needle) if needle else -1
+        while start >= 0:
+            spans.append((start, start + len(needle)))
             start = folded.find(needle, start + len(needle))
+    if not spans:
+        return text
+    spans.sort()
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        if start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
     out: list[str] = []
-    for i, char in enumerate(text):
-        if marked[i] and (i == 0 or not marked[i - 1]):
-            out.append(MARK_START)
-        out.append(char)
-        if marked[i] and (i == len(text) - 1 or not marked[i + 1]):
-            out.append(MARK_END)
+    pos = 0
+    for start, end in merged:
+        out += [text[pos:start], MARK_START, text[start:end], MARK_END]
+        pos = end
+    out.append(text[pos:])
     return "".join(out)
 
 

@@ -35,15 +35,15 @@ TITLE_WEIGHT = 8.0
 SNIPPET_TOKENS = 14
 DATE_COLUMNS = ("day", "start_date", "observed_on")  # shown as "where it is" context
 
-# Three tiers of hits, best first: whole words as typed (each a prefix: "trygg" finds
-# "Trygghetsrådet"); the words inside other words ("övervakning" in "Kameraövervakning");
-# the words typed without å/ä/ö ("ange" finds "Ånge"). A record is ranked by its best tier,
-# then by bm25 within it. The substring tiers need the second index table (db/search_index).
-WORDS, INSIDE, FOLDED = 0, 1, 2
+# Two tiers of hits, best first: whole words as typed (each a prefix: "trygg" finds
+# "Trygghetsrådet"); then the words inside other words ("övervakning" in
+# "Kameraövervakning") or typed without å/ä/ö ("ange" finds "Ånge"), from the second index
+# table (db/search_index). A record is ranked by its best tier, then by bm25 within it.
+WORDS, SUBSTRING = 0, 1
+_TABLES = {WORDS: idx.TABLE, SUBSTRING: idx.TRIGRAM_TABLE}
 _WEIGHTS = {
     WORDS: f"bm25({idx.TABLE}, 0, 0, 0, {TITLE_WEIGHT}, 1.0)",
-    INSIDE: f"bm25({idx.TRIGRAM_TABLE}, 0, 0, 0, {TITLE_WEIGHT}, 1.0, 0, 0)",
-    FOLDED: f"bm25({idx.TRIGRAM_TABLE}, 0, 0, 0, 0, 0, {TITLE_WEIGHT}, 1.0)",
+    SUBSTRING: f"bm25({idx.TRIGRAM_TABLE}, 0, 0, 0, {TITLE_WEIGHT}, 1.0, {TITLE_WEIGHT}, 1.0)",
 }
 DETAIL_SQL = (
     f"SELECT rowid, ref_table, ref_id, highlight({idx.TABLE}, 3, ?, ?),"
@@ -57,46 +57,51 @@ TEXT_SQL = f"SELECT rowid, ref_table, ref_id, title, body FROM {idx.TABLE} WHERE
 def tiers(text: str, substring: str | None) -> list[tuple[int, str]]:
     """(tier, MATCH expression) of each tier this query and this database can search."""
     found = [(WORDS, fts_query(text))]
-    if substring == idx.TRIGRAM:
-        found.append((INSIDE, substring_query(text, folded=False)))
-        found.append((FOLDED, substring_query(text, folded=True)))
-    elif substring == idx.WORDS:  # an SQLite without trigrams: folded words by their start
-        found.append((FOLDED, substring_query(text, folded=True, prefix=True)))
+    if substring is not None:  # with the word tokenizer (old SQLite): folded word prefixes
+        found.append((SUBSTRING, substring_query(text, prefix=substring == idx.WORDS)))
     return [(tier, query) for tier, query in found if query]
 
 
 def rank_sql(used: list[tuple[int, str]]) -> str:
-    """The ranking query over the tiers (one MATCH parameter each, then the per-kind limit);
-    exposed so that the benchmark runs exactly this with plain sqlite3."""
-    union = " UNION ALL ".join(
-        f"SELECT rowid, kind, {tier} AS tier, {_WEIGHTS[tier]} AS score"
-        f" FROM {idx.TABLE if tier == WORDS else idx.TRIGRAM_TABLE}"
-        f" WHERE {idx.TABLE if tier == WORDS else idx.TRIGRAM_TABLE} MATCH ?"
-        for tier, _query in used
-    )
+    """The ranking query over the tiers, with `rank_params`; exposed so that the benchmark
+    runs exactly this with plain sqlite3. A later tier leaves out what an earlier one found
+    (cheaper than grouping the union by record)."""
+    parts = []
+    for n, (tier, _query) in enumerate(used):
+        table = _TABLES[tier]
+        earlier = "".join(
+            f" AND rowid NOT IN (SELECT rowid FROM {_TABLES[t]} WHERE {_TABLES[t]} MATCH ?)"
+            for t, _q in used[:n]
+        )
+        parts.append(
+            f"SELECT rowid, kind, {tier} AS tier, {_WEIGHTS[tier]} AS score"
+            f" FROM {table} WHERE {table} MATCH ?{earlier}"
+        )
     return (
         "SELECT rowid, kind, tier, score, total FROM ("
         " SELECT rowid, kind, tier, score,"
         " row_number() OVER (PARTITION BY kind ORDER BY tier, score, rowid DESC) AS n,"
         " count(*) OVER (PARTITION BY kind) AS total"
-        # min() picks each record's best tier, and the bare `score` comes from that row;
-        # LIMIT -1 keeps SQLite from flattening bm25() into the aggregate (not allowed)
-        " FROM (SELECT rowid, kind, min(tier) AS tier, score"
-        f" FROM ({union} LIMIT -1) GROUP BY rowid))"
+        f" FROM ({' UNION ALL '.join(parts)}))"
         " WHERE n <= ? ORDER BY tier, score, rowid DESC"
     )
 
 
+def rank_params(used: list[tuple[int, str]], per_kind: int) -> tuple[object, ...]:
+    params: list[object] = []
+    for n, (_tier, query) in enumerate(used):
+        params += [query, *(q for _t, q in used[:n])]
+    return (*params, per_kind)
+
+
 def search(session: Session, *, text: str, per_kind: int = PER_KIND) -> SearchResult:
-    """Records of every workspace matching all words of `text`: as words, inside words, or
-    typed without å/ä/ö, in that order."""
+    """Records of every workspace matching all words of `text`: as words first, then inside
+    words or typed without å/ä/ö."""
     connection = session.connection()
     used = tiers(text, idx.substring_index(connection))
     if not used:
         return SearchResult(text)
-    ranked = connection.exec_driver_sql(
-        rank_sql(used), (*(query for _tier, query in used), per_kind)
-    ).fetchall()
+    ranked = connection.exec_driver_sql(rank_sql(used), rank_params(used, per_kind)).fetchall()
     if not ranked:
         return SearchResult(text)
     totals = {kind: total for _rowid, kind, _tier, _score, total in ranked}

@@ -21,6 +21,7 @@ from trygghetsrad.services import wheel
 
 if TYPE_CHECKING:
     from trygghetsrad.services.wheel_ics_import import IcsEvent
+    from trygghetsrad.services.wheel_ics_series import IcsSeries
 
 # -- suggestions ---------------------------------------------------------------------------------
 
@@ -149,8 +150,47 @@ def wheel_document(
 class ImportResult:
     created: int
     updated: int
-    skipped: int
+    skipped: int  # unchanged, untitled, or without a start (`without_start` of them)
     changes: Changes
+    series: tuple[IcsSeries, ...] = ()  # what each recurring series of the file became
+    without_start: int = 0
+
+    def summary(self, limit: int = 10) -> list[str]:
+        """Swedish lines for the user: the counts, then what each series became."""
+        lines = [
+            tr("{c} {new}, {u} {updated}, {s} hoppades över").format(
+                c=self.created,
+                new=tr("ny") if self.created == 1 else tr("nya"),
+                u=self.updated,
+                updated=tr("uppdaterad") if self.updated == 1 else tr("uppdaterade"),
+                s=self.skipped,
+            )
+        ]
+        if self.without_start:
+            lines.append(
+                tr("{events} i filen saknar startdatum och hoppades över.").format(
+                    events=plural(self.without_start, tr("händelse"), tr("händelser"))
+                )
+            )
+        for series in self.series[:limit]:
+            times = plural(series.occurrences, tr("tillfälle"), tr("tillfällen"))
+            if series.recurring:
+                text = tr(
+                    "Serien ”{title}” ({times}) blev en återkommande händelse med {e} undantag."
+                ).format(title=series.title[:60], times=times, e=series.exceptions)
+            else:
+                singles = plural(
+                    series.occurrences, tr("enskild händelse"), tr("enskilda händelser")
+                )
+                text = tr(
+                    "Serien ”{title}” går inte att återge som en upprepning i årshjulet"
+                    " och blev {singles}."
+                ).format(title=series.title[:60], singles=singles)
+            lines.append(text)
+        if len(self.series) > limit:
+            more = plural(len(self.series) - limit, tr("serie"), tr("serier"))
+            lines.append(tr("… och {more} till.").format(more=more))
+        return lines
 
 
 # (done, total, what is being done) now and then during a big import
@@ -227,19 +267,21 @@ def import_ics(
 
     from trygghetsrad.db import search_index
     from trygghetsrad.db.models.wheel import WheelEvent as EventRow
-    from trygghetsrad.services.wheel_ics_import import read_events
+    from trygghetsrad.services.wheel_ics_import import read_calendar
 
     reading = tr("Läser kalenderfilen")
     try:
-        events = read_events(
+        calendar = read_calendar(
             data, (lambda done, total: progress(done, total, reading)) if progress else None
         )
     except ValueError as exc:
         raise UserError(
             tr("Filen kunde inte läsas som en kalender (.ics): {e}").format(e=exc)
         ) from exc
+    events = calendar.events
     category_id = wheel._category_row(session, category).id
-    created = updated = skipped = 0
+    created = updated = 0
+    skipped = calendar.without_start
     known: dict[str, str] = {}
     own = [e for e in events if e.uid.endswith(dw.uid_for(""))]  # our own export read back
     if own:
@@ -254,6 +296,12 @@ def import_ics(
             skipped += 1
             continue
         fields = _checked(ev)
+        if ev.recurrence is not None:
+            outcome = _import_series(session, ev, category)
+            created += outcome == "created"
+            updated += outcome == "updated"
+            skipped += outcome == "skipped"
+            continue
         values = (ev.title, ev.start, ev.end, ev.start_time, ev.end_time, ev.place, ev.description)
         if ev.uid in stored:
             ident, current = stored[ev.uid]
@@ -305,8 +353,69 @@ def import_ics(
             search_index.reindex_table(connection, search_index.BY_TABLE["wheel_events"], ids)
         wheel.log_added(session, [(r["title"], r["start_date"], r["end_date"]) for r in new])
     return ImportResult(
-        created, updated, skipped, Changes.of(WHEEL) if created or updated else Changes()
+        created,
+        updated,
+        skipped,
+        Changes.of(WHEEL) if created or updated else Changes(),
+        tuple(calendar.series),
+        calendar.without_start,
     )
+
+
+def _import_series(session: Session, ev: IcsEvent, category: str) -> str:
+    """A series that is one recurring wheel event: created, updated (same UID) or skipped
+    (unchanged); its cancelled and moved occurrences become the event's exceptions."""
+    from dataclasses import replace
+
+    from trygghetsrad.db.models.wheel import WheelEvent as EventRow
+    from trygghetsrad.db.models.wheel import WheelEventException as ExceptionRow
+
+    assert ev.recurrence is not None
+    wanted = dw.WheelEvent(
+        id=0,
+        title=ev.title,
+        category=category,
+        start=ev.start,
+        end=ev.end,
+        start_time=ev.start_time,
+        end_time=ev.end_time,
+        place=ev.place,
+        description=ev.description,
+        recurrence=ev.recurrence,
+        exceptions=ev.exceptions,
+    )
+    row = session.scalar(select(EventRow).where(EventRow.uid == ev.uid)) if ev.uid else None
+    if row is None:
+        wheel.restore_event(session, wanted, uid=ev.uid or None)
+        return "created"
+    current = wheel.get_event(session, row.id)
+    if replace(current, id=0, category=category, responsible="", internal=False) == wanted:
+        return "skipped"
+    wheel.update_event(
+        session,
+        row.id,
+        title=ev.title,
+        start=ev.start,
+        end=ev.end,
+        start_time=ev.start_time,
+        end_time=ev.end_time,
+        place=ev.place,
+        description=ev.description,
+        recurrence=ev.recurrence,
+    )
+    row.exceptions.clear()
+    session.flush()
+    for exc in ev.exceptions:
+        row.exceptions.append(
+            ExceptionRow(
+                original_date=exc.original,
+                cancelled=exc.cancelled,
+                new_start=exc.new_start,
+                new_end=exc.new_end,
+            )
+        )
+    session.flush()
+    return "updated"
 
 
 # -- owned items ---------------------------------------------------------------------------------

@@ -11,14 +11,18 @@ file's VTIMEZONEs, so nothing is read differently from before.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trygghetsrad.domain.dates import FIRST_YEAR, LAST_YEAR, check_year
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
+
+if TYPE_CHECKING:
+    from trygghetsrad.domain.wheel import OccurrenceException, Recurrence
+    from trygghetsrad.services.wheel_ics_series import IcsSeries
 
 TZID = "Europe/Stockholm"
 
@@ -37,6 +41,18 @@ class IcsEvent:
     end_time: time | None
     place: str
     description: str
+    # A series that is one recurring wheel event (see wheel_ics_series)
+    recurrence: Recurrence | None = None
+    exceptions: tuple[OccurrenceException, ...] = ()
+
+
+@dataclass
+class IcsCalendar:
+    """What an .ics file holds for the wheel."""
+
+    events: list[IcsEvent]
+    series: list[IcsSeries]  # what each recurring series became
+    without_start: int  # VEVENTs with no DTSTART: nothing to place on the wheel
 
 
 # -- content lines ---------------------------------------------------------------------------
@@ -47,6 +63,7 @@ _TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")
 _TEXT_ESCAPES = {"\\": "\\", ";": ";", ",": ",", "n": "\n", "N": "\n"}
 # Properties that make an event a recurring series or a part of one: read by icalendar.
 _RECURRENCE = frozenset({"RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "EXRULE"})
+_SERIES = frozenset({"RRULE", "RDATE", "EXRULE"})  # what makes a VEVENT a series
 
 
 @dataclass
@@ -404,37 +421,72 @@ def _icalendar_event(
     )
 
 
-def iter_events(data: bytes, progress: ProgressCallback | None = None) -> Iterator[IcsEvent]:
-    """The VEVENTs of an .ics file in file order; raises ValueError (Swedish) on the first
-    one that can't be read."""
+def _uid(component: _Component) -> str:
+    prop = component.prop("UID")
+    return _text(prop.value) if prop is not None else ""
+
+
+def read_calendar(data: bytes, progress: ProgressCallback | None = None) -> IcsCalendar:
+    """The VEVENTs of an .ics file in file order, a recurring series where its first part
+    stands; raises ValueError (Swedish) on the first one that can't be read."""
     lines = _lines(data)
     components = _components(lines)
-    events = [c for c in components if c.name == "VEVENT"]
-    timezones: list[str] | None = None
-    total = len(events)
-    for number, component in enumerate(events, start=1):
+    vevents = [c for c in components if c.name == "VEVENT"]
+
+    def is_series(c: _Component) -> bool:
+        return not _SERIES.isdisjoint(c.lines) and "RECURRENCE-ID" not in c.lines
+
+    series_uids = {uid for c in vevents if is_series(c) and (uid := _uid(c))}
+    moved: dict[str, list[_Component]] = {}
+    for c in vevents:
+        if "RECURRENCE-ID" in c.lines and (uid := _uid(c)) in series_uids:
+            moved.setdefault(uid, []).append(c)
+    timezones = [
+        line
+        for c in components
+        if c.name == "VTIMEZONE"
+        for line in lines[c.start_line : c.end_line + 1]
+    ]
+    found = IcsCalendar([], [], 0)
+    done: set[str] = set()
+    total = len(vevents)
+    for number, component in enumerate(vevents, start=1):
         if progress is not None and number % PROGRESS_EVERY == 0:
             progress(number, total)
+        if is_series(component):
+            from trygghetsrad.services.wheel_ics_series import read_series
+
+            uid = _uid(component)
+            if uid and uid in done:
+                continue  # a second master of the same series: the first one counts
+            done.add(uid)
+            events, series = read_series(
+                number, lines, component, moved.get(uid, []) if uid else [], timezones
+            )
+            found.events += events
+            if series is None:
+                found.without_start += 1
+            else:
+                found.series.append(series)
+            continue
+        if "RECURRENCE-ID" in component.lines and _uid(component) in series_uids:
+            continue  # a moved occurrence: read with its series
         event: IcsEvent | None
         try:
             if not _RECURRENCE.isdisjoint(component.lines):
                 raise _NeedsIcalendar
             event = _fast_event(number, component)
         except _NeedsIcalendar:
-            if timezones is None:
-                timezones = [
-                    line
-                    for c in components
-                    if c.name == "VTIMEZONE"
-                    for line in lines[c.start_line : c.end_line + 1]
-                ]
             event = _icalendar_event(number, lines, component, timezones)
-        if event is not None:
-            yield event
+        if event is None:
+            found.without_start += 1
+        else:
+            found.events.append(event)
     if progress is not None:
         progress(total, total)
+    return found
 
 
 def read_events(data: bytes, progress: ProgressCallback | None = None) -> list[IcsEvent]:
     """The VEVENTs of an .ics file, with times in Swedish local time; raises ValueError."""
-    return list(iter_events(data, progress))
+    return read_calendar(data, progress).events

@@ -1176,15 +1176,15 @@ class WheelPage(QWidget):
         )
         push_done(self.stack, self.ctx, journal_service.relabel(recorded, text), parent_widget=self)
         self._changed(result.changes)
-        self.ctx.events.status_message.emit(
-            self.tr("{c} {new}, {u} {updated}, {s} fanns redan").format(
-                c=result.created,
-                new=self.tr("ny") if result.created == 1 else self.tr("nya"),
-                u=result.updated,
-                updated=self.tr("uppdaterad") if result.updated == 1 else self.tr("uppdaterade"),
-                s=result.skipped,
-            )
+        counts = self.tr("{c} {new}, {u} {updated}, {s} fanns redan").format(
+            c=result.created,
+            new=self.tr("ny") if result.created == 1 else self.tr("nya"),
+            u=result.updated,
+            updated=self.tr("uppdaterad") if result.updated == 1 else self.tr("uppdaterade"),
+            s=result.skipped,
         )
+        # What each recurring series became, as the command line says it.
+        self.ctx.events.status_message.emit(" ".join([counts, *result.summary(limit=3)[1:]]))
 
     # -- events ------------------------------------------------------------------------------
 
