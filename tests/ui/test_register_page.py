@@ -381,10 +381,12 @@ def test_add_end_and_remove_membership_with_undo(page, demo_ctx, answer) -> None
         dialog.person.findText("Amira Haddad", Qt.MatchFlag.MatchStartsWith)
     )
     dialog.role.setCurrentIndex(dialog.role.findData("adjungerad"))
+    dialog.from_date.set_value(date(2021, 1, 1))  # a new member has no start date unless given
     dialog.to_date.set_value(date(2020, 1, 1))
     dialog.save_button.click()
     assert "Slutdatum kan inte vara före startdatum" in dialog.error_text("to_date")
     dialog.to_date.set_value(None)
+    dialog.from_date.set_value(None)
     dialog.save_button.click()
     assert not dialog.isVisible()
     member = view.members.current()
