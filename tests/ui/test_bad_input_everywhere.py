@@ -148,6 +148,25 @@ def _pictures_present(ctx: Any) -> None:
     page.present()
 
 
+def _comment(ctx: Any) -> None:
+    """The progress comment on an action followed up at an editable meeting."""
+    from trygghetsrad.services import meetings, meetings_actions
+    from trygghetsrad.ui.meetings.page import MeetingsPage
+
+    with ctx.database.session() as s:
+        meeting_id = next(
+            m.id
+            for m in meetings.list_meetings(s)
+            if m.status.value in ("planned", "draft") and meetings_actions.followup(s, m.id)
+        )
+    page = MeetingsPage(ctx)
+    ALIVE.append(page)
+    page.reload()
+    page.select_meeting(meeting_id)
+    page.agenda.followup.setCurrentIndex(page.agenda.followup_model.index(0, 0))
+    page.agenda.comment_followup()
+
+
 def _template(ctx: Any) -> None:
     from trygghetsrad.services import register
 
@@ -174,6 +193,7 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     "meetings.dialogs.GuestDialog": lambda ctx: _meetings_page(ctx).attendance.add_guest(),
     "meetings.dialogs.NextMeetingDialog": lambda ctx: _meetings_page(ctx).agenda.plan_next(),
     "meetings.agenda.TemplateDialog": _template,
+    "meetings.agenda.CommentDialog": _comment,
     # wheel
     "wheel.dialogs.EventDialog": lambda ctx: _wheel(ctx).new_event(),
     "wheel.dialogs.PlanDialog": lambda ctx: _wheel(ctx).edit_plan(),

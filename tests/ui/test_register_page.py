@@ -386,6 +386,7 @@ def test_add_end_and_remove_membership_with_undo(page, demo_ctx, answer) -> None
     dialog.save_button.click()
     assert "Slutdatum kan inte vara före startdatum" in dialog.error_text("to_date")
     dialog.to_date.set_value(None)
+    dialog.from_date.set_value(None)
     dialog.save_button.click()
     assert not dialog.isVisible()
     member = view.members.current()

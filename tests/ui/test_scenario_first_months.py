@@ -68,18 +68,10 @@ def click_text(view: QAbstractItemView, text: str) -> None:
 
 
 def select_record(panel, text: str, followed) -> None:  # type: ignore[no-untyped-def]
-    """Click the register row showing `text`; what shows the record must follow."""
+    """Click the register row showing `text`; what shows the record follows the click."""
     click_text(panel.table, text)
-    if not followed():
-        # A click selected nothing in the register lists before the selection fix (issue 13,
-        # point 1, done on another branch): until it is merged, the arrow keys do the same.
-        row = panel.table.currentIndex().row()
-        last = panel.table.model().rowCount() - 1
-        first, back = (
-            (Qt.Key.Key_Up, Qt.Key.Key_Down) if row == last else (Qt.Key.Key_Down, Qt.Key.Key_Up)
-        )
-        press(panel.table, first)
-        press(panel.table, back)
+    QApplication.processEvents()
+    assert followed()
     assert text in str(panel.current())
 
 

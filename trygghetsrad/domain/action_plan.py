@@ -276,6 +276,8 @@ class MeetingMention:
     item_id: int
     text: str
     status: str = ""
+    internal: bool = False
+    inherited_internal: bool = False  # under an internal agenda item (see domain.internal)
 
 
 @dataclass(frozen=True)

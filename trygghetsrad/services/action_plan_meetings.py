@@ -21,6 +21,7 @@ from trygghetsrad.db.models.meetings import (
 from trygghetsrad.db.models.register import Group
 from trygghetsrad.domain.action_plan import MeetingMention
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes, Created
+from trygghetsrad.domain.internal import visible
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 
@@ -102,8 +103,6 @@ def mentions(
         .where(target)
     ).all()
     for link_id, decision, item, meeting in decisions:
-        if not include_internal and (decision.internal or item.internal):
-            continue
         out.append(
             MeetingMention(
                 link_id=link_id,
@@ -113,6 +112,8 @@ def mentions(
                 kind="decision",
                 item_id=decision.id,
                 text=decision.text,
+                internal=decision.internal,
+                inherited_internal=item.internal,
             )
         )
     actions = session.execute(
@@ -123,8 +124,6 @@ def mentions(
         .where(target)
     ).all()
     for link_id, action, item, meeting in actions:
-        if not include_internal and (action.internal or item.internal):
-            continue
         out.append(
             MeetingMention(
                 link_id=link_id,
@@ -135,10 +134,13 @@ def mentions(
                 item_id=action.id,
                 text=action.what,
                 status=action.status,
+                internal=action.internal,
+                inherited_internal=item.internal,
             )
         )
     return sorted(
-        _titled(session, out), key=lambda m: (m.meeting_date or date.min, m.kind, m.item_id)
+        _titled(session, visible(out, include_internal)),
+        key=lambda m: (m.meeting_date or date.min, m.kind, m.item_id),
     )
 
 

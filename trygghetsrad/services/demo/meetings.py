@@ -10,7 +10,7 @@ from datetime import date, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from trygghetsrad.domain.meetings import MeetingKind, NextMeetingPlan, Note, Presence
+from trygghetsrad.domain.meetings import MeetingKind, NextMeetingPlan, Note, Presence, Responsible
 from trygghetsrad.services import meetings as svc
 from trygghetsrad.services import meetings_actions as actions
 from trygghetsrad.services import meetings_agenda as agenda
@@ -126,13 +126,28 @@ def fill(session: Session, ctx: DemoContext) -> None:
             session, ref, title=title.format(**years), body=body.format(**years), kind=kind
         ).id
         item_ids.append(item)
-        agenda.set_notes(session, item, [Note(text.format(**years), lvl) for lvl, text in bullets])
+        agenda.set_notes(
+            session,
+            item,
+            [Note(text.format(**years), max(lvl, 0), paragraph=lvl < 0) for lvl, text in bullets],
+        )
     all_actions["dialogue_summary"] = actions.add_action(
         session,
         item_ids[2],
         what="Sammanställa dialogmaterialet från lägesbildsarbetet och presentera det",
         responsible_person_id=people["samordnare"],
         due_date=_thursday(y0, 5, 1),
+    ).id
+    # "ansvarar samordnare … samt kommunpolis": one action, two responsible.
+    all_actions["citizen_dialogue"] = actions.add_action(
+        session,
+        item_ids[0],
+        what="Planera medborgardialog under Kulturnatten",
+        responsibles=[
+            Responsible(person_id=people["samordnare"]),
+            Responsible(person_id=people["kommunpolis"]),
+        ],
+        due_date=date(y0, 5, 26),
     ).id
     all_actions["police_at_festival"] = actions.add_action(
         session,

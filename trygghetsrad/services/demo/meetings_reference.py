@@ -110,7 +110,7 @@ REFERENCE_ITEMS: list[tuple[str, str, list[tuple[int, str]]]] = [
                 "kompletteras för att lägesbilden ska bli komplett",
             ),
             (
-                0,
+                -1,  # running text after the bullets, as in the original minutes
                 "Dialogmaterialet sammanställs av samordnare för Trygghetsrådet och "
                 "Klara-gruppen. Presentation av materialet delges vid nästkommande träff.",
             ),
