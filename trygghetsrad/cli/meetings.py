@@ -225,6 +225,24 @@ def _export_email(args: argparse.Namespace) -> int:
 
 
 def _export_invite(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.meetings.ics import meeting_ics
+    """A meeting request (or a cancellation) with the SEQUENCE recorded as issued; beside an
+    open window the database is read-only and the number is only computed."""
+    from trygghetsrad.export.meetings.ics import invitation_ics
+    from trygghetsrad.services.meeting_invitations import invitation
 
-    return write_output(args.out, meeting_ics(_document(args)))
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            meeting_id = resolve_meeting(session, args.meeting)
+            invite = invitation(session, meeting_id, record=not db.read_only)
+            data = invitation_ics(invite)
+    finally:
+        db.close()
+    code = write_output(args.out, data)
+    if invite.without_address:
+        print(
+            tr("Utan e-postadress (får ingen inbjudan): {names}").format(
+                names=", ".join(invite.without_address)
+            )
+        )
+    return code
