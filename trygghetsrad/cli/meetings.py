@@ -58,34 +58,18 @@ def add_commands(commands: Commands) -> None:
 
 
 def _extend_list(commands: Commands) -> None:
-    """Add `meetings` to the register's `list` command without replacing its handler."""
-    listing = commands.top.choices.get("list")
-    if listing is None:
-        listing = commands.top.add_parser("list", help=tr("lista poster"))
-        listing.add_argument("what", choices=[])
-        listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
-    for action in listing._actions:
-        if action.dest == "what" and action.choices is not None:
-            choices = list(action.choices)
-            action.choices = [*choices, *(c for c in ("meetings", "versions") if c not in choices)]
+    """`list meetings` and `list versions --meeting MÖTES-ID`."""
+
+    def handler(args: argparse.Namespace) -> int:
+        return _list_meetings(args) if args.what == "meetings" else _list_versions(args)
+
+    listing = commands.add_lists(["meetings", "versions"], handler)
     if not any("--meeting" in a.option_strings for a in listing._actions):
         listing.add_argument(
             "--meeting",
             metavar="MÖTES-ID",
             help=tr("för list versions: mötets id eller datum"),
         )
-    previous = listing.get_default("handler")
-
-    def handler(args: argparse.Namespace) -> int:
-        if args.what == "meetings":
-            return _list_meetings(args)
-        if args.what == "versions":
-            return _list_versions(args)
-        if previous is None:
-            raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
-        return int(previous(args) or 0)
-
-    listing.set_defaults(handler=handler)
 
 
 def _list_meetings(args: argparse.Namespace) -> int:
