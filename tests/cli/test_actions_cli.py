@@ -110,3 +110,42 @@ def test_a_spreadsheet_needs_a_known_suffix(
     assert _run(demo_file, "export", "actions", str(out)) == 2
     assert ".xlsx" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_export_reminders_writes_one_draft_per_person(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import email
+    from email import policy
+
+    from trygghetsrad.db.engine import open_database
+    from trygghetsrad.domain.meetings import ActionStatus
+    from trygghetsrad.services import register
+
+    today = date.today()
+    db = open_database(demo_file)
+    with db.session() as s:
+        people = {p.email: p.id for p in register.list_people(s) if p.email}
+        open_actions = register_actions(s, ActionFilter(status=ActionStatus.OPEN), today=today)
+    db.close()
+    out = tmp_path / "påminnelser"
+    assert _run(demo_file, "export", "reminders", str(out)) == 0
+    printed = capsys.readouterr().out
+    assert "Saknar e-postadress" in printed
+    drafts = sorted(out.glob("Påminnelse uppdrag *.eml"))
+    assert drafts
+    reminded = set()
+    for path in drafts:
+        msg = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        assert msg["X-Unsent"] == "1"
+        [to] = msg["To"].addresses
+        person = people[to.addr_spec]
+        reminded.add(person)
+        body = msg.get_body(("plain",)).get_content()
+        listed = [line[2:].split(" (")[0] for line in body.splitlines() if line.startswith("• ")]
+        assert listed == [a.what for a in open_actions if person in a.person_ids]
+    assert reminded == {pid for a in open_actions for pid in a.person_ids if pid in people.values()}
+    assert list(out.glob("Påminnelse underlag *.eml"))  # the example data has late deliveries
+    file = tmp_path / "fil.txt"
+    file.write_text("x")
+    assert _run(demo_file, "export", "reminders", str(file)) == 2

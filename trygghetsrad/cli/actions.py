@@ -233,4 +233,57 @@ def _sheet(session: Any, args: argparse.Namespace) -> Any:
 
 
 def _export_reminders(args: argparse.Namespace) -> int:
-    raise UserError(tr("Påminnelser går inte att exportera än."))
+    """One draft per person to remind, in OUTDIR; who has no address is printed."""
+    from trygghetsrad.db.models import Person
+    from trygghetsrad.export.meetings import reminders as drafts
+    from trygghetsrad.files import write_document
+    from trygghetsrad.services import settings
+    from trygghetsrad.services.reminders import reminders
+
+    today = date.today()
+    outdir = Path(args.outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise UserError(tr("{path} är en fil, inte en mapp.").format(path=outdir))
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            if args.person is not None and session.get(Person, args.person) is None:
+                raise UserError(
+                    tr("Det finns ingen person med id {id} (se list people --json).").format(
+                        id=args.person
+                    )
+                )
+            found = reminders(
+                session, today=today, overdue_only=args.overdue, person_id=args.person
+            )
+            config = settings.load(session)
+    finally:
+        db.close()
+    files: list[tuple[str, bytes]] = []
+    for r in found.actions:
+        data = drafts.action_reminder_eml(
+            r, today=today, sender_email=config.sender_email, signature=config.coordinator_name
+        )
+        files.append((drafts.file_name("actions", r.name, r.person_id), data))
+    for d in found.deliveries:
+        data = drafts.delivery_reminder_eml(
+            d, today=today, sender_email=config.sender_email, signature=config.coordinator_name
+        )
+        files.append((drafts.file_name("deliveries", d.name, d.person_id), data))
+    if files:
+        outdir.mkdir(parents=True, exist_ok=True)
+    for name, data in files:
+        write_document(outdir / name, data)
+    if files:
+        print(
+            tr("Skrev {drafts} i {path}").format(
+                drafts=plural(len(files), tr("e-postutkast"), tr("e-postutkast")), path=outdir
+            )
+        )
+    else:
+        print(tr("Ingen att påminna: inga öppna uppdrag eller försenade leveranser."))
+    if found.without_address:
+        print(tr("Saknar e-postadress (påminn på annat sätt):"))
+        for line in found.without_address:
+            print(f"  {line}")
+    return 0
