@@ -195,3 +195,16 @@ def test_an_unrecorded_invitation_leaves_the_sequence_for_the_next(session) -> N
     meetings.update_meeting(session, meeting, place="Biblioteket")
     peek = invitation(session, meeting, record=False).sequence
     assert peek == invitation(session, meeting).sequence > first
+
+
+def test_a_cancelled_meeting_says_so_in_lists_and_on_the_wheel(session) -> None:  # type: ignore[no-untyped-def]
+    meeting, _ = _setup(session)
+    cancel_meeting(session, meeting, on=date(2027, 3, 1))
+    [summary] = [m for m in meetings.list_meetings(session) if m.id == meeting]
+    assert summary.cancelled_on == date(2027, 3, 1)
+    assert summary.status_label == "Inställt"
+    items = meetings.calendar_items(session, date(2027, 1, 1), date(2027, 12, 31))
+    [item] = [i for i in items if i.key == f"meeting:{meeting}"]
+    assert item.title == "Inställt: Klara-gruppen"
+    restore_meeting(session, meeting)
+    assert meetings.get_meeting(session, meeting).status_label == "Planerat"

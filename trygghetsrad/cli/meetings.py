@@ -95,6 +95,7 @@ def _list_meetings(args: argparse.Namespace) -> int:
                 "title": m.title,
                 "place": m.place,
                 "online_link": m.online_link,
+                "cancelled_on": m.cancelled_on.isoformat() if m.cancelled_on else None,
             }
             for m in meetings
         ]
