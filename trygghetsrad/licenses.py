@@ -31,6 +31,8 @@ _THIRD_PARTY: list[tuple[str, str, tuple[str, ...]]] = [
     ("holidays", "MIT", ("licenses", "holidays.txt")),
     ("icalendar", "BSD-2-Clause", ("licenses", "icalendar.txt")),
     ("tzdata", "Apache-2.0", ("licenses", "tzdata.txt")),
+    ("openpyxl", "MIT", ("licenses", "openpyxl.txt")),
+    ("et_xmlfile", "MIT", ("licenses", "et_xmlfile.txt")),
     ("typing_extensions", "PSF-2.0", ("licenses", "typing_extensions.txt")),
     ("ICU", "ICU", ("licenses", "ICU.txt")),
     ("Liberation Sans (typsnitt)", "OFL-1.1", ("fonts", "LICENSE-LiberationSans.txt")),
@@ -56,6 +58,8 @@ DISTRIBUTIONS: dict[str, str] = {
     "holidays": "holidays",
     "icalendar": "icalendar",
     "tzdata": "tzdata",
+    "openpyxl": "openpyxl",
+    "et-xmlfile": "et_xmlfile",
     "typing-extensions": "typing_extensions",
 }
 

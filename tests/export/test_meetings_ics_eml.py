@@ -10,9 +10,16 @@ import icalendar
 from factories_meetings import make_group_with_members, make_item, make_meeting
 
 from trygghetsrad.export.meetings.eml import draft_eml
-from trygghetsrad.export.meetings.ics import meeting_ics
-from trygghetsrad.services import meetings
+from trygghetsrad.export.meetings.ics import invitation_ics
+from trygghetsrad.services import meetings, settings
+from trygghetsrad.services.meeting_invitations import database_identity, invitation
 from trygghetsrad.services.meetings_document import meeting_document
+
+
+def meeting_ics(session, meeting: int) -> bytes:  # type: ignore[no-untyped-def]
+    if not settings.load(session).sender_email:
+        settings.set_value(session, "sender_email", "samordnare@example.org")
+    return invitation_ics(invitation(session, meeting))
 
 
 def _summer_meeting(session):  # type: ignore[no-untyped-def]
@@ -32,9 +39,9 @@ def _summer_meeting(session):  # type: ignore[no-untyped-def]
 
 def test_invitation_has_the_right_local_and_utc_times(session) -> None:  # type: ignore[no-untyped-def]
     meeting = _summer_meeting(session)
-    data = meeting_ics(meeting_document(session, meeting))
+    data = meeting_ics(session, meeting)
     cal = icalendar.Calendar.from_ical(data)
-    assert str(cal["METHOD"]) == "PUBLISH"
+    assert str(cal["METHOD"]) == "REQUEST"
     [tz] = cal.walk("VTIMEZONE")
     assert str(tz["TZID"]) == "Europe/Stockholm"
     assert "RDATE" not in data.decode()
@@ -43,7 +50,7 @@ def test_invitation_has_the_right_local_and_utc_times(session) -> None:  # type:
     assert (start.hour, start.minute) == (10, 0)
     assert start.astimezone(UTC) == datetime(2023, 5, 11, 8, 0, tzinfo=UTC)
     assert event["DTEND"].dt.astimezone(UTC) == datetime(2023, 5, 11, 10, 0, tzinfo=UTC)
-    assert str(event["UID"]) == f"meeting-{meeting}@trygghetsrad.local"
+    assert str(event["UID"]) == f"meeting-{meeting}-{database_identity(session)}@trygghetsrad.local"
     assert int(event["SEQUENCE"]) == 0
     assert "Klara-gruppen" in str(event["SUMMARY"])
     assert str(event["LOCATION"]) == "digitalt via Teams"
@@ -63,11 +70,11 @@ def test_winter_time_and_sequence_after_a_move(session) -> None:  # type: ignore
         end_time=time(15),
         kind="notes",
     )
-    cal = icalendar.Calendar.from_ical(meeting_ics(meeting_document(session, meeting)))
+    cal = icalendar.Calendar.from_ical(meeting_ics(session, meeting))
     [event] = cal.walk("VEVENT")
     assert event["DTSTART"].dt.astimezone(UTC) == datetime(2023, 12, 7, 12, 0, tzinfo=UTC)
     assert int(event["SEQUENCE"]) == 1
-    assert str(event["UID"]) == f"meeting-{meeting}@trygghetsrad.local"
+    assert str(event["UID"]) == f"meeting-{meeting}-{database_identity(session)}@trygghetsrad.local"
 
 
 def test_email_draft_opens_as_unsent_with_members_and_the_pdf(session) -> None:  # type: ignore[no-untyped-def]
@@ -103,9 +110,7 @@ def test_long_swedish_attachment_name_stays_on_one_line(session) -> None:  # typ
 
 def test_meeting_without_a_time_is_an_all_day_event(session) -> None:  # type: ignore[no-untyped-def]
     meeting = make_meeting(session, start_time=None, end_time=None, day=date(2026, 3, 12))
-    [event] = icalendar.Calendar.from_ical(meeting_ics(meeting_document(session, meeting))).walk(
-        "VEVENT"
-    )
+    [event] = icalendar.Calendar.from_ical(meeting_ics(session, meeting)).walk("VEVENT")
     assert event["DTSTART"].dt == date(2026, 3, 12)
     assert event["DTEND"].dt == date(2026, 3, 13)
 
@@ -113,7 +118,7 @@ def test_meeting_without_a_time_is_an_all_day_event(session) -> None:  # type: i
 def test_internal_agenda_items_stay_out_of_the_invitation(session) -> None:  # type: ignore[no-untyped-def]
     meeting = _summer_meeting(session)
     make_item(session, meeting, title="Personalärende", internal=True)
-    data = meeting_ics(meeting_document(session, meeting)).decode()
+    data = meeting_ics(session, meeting).decode()
     assert "Personalärende" not in data.replace("\r\n ", "")
 
 

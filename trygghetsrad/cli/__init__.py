@@ -11,7 +11,7 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -27,6 +27,7 @@ EXTENSIONS = [
     "trygghetsrad.cli.search",
     "trygghetsrad.cli.situation",
     "trygghetsrad.cli.action_plan",
+    "trygghetsrad.cli.actions",
 ]
 
 __all__ = ["Commands", "check_readable", "main", "os_error_message", "run_command"]
@@ -72,6 +73,31 @@ class Commands:
     top: argparse._SubParsersAction  # type: ignore[type-arg]
     export: argparse._SubParsersAction  # type: ignore[type-arg]
     import_: argparse._SubParsersAction  # type: ignore[type-arg]
+
+    def add_lists(
+        self, names: Sequence[str], handler: Callable[[argparse.Namespace], int]
+    ) -> argparse.ArgumentParser:
+        """Add `names` to the shared `list` command: `handler` runs for them, the handler
+        set before for every other list. Returns the `list` parser (for options of its own)."""
+        listing = self.top.choices.get("list")
+        if listing is None:
+            listing = self.top.add_parser("list", help=tr("lista poster"))
+            listing.add_argument("what", choices=[])
+            listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
+        for action in listing._actions:
+            if action.dest == "what" and action.choices is not None:
+                action.choices = [*action.choices, *(n for n in names if n not in action.choices)]
+        previous = listing.get_default("handler")
+
+        def dispatch(args: argparse.Namespace) -> int:
+            if args.what in names:
+                return int(handler(args) or 0)
+            if previous is None:
+                raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
+            return int(previous(args) or 0)
+
+        listing.set_defaults(handler=dispatch)
+        return listing
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from trygghetsrad.cli import Commands
 from trygghetsrad.cli.base import open_db, print_records, write_output
-from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural, tr
 
 OWN_LISTS = ("plans", "measures", "agreements")
@@ -57,26 +56,7 @@ def add_commands(commands: Commands) -> None:
 
 
 def _extend_list(commands: Commands) -> None:
-    """Add our lists to the shared `list` command without replacing the others' handlers."""
-    listing = commands.top.choices.get("list")
-    if listing is None:
-        listing = commands.top.add_parser("list", help=tr("lista poster"))
-        listing.add_argument("what", choices=[])
-        listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
-    for action in listing._actions:
-        if action.dest == "what" and action.choices is not None:
-            choices = list(action.choices)
-            action.choices = [*choices, *(c for c in OWN_LISTS if c not in choices)]
-    previous = listing.get_default("handler")
-
-    def handler(args: argparse.Namespace) -> int:
-        if args.what in OWN_LISTS:
-            return _list(args)
-        if previous is None:
-            raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
-        return int(previous(args) or 0)
-
-    listing.set_defaults(handler=handler)
+    commands.add_lists(OWN_LISTS, _list)
 
 
 def _json_default(value: object) -> object:

@@ -58,34 +58,18 @@ def add_commands(commands: Commands) -> None:
 
 
 def _extend_list(commands: Commands) -> None:
-    """Add `meetings` to the register's `list` command without replacing its handler."""
-    listing = commands.top.choices.get("list")
-    if listing is None:
-        listing = commands.top.add_parser("list", help=tr("lista poster"))
-        listing.add_argument("what", choices=[])
-        listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
-    for action in listing._actions:
-        if action.dest == "what" and action.choices is not None:
-            choices = list(action.choices)
-            action.choices = [*choices, *(c for c in ("meetings", "versions") if c not in choices)]
+    """`list meetings` and `list versions --meeting MÖTES-ID`."""
+
+    def handler(args: argparse.Namespace) -> int:
+        return _list_meetings(args) if args.what == "meetings" else _list_versions(args)
+
+    listing = commands.add_lists(["meetings", "versions"], handler)
     if not any("--meeting" in a.option_strings for a in listing._actions):
         listing.add_argument(
             "--meeting",
             metavar="MÖTES-ID",
             help=tr("för list versions: mötets id eller datum"),
         )
-    previous = listing.get_default("handler")
-
-    def handler(args: argparse.Namespace) -> int:
-        if args.what == "meetings":
-            return _list_meetings(args)
-        if args.what == "versions":
-            return _list_versions(args)
-        if previous is None:
-            raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
-        return int(previous(args) or 0)
-
-    listing.set_defaults(handler=handler)
 
 
 def _list_meetings(args: argparse.Namespace) -> int:
@@ -111,6 +95,7 @@ def _list_meetings(args: argparse.Namespace) -> int:
                 "title": m.title,
                 "place": m.place,
                 "online_link": m.online_link,
+                "cancelled_on": m.cancelled_on.isoformat() if m.cancelled_on else None,
             }
             for m in meetings
         ]
@@ -231,6 +216,24 @@ def _export_email(args: argparse.Namespace) -> int:
 
 
 def _export_invite(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.meetings.ics import meeting_ics
+    """A meeting request (or a cancellation) with the SEQUENCE recorded as issued; beside an
+    open window the database is read-only and the number is only computed."""
+    from trygghetsrad.export.meetings.ics import invitation_ics
+    from trygghetsrad.services.meeting_invitations import invitation
 
-    return write_output(args.out, meeting_ics(_document(args)))
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            meeting_id = resolve_meeting(session, args.meeting)
+            invite = invitation(session, meeting_id, record=not db.read_only)
+            data = invitation_ics(invite)
+    finally:
+        db.close()
+    code = write_output(args.out, data)
+    if invite.without_address:
+        print(
+            tr("Utan e-postadress (får ingen inbjudan): {names}").format(
+                names=", ".join(invite.without_address)
+            )
+        )
+    return code

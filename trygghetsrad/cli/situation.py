@@ -51,25 +51,7 @@ def add_commands(commands: Commands) -> None:
 
 
 def _extend_list(commands: Commands) -> None:
-    """Add our lists to the shared `list` command without replacing its handler."""
-    listing = commands.top.choices.get("list")
-    if listing is None:
-        listing = commands.top.add_parser("list", help=tr("lista poster"))
-        listing.add_argument("what", choices=[])
-        listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
-    for action in listing._actions:
-        if action.dest == "what" and action.choices is not None:
-            action.choices = [*action.choices, *(w for w in LISTS if w not in action.choices)]
-    previous = listing.get_default("handler")
-
-    def handler(args: argparse.Namespace) -> int:
-        if args.what in LISTS:
-            return _list(args)
-        if previous is None:
-            raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
-        return int(previous(args) or 0)
-
-    listing.set_defaults(handler=handler)
+    commands.add_lists(LISTS, _list)
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -42,29 +42,12 @@ def add_commands(commands: Commands) -> None:
 
 
 def _extend_list(commands: Commands) -> None:
-    """Add `events` (with --year) to the shared `list` command without replacing its handler."""
-    listing = commands.top.choices.get("list")
-    if listing is None:
-        listing = commands.top.add_parser("list", help=tr("lista poster"))
-        listing.add_argument("what", choices=[])
-        listing.add_argument("--json", action="store_true", help=tr("skriv en JSON-lista"))
-    for action in listing._actions:
-        if action.dest == "what" and action.choices is not None and "events" not in action.choices:
-            action.choices = [*action.choices, "events"]
+    """`list events` (with --year)."""
+    listing = commands.add_lists(["events"], _list_events)
     if not any(a.dest == "year" for a in listing._actions):
         listing.add_argument(
             "--year", type=int, default=None, metavar="ÅR", help=tr("år (för events)")
         )
-    previous = listing.get_default("handler")
-
-    def handler(args: argparse.Namespace) -> int:
-        if args.what == "events":
-            return _list_events(args)
-        if previous is None:
-            raise UserError(tr("Okänd lista: {what}.").format(what=args.what))
-        return int(previous(args) or 0)
-
-    listing.set_defaults(handler=handler)
 
 
 def _source(key: str) -> str:

@@ -104,6 +104,7 @@ class MeetingSummary:
     online_link: str
     group_ids: tuple[int, ...]
     group_names: tuple[str, ...]
+    cancelled_on: date | None = None  # a planned meeting called off
 
     @property
     def when(self) -> str:
@@ -116,7 +117,10 @@ class MeetingSummary:
 
     @property
     def status_label(self) -> str:
-        """Like `status.label`, but minnesanteckningar are "Fastställt", not "Justerat"."""
+        """Like `status.label`, but minnesanteckningar are "Fastställt", not "Justerat", and
+        a cancelled meeting is "Inställt"."""
+        if self.cancelled_on is not None:
+            return tr("Inställt")
         if self.status is MeetingStatus.FINALISED and self.kind is MeetingKind.NOTES:
             return tr("Fastställt")
         return self.status.label

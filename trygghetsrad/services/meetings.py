@@ -68,6 +68,7 @@ def _summary_fields(meeting: Meeting, names: dict[int, str]) -> dict[str, object
         "online_link": meeting.online_link,
         "group_ids": group_ids,
         "group_names": group_names,
+        "cancelled_on": meeting.cancelled_on,
     }
 
 
@@ -586,7 +587,7 @@ def calendar_items(session: Session, start: date, end: date) -> list[CalendarIte
     items = [
         CalendarItem(
             key=f"meeting:{m.id}",
-            title=m.groups_label or m.title,
+            title=_cancelled(m, m.groups_label or m.title),
             category=cal.MEETINGS,
             start=m.day,
             start_time=m.start_time,
@@ -616,6 +617,11 @@ def calendar_items(session: Session, start: date, end: date) -> list[CalendarIte
             )
         )
     return items
+
+
+def _cancelled(meeting: MeetingSummary, title: str) -> str:
+    """A cancelled meeting stays on the wheel, saying so."""
+    return tr("Inställt: {title}").format(title=title) if meeting.cancelled_on else title
 
 
 def count_meetings(session: Session) -> int:

@@ -59,6 +59,7 @@ _IMPORT_LABELS: dict[str, str] = {
     "action_progress": "kommentarer till uppdrag",
     "meeting_notices": "kallelsers uppgifter",
     "minutes_versions": "sparade versioner av protokoll",
+    "meeting_invitations": "utskickade mötesinbjudningar",
     "wheel_categories": "kategorier i årshjulet",
     "wheel_plans": "årshjulsplaner",
     "wheel_plan_changes": "ändringar i årshjulsplaner",

@@ -23,6 +23,7 @@ from trygghetsrad.db.models.settings import Setting
 
 WORKSPACES = [
     "trygghetsrad.db.models.meetings",
+    "trygghetsrad.db.models.invitations",
     "trygghetsrad.db.models.situation",
     "trygghetsrad.db.models.action_plan",
     "trygghetsrad.db.models.wheel",

@@ -54,6 +54,8 @@ class Meeting(TimestampMixin, Base):
         ForeignKey("meetings.id", ondelete="SET NULL"), nullable=True, index=True
     )
     sequence: Mapped[int] = mapped_column(Integer, default=0)
+    # Called off before it was held: its invitation becomes a cancellation (METHOD:CANCEL).
+    cancelled_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     groups: Mapped[list[MeetingGroup]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True

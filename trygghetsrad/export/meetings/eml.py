@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import default
@@ -33,17 +34,31 @@ def _address(name: str, email: str) -> Address:
     return Address(display_name=name, username=username, domain=domain)
 
 
+def new_draft(recipients: Sequence[tuple[str, str]], sender_email: str = "") -> EmailMessage:
+    """An unsent draft (`X-Unsent: 1`: Outlook opens it for editing) to (name, address)
+    recipients; `From` only when the settings name a sender (PITFALLS 16)."""
+    msg = EmailMessage(policy=POLICY)
+    msg["X-Unsent"] = "1"
+    if sender_email:  # otherwise the mail program fills in its own account
+        msg["From"] = _address("", sender_email)
+    addresses = [_address(name, email) for name, email in recipients]
+    if addresses:
+        msg["To"] = addresses
+    return msg
+
+
+def draft_bytes(msg: EmailMessage, addresses: Sequence[str]) -> bytes:
+    """The draft as a file; an address with å/ä/ö (allowed in the register) can only be
+    written as UTF-8 (RFC 6532)."""
+    ascii_only = all(a.isascii() for a in addresses)
+    return msg.as_bytes(policy=POLICY if ascii_only else POLICY.clone(utf8=True))
+
+
 def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> bytes:
     """A draft addressed to the members, Swedish subject and body, the PDF attached."""
     m = doc.meeting
     what = tr("Kallelse") if notice else m.kind.label
-    msg = EmailMessage(policy=POLICY)
-    msg["X-Unsent"] = "1"
-    if doc.sender_email:  # PITFALLS 16: otherwise the mail program fills in its own account
-        msg["From"] = _address("", doc.sender_email)
-    addresses = [_address(r.name, r.email) for r in doc.recipients]
-    if addresses:
-        msg["To"] = addresses
+    msg = new_draft([(r.name, r.email) for r in doc.recipients], doc.sender_email)
     subject = f"{what} {doc.groups_label} {m.day.isoformat()}"
     draft = doc.is_draft and not notice  # a notice is not a draft of anything
     msg["Subject"] = tr("Utkast: {subject}").format(subject=subject) if draft else subject
@@ -85,6 +100,4 @@ def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> byte
         subtype="pdf",
         filename=f"{doc.file_stem(what)}.pdf",
     )
-    # An address with å/ä/ö (allowed in the register) can only be written as UTF-8 (RFC 6532).
-    ascii_only = all(a.isascii() for a in [*(a.addr_spec for a in addresses), doc.sender_email])
-    return msg.as_bytes(policy=POLICY if ascii_only else POLICY.clone(utf8=True))
+    return draft_bytes(msg, [*(r.email for r in doc.recipients), doc.sender_email])

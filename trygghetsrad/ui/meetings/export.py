@@ -44,10 +44,6 @@ def build_document(ctx: AppContext, meeting_id: int, include_internal: bool) -> 
 
 def render(kind: str, doc: MeetingDocument) -> bytes:
     """The bytes of one export; imports reportlab only here (never at start-up)."""
-    if kind == "invite":
-        from trygghetsrad.export.meetings.ics import meeting_ics
-
-        return meeting_ics(doc)
     from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
     from trygghetsrad.export.meetings.notice_pdf import notice_pdf
 
@@ -90,6 +86,8 @@ def export_to(
     on_done: Callable[[Path], None],
 ) -> Any:
     """Build the document on the GUI thread (cheap), render and write in the background."""
+    if kind == "invite":
+        return write_invitation(parent, ctx, meeting_id, path, on_done)
     doc = build_document(ctx, meeting_id, include_internal)
     return write_in_background(parent, kind, doc, path, on_done)
 
@@ -100,6 +98,23 @@ def write_in_background(
     def work(_progress: Any) -> Path:
         data = render(kind, doc)
         # All at once, never over the database; a failure is a UserError naming the file.
+        return write_file(path, data)
+
+    return run_in_background(work, parent=parent, on_done=on_done)
+
+
+def write_invitation(
+    parent: QWidget, ctx: AppContext, meeting_id: int, path: Path, on_done: Callable[[Path], None]
+) -> Any:
+    """The meeting request (or cancellation), its SEQUENCE recorded as issued; a meeting
+    without an organizer address or attendees is refused with a message box."""
+
+    def work(_progress: Any) -> Path:
+        from trygghetsrad.export.meetings.ics import invitation_ics
+        from trygghetsrad.services.meeting_invitations import invitation
+
+        with ctx.database.session() as s:
+            data = invitation_ics(invitation(s, meeting_id, record=not ctx.database.read_only))
         return write_file(path, data)
 
     return run_in_background(work, parent=parent, on_done=on_done)

@@ -1,0 +1,95 @@
+"""The action register: every action (*uppdrag*) of every meeting as one flat record, and the
+filters the register page, the command line and the spreadsheets share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from trygghetsrad.domain.meetings import ActionStatus, Responsible, join_names
+
+
+@dataclass(frozen=True)
+class RegisterAction:
+    id: int
+    what: str
+    responsibles: tuple[Responsible, ...]
+    due_date: date | None
+    status: ActionStatus
+    carried_count: int
+    meeting_id: int
+    meeting_day: date
+    meeting_name: str  # "Klara-gruppen, 13 februari 2025"
+    item_title: str
+    group_ids: tuple[int, ...]
+    group_names: tuple[str, ...]
+    measures: tuple[str, ...] = ()  # the measures (and commitments) it serves, by title
+    closed_on: date | None = None
+    internal: bool = False  # its own flag or its agenda item's
+    # The organisations of the responsible people (for the organisation filter).
+    organisation_ids: tuple[int, ...] = ()
+
+    @property
+    def responsible(self) -> str:
+        return join_names([r.name for r in self.responsibles if r.name])
+
+    @property
+    def groups_label(self) -> str:
+        return join_names(self.group_names)
+
+    @property
+    def person_ids(self) -> tuple[int, ...]:
+        return tuple(r.person_id for r in self.responsibles if r.person_id is not None)
+
+    def overdue(self, today: date) -> bool:
+        """Open and past its due date (an action without a due date is never late)."""
+        return (
+            self.status is ActionStatus.OPEN and self.due_date is not None and self.due_date < today
+        )
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """Which actions to show; every criterion left at its default lets all through."""
+
+    person_id: int | None = None
+    organisation_id: int | None = None
+    group_id: int | None = None
+    status: ActionStatus | None = None
+    overdue: bool = False
+    due_within: int | None = None  # open actions due within this many days from today
+    start: date | None = None  # the period the actions were given in (meeting day)
+    end: date | None = None
+    include_internal: bool = False
+
+    def matches(self, action: RegisterAction, today: date) -> bool:
+        if action.internal and not self.include_internal:
+            return False
+        if self.person_id is not None and self.person_id not in action.person_ids:
+            return False
+        if self.organisation_id is not None and not (
+            self.organisation_id in action.organisation_ids
+            or any(r.organisation_id == self.organisation_id for r in action.responsibles)
+        ):
+            return False
+        if self.group_id is not None and self.group_id not in action.group_ids:
+            return False
+        if self.status is not None and action.status is not self.status:
+            return False
+        if self.overdue and not action.overdue(today):
+            return False
+        if self.due_within is not None and not (
+            action.status is ActionStatus.OPEN
+            and action.due_date is not None
+            and today <= action.due_date <= today + timedelta(days=self.due_within)
+        ):
+            return False
+        if self.start is not None and action.meeting_day < self.start:
+            return False
+        return self.end is None or action.meeting_day <= self.end
+
+
+def filter_actions(
+    actions: list[RegisterAction], criteria: ActionFilter, today: date
+) -> list[RegisterAction]:
+    return [a for a in actions if criteria.matches(a, today)]

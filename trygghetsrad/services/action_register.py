@@ -1,0 +1,167 @@
+"""The action register: every action of every meeting, read in a handful of queries.
+
+A few flat selects (actions with their item and meeting, responsibles, groups, measure
+links, names) rather than ORM objects per action: the register of ten years of meetings
+(about 9,000 actions) loads at once, and filtering is then pure Python
+(`domain.action_register.ActionFilter`), so a filter change never goes back to the database.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trygghetsrad.db.models import Group, Organisation, Person
+from trygghetsrad.db.models.action_plan import Commitment, Measure, MeetingLink
+from trygghetsrad.db.models.meetings import (
+    ActionItem,
+    ActionResponsible,
+    AgendaItem,
+    Meeting,
+    MeetingGroup,
+)
+from trygghetsrad.domain.action_register import ActionFilter, RegisterAction, filter_actions
+from trygghetsrad.domain.meetings import ActionStatus, Responsible, meeting_name
+
+
+def _responsibles(session: Session) -> tuple[dict[int, list[Responsible]], dict[int, int]]:
+    people = {
+        pid: (name, org)
+        for pid, name, org in session.execute(
+            select(Person.id, Person.name, Person.organisation_id)
+        )
+    }
+    orgs = dict(session.execute(select(Organisation.id, Organisation.name)).all())
+    found: dict[int, list[Responsible]] = defaultdict(list)
+    rows = session.execute(
+        select(
+            ActionResponsible.action_id,
+            ActionResponsible.person_id,
+            ActionResponsible.organisation_id,
+        ).order_by(ActionResponsible.action_id, ActionResponsible.position)
+    )
+    for action_id, person_id, org_id in rows:
+        person = people.get(person_id, ("", None))[0] if person_id is not None else ""
+        org = orgs.get(org_id, "") if org_id is not None else ""
+        name = f"{person} ({org})" if person and org else person or org
+        found[action_id].append(Responsible(person_id, org_id, name))
+    person_orgs = {pid: org for pid, (_name, org) in people.items() if org is not None}
+    return found, person_orgs
+
+
+def _groups(session: Session) -> dict[int, list[tuple[int, str]]]:
+    names = dict(session.execute(select(Group.id, Group.name)).all())
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    rows = session.execute(
+        select(MeetingGroup.meeting_id, MeetingGroup.group_id).order_by(
+            MeetingGroup.meeting_id, MeetingGroup.position, MeetingGroup.group_id
+        )
+    )
+    for meeting_id, group_id in rows:
+        found[meeting_id].append((group_id, names.get(group_id, "")))
+    return found
+
+
+def _measures(session: Session, include_internal: bool) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    measures = session.execute(
+        select(MeetingLink.action_item_id, Measure.title, Measure.internal)
+        .join(Measure, Measure.id == MeetingLink.measure_id)
+        .where(MeetingLink.action_item_id.is_not(None))
+        .order_by(MeetingLink.id)
+    )
+    commitments = session.execute(
+        select(MeetingLink.action_item_id, Commitment.text, Commitment.internal)
+        .join(Commitment, Commitment.id == MeetingLink.commitment_id)
+        .where(MeetingLink.action_item_id.is_not(None))
+        .order_by(MeetingLink.id)
+    )
+    for action_id, title, internal in [*measures, *commitments]:
+        if include_internal or not internal:
+            found[action_id].append(title)
+    return found
+
+
+def register_actions(
+    session: Session,
+    criteria: ActionFilter | None = None,
+    *,
+    today: date | None = None,
+) -> list[RegisterAction]:
+    """Every action of every meeting (internal ones only when the filter includes them),
+    oldest meeting first, filtered by `criteria`."""
+    criteria = criteria or ActionFilter()
+    responsibles, person_orgs = _responsibles(session)
+    groups = _groups(session)
+    measures = _measures(session, criteria.include_internal)
+    rows = session.connection().execute(  # plain rows: no ORM bookkeeping for 9,000 actions
+        select(
+            ActionItem.id,
+            ActionItem.what,
+            ActionItem.due_date,
+            ActionItem.status,
+            ActionItem.carried_count,
+            ActionItem.closed_on,
+            ActionItem.internal,
+            AgendaItem.internal,
+            AgendaItem.title,
+            Meeting.id,
+            Meeting.day,
+            Meeting.title,
+        )
+        .join(AgendaItem, AgendaItem.id == ActionItem.item_id)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .order_by(Meeting.day, Meeting.start_time, Meeting.id, AgendaItem.position)
+        .order_by(ActionItem.position, ActionItem.id)
+    )
+    meeting_names: dict[int, str] = {}  # many actions per meeting: name each meeting once
+    records = []
+    for (
+        action_id,
+        what,
+        due,
+        status,
+        carried,
+        closed_on,
+        own_internal,
+        item_internal,
+        item_title,
+        meeting_id,
+        day,
+        title,
+    ) in rows:
+        meeting_groups = groups.get(meeting_id, [])
+        names = tuple(name for _gid, name in meeting_groups)
+        if meeting_id not in meeting_names:
+            meeting_names[meeting_id] = meeting_name(names, day, title or "")
+        people = responsibles.get(action_id, [])
+        records.append(
+            RegisterAction(
+                id=action_id,
+                what=what,
+                responsibles=tuple(people),
+                due_date=due,
+                status=ActionStatus(status),
+                carried_count=carried or 0,
+                meeting_id=meeting_id,
+                meeting_day=day,
+                meeting_name=meeting_names[meeting_id],
+                item_title=item_title,
+                group_ids=tuple(gid for gid, _name in meeting_groups),
+                group_names=names,
+                measures=tuple(measures.get(action_id, ())),
+                closed_on=closed_on,
+                internal=bool(own_internal or item_internal),
+                organisation_ids=tuple(
+                    dict.fromkeys(
+                        person_orgs[r.person_id]
+                        for r in people
+                        if r.person_id is not None and r.person_id in person_orgs
+                    )
+                ),
+            )
+        )
+    return filter_actions(records, criteria, today or date.today())
