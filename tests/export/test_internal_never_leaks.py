@@ -297,7 +297,13 @@ def _run_all(database, planted, name, command, tmp_path, include: bool) -> list[
                 argv.append("--include-internal")
             code = main(argv)
             assert code != 1, f"export {name} {' '.join(combo)} crashed (a bug, see the log)"
-            if code == 0 and target.exists():
+            if code == 0 and target.is_dir():  # a folder of documents (reminders)
+                outputs += [
+                    (f"{target.name}/{f.name}", f.read_bytes())
+                    for f in sorted(target.rglob("*"))
+                    if f.is_file()
+                ]
+            elif code == 0 and target.exists():
                 outputs.append((target.name, target.read_bytes()))
     return outputs
 

@@ -227,9 +227,19 @@ def _sheet(session: Any, args: argparse.Namespace) -> Any:
                 ]
                 rows.append((measure, notes))
         return tables.measures_sheet(plans, rows)
-    from trygghetsrad.services.situation_indicators import list_indicators
+    from dataclasses import replace
 
-    return tables.indicators_sheet(list_indicators(session), args.year)
+    from trygghetsrad.domain.internal import visible
+    from trygghetsrad.services.situation_indicators import list_indicators
+    from trygghetsrad.services.situation_sources import list_sources
+
+    # An internal data source is not named (as in the situation report); its figures stay.
+    named = {s.id for s in visible(list_sources(session), internal)}
+    indicators = [
+        i if i.source_id is None or i.source_id in named else replace(i, source_name="")
+        for i in list_indicators(session)
+    ]
+    return tables.indicators_sheet(indicators, args.year)
 
 
 def _export_reminders(args: argparse.Namespace) -> int:
