@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from outlook_ics import OUTLOOK_ZONE
 
 from trygghetsrad.services.wheel_ics_import import IcsEvent, read_events
 
@@ -57,23 +58,6 @@ def _reference(data: bytes) -> list[IcsEvent]:
         )
     return out
 
-
-OUTLOOK_ZONE = """BEGIN:VTIMEZONE
-TZID:W. Europe Standard Time
-BEGIN:STANDARD
-DTSTART:16010101T030000
-TZOFFSETFROM:+0200
-TZOFFSETTO:+0100
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
-END:STANDARD
-BEGIN:DAYLIGHT
-DTSTART:16010101T020000
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0200
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
-END:DAYLIGHT
-END:VTIMEZONE
-"""
 
 CUSTOM_ZONE = """BEGIN:VTIMEZONE
 TZID:Kommunens egen zon

@@ -14,27 +14,13 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import recurring_ical_events
+from outlook_ics import OUTLOOK_ZONE
 
 from trygghetsrad.domain.wheel import Frequency
 from trygghetsrad.services import wheel, wheel_extra
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-ZONE = """BEGIN:VTIMEZONE
-TZID:W. Europe Standard Time
-BEGIN:STANDARD
-DTSTART:16010101T030000
-TZOFFSETFROM:+0200
-TZOFFSETTO:+0100
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
-END:STANDARD
-BEGIN:DAYLIGHT
-DTSTART:16010101T020000
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0200
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
-END:DAYLIGHT
-END:VTIMEZONE
-"""
+ZONE = OUTLOOK_ZONE
 TZ = "TZID=W. Europe Standard Time"
 
 WEEKLY_WITH_EXDATE = f"""BEGIN:VEVENT

@@ -344,9 +344,20 @@ def restore_event(session: Session, event: dw.WheelEvent, uid: str | None = None
         recurrence=event.recurrence,
         uid=uid,
     )
-    row = session.get(EventRow, created.id)
+    set_exceptions(session, created.id, event.exceptions)
+    return created
+
+
+def set_exceptions(
+    session: Session, event_id: int, exceptions: tuple[dw.OccurrenceException, ...]
+) -> None:
+    """Replace the series' cancelled and moved occurrences with `exceptions` (undo of a
+    delete; a series read again from a calendar file)."""
+    row = session.get(EventRow, event_id)
     assert row is not None
-    for exc in event.exceptions:
+    row.exceptions.clear()
+    session.flush()
+    for exc in exceptions:
         row.exceptions.append(
             ExceptionRow(
                 original_date=exc.original,
@@ -356,7 +367,6 @@ def restore_event(session: Session, event: dw.WheelEvent, uid: str | None = None
             )
         )
     session.flush()
-    return created
 
 
 def _exception_row(

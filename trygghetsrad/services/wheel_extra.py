@@ -368,7 +368,6 @@ def _import_series(session: Session, ev: IcsEvent, category: str) -> str:
     from dataclasses import replace
 
     from trygghetsrad.db.models.wheel import WheelEvent as EventRow
-    from trygghetsrad.db.models.wheel import WheelEventException as ExceptionRow
 
     assert ev.recurrence is not None
     wanted = dw.WheelEvent(
@@ -403,18 +402,7 @@ def _import_series(session: Session, ev: IcsEvent, category: str) -> str:
         description=ev.description,
         recurrence=ev.recurrence,
     )
-    row.exceptions.clear()
-    session.flush()
-    for exc in ev.exceptions:
-        row.exceptions.append(
-            ExceptionRow(
-                original_date=exc.original,
-                cancelled=exc.cancelled,
-                new_start=exc.new_start,
-                new_end=exc.new_end,
-            )
-        )
-    session.flush()
+    wheel.set_exceptions(session, row.id, ev.exceptions)
     return "updated"
 
 
