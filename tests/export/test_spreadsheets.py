@@ -40,6 +40,7 @@ def test_xlsx_has_typed_cells_header_and_frozen_panes() -> None:
     assert first == ["Boka lokal; ring först", datetime(2026, 6, 10), 2, 12.5, 0.75]
     assert ws["B2"].is_date and ws["B2"].number_format == "yyyy-mm-dd"
     assert ws["C2"].data_type == "n" and ws["E2"].number_format == "0%"
+    assert ws["D2"].data_type == "n" and ws["D2"].number_format == "General"
     # A text that looks like a formula stays the text it was.
     assert ws["A3"].data_type == "s" and ws["A3"].value == '=HYPERLINK("http://x")'
     assert ws["B3"].value is None

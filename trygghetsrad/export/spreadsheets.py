@@ -43,10 +43,11 @@ class Sheet:
 
 
 _FORMULA_START = ("=", "+", "-", "@")
+# Numbers keep Excel's "General": a fixed pattern with optional decimals ("#,##0.##") shows
+# a whole number with a dangling decimal comma ("20,").
 _NUMBER_FORMATS = {
     Kind.DATE: "yyyy-mm-dd",
     Kind.INTEGER: "0",
-    Kind.NUMBER: "#,##0.##########",
     Kind.PERCENT: "0%",
 }
 
