@@ -208,3 +208,15 @@ def test_a_cancelled_meeting_says_so_in_lists_and_on_the_wheel(session) -> None:
     assert item.title == "Inställt: Klara-gruppen"
     restore_meeting(session, meeting)
     assert meetings.get_meeting(session, meeting).status_label == "Planerat"
+
+
+def test_the_organizer_on_the_list_has_accepted(session) -> None:  # type: ignore[no-untyped-def]
+    meeting, _ = _setup(session)
+    coordinator = make_person(session, name="Maja Lindqvist", email=ORGANIZER.upper())
+    meetings_attendance.add_attendee(session, meeting, person_id=coordinator)
+    _, event = _event(session, meeting)
+    attendees = _attendees(event)
+    own = attendees[ORGANIZER.upper()]
+    assert (own.params["PARTSTAT"], own.params["RSVP"]) == ("ACCEPTED", "FALSE")
+    others = [a for email, a in attendees.items() if email != ORGANIZER.upper()]
+    assert len(others) == 3 and all(a.params["PARTSTAT"] == "NEEDS-ACTION" for a in others)

@@ -2,7 +2,8 @@
 
 A meeting invitation is an iTIP message (RFC 5546, PITFALLS 15): `METHOD:REQUEST` with the
 coordinator as ORGANIZER and one ATTENDEE per member with an address
-(`ROLE=…;PARTSTAT=NEEDS-ACTION;RSVP=TRUE`), or `METHOD:CANCEL` with `STATUS:CANCELLED` for a
+(`ROLE=…;PARTSTAT=NEEDS-ACTION;RSVP=TRUE`; the coordinator, when on the list, has accepted),
+or `METHOD:CANCEL` with `STATUS:CANCELLED` for a
 cancelled meeting. The UID is stable per meeting and database, and the SEQUENCE comes from
 the service, which raises it whenever the invitation says something new, so a re-imported
 invitation replaces the old one. Times are written in Europe/Stockholm with a compact
@@ -74,8 +75,12 @@ def invitation_ics(invitation: Invitation, *, stamp: datetime | None = None) -> 
         *_times(meeting),
         "ORGANIZER" + _address(invitation.organizer_name) + f":mailto:{invitation.organizer_email}",
     ]
+    organizer = invitation.organizer_email.lower()
     for attendee in invitation.attendees:
-        reply = "PARTSTAT=NEEDS-ACTION;RSVP=" + ("FALSE" if cancel else "TRUE")
+        if attendee.email.lower() == organizer:
+            reply = "PARTSTAT=ACCEPTED;RSVP=FALSE"  # the coordinator does not answer herself
+        else:
+            reply = "PARTSTAT=NEEDS-ACTION;RSVP=" + ("FALSE" if cancel else "TRUE")
         lines.append(
             "ATTENDEE"
             + _address(attendee.name)
