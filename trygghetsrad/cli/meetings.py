@@ -206,13 +206,15 @@ def _export_email(args: argparse.Namespace) -> int:
 
     doc = _document(args)
     pdf = notice_pdf(doc) if args.notice else minutes_pdf(doc)
+    # Warned once the draft is written: a refused export says one thing only (its error).
+    code = write_output(args.out, draft_eml(doc, pdf, notice=args.notice))
     if doc.without_address:  # written all the same: the user adds them in the mail program
         names = ", ".join(doc.without_address)
         print(
             tr("Obs: utan e-postadress, inte med som mottagare: {names}").format(names=names),
             file=sys.stderr,
         )
-    return write_output(args.out, draft_eml(doc, pdf, notice=args.notice))
+    return code
 
 
 def _export_invite(args: argparse.Namespace) -> int:
