@@ -10,6 +10,7 @@ meeting so that issuing never touches a row the user edits (undo stays possible)
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -125,7 +126,7 @@ def invitation(session: Session, meeting_id: int, *, record: bool = True) -> Inv
         else:
             stored.sequence, stored.digest = sequence, digest
         session.flush()
-    return Invitation(**{**draft.__dict__, "sequence": sequence})
+    return replace(draft, sequence=sequence)
 
 
 # -- cancelling -----------------------------------------------------------------------------
