@@ -32,6 +32,11 @@ _THIRD_PARTY: list[tuple[str, str, tuple[str, ...]]] = [
     ("icalendar", "BSD-2-Clause", ("licenses", "icalendar.txt")),
     ("tzdata", "Apache-2.0", ("licenses", "tzdata.txt")),
     ("openpyxl", "MIT", ("licenses", "openpyxl.txt")),
+    (
+        "recurring-ical-events och x-wr-timezone",
+        "LGPL-3.0-or-later",
+        ("licenses", "recurring-ical-events.txt"),
+    ),
     ("et_xmlfile", "MIT", ("licenses", "et_xmlfile.txt")),
     ("typing_extensions", "PSF-2.0", ("licenses", "typing_extensions.txt")),
     ("ICU", "ICU", ("licenses", "ICU.txt")),
@@ -59,6 +64,8 @@ DISTRIBUTIONS: dict[str, str] = {
     "icalendar": "icalendar",
     "tzdata": "tzdata",
     "openpyxl": "openpyxl",
+    "recurring-ical-events": "recurring-ical-events och x-wr-timezone",
+    "x-wr-timezone": "recurring-ical-events och x-wr-timezone",
     "et-xmlfile": "et_xmlfile",
     "typing-extensions": "typing_extensions",
 }
