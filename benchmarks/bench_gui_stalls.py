@@ -242,8 +242,10 @@ def _make(path: Path, years: int) -> None:
     cli = [PY, "-m", "trygghetsrad", "--db", str(path)]
     if years:
         cmd = [*cli, "demo", "--date", DEMO_DATE, "--years", str(years)]
-    else:
-        cmd = [*cli, "list", "groups"]
+    else:  # reading commands never create a database: make the empty one as the app does
+        make_empty = "import sys; from trygghetsrad.db.engine import open_database; "
+        make_empty += "open_database(__import__('pathlib').Path(sys.argv[1])).close()"
+        cmd = [PY, "-c", make_empty, str(path)]
     subprocess.run(cmd, check=True, capture_output=True)
 
 

@@ -116,7 +116,10 @@ def make_databases(folder: Path, years: int, env: dict[str, str]) -> dict[str, P
     }
     cli = [PY, "-m", "trygghetsrad"]
     if not paths["empty"].exists():
-        run_child([*cli, "--db", str(paths["empty"]), "list", "groups"], env)
+        # Reading commands never create a database: make the empty one as the app opens it.
+        make_empty = "import sys; from trygghetsrad.db.engine import open_database; "
+        make_empty += "open_database(__import__('pathlib').Path(sys.argv[1])).close()"
+        run_child([PY, "-c", make_empty, str(paths["empty"])], env)
     if not paths["demo"].exists():
         run_child([*cli, "--db", str(paths["demo"]), "demo", "--date", DEMO_DATE], env)
     big = paths[f"years{years}"]
