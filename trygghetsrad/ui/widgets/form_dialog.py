@@ -134,6 +134,19 @@ class FormDialog(QDialog):
         self._columns.addLayout(form, 1)
         return form
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt API)
+        if visible and not self.isVisible() and self.scroll_area is not None:
+            # The dialog's layout cached the scroll area's hint while the form was still
+            # empty (a scroll area announces no change of its content's size): take the
+            # full form's size before Qt places the dialog over its parent.
+            self.scroll_area.updateGeometry()
+            layout = self.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()
+            fit_to_screen(self)
+        super().setVisible(visible)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         fit_to_screen(self)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 # Room for the window frame and title bar, which availableGeometry does not subtract.
 FRAME_ALLOWANCE = 48
+TITLE_BAR = 30
 
 
 def available_geometry(widget: QWidget) -> QRect | None:
@@ -34,7 +35,9 @@ def fit_to_screen(widget: QWidget) -> None:
     widget.resize(width, height)
     frame = widget.frameGeometry()
     x = min(max(frame.x(), geometry.left()), geometry.right() - frame.width() + 1)
-    y = min(max(frame.y(), geometry.top()), geometry.bottom() - frame.height() + 1)
+    # Room for the title bar, which the frame geometry may not include yet.
+    bottom = geometry.bottom() - TITLE_BAR
+    y = min(max(frame.y(), geometry.top()), bottom - frame.height() + 1)
     if (x, y) != (frame.x(), frame.y()):
         widget.move(max(x, geometry.left()), max(y, geometry.top()))
 
