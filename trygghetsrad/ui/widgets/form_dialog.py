@@ -135,21 +135,25 @@ class FormDialog(QDialog):
         return form
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt API)
-        if visible and not self.isVisible() and self.scroll_area is not None:
-            # The dialog's layout cached the scroll area's hint while the form was still
-            # empty (a scroll area announces no change of its content's size): take the
-            # full form's size before Qt places the dialog over its parent.
+        if visible and not self.isVisible():
+            self._fit_whole_form()  # before Qt places the dialog over its parent
+        super().setVisible(visible)
+
+    def _fit_whole_form(self) -> None:
+        """The dialog's layout cached the scroll area's hint while the form was still empty
+        (a scroll area announces no change of its content's size): take the whole form's
+        size, capped to the screen."""
+        if self.scroll_area is not None:
             self.scroll_area.updateGeometry()
             layout = self.layout()
             if layout is not None:
                 layout.invalidate()
                 layout.activate()
-            fit_to_screen(self)
-        super().setVisible(visible)
+        fit_to_screen(self)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        fit_to_screen(self)
+        self._fit_whole_form()
         if not self._shown_once:
             self._shown_once = True
             take_keyboard(self, list(self._fields.values()), self.buttons)
