@@ -63,6 +63,14 @@ def plan_head(doc: PlanDocument) -> DocumentHead:
     )
 
 
+def status_cell(status: str, reason: str) -> str:
+    """A measure's or commitment's status and, in small print, why the light is what it is (not the status twice)."""
+    if reason.startswith(status):
+        reason = reason[len(status) :].lstrip(";, ")
+    text = escape(status)
+    return text + (f"<br/><font size=8>{escape(reason)}</font>" if reason else "")
+
+
 def user_chapters(
     contents: Contents, settings: DocumentSettings | None, placement: Placement
 ) -> list:

@@ -23,7 +23,7 @@ from trygghetsrad.domain.action_plan_docs import FollowUpDocument
 from trygghetsrad.domain.agreements import Party
 from trygghetsrad.domain.dates import date_span, long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
-from trygghetsrad.export.action_plan import CONTENT_WIDTH, period_text, user_chapters
+from trygghetsrad.export.action_plan import CONTENT_WIDTH, period_text, status_cell, user_chapters
 from trygghetsrad.export.action_plan_drawing import indicator_chart, light_dot
 from trygghetsrad.export.pdf.base import (
     PdfMeta,
@@ -72,14 +72,6 @@ def _trend_cell(row: MeasureRow) -> str:
     if m.target_label:
         parts.append(escape(tr("Mål: {t}").format(t=m.target_label)))
     return "<br/>".join(parts)
-
-
-def _status_cell(status: str, reason: str) -> str:
-    """The status and, in small print, why the light is what it is (not the status twice)."""
-    if reason.startswith(status):
-        reason = reason[len(status) :].lstrip(";, ")
-    text = escape(status)
-    return text + (f"<br/><font size=8>{escape(reason)}</font>" if reason else "")
 
 
 def _with_period(title: str, period: str) -> str:
@@ -224,7 +216,7 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
             m = row.measure
             text = f"<b>{i}. {escape(m.title)}</b><br/><font size=8>{escape(m.responsible)}"
             text += f"<br/>{escape(period_text(m.start, m.end))}</font>"
-            status = _status_cell(_status(m.status), row.light.reason)
+            status = status_cell(_status(m.status), row.light.reason)
             trend = _trend_cell(row)
             latest = ""
             if row.followups:
@@ -300,12 +292,12 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
                     [
                         light_dot(row.light.light),
                         _p(f"<b>{escape(Party(c.party).short)}:</b> {escape(c.text)}"),
-                        _p(escape(_status(c.status))),
+                        _p(status_cell(_status(c.status), row.light.reason)),
                         _p(escape("; ".join(c.measure_titles))),
                     ]
                 )
             if len(rows) > 1:
-                block.append(data_table(rows, [6 * mm, 92 * mm, 24 * mm, 48 * mm]))
+                block.append(data_table(rows, [6 * mm, 78 * mm, 40 * mm, 46 * mm]))
             if len(rows) < 8:
                 story.append(KeepTogether(block))
             else:
