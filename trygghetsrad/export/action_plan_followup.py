@@ -16,6 +16,7 @@ from trygghetsrad.domain.action_plan import (
     Trend,
     has_light,
     is_measured,
+    light_count,
     status_label,
     trend_text,
 )
@@ -33,7 +34,7 @@ from trygghetsrad.export.pdf.base import (
     table_style,
 )
 from trygghetsrad.export.pdf.contents import Contents, head_lines, render_report
-from trygghetsrad.i18n import plural, tr
+from trygghetsrad.i18n import tr
 
 CATEGORY_LABELS = {
     "meetings": "Möte",
@@ -90,13 +91,7 @@ def _light_summary(doc: FollowUpDocument) -> Paragraph:
     for row in doc.measures:
         counts[row.light.light] += 1
     parts = []
-    for light, label in (
-        (Light.GREEN, tr("enligt plan eller klara")),
-        (Light.YELLOW, tr("behöver uppmärksamhet")),
-        (Light.RED, tr("försenade")),
-        (Light.GREY, tr("ej startade eller avbrutna")),
-        (Light.NONE, ""),
-    ):
+    for light in (Light.GREEN, Light.YELLOW, Light.RED, Light.GREY, Light.NONE):
         if light is Light.NONE and not counts[light]:
             continue
         dot = (
@@ -105,12 +100,7 @@ def _light_summary(doc: FollowUpDocument) -> Paragraph:
             else ""
         )
         # Each count stays on one line; the line breaks between them.
-        text = (
-            plural(counts[light], tr("ej bedömd"), tr("ej bedömda"))
-            if light is Light.NONE
-            else f"{counts[light]} {label}"
-        )
-        parts.append(dot + escape(text).replace(" ", "&nbsp;"))
+        parts.append(dot + escape(light_count(light, counts[light])).replace(" ", "&nbsp;"))
     return Paragraph("&nbsp;&nbsp; ".join(parts), styles()["body"])
 
 
