@@ -24,11 +24,11 @@ ITEMS = [
 ]
 
 
-def _widget(qtbot) -> AnnualWheelWidget:  # type: ignore[no-untyped-def]
+def _widget(qtbot, items=ITEMS, width: int = 900) -> AnnualWheelWidget:  # type: ignore[no-untyped-def]
     widget = AnnualWheelWidget()
     qtbot.addWidget(widget)
-    widget.resize(900, 700)
-    widget.set_data(Span.year(2026), CATS, ITEMS, today=date(2026, 11, 26), title="2026")
+    widget.resize(width, 700)
+    widget.set_data(Span.year(2026), CATS, items, today=date(2026, 11, 26), title="2026")
     widget.show()
     qtbot.waitExposed(widget)
     return widget
@@ -169,12 +169,7 @@ SUMMER = [
 def test_a_click_on_a_label_selects_its_item(qtbot) -> None:  # type: ignore[no-untyped-def]
     """The trial clicked the text beside the wheel: nothing was selected, the selection was
     cleared. A label is as clickable as the mark it names."""
-    widget = AnnualWheelWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.set_data(Span.year(2026), CATS, SUMMER, today=date(2026, 11, 26), title="2026")
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = _widget(qtbot, SUMMER, 1100)
     scene = widget.scene()
     assert scene.label_lines  # labels are drawn beside the wheel at this size
     for key, lines in scene.label_lines.items():
@@ -190,9 +185,7 @@ def test_a_click_on_a_label_selects_its_item(qtbot) -> None:  # type: ignore[no-
 
 
 def test_the_card_of_a_span_names_all_its_weeks(qtbot) -> None:  # type: ignore[no-untyped-def]
-    widget = AnnualWheelWidget()
-    qtbot.addWidget(widget)
-    widget.set_data(Span.year(2026), CATS, SUMMER, today=date(2026, 11, 26), title="2026")
+    widget = _widget(qtbot, SUMMER)
     card = widget.describe("wheel:9")
     assert "13 juni–16 augusti 2026 (v. 24–33)" in card, card
     model = WheelItemsModel()
