@@ -12,6 +12,7 @@ from trygghetsrad.domain.action_plan import (
     LIGHT_ORDER,
     FollowUp,
     Light,
+    MeasureStatus,
     MeetingMention,
     TrafficLight,
     has_light,
@@ -136,7 +137,8 @@ def commitment_light(
     alone, set with no follow-up, is no judgement of progress), and the lights of its linked
     measures as the plan and Uppföljning show them. The most urgent of those wins, a measure's
     at a tie, said with the measure's title so its dates are the measure's own and not the
-    agreement's. With neither, there is no light: "Ej bedömd".
+    agreement's. With neither, there is no light: "Ej bedömd", or "Ingen uppföljning ännu"
+    for a status set by hand.
     """
     candidates = [
         (
@@ -152,6 +154,15 @@ def commitment_light(
             candidates.append((own.light, own.reason))
     if not candidates:
         unknown = unknown_light(end=end, today=today)
+        if not followups and MeasureStatus(status) is not MeasureStatus.UNKNOWN:
+            # A status set by hand, never followed up: say so rather than judge it.
+            passed = end is not None and end < today
+            unknown = TrafficLight(
+                Light.NONE,
+                tr("Ingen uppföljning; slutdatum {day} har passerat").format(day=end.isoformat())
+                if passed and end is not None
+                else tr("Ingen uppföljning ännu"),
+            )
         if measures:
             return TrafficLight(
                 Light.NONE,

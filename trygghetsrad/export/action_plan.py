@@ -64,7 +64,8 @@ def plan_head(doc: PlanDocument) -> DocumentHead:
 
 
 def status_cell(status: str, reason: str) -> str:
-    """A measure's or commitment's status and, in small print, why the light is what it is (not the status twice)."""
+    """A measure's or commitment's status and, in small print, why the light is what it is
+    (not the status twice)."""
     if reason.startswith(status):
         reason = reason[len(status) :].lstrip(";, ")
     text = escape(status)
