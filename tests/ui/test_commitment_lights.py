@@ -33,8 +33,8 @@ def _page(qtbot, demo_app):  # type: ignore[no-untyped-def]
     return page
 
 
-def _shown(page, index: int) -> list[tuple[int, str, Light, str]]:  # type: ignore[no-untyped-def]
-    """(commitment id, text, light, light tooltip) of each row the page shows."""
+def _shown(page, index: int) -> list[tuple[int, str, Light, str, str]]:  # type: ignore[no-untyped-def]
+    """(commitment id, text, light, light tooltip, status cell) of each row the page shows."""
     page.list.setCurrentRow(index)
     model = page.model
     out = []
@@ -46,6 +46,7 @@ def _shown(page, index: int) -> list[tuple[int, str, Light, str]]:  # type: igno
                 row.commitment.text,
                 row.light.light,
                 model.data(model.index(r, 0), 3),
+                model.data(model.index(r, 3)),
             )
         )
     return out
@@ -58,7 +59,7 @@ def test_a_commitment_light_is_its_measures_light_or_none(qtbot, demo_app) -> No
     for index in range(page.list.count()):
         shown = _shown(page, index)
         rows = {r.commitment.id: r for r in page.model.rows}
-        for cid, text, light, tip in shown:
+        for cid, text, light, tip, _status in shown:
             seen[text] = (light, tip)
             row = rows[cid]
             with demo_app.database.session() as s:
@@ -114,7 +115,8 @@ def test_the_agreement_pdf_says_what_the_page_says(qtbot, demo_app, tmp_path: Pa
         path = tmp_path / f"{agreement.id}.pdf"
         path.write_bytes(render_agreement(doc))
         status_column = _status_column(path)
-        for _cid, commitment, _light, tip in shown:
+        for _cid, commitment, _light, tip, status in shown:
             assert " ".join(tip.split()) in status_column, (commitment, tip)
+            assert " ".join(status.split()) in status_column, (commitment, status)
             compared += 1
     assert compared >= 8

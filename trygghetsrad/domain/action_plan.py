@@ -401,6 +401,14 @@ def status_label(status: str) -> str:
         return status
 
 
+def light_note(status_text: str, reason: str) -> str:
+    """Why the light is what it is, said beside the status without repeating it: the page and
+    the documents print the same note ("Pågår" + "Slutdatum … har passerat")."""
+    if reason.startswith(status_text):
+        return reason[len(status_text) :].lstrip(";, ")
+    return reason
+
+
 def is_measured(row: MeasureRow) -> bool:
     """Whether anything can be said about the measure's effect: it follows an indicator, or
     its follow-ups noted values."""
