@@ -22,7 +22,8 @@ SKIP = {"services/demo", "i18n.py"}
 # A placeholder that holds a number: {n}, {count}, {total}, {len(rows)}, {x.member_count} …
 COUNT = re.compile(
     r"^(?:n|k|c|m|p|s|u|count|total|shown|used|unused|skipped|hidden|late|missing|number"
-    r"|\w+_(?:n|count|total)|n_\w+|len\(.*\)|[\w.]*(?:_count|\.total|count\(\)))$"
+    r"|\w+_(?:n|count|total)|n_\w+|len\(.*\)|[\w.]*(?:_count|\.total|count\(\))"
+    r"|\w*counts?\[.*\])$"
 )
 # Words after a number that read as plural: "medlemmar", "orsaker", "åtaganden", "begärda" …
 PLURAL = re.compile(r"^[a-zåäö]+(?:ar|er|or|na|en|da|ta|ade|nya)$")
@@ -39,8 +40,10 @@ SAME = {
     "saknas",
 }
 VERBS = {"har", "behöver", "bästa"}  # "{used} har använts", "de {n} bästa" (n > 1)
+# Words before the counted one that say nothing of its number: "{n} ej startade".
+NEGATIONS = {"ej", "inte", "icke"}
 PLACEHOLDER_WORD = re.compile(
-    r"\{([^{}:!]+)(?:[:!][^{}]*)?\}[ \u00a0]+([a-zåäö]+)(?: ([a-zåäö]+))?"
+    r"\{([^{}:!]+)(?:[:!][^{}]*)?\}[ \u00a0]+([a-zåäö]+|\{[^{}]+\})(?: ([a-zåäö]+))?"
 )
 
 
@@ -55,8 +58,16 @@ def hand_written_counts(text: str) -> list[str]:
         expr, word, next_word = match.group(1).strip(), match.group(2), match.group(3)
         if not COUNT.match(expr):
             continue
-        # An adjective before the noun ("tomma celler") counts as plural too.
-        words = [word] + ([next_word] if next_word and word.endswith("a") else [])
+        if word.startswith("{"):
+            # The counted word is itself a placeholder: it cannot follow the number.
+            found.append(match.group(0))
+            continue
+        # An adjective before the noun ("tomma celler") counts as plural too, and so does an
+        # adjective after a negation ("ej startade").
+        follows = next_word and (word.endswith("a") or word in NEGATIONS)
+        words = [word] + ([next_word] if follows else [])
+        if word in NEGATIONS and next_word in VERBS:
+            continue  # "{unused} inte har kunnat användas"
         if word not in VERBS and any(w not in SAME and PLURAL.match(w) for w in words):
             found.append(match.group(0))
     return found
@@ -71,9 +82,23 @@ def test_the_scan_finds_the_counts_the_issue_saw() -> None:
         "{n} personer lämnar underlagen",
         "{len(rows)} åtgärder",
         "Ta bort ”{t}” med {n} åtaganden?",
+        # Adjectival plurals after a negation, and a count whose word is a placeholder (the
+        # Uppföljning summary printed "1 ej startade eller avbrutna" this way).
+        "{n} ej startade eller avbrutna",
+        "{n} ej bedömda",
+        "{n} försenade",
+        "{counts[light]} {label}",
     ):
         assert hand_written_counts(text), text
-    for text in ("{n} tecken", "{name} ligger", "{n} underlag", "Kvartal {n}", "{path} har"):
+    for text in (
+        "{n} ej bedömd",
+        "{n} behöver uppmärksamhet",
+        "{n} tecken",
+        "{name} ligger",
+        "{n} underlag",
+        "Kvartal {n}",
+        "{path} har",
+    ):
         assert not hand_written_counts(text), text
 
 

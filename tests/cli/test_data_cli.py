@@ -73,7 +73,7 @@ def test_backup_and_restore_from_the_command_line(database, tmp_path: Path, caps
     database.close()
     assert main(["--db", path, "restore", str(copy)]) == 0
     out = capsys.readouterr().out
-    assert "återställd" in out and "1 personer" in out and "finns kvar som" in out
+    assert "återställd" in out and "personer: 1" in out and "finns kvar som" in out
     assert _names(database) == ["Före Kopian"]
 
 

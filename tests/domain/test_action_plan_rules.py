@@ -119,3 +119,33 @@ def test_measure_input_validation() -> None:
     ok = MeasureInput(title=" Belysning 💡 ", cause_ids=(3, 3, 2)).cleaned()
     assert ok.title == "Belysning 💡"
     assert ok.cause_ids == (3, 2)
+
+
+def test_a_commitment_light_claims_only_what_was_recorded() -> None:
+    from trygghetsrad.domain.action_plan import FollowUp, Light, TrafficLight
+    from trygghetsrad.domain.agreements import commitment_light
+
+    day = date(2026, 12, 7)
+    period = {"start": date(2025, 1, 1), "end": date(2026, 12, 31), "today": day}
+    note = FollowUp(1, date(2026, 9, 3), "pågår", "Gjort", "", None)
+    amber = TrafficLight(Light.YELLOW, "Skulle ha startat 2026-03-01")
+    green = TrafficLight(Light.GREEN, "Pågår enligt plan")
+    unjudged = TrafficLight(Light.NONE, "Ej bedömd")
+    # A status set by hand with no follow-up and no measure: no light.
+    alone = commitment_light("pågår", followups=[], measures=[], **period)
+    assert alone.light is Light.NONE and "Pågår enligt plan" not in alone.reason
+    assert commitment_light("ej bedömd", followups=[], measures=[], **period).reason == (
+        "Ej bedömd"
+    )
+    # Its own dated follow-up is a judgement.
+    assert commitment_light("pågår", followups=[note], measures=[], **period).light is (Light.GREEN)
+    # The measures' lights: the most urgent wins, named with the measure and its own date.
+    light = commitment_light(
+        "pågår", followups=[note], measures=[("Belysning", green), ("Kamera", amber)], **period
+    )
+    assert light.light is Light.YELLOW
+    assert light.reason == "Enligt åtgärden ”Kamera”: Skulle ha startat 2026-03-01"
+    # Unjudged measures and no follow-up: still no light.
+    assert commitment_light("pågår", followups=[], measures=[("X", unjudged)], **period).light is (
+        Light.NONE
+    )

@@ -234,3 +234,43 @@ def test_a_sparse_wheel_keeps_each_label_on_its_own_side() -> None:
     anchors = {k: t.anchor for k, t in scene.labels.items() if not t.rotate}
     assert anchors.pop("late") == "end"
     assert set(anchors.values()) == {"start"}
+
+
+def test_a_label_is_hit_where_it_is_drawn() -> None:
+    """Clicking the text beside the wheel finds the item it names, as its mark does."""
+    items = [
+        _item("kulturnatten", "events", date(2026, 5, 29)),
+        _item("sommarlov", "events", date(2026, 6, 13), date(2026, 8, 16)),
+    ]
+    scene = build_scene(Span.year(2026), CATEGORIES, items, Options(1100, 700))
+    assert (
+        set(scene.labels) == {"kulturnatten", "sommarlov"} and "kulturnatten" in scene.label_lines
+    )
+    texts = [(key, line) for key, lines in scene.label_lines.items() for line in lines]
+    for key, line in [*texts, *scene.labels.items()]:
+        x, y = line.centre
+        assert scene.hit_test(x, y) == key
+    left, top, right, bottom = scene.label_lines["kulturnatten"][0].box()
+    assert scene.hit_test(left - 6, top - 6) is None  # just outside the text: nothing
+
+
+def test_a_rotated_label_is_hit_along_its_slant() -> None:
+    from trygghetsrad.domain.wheel_scene import Text
+
+    text = Text(100, 100, "Sommarlov", 10, rotate=90)  # reads downwards
+    assert text.contains(100, 100 + 20) and not text.contains(100 + 20, 100)
+    x, y = text.centre
+    assert abs(x - 100) < 1e-9 and abs(y - 100) < 1e-9  # anchored in the middle
+
+
+def test_week_span_names_every_week_and_the_iso_year_where_it_differs() -> None:
+    from trygghetsrad.domain.dates import iso_week_span
+
+    assert iso_week_span(date(2026, 6, 13), date(2026, 8, 16)) == "v. 24–33"
+    assert iso_week_span(date(2026, 8, 28), date(2026, 8, 30)) == "v. 35"
+    assert iso_week_span(date(2026, 8, 28), None) == "v. 35"
+    # 2027-01-01 is in week 53 of 2026 (PITFALLS 18).
+    assert iso_week_span(date(2027, 1, 1), date(2027, 1, 2)) == "v. 53 (2026)"
+    assert iso_week_span(date(2026, 12, 21), date(2027, 1, 3)) == "v. 52–53"
+    assert iso_week_span(date(2026, 12, 28), date(2027, 1, 10)) == "v. 53 (2026)–v. 1 (2027)"
+    assert iso_week_span(date(2027, 1, 1), date(2027, 1, 10)) == "v. 53 (2026)–v. 1 (2027)"

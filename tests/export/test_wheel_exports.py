@@ -252,3 +252,19 @@ def test_emoji_the_font_lacks_are_dropped_from_poster_and_svg_without_stray_part
     assert "♀" not in svg and "👩" not in svg and "\u200d" not in svg
     page = PdfReader(io.BytesIO(wheel_poster_pdf(doc))).pages[0].extract_text()
     assert "Grillkväll med & unga" in page and "♀" not in page
+
+
+def test_the_poster_list_names_every_week_of_a_span() -> None:
+    """A span lists all its weeks ("24–33"), not only the first one."""
+    from dataclasses import replace
+
+    from pypdf import PdfReader
+
+    from trygghetsrad.export.wheel_poster import wheel_poster_pdf
+
+    summer = CalendarItem("wheel:7", "Sommarlov", "events", date(2026, 6, 13), date(2026, 8, 16))
+    doc = replace(_doc(), items=(*_doc().items, summer))
+    pages = PdfReader(io.BytesIO(wheel_poster_pdf(doc))).pages
+    lines = [line.strip() for p in pages[1:] for line in p.extract_text().splitlines()]
+    at = lines.index("Sommarlov")
+    assert "24–33" in lines[at - 2 : at], lines[at - 3 : at + 1]

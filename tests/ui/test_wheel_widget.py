@@ -24,11 +24,11 @@ ITEMS = [
 ]
 
 
-def _widget(qtbot) -> AnnualWheelWidget:  # type: ignore[no-untyped-def]
+def _widget(qtbot, items=ITEMS, width: int = 900) -> AnnualWheelWidget:  # type: ignore[no-untyped-def]
     widget = AnnualWheelWidget()
     qtbot.addWidget(widget)
-    widget.resize(900, 700)
-    widget.set_data(Span.year(2026), CATS, ITEMS, today=date(2026, 11, 26), title="2026")
+    widget.resize(width, 700)
+    widget.set_data(Span.year(2026), CATS, items, today=date(2026, 11, 26), title="2026")
     widget.show()
     qtbot.waitExposed(widget)
     return widget
@@ -158,3 +158,37 @@ def test_dragging_an_item_along_the_wheel_moves_it_by_days(qtbot) -> None:  # ty
     with qtbot.waitSignal(widget.item_moved) as by_key:
         qtbot.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert by_key.args == ["wheel:2", 1]
+
+
+SUMMER = [
+    *ITEMS,
+    CalendarItem("wheel:9", "Sommarlov", "events", date(2026, 6, 13), date(2026, 8, 16)),
+]
+
+
+def test_a_click_on_a_label_selects_its_item(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The trial clicked the text beside the wheel: nothing was selected, the selection was
+    cleared. A label is as clickable as the mark it names."""
+    widget = _widget(qtbot, SUMMER, 1100)
+    scene = widget.scene()
+    assert scene.label_lines  # labels are drawn beside the wheel at this size
+    for key, lines in scene.label_lines.items():
+        x, y = lines[0].centre
+        assert scene.shape(key) is not None and not scene.shape(key).contains(
+            scene.cx, scene.cy, x, y, 2.0
+        )  # the label stands apart from its mark
+        with qtbot.waitSignal(widget.selection_changed) as blocker:
+            qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+        assert blocker.args == [key] and widget.selected == key
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+        assert widget.selected is None
+
+
+def test_the_card_of_a_span_names_all_its_weeks(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = _widget(qtbot, SUMMER)
+    card = widget.describe("wheel:9")
+    assert "13 juni–16 augusti 2026 (v. 24–33)" in card, card
+    model = WheelItemsModel()
+    model.set_items(SUMMER, CATS)
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(KEY_ROLE) == "wheel:9")
+    assert model.data(model.index(row, 1)) == "24–33"

@@ -139,7 +139,8 @@ def _restore(args: argparse.Namespace) -> int:
         open_database(path, lock=LockMode.EXCLUSIVE).close()
     finally:
         lock.release(path)
-    counts = ", ".join(f"{n} {label}" for label, n in summary.counts)
+    # "möten: 1" (the label is the table's plural name, so never "1 möten").
+    counts = ", ".join(f"{label}: {rows}" for label, rows in summary.counts)
     print(
         tr("Databasen {path} är återställd från {source} ({when}): {counts}.").format(
             path=path, source=source, when=f"{summary.made_at:%Y-%m-%d %H:%M}", counts=counts

@@ -11,7 +11,7 @@ from enum import StrEnum
 from trygghetsrad.domain.register import MAX_NAME, clean_text
 from trygghetsrad.domain.situation_periods import period_label
 from trygghetsrad.errors import ValidationError
-from trygghetsrad.i18n import tr
+from trygghetsrad.i18n import plural, tr
 
 
 class MeasureKind(StrEnum):
@@ -85,6 +85,19 @@ LIGHT_ORDER = (Light.RED, Light.YELLOW, Light.GREEN, Light.GREY, Light.NONE)
 def has_light(light: Light | str) -> bool:
     """Whether a traffic light is drawn at all (an unjudged status has none)."""
     return Light(light) is not Light.NONE
+
+
+def light_count(light: Light | str, n: int) -> str:
+    """How many measures have a light, as the Uppföljning summary and the follow-up PDF say
+    it: "1 försenad", "2 försenade"."""
+    one, many = {
+        Light.GREEN: (tr("enligt plan eller klar"), tr("enligt plan eller klara")),
+        Light.YELLOW: (tr("behöver uppmärksamhet"), tr("behöver uppmärksamhet")),
+        Light.RED: (tr("försenad"), tr("försenade")),
+        Light.GREY: (tr("ej startad eller avbruten"), tr("ej startade eller avbrutna")),
+        Light.NONE: (tr("ej bedömd"), tr("ej bedömda")),
+    }[Light(light)]
+    return plural(n, one, many)
 
 
 LIGHT_COLOURS = {
@@ -386,6 +399,14 @@ def status_label(status: str) -> str:
         return MeasureStatus(status).label
     except ValueError:
         return status
+
+
+def light_note(status_text: str, reason: str) -> str:
+    """Why the light is what it is, said beside the status without repeating it: the page and
+    the documents print the same note ("Pågår" + "Slutdatum … har passerat")."""
+    if reason.startswith(status_text):
+        return reason[len(status_text) :].lstrip(";, ")
+    return reason
 
 
 def is_measured(row: MeasureRow) -> bool:

@@ -8,7 +8,17 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from trygghetsrad.domain.action_plan import FollowUp, MeetingMention, TrafficLight
+from trygghetsrad.domain.action_plan import (
+    LIGHT_ORDER,
+    FollowUp,
+    Light,
+    MeasureStatus,
+    MeetingMention,
+    TrafficLight,
+    has_light,
+    traffic_light,
+    unknown_light,
+)
 from trygghetsrad.domain.situation_documents import DocumentSettings
 from trygghetsrad.i18n import tr
 
@@ -110,6 +120,57 @@ class CommitmentRow:
     light: TrafficLight
     followups: tuple[FollowUp, ...] = ()
     mentions: tuple[MeetingMention, ...] = ()
+
+
+def commitment_light(
+    status: str,
+    *,
+    followups: tuple[FollowUp, ...] | list[FollowUp],
+    measures: list[tuple[str, TrafficLight]],
+    start: date | None,
+    end: date | None,
+    today: date,
+) -> TrafficLight:
+    """A commitment's traffic light, claiming nothing nobody recorded.
+
+    Two things can give it a light: a dated follow-up of the commitment itself (its status
+    alone, set with no follow-up, is no judgement of progress), and the lights of its linked
+    measures as the plan and Uppföljning show them. The most urgent of those wins, a measure's
+    at a tie, said with the measure's title so its dates are the measure's own and not the
+    agreement's. With neither, there is no light: "Ej bedömd", or "Ingen uppföljning ännu"
+    for a status set by hand.
+    """
+    candidates = [
+        (
+            light.light,
+            tr("Enligt åtgärden ”{title}”: {reason}").format(title=title, reason=light.reason),
+        )
+        for title, light in measures
+        if has_light(light.light)
+    ]
+    if followups:
+        own = traffic_light(status, start=start, end=end, today=today)
+        if has_light(own.light):
+            candidates.append((own.light, own.reason))
+    if not candidates:
+        unknown = unknown_light(end=end, today=today)
+        if not followups and MeasureStatus(status) is not MeasureStatus.UNKNOWN:
+            # A status set by hand, never followed up: say so rather than judge it.
+            passed = end is not None and end < today
+            unknown = TrafficLight(
+                Light.NONE,
+                tr("Ingen uppföljning; slutdatum {day} har passerat").format(day=end.isoformat())
+                if passed and end is not None
+                else tr("Ingen uppföljning ännu"),
+            )
+        if measures:
+            return TrafficLight(
+                Light.NONE,
+                tr("{reason} (ingen kopplad åtgärd är bedömd)").format(reason=unknown.reason),
+            )
+        return unknown
+    light, reason = min(candidates, key=lambda item: LIGHT_ORDER.index(item[0]))
+    return TrafficLight(light, reason)
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,18 @@ def iso_week_label(day: date) -> str:
     return f"v. {week}" if iso_year == day.year else f"v. {week} ({iso_year})"
 
 
+def iso_week_span(start: date, end: date | None = None) -> str:
+    """Every week an item covers: 'v. 24–33'; one week as `iso_week_label` says it; the ISO
+    year beside each week when the weeks' year is not the start date's ('v. 53 (2026)–v. 1
+    (2027)')."""
+    first, last = start.isocalendar(), (end or start).isocalendar()
+    if end is None or end <= start or (first.year, first.week) == (last.year, last.week):
+        return iso_week_label(start)
+    if first.year == last.year == start.year:
+        return f"v. {first.week}–{last.week}"
+    return f"v. {first.week} ({first.year})–v. {last.week} ({last.year})"
+
+
 def timestamp(moment: datetime) -> str:
     return f"{moment.date().isoformat()} {clock(moment.time())}"
 

@@ -105,6 +105,38 @@ class Text:
     anchor: str = "middle"  # start | middle | end
     rotate: float = 0.0
 
+    def box(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of the text before it is rotated about (x, y)."""
+        width = text_width(self.text, self.size, self.bold)
+        left = self.x - {"start": 0.0, "middle": width / 2, "end": width}[self.anchor]
+        half = self.size * 0.65  # a line's height, ascenders to descenders
+        return left, self.y - half, left + width, self.y + half
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        """The middle of the text as drawn (rotation included)."""
+        left, top, right, bottom = self.box()
+        return self._turned((left + right) / 2, (top + bottom) / 2, self.rotate)
+
+    def contains(self, x: float, y: float, tolerance: float = 0.0) -> bool:
+        """Whether (x, y) falls on the text's box, so a label is as clickable as its mark."""
+        x, y = self._turned(x, y, -self.rotate)
+        left, top, right, bottom = self.box()
+        return (
+            left - tolerance <= x <= right + tolerance
+            and top - tolerance <= y <= bottom + tolerance
+        )
+
+    def _turned(self, x: float, y: float, degrees: float) -> tuple[float, float]:
+        """(x, y) turned `degrees` clockwise about the text's anchor (y grows downwards)."""
+        if not degrees:
+            return x, y
+        a = math.radians(degrees)
+        dx, dy = x - self.x, y - self.y
+        return self.x + dx * math.cos(a) - dy * math.sin(a), self.y + dx * math.sin(
+            a
+        ) + dy * math.cos(a)
+
 
 Primitive = Sector | Circle | Line | Text
 
@@ -168,7 +200,22 @@ class Scene:
     series_tags: dict[str, str] = field(default_factory=dict)  # series key -> its letter
 
     def hit_test(self, x: float, y: float, tolerance: float = 2.0) -> str | None:
-        """The key of the item under (x, y), the smallest (topmost-drawn) first."""
+        """The key of the item under (x, y): its mark or arc, the smallest (topmost-drawn)
+        first, else the label that names it."""
+        return self.shape_at(x, y, tolerance) or self.label_at(x, y, tolerance / 2)
+
+    def label_at(self, x: float, y: float, tolerance: float = 1.0) -> str | None:
+        """The key of the item whose label (beside the wheel or inside its arc) is at (x, y)."""
+        for key, lines in self.label_lines.items():
+            if any(line.contains(x, y, tolerance) for line in lines):
+                return key
+        for key, text in self.labels.items():
+            if text.contains(x, y, tolerance):
+                return key
+        return None
+
+    def shape_at(self, x: float, y: float, tolerance: float = 2.0) -> str | None:
+        """The key of the item whose mark or arc is under (x, y), the smallest first."""
         best: tuple[float, str] | None = None
         for shape in self.shapes:
             if shape.contains(self.cx, self.cy, x, y, tolerance):

@@ -15,6 +15,7 @@ from trygghetsrad.domain.action_plan import (
     MeasureKind,
     MeasureRow,
     PlanStatus,
+    light_note,
 )
 from trygghetsrad.domain.action_plan_docs import PlanDocument
 from trygghetsrad.domain.causes import CauseKind
@@ -61,6 +62,14 @@ def plan_head(doc: PlanDocument) -> DocumentHead:
         issued_on=settings.issued_on if settings else None,
         author=settings.author if settings else "",
     )
+
+
+def status_cell(status: str, reason: str) -> str:
+    """A measure's or commitment's status and, in small print, why the light is what it is
+    (not the status twice)."""
+    reason = light_note(status, reason)
+    text = escape(status)
+    return text + (f"<br/><font size=8>{escape(reason)}</font>" if reason else "")
 
 
 def user_chapters(

@@ -11,7 +11,7 @@ from trygghetsrad.domain.action_plan import status_label
 from trygghetsrad.domain.agreements import AgreementDocument, Party
 from trygghetsrad.domain.dates import long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
-from trygghetsrad.export.action_plan import CONTENT_WIDTH, bullet, user_chapters
+from trygghetsrad.export.action_plan import CONTENT_WIDTH, bullet, status_cell, user_chapters
 from trygghetsrad.export.action_plan_drawing import light_dot
 from trygghetsrad.export.pdf.base import (
     RULE,
@@ -119,11 +119,11 @@ def _agreement_story(doc: AgreementDocument, head: DocumentHead, contents: Conte
                 [
                     light_dot(row.light.light),
                     _p(text),
-                    _p(escape(status)),
+                    _p(status_cell(status, row.light.reason)),
                     _p("<br/>".join(escape(t) for t in c.measure_titles)),
                 ]
             )
-        block.append(data_table(table, [6 * mm, 94 * mm, 22 * mm, 48 * mm]))
+        block.append(data_table(table, [6 * mm, 80 * mm, 40 * mm, 44 * mm]))
         story.append(KeepTogether(block) if len(rows) < 6 else block[0])
         if len(rows) >= 6:
             story.extend(block[1:])

@@ -16,6 +16,7 @@ from trygghetsrad.domain.action_plan import (
     Trend,
     has_light,
     is_measured,
+    light_count,
     status_label,
     trend_text,
 )
@@ -23,7 +24,7 @@ from trygghetsrad.domain.action_plan_docs import FollowUpDocument
 from trygghetsrad.domain.agreements import Party
 from trygghetsrad.domain.dates import date_span, long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
-from trygghetsrad.export.action_plan import CONTENT_WIDTH, period_text, user_chapters
+from trygghetsrad.export.action_plan import CONTENT_WIDTH, period_text, status_cell, user_chapters
 from trygghetsrad.export.action_plan_drawing import indicator_chart, light_dot
 from trygghetsrad.export.pdf.base import (
     PdfMeta,
@@ -33,7 +34,7 @@ from trygghetsrad.export.pdf.base import (
     table_style,
 )
 from trygghetsrad.export.pdf.contents import Contents, head_lines, render_report
-from trygghetsrad.i18n import plural, tr
+from trygghetsrad.i18n import tr
 
 CATEGORY_LABELS = {
     "meetings": "Möte",
@@ -74,14 +75,6 @@ def _trend_cell(row: MeasureRow) -> str:
     return "<br/>".join(parts)
 
 
-def _status_cell(status: str, reason: str) -> str:
-    """The status and, in small print, why the light is what it is (not the status twice)."""
-    if reason.startswith(status):
-        reason = reason[len(status) :].lstrip(";, ")
-    text = escape(status)
-    return text + (f"<br/><font size=8>{escape(reason)}</font>" if reason else "")
-
-
 def _with_period(title: str, period: str) -> str:
     """The plan's title with its period, unless the title already says it."""
     return title if period in title else f"{title} ({period})"
@@ -98,13 +91,7 @@ def _light_summary(doc: FollowUpDocument) -> Paragraph:
     for row in doc.measures:
         counts[row.light.light] += 1
     parts = []
-    for light, label in (
-        (Light.GREEN, tr("enligt plan eller klara")),
-        (Light.YELLOW, tr("behöver uppmärksamhet")),
-        (Light.RED, tr("försenade")),
-        (Light.GREY, tr("ej startade eller avbrutna")),
-        (Light.NONE, ""),
-    ):
+    for light in (Light.GREEN, Light.YELLOW, Light.RED, Light.GREY, Light.NONE):
         if light is Light.NONE and not counts[light]:
             continue
         dot = (
@@ -113,12 +100,7 @@ def _light_summary(doc: FollowUpDocument) -> Paragraph:
             else ""
         )
         # Each count stays on one line; the line breaks between them.
-        text = (
-            plural(counts[light], tr("ej bedömd"), tr("ej bedömda"))
-            if light is Light.NONE
-            else f"{counts[light]} {label}"
-        )
-        parts.append(dot + escape(text).replace(" ", "&nbsp;"))
+        parts.append(dot + escape(light_count(light, counts[light])).replace(" ", "&nbsp;"))
     return Paragraph("&nbsp;&nbsp; ".join(parts), styles()["body"])
 
 
@@ -224,7 +206,7 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
             m = row.measure
             text = f"<b>{i}. {escape(m.title)}</b><br/><font size=8>{escape(m.responsible)}"
             text += f"<br/>{escape(period_text(m.start, m.end))}</font>"
-            status = _status_cell(_status(m.status), row.light.reason)
+            status = status_cell(_status(m.status), row.light.reason)
             trend = _trend_cell(row)
             latest = ""
             if row.followups:
@@ -300,12 +282,12 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
                     [
                         light_dot(row.light.light),
                         _p(f"<b>{escape(Party(c.party).short)}:</b> {escape(c.text)}"),
-                        _p(escape(_status(c.status))),
+                        _p(status_cell(_status(c.status), row.light.reason)),
                         _p(escape("; ".join(c.measure_titles))),
                     ]
                 )
             if len(rows) > 1:
-                block.append(data_table(rows, [6 * mm, 92 * mm, 24 * mm, 48 * mm]))
+                block.append(data_table(rows, [6 * mm, 78 * mm, 40 * mm, 46 * mm]))
             if len(rows) < 8:
                 story.append(KeepTogether(block))
             else:

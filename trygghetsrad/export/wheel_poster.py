@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from trygghetsrad.domain.dates import MONTHS, WEEKDAYS, iso_week_label, time_span
+from trygghetsrad.domain.dates import MONTHS, WEEKDAYS, iso_week_span, time_span
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.domain.wheel import WheelDocument, series_key
 from trygghetsrad.domain.wheel_scene import (
@@ -274,7 +274,9 @@ def wheel_poster_pdf(doc: WheelDocument, *, include_internal: bool = False) -> b
         rows.append(
             [
                 Paragraph(escape(_when(item)), st["cell"]),
-                Paragraph(escape(iso_week_label(item.start).replace("v. ", "")), st["cell"]),
+                Paragraph(
+                    escape(iso_week_span(item.start, item.end).replace("v. ", "")), st["cell"]
+                ),
                 Paragraph(title, st["cell"]),
                 Paragraph(
                     f"<font color='{cat.color if cat else '#666666'}'>■</font> {escape(cat.name if cat else item.category)}",

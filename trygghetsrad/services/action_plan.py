@@ -35,6 +35,7 @@ from trygghetsrad.domain.action_plan import (
     PlanData,
     PlanFlags,
     PlanStatus,
+    TrafficLight,
     TrendPoint,
     TrendResult,
     check_dates,
@@ -851,6 +852,13 @@ def hidden_cause_ids(session: Session) -> set[int]:
 
 def measure_row(session: Session, measure_id: int, *, today: date) -> MeasureRow:
     return _row(session, get_measure(session, measure_id), today, True, True)
+
+
+def measure_light(
+    session: Session, measure_id: int, *, today: date, include_internal: bool = True
+) -> TrafficLight:
+    """The measure's light exactly as the plan and Uppföljning show it (for what links to it)."""
+    return _row(session, get_measure(session, measure_id), today, include_internal, False).light
 
 
 def _row(

@@ -21,7 +21,6 @@ from trygghetsrad.domain.action_plan import (
     check_dates,
     clean_enum,
     clean_title,
-    traffic_light,
 )
 from trygghetsrad.domain.agreements import (
     PARTY_ORDER,
@@ -31,6 +30,7 @@ from trygghetsrad.domain.agreements import (
     CommitmentData,
     CommitmentRow,
     Party,
+    commitment_light,
 )
 from trygghetsrad.domain.changes import ACTION_PLAN, Changes, Created
 from trygghetsrad.domain.register import clean_text
@@ -39,7 +39,7 @@ from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.services import settings
-from trygghetsrad.services.action_plan import list_followups
+from trygghetsrad.services.action_plan import list_followups, measure_light
 from trygghetsrad.services.records import get_or_fail
 from trygghetsrad.services.situation_documents import document_settings
 
@@ -336,8 +336,19 @@ def commitment_rows(
             for f in list_followups(session, commitment_id=c.id)
             if include_internal or not f.internal
         ]
-        light = traffic_light(
-            c.status, start=agreement.period_start, end=agreement.period_end, today=today
+        light = commitment_light(
+            c.status,
+            followups=followups,
+            measures=[
+                (
+                    title,
+                    measure_light(session, mid, today=today, include_internal=include_internal),
+                )
+                for mid, title in zip(c.measure_ids, c.measure_titles, strict=True)
+            ],
+            start=agreement.period_start,
+            end=agreement.period_end,
+            today=today,
         )
         rows.append(
             CommitmentRow(

@@ -103,7 +103,7 @@ def invitation(session: Session, meeting_id: int, *, record: bool = True) -> Inv
     numbers = item_numbers(
         items, protocol=meeting.kind is MeetingKind.PROTOCOL, first=meeting.first_paragraph
     )
-    agenda = "\n".join(f"{n} {item.title}" for n, item in zip(numbers, items, strict=True))
+    agenda = "\n".join(f"{mark} {item.title}" for mark, item in zip(numbers, items, strict=True))
     description = tr("Dagordning:\n{agenda}").format(agenda=agenda) if agenda else ""
     draft = Invitation(
         meeting=meeting,

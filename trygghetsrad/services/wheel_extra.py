@@ -158,11 +158,9 @@ class ImportResult:
     def summary(self, limit: int = 10) -> list[str]:
         """Swedish lines for the user: the counts, then what each series became."""
         lines = [
-            tr("{c} {new}, {u} {updated}, {s} hoppades över").format(
-                c=self.created,
-                new=tr("ny") if self.created == 1 else tr("nya"),
-                u=self.updated,
-                updated=tr("uppdaterad") if self.updated == 1 else tr("uppdaterade"),
+            tr("{new}, {updated}, {s} hoppades över").format(
+                new=plural(self.created, tr("ny"), tr("nya")),
+                updated=plural(self.updated, tr("uppdaterad"), tr("uppdaterade")),
                 s=self.skipped,
             )
         ]

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import MeasureStatus, status_label
+from trygghetsrad.domain.action_plan import MeasureStatus, light_note, status_label
 from trygghetsrad.domain.agreements import (
     AgreementData,
     AgreementKind,
@@ -219,7 +219,10 @@ class CommitmentTableModel(RowTableModel):
             if col == 2:
                 return c.text + (self.tr(" (intern)") if c.internal else "")
             if col == 3:
-                return status_label(c.status)
+                # The status and why the light is what it is, as the agreement PDF prints it.
+                status = status_label(c.status)
+                note = light_note(status, row.light.reason)
+                return f"{status}\n{note}" if note else status
             if col == 4:
                 return "; ".join(c.measure_titles)
             if col == 5:
@@ -298,7 +301,11 @@ class AgreementsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.columns = ColumnFitter(
-            self.table, stretch=(2, 4, 5, 6), max_width=110, rows_to_contents=True
+            # The status cell says why the light is what it is: running text too.
+            self.table,
+            stretch=(2, 3, 4, 5, 6),
+            max_width=110,
+            rows_to_contents=True,
         )
         buttons = QHBoxLayout()
         self.new_commitment = QPushButton(self.tr("Nytt åtagande…"))

@@ -35,6 +35,7 @@ from trygghetsrad.domain.action_plan import (
     Light,
     MeasureRow,
     Trend,
+    light_count,
     status_label,
     trend_text,
 )
@@ -264,18 +265,12 @@ class FollowUpPage(QWidget):
         for r in rows:
             counts[r.light.light] += 1
         parts = [
-            f"<span style='color:{LIGHT_COLOURS[light]}'>●</span> {counts[light]} {escape(label)}"
-            for light, label in (
-                (Light.GREEN, self.tr("enligt plan eller klara")),
-                (Light.YELLOW, self.tr("behöver uppmärksamhet")),
-                (Light.RED, self.tr("försenade")),
-                (Light.GREY, self.tr("ej startade eller avbrutna")),
-            )
+            f"<span style='color:{LIGHT_COLOURS[light]}'>●</span> "
+            + escape(light_count(light, counts[light]))
+            for light in (Light.GREEN, Light.YELLOW, Light.RED, Light.GREY)
         ]
         if counts[Light.NONE]:
-            parts.append(
-                escape(plural(counts[Light.NONE], self.tr("ej bedömd"), self.tr("ej bedömda")))
-            )
+            parts.append(escape(light_count(Light.NONE, counts[Light.NONE])))
         what = self.problem.currentText() if problem_id is not None else self.tr("Alla åtgärder")
         self.summary.setText(
             f"<b>{escape(what)}</b> — "

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
 from trygghetsrad.ui.situation.chart import IndicatorChart
 from trygghetsrad.ui.situation.forms import IndicatorDialog
 from trygghetsrad.ui.situation.models import RecordFilterProxy, ValuesModel
+from trygghetsrad.ui.widgets.columns import EvenColumns
 
 FIELDS = (
     "name",
@@ -115,7 +115,7 @@ class IndicatorsPage(SituationSubPage):
         self.table = QTableView()
         self.table.setModel(self.values)
         self.table.setAccessibleName(self.tr("Värden"))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.columns = EvenColumns(self.table)
         self.table.setMinimumHeight(160)
         self.add_period_button = QPushButton(self.tr("Lägg till period…"))
         self.add_area_button = QPushButton(self.tr("Lägg till område…"))

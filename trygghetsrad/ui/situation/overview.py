@@ -156,7 +156,7 @@ class OverviewPage(SituationSubPage):
             kinds: dict[str, int] = defaultdict(int)
             for s in listed:
                 kinds[s.kind_label] += 1
-            summary += " · " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+            summary += " · " + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
             attention = [s for s in listed if s.alert(today) is not None]
             listed = attention[:MAX_SOURCES]
             summary += ". " + self.tr(

@@ -100,7 +100,8 @@ def _short_period(start: date | None, end: date | None) -> str:
     from trygghetsrad.domain.dates import MONTHS_SHORT
 
     def one(day: date | None) -> str:
-        return f"{MONTHS_SHORT[day.month - 1]} {day.year}" if day else "…"
+        # "mar 2025" never breaks; a narrow column wraps after the dash.
+        return f"{MONTHS_SHORT[day.month - 1]}\u00a0{day.year}" if day else "…"
 
     return "" if start is None and end is None else f"{one(start)} – {one(end)}"
 
@@ -174,7 +175,7 @@ class MeasureTableModel(RowTableModel):
             if col == 7:
                 return trend_text(row)
             if col == 2:
-                return m.description or m.title
+                return f"{m.title}\n\n{m.description}" if m.description else m.title
         if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
             return f"{row.light.light.value}: {row.light.reason}"
         if role == Qt.ItemDataRole.ForegroundRole and col == 9 and not m.cause_ids:
@@ -278,12 +279,21 @@ class PlanPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # Measures are named in sentences: wrapped onto as many lines as they need, so the plan
+        # reads at 1366 px without opening each row (the detail pane has the rest).
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         # Title, responsible, indicator and causes share the width; nothing scrolls sideways.
-        self.columns = ColumnFitter(self.table, stretch=(2, 4, 6, 7, 9), max_width=150, primary=2)
+        self.columns = ColumnFitter(
+            self.table,
+            stretch=(2, 4, 5, 6, 7, 9),
+            max_width=150,
+            primary=2,
+            primary_share=0.24,
+            rows_to_contents=True,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.table.doubleClicked.connect(lambda _i: self._on_edit_measure())
         self.search = QLineEdit()
@@ -327,7 +337,10 @@ class PlanPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setSizes([900, 420])
+        # The table is what the plan is read from: it gets the larger share at 1366 px.
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 340])
 
         self.empty = EmptyState(
             self.tr("Ingen åtgärdsplan ännu"),

@@ -70,7 +70,9 @@ class RecordPage(SituationSubPage):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setResizeContentsPrecision(60)
-        self.columns = ColumnFitter(self.table, stretch=self.stretch_columns, max_width=200)
+        self.columns = ColumnFitter(
+            self.table, stretch=self.stretch_columns, max_width=200, rows_to_contents=True
+        )
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
         open_on_return(self.table, self.edit_record)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())

@@ -104,7 +104,9 @@ class SourcesPage(SituationSubPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setResizeContentsPrecision(60)
         # Name, "lämnas av" and "från" are running text; dates and short labels fit exactly.
-        self.columns = ColumnFitter(self.table, stretch=(0, 3, 4, 9), max_width=150, primary=0)
+        self.columns = ColumnFitter(
+            self.table, stretch=(0, 3, 4, 9), max_width=150, primary=0, rows_to_contents=True
+        )
         self.table.doubleClicked.connect(lambda _i: self.edit_source())
         open_on_return(self.table, self.edit_source)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from trygghetsrad.domain.calendar_items import CalendarItem
-from trygghetsrad.domain.dates import MONTHS_SHORT, WEEKDAYS, time_span
+from trygghetsrad.domain.dates import MONTHS_SHORT, WEEKDAYS, iso_week_span, time_span
 from trygghetsrad.domain.wheel import WheelCategory
 from trygghetsrad.ui.widgets.row_model import KeyedRowModel
 
@@ -83,8 +83,7 @@ class WheelItemsModel(KeyedRowModel):
             if col == 0:
                 return short_when(item)
             if col == 1:
-                iso_year, week, _ = item.start.isocalendar()
-                return str(week) if iso_year == item.start.year else f"{week} ({iso_year})"
+                return iso_week_span(item.start, item.end).replace("v. ", "")
             if col == 2:
                 title = item.title
                 if item.internal:

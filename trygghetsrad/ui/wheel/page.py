@@ -1176,11 +1176,9 @@ class WheelPage(QWidget):
         )
         push_done(self.stack, self.ctx, journal_service.relabel(recorded, text), parent_widget=self)
         self._changed(result.changes)
-        counts = self.tr("{c} {new}, {u} {updated}, {s} fanns redan").format(
-            c=result.created,
-            new=self.tr("ny") if result.created == 1 else self.tr("nya"),
-            u=result.updated,
-            updated=self.tr("uppdaterad") if result.updated == 1 else self.tr("uppdaterade"),
+        counts = self.tr("{new}, {updated}, {s} fanns redan").format(
+            new=plural(result.created, self.tr("ny"), self.tr("nya")),
+            updated=plural(result.updated, self.tr("uppdaterad"), self.tr("uppdaterade")),
             s=result.skipped,
         )
         # What each recurring series became, as the command line says it.

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from trygghetsrad.domain.calendar_items import CalendarItem
-from trygghetsrad.domain.dates import date_span, iso_week_label, time_span
+from trygghetsrad.domain.dates import date_span, iso_week_label, iso_week_span, time_span
 from trygghetsrad.domain.wheel import Holiday, WheelCategory
 from trygghetsrad.domain.wheel_geometry import Span
 from trygghetsrad.domain.wheel_scene import ItemShape, Options, Scene, Sector, build_scene
@@ -271,7 +271,7 @@ class AnnualWheelWidget(QWidget):
         when = time_span(item.start_time, item.end_time)
         if when:
             lines[-1] += f", {when}"
-        lines[-1] += f" ({iso_week_label(item.start)})"
+        lines[-1] += f" ({iso_week_span(item.start, item.end)})"
         lines.append(_esc(names.get(item.category, item.category)))
         if item.place:
             lines.append(_esc(self.tr("Plats: {place}").format(place=item.place)))
@@ -348,9 +348,12 @@ class AnnualWheelWidget(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
             pos = event.position()
-            key = self.scene().hit_test(pos.x(), pos.y())
+            scene = self.scene()
+            key = scene.hit_test(pos.x(), pos.y())
             self.select(key)
-            self._press = (QPointF(pos), key) if key else None
+            # Only the mark or arc itself is dragged along the wheel; a label is just clicked.
+            dragged = key is not None and scene.shape_at(pos.x(), pos.y()) == key
+            self._press = (QPointF(pos), key) if dragged else None
             self.drag_days = None
         super().mousePressEvent(event)
 

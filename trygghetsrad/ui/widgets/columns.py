@@ -8,12 +8,16 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QToolTip
 
 TEXT_PADDING = 12
 # A column is not made narrower than its header's text (up to this width), so that headers
 # stay readable ("Indikator", not "Indikato…"); a longer header is elided, full text as tooltip.
 HEADER_FLOOR_MAX = 120
+# A wrapped text column is not made narrower than its longest word (up to this width), so
+# that wrapping never cuts a word; measured over the first rows only, to stay quick.
+WORD_FLOOR_MAX = 200
+WORD_SAMPLE_ROWS = 200
 
 
 def _shrink_to(widths: list[int], target: int, minimum: int | Sequence[int]) -> list[int]:
@@ -112,8 +116,23 @@ class ColumnFitter(QObject):
             content = view.sizeHintForColumn(column) if model.rowCount() else 0
             label = header.sectionSizeHint(column)
             widths.append(max(content, label, 16))
-            self._header_floor.append(min(label, HEADER_FLOOR_MAX))
+            floor = min(label, HEADER_FLOOR_MAX)
+            if self.rows_to_contents and view.wordWrap() and column in self.stretch:
+                floor = max(floor, self._longest_word(column))
+            self._header_floor.append(floor)
         return widths
+
+    def _longest_word(self, column: int) -> int:
+        """The width of the column's longest word (of the first rows): a wrapped column
+        narrower than that would cut the word ("lokalpoliso…") however tall its rows."""
+        model, metrics = self.view.model(), self.view.fontMetrics()
+        words = {
+            word
+            for row in range(min(model.rowCount(), WORD_SAMPLE_ROWS))
+            for word in str(model.index(row, column).data() or "").split()
+        }
+        widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+        return min(widest + TEXT_PADDING, WORD_FLOOR_MAX)
 
     def _floor(self, column: int, minimum: int) -> int:
         floors = self._header_floor
@@ -127,6 +146,13 @@ class ColumnFitter(QObject):
         if not natural:
             return
         available = view.viewport().width() - 2
+        scrollbar = view.verticalScrollBar()
+        if self.rows_to_contents and not scrollbar.isVisible():
+            # Rows that grow to their contents may bring the vertical scroll bar; keep its
+            # room, or the last column would end up under the edge.
+            available -= view.style().pixelMetric(
+                QStyle.PixelMetric.PM_ScrollBarExtent, None, scrollbar
+            )
         if available <= 0:
             return
         visible = [c for c in range(len(natural)) if not header.isSectionHidden(c)]
@@ -216,6 +242,48 @@ class ColumnFitter(QObject):
             return False
         QToolTip.showText(event.globalPos(), text, self.view.viewport())
         return True
+
+
+class EvenColumns(QObject):
+    """Columns of equal standing, such as an indicator's areas: each is as wide as its header
+    and values need, and the spare room is shared evenly. When they do not fit, the view
+    scrolls sideways rather than cutting an area's name or a number."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refit)
+        view.installEventFilter(self)
+        model = view.model()
+        if model is not None:
+            for signal in (model.modelReset, model.dataChanged, model.headerDataChanged):
+                signal.connect(self._timer.start)
+
+    def refit(self) -> None:
+        view, header = self.view, self.view.horizontalHeader()
+        model = view.model()
+        if model is None or not header.count():
+            return
+        natural = [
+            max(header.sectionSizeHint(c), view.sizeHintForColumn(c) if model.rowCount() else 0)
+            for c in range(header.count())
+        ]
+        spare = max(0, view.viewport().width() - 2 - sum(natural))
+        for column, width in enumerate(natural):
+            extra = spare // len(natural) + (1 if column < spare % len(natural) else 0)
+            header.resizeSection(column, width + extra)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._timer.start()
+        return False
 
 
 def fit_columns(view: QTableView, stretch: Sequence[int], **options: object) -> ColumnFitter:
