@@ -30,7 +30,7 @@ from trygghetsrad.domain.meetings import (
 from trygghetsrad.domain.register import clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
-from trygghetsrad.services.meetings import editable_row, get_row
+from trygghetsrad.services.meetings_read import editable_row, get_row
 
 CHANGED = Changes.of(MEETINGS)
 

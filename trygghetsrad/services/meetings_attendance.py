@@ -16,7 +16,7 @@ from trygghetsrad.domain.register import MAX_NAME, ROLE_ORDER, MembershipData, R
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import register
-from trygghetsrad.services.meetings import editable_row, get_row
+from trygghetsrad.services.meetings_read import editable_row, get_row
 
 CHANGED = Changes.of(MEETINGS)
 

@@ -1,4 +1,4 @@
-"""Reading `.ics` files (e.g. from Outlook) for import into the wheel, times in Swedish local time.
+"""The events of an `.ics` file (e.g. from Outlook) one by one, times in Swedish local time.
 
 The file is read by a small content-line reader of its own (RFC 5545 §3.1: unfolding,
 parameters, text escapes, DATE and DATE-TIME values): `icalendar` builds an object per
@@ -22,7 +22,6 @@ from trygghetsrad.i18n import tr
 
 if TYPE_CHECKING:
     from trygghetsrad.domain.wheel import OccurrenceException, Recurrence
-    from trygghetsrad.services.wheel_ics_series import IcsSeries
 
 TZID = "Europe/Stockholm"
 
@@ -44,15 +43,6 @@ class IcsEvent:
     # A series that is one recurring wheel event (see wheel_ics_series)
     recurrence: Recurrence | None = None
     exceptions: tuple[OccurrenceException, ...] = ()
-
-
-@dataclass
-class IcsCalendar:
-    """What an .ics file holds for the wheel."""
-
-    events: list[IcsEvent]
-    series: list[IcsSeries]  # what each recurring series became
-    without_start: int  # VEVENTs with no DTSTART: nothing to place on the wheel
 
 
 # -- content lines ---------------------------------------------------------------------------
@@ -424,69 +414,3 @@ def _icalendar_event(
 def _uid(component: _Component) -> str:
     prop = component.prop("UID")
     return _text(prop.value) if prop is not None else ""
-
-
-def read_calendar(data: bytes, progress: ProgressCallback | None = None) -> IcsCalendar:
-    """The VEVENTs of an .ics file in file order, a recurring series where its first part
-    stands; raises ValueError (Swedish) on the first one that can't be read."""
-    lines = _lines(data)
-    components = _components(lines)
-    vevents = [c for c in components if c.name == "VEVENT"]
-
-    def is_series(c: _Component) -> bool:
-        return not _SERIES.isdisjoint(c.lines) and "RECURRENCE-ID" not in c.lines
-
-    series_uids = {uid for c in vevents if is_series(c) and (uid := _uid(c))}
-    moved: dict[str, list[_Component]] = {}
-    for c in vevents:
-        if "RECURRENCE-ID" in c.lines and (uid := _uid(c)) in series_uids:
-            moved.setdefault(uid, []).append(c)
-    timezones = [
-        line
-        for c in components
-        if c.name == "VTIMEZONE"
-        for line in lines[c.start_line : c.end_line + 1]
-    ]
-    found = IcsCalendar([], [], 0)
-    done: set[str] = set()
-    total = len(vevents)
-    for number, component in enumerate(vevents, start=1):
-        if progress is not None and number % PROGRESS_EVERY == 0:
-            progress(number, total)
-        if is_series(component):
-            from trygghetsrad.services.wheel_ics_series import read_series
-
-            uid = _uid(component)
-            if uid and uid in done:
-                continue  # a second master of the same series: the first one counts
-            done.add(uid)
-            events, series = read_series(
-                number, lines, component, moved.get(uid, []) if uid else [], timezones
-            )
-            found.events += events
-            if series is None:
-                found.without_start += 1
-            else:
-                found.series.append(series)
-            continue
-        if "RECURRENCE-ID" in component.lines and _uid(component) in series_uids:
-            continue  # a moved occurrence: read with its series
-        event: IcsEvent | None
-        try:
-            if not _RECURRENCE.isdisjoint(component.lines):
-                raise _NeedsIcalendar
-            event = _fast_event(number, component)
-        except _NeedsIcalendar:
-            event = _icalendar_event(number, lines, component, timezones)
-        if event is None:
-            found.without_start += 1
-        else:
-            found.events.append(event)
-    if progress is not None:
-        progress(total, total)
-    return found
-
-
-def read_events(data: bytes, progress: ProgressCallback | None = None) -> list[IcsEvent]:
-    """The VEVENTs of an .ics file, with times in Swedish local time; raises ValueError."""
-    return read_calendar(data, progress).events
