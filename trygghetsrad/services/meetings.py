@@ -34,12 +34,10 @@ from trygghetsrad.services.meetings_attendance import sync_members
 
 # Reading lives in meetings_read (the base every meetings_* module builds on); callers
 # keep reading through this module.
-from trygghetsrad.services.meetings_read import (
-    editable_row,
-    get_meeting,
-    get_row,
-    list_meetings,
-)
+from trygghetsrad.services.meetings_read import editable_row as editable_row
+from trygghetsrad.services.meetings_read import get_meeting as get_meeting
+from trygghetsrad.services.meetings_read import get_row as get_row
+from trygghetsrad.services.meetings_read import list_meetings as list_meetings
 from trygghetsrad.services.meetings_read import next_meetings as next_meetings
 from trygghetsrad.services.meetings_read import (
     previous_meeting_of_group as previous_meeting_of_group,
@@ -198,13 +196,13 @@ def update_meeting(
         setattr(meeting, key, value)
     meeting.day, meeting.start_time, meeting.end_time = new_day, new_start, new_end
     meeting.kind = _kind(pick(kind, meeting.kind))
-    for key, value in (
+    for key, person in (
         ("chair_id", chair_id),
         ("secretary_id", secretary_id),
         ("adjuster_id", adjuster_id),
     ):
-        if value is not KEEP:
-            setattr(meeting, key, _check_person(session, value, key))
+        if person is not KEEP:
+            setattr(meeting, key, _check_person(session, person, key))
     meeting.first_paragraph = max(1, pick(first_paragraph, meeting.first_paragraph))
     if stored_groups != ids:
         meeting.groups = [MeetingGroup(group_id=gid, position=i) for i, gid in enumerate(ids)]

@@ -68,7 +68,9 @@ def list_attendance(session: Session, meeting_id: int) -> list[AttendanceData]:
         a.substitute_for_id for a in meeting.attendance
     }
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids - {None})))}
-    orgs = dict(session.execute(select(Organisation.id, Organisation.name)).all())
+    orgs: dict[int | None, str] = dict(
+        session.execute(select(Organisation.id, Organisation.name)).all()
+    )
     result = []
     for row in meeting.attendance:
         person = people.get(row.person_id) if row.person_id else None

@@ -37,7 +37,7 @@ def get_row(session: Session, meeting_id: int) -> Meeting:
 
 
 def _group_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Group.id, Group.name)).all())  # type: ignore[arg-type]
+    return dict(session.execute(select(Group.id, Group.name)).all())
 
 
 def _summary_fields(meeting: Meeting, names: dict[int, str]) -> dict[str, object]:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlalchemy import Column, Table, types
 from sqlalchemy.engine import Connection
@@ -198,7 +198,7 @@ class Codec:
     check: Callable[[Any], Any]  # JSON value -> stored value; raises ValueError(reason)
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -211,7 +211,7 @@ def _plain(value: Any) -> Any:
 def _type_of(column: Column[Any]) -> types.TypeEngine[Any]:
     kind = column.type
     if isinstance(kind, types.TypeDecorator):
-        return kind.impl_instance  # type: ignore[no-any-return]
+        return kind.impl_instance
     return kind
 
 

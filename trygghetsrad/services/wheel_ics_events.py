@@ -387,7 +387,8 @@ def _icalendar_event(
         calendar = icalendar.Calendar.from_ical(text)
     except Exception as exc:  # icalendar raises several kinds on broken input
         raise ValueError(_parser_problem(exc)) from exc
-    (event,) = calendar.walk("VEVENT")[:1] or [None]
+    vevents = calendar.walk("VEVENT")
+    event = vevents[0] if vevents else None
     if event is None:
         return None
     dtstart = event.get("DTSTART")
