@@ -19,7 +19,7 @@ from sqlalchemy.sql.schema import ColumnCollectionConstraint
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import portable_rules, portable_stream
-from trygghetsrad.services.portable import (
+from trygghetsrad.services.portable_format import (
     _MISSING,
     FORMAT,
     FORMAT_VERSION,
