@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 SCRIPT = r"""
 import importlib, json, pkgutil, sys
@@ -60,3 +65,80 @@ def test_non_ui_modules_do_not_import_qt() -> None:
         assert module in imported
     assert report["offenders"] == []
     assert report["qt"] == []
+
+
+# -- the import-linter contracts in pyproject.toml bite ---------------------------------------
+
+LINT = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
+
+PROBES = {
+    # A window module reaching into the database layer instead of through services/.
+    "ui reaches db": (
+        "ui/probe_reaches_db.py",
+        "from trygghetsrad.db import lock\n",
+        "ui/ reaches the database through services/ or the composition root",
+    ),
+    # Qt in a top-level module that most of domain/ imports: the contract must see it.
+    "qt in i18n": (
+        "i18n.py",
+        "import PySide6.QtCore\n",
+        "No Qt outside ui/ and app.py",
+    ),
+    # A cycle hidden behind function-local imports is still a cycle.
+    "hidden cycle": (
+        "services/probe_cycle_a.py",
+        "def f():\n    from trygghetsrad.services import probe_cycle_b\n",
+        "No import cycles",
+    ),
+}
+
+
+def _package_copy(tmp_path: Path) -> Path:
+    """The package's Python files and pyproject.toml, copied where probes can't leak."""
+    root = Path(__file__).resolve().parents[1]
+
+    def not_python(folder: str, names: list[str]) -> list[str]:
+        return [
+            n
+            for n in names
+            if n == "__pycache__" or (not n.endswith(".py") and not Path(folder, n).is_dir())
+        ]
+
+    shutil.copytree(root / "trygghetsrad", tmp_path / "trygghetsrad", ignore=not_python)
+    shutil.copy(root / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+def _lint(tree: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", LINT, "--no-cache"],
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_contracts_hold_on_the_package_as_it_is(tmp_path: Path) -> None:
+    result = _lint(_package_copy(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "BROKEN" not in result.stdout
+
+
+@pytest.mark.parametrize("probe", sorted(PROBES))
+def test_a_contract_breaks_when_a_layer_is_crossed(tmp_path: Path, probe: str) -> None:
+    tree = _package_copy(tmp_path)
+    path, code, contract = PROBES[probe]
+    target = tree / "trygghetsrad" / path
+    target.write_text(code + (target.read_text() if target.exists() else ""), encoding="utf-8")
+    if probe == "hidden cycle":
+        (target.parent / "probe_cycle_b.py").write_text(
+            "def g():\n    from trygghetsrad.services import probe_cycle_a\n", encoding="utf-8"
+        )
+    result = _lint(tree)
+    assert result.returncode != 0, result.stdout
+    # That contract is broken, and no other ("BROKEN (1 ignored import)" where one is ignored).
+    broken = [line.split(" BROKEN")[0] for line in result.stdout.splitlines() if " BROKEN" in line]
+    assert broken == [contract]

@@ -55,7 +55,13 @@ _ARGPARSE_SV = {
     "not allowed with argument %s": "kan inte kombineras med %s",
     "ambiguous option: %(option)s could match %(matches)s": "tvetydig flagga: %(option)s kan betyda %(matches)s",
 }
-argparse._ = lambda message: tr(_ARGPARSE_SV.get(message, message))  # type: ignore[attr-defined]
+
+
+def _in_swedish(message: str) -> str:
+    return tr(_ARGPARSE_SV.get(message, message))
+
+
+argparse._ = _in_swedish  # type: ignore[attr-defined]
 
 
 class SwedishArgumentParser(argparse.ArgumentParser):
@@ -70,9 +76,9 @@ class SwedishArgumentParser(argparse.ArgumentParser):
 
 @dataclass
 class Commands:
-    top: argparse._SubParsersAction  # type: ignore[type-arg]
-    export: argparse._SubParsersAction  # type: ignore[type-arg]
-    import_: argparse._SubParsersAction  # type: ignore[type-arg]
+    top: argparse._SubParsersAction[SwedishArgumentParser]
+    export: argparse._SubParsersAction[SwedishArgumentParser]
+    import_: argparse._SubParsersAction[SwedishArgumentParser]
 
     def add_lists(
         self, names: Sequence[str], handler: Callable[[argparse.Namespace], int]

@@ -9,6 +9,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from trygghetsrad.cli import Commands
 from trygghetsrad.cli.base import open_db, print_records, write_output
@@ -71,6 +72,7 @@ def _list(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.session() as session:
+            records: list[Any]  # of the kind of record asked for
             if args.what == "plans":
                 records = action_plan.list_plans(session)
                 line = lambda p: "\t".join(  # noqa: E731

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import Any
 
 from trygghetsrad.cli import Commands
 from trygghetsrad.cli.base import open_db, print_records
@@ -68,6 +69,7 @@ def _list(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.session() as session:
+            records: list[Any]  # of the kind of record asked for
             if args.what == "people":
                 records = register.list_people(session)
                 line = lambda p: "\t".join([p.name, p.title, p.organisation_name, p.email, p.phone])  # noqa: E731

@@ -8,6 +8,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from trygghetsrad.cli import Commands, check_readable
 from trygghetsrad.cli.base import open_db, print_records, write_output
@@ -61,6 +62,7 @@ def _list(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.session() as session:
+            records: list[Any]  # of the kind of record asked for
             if args.what == "situations":
                 records = situation_pictures.list_pictures(session)
                 line = lambda p: "\t".join(  # noqa: E731

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from trygghetsrad import files, paths
+from trygghetsrad.db import leftovers
 
 AUTOMATIC = "automatisk"
 BEFORE_MIGRATION = "före-uppdatering"
@@ -176,9 +177,7 @@ def prune(db_path: Path, keep_days: int, now: datetime | None = None) -> list[Pa
     Of the last two days the newest KEEP_RECENT are kept, and the newest of each reason (the
     copy from before an import survives a series of manual backups). Temporary copies left
     by killed processes go too (db.leftovers)."""
-    from trygghetsrad.db import leftovers
-
-    leftovers.remove_stale(db_path, beside_database=False)
+    leftovers.remove_stale(db_path, folder_for(db_path), beside_database=False)
     now = now or datetime.now()
     backups = list_backups(db_path)
     removed: list[Path] = []

@@ -316,9 +316,9 @@ def open_database(
             holder = exc.holder
     try:
         if locked:  # ours alone: copies a killed restore or backup left behind can go
-            from trygghetsrad.db import leftovers
+            from trygghetsrad.db import backups, leftovers
 
-            leftovers.remove_stale(path, beside_database=True)
+            leftovers.remove_stale(path, backups.folder_for(path), beside_database=True)
         inspection = inspect_file(path, busy_timeout_ms=BUSY_TIMEOUT_MS)
         if not create and inspection.state is FileState.NEW:
             raise UserError(

@@ -11,13 +11,10 @@ from __future__ import annotations
 import sqlite3
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from trygghetsrad.errors import UserError, os_error_reason
 from trygghetsrad.i18n import tr
-
-if TYPE_CHECKING:
-    from trygghetsrad.db.lock import LockInfo
 
 
 class FaultKind(Enum):
@@ -90,7 +87,18 @@ def fault(kind: FaultKind, path: Path | None) -> DatabaseFault:
 WINDOW_PROGRAM = "Trygghetsråd"  # how the window names itself in the lock file
 
 
-def read_only_beside(path: Path, holder: LockInfo | None) -> DatabaseFault:
+class LockHolder(Protocol):
+    """Who holds a database's lock, as a message names them (`db.lock.LockInfo`).
+
+    A protocol rather than an import: `db.lock` builds on this module."""
+
+    @property
+    def program(self) -> str: ...
+
+    def describe(self) -> str: ...
+
+
+def read_only_beside(path: Path, holder: LockHolder | None) -> DatabaseFault:
     """A write refused because someone else has the database: the window, or who it is."""
     if holder is not None and holder.program == WINDOW_PROGRAM:
         return fault(FaultKind.READ_ONLY_SESSION, path)

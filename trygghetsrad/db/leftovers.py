@@ -58,14 +58,13 @@ def _stale_in(folder: Path, belongs: str | None) -> list[Path]:
     return found
 
 
-def remove_stale(db_path: Path, *, beside_database: bool) -> list[Path]:
+def remove_stale(db_path: Path, backup_folder: Path, *, beside_database: bool) -> list[Path]:
     """Remove temporary copies of dead processes for `db_path`; return what was removed.
 
-    `beside_database` also searches the database's own folder; only do that while holding
-    the database's lock."""
-    from trygghetsrad.db.backups import folder_for
-
-    candidates = _stale_in(folder_for(db_path), None)
+    Searches `backup_folder` (`db.backups.folder_for(db_path)`, passed in because the
+    backups module builds on this one); `beside_database` also searches the database's own
+    folder; only do that while holding the database's lock."""
+    candidates = _stale_in(backup_folder, None)
     if beside_database:
         candidates += _stale_in(db_path.parent, db_path.name)
     removed = []

@@ -83,6 +83,11 @@ def timestamp(moment: datetime) -> str:
     return f"{moment.date().isoformat()} {clock(moment.time())}"
 
 
+def long_timestamp(moment: datetime) -> str:
+    """'11 maj 2023 kl. 10.05': when a backup was made, as the window says it."""
+    return f"{long_date(moment.date(), weekday=False)} kl. {clock(moment.time())}"
+
+
 # -- dates a user types or imports -----------------------------------------------------------------
 
 FIRST_YEAR = 1900

@@ -100,8 +100,7 @@ def _from_data(tp: Any, value: Any) -> Any:
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         return None if value is None else _from_data(args[0], value)
     if origin is tuple:
-        args = typing.get_args(tp)
-        return tuple(_from_data(args[0], v) for v in value or ())
+        return tuple(_from_data(typing.get_args(tp)[0], v) for v in value or ())
     if origin is list:
         return [_from_data(typing.get_args(tp)[0], v) for v in value or ()]
     if origin is dict:

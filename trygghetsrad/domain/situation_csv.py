@@ -12,12 +12,15 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from trygghetsrad.domain.situation_periods import parse_period
 from trygghetsrad.domain.text import clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -139,7 +142,7 @@ def _check_texts(rows: list[tuple[int, str, str, str, float, str]]) -> None:
     seen: set[tuple[int, str]] = set()
     for row in rows:
         for key, index, limit in _TEXT_LIMITS:
-            text = row[index]
+            text = cast(str, row[index])  # the indices in _TEXT_LIMITS are the text columns
             if (index, text) in seen:
                 continue
             seen.add((index, text))
@@ -176,7 +179,7 @@ def parse_csv(
         raise _csv_error(text, delimiter, exc) from None
 
 
-def _reader(text: str, delimiter: str) -> Any:
+def _reader(text: str, delimiter: str) -> Reader:
     # strict: a quoted field still open at the end of the file is an error, not a silent
     # swallowing of every later row into one cell.
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -257,7 +260,7 @@ def find_duplicates(rows: list[tuple[int, str, str, str, float, str]]) -> None:
 
 
 def _parse_long(
-    reader: csv.DictReader | object,
+    reader: Reader,
     header: list[str],
     keys: list[str | None],
     indicator: str | None,
@@ -296,7 +299,7 @@ def _parse_long(
     first_of = result.first_of
     units = result.units
     last_name = last_unit = None
-    for cells in reader:  # type: ignore[attr-defined]
+    for cells in reader:
         try:
             name = cells[i_ind].strip() if i_ind is not None else ""
             area = cells[i_area].strip()
@@ -306,7 +309,7 @@ def _parse_long(
         except IndexError:
             if not any(c.strip() for c in cells):
                 continue
-            line = reader.line_num  # type: ignore[attr-defined]
+            line = reader.line_num
             missing = header[len(cells)] if len(cells) < width else ""
             raise _err(line, missing, tr("raden har för få kolumner.")) from None
         try:
@@ -316,7 +319,7 @@ def _parse_long(
                 value = value_of(raw)
             period = periods.get(text_period) or period_of(text_period)
         except (ValueError, ValidationError) as exc:
-            line = reader.line_num  # type: ignore[attr-defined]
+            line = reader.line_num
             try:
                 period_of(text_period)
             except ValidationError as period_error:
@@ -324,7 +327,7 @@ def _parse_long(
             raise _err(
                 line, header[i_value], tr("”{value}” är inget tal.").format(value=raw.strip())
             ) from exc
-        line = reader.line_num  # type: ignore[attr-defined]
+        line = reader.line_num
         if not name:
             name = indicator or ""
             if not name:
@@ -359,7 +362,7 @@ def _parse_long(
 
 
 def _parse_wide(
-    reader: object,
+    reader: Reader,
     header: list[str],
     keys: list[str | None],
     header_line: int,
@@ -402,8 +405,8 @@ def _parse_wide(
             ),
             "file",
         )
-    for cells in reader:  # type: ignore[attr-defined]
-        line = reader.line_num  # type: ignore[attr-defined]
+    for cells in reader:
+        line = reader.line_num
         if not cells or not any(c.strip() for c in cells):
             continue
         cells = cells + [""] * (len(header) - len(cells))

@@ -546,11 +546,11 @@ def build_scene(
             arc_len = 2 * math.pi * ((r0 + r1) / 2) * (b1 - b0) / 360
             readable = inner_font >= max(6.5, options.min_font)
             if readable and text_width(item.title, inner_font) + inner_font <= arc_len:
-                text = Text(
+                inside = Text(
                     x, y, item.title, inner_font, ink_on(fill), False, "middle", _upright(mid)
                 )
-                inside_texts.append(text)
-                scene.labels[item.key] = text
+                inside_texts.append(inside)
+                scene.labels[item.key] = inside
                 continue
         skey = series_key(item.key)
         series = series_count[skey] > 1

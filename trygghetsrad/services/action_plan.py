@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import delete, func, insert, literal, select
+from sqlalchemy import CompoundSelect, Select, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.action_plan import (
@@ -551,7 +552,7 @@ def link_cause(session: Session, measure_id: int, cause_id: int, linked: bool = 
 
 
 def _input_of(m: MeasureData, **overrides: object) -> MeasureInput:
-    fields = dict(
+    fields: dict[str, object] = dict(
         title=m.title,
         description=m.description,
         kind=m.kind,
@@ -826,7 +827,8 @@ def _followups_and_mentions(
         for mention in meeting_links.mentions(
             session, measure_ids=ids, include_internal=include_internal
         ):
-            said.setdefault(owner[mention.link_id], []).append(mention)
+            # links of these measures: measure_id is never NULL
+            said.setdefault(cast(int, owner[mention.link_id]), []).append(mention)
     return notes, said
 
 
@@ -910,12 +912,13 @@ def plan_problem_ids(session: Session, plan_id: int) -> set[int]:
             )
         )
     )
-    pictures = select(SituationPicture.id).where(
+    in_period = select(SituationPicture.id).where(
         SituationPicture.period_start <= plan.period_end,
         SituationPicture.period_end >= plan.period_start,
     )
+    pictures: Select[int] | CompoundSelect[int] = in_period
     if plan.situation_picture_id is not None:
-        pictures = pictures.union(select(literal(plan.situation_picture_id)))
+        pictures = in_period.union(select(literal(plan.situation_picture_id)))
     of_pictures = set(
         session.scalars(select(Problem.id).where(Problem.situation_picture_id.in_(pictures)))
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -205,12 +206,8 @@ def decisions_between(
 ) -> dict[int, list[MeetingMention]]:
     """Per measure, what meetings in [start, end] decided or assigned about it."""
     out: dict[int, list[MeetingMention]] = {}
-    ids = [
-        mid
-        for mid in session.scalars(
-            select(MeetingLink.measure_id).where(MeetingLink.measure_id.is_not(None))
-        )
-    ]
+    query = select(MeetingLink.measure_id).where(MeetingLink.measure_id.is_not(None))
+    ids = cast(list[int], list(session.scalars(query)))  # the NULLs are filtered out
     for mention in mentions(session, measure_ids=ids, include_internal=include_internal):
         if mention.meeting_date and start <= mention.meeting_date <= end:
             link = session.get(MeetingLink, mention.link_id)

@@ -34,6 +34,7 @@ DEFAULT_RETENTION_DAYS = 30
 MIN_INTERVAL_ON_OPEN = timedelta(hours=1)
 DAILY = timedelta(hours=24)
 KEEP_RECENT = backups.KEEP_RECENT  # of the last two days, however many were made
+BEFORE_ERASE = backups.BEFORE_ERASE  # the reason the window gives before erasing a person
 
 REASON_LABELS = {
     backups.AUTOMATIC: "automatisk",

@@ -167,7 +167,9 @@ def get_cause(session: Session, cause_id: int) -> CauseData:
 def _evidence(session: Session, cause_ids: list[int]) -> list[Evidence]:
     sources = dict(session.execute(select(DataSource.id, DataSource.name)).all())
     internal_sources = set(session.scalars(select(DataSource.id).where(DataSource.internal)))
-    indicators = dict(session.execute(select(Indicator.id, Indicator.name)).all())
+    indicators: dict[int | None, str] = dict(
+        session.execute(select(Indicator.id, Indicator.name)).all()
+    )
     rows = session.scalars(
         select(CauseEvidence)
         .where(CauseEvidence.cause_id.in_(cause_ids))

@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models import Group, Person
 from trygghetsrad.db.models.meetings import AgendaItem, Meeting, MeetingGroup
@@ -17,7 +17,6 @@ from trygghetsrad.domain.calendar_items import CalendarItem, Owner
 from trygghetsrad.domain.changes import MEETINGS, Changes, Created
 from trygghetsrad.domain.meetings import (
     MAX_TITLE,
-    MeetingDetail,
     MeetingKind,
     MeetingStatus,
     MeetingSummary,
@@ -25,160 +24,27 @@ from trygghetsrad.domain.meetings import (
     by_kind,
     check_plain_text,
     check_times,
-    default_title,
 )
 from trygghetsrad.domain.register import clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
-from trygghetsrad.services import settings
+from trygghetsrad.services.meetings_actions import carry_open_actions, list_actions
+from trygghetsrad.services.meetings_agenda import apply_template
+from trygghetsrad.services.meetings_attendance import sync_members
+
+# Reading lives in meetings_read (the base every meetings_* module builds on); callers
+# keep reading through this module.
+from trygghetsrad.services.meetings_read import editable_row as editable_row
+from trygghetsrad.services.meetings_read import get_meeting as get_meeting
+from trygghetsrad.services.meetings_read import get_row as get_row
+from trygghetsrad.services.meetings_read import list_meetings as list_meetings
+from trygghetsrad.services.meetings_read import next_meetings as next_meetings
+from trygghetsrad.services.meetings_read import (
+    previous_meeting_of_group as previous_meeting_of_group,
+)
+from trygghetsrad.services.meetings_versions import has_sent_version, record_version
 
 CHANGED = Changes.of(MEETINGS)
-
-
-# -- reading --------------------------------------------------------------------------------
-
-
-def get_row(session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise UserError(
-            tr("Mötet finns inte (id {id}); det kan ha tagits bort.").format(id=meeting_id)
-        )
-    return meeting
-
-
-def _group_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Group.id, Group.name)).all())  # type: ignore[arg-type]
-
-
-def _summary_fields(meeting: Meeting, names: dict[int, str]) -> dict[str, object]:
-    groups = sorted(meeting.groups, key=lambda g: (g.position, g.group_id))
-    group_ids = tuple(g.group_id for g in groups)
-    group_names = tuple(names.get(g, "") for g in group_ids)
-    kind = MeetingKind(meeting.kind)
-    return {
-        "id": meeting.id,
-        "title": meeting.title or default_title(kind, group_names),
-        "kind": kind,
-        "status": MeetingStatus(meeting.status),
-        "day": meeting.day,
-        "start_time": meeting.start_time,
-        "end_time": meeting.end_time,
-        "place": meeting.place,
-        "online_link": meeting.online_link,
-        "group_ids": group_ids,
-        "group_names": group_names,
-        "cancelled_on": meeting.cancelled_on,
-    }
-
-
-def list_meetings(
-    session: Session,
-    *,
-    group_id: int | None = None,
-    year: int | None = None,
-    start: date | None = None,
-    end: date | None = None,
-) -> list[MeetingSummary]:
-    """Meetings ordered by date and time, optionally of one group, one year or a date range."""
-    query = (
-        select(Meeting)
-        .options(selectinload(Meeting.groups))  # one query for all, not one per meeting
-        .order_by(Meeting.day, Meeting.start_time, Meeting.id)
-    )
-    if group_id is not None:
-        query = query.join(MeetingGroup).where(MeetingGroup.group_id == group_id)
-    if year is not None:
-        query = query.where(Meeting.day >= date(year, 1, 1), Meeting.day <= date(year, 12, 31))
-    if start is not None:
-        query = query.where(Meeting.day >= start)
-    if end is not None:
-        query = query.where(Meeting.day <= end)
-    names = _group_names(session)
-    return [MeetingSummary(**_summary_fields(m, names)) for m in session.scalars(query)]  # type: ignore[arg-type]
-
-
-def get_meeting(session: Session, meeting_id: int) -> MeetingDetail:
-    meeting = get_row(session, meeting_id)
-    people = {
-        p.id: p
-        for p in session.scalars(
-            select(Person).where(
-                Person.id.in_(
-                    [i for i in (meeting.chair_id, meeting.secretary_id, meeting.adjuster_id) if i]
-                )
-            )
-        )
-    }
-
-    def name(pid: int | None) -> str:
-        return people[pid].name if pid in people else ""
-
-    secretary = people.get(meeting.secretary_id or -1)
-    return MeetingDetail(
-        **_summary_fields(meeting, _group_names(session)),  # type: ignore[arg-type]
-        chair_id=meeting.chair_id,
-        chair_name=name(meeting.chair_id),
-        secretary_id=meeting.secretary_id,
-        secretary_name=name(meeting.secretary_id),
-        secretary_title=meeting.secretary_title or _title_of(session, secretary),
-        adjuster_id=meeting.adjuster_id,
-        adjuster_name=name(meeting.adjuster_id),
-        finalised_on=meeting.finalised_on,
-        sent_on=meeting.sent_on,
-        revised_on=meeting.revised_on,
-        revision_note=meeting.revision_note,
-        first_paragraph=meeting.first_paragraph,
-        previous_meeting_id=meeting.previous_meeting_id,
-        sequence=meeting.sequence,
-    )
-
-
-def _title_of(session: Session, secretary: Person | None) -> str:
-    """The title under "Vid pennan" when the meeting names none: the coordinator's title
-    from the settings when the coordinator holds the pen, else the register's."""
-    if secretary is None:
-        return ""
-    config = settings.load(session)
-    if config.coordinator_title and secretary.name == config.coordinator_name:
-        return config.coordinator_title
-    return secretary.title
-
-
-def next_meetings(session: Session, meeting_id: int) -> list[MeetingSummary]:
-    """The meetings planned from this meeting's "Nästa möte"."""
-    ids = session.scalars(select(Meeting.id).where(Meeting.previous_meeting_id == meeting_id))
-    wanted = set(ids)
-    if wanted:
-        return [m for m in list_meetings(session) if m.id in wanted]
-    # Not planned from here: the next meeting of each of the meeting's groups.
-    meeting = get_meeting(session, meeting_id)
-    found: dict[int, MeetingSummary] = {}
-    for m in list_meetings(session, start=meeting.day):
-        if m.id == meeting_id or (m.day, m.start_time or time(0)) <= (
-            meeting.day,
-            meeting.start_time or time(0),
-        ):
-            continue
-        for gid in set(m.group_ids) & set(meeting.group_ids):
-            found.setdefault(gid, m)
-    return sorted(
-        {m.id: m for m in found.values()}.values(), key=lambda m: (m.day, m.start_time or time(0))
-    )
-
-
-def previous_meeting_of_group(session: Session, meeting_id: int) -> MeetingSummary | None:
-    """The latest earlier meeting sharing a group with this one."""
-    meeting = get_meeting(session, meeting_id)
-    earlier = [
-        m
-        for m in list_meetings(session, end=meeting.day)
-        if m.id != meeting_id
-        and set(m.group_ids) & set(meeting.group_ids)
-        and (m.day, m.start_time or time(0), m.id)
-        < (meeting.day, meeting.start_time or time(0), meeting.id)
-    ]
-    return earlier[-1] if earlier else None
 
 
 # -- writing --------------------------------------------------------------------------------
@@ -270,8 +136,6 @@ def create_meeting(
     session.add(meeting)
     session.flush()
     if with_attendance:
-        from trygghetsrad.services.meetings_attendance import sync_members
-
         sync_members(session, meeting.id)
     return Created(meeting.id, CHANGED)
 
@@ -332,13 +196,13 @@ def update_meeting(
         setattr(meeting, key, value)
     meeting.day, meeting.start_time, meeting.end_time = new_day, new_start, new_end
     meeting.kind = _kind(pick(kind, meeting.kind))
-    for key, value in (
+    for key, person in (
         ("chair_id", chair_id),
         ("secretary_id", secretary_id),
         ("adjuster_id", adjuster_id),
     ):
-        if value is not KEEP:
-            setattr(meeting, key, _check_person(session, value, key))
+        if person is not KEEP:
+            setattr(meeting, key, _check_person(session, person, key))
     meeting.first_paragraph = max(1, pick(first_paragraph, meeting.first_paragraph))
     if stored_groups != ids:
         meeting.groups = [MeetingGroup(group_id=gid, position=i) for i, gid in enumerate(ids)]
@@ -346,15 +210,11 @@ def update_meeting(
     if moved:
         meeting.sequence += 1  # a changed invitation replaces the old one in calendars
     session.flush()
-    from trygghetsrad.services.meetings_attendance import sync_members
-
     sync_members(session, meeting.id)
     return CHANGED
 
 
 def delete_meeting(session: Session, meeting_id: int) -> Changes:
-    from trygghetsrad.services.meetings_versions import has_sent_version
-
     meeting = get_row(session, meeting_id)
     if meeting.status == MeetingStatus.SENT.value or has_sent_version(session, meeting_id):
         raise UserError(
@@ -372,37 +232,6 @@ def delete_meeting(session: Session, meeting_id: int) -> Changes:
     return CHANGED
 
 
-def editable_row(session: Session, meeting_id: int) -> Meeting:
-    """The meeting, if its minutes may be edited now; otherwise a clear message."""
-    meeting = get_row(session, meeting_id)
-    if meeting.status == MeetingStatus.SENT.value:
-        raise UserError(
-            by_kind(
-                meeting.kind,
-                tr(
-                    "Protokollet är skickat och är en allmän handling. Välj ”Öppna för ändring” "
-                    "och skriv vad som ändras för att redigera det."
-                ),
-                tr(
-                    "Minnesanteckningarna är skickade och är en allmän handling. Välj ”Öppna "
-                    "för ändring” och skriv vad som ändras för att redigera dem."
-                ),
-            )
-        )
-    if meeting.status == MeetingStatus.FINALISED.value:
-        raise UserError(
-            by_kind(
-                meeting.kind,
-                tr("Protokollet är justerat. Välj ”Ångra justering” för att redigera det igen."),
-                tr(
-                    "Minnesanteckningarna är fastställda. Välj ”Ångra fastställande” för att "
-                    "redigera dem igen."
-                ),
-            )
-        )
-    return meeting
-
-
 # -- lifecycle ------------------------------------------------------------------------------
 
 
@@ -413,8 +242,6 @@ def start_minutes(session: Session, meeting_id: int) -> Changes:
         raise UserError(tr("Anteckningarna är redan påbörjade."))
     meeting.status = MeetingStatus.DRAFT.value
     session.flush()
-    from trygghetsrad.services.meetings_attendance import sync_members
-
     sync_members(session, meeting_id)  # membership may have changed since it was planned
     return CHANGED
 
@@ -448,8 +275,6 @@ def finalise(
     meeting.status = MeetingStatus.FINALISED.value
     meeting.finalised_on = on
     session.flush()
-    from trygghetsrad.services.meetings_actions import carry_open_actions
-
     carry_open_actions(session, meeting_id)
     _keep_version(session, meeting_id, "finalised", on)
     return CHANGED
@@ -458,7 +283,6 @@ def finalise(
 def _keep_version(session: Session, meeting_id: int, event: str, on: date) -> None:
     """Store the minutes as finalised or sent (issue 14.8: what was sent is kept)."""
     from trygghetsrad.domain.minutes_versions import VersionEvent
-    from trygghetsrad.services.meetings_versions import record_version
 
     record_version(session, meeting_id, VersionEvent(event), on=on)
 
@@ -519,8 +343,6 @@ def reopen_for_change(session: Session, meeting_id: int, *, note: str, on: date)
         )
     text = clean_text(note, field="note", label=tr("Vad som ändras"), required=True)
     check_plain_text(text, field="note", label=tr("Vad som ändras"))
-    from trygghetsrad.services.meetings_versions import has_sent_version
-
     if not has_sent_version(session, meeting_id):  # sent before versions were kept
         _keep_version(session, meeting_id, "sent", meeting.sent_on or on)
     meeting.status = MeetingStatus.DRAFT.value
@@ -560,8 +382,6 @@ def plan_next_meetings(
             previous_meeting_id=meeting_id,
         ).id
         if template is not None:
-            from trygghetsrad.services.meetings_agenda import apply_template
-
             apply_template(session, new, template)
         created.append(new)
     return created
@@ -599,7 +419,6 @@ def calendar_items(session: Session, start: date, end: date) -> list[CalendarIte
         for m in list_meetings(session, start=start, end=end)
     ]
     from trygghetsrad.domain.internal import is_internal
-    from trygghetsrad.services.meetings_actions import list_actions
 
     for action in list_actions(session, open_only=True):
         if action.due_date is None or not start <= action.due_date <= end:

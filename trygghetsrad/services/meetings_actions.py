@@ -30,7 +30,7 @@ from trygghetsrad.domain.meetings import (
 from trygghetsrad.domain.register import clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
-from trygghetsrad.services.meetings import editable_row, get_row
+from trygghetsrad.services.meetings_read import editable_row, get_row
 
 CHANGED = Changes.of(MEETINGS)
 
@@ -45,8 +45,8 @@ class Names:
     @classmethod
     def load(cls, session: Session) -> Names:
         return cls(
-            dict(session.execute(select(Person.id, Person.name)).all()),  # type: ignore[arg-type]
-            dict(session.execute(select(Organisation.id, Organisation.name)).all()),  # type: ignore[arg-type]
+            dict(session.execute(select(Person.id, Person.name)).all()),
+            dict(session.execute(select(Organisation.id, Organisation.name)).all()),
         )
 
 
@@ -279,7 +279,7 @@ def followup(session: Session, meeting_id: int) -> list[ActionData]:
         replace(
             action_data(session, r, names),
             carried_count=carried[r.id],
-            comment=here.text if (here := said.get((r.id, meeting.id))) else "",
+            comment=found.text if (found := said.get((r.id, meeting.id))) else "",
             earlier_comments=tuple(
                 c for (aid, mid), c in said.items() if aid == r.id and mid != meeting.id
             ),

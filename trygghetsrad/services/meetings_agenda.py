@@ -31,7 +31,7 @@ from trygghetsrad.domain.meetings import (
 from trygghetsrad.domain.register import MAX_NAME, clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
-from trygghetsrad.services.meetings import editable_row, get_row, previous_meeting_of_group
+from trygghetsrad.services.meetings_read import editable_row, get_row, previous_meeting_of_group
 
 CHANGED = Changes.of(MEETINGS)
 

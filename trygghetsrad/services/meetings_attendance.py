@@ -16,7 +16,7 @@ from trygghetsrad.domain.register import MAX_NAME, ROLE_ORDER, MembershipData, R
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import register
-from trygghetsrad.services.meetings import editable_row, get_row
+from trygghetsrad.services.meetings_read import editable_row, get_row
 
 CHANGED = Changes.of(MEETINGS)
 
@@ -68,7 +68,9 @@ def list_attendance(session: Session, meeting_id: int) -> list[AttendanceData]:
         a.substitute_for_id for a in meeting.attendance
     }
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids - {None})))}
-    orgs = dict(session.execute(select(Organisation.id, Organisation.name)).all())
+    orgs: dict[int | None, str] = dict(
+        session.execute(select(Organisation.id, Organisation.name)).all()
+    )
     result = []
     for row in meeting.attendance:
         person = people.get(row.person_id) if row.person_id else None

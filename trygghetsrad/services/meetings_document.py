@@ -12,11 +12,11 @@ from trygghetsrad.domain.meetings import AttendanceData, ItemKind
 from trygghetsrad.domain.meetings_document import MeetingDocument, Recipient
 from trygghetsrad.domain.register import PersonData
 from trygghetsrad.services import register, settings
-from trygghetsrad.services.meetings import get_meeting, next_meetings
 from trygghetsrad.services.meetings_actions import followup
 from trygghetsrad.services.meetings_agenda import get_agenda
 from trygghetsrad.services.meetings_attendance import list_attendance
 from trygghetsrad.services.meetings_notice import get_notice
+from trygghetsrad.services.meetings_read import get_meeting, next_meetings
 
 
 def meeting_document(

@@ -18,7 +18,7 @@ from trygghetsrad.domain.meeting_notice import (
 from trygghetsrad.domain.text import clean_text
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
-from trygghetsrad.services.meetings import get_row
+from trygghetsrad.services.meetings_read import get_row
 
 
 def get_notice(session: Session, meeting_id: int) -> NoticeData:

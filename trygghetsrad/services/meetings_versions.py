@@ -24,14 +24,13 @@ from trygghetsrad.domain.minutes_versions import (
 )
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
+from trygghetsrad.services.meetings_document import meeting_document
 
 
 def record_version(
     session: Session, meeting_id: int, event: VersionEvent, *, on: date
 ) -> MinutesVersionInfo:
     """Store the minutes as they are now, as version N+1 of the meeting."""
-    from trygghetsrad.services.meetings_document import meeting_document
-
     doc = meeting_document(session, meeting_id, include_internal=False, today=on)
     # What the minutes print, no more: e-mail addresses stay in the register, where erasing
     # a person (privacy.erase_person) can reach them.

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Column, Table
+from sqlalchemy.sql.schema import ColumnCollectionConstraint
 
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import portable_rules, portable_stream
-from trygghetsrad.services.portable import (
+from trygghetsrad.services.portable_format import (
     _MISSING,
     FORMAT,
     FORMAT_VERSION,
@@ -135,7 +136,8 @@ class Checker:
             uniques = [
                 tuple(c.name for c in constraint.columns)
                 for constraint in table.constraints
-                if constraint.__class__.__name__ == "UniqueConstraint"
+                if isinstance(constraint, ColumnCollectionConstraint)
+                and constraint.__class__.__name__ == "UniqueConstraint"
             ] + [(c.name,) for c in table.columns if c.unique]
             uniques = list(dict.fromkeys(uniques))
             references = []

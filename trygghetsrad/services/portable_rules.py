@@ -40,7 +40,7 @@ _PAIR_WORDS = (("start", "end"), ("from", "to"))
 def _type_of(column: Column[Any]) -> types.TypeEngine[Any]:
     kind = column.type
     if isinstance(kind, types.TypeDecorator):
-        return kind.impl_instance  # type: ignore[no-any-return]
+        return kind.impl_instance
     return kind
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -151,7 +152,7 @@ def search(session: Session, *, text: str, per_kind: int = PER_KIND) -> SearchRe
 
 
 def _details(
-    connection: Connection, text: str, words_query: str, ranked: list[Any]
+    connection: Connection, text: str, words_query: str, ranked: Sequence[Any]
 ) -> dict[int, tuple[str, int, str, str]]:
     """rowid -> (ref_table, ref_id, marked title, snippet) of every ranked hit."""
     exact = [row[0] for row in ranked if row[2] == WORDS]
@@ -244,7 +245,7 @@ def _parents(connection: Connection, source: idx.Source, ids: list[int]) -> dict
             if column not in _columns(connection, table) or not current:
                 current = {}
                 break
-            step = dict(
+            step: dict[int, int] = dict(
                 connection.exec_driver_sql(
                     f'SELECT id, "{column}" FROM "{table}" '
                     f"WHERE id IN ({_in(list(set(current.values())))})"
@@ -271,7 +272,9 @@ def _resolve(connection: Connection, table: str, ids: list[int]) -> dict[int, _I
     parent_table = _parent_table(connection, source)
     parents = _parents(connection, source, list(own)) if parent_table else {}
     parent_titles = (
-        _titles(connection, parent_table, list(set(parents.values()))) if parents else {}
+        _titles(connection, parent_table, list(set(parents.values())))
+        if parents and parent_table
+        else {}
     )
     parent_source = idx.BY_TABLE.get(parent_table) if parent_table else None
     places = (

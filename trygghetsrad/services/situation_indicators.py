@@ -378,10 +378,10 @@ def import_csv(
         session.flush()
         for key, ind in new.items():
             ids[key] = ind.id
-        for key, (file_unit, _line) in unit_of.items():
-            ind = session.get(Indicator, ids[key])
-            if ind is not None and not ind.unit:
-                ind.unit = file_unit
+        for key, (given_unit, _line) in unit_of.items():
+            stored = session.get(Indicator, ids[key])
+            if stored is not None and not stored.unit:
+                stored.unit = given_unit
         session.flush()
         id_list = sorted(set(ids.values()))
         before = {

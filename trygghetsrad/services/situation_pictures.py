@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +24,11 @@ from trygghetsrad.domain.situation_periods import period_year
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.situation_common import CHANGED, get, name, text
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_Data = TypeVar("_Data", bound="DataclassInstance")
 
 TREND_YEARS = 4  # years before a picture's period that its charts show, for the trend
 
@@ -371,7 +376,7 @@ def _current_during(source: Any, period_start: date) -> bool:
     return source.next_expected is not None and source.next_expected >= period_start
 
 
-def _replace(obj, **changes):  # type: ignore[no-untyped-def]
+def _replace(obj: _Data, **changes: Any) -> _Data:
     import dataclasses
 
     return dataclasses.replace(obj, **changes)

@@ -3,17 +3,17 @@ and moving an item that another workspace owns (a meeting's date is changed in M
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from trygghetsrad.domain import wheel as dw
 from trygghetsrad.domain.calendar_items import CalendarItem, Owner
-from trygghetsrad.domain.changes import MEETINGS, WHEEL, Changes
+from trygghetsrad.domain.changes import MEETINGS, WHEEL, Changes, Created
 from trygghetsrad.domain.wheel_dates import DateMention, find_dates
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import plural, tr
@@ -55,6 +55,7 @@ def suggestions_from_minutes(session: Session, year: int) -> list[Suggestion]:
     if "agenda_notes" not in names:
         return []
     has_items = "agenda_items" in names and "meetings" in names
+    rows: Sequence[tuple[Any, Any]]
     if has_items:
         rows = session.execute(
             text(
@@ -99,7 +100,7 @@ def _as_date(value: object) -> date | None:
 
 def accept_suggestion(
     session: Session, mention: DateMention, *, title: str | None = None, category: str | None = None
-):  # type: ignore[no-untyped-def]
+) -> Created:
     return wheel.create_event(
         session,
         title=title or mention.title or tr("Händelse"),
@@ -217,7 +218,7 @@ def _stored_by_uid(session: Session, uids: list[str]) -> dict[str, tuple[int, tu
             ).where(EventRow.uid.in_(uids[i : i + _CHUNK]))
         )
         for uid, ident, *fields in rows:
-            found[uid] = (ident, tuple(fields))
+            found[cast(str, uid)] = (ident, tuple(fields))  # the rows of these uids only
     return found
 
 

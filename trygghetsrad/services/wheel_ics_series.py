@@ -18,7 +18,7 @@ from typing import Any
 
 from trygghetsrad.domain import wheel as dw
 from trygghetsrad.errors import ValidationError
-from trygghetsrad.services.wheel_ics_import import IcsEvent, _Component, _event, _local
+from trygghetsrad.services.wheel_ics_events import IcsEvent, _Component, _event, _local
 
 WINDOW_YEARS = 5
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoGroup
 from trygghetsrad.domain.changes import Changes
 
 if TYPE_CHECKING:  # imported by pages only: the window paints before the database layer loads
-    from trygghetsrad.db.engine import Database
+    from trygghetsrad.services.database import Database
 
 
 class AppEvents(QObject):

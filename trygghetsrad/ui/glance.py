@@ -1,6 +1,6 @@
 """What a tab shows in the moment between the window's first paint and its real page.
 
-The window paints its first tab from a plain sqlite3 read (`db.glance`), before SQLAlchemy
+The window paints its first tab from a plain sqlite3 read (`services.glance`), before SQLAlchemy
 and the page's own modules are loaded (together several times the cost of the window
 itself), and builds the real page right after that paint. A glance looks like the page:
 the Möten glance is the page's own list widget with the same rows in the same order, the
@@ -9,7 +9,7 @@ Commands that need the database are disabled in a glance, and the detail side sa
 "Läser in …". When the page arrives it takes the glance's place (`carry_over`: a meeting
 the user already clicked stays selected, the list keeps its scroll position).
 
-Nothing here imports services or SQLAlchemy (tests/ui/test_startup_glance.py checks it).
+Nothing here imports SQLAlchemy or the ORM services (tests/ui/test_startup_glance.py checks it).
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.db import glance
 from trygghetsrad.i18n import plural
+from trygghetsrad.services import glance
 
 log = logging.getLogger("trygghetsrad")
 

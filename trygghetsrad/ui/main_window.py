@@ -34,7 +34,7 @@ from trygghetsrad.ui.widgets.autosave import connect_session_end, flush_all
 from trygghetsrad.ui.widgets.screen import fit_window
 
 if TYPE_CHECKING:
-    from trygghetsrad.db.engine import Database
+    from trygghetsrad.services.database import Database
 
 # key, Swedish title, "module:factory" building the page from an AppContext.
 TABS: list[tuple[str, str, str]] = [

@@ -18,19 +18,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from trygghetsrad import APP_NAME
-from trygghetsrad.db import lock
-from trygghetsrad.db.engine import LockMode, open_database
-from trygghetsrad.db.faults import DatabaseFault, FaultKind
+from trygghetsrad.domain.dates import long_timestamp
 from trygghetsrad.errors import UserError
 from trygghetsrad.paths import looks_like_network_path
+from trygghetsrad.services.database import DatabaseFault, FaultKind, LockMode, lock, open_database
 from trygghetsrad.ui.widgets.autosave import flush_all
 
 if TYPE_CHECKING:
-    from trygghetsrad.db.engine import Database
+    from trygghetsrad.services.database import Database
 
 log = logging.getLogger("trygghetsrad")
 
@@ -48,11 +47,6 @@ def _backups() -> ModuleType:
     from trygghetsrad.services import backup
 
     return backup
-
-
-def format_time(when: Any) -> str:
-    locale = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
-    return f"{when.day} {locale.monthName(when.month)} {when.year} kl. {when:%H.%M}"
 
 
 def warn_network_path(path: Path, parent: QWidget | None) -> None:
@@ -88,7 +82,7 @@ def offer_restore_newest(path: Path, parent: QWidget | None, reason: str) -> boo
         + _tr(
             "Vill du återställa den senaste säkerhetskopian från {when}? Den nuvarande filen "
             "sparas undan först och tas inte bort."
-        ).format(when=format_time(newest.made_at)),
+        ).format(when=long_timestamp(newest.made_at)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )
@@ -278,6 +272,7 @@ def handle_fault(fault: DatabaseFault, parent: QWidget | None = None) -> None:
         offer_rescue(database, window)
         return
     if fault.kind is FaultKind.DAMAGED and database is not None and window is not None:
+        # Imported here to keep start-up light: the dialog loads the backup service (SQLAlchemy).
         from trygghetsrad.ui.dialogs.restore import restore_newest_in_window
 
         restore_newest_in_window(window, str(fault))
@@ -293,50 +288,3 @@ def _main_window() -> QWidget | None:
         if hasattr(widget, "ctx") and widget.isVisible():
             return widget  # type: ignore[no-any-return]
     return None
-
-
-def add_retention_field(dialog: Any) -> Any:
-    """Add "Spara säkerhetskopior i … dagar" to a FormDialog with `ctx` (the settings dialog).
-
-    Saved after the dialog's own values: when those are refused (shown under their field),
-    nothing is stored, the retention neither.
-    """
-    from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QSpinBox
-
-    with dialog.ctx.database.session() as s:
-        current = _backups().retention_days(s)
-    spin = QSpinBox()
-    spin.setRange(1, 3650)
-    spin.setValue(current)
-    spin.setSuffix(_tr(" dagar"))
-    row = QWidget()  # keeps the spin box small while the hint below uses the full width
-    row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    line = QHBoxLayout(row)
-    line.setContentsMargins(0, 0, 0, 0)
-    line.addWidget(spin)
-    line.addStretch(1)
-    dialog.add_field(
-        "backup_retention_days",
-        _tr("&Säkerhetskopior sparas"),
-        row,
-        _tr(
-            "Automatiska säkerhetskopior görs när databasen öppnas, varje dygn och före "
-            "uppdateringar och importer. Av de senaste två dygnens kopior sparas de {recent} "
-            "senaste, av äldre en per dag. De tre senaste sparas alltid."
-        ).format(recent=_backups().KEEP_RECENT),
-    )
-    spin.setAccessibleName(_tr("Säkerhetskopior sparas i antal dagar"))
-    label = dialog.form.labelForField(row.parentWidget())
-    if label is not None:
-        label.setBuddy(spin)
-    original = dialog._on_save
-
-    def save(values: dict[str, Any]) -> object:
-        result = original(values)
-        with dialog.ctx.database.session() as s:
-            _backups().set_retention_days(s, spin.value())
-        return result
-
-    dialog._on_save = save
-    dialog.retention = spin
-    return spin

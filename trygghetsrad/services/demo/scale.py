@@ -227,7 +227,7 @@ class _Writer:
             for c in table.c:
                 if c.name in keys and c.name not in item:
                     if c.default is not None and getattr(c.default, "is_scalar", False):
-                        item[c.name] = c.default.arg  # type: ignore[attr-defined]
+                        item[c.name] = c.default.arg
                     elif c.nullable:
                         item[c.name] = None
                     else:
@@ -260,7 +260,9 @@ def fill_history(session: Session, *, years: int, today: date) -> dict[str, int]
     first_year = today.year - years + 1
     start = date(first_year, 1, 1)
     people = _ids(session, "SELECT id FROM people ORDER BY id") or []
-    groups = dict(session.connection().exec_driver_sql("SELECT name, id FROM groups").fetchall())
+    groups: dict[str, int] = dict(
+        session.connection().exec_driver_sql("SELECT name, id FROM groups").fetchall()
+    )
     if w.has("meetings", "agenda_items"):
         _meetings(w, rng, start, today, people, groups)
     if w.has("wheel_events", "wheel_categories"):

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from trygghetsrad.db import backups
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import backup, privacy
 from trygghetsrad.ui.widgets.autosave import flush_all
@@ -62,7 +61,7 @@ def erase_person(parent: Any, ctx: Any, person_id: int) -> bool:
         return False
     flush_all()
     try:
-        backup.backup_now(ctx.database, backups.BEFORE_ERASE)
+        backup.backup_now(ctx.database, backup.BEFORE_ERASE)
         with ctx.database.session() as s:
             changes = privacy.erase_person(s, person_id)
     except UserError as exc:

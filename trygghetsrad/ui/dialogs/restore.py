@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.db import lock
+from trygghetsrad.domain.dates import long_timestamp
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import backup
+from trygghetsrad.services.database import lock
 from trygghetsrad.ui.background import Progress, run_modal
-from trygghetsrad.ui.safety import format_time
 from trygghetsrad.ui.widgets.autosave import flush_all
 from trygghetsrad.ui.widgets.screen import fit_to_screen
 
@@ -91,7 +91,7 @@ class RestoreDialog(QDialog):
         self.list.clear()
         for item in backup.list_backups(self._db_path):
             label = self.tr("{when} – {reason}").format(
-                when=format_time(item.made_at),
+                when=long_timestamp(item.made_at),
                 reason=self.tr(backup.REASON_LABELS.get(item.reason, item.reason)),
             )
             entry = QListWidgetItem(label)
@@ -148,7 +148,7 @@ def describe_html(summary: backup.BackupSummary, tr: Any) -> str:
         "<table cellspacing='4'>{rows}</table>"
     ).format(
         made=tr("Gjord"),
-        when=format_time(summary.made_at),
+        when=long_timestamp(summary.made_at),
         reason=reason,
         schema=tr("Schemaversion"),
         versions=", ".join(summary.schema_versions),
@@ -230,7 +230,7 @@ def restore_newest_in_window(window: Any, reason: str) -> bool:
         + window.tr(
             "Vill du återställa den senaste säkerhetskopian från {when}? Den nuvarande "
             "filen sparas undan först."
-        ).format(when=format_time(newest.made_at)),
+        ).format(when=long_timestamp(newest.made_at)),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False

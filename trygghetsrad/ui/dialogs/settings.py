@@ -22,7 +22,7 @@ from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import settings as settings_service
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.dialogs.attendance_order import AttendanceOrderField
-from trygghetsrad.ui.safety import add_retention_field
+from trygghetsrad.ui.dialogs.backup_retention import add_retention_field
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 220, 90

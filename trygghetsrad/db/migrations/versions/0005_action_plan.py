@@ -8,6 +8,8 @@ Create Date: 2026-11-26
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -20,7 +22,7 @@ branch_labels = None
 depends_on = None
 
 
-def _timestamps() -> list[sa.Column]:
+def _timestamps() -> list[sa.Column[Any]]:
     return [
         sa.Column(
             "created_at", sa.DateTime(), server_default=sa.func.current_timestamp(), nullable=False
@@ -33,7 +35,7 @@ def _timestamps() -> list[sa.Column]:
 
 def _fk(
     column: str, table: str, target: str, ondelete: str, nullable: bool, primary_key: bool = False
-) -> sa.Column:
+) -> sa.Column[Any]:
     return sa.Column(
         column,
         sa.Integer(),
@@ -43,7 +45,7 @@ def _fk(
     )
 
 
-def _internal() -> sa.Column:
+def _internal() -> sa.Column[Any]:
     return sa.Column("internal", sa.Boolean(), server_default=sa.false(), nullable=False)
 
 

@@ -11,6 +11,8 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -20,7 +22,9 @@ branch_labels = None
 depends_on = None
 
 
-def _fk(table: str, column: str, target: str, ondelete: str, nullable: bool = True) -> sa.Column:
+def _fk(
+    table: str, column: str, target: str, ondelete: str, nullable: bool = True
+) -> sa.Column[Any]:
     return sa.Column(
         column,
         sa.Integer(),

@@ -19,6 +19,8 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -31,7 +33,7 @@ UNKNOWN = "ej bedömd"
 NOT_STARTED = "ej påbörjad"
 
 
-def _timestamps() -> list[sa.Column]:
+def _timestamps() -> list[sa.Column[Any]]:
     return [
         sa.Column(
             "created_at", sa.DateTime(), server_default=sa.func.current_timestamp(), nullable=False
@@ -42,7 +44,7 @@ def _timestamps() -> list[sa.Column]:
     ]
 
 
-def _fk(column: str, table: str, target: str, nullable: bool) -> sa.Column:
+def _fk(column: str, table: str, target: str, nullable: bool) -> sa.Column[Any]:
     return sa.Column(
         column,
         sa.Integer(),
@@ -102,8 +104,8 @@ def _unjudged_statuses(connection: sa.engine.Connection) -> None:
             sa.text("SELECT measure_id FROM measure_followups WHERE measure_id IS NOT NULL")
         )
     }
-    previous = dict(
-        connection.execute(sa.text("SELECT id, previous_id FROM action_plans")).all()  # type: ignore[arg-type]
+    previous: dict[int, int | None] = dict(
+        connection.execute(sa.text("SELECT id, previous_id FROM action_plans")).all()
     )
     measures = connection.execute(
         sa.text(

@@ -1,0 +1,301 @@
+"""The data file's vocabulary, shared by export, import and the import's checks.
+
+Which tables a file holds and their Swedish names, how each column type is written and
+read (`codec_for`), keys and defaults, and the problem an import reports
+(`ImportProblem`). `portable` (export, import) and `portable_check` (the checks of each
+record) both build on this module.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any, TypeGuard
+
+from sqlalchemy import Column, Table, types
+
+from trygghetsrad.db.models import Base
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr
+
+FORMAT = "trygghetsrad-data"
+
+
+FORMAT_VERSION = 1
+
+
+SKIPPED_TABLES = frozenset({"alembic_version"})
+
+
+# Swedish names of the tables that `references.TABLE_LABELS` doesn't name (or names for
+# another purpose), for import messages.
+_IMPORT_LABELS: dict[str, str] = {
+    "organisations": "organisationer",
+    "groups": "grupper",
+    "settings": "inställningar",
+    "meeting_groups": "mötens grupper",
+    "agenda_items": "dagordningspunkter",
+    "agenda_notes": "anteckningar",
+    "decisions": "beslut",
+    "action_responsibles": "uppdragens ansvariga",
+    "action_progress": "kommentarer till uppdrag",
+    "meeting_notices": "kallelsers uppgifter",
+    "minutes_versions": "sparade versioner av protokoll",
+    "meeting_invitations": "utskickade mötesinbjudningar",
+    "wheel_categories": "kategorier i årshjulet",
+    "wheel_plans": "årshjulsplaner",
+    "wheel_plan_changes": "ändringar i årshjulsplaner",
+    "wheel_event_exceptions": "undantag i årshjulet",
+    "source_attachments": "bilagor till underlag",
+    "source_obstacles": "hinder",
+    "indicator_values": "indikatorvärden",
+    "observation_sources": "observationers underlag",
+    "observation_indicators": "observationers indikatorer",
+    "causes": "orsaker",
+    "cause_evidence": "belägg för orsaker",
+    "action_plans": "åtgärdsplaner",
+    "measure_causes": "åtgärders orsaker",
+    "measure_followups": "uppföljningar av åtgärder",
+    "agreements": "överenskommelser",
+    "commitments": "åtaganden",
+    "commitment_measures": "åtagandens åtgärder",
+    "meeting_links": "kopplingar till möten",
+    "report_documents": "dokumentens rubriker",
+    "report_chapters": "dokumentens kapitel",
+}
+
+
+def table_label(table: str) -> str:
+    """The table's Swedish name for a message ("Möten"); the table name when it has none."""
+    from trygghetsrad.services.references import TABLE_LABELS
+
+    label = _IMPORT_LABELS.get(table) or TABLE_LABELS.get(table)
+    return tr(label).capitalize() if label else table
+
+
+class ImportProblem(UserError):
+    """What is wrong with an import file, and where: table, record index (from 0), id, field.
+
+    The message counts records from 1, as a reader does: "Uppdrag, post 6 (tabell
+    action_items, id 6), fält status: …".
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        table: str | None = None,
+        index: int | None = None,
+        field: str | None = None,
+        record_id: Any = None,
+    ) -> None:
+        where = []
+        if table is not None:
+            known = table in {t.name for t in tables()}
+            technical = [tr("tabell {table}").format(table=table)]
+            if record_id is not None:
+                technical.append(tr("id {id}").format(id=str(record_id)[:40]))
+            if not known:
+                where.append(", ".join(technical))
+            elif index is not None:
+                where.append(
+                    tr("{label}, post {n} ({technical})").format(
+                        label=table_label(table), n=index + 1, technical=", ".join(technical)
+                    )
+                )
+            else:
+                where.append(
+                    tr("{label} ({technical})").format(
+                        label=table_label(table), technical=", ".join(technical)
+                    )
+                )
+        elif index is not None:
+            where.append(tr("post {n}").format(n=index + 1))
+        if field is not None:
+            where.append(tr("fält {field}").format(field=field))
+        place = (", ".join(where) + ": ") if where else ""
+        super().__init__(
+            tr("Importfilen avvisades: {place}{reason}. Inget har importerats.").format(
+                place=place, reason=reason.rstrip(".")
+            )
+        )
+        self.reason = reason
+        self.table = table
+        self.index = index
+        self.field = field
+        self.record_id = record_id
+
+
+@dataclass(frozen=True)
+class Codec:
+    kind: str  # JSON Schema-ish name used in messages and docs
+    to_json: Callable[[Any], Any]  # stored value -> JSON value
+    check: Callable[[Any], Any]  # JSON value -> stored value; raises ValueError(reason)
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def _type_of(column: Column[Any]) -> types.TypeEngine[Any]:
+    kind = column.type
+    if isinstance(kind, types.TypeDecorator):
+        return kind.impl_instance
+    return kind
+
+
+def codec_for(column: Column[Any], dialect: Any) -> Codec:
+    kind = _type_of(column)
+
+    def fail(expected: str) -> ValueError:
+        return ValueError(expected)
+
+    if isinstance(kind, types.Boolean):
+
+        def check_bool(value: Any) -> Any:
+            if not isinstance(value, bool):
+                raise fail(tr("förväntade true eller false"))
+            return 1 if value else 0
+
+        return Codec("boolean", lambda v: None if v is None else bool(v), check_bool)
+
+    if isinstance(kind, types.LargeBinary | types._Binary):
+
+        def check_bytes(value: Any) -> Any:
+            if not isinstance(value, str):
+                raise fail(tr("förväntade base64-text"))
+            try:
+                return base64.b64decode(value.encode("ascii"), validate=True)
+            except (binascii.Error, UnicodeEncodeError) as exc:
+                raise fail(tr("ogiltig base64-text")) from exc
+
+        return Codec("base64", lambda v: None if v is None else _plain(bytes(v)), check_bytes)
+
+    for py_type, label, parse in (
+        (types.DateTime, "date-time", datetime.fromisoformat),
+        (types.Date, "date", date.fromisoformat),
+        (types.Time, "time", time.fromisoformat),
+    ):
+        if isinstance(kind, py_type):
+            impl = kind.dialect_impl(dialect)
+            result = impl.result_processor(dialect, None)
+            bind = impl.bind_processor(dialect)
+
+            def to_json(value: Any, _result: Any = result) -> Any:
+                if value is None:
+                    return None
+                parsed = _result(value) if _result is not None else value
+                return parsed.isoformat() if hasattr(parsed, "isoformat") else parsed
+
+            def check_time(
+                value: Any, _parse: Any = parse, _bind: Any = bind, _label: str = label
+            ) -> Any:
+                if not isinstance(value, str):
+                    raise fail(tr("förväntade ett datum/en tid i ISO-format"))
+                try:
+                    parsed = _parse(value)
+                except ValueError as exc:
+                    raise fail(
+                        tr("ogiltigt datum/ogiltig tid: {value}").format(value=value[:40])
+                    ) from exc
+                if _label == "date" and isinstance(parsed, datetime):
+                    raise fail(tr("förväntade ett datum utan klockslag"))
+                return _bind(parsed) if _bind is not None else parsed
+
+            return Codec(label, to_json, check_time)
+
+    if isinstance(kind, types.Integer):
+
+        def check_int(value: Any) -> Any:
+            if not _is_int(value):
+                raise fail(tr("förväntade ett heltal"))
+            if not -(2**63) <= value < 2**63:
+                raise fail(tr("talet är för stort"))
+            return value
+
+        return Codec("integer", _plain, check_int)
+
+    if isinstance(kind, types.Float | types.Numeric):
+
+        def check_number(value: Any) -> Any:
+            if not (_is_int(value) or isinstance(value, float)) or (
+                isinstance(value, float) and not math.isfinite(value)
+            ):
+                raise fail(tr("förväntade ett tal"))
+            return value
+
+        return Codec("number", _plain, check_number)
+
+    if isinstance(kind, types.JSON):
+        return Codec("json", lambda v: v if not isinstance(v, str) else json.loads(v), json.dumps)
+
+    if isinstance(kind, types.String):  # String, Text, Unicode, Enum
+        length = getattr(kind, "length", None)
+        allowed = tuple(getattr(kind, "enums", ()) or ())
+
+        def check_text(value: Any, _length: Any = length, _allowed: Any = allowed) -> Any:
+            if not isinstance(value, str):
+                raise fail(tr("förväntade text"))
+            if _length is not None and len(value) > _length:
+                raise fail(tr("texten är längre än {n} tecken").format(n=_length))
+            if _allowed and value not in _allowed:
+                raise fail(tr("okänt värde {value}").format(value=value[:40]))
+            if "\x00" in value:
+                raise fail(tr("texten innehåller ett nolltecken"))
+            return value
+
+        return Codec("string", _plain, check_text)
+
+    def check_any(value: Any) -> Any:
+        if value is not None and not isinstance(value, str | int | float):
+            raise fail(tr("förväntade text eller ett tal"))
+        return value
+
+    return Codec("any", _plain, check_any)
+
+
+def tables() -> list[Table]:
+    """Every exported table, parents before children."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in SKIPPED_TABLES]
+
+
+def _required(column: Column[Any]) -> bool:
+    return (
+        not column.nullable
+        and column.server_default is None
+        and column.default is None
+        and not (column.primary_key and column.autoincrement in (True, "auto"))
+    )
+
+
+def _fill_default(column: Column[Any]) -> Any:
+    default = column.default
+    if default is not None and getattr(default, "is_scalar", False):
+        return default.arg  # type: ignore[attr-defined]
+    return _MISSING
+
+
+_MISSING = object()
+
+
+def pk_of(table: Table) -> list[str]:
+    return [c.name for c in table.primary_key.columns]
+
+
+def _record_id(record: dict[str, Any], pk: list[str]) -> Any:
+    """The record's id for a message: its one-column key, when it has one."""
+    if len(pk) != 1:
+        return None
+    value = record.get(pk[0])
+    return value if isinstance(value, int | str) and not isinstance(value, bool) else None
