@@ -249,6 +249,7 @@ def test_attendance_categories_follow_the_order_of_the_settings(session) -> None
     meeting = make_meeting(session, group_ids=[group])
     meetings.start_minutes(session, meeting)
     rows = meetings_attendance.list_attendance(session, meeting)
+    meetings_attendance.set_presence(session, rows[0].id, Presence.PRESENT)
     meetings_attendance.set_presence(session, rows[1].id, Presence.EXCUSED)
     meetings_attendance.set_presence(session, rows[2].id, Presence.ABSENT)
     meetings_attendance.add_attendee(session, meeting, name="Gäst Polisén", organisation="Polisen")

@@ -48,6 +48,7 @@ def test_statistics_per_person_and_organisation_for_a_year(session) -> None:  # 
     for month in (2, 5, 9):
         meeting = make_meeting(session, group_ids=[group], day=date(2026, month, 10))
         meetings.start_minutes(session, meeting)
+        attendance.mark_unrecorded_present(session, meeting)
         held.append(meeting)
     make_meeting(session, group_ids=[group], day=date(2026, 12, 1))  # planned: not counted
     rows = {r.person_id: r.id for r in attendance.list_attendance(session, held[0])}

@@ -6,13 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from factories_meetings import fill_meetings_demo, make_group_with_members
+from factories_meetings import fill_meetings_demo, make_group_with_members, make_meeting
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from trygghetsrad.domain.meetings import MeetingStatus, Note
-from trygghetsrad.services import meetings, meetings_actions, meetings_agenda
+from trygghetsrad.domain.meetings import MeetingStatus, Note, Presence
+from trygghetsrad.services import meetings, meetings_actions, meetings_agenda, meetings_attendance
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 
@@ -173,7 +174,45 @@ def test_attendance_marked_with_keys_and_undone(qtbot, page, ctx) -> None:  # ty
     assert record.presence.value == "excused"
     page.undo_stack.undo()
     record = next(r for r in page.attendance.model.records if r.name == name)
-    assert record.presence.value == "present"
+    assert record.presence.value == "unknown"  # not marked before
+
+
+def _presences(ctx, meeting: int) -> list[Presence]:  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        return [r.presence for r in meetings_attendance.list_attendance(s, meeting)]
+
+
+def test_one_click_marks_the_unmarked_present_and_undo_takes_it_back(qtbot, ctx, page) -> None:  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        group, _people = make_group_with_members(s, 3)
+        meeting = make_meeting(s, group_ids=[group])
+    page.reload()
+    page.select_meeting(meeting)
+    page.tabs.setCurrentWidget(page.attendance)
+    panel = page.attendance
+    view = panel.view
+    texts = [panel.model.index(r, 3).data() for r in range(panel.model.rowCount())]
+    assert texts == ["Ej angiven"] * 3
+    # Mark the second member excused with the mouse: select the row, click the button.
+    index = panel.model.index(1, 0)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    excused = next(b for b in panel.buttons if b.text() == "Anmält &förhinder")
+    QTest.mouseClick(excused, Qt.MouseButton.LeftButton)
+    assert _presences(ctx, meeting) == [Presence.UNKNOWN, Presence.EXCUSED, Presence.UNKNOWN]
+    assert panel.all_present_button.isVisible()
+    QTest.mouseClick(panel.all_present_button, Qt.MouseButton.LeftButton)
+    assert _presences(ctx, meeting) == [Presence.PRESENT, Presence.EXCUSED, Presence.PRESENT]
+    assert [panel.model.index(r, 3).data() for r in range(3)] == [
+        "Närvarande",
+        "Anmält förhinder",
+        "Närvarande",
+    ]
+    assert not panel.all_present_button.isEnabled()  # nothing left to mark
+    page.undo_stack.undo()
+    assert _presences(ctx, meeting) == [Presence.UNKNOWN, Presence.EXCUSED, Presence.UNKNOWN]
+    assert panel.all_present_button.isEnabled()
 
 
 def test_export_minutes_in_the_background(qtbot, page, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -212,6 +212,7 @@ def enter_past_joint_meeting(qtbot, page: MeetingsPage, tmp_path: Path, monkeypa
     assert sorted(names) == ["Josef Lind", "Moa Magnusson", "Per Holm"]
     click_row(panel.view, names.index("Per Holm"))
     click(panel.buttons[1])  # Anmält förhinder
+    click(panel.all_present_button)  # the others came (attendance starts unknown)
 
     # Dagordning: an item with bullets and running text after them, and two actions.
     QTest.mouseClick(

@@ -31,7 +31,14 @@ def test_attendance_order_and_sender_are_set_in_the_dialog(qtbot, ctx) -> None: 
     qtbot.waitExposed(dialog)
     field = dialog.attendance_order
     shown = [field.list.item(i).text() for i in range(field.list.count())]
-    assert shown == ["Närvarande", "Ersättare", "Anmält förhinder", "Frånvarande", "Adjungerade"]
+    assert shown == [
+        "Närvarande",
+        "Ersättare",
+        "Anmält förhinder",
+        "Frånvarande",
+        "Adjungerade",
+        "Närvaro ej angiven",
+    ]
     _click_row(field.list, 4)  # Adjungerade up two places, with the mouse
     QTest.mouseClick(field.up_button, Qt.MouseButton.LeftButton)
     QTest.mouseClick(field.up_button, Qt.MouseButton.LeftButton)
@@ -47,6 +54,7 @@ def test_attendance_order_and_sender_are_set_in_the_dialog(qtbot, ctx) -> None: 
         Presence.GUEST,
         Presence.EXCUSED,
         Presence.ABSENT,
+        Presence.UNKNOWN,
     )
     assert saved.sender_email == "trygghet@storåker.se"
     again = SettingsDialog(ctx)
@@ -70,11 +78,14 @@ def test_the_minutes_follow_the_order_saved_in_the_dialog(qtbot, ctx) -> None:  
         group, _people = make_group_with_members(s, 2)
         meeting = make_meeting(s, group_ids=[group])
         meetings.start_minutes(s, meeting)
+        meetings_attendance.mark_unrecorded_present(s, meeting)
         row = meetings_attendance.list_attendance(s, meeting)[1]
         meetings_attendance.set_presence(s, row.id, Presence.EXCUSED)
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
+    dialog.resize(1000, 700)  # the six categories and their buttons in view
     dialog.show()
+    qtbot.waitExposed(dialog)
     field = dialog.attendance_order
     _click_row(field.list, 2)  # Anmält förhinder to the top
     QTest.mouseClick(field.up_button, Qt.MouseButton.LeftButton)

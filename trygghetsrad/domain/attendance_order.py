@@ -2,7 +2,9 @@
 
 The default is the order most Swedish municipal minutes use: first those who attended as
 members (*Närvarande*, *Ersättare*), then the members who did not (*Anmält förhinder*,
-*Frånvarande*), and last those who took part without being members (*Adjungerade*).
+*Frånvarande*), then those who took part without being members (*Adjungerade*), and last
+the members whose attendance was never marked (*Närvaro ej angiven*): printed under a heading
+of their own, so the minutes neither claim a presence nor silently drop a member.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ DEFAULT_ORDER: tuple[Presence, ...] = (
     Presence.EXCUSED,
     Presence.ABSENT,
     Presence.GUEST,
+    Presence.UNKNOWN,
 )
 
 
@@ -27,6 +30,7 @@ def heading(presence: Presence) -> str:
         Presence.EXCUSED: tr("Anmält förhinder"),
         Presence.ABSENT: tr("Frånvarande"),
         Presence.GUEST: tr("Adjungerade"),
+        Presence.UNKNOWN: tr("Närvaro ej angiven"),
     }[presence]
 
 

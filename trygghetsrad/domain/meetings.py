@@ -52,6 +52,9 @@ class Presence(StrEnum):
     ABSENT = "absent"
     SUBSTITUTE = "substitute"  # ersättare för …
     GUEST = "guest"  # adjungerad
+    # Not marked yet: every member starts here, so no document claims a presence the
+    # coordinator did not record.
+    UNKNOWN = "unknown"
 
     @property
     def label(self) -> str:
@@ -61,6 +64,7 @@ class Presence(StrEnum):
             Presence.ABSENT: tr("Frånvarande"),
             Presence.SUBSTITUTE: tr("Ersättare"),
             Presence.GUEST: tr("Adjungerad"),
+            Presence.UNKNOWN: tr("Ej angiven"),
         }[self]
 
     @property

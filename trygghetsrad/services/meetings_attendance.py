@@ -45,11 +45,7 @@ def sync_members(session: Session, meeting_id: int) -> Changes:
         meeting.attendance.append(
             Attendance(
                 person_id=member.person_id,
-                presence=(
-                    Presence.GUEST.value
-                    if member.role == Role.CO_OPTED.value
-                    else Presence.PRESENT.value
-                ),
+                presence=Presence.UNKNOWN.value,  # until the coordinator marks it
                 role=member.role,
                 member=True,
                 position=position,
@@ -167,6 +163,18 @@ def add_attendee(
     return Created(row.id, CHANGED)
 
 
+def mark_unrecorded_present(session: Session, meeting_id: int) -> Changes:
+    """Mark everyone whose attendance is not recorded yet as present (a co-opted member as
+    *adjungerad*); what was already recorded (förhinder, frånvarande, …) stays."""
+    meeting = editable_row(session, meeting_id)
+    for row in meeting.attendance:
+        if row.presence == Presence.UNKNOWN.value:
+            co_opted = row.role == Role.CO_OPTED.value
+            row.presence = (Presence.GUEST if co_opted else Presence.PRESENT).value
+    session.flush()
+    return CHANGED
+
+
 def remove_attendee(session: Session, attendance_id: int) -> Changes:
     row = _row(session, attendance_id)
     session.delete(row)
@@ -187,6 +195,12 @@ def _held_meetings(session: Session, year: int) -> list[Meeting]:
             )
         )
     )
+
+
+def _recorded(session: Session, meeting_id: int) -> list[AttendanceData]:
+    """The meeting's attendance rows that were marked: an unmarked one says nothing about
+    whether the person came, so it counts neither for nor against them."""
+    return [r for r in list_attendance(session, meeting_id) if r.presence is not Presence.UNKNOWN]
 
 
 def _stats(counts: dict[tuple[str, str], dict[str, int]]) -> list[AttendanceStat]:
@@ -214,7 +228,7 @@ def attendance_by_person(
     for meeting in _held_meetings(session, year):
         if group_id is not None and group_id not in {g.group_id for g in meeting.groups}:
             continue
-        for row in list_attendance(session, meeting.id):
+        for row in _recorded(session, meeting.id):
             counts[(row.name, row.organisation)][row.presence.value] += 1
     return _stats(counts)
 
@@ -229,7 +243,7 @@ def attendance_by_organisation(
             continue
         best: dict[str, str] = {}
         rank = {p.value: i for i, p in enumerate(Presence)}
-        for row in list_attendance(session, meeting.id):
+        for row in _recorded(session, meeting.id):
             org = row.organisation or tr("(utan organisation)")
             value = Presence.PRESENT.value if row.presence.attended else row.presence.value
             if org not in best or rank[value] < rank[best[org]]:

@@ -100,7 +100,7 @@ class Attendance(Base):
     )
     guest_name: Mapped[str] = mapped_column(String(200), default="")
     guest_organisation: Mapped[str] = mapped_column(String(200), default="")
-    presence: Mapped[str] = mapped_column(String(20), default="present")
+    presence: Mapped[str] = mapped_column(String(20), default="unknown")
     role: Mapped[str] = mapped_column(String(40), default="")
     member: Mapped[bool] = mapped_column(Boolean, default=True)
     substitute_for_id: Mapped[int | None] = mapped_column(

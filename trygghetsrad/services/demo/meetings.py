@@ -170,6 +170,7 @@ def fill(session: Session, ctx: DemoContext) -> None:
         responsible_person_id=people["soc_chef"],
         due_date=date(y0, 6, 30),
     ).id
+    attendance.mark_unrecorded_present(session, ref)  # then the exceptions
     rows = {a.person_id: a.id for a in attendance.list_attendance(session, ref)}
     attendance.set_presence(session, rows[people["brandchef"]], Presence.EXCUSED)
     attendance.set_presence(session, rows[people["faltare2"]], Presence.EXCUSED)
@@ -274,6 +275,7 @@ def _hold(
     meeting = svc.get_meeting(session, mid)
     if meeting.status.value == "planned":
         svc.start_minutes(session, mid)
+    attendance.mark_unrecorded_present(session, mid)  # then the exceptions
     rows = attendance.list_attendance(session, mid)
     officers = {meeting.chair_id, meeting.secretary_id, meeting.adjuster_id}
     members = [

@@ -10,7 +10,7 @@ from trygghetsrad.domain.meetings import Presence
 
 
 class AttendanceOrderField(QWidget):
-    """Five categories in a list; "Flytta upp"/"Flytta ned" (Alt+Upp/Alt+Ned) move the chosen
+    """The categories in a list; "Flytta upp"/"Flytta ned" (Alt+Upp/Alt+Ned) move the chosen
     one, "Standardordning" puts back the common Swedish order."""
 
     def __init__(self, order: tuple[Presence, ...], parent: QWidget | None = None) -> None:
@@ -35,7 +35,7 @@ class AttendanceOrderField(QWidget):
         layout.addLayout(buttons)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.set_order(order)
-        rows = len(DEFAULT_ORDER)  # all five visible, no scrolling
+        rows = len(DEFAULT_ORDER)  # all visible, no scrolling
         self.list.setFixedHeight(
             self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() + 4
         )

@@ -549,8 +549,9 @@ class AttendancePanel(QWidget):
         layout = QVBoxLayout(self)
         hint = QLabel(
             self.tr(
-                "Gruppernas medlemmar på mötesdagen. Markera med knapparna eller tangenterna "
-                "N (närvarande), F (anmält förhinder) och X (frånvarande)."
+                "Gruppernas medlemmar på mötesdagen. Närvaron är ej angiven tills du markerar "
+                "den: med knapparna eller tangenterna N (närvarande), F (anmält förhinder) "
+                "och X (frånvarande), eller alla som återstår på en gång."
             )
         )
         hint.setProperty("role", "hint")
@@ -575,6 +576,8 @@ class AttendancePanel(QWidget):
             shortcut = QShortcut(QKeySequence(key), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda p=presence: self.mark(p))
+        self.all_present_button = self._build_all_present_button()
+        row.addWidget(self.all_present_button)
         self.guest_button = QPushButton(self.tr("Lägg till adjungerad/ersättare…"))
         self.guest_button.setAccessibleName(self.tr("Lägg till adjungerad eller ersättare"))
         self.guest_button.clicked.connect(self.add_guest)
@@ -592,6 +595,29 @@ class AttendancePanel(QWidget):
         self.error.setProperty("role", "error")
         self.error.hide()
         layout.addWidget(self.error)
+
+    def _build_all_present_button(self) -> QPushButton:
+        button = QPushButton(self.tr("Alla övriga närvarande"))
+        button.setAccessibleName(
+            self.tr("Markera alla vars närvaro inte är angiven som närvarande")
+        )
+        button.setToolTip(
+            self.tr(
+                "Markerar alla vars närvaro är ”Ej angiven” som närvarande (adjungerade som "
+                "adjungerade). Det du redan markerat ändras inte. Ångra med Ctrl+Z."
+            )
+        )
+        button.clicked.connect(self.mark_unrecorded_present)
+        return button
+
+    def mark_unrecorded_present(self) -> None:
+        if self.meeting is None or not self.meeting.editable:
+            return
+        meeting_id = self.meeting.id
+        self._record(
+            self.tr("Alla övriga närvarande"),
+            lambda s: attendance_service.mark_unrecorded_present(s, meeting_id),
+        )
 
     def _build_empty_state(self, layout: QVBoxLayout) -> None:
         """Why the list is empty, and the way to fill it (a meeting entered after the fact)."""
@@ -686,6 +712,8 @@ class AttendancePanel(QWidget):
         editable = self.meeting.editable
         for button in [*self.buttons, self.guest_button, self.remove_button]:
             button.setEnabled(editable)
+        unmarked = any(r.presence is Presence.UNKNOWN for r in self.model.records)
+        self.all_present_button.setEnabled(editable and unmarked)
         self._show_empty_state()
 
     def _run(self, fn: Callable[[Any], Any]) -> bool:

@@ -27,6 +27,7 @@ from trygghetsrad.domain.meetings import (
     ItemKind,
     MeetingStatus,
     MeetingSummary,
+    Presence,
     carried_label,
 )
 from trygghetsrad.domain.text import sort_key
@@ -136,7 +137,9 @@ class AttendanceModel(_RecordTableModel):
 
     def extra_data(self, record: AttendanceData, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not record.presence.attended:
-            return QColor("#a4262c")
+            # Not marked yet is no absence: grey, not the red of förhinder/frånvarande.
+            unknown = record.presence is Presence.UNKNOWN
+            return QColor("#6b6b6b" if unknown else "#a4262c")
         return None
 
 
