@@ -64,3 +64,14 @@ def fill_meetings_demo(session: Session, today: date = date(2026, 11, 26)) -> An
     demo_meetings.fill(session, ctx)
     session.flush()
     return ctx
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a meeting PDF as a reader sees it: one line, single spaces."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages).replace("\xa0", " ")
+    return " ".join(text.split())

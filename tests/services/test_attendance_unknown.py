@@ -3,12 +3,10 @@ never claim that anyone was present, and marking everyone at once is one step.""
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 from factories import make_membership, make_person
-from factories_meetings import make_group_with_members, make_meeting
-from pypdf import PdfReader
+from factories_meetings import make_group_with_members, make_meeting, pdf_text
 
 from trygghetsrad.domain.attendance_order import DEFAULT_ORDER, parse_order
 from trygghetsrad.domain.meetings import Presence
@@ -17,12 +15,6 @@ from trygghetsrad.export.meetings.notice_pdf import notice_pdf
 from trygghetsrad.services import meetings
 from trygghetsrad.services import meetings_attendance as attendance
 from trygghetsrad.services.meetings_document import meeting_document
-
-
-def _text(pdf: bytes) -> str:
-    reader = PdfReader(io.BytesIO(pdf))
-    text = "\n".join(page.extract_text() for page in reader.pages).replace("\xa0", " ")
-    return " ".join(text.split())
 
 
 def test_a_new_meeting_lists_its_members_with_unknown_attendance(session) -> None:  # type: ignore[no-untyped-def]
@@ -38,11 +30,11 @@ def test_a_new_meeting_lists_its_members_with_unknown_attendance(session) -> Non
 def test_draft_minutes_of_a_planned_meeting_print_no_presence(session) -> None:  # type: ignore[no-untyped-def]
     group, people = make_group_with_members(session, 2)
     meeting = make_meeting(session, group_ids=[group])
-    text = _text(minutes_pdf(meeting_document(session, meeting)))
+    text = pdf_text(minutes_pdf(meeting_document(session, meeting)))
     assert "Närvarande" not in text
     assert "Närvaro ej angiven" in text
     # The notice lists no one's presence either.
-    assert "Närvarande" not in _text(notice_pdf(meeting_document(session, meeting)))
+    assert "Närvarande" not in pdf_text(notice_pdf(meeting_document(session, meeting)))
 
 
 def test_marking_the_rest_present_keeps_what_was_recorded(session) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +52,7 @@ def test_marking_the_rest_present_keeps_what_was_recorded(session) -> None:  # t
         people[2]: Presence.PRESENT,
         co_opted: Presence.GUEST,
     }
-    text = _text(minutes_pdf(meeting_document(session, meeting)))
+    text = pdf_text(minutes_pdf(meeting_document(session, meeting)))
     assert "Närvaro ej angiven" not in text
     assert "Närvarande" in text and "Anmält förhinder" in text
 

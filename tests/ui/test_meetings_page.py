@@ -423,3 +423,32 @@ def test_edit_the_groups_template(qtbot, page, ctx) -> None:  # type: ignore[no-
     assert template.items == ("Mötets öppnande", "Uppföljning av uppdrag", "Nästa möte")
     page.agenda.edit_template(group, "Klara-gruppen")
     assert "Uppföljning av uppdrag" in page.agenda.template_dialog.items.toPlainText()
+
+
+def test_finalising_without_chair_or_minute_taker_warns_and_goes_back(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        meeting = make_meeting(s, group_ids=[page.group_id])
+        meetings.start_minutes(s, meeting)
+    page.reload()
+    page.select_meeting(meeting)
+    QTest.mouseClick(page.lifecycle_buttons["finalise"], Qt.MouseButton.LeftButton)
+    dialog = page.finalise_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.warning.isVisible()
+    assert "ordförande och antecknare" in dialog.warning.text()
+    assert dialog.back_button.isDefault()  # Enter goes back, not on
+    QTest.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "Uppgifter om mötet"
+    assert page.meeting.status is MeetingStatus.DRAFT
+    with ctx.database.session() as s:
+        people = [r.person_id for r in meetings_attendance.list_attendance(s, meeting)]
+        meetings.update_meeting(s, meeting, chair_id=people[0], secretary_id=people[1])
+    page.reload()
+    page.select_meeting(meeting)
+    QTest.mouseClick(page.lifecycle_buttons["finalise"], Qt.MouseButton.LeftButton)
+    dialog = page.finalise_dialog
+    qtbot.waitExposed(dialog)
+    assert not dialog.warning.isVisible() and not dialog.back_button.isVisible()
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.meeting.status is MeetingStatus.FINALISED

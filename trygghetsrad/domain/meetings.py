@@ -373,6 +373,19 @@ def by_kind(kind: MeetingKind | str, protocol: str, notes: str) -> str:
     return protocol if MeetingKind(kind) is MeetingKind.PROTOCOL else notes
 
 
+def missing_officers(meeting: MeetingDetail, *, adjuster: bool = True) -> list[str]:
+    """Who the minutes should name but the meeting doesn't: "ordförande", "antecknare" and,
+    for a protocol, "justerare" — for the warning before finalising."""
+    missing = []
+    if meeting.chair_id is None:
+        missing.append(tr("ordförande"))
+    if meeting.secretary_id is None:
+        missing.append(tr("antecknare"))
+    if adjuster and meeting.kind is MeetingKind.PROTOCOL and meeting.adjuster_id is None:
+        missing.append(tr("justerare"))
+    return missing
+
+
 def carried_label(count: int) -> str:
     """ "förd vidare 2 ggr", or "" when the action has not been carried (never "0 ggr")."""
     if count <= 0:

@@ -311,6 +311,8 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
             if m.secretary_title:  # as written: "Områdeschef IFO" keeps its capitals
                 text += f", {escape(m.secretary_title)}"
             lines.append(Paragraph(text, st["body"]))
+        else:  # said, not left blank: the reader sees it was never filled in
+            lines.append(Paragraph(f"<i>{escape(tr('Antecknare ej angiven'))}</i>", st["body"]))
         return [KeepTogether([*story, *lines])]
     signers = [
         (tr("Vid protokollet"), m.secretary_name),
@@ -324,7 +326,9 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
             labels.append("")
             names.append("")
         labels.append(Paragraph(label, st["meta_label"]))
-        names.append(Paragraph(escape(name) if name else "&nbsp;", st["meta"]))
+        # A line with no name under it says so: nobody was named to sign there.
+        named = escape(name) if name else f"<i>{escape(tr('(ej angiven)'))}</i>"
+        names.append(Paragraph(named, st["meta"]))
     table = Table(
         [labels, [""] * 5, names],
         colWidths=cols(50, 10, 50, 10, 50),

@@ -6,12 +6,13 @@ from collections.abc import Callable, Sequence
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -27,6 +28,7 @@ from trygghetsrad.domain.meetings import (
     NextMeetingPlan,
     Responsible,
     check_times,
+    join_names,
 )
 from trygghetsrad.domain.register import GroupData, OrganisationData, PersonData
 from trygghetsrad.errors import ValidationError
@@ -174,6 +176,11 @@ class FirstGroupDialog(FormDialog):
 
 
 class FinaliseDialog(FormDialog):
+    """Justera/Fastställ: the date and (for a protocol) the justerare. When the meeting names
+    no chair or minute-taker it says so and offers to go back to "Uppgifter om mötet"."""
+
+    went_back = Signal()
+
     def __init__(
         self,
         people: Sequence[PersonData],
@@ -182,6 +189,8 @@ class FinaliseDialog(FormDialog):
         protocol: bool,
         on_save: Save,
         parent: QWidget | None = None,
+        *,
+        missing: Sequence[str] = (),
     ) -> None:
         title = (
             self_tr("Justera protokollet")
@@ -195,12 +204,54 @@ class FinaliseDialog(FormDialog):
             self.adjuster = person_combo(people, adjuster_id, self.tr("(ingen)"))
             self.add_field("adjuster_id", self.tr("Justerare"), self.adjuster)
         self.save_button.setText(title)
+        self._build_warning(list(missing), protocol)
 
     def values(self) -> dict[str, Any]:
         return {
             "on": py_date(self.day),  # type: ignore[arg-type]
             "adjuster_id": self.adjuster.currentData() if self.adjuster else None,
         }
+
+    def _build_warning(self, missing: list[str], protocol: bool) -> None:
+        self._missing = missing
+        self._protocol = protocol
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setProperty("role", "error")
+        self.warning.setAccessibleName(self.tr("Det som saknas"))
+        self.layout().insertWidget(self.layout().indexOf(self.general_error), self.warning)
+        self.back_button = QPushButton(self.tr("Tillbaka till Uppgifter om mötet"))
+        self.back_button.setAccessibleName(self.back_button.text())
+        self.buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.back_button.clicked.connect(self._go_back)
+        if self.adjuster is not None:
+            self.adjuster.currentIndexChanged.connect(self._update_warning)
+        self._update_warning()
+
+    def _update_warning(self) -> None:
+        parts = []
+        if self._missing:
+            parts.append(
+                self.tr(
+                    "Mötet saknar {missing}. I dokumentet står det ”ej angiven” där namnet ska "
+                    "stå. Gå tillbaka och fyll i, eller {verb} ändå."
+                ).format(
+                    missing=join_names(self._missing),
+                    verb=self.tr("justera") if self._protocol else self.tr("fastställ"),
+                )
+            )
+        if self.adjuster is not None and self.adjuster.currentData() is None:
+            parts.append(self.tr("Välj justerare ovan: ett protokoll justeras inte utan."))
+        self.warning.setText(" ".join(parts))
+        self.warning.setVisible(bool(parts))
+        back = bool(self._missing)  # the justerare is chosen here, the others are not
+        self.back_button.setVisible(back)
+        self.back_button.setDefault(back)  # Enter goes back, not on
+        self.save_button.setDefault(not back)
+
+    def _go_back(self) -> None:
+        self.reject()
+        self.went_back.emit()
 
 
 class ReopenDialog(FormDialog):

@@ -33,6 +33,7 @@ from trygghetsrad.domain.meetings import (
     MeetingKind,
     MeetingStatus,
     MeetingSummary,
+    missing_officers,
 )
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import meetings as meeting_service
@@ -583,10 +584,21 @@ class MeetingsPage(QWidget):
             meeting.kind is MeetingKind.PROTOCOL,
             save,
             self,
+            missing=missing_officers(meeting, adjuster=False),  # the dialog asks for it
         )
         dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
+        dialog.went_back.connect(self._show_officers)
         dialog.open()
         self.finalise_dialog = dialog
+
+    def _show_officers(self) -> None:
+        """Back from the finalise dialog to where the chair and minute-taker are chosen."""
+        self.tabs.setCurrentWidget(self.details_tab)
+        meeting = self._meeting
+        field = self.details.chair
+        if meeting is not None and meeting.chair_id is not None:
+            field = self.details.secretary
+        field.setFocus()
 
     def unfinalise(self) -> None:
         if self._meeting:
