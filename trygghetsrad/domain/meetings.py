@@ -169,6 +169,20 @@ class AttendanceData:
     substitute_for_id: int | None = None
     substitute_for_name: str = ""
     member: bool = True
+    # (group, role) in each of a joint meeting's groups the person belongs to on the day, when
+    # the role is not the same in all of them
+    group_roles: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def role_label(self) -> str:
+        """The role, and in a joint meeting where it is not the same in every group, the group
+        of each: "ordförande i Klara-gruppen, ledamot i Trygghetsrådet"."""
+        if not self.group_roles:
+            return self.role
+        return ", ".join(
+            tr("{role} i {group}").format(role=role, group=group)
+            for group, role in self.group_roles
+        )
 
     @property
     def label(self) -> str:

@@ -84,7 +84,9 @@ class MeetingDocument:
     @property
     def followup_section(self) -> bool:
         """True when the follow-up is printed as a section of its own (there is something to
-        follow up and no agenda item for it)."""
+        follow up and no agenda item for it). One placement in every document (notice,
+        minutes, preview): before the first agenda item, where the earlier meetings' promises
+        are checked before new business."""
         return self.followup_apart and bool(self.followup)
 
     def attendees(self, *presences: Presence) -> list[AttendanceData]:
@@ -110,6 +112,18 @@ class MeetingDocument:
         parts = [p for p in (self.meeting.place, self.meeting.online_link) if p]
         return ", ".join(parts)
 
+    def where_rows(self) -> list[tuple[str, str]]:
+        """("Plats", …) and ("Länk", …) as the notice, the minutes and the preview all print
+        them. One rule: what the link field says in words ("digitalt via Teams") is where the
+        meeting is held, so it is part of the place; only a web address is a "Länk"."""
+        m = self.meeting
+        link = m.online_link.strip()
+        if link and not is_web_address(link):
+            place = ", ".join(p for p in (m.place.strip(), link) if p)
+            return [(tr("Plats"), place)]
+        rows = [(tr("Plats"), m.place.strip())] if m.place.strip() else []
+        return [*rows, (tr("Länk"), link)] if link else rows
+
     def file_stem(self, what: str | None = None) -> str:
         """A file name users recognise: 'Minnesanteckningar Trygghetsrådet 2023-05-11'
         ('… 2023-05-11 utkast' for minutes not yet finalised)."""
@@ -119,6 +133,11 @@ class MeetingDocument:
         if self.is_draft and label == self.meeting.kind.label:
             name += " " + tr("utkast")
         return "".join(c for c in name if c not in '\\/:*?"<>|').strip()
+
+
+def is_web_address(text: str) -> bool:
+    """ "https://…", "www.…", "teams.microsoft.com/…": an address, not a description."""
+    return re.match(r"^(\w+://|www\.)|^[\w-]+(\.[\w-]+)+/", text.strip(), re.IGNORECASE) is not None
 
 
 def item_numbers(items: tuple[AgendaItemData, ...], *, protocol: bool, first: int = 1) -> list[str]:
@@ -161,7 +180,19 @@ def attendee_detail(person: AttendanceData) -> str:
     title = person.title.strip()
     if role in _SILENT_ROLES or (role and _says(title, role)):
         role = ""
+    if person.group_roles:  # a joint meeting, and not the same role in all its groups
+        role = _roles_in_groups(person, title)
     return ", ".join(p for p in (role, title, person.organisation.strip()) if p)
+
+
+def _roles_in_groups(person: AttendanceData, title: str) -> str:
+    """ "ordförande i Klara-gruppen": the roles worth printing, each with its group (being a
+    *ledamot* goes without saying, as in a meeting of one group)."""
+    return ", ".join(
+        tr("{role} i {group}").format(role=role, group=group)
+        for group, role in person.group_roles
+        if role and role not in _SILENT_ROLES and not _says(title, role)
+    )
 
 
 def _says(text: str, word: str) -> bool:

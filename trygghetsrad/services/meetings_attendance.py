@@ -67,6 +67,7 @@ def list_attendance(session: Session, meeting_id: int) -> list[AttendanceData]:
     orgs: dict[int | None, str] = dict(
         session.execute(select(Organisation.id, Organisation.name)).all()
     )
+    roles = _group_roles(session, meeting)
     result = []
     for row in meeting.attendance:
         person = people.get(row.person_id) if row.person_id else None
@@ -87,9 +88,29 @@ def list_attendance(session: Session, meeting_id: int) -> list[AttendanceData]:
                     people[row.substitute_for_id].name if row.substitute_for_id in people else ""
                 ),
                 member=row.member,
+                group_roles=roles.get(row.person_id, ()) if row.member else (),
             )
         )
     return result
+
+
+def _group_roles(
+    session: Session, meeting: Meeting
+) -> dict[int | None, tuple[tuple[str, str], ...]]:
+    """Per person, (group name, role) in each of a joint meeting's groups they belong to on its
+    day. Left out where the group goes without saying: a meeting of one group, or the same
+    role in every group of the meeting."""
+    if len(meeting.groups) < 2:
+        return {}
+    roles: dict[int | None, list[tuple[str, str]]] = defaultdict(list)
+    for link in sorted(meeting.groups, key=lambda g: g.position):
+        for member in register.members_on(session, link.group_id, meeting.day):
+            roles[member.person_id].append((member.group_name, member.role))
+    return {
+        person: tuple(pairs)
+        for person, pairs in roles.items()
+        if len(pairs) < len(meeting.groups) or len({role for _g, role in pairs}) > 1
+    }
 
 
 def _row(session: Session, attendance_id: int) -> Attendance:

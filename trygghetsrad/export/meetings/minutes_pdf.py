@@ -120,10 +120,7 @@ def _header(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
     rows = [
         [Paragraph(tr("Datum och tid"), st["meta_label"]), Paragraph(escape(doc.when), st["meta"])]
     ]
-    if doc.where:
-        rows.append(
-            [Paragraph(tr("Plats"), st["meta_label"]), Paragraph(escape(doc.where), st["meta"])]
-        )
+    rows += where_rows(doc, st)
     if m.chair_name:
         rows.append(
             [
@@ -154,6 +151,14 @@ def _header(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
         )
     story.append(_grid(rows, [38 * mm, WIDTH - 38 * mm]))
     return story
+
+
+def where_rows(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[list[Any]]:
+    """The place and link rows of the header, labelled as in the notice (one rule)."""
+    return [
+        [Paragraph(escape(label), st["meta_label"]), Paragraph(escape(text), st["meta"])]
+        for label, text in doc.where_rows()
+    ]
 
 
 def _grid(rows: list[list[Any]], widths: list[float], *extra: tuple[Any, ...]) -> Table:

@@ -19,6 +19,7 @@ from trygghetsrad.export.meetings.minutes_pdf import (
     _styles,
     _tag,
     house_meta,
+    where_rows,
 )
 from trygghetsrad.export.pdf.base import PdfMeta, escape, render_pdf
 from trygghetsrad.i18n import tr
@@ -57,14 +58,7 @@ def build_story(doc: MeetingDocument) -> list[Any]:
     rows = [
         [Paragraph(tr("Datum och tid"), st["meta_label"]), Paragraph(escape(doc.when), st["meta"])]
     ]
-    if m.place:
-        rows.append(
-            [Paragraph(tr("Plats"), st["meta_label"]), Paragraph(escape(m.place), st["meta"])]
-        )
-    if m.online_link:
-        rows.append(
-            [Paragraph(tr("Länk"), st["meta_label"]), Paragraph(escape(m.online_link), st["meta"])]
-        )
+    rows += where_rows(doc, st)
     if m.chair_name:
         rows.append(
             [
@@ -74,6 +68,7 @@ def build_story(doc: MeetingDocument) -> list[Any]:
         )
     story += [_grid(rows, [38 * mm, WIDTH - 38 * mm]), Spacer(1, 3 * mm), _rule()]
     story.append(Paragraph(tr("Förslag till dagordning"), st["h1"]))
+    story += _followup_section(doc, st)  # before item 1, as in the minutes and the preview
     for index, item in enumerate(doc.items):
         line = f"<b>{escape(doc.number(index))}</b>&nbsp;&nbsp;{escape(item.title)}{_tag(item.internal)}"
         story.append(Paragraph(line, st["body"]))
@@ -83,7 +78,6 @@ def build_story(doc: MeetingDocument) -> list[Any]:
             story += _followup_lines(doc, st)
     if not doc.items:
         story.append(Paragraph(tr("Dagordningen skickas ut senare."), st["body"]))
-    story += _followup_section(doc, st)
     story += _closing(doc, st)
     return story
 

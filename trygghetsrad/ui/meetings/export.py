@@ -192,8 +192,8 @@ def preview_html(doc: MeetingDocument) -> str:
         ),
         f"<p><b>Datum och tid:</b> {escape(doc.when)}",
     ]
-    if doc.where:
-        parts.append(f"<br><b>Plats:</b> {escape(doc.where)}")
+    for label, text in doc.where_rows():  # labelled as in the PDFs
+        parts.append(f"<br><b>{escape(label)}:</b> {escape(text)}")
     parts.append("</p>")
     if m.revised_on:
         parts.append(f"<p><b>Reviderad {m.revised_on.isoformat()}</b></p>")

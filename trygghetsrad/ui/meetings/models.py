@@ -131,7 +131,7 @@ class AttendanceModel(_RecordTableModel):
     COLUMNS = [
         ("Namn", lambda a: a.name, lambda a: sort_key(a.name)),
         ("Organisation", lambda a: a.organisation, lambda a: sort_key(a.organisation)),
-        ("Roll", lambda a: a.role if a.member else "", lambda a: a.role),
+        ("Roll", lambda a: a.role_label if a.member else "", lambda a: a.role),
         ("Närvaro", lambda a: a.label[:1].upper() + a.label[1:], lambda a: a.presence.value),
     ]
 
