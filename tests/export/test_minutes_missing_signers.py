@@ -32,3 +32,12 @@ def test_a_protocol_names_the_missing_signers_under_their_lines(session) -> None
     signatures = text.split("Underskrifter", 1)[1]
     assert detail.secretary_name in signatures
     assert signatures.count("ej angiven") == 2
+
+
+def test_the_preview_says_so_too(session) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.meetings.export import preview_html
+
+    group, _people = make_group_with_members(session, 2)
+    meeting = make_meeting(session, group_ids=[group], kind=MeetingKind.NOTES)
+    html = preview_html(meeting_document(session, meeting))
+    assert "Antecknare ej angiven" in html.split("Vid pennan", 1)[1]

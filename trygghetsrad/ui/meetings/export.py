@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.meetings import ItemKind, carried_label
 from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
+from trygghetsrad.i18n import tr
 from trygghetsrad.ui.background import run_in_background, write_file
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.screen import fit_to_screen
@@ -225,7 +226,7 @@ def preview_html(doc: MeetingDocument) -> str:
     if doc.is_protocol:
         parts.append("<p><b>Underskrifter:</b> Vid protokollet, ordförande, justerare</p>")
     else:
-        signer = escape(m.secretary_name)
+        signer = escape(m.secretary_name) or "<i>" + escape(tr("Antecknare ej angiven")) + "</i>"
         if m.secretary_title:
             signer += ", " + escape(m.secretary_title)  # as written, like the PDF
         parts.append(f"<p><b>Vid pennan</b><br>{signer}</p>")
