@@ -452,3 +452,45 @@ def test_finalising_without_chair_or_minute_taker_warns_and_goes_back(qtbot, pag
     assert not dialog.warning.isVisible() and not dialog.back_button.isVisible()
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert page.meeting.status is MeetingStatus.FINALISED
+
+
+def test_a_planned_meeting_whose_day_has_passed_says_so(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    with ctx.database.session() as s:
+        past = make_meeting(s, group_ids=[page.group_id], day=date.today() - timedelta(days=21))
+        coming = make_meeting(s, group_ids=[page.group_id], day=date.today() + timedelta(days=7))
+    page.reload()
+    page.select_meeting(past)
+    assert page.status.text() == "Planerat (datum passerat)"
+    model = page.list_pane.model
+    statuses = [model.index(r, 3).data() for r in range(model.rowCount())]
+    assert sorted(statuses) == ["Planerat", "Planerat (datum passerat)"]
+    QTest.mouseClick(page.lifecycle_buttons["start"], Qt.MouseButton.LeftButton)
+    assert page.status.text() == "Utkast"
+    page.select_meeting(coming)
+    assert page.status.text() == "Planerat"
+
+
+def test_next_meeting_of_a_joint_meeting_can_be_joint_again(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        council, _people = make_group_with_members(s, 2, name="Trygghetsrådet")
+        joint = make_meeting(s, group_ids=[council, page.group_id], day=date(2026, 2, 12))
+    page.reload()
+    page.select_meeting(joint)
+    QTest.mouseClick(page.agenda.next_button, Qt.MouseButton.LeftButton)
+    dialog = page.agenda.next_dialog
+    qtbot.waitExposed(dialog)
+    checks = {gids: check for gids, check, _d, _s, _e in dialog.rows}
+    [both] = [gids for gids in checks if len(gids) == 2]
+    assert sorted(both) == sorted([council, page.group_id])
+    assert not checks[both].isChecked()  # one per group, as before, unless chosen
+    for gids, check in checks.items():
+        if (gids == both) != check.isChecked():
+            QTest.mouseClick(check, Qt.MouseButton.LeftButton)
+    assert [g for g, c in checks.items() if c.isChecked()] == [both]
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    with ctx.database.session() as s:
+        later = [m for m in meetings.list_meetings(s) if m.day > date(2026, 2, 12)]
+    assert [sorted(m.group_ids) for m in later] == [sorted(both)]

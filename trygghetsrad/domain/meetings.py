@@ -121,12 +121,19 @@ class MeetingSummary:
 
     @property
     def status_label(self) -> str:
-        """Like `status.label`, but minnesanteckningar are "Fastställt", not "Justerat", and
-        a cancelled meeting is "Inställt"."""
+        return self.status_label_on(date.today())
+
+    def status_label_on(self, today: date) -> str:
+        """Like `status.label`, but minnesanteckningar are "Fastställt", not "Justerat", a
+        cancelled meeting is "Inställt", and a planned meeting whose day has passed says so
+        ("Planerat (datum passerat)"): still planned, since nobody has started its minutes,
+        but not a meeting that is still to come."""
         if self.cancelled_on is not None:
             return tr("Inställt")
         if self.status is MeetingStatus.FINALISED and self.kind is MeetingKind.NOTES:
             return tr("Fastställt")
+        if self.status is MeetingStatus.PLANNED and self.day < today:
+            return tr("Planerat (datum passerat)")
         return self.status.label
 
     @property
