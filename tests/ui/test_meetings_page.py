@@ -309,9 +309,11 @@ def test_meeting_details_are_saved_when_switching_meetings(qtbot, page, ctx) -> 
 def test_invalid_details_are_shown_and_kept(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
     meeting_id = _create_meeting(qtbot, page)
     page.tabs.setCurrentIndex(2)
-    page.details.place.setText("x" * 400)
-    page.details.save_button.click()
+    page.details.place.setFocus()
+    page.details.place.selectAll()
+    type_text(page.details.place, "x" * 400)  # stored once the typing pauses: refused
     label = page.details.field_errors["place"]  # right below the field
+    qtbot.waitUntil(lambda: "högst 300" in label.text(), timeout=5000)
     assert "högst 300" in label.text() and label.isVisibleTo(page)
     assert page.details.place.text() == "x" * 400
     with ctx.database.session() as s:
@@ -494,3 +496,39 @@ def test_next_meeting_of_a_joint_meeting_can_be_joint_again(qtbot, page, ctx) ->
     with ctx.database.session() as s:
         later = [m for m in meetings.list_meetings(s) if m.day > date(2026, 2, 12)]
     assert [sorted(m.group_ids) for m in later] == [sorted(both)]
+
+
+def test_meeting_details_save_themselves_like_every_other_field(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    with ctx.database.session() as s:
+        meeting_id = make_meeting(s, group_ids=[page.group_id])
+    page.reload()
+    page.select_meeting(meeting_id)
+    QTest.mouseClick(
+        page.tabs.tabBar(),
+        Qt.MouseButton.LeftButton,
+        pos=page.tabs.tabBar().tabRect(page.tabs.indexOf(page.details_tab)).center(),
+    )
+    details = page.details
+    buttons = [b.text() for b in details.findChildren(QPushButton) if b.isVisible()]
+    assert "Spara ändringar" not in buttons  # nothing to remember to press
+    QTest.mouseClick(details.place, Qt.MouseButton.LeftButton)
+    details.place.selectAll()
+    type_text(details.place, "Stadshuset")
+    details.chair.setFocus()
+    qtbot.keyClick(details.chair, Qt.Key.Key_Down)  # the first member
+
+    def stored() -> bool:
+        with ctx.database.session() as s:
+            m = meetings.get_meeting(s, meeting_id)
+        return m.place == "Stadshuset" and m.chair_id is not None
+
+    qtbot.waitUntil(stored, timeout=5000)
+    assert details.saved_label.text().startswith("Sparat")
+    # Ctrl+S stores at once, as everywhere.
+    details.place.setFocus()
+    type_text(details.place, " sal 2")
+    qtbot.keyClick(details.place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with ctx.database.session() as s:
+        assert meetings.get_meeting(s, meeting_id).place == "Stadshuset sal 2"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSortFilterProxyModel, Qt, QTime, Signal
@@ -173,11 +173,12 @@ class DetailsPanel(QWidget):
             for key in keys:
                 self.field_errors[key] = label
         row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Spara ändringar"))
-        self.save_button.setAccessibleName(self.tr("Spara mötets uppgifter"))
-        self.save_button.setToolTip(self.tr("Ctrl+S"))
-        self.save_button.clicked.connect(self.save)
-        row.addWidget(self.save_button)
+        # No Save button: like every other field in the app these are stored as you go
+        # (Ctrl+S stores at once); this line says so, and when it last happened.
+        self.saved_label = QLabel(self.tr("Ändringar sparas automatiskt."))
+        self.saved_label.setProperty("role", "hint")
+        self.saved_label.setAccessibleName(self.tr("Sparat"))
+        row.addWidget(self.saved_label)
         row.addStretch(1)
         self.delete_button = QPushButton(self.tr("Ta bort mötet…"))
         self.delete_button.setAccessibleName(self.tr("Ta bort mötet"))
@@ -460,6 +461,8 @@ class DetailsPanel(QWidget):
         self._refused_field = None
         self.show_error("")
         self.dirty = False
+        saved_at = datetime.now().strftime("%H.%M")
+        self.saved_label.setText(self.tr("Sparat kl. {time}").format(time=saved_at))
         self._push_undo(meeting, values)
         if self._new_step_after_save:
             self._new_step_after_save = False
