@@ -102,3 +102,16 @@ def test_export_and_import_keep_unknown_and_recorded_attendance(session, tmp_pat
     assert sorted(p.value for p in imported.values()) == sorted(
         ["unknown", *[v for v in stored[1:]]]
     )
+
+
+def test_the_example_data_keeps_its_recorded_attendance(session) -> None:  # type: ignore[no-untyped-def]
+    from factories_meetings import fill_meetings_demo
+
+    fill_meetings_demo(session)
+    for m in meetings.list_meetings(session):
+        presences = {r.presence for r in attendance.list_attendance(session, m.id)}
+        if m.status.value == "planned":
+            assert presences == {Presence.UNKNOWN}, m.day
+        else:  # held: every member marked, some excused or absent as before
+            assert Presence.UNKNOWN not in presences, m.day
+            assert Presence.PRESENT in presences, m.day
