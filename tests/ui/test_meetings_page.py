@@ -448,6 +448,15 @@ def test_finalising_without_chair_or_minute_taker_warns_and_goes_back(qtbot, pag
         meetings.update_meeting(s, meeting, chair_id=people[0], secretary_id=people[1])
     page.reload()
     page.select_meeting(meeting)
+    # Officers named, attendance still unmarked: said too, and back goes to Närvaro.
+    QTest.mouseClick(page.lifecycle_buttons["finalise"], Qt.MouseButton.LeftButton)
+    dialog = page.finalise_dialog
+    qtbot.waitExposed(dialog)
+    assert "ordförande" not in dialog.warning.text()
+    assert "Närvaron är inte angiven för 3 personer" in dialog.warning.text()
+    QTest.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert page.tabs.currentWidget() is page.attendance
+    QTest.mouseClick(page.attendance.all_present_button, Qt.MouseButton.LeftButton)
     QTest.mouseClick(page.lifecycle_buttons["finalise"], Qt.MouseButton.LeftButton)
     dialog = page.finalise_dialog
     qtbot.waitExposed(dialog)

@@ -613,6 +613,10 @@ class AttendancePanel(QWidget):
         button.clicked.connect(self.mark_unrecorded_present)
         return button
 
+    def unmarked_count(self) -> int:
+        """How many on the list have no attendance marked yet."""
+        return sum(r.presence is Presence.UNKNOWN for r in self.model.records)
+
     def mark_unrecorded_present(self) -> None:
         if self.meeting is None or not self.meeting.editable:
             return
@@ -715,8 +719,7 @@ class AttendancePanel(QWidget):
         editable = self.meeting.editable
         for button in [*self.buttons, self.guest_button, self.remove_button]:
             button.setEnabled(editable)
-        unmarked = any(r.presence is Presence.UNKNOWN for r in self.model.records)
-        self.all_present_button.setEnabled(editable and unmarked)
+        self.all_present_button.setEnabled(editable and self.unmarked_count() > 0)
         self._show_empty_state()
 
     def _run(self, fn: Callable[[Any], Any]) -> bool:

@@ -177,9 +177,10 @@ class FirstGroupDialog(FormDialog):
 
 class FinaliseDialog(FormDialog):
     """Justera/Fastställ: the date and (for a protocol) the justerare. When the meeting names
-    no chair or minute-taker it says so and offers to go back to "Uppgifter om mötet"."""
+    no chair or minute-taker, or someone's attendance is not marked, it says so and offers to
+    go back (`went_back` says where: "details" or "attendance")."""
 
-    went_back = Signal()
+    went_back = Signal(str)
 
     def __init__(
         self,
@@ -191,6 +192,7 @@ class FinaliseDialog(FormDialog):
         parent: QWidget | None = None,
         *,
         missing: Sequence[str] = (),
+        unmarked: int = 0,
     ) -> None:
         title = (
             self_tr("Justera protokollet")
@@ -204,6 +206,7 @@ class FinaliseDialog(FormDialog):
             self.adjuster = person_combo(people, adjuster_id, self.tr("(ingen)"))
             self.add_field("adjuster_id", self.tr("Justerare"), self.adjuster)
         self.save_button.setText(title)
+        self._unmarked = unmarked
         self._build_warning(list(missing), protocol)
 
     def values(self) -> dict[str, Any]:
@@ -240,18 +243,28 @@ class FinaliseDialog(FormDialog):
                     verb=self.tr("justera") if self._protocol else self.tr("fastställ"),
                 )
             )
+        if self._unmarked:
+            parts.append(
+                self.tr(
+                    "Närvaron är inte angiven för {n} personer; de står under ”Närvaro ej angiven”."
+                ).format(n=self._unmarked)
+                if self._unmarked > 1
+                else self.tr(
+                    "Närvaron är inte angiven för en person, som står under ”Närvaro ej angiven”."
+                )
+            )
         if self.adjuster is not None and self.adjuster.currentData() is None:
             parts.append(self.tr("Välj justerare ovan: ett protokoll justeras inte utan."))
         self.warning.setText(" ".join(parts))
         self.warning.setVisible(bool(parts))
-        back = bool(self._missing)  # the justerare is chosen here, the others are not
+        back = bool(self._missing or self._unmarked)  # the justerare is chosen here
         self.back_button.setVisible(back)
         self.back_button.setDefault(back)  # Enter goes back, not on
         self.save_button.setDefault(not back)
 
     def _go_back(self) -> None:
         self.reject()
-        self.went_back.emit()
+        self.went_back.emit("details" if self._missing else "attendance")
 
 
 class ReopenDialog(FormDialog):

@@ -585,14 +585,19 @@ class MeetingsPage(QWidget):
             save,
             self,
             missing=missing_officers(meeting, adjuster=False),  # the dialog asks for it
+            unmarked=self.attendance.unmarked_count(),
         )
         dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
-        dialog.went_back.connect(self._show_officers)
+        dialog.went_back.connect(self._on_finalise_went_back)
         dialog.open()
         self.finalise_dialog = dialog
 
-    def _show_officers(self) -> None:
-        """Back from the finalise dialog to where the chair and minute-taker are chosen."""
+    def _on_finalise_went_back(self, where: str) -> None:
+        """Back from the finalise dialog to what it said is missing."""
+        if where == "attendance":
+            self.tabs.setCurrentWidget(self.attendance)
+            self.attendance.view.setFocus()
+            return
         self.tabs.setCurrentWidget(self.details_tab)
         meeting = self._meeting
         field = self.details.chair
