@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from trygghetsrad.domain.situation import IndicatorData
 from trygghetsrad.domain.situation_periods import period_short, period_sort_key
@@ -69,7 +70,7 @@ class Text:
     x: float
     y: float  # baseline
     text: str
-    anchor: str = "start"  # start, middle, end
+    anchor: Literal["start", "middle", "end"] = "start"
     size: float = 8.0
     colour: str = TEXT
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -23,6 +23,7 @@ from trygghetsrad.domain.situation_charts import Series, layout_series
 from trygghetsrad.domain.situation_charts import format_number as chart_number
 from trygghetsrad.export.pdf.base import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE
 from trygghetsrad.export.pdf.chart import chart_drawing
+from trygghetsrad.export.pdf.shapes import rect
 from trygghetsrad.i18n import tr
 
 KIND_FILL = {
@@ -41,10 +42,7 @@ TREE_FONT_SIZE = 8.0
 
 def new_drawing(width: float, height: float) -> Drawing:
     """A Drawing whose initial font is the embedded one (reportlab would start with Helvetica)."""
-    drawing = Drawing(width, height)
-    drawing.initialFontName = FONT  # type: ignore[attr-defined]
-    drawing.initialFontSize = 8  # type: ignore[attr-defined]
-    return drawing
+    return Drawing(width, height, initialFontName=FONT, initialFontSize=8)
 
 
 def cause_tree(
@@ -72,20 +70,20 @@ def cause_tree(
     for box in layout.boxes:
         problem = box.kind == ""
         stroke = FLAG if box.flagged else KIND_STROKE.get(box.kind, ACCENT)
-        drawing.add(
-            Rect(
-                box.x,
-                height - box.y - box.h,
-                box.w,
-                box.h,
-                rx=3,
-                ry=3,
-                fillColor=KIND_FILL.get(box.kind, KIND_FILL[""]),
-                strokeColor=stroke,
-                strokeWidth=1.4 if box.flagged else 0.8,
-                strokeDashArray=[3, 2] if box.flagged else None,
-            )
+        frame = rect(
+            box.x,
+            height - box.y - box.h,
+            box.w,
+            box.h,
+            rx=3,
+            ry=3,
+            fillColor=KIND_FILL.get(box.kind, KIND_FILL[""]),
+            strokeColor=stroke,
+            strokeWidth=1.4 if box.flagged else 0.8,
         )
+        if box.flagged:  # reportlab's default is no dash
+            frame.strokeDashArray = [3, 2]
+        drawing.add(frame)
         for i, line in enumerate(box.lines):
             drawing.add(
                 String(
@@ -108,7 +106,7 @@ def tree_legend() -> Drawing:
         ("social", "Social orsak"),
     ):
         drawing.add(
-            Rect(
+            rect(
                 x,
                 2,
                 14,
@@ -121,7 +119,7 @@ def tree_legend() -> Drawing:
         drawing.add(String(x + 18, 3.5, label, fontName=FONT, fontSize=8, fillColor=INK))
         x += 24 + stringWidth(label, FONT, 8) + 14
     drawing.add(
-        Rect(
+        rect(
             x,
             2,
             14,
@@ -241,7 +239,7 @@ def timeline(
         x1 = x_of(s or start)
         x2 = x_of(e or end)
         drawing.add(
-            Rect(
+            rect(
                 x1,
                 y,
                 max(2.0, x2 - x1),

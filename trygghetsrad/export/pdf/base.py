@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -180,14 +181,28 @@ def _make_canvas_class(
     class NumberedCanvas(rl_canvas.Canvas):
         """Defers page decorations until the page count is known ("Sida X av Y")."""
 
+        # reportlab's own page state, set by Canvas.__init__; the stubs leave it out.
+        _pagesize: tuple[float, float]
+        _startPage: Callable[[], None]
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
             self._marks: list[tuple[str, dict[str, Any]]] = []
 
-        def bookmarkPage(self, key: str, **kwargs: Any) -> Any:  # noqa: N802
+        def bookmarkPage(  # noqa: N802
+            self,
+            key: str,
+            fit: str = "Fit",
+            left: float | None = None,
+            top: float | None = None,
+            bottom: float | None = None,
+            right: float | None = None,
+            zoom: float | None = None,
+        ) -> Any:
             # The page a bookmark points at exists only when the deferred page is written.
-            self._marks.append((key, kwargs))
+            place = {"left": left, "top": top, "bottom": bottom, "right": right, "zoom": zoom}
+            self._marks.append((key, {"fit": fit, **place}))
 
         def showPage(self) -> None:  # noqa: N802
             self._saved.append(dict(self.__dict__))
@@ -230,7 +245,7 @@ def _make_canvas_class(
             bottom = 11 * mm
             self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
             self.setFont(FONT, 8)
-            page_text = tr("Sida {page} av {total}").format(page=self._pageNumber, total=total)
+            page_text = tr("Sida {page} av {total}").format(page=self.getPageNumber(), total=total)
             self.drawRightString(right, bottom, page_text)
             footer = meta.footer_note
             if meta.document_date and not footer:

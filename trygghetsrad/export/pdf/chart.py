@@ -3,13 +3,14 @@ renderer of every chart, so the situation report and the follow-up look and read
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, PolyLine, String
 from reportlab.graphics.shapes import Line as RlLine
 from reportlab.lib import colors
 
 from trygghetsrad.domain.situation_charts import ChartDrawing, Dot, Line, Polyline, Text
 from trygghetsrad.domain.situation_charts import Rect as ChartRect
 from trygghetsrad.export.pdf.base import FONT
+from trygghetsrad.export.pdf.shapes import rect
 
 
 def chart_drawing(layout: ChartDrawing) -> Drawing:
@@ -18,17 +19,17 @@ def chart_drawing(layout: ChartDrawing) -> Drawing:
     drawing = Drawing(width, flip, initialFontName=FONT, initialFontSize=7.5)
     for item in layout.items:
         if isinstance(item, Line):
-            drawing.add(
-                RlLine(
-                    item.x1,
-                    flip - item.y1,
-                    item.x2,
-                    flip - item.y2,
-                    strokeColor=colors.HexColor(item.colour),
-                    strokeWidth=item.width,
-                    strokeDashArray=[4, 2] if item.dash else None,
-                )
+            line = RlLine(
+                item.x1,
+                flip - item.y1,
+                item.x2,
+                flip - item.y2,
+                strokeColor=colors.HexColor(item.colour),
+                strokeWidth=item.width,
             )
+            if item.dash:  # reportlab's default is no dash
+                line.strokeDashArray = [4, 2]
+            drawing.add(line)
         elif isinstance(item, Polyline):
             points: list[float] = []
             for x, y in item.points:
@@ -38,7 +39,7 @@ def chart_drawing(layout: ChartDrawing) -> Drawing:
             )
         elif isinstance(item, ChartRect):
             drawing.add(
-                Rect(
+                rect(
                     item.x,
                     flip - item.y - item.h,
                     item.w,
