@@ -6,7 +6,7 @@ from datetime import date
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from trygghetsrad.domain.action_plan import (
     LIGHT_COLOURS,
@@ -18,7 +18,7 @@ from trygghetsrad.domain.action_plan import (
     light_note,
 )
 from trygghetsrad.domain.action_plan_docs import PlanDocument
-from trygghetsrad.domain.causes import CauseKind
+from trygghetsrad.domain.causes import CauseData, CauseKind
 from trygghetsrad.domain.dates import MONTHS_SHORT, long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, DocumentSettings, Placement
 from trygghetsrad.export.action_plan_drawing import cause_tree, timeline, tree_legend
@@ -74,7 +74,7 @@ def status_cell(status: str, reason: str) -> str:
 
 def user_chapters(
     contents: Contents, settings: DocumentSettings | None, placement: Placement
-) -> list:
+) -> list[Flowable]:
     return chapters(contents, settings.chapters_at(placement)) if settings else []
 
 
@@ -99,10 +99,10 @@ def render_plan(doc: PlanDocument) -> bytes:
     return render_report(lambda contents: _plan_story(doc, head, contents), meta)
 
 
-def _plan_story(doc: PlanDocument, head: DocumentHead, contents: Contents) -> list:
+def _plan_story(doc: PlanDocument, head: DocumentHead, contents: Contents) -> list[Flowable]:
     s = styles()
     plan = doc.plan
-    story: list = []
+    story: list[Flowable] = []
     story.append(Paragraph(escape(head.title), s["title"]))
     subtitle = tr("{municipality} · planperiod {period}").format(
         municipality=doc.municipality or tr("Kommunen"), period=plan.period_label
@@ -188,7 +188,9 @@ def _plan_story(doc: PlanDocument, head: DocumentHead, contents: Contents) -> li
         story.append(tree_legend())
         story.append(Spacer(1, 2 * mm))
         depth = _depths(section.causes)
-        rows = [[tr("Orsak"), tr("Typ"), tr("Underlag"), tr("Åtgärder")]]
+        rows: list[list[str | Paragraph]] = [
+            [tr("Orsak"), tr("Typ"), tr("Underlag"), tr("Åtgärder")]
+        ]
         for cause in _ordered(section.causes):
             nums = [str(number[m]) for m in cause.measure_ids if m in number]
             measures = ", ".join(nums) if nums else ""
@@ -367,7 +369,7 @@ def _counts(rows: tuple[MeasureRow, ...]) -> str:
     )
 
 
-def _depths(causes: tuple) -> dict[int, int]:  # type: ignore[type-arg]
+def _depths(causes: tuple[CauseData, ...]) -> dict[int, int]:
     by_id = {c.id: c for c in causes}
     out = {}
     for c in causes:
@@ -379,7 +381,7 @@ def _depths(causes: tuple) -> dict[int, int]:  # type: ignore[type-arg]
     return out
 
 
-def _ordered(causes: tuple) -> list:  # type: ignore[type-arg]
+def _ordered(causes: tuple[CauseData, ...]) -> list[CauseData]:
     from trygghetsrad.domain.causes import build_tree
 
     return [n.cause for root in build_tree(list(causes)) for n in root.walk()]

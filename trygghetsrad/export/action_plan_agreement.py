@@ -5,7 +5,7 @@ per party, linked measures, follow-up and signatures.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from trygghetsrad.domain.action_plan import status_label
 from trygghetsrad.domain.agreements import AgreementDocument, Party
@@ -55,10 +55,12 @@ def render_agreement(doc: AgreementDocument) -> bytes:
     return render_report(lambda contents: _agreement_story(doc, head, contents), meta)
 
 
-def _agreement_story(doc: AgreementDocument, head: DocumentHead, contents: Contents) -> list:
+def _agreement_story(
+    doc: AgreementDocument, head: DocumentHead, contents: Contents
+) -> list[Flowable]:
     s = styles()
     a = doc.agreement
-    story: list = [
+    story: list[Flowable] = [
         Paragraph(escape(head.title), s["title"]),
         Paragraph(
             escape(tr("{kind} · {period}").format(kind=a.kind_label, period=a.period_label)),
@@ -66,7 +68,7 @@ def _agreement_story(doc: AgreementDocument, head: DocumentHead, contents: Conte
         ),
         *head_lines(head),
     ]
-    head = [
+    record = [
         [tr("Parter"), "<br/>".join(escape(p) for p in a.party_list) or "–"],
         [
             tr("Period"),
@@ -76,7 +78,7 @@ def _agreement_story(doc: AgreementDocument, head: DocumentHead, contents: Conte
     ]
     story.append(
         data_table(
-            [[_p(escape(k), "cell_bold"), _p(v)] for k, v in head],
+            [[_p(escape(k), "cell_bold"), _p(v)] for k, v in record],
             [40 * mm, CONTENT_WIDTH - 40 * mm],
             header=False,
         )
@@ -98,8 +100,10 @@ def _agreement_story(doc: AgreementDocument, head: DocumentHead, contents: Conte
         rows = [r for r in doc.commitments if r.commitment.party == party]
         if not rows:
             continue
-        block: list = [contents.heading(party.label + " …", "h2")]
-        table = [["", tr("Åtagande"), tr("Status"), tr("Kopplade åtgärder")]]
+        block: list[Flowable] = [contents.heading(party.label + " …", "h2")]
+        table: list[list[str | Flowable]] = [
+            ["", tr("Åtagande"), tr("Status"), tr("Kopplade åtgärder")]
+        ]
         for row in rows:
             c = row.commitment
             text = escape(c.text)
@@ -141,8 +145,8 @@ def _agreement_story(doc: AgreementDocument, head: DocumentHead, contents: Conte
         grid = [
             cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)
         ]
-        table = Table(grid, colWidths=[CONTENT_WIDTH / 2 - 5 * mm] * 2, hAlign="LEFT")
-        table.setStyle(
+        signatures = Table(grid, colWidths=[CONTENT_WIDTH / 2 - 5 * mm] * 2, hAlign="LEFT")
+        signatures.setStyle(
             table_style(
                 ("LINEABOVE", (0, 0), (-1, -1), 0.6, RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
@@ -151,7 +155,7 @@ def _agreement_story(doc: AgreementDocument, head: DocumentHead, contents: Conte
                 zebra=False,
             )
         )
-        story.append(table)
+        story.append(signatures)
         if a.signed_on:
             story.append(
                 Paragraph(

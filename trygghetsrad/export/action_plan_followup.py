@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from trygghetsrad.domain.action_plan import (
     LIGHT_COLOURS,
@@ -116,7 +116,7 @@ def followup_head(doc: FollowUpDocument) -> DocumentHead:
     )
 
 
-def _subtitle(doc: FollowUpDocument, head: DocumentHead) -> list:
+def _subtitle(doc: FollowUpDocument, head: DocumentHead) -> list[Flowable]:
     municipality = doc.municipality or tr("Kommunen")
     if head.issued_on is not None:
         text = municipality
@@ -144,9 +144,11 @@ def render_followup(doc: FollowUpDocument) -> bytes:
     return render_report(lambda contents: _followup_story(doc, head, contents), meta)
 
 
-def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Contents) -> list:
+def _followup_story(
+    doc: FollowUpDocument, head: DocumentHead, contents: Contents
+) -> list[Flowable]:
     s = styles()
-    story: list = []
+    story: list[Flowable] = []
     story.append(Paragraph(escape(head.title), s["title"]))
     story += _subtitle(doc, head)
     if doc.plans:
@@ -169,7 +171,9 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
 
     # The law and Brå's steps.
     story.append(contents.heading(tr("Lagens och Brås steg")))
-    rows = [[tr("Steg"), tr("Status"), tr("Underlag eller vad som saknas")]]
+    rows: list[list[str | Flowable]] = [
+        [tr("Steg"), tr("Status"), tr("Underlag eller vad som saknas")]
+    ]
     for item in doc.checklist:
         colour, status = item.state.colour, item.state.label
         text = escape(item.detail)
@@ -238,7 +242,7 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
     if doc.series:
         story.append(CondPageBreak(80 * mm))
         story.append(contents.heading(tr("Indikatorer")))
-        cells = []
+        cells: list[list[Flowable]] = []
         for series in doc.series:
             chart = indicator_chart(series, 80 * mm, 45 * mm)
             caption = (
@@ -247,7 +251,7 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
                 + "</font>"
             )
             cells.append([_p(caption), chart])
-        grid = []
+        grid: list[list[str | Flowable]] = []
         for i in range(0, len(cells), 2):
             pair = cells[i : i + 2]
             grid.append([c[0] for c in pair] + ([""] if len(pair) == 1 else []))
@@ -261,7 +265,7 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
         story.append(CondPageBreak(60 * mm))
         for index, section in enumerate(doc.agreements):
             a = section.agreement
-            block: list = [
+            block: list[Flowable] = [
                 *([contents.heading(tr("Överenskommelser med Polisen"))] if index == 0 else []),
                 contents.heading(a.title, "h2"),
                 Paragraph(
@@ -276,13 +280,13 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
                 ),
             ]
             rows = [["", tr("Åtagande"), tr("Status"), tr("Kopplade åtgärder")]]
-            for row in section.commitments:
-                c = row.commitment
+            for commitment_row in section.commitments:
+                c = commitment_row.commitment
                 rows.append(
                     [
-                        light_dot(row.light.light),
+                        light_dot(commitment_row.light.light),
                         _p(f"<b>{escape(Party(c.party).short)}:</b> {escape(c.text)}"),
-                        _p(status_cell(_status(c.status), row.light.reason)),
+                        _p(status_cell(_status(c.status), commitment_row.light.reason)),
                         _p(escape("; ".join(c.measure_titles))),
                     ]
                 )
@@ -298,15 +302,15 @@ def _followup_story(doc: FollowUpDocument, head: DocumentHead, contents: Content
     story.append(contents.heading(tr("Viktiga datum {year}").format(year=doc.year + 1)))
     if doc.next_year:
         rows = [[tr("Datum"), tr("Vad"), tr("Typ")]]
-        for item in doc.next_year:
+        for event in doc.next_year:
             rows.append(
                 [
-                    _p(escape(date_span(item.start, item.end))),
-                    _p(escape(item.title)),
+                    _p(escape(date_span(event.start, event.end))),
+                    _p(escape(event.title)),
                     _p(
                         escape(
-                            doc.category_names.get(item.category)
-                            or CATEGORY_LABELS.get(item.category, item.category)
+                            doc.category_names.get(event.category)
+                            or CATEGORY_LABELS.get(event.category, event.category)
                         )
                     ),
                 ]

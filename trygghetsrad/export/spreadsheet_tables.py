@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from trygghetsrad.domain.action_plan import FollowUp, MeasureData, PlanData, status_label
 from trygghetsrad.domain.action_register import RegisterAction
@@ -105,7 +106,7 @@ def measures_sheet(
         Column(tr("Effekt"), max_width=70),
         Column(tr("Indikatorvärde"), Kind.NUMBER),
     )
-    rows = []
+    rows: list[tuple[Any, ...]] = []  # a row per note, or an empty note for a measure with none
     for m, notes in measures:
         responsible = join_names(
             [n for n in (m.responsible_person, m.responsible_organisation) if n]

@@ -63,7 +63,7 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    del book[book.sheetnames[0]]  # the empty sheet a new workbook starts with
     for sheet in sheets:
         ws = book.create_sheet(_sheet_title(sheet.title))
         ws.append([c.header for c in sheet.columns])

@@ -7,17 +7,21 @@ import io
 import math
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.domain.wheel import WheelDocument
 from trygghetsrad.domain.wheel_geometry import point
 from trygghetsrad.domain.wheel_scene import Circle, Line, Scene, Sector, Text, document_scene
 
+if TYPE_CHECKING:  # Pillow loads only when a PNG is made
+    from PIL.ImageFont import FreeTypeFont
+
 SUPERSAMPLE = 2
 
 
 @cache
-def _font(size: int, bold: bool):  # type: ignore[no-untyped-def]
+def _font(size: int, bold: bool) -> FreeTypeFont:
     from PIL import ImageFont
 
     from trygghetsrad.paths import resource

@@ -4,13 +4,16 @@ the first page, then the dated list of the year. Drawn from the same scene as th
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any, Protocol, cast
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import MONTHS, WEEKDAYS, iso_week_span, time_span
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.domain.wheel import WheelDocument, series_key
@@ -42,7 +45,20 @@ PAGE = landscape(A3)
 MARGINS = (26, 16, 20, 16)  # top, right, bottom, left in mm
 
 
-def _sector_path(canvas: Canvas, s: Sector, h: float):  # type: ignore[no-untyped-def]
+class _FloatArcs(Protocol):
+    """PDFPathObject's arcs as reportlab takes them: its stubs type the angles `int`, but the
+    angles of a sector are fractions of a degree and reportlab draws them as given."""
+
+    def arc(
+        self, x1: float, y1: float, x2: float, y2: float, startAng: float, extent: float
+    ) -> None: ...
+
+    def arcTo(  # noqa: N802
+        self, x1: float, y1: float, x2: float, y2: float, startAng: float, extent: float
+    ) -> None: ...
+
+
+def _sector_path(canvas: Canvas, s: Sector, h: float) -> tuple[PDFPathObject, bool]:
     path = canvas.beginPath()
     cy = h - s.cy
     if s.a1 - s.a0 >= 359.999:
@@ -51,8 +67,9 @@ def _sector_path(canvas: Canvas, s: Sector, h: float):  # type: ignore[no-untype
             path.circle(s.cx, cy, s.r0)
         return path, True
     sweep = s.a1 - s.a0
-    path.arc(s.cx - s.r1, cy - s.r1, s.cx + s.r1, cy + s.r1, 90 - s.a0, -sweep)
-    path.arcTo(s.cx - s.r0, cy - s.r0, s.cx + s.r0, cy + s.r0, 90 - s.a1, sweep)
+    arcs = cast(_FloatArcs, path)  # the same object; see _FloatArcs
+    arcs.arc(s.cx - s.r1, cy - s.r1, s.cx + s.r1, cy + s.r1, 90 - s.a0, -sweep)
+    arcs.arcTo(s.cx - s.r0, cy - s.r0, s.cx + s.r0, cy + s.r0, 90 - s.a1, sweep)
     path.close()
     return path, False
 
@@ -219,12 +236,12 @@ class WheelPage(Flowable):
 
 
 def _wrap(text: str, size: float, width: float) -> list[str]:
-    from trygghetsrad.domain.wheel_scene import wrap_text
+    from trygghetsrad.domain.text_metrics import wrap_text
 
     return wrap_text(text, size, width, 6)
 
 
-def _when(item) -> str:  # type: ignore[no-untyped-def]
+def _when(item: CalendarItem) -> str:
     s, e = item.start, item.last_day
     first = f"{WEEKDAYS[s.weekday()][:3]} {s.day} {MONTHS[s.month - 1]}"
     if e != s:
@@ -286,15 +303,16 @@ def wheel_poster_pdf(doc: WheelDocument, *, include_internal: bool = False) -> b
                 Paragraph(escape(item.responsible), st["cell"]),
             ]
         )
-    extra = []
+    extra: list[tuple[Any, ...]] = []
     for index in month_rows:
         extra += [
             ("SPAN", (0, index), (-1, index)),
             ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#e9eef3")),
         ]
     widths = [72 * mm, 20 * mm, 128 * mm, 48 * mm, 62 * mm, 58 * mm]
-    story.append(data_table(rows, widths, zebra=False))
-    story[-1].setStyle(extra)  # type: ignore[attr-defined]
+    table = data_table(rows, widths, zebra=False)
+    table.setStyle(extra)
+    story.append(table)
     if doc.plan.changes:
         story.append(Spacer(1, 8 * mm))
         story.append(Paragraph(escape(tr("Ändringar efter fastställandet")), st["h1"]))

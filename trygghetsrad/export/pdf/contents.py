@@ -112,10 +112,10 @@ class _ContentsTable(Flowable):
         return self._table
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self._build().wrap(available_width, available_height)  # type: ignore[no-any-return]
+        return self._build().wrap(available_width, available_height)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        return self._build().split(available_width, available_height)  # type: ignore[no-any-return]
+        return self._build().split(available_width, available_height)
 
     def draw(self) -> None:
         self._build().drawOn(self.canv, 0, 0)
