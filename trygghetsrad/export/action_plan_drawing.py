@@ -102,8 +102,8 @@ def tree_legend() -> Drawing:
     drawing = new_drawing(420, 14)
     x = 0.0
     for kind, label in (
-        ("situationell", "Situationell orsak"),
-        ("social", "Social orsak"),
+        ("situationell", tr("Situationell orsak")),
+        ("social", tr("Social orsak")),
     ):
         drawing.add(
             rect(
@@ -130,7 +130,9 @@ def tree_legend() -> Drawing:
             strokeDashArray=[3, 2],
         )
     )
-    drawing.add(String(x + 18, 3.5, "Orsak utan åtgärd", fontName=FONT, fontSize=8, fillColor=INK))
+    drawing.add(
+        String(x + 18, 3.5, tr("Orsak utan åtgärd"), fontName=FONT, fontSize=8, fillColor=INK)
+    )
     return drawing
 
 
