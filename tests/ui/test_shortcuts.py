@@ -5,7 +5,9 @@ opens a print preview of the page's own PDF.
 The clash check collects every QAction and QShortcut of the window while each page and
 each Lägesbild sub-page is shown, and compares those that are live at the same time: a
 window-wide binding clashes with any other of the same keys; a widget's own binding clashes
-with one on the same widget or on a widget around it.
+with one on the same widget or on a widget around it. Then Qt itself is asked: every bound
+key is pressed on every page and no shortcut event may come out ambiguous (that also catches
+one action holding the same key twice, which the comparison above cannot see).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
@@ -107,6 +109,104 @@ def test_no_shortcut_is_bound_twice_on_any_page(window) -> None:  # type: ignore
         if problems:
             found[where] = problems
     assert not found, f"Ambiguous shortcuts: {found}"
+
+
+def _bound(window: QWidget) -> list[QAction | QShortcut]:
+    return [*window.findChildren(QAction), *window.findChildren(QShortcut)]
+
+
+def _keys(obj: QAction | QShortcut) -> list[str]:
+    keys = obj.shortcuts() if isinstance(obj, QAction) else obj.keys()
+    return [k.toString() for k in keys if not k.isEmpty()]
+
+
+def test_no_action_carries_the_same_key_twice(window) -> None:  # type: ignore[no-untyped-def]
+    """Qt sees one action holding a key twice as two bindings: the key does nothing."""
+    doubled = {
+        (obj.text() if isinstance(obj, QAction) else repr(obj)).replace("&", ""): keys
+        for obj in _bound(window)
+        if len(keys := _keys(obj)) != len(set(keys))
+    }
+    assert not doubled, f"Keys bound twice within one action: {doubled}"
+
+
+class _ShortcutSpy(QObject):
+    """Sees every shortcut event Qt delivers and swallows it, so no action really runs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[tuple[str, bool]] = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Shortcut:
+            self.events.append((event.key().toString(), event.isAmbiguous()))
+            return True
+        return False
+
+
+def test_every_shortcut_pressed_on_every_page_is_unambiguous(window) -> None:  # type: ignore[no-untyped-def]
+    """Press each key bound anywhere, on each page: Qt must find exactly one owner for it
+    (what it decides, not what the clash check above predicts)."""
+    spy = _ShortcutSpy()
+    app = QApplication.instance()
+    ambiguous: dict[str, set[str]] = {}
+    pages = list(_each_page(window))  # builds every page once
+    app.installEventFilter(spy)
+    try:
+        for where in pages:
+            key, _, sub = where.partition("/")
+            page = window.show_tab(key)
+            if sub:
+                page.subpage(sub)
+            QApplication.processEvents()
+            bound = _bound(window)
+            # A disabled action takes no key; enable all (nothing runs: the spy swallows it),
+            # so Gör om is checked even with nothing to redo.
+            was = [obj.isEnabled() for obj in bound]
+            for obj in bound:
+                obj.setEnabled(True)
+            keys = {k for obj in bound for k in _keys(obj)}
+            for text in sorted(keys):
+                combo = QKeySequence(text)[0]
+                if combo.key().value >= Qt.Key.Key_Back.value:
+                    continue  # a media keyboard's own key (Save, Redo, Find): no such key here
+                spy.events.clear()
+                # Where the user types, and where no field takes the key for itself.
+                for target in (QApplication.focusWidget() or window, window.tabs.tabBar()):
+                    QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
+                if any(amb for _k, amb in spy.events):
+                    ambiguous.setdefault(text, set()).add(where)
+            for obj, enabled in zip(bound, was, strict=True):
+                obj.setEnabled(enabled)
+    finally:
+        app.removeEventFilter(spy)
+    assert not ambiguous, f"Ambiguous shortcut overload (nothing happens): {ambiguous}"
+
+
+def test_redo_answers_ctrl_y_and_ctrl_shift_z(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QUndoCommand
+
+    done: list[str] = []
+
+    class Step(QUndoCommand):
+        def redo(self) -> None:
+            done.append("redo")
+
+        def undo(self) -> None:
+            done.append("undo")
+
+    stack = window.undo_group.activeStack()
+    assert stack is not None
+    stack.push(Step("prov"))
+    for key, mods in (
+        (Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    ):
+        stack.undo()
+        done.clear()
+        QTest.keyClick(window.tabs.tabBar(), key, mods)
+        QApplication.processEvents()
+        assert done == ["redo"], QKeySequence(key.value | mods.value).toString()
 
 
 def test_the_clash_check_sees_a_page_shortcut_beside_the_window_one(window) -> None:  # type: ignore[no-untyped-def]

@@ -62,6 +62,19 @@ def qsettings() -> QSettings:
     return QSettings("Trygghetsrad", "Trygghetsrad")
 
 
+def _each_once(*keys: QKeySequence | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The keys, a standard key as all its platform bindings, each once: Qt takes an action
+    that holds a key twice for two owners of it, and then the key does nothing."""
+    found: list[QKeySequence] = []
+    for key in keys:
+        for sequence in (
+            QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [key]
+        ):
+            if sequence not in found:
+                found.append(sequence)
+    return found
+
+
 class MainWindow(QMainWindow):
     first_paint_with_data = Signal()  # the current tab painted its data (glance or page)
     startup_complete = Signal()  # the database is open and the current tab's page painted
@@ -168,7 +181,11 @@ class MainWindow(QMainWindow):
         undo = self.undo_group.createUndoAction(self, self.tr("&Ångra"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, self.tr("&Gör om"))
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(
+            _each_once(
+                QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo
+            )
+        )
         edit.addAction(undo)
         edit.addAction(redo)
         self.edit_menu = edit
