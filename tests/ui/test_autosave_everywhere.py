@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
-    QTimeEdit,
     QWidget,
 )
 
 from trygghetsrad.ui.widgets import autosave
+from trygghetsrad.ui.widgets.time_entry import TimeEntry
 
 WAIT_MS = 1500
 EDITABLE = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QCheckBox)
@@ -221,7 +221,7 @@ def _meeting_day(qtbot: Any, page: Any, widget: Any, _marker: str) -> Check:
 
 
 def _meeting_time(column: str, value: QTime) -> Field:
-    def change(qtbot: Any, page: Any, widget: QTimeEdit, _marker: str) -> Check:
+    def change(qtbot: Any, page: Any, widget: TimeEntry, _marker: str) -> Check:
         page.tabs.setCurrentIndex(2)
         meeting = page.meeting.id
         widget.setFocus()

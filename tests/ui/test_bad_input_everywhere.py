@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QTimeEdit,
     QWidget,
 )
 
@@ -439,9 +438,10 @@ def test_bad_input_is_refused_at_the_field_and_awkward_text_is_kept(
 ) -> None:
     dialog = open_dialog(name, demo_ctx, monkeypatch, qtbot)
     version = _data_version(demo_ctx.database.path)
-    # QDateEdit silently corrects a typed 2026-02-30; every date in a form is a DateEntry.
-    spin_dates = [w for w in dialog.findChildren(QDateTimeEdit) if not isinstance(w, QTimeEdit)]
-    assert not spin_dates, f"{name} has a QDateEdit"
+    # QDateEdit silently corrects a typed 2026-02-30 and QTimeEdit a typed 09.00: every date
+    # in a form is a DateEntry, every time a TimeEntry.
+    spin_dates = dialog.findChildren(QDateTimeEdit)
+    assert not spin_dates, f"{name} has a QDateEdit or QTimeEdit"
     texts = _text_fields(dialog)
     dates = _date_fields(dialog)
     assert texts or dates, f"{name} has no text or date field"

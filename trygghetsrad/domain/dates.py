@@ -131,3 +131,20 @@ def parse_date(text: str, field: str | None = None) -> date:
             ),
             field,
         ) from None
+
+
+def parse_time(text: str, field: str | None = None) -> time:
+    """The time of day written in `text` ("09.00", "9.00", "9:00", "0900" or "9"), or
+    ValidationError(field) with a Swedish sentence when it is no time (25.00, 9.75, "nio")."""
+    match = re.match(r"^\s*(?:(\d{1,2})(?:[.:](\d{2}))?|(\d{2})(\d{2}))\s*$", text)
+    if match:
+        hour_text, minute_text = match.group(1, 2) if match.group(1) else match.group(3, 4)
+        hour, minute = int(hour_text), int(minute_text or 0)
+        if hour <= 23 and minute <= 59:
+            return time(hour, minute)
+    raise ValidationError(
+        tr("{text} är ingen tid. Skriv tiden som TT.MM, till exempel 09.30.").format(
+            text=text.strip() or tr("Tomt")
+        ),
+        field,
+    )

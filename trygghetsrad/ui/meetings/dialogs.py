@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
     QWidget,
 )
 
@@ -35,6 +34,7 @@ from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr as self_tr
 from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
+from trygghetsrad.ui.widgets.time_entry import TimeEntry
 
 Save = Callable[[dict[str, Any]], object]
 
@@ -44,10 +44,9 @@ def date_edit(value: date, field: str = "") -> DateEntry:
     return DateEntry(value, field)
 
 
-def time_edit(value: time | None) -> QTimeEdit:
-    edit = QTimeEdit(QTime(value.hour, value.minute) if value else QTime(0, 0))
-    edit.setDisplayFormat("HH.mm")
-    return edit
+def time_edit(value: time | None, field: str = "") -> TimeEntry:
+    """A typed time (refuses 25.00 at the field instead of saving another time)."""
+    return TimeEntry(value, field)
 
 
 def py_date(edit: DateEntry) -> date:
@@ -55,9 +54,9 @@ def py_date(edit: DateEntry) -> date:
     return edit.checked()
 
 
-def py_time(edit: QTimeEdit) -> time:
-    t = edit.time()
-    return time(t.hour(), t.minute())
+def py_time(edit: TimeEntry) -> time:
+    """The typed time; ValidationError at its field when it is no time."""
+    return edit.checked()
 
 
 def person_combo(people: Sequence[PersonData], selected: int | None, empty: str) -> QComboBox:
@@ -114,8 +113,8 @@ class MeetingDialog(FormDialog):
         times = QWidget()
         row = QHBoxLayout(times)
         row.setContentsMargins(0, 0, 0, 0)
-        self.start = time_edit(time(10))
-        self.end = time_edit(time(12))
+        self.start = time_edit(time(10), "start_time")
+        self.end = time_edit(time(12), "end_time")
         self.start.setAccessibleName(self.tr("Starttid"))
         self.end.setAccessibleName(self.tr("Sluttid"))
         row.addWidget(self.start)
@@ -460,7 +459,7 @@ class NextMeetingDialog(FormDialog):
                 "läggs in som planerade."
             ),
         )
-        self.rows: list[tuple[tuple[int, ...], QCheckBox, DateEntry, QTimeEdit, QTimeEdit]] = []
+        self.rows: list[tuple[tuple[int, ...], QCheckBox, DateEntry, TimeEntry, TimeEntry]] = []
         for index, group in enumerate(groups):
             self._add_row((group.id,), group.name, day, time(10 + 3 * index), time(12 + 3 * index))
         if len(groups) > 1:  # a joint meeting: another joint meeting of the same groups
@@ -485,8 +484,8 @@ class NextMeetingDialog(FormDialog):
         check = QCheckBox(self.tr("Planera"))
         check.setChecked(True)
         d = date_edit(day, key)
-        start = time_edit(start_at)
-        end = time_edit(end_at)
+        start = time_edit(start_at, key)
+        end = time_edit(end_at, f"{key}_end")
         for widget, name in ((check, "Planera"), (d, "Datum"), (start, "Start"), (end, "Slut")):
             widget.setAccessibleName(f"{label}: {name}")
             box.addWidget(widget)

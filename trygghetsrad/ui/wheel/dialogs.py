@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from trygghetsrad.domain.wheel import clean_text as clean_wheel_text
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
+from trygghetsrad.ui.widgets.time_entry import TimeEntry
 
 
 def qdate(day: date) -> QDate:
@@ -108,13 +108,12 @@ class EventDialog(FormDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.time_check = QCheckBox(self.tr("Klockslag"))
         self.time_check.setAccessibleName(self.tr("Klockslag"))
-        self.start_time = QTimeEdit(QTime(10, 0))
-        self.end_time = QTimeEdit(QTime(12, 0))
+        self.start_time = TimeEntry(time(10, 0), "start_time")
+        self.end_time = TimeEntry(time(12, 0), "end_time")
         for edit, name in (
             (self.start_time, self.tr("Starttid")),
             (self.end_time, self.tr("Sluttid")),
         ):
-            edit.setDisplayFormat("HH.mm")
             edit.setAccessibleName(name)
         row.addWidget(self.time_check)
         row.addWidget(self.start_time)
@@ -246,15 +245,15 @@ class EventDialog(FormDialog):
         freq = Frequency(self.frequency_box.currentData())
         start = self.start_edit.checked()  # type: ignore[attr-defined]
         timed = self.time_check.isChecked()
-        st = self.start_time.time()
-        et = self.end_time.time()
+        st = self.start_time.checked() if timed else None  # type: ignore[attr-defined]
+        et = self.end_time.checked() if timed else None  # type: ignore[attr-defined]
         return {
             "title": self.title_edit.text(),  # type: ignore[attr-defined]
             "category": self.category_box.currentData(),
             "start": start,
             "end": self.end_edit.value(),
-            "start_time": time(st.hour(), st.minute()) if timed else None,
-            "end_time": time(et.hour(), et.minute()) if timed else None,
+            "start_time": st,
+            "end_time": et,
             "place": self.place_edit.text(),  # type: ignore[attr-defined]
             "responsible": self.responsible_edit.text(),  # type: ignore[attr-defined]
             "description": self.description_edit.toPlainText(),
