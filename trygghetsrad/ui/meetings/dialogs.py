@@ -32,6 +32,7 @@ from trygghetsrad.domain.meetings import (
 from trygghetsrad.domain.register import GroupData, OrganisationData, PersonData
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr as self_tr
+from trygghetsrad.ui.widgets.check_list import CheckList
 from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.time_entry import TimeEntry
@@ -74,7 +75,7 @@ def person_combo(people: Sequence[PersonData], selected: int | None, empty: str)
     return combo
 
 
-class GroupChecklist(QListWidget):
+class GroupChecklist(CheckList):
     def __init__(self, groups: Sequence[GroupData], checked: Sequence[int] = ()) -> None:
         super().__init__()
         for group in groups:

@@ -58,6 +58,7 @@ from trygghetsrad.ui.situation.action_plan_common import (
 )
 from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
 from trygghetsrad.ui.situation.row_model import RowTableModel
+from trygghetsrad.ui.widgets.check_list import CheckList
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
@@ -165,7 +166,7 @@ class CommitmentDialog(FormDialog):
         )
         self.internal = QCheckBox(self.tr("Intern"))
         self.internal.setChecked(c.internal if c else False)
-        self.measures = QListWidget()
+        self.measures = CheckList()
         chosen = set(c.measure_ids) if c else set()
         for mid, title in measures:
             item = QListWidgetItem(title)

@@ -39,6 +39,7 @@ from trygghetsrad.domain.situation import (
 )
 from trygghetsrad.domain.situation_documents import PartialDate, parse_partial_date
 from trygghetsrad.errors import ValidationError
+from trygghetsrad.ui.widgets.check_list import CheckList
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
@@ -66,7 +67,7 @@ def text_edit(text: str = "", height: int = 70) -> QPlainTextEdit:
 
 
 def check_list(items: list[tuple[str, int]], checked: tuple[int, ...]) -> QListWidget:
-    widget = QListWidget()
+    widget = CheckList()
     for text, value in items:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, value)

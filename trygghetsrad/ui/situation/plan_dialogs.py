@@ -30,6 +30,7 @@ from trygghetsrad.domain.action_plan import (
 )
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.ui.situation.action_plan_common import fill_combo, parse_number, qtr
+from trygghetsrad.ui.widgets.check_list import CheckList
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
@@ -193,7 +194,7 @@ class MeasureDialog(FormDialog):
             box.setMinimumContentsLength(18)
             box.setToolTip(box.currentText())
             box.currentTextChanged.connect(box.setToolTip)
-        self.causes = QListWidget()
+        self.causes = CheckList()
         self.causes.setMinimumHeight(190)
         # Long cause texts wrap inside the list instead of running under its right edge.
         self.causes.setWordWrap(True)
