@@ -113,6 +113,37 @@ def main(scale: float) -> dict[str, Any]:
         "cut_buttons": cut,
     }
 
+    # The editor of a draft meeting whose item has two uppdrag (three, four): the buttons under
+    # the Uppdrag table and eight lines of notes stay in view without scrolling the editor.
+    from trygghetsrad.services import meetings_actions
+
+    with database.session() as s:
+        draft = next(m.id for m in meetings.list_meetings(s) if m.status.value == "draft")
+    page.select_meeting(draft)
+    app.processEvents()
+    agenda.list.setCurrentIndex(agenda.model.index(0))
+    app.processEvents()
+    item_id = agenda.item_id
+    out["editor_with_actions"] = {}
+    for wanted in (2, 3, 4):
+        with database.session() as s:
+            for n in range(agenda.action_model.rowCount(), wanted):
+                what = f"Begära in underlag om belysningen vid skolan {n}"
+                meetings_actions.add_action(s, item_id, what=what)
+        page.select_meeting(draft)
+        agenda.list.setCurrentIndex(agenda.model.index(0))
+        app.processEvents()
+        app.processEvents()
+        out["editor_with_actions"][wanted] = {
+            "actions": agenda.action_model.rowCount(),
+            "notes_lines": agenda.notes.viewport().height() / line,
+            "cut_buttons": [
+                b.text() or b.accessibleName()
+                for b in agenda.editor.findChildren(QAbstractButton)
+                if b.isVisible() and b.visibleRegion().boundingRect().size() != b.size()
+            ],
+        }
+
     # Every form dialog, opened the way the user opens it (the bad-input sweep's openers).
     from test_bad_input_everywhere import OPENERS
 

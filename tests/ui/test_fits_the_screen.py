@@ -68,6 +68,17 @@ def test_the_meeting_editor_is_usable_on_a_laptop(scale: float) -> None:
     assert not editor["cut_buttons"], editor
 
 
+def test_the_uppdrag_buttons_and_the_notes_stay_in_view_as_uppdrag_are_added() -> None:
+    """At 1366x768 a draft's item with two, three or four uppdrag: Nytt uppdrag/Ändra/Ta bort
+    are in view without scrolling the editor, and the notes show eight lines."""
+    found = probe(1.0)["editor_with_actions"]
+    assert sorted(found) == ["2", "3", "4"]
+    for wanted, editor in found.items():
+        assert editor["actions"] == int(wanted), editor
+        assert editor["notes_lines"] >= 8, (wanted, editor)
+        assert not editor["cut_buttons"], (wanted, editor)
+
+
 @pytest.mark.parametrize("scale", [1.0, 1.25])
 def test_no_page_needs_scrolling(scale: float) -> None:
     """Every page and part (register parts, Lägesbild sub-pages) fits the window as it

@@ -56,7 +56,7 @@ from trygghetsrad.ui.meetings.notes_edit import NotesEdit
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.journal_command import push_recorded
-from trygghetsrad.ui.widgets.screen import lines_height, share_width
+from trygghetsrad.ui.widgets.screen import grow_with_text, lines_height, share_width
 
 SHORTCUTS = (
     "Enter ny punkt · Tab / Shift+Tab nivå · Enter på tom punkt: löptext · "
@@ -265,7 +265,7 @@ class AgendaPanel(QWidget):
         self.body = QPlainTextEdit()
         self.body.setAccessibleName(self.tr("Inledande text"))
         self.body.setPlaceholderText(self.tr("Löpande text före punkterna (valfritt)"))
-        self.body.setMaximumHeight(70)
+        grow_with_text(self.body, 2, 4)
         self.body.setTabChangesFocus(True)
         self.body.textChanged.connect(self._schedule_save)
         body_col = QVBoxLayout()
@@ -290,7 +290,7 @@ class AgendaPanel(QWidget):
         self.decisions = QPlainTextEdit()
         self.decisions.setAccessibleName(self.tr("Beslut, ett per rad"))
         self.decisions.setPlaceholderText(self.tr("Beslut – ett per rad"))
-        self.decisions.setMaximumHeight(60)
+        grow_with_text(self.decisions, 2, 4)
         self.decisions.setTabChangesFocus(True)
         self.decisions.textChanged.connect(self._schedule_save)
         form_box.addWidget(self.decisions)
@@ -373,11 +373,12 @@ class AgendaPanel(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
         form_box.addWidget(self.error)
+        # Under the agenda list, where there is height to spare: the editor keeps its room.
         help_label = QLabel(self.tr(SHORTCUTS))
         help_label.setProperty("role", "hint")
         help_label.setWordWrap(True)
         help_label.setAccessibleName(self.tr("Kortkommandon"))
-        layout.addWidget(help_label)
+        left_box.addWidget(help_label)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -579,9 +580,9 @@ class AgendaPanel(QWidget):
             self.form.setRowVisible(row, visible)
         for widget in (self.notes_label, self.notes, self.decisions, self.actions_box):
             widget.setVisible(visible)
-        if not visible:
-            for label in self.field_errors.values():
-                label.hide()
+        # setRowVisible shows every widget of a row: an empty error label would take a line.
+        for label in self.field_errors.values():
+            label.setVisible(visible and bool(label.text()))
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not self.save_now() and previous.isValid() and not self._discard_invalid_text():

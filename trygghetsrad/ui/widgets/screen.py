@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTableView, QWidget
 
 # Room for the window frame and title bar, which availableGeometry does not subtract.
 FRAME_ALLOWANCE = 48
@@ -93,3 +93,17 @@ def share_width(view: QTableView, column: int, fraction: float, lo: int, hi: int
     """Keep `column` at `fraction` of the table's width, between `lo` and `hi` pixels, so a
     stretching text column beside it keeps room for its text on a narrow screen."""
     _ShareWidth(view, column, fraction, lo, hi)
+
+
+def grow_with_text(edit: QPlainTextEdit, least: int, most: int) -> None:
+    """Keep a plain-text box `least` lines high while it holds little, growing with its
+    (wrapped) text up to `most` lines: an optional field takes no room it does not use."""
+
+    def fit() -> None:
+        lines = int(edit.document().documentLayout().documentSize().height())
+        height = lines_height(edit, max(least, min(most, lines)))
+        if edit.height() != height or edit.minimumHeight() != height:
+            edit.setFixedHeight(height)
+
+    edit.document().documentLayout().documentSizeChanged.connect(lambda _size: fit())
+    fit()
