@@ -98,3 +98,20 @@ def test_kind_labels_are_the_workspaces_own_words() -> None:
     assert kind_label("situation_picture") == tabs["pictures"]
     assert kind_label("agreement") == tabs["agreements"]
     assert kind_label("commitment", plural=False) == "Åtagande"
+
+
+def test_the_search_field_is_whole_inside_the_menu_bar_at_1366(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    window = _Window(ctx)
+    qtbot.addWidget(window)
+    field = install(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    bar = window.menuBar()
+    corner = field.mapTo(bar, field.rect().topLeft()), field.mapTo(bar, field.rect().bottomRight())
+    assert corner[0].x() >= 0 and corner[0].y() >= 0
+    assert corner[1].x() < bar.width() and corner[1].y() < bar.height(), (corner, bar.size())
+    assert field.visibleRegion().boundingRect() == field.rect()  # nothing of it cut off
+    placeholder = field.fontMetrics().horizontalAdvance(field.placeholderText())
+    assert field.width() > placeholder + 16  # "Sök i allt (Ctrl+F)" whole

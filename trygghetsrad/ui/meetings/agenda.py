@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -54,9 +53,10 @@ from trygghetsrad.ui.meetings.models import (
 )
 from trygghetsrad.ui.meetings.notes_edit import NotesEdit
 from trygghetsrad.ui.widgets.autosave import Autosaver
+from trygghetsrad.ui.widgets.columns import fit_columns
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.journal_command import push_recorded
-from trygghetsrad.ui.widgets.screen import grow_with_text, lines_height, share_width
+from trygghetsrad.ui.widgets.screen import grow_with_text, lines_height
 
 SHORTCUTS = (
     "Enter ny punkt · Tab / Shift+Tab nivå · Enter på tom punkt: löptext · "
@@ -306,10 +306,6 @@ class AgendaPanel(QWidget):
             + 4 * self.actions.verticalHeader().defaultSectionSize()
             + 2 * self.actions.frameWidth()
         )
-        # What is to be done gets the width; a long organisation name is cut (and widenable).
-        self.actions.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.actions.setColumnWidth(1, 170)
-        share_width(self.actions, 1, 0.25, 90, 170)  # narrow screens: the text keeps room
         self.actions.doubleClicked.connect(lambda _i: self.edit_action())
         a_layout.addWidget(self.actions)
         a_row = QHBoxLayout()
@@ -332,11 +328,10 @@ class AgendaPanel(QWidget):
         self.followup_box = QGroupBox(self.tr("Uppföljning av uppdrag från tidigare möten"))
         f_layout = QVBoxLayout(self.followup_box)
         self.followup_model = FollowupModel(self)
-        self.followup = self._table(self.followup_model, self.tr("Uppdrag att följa upp"))
-        # What is to be done gets the width; long names wrap.
-        self.followup.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.followup.setColumnWidth(1, 150)
-        self.followup.setWordWrap(True)
+        # Long names wrap; each row as high as its wrapped text, also after a resize.
+        self.followup = self._table(
+            self.followup_model, self.tr("Uppdrag att följa upp"), rows_to_contents=True
+        )
         self.followup.selectionModel().currentRowChanged.connect(self._on_followup_row_changed)
         f_layout.addWidget(self.followup)
         self.followup_detail = QLabel()
@@ -408,15 +403,18 @@ class AgendaPanel(QWidget):
         label.hide()
         return label
 
-    def _table(self, model: Any, name: str) -> QTableView:
+    def _table(self, model: Any, name: str, *, rows_to_contents: bool = False) -> QTableView:
         view = QTableView()
         view.setModel(model)
         view.setAccessibleName(name)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view.setWordWrap(rows_to_contents)
+        # What is to be done gets the width; the other columns their contents' width, a long
+        # organisation at most 130 px (cut with its full text as a tooltip, or wrapped).
+        fit_columns(view, (0,), max_width=130, rows_to_contents=rows_to_contents)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it fits
         view.setMinimumHeight(80)
         return view
 
@@ -507,7 +505,6 @@ class AgendaPanel(QWidget):
         current = self.item_id
         self.model.set_items(items, numbering)
         self.followup_model.set_records(followup)
-        self.followup.resizeRowsToContents()
         self._on_followup_row_changed(self.followup.currentIndex(), QModelIndex())
         apart = bool(followup) and not any(i.kind is ItemKind.FOLLOWUP for i in items)
         self.followup_apart_button.setText(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.ui.register.models import RECORD_ROLE, RecordFilterProxy, RecordTableModel
+from trygghetsrad.ui.widgets.columns import fit_columns
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.selection import follow_selection, selected_index
 
@@ -136,16 +137,9 @@ class RecordPanel(QWidget):
         self._update_state()
 
     def fit_columns(self, *stretch: int) -> None:
-        """Size columns to their contents, letting the `stretch` columns share what is left."""
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(
-                column,
-                QHeaderView.ResizeMode.Stretch
-                if column in stretch
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
+        """Short columns get their contents' width, the `stretch` columns share what is left
+        (the app's one column fitter: refitted as rows come and go, cut text as a tooltip)."""
+        self.columns = fit_columns(self.table, stretch, primary=stretch[0] if stretch else None)
 
     def _button(self, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text)

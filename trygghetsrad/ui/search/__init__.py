@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
@@ -40,6 +40,12 @@ class SearchField(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(260)
         self.textEdited.connect(self._on_text_edited)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        # The menu bar places its corner widget by the size hint: a hint narrower than the
+        # minimum width put the field's right part beyond the window's edge.
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.minimumWidth()), hint.height())
 
     def _on_text_edited(self, text: str) -> None:
         dialog = getattr(self._window, "_search_dialog", None)

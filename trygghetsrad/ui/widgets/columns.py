@@ -23,7 +23,7 @@ WORD_SAMPLE_ROWS = 200
 def _shrink_to(widths: list[int], target: int, minimum: int | Sequence[int]) -> list[int]:
     """Lower the widest columns first ("water filling") until the total is `target`;
     no column goes below its `minimum` (one for all, or one per column)."""
-    if sum(widths) <= target:
+    if not widths or sum(widths) <= target:
         return widths
     floors = [minimum] * len(widths) if isinstance(minimum, int) else list(minimum)
     lowest = min(floors, default=0)
