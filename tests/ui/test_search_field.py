@@ -44,14 +44,20 @@ def _fill(ctx) -> int:  # type: ignore[no-untyped-def]
         return make_action(s, item, what="Samordna nattvandringen i mars")
 
 
-def test_typing_in_the_menu_field_keeps_every_letter_there(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    action = _fill(ctx)
+def _shown(qtbot, ctx):  # type: ignore[no-untyped-def]
+    """The window with the search field installed, shown at 1366x768."""
     window = _Window(ctx)
     qtbot.addWidget(window)
     field = install(window)
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    return window, field
+
+
+def test_typing_in_the_menu_field_keeps_every_letter_there(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    action = _fill(ctx)
+    window, field = _shown(qtbot, ctx)
     window.activateWindow()
     field.setFocus()
     qtbot.waitUntil(field.hasFocus, timeout=3000)
@@ -101,12 +107,7 @@ def test_kind_labels_are_the_workspaces_own_words() -> None:
 
 
 def test_the_search_field_is_whole_inside_the_menu_bar_at_1366(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    window = _Window(ctx)
-    qtbot.addWidget(window)
-    field = install(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    window, field = _shown(qtbot, ctx)
     QApplication.processEvents()
     bar = window.menuBar()
     corner = field.mapTo(bar, field.rect().topLeft()), field.mapTo(bar, field.rect().bottomRight())
