@@ -126,3 +126,29 @@ def test_background_search_shows_only_the_newest_query(qtbot, ctx) -> None:  # t
     assert dialog.result is not None and dialog.result.text == "Klara"
     assert [hit.kind for hit in dialog.hits_shown()] == ["group"]
     assert dialog.is_current()
+
+
+def test_a_hit_opened_by_double_click_leaves_the_record_in_view(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The trial: the search window stayed on top of the record it had just opened."""
+    from PySide6.QtTest import QTest
+
+    _fill(ctx)
+    window = _Window(ctx)
+    qtbot.addWidget(window)
+    install(window, window.edit_menu)
+    window.resize(1366, 768)
+    window.show()
+    dialog = open_search(window, "Klara")
+    qtbot.waitUntil(lambda: bool(dialog.hits_shown()), timeout=5000)
+    first = dialog.first_hit_index()
+    dialog.view.scrollTo(first)
+    at = dialog.view.visualRect(first).center()
+    QTest.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    QTest.mouseDClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    QApplication.processEvents()
+    assert window.opened and window.opened[-1].kind == "group"
+    assert not dialog.isVisible()
+    # Ctrl+F brings the same search back.
+    window.search_action.trigger()
+    assert dialog.isVisible() and dialog.field.text() == "Klara"
+    assert dialog.hits_shown()

@@ -118,7 +118,8 @@ def hit_text(hit: SearchHit) -> str:
 
 
 class SearchDialog(QDialog):
-    """Non-modal: stays open beside the workspace while the user looks at hits."""
+    """Non-modal: stays open beside the workspace while the user looks at hits, and steps
+    aside when one is opened."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -383,6 +384,8 @@ class SearchDialog(QDialog):
     # -- choosing --------------------------------------------------------------------------
 
     def open_hit(self, hit: SearchHit) -> None:
+        # Out of the way of the record it opens (Ctrl+F brings the same search back).
+        self.hide()
         self.ctx.events.open_record.emit(hit.owner)
         self.ctx.events.status_message.emit(
             self.tr("Öppnade {kind}: {title}").format(
