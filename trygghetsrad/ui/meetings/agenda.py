@@ -410,7 +410,7 @@ class AgendaPanel(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.verticalHeader().hide()
-        view.setWordWrap(rows_to_contents)
+        view.setWordWrap(True)  # two lines of a row's height show more of a long uppdrag
         # What is to be done gets the width; the other columns their contents' width, a long
         # organisation at most 130 px (cut with its full text as a tooltip, or wrapped).
         fit_columns(view, (0,), max_width=130, rows_to_contents=rows_to_contents)
