@@ -190,7 +190,7 @@ def _first(document: dict[str, Any], table: str, **where: Any) -> int:
             {},
             {"status": "klar-ish"},
             "Uppdrag, post 1 \\(tabell action_items, id \\d+\\), fält status: ”klar-ish” finns "
-            "inte; tillåtna: open \\(Pågår\\), done \\(Klart\\), cancelled",
+            "inte; tillåtna: open \\(Öppen\\), done \\(Klart\\), cancelled",
         ),
         ("meetings", {}, {"kind": "PROTOCOL"}, "Möten, post 1 .*fält kind: ”PROTOCOL” finns inte"),
         ("attendance", {}, {"presence": ""}, "Närvarolistor, .*fält presence: ”” finns inte"),

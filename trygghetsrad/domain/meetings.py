@@ -86,7 +86,7 @@ class ActionStatus(StrEnum):
     @property
     def label(self) -> str:
         return {
-            ActionStatus.OPEN: tr("Pågår"),
+            ActionStatus.OPEN: tr("Öppen"),
             ActionStatus.DONE: tr("Klart"),
             ActionStatus.CANCELLED: tr("Struket"),
         }[self]
