@@ -143,6 +143,20 @@ def test_next_meetings_become_planned_meetings_one_per_group(session) -> None:  
     assert titles == ["Uppföljning av uppdrag", "Nästa möte"]
 
 
+def test_planning_the_same_next_meeting_twice_is_refused(session) -> None:  # type: ignore[no-untyped-def]
+    klara, _ = make_group_with_members(session)
+    held = make_meeting(session, group_ids=[klara], day=date(2026, 11, 19))
+    plan = NextMeetingPlan((klara,), date(2026, 12, 21), time(10), time(12))
+    meetings.plan_next_meetings(session, held, [plan])
+    with pytest.raises(ValidationError) as refused:
+        meetings.plan_next_meetings(session, held, [plan])
+    assert refused.value.field == "day" and "har redan ett möte" in str(refused.value)
+    assert len(meetings.next_meetings(session, held)) == 1
+    # Another day, or the group in a joint meeting, is another meeting.
+    later = NextMeetingPlan((klara,), date(2027, 1, 18), time(10), time(12))
+    assert len(meetings.plan_next_meetings(session, held, [later])) == 1
+
+
 def test_people_in_minutes_cannot_be_deleted_silently(session) -> None:  # type: ignore[no-untyped-def]
     group, people = make_group_with_members(session)
     make_meeting(session, group_ids=[group], chair_id=people[0])

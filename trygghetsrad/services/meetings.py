@@ -367,6 +367,7 @@ def plan_next_meetings(
     for plan in plans:
         if plan.day <= source.day:
             raise ValidationError(tr("Nästa möte måste ligga efter detta möte."), "day")
+        _refuse_same_meeting_twice(session, plan)
         template = _template_for(session, plan.group_ids)
         new = create_meeting(
             session,
@@ -385,6 +386,20 @@ def plan_next_meetings(
             apply_template(session, new, template)
         created.append(new)
     return created
+
+
+def _refuse_same_meeting_twice(session: Session, plan: NextMeetingPlan) -> None:
+    """ "Nästa möte" twice must not plan the same meeting twice: the same groups on the same
+    day (a meeting called off doesn't count)."""
+    wanted = set(plan.group_ids)
+    for other in list_meetings(session, start=plan.day, end=plan.day):
+        if other.cancelled_on is None and set(other.group_ids) == wanted:
+            raise ValidationError(
+                tr("{groups} har redan ett möte {when}; ändra det i listan i stället.").format(
+                    groups=other.groups_label, when=other.when
+                ),
+                "day",
+            )
 
 
 def _template_for(session: Session, group_ids: Sequence[int]) -> int | None:
