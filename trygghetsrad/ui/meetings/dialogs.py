@@ -31,6 +31,7 @@ from trygghetsrad.domain.meetings import (
 )
 from trygghetsrad.domain.register import GroupData, OrganisationData, PersonData
 from trygghetsrad.errors import ValidationError
+from trygghetsrad.i18n import plural
 from trygghetsrad.i18n import tr as self_tr
 from trygghetsrad.ui.widgets.check_list import CheckList
 from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
@@ -246,8 +247,8 @@ class FinaliseDialog(FormDialog):
         if self._unmarked:
             parts.append(
                 self.tr(
-                    "Närvaron är inte angiven för {n} personer; de står under ”Närvaro ej angiven”."
-                ).format(n=self._unmarked)
+                    "Närvaron är inte angiven för {people}; de står under ”Närvaro ej angiven”."
+                ).format(people=plural(self._unmarked, self.tr("person"), self.tr("personer")))
                 if self._unmarked > 1
                 else self.tr(
                     "Närvaron är inte angiven för en person, som står under ”Närvaro ej angiven”."
