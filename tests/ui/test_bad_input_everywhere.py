@@ -61,20 +61,21 @@ VALID_FORMATTED = {
 # -- opening each form the way the user does ------------------------------------------------------
 
 
-def _meeting_id(ctx: Any, status: str) -> int:
+def _meeting_id(ctx: Any, status: str, *, newest: bool = False) -> int:
     from trygghetsrad.services import meetings
 
     with ctx.database.session() as s:
-        return next(m.id for m in meetings.list_meetings(s) if m.status.value == status)
+        found = [m for m in meetings.list_meetings(s) if m.status.value == status]
+    return max(found, key=lambda m: m.day).id if newest else found[0].id
 
 
-def _meetings_page(ctx: Any, status: str = "draft") -> Any:
+def _meetings_page(ctx: Any, status: str = "draft", *, newest: bool = False) -> Any:
     from trygghetsrad.ui.meetings.page import MeetingsPage
 
     page = MeetingsPage(ctx)
     ALIVE.append(page)
     page.reload()
-    page.select_meeting(_meeting_id(ctx, status))
+    page.select_meeting(_meeting_id(ctx, status, newest=newest))
     return page
 
 
@@ -190,7 +191,11 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     "meetings.dialogs.ReopenDialog": lambda ctx: _meetings_page(ctx, "sent").reopen(),
     "meetings.dialogs.ActionDialog": lambda ctx: _meetings_page(ctx).agenda.new_action(),
     "meetings.dialogs.GuestDialog": lambda ctx: _meetings_page(ctx).attendance.add_guest(),
-    "meetings.dialogs.NextMeetingDialog": lambda ctx: _meetings_page(ctx).agenda.plan_next(),
+    # The newest draft: the older one's next meeting is planned already, and planning the
+    # same meeting twice is refused.
+    "meetings.dialogs.NextMeetingDialog": lambda ctx: _meetings_page(
+        ctx, newest=True
+    ).agenda.plan_next(),
     "meetings.agenda.TemplateDialog": _template,
     "meetings.agenda.CommentDialog": _comment,
     # wheel

@@ -367,33 +367,36 @@ def plan_next_meetings(
     for plan in plans:
         if plan.day <= source.day:
             raise ValidationError(tr("Nästa möte måste ligga efter detta möte."), "day")
-        _refuse_same_meeting_twice(session, plan)
         template = _template_for(session, plan.group_ids)
-        new = create_meeting(
-            session,
-            group_ids=plan.group_ids,
-            day=plan.day,
-            start_time=plan.start_time,
-            end_time=plan.end_time,
-            kind=plan.kind,
-            place=plan.place,
-            online_link=plan.online_link,
-            secretary_id=source.secretary_id,
-            secretary_title=source.secretary_title,
-            previous_meeting_id=meeting_id,
-        ).id
+        # The meeting's own checks first, so that a field's error is named before the
+        # duplicate; a refusal takes back this meeting only.
+        with session.begin_nested():
+            new = create_meeting(
+                session,
+                group_ids=plan.group_ids,
+                day=plan.day,
+                start_time=plan.start_time,
+                end_time=plan.end_time,
+                kind=plan.kind,
+                place=plan.place,
+                online_link=plan.online_link,
+                secretary_id=source.secretary_id,
+                secretary_title=source.secretary_title,
+                previous_meeting_id=meeting_id,
+            ).id
+            _refuse_same_meeting_twice(session, plan, new)
         if template is not None:
             apply_template(session, new, template)
         created.append(new)
     return created
 
 
-def _refuse_same_meeting_twice(session: Session, plan: NextMeetingPlan) -> None:
+def _refuse_same_meeting_twice(session: Session, plan: NextMeetingPlan, new: int) -> None:
     """ "Nästa möte" twice must not plan the same meeting twice: the same groups on the same
     day (a meeting called off doesn't count)."""
     wanted = set(plan.group_ids)
     for other in list_meetings(session, start=plan.day, end=plan.day):
-        if other.cancelled_on is None and set(other.group_ids) == wanted:
+        if other.id != new and other.cancelled_on is None and set(other.group_ids) == wanted:
             raise ValidationError(
                 tr("{groups} har redan ett möte {when}; ändra det i listan i stället.").format(
                     groups=other.groups_label, when=other.when
