@@ -264,9 +264,9 @@ def test_ctrl_p_previews_the_minutes_pdf_page_by_page(
     made: list[tuple[str, bytes]] = []
     real = print_preview.print_pdf
 
-    def spy(parent: QWidget, title: str, data: bytes) -> Any:
+    def spy(parent: QWidget, title: str, data: bytes, pages: Any) -> Any:
         made.append((title, data))
-        return real(parent, title, data)
+        return real(parent, title, data, pages)
 
     monkeypatch.setattr(print_preview, "print_pdf", spy)
     monkeypatch.setattr(QDialog, "open", lambda self: None)
@@ -323,7 +323,8 @@ def test_ctrl_p_prints_the_poster_the_report_and_the_plan(
     QApplication.processEvents()
     dialog = window.print_dialog
     assert dialog is not None, f"Ctrl+P printed nothing on {where}"
-    title, data = page.printable()
+    title, render = page.printable()
+    data = render()
     reader = PdfReader(BytesIO(data))
     assert len(dialog.pages) == len(reader.pages)
     assert expected in reader.pages[0].extract_text() + title

@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def _on_print(self) -> None:
         """Print the page's document (notice or minutes, poster, report) from its PDF."""
-        from trygghetsrad.ui.widgets.print_preview import print_pdf
+        from trygghetsrad.ui.widgets.print_preview import pages_or_none, print_pdf
 
         printable = getattr(self.current_page(), "printable", None)
         document = printable() if callable(printable) else None
@@ -312,8 +312,23 @@ class MainWindow(QMainWindow):
                 8000,
             )
             return
-        title, data = document
-        dialog = print_pdf(self, title, data)
+        title, render = document
+
+        def work(_progress: object) -> tuple[bytes, object]:
+            # The PDF and its page images are made off the GUI thread: a report of ten
+            # years is tens of pages (pages_or_none is None without QtPdf).
+            data = render()
+            return data, pages_or_none(data)
+
+        from trygghetsrad.errors import UserError
+        from trygghetsrad.ui.background import run_modal
+
+        try:
+            data, pages = run_modal(self, self.tr("Förbereder utskriften"), work, cancellable=False)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Skriv ut"), str(exc))
+            return
+        dialog = print_pdf(self, title, data, pages)
         if dialog is not None:
             self.print_dialog = dialog
             dialog.open()

@@ -496,15 +496,18 @@ class MeetingsPage(QWidget):
         """Ctrl+N on this page."""
         self.new_meeting()
 
-    def printable(self) -> tuple[str, bytes] | None:
-        """Ctrl+P: the notice of a planned meeting, the minutes of a held one (the PDF)."""
+    def printable(self) -> tuple[str, Callable[[], bytes]] | None:
+        """Ctrl+P: the notice of a planned meeting, the minutes of a held one (the PDF, made
+        by the returned function off the GUI thread)."""
         if self._meeting is None or not self._flush_edits():
             return None
         kind = "notice" if self._meeting.status.value == "planned" else "minutes"
         doc = exporting.build_document(
             self.ctx, self._meeting.id, self.include_internal.isChecked()
         )
-        return exporting.default_name(kind, doc).removesuffix(".pdf"), exporting.render(kind, doc)
+        return exporting.default_name(kind, doc).removesuffix(".pdf"), lambda: exporting.render(
+            kind, doc
+        )
 
     def new_meeting(self) -> None:
         with self.ctx.database.session() as s:

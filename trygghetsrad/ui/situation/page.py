@@ -6,6 +6,8 @@ analysis, action plan, follow-up, agreements) each add their sub-pages to `SUBPA
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from trygghetsrad.ui.context import AppContext
@@ -95,8 +97,9 @@ class SituationPage(QWidget):
         if callable(method):
             method()
 
-    def printable(self) -> tuple[str, bytes] | None:
-        """Ctrl+P: the report of the situation picture shown, or the action plan shown."""
+    def printable(self) -> tuple[str, Callable[[], bytes]] | None:
+        """Ctrl+P: the report of the situation picture shown, or the action plan shown (the
+        PDF made by the returned function, off the GUI thread)."""
         from datetime import date
 
         key, page = self._shown()
@@ -111,7 +114,7 @@ class SituationPage(QWidget):
                 getattr(page, "save_now", lambda: None)()
                 report = situation_pictures.build_report(s, picture.id, include_internal=internal)
                 name = f"{picture.title} version {picture.version}"
-                return name, render_situation_report(report)
+                return name, lambda: render_situation_report(report)
             if plan is not None:
                 from trygghetsrad.export.action_plan import render_plan
                 from trygghetsrad.services import followup
@@ -119,7 +122,7 @@ class SituationPage(QWidget):
                 doc = followup.plan_document(
                     s, plan.id, today=date.today(), include_internal=internal
                 )
-                return plan.title, render_plan(doc)
+                return plan.title, lambda: render_plan(doc)
         return None
 
     def open_record(self, owner: object) -> bool:

@@ -612,8 +612,8 @@ class WheelPage(QWidget):
         """Ctrl+N on this page."""
         self.new_event()
 
-    def printable(self) -> tuple[str, bytes]:
-        """Ctrl+P: the year's poster, the PDF the export writes."""
+    def printable(self) -> tuple[str, Callable[[], bytes]]:
+        """Ctrl+P: the year's poster, the PDF the export writes (made off the GUI thread)."""
         from trygghetsrad.export.wheel_poster import wheel_poster_pdf
         from trygghetsrad.services.wheel_extra import wheel_document
 
@@ -621,7 +621,7 @@ class WheelPage(QWidget):
         with self.ctx.database.session() as s:
             doc = wheel_document(s, self.year, include_internal=internal)
         name = f"Årshjul {self.year_text().replace('/', '-')}"
-        return name, wheel_poster_pdf(doc, include_internal=internal)
+        return name, lambda: wheel_poster_pdf(doc, include_internal=internal)
 
     def new_event(self, day: date | None = None, category: str | None = None) -> EventDialog:
         span = self.view_span()

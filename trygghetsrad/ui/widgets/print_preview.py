@@ -8,7 +8,9 @@ QtPdf the PDF opens in the system's PDF reader instead, which can print it.
 
 from __future__ import annotations
 
+import atexit
 import logging
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -45,6 +47,14 @@ def pdf_pages(data: bytes, dpi: int = PRINT_DPI) -> list[QImage]:
     return images
 
 
+def pages_or_none(data: bytes) -> list[QImage] | None:
+    """`pdf_pages`, or None where QtPdf is missing (the PDF then opens in the reader)."""
+    try:
+        return pdf_pages(data)
+    except ImportError:
+        return None
+
+
 def paint_pages(printer: QPrinter, pages: list[QImage]) -> None:
     """Each page image on a sheet of its own, as large as the printable area allows."""
     painter = QPainter()
@@ -74,13 +84,14 @@ def paint_pages(printer: QPrinter, pages: list[QImage]) -> None:
         painter.end()
 
 
-def print_pdf(parent: QWidget, title: str, data: bytes) -> Any:
-    """Open the print preview of the PDF `data` (returned, not yet executed by tests)."""
-    try:
-        pages = pdf_pages(data)
-    except ImportError:
+def print_pdf(parent: QWidget, title: str, data: bytes, pages: list[QImage] | None) -> Any:
+    """The print preview of the PDF `data` with its page images `pages` (returned, not yet
+    executed by tests); without the images (no QtPdf) the PDF opens in the system's reader."""
+    if pages is None:
         log.warning("QtPdf is missing: the PDF opens in the system's reader for printing")
         folder = Path(tempfile.mkdtemp(prefix="trygghetsrad-print-"))
+        # The reader needs the file after this returns: removed when the program ends.
+        atexit.register(shutil.rmtree, folder, True)
         path = write_document(folder / f"{title}.pdf", data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return None
