@@ -75,3 +75,18 @@ def pdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     text = "\n".join(page.extract_text() for page in reader.pages).replace("\xa0", " ")
     return " ".join(text.split())
+
+
+def open_meetings_page(
+    qtbot: Any, ctx: Any, meeting: int, size: tuple[int, int] = (1366, 768)
+) -> Any:
+    """The Möten page shown on screen (sized like a laptop's) with `meeting` selected."""
+    from trygghetsrad.ui.meetings.page import MeetingsPage
+
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    page.select_meeting(meeting)
+    return page

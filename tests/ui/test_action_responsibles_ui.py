@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from factories import make_group, make_organisation, make_person
-from factories_meetings import make_action, make_item
+from factories_meetings import make_action, make_item, open_meetings_page
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from trygghetsrad.services import meetings, meetings_actions
-from trygghetsrad.ui.meetings.page import MeetingsPage
 
 
 def _type(widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -30,12 +29,7 @@ def test_a_second_responsible_is_added_and_undone(qtbot, ctx) -> None:  # type: 
         meeting = meetings.create_meeting(s, group_ids=[group], day=date(2026, 3, 2)).id
         item = make_item(s, meeting, title="Kulturnatten")
         action = make_action(s, item, what="Medborgardialog", responsible_person_id=moa)
-    page = MeetingsPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.select_meeting(meeting)
+    page = open_meetings_page(qtbot, ctx, meeting)
     agenda = page.agenda
     QApplication.processEvents()
     view = agenda.actions

@@ -7,10 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import icalendar
-from factories_meetings import make_group_with_members, make_meeting
+from factories_meetings import make_group_with_members, make_meeting, open_meetings_page
 
 from trygghetsrad.services import settings
-from trygghetsrad.ui.meetings.page import MeetingsPage
 
 
 def _page(qtbot, ctx, *, sender: str):  # type: ignore[no-untyped-def]
@@ -20,13 +19,7 @@ def _page(qtbot, ctx, *, sender: str):  # type: ignore[no-untyped-def]
             settings.set_value(s, "sender_email", sender)
         group, _people = make_group_with_members(s, 3, name="Trygghetsrådet")
         meeting = make_meeting(s, group_ids=[group], day=date(2027, 2, 11))
-    page = MeetingsPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1366, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    page.select_meeting(meeting)
-    return page
+    return open_meetings_page(qtbot, ctx, meeting, size=(1366, 700))
 
 
 def test_invitation_from_the_window_is_a_request(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

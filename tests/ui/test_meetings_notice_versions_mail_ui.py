@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from factories import make_membership, make_person
-from factories_meetings import make_group_with_members, make_item, make_meeting
+from factories_meetings import make_group_with_members, make_item, make_meeting, open_meetings_page
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -23,16 +23,6 @@ from trygghetsrad.ui.meetings.page import MeetingsPage
 def _text(path: Path) -> str:
     reader = PdfReader(io.BytesIO(path.read_bytes()))
     return " ".join(" ".join(p.extract_text() for p in reader.pages).replace("\xa0", " ").split())
-
-
-def _page(qtbot, ctx, meeting: int) -> MeetingsPage:  # type: ignore[no-untyped-def]
-    page = MeetingsPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.select_meeting(meeting)
-    return page
 
 
 def _click_tab(page: MeetingsPage, title: str) -> None:
@@ -49,7 +39,7 @@ def test_notice_fields_typed_in_the_tab_reach_the_notice(qtbot, ctx, tmp_path: P
             s, group_ids=[group], day=date(2026, 12, 10), chair_id=people[0], secretary_id=people[1]
         )
         make_item(s, meeting, title="Lägesbild")
-    page = _page(qtbot, ctx, meeting)
+    page = open_meetings_page(qtbot, ctx, meeting)
     _click_tab(page, "Kallelse")
     notice = page.notice
     QTest.mouseClick(notice.issued_place, Qt.MouseButton.LeftButton)
@@ -71,7 +61,7 @@ def test_notice_fields_typed_in_the_tab_reach_the_notice(qtbot, ctx, tmp_path: P
     assert "Ordförande" in closing
     assert "UTKAST" not in text and "inte fastställda" not in text
     # shown again when the meeting is opened anew
-    again = _page(qtbot, ctx, meeting)
+    again = open_meetings_page(qtbot, ctx, meeting)
     assert again.notice.issued_on.text() == "2026-11-30"
     assert again.notice.signed_by.currentData() == "both"
     # undo puts back the empty fields
@@ -94,7 +84,7 @@ def test_a_sent_version_is_listed_and_exported_as_it_was(qtbot, ctx, tmp_path: P
         meetings.mark_sent(s, meeting, on=date(2026, 5, 13))
         meetings.reopen_for_change(s, meeting, note="Rätt belopp", on=date(2026, 5, 20))
         meetings_agenda.set_notes(s, item, [Note("Kostnaden var 210 000 kr")])
-    page = _page(qtbot, ctx, meeting)
+    page = open_meetings_page(qtbot, ctx, meeting)
     _click_tab(page, "Versioner")
     view = page.versions.list
     shown = [view.item(i).text() for i in range(view.count())]
@@ -118,7 +108,7 @@ def test_email_says_who_has_no_address_and_offers_the_folder(
         person = make_person(s, name="Åke Utanadress", email="")
         make_membership(s, group_id=group, person_id=person, role="ledamot")
         meeting = make_meeting(s, group_ids=[group], day=date(2026, 12, 10))
-    page = _page(qtbot, ctx, meeting)
+    page = open_meetings_page(qtbot, ctx, meeting)
     opened: list[str] = []
 
     def no_mail_program(url) -> bool:  # type: ignore[no-untyped-def]
