@@ -18,13 +18,13 @@ bulk, it took 9.1× icalendar's parse in CPU time (20,000 events: 40.7 s against
 from __future__ import annotations
 
 import argparse
-import json
-import statistics
 import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from jsonline import emit_wall_and_cpu
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -118,32 +118,15 @@ def main() -> int:
         for run in range(runs):
             parses.append(time_parse(data))
             imports.append(time_import(Path(tmp), data, events, run))
-    label = f"{events // 1000}k"
-    for name, pick in (
-        (f"ics_import_{label}_vs_icalendar_parse", 0),
-        (f"ics_import_{label}_vs_icalendar_parse_cpu", 1),
-    ):
-        value = statistics.median(t[pick] for t in imports)
-        baseline = statistics.median(t[pick] for t in parses)
-        ratio = value / baseline
-        print(
-            json.dumps(
-                {
-                    "name": name,
-                    "value": round(value, 3),
-                    "unit": "s",
-                    "baseline": round(baseline, 3),
-                    "ratio": round(ratio, 3),
-                    "target": TARGET,
-                    "ok": ratio <= TARGET,
-                    "events": events,
-                    "megabytes": round(len(data) / 1e6, 1),
-                    "runs": runs,
-                },
-                ensure_ascii=False,
-            ),
-            flush=True,
-        )
+    emit_wall_and_cpu(
+        f"ics_import_{events // 1000}k_vs_icalendar_parse",
+        imports,
+        parses,
+        TARGET,
+        events=events,
+        megabytes=round(len(data) / 1e6, 1),
+        runs=runs,
+    )
     return 0
 
 

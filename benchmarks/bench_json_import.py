@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from jsonline import emit
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -169,24 +171,17 @@ def main() -> int:
         size = big.stat().st_size
     value = statistics.median(peaks) / 1024
     baseline = size / (1024 * 1024)
-    print(
-        json.dumps(
-            {
-                "name": "json_import_peak_memory_vs_file_size",
-                "value": round(value, 1),
-                "unit": "MiB",
-                "baseline": round(baseline, 1),
-                "ratio": round(value / baseline, 3),
-                "target": TARGET,
-                "ok": value / baseline <= TARGET,
-                "records": records,
-                "footprint_mib": round(statistics.median(footprints) / 1024, 1),
-                "seconds": round(statistics.median(seconds), 1),
-                "runs": runs,
-            },
-            ensure_ascii=False,
-        ),
-        flush=True,
+    emit(
+        "json_import_peak_memory_vs_file_size",
+        value,
+        "MiB",
+        baseline,
+        TARGET,
+        digits=1,
+        records=records,
+        footprint_mib=round(statistics.median(footprints) / 1024, 1),
+        seconds=round(statistics.median(seconds), 1),
+        runs=runs,
     )
     return 0
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import statistics
 import sys
 import tempfile
@@ -18,6 +17,8 @@ import time
 from datetime import date
 from datetime import time as clock
 from pathlib import Path
+
+from jsonline import emit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -112,24 +113,7 @@ def main() -> int:
             bares.append(time.perf_counter() - start)
         db.close()  # type: ignore[attr-defined]
     value, baseline = statistics.median(exports), statistics.median(bares)
-    ratio = value / baseline
-    print(
-        json.dumps(
-            {
-                "name": "meetings_minutes_pdf_export",
-                "value": round(value, 3),
-                "unit": "s",
-                "baseline": round(baseline, 3),
-                "ratio": round(ratio, 3),
-                "target": TARGET,
-                "ok": ratio <= TARGET,
-                "pages": pages,
-                "runs": runs,
-            },
-            ensure_ascii=False,
-        ),
-        flush=True,
-    )
+    emit("meetings_minutes_pdf_export", value, "s", baseline, TARGET, pages=pages, runs=runs)
     return 0
 
 

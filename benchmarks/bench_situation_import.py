@@ -8,13 +8,13 @@ Prints JSON lines like benchmarks/run.py.
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from jsonline import emit_wall_and_cpu
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -110,29 +110,9 @@ def main() -> int:
         for run in range(runs):
             bares.append(time_bare(folder, rows, run))
             imports.append(time_import(folder, data, run))
-    # Wall time is the figure; CPU time is printed too because the machine may be shared
-    # (other processes stretch wall time of the longer measurement more).
-    for name, pick in (("situation_csv_import_100k", 0), ("situation_csv_import_100k_cpu", 1)):
-        value = statistics.median(t[pick] for t in imports)
-        baseline = statistics.median(t[pick] for t in bares)
-        ratio = value / baseline
-        print(
-            json.dumps(
-                {
-                    "name": name,
-                    "value": round(value, 3),
-                    "unit": "s",
-                    "baseline": round(baseline, 3),
-                    "ratio": round(ratio, 3),
-                    "target": TARGET,
-                    "ok": ratio <= TARGET,
-                    "rows": len(rows),
-                    "runs": runs,
-                },
-                ensure_ascii=False,
-            ),
-            flush=True,
-        )
+    emit_wall_and_cpu(
+        "situation_csv_import_100k", imports, bares, TARGET, rows=len(rows), runs=runs
+    )
     return 0
 
 

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jsonline import emit
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PY = sys.executable
@@ -79,29 +81,6 @@ def run_child(args: list[str], env: dict[str, str]) -> Child:
             interactive = float(line.split()[1]) - spawned
     cpu = usage.ru_utime + usage.ru_stime
     return Child(seconds, int(usage.ru_maxrss), text, first_paint, cpu, interactive)
-
-
-def emit(
-    name: str,
-    value: float,
-    unit: str,
-    baseline: float,
-    target: float | None,
-    **extra: object,
-) -> dict[str, object]:
-    ratio = value / baseline if baseline else None
-    line = {
-        "name": name,
-        "value": round(value, 3),
-        "unit": unit,
-        "baseline": round(baseline, 3),
-        "ratio": round(ratio, 3) if ratio is not None else None,
-        "target": target,
-        "ok": None if target is None or ratio is None else ratio <= target,
-        **extra,
-    }
-    print(json.dumps(line, ensure_ascii=False), flush=True)
-    return line
 
 
 # -- data ------------------------------------------------------------------------------------
