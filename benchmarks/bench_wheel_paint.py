@@ -10,7 +10,6 @@ like benchmarks/run.py. The wheel's layout (scene) is built once when data is se
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
@@ -18,6 +17,8 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from jsonline import emit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -112,23 +113,15 @@ def main(argv: list[str] | None = None) -> int:
         rebuild_times.append(timed(wheel))
     value = statistics.median(wheel_times) * 1000
     baseline = statistics.median(bare_times) * 1000
-    print(
-        json.dumps(
-            {
-                "name": f"wheel_repaint_{EVENTS}_events_vs_bare_arcs",
-                "value": round(value, 3),
-                "unit": "ms",
-                "baseline": round(baseline, 3),
-                "ratio": round(value / baseline, 3),
-                "target": TARGET,
-                "ok": value / baseline <= TARGET,
-                "runs": runs,
-                "layout_and_paint_ms": round(statistics.median(rebuild_times) * 1000, 1),
-                "scene_builds": wheel.scene_builds,
-            },
-            ensure_ascii=False,
-        ),
-        flush=True,
+    emit(
+        f"wheel_repaint_{EVENTS}_events_vs_bare_arcs",
+        value,
+        "ms",
+        baseline,
+        TARGET,
+        runs=runs,
+        layout_and_paint_ms=round(statistics.median(rebuild_times) * 1000, 1),
+        scene_builds=wheel.scene_builds,
     )
     return 0
 
