@@ -340,17 +340,16 @@ class AgendaPanel(QWidget):
         self.followup_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         f_layout.addWidget(self.followup_detail)
         f_row = QHBoxLayout()
-        f_row.addWidget(
-            self._button(
-                self.tr("Klart"), self.close_followup, self.tr("Markera uppdraget som klart")
-            )
+        self.close_followup_button = self._button(
+            self.tr("Klart"), self.close_followup, self.tr("Markera uppdraget som klart")
         )
-        f_row.addWidget(self._button(self.tr("Nytt datum…"), self.redate_followup))
-        f_row.addWidget(
-            self._button(
-                self.tr("För vidare"), self.carry_followup, self.tr("För uppdraget vidare")
-            )
+        f_row.addWidget(self.close_followup_button)
+        self.redate_followup_button = self._button(self.tr("Nytt datum…"), self.redate_followup)
+        f_row.addWidget(self.redate_followup_button)
+        self.carry_followup_button = self._button(
+            self.tr("För vidare"), self.carry_followup, self.tr("För uppdraget vidare")
         )
+        f_row.addWidget(self.carry_followup_button)
         self.comment_button = self._button(
             self.tr("Kommentar…"), self.comment_followup, self.tr("Kommentar till uppdraget")
         )
@@ -524,6 +523,10 @@ class AgendaPanel(QWidget):
             self.new_action_button,
             self.edit_action_button,
             self.delete_action_button,
+            self.close_followup_button,
+            self.redate_followup_button,
+            self.carry_followup_button,
+            self.comment_button,
         ):
             widget.setEnabled(editable)
         for edit in (self.title, self.body, self.notes, self.decisions):
@@ -1021,6 +1024,8 @@ class AgendaPanel(QWidget):
             )
 
     def close_followup(self) -> None:
+        if self.meeting is None or not self.meeting.editable:
+            return
         action = self._selected(self.followup, self.followup_model)
         if action is not None and self.meeting is not None:
             meeting = self.meeting
@@ -1033,6 +1038,8 @@ class AgendaPanel(QWidget):
             )
 
     def carry_followup(self) -> None:
+        if self.meeting is None or not self.meeting.editable:
+            return
         action = self._selected(self.followup, self.followup_model)
         if action is not None and self.meeting is not None:
             meeting_id = self.meeting.id
@@ -1048,6 +1055,8 @@ class AgendaPanel(QWidget):
         self.followup_detail.setText("\n".join(followup_details(action)[1:]) if action else "")
 
     def comment_followup(self) -> None:
+        if self.meeting is None or not self.meeting.editable:
+            return
         action = self._selected(self.followup, self.followup_model)
         if action is None or self.meeting is None:
             return
@@ -1071,6 +1080,8 @@ class AgendaPanel(QWidget):
         self.comment_dialog = dialog
 
     def redate_followup(self) -> None:
+        if self.meeting is None or not self.meeting.editable:
+            return
         action = self._selected(self.followup, self.followup_model)
         if action is None:
             return
