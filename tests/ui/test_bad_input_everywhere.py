@@ -197,7 +197,7 @@ OPENERS: dict[str, Callable[[Any], object]] = {
         ctx, newest=True
     ).agenda.plan_next(),
     "meetings.agenda.TemplateDialog": _template,
-    "meetings.agenda.CommentDialog": _comment,
+    "meetings.followup.CommentDialog": _comment,
     # wheel
     "wheel.dialogs.EventDialog": lambda ctx: _wheel(ctx).new_event(),
     "wheel.dialogs.PlanDialog": lambda ctx: _wheel(ctx).edit_plan(),
