@@ -193,7 +193,7 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     "meetings.dialogs.GuestDialog": lambda ctx: _meetings_page(ctx).attendance.add_guest(),
     # The newest draft: the older one's next meeting is planned already, and planning the
     # same meeting twice is refused.
-    "meetings.dialogs.NextMeetingDialog": lambda ctx: _meetings_page(
+    "meetings.next_meeting.NextMeetingDialog": lambda ctx: _meetings_page(
         ctx, newest=True
     ).agenda.plan_next(),
     "meetings.agenda.TemplateDialog": _template,

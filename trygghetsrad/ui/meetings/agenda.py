@@ -43,12 +43,13 @@ from trygghetsrad.services import meetings_actions as action_service
 from trygghetsrad.services import meetings_agenda as agenda_service
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.meetings.dialogs import ActionDialog, NextMeetingDialog
+from trygghetsrad.ui.meetings.dialogs import ActionDialog
 from trygghetsrad.ui.meetings.followup import FollowupMixin
 from trygghetsrad.ui.meetings.models import (
     ActionModel,
     AgendaModel,
 )
+from trygghetsrad.ui.meetings.next_meeting import NextMeetingDialog
 from trygghetsrad.ui.meetings.notes_edit import NotesEdit
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.columns import fit_columns
