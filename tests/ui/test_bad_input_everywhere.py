@@ -193,11 +193,11 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     "meetings.dialogs.GuestDialog": lambda ctx: _meetings_page(ctx).attendance.add_guest(),
     # The newest draft: the older one's next meeting is planned already, and planning the
     # same meeting twice is refused.
-    "meetings.dialogs.NextMeetingDialog": lambda ctx: _meetings_page(
+    "meetings.next_meeting.NextMeetingDialog": lambda ctx: _meetings_page(
         ctx, newest=True
     ).agenda.plan_next(),
     "meetings.agenda.TemplateDialog": _template,
-    "meetings.agenda.CommentDialog": _comment,
+    "meetings.followup.CommentDialog": _comment,
     # wheel
     "wheel.dialogs.EventDialog": lambda ctx: _wheel(ctx).new_event(),
     "wheel.dialogs.PlanDialog": lambda ctx: _wheel(ctx).edit_plan(),

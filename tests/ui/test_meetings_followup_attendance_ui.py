@@ -121,3 +121,40 @@ def test_a_hand_made_agenda_shows_the_open_actions_and_takes_a_comment(qtbot, ct
         pos=agenda.list.visualRect(item_index).center(),
     )
     assert agenda.notes.isVisible() and not agenda.followup_box.isVisible()
+
+
+def test_a_finalised_meeting_offers_no_follow_up_changes(qtbot, ctx, page) -> None:  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        group = make_group(s, name="Trygghetsrådet")
+        first = meetings.create_meeting(s, group_ids=[group], day=LAST_YEAR).id
+        meetings.start_minutes(s, first)
+        action = make_action(s, make_item(s, first), what="Remiss om kameraövervakning")
+        meetings.finalise(s, first, on=LAST_YEAR)
+        second = meetings.create_meeting(s, group_ids=[group], day=date.today()).id
+        meetings_agenda.add_item(s, second, title="Lägesbild")
+        meetings.start_minutes(s, second)
+        meetings.finalise(s, second, on=date.today())
+    page.reload()
+    page.select_meeting(second)
+    agenda = page.agenda
+    _click(agenda.followup_apart_button)
+    view = agenda.followup
+    index = agenda.followup_model.index(0, 0)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    assert "Remiss om kameraövervakning" in index.data()
+    buttons = (
+        agenda.close_followup_button,
+        agenda.redate_followup_button,
+        agenda.carry_followup_button,
+        agenda.comment_button,
+    )
+    for button in buttons:
+        assert button.isVisible() and not button.isEnabled()
+        _click(button)
+    assert getattr(agenda, "comment_dialog", None) is None
+    assert getattr(agenda, "redate_dialog", None) is None
+    with ctx.database.session() as s:
+        [followed] = meetings_actions.followup(s, second)
+    assert followed.id == action and not followed.comment

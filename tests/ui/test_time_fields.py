@@ -19,7 +19,7 @@ from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 WITH_TIMES = [
     "meetings.dialogs.MeetingDialog",
-    "meetings.dialogs.NextMeetingDialog",
+    "meetings.next_meeting.NextMeetingDialog",
     "wheel.dialogs.EventDialog",
 ]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -44,13 +43,13 @@ from trygghetsrad.services import meetings_actions as action_service
 from trygghetsrad.services import meetings_agenda as agenda_service
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.meetings.dialogs import ActionDialog, NextMeetingDialog, date_edit, py_date
+from trygghetsrad.ui.meetings.dialogs import ActionDialog
+from trygghetsrad.ui.meetings.followup import FollowupMixin
 from trygghetsrad.ui.meetings.models import (
     ActionModel,
     AgendaModel,
-    FollowupModel,
-    followup_details,
 )
+from trygghetsrad.ui.meetings.next_meeting import NextMeetingDialog
 from trygghetsrad.ui.meetings.notes_edit import NotesEdit
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.columns import fit_columns
@@ -121,29 +120,7 @@ class TemplateDialog(FormDialog):
         }
 
 
-class CommentDialog(FormDialog):
-    """What the meeting says about an action it follows up ("remissen bereds av KS")."""
-
-    def __init__(
-        self, action: Any, on_save: Callable[[dict[str, Any]], object], parent: QWidget
-    ) -> None:
-        earlier = "; ".join(f"{c.day.isoformat()}: {c.text}" for c in action.earlier_comments)
-        intro = text_tr("Uppdrag: {what}").format(what=action.what)
-        if earlier:
-            intro += "\n" + text_tr("Tidigare: {earlier}").format(earlier=earlier)
-        super().__init__(text_tr("Kommentar till uppdraget"), on_save, parent, intro=intro)
-        self.comment = self.add_field(
-            "comment",
-            self.tr("Kommentar"),
-            QLineEdit(action.comment),
-            self.tr("Skrivs ut i protokollet under uppföljningen. Tomt tar bort kommentaren."),
-        )
-
-    def values(self) -> dict[str, Any]:
-        return {"comment": self.comment.text()}  # type: ignore[attr-defined]
-
-
-class AgendaPanel(QWidget):
+class AgendaPanel(FollowupMixin, QWidget):
     changed = Signal()
 
     def __init__(self, ctx: AppContext, undo_stack: Any, parent: QWidget | None = None) -> None:
@@ -325,43 +302,7 @@ class AgendaPanel(QWidget):
         form_box.addWidget(actions_box, 1)
         self.actions_box = actions_box
 
-        self.followup_box = QGroupBox(self.tr("Uppföljning av uppdrag från tidigare möten"))
-        f_layout = QVBoxLayout(self.followup_box)
-        self.followup_model = FollowupModel(self)
-        # Long names wrap; each row as high as its wrapped text, also after a resize.
-        self.followup = self._table(
-            self.followup_model, self.tr("Uppdrag att följa upp"), rows_to_contents=True
-        )
-        self.followup.selectionModel().currentRowChanged.connect(self._on_followup_row_changed)
-        f_layout.addWidget(self.followup)
-        self.followup_detail = QLabel()
-        self.followup_detail.setWordWrap(True)
-        self.followup_detail.setAccessibleName(self.tr("Det valda uppdraget"))
-        self.followup_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        f_layout.addWidget(self.followup_detail)
-        f_row = QHBoxLayout()
-        f_row.addWidget(
-            self._button(
-                self.tr("Klart"), self.close_followup, self.tr("Markera uppdraget som klart")
-            )
-        )
-        f_row.addWidget(self._button(self.tr("Nytt datum…"), self.redate_followup))
-        f_row.addWidget(
-            self._button(
-                self.tr("För vidare"), self.carry_followup, self.tr("För uppdraget vidare")
-            )
-        )
-        self.comment_button = self._button(
-            self.tr("Kommentar…"), self.comment_followup, self.tr("Kommentar till uppdraget")
-        )
-        self.comment_button.setToolTip(
-            self.tr("Vad mötet säger om uppdraget; skrivs ut i protokollet")
-        )
-        f_row.addWidget(self.comment_button)
-        f_row.addStretch(1)
-        f_layout.addLayout(f_row)
-        form_box.addWidget(self.followup_box, 2)
-        self.followup_box.hide()
+        form_box.addWidget(self._build_followup(), 2)
 
         self.error = QLabel()
         self.error.setProperty("role", "error")
@@ -524,6 +465,10 @@ class AgendaPanel(QWidget):
             self.new_action_button,
             self.edit_action_button,
             self.delete_action_button,
+            self.close_followup_button,
+            self.redate_followup_button,
+            self.carry_followup_button,
+            self.comment_button,
         ):
             widget.setEnabled(editable)
         for edit in (self.title, self.body, self.notes, self.decisions):
@@ -541,36 +486,6 @@ class AgendaPanel(QWidget):
         else:
             self.item_id = None  # the item is gone (deleted, or its creation undone)
             self._show_item(None)
-
-    # -- follow-up without an agenda item ----------------------------------------------------
-
-    def show_followup(self) -> None:
-        """Show the follow-up of earlier meetings' open actions in place of an item."""
-        if self.meeting is None or not self.save_now():
-            return
-        selection = self.list.selectionModel()
-        selection.blockSignals(True)
-        self.list.setCurrentIndex(QModelIndex())
-        self.list.clearSelection()
-        selection.blockSignals(False)
-        self.item_id = None
-        self._followup_view = True
-        self._show_followup_only()
-        self.followup.setFocus()
-        if self.followup_model.rowCount() and not self.followup.currentIndex().isValid():
-            self.followup.selectRow(0)
-
-    def _show_followup_only(self) -> None:
-        self._loading = True
-        try:
-            for edit in (self.title, self.body, self.notes, self.decisions):
-                edit.clear()
-            self.action_model.set_records([])
-        finally:
-            self._loading = False
-        self.editor.setEnabled(True)
-        self._item_fields_visible(False)
-        self.followup_box.setVisible(True)
 
     def _item_fields_visible(self, visible: bool) -> None:
         for row in range(self.form.rowCount()):
@@ -1019,83 +934,3 @@ class AgendaPanel(QWidget):
                 lambda s: action_service.delete_action(s, action.id),
                 select=self.item_id,
             )
-
-    def close_followup(self) -> None:
-        action = self._selected(self.followup, self.followup_model)
-        if action is not None and self.meeting is not None:
-            meeting = self.meeting
-            self.record(
-                self.tr("Markera ”{what}” som klart").format(what=action.what),
-                lambda s: action_service.close_action(
-                    s, action.id, on=meeting.day, meeting_id=meeting.id
-                ),
-                select=self.item_id,
-            )
-
-    def carry_followup(self) -> None:
-        action = self._selected(self.followup, self.followup_model)
-        if action is not None and self.meeting is not None:
-            meeting_id = self.meeting.id
-            self.record(
-                self.tr("För ”{what}” vidare").format(what=action.what),
-                lambda s: action_service.carry_action(s, action.id, meeting_id),
-                select=self.item_id,
-            )
-
-    def _on_followup_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        # The current argument: the selection is not updated yet when a click lands here.
-        action = self.followup_model.record(current.row()) if current.isValid() else None
-        self.followup_detail.setText("\n".join(followup_details(action)[1:]) if action else "")
-
-    def comment_followup(self) -> None:
-        action = self._selected(self.followup, self.followup_model)
-        if action is None or self.meeting is None:
-            return
-        meeting_id = self.meeting.id
-        item_id = self.item_id
-
-        def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                action_service.set_progress_comment(s, action.id, meeting_id, values["comment"])
-                s.rollback()
-            self.record(
-                self.tr("Kommentar till ”{what}”").format(what=action.what),
-                lambda s: action_service.set_progress_comment(
-                    s, action.id, meeting_id, values["comment"]
-                ),
-                select=item_id,
-            )
-
-        dialog = CommentDialog(action, save, self)
-        dialog.open()
-        self.comment_dialog = dialog
-
-    def redate_followup(self) -> None:
-        action = self._selected(self.followup, self.followup_model)
-        if action is None:
-            return
-
-        class _Redate(FormDialog):
-            def __init__(inner, parent: QWidget) -> None:  # noqa: N805
-                super().__init__(parent.tr("Nytt datum för uppdraget"), save, parent)
-                inner.day = inner.add_field(
-                    "due_date",
-                    parent.tr("Klart senast"),
-                    date_edit(action.due_date or date.today()),
-                )
-
-            def values(inner) -> dict[str, Any]:  # noqa: N805
-                return {"due_date": py_date(inner.day)}
-
-        item_id = self.item_id
-
-        def save(values: dict[str, Any]) -> None:
-            self.record(
-                self.tr("Nytt datum för ”{what}”").format(what=action.what),
-                lambda s: action_service.redate_action(s, action.id, values["due_date"]),
-                select=item_id,
-            )
-
-        dialog = _Redate(self)
-        dialog.open()
-        self.redate_dialog = dialog
