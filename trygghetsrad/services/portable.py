@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from trygghetsrad.domain.changes import EVERYTHING, Changes
-from trygghetsrad.errors import UserError, os_error_reason
+from trygghetsrad.errors import UserError
 from trygghetsrad.files import write_document
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import portable_stream
@@ -180,14 +180,8 @@ def read_json(source: Path) -> Any:
         if size > MAX_IMPORT_BYTES:
             raise ImportProblem(tr("filen är större än 512 MB"))
         text = source.read_bytes().decode("utf-8-sig")  # Notepad writes a BOM
-    except FileNotFoundError as exc:
-        raise UserError(tr("Filen {path} finns inte.").format(path=source)) from exc
     except OSError as exc:
-        raise UserError(
-            tr("Filen {path} kan inte läsas: {reason}.").format(
-                path=source, reason=os_error_reason(exc)
-            )
-        ) from exc
+        raise portable_stream.read_error(source, exc) from exc
     except UnicodeDecodeError as exc:
         raise ImportProblem(tr("filen är inte UTF-8-text")) from exc
     try:
