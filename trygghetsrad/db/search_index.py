@@ -14,14 +14,9 @@ table for reindexing before the session commits. Rows removed by the database it
 (ON DELETE CASCADE) are dropped from results at search time and pruned then. Bulk loaders
 using Core insert() statements call `rebuild_index()` at the end.
 
-Beside it, `search_index_trigram` holds the same rows for searching the way people type
-(PITFALLS 24): SQLite's trigram tokenizer finds a word inside a Swedish compound
-("övervakning" in "Kameraövervakning"), and a copy of the text with å/ä/ö/é… folded to
-a/o/e lets "ange" find "Ånge". The trigram tokenizer needs SQLite 3.34 (its own
-`remove_diacritics` 3.45, hence the folded copy); with an older SQLite (Python on Windows
-bundles its own) the table is made with the word tokenizer, so folded words are still found
-by their beginning, and a trigram table that the running SQLite can't read is left alone.
-Every write of the index writes both tables.
+Beside it, `search_index_trigram` (`db.search_trigram`) holds the same rows for searching the
+way people type: words inside words, and text with å/ä/ö folded. Every write of the index
+writes both tables.
 """
 
 from __future__ import annotations
@@ -37,6 +32,13 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.session import ORMExecuteState
 
+from trygghetsrad.db import search_trigram
+from trygghetsrad.db.search_trigram import TRIGRAM as TRIGRAM
+from trygghetsrad.db.search_trigram import TRIGRAM_TABLE as TRIGRAM_TABLE
+from trygghetsrad.db.search_trigram import WORDS as WORDS
+from trygghetsrad.db.search_trigram import create_trigram_table as create_trigram_table
+from trygghetsrad.db.search_trigram import substring_index as substring_index
+
 TABLE = "search_index"
 TOKENIZER = "unicode61 remove_diacritics 0"
 CREATE_SQL = (
@@ -46,19 +48,7 @@ CREATE_SQL = (
 )
 ROWID_SHIFT = 32  # rowid = code << 32 | id
 
-TRIGRAM_TABLE = "search_index_trigram"
-TRIGRAM_SINCE = (3, 34, 0)  # SQLite version with the trigram tokenizer
-TRIGRAM = "trigram"  # substring_index(): words inside words, and folded text
-WORDS = "words"  # substring_index(): folded words by their beginning only
 _BATCH = 2000  # rows read and written at a time when reindexing
-
-
-def _trigram_create_sql(tokenizer: str) -> str:
-    return (
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TRIGRAM_TABLE} USING fts5("
-        "kind UNINDEXED, ref_table UNINDEXED, ref_id UNINDEXED, title, body, "
-        f"folded_title, folded_body, tokenize = '{tokenizer}')"
-    )
 
 
 class Derived(NamedTuple):
@@ -324,45 +314,6 @@ def _present(connection: Connection) -> bool:
     return found
 
 
-def substring_index(connection: Connection) -> str | None:
-    """TRIGRAM or WORDS: how the second table finds text; None when there is none this
-    SQLite can use."""
-    info = connection.info
-    if "search_substring" not in info:
-        import sqlite3
-
-        row = connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (TRIGRAM_TABLE,)
-        ).first()
-        if row is None:
-            return None  # not cached: the migration may create it on this connection
-        if "'trigram'" in str(row[0]).lower():  # the tokenizer, not the table's name
-            usable = sqlite3.sqlite_version_info >= TRIGRAM_SINCE
-            info["search_substring"] = TRIGRAM if usable else None
-        else:
-            info["search_substring"] = WORDS
-    return info["search_substring"]  # type: ignore[no-any-return]
-
-
-def create_trigram_table(connection: Connection) -> None:
-    """The second table, with the trigram tokenizer when this SQLite has it."""
-    import sqlite3
-
-    tokenizer = (
-        "trigram"
-        if sqlite3.sqlite_version_info >= TRIGRAM_SINCE
-        else "unicode61 remove_diacritics 0"
-    )
-    connection.exec_driver_sql(_trigram_create_sql(tokenizer))
-    connection.info.pop("search_substring", None)
-
-
-def _folded(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    from trygghetsrad.domain.search import fold
-
-    return (*row, fold(row[4]), fold(row[5]))
-
-
 def _insert(connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
     """(rowid, kind, ref_table, ref_id, title, body) rows into both tables."""
     if not rows:
@@ -373,11 +324,7 @@ def _insert(connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
         list(rows),
     )
     if substring_index(connection) is not None:
-        connection.exec_driver_sql(
-            f"INSERT INTO {TRIGRAM_TABLE} (rowid, kind, ref_table, ref_id, title, body, "
-            "folded_title, folded_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [_folded(row) for row in rows],
-        )
+        search_trigram.insert(connection, rows)
 
 
 def _delete(connection: Connection, rowids: Sequence[int]) -> None:
@@ -462,23 +409,7 @@ def rebuild_index(target: Session | Connection) -> int:
 
 def fill_trigram_table(connection: Connection) -> int:
     """Create the second table and fill it from the word index's rows (a migration)."""
-    create_trigram_table(connection)
-    if substring_index(connection) is None:
-        return 0
-    connection.exec_driver_sql(f"DELETE FROM {TRIGRAM_TABLE}")
-    result = connection.exec_driver_sql(
-        f"SELECT rowid, kind, ref_table, ref_id, title, body FROM {TABLE}"
-    )
-    total = 0
-    while rows := result.fetchmany(_BATCH):
-        connection.exec_driver_sql(
-            f"INSERT INTO {TRIGRAM_TABLE} (rowid, kind, ref_table, ref_id, title, body, "
-            "folded_title, folded_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [_folded(tuple(row)) for row in rows],
-        )
-        total += len(rows)
-    connection.exec_driver_sql(f"INSERT INTO {TRIGRAM_TABLE}({TRIGRAM_TABLE}) VALUES ('optimize')")
-    return total
+    return search_trigram.fill(connection, TABLE, _BATCH)
 
 
 # -- keeping it current from the ORM -------------------------------------------------------

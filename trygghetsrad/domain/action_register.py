@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from trygghetsrad.domain.internal import is_internal
 from trygghetsrad.domain.meetings import ActionStatus, Responsible, join_names
 
 
@@ -25,7 +26,8 @@ class RegisterAction:
     group_names: tuple[str, ...]
     measures: tuple[str, ...] = ()  # the measures (and commitments) it serves, by title
     closed_on: date | None = None
-    internal: bool = False  # its own flag or its agenda item's
+    internal: bool = False  # its own flag
+    inherited_internal: bool = False  # its agenda item is internal (see domain.internal)
     # The organisations of the responsible people (for the organisation filter).
     organisation_ids: tuple[int, ...] = ()
 
@@ -63,7 +65,7 @@ class ActionFilter:
     include_internal: bool = False
 
     def matches(self, action: RegisterAction, today: date) -> bool:
-        if action.internal and not self.include_internal:
+        if is_internal(action) and not self.include_internal:
             return False
         if self.person_id is not None and self.person_id not in action.person_ids:
             return False

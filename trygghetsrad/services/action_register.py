@@ -154,7 +154,8 @@ def register_actions(
                 group_names=names,
                 measures=tuple(measures.get(action_id, ())),
                 closed_on=closed_on,
-                internal=bool(own_internal or item_internal),
+                internal=bool(own_internal),
+                inherited_internal=bool(item_internal),
                 organisation_ids=tuple(
                     dict.fromkeys(
                         person_orgs[r.person_id]

@@ -27,9 +27,8 @@ from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from trygghetsrad.db import column_enums
 from trygghetsrad.domain.changes import EVERYTHING, Changes
-from trygghetsrad.errors import UserError, os_error_reason
+from trygghetsrad.errors import UserError
 from trygghetsrad.files import write_document
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import portable_stream
@@ -41,11 +40,10 @@ from trygghetsrad.services.portable_format import ImportProblem as ImportProblem
 from trygghetsrad.services.portable_format import (
     _is_int,
     _record_id,
-    _required,
-    _type_of,
     codec_for,
     pk_of,
 )
+from trygghetsrad.services.portable_format import json_schema as json_schema
 from trygghetsrad.services.portable_format import table_label as table_label
 from trygghetsrad.services.portable_format import tables as tables
 from trygghetsrad.services.portable_stream import ByteProgress
@@ -182,14 +180,8 @@ def read_json(source: Path) -> Any:
         if size > MAX_IMPORT_BYTES:
             raise ImportProblem(tr("filen är större än 512 MB"))
         text = source.read_bytes().decode("utf-8-sig")  # Notepad writes a BOM
-    except FileNotFoundError as exc:
-        raise UserError(tr("Filen {path} finns inte.").format(path=source)) from exc
     except OSError as exc:
-        raise UserError(
-            tr("Filen {path} kan inte läsas: {reason}.").format(
-                path=source, reason=os_error_reason(exc)
-            )
-        ) from exc
+        raise portable_stream.read_error(source, exc) from exc
     except UnicodeDecodeError as exc:
         raise ImportProblem(tr("filen är inte UTF-8-text")) from exc
     try:
@@ -444,82 +436,3 @@ def import_file(
     check_stream(items, connection.dialect, writer.add)
     writer.flush()
     return _finish(session, connection)
-
-
-# -- JSON Schema -----------------------------------------------------------------------------
-
-_SCHEMA_TYPES: dict[str, dict[str, Any]] = {
-    "boolean": {"type": "boolean"},
-    "integer": {"type": "integer"},
-    "number": {"type": "number"},
-    "string": {"type": "string"},
-    "date": {"type": "string", "format": "date"},
-    "date-time": {"type": "string", "format": "date-time"},
-    "time": {"type": "string", "format": "time"},
-    "base64": {"type": "string", "contentEncoding": "base64"},
-    "json": {},
-    "any": {"type": ["string", "integer", "number"]},
-}
-
-
-def json_schema(dialect: Any = None) -> dict[str, Any]:
-    """A detailed JSON Schema of the current format, generated from the table definitions.
-
-    docs/data-format.schema.json is the general (stable) schema; this one also knows every
-    table and column of this version of the program.
-    """
-    if dialect is None:
-        from sqlalchemy.dialects import sqlite
-
-        dialect = sqlite.dialect()
-    table_schemas: dict[str, Any] = {}
-    for table in tables():
-        props: dict[str, Any] = {}
-        required: list[str] = []
-        for column in table.columns:
-            codec = codec_for(column, dialect)
-            prop = dict(_SCHEMA_TYPES[codec.kind])
-            kind = _type_of(column)
-            if codec.kind == "string":
-                if getattr(kind, "length", None):
-                    prop["maxLength"] = kind.length  # type: ignore[attr-defined]
-                if getattr(kind, "enums", None):
-                    prop["enum"] = list(kind.enums)  # type: ignore[attr-defined]
-                allowed = column_enums.allowed_values(table.name, column.name)
-                if allowed:
-                    prop["enum"] = list(allowed)
-            if column.nullable and not column.primary_key and "type" in prop:
-                base = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
-                prop["type"] = [*base, "null"]
-                if "enum" in prop:
-                    prop["enum"] = [*prop["enum"], None]
-            props[column.name] = prop
-            if column.primary_key or _required(column):
-                required.append(column.name)
-        table_schemas[table.name] = {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": props,
-                "required": required,
-                "additionalProperties": False,
-            },
-        }
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Trygghetsråd dataexport (detaljerad)",
-        "type": "object",
-        "required": ["format", "format_version", "exported_at", "tables"],
-        "properties": {
-            "format": {"const": FORMAT},
-            "format_version": {"const": FORMAT_VERSION},
-            "exported_at": {"type": "string", "format": "date-time"},
-            "schema_versions": {"type": "array", "items": {"type": "string"}},
-            "tables": {
-                "type": "object",
-                "properties": table_schemas,
-                "additionalProperties": False,
-            },
-        },
-        "additionalProperties": False,
-    }

@@ -1,9 +1,9 @@
 """The data file's vocabulary, shared by export, import and the import's checks.
 
 Which tables a file holds and their Swedish names, how each column type is written and
-read (`codec_for`), keys and defaults, and the problem an import reports
-(`ImportProblem`). `portable` (export, import) and `portable_check` (the checks of each
-record) both build on this module.
+read (`codec_for`), keys and defaults, the problem an import reports (`ImportProblem`) and
+the detailed JSON Schema (`json_schema`). `portable` (export, import) and `portable_check`
+(the checks of each record) both build on this module.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any, TypeGuard
 
 from sqlalchemy import Column, Table, types
 
+from trygghetsrad.db import column_enums
 from trygghetsrad.db.models import Base
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
@@ -299,3 +300,82 @@ def _record_id(record: dict[str, Any], pk: list[str]) -> Any:
         return None
     value = record.get(pk[0])
     return value if isinstance(value, int | str) and not isinstance(value, bool) else None
+
+
+# -- JSON Schema -----------------------------------------------------------------------------
+
+_SCHEMA_TYPES: dict[str, dict[str, Any]] = {
+    "boolean": {"type": "boolean"},
+    "integer": {"type": "integer"},
+    "number": {"type": "number"},
+    "string": {"type": "string"},
+    "date": {"type": "string", "format": "date"},
+    "date-time": {"type": "string", "format": "date-time"},
+    "time": {"type": "string", "format": "time"},
+    "base64": {"type": "string", "contentEncoding": "base64"},
+    "json": {},
+    "any": {"type": ["string", "integer", "number"]},
+}
+
+
+def json_schema(dialect: Any = None) -> dict[str, Any]:
+    """A detailed JSON Schema of the current format, generated from the table definitions.
+
+    docs/data-format.schema.json is the general (stable) schema; this one also knows every
+    table and column of this version of the program.
+    """
+    if dialect is None:
+        from sqlalchemy.dialects import sqlite
+
+        dialect = sqlite.dialect()
+    table_schemas: dict[str, Any] = {}
+    for table in tables():
+        props: dict[str, Any] = {}
+        required: list[str] = []
+        for column in table.columns:
+            codec = codec_for(column, dialect)
+            prop = dict(_SCHEMA_TYPES[codec.kind])
+            kind = _type_of(column)
+            if codec.kind == "string":
+                if getattr(kind, "length", None):
+                    prop["maxLength"] = kind.length  # type: ignore[attr-defined]
+                if getattr(kind, "enums", None):
+                    prop["enum"] = list(kind.enums)  # type: ignore[attr-defined]
+                allowed = column_enums.allowed_values(table.name, column.name)
+                if allowed:
+                    prop["enum"] = list(allowed)
+            if column.nullable and not column.primary_key and "type" in prop:
+                base = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
+                prop["type"] = [*base, "null"]
+                if "enum" in prop:
+                    prop["enum"] = [*prop["enum"], None]
+            props[column.name] = prop
+            if column.primary_key or _required(column):
+                required.append(column.name)
+        table_schemas[table.name] = {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": props,
+                "required": required,
+                "additionalProperties": False,
+            },
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Trygghetsråd dataexport (detaljerad)",
+        "type": "object",
+        "required": ["format", "format_version", "exported_at", "tables"],
+        "properties": {
+            "format": {"const": FORMAT},
+            "format_version": {"const": FORMAT_VERSION},
+            "exported_at": {"type": "string", "format": "date-time"},
+            "schema_versions": {"type": "array", "items": {"type": "string"}},
+            "tables": {
+                "type": "object",
+                "properties": table_schemas,
+                "additionalProperties": False,
+            },
+        },
+        "additionalProperties": False,
+    }

@@ -168,6 +168,17 @@ class _Reader:
             return value
 
 
+def read_error(source: Path, exc: OSError) -> UserError:
+    """What to tell about a data file that can't be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        return UserError(tr("Filen {path} finns inte.").format(path=source))
+    return UserError(
+        tr("Filen {path} kan inte läsas: {reason}.").format(
+            path=source, reason=os_error_reason(exc)
+        )
+    )
+
+
 def _items(reader: _Reader) -> Iterator[Item]:
     first = reader.skip_ws()
     if first != "{":
@@ -239,14 +250,8 @@ def read_items(
         if max_bytes is not None and size > max_bytes:
             raise problem(tr("filen är större än {n} MB").format(n=max_bytes // (1024 * 1024)))
         stream = source.open("rb")
-    except FileNotFoundError as exc:
-        raise UserError(tr("Filen {path} finns inte.").format(path=source)) from exc
     except OSError as exc:
-        raise UserError(
-            tr("Filen {path} kan inte läsas: {reason}.").format(
-                path=source, reason=os_error_reason(exc)
-            )
-        ) from exc
+        raise read_error(source, exc) from exc
     with stream:
         try:
             yield from _items(_Reader(stream, size, progress))
