@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.ui.register.models import RECORD_ROLE, RecordFilterProxy, RecordTableModel
 from trygghetsrad.ui.widgets.columns import fit_columns
 from trygghetsrad.ui.widgets.empty_state import EmptyState
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.record_model import RecordTableModel
+from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.selection import follow_selection, selected_index
 
 
@@ -106,7 +108,7 @@ class RecordPanel(QWidget):
         header.setStretchLastSection(True)
         self.table.activated.connect(lambda _index: self._on_edit())
         follow_selection(
-            self.table, lambda index: self.current_changed.emit(index.data(RECORD_ROLE))
+            self.table, lambda index: self.current_changed.emit(index.data(Role.RECORD))
         )
 
         self.new_action = self._action(
@@ -161,7 +163,7 @@ class RecordPanel(QWidget):
     def current(self) -> Any:
         """The selected record (a click, a key or `select_id`), or None."""
         index = selected_index(self.table)
-        return index.data(RECORD_ROLE) if index.isValid() else None
+        return index.data(Role.RECORD) if index.isValid() else None
 
     def select_id(self, record_id: int | None) -> bool:
         """Select the record with `record_id` (if it is shown); otherwise the first row."""

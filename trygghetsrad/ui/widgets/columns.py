@@ -139,12 +139,33 @@ class ColumnFitter(QObject):
         return max(minimum, floors[column]) if column < len(floors) else minimum
 
     def refit(self) -> None:
-        view, header = self.view, self.view.horizontalHeader()
+        header = self.view.horizontalHeader()
         if not self._natural or len(self._natural) != header.count():
             self._natural = self._measure()
         natural = self._natural
-        if not natural:
+        available = self._available()
+        if not natural or available <= 0:
             return
+        visible = [c for c in range(len(natural)) if not header.isSectionHidden(c)]
+        stretch = [c for c in visible if c in self.stretch]
+        fixed = [c for c in visible if c not in self.stretch]
+        widths = self._fixed_widths(fixed, stretch, available)
+        rest = available - sum(widths.values())
+        if stretch:
+            wanted = [natural[c] for c in stretch]
+            widths.update(zip(stretch, self._text_shares(stretch, wanted, rest), strict=True))
+        elif rest > 0 and fixed:  # no text column: the widest column takes the slack
+            widest = max(fixed, key=lambda c: widths[c])
+            widths[widest] += rest
+        for column in visible:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(widths[column], 16))
+        if self.rows_to_contents:
+            self.view.resizeRowsToContents()
+
+    def _available(self) -> int:
+        """The width the columns may fill."""
+        view = self.view
         available = view.viewport().width() - 2
         scrollbar = view.verticalScrollBar()
         if self.rows_to_contents and not scrollbar.isVisible():
@@ -153,11 +174,11 @@ class ColumnFitter(QObject):
             available -= view.style().pixelMetric(
                 QStyle.PixelMetric.PM_ScrollBarExtent, None, scrollbar
             )
-        if available <= 0:
-            return
-        visible = [c for c in range(len(natural)) if not header.isSectionHidden(c)]
-        stretch = [c for c in visible if c in self.stretch]
-        fixed = [c for c in visible if c not in self.stretch]
+        return available
+
+    def _fixed_widths(self, fixed: list[int], stretch: list[int], available: int) -> dict[int, int]:
+        """Content widths of the short columns, shrunk if the text columns need the room."""
+        natural = self._natural
         fixed_widths = [min(natural[c], self.max_width) for c in fixed]
         floor = min(self.min_width, *fixed_widths) if fixed_widths else self.min_width
         room_for_text = sum(min(natural[c], self.stretch_min) for c in stretch)
@@ -166,41 +187,30 @@ class ColumnFitter(QObject):
             available - room_for_text,
             [min(w, self._floor(c, floor)) for c, w in zip(fixed, fixed_widths, strict=True)],
         )
-        widths = dict(zip(fixed, fixed_widths, strict=True))
-        rest = available - sum(fixed_widths)
-        wanted = [natural[c] for c in stretch]
-        if stretch:
-            total = sum(wanted) or 1
-            if total <= rest:  # everything fits: hand out the spare room proportionally
-                shares = [w + (rest - total) * w // total for w in wanted]
-                shares[-1] += rest - sum(shares)  # the rounding remainder
-            elif self.primary in stretch:
-                at = stretch.index(self.primary)
-                keep = min(wanted[at], max(int(rest * self.primary_share), self.min_width))
-                others = wanted[:at] + wanted[at + 1 :]
-                floors = [self._floor(c, self.min_width) for c in stretch if c != self.primary]
-                # Readable headers first: the naming column gives up room for them if needed.
-                least = self._floor(self.primary, self.min_width)
-                keep = max(
-                    least,
-                    min(keep, rest - sum(min(w, f) for w, f in zip(others, floors, strict=True))),
-                )
-                shares = _shrink_to(others, rest - keep, floors)
-                shares.insert(at, keep)
-            else:
-                floors = [self._floor(c, self.min_width) for c in stretch]
-                shares = _shrink_to(wanted, rest, floors)
-            widths.update(zip(stretch, shares, strict=True))
-        else:  # no text column: the widest column takes the slack
-            spare = available - sum(widths.values())
-            if spare > 0 and fixed:
-                widest = max(fixed, key=lambda c: widths[c])
-                widths[widest] += spare
-        for column in visible:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(widths[column], 16))
-        if self.rows_to_contents:
-            view.resizeRowsToContents()
+        return dict(zip(fixed, fixed_widths, strict=True))
+
+    def _text_shares(self, stretch: list[int], wanted: list[int], rest: int) -> list[int]:
+        """The widths of the text columns in the room `rest` the short ones left."""
+        total = sum(wanted) or 1
+        if total <= rest:  # everything fits: hand out the spare room proportionally
+            shares = [w + (rest - total) * w // total for w in wanted]
+            shares[-1] += rest - sum(shares)  # the rounding remainder
+            return shares
+        if self.primary not in stretch:
+            return _shrink_to(wanted, rest, [self._floor(c, self.min_width) for c in stretch])
+        at = stretch.index(self.primary)
+        keep = min(wanted[at], max(int(rest * self.primary_share), self.min_width))
+        others = wanted[:at] + wanted[at + 1 :]
+        floors = [self._floor(c, self.min_width) for c in stretch if c != self.primary]
+        # Readable headers first: the naming column gives up room for them if needed.
+        least = self._floor(self.primary, self.min_width)
+        keep = max(
+            least,
+            min(keep, rest - sum(min(w, f) for w, f in zip(others, floors, strict=True))),
+        )
+        shares = _shrink_to(others, rest - keep, floors)
+        shares.insert(at, keep)
+        return shares
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()

@@ -63,12 +63,12 @@ class JournalCommand(QUndoCommand):
         if self._recorded is None:
             self._first_run()
             return
-        self._replay(journal_service.redo, self._on_redone)
+        self._replay(journal_service.redo, self._on_redone, undoing=False)
 
     def undo(self) -> None:
         from trygghetsrad.services import journal as journal_service
 
-        self._replay(journal_service.undo, self._on_undone)
+        self._replay(journal_service.undo, self._on_undone, undoing=True)
 
     def _first_run(self) -> None:
         from trygghetsrad.services import journal as journal_service
@@ -77,7 +77,7 @@ class JournalCommand(QUndoCommand):
             recorded = journal_service.run(self._ctx.database, self.text(), self._fn)
         except UserError as exc:
             self.setObsolete(True)  # nothing happened: no entry on the stack
-            self._report(str(exc), first=True)
+            self._report(str(exc), title=self._widget_tr("Det gick inte"))
             return
         self._recorded = recorded
         if not recorded:
@@ -86,7 +86,9 @@ class JournalCommand(QUndoCommand):
         if self._on_done is not None:
             self._on_done(recorded.result)
 
-    def _replay(self, apply: Callable[..., Any], after: Callable[[], None] | None) -> None:
+    def _replay(
+        self, apply: Callable[..., Any], after: Callable[[], None] | None, *, undoing: bool
+    ) -> None:
         assert self._recorded is not None
         try:
             changes = apply(self._ctx.database, self._recorded.changeset)
@@ -94,18 +96,24 @@ class JournalCommand(QUndoCommand):
             # The rows moved on since: this entry can no longer be replayed, so it leaves
             # the stack (Qt removes a command that turns obsolete in undo/redo).
             self.setObsolete(True)
-            self._report(str(exc), first=False)
+            title = (
+                self._widget_tr("Det gick inte att ångra")
+                if undoing
+                else self._widget_tr("Det gick inte att göra om")
+            )
+            self._report(str(exc), title=title)
             return
         self._ctx.events.changed(changes)
         if after is not None:
             after()
 
-    def _report(self, text: str, *, first: bool) -> None:
+    def _report(self, text: str, *, title: str) -> None:
         self._ctx.events.status_message.emit(text)
+        first = self._recorded is None
         if first and self._on_error is not None:
             self._on_error(text)
             return
-        QMessageBox.warning(self._widget, self._widget_tr("Det gick inte"), text)
+        QMessageBox.warning(self._widget, title, text)
 
     def _widget_tr(self, text: str) -> str:
         return self._widget.tr(text) if self._widget is not None else text

@@ -10,6 +10,11 @@ only when that is cheaper (nothing shown before, nothing left, or most rows diff
 Cells of the roles in `CACHED_ROLES` (display text and sort key by default) are computed
 once per record and kept until that record changes: sorting ten years of meetings asks
 for the same Swedish sort keys tens of thousands of times.
+
+This is the bottom of the one table stack in `ui/widgets/`: roles in `roles.Role`,
+declarative columns and a ready model in `record_model` (`Column`, `RecordTableModel`),
+filtering and search in `filter_proxy.RecordFilterProxy`, column widths in `columns`.
+Subclass `KeyedRowModel` directly only when a model computes its cells itself.
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from trygghetsrad.ui.widgets.roles import Role
+
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Role.SORT  # the name older models import
 
 _MISSING = object()
 _LAYOUT = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")  # the overload
@@ -280,7 +287,7 @@ class KeyedRowModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Keep the rows in the order of `column` (its cached sort keys, Python's sort).
 
-        A filter proxy in front passes its sort here (see `RecordFilterProxy`): comparing
+        A filter proxy in front passes its sort here (see `filter_proxy.RecordFilterProxy`): comparing
         cells in the proxy's `lessThan` means a round trip into Python for each of the
         n·log n comparisons; here each key is read once."""
         if not 0 <= column < self.columnCount():
@@ -336,9 +343,22 @@ class KeyedRowModel(QAbstractTableModel):
         row = index.row()
         if not index.isValid() or not 0 <= row < len(self._rows):
             return None
+        return self.value(row, index.column(), role)
+
+    def value(self, row: int, column: int, role: int) -> Any:
+        """What `data()` answers for the cell, without building a model index (proxies
+        filtering thousands of rows call this). `Role.RECORD` and `Role.KEY` are answered
+        for every keyed model: the row's record and its `row_key`, unless `row_data`
+        answers them itself."""
         if role in self.CACHED_ROLES:
-            return self.cell(row, index.column(), role)
-        return self.row_data(self._rows[row], row, index.column(), role)
+            return self.cell(row, column, role)
+        record = self._rows[row]
+        found = self.row_data(record, row, column, role)
+        if found is None and role == Role.RECORD:
+            return record
+        if found is None and role == Role.KEY:
+            return self.row_key(record)
+        return found
 
     def cell(self, row: int, column: int, role: int) -> Any:
         """The (cached) value of a cell for a role in CACHED_ROLES."""
