@@ -38,8 +38,8 @@ _PAGES: list[Any] = []  # kept alive until the end, then deleted before the data
 
 
 def make_demo(folder: Path) -> Path:
+    from trygghetsrad import demo
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import demo
 
     path = folder / "autosave-demo.sqlite"
     if not path.exists():

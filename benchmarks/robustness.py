@@ -116,7 +116,7 @@ def _restore_kills(folder: Path, kills: int, seed: int) -> dict[str, int]:
         wal_copy,
     )
 
-    from trygghetsrad.services import demo
+    from trygghetsrad import demo
 
     folder.mkdir()
     template, source = restore_setup(folder, lambda s: demo.fill(s, date(2026, 11, 26)))
@@ -167,8 +167,9 @@ def main() -> int:
 
     from killing import run_kills
 
+    from trygghetsrad import demo
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import demo, portable
+    from trygghetsrad.services import portable
 
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)

@@ -13,7 +13,7 @@ import io
 import sys
 from pathlib import Path
 
-ICONS = Path(__file__).resolve().parent.parent / "trygghetsrad" / "resources" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 SMALL_UP_TO = 32
 

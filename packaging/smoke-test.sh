@@ -4,9 +4,11 @@
 #     bash packaging/smoke-test.sh --no-build    test the existing dist/trygghetsrad/
 #     bash packaging/smoke-test.sh --no-tarball  build only the program folder (what CI does)
 # Runs the frozen binary offscreen with a temporary database and temporary user folders:
-# --version, --exit-after-startup (new and filled database), demo, list, search, and one
-# export per workspace that exists in this build (PDFs: exit 0, the workspace's text in
-# pdftotext, every font embedded per pdffonts, creator "Trygghetsråd VERSION"). With the
+# --version, --exit-after-startup (new and filled database; it also checks that the icons,
+# fonts and licence texts are found, and the resources folder is moved aside once to see that
+# check fail), demo, list, search, and one export per workspace that exists in this build
+# (PDFs: exit 0, the workspace's text in pdftotext, every font embedded per pdffonts and
+# taken from the bundled Liberation Sans, creator "Trygghetsråd VERSION"). With the
 # tarball it also unpacks it and runs its per-user install.sh/uninstall.sh in a fake home.
 # Needs poppler-utils (pdftotext, pdffonts, pdfinfo) and python3.
 set -uo pipefail
@@ -82,6 +84,9 @@ check_pdf() {
     if [ -z "$fonts" ]; then bad "$name: pdffonts lists no font"; return; fi
     unembedded=$(awk '$(NF-4) != "yes" { print $1 }' <<<"$fonts")
     if [ -n "$unembedded" ]; then bad "$name: fonts not embedded: $unembedded"; return; fi
+    local foreign
+    foreign=$(awk '$1 !~ /^[A-Z]+\+LiberationSans/ { print $1 }' <<<"$fonts")
+    if [ -n "$foreign" ]; then bad "$name: fonts not from resources/fonts: $foreign"; return; fi
     local creator
     creator=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Creator: *//p')
     if [ "$creator" != "Trygghetsråd $VERSION" ]; then bad "$name: creator is '$creator'"; return; fi
@@ -123,6 +128,19 @@ if run list-people "$BIN" --db "$DB" list people; then
     else bad "list people printed nothing"; fi
 fi
 run startup-demo "$BIN" --db "$DB" --exit-after-startup && ok "--exit-after-startup with example data"
+# The start-ups above found the icons, fonts and licence texts where the build put them; the
+# same check, with the folder moved aside, must say that they are missing.
+RES="$ROOT/dist/trygghetsrad/_internal/trygghetsrad/resources"
+if [ -f "$RES/icons/trygghetsrad-48.png" ] && [ -f "$RES/fonts/LiberationSans-Regular.ttf" ] &&
+    [ -f "$RES/licenses/GPL-3.0.txt" ]; then
+    mv "$RES" "$RES.away"
+    timeout 120 "$BIN" --db "$DB" --exit-after-startup >"$TMP/no-resources.out" 2>"$TMP/no-resources.err"
+    rc=$?
+    mv "$RES.away" "$RES"
+    if [ $rc -eq 1 ] && grep -q "^trygghetsrad: programfiler saknas.*trygghetsrad-48.png" "$TMP/no-resources.err"; then
+        ok "resources: found in the build (and missed when moved aside)"
+    else bad "resources: a start-up without them exited $rc: $(tail -n 2 "$TMP/no-resources.err" | tr '\n' ' ')"; fi
+else bad "resources: icons, fonts or licences missing from $RES"; fi
 if "$BIN" search --help >/dev/null 2>&1; then
     run search "$BIN" --db "$DB" search trygghet && ok "search"
 fi

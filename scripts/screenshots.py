@@ -31,8 +31,8 @@ def offscreen_screen(width: int, height: int) -> str:
 
 
 def example_database(folder: Path) -> Path:
+    from trygghetsrad import demo
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import demo
 
     path = folder / "exempel.sqlite"
     db = open_database(path)

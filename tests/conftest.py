@@ -108,8 +108,8 @@ def _empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _demo_template(_empty_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from datetime import date
 
+    from trygghetsrad import demo
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import demo
 
     path = tmp_path_factory.mktemp("template") / "demo.sqlite"
     _clone(_empty_template, path)

@@ -14,8 +14,8 @@ _template: dict[str, Path] = {}
 
 def demo_copy(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh file holding the example data as of DEMO_DATE (built once per test session)."""
+    from trygghetsrad import demo
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import demo
 
     if "path" not in _template:
         path = tmp_path_factory.mktemp("demo-template") / "exempel.sqlite"

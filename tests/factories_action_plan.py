@@ -61,8 +61,8 @@ def make_agreement(session: Session, **overrides: Any) -> int:
 
 @pytest.fixture(scope="session", name="_demo_template")
 def demo_template_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from trygghetsrad import demo
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import demo
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
     db = open_database(path)

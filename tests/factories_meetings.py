@@ -55,9 +55,9 @@ def make_action(session: Session, item_id: int, **overrides: Any) -> int:
 
 def fill_meetings_demo(session: Session, today: date = date(2026, 11, 26)) -> Any:
     """The register and meetings parts of the example data (independent of later parts)."""
-    from trygghetsrad.services.demo import DemoContext
-    from trygghetsrad.services.demo import meetings as demo_meetings
-    from trygghetsrad.services.demo import register as demo_register
+    from trygghetsrad.demo import DemoContext
+    from trygghetsrad.demo import meetings as demo_meetings
+    from trygghetsrad.demo import register as demo_register
 
     ctx = DemoContext(today)
     demo_register.fill(session, ctx)

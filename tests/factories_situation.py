@@ -50,9 +50,9 @@ def make_gap(session: Session, **overrides: Any) -> int:
 
 def fill_situation_demo(session: Session, today: date = date(2026, 11, 26)) -> dict[str, Any]:
     """Only the register and the situation parts of the example data (independent of others)."""
-    from trygghetsrad.services.demo import DemoContext
-    from trygghetsrad.services.demo import register as demo_register
-    from trygghetsrad.services.demo import situation as demo_situation
+    from trygghetsrad.demo import DemoContext
+    from trygghetsrad.demo import register as demo_register
+    from trygghetsrad.demo import situation as demo_situation
 
     ctx = DemoContext(today)
     demo_register.fill(session, ctx)

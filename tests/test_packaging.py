@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import ast
 import glob
+import json
+import os
 import re
 import struct
+import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +27,7 @@ from trygghetsrad.licenses import DISTRIBUTIONS, app_licence, third_party_licenc
 
 ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "trygghetsrad"
+RESOURCES = ROOT / "resources"  # shipped inside the package, as trygghetsrad/resources/
 SPEC = ROOT / "packaging" / "trygghetsrad.spec"
 
 
@@ -66,12 +71,12 @@ def test_every_migration_is_a_data_file_at_its_package_path() -> None:
 
 def test_every_resource_is_shipped_at_its_package_path() -> None:
     bundled = bundled_files()
-    resources = package_files(PKG / "resources")
+    resources = package_files(RESOURCES)
     assert any(p.suffix == ".ttf" for p in resources)
     missing = [p.relative_to(ROOT) for p in resources if p not in bundled]
     assert not missing, f"not in DATA_GLOBS of {SPEC.name}: {missing}"
     for path in resources:
-        assert bundled[path] == path.parent.relative_to(ROOT).as_posix()
+        assert bundled[path] == "trygghetsrad/" + path.parent.relative_to(ROOT).as_posix()
 
 
 def test_every_data_glob_matches_something() -> None:
@@ -111,9 +116,7 @@ def test_the_version_is_written_in_one_place_only() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "version" in pyproject["project"]["dynamic"]
     assert "version" not in pyproject["project"]
-    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {
-        "attr": "trygghetsrad.__version__"
-    }
+    assert pyproject["tool"]["hatch"]["version"] == {"path": "trygghetsrad/__init__.py"}
     # The installer and the build scripts read it; none of them hardcodes it.
     iss = (ROOT / "packaging" / "windows" / "trygghetsrad.iss").read_text(encoding="utf-8-sig")
     assert "AppVersion={#AppVersion}" in iss
@@ -190,7 +193,7 @@ def png_size(path: Path) -> tuple[int, int]:
 def test_icons_exist_at_every_size_the_window_asks_for() -> None:
     from trygghetsrad.app import ICON_SIZES
 
-    icons = PKG / "resources" / "icons"
+    icons = RESOURCES / "icons"
     for size in ICON_SIZES:
         assert png_size(icons / f"trygghetsrad-{size}.png") == (size, size)
     ico = (icons / "trygghetsrad.ico").read_bytes()
@@ -212,21 +215,81 @@ def test_desktop_entry_names_the_icon_and_the_program() -> None:
     assert fields["Terminal"] == "false"
 
 
-def test_resources_are_found_in_the_package_and_in_a_frozen_bundle(
+def test_resources_are_found_in_the_source_tree_and_in_a_frozen_bundle(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    # A source checkout (and an editable install): the top-level folder beside the package.
     unfrozen = paths.resource("fonts", "LiberationSans-Regular.ttf")
-    assert unfrozen == Path(trygghetsrad.__file__).resolve().parent.joinpath(
+    assert unfrozen == Path(trygghetsrad.__file__).resolve().parent.parent.joinpath(
         "resources", "fonts", "LiberationSans-Regular.ttf"
     )
     assert unfrozen.is_file()
     # PyInstaller's onedir sets sys._MEIPASS to the _internal folder, where the spec puts
-    # the package's files under trygghetsrad/ (the destinations checked above).
+    # the package's files and the resources under trygghetsrad/ (the destinations checked
+    # above).
+    (tmp_path / "trygghetsrad" / "resources" / "fonts").mkdir(parents=True)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert paths.resource("fonts", "LiberationSans-Regular.ttf") == (
         tmp_path / "trygghetsrad" / "resources" / "fonts" / "LiberationSans-Regular.ttf"
     )
     assert paths.package_dir() == tmp_path / "trygghetsrad"
+
+
+def test_the_built_wheel_carries_the_resources_and_the_installed_program_finds_them(
+    tmp_path: Path,
+) -> None:
+    from trygghetsrad.app import ICON_SIZES
+
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+        + ["--wheel-dir", str(tmp_path / "wheel"), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=110,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (tmp_path / "wheel").glob("trygghetsrad-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(tmp_path / "site")
+    inside = {f"trygghetsrad/{p.relative_to(ROOT).as_posix()}" for p in package_files(RESOURCES)}
+    assert not inside - names, f"missing from the wheel: {sorted(inside - names)}"
+    for size in ICON_SIZES:
+        assert f"trygghetsrad/resources/icons/trygghetsrad-{size}.png" in names
+    for style in ("Regular", "Bold", "Italic", "BoldItalic"):
+        assert f"trygghetsrad/resources/fonts/LiberationSans-{style}.ttf" in names
+    assert "trygghetsrad/db/migrations/script.py.mako" in names
+    assert not any(n.startswith("resources/") for n in names)  # no top-level folder
+
+    # Installed (unpacked as pip would), the package reads its own copy of the resources.
+    probe = (
+        "import json, trygghetsrad\n"
+        "from trygghetsrad import paths\n"
+        "from trygghetsrad.licenses import app_licence, third_party_licences\n"
+        "files = [paths.resource('fonts', 'LiberationSans-Regular.ttf'),\n"
+        "         paths.resource('icons', 'trygghetsrad-48.png'),\n"
+        "         *(path for _name, _licence, path in [app_licence(), *third_party_licences()])]\n"
+        "print(json.dumps({'package': trygghetsrad.__file__,\n"
+        "                  'files': [[str(f), f.is_file()] for f in files]}))\n"
+    )
+    site = tmp_path / "site"
+    run = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    found = json.loads(run.stdout)
+    assert Path(found["package"]).is_relative_to(site)
+    assert len(found["files"]) > 10
+    for path, exists in found["files"]:
+        assert Path(path).is_relative_to(site / "trygghetsrad" / "resources"), path
+        assert exists, path
 
 
 def test_holiday_names_the_wheel_needs_are_shipped() -> None:

@@ -35,6 +35,19 @@ def app_icon() -> QIcon:
     return icon
 
 
+def missing_resources() -> list[Path]:
+    """The icons, fonts and licence texts the program reads that are not where it looks."""
+    from trygghetsrad.licenses import app_licence, third_party_licences
+
+    wanted = [resource("icons", f"trygghetsrad-{size}.png") for size in ICON_SIZES]
+    wanted += [
+        resource("fonts", f"LiberationSans-{style}.ttf")
+        for style in ("Regular", "Bold", "Italic", "BoldItalic")
+    ]
+    wanted += [path for _name, _licence, path in (app_licence(), *third_party_licences())]
+    return [path for path in wanted if not path.is_file()]
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -156,6 +169,17 @@ def run_gui(args: argparse.Namespace) -> int:
     app = make_application()
     path = resolve_db_path(args.db)
     quiet = bool(args.exit_after_startup)
+    if quiet and (missing := missing_resources()):
+        # The start-up check (the frozen build's smoke test): an install without its icons,
+        # fonts or licence texts is broken even if the window comes up without them.
+        print(
+            "trygghetsrad: "
+            + QApplication.translate(
+                "app", "programfiler saknas (installationen är ofullständig): {files}"
+            ).format(files=", ".join(str(path) for path in missing)),
+            file=sys.stderr,
+        )
+        return 1
     try:
         state: FileState | None = inspect_file(path).state
     except UserError:

@@ -1,6 +1,6 @@
 """The app's own licence and the third-party licences shipped with it (for the Om dialog).
 
-Every text lives in `trygghetsrad/resources/licenses/` (the fonts' licence beside the fonts)
+Every text lives in `resources/licenses/` (the fonts' licence beside the fonts)
 and is shipped in the frozen build; tests/test_packaging.py checks that each file exists and
 that every runtime dependency in pyproject.toml is listed here.
 """

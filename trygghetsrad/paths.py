@@ -1,8 +1,10 @@
 """Where files live: the database, backups, logs and the package's own resources.
 
 The database defaults to the user data folder; `--db PATH` or `TRYGGHETSRAD_DB` selects
-another. Resources are looked up relative to the package, which works the same way in a
-source checkout, an installed wheel and a frozen (PyInstaller onedir) build.
+another. Resources (fonts, icons, licences) live in the top-level `resources/` folder of the
+source tree; the wheel and the frozen (PyInstaller onedir) build carry that folder inside the
+package as `trygghetsrad/resources/`, so it is looked for there first and beside the package
+second (a source checkout or an editable install).
 """
 
 from __future__ import annotations
@@ -58,8 +60,16 @@ def package_dir() -> Path:
     return Path(__file__).resolve().parent
 
 
+def resources_dir() -> Path:
+    """The resources folder: inside the package when installed or frozen, else beside it."""
+    inside = package_dir() / "resources"
+    if inside.is_dir():
+        return inside
+    return package_dir().parent / "resources"
+
+
 def resource(*parts: str) -> Path:
-    return package_dir().joinpath("resources", *parts)
+    return resources_dir().joinpath(*parts)
 
 
 def looks_like_network_path(path: Path) -> bool:

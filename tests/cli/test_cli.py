@@ -172,6 +172,36 @@ def test_exit_after_startup_with_example_data(tmp_path: Path, tmp_path_factory) 
     assert result.returncode == 0, result.stderr
 
 
+def test_exit_after_startup_fails_when_the_resources_are_not_found(tmp_path: Path) -> None:
+    """The check the frozen build's smoke test relies on: a start-up that can't find its
+    icons, fonts or licence texts is not a start-up (exit 1, naming the folder it looked in)."""
+    empty = tmp_path / "ingenting"
+    empty.mkdir()
+    probe = (
+        "import sys; from pathlib import Path\n"
+        "from trygghetsrad import paths\n"
+        f"paths.resources_dir = lambda: Path({str(empty)!r})\n"
+        "from trygghetsrad.__main__ import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    db = tmp_path / "ny.sqlite"
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--db", str(db), "--exit-after-startup"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("trygghetsrad: ")]
+    assert line.startswith("trygghetsrad: programfiler saknas")
+    assert str(empty / "icons" / "trygghetsrad-16.png") in line
+    # And with the resources where they belong, the same start succeeds (the test above).
+
+
 @pytest.mark.parametrize("bad", [["list"], ["list", "möten"], ["demo", "--date", "igår"]])
 def test_bad_arguments_exit_2_with_one_swedish_line(tmp_path: Path, bad: list[str]) -> None:
     result = run("--db", str(tmp_path / "x.sqlite"), *bad)

@@ -200,7 +200,7 @@ def test_exit_after_startup_on_a_damaged_page_ends_at_once_with_a_message(tmp_pa
     path = tmp_path / "db.sqlite"
     db = open_database(path)
     db.close()
-    from trygghetsrad.services import demo
+    from trygghetsrad import demo
 
     db = open_database(path)
     with db.session() as s:

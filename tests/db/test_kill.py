@@ -37,7 +37,8 @@ def test_killed_during_small_transactions(tmp_path: Path) -> None:
 
 
 def test_killed_during_whole_database_imports(tmp_path: Path) -> None:
-    from trygghetsrad.services import demo, portable
+    from trygghetsrad import demo
+    from trygghetsrad.services import portable
 
     path = tmp_path / "import.sqlite"
     db = open_database(path)

@@ -59,7 +59,7 @@ def test_references_see_every_workspace(tmp_path: Path) -> None:
         "    pid = register.create_person(s, name='Åsa Öberg').id\n"
         "    print('trygghetsrad.db.models.action_plan' in sys.modules)\n"
         "    from datetime import date\n"
-        "    from trygghetsrad.services.demo.scale import _Writer\n"
+        "    from trygghetsrad.demo.scale import _Writer\n"
         "    w = _Writer(s, date(2026, 11, 26))\n"
         "    w.insert('action_plans', [{'id': 1, 'title': 'Plan', 'status': 'utkast',\n"
         "             'period_start': date(2026, 1, 1), 'period_end': date(2026, 12, 31)}])\n"

@@ -39,8 +39,8 @@ def _columns(table) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def awkward_demo(tmp_path_factory):  # type: ignore[no-untyped-def]
+    from trygghetsrad import demo
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import demo
 
     path = tmp_path_factory.mktemp("awkward") / "demo.sqlite"
     database = open_database(path)

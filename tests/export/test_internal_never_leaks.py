@@ -237,8 +237,8 @@ def readable(data: bytes) -> str | None:
 
 @pytest.fixture(scope="module")
 def planted_demo(tmp_path_factory):  # type: ignore[no-untyped-def]
+    from trygghetsrad import demo
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import demo
 
     path = tmp_path_factory.mktemp("canary") / "demo.sqlite"
     database = open_database(path)

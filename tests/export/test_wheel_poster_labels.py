@@ -18,8 +18,8 @@ POSTER_WHEEL = (866, 698)  # the page left of the legend on A3 landscape with it
 @pytest.fixture(scope="module", params=[date(2026, 11, 26), date(2026, 12, 7)], ids=str)
 def example(request, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
     # The example data depends on its date; on 7 December "10 dec Trygghetsrådet" overlapped.
+    from trygghetsrad import demo
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import demo
 
     path = tmp_path_factory.mktemp("exempel") / "exempel.sqlite"
     db = open_database(path)

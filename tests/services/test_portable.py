@@ -37,7 +37,7 @@ def _count(database) -> int:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def _demo_document_once(tmp_path_factory) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import demo
+    from trygghetsrad import demo
 
     db = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite")
     try:

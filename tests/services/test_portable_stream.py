@@ -19,7 +19,7 @@ from trygghetsrad.services import portable, portable_stream
 
 @pytest.fixture(scope="module")
 def _demo_once(tmp_path_factory) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import demo
+    from trygghetsrad import demo
 
     db = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite")
     try:

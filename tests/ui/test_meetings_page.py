@@ -347,7 +347,7 @@ def test_reference_meeting_typed_without_the_mouse(qtbot, page, ctx, tmp_path: P
     """The Done-when of the issue: the reference minutes entered from the keyboard, then printed."""
     from pypdf import PdfReader
 
-    from trygghetsrad.services.demo.meetings_reference import REFERENCE_ITEMS
+    from trygghetsrad.demo.meetings_reference import REFERENCE_ITEMS
 
     years = {"y0": 2022, "y": 2023, "y1": 2024, "y2": 2025, "y3": 2026}
     meeting_id = _create_meeting(qtbot, page)

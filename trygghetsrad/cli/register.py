@@ -41,8 +41,8 @@ def add_commands(commands: Commands) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from trygghetsrad import demo
     from trygghetsrad.errors import UserError
-    from trygghetsrad.services import demo
 
     if not 0 <= args.years <= 50:
         raise UserError(tr("Antalet år måste vara mellan 0 och 50."))
@@ -52,7 +52,7 @@ def _demo(args: argparse.Namespace) -> int:
         with db.session() as session:
             demo.fill(session, args.date)
             if args.years:
-                from trygghetsrad.services.demo.scale import fill_history
+                from trygghetsrad.demo.scale import fill_history
 
                 counts = fill_history(session, years=args.years, today=args.date or date.today())
     finally:

@@ -81,7 +81,7 @@ class WelcomeDialog(QDialog):
         self.example_button.setFocus()
 
     def _on_example_clicked(self) -> None:
-        from trygghetsrad.services import demo
+        from trygghetsrad import demo
 
         window = self._window
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -10,13 +10,13 @@ from datetime import date, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from trygghetsrad.demo import DemoContext
+from trygghetsrad.demo.meetings_reference import REFERENCE_ITEMS
 from trygghetsrad.domain.meetings import MeetingKind, NextMeetingPlan, Note, Presence, Responsible
 from trygghetsrad.services import meetings as svc
 from trygghetsrad.services import meetings_actions as actions
 from trygghetsrad.services import meetings_agenda as agenda
 from trygghetsrad.services import meetings_attendance as attendance
-from trygghetsrad.services.demo import DemoContext
-from trygghetsrad.services.demo.meetings_reference import REFERENCE_ITEMS
 
 TEAMS = "digitalt via Teams"
 TOWN_HALL = "Kommunhuset, sammanträdesrum Älven"

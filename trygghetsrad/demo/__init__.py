@@ -18,11 +18,11 @@ from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 
 PARTS = [
-    "trygghetsrad.services.demo.register",
-    "trygghetsrad.services.demo.meetings",
-    "trygghetsrad.services.demo.wheel",
-    "trygghetsrad.services.demo.situation",
-    "trygghetsrad.services.demo.action_plan",
+    "trygghetsrad.demo.register",
+    "trygghetsrad.demo.meetings",
+    "trygghetsrad.demo.wheel",
+    "trygghetsrad.demo.situation",
+    "trygghetsrad.demo.action_plan",
 ]
 
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from trygghetsrad.demo import DemoContext
 from trygghetsrad.services import (
     situation_gaps,
     situation_indicators,
@@ -20,7 +21,6 @@ from trygghetsrad.services import (
     situation_pictures,
     situation_sources,
 )
-from trygghetsrad.services.demo import DemoContext
 
 MUNICIPALITY = "Storåkers kommun"
 COUNTY = "Mittlands län"

@@ -6,8 +6,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from trygghetsrad.demo import DemoContext
 from trygghetsrad.services import register, settings
-from trygghetsrad.services.demo import DemoContext
 
 MUNICIPALITY = "Storåkers kommun"
 

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Decision, Meeting
 from trygghetsrad.db.models.situation import DataSource, Indicator, Observation
+from trygghetsrad.demo import DemoContext
 from trygghetsrad.domain.action_plan import MeasureInput
 from trygghetsrad.services import action_plan, agreements, causes
 from trygghetsrad.services import action_plan_meetings as links
-from trygghetsrad.services.demo import DemoContext
 
 
 def _find(session: Session, model: type, *words: str) -> int | None:
