@@ -12,12 +12,13 @@ from trygghetsrad.domain.action_plan import (
     LIGHT_COLOURS,
     Effect,
     Light,
+    MeasureData,
     MeasureKind,
     MeasureRow,
     PlanStatus,
     light_note,
 )
-from trygghetsrad.domain.action_plan_docs import PlanDocument
+from trygghetsrad.domain.action_plan_docs import PlanDocument, ProblemSection
 from trygghetsrad.domain.causes import CauseData, CauseKind
 from trygghetsrad.domain.dates import MONTHS_SHORT, long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, DocumentSettings, Placement
@@ -100,15 +101,27 @@ def render_plan(doc: PlanDocument) -> bytes:
 
 
 def _plan_story(doc: PlanDocument, head: DocumentHead, contents: Contents) -> list[Flowable]:
+    """The plan's sections in order; each step below is one part of the document."""
+    number = {row.measure.id: i + 1 for i, row in enumerate(doc.measures)}
+    return [
+        *_title_block(doc, head),
+        *contents.table(),
+        *user_chapters(contents, doc.document, Placement.BEFORE),
+        *_introduction(doc, contents),
+        *_problems(doc, contents, number),
+        *_measures(doc, contents, number),
+        *_attention(doc, contents),
+        *user_chapters(contents, doc.document, Placement.AFTER),
+    ]
+
+
+def _title_block(doc: PlanDocument, head: DocumentHead) -> list[Flowable]:
+    """Title, municipality and period, the document's own lines and the decision record."""
     s = styles()
     plan = doc.plan
-    story: list[Flowable] = []
-    story.append(Paragraph(escape(head.title), s["title"]))
     subtitle = tr("{municipality} · planperiod {period}").format(
         municipality=doc.municipality or tr("Kommunen"), period=plan.period_label
     )
-    story.append(Paragraph(escape(subtitle), s["subtitle"]))
-    story += head_lines(head)
     record = [
         [tr("Beslutande organ"), plan.adopted_by or tr("Ännu inte beslutad")],
         [
@@ -123,18 +136,24 @@ def _plan_story(doc: PlanDocument, head: DocumentHead, contents: Contents) -> li
             long_date(plan.follow_up_on, weekday=False) if plan.follow_up_on else "–",
         ],
     ]
-    story.append(
+    return [
+        Paragraph(escape(head.title), s["title"]),
+        Paragraph(escape(subtitle), s["subtitle"]),
+        *head_lines(head),
         data_table(
             [[_p(escape(a), "cell_bold"), _p(escape(b))] for a, b in record],
             [45 * mm, CONTENT_WIDTH - 45 * mm],
             header=False,
-        )
-    )
-    story.append(Spacer(1, 4 * mm))
-    story += contents.table()
-    story += user_chapters(contents, doc.document, Placement.BEFORE)
-    story.append(contents.heading(tr("Inledning")))
-    story.append(
+        ),
+        Spacer(1, 4 * mm),
+    ]
+
+
+def _introduction(doc: PlanDocument, contents: Contents) -> list[Flowable]:
+    """What the law asks for, the plan's own note and how many measures it has."""
+    s = styles()
+    story: list[Flowable] = [
+        contents.heading(tr("Inledning")),
         Paragraph(
             escape(
                 tr(
@@ -145,207 +164,251 @@ def _plan_story(doc: PlanDocument, head: DocumentHead, contents: Contents) -> li
                 )
             ),
             s["body"],
-        )
-    )
-    if plan.note:
-        story.append(Paragraph(escape(plan.note), s["body"]))
-    counts = _counts(doc.measures)
-    story.append(Paragraph(escape(counts), s["body"]))
+        ),
+    ]
+    if doc.plan.note:
+        story.append(Paragraph(escape(doc.plan.note), s["body"]))
+    story.append(Paragraph(escape(_counts(doc.measures)), s["body"]))
+    return story
 
-    number = {row.measure.id: i + 1 for i, row in enumerate(doc.measures)}
-    story.append(CondPageBreak(90 * mm))  # the heading and its first problem stay together
-    story.append(contents.heading(tr("Prioriterade problem och deras orsaker")))
+
+def _problems(doc: PlanDocument, contents: Contents, number: dict[int, int]) -> list[Flowable]:
+    """Each prioritised problem with its cause tree and the table of its causes."""
+    story: list[Flowable] = [
+        CondPageBreak(90 * mm),  # the heading and its first problem stay together
+        contents.heading(tr("Prioriterade problem och deras orsaker")),
+    ]
     if not doc.problems:
-        story.append(Paragraph(tr("Inga prioriterade problem är beskrivna."), s["body"]))
+        story.append(Paragraph(tr("Inga prioriterade problem är beskrivna."), styles()["body"]))
     for i, section in enumerate(doc.problems, start=1):
-        story.append(CondPageBreak(70 * mm))
-        problem = section.problem
-        story.append(contents.heading(f"{i}. {problem.title}", "h2"))
-        if problem.description:
-            story.append(Paragraph(escape(problem.description), s["body"]))
-        if problem.observation_title and problem.observation_title != problem.title:
-            story.append(
-                Paragraph(
-                    escape(
-                        tr("Från lägesbildens iakttagelse: {t}").format(t=problem.observation_title)
-                    ),
-                    s["small"],
-                )
-            )
-        if not section.causes:
-            story.append(Paragraph(tr("Orsaksanalys saknas."), s["body"]))
-            continue
+        story += _problem(i, section, contents, number)
+    return story
+
+
+def _problem(
+    i: int, section: ProblemSection, contents: Contents, number: dict[int, int]
+) -> list[Flowable]:
+    s = styles()
+    problem = section.problem
+    story: list[Flowable] = [
+        CondPageBreak(70 * mm),
+        contents.heading(f"{i}. {problem.title}", "h2"),
+    ]
+    if problem.description:
+        story.append(Paragraph(escape(problem.description), s["body"]))
+    if problem.observation_title and problem.observation_title != problem.title:
         story.append(
-            cause_tree(
-                problem.title,
-                section.causes,
-                CONTENT_WIDTH,
-                section.flagged_causes,
-                max_height=190 * mm,
+            Paragraph(
+                escape(
+                    tr("Från lägesbildens iakttagelse: {t}").format(t=problem.observation_title)
+                ),
+                s["small"],
             )
         )
-        story.append(Spacer(1, 2 * mm))
-        story.append(tree_legend())
-        story.append(Spacer(1, 2 * mm))
-        depth = _depths(section.causes)
-        rows: list[list[str | Paragraph]] = [
-            [tr("Orsak"), tr("Typ"), tr("Underlag"), tr("Åtgärder")]
-        ]
-        for cause in _ordered(section.causes):
-            nums = [str(number[m]) for m in cause.measure_ids if m in number]
-            measures = ", ".join(nums) if nums else ""
-            if not nums and cause.id in section.flagged_causes:
-                measures = f'<font color="{LIGHT_COLOURS[Light.RED]}">{tr("Ingen åtgärd")}</font>'
-            indent = "&nbsp;&nbsp;&nbsp;" * depth[cause.id]
-            rows.append(
-                [
-                    _p(indent + escape(cause.title)),
-                    _p(escape(_label(cause.kind, CauseKind))),
-                    _p(escape("; ".join(e.label for e in cause.evidence))),
-                    _p(measures),
-                ]
-            )
-        story.append(data_table(rows, [70 * mm, 22 * mm, 53 * mm, 25 * mm]))
+    if not section.causes:
+        story.append(Paragraph(tr("Orsaksanalys saknas."), s["body"]))
+        return story
+    return [
+        *story,
+        cause_tree(
+            problem.title,
+            section.causes,
+            CONTENT_WIDTH,
+            section.flagged_causes,
+            max_height=190 * mm,
+        ),
+        Spacer(1, 2 * mm),
+        tree_legend(),
+        Spacer(1, 2 * mm),
+        _cause_table(section, number),
+    ]
 
-    story.append(CondPageBreak(60 * mm))
-    story.append(contents.heading(tr("Åtgärder")))
-    if not doc.measures:
-        story.append(Paragraph(tr("Planen har inga åtgärder ännu."), s["body"]))
-    else:
-        rows = [
+
+def _cause_table(section: ProblemSection, number: dict[int, int]) -> Flowable:
+    """The problem's causes as a tree-indented table with the measures that answer each."""
+    depth = _depths(section.causes)
+    rows: list[list[str | Paragraph]] = [[tr("Orsak"), tr("Typ"), tr("Underlag"), tr("Åtgärder")]]
+    for cause in _ordered(section.causes):
+        nums = [str(number[m]) for m in cause.measure_ids if m in number]
+        measures = ", ".join(nums) if nums else ""
+        if not nums and cause.id in section.flagged_causes:
+            measures = f'<font color="{LIGHT_COLOURS[Light.RED]}">{tr("Ingen åtgärd")}</font>'
+        indent = "&nbsp;&nbsp;&nbsp;" * depth[cause.id]
+        rows.append(
             [
-                tr("Nr"),
-                tr("Åtgärd"),
-                tr("Typ, effekt"),
-                tr("Ansvar"),
-                tr("Period"),
-                tr("Indikator och mål"),
+                _p(indent + escape(cause.title)),
+                _p(escape(_label(cause.kind, CauseKind))),
+                _p(escape("; ".join(e.label for e in cause.evidence))),
+                _p(measures),
             ]
-        ]
-        for row in doc.measures:
-            m = row.measure
-            text = f"<b>{escape(m.title)}</b>"
-            if m.description:
-                text += "<br/>" + escape(m.description)
-            if m.cause_titles:
-                text += (
-                    "<br/><font size=8 color='#5b6670'>"
-                    + escape(tr("Svarar mot: {c}").format(c="; ".join(m.cause_titles)))
-                    + "</font>"
-                )
-            else:
-                text += (
-                    f"<br/><font size=8 color='{LIGHT_COLOURS[Light.RED]}'>"
-                    + escape(tr("Ingen orsak kopplad"))
-                    + "</font>"
-                )
-            responsible = escape(m.responsible)
-            if m.partners:
-                responsible += (
-                    "<br/><font size=8>" + escape(tr("Med: {p}").format(p=m.partners)) + "</font>"
-                )
-            indicator = "<br/>".join(
-                escape(part)
-                for part in (
-                    m.indicator_name,
-                    tr("Mål: {t}").format(t=m.target_label) if m.target_label else "",
-                )
-                if part
-            )
-            rows.append(
-                [
-                    _p(str(number[m.id])),
-                    _p(text),
-                    _p(
-                        escape(f"{_label(m.kind, MeasureKind)}, {_label(m.effect, Effect).lower()}")
-                    ),
-                    _p(responsible),
-                    _p(escape(period_text(m.start, m.end))),
-                    _p(indicator),
-                ]
-            )
-        story.append(data_table(rows, [8 * mm, 60 * mm, 23 * mm, 29 * mm, 19 * mm, 31 * mm]))
-
-        story.append(CondPageBreak(50 * mm))
-        story.append(contents.heading(tr("Ansvar och resurser")))
-        by_org: dict[str, list[MeasureRow]] = {}
-        for row in doc.measures:
-            key = row.measure.responsible_organisation or tr("Ansvar ej fördelat")
-            by_org.setdefault(key, []).append(row)
-        rows = [[tr("Ansvarig"), tr("Åtgärder"), tr("Resurser")]]
-        for org in sorted(by_org):
-            items = by_org[org]
-            rows.append(
-                [
-                    _p(f"<b>{escape(org)}</b>"),
-                    _p(
-                        "<br/>".join(
-                            escape(
-                                f"{number[r.measure.id]}. {r.measure.title}"
-                                + (
-                                    f" ({r.measure.responsible_person})"
-                                    if r.measure.responsible_person
-                                    else ""
-                                )
-                            )
-                            for r in items
-                        )
-                    ),
-                    _p(
-                        "<br/>".join(
-                            escape(r.measure.resources) for r in items if r.measure.resources
-                        )
-                    ),
-                ]
-            )
-        story.append(data_table(rows, [45 * mm, 75 * mm, 50 * mm]))
-
-        story.append(CondPageBreak(40 * mm + 13 * len(doc.measures)))
-        story.append(contents.heading(tr("Tidsplan")))
-        bars = [
-            (
-                f"{number[r.measure.id]}. {r.measure.title}",
-                r.measure.start,
-                r.measure.end,
-                "#1f5a8c" if r.measure.kind == MeasureKind.SITUATIONAL else "#b5651d",
-            )
-            for r in doc.measures
-        ]
-        story.append(timeline(bars, plan.period_start, plan.period_end, width=CONTENT_WIDTH))
-        story.append(
-            Paragraph(escape(tr("Blå: situationell åtgärd. Brun: social åtgärd.")), s["small"])
         )
+    return data_table(rows, [70 * mm, 22 * mm, 53 * mm, 25 * mm])
 
-    if doc.flags:
-        story.append(CondPageBreak(40 * mm))
-        story.append(contents.heading(tr("Att uppmärksamma")))
-        titles = {r.measure.id: r.measure.title for r in doc.measures}
-        for mid in doc.flags.measures_without_cause:
-            if mid in titles:
-                story.append(
-                    Paragraph(
+
+def _measures(doc: PlanDocument, contents: Contents, number: dict[int, int]) -> list[Flowable]:
+    """The measures, who is responsible for them and when they run."""
+    story: list[Flowable] = [CondPageBreak(60 * mm), contents.heading(tr("Åtgärder"))]
+    if not doc.measures:
+        story.append(Paragraph(tr("Planen har inga åtgärder ännu."), styles()["body"]))
+        return story
+    return [
+        *story,
+        _measure_table(doc, number),
+        *_responsibilities(doc, contents, number),
+        *_schedule(doc, contents, number),
+    ]
+
+
+def _measure_table(doc: PlanDocument, number: dict[int, int]) -> Flowable:
+    rows: list[list[str | Paragraph]] = [
+        [
+            tr("Nr"),
+            tr("Åtgärd"),
+            tr("Typ, effekt"),
+            tr("Ansvar"),
+            tr("Period"),
+            tr("Indikator och mål"),
+        ]
+    ]
+    for row in doc.measures:
+        m = row.measure
+        rows.append(
+            [
+                _p(str(number[m.id])),
+                _p(_measure_text(m)),
+                _p(escape(f"{_label(m.kind, MeasureKind)}, {_label(m.effect, Effect).lower()}")),
+                _p(_responsible_text(m)),
+                _p(escape(period_text(m.start, m.end))),
+                _p(_indicator_text(m)),
+            ]
+        )
+    return data_table(rows, [8 * mm, 60 * mm, 23 * mm, 29 * mm, 19 * mm, 31 * mm])
+
+
+def _measure_text(m: MeasureData) -> str:
+    """Title, description and the causes the measure answers (or that it answers none)."""
+    text = f"<b>{escape(m.title)}</b>"
+    if m.description:
+        text += "<br/>" + escape(m.description)
+    if m.cause_titles:
+        return (
+            text
+            + "<br/><font size=8 color='#5b6670'>"
+            + escape(tr("Svarar mot: {c}").format(c="; ".join(m.cause_titles)))
+            + "</font>"
+        )
+    return (
+        text
+        + f"<br/><font size=8 color='{LIGHT_COLOURS[Light.RED]}'>"
+        + escape(tr("Ingen orsak kopplad"))
+        + "</font>"
+    )
+
+
+def _responsible_text(m: MeasureData) -> str:
+    responsible = escape(m.responsible)
+    if m.partners:
+        responsible += (
+            "<br/><font size=8>" + escape(tr("Med: {p}").format(p=m.partners)) + "</font>"
+        )
+    return responsible
+
+
+def _indicator_text(m: MeasureData) -> str:
+    return "<br/>".join(
+        escape(part)
+        for part in (
+            m.indicator_name,
+            tr("Mål: {t}").format(t=m.target_label) if m.target_label else "",
+        )
+        if part
+    )
+
+
+def _responsibilities(
+    doc: PlanDocument, contents: Contents, number: dict[int, int]
+) -> list[Flowable]:
+    """The measures per responsible organisation, with the resources each brings."""
+    by_org: dict[str, list[MeasureRow]] = {}
+    for row in doc.measures:
+        key = row.measure.responsible_organisation or tr("Ansvar ej fördelat")
+        by_org.setdefault(key, []).append(row)
+    rows: list[list[str | Paragraph]] = [[tr("Ansvarig"), tr("Åtgärder"), tr("Resurser")]]
+    for org in sorted(by_org):
+        items = by_org[org]
+        rows.append(
+            [
+                _p(f"<b>{escape(org)}</b>"),
+                _p(
+                    "<br/>".join(
                         escape(
-                            tr("Åtgärden ”{t}” är inte kopplad till någon orsak.").format(
-                                t=titles[mid]
+                            f"{number[r.measure.id]}. {r.measure.title}"
+                            + (
+                                f" ({r.measure.responsible_person})"
+                                if r.measure.responsible_person
+                                else ""
                             )
-                        ),
-                        bullet_style(),
-                        bulletText="•",
+                        )
+                        for r in items
+                    )
+                ),
+                _p("<br/>".join(escape(r.measure.resources) for r in items if r.measure.resources)),
+            ]
+        )
+    return [
+        CondPageBreak(50 * mm),
+        contents.heading(tr("Ansvar och resurser")),
+        data_table(rows, [45 * mm, 75 * mm, 50 * mm]),
+    ]
+
+
+def _schedule(doc: PlanDocument, contents: Contents, number: dict[int, int]) -> list[Flowable]:
+    """The measures' periods as bars over the plan period."""
+    plan = doc.plan
+    bars = [
+        (
+            f"{number[r.measure.id]}. {r.measure.title}",
+            r.measure.start,
+            r.measure.end,
+            "#1f5a8c" if r.measure.kind == MeasureKind.SITUATIONAL else "#b5651d",
+        )
+        for r in doc.measures
+    ]
+    return [
+        CondPageBreak(40 * mm + 13 * len(doc.measures)),
+        contents.heading(tr("Tidsplan")),
+        timeline(bars, plan.period_start, plan.period_end, width=CONTENT_WIDTH),
+        Paragraph(escape(tr("Blå: situationell åtgärd. Brun: social åtgärd.")), styles()["small"]),
+    ]
+
+
+def _attention(doc: PlanDocument, contents: Contents) -> list[Flowable]:
+    """Measures without a cause and causes without a measure, when there are any."""
+    if not doc.flags:
+        return []
+    story: list[Flowable] = [CondPageBreak(40 * mm), contents.heading(tr("Att uppmärksamma"))]
+    titles = {r.measure.id: r.measure.title for r in doc.measures}
+    for mid in doc.flags.measures_without_cause:
+        if mid in titles:
+            story.append(
+                bullet(
+                    escape(
+                        tr("Åtgärden ”{t}” är inte kopplad till någon orsak.").format(t=titles[mid])
                     )
                 )
-        # One line per problem: a long plan would otherwise list a page of single causes.
-        uncovered = set(doc.flags.causes_without_measure)
-        for sec in doc.problems:
-            names = [f"”{c.title}”" for c in sec.causes if c.id in uncovered]
-            if not names:
-                continue
-            text = (
-                tr("{problem}: orsaken {causes} har ingen åtgärd.")
-                if len(names) == 1
-                else tr("{problem}: orsakerna {causes} har ingen åtgärd.")
-            ).format(problem=sec.problem.title, causes=", ".join(names))
-            story.append(Paragraph(escape(text), bullet_style(), bulletText="•"))
-    story += user_chapters(contents, doc.document, Placement.AFTER)
+            )
+    # One line per problem: a long plan would otherwise list a page of single causes.
+    uncovered = set(doc.flags.causes_without_measure)
+    for sec in doc.problems:
+        names = [f"”{c.title}”" for c in sec.causes if c.id in uncovered]
+        if not names:
+            continue
+        text = (
+            tr("{problem}: orsaken {causes} har ingen åtgärd.")
+            if len(names) == 1
+            else tr("{problem}: orsakerna {causes} har ingen åtgärd.")
+        ).format(problem=sec.problem.title, causes=", ".join(names))
+        story.append(bullet(escape(text)))
     return story
 
 

@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from trygghetsrad.domain.action_plan import status_label
-from trygghetsrad.domain.agreements import AgreementDocument, Party
+from trygghetsrad.domain.agreements import AgreementDocument, CommitmentRow, Party
 from trygghetsrad.domain.dates import long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
 from trygghetsrad.export.action_plan import CONTENT_WIDTH, bullet, status_cell, user_chapters
@@ -58,16 +58,23 @@ def render_agreement(doc: AgreementDocument) -> bytes:
 def _agreement_story(
     doc: AgreementDocument, head: DocumentHead, contents: Contents
 ) -> list[Flowable]:
+    """The agreement's sections in order; each step below is one part of the document."""
+    return [
+        *_title_block(doc, head),
+        *contents.table(),
+        *user_chapters(contents, doc.document, Placement.BEFORE),
+        *_background(doc, contents),
+        *_commitments(doc, contents),
+        # The user's closing chapters come before the signatures, which end an agreement.
+        *user_chapters(contents, doc.document, Placement.AFTER),
+        *_signatures(doc, contents),
+    ]
+
+
+def _title_block(doc: AgreementDocument, head: DocumentHead) -> list[Flowable]:
+    """Title, kind and period, the document's own lines, parties and signing date."""
     s = styles()
     a = doc.agreement
-    story: list[Flowable] = [
-        Paragraph(escape(head.title), s["title"]),
-        Paragraph(
-            escape(tr("{kind} · {period}").format(kind=a.kind_label, period=a.period_label)),
-            s["subtitle"],
-        ),
-        *head_lines(head),
-    ]
     record = [
         [tr("Parter"), "<br/>".join(escape(p) for p in a.party_list) or "–"],
         [
@@ -76,26 +83,40 @@ def _agreement_story(
         ],
         [tr("Undertecknad"), long_date(a.signed_on, weekday=False) if a.signed_on else "–"],
     ]
-    story.append(
+    return [
+        Paragraph(escape(head.title), s["title"]),
+        Paragraph(
+            escape(tr("{kind} · {period}").format(kind=a.kind_label, period=a.period_label)),
+            s["subtitle"],
+        ),
+        *head_lines(head),
         data_table(
             [[_p(escape(k), "cell_bold"), _p(v)] for k, v in record],
             [40 * mm, CONTENT_WIDTH - 40 * mm],
             header=False,
-        )
-    )
-    story += contents.table()
-    story += user_chapters(contents, doc.document, Placement.BEFORE)
+        ),
+    ]
+
+
+def _background(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
+    """The background and the focus areas, when the agreement has them."""
+    a = doc.agreement
+    story: list[Flowable] = []
     if a.background:
         story.append(contents.heading(tr("Bakgrund")))
-        story.append(Paragraph(escape(a.background), s["body"]))
+        story.append(Paragraph(escape(a.background), styles()["body"]))
     if a.focus_list:
         story.append(contents.heading(tr("Fokusområden")))
         for focus in a.focus_list:
             story.append(bullet(escape(focus)))
+    return story
 
-    story.append(contents.heading(tr("Åtaganden")))
+
+def _commitments(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
+    """The commitments per party, each with its light, status and linked measures."""
+    story: list[Flowable] = [contents.heading(tr("Åtaganden"))]
     if not doc.commitments:
-        story.append(Paragraph(tr("Inga åtaganden är inlagda."), s["body"]))
+        story.append(Paragraph(tr("Inga åtaganden är inlagda."), styles()["body"]))
     for party in Party:
         rows = [r for r in doc.commitments if r.commitment.party == party]
         if not rows:
@@ -106,24 +127,11 @@ def _agreement_story(
         ]
         for row in rows:
             c = row.commitment
-            text = escape(c.text)
-            if c.focus_area:
-                text += f"<br/><font size=8 color='#5b6670'>{escape(c.focus_area)}</font>"
-            if row.followups:
-                f = row.followups[-1]
-                text += (
-                    "<br/><font size=8>"
-                    + escape(
-                        tr("Uppföljt {day}: {done}").format(day=f.noted_on.isoformat(), done=f.done)
-                    )
-                    + "</font>"
-                )
-            status = status_label(c.status)
             table.append(
                 [
                     light_dot(row.light.light),
-                    _p(text),
-                    _p(status_cell(status, row.light.reason)),
+                    _p(_commitment_text(row)),
+                    _p(status_cell(status_label(c.status), row.light.reason)),
                     _p("<br/>".join(escape(t) for t in c.measure_titles)),
                 ]
             )
@@ -131,38 +139,54 @@ def _agreement_story(
         story.append(KeepTogether(block) if len(rows) < 6 else block[0])
         if len(rows) >= 6:
             story.extend(block[1:])
+    return story
 
-    # The user's closing chapters come before the signatures, which end an agreement.
-    story += user_chapters(contents, doc.document, Placement.AFTER)
+
+def _commitment_text(row: CommitmentRow) -> str:
+    """The commitment, its focus area and its latest follow-up."""
+    c = row.commitment
+    text = escape(c.text)
+    if c.focus_area:
+        text += f"<br/><font size=8 color='#5b6670'>{escape(c.focus_area)}</font>"
+    if row.followups:
+        f = row.followups[-1]
+        text += (
+            "<br/><font size=8>"
+            + escape(tr("Uppföljt {day}: {done}").format(day=f.noted_on.isoformat(), done=f.done))
+            + "</font>"
+        )
+    return text
+
+
+def _signatures(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
+    """A line to sign on for each signatory, two to a row, and the signing date."""
+    a = doc.agreement
     signatories = a.signatory_list
-    if signatories:
-        story.append(CondPageBreak(50 * mm))
-        story.append(contents.heading(tr("Underskrifter")))
-        story.append(Spacer(1, 12 * mm))
-        cells = []
-        for name in signatories:
-            cells.append(_p(escape(name)))
-        grid = [
-            cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)
-        ]
-        signatures = Table(grid, colWidths=[CONTENT_WIDTH / 2 - 5 * mm] * 2, hAlign="LEFT")
-        signatures.setStyle(
-            table_style(
-                ("LINEABOVE", (0, 0), (-1, -1), 0.6, RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 22),
-                header=False,
-                zebra=False,
+    if not signatories:
+        return []
+    cells = [_p(escape(name)) for name in signatories]
+    grid = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
+    signatures = Table(grid, colWidths=[CONTENT_WIDTH / 2 - 5 * mm] * 2, hAlign="LEFT")
+    signatures.setStyle(
+        table_style(
+            ("LINEABOVE", (0, 0), (-1, -1), 0.6, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 22),
+            header=False,
+            zebra=False,
+        )
+    )
+    story: list[Flowable] = [
+        CondPageBreak(50 * mm),
+        contents.heading(tr("Underskrifter")),
+        Spacer(1, 12 * mm),
+        signatures,
+    ]
+    if a.signed_on:
+        story.append(
+            Paragraph(
+                escape(tr("Undertecknat {day}.").format(day=long_date(a.signed_on, weekday=False))),
+                styles()["small"],
             )
         )
-        story.append(signatures)
-        if a.signed_on:
-            story.append(
-                Paragraph(
-                    escape(
-                        tr("Undertecknat {day}.").format(day=long_date(a.signed_on, weekday=False))
-                    ),
-                    s["small"],
-                )
-            )
     return story

@@ -147,30 +147,38 @@ def render_followup(doc: FollowUpDocument) -> bytes:
 def _followup_story(
     doc: FollowUpDocument, head: DocumentHead, contents: Contents
 ) -> list[Flowable]:
+    """The report's sections in order; each step below is one part of the document."""
+    return [
+        *_title_block(doc, head),
+        *contents.table(),
+        *user_chapters(contents, doc.document, Placement.BEFORE),
+        *_checklist(doc, contents),
+        *_measures(doc, contents),
+        *_indicators(doc, contents),
+        *_agreements(doc, contents),
+        *_next_year(doc, contents),
+        *user_chapters(contents, doc.document, Placement.AFTER),
+    ]
+
+
+def _title_block(doc: FollowUpDocument, head: DocumentHead) -> list[Flowable]:
+    """Title, subtitle, the plans followed up and the count of measures per light."""
     s = styles()
-    story: list[Flowable] = []
-    story.append(Paragraph(escape(head.title), s["title"]))
-    story += _subtitle(doc, head)
-    if doc.plans:
-        for plan in doc.plans:
-            story.append(
-                Paragraph(
-                    escape(
-                        f"{_with_period(plan.title, plan.period_label)}. {plan.adoption_label}."
-                    ),
-                    s["body"],
-                )
+    story: list[Flowable] = [Paragraph(escape(head.title), s["title"]), *_subtitle(doc, head)]
+    for plan in doc.plans:
+        story.append(
+            Paragraph(
+                escape(f"{_with_period(plan.title, plan.period_label)}. {plan.adoption_label}."),
+                s["body"],
             )
-    else:
+        )
+    if not doc.plans:
         story.append(Paragraph(tr("Det finns ingen åtgärdsplan för året."), s["body"]))
+    return [*story, Spacer(1, 2 * mm), _light_summary(doc)]
 
-    story.append(Spacer(1, 2 * mm))
-    story.append(_light_summary(doc))
-    story += contents.table()
-    story += user_chapters(contents, doc.document, Placement.BEFORE)
 
-    # The law and Brå's steps.
-    story.append(contents.heading(tr("Lagens och Brås steg")))
+def _checklist(doc: FollowUpDocument, contents: Contents) -> list[Flowable]:
+    """The law and Brå's steps."""
     rows: list[list[str | Flowable]] = [
         [tr("Steg"), tr("Status"), tr("Underlag eller vad som saknas")]
     ]
@@ -186,138 +194,165 @@ def _followup_story(
                 _p(text),
             ]
         )
-    story.append(data_table(rows, [55 * mm, 18 * mm, 97 * mm]))
+    return [
+        contents.heading(tr("Lagens och Brås steg")),
+        data_table(rows, [55 * mm, 18 * mm, 97 * mm]),
+    ]
 
-    # Measures.
-    story.append(CondPageBreak(50 * mm))
-    # The heading keeps with the table's first rows only: the heading style's keepWithNext
-    # would move the whole (page-long) table to the next page and leave page 1 half empty.
-    story.append(contents.heading(tr("Åtgärdernas status"), _loose(s["h1"])))
+
+def _measures(doc: FollowUpDocument, contents: Contents) -> list[Flowable]:
+    """Every measure with its light, status, trend, latest follow-up and the council's
+    decisions of the year."""
+    story: list[Flowable] = [
+        CondPageBreak(50 * mm),
+        # The heading keeps with the table's first rows only: the heading style's
+        # keepWithNext would move the whole (page-long) table to the next page and leave
+        # page 1 half empty.
+        contents.heading(tr("Åtgärdernas status"), _loose(styles()["h1"])),
+    ]
     if not doc.measures:
-        story.append(Paragraph(tr("Inga åtgärder att följa upp."), s["body"]))
-    else:
-        rows = [
-            [
-                "",
-                tr("Åtgärd"),
-                tr("Status"),
-                tr("Indikator mot mål"),
-                tr("Senaste uppföljning"),
-                tr("Rådets beslut"),
-            ]
+        story.append(Paragraph(tr("Inga åtgärder att följa upp."), styles()["body"]))
+        return story
+    rows: list[list[str | Flowable]] = [
+        [
+            "",
+            tr("Åtgärd"),
+            tr("Status"),
+            tr("Indikator mot mål"),
+            tr("Senaste uppföljning"),
+            tr("Rådets beslut"),
         ]
-        for i, row in enumerate(doc.measures, start=1):
-            m = row.measure
-            text = f"<b>{i}. {escape(m.title)}</b><br/><font size=8>{escape(m.responsible)}"
-            text += f"<br/>{escape(period_text(m.start, m.end))}</font>"
-            status = status_cell(_status(m.status), row.light.reason)
-            trend = _trend_cell(row)
-            latest = ""
-            if row.followups:
-                f = row.followups[-1]
-                latest = f"<font size=8>{f.noted_on.isoformat()}</font><br/>{escape(f.done)}"
-                if f.effect:
-                    latest += "<br/><i>" + escape(tr("Effekt: {e}").format(e=f.effect)) + "</i>"
-            decided = "<br/>".join(
-                f"<font size=8>{mention.meeting_date.isoformat() if mention.meeting_date else ''}"
-                f"</font> {escape(mention.text)}"
-                for mention in row.mentions
-                if mention.kind == "decision"
-                and mention.meeting_date is not None
-                and mention.meeting_date.year == doc.year
-            )
+    ]
+    for i, row in enumerate(doc.measures, start=1):
+        m = row.measure
+        text = f"<b>{i}. {escape(m.title)}</b><br/><font size=8>{escape(m.responsible)}"
+        text += f"<br/>{escape(period_text(m.start, m.end))}</font>"
+        rows.append(
+            [
+                light_dot(row.light.light),
+                _p(text),
+                _p(status_cell(_status(m.status), row.light.reason)),
+                _p(_trend_cell(row)),
+                _p(_latest_followup(row)),
+                _p(_decisions(row, doc.year)),
+            ]
+        )
+    story.append(data_table(rows, [6 * mm, 40 * mm, 24 * mm, 32 * mm, 36 * mm, 32 * mm]))
+    return story
+
+
+def _latest_followup(row: MeasureRow) -> str:
+    if not row.followups:
+        return ""
+    f = row.followups[-1]
+    latest = f"<font size=8>{f.noted_on.isoformat()}</font><br/>{escape(f.done)}"
+    if f.effect:
+        latest += "<br/><i>" + escape(tr("Effekt: {e}").format(e=f.effect)) + "</i>"
+    return latest
+
+
+def _decisions(row: MeasureRow, year: int) -> str:
+    """The council's decisions on the measure in meetings of the year."""
+    return "<br/>".join(
+        f"<font size=8>{mention.meeting_date.isoformat() if mention.meeting_date else ''}"
+        f"</font> {escape(mention.text)}"
+        for mention in row.mentions
+        if mention.kind == "decision"
+        and mention.meeting_date is not None
+        and mention.meeting_date.year == year
+    )
+
+
+def _indicators(doc: FollowUpDocument, contents: Contents) -> list[Flowable]:
+    """The indicator charts, two to a row, each with the measures it follows."""
+    if not doc.series:
+        return []
+    cells: list[list[Flowable]] = []
+    for series in doc.series:
+        chart = indicator_chart(series, 80 * mm, 45 * mm)
+        caption = (
+            f"<b>{escape(series.name)}</b><br/><font size=8>"
+            + escape(tr("Följs av: {m}").format(m="; ".join(series.measure_titles)))
+            + "</font>"
+        )
+        cells.append([_p(caption), chart])
+    grid: list[list[str | Flowable]] = []
+    for i in range(0, len(cells), 2):
+        pair = cells[i : i + 2]
+        grid.append([c[0] for c in pair] + ([""] if len(pair) == 1 else []))
+        grid.append([c[1] for c in pair] + ([""] if len(pair) == 1 else []))
+    table = Table(grid, colWidths=[CONTENT_WIDTH / 2] * 2)
+    table.setStyle(table_style(header=False, zebra=False))
+    return [CondPageBreak(80 * mm), contents.heading(tr("Indikatorer")), table]
+
+
+def _agreements(doc: FollowUpDocument, contents: Contents) -> list[Flowable]:
+    """Each agreement with the police and the status of its commitments."""
+    if not doc.agreements:
+        return []
+    story: list[Flowable] = [CondPageBreak(60 * mm)]
+    for index, section in enumerate(doc.agreements):
+        a = section.agreement
+        block: list[Flowable] = [
+            *([contents.heading(tr("Överenskommelser med Polisen"))] if index == 0 else []),
+            contents.heading(a.title, "h2"),
+            Paragraph(
+                escape(
+                    tr("{kind}, {period}. Undertecknad {day}.").format(
+                        kind=a.kind_label,
+                        period=a.period_label,
+                        day=a.signed_on.isoformat() if a.signed_on else "–",
+                    )
+                ),
+                styles()["small"],
+            ),
+        ]
+        rows: list[list[str | Flowable]] = [
+            ["", tr("Åtagande"), tr("Status"), tr("Kopplade åtgärder")]
+        ]
+        for commitment_row in section.commitments:
+            c = commitment_row.commitment
             rows.append(
                 [
-                    light_dot(row.light.light),
-                    _p(text),
-                    _p(status),
-                    _p(trend),
-                    _p(latest),
-                    _p(decided),
+                    light_dot(commitment_row.light.light),
+                    _p(f"<b>{escape(Party(c.party).short)}:</b> {escape(c.text)}"),
+                    _p(status_cell(_status(c.status), commitment_row.light.reason)),
+                    _p(escape("; ".join(c.measure_titles))),
                 ]
             )
-        story.append(data_table(rows, [6 * mm, 40 * mm, 24 * mm, 32 * mm, 36 * mm, 32 * mm]))
+        if len(rows) > 1:
+            block.append(data_table(rows, [6 * mm, 78 * mm, 40 * mm, 46 * mm]))
+        if len(rows) < 8:
+            story.append(KeepTogether(block))
+        else:
+            story.extend(block)
+    return story
 
-    # Indicator charts.
-    if doc.series:
-        story.append(CondPageBreak(80 * mm))
-        story.append(contents.heading(tr("Indikatorer")))
-        cells: list[list[Flowable]] = []
-        for series in doc.series:
-            chart = indicator_chart(series, 80 * mm, 45 * mm)
-            caption = (
-                f"<b>{escape(series.name)}</b><br/><font size=8>"
-                + escape(tr("Följs av: {m}").format(m="; ".join(series.measure_titles)))
-                + "</font>"
-            )
-            cells.append([_p(caption), chart])
-        grid: list[list[str | Flowable]] = []
-        for i in range(0, len(cells), 2):
-            pair = cells[i : i + 2]
-            grid.append([c[0] for c in pair] + ([""] if len(pair) == 1 else []))
-            grid.append([c[1] for c in pair] + ([""] if len(pair) == 1 else []))
-        table = Table(grid, colWidths=[CONTENT_WIDTH / 2] * 2)
-        table.setStyle(table_style(header=False, zebra=False))
-        story.append(table)
 
-    # Agreements.
-    if doc.agreements:
-        story.append(CondPageBreak(60 * mm))
-        for index, section in enumerate(doc.agreements):
-            a = section.agreement
-            block: list[Flowable] = [
-                *([contents.heading(tr("Överenskommelser med Polisen"))] if index == 0 else []),
-                contents.heading(a.title, "h2"),
-                Paragraph(
+def _next_year(doc: FollowUpDocument, contents: Contents) -> list[Flowable]:
+    """Next year's dates from the annual wheel."""
+    story: list[Flowable] = [
+        CondPageBreak(50 * mm),
+        contents.heading(tr("Viktiga datum {year}").format(year=doc.year + 1)),
+    ]
+    if not doc.next_year:
+        story.append(
+            Paragraph(tr("Inga datum för nästa år finns i årshjulet ännu."), styles()["body"])
+        )
+        return story
+    rows: list[list[str | Flowable]] = [[tr("Datum"), tr("Vad"), tr("Typ")]]
+    for event in doc.next_year:
+        rows.append(
+            [
+                _p(escape(date_span(event.start, event.end))),
+                _p(escape(event.title)),
+                _p(
                     escape(
-                        tr("{kind}, {period}. Undertecknad {day}.").format(
-                            kind=a.kind_label,
-                            period=a.period_label,
-                            day=a.signed_on.isoformat() if a.signed_on else "–",
-                        )
-                    ),
-                    s["small"],
+                        doc.category_names.get(event.category)
+                        or CATEGORY_LABELS.get(event.category, event.category)
+                    )
                 ),
             ]
-            rows = [["", tr("Åtagande"), tr("Status"), tr("Kopplade åtgärder")]]
-            for commitment_row in section.commitments:
-                c = commitment_row.commitment
-                rows.append(
-                    [
-                        light_dot(commitment_row.light.light),
-                        _p(f"<b>{escape(Party(c.party).short)}:</b> {escape(c.text)}"),
-                        _p(status_cell(_status(c.status), commitment_row.light.reason)),
-                        _p(escape("; ".join(c.measure_titles))),
-                    ]
-                )
-            if len(rows) > 1:
-                block.append(data_table(rows, [6 * mm, 78 * mm, 40 * mm, 46 * mm]))
-            if len(rows) < 8:
-                story.append(KeepTogether(block))
-            else:
-                story.extend(block)
-
-    # Next year's dates.
-    story.append(CondPageBreak(50 * mm))
-    story.append(contents.heading(tr("Viktiga datum {year}").format(year=doc.year + 1)))
-    if doc.next_year:
-        rows = [[tr("Datum"), tr("Vad"), tr("Typ")]]
-        for event in doc.next_year:
-            rows.append(
-                [
-                    _p(escape(date_span(event.start, event.end))),
-                    _p(escape(event.title)),
-                    _p(
-                        escape(
-                            doc.category_names.get(event.category)
-                            or CATEGORY_LABELS.get(event.category, event.category)
-                        )
-                    ),
-                ]
-            )
-        story.append(data_table(rows, [36 * mm, 98 * mm, 36 * mm]))
-    else:
-        story.append(Paragraph(tr("Inga datum för nästa år finns i årshjulet ännu."), s["body"]))
-
-    story += user_chapters(contents, doc.document, Placement.AFTER)
+        )
+    story.append(data_table(rows, [36 * mm, 98 * mm, 36 * mm]))
     return story

@@ -2,7 +2,7 @@
 observations by area, the data sources used and not used (with obstacles), gaps, limitations.
 
 Takes a `SituationReport` (already filtered for internal content by the service) and returns
-PDF bytes. Charts are vector graphics laid out by `domain.situation_charts`.
+PDF bytes. Each indicator (chart, legend, values) is drawn by `situation_indicators`.
 """
 
 from __future__ import annotations
@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -24,26 +22,17 @@ from reportlab.platypus import (
 )
 
 from trygghetsrad.domain.dates import long_date
-from trygghetsrad.domain.situation import THREE_PARTS, IndicatorData, ObstacleKind, SituationReport
-from trygghetsrad.domain.situation_charts import (
-    ChartDrawing,
-    format_number,
-    layout_chart,
-)
+from trygghetsrad.domain.situation import THREE_PARTS, ObstacleKind, SituationReport
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
-from trygghetsrad.domain.situation_periods import period_label, period_sort_key
 from trygghetsrad.export.pdf.base import (
     PdfMeta,
     data_table,
     escape,
     styles,
 )
-from trygghetsrad.export.pdf.chart import chart_drawing as render_chart
 from trygghetsrad.export.pdf.contents import Contents, chapters, render_report
+from trygghetsrad.export.situation_indicators import indicator_block
 from trygghetsrad.i18n import plural, tr
-
-WIDTH = 170 * mm
-
 
 CELL_LIMIT = 900  # characters of free text in one table cell (a row cannot break over pages)
 LIST_LIMIT = 12  # names listed in one cell before "… och N till"
@@ -71,88 +60,6 @@ def _text_block(text: str, empty: str) -> list[Flowable]:
     if not text.strip():
         return [Paragraph(f"<i>{escape(empty)}</i>", styles()["small"])]
     return [_para(chunk.strip()) for chunk in text.split("\n\n") if chunk.strip()]
-
-
-def chart_drawing(indicator: IndicatorData, width: float, height: float) -> Drawing:
-    """The indicator's chart as a reportlab Drawing (vector graphics, embedded font)."""
-    return render_chart(layout_chart(indicator, width, height, font_size=7.5))
-
-
-def _legend(layout: ChartDrawing) -> list[Flowable]:
-    """The drawn series with their colours, and which series the chart leaves out."""
-    parts = [f'<font color="{colour}">■</font> {escape(area)}' for area, colour in layout.series]
-    flow: list[Flowable] = [Paragraph("&nbsp;&nbsp;&nbsp;".join(parts), styles()["small"])]
-    if layout.left_out:
-        note = tr("Diagrammet visar {shown} av {total}; {names} visas i tabellen nedan.").format(
-            shown=len(layout.series),
-            total=plural(len(layout.series) + len(layout.left_out), tr("område"), tr("områden")),
-            names=", ".join(layout.left_out),
-        )
-        flow.append(Paragraph(escape(note), styles()["small"]))
-    return flow
-
-
-def _latest_text(indicator: IndicatorData) -> str:
-    parts = []
-    for area in indicator.areas:
-        point = indicator.latest(area)
-        if point is not None:
-            parts.append(f"{area} {format_number(point.value)} ({period_label(point.period)})")
-    return tr("Senaste värden: ") + "; ".join(parts) if parts else ""
-
-
-TABLE_AREAS = 6  # area columns in one value table beside the period column
-
-
-def _values_tables(indicator: IndicatorData, areas: list[str]) -> list[Flowable]:
-    """Every value of `areas` (those the chart leaves out) in tables of periods × areas."""
-    s = styles()
-    flow: list[Flowable] = []
-    for first in range(0, len(areas), TABLE_AREAS):
-        chunk = areas[first : first + TABLE_AREAS]
-        values = {(v.area, v.period): v.value for v in indicator.values if v.area in chunk}
-        periods = sorted({p for _a, p in values}, key=period_sort_key)
-        rows: list[list[Any]] = [
-            [Paragraph(escape(tr("Period")), s["label"])]
-            + [Paragraph(escape(area), s["label"]) for area in chunk]
-        ]
-        for period in periods:
-            rows.append(
-                [Paragraph(escape(period_label(period)), s["cell"])]
-                + [
-                    Paragraph(
-                        escape(
-                            format_number(values[(a, period)]) if (a, period) in values else "–"
-                        ),
-                        s["cell"],
-                    )
-                    for a in chunk
-                ]
-            )
-        column = (WIDTH - 30 * mm) / len(chunk)
-        flow += [data_table(rows, [30 * mm] + [column] * len(chunk)), Spacer(1, 2 * mm)]
-    return flow
-
-
-def _indicator_block(indicator: IndicatorData) -> list[Flowable]:
-    meta = [indicator.unit] if indicator.unit else []
-    if indicator.source_name:
-        meta.append(tr("Källa: {source}").format(source=indicator.source_name))
-    block: list[Flowable] = [
-        Paragraph(escape(indicator.name), styles()["h2"]),
-        Paragraph(escape(" · ".join(meta)), styles()["small"]),
-    ]
-    if indicator.description:
-        block.append(_para(indicator.description, "small"))
-    layout = layout_chart(indicator, WIDTH, 48 * mm, font_size=7.5)
-    block += [
-        Spacer(1, 2 * mm),
-        render_chart(layout),
-        *_legend(layout),
-        Paragraph(escape(_latest_text(indicator)), styles()["small"]),
-        Spacer(1, 3 * mm),
-    ]
-    return [KeepTogether(block), *_values_tables(indicator, layout.left_out)]
 
 
 def _observations(report: SituationReport) -> list[Flowable]:
@@ -443,7 +350,7 @@ def _story(report: SituationReport, head: DocumentHead, contents: Contents) -> l
     story += heading("indicators", "h2")
     if report.indicators:
         for indicator in report.indicators:
-            story += _indicator_block(indicator)
+            story += indicator_block(indicator)
     else:
         story.append(_para(tr("Inga indikatorer har värden för perioden."), "small"))
     story += [CondPageBreak(60 * mm), *heading("observations", "h2"), *_observations(report)]

@@ -168,40 +168,25 @@ class Checker:
     def record(self, name: str, index: int, record: Any) -> dict[str, Any]:
         """The record's stored values, or the ImportProblem of its first fault."""
         rules = self._rules_of(name)
-        table, columns = rules.table, rules.columns
         if not isinstance(record, dict):
             raise ImportProblem(tr("posten är inget objekt"), table=name, index=index)
         where = {"table": name, "index": index, "record_id": _record_id(record, rules.pk)}
         for field in record:
-            if field not in columns:
+            if field not in rules.columns:
                 raise ImportProblem(tr("okänt fält"), field=str(field)[:80], **where)
-        stored: dict[str, Any] = {}
-        for column_name, column in columns.items():
-            if column_name not in record:
-                if column.primary_key:
-                    raise ImportProblem(tr("id saknas"), field=column_name, **where)
-                default = _fill_default(column)
-                if default is not _MISSING:
-                    stored[column_name] = default
-                elif _required(column):
-                    raise ImportProblem(tr("fältet saknas"), field=column_name, **where)
-                continue
-            value = record[column_name]
-            if value is None:
-                if not column.nullable or column.primary_key:
-                    raise ImportProblem(
-                        tr("fältet får inte vara tomt (null)"), field=column_name, **where
-                    )
-                stored[column_name] = None
-                continue
-            try:
-                stored[column_name] = rules.codecs[column_name].check(value)
-            except ValueError as exc:
-                raise ImportProblem(str(exc), field=column_name, **where) from exc
+        stored = _stored_values(rules, record, where)
         try:
-            portable_rules.check_record(table, record)
+            portable_rules.check_record(rules.table, record)
         except ValidationError as exc:
             raise ImportProblem(str(exc), field=exc.field, **where) from None
+        self._check_unique(name, rules, stored, where)
+        self._note_references(name, index, rules, stored)
+        return stored
+
+    def _check_unique(
+        self, name: str, rules: TableRules, stored: dict[str, Any], where: dict[str, Any]
+    ) -> None:
+        """The record's key and its unique column sets are new in the file; remembered."""
         key = tuple(stored.get(n) for n in rules.pk)
         seen = self.keys[name]
         if key in seen:
@@ -224,6 +209,11 @@ class Checker:
             rules.seen_unique[unique].add(value_key)
         for cols in rules.referenced:
             self.values[(name, cols)].add(tuple(stored.get(n) for n in cols))
+
+    def _note_references(
+        self, name: str, index: int, rules: TableRules, stored: dict[str, Any]
+    ) -> None:
+        """Check each reference now if its target table is complete, else keep it for later."""
         for local, target, remote, by_key in rules.references:
             value = tuple(stored.get(n) for n in local)
             if any(v is None for v in value):
@@ -242,7 +232,6 @@ class Checker:
                 self._check(reference)
             else:
                 self.pending.append(reference)
-        return stored
 
     def end_table(self, name: str) -> None:
         self.complete.add(name)
@@ -272,6 +261,36 @@ class Checker:
         for reference in sorted(self.pending, key=lambda r: (order[r.table], r.index)):
             self._check(reference)
         self.pending.clear()
+
+
+def _stored_values(
+    rules: TableRules, record: dict[str, Any], where: dict[str, Any]
+) -> dict[str, Any]:
+    """Each column's stored value: checked by its codec, or its default when missing."""
+    stored: dict[str, Any] = {}
+    for column_name, column in rules.columns.items():
+        if column_name not in record:
+            if column.primary_key:
+                raise ImportProblem(tr("id saknas"), field=column_name, **where)
+            default = _fill_default(column)
+            if default is not _MISSING:
+                stored[column_name] = default
+            elif _required(column):
+                raise ImportProblem(tr("fältet saknas"), field=column_name, **where)
+            continue
+        value = record[column_name]
+        if value is None:
+            if not column.nullable or column.primary_key:
+                raise ImportProblem(
+                    tr("fältet får inte vara tomt (null)"), field=column_name, **where
+                )
+            stored[column_name] = None
+            continue
+        try:
+            stored[column_name] = rules.codecs[column_name].check(value)
+        except ValueError as exc:
+            raise ImportProblem(str(exc), field=column_name, **where) from exc
+    return stored
 
 
 def check_stream(

@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from typing import Any, TypeGuard
 
 from sqlalchemy import Column, Table, types
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from trygghetsrad.db import column_enums
 from trygghetsrad.db.models import Base
@@ -157,110 +158,124 @@ def _type_of(column: Column[Any]) -> types.TypeEngine[Any]:
 
 
 def codec_for(column: Column[Any], dialect: Any) -> Codec:
+    """How a column's values are written to JSON and checked when read back."""
     kind = _type_of(column)
-
-    def fail(expected: str) -> ValueError:
-        return ValueError(expected)
-
     if isinstance(kind, types.Boolean):
-
-        def check_bool(value: Any) -> Any:
-            if not isinstance(value, bool):
-                raise fail(tr("förväntade true eller false"))
-            return 1 if value else 0
-
-        return Codec("boolean", lambda v: None if v is None else bool(v), check_bool)
-
+        return _bool_codec()
     if isinstance(kind, types.LargeBinary | types._Binary):
-
-        def check_bytes(value: Any) -> Any:
-            if not isinstance(value, str):
-                raise fail(tr("förväntade base64-text"))
-            try:
-                return base64.b64decode(value.encode("ascii"), validate=True)
-            except (binascii.Error, UnicodeEncodeError) as exc:
-                raise fail(tr("ogiltig base64-text")) from exc
-
-        return Codec("base64", lambda v: None if v is None else _plain(bytes(v)), check_bytes)
-
+        return _bytes_codec()
     for py_type, label, parse in (
         (types.DateTime, "date-time", datetime.fromisoformat),
         (types.Date, "date", date.fromisoformat),
         (types.Time, "time", time.fromisoformat),
     ):
         if isinstance(kind, py_type):
-            impl = kind.dialect_impl(dialect)
-            result = impl.result_processor(dialect, None)
-            bind = impl.bind_processor(dialect)
-
-            def to_json(value: Any, _result: Any = result) -> Any:
-                if value is None:
-                    return None
-                parsed = _result(value) if _result is not None else value
-                return parsed.isoformat() if hasattr(parsed, "isoformat") else parsed
-
-            def check_time(
-                value: Any, _parse: Any = parse, _bind: Any = bind, _label: str = label
-            ) -> Any:
-                if not isinstance(value, str):
-                    raise fail(tr("förväntade ett datum/en tid i ISO-format"))
-                try:
-                    parsed = _parse(value)
-                except ValueError as exc:
-                    raise fail(
-                        tr("ogiltigt datum/ogiltig tid: {value}").format(value=value[:40])
-                    ) from exc
-                if _label == "date" and isinstance(parsed, datetime):
-                    raise fail(tr("förväntade ett datum utan klockslag"))
-                return _bind(parsed) if _bind is not None else parsed
-
-            return Codec(label, to_json, check_time)
-
+            return _time_codec(kind, dialect, label, parse)
     if isinstance(kind, types.Integer):
-
-        def check_int(value: Any) -> Any:
-            if not _is_int(value):
-                raise fail(tr("förväntade ett heltal"))
-            if not -(2**63) <= value < 2**63:
-                raise fail(tr("talet är för stort"))
-            return value
-
-        return Codec("integer", _plain, check_int)
-
+        return _int_codec()
     if isinstance(kind, types.Float | types.Numeric):
-
-        def check_number(value: Any) -> Any:
-            if not (_is_int(value) or isinstance(value, float)) or (
-                isinstance(value, float) and not math.isfinite(value)
-            ):
-                raise fail(tr("förväntade ett tal"))
-            return value
-
-        return Codec("number", _plain, check_number)
-
+        return _number_codec()
     if isinstance(kind, types.JSON):
         return Codec("json", lambda v: v if not isinstance(v, str) else json.loads(v), json.dumps)
-
     if isinstance(kind, types.String):  # String, Text, Unicode, Enum
-        length = getattr(kind, "length", None)
-        allowed = tuple(getattr(kind, "enums", ()) or ())
+        return _text_codec(kind)
+    return _any_codec()
 
-        def check_text(value: Any, _length: Any = length, _allowed: Any = allowed) -> Any:
-            if not isinstance(value, str):
-                raise fail(tr("förväntade text"))
-            if _length is not None and len(value) > _length:
-                raise fail(tr("texten är längre än {n} tecken").format(n=_length))
-            if _allowed and value not in _allowed:
-                raise fail(tr("okänt värde {value}").format(value=value[:40]))
-            if "\x00" in value:
-                raise fail(tr("texten innehåller ett nolltecken"))
-            return value
 
-        return Codec("string", _plain, check_text)
+def _bool_codec() -> Codec:
+    def check_bool(value: Any) -> Any:
+        if not isinstance(value, bool):
+            raise ValueError(tr("förväntade true eller false"))
+        return 1 if value else 0
 
+    return Codec("boolean", lambda v: None if v is None else bool(v), check_bool)
+
+
+def _bytes_codec() -> Codec:
+    def check_bytes(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError(tr("förväntade base64-text"))
+        try:
+            return base64.b64decode(value.encode("ascii"), validate=True)
+        except (binascii.Error, UnicodeEncodeError) as exc:
+            raise ValueError(tr("ogiltig base64-text")) from exc
+
+    return Codec("base64", lambda v: None if v is None else _plain(bytes(v)), check_bytes)
+
+
+def _time_codec(
+    kind: types.TypeEngine[Any], dialect: Any, label: str, parse: Callable[[str], Any]
+) -> Codec:
+    impl = kind.dialect_impl(dialect)
+    result = impl.result_processor(dialect, None)
+    bind = impl.bind_processor(dialect)
+
+    def to_json(value: Any) -> Any:
+        if value is None:
+            return None
+        parsed: Any = result(value) if result is not None else value
+        return parsed.isoformat() if hasattr(parsed, "isoformat") else parsed
+
+    def check_time(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError(tr("förväntade ett datum/en tid i ISO-format"))
+        try:
+            parsed = parse(value)
+        except ValueError as exc:
+            raise ValueError(
+                tr("ogiltigt datum/ogiltig tid: {value}").format(value=value[:40])
+            ) from exc
+        if label == "date" and isinstance(parsed, datetime):
+            raise ValueError(tr("förväntade ett datum utan klockslag"))
+        return bind(parsed) if bind is not None else parsed
+
+    return Codec(label, to_json, check_time)
+
+
+def _int_codec() -> Codec:
+    def check_int(value: Any) -> Any:
+        if not _is_int(value):
+            raise ValueError(tr("förväntade ett heltal"))
+        if not -(2**63) <= value < 2**63:
+            raise ValueError(tr("talet är för stort"))
+        return value
+
+    return Codec("integer", _plain, check_int)
+
+
+def _number_codec() -> Codec:
+    def check_number(value: Any) -> Any:
+        if not (_is_int(value) or isinstance(value, float)) or (
+            isinstance(value, float) and not math.isfinite(value)
+        ):
+            raise ValueError(tr("förväntade ett tal"))
+        return value
+
+    return Codec("number", _plain, check_number)
+
+
+def _text_codec(kind: types.TypeEngine[Any]) -> Codec:
+    length = getattr(kind, "length", None)
+    allowed = tuple(getattr(kind, "enums", ()) or ())
+
+    def check_text(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError(tr("förväntade text"))
+        if length is not None and len(value) > length:
+            raise ValueError(tr("texten är längre än {n} tecken").format(n=length))
+        if allowed and value not in allowed:
+            raise ValueError(tr("okänt värde {value}").format(value=value[:40]))
+        if "\x00" in value:
+            raise ValueError(tr("texten innehåller ett nolltecken"))
+        return value
+
+    return Codec("string", _plain, check_text)
+
+
+def _any_codec() -> Codec:
     def check_any(value: Any) -> Any:
         if value is not None and not isinstance(value, str | int | float):
-            raise fail(tr("förväntade text eller ett tal"))
+            raise ValueError(tr("förväntade text eller ett tal"))
         return value
 
     return Codec("any", _plain, check_any)
@@ -282,8 +297,8 @@ def _required(column: Column[Any]) -> bool:
 
 def _fill_default(column: Column[Any]) -> Any:
     default = column.default
-    if default is not None and getattr(default, "is_scalar", False):
-        return default.arg  # type: ignore[attr-defined]
+    if isinstance(default, ScalarElementColumnDefault):
+        return default.arg
     return _MISSING
 
 
@@ -337,10 +352,12 @@ def json_schema(dialect: Any = None) -> dict[str, Any]:
             prop = dict(_SCHEMA_TYPES[codec.kind])
             kind = _type_of(column)
             if codec.kind == "string":
-                if getattr(kind, "length", None):
-                    prop["maxLength"] = kind.length  # type: ignore[attr-defined]
-                if getattr(kind, "enums", None):
-                    prop["enum"] = list(kind.enums)  # type: ignore[attr-defined]
+                length = getattr(kind, "length", None)
+                if length:
+                    prop["maxLength"] = length
+                enums = getattr(kind, "enums", None)
+                if enums:
+                    prop["enum"] = list(enums)
                 allowed = column_enums.allowed_values(table.name, column.name)
                 if allowed:
                     prop["enum"] = list(allowed)
