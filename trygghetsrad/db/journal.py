@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from trygghetsrad.db import search_index
+from trygghetsrad.db import search_index, search_listeners
 from trygghetsrad.db.areas import area_of
 from trygghetsrad.domain.changes import Area
 
@@ -440,8 +440,7 @@ def _apply(session: Session, changeset: ChangeSet, *, backwards: bool) -> None:
                 raise JournalConflict(change.table, _key(row, positions))
     # The statements above bypass SQLAlchemy, so tell the search index which tables to
     # bring in step before the commit (as it does for any plain SQL write).
-    stale = {t for t in changeset.tables if t in search_index.BY_TABLE}
-    connection.info.setdefault("search_stale_tables", set()).update(stale)
+    search_listeners.mark_stale(connection, set(changeset.tables))
     session.expire_all()
 
 
