@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from factories import make_group, make_person
 
-from trygghetsrad.db import search_index
+from trygghetsrad.db import search_index, search_sources
 from trygghetsrad.domain.search import MARK_END, MARK_START, fts_query, html, plain
 from trygghetsrad.services import register, search
 
@@ -105,7 +105,7 @@ def test_bulk_orm_update_is_reindexed_at_commit(database) -> None:  # type: igno
 def test_every_registered_table_exists_in_the_schema_or_is_skipped(session) -> None:  # type: ignore[no-untyped-def]
     conn = session.connection()
     assert search_index.rebuild_index(conn) == 0
-    codes = [source.code for source in search_index.SOURCES]
+    codes = [source.code for source in search_sources.SOURCES]
     assert len(codes) == len(set(codes))
 
 
@@ -150,3 +150,40 @@ def test_read_only_session_searches_without_pruning(db_path) -> None:  # type: i
             assert _titles(s, "gruppen") == ["Kvarvarande gruppen"]
     finally:
         read_only.close()
+
+
+def test_each_open_database_keeps_its_own_index_and_no_other_engine_is_watched(
+    database, db_path, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """The listeners belong to the database opened, not to SQLAlchemy's classes: a session
+    of another engine on the same file (a migration's, a tool's) is not indexed by them."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+    from trygghetsrad.db import search_listeners
+    from trygghetsrad.db.engine import open_database
+
+    assert not event.contains(Session, "after_flush", search_listeners.after_flush)
+    assert not event.contains(Engine, "after_cursor_execute", search_listeners.after_cursor_execute)
+    other = open_database(tmp_path / "annan.sqlite")
+    try:
+        with database.session() as s:
+            make_group(s, name="Klotterjouren")
+        with other.session() as s:
+            make_group(s, name="Nattvandrarna")
+        with database.session() as s:
+            assert _titles(s, "klotter") == ["Klotterjouren"]
+            assert _titles(s, "nattvandrarna") == []
+        with other.session() as s:
+            assert _titles(s, "nattvandrarna") == ["Nattvandrarna"]
+    finally:
+        other.close()
+    bare = create_engine(f"sqlite:///{db_path}")
+    try:
+        with Session(bare) as s, s.begin():
+            make_group(s, name="Grannsamverkan")
+    finally:
+        bare.dispose()
+    with database.session() as s:
+        assert _titles(s, "grannsamverkan") == []  # written past the open database

@@ -10,7 +10,7 @@ from datetime import date
 from factories import make_group
 from factories_meetings import make_action, make_item, make_meeting
 
-from trygghetsrad.db import search_index
+from trygghetsrad.db import search_index, search_sources
 from trygghetsrad.domain.calendar_items import Owner
 from trygghetsrad.domain.meetings import Note
 from trygghetsrad.domain.search import plain
@@ -131,12 +131,12 @@ def test_migration_rebuilds_the_meeting_rows_of_an_older_index(database) -> None
         for table in (search_index.TABLE, search_index.TRIGRAM_TABLE):
             s.connection().exec_driver_sql(
                 f"UPDATE {table} SET title = '', body = 'Kommunhuset, rum Älven' WHERE rowid = ?",
-                (search_index.BY_TABLE["meetings"].rowid(feb),),
+                (search_sources.BY_TABLE["meetings"].rowid(feb),),
             )
         s.connection().exec_driver_sql(
             f"UPDATE {search_index.TRIGRAM_TABLE} SET folded_title = '', "
             "folded_body = 'Kommunhuset, rum Alven' WHERE rowid = ?",
-            (search_index.BY_TABLE["meetings"].rowid(feb),),
+            (search_sources.BY_TABLE["meetings"].rowid(feb),),
         )
     with database.session() as s:
         assert _meeting_hits(s, "Klara februari") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
@@ -85,8 +86,10 @@ def test_a_rejected_value_stays_in_the_field_with_the_message(qtbot) -> None:  #
     assert stack.count() == 0 and field.value == "Möte"
 
 
-def test_flush_all_calls_save_now_of_every_page_with_its_own_timer(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_flush_all_calls_save_now_of_every_page_that_joined_the_autosave(qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QWidget
+
+    from trygghetsrad.ui.autosave_registry import AutosaveRegistry
 
     class Page(QWidget):
         def __init__(self) -> None:
@@ -96,10 +99,39 @@ def test_flush_all_calls_save_now_of_every_page_with_its_own_timer(qtbot) -> Non
         def save_now(self) -> None:
             self.saved += 1
 
-    page = Page()
-    qtbot.addWidget(page)
+    registry = AutosaveRegistry()
+    joined, alone = Page(), Page()
+    qtbot.addWidget(joined)
+    qtbot.addWidget(alone)
+    registry.join(joined)
+    registry.join(joined)  # once is enough
     autosave.flush_all()
-    assert page.saved == 1
+    assert (joined.saved, alone.saved) == (1, 0)  # a method's name alone joins nothing
+    with pytest.raises(TypeError):
+        registry.join(QWidget())  # nothing to store it with
+
+
+def test_a_page_deleted_with_its_tab_is_no_longer_asked(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from trygghetsrad.ui.autosave_registry import AutosaveRegistry
+
+    class Page(QWidget):
+        calls = 0
+
+        def save_now(self) -> bool:
+            Page.calls += 1
+            return True
+
+    registry = AutosaveRegistry()
+    page = Page()
+    registry.join(page)
+    page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert registry.pages() == []
+    autosave.flush_all()
+    assert Page.calls == 0
 
 
 def test_settings_dialog_sets_how_long_backups_are_kept(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]

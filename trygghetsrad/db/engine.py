@@ -150,6 +150,9 @@ class Database:
         from sqlalchemy.orm import sessionmaker
 
         self._factory = sessionmaker(engine, expire_on_commit=False)
+        from trygghetsrad.db import search_listeners  # SQLAlchemy: loaded on opening only
+
+        search_listeners.install(engine, self._factory)  # this database's index, nobody else's
         self._keeper: sqlite3.Connection | None = None
         try:
             # Keeps the file's content reachable if the file is deleted while open (rescue()).

@@ -34,7 +34,9 @@ from typing import Any
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from trygghetsrad.db import search_index
+from trygghetsrad.db import search_index, search_listeners
+from trygghetsrad.db.areas import area_of
+from trygghetsrad.domain.changes import Area
 
 LOG = "journal_log"
 FLAG = "journal_recording"
@@ -438,8 +440,7 @@ def _apply(session: Session, changeset: ChangeSet, *, backwards: bool) -> None:
                 raise JournalConflict(change.table, _key(row, positions))
     # The statements above bypass SQLAlchemy, so tell the search index which tables to
     # bring in step before the commit (as it does for any plain SQL write).
-    stale = {t for t in changeset.tables if t in search_index.BY_TABLE}
-    connection.info.setdefault("search_stale_tables", set()).update(stale)
+    search_listeners.mark_stale(connection, set(changeset.tables))
     session.expire_all()
 
 
@@ -453,32 +454,6 @@ def redo(session: Session, changeset: ChangeSet) -> None:
     _apply(session, changeset, backwards=False)
 
 
-def areas(changeset: ChangeSet) -> frozenset[str]:
-    """The `domain.changes` areas whose tables the change set touched."""
+def areas(changeset: ChangeSet) -> frozenset[Area]:
+    """The `domain.changes` areas whose tables the change set touched (`db/areas.py`)."""
     return frozenset(filter(None, (area_of(t) for t in changeset.tables)))
-
-
-def area_of(table: str) -> str | None:
-    """The area owning a table: its model module's name (`db/models/<area>.py`)."""
-    found = _AREAS.get(table)
-    if found is not None:
-        return found
-    from trygghetsrad.db.base import Base
-    from trygghetsrad.db.models import load_all
-
-    load_all()
-    for mapper in Base.registry.mappers:
-        local = getattr(mapper, "local_table", None)
-        if getattr(local, "name", None):
-            _AREAS[local.name] = mapper.class_.__module__.rsplit(".", 1)[-1]  # type: ignore[union-attr]
-    if table not in _AREAS and table in Base.metadata.tables:
-        # An association table without a class: the area of the first table it points at.
-        for fk in Base.metadata.tables[table].foreign_keys:
-            owner = _AREAS.get(fk.column.table.name)
-            if owner:
-                _AREAS[table] = owner
-                break
-    return _AREAS.get(table)
-
-
-_AREAS: dict[str, str] = {}

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db import search_index as idx
+from trygghetsrad.db import search_sources as sources
 from trygghetsrad.domain.calendar_items import Owner
 from trygghetsrad.domain.dates import long_date
 from trygghetsrad.domain.search import (
@@ -179,7 +180,7 @@ def _snippet(table: str, title: str, snippet: str, context: str) -> str:
     repeats its date and place, which its name and context show."""
     if not title or MARK_START not in snippet:
         return ""
-    source = idx.BY_TABLE.get(table)
+    source = sources.BY_TABLE.get(table)
     if source is not None and source.derived is not None:
         shown = f"{plain(title)} {context}".lower()
         if all(word.lower() in shown for word in matched_words(snippet)):
@@ -195,7 +196,7 @@ _Info = tuple[str, str, Owner]  # own title (plain), context, owner
 def _columns(connection: Connection, table: str) -> set[str]:
     cache: dict[str, set[str]] = connection.info.setdefault("search_columns", {})
     if table not in cache:
-        cache[table] = set(idx.table_columns(connection, table))
+        cache[table] = set(sources.table_columns(connection, table))
     return cache[table]
 
 
@@ -205,7 +206,7 @@ def _in(ids: list[int]) -> str:
 
 def _titles(connection: Connection, table: str, ids: list[int]) -> dict[int, tuple[str, str]]:
     """A readable name and date ("" when it has none) for each record."""
-    source = idx.BY_TABLE.get(table)
+    source = sources.BY_TABLE.get(table)
     if source is not None and source.derived is not None:
         # Named as it is listed ("Klara-gruppen, 13 februari 2025"): the date is in the name.
         return {i: (d.title, "") for i, d in source.derived(connection, ids).items()}
@@ -217,7 +218,7 @@ def _titles(connection: Connection, table: str, ids: list[int]) -> dict[int, tup
     for row in connection.exec_driver_sql(
         f'SELECT {select} FROM "{table}" WHERE id IN ({_in(ids)})'
     ):
-        title = idx.join_text(row[1 : 1 + len(title_cols)]).replace("\n", " – ")
+        title = sources.join_text(row[1 : 1 + len(title_cols)]).replace("\n", " – ")
         when = ""
         if day_col and row[-1]:
             day = row[-1]
@@ -227,7 +228,7 @@ def _titles(connection: Connection, table: str, ids: list[int]) -> dict[int, tup
     return result
 
 
-def _parents(connection: Connection, source: idx.Source, ids: list[int]) -> dict[int, int]:
+def _parents(connection: Connection, source: sources.Source, ids: list[int]) -> dict[int, int]:
     """Map each id of `source.table` to its parent's id, following the first usable path."""
     columns = _columns(connection, source.table)
     for _parent_table, path in source.parents:
@@ -256,7 +257,7 @@ def _parents(connection: Connection, source: idx.Source, ids: list[int]) -> dict
     return {}
 
 
-def _parent_table(connection: Connection, source: idx.Source) -> str | None:
+def _parent_table(connection: Connection, source: sources.Source) -> str | None:
     columns = _columns(connection, source.table)
     for parent_table, path in source.parents:
         if path and path[0] in columns:
@@ -265,7 +266,7 @@ def _parent_table(connection: Connection, source: idx.Source) -> str | None:
 
 
 def _resolve(connection: Connection, table: str, ids: list[int]) -> dict[int, _Info]:
-    source = idx.BY_TABLE.get(table)
+    source = sources.BY_TABLE.get(table)
     if source is None or not _columns(connection, table):
         return {}
     own = _titles(connection, table, ids)
@@ -276,7 +277,7 @@ def _resolve(connection: Connection, table: str, ids: list[int]) -> dict[int, _I
         if parents and parent_table
         else {}
     )
-    parent_source = idx.BY_TABLE.get(parent_table) if parent_table else None
+    parent_source = sources.BY_TABLE.get(parent_table) if parent_table else None
     places = (
         {i: d.context for i, d in source.derived(connection, ids).items()}
         if source.derived is not None

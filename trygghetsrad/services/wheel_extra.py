@@ -264,7 +264,7 @@ def import_ics(
     """
     from sqlalchemy import insert
 
-    from trygghetsrad.db import search_index
+    from trygghetsrad.db import search_index, search_sources
     from trygghetsrad.db.models.wheel import WheelEvent as EventRow
     from trygghetsrad.services.wheel_ics_import import read_calendar
 
@@ -348,8 +348,8 @@ def import_ics(
         session.execute(insert(EventRow), new)
         ids = list(session.scalars(select(EventRow.id).where(EventRow.id > before)))
         connection = session.connection()
-        if search_index._present(connection):
-            search_index.reindex_table(connection, search_index.BY_TABLE["wheel_events"], ids)
+        if search_index.present(connection):
+            search_index.reindex_table(connection, search_sources.BY_TABLE["wheel_events"], ids)
         wheel.log_added(session, [(r["title"], r["start_date"], r["end_date"]) for r in new])
     return ImportResult(
         created,

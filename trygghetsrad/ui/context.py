@@ -1,4 +1,5 @@
-"""What every page receives: the open database, the shared events object and the undo group."""
+"""What every page receives: the open database, the shared events object, the undo group and
+the autosave registry of its window."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup
 
 from trygghetsrad.domain.changes import Changes
+from trygghetsrad.ui.autosave_registry import AutosaveRegistry
 
 if TYPE_CHECKING:  # imported by pages only: the window paints before the database layer loads
     from trygghetsrad.services.database import Database
@@ -34,7 +36,8 @@ class AppEvents(QObject):
 
 
 class AppContext:
-    """The database, the window's events and its undo group.
+    """The database, the window's events, its undo group and its autosave registry (a page
+    with an autosave timer of its own joins it: `ctx.autosave.join(self)`).
 
     At start-up the window paints its first page from a plain sqlite3 glance and opens the
     database right after; until then `database` is opened on first use by `opener` (a menu
@@ -50,6 +53,7 @@ class AppContext:
         *,
         path: Path | None = None,
         opener: Callable[[], Database] | None = None,
+        autosave: AutosaveRegistry | None = None,
     ) -> None:
         if database is None and (path is None or opener is None):
             raise ValueError("a context without a database needs its path and an opener")
@@ -58,6 +62,7 @@ class AppContext:
         self._opener = opener
         self.events = events
         self.undo_group = undo_group
+        self.autosave = autosave if autosave is not None else AutosaveRegistry()
 
     @property
     def database(self) -> Database:

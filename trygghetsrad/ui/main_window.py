@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad import APP_NAME
 from trygghetsrad.errors import UserError
+from trygghetsrad.ui.autosave_registry import AutosaveRegistry
 from trygghetsrad.ui.context import AppContext, AppEvents
 from trygghetsrad.ui.lazy_tab import LazyTab
 from trygghetsrad.ui.safety import install as install_safety
@@ -97,7 +98,10 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.undo_group = QUndoGroup(self)
         self.events = AppEvents(self)
-        self.ctx = AppContext(database, self.events, self.undo_group, path=path, opener=opener)
+        self.autosave = AutosaveRegistry()  # pages with their own autosave timer join it
+        self.ctx = AppContext(
+            database, self.events, self.undo_group, path=path, opener=opener, autosave=self.autosave
+        )
         self.backup_task: object | None = None  # the automatic backup running after start-up
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Mapper
 
-from trygghetsrad.db import search_index  # noqa: F401  (keeps the search index in step)
 from trygghetsrad.db.base import Base as _Base
 from trygghetsrad.db.models.register import Group, Membership, Organisation, Person
 from trygghetsrad.db.models.settings import Setting

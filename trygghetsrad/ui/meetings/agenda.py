@@ -126,6 +126,7 @@ class AgendaPanel(FollowupMixin, QWidget):
     def __init__(self, ctx: AppContext, undo_stack: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        ctx.autosave.join(self)  # its own timer: stored on closing, quitting, switching
         self.undo_stack = undo_stack
         self.meeting: MeetingDetail | None = None
         self.item_id: int | None = None

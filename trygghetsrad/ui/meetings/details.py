@@ -81,6 +81,7 @@ class DetailsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        ctx.autosave.join(self)  # its own timer: stored on closing, quitting, switching
         self.undo_stack = undo_stack
         self.meeting: MeetingDetail | None = None
         self._loading = False

@@ -159,6 +159,7 @@ class CausesPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        ctx.autosave.join(self)  # its own timer: stored on closing, quitting, switching
         self.setAccessibleName(self.tr("Orsaksanalys"))
         self.undo_stack = QUndoStack(self)
         ctx.undo_group.addStack(self.undo_stack)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from trygghetsrad.ui.autosave_registry import SavesPending
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.lazy_tab import LazyTab
 
@@ -111,7 +112,8 @@ class SituationPage(QWidget):
                 from trygghetsrad.export.situation_report import render_situation_report
                 from trygghetsrad.services import situation_pictures
 
-                getattr(page, "save_now", lambda: None)()
+                if isinstance(page, SavesPending):
+                    page.save_now()
                 report = situation_pictures.build_report(s, picture.id, include_internal=internal)
                 name = f"{picture.title} version {picture.version}"
                 return name, lambda: render_situation_report(report)

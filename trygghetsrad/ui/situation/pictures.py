@@ -68,6 +68,7 @@ class PicturesPage(SituationSubPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        ctx.autosave.join(self)  # its own timer: stored on closing, quitting, switching
         self.setAccessibleName(self.tr("Lägesbilder"))
         self.picture: PictureData | None = None
         self._loading = False

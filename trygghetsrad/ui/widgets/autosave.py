@@ -11,8 +11,9 @@ Two pieces every page can use:
   been stored when it is pushed (the first redo does nothing); consecutive saves of the same
   field while the user keeps typing merge into one undo step ("Ändra titel").
 
-Pages that run an autosave timer of their own take part by naming their flush method
-`save_now()`: `flush_all()` calls it on every live widget that has one. `flush_all()` first
+Pages that run an autosave timer of their own join their window's registry
+(`ctx.autosave.join(self)`, see `ui/autosave_registry.py`): `flush_all()` calls their
+`save_now()`. `flush_all()` first
 commits any cell editor still open in a table or tree (a cause being renamed, a value typed
 into a table), so closing the window with the cursor in a cell keeps what was typed.
 
@@ -44,7 +45,7 @@ import os
 import signal
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -58,6 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.errors import UserError
+from trygghetsrad.ui.autosave_registry import SavesPending, registries
 
 log = logging.getLogger("trygghetsrad")
 
@@ -67,17 +69,14 @@ _MERGE_IDS: dict[str, int] = {}
 _next_id = itertools.count(1000)
 
 
-SAVE_HOOK = "save_now"
-
-
 def flush_all() -> list[QWidget]:
     """Store every pending edit now (closing, quitting, switching or restoring the database).
 
-    Covers open cell editors, every `Autosaver`, and every live widget with a `save_now()`
-    method: pages that keep an autosave timer of their own only need to name their flush
-    method `save_now`. Returns the widgets whose edit was refused (a ValidationError: the
-    message shows at the field and the text stays), so that closing can ask first; a save
-    hook refuses by returning False or raising a UserError.
+    Covers open cell editors, every `Autosaver`, and every page that joined a window's
+    `AutosaveRegistry` (pages that keep an autosave timer of their own). Returns the
+    widgets whose edit was refused (a ValidationError: the message shows at the field and
+    the text stays), so that closing can ask first; a page refuses by returning False from
+    `save_now()` or raising a UserError.
     """
     refused: dict[int, QWidget] = {}
 
@@ -96,22 +95,17 @@ def flush_all() -> list[QWidget]:
             note(saver.widget())
         except Exception:  # a bug in one page must not stop the others from saving
             log.exception("autosave flush failed")
-    app = QApplication.instance()
-    if app is None:
-        return list(refused.values())
-    for widget in QApplication.allWidgets():
-        hook = getattr(widget, SAVE_HOOK, None)
-        if not callable(hook):
-            continue
-        try:
-            if hook() is False:
-                note(widget)
-        except UserError:  # the page shows the message at the field and keeps the text
-            note(widget)
-        except RuntimeError:  # deleted while iterating
-            continue
-        except Exception:  # a bug in one page must not stop the others from saving
-            log.exception("save_now of %s failed", type(widget).__name__)
+    for registry in registries():
+        for page in registry.pages():
+            try:
+                if cast(SavesPending, page).save_now() is False:
+                    note(page)
+            except UserError:  # the page shows the message at the field and keeps the text
+                note(page)
+            except RuntimeError:  # deleted while storing
+                continue
+            except Exception:  # a bug in one page must not stop the others from saving
+                log.exception("save_now of %s failed", type(page).__name__)
     # A page and a field inside it may both refuse: name the innermost once.
     widgets = list(refused.values())
     return [w for w in widgets if not any(o is not w and w.isAncestorOf(o) for o in widgets)]
