@@ -199,7 +199,7 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     "meetings.agenda.TemplateDialog": _template,
     "meetings.followup.CommentDialog": _comment,
     # wheel
-    "wheel.dialogs.EventDialog": lambda ctx: _wheel(ctx).new_event(),
+    "wheel.event_dialog.EventDialog": lambda ctx: _wheel(ctx).new_event(),
     "wheel.dialogs.PlanDialog": lambda ctx: _wheel(ctx).edit_plan(),
     # situation picture
     "situation.forms.SourceDialog": lambda ctx: _situation(

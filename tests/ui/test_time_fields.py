@@ -20,7 +20,7 @@ from trygghetsrad.ui.widgets.form_dialog import FormDialog
 WITH_TIMES = [
     "meetings.dialogs.MeetingDialog",
     "meetings.next_meeting.NextMeetingDialog",
-    "wheel.dialogs.EventDialog",
+    "wheel.event_dialog.EventDialog",
 ]
 
 

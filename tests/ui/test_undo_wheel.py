@@ -70,3 +70,59 @@ def test_next_years_plan_is_undone(page, demo_ctx, monkeypatch) -> None:  # type
     assert _plan_rows(demo_ctx) == plans_before  # the draft plan row is gone again
     page.stack.redo()
     assert _titles(demo_ctx, 2027) == started
+
+
+def test_an_event_deleted_with_the_mouse_comes_back_as_itself(page, qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    """Undo puts back the very row the delete removed (same id, so the same key on the wheel
+    and the same UID in the calendar file), and redo removes it again."""
+    from PySide6.QtCore import Qt
+
+    key = next(i.key for i in page._items if i.title == "Kulturnatten")
+    qtbot.mouseClick(
+        page.wheel, Qt.MouseButton.LeftButton, pos=page.wheel.shape_center(key).toPoint()
+    )
+    assert page.wheel.selected == key
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "Kulturnatten" not in _titles(demo_ctx, 2026)
+    assert page.wheel.item(key) is None
+    assert page.stack.undoText() == "Ta bort Kulturnatten"
+    page.stack.undo()
+    assert page.wheel.item(key) is not None and page.wheel.item(key).title == "Kulturnatten"
+    page.stack.redo()
+    assert page.wheel.item(key) is None
+    assert "Kulturnatten" not in _titles(demo_ctx, 2026)
+
+
+def test_a_move_dragged_on_the_wheel_and_a_removed_ring_are_undone_through_the_journal(
+    page, qtbot, demo_ctx
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    key = next(i.key for i in page._items if i.title == "Kulturnatten")
+    page.wheel.setFocus()
+    qtbot.mouseClick(
+        page.wheel, Qt.MouseButton.LeftButton, pos=page.wheel.shape_center(key).toPoint()
+    )
+    qtbot.keyClick(page.wheel, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    moved = page.wheel.item(key).start
+    assert moved != date(2026, 5, 29)
+    page.stack.undo()
+    assert page.wheel.item(key).start == date(2026, 5, 29)
+    page.stack.redo()
+    assert page.wheel.item(key).start == moved
+
+    dialog = page.edit_categories()
+    dialog.add_button.click()
+    with demo_ctx.database.session() as s:
+        rings = service.list_categories(s)
+    added = rings[-1]
+    dialog.list.setCurrentRow(len(rings) - 1)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    with demo_ctx.database.session() as s:
+        assert added.id not in {c.id for c in service.list_categories(s)}
+    page.stack.undo()
+    with demo_ctx.database.session() as s:
+        assert (added.id, added.name) in {(c.id, c.name) for c in service.list_categories(s)}
+    dialog.close()

@@ -1,12 +1,13 @@
-"""Editors of the annual wheel: event, rings (categories), plan status, owned items, suggestions."""
+"""Editors of the annual wheel besides the event's (`event_dialog.py`): rings (categories),
+the plan's status, and items owned by another workspace."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
-from typing import Any
+from datetime import date
+from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,9 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,27 +28,14 @@ from PySide6.QtWidgets import (
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import MONTHS, date_span, time_span
 from trygghetsrad.domain.wheel import (
-    FREQUENCY_LABELS,
-    Frequency,
     PlanStatus,
-    Recurrence,
     WheelCategory,
-    WheelEvent,
     WheelPlan,
 )
 from trygghetsrad.domain.wheel import clean_text as clean_wheel_text
 from trygghetsrad.errors import UserError
-from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
+from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
-from trygghetsrad.ui.widgets.time_entry import TimeEntry
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
@@ -58,233 +44,32 @@ def swatch(color: str, size: int = 14) -> QIcon:
     return QIcon(pix)
 
 
-def _date_edit(day: date, field: str = "") -> DateEntry:
-    return DateEntry(day, field)
+class RingEdits(Protocol):
+    """What the rings dialog asks of its page; each returns the rings as they are now, or
+    raises the service's refusal (shown under the name)."""
 
-
-class EventDialog(FormDialog):
-    """Create or edit an event of the wheel; for a series opened on one occurrence, that
-    occurrence can be moved or cancelled alone."""
-
-    def __init__(
-        self,
-        categories: list[WheelCategory],
-        on_save: Callable[[dict[str, Any]], object],
-        parent: QWidget | None = None,
-        *,
-        event: WheelEvent | None = None,
-        start: date | None = None,
-        category: str | None = None,
-        occurrence: date | None = None,
-        on_move_occurrence: Callable[[date, date], object] | None = None,
-        on_cancel_occurrence: Callable[[date], object] | None = None,
-    ) -> None:
-        self._on_move_occurrence = on_move_occurrence
-        self._on_cancel_occurrence = on_cancel_occurrence
-        title = self.tr("Ny händelse") if event is None else self.tr("Redigera händelse")
-        super().__init__(title, on_save, parent)
-        self.setMinimumWidth(620)
-        self.occurrence = occurrence
-        first = event.start if event else (start or date.today())
-        self.title_edit = self.add_field(
-            "title", self.tr("Rubrik"), QLineEdit(event.title if event else "")
-        )
-        self.category_box = QComboBox()
-        for cat in categories:
-            self.category_box.addItem(swatch(cat.color), cat.name, cat.key)
-        wanted = event.category if event else (category or "events")
-        index = self.category_box.findData(wanted)
-        self.category_box.setCurrentIndex(max(0, index))
-        self.add_field("category", self.tr("Ring"), self.category_box)
-        self.start_edit = self.add_field("start", self.tr("Datum"), _date_edit(first, "start"))
-        self.end_edit = OptionalDateEntry(
-            self.tr("Flera dagar, till och med"), event.end if event else None, "end"
-        )
-        if not (event and event.end):
-            self.end_edit.set_value(None, first)
-        self.add_field("end", self.tr("Slutdatum"), self.end_edit)
-        times = QWidget()
-        row = QHBoxLayout(times)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.time_check = QCheckBox(self.tr("Klockslag"))
-        self.time_check.setAccessibleName(self.tr("Klockslag"))
-        self.start_time = TimeEntry(time(10, 0), "start_time")
-        self.end_time = TimeEntry(time(12, 0), "end_time")
-        for edit, name in (
-            (self.start_time, self.tr("Starttid")),
-            (self.end_time, self.tr("Sluttid")),
-        ):
-            edit.setAccessibleName(name)
-        row.addWidget(self.time_check)
-        row.addWidget(self.start_time)
-        row.addWidget(QLabel("–"))
-        row.addWidget(self.end_time)
-        row.addStretch(1)
-        self.time_check.toggled.connect(self.start_time.setEnabled)
-        self.time_check.toggled.connect(self.end_time.setEnabled)
-        if event and event.start_time:
-            self.start_time.setTime(QTime(event.start_time.hour, event.start_time.minute))
-            if event.end_time:
-                self.end_time.setTime(QTime(event.end_time.hour, event.end_time.minute))
-        self.time_check.setChecked(bool(event and event.start_time))
-        self.start_time.setEnabled(self.time_check.isChecked())
-        self.end_time.setEnabled(self.time_check.isChecked())
-        self.add_field("start_time", self.tr("Tid"), times)
-        self.show_errors_of("end_time", "start_time", self.end_time)
-        self.place_edit = self.add_field(
-            "place", self.tr("Plats"), QLineEdit(event.place if event else "")
-        )
-        self.responsible_edit = self.add_field(
-            "responsible", self.tr("Ansvarig"), QLineEdit(event.responsible if event else "")
-        )
-        self.description_edit = QPlainTextEdit(event.description if event else "")
-        self.description_edit.setMaximumHeight(80)
-        self.add_field("description", self.tr("Beskrivning"), self.description_edit)
-        self.internal_check = QCheckBox(
-            self.tr("Intern – tas inte med i affisch, bilder och kalenderfil")
-        )
-        self.internal_check.setChecked(bool(event and event.internal))
-        self.add_field("internal", self.tr("Intern"), self.internal_check)
-        # Recurrence
-        rec = event.recurrence if event else Recurrence()
-        box = QWidget()
-        grid = QHBoxLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.frequency_box = QComboBox()
-        for freq, label in FREQUENCY_LABELS.items():
-            self.frequency_box.addItem(self.tr(label), freq.value)
-        self.frequency_box.setCurrentIndex(self.frequency_box.findData(rec.frequency.value))
-        self.frequency_box.setAccessibleName(self.tr("Upprepning"))
-        self.interval_spin = QSpinBox()
-        self.interval_spin.setRange(1, 52)
-        self.interval_spin.setValue(rec.interval)
-        self.interval_spin.setPrefix(self.tr("var "))
-        self.interval_spin.setAccessibleName(self.tr("Intervall"))
-        self.interval_spin.setToolTip(self.tr("T.ex. var 3:e månad = fyra gånger per år"))
-        self.nth_box = QComboBox()
-        for value, label in (
-            (1, "första"),
-            (2, "andra"),
-            (3, "tredje"),
-            (4, "fjärde"),
-            (-1, "sista"),
-        ):
-            self.nth_box.addItem(self.tr(label), value)
-        self.nth_box.setCurrentIndex(max(0, self.nth_box.findData(rec.nth or 1)))
-        self.nth_box.setAccessibleName(self.tr("Vilken veckodag i månaden"))
-        self.week_spin = QSpinBox()
-        self.week_spin.setRange(1, 53)
-        self.week_spin.setPrefix(self.tr("vecka "))
-        self.week_spin.setValue(rec.week or first.isocalendar()[1])
-        self.week_spin.setAccessibleName(self.tr("Veckonummer"))
-        for w in (self.frequency_box, self.interval_spin, self.nth_box, self.week_spin):
-            grid.addWidget(w)
-        grid.addStretch(1)
-        self.add_field("recurrence", self.tr("Upprepas"), box)
-        self.until_edit = OptionalDateEntry(self.tr("Till och med"), rec.until, "until")
-        self.add_field("until", self.tr("Slutar"), self.until_edit)
-        self.frequency_box.currentIndexChanged.connect(self._sync_recurrence)
-        self._sync_recurrence()
-        if event is not None and occurrence is not None and rec.repeats:
-            self._add_occurrence_row(occurrence)
-        self.title_edit.setFocus()
-
-    def _add_occurrence_row(self, occurrence: date) -> None:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.move_edit = _date_edit(occurrence)
-        self.move_edit.setAccessibleName(self.tr("Nytt datum för detta tillfälle"))
-        move = QPushButton(self.tr("Flytta tillfället"))
-        cancel = QPushButton(self.tr("Ställ in tillfället"))
-        for b in (move, cancel):
-            b.setAccessibleName(b.text())
-        layout.addWidget(self.move_edit)
-        layout.addWidget(move)
-        layout.addWidget(cancel)
-        layout.addStretch(1)
-        move.clicked.connect(
-            lambda: self._call_and_close(
-                self._on_move_occurrence and self._move_occurrence_to_typed_date, occurrence
-            )
-        )
-        cancel.clicked.connect(lambda: self._call_and_close(self._on_cancel_occurrence, occurrence))
-        self.add_field(
-            "occurrence",
-            self.tr("Detta tillfälle"),
-            row,
-            hint=self.tr(
-                "Tillfället {day}: flytta eller ställ in bara det. Ändringar ovan gäller hela serien."
-            ).format(day=date_span(occurrence, None)),
-        )
-
-    def _move_occurrence_to_typed_date(self, occurrence: date) -> None:
-        assert self._on_move_occurrence is not None
-        self._on_move_occurrence(occurrence, self.move_edit.checked())
-
-    def _call_and_close(self, callback: Callable[..., object] | None, *args: Any) -> None:
-        if callback is None:
-            return
-        try:
-            callback(*args)
-        except UserError as exc:
-            self.show_error(exc)
-            return
-        self.accept()
-
-    def _sync_recurrence(self) -> None:
-        freq = Frequency(self.frequency_box.currentData())
-        self.interval_spin.setVisible(
-            freq in (Frequency.WEEKLY, Frequency.MONTHLY, Frequency.MONTHLY_NTH)
-        )
-        self.nth_box.setVisible(freq is Frequency.MONTHLY_NTH)
-        self.week_spin.setVisible(freq is Frequency.YEARLY_WEEK)
-        self.until_edit.setEnabled(freq is not Frequency.NONE)
-
-    def values(self) -> dict[str, Any]:
-        freq = Frequency(self.frequency_box.currentData())
-        start = self.start_edit.checked()  # type: ignore[attr-defined]
-        timed = self.time_check.isChecked()
-        st = self.start_time.checked() if timed else None  # type: ignore[attr-defined]
-        et = self.end_time.checked() if timed else None  # type: ignore[attr-defined]
-        return {
-            "title": self.title_edit.text(),  # type: ignore[attr-defined]
-            "category": self.category_box.currentData(),
-            "start": start,
-            "end": self.end_edit.value(),
-            "start_time": st,
-            "end_time": et,
-            "place": self.place_edit.text(),  # type: ignore[attr-defined]
-            "responsible": self.responsible_edit.text(),  # type: ignore[attr-defined]
-            "description": self.description_edit.toPlainText(),
-            "internal": self.internal_check.isChecked(),
-            "recurrence": Recurrence(
-                freq,
-                self.interval_spin.value() if self.interval_spin.isVisibleTo(self) else 1,
-                self.until_edit.value() if freq is not Frequency.NONE else None,
-                None,
-                self.nth_box.currentData() if freq is Frequency.MONTHLY_NTH else None,
-                self.week_spin.value() if freq is Frequency.YEARLY_WEEK else None,
-            ),
-        }
+    def update(self, ident: int, name: str, color: str, visible: bool) -> list[WheelCategory]: ...
+    def reorder(self, ids: list[int]) -> list[WheelCategory]: ...
+    def create(self, name: str, color: str) -> list[WheelCategory]: ...
+    def delete(self, ident: int) -> list[WheelCategory]: ...
 
 
 class CategoryDialog(QDialog):
     """Rings: names, colours, visibility and order (outermost first); add and remove own rings.
 
-    Each change is applied at once through the callbacks, so undo and refresh stay simple."""
+    Each change is applied at once through `edits`, each an undoable step of the page."""
 
     def __init__(
         self,
         categories: list[WheelCategory],
-        actions: dict[str, Callable[..., object]],
+        edits: RingEdits,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ringar i årshjulet"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumSize(520, 420)
-        self._actions = actions
+        self._edits = edits
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr("Den översta ringen ligger ytterst i hjulet, närmast månaderna."))
         hint.setProperty("role", "hint")
@@ -371,25 +156,24 @@ class CategoryDialog(QDialog):
         self.delete_button.setEnabled(not cat.standard)
         self.error.clear()
 
-    def _run(self, name: str, *args: Any) -> None:
+    def _apply(self, edit: Callable[..., list[WheelCategory]], *args: Any) -> None:
         self.error.clear()
         try:
-            result = self._actions[name](*args)
+            categories = edit(*args)
         except UserError as exc:
             self.error.setText(str(exc))
             return
-        if isinstance(result, list):
-            self.set_categories(result)
+        self.set_categories(categories)
 
     def _on_rename(self) -> None:
         cat = self.current()
         if cat and self.name_edit.text().strip() != cat.name:
-            self._run("update", cat.id, self.name_edit.text(), cat.color, cat.visible)
+            self._apply(self._edits.update, cat.id, self.name_edit.text(), cat.color, cat.visible)
 
     def _on_visible(self, visible: bool) -> None:
         cat = self.current()
         if cat:
-            self._run("update", cat.id, cat.name, cat.color, visible)
+            self._apply(self._edits.update, cat.id, cat.name, cat.color, visible)
 
     def _on_color(self) -> None:
         cat = self.current()
@@ -399,7 +183,7 @@ class CategoryDialog(QDialog):
             QColor(cat.color), self, self.tr("Färg för {name}").format(name=cat.name)
         )
         if color.isValid():
-            self._run("update", cat.id, cat.name, color.name(), cat.visible)
+            self._apply(self._edits.update, cat.id, cat.name, color.name(), cat.visible)
 
     def _on_move(self, step: int) -> None:
         row = self.list.currentRow()
@@ -408,11 +192,15 @@ class CategoryDialog(QDialog):
         if not 0 <= target < len(ids):
             return
         ids[row], ids[target] = ids[target], ids[row]
-        self._run("reorder", ids)
+        self._apply(self._edits.reorder, ids)
         self.list.setCurrentRow(target)
 
     def _on_add(self) -> None:
-        self._run("create", self.tr("Ny ring {n}").format(n=len(self._categories) + 1), "#5b7c99")
+        self._apply(
+            self._edits.create,
+            self.tr("Ny ring {n}").format(n=len(self._categories) + 1),
+            "#5b7c99",
+        )
         self.list.setCurrentRow(self.list.count() - 1)
         self.name_edit.setFocus()
         self.name_edit.selectAll()
@@ -420,7 +208,7 @@ class CategoryDialog(QDialog):
     def _on_delete(self) -> None:
         cat = self.current()
         if cat:
-            self._run("delete", cat.id)
+            self._apply(self._edits.delete, cat.id)
 
 
 class PlanDialog(FormDialog):
@@ -438,16 +226,10 @@ class PlanDialog(FormDialog):
         self.status_box.addItem(self.tr("Fastställd"), PlanStatus.ADOPTED.value)
         self.status_box.setCurrentIndex(self.status_box.findData(plan.status.value))
         self.add_field("status", self.tr("Status"), self.status_box)
-        self.adopted_edit = self.add_field(
-            "adopted_on",
-            self.tr("Fastställd den"),
-            DateEntry(plan.adopted_on, "adopted_on"),  # empty until the user gives the date
-        )
-        self.by_edit = self.add_field(
-            "adopted_by",
-            self.tr("Fastställd av"),
-            QLineEdit(plan.adopted_by or self.tr("Trygghetsrådet")),
-        )
+        self.adopted_edit = DateEntry(plan.adopted_on, "adopted_on")  # empty until given
+        self.add_field("adopted_on", self.tr("Fastställd den"), self.adopted_edit)
+        self.by_edit = QLineEdit(plan.adopted_by or self.tr("Trygghetsrådet"))
+        self.add_field("adopted_by", self.tr("Fastställd av"), self.by_edit)
         self.reservation_check = QCheckBox(self.tr("med reservation för korrigeringar under året"))
         self.reservation_check.setChecked(plan.reservation)
         self.add_field("reservation", self.tr("Reservation"), self.reservation_check)
@@ -472,11 +254,12 @@ class PlanDialog(FormDialog):
             changes.addItem(self.tr("Inga ändringar efter fastställandet."))
         changes.setMaximumHeight(140)
         self.add_field("changes", self.tr("Ändringar"), changes)
-        self.note_edit = self.add_field("note", self.tr("Ny anteckning"), QLineEdit())
+        self.note_edit = QLineEdit()
+        self.add_field("note", self.tr("Ny anteckning"), self.note_edit)
         self.show_errors_of("text", "note")  # the service calls the note "text"
         self.note_edit.setPlaceholderText(
             self.tr("T.ex. Kulturnatten flyttad efter beslut i rådet")
-        )  # type: ignore[attr-defined]
+        )
         self.status_box.currentIndexChanged.connect(self._sync)
         self._sync()
 
@@ -488,10 +271,10 @@ class PlanDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         return {
             "status": PlanStatus(self.status_box.currentData()),
-            "adopted_on": self.adopted_edit.checked()  # type: ignore[attr-defined]
+            "adopted_on": self.adopted_edit.checked()
             if self.status_box.currentData() == PlanStatus.ADOPTED.value
             else None,
-            "adopted_by": self.by_edit.text(),  # type: ignore[attr-defined]
+            "adopted_by": self.by_edit.text(),
             "reservation": self.reservation_check.isChecked(),
             "start_month": int(self.month_box.currentData()),
             "note": self._checked_note(),
@@ -500,7 +283,7 @@ class PlanDialog(FormDialog):
     def _checked_note(self) -> str:
         """The note, checked here as the service will (the page stores it through the undo
         journal, which can only report afterwards): a refused note is shown under its field."""
-        note: str = self.note_edit.text()  # type: ignore[attr-defined]
+        note = self.note_edit.text()
         if note.strip():  # the limit of `services.wheel.add_plan_change`
             clean_wheel_text(note, "note", self.tr("Ändringen"), required=True, limit=1000)
         return note
@@ -556,7 +339,7 @@ class OwnedItemDialog(QDialog):
         self.error.setWordWrap(True)
         if can_move:
             row = QHBoxLayout()
-            self.date_edit = _date_edit(item.start)
+            self.date_edit = DateEntry(item.start)
             self.date_edit.setAccessibleName(self.tr("Nytt datum"))
             move = QPushButton(self.tr("Flytta till datumet"))
             move.setAccessibleName(move.text())

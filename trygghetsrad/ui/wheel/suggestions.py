@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,11 +21,18 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.dates import date_span, time_span
 from trygghetsrad.domain.wheel import WheelCategory
+from trygghetsrad.domain.wheel_dates import DateMention
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
 
+if TYPE_CHECKING:
+    from trygghetsrad.services.wheel_extra import Suggestion
+
 
 class SuggestionsDialog(QDialog):
+    """Dates found in the minutes or in pasted text; "Lägg till" hands one to `on_accept`
+    (an undoable edit of the page, which raises a refusal for this dialog to show)."""
+
     accepted_one = Signal()
 
     def __init__(
@@ -30,10 +40,12 @@ class SuggestionsDialog(QDialog):
         ctx: AppContext,
         year: int,
         categories: list[WheelCategory],
+        on_accept: Callable[[DateMention], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._on_accept = on_accept
         self.year = year
         self.names = {c.key: c.name for c in categories}
         self.setWindowTitle(self.tr("Datum i protokoll och anteckningar"))
@@ -76,26 +88,20 @@ class SuggestionsDialog(QDialog):
         self.load_from_minutes()
 
     def load_from_minutes(self) -> None:
-        from trygghetsrad.services.wheel_extra import suggestions_from_minutes
+        from trygghetsrad.services import wheel_reads
 
-        with self.ctx.database.session() as s:
-            self.show_suggestions(suggestions_from_minutes(s, self.year))
+        self.show_suggestions(wheel_reads.minutes_suggestions(self.ctx.database, self.year))
 
     def find_in_text(self) -> None:
-        from datetime import date
+        from trygghetsrad.services import wheel_reads
 
-        from trygghetsrad.services import wheel
-        from trygghetsrad.services.wheel_extra import suggest_from_text
-
-        with self.ctx.database.session() as s:
-            existing = wheel.items_in(s, date(self.year - 1, 1, 1), date(self.year + 1, 12, 31))
         self.show_suggestions(
-            suggest_from_text(
-                self.text.toPlainText(), self.year, existing, self.tr("Inklistrad text")
+            wheel_reads.text_suggestions(
+                self.ctx.database, self.year, self.text.toPlainText(), self.tr("Inklistrad text")
             )
         )
 
-    def show_suggestions(self, suggestions: list) -> None:  # type: ignore[type-arg]
+    def show_suggestions(self, suggestions: list[Suggestion]) -> None:
         self.list.clear()
         self.buttons = []
         if not suggestions:
@@ -135,12 +141,9 @@ class SuggestionsDialog(QDialog):
             self.list.setItemWidget(item, row)
             self.buttons.append(button)
 
-    def _add(self, mention, button: QPushButton) -> None:  # type: ignore[no-untyped-def]
-        from trygghetsrad.services.wheel_extra import accept_suggestion
-
+    def _add(self, mention: DateMention, button: QPushButton) -> None:
         try:
-            with self.ctx.database.session() as s:
-                accept_suggestion(s, mention)
+            self._on_accept(mention)
         except UserError as exc:
             self.error.setText(str(exc))
             return
