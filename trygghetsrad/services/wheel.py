@@ -1,5 +1,6 @@
-"""The annual wheel's use cases: rings, events with recurrence and exceptions, the year's items
-(own events plus everything the calendar feed collects), the plan's status and its changes."""
+"""The annual wheel's use cases: events with recurrence and exceptions, the year's items (own
+events plus everything the calendar feed collects) and starting next year's plan. The rings
+(`wheel_categories`) and the plans (`wheel_plan`) have their own modules, named here too."""
 
 from __future__ import annotations
 
@@ -12,120 +13,33 @@ from sqlalchemy.orm import Session, selectinload
 from trygghetsrad.db.models.wheel import WheelCategory as CategoryRow
 from trygghetsrad.db.models.wheel import WheelEvent as EventRow
 from trygghetsrad.db.models.wheel import WheelEventException as ExceptionRow
-from trygghetsrad.db.models.wheel import WheelPlan as PlanRow
-from trygghetsrad.db.models.wheel import WheelPlanChange as PlanChangeRow
 from trygghetsrad.domain import wheel as dw
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.changes import WHEEL, Changes, Created
 from trygghetsrad.domain.dates import date_span
 from trygghetsrad.domain.wheel_geometry import Span
-from trygghetsrad.errors import ReferencedError, UserError, ValidationError
-from trygghetsrad.i18n import plural, tr
+from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.i18n import tr
+
+# The rings' and the plans' use cases, named here too: `services.wheel` stays the one door.
+from trygghetsrad.services.wheel_categories import _category_row as _category_row
+from trygghetsrad.services.wheel_categories import create_category as create_category
+from trygghetsrad.services.wheel_categories import delete_category as delete_category
+from trygghetsrad.services.wheel_categories import list_categories as list_categories
+from trygghetsrad.services.wheel_categories import reorder_categories as reorder_categories
+from trygghetsrad.services.wheel_categories import set_category_visible as set_category_visible
+from trygghetsrad.services.wheel_categories import update_category as update_category
+from trygghetsrad.services.wheel_plan import _log_change as _log_change
+from trygghetsrad.services.wheel_plan import _plan_row as _plan_row
+from trygghetsrad.services.wheel_plan import add_plan_change as add_plan_change
+from trygghetsrad.services.wheel_plan import adopt_plan as adopt_plan
+from trygghetsrad.services.wheel_plan import get_plan as get_plan
+from trygghetsrad.services.wheel_plan import log_added as log_added
+from trygghetsrad.services.wheel_plan import reopen_plan as reopen_plan
+from trygghetsrad.services.wheel_plan import set_start_month as set_start_month
+from trygghetsrad.services.wheel_plan import years_with_content as years_with_content
 
 CHANGED = Changes.of(WHEEL)
-
-
-# -- categories ----------------------------------------------------------------------------------
-
-
-def _category(row: CategoryRow) -> dw.WheelCategory:
-    return dw.WheelCategory(row.id, row.key, row.name, row.color, row.position, row.visible)
-
-
-def list_categories(session: Session) -> list[dw.WheelCategory]:
-    rows = session.scalars(select(CategoryRow).order_by(CategoryRow.position, CategoryRow.id))
-    return [_category(r) for r in rows]
-
-
-def _category_row(session: Session, key: str) -> CategoryRow:
-    row = session.scalar(select(CategoryRow).where(CategoryRow.key == key))
-    if row is None:
-        raise ValidationError(tr("Kategorin finns inte."), "category")
-    return row
-
-
-def _check_category_name(session: Session, name: str, own_id: int | None) -> str:
-    name = dw.clean_text(name, "name", tr("Namnet"), required=True, limit=100)
-    clash = session.scalar(
-        select(CategoryRow.id).where(func.lower(CategoryRow.name) == name.lower())
-    )
-    if clash is not None and clash != own_id:
-        raise ValidationError(tr("Det finns redan en kategori med det namnet."), "name")
-    return name
-
-
-def create_category(session: Session, *, name: str, color: str) -> Created:
-    name = _check_category_name(session, name, None)
-    position = session.scalar(select(func.max(CategoryRow.position))) or 0
-    key_base = "custom"
-    n = 1 + (session.scalar(select(func.count()).select_from(CategoryRow)) or 0)
-    while session.scalar(select(CategoryRow.id).where(CategoryRow.key == f"{key_base}_{n}")):
-        n += 1
-    row = CategoryRow(
-        key=f"{key_base}_{n}",
-        name=name,
-        color=dw.validate_color(color),
-        position=position + 1,
-        visible=True,
-    )
-    session.add(row)
-    session.flush()
-    return Created(row.id, CHANGED)
-
-
-def update_category(
-    session: Session, category_id: int, *, name: str, color: str, visible: bool = True
-) -> Changes:
-    row = session.get(CategoryRow, category_id)
-    if row is None:
-        raise UserError(tr("Kategorin finns inte längre."))
-    row.name = _check_category_name(session, name, category_id)
-    row.color = dw.validate_color(color)
-    row.visible = visible
-    session.flush()
-    return CHANGED
-
-
-def set_category_visible(session: Session, category_id: int, visible: bool) -> Changes:
-    row = session.get(CategoryRow, category_id)
-    if row is None:
-        raise UserError(tr("Kategorin finns inte längre."))
-    row.visible = visible
-    session.flush()
-    return CHANGED
-
-
-def reorder_categories(session: Session, ids_outermost_first: list[int]) -> Changes:
-    rows = {r.id: r for r in session.scalars(select(CategoryRow))}
-    if set(ids_outermost_first) != set(rows):
-        raise UserError(tr("Kategorierna har ändrats under tiden; försök igen."))
-    for position, ident in enumerate(ids_outermost_first):
-        rows[ident].position = position
-    session.flush()
-    return CHANGED
-
-
-def delete_category(session: Session, category_id: int) -> Changes:
-    row = session.get(CategoryRow, category_id)
-    if row is None:
-        return Changes()
-    if row.key in dw.STANDARD_KEYS:
-        raise UserError(
-            tr("Standardkategorin {name} kan döljas men inte tas bort.").format(name=row.name)
-        )
-    used = session.scalar(
-        select(func.count()).select_from(EventRow).where(EventRow.category_id == row.id)
-    )
-    if used:
-        raise ReferencedError(
-            tr("Kategorin {name} används av {events} och kan inte tas bort.").format(
-                name=row.name, events=plural(used, tr("händelse"), tr("händelser"))
-            ),
-            [plural(used, tr("händelse i årshjulet"), tr("händelser i årshjulet"))],
-        )
-    session.delete(row)
-    session.flush()
-    return CHANGED
 
 
 # -- events --------------------------------------------------------------------------------------
@@ -468,126 +382,7 @@ def year_items(session: Session, year: int, *, include_internal: bool = True) ->
     return items_in(session, span.start, span.last, include_internal=include_internal)
 
 
-# -- plans ---------------------------------------------------------------------------------------
-
-
-def _plan_row(session: Session, year: int, create: bool = False) -> PlanRow | None:
-    row = session.scalar(select(PlanRow).where(PlanRow.year == year))
-    if row is None and create:
-        start_month = 1
-        previous = session.scalar(select(PlanRow).where(PlanRow.year == year - 1))
-        if previous is not None:
-            start_month = previous.start_month
-        row = PlanRow(
-            year=year,
-            status=dw.PlanStatus.DRAFT.value,
-            adopted_by="",
-            reservation=True,
-            start_month=start_month,
-        )
-        session.add(row)
-        session.flush()
-    return row
-
-
-def get_plan(session: Session, year: int) -> dw.WheelPlan:
-    row = _plan_row(session, year)
-    if row is None:
-        previous = _plan_row(session, year - 1)
-        return dw.WheelPlan(year, start_month=previous.start_month if previous else 1)
-    return dw.WheelPlan(
-        year=row.year,
-        status=dw.PlanStatus(row.status),
-        adopted_on=row.adopted_on,
-        adopted_by=row.adopted_by,
-        reservation=row.reservation,
-        start_month=row.start_month,
-        changes=tuple(dw.PlanChange(c.id, c.changed_on, c.text) for c in row.changes),
-    )
-
-
-def adopt_plan(
-    session: Session, year: int, *, adopted_on: date, adopted_by: str, reservation: bool = True
-) -> Changes:
-    row = _plan_row(session, year, create=True)
-    assert row is not None
-    row.status = dw.PlanStatus.ADOPTED.value
-    row.adopted_on = adopted_on
-    row.adopted_by = dw.clean_text(
-        adopted_by, "adopted_by", tr("Fastställt av"), required=False, limit=200
-    )
-    row.reservation = reservation
-    session.flush()
-    return CHANGED
-
-
-def reopen_plan(session: Session, year: int) -> Changes:
-    row = _plan_row(session, year, create=True)
-    assert row is not None
-    row.status = dw.PlanStatus.DRAFT.value
-    row.adopted_on = None
-    session.flush()
-    return CHANGED
-
-
-def set_start_month(session: Session, year: int, month: int) -> Changes:
-    if not 1 <= month <= 12:
-        raise ValidationError(tr("Välj en månad mellan januari och december."), "start_month")
-    row = _plan_row(session, year, create=True)
-    assert row is not None
-    row.start_month = month
-    session.flush()
-    return CHANGED
-
-
-def add_plan_change(
-    session: Session, year: int, text: str, changed_on: date | None = None
-) -> Changes:
-    row = _plan_row(session, year, create=True)
-    assert row is not None
-    text = dw.clean_text(text, "text", tr("Ändringen"), required=True, limit=1000)
-    row.changes.append(PlanChangeRow(changed_on=changed_on or date.today(), text=text))
-    session.flush()
-    return CHANGED
-
-
-def log_added(session: Session, added: list[tuple[str, date, date | None]]) -> None:
-    """The change log line of `create_event` for many new events at once (title, start, end)."""
-    from sqlalchemy import insert
-
-    plans = [
-        (row, Span.year(row.year, row.start_month))
-        for row in session.scalars(
-            select(PlanRow).where(PlanRow.status == dw.PlanStatus.ADOPTED.value)
-        )
-    ]
-    if not plans:
-        return
-    today = date.today()
-    lines = [
-        {
-            "plan_id": row.id,
-            "changed_on": today,
-            "text": tr("Tillagt: {title} ({when})").format(title=title, when=date_span(start, end)),
-        }
-        for title, start, end in added
-        for row, span in plans
-        if span.contains(start)
-    ]
-    if lines:
-        session.execute(insert(PlanChangeRow), lines)
-        for row, _span in plans:
-            session.expire(row, ["changes"])
-
-
-def _log_change(session: Session, day: date, text: str) -> None:
-    """Changes to an adopted year's plan are listed with the plan."""
-    for row in session.scalars(
-        select(PlanRow).where(PlanRow.status == dw.PlanStatus.ADOPTED.value)
-    ):
-        span = Span.year(row.year, row.start_month)
-        if span.contains(day):
-            row.changes.append(PlanChangeRow(changed_on=date.today(), text=text))
+# -- the next year ---------------------------------------------------------------------------
 
 
 def start_next_year(session: Session, year: int) -> Changes:
@@ -637,12 +432,3 @@ def _same_week_next_year(day: date) -> date:
         return date.fromisocalendar(iso_year + 1, week, weekday)
     except ValueError:  # week 53 does not exist next year
         return date.fromisocalendar(iso_year + 1, 52, weekday)
-
-
-def years_with_content(session: Session) -> list[int]:
-    years = {r for r in session.scalars(select(PlanRow.year))}
-    first = session.scalar(select(func.min(EventRow.start_date)))
-    last = session.scalar(select(func.max(EventRow.start_date)))
-    if first and last:
-        years.update(range(first.year, last.year + 1))
-    return sorted(years)
