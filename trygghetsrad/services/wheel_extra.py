@@ -4,7 +4,7 @@ and moving an item that another workspace owns (a meeting's date is changed in M
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
@@ -20,7 +20,7 @@ from trygghetsrad.i18n import plural, tr
 from trygghetsrad.services import wheel
 
 if TYPE_CHECKING:
-    from trygghetsrad.services.wheel_ics_import import IcsEvent
+    from trygghetsrad.services.wheel_ics_import import IcsCalendar, IcsEvent
     from trygghetsrad.services.wheel_ics_series import IcsSeries
 
 # -- suggestions ---------------------------------------------------------------------------------
@@ -262,103 +262,135 @@ def import_ics(
     written with one bulk statement (a big Outlook export has 100,000), and the search index
     and the change log of adopted plans are kept as `wheel.create_event` keeps them.
     """
-    from sqlalchemy import insert
+    calendar = _read_calendar(data, progress)
+    events = calendar.events
+    category_id = wheel._category_row(session, category).id
+    batch = _Batch(skipped=calendar.without_start)
+    known = _own_export_titles(session, events)
+    stored = _stored_by_uid(session, sorted({e.uid for e in events if e.uid}))
+    for ev in events:
+        if not ev.title.strip():
+            batch.skipped += 1
+            continue
+        fields = _checked(ev)
+        if ev.recurrence is not None:
+            batch.count(_import_series(session, ev, category))
+        elif ev.uid in stored:
+            batch.count(_update_stored(session, ev, stored))
+        elif known.get(ev.uid) == ev.title and ev.uid not in batch.new_by_uid:
+            batch.skipped += 1  # our own export read back: the item is already on the wheel
+        else:
+            batch.queue(ev.uid, _new_row(ev, fields, category_id))
+    if batch.new:
+        _write_new(session, batch.new, progress)
+    return ImportResult(
+        batch.created,
+        batch.updated,
+        batch.skipped,
+        Changes.of(WHEEL) if batch.created or batch.updated else Changes(),
+        tuple(calendar.series),
+        calendar.without_start,
+    )
 
-    from trygghetsrad.db import search_index, search_sources
-    from trygghetsrad.db.models.wheel import WheelEvent as EventRow
+
+@dataclass
+class _Batch:
+    """An import's running counts, and the new rows it writes in one statement at the end."""
+
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    new: list[dict[str, Any]] = field(default_factory=list)
+    new_by_uid: dict[str, int] = field(default_factory=dict)  # UID -> index in `new`
+
+    def count(self, outcome: str) -> None:
+        self.created += outcome == "created"
+        self.updated += outcome == "updated"
+        self.skipped += outcome == "skipped"
+
+    def queue(self, uid: str, row: dict[str, Any]) -> None:
+        if uid and uid in self.new_by_uid:  # the same UID twice in the file: the last wins
+            earlier = self.new[self.new_by_uid[uid]]
+            if all(earlier[k] == row[k] for k in row):
+                self.skipped += 1
+            else:
+                self.new[self.new_by_uid[uid]] = row
+                self.updated += 1
+            return
+        if uid:
+            self.new_by_uid[uid] = len(self.new)
+        self.new.append(row)
+        self.created += 1
+
+
+def _read_calendar(data: bytes, progress: ImportProgress | None) -> IcsCalendar:
     from trygghetsrad.services.wheel_ics_import import read_calendar
 
     reading = tr("Läser kalenderfilen")
     try:
-        calendar = read_calendar(
+        return read_calendar(
             data, (lambda done, total: progress(done, total, reading)) if progress else None
         )
     except ValueError as exc:
         raise UserError(
             tr("Filen kunde inte läsas som en kalender (.ics): {e}").format(e=exc)
         ) from exc
-    events = calendar.events
-    category_id = wheel._category_row(session, category).id
-    created = updated = 0
-    skipped = calendar.without_start
-    known: dict[str, str] = {}
-    own = [e for e in events if e.uid.endswith(dw.uid_for(""))]  # our own export read back
-    if own:
-        lo = min(e.start for e in own)
-        hi = max(e.end or e.start for e in own)
-        known = {dw.uid_for(i.key): i.title for i in wheel.items_in(session, lo, hi)}
-    stored = _stored_by_uid(session, sorted({e.uid for e in events if e.uid}))
-    new: list[dict[str, Any]] = []
-    new_by_uid: dict[str, int] = {}
-    for ev in events:
-        if not ev.title.strip():
-            skipped += 1
-            continue
-        fields = _checked(ev)
-        if ev.recurrence is not None:
-            outcome = _import_series(session, ev, category)
-            created += outcome == "created"
-            updated += outcome == "updated"
-            skipped += outcome == "skipped"
-            continue
-        values = (ev.title, ev.start, ev.end, ev.start_time, ev.end_time, ev.place, ev.description)
-        if ev.uid in stored:
-            ident, current = stored[ev.uid]
-            if current == values:
-                skipped += 1
-            else:
-                wheel.update_event(session, ident, **dict(zip(_COMPARED, values, strict=True)))
-                stored[ev.uid] = (ident, values)
-                updated += 1
-            continue
-        row = dict(
-            fields,
-            category_id=category_id,
-            start_date=ev.start,
-            end_date=ev.end,
-            start_time=ev.start_time,
-            end_time=ev.end_time,
-            uid=ev.uid or None,
-            sequence=0,
-        )
-        if ev.uid and ev.uid in new_by_uid:  # the same UID twice in the file: the last wins
-            earlier = new[new_by_uid[ev.uid]]
-            if all(earlier[k] == row[k] for k in row):
-                skipped += 1
-            else:
-                new[new_by_uid[ev.uid]] = row
-                updated += 1
-        elif known.get(ev.uid) == ev.title:
-            skipped += 1  # our own export read back: the item is already on the wheel
-        else:
-            if ev.uid:
-                new_by_uid[ev.uid] = len(new)
-            new.append(row)
-            created += 1
-    if new:
-        if progress is not None:
-            progress(
-                0,
-                0,
-                tr("Sparar {events}").format(
-                    events=plural(len(new), tr("händelse"), tr("händelser"))
-                ),
-            )
-        before = session.scalar(select(func.max(EventRow.id))) or 0
-        session.execute(insert(EventRow), new)
-        ids = list(session.scalars(select(EventRow.id).where(EventRow.id > before)))
-        connection = session.connection()
-        if search_index.present(connection):
-            search_index.reindex_table(connection, search_sources.BY_TABLE["wheel_events"], ids)
-        wheel.log_added(session, [(r["title"], r["start_date"], r["end_date"]) for r in new])
-    return ImportResult(
-        created,
-        updated,
-        skipped,
-        Changes.of(WHEEL) if created or updated else Changes(),
-        tuple(calendar.series),
-        calendar.without_start,
+
+
+def _own_export_titles(session: Session, events: list[IcsEvent]) -> dict[str, str]:
+    """UID -> title of the wheel's items, for the events of our own export read back."""
+    own = [e for e in events if e.uid.endswith(dw.uid_for(""))]
+    if not own:
+        return {}
+    lo = min(e.start for e in own)
+    hi = max(e.end or e.start for e in own)
+    return {dw.uid_for(i.key): i.title for i in wheel.items_in(session, lo, hi)}
+
+
+def _update_stored(
+    session: Session, ev: IcsEvent, stored: dict[str, tuple[int, tuple[Any, ...]]]
+) -> str:
+    """An event stored before (same UID): "updated", or "skipped" when nothing changed."""
+    values = (ev.title, ev.start, ev.end, ev.start_time, ev.end_time, ev.place, ev.description)
+    ident, current = stored[ev.uid]
+    if current == values:
+        return "skipped"
+    wheel.update_event(session, ident, **dict(zip(_COMPARED, values, strict=True)))
+    stored[ev.uid] = (ident, values)
+    return "updated"
+
+
+def _new_row(ev: IcsEvent, fields: dict[str, Any], category_id: int) -> dict[str, Any]:
+    return dict(
+        fields,
+        category_id=category_id,
+        start_date=ev.start,
+        end_date=ev.end,
+        start_time=ev.start_time,
+        end_time=ev.end_time,
+        uid=ev.uid or None,
+        sequence=0,
     )
+
+
+def _write_new(
+    session: Session, new: list[dict[str, Any]], progress: ImportProgress | None
+) -> None:
+    from sqlalchemy import insert
+
+    from trygghetsrad.db import search_index, search_sources
+    from trygghetsrad.db.models.wheel import WheelEvent as EventRow
+
+    if progress is not None:
+        events = plural(len(new), tr("händelse"), tr("händelser"))
+        progress(0, 0, tr("Sparar {events}").format(events=events))
+    before = session.scalar(select(func.max(EventRow.id))) or 0
+    session.execute(insert(EventRow), new)
+    ids = list(session.scalars(select(EventRow.id).where(EventRow.id > before)))
+    connection = session.connection()
+    if search_index.present(connection):
+        search_index.reindex_table(connection, search_sources.BY_TABLE["wheel_events"], ids)
+    wheel.log_added(session, [(r["title"], r["start_date"], r["end_date"]) for r in new])
 
 
 def _import_series(session: Session, ev: IcsEvent, category: str) -> str:
