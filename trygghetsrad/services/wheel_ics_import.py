@@ -43,15 +43,8 @@ def read_calendar(data: bytes, progress: ProgressCallback | None = None) -> IcsC
     lines = _lines(data)
     components = _components(lines)
     vevents = [c for c in components if c.name == "VEVENT"]
-
-    def is_series(c: _Component) -> bool:
-        return not _SERIES.isdisjoint(c.lines) and "RECURRENCE-ID" not in c.lines
-
-    series_uids = {uid for c in vevents if is_series(c) and (uid := _uid(c))}
-    moved: dict[str, list[_Component]] = {}
-    for c in vevents:
-        if "RECURRENCE-ID" in c.lines and (uid := _uid(c)) in series_uids:
-            moved.setdefault(uid, []).append(c)
+    series_uids = {uid for c in vevents if _is_series(c) and (uid := _uid(c))}
+    moved = _moved_occurrences(vevents, series_uids)
     timezones = [
         line
         for c in components
@@ -64,36 +57,63 @@ def read_calendar(data: bytes, progress: ProgressCallback | None = None) -> IcsC
     for number, component in enumerate(vevents, start=1):
         if progress is not None and number % PROGRESS_EVERY == 0:
             progress(number, total)
-        if is_series(component):
+        if _is_series(component):
             uid = _uid(component)
             if uid and uid in done:
                 continue  # a second master of the same series: the first one counts
             done.add(uid)
-            events, series = read_series(
-                number, lines, component, moved.get(uid, []) if uid else [], timezones
-            )
-            found.events += events
-            if series is None:
-                found.without_start += 1
-            else:
-                found.series.append(series)
-            continue
-        if "RECURRENCE-ID" in component.lines and _uid(component) in series_uids:
+            moved_ones = moved.get(uid, []) if uid else []
+            _add_series(found, read_series(number, lines, component, moved_ones, timezones))
+        elif "RECURRENCE-ID" in component.lines and _uid(component) in series_uids:
             continue  # a moved occurrence: read with its series
-        event: IcsEvent | None
-        try:
-            if not _RECURRENCE.isdisjoint(component.lines):
-                raise _NeedsIcalendar
-            event = _fast_event(number, component)
-        except _NeedsIcalendar:
-            event = _icalendar_event(number, lines, component, timezones)
-        if event is None:
-            found.without_start += 1
         else:
-            found.events.append(event)
+            _add_event(found, _read_event(number, lines, component, timezones))
     if progress is not None:
         progress(total, total)
     return found
+
+
+def _is_series(c: _Component) -> bool:
+    return not _SERIES.isdisjoint(c.lines) and "RECURRENCE-ID" not in c.lines
+
+
+def _moved_occurrences(
+    vevents: list[_Component], series_uids: set[str]
+) -> dict[str, list[_Component]]:
+    """UID -> the moved occurrences (RECURRENCE-ID) of each series in the file."""
+    moved: dict[str, list[_Component]] = {}
+    for c in vevents:
+        if "RECURRENCE-ID" in c.lines and (uid := _uid(c)) in series_uids:
+            moved.setdefault(uid, []).append(c)
+    return moved
+
+
+def _read_event(
+    number: int, lines: list[str], component: _Component, timezones: list[str]
+) -> IcsEvent | None:
+    """One plain VEVENT: read fast, or through icalendar when it needs more (rules, zones)."""
+    try:
+        if not _RECURRENCE.isdisjoint(component.lines):
+            raise _NeedsIcalendar
+        return _fast_event(number, component)
+    except _NeedsIcalendar:
+        return _icalendar_event(number, lines, component, timezones)
+
+
+def _add_event(found: IcsCalendar, event: IcsEvent | None) -> None:
+    if event is None:
+        found.without_start += 1
+    else:
+        found.events.append(event)
+
+
+def _add_series(found: IcsCalendar, read: tuple[list[IcsEvent], IcsSeries | None]) -> None:
+    events, series = read
+    found.events += events
+    if series is None:
+        found.without_start += 1
+    else:
+        found.series.append(series)
 
 
 def read_events(data: bytes, progress: ProgressCallback | None = None) -> list[IcsEvent]:

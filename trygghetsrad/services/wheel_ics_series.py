@@ -12,6 +12,7 @@ endless series is compared over WINDOW_YEARS; as single events it is cut there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -68,6 +69,19 @@ def _only(rule: Any, key: str) -> Any:
     return values[0] if values else None
 
 
+@dataclass(frozen=True)
+class _Parts:
+    """The BY… parts of a rule, as lists (empty when the rule has none)."""
+
+    byday: list[str]
+    monthday: list[Any]
+    month: list[Any]
+    setpos: list[Any]
+
+
+_Found = tuple[dw.Frequency, int | None]  # the wheel's frequency and, monthly, which weekday
+
+
 def _recurrence(rule: Any, start: date) -> dw.Recurrence | None:
     """The wheel's recurrence saying what `rule` says, or None."""
     known = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS"}
@@ -81,37 +95,64 @@ def _recurrence(rule: Any, start: date) -> dw.Recurrence | None:
     if any(value is _MANY for value in (freq, interval, count, until)):
         return None
     until_day = _local(until)[0] if until is not None else None
-    weekday = _WEEKDAYS[start.weekday()]
-    byday = [str(d).upper() for d in rule.get("BYDAY") or []]
-    monthday = rule.get("BYMONTHDAY") or []
-    month = rule.get("BYMONTH") or []
-    setpos = rule.get("BYSETPOS") or []
-    frequency: dw.Frequency | None = None
-    nth: int | None = None
-    if freq == "WEEKLY" and byday in ([], [weekday]) and not (monthday or month or setpos):
-        frequency = dw.Frequency.WEEKLY
-    elif freq == "MONTHLY" and not month and not byday and not setpos:
-        if monthday in ([], [start.day]):
-            frequency = dw.Frequency.MONTHLY
-    elif freq == "MONTHLY" and not month and not monthday and len(byday) == 1:
-        ordinal, day = byday[0][:-2], byday[0][-2:]
-        if setpos and not ordinal and len(setpos) == 1:
-            ordinal = str(setpos[0])
-        elif setpos:
-            ordinal = ""
-        if day == weekday and ordinal in ("1", "+1", "2", "+2", "3", "+3", "4", "+4", "-1"):
-            frequency, nth = dw.Frequency.MONTHLY_NTH, int(ordinal)
-    elif (
-        freq == "YEARLY"
-        and not byday
-        and not setpos
-        and month in ([], [start.month])
-        and monthday in ([], [start.day])
-    ):
-        frequency = dw.Frequency.YEARLY
-    if frequency is None:
+    parts = _Parts(
+        [str(d).upper() for d in rule.get("BYDAY") or []],
+        rule.get("BYMONTHDAY") or [],
+        rule.get("BYMONTH") or [],
+        rule.get("BYSETPOS") or [],
+    )
+    read = _BY_FREQ.get(freq) if isinstance(freq, str) else None
+    found = read(parts, start) if read is not None else None
+    if found is None:
         return None
-    return dw.Recurrence(frequency, int(interval), until_day, count, nth)
+    return dw.Recurrence(found[0], int(interval), until_day, count, found[1])
+
+
+def _weekly(p: _Parts, start: date) -> _Found | None:
+    if p.byday in ([], [_WEEKDAYS[start.weekday()]]) and not (p.monthday or p.month or p.setpos):
+        return dw.Frequency.WEEKLY, None
+    return None
+
+
+def _monthly(p: _Parts, start: date) -> _Found | None:
+    if p.month:
+        return None
+    if not p.byday and not p.setpos:
+        return (dw.Frequency.MONTHLY, None) if p.monthday in ([], [start.day]) else None
+    if not p.monthday and len(p.byday) == 1:
+        return _monthly_nth(p, start)
+    return None
+
+
+def _monthly_nth(p: _Parts, start: date) -> _Found | None:
+    """The n:th weekday of the month (BYDAY=3TU, or BYDAY=TU;BYSETPOS=3), the start's."""
+    ordinal, day = p.byday[0][:-2], p.byday[0][-2:]
+    if p.setpos and not ordinal and len(p.setpos) == 1:
+        ordinal = str(p.setpos[0])
+    elif p.setpos:
+        ordinal = ""
+    if day == _WEEKDAYS[start.weekday()] and ordinal in _ORDINALS:
+        return dw.Frequency.MONTHLY_NTH, int(ordinal)
+    return None
+
+
+def _yearly(p: _Parts, start: date) -> _Found | None:
+    if (
+        not p.byday
+        and not p.setpos
+        and p.month in ([], [start.month])
+        and p.monthday in ([], [start.day])
+    ):
+        return dw.Frequency.YEARLY, None
+    return None
+
+
+_ORDINALS = ("1", "+1", "2", "+2", "3", "+3", "4", "+4", "-1")
+_BY_FREQ: dict[str, Callable[[_Parts, date], _Found | None]] = {
+    "WEEKLY": _weekly,
+    "MONTHLY": _monthly,
+    "YEARLY": _yearly,
+}
 
 
 def _exdates(master: Any) -> list[date]:
