@@ -8,6 +8,7 @@ from typing import Any, Protocol, cast
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
@@ -16,7 +17,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import MONTHS, WEEKDAYS, iso_week_span, time_span
 from trygghetsrad.domain.internal import visible
-from trygghetsrad.domain.wheel import WheelDocument, series_key
+from trygghetsrad.domain.wheel import WheelCategory, WheelDocument, series_key
 from trygghetsrad.domain.wheel_scene import (
     INK,
     MUTED,
@@ -254,76 +255,9 @@ def wheel_poster_pdf(doc: WheelDocument, *, include_internal: bool = False) -> b
     """A3 landscape: page 1 the wheel, then the dated list of every item of the year."""
     doc = printable_document(replace(doc, items=tuple(visible(doc.items, include_internal))))
     st = styles()
-    names = {c.key: c for c in doc.categories}
     story: list[Flowable] = [WheelPage(doc, 0, 0), PageBreak()]
-    story.append(
-        Paragraph(escape(tr("{title} – alla händelser").format(title=doc.title)), st["title"])
-    )
-    story.append(Paragraph(escape(doc.plan.status_text()), st["subtitle"]))
-    rows: list[list[object]] = [
-        [tr("Datum"), tr("Vecka"), tr("Händelse"), tr("Ring"), tr("Plats"), tr("Ansvarig")]
-    ]
-    current_month = None
-    month_rows: list[int] = []
-    described: set[str] = set()
-    for item in doc.items:
-        if (item.start.year, item.start.month) != current_month:
-            current_month = (item.start.year, item.start.month)
-            month_rows.append(len(rows))
-            rows.append(
-                [
-                    Paragraph(
-                        f"<b>{escape(MONTHS[item.start.month - 1].capitalize())} {item.start.year}</b>",
-                        st["cell"],
-                    ),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                ]
-            )
-        cat = names.get(item.category)
-        title = escape(item.title)
-        if item.description and series_key(item.key) not in described:
-            described.add(series_key(item.key))
-            title += f"<br/><font size=8 color='#5b6670'>{escape(item.description[:200])}</font>"
-        rows.append(
-            [
-                Paragraph(escape(_when(item)), st["cell"]),
-                Paragraph(
-                    escape(iso_week_span(item.start, item.end).replace("v. ", "")), st["cell"]
-                ),
-                Paragraph(title, st["cell"]),
-                Paragraph(
-                    f"<font color='{cat.color if cat else '#666666'}'>■</font> {escape(cat.name if cat else item.category)}",
-                    st["cell"],
-                ),
-                Paragraph(escape(item.place), st["cell"]),
-                Paragraph(escape(item.responsible), st["cell"]),
-            ]
-        )
-    extra: list[tuple[Any, ...]] = []
-    for index in month_rows:
-        extra += [
-            ("SPAN", (0, index), (-1, index)),
-            ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#e9eef3")),
-        ]
-    widths = [72 * mm, 20 * mm, 128 * mm, 48 * mm, 62 * mm, 58 * mm]
-    table = data_table(rows, widths, zebra=False)
-    table.setStyle(extra)
-    story.append(table)
-    if doc.plan.changes:
-        story.append(Spacer(1, 8 * mm))
-        story.append(Paragraph(escape(tr("Ändringar efter fastställandet")), st["h1"]))
-        for change in doc.plan.changes:
-            story.append(
-                Paragraph(
-                    f"{change.changed_on.isoformat()} – {escape(change.text)}",
-                    st["bullet"],
-                    bulletText="•",
-                )
-            )
+    story += _list_section(doc, st)
+    story += _changes_section(doc, st)
     meta = PdfMeta(
         title=doc.title,
         subject=tr("Årshjul för trygghetsrådet"),
@@ -334,3 +268,80 @@ def wheel_poster_pdf(doc: WheelDocument, *, include_internal: bool = False) -> b
         keywords=[tr("årshjul"), str(doc.year)],
     )
     return render_pdf(story, meta, pagesize=PAGE, margins_mm=MARGINS)
+
+
+def _list_section(doc: WheelDocument, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Every item of the year by date, under a shaded row per month."""
+    rows: list[list[object]] = [
+        [tr("Datum"), tr("Vecka"), tr("Händelse"), tr("Ring"), tr("Plats"), tr("Ansvarig")]
+    ]
+    names = {c.key: c for c in doc.categories}
+    current_month = None
+    month_rows: list[int] = []
+    described: set[str] = set()  # a series' description is printed at its first occurrence
+    for item in doc.items:
+        if (item.start.year, item.start.month) != current_month:
+            current_month = (item.start.year, item.start.month)
+            month_rows.append(len(rows))
+            rows.append(_month_row(item, st))
+        show_description = series_key(item.key) not in described
+        if item.description:
+            described.add(series_key(item.key))
+        rows.append(_item_row(item, names.get(item.category), show_description, st))
+    extra: list[tuple[Any, ...]] = []
+    for index in month_rows:
+        extra += [
+            ("SPAN", (0, index), (-1, index)),
+            ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#e9eef3")),
+        ]
+    widths = [72 * mm, 20 * mm, 128 * mm, 48 * mm, 62 * mm, 58 * mm]
+    table = data_table(rows, widths, zebra=False)
+    table.setStyle(extra)
+    return [
+        Paragraph(escape(tr("{title} – alla händelser").format(title=doc.title)), st["title"]),
+        Paragraph(escape(doc.plan.status_text()), st["subtitle"]),
+        table,
+    ]
+
+
+def _month_row(item: CalendarItem, st: dict[str, ParagraphStyle]) -> list[object]:
+    month = f"{escape(MONTHS[item.start.month - 1].capitalize())} {item.start.year}"
+    return [Paragraph(f"<b>{month}</b>", st["cell"]), "", "", "", "", ""]
+
+
+def _item_row(
+    item: CalendarItem,
+    cat: WheelCategory | None,
+    show_description: bool,
+    st: dict[str, ParagraphStyle],
+) -> list[object]:
+    title = escape(item.title)
+    if item.description and show_description:
+        title += f"<br/><font size=8 color='#5b6670'>{escape(item.description[:200])}</font>"
+    ring = (
+        f"<font color='{cat.color if cat else '#666666'}'>■</font> "
+        f"{escape(cat.name if cat else item.category)}"
+    )
+    week = escape(iso_week_span(item.start, item.end).replace("v. ", ""))
+    return [
+        Paragraph(escape(_when(item)), st["cell"]),
+        Paragraph(week, st["cell"]),
+        Paragraph(title, st["cell"]),
+        Paragraph(ring, st["cell"]),
+        Paragraph(escape(item.place), st["cell"]),
+        Paragraph(escape(item.responsible), st["cell"]),
+    ]
+
+
+def _changes_section(doc: WheelDocument, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The changes made to an adopted plan, dated."""
+    if not doc.plan.changes:
+        return []
+    story: list[Flowable] = [
+        Spacer(1, 8 * mm),
+        Paragraph(escape(tr("Ändringar efter fastställandet")), st["h1"]),
+    ]
+    for change in doc.plan.changes:
+        text = f"{change.changed_on.isoformat()} – {escape(change.text)}"
+        story.append(Paragraph(text, st["bullet"], bulletText="•"))
+    return story
