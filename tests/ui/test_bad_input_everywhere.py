@@ -189,14 +189,14 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     "meetings.dialogs.FirstGroupDialog": _first_group,
     "meetings.dialogs.FinaliseDialog": lambda ctx: _meetings_page(ctx).finalise(),
     "meetings.dialogs.ReopenDialog": lambda ctx: _meetings_page(ctx, "sent").reopen(),
-    "meetings.dialogs.ActionDialog": lambda ctx: _meetings_page(ctx).agenda.new_action(),
-    "meetings.dialogs.GuestDialog": lambda ctx: _meetings_page(ctx).attendance.add_guest(),
+    "meetings.agenda_dialogs.ActionDialog": lambda ctx: _meetings_page(ctx).agenda.new_action(),
+    "meetings.attendance.GuestDialog": lambda ctx: _meetings_page(ctx).attendance.add_guest(),
     # The newest draft: the older one's next meeting is planned already, and planning the
     # same meeting twice is refused.
     "meetings.next_meeting.NextMeetingDialog": lambda ctx: _meetings_page(
         ctx, newest=True
     ).agenda.plan_next(),
-    "meetings.agenda.TemplateDialog": _template,
+    "meetings.agenda_dialogs.TemplateDialog": _template,
     "meetings.followup.CommentDialog": _comment,
     # wheel
     "wheel.event_dialog.EventDialog": lambda ctx: _wheel(ctx).new_event(),

@@ -40,6 +40,8 @@ def test_joint_meetings_are_recognisable_in_the_list(qtbot, demo_page) -> None: 
 
 def test_title_field_is_not_squeezed_by_the_internal_checkbox(qtbot, demo_page) -> None:  # type: ignore[no-untyped-def]
     agenda = demo_page.agenda
+    demo_page.settle()  # the first meeting opens right after the first paint
+    qtbot.waitUntil(lambda: agenda.title.isVisible())  # measured as laid out on screen
     assert agenda.internal.text() == "Intern"
     assert "tas inte med" in agenda.internal.toolTip()
     assert agenda.title.width() > 5 * agenda.internal.width()

@@ -95,33 +95,55 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _from_data(tp: Any, value: Any) -> Any:
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return None if value is None else _from_data(args[0], value)
-    if origin is tuple:
-        return tuple(_from_data(typing.get_args(tp)[0], v) for v in value or ())
-    if origin is list:
-        return [_from_data(typing.get_args(tp)[0], v) for v in value or ()]
-    if origin is dict:
-        return {k: _from_data(typing.get_args(tp)[1], v) for k, v in (value or {}).items()}
+    """`value` (as `_to_data` wrote it) read back as type `tp`."""
+    if typing.get_origin(tp) is not None:
+        return _generic_from_data(tp, value)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        kwargs = {}
-        for f in dataclasses.fields(tp):
-            if f.name in value:
-                kwargs[f.name] = _from_data(hints[f.name], value[f.name])
-            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                kwargs[f.name] = _empty(hints[f.name])
-        return tp(**kwargs)
-    if tp is datetime:
-        return datetime.fromisoformat(value)
-    if tp is date:
-        return date.fromisoformat(value)
-    if tp is time:
-        return time.fromisoformat(value)
-    if tp is bytes:
-        return base64.b64decode(value)
+        return _dataclass_from_data(tp, value)
+    return _scalar_from_data(tp, value)
+
+
+def _generic_from_data(tp: Any, value: Any) -> Any:
+    """An optional value, a tuple, a list or a dict."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        present = [a for a in args if a is not type(None)]
+        return None if value is None else _from_data(present[0], value)
+    if origin is tuple:
+        return tuple(_from_data(args[0], v) for v in value or ())
+    if origin is list:
+        return [_from_data(args[0], v) for v in value or ()]
+    if origin is dict:
+        return {k: _from_data(args[1], v) for k, v in (value or {}).items()}
+    return value
+
+
+def _dataclass_from_data(tp: type, value: dict[str, Any]) -> Any:
+    """A frozen dataclass; a field an older version did not have gets its default."""
+    hints = _hints(tp)
+    kwargs = {}
+    for f in dataclasses.fields(tp):
+        if f.name in value:
+            kwargs[f.name] = _from_data(hints[f.name], value[f.name])
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            kwargs[f.name] = _empty(hints[f.name])
+    return tp(**kwargs)
+
+
+_PARSERS: dict[Any, Any] = {
+    datetime: datetime.fromisoformat,
+    date: date.fromisoformat,
+    time: time.fromisoformat,
+    bytes: base64.b64decode,
+}
+
+
+def _scalar_from_data(tp: Any, value: Any) -> Any:
+    """A date, time, timestamp, bytes, an enum member, or a plain JSON value."""
+    parse = _PARSERS.get(tp)
+    if parse is not None:
+        return parse(value)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return tp(value)
     return value

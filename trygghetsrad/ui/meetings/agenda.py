@@ -1,4 +1,7 @@
-"""The agenda and minute-taking panel: numbered items, bullets, decisions, actions, follow-up."""
+"""The agenda and minute-taking panel: numbered items, bullets, decisions, actions, follow-up.
+
+Layout and loading live here; the item editor form is agenda_editor.py, the edits
+agenda_actions.py, the follow-up of earlier actions followup.py."""
 
 from __future__ import annotations
 
@@ -6,19 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -28,34 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import (
-    AgendaItemData,
-    ItemKind,
-    MeetingDetail,
-    Note,
-)
+from trygghetsrad.domain.meetings import AgendaItemData, ItemKind, MeetingDetail
 from trygghetsrad.domain.meetings_document import MeetingDocument
 from trygghetsrad.errors import UserError
-from trygghetsrad.i18n import plural
-from trygghetsrad.i18n import tr as text_tr
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_actions as action_service
 from trygghetsrad.services import meetings_agenda as agenda_service
-from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.meetings.dialogs import ActionDialog
+from trygghetsrad.ui.meetings.agenda_actions import AgendaActionsMixin
+from trygghetsrad.ui.meetings.agenda_editor import ItemEditor
 from trygghetsrad.ui.meetings.followup import FollowupMixin
-from trygghetsrad.ui.meetings.models import (
-    ActionModel,
-    AgendaModel,
-)
-from trygghetsrad.ui.meetings.next_meeting import NextMeetingDialog
-from trygghetsrad.ui.meetings.notes_edit import NotesEdit
+from trygghetsrad.ui.meetings.models import ActionModel, AgendaModel
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.columns import fit_columns
-from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.journal_command import push_recorded
-from trygghetsrad.ui.widgets.screen import grow_with_text, lines_height
 
 SHORTCUTS = (
     "Enter ny punkt · Tab / Shift+Tab nivå · Enter på tom punkt: löptext · "
@@ -66,61 +50,7 @@ SHORTCUTS = (
 )
 
 
-class _ServiceCommand(QUndoCommand):
-    """An undoable edit: `do` and `undo` each run a service in their own session."""
-
-    def __init__(
-        self,
-        panel: AgendaPanel,
-        text: str,
-        do: Callable[[Any], Any],
-        undo: Callable[[Any], Any],
-        *,
-        done: bool = False,
-    ) -> None:
-        super().__init__(text)
-        self._panel, self._do, self._undo = panel, do, undo
-        self._skip = done  # already done (e.g. by a dialog that showed its own errors)
-
-    def redo(self) -> None:
-        if self._skip:
-            self._skip = False
-            self._panel.run(lambda s: None)
-            return
-        self._panel.run(self._do)
-
-    def undo(self) -> None:
-        self._panel.run(self._undo)
-
-
-class TemplateDialog(FormDialog):
-    def __init__(
-        self,
-        group_name: str,
-        name: str,
-        items: tuple[str, ...] | list[str],
-        on_save: Callable[[dict[str, Any]], object],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(
-            text_tr("Dagordningsmall för {group}").format(group=group_name),
-            on_save,
-            parent,
-            intro=text_tr("En punkt per rad. Nya möten för gruppen får de här punkterna."),
-        )
-        self.name = self.add_field("name", self.tr("Namn"), QLineEdit(name))
-        edit = QPlainTextEdit("\n".join(items))
-        edit.setTabChangesFocus(True)
-        self.items = self.add_field("items", self.tr("Punkter"), edit)
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "name": self.name.text(),  # type: ignore[attr-defined]
-            "items": self.items.toPlainText().splitlines(),  # type: ignore[attr-defined]
-        }
-
-
-class AgendaPanel(FollowupMixin, QWidget):
+class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
     changed = Signal()
 
     def __init__(self, ctx: AppContext, undo_stack: Any, parent: QWidget | None = None) -> None:
@@ -149,7 +79,17 @@ class AgendaPanel(FollowupMixin, QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         splitter = QSplitter()
         layout.addWidget(splitter, 1)
+        splitter.addWidget(self._build_list_side())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self._build_editor_side())
+        splitter.addWidget(scroll)
+        splitter.setSizes([240, 920])  # the editor keeps room on a narrow laptop screen
+        self._add_shortcuts()
 
+    def _build_list_side(self) -> QWidget:
+        """The numbered agenda, the buttons under it and the keyboard help."""
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
@@ -169,6 +109,25 @@ class AgendaPanel(FollowupMixin, QWidget):
         self.list.setWordWrap(True)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         left_box.addWidget(self.list, 1)
+        left_box.addLayout(self._build_item_buttons())
+        left_box.addLayout(self._build_agenda_buttons())
+        # Open actions of the group's earlier meetings, when no agenda item follows them up.
+        self.followup_apart_button = self._button(
+            self.tr("Uppföljning av uppdrag"),
+            self.show_followup,
+            self.tr("Visa uppföljningen av uppdrag från tidigare möten"),
+        )
+        self.followup_apart_button.hide()
+        left_box.addWidget(self.followup_apart_button)
+        # Under the agenda list, where there is height to spare: the editor keeps its room.
+        help_label = QLabel(self.tr(SHORTCUTS))
+        help_label.setProperty("role", "hint")
+        help_label.setWordWrap(True)
+        help_label.setAccessibleName(self.tr("Kortkommandon"))
+        left_box.addWidget(help_label)
+        return left
+
+    def _build_item_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.add_button = self._button(self.tr("Ny punkt"), self.new_item)
         self.add_button.setToolTip(self.tr("Ctrl+Enter"))
@@ -181,8 +140,10 @@ class AgendaPanel(FollowupMixin, QWidget):
         )
         for b in (self.add_button, self.up_button, self.down_button, self.delete_button):
             row.addWidget(b)
-        left_box.addLayout(row)
-        row2 = QHBoxLayout()
+        return row
+
+    def _build_agenda_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
         self.template_button = QToolButton()
         self.template_button.setText(self.tr("Från mall"))
         self.template_button.setAccessibleName(self.tr("Fyll från mall"))
@@ -197,83 +158,34 @@ class AgendaPanel(FollowupMixin, QWidget):
         )
         self.next_button = self._button(self.tr("Nästa möte…"), self.plan_next)
         for b in (self.template_button, self.copy_button, self.next_button):
-            row2.addWidget(b)
-        left_box.addLayout(row2)
-        # Open actions of the group's earlier meetings, when no agenda item follows them up.
-        self.followup_apart_button = self._button(
-            self.tr("Uppföljning av uppdrag"),
-            self.show_followup,
-            self.tr("Visa uppföljningen av uppdrag från tidigare möten"),
-        )
-        self.followup_apart_button.hide()
-        left_box.addWidget(self.followup_apart_button)
-        splitter.addWidget(left)
+            row.addWidget(b)
+        return row
 
+    def _build_editor_side(self) -> QWidget:
+        """The item editor, the item's actions, the follow-up and the error line."""
         right = QWidget()
         form_box = QVBoxLayout(right)
         form_box.setContentsMargins(8, 0, 0, 0)
-        form = QFormLayout()
-        self.title = QLineEdit()
-        self.title.setAccessibleName(self.tr("Punktens rubrik"))
-        self.title.textEdited.connect(self._schedule_save)
-        self.title.returnPressed.connect(lambda: self.notes.setFocus())
-        self.internal = QCheckBox(self.tr("Intern"))
-        self.internal.setAccessibleName(self.tr("Intern punkt"))
-        self.internal.setToolTip(
-            self.tr("Intern punkt: tas inte med i kallelse, protokoll eller andra utskick")
-        )
-        self.internal.toggled.connect(self._schedule_save)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.title, 1)
-        title_row.addWidget(self.internal)
-        self.field_errors = {
-            key: self._field_error(name)
-            for key, name in (
-                ("title", self.tr("Fel i rubriken")),
-                ("body", self.tr("Fel i texten")),
-                ("notes", self.tr("Fel i anteckningarna")),
-                ("decisions", self.tr("Fel i besluten")),
-            )
-        }
-        title_col = QVBoxLayout()
-        title_col.setSpacing(2)
-        title_col.addLayout(title_row)
-        title_col.addWidget(self.field_errors["title"])
-        form.addRow(self.tr("Rubrik"), title_col)
-        self.body = QPlainTextEdit()
-        self.body.setAccessibleName(self.tr("Inledande text"))
-        self.body.setPlaceholderText(self.tr("Löpande text före punkterna (valfritt)"))
-        grow_with_text(self.body, 2, 4)
-        self.body.setTabChangesFocus(True)
-        self.body.textChanged.connect(self._schedule_save)
-        body_col = QVBoxLayout()
-        body_col.setSpacing(2)
-        body_col.addWidget(self.body)
-        body_col.addWidget(self.field_errors["body"])
-        form.addRow(self.tr("Text"), body_col)
-        form_box.addLayout(form)
-        self.form = form
-        notes_label = QLabel(self.tr("Anteckningar"))
-        self.notes_label = notes_label
-        notes_label.setProperty("role", "heading")
-        form_box.addWidget(notes_label)
-        form_box.addWidget(self.field_errors["notes"])
-        self.notes = NotesEdit()
-        self.notes.setAccessibleName(self.tr("Anteckningar i punktform"))
-        self.notes.textChanged.connect(self._schedule_save)
-        self.notes.new_item_requested.connect(self.new_item)
-        form_box.addWidget(self.notes, 3)
-        # At least eight lines of notes in view; on a smaller screen the editor scrolls.
-        self.notes.setMinimumHeight(lines_height(self.notes, 8))
-        self.decisions = QPlainTextEdit()
-        self.decisions.setAccessibleName(self.tr("Beslut, ett per rad"))
-        self.decisions.setPlaceholderText(self.tr("Beslut – ett per rad"))
-        grow_with_text(self.decisions, 2, 4)
-        self.decisions.setTabChangesFocus(True)
-        self.decisions.textChanged.connect(self._schedule_save)
-        form_box.addWidget(self.decisions)
-        form_box.addWidget(self.field_errors["decisions"])
+        self._editor_box = form_box
+        self.item_editor = editor = ItemEditor()
+        editor.edited.connect(self._schedule_save)
+        editor.notes.new_item_requested.connect(self.new_item)
+        # The editor's fields under the names the panel has always had.
+        self.title, self.internal, self.body = editor.title, editor.internal, editor.body
+        self.notes, self.decisions = editor.notes, editor.decisions
+        self.field_errors = editor.field_errors
+        form_box.addWidget(editor, 3)
+        form_box.addWidget(self._build_actions_box(), 1)
+        form_box.addWidget(self._build_followup(), 2)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form_box.addWidget(self.error)
+        self.editor = right
+        return right
 
+    def _build_actions_box(self) -> QGroupBox:
         actions_box = QGroupBox(self.tr("Uppdrag"))
         a_layout = QVBoxLayout(actions_box)
         self.action_model = ActionModel(self)
@@ -300,30 +212,10 @@ class AgendaPanel(FollowupMixin, QWidget):
         a_row.addWidget(self.delete_action_button)
         a_row.addStretch(1)
         a_layout.addLayout(a_row)
-        form_box.addWidget(actions_box, 1)
         self.actions_box = actions_box
+        return actions_box
 
-        form_box.addWidget(self._build_followup(), 2)
-
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        form_box.addWidget(self.error)
-        # Under the agenda list, where there is height to spare: the editor keeps its room.
-        help_label = QLabel(self.tr(SHORTCUTS))
-        help_label.setProperty("role", "hint")
-        help_label.setWordWrap(True)
-        help_label.setAccessibleName(self.tr("Kortkommandon"))
-        left_box.addWidget(help_label)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(right)
-        splitter.addWidget(scroll)
-        splitter.setSizes([240, 920])  # the editor keeps room on a narrow laptop screen
-        self.editor = right
-
+    def _add_shortcuts(self) -> None:
         for keys, slot in (
             ("Ctrl+Return", self.new_item),
             ("Ctrl+Enter", self.new_item),
@@ -336,14 +228,6 @@ class AgendaPanel(FollowupMixin, QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-
-    def _field_error(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setProperty("role", "error")
-        label.setWordWrap(True)
-        label.setAccessibleName(name)
-        label.hide()
-        return label
 
     def _table(self, model: Any, name: str, *, rows_to_contents: bool = False) -> QTableView:
         view = QTableView()
@@ -411,9 +295,7 @@ class AgendaPanel(FollowupMixin, QWidget):
 
     def show_field_errors(self, errors: dict[str, str]) -> None:
         """Show each message right below its field (visible at 768 px) and in the status bar."""
-        for key, label in self.field_errors.items():
-            label.setText(errors.get(key, ""))
-            label.setVisible(key in errors)
+        self.item_editor.show_field_errors(errors)
         if errors:
             self.ctx.events.status_message.emit(
                 self.tr("Punkten sparades utom: {errors}").format(errors=" ".join(errors.values()))
@@ -472,9 +354,7 @@ class AgendaPanel(FollowupMixin, QWidget):
             self.comment_button,
         ):
             widget.setEnabled(editable)
-        for edit in (self.title, self.body, self.notes, self.decisions):
-            edit.setReadOnly(not editable)
-        self.internal.setEnabled(editable)
+        self.item_editor.set_editable(editable)
         row = self.model.row_of(current) if current is not None else -1
         if row >= 0:
             self.list.selectionModel().blockSignals(True)
@@ -489,13 +369,9 @@ class AgendaPanel(FollowupMixin, QWidget):
             self._show_item(None)
 
     def _item_fields_visible(self, visible: bool) -> None:
-        for row in range(self.form.rowCount()):
-            self.form.setRowVisible(row, visible)
-        for widget in (self.notes_label, self.notes, self.decisions, self.actions_box):
-            widget.setVisible(visible)
-        # setRowVisible shows every widget of a row: an empty error label would take a line.
-        for label in self.field_errors.values():
-            label.setVisible(visible and bool(label.text()))
+        self.item_editor.set_fields_visible(visible)
+        self.item_editor.setVisible(visible)
+        self.actions_box.setVisible(visible)
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not self.save_now() and previous.isValid() and not self._discard_invalid_text():
@@ -522,7 +398,7 @@ class AgendaPanel(FollowupMixin, QWidget):
 
         return ask_discard(
             self,
-            [lab.text() for lab in self.field_errors.values() if lab.text()],
+            self.item_editor.error_texts(),
             go_on_hint=self.tr(
                 "Allt annat i punkten är sparat. Gå tillbaka för att rätta texten, "
                 "eller släng den ändringen och fortsätt."
@@ -537,135 +413,21 @@ class AgendaPanel(FollowupMixin, QWidget):
         self._loading = True
         try:
             if item is None:
-                for edit in (self.title,):
-                    edit.clear()
-                self.body.clear()
-                self.notes.clear()
-                self.decisions.clear()
+                self.item_editor.clear()
                 self.action_model.set_records([])
                 self.followup_box.hide()
                 return
-            if not (keep_text and (self.title.hasFocus() or self.field_errors["title"].text())):
-                self.title.setText(item.title)
-            self.internal.setChecked(item.internal)
-            if not keep_text:
-                self.body.setPlainText(item.body)
-                self.notes.set_notes(list(item.notes))  # type: ignore[arg-type]
-                self.decisions.setPlainText(
-                    "\n".join(("(intern) " if d.internal else "") + d.text for d in item.decisions)
-                )
+            self.item_editor.show_item(item, keep_text=keep_text)
             self.action_model.set_records(item.actions)
             followup = item.kind is ItemKind.FOLLOWUP
             self.followup_box.setVisible(followup)
             self.actions_box.setVisible(not followup)
-            self.decisions.setVisible(not followup)
-            self.notes.setMaximumHeight(90 if followup else 16_777_215)
+            # The follow-up table takes the height a follow-up item's short notes leave.
+            self._editor_box.setStretchFactor(self.item_editor, 0 if followup else 3)
             if not keep_text:
                 self._saved = self._snapshot()
         finally:
             self._loading = False
-
-    # -- saving ----------------------------------------------------------------------------
-
-    def _schedule_save(self, *_args: object) -> None:
-        if (
-            not self._loading
-            and self.item_id is not None
-            and self.meeting
-            and self.meeting.editable
-        ):
-            self._autosaver.changed()
-
-    def save_now(self) -> bool:
-        """Write the current item's text fields (autosave); keeps the text on an error."""
-        self._autosaver.cancel()
-        if self.item_id is None or self.meeting is None or not self.meeting.editable:
-            return True
-        item_id = self.item_id
-        snapshot = self._snapshot()
-        if snapshot == self._saved:
-            return True  # nothing typed since the item was loaded or last saved
-        title, body, internal = (
-            self.title.text(),
-            self.body.toPlainText(),
-            self.internal.isChecked(),
-        )
-        notes = self.notes.notes()
-        decisions = [
-            Note(line.strip()[len("(intern)") :].strip(), 0, True)
-            if line.strip().lower().startswith("(intern)")
-            else Note(line.strip())
-            for line in self.decisions.toPlainText().splitlines()
-            if line.strip()
-        ]
-        try:
-            with self.ctx.database.session() as s:
-                errors = agenda_service.save_item_fields(
-                    s,
-                    item_id,
-                    title=title,
-                    body=body,
-                    internal=internal,
-                    notes=notes,
-                    decisions=decisions,
-                )
-        except UserError as exc:
-            self.show_error(str(exc))
-            return False
-        self.error.hide()
-        self.show_field_errors(errors)
-        self._refresh_row(item_id)
-        if not errors:
-            self._saved = snapshot
-        return not errors
-
-    def _snapshot(self) -> tuple[object, ...]:
-        """What the editor holds, to tell whether there is anything to save."""
-        return (
-            self.item_id,
-            self.title.text(),
-            self.body.toPlainText(),
-            self.internal.isChecked(),
-            tuple(self.notes.notes()),
-            self.decisions.toPlainText(),
-        )
-
-    def _refresh_row(self, item_id: int) -> None:
-        row = self.model.row_of(item_id)
-        if row >= 0:
-            with self.ctx.database.session() as s:
-                fresh = agenda_service.get_item(s, item_id)
-            internal_changed = self.model.items[row].internal != fresh.internal
-            self.model.items[row] = fresh
-            index = self.model.index(row)
-            # An item made internal gives up its number: the ones after it move up.
-            last = self.model.index(self.model.rowCount() - 1) if internal_changed else index
-            self.model.dataChanged.emit(index, last)
-
-    # -- agenda editing --------------------------------------------------------------------
-
-    def new_item(self) -> None:
-        if self.meeting is None or not self.meeting.editable:
-            return
-        self.save_now()
-        meeting_id = self.meeting.id
-        position = self.model.row_of(self.item_id) + 1 if self.item_id is not None else None
-        created: dict[str, int] = {}
-
-        def do(s: Any) -> None:
-            created["id"] = agenda_service.add_item(
-                s, meeting_id, title=self.tr("Ny punkt"), position=position
-            ).id
-
-        def undo(s: Any) -> None:
-            if "id" in created:
-                agenda_service.delete_item(s, created["id"])
-
-        self.undo_stack.push(_ServiceCommand(self, self.tr("Ny dagordningspunkt"), do, undo))
-        if "id" in created:
-            self.select_item(created["id"])
-            self.title.setFocus()
-            self.title.selectAll()
 
     def select_item(self, item_id: int) -> None:
         row = self.model.row_of(item_id)
@@ -677,261 +439,6 @@ class AgendaPanel(FollowupMixin, QWidget):
         if 0 <= row < self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(row))
 
-    def shift_item(self, delta: int) -> None:
-        if self.item_id is None:
-            return
-        row = self.model.row_of(self.item_id)
-        target = row + delta
-        if 0 <= target < self.model.rowCount():
-            self.move_item(self.item_id, target)
-
-    def move_item(self, item_id: int, position: int) -> None:
-        if self.meeting is None or not self.meeting.editable:
-            return
-        self.save_now()
-        old = self.model.row_of(item_id)
-        title = self.model.items[old].title if old >= 0 else ""
-        self.item_id = item_id
-        self.undo_stack.push(
-            _ServiceCommand(
-                self,
-                self.tr("Flytta ”{title}”").format(title=title),
-                lambda s: agenda_service.move_item(s, item_id, position),
-                lambda s: agenda_service.move_item(s, item_id, old),
-            )
-        )
-        self.select_item(item_id)
-
-    def delete_item(self) -> None:
-        if self.item_id is None or self.meeting is None:
-            return
-        item = self.model.items[self.model.row_of(self.item_id)]
-        if item.notes or item.actions:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Ta bort punkten"),
-                self.tr("Ta bort ”{title}” med dess anteckningar och uppdrag?").format(
-                    title=item.title
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        item_id = self.item_id
-        self.save_now()  # what was typed is part of what undo brings back
-        self.item_id = None
-        self.record(
-            self.tr("Ta bort punkten ”{title}”").format(title=item.title),
-            lambda s: agenda_service.delete_item(s, item_id),
-            select=item_id,
-        )
-
-    def _fill_template_menu(self) -> None:
-        self.template_menu.clear()
-        if self.meeting is None:
-            return
-        with self.ctx.database.session() as s:
-            templates = [
-                t
-                for gid in self.meeting.group_ids
-                for t in agenda_service.list_templates(s, group_id=gid)
-            ]
-        if not templates:
-            action = self.template_menu.addAction(self.tr("Gruppen har ingen mall"))
-            action.setEnabled(False)
-        meeting_id = self.meeting.id
-        with self.ctx.database.session() as s:
-            groups = [g for g in register.list_groups(s) if g.id in self.meeting.group_ids]
-        for template in templates:
-            self.template_menu.addAction(
-                template.name,
-                lambda t=template.id, name=template.name: self.record(
-                    self.tr("Fyll dagordningen från mallen ”{name}”").format(name=name),
-                    lambda s: agenda_service.apply_template(s, meeting_id, t),
-                ),
-            )
-        self.template_menu.addSeparator()
-        for group in groups:
-            self.template_menu.addAction(
-                self.tr("Spara dagordningen som mall för {group}").format(group=group.name),
-                lambda g=group.id, name=group.name: self.record(
-                    self.tr("Spara dagordningen som mall för {group}").format(group=name),
-                    lambda s: agenda_service.save_as_template(s, meeting_id, g),
-                ),
-            )
-        for group in groups:
-            self.template_menu.addAction(
-                self.tr("Redigera mallen för {group}…").format(group=group.name),
-                lambda g=group: self.edit_template(g.id, g.name),
-            )
-
-    def edit_template(self, group_id: int, group_name: str) -> None:
-        """Edit a group's standard agenda: one item title per line."""
-        with self.ctx.database.session() as s:
-            existing = next(iter(agenda_service.list_templates(s, group_id=group_id)), None)
-
-        def save(values: dict[str, Any]) -> None:
-            fields = {"group_id": group_id, "name": values["name"], "items": values["items"]}
-
-            def write(s: Any) -> Any:
-                if existing is None:
-                    return agenda_service.create_template(s, **fields)
-                return agenda_service.update_template(s, existing.id, **fields)
-
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                write(s)
-                s.rollback()
-            self.record(self.tr("Ändra mallen för {group}").format(group=group_name), write)
-
-        dialog = TemplateDialog(
-            group_name,
-            existing.name if existing else self.tr("Standarddagordning"),
-            existing.items if existing else (),
-            save,
-            self,
-        )
-        dialog.open()
-        self.template_dialog = dialog
-
-    def copy_previous(self) -> None:
-        if self.meeting is None:
-            return
-        meeting_id = self.meeting.id
-        self.save_now()
-        failed: list[str] = []
-        ok, count = push_recorded(
-            self.undo_stack,
-            self.ctx,
-            self.tr("Kopiera förra mötets dagordning"),
-            lambda s: agenda_service.copy_previous_agenda(s, meeting_id),
-            parent_widget=self,
-            on_error=failed.append,
-            on_undone=self.reload,
-            on_redone=self.reload,
-        )
-        if not ok:
-            self._tell(failed[0] if failed else "")
-            return
-        if not count:
-            self._tell(
-                self.tr(
-                    "Dagordningen har redan alla punkter från gruppens förra möte; "
-                    "inget kopierades."
-                )
-            )
-            return
-        self.reload()
-        self.changed.emit()
-        self.ctx.events.status_message.emit(
-            self.tr("Kopierade {items} från förra mötet.").format(
-                items=plural(count, self.tr("punkt"), self.tr("punkter"))
-            )
-        )
-
-    def _tell(self, text: str) -> None:
-        """Feedback the user must not miss (the inline error may be scrolled out of view)."""
-        self.ctx.events.status_message.emit(text)
-        QMessageBox.information(self, self.tr("Kopiera förra"), text)
-
-    def plan_next(self) -> None:
-        if self.meeting is None:
-            return
-        with self.ctx.database.session() as s:
-            groups = [g for g in register.list_groups(s) if g.id in self.meeting.group_ids]
-        meeting_id = self.meeting.id
-        day = self.meeting.day
-
-        def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show in the dialog
-                meeting_service.plan_next_meetings(s, meeting_id, values["plans"])
-                s.rollback()
-            self.record(
-                self.tr("Planera nästa möte"),
-                lambda s: meeting_service.plan_next_meetings(s, meeting_id, values["plans"]),
-            )
-
-        from datetime import timedelta
-
-        dialog = NextMeetingDialog(groups, day + timedelta(weeks=12), save, self)
-        dialog.open()
-        self.next_dialog = dialog
-
-    # -- actions ---------------------------------------------------------------------------
-
-    def _people_and_orgs(self) -> tuple[list[Any], list[Any]]:
-        with self.ctx.database.session() as s:
-            return register.list_people(s), register.list_organisations(s)
-
-    def new_action(self) -> None:
-        if self.item_id is None or self.meeting is None or not self.meeting.editable:
-            return
-        item_id = self.item_id
-        people, orgs = self._people_and_orgs()
-
-        created: dict[str, int] = {}
-
-        def add(s: Any, values: dict[str, Any]) -> None:
-            created["id"] = action_service.add_action(s, item_id, **values).id
-
-        def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                add(s, values)
-            self.undo_stack.push(
-                _ServiceCommand(
-                    self,
-                    self.tr("Nytt uppdrag: {what}").format(what=values["what"].strip()),
-                    lambda s: add(s, values),
-                    lambda s: action_service.delete_action(s, created["id"]),
-                    done=True,
-                )
-            )
-
-        dialog = ActionDialog(people, orgs, save, self)
-        dialog.open()
-        self.action_dialog = dialog
-
     def _selected(self, view: QTableView, model: Any) -> Any:
         index = view.currentIndex()
         return model.record(index.row()) if index.isValid() else None
-
-    def edit_action(self) -> None:
-        action = self._selected(self.actions, self.action_model)
-        if action is None:
-            return
-        people, orgs = self._people_and_orgs()
-
-        item_id = self.item_id
-
-        def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                action_service.update_action(s, action.id, **values)
-                s.rollback()
-            self.record(
-                self.tr("Ändra uppdraget ”{what}”").format(what=action.what),
-                lambda s: action_service.update_action(s, action.id, **values),
-                select=item_id,
-            )
-
-        dialog = ActionDialog(
-            people,
-            orgs,
-            save,
-            self,
-            values={
-                "what": action.what,
-                "responsibles": action.responsibles,
-                "due_date": action.due_date,
-                "internal": action.internal,
-                "status": action.status,
-            },
-        )
-        dialog.open()
-        self.action_dialog = dialog
-
-    def delete_action(self) -> None:
-        action = self._selected(self.actions, self.action_model)
-        if action is not None:
-            self.record(
-                self.tr("Ta bort uppdraget ”{what}”").format(what=action.what),
-                lambda s: action_service.delete_action(s, action.id),
-                select=self.item_id,
-            )

@@ -1,13 +1,13 @@
-"""Dialogs of the meetings page: new meeting, finalise, reopen, action, guest (next meetings:
-next_meeting.py)."""
+"""Dialogs of a meeting's lifecycle: new meeting (or first group), finalise, reopen (the
+agenda's dialogs: agenda_dialogs.py; next meetings: next_meeting.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,83 +15,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import (
-    ActionStatus,
-    MeetingKind,
-    Responsible,
-    join_names,
-)
-from trygghetsrad.domain.register import GroupData, OrganisationData, PersonData
+from trygghetsrad.domain.meetings import MeetingKind, join_names
+from trygghetsrad.domain.register import GroupData, PersonData
 from trygghetsrad.i18n import plural
 from trygghetsrad.i18n import tr as self_tr
-from trygghetsrad.ui.widgets.check_list import CheckList
-from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
+from trygghetsrad.ui.meetings.fields import (
+    GroupChecklist,
+    Save,
+    date_edit,
+    person_combo,
+    py_date,
+    py_time,
+    time_edit,
+)
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
-from trygghetsrad.ui.widgets.time_entry import TimeEntry
-
-Save = Callable[[dict[str, Any]], object]
-
-
-def date_edit(value: date, field: str = "") -> DateEntry:
-    """A typed date (refuses 2026-02-30 at the field instead of correcting it)."""
-    return DateEntry(value, field)
-
-
-def time_edit(value: time | None, field: str = "") -> TimeEntry:
-    """A typed time (refuses 25.00 at the field instead of saving another time)."""
-    return TimeEntry(value, field)
-
-
-def py_date(edit: DateEntry) -> date:
-    """The typed date; ValidationError at its field when it is no possible date."""
-    return edit.checked()
-
-
-def py_time(edit: TimeEntry) -> time:
-    """The typed time; ValidationError at its field when it is no time."""
-    return edit.checked()
-
-
-def person_combo(people: Sequence[PersonData], selected: int | None, empty: str) -> QComboBox:
-    combo = QComboBox()
-    combo.addItem(empty, None)
-    for person in people:
-        label = (
-            f"{person.name} ({person.organisation_name})"
-            if person.organisation_name
-            else person.name
-        )
-        combo.addItem(label, person.id)
-    if selected is not None:
-        combo.setCurrentIndex(max(0, combo.findData(selected)))
-    return combo
-
-
-class GroupChecklist(CheckList):
-    def __init__(self, groups: Sequence[GroupData], checked: Sequence[int] = ()) -> None:
-        super().__init__()
-        for group in groups:
-            item = QListWidgetItem(group.name)
-            item.setData(256, group.id)
-            item.setCheckState(
-                Qt.CheckState.Checked if group.id in checked else Qt.CheckState.Unchecked
-            )
-            self.addItem(item)
-        self.setMaximumHeight(22 * max(2, len(groups)) + 8)
-
-    def checked_ids(self) -> list[int]:
-        return [
-            self.item(i).data(256)
-            for i in range(self.count())
-            if self.item(i).checkState() == Qt.CheckState.Checked
-        ]
 
 
 class MeetingDialog(FormDialog):
@@ -137,12 +79,12 @@ class MeetingDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         return {
             "group_ids": self.groups.checked_ids(),
-            "day": py_date(self.day),  # type: ignore[arg-type]
+            "day": py_date(self.day),
             "start_time": py_time(self.start),
             "end_time": py_time(self.end),
             "kind": self.kind.currentData(),
-            "place": self.place.text(),  # type: ignore[attr-defined]
-            "online_link": self.link.text(),  # type: ignore[attr-defined]
+            "place": self.place.text(),
+            "online_link": self.link.text(),
             "template": self.template.isChecked(),
         }
 
@@ -162,7 +104,7 @@ class FirstGroupDialog(FormDialog):
             ),
         )
         self.name = self.add_field("name", self.tr("Gruppens namn"), QLineEdit())
-        self.name.setPlaceholderText(self.tr("t.ex. Trygghetsrådet"))  # type: ignore[attr-defined]
+        self.name.setPlaceholderText(self.tr("t.ex. Trygghetsrådet"))
         self.save_button.setText(self.tr("Skapa grupp och fortsätt"))
         self.save_button.setAccessibleName(self.tr("Skapa grupp och fortsätt"))
         self.register_button = self.buttons.addButton(
@@ -171,7 +113,7 @@ class FirstGroupDialog(FormDialog):
         self.register_button.setAccessibleName(self.tr("Gå till Register"))
 
     def values(self) -> dict[str, Any]:
-        return {"name": self.name.text()}  # type: ignore[attr-defined]
+        return {"name": self.name.text()}
 
 
 class FinaliseDialog(FormDialog):
@@ -210,7 +152,7 @@ class FinaliseDialog(FormDialog):
 
     def values(self) -> dict[str, Any]:
         return {
-            "on": py_date(self.day),  # type: ignore[arg-type]
+            "on": py_date(self.day),
             "adjuster_id": self.adjuster.currentData() if self.adjuster else None,
         }
 
@@ -289,146 +231,4 @@ class ReopenDialog(FormDialog):
         self.save_button.setText(self.tr("Öppna för ändring"))
 
     def values(self) -> dict[str, Any]:
-        return {"note": self.note.toPlainText()}  # type: ignore[attr-defined]
-
-
-class ActionDialog(FormDialog):
-    """An action item: what, who (one or more people and/or organisations), due date, internal."""
-
-    def __init__(
-        self,
-        people: Sequence[PersonData],
-        organisations: Sequence[OrganisationData],
-        on_save: Save,
-        parent: QWidget | None = None,
-        *,
-        values: dict[str, Any] | None = None,
-    ) -> None:
-        super().__init__(self_tr("Uppdrag"), on_save, parent)
-        values = values or {}
-        self.what = self.add_field("what", self.tr("Uppdrag"), QLineEdit(values.get("what", "")))
-        self._names: dict[tuple[str, int], str] = {}
-        self.who = QComboBox()
-        self.who.setAccessibleName(self.tr("Ansvarig att lägga till"))
-        self.who.addItem(self.tr("(ingen ansvarig)"), None)
-        for person in people:
-            self.who.addItem(person.name, ("person", person.id))
-            self._names[("person", person.id)] = person.name
-        for org in organisations:
-            self.who.addItem(org.name, ("organisation", org.id))
-            self._names[("organisation", org.id)] = org.name
-        self.add_who = QPushButton(self.tr("Lägg till ansvarig"))
-        self.add_who.setAccessibleName(self.tr("Lägg till ansvarig"))
-        self.add_who.clicked.connect(self._on_add_who_clicked)
-        who_row = QWidget()
-        who_layout = QHBoxLayout(who_row)
-        who_layout.setContentsMargins(0, 0, 0, 0)
-        who_layout.addWidget(self.who, 1)
-        who_layout.addWidget(self.add_who)
-        self.add_field("responsible", self.tr("Ansvarig"), who_row)
-        # Everyone responsible: "Samordnaren samt kommunpolisen" is one action with two.
-        self.chosen = QListWidget()
-        self.chosen.setAccessibleName(self.tr("Ansvariga för uppdraget"))
-        self.chosen.setMaximumHeight(72)
-        self.remove_who = QPushButton(self.tr("Ta bort ansvarig"))
-        self.remove_who.clicked.connect(self._on_remove_who_clicked)
-        chosen_row = QWidget()
-        chosen_layout = QHBoxLayout(chosen_row)
-        chosen_layout.setContentsMargins(0, 0, 0, 0)
-        chosen_layout.addWidget(self.chosen, 1)
-        chosen_layout.addWidget(self.remove_who, 0, Qt.AlignmentFlag.AlignTop)
-        self.add_field("responsibles", self.tr("Ansvariga"), chosen_row)
-        for r in values.get("responsibles", ()):
-            if r.person_id is not None and r.organisation_id is not None:
-                self._add_chosen(("pair", r.person_id, r.organisation_id), r.name)
-            elif r.person_id is not None:
-                self._add_chosen(("person", r.person_id), r.name)
-            elif r.organisation_id is not None:
-                self._add_chosen(("organisation", r.organisation_id), r.name)
-        self.due = OptionalDateEntry(self.tr("Har slutdatum"), values.get("due_date"))
-        self.due.setAccessibleName(self.tr("Klart senast"))
-        self.add_field("due_date", self.tr("Klart senast"), self.due)
-        self.status = QComboBox()
-        self.status.setAccessibleName(self.tr("Status"))
-        for status in ActionStatus:
-            self.status.addItem(status.label, status.value)
-        self.status.setCurrentIndex(
-            self.status.findData(ActionStatus(values.get("status", ActionStatus.OPEN)).value)
-        )
-        self.add_field("status", self.tr("Status"), self.status)
-        self.internal = QCheckBox(self.tr("Intern (tas inte med i utskick)"))
-        self.internal.setChecked(bool(values.get("internal")))
-        self.add_field("internal", "", self.internal)
-
-    def _add_chosen(self, key: tuple[Any, ...], name: str) -> None:
-        if any(
-            self.chosen.item(i).data(Qt.ItemDataRole.UserRole) == key
-            for i in range(self.chosen.count())
-        ):
-            return
-        item = QListWidgetItem(name)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.chosen.addItem(item)
-
-    def _on_add_who_clicked(self) -> None:
-        key = self.who.currentData()
-        if key is not None:
-            self._add_chosen(tuple(key), self.who.currentText())
-            self.who.setCurrentIndex(0)
-
-    def _on_remove_who_clicked(self) -> None:
-        for item in self.chosen.selectedItems():
-            self.chosen.takeItem(self.chosen.row(item))
-
-    def values(self) -> dict[str, Any]:
-        keys = [
-            self.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.chosen.count())
-        ]
-        pending = self.who.currentData()  # picked but not added: meant all the same
-        if pending is not None and tuple(pending) not in keys:
-            keys.append(tuple(pending))
-        responsibles = []
-        for key in keys:
-            if key[0] == "pair":
-                responsibles.append(Responsible(key[1], key[2]))
-            elif key[0] == "person":
-                responsibles.append(Responsible(person_id=key[1]))
-            else:
-                responsibles.append(Responsible(organisation_id=key[1]))
-        return {
-            "what": self.what.text(),  # type: ignore[attr-defined]
-            "responsibles": responsibles,
-            "due_date": self.due.value(),
-            "internal": self.internal.isChecked(),
-            "status": self.status.currentData(),
-        }
-
-
-class GuestDialog(FormDialog):
-    def __init__(
-        self,
-        people: Sequence[PersonData],
-        members: Sequence[tuple[int, str]],
-        on_save: Save,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(self_tr("Lägg till adjungerad eller ersättare"), on_save, parent)
-        self.person = person_combo(people, None, self.tr("(person utanför registret)"))
-        self.add_field("person_id", self.tr("Person"), self.person)
-        self.name = self.add_field("name", self.tr("Namn"), QLineEdit())
-        self.org = self.add_field("organisation", self.tr("Organisation"), QLineEdit())
-        self.substitute = QComboBox()
-        self.substitute.addItem(self.tr("Adjungerad (gäst)"), None)
-        for person_id, name in members:
-            self.substitute.addItem(self.tr("Ersättare för {name}").format(name=name), person_id)
-        self.add_field("substitute_for_id", self.tr("Deltar som"), self.substitute)
-
-    def values(self) -> dict[str, Any]:
-        substitute = self.substitute.currentData()
-        return {
-            "person_id": self.person.currentData(),
-            "name": self.name.text(),  # type: ignore[attr-defined]
-            "organisation": self.org.text(),  # type: ignore[attr-defined]
-            "presence": "substitute" if substitute else "guest",
-            "substitute_for_id": substitute,
-        }
+        return {"note": self.note.toPlainText()}

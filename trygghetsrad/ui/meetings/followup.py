@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.i18n import tr as text_tr
 from trygghetsrad.services import meetings_actions as action_service
-from trygghetsrad.ui.meetings.dialogs import date_edit, py_date
+from trygghetsrad.ui.meetings.fields import date_edit, py_date
 from trygghetsrad.ui.meetings.models import FollowupModel, followup_details
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
@@ -43,7 +43,7 @@ class CommentDialog(FormDialog):
         )
 
     def values(self) -> dict[str, Any]:
-        return {"comment": self.comment.text()}  # type: ignore[attr-defined]
+        return {"comment": self.comment.text()}
 
 
 class FollowupMixin:

@@ -12,7 +12,7 @@ from trygghetsrad.domain.meetings import NextMeetingPlan, check_times, join_name
 from trygghetsrad.domain.register import GroupData
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr as self_tr
-from trygghetsrad.ui.meetings.dialogs import Save, date_edit, py_date, py_time, time_edit
+from trygghetsrad.ui.meetings.fields import Save, date_edit, py_date, py_time, time_edit
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.time_entry import TimeEntry
@@ -92,8 +92,8 @@ class NextMeetingDialog(FormDialog):
                 py_date(d),
                 py_time(start),
                 py_time(end),
-                place=self.place.text(),  # type: ignore[attr-defined]
-                online_link=self.link.text(),  # type: ignore[attr-defined]
+                place=self.place.text(),
+                online_link=self.link.text(),
             )
             for gids, check, d, start, end in self.rows
             if check.isChecked()

@@ -31,6 +31,7 @@ from trygghetsrad.domain.meetings import (
     INTERNAL_MARK,
     MAX_LEVEL,
     Note,
+    NoteData,
     format_notes,
     parse_notes,
 )
@@ -82,9 +83,8 @@ class NotesEdit(QPlainTextEdit):
             block = block.next()
         return found
 
-    def set_notes(self, notes: list[Note] | tuple[object, ...]) -> None:
-        notes = list(notes)
-        self.setPlainText(format_notes(notes))  # type: ignore[arg-type]
+    def set_notes(self, notes: list[Note] | tuple[NoteData, ...]) -> None:
+        self.setPlainText(format_notes(notes))
         block = self.document().firstBlock()
         for note in notes:
             if not block.isValid():

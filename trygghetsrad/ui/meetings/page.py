@@ -3,7 +3,6 @@ agenda and minutes, status lifecycle and exports."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import fields
 from datetime import date, time
 from pathlib import Path
@@ -12,17 +11,13 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,31 +25,24 @@ from PySide6.QtWidgets import (
 from trygghetsrad.domain.changes import MEETINGS, Changes
 from trygghetsrad.domain.meetings import (
     MeetingDetail,
-    MeetingKind,
     MeetingStatus,
     MeetingSummary,
-    missing_officers,
 )
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import meetings as meeting_service
-from trygghetsrad.services import meetings_agenda as agenda_service
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.meetings import export as exporting
 from trygghetsrad.ui.meetings.agenda import AgendaPanel
-from trygghetsrad.ui.meetings.details import AttendancePanel, DetailsPanel, StatsDialog
-from trygghetsrad.ui.meetings.dialogs import (
-    FinaliseDialog,
-    FirstGroupDialog,
-    MeetingDialog,
-    ReopenDialog,
-)
+from trygghetsrad.ui.meetings.attendance import AttendancePanel
+from trygghetsrad.ui.meetings.details import DetailsPanel
+from trygghetsrad.ui.meetings.header import MeetingHeader
 from trygghetsrad.ui.meetings.list_pane import MeetingListPane
-from trygghetsrad.ui.meetings.models import STATUS_COLOURS, IdRole
+from trygghetsrad.ui.meetings.models import IdRole
+from trygghetsrad.ui.meetings.page_actions import MeetingCommandsMixin
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(MeetingCommandsMixin, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -104,65 +92,39 @@ class MeetingsPage(QWidget):
         editor = QWidget()
         editor_box = QVBoxLayout(editor)
         editor_box.setContentsMargins(8, 0, 0, 0)
-        head = QHBoxLayout()
-        self.title = QLabel()
-        self.title.setProperty("role", "heading")
-        self.title.setWordWrap(True)
-        self.title.setAccessibleName(self.tr("Mötets rubrik"))
-        head.addWidget(self.title, 1)
-        self.status = QLabel()
-        self.status.setAccessibleName(self.tr("Status"))
-        head.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
-        editor_box.addLayout(head)
-        self.when = QLabel()
-        self.when.setProperty("role", "hint")
-        self.when.setWordWrap(True)  # a long place must not widen the page past a laptop
-        editor_box.addWidget(self.when)
+        editor_box.addWidget(self._build_header())
+        editor_box.addWidget(self._build_tabs(), 1)
+        self.stack.addWidget(editor)
+        self.loading = QLabel(self.tr("Läser in …"))
+        self.loading.setProperty("role", "hint")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        splitter.addWidget(self.stack)
+        splitter.setSizes([440, 960])  # the editor keeps room on a narrow laptop screen
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_meeting)
 
-        bar = QHBoxLayout()
-        self.lifecycle_buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (
-            ("start", self.tr("Börja anteckna"), self.start_minutes),
-            ("finalise", self.tr("Justera…"), self.finalise),
-            ("unfinalise", self.tr("Ångra justering"), self.unfinalise),
-            ("send", self.tr("Markera som skickat"), self.mark_sent),
-            ("reopen", self.tr("Öppna för ändring…"), self.reopen),
-        ):
-            button = QPushButton(text)
-            button.setAccessibleName(text.rstrip("…"))
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-            self.lifecycle_buttons[key] = button
-        bar.addStretch(1)
-        self.include_internal = QCheckBox(self.tr("Ta med interna punkter"))
-        self.include_internal.setAccessibleName(self.tr("Ta med interna punkter i exporten"))
-        # Beside the title, so that the row of lifecycle buttons fits a laptop at 125 %.
-        head.addWidget(self.include_internal)
-        self.preview_button = QPushButton(self.tr("Förhandsgranska"))
-        self.preview_button.setAccessibleName(self.tr("Förhandsgranska protokollet"))
-        self.preview_button.clicked.connect(self.preview)
-        head.addWidget(self.preview_button)
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Exportera"))
-        self.export_button.setAccessibleName(self.tr("Exportera"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        for kind, text in (
-            ("minutes", self.tr("Protokoll / anteckningar (PDF)…")),
-            ("notice", self.tr("Kallelse (PDF)…")),
-            ("email", self.tr("E-postutkast med protokollet…")),
-            ("email_notice", self.tr("E-postutkast med kallelsen…")),
-            ("invite", self.tr("Kalenderinbjudan (.ics)…")),
-        ):
-            menu.addAction(text, lambda k=kind: self.export(k))
-        self.export_button.setMenu(menu)
-        head.addWidget(self.export_button)
-        editor_box.addLayout(bar)
-        self.revision = QLabel()
-        self.revision.setProperty("role", "hint")
-        self.revision.setWordWrap(True)
-        editor_box.addWidget(self.revision)
+    def _build_header(self) -> MeetingHeader:
+        self.header = header = MeetingHeader()
+        slots = {
+            "start": self.start_minutes,
+            "finalise": self.finalise,
+            "unfinalise": self.unfinalise,
+            "send": self.mark_sent,
+            "reopen": self.reopen,
+        }
+        header.lifecycle_requested.connect(lambda key: slots[key]())
+        header.preview_requested.connect(self.preview)
+        header.export_requested.connect(self.export)
+        # The header's parts under the names the page has always had.
+        self.title, self.status, self.when = header.title, header.status, header.when
+        self.revision, self.lifecycle_buttons = header.revision, header.lifecycle_buttons
+        self.include_internal = header.include_internal
+        self.preview_button, self.export_button = header.preview_button, header.export_button
+        return header
 
+    def _build_tabs(self) -> QTabWidget:
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Mötets delar"))
         self.agenda = AgendaPanel(self.ctx, self.undo_stack)
@@ -179,17 +141,7 @@ class MeetingsPage(QWidget):
         self.tabs.addTab(details_scroll, self.tr("Uppgifter om mötet"))
         self.details_tab = details_scroll
         self._add_document_tabs()
-        editor_box.addWidget(self.tabs, 1)
-        self.stack.addWidget(editor)
-        self.loading = QLabel(self.tr("Läser in …"))
-        self.loading.setProperty("role", "hint")
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.loading)
-        splitter.addWidget(self.stack)
-        splitter.setSizes([440, 960])  # the editor keeps room on a narrow laptop screen
-        shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_meeting)
+        return self.tabs
 
     def _add_document_tabs(self) -> None:
         """ "Kallelse" (the notice's own fields) and "Versioner" (the minutes as sent)."""
@@ -375,56 +327,7 @@ class MeetingsPage(QWidget):
         self.versions.set_meeting(meeting)
 
     def _show_header(self, meeting: MeetingDetail) -> None:
-        self.title.setText(meeting.title)
-        self.when.setText(
-            ", ".join(p for p in (meeting.when, meeting.place, meeting.online_link) if p)
-        )
-        colour = STATUS_COLOURS[meeting.status]
-        self.status.setText(meeting.status_label)
-        self.status.setStyleSheet(
-            f"color: white; background: {colour}; border-radius: 9px; padding: 2px 10px;"
-            "font-weight: 600;"
-        )
-        self._update_lifecycle(meeting)
-
-    def _update_lifecycle(self, meeting: MeetingDetail) -> None:
-        status = meeting.status
-        visible = {
-            "start": status is MeetingStatus.PLANNED,
-            # Finalising needs minutes: a planned meeting first gets "Börja anteckna".
-            "finalise": status is MeetingStatus.DRAFT,
-            "unfinalise": status is MeetingStatus.FINALISED,
-            "send": status is MeetingStatus.FINALISED,
-            "reopen": status is MeetingStatus.SENT,
-        }
-        for key, button in self.lifecycle_buttons.items():
-            button.setVisible(visible[key])
-        protocol = meeting.kind is MeetingKind.PROTOCOL
-        texts = {
-            "finalise": (self.tr("Justera…"), self.tr("Fastställ…")),
-            "unfinalise": (self.tr("Ångra justering"), self.tr("Ångra fastställande")),
-        }
-        for key, (for_protocol, for_notes) in texts.items():
-            text = for_protocol if protocol else for_notes
-            self.lifecycle_buttons[key].setText(text)
-            self.lifecycle_buttons[key].setAccessibleName(text.rstrip("…"))
-        self.preview_button.setAccessibleName(
-            self.tr("Förhandsgranska protokollet")
-            if protocol
-            else self.tr("Förhandsgranska minnesanteckningarna")
-        )
-        notes = []
-        if meeting.finalised_on:
-            done = self.tr("Justerat {d}") if protocol else self.tr("Fastställt {d}")
-            notes.append(done.format(d=meeting.finalised_on.isoformat()))
-        if meeting.sent_on:
-            notes.append(self.tr("skickat {d}").format(d=meeting.sent_on.isoformat()))
-        if meeting.revision_note:
-            notes.append(
-                self.tr("Revideringar: {n}").format(n=meeting.revision_note.replace("\n", "; "))
-            )
-        self.revision.setText(" · ".join(notes))
-        self.revision.setVisible(bool(notes))
+        self.header.show_meeting(meeting)
 
     def _on_data_changed(self, changes: Changes) -> None:
         if self._details_refreshed:
@@ -480,229 +383,3 @@ class MeetingsPage(QWidget):
         return True
 
     # -- commands --------------------------------------------------------------------------
-
-    def _run(self, fn: Callable[[Any], Any], title: str) -> Any:
-        self._flush_edits()
-        try:
-            with self.ctx.database.session() as s:
-                result = fn(s)
-        except UserError as exc:
-            QMessageBox.warning(self, title, str(exc))
-            return None
-        self.ctx.events.changed(Changes.of(MEETINGS))
-        return result
-
-    def new_record(self) -> None:
-        """Ctrl+N on this page."""
-        self.new_meeting()
-
-    def printable(self) -> tuple[str, Callable[[], bytes]] | None:
-        """Ctrl+P: the notice of a planned meeting, the minutes of a held one (the PDF, made
-        by the returned function off the GUI thread)."""
-        if self._meeting is None or not self._flush_edits():
-            return None
-        kind = "notice" if self._meeting.status.value == "planned" else "minutes"
-        doc = exporting.build_document(
-            self.ctx, self._meeting.id, self.include_internal.isChecked()
-        )
-        return exporting.default_name(kind, doc).removesuffix(".pdf"), lambda: exporting.render(
-            kind, doc
-        )
-
-    def new_meeting(self) -> None:
-        with self.ctx.database.session() as s:
-            groups = register.list_groups(s)
-        if not groups:
-            self._first_group()
-            return
-        selected = self.group_filter.currentData()
-        created: dict[str, int] = {}
-
-        def save(values: dict[str, Any]) -> None:
-            use_template = values.pop("template")
-            with self.ctx.database.session() as s:
-                meeting_id = meeting_service.create_meeting(s, **values).id
-                if use_template:
-                    for gid in values["group_ids"]:
-                        for template in agenda_service.list_templates(s, group_id=gid)[:1]:
-                            agenda_service.apply_template(s, meeting_id, template.id)
-            created["id"] = meeting_id
-
-        def done() -> None:
-            self.ctx.events.changed(Changes.of(MEETINGS))
-            if "id" in created:
-                self.select_meeting(created["id"])
-
-        dialog = MeetingDialog(groups, save, self, group_ids=[selected] if selected else ())
-        dialog.accepted.connect(done)
-        dialog.open()
-        self.meeting_dialog = dialog
-
-    def _first_group(self) -> None:
-        """No groups yet: offer to create the first one (or go to Register), then continue."""
-
-        def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                register.create_group(s, name=values["name"])
-
-        def created() -> None:
-            self.ctx.events.changed(Changes.of(MEETINGS, "register"))
-            self.new_meeting()
-
-        def to_register() -> None:
-            dialog.reject()
-            show_tab = getattr(self.window(), "show_tab", None)
-            if show_tab is not None:
-                show_tab("register")
-
-        dialog = FirstGroupDialog(save, self)
-        dialog.accepted.connect(created)
-        dialog.register_button.clicked.connect(to_register)
-        dialog.open()
-        self.group_dialog = dialog
-
-    def start_minutes(self) -> None:
-        if self._meeting:
-            meeting_id = self._meeting.id
-            self._run(
-                lambda s: meeting_service.start_minutes(s, meeting_id), self.tr("Börja anteckna")
-            )
-
-    def finalise(self) -> None:
-        if self._meeting is None:
-            return
-        meeting = self._meeting
-        with self.ctx.database.session() as s:
-            people = register.list_people(s)
-
-        def save(values: dict[str, Any]) -> None:
-            self._flush_edits()
-            with self.ctx.database.session() as s:
-                meeting_service.finalise(s, meeting.id, **values)
-
-        dialog = FinaliseDialog(
-            people,
-            meeting.adjuster_id,
-            max(date.today(), meeting.day),
-            meeting.kind is MeetingKind.PROTOCOL,
-            save,
-            self,
-            missing=missing_officers(meeting, adjuster=False),  # the dialog asks for it
-            unmarked=self.attendance.unmarked_count(),
-        )
-        dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
-        dialog.went_back.connect(self._on_finalise_went_back)
-        dialog.open()
-        self.finalise_dialog = dialog
-
-    def _on_finalise_went_back(self, where: str) -> None:
-        """Back from the finalise dialog to what it said is missing."""
-        if where == "attendance":
-            self.tabs.setCurrentWidget(self.attendance)
-            self.attendance.view.setFocus()
-            return
-        self.tabs.setCurrentWidget(self.details_tab)
-        meeting = self._meeting
-        field = self.details.chair
-        if meeting is not None and meeting.chair_id is not None:
-            field = self.details.secretary
-        field.setFocus()
-
-    def unfinalise(self) -> None:
-        if self._meeting:
-            meeting_id = self._meeting.id
-            self._run(
-                lambda s: meeting_service.unfinalise(s, meeting_id),
-                self.lifecycle_buttons["unfinalise"].text(),
-            )
-
-    def mark_sent(self) -> None:
-        if self._meeting:
-            meeting = self._meeting
-            on = max(date.today(), meeting.finalised_on or meeting.day)
-            protocol = meeting.kind is MeetingKind.PROTOCOL
-            question = (
-                self.tr(
-                    "Markera protokollet som skickat {d}?\n\nEtt skickat protokoll är en allmän "
-                    "handling. Därefter kan det bara ändras med ”Öppna för ändring” och en "
-                    "förklaring, som syns i dokumentet."
-                )
-                if protocol
-                else self.tr(
-                    "Markera minnesanteckningarna som skickade {d}?\n\nSkickade "
-                    "minnesanteckningar är en allmän handling. Därefter kan de bara ändras med "
-                    "”Öppna för ändring” och en förklaring, som syns i dokumentet."
-                )
-            ).format(d=on.isoformat())
-            answer = QMessageBox.question(
-                self,
-                self.tr("Markera som skickat"),
-                question,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            self._run(lambda s: meeting_service.mark_sent(s, meeting.id, on=on), self.tr("Skickat"))
-
-    def reopen(self) -> None:
-        if self._meeting is None:
-            return
-        meeting_id = self._meeting.id
-
-        def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                meeting_service.reopen_for_change(
-                    s, meeting_id, note=values["note"], on=date.today()
-                )
-
-        dialog = ReopenDialog(save, self, protocol=self._meeting.kind is MeetingKind.PROTOCOL)
-        dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
-        dialog.open()
-        self.reopen_dialog = dialog
-
-    def show_stats(self) -> None:
-        year = self._meeting.day.year if self._meeting else date.today().year
-        dialog = StatsDialog(self.ctx, year, self)
-        dialog.show()
-        self.stats_dialog = dialog
-
-    def preview(self) -> None:
-        if self._meeting is None:
-            return
-        if not self._flush_edits():
-            self._refuse_unsaved(self.tr("Förhandsgranska"))
-            return
-        doc = exporting.build_document(
-            self.ctx, self._meeting.id, self.include_internal.isChecked()
-        )
-        dialog = exporting.PreviewDialog(doc, self)
-        dialog.show()
-        self.preview_dialog = dialog
-
-    def export(self, kind: str, path: Path | None = None) -> Any:
-        """Ask for a file name (unless given) and write the export in the background."""
-        if self._meeting is None:
-            return None
-        if not self._flush_edits():
-            self._refuse_unsaved(self.tr("Exportera"))
-            return None
-        include = self.include_internal.isChecked() and kind != "invite"
-        mail = kind in ("email", "email_notice")
-        if path is None or mail:
-            doc = exporting.build_document(self.ctx, self._meeting.id, include)
-            if mail and not exporting.confirm_recipients(self, doc):
-                return None
-            path = path or exporting.ask_path(self, kind, doc)
-            if path is None:
-                return None
-
-        def done(written: Path) -> None:
-            self.last_export = written
-            self.ctx.events.status_message.emit(self.tr("Sparade {path}").format(path=written))
-            if mail:
-                exporting.open_draft(self, written)
-
-        task = exporting.export_to(self, self.ctx, kind, self._meeting.id, include, path, done)
-        self._tasks.append(task)
-        return task

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QShowEvent
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.ui.widgets.keyboard import on_edit, take_keyboard
 from trygghetsrad.ui.widgets.screen import fit_to_screen
+
+# The field widget `add_field` hands back is the one it was given (a QLineEdit stays one).
+FieldWidget = TypeVar("FieldWidget", bound=QWidget)
 
 
 class FittingScrollArea(QScrollArea):
@@ -174,11 +177,11 @@ class FormDialog(QDialog):
         self,
         key: str,
         label: str,
-        widget: QWidget,
+        widget: FieldWidget,
         hint: str = "",
         *,
         form: QFormLayout | None = None,
-    ) -> QWidget:
+    ) -> FieldWidget:
         container = QWidget()
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)

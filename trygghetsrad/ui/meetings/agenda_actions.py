@@ -1,0 +1,408 @@
+"""What the agenda panel changes: an item's fields (autosave), the items themselves
+(new, move, delete, templates, copy, next meeting) and the actions under an item.
+
+The editing part of AgendaPanel (agenda.py); the panel provides the list, the editor and
+the undo record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox
+
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import plural
+from trygghetsrad.services import meetings as meeting_service
+from trygghetsrad.services import meetings_actions as action_service
+from trygghetsrad.services import meetings_agenda as agenda_service
+from trygghetsrad.services import register
+from trygghetsrad.ui.meetings.agenda_dialogs import ActionDialog, TemplateDialog
+from trygghetsrad.ui.meetings.next_meeting import NextMeetingDialog
+from trygghetsrad.ui.widgets.journal_command import push_recorded
+
+
+class _ServiceCommand(QUndoCommand):
+    """An undoable edit: `do` and `undo` each run a service in their own session."""
+
+    def __init__(
+        self,
+        panel: Any,
+        text: str,
+        do: Callable[[Any], Any],
+        undo: Callable[[Any], Any],
+        *,
+        done: bool = False,
+    ) -> None:
+        super().__init__(text)
+        self._panel, self._do, self._undo = panel, do, undo
+        self._skip = done  # already done (e.g. by a dialog that showed its own errors)
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            self._panel.run(lambda s: None)
+            return
+        self._panel.run(self._do)
+
+    def undo(self) -> None:
+        self._panel.run(self._undo)
+
+
+class AgendaActionsMixin:
+    """The edits of AgendaPanel."""
+
+    # The panel provides these.
+    ctx: Any
+    undo_stack: Any
+    meeting: Any
+    item_id: int | None
+    model: Any
+    list: Any
+    item_editor: Any
+    actions: Any
+    action_model: Any
+    error: Any
+    template_menu: Any
+    changed: Any
+    _loading: bool
+    _saved: tuple[object, ...] | None
+    _autosaver: Any
+    tr: Any
+    record: Any
+    run: Any
+    reload: Any
+    select_item: Any
+    show_error: Any
+    show_field_errors: Any
+    _selected: Any
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _schedule_save(self, *_args: object) -> None:
+        if (
+            not self._loading
+            and self.item_id is not None
+            and self.meeting
+            and self.meeting.editable
+        ):
+            self._autosaver.changed()
+
+    def save_now(self) -> bool:
+        """Write the current item's text fields (autosave); keeps the text on an error."""
+        self._autosaver.cancel()
+        if self.item_id is None or self.meeting is None or not self.meeting.editable:
+            return True
+        item_id = self.item_id
+        snapshot = self._snapshot()
+        if snapshot == self._saved:
+            return True  # nothing typed since the item was loaded or last saved
+        values = self.item_editor.values()
+        try:
+            with self.ctx.database.session() as s:
+                errors = agenda_service.save_item_fields(s, item_id, **values)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return False
+        self.error.hide()
+        self.show_field_errors(errors)
+        self._refresh_row(item_id)
+        if not errors:
+            self._saved = snapshot
+        return not errors
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """What the editor holds, to tell whether there is anything to save."""
+        return (self.item_id, *self.item_editor.snapshot())
+
+    def _refresh_row(self, item_id: int) -> None:
+        row = self.model.row_of(item_id)
+        if row >= 0:
+            with self.ctx.database.session() as s:
+                fresh = agenda_service.get_item(s, item_id)
+            internal_changed = self.model.items[row].internal != fresh.internal
+            self.model.items[row] = fresh
+            index = self.model.index(row)
+            # An item made internal gives up its number: the ones after it move up.
+            last = self.model.index(self.model.rowCount() - 1) if internal_changed else index
+            self.model.dataChanged.emit(index, last)
+
+    # -- agenda editing --------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        if self.meeting is None or not self.meeting.editable:
+            return
+        self.save_now()
+        meeting_id = self.meeting.id
+        position = self.model.row_of(self.item_id) + 1 if self.item_id is not None else None
+        created: dict[str, int] = {}
+
+        def do(s: Any) -> None:
+            created["id"] = agenda_service.add_item(
+                s, meeting_id, title=self.tr("Ny punkt"), position=position
+            ).id
+
+        def undo(s: Any) -> None:
+            if "id" in created:
+                agenda_service.delete_item(s, created["id"])
+
+        self.undo_stack.push(_ServiceCommand(self, self.tr("Ny dagordningspunkt"), do, undo))
+        if "id" in created:
+            self.select_item(created["id"])
+            self.title.setFocus()
+            self.title.selectAll()
+
+    def shift_item(self, delta: int) -> None:
+        if self.item_id is None:
+            return
+        row = self.model.row_of(self.item_id)
+        target = row + delta
+        if 0 <= target < self.model.rowCount():
+            self.move_item(self.item_id, target)
+
+    def move_item(self, item_id: int, position: int) -> None:
+        if self.meeting is None or not self.meeting.editable:
+            return
+        self.save_now()
+        old = self.model.row_of(item_id)
+        title = self.model.items[old].title if old >= 0 else ""
+        self.item_id = item_id
+        self.undo_stack.push(
+            _ServiceCommand(
+                self,
+                self.tr("Flytta ”{title}”").format(title=title),
+                lambda s: agenda_service.move_item(s, item_id, position),
+                lambda s: agenda_service.move_item(s, item_id, old),
+            )
+        )
+        self.select_item(item_id)
+
+    def delete_item(self) -> None:
+        if self.item_id is None or self.meeting is None:
+            return
+        item = self.model.items[self.model.row_of(self.item_id)]
+        if item.notes or item.actions:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Ta bort punkten"),
+                self.tr("Ta bort ”{title}” med dess anteckningar och uppdrag?").format(
+                    title=item.title
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        item_id = self.item_id
+        self.save_now()  # what was typed is part of what undo brings back
+        self.item_id = None
+        self.record(
+            self.tr("Ta bort punkten ”{title}”").format(title=item.title),
+            lambda s: agenda_service.delete_item(s, item_id),
+            select=item_id,
+        )
+
+    def _fill_template_menu(self) -> None:
+        self.template_menu.clear()
+        if self.meeting is None:
+            return
+        with self.ctx.database.session() as s:
+            templates = [
+                t
+                for gid in self.meeting.group_ids
+                for t in agenda_service.list_templates(s, group_id=gid)
+            ]
+        if not templates:
+            action = self.template_menu.addAction(self.tr("Gruppen har ingen mall"))
+            action.setEnabled(False)
+        meeting_id = self.meeting.id
+        with self.ctx.database.session() as s:
+            groups = [g for g in register.list_groups(s) if g.id in self.meeting.group_ids]
+        for template in templates:
+            self.template_menu.addAction(
+                template.name,
+                lambda t=template.id, name=template.name: self.record(
+                    self.tr("Fyll dagordningen från mallen ”{name}”").format(name=name),
+                    lambda s: agenda_service.apply_template(s, meeting_id, t),
+                ),
+            )
+        self.template_menu.addSeparator()
+        for group in groups:
+            self.template_menu.addAction(
+                self.tr("Spara dagordningen som mall för {group}").format(group=group.name),
+                lambda g=group.id, name=group.name: self.record(
+                    self.tr("Spara dagordningen som mall för {group}").format(group=name),
+                    lambda s: agenda_service.save_as_template(s, meeting_id, g),
+                ),
+            )
+        for group in groups:
+            self.template_menu.addAction(
+                self.tr("Redigera mallen för {group}…").format(group=group.name),
+                lambda g=group: self.edit_template(g.id, g.name),
+            )
+
+    def edit_template(self, group_id: int, group_name: str) -> None:
+        """Edit a group's standard agenda: one item title per line."""
+        with self.ctx.database.session() as s:
+            existing = next(iter(agenda_service.list_templates(s, group_id=group_id)), None)
+
+        def save(values: dict[str, Any]) -> None:
+            fields = {"group_id": group_id, "name": values["name"], "items": values["items"]}
+
+            def write(s: Any) -> Any:
+                if existing is None:
+                    return agenda_service.create_template(s, **fields)
+                return agenda_service.update_template(s, existing.id, **fields)
+
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
+                write(s)
+                s.rollback()
+            self.record(self.tr("Ändra mallen för {group}").format(group=group_name), write)
+
+        dialog = TemplateDialog(
+            group_name,
+            existing.name if existing else self.tr("Standarddagordning"),
+            existing.items if existing else (),
+            save,
+            self,
+        )
+        dialog.open()
+        self.template_dialog = dialog
+
+    def copy_previous(self) -> None:
+        if self.meeting is None:
+            return
+        meeting_id = self.meeting.id
+        self.save_now()
+        failed: list[str] = []
+        ok, count = push_recorded(
+            self.undo_stack,
+            self.ctx,
+            self.tr("Kopiera förra mötets dagordning"),
+            lambda s: agenda_service.copy_previous_agenda(s, meeting_id),
+            parent_widget=self,
+            on_error=failed.append,
+            on_undone=self.reload,
+            on_redone=self.reload,
+        )
+        if not ok:
+            self._tell(failed[0] if failed else "")
+            return
+        if not count:
+            self._tell(
+                self.tr(
+                    "Dagordningen har redan alla punkter från gruppens förra möte; "
+                    "inget kopierades."
+                )
+            )
+            return
+        self.reload()
+        self.changed.emit()
+        self.ctx.events.status_message.emit(
+            self.tr("Kopierade {items} från förra mötet.").format(
+                items=plural(count, self.tr("punkt"), self.tr("punkter"))
+            )
+        )
+
+    def _tell(self, text: str) -> None:
+        """Feedback the user must not miss (the inline error may be scrolled out of view)."""
+        self.ctx.events.status_message.emit(text)
+        QMessageBox.information(self, self.tr("Kopiera förra"), text)
+
+    def plan_next(self) -> None:
+        if self.meeting is None:
+            return
+        with self.ctx.database.session() as s:
+            groups = [g for g in register.list_groups(s) if g.id in self.meeting.group_ids]
+        meeting_id = self.meeting.id
+        day = self.meeting.day
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:  # checked first: errors show in the dialog
+                meeting_service.plan_next_meetings(s, meeting_id, values["plans"])
+                s.rollback()
+            self.record(
+                self.tr("Planera nästa möte"),
+                lambda s: meeting_service.plan_next_meetings(s, meeting_id, values["plans"]),
+            )
+
+        dialog = NextMeetingDialog(groups, day + timedelta(weeks=12), save, self)
+        dialog.open()
+        self.next_dialog = dialog
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _people_and_orgs(self) -> tuple[list[Any], list[Any]]:
+        with self.ctx.database.session() as s:
+            return register.list_people(s), register.list_organisations(s)
+
+    def new_action(self) -> None:
+        if self.item_id is None or self.meeting is None or not self.meeting.editable:
+            return
+        item_id = self.item_id
+        people, orgs = self._people_and_orgs()
+
+        created: dict[str, int] = {}
+
+        def add(s: Any, values: dict[str, Any]) -> None:
+            created["id"] = action_service.add_action(s, item_id, **values).id
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                add(s, values)
+            self.undo_stack.push(
+                _ServiceCommand(
+                    self,
+                    self.tr("Nytt uppdrag: {what}").format(what=values["what"].strip()),
+                    lambda s: add(s, values),
+                    lambda s: action_service.delete_action(s, created["id"]),
+                    done=True,
+                )
+            )
+
+        dialog = ActionDialog(people, orgs, save, self)
+        dialog.open()
+        self.action_dialog = dialog
+
+    def edit_action(self) -> None:
+        action = self._selected(self.actions, self.action_model)
+        if action is None:
+            return
+        people, orgs = self._people_and_orgs()
+
+        item_id = self.item_id
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
+                action_service.update_action(s, action.id, **values)
+                s.rollback()
+            self.record(
+                self.tr("Ändra uppdraget ”{what}”").format(what=action.what),
+                lambda s: action_service.update_action(s, action.id, **values),
+                select=item_id,
+            )
+
+        dialog = ActionDialog(
+            people,
+            orgs,
+            save,
+            self,
+            values={
+                "what": action.what,
+                "responsibles": action.responsibles,
+                "due_date": action.due_date,
+                "internal": action.internal,
+                "status": action.status,
+            },
+        )
+        dialog.open()
+        self.action_dialog = dialog
+
+    def delete_action(self) -> None:
+        action = self._selected(self.actions, self.action_model)
+        if action is not None:
+            self.record(
+                self.tr("Ta bort uppdraget ”{what}”").format(what=action.what),
+                lambda s: action_service.delete_action(s, action.id),
+                select=self.item_id,
+            )

@@ -1,0 +1,344 @@
+"""The attendance tab: who was there (the attendance table), guests and substitutes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.dates import long_date
+from trygghetsrad.domain.meetings import MeetingDetail, Presence, join_names
+from trygghetsrad.domain.register import PersonData
+from trygghetsrad.errors import UserError
+from trygghetsrad.i18n import tr as text_tr
+from trygghetsrad.services import meetings_attendance as attendance_service
+from trygghetsrad.services import register
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.meetings.fields import Save, person_combo
+from trygghetsrad.ui.meetings.models import AttendanceModel
+from trygghetsrad.ui.meetings.table_view import record_table
+from trygghetsrad.ui.widgets.form_dialog import FormDialog
+from trygghetsrad.ui.widgets.journal_command import push_recorded
+
+
+class _PresenceCommand(QUndoCommand):
+    def __init__(
+        self, panel: AttendancePanel, row_id: int, name: str, old: Presence, new: Presence
+    ) -> None:
+        super().__init__(panel.tr("Närvaro för {name}: {p}").format(name=name, p=new.label.lower()))
+        self.panel, self.row_id, self.old, self.new = panel, row_id, old, new
+
+    def redo(self) -> None:
+        self.panel.apply(self.row_id, self.new)
+
+    def undo(self) -> None:
+        self.panel.apply(self.row_id, self.old)
+
+
+class AttendancePanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, undo_stack: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = undo_stack
+        self.meeting: MeetingDetail | None = None
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "Gruppernas medlemmar på mötesdagen. Närvaron är ej angiven tills du markerar "
+                "den: med knapparna eller tangenterna N (närvarande), F (anmält förhinder) "
+                "och X (frånvarande), eller alla som återstår på en gång."
+            )
+        )
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self._build_empty_state(layout)  # above the list, where the eye looks for names
+        self.model = AttendanceModel(self)
+        self.view = record_table(self.model, self.tr("Närvarolista"), stretch=1)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
+        for text, presence, key in (
+            (self.tr("&Närvarande"), Presence.PRESENT, "N"),
+            (self.tr("Anmält &förhinder"), Presence.EXCUSED, "F"),
+            (self.tr("Frånvarande (&X)"), Presence.ABSENT, "X"),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(text.replace("&", ""))
+            button.clicked.connect(lambda _c=False, p=presence: self.mark(p))
+            row.addWidget(button)
+            self.buttons.append(button)
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda p=presence: self.mark(p))
+        self.all_present_button = self._build_all_present_button()
+        row.addWidget(self.all_present_button)
+        self.guest_button = QPushButton(self.tr("Lägg till adjungerad/ersättare…"))
+        self.guest_button.setAccessibleName(self.tr("Lägg till adjungerad eller ersättare"))
+        self.guest_button.clicked.connect(self.add_guest)
+        self.remove_button = QPushButton(self.tr("Ta bort"))
+        self.remove_button.setAccessibleName(self.tr("Ta bort ur närvarolistan"))
+        self.remove_button.clicked.connect(self.remove)
+        row.addStretch(1)
+        layout.addLayout(row)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.guest_button)
+        row2.addWidget(self.remove_button)
+        row2.addStretch(1)
+        layout.addLayout(row2)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def _build_all_present_button(self) -> QPushButton:
+        button = QPushButton(self.tr("Alla övriga närvarande"))
+        button.setAccessibleName(
+            self.tr("Markera alla vars närvaro inte är angiven som närvarande")
+        )
+        button.setToolTip(
+            self.tr(
+                "Markerar alla vars närvaro är ”Ej angiven” som närvarande (adjungerade som "
+                "adjungerade). Det du redan markerat ändras inte. Ångra med Ctrl+Z."
+            )
+        )
+        button.clicked.connect(self.mark_unrecorded_present)
+        return button
+
+    def unmarked_count(self) -> int:
+        """How many on the list have no attendance marked yet."""
+        return sum(r.presence is Presence.UNKNOWN for r in self.model.records)
+
+    def mark_unrecorded_present(self) -> None:
+        if self.meeting is None or not self.meeting.editable:
+            return
+        meeting_id = self.meeting.id
+        self._record(
+            self.tr("Alla övriga närvarande"),
+            lambda s: attendance_service.mark_unrecorded_present(s, meeting_id),
+        )
+
+    def _build_empty_state(self, layout: QVBoxLayout) -> None:
+        """Why the list is empty, and the way to fill it (a meeting entered after the fact)."""
+        self.empty_box = QWidget()
+        box = QVBoxLayout(self.empty_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName(self.tr("Varför närvarolistan är tom"))
+        box.addWidget(self.empty_label)
+        self.members_button = QPushButton()
+        self.members_button.clicked.connect(self.count_members_from_meeting_day)
+        box.addWidget(self.members_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.empty_box.hide()
+        layout.addWidget(self.empty_box)
+
+    def set_meeting(self, meeting: MeetingDetail | None) -> None:
+        self.meeting = meeting
+        self.reload()
+
+    def sync_with_register(self) -> None:
+        """Memberships changed: list the groups' members on the meeting's day again."""
+        if self.meeting is None or not self.meeting.editable:
+            return
+        meeting_id = self.meeting.id
+        try:
+            with self.ctx.database.session() as s:
+                attendance_service.sync_members(s, meeting_id)
+        except UserError:
+            return  # the meeting is gone or no longer editable: the page reloads anyway
+        self.reload()
+
+    def _show_empty_state(self) -> None:
+        meeting = self.meeting
+        if meeting is None or self.model.rowCount() or not meeting.editable:
+            self.empty_box.hide()
+            return
+        with self.ctx.database.session() as s:
+            later = attendance_service.members_joining_later(s, meeting.id)
+        day = long_date(meeting.day, weekday=False)
+        if later:
+            text = (
+                self.tr(
+                    "Ingen var medlem i {groups} den {day} enligt registret: {names} blev "
+                    "medlem senare (”Från och med” ligger efter mötesdagen)."
+                )
+                if len(later) == 1
+                else self.tr(
+                    "Ingen var medlem i {groups} den {day} enligt registret: {names} blev "
+                    "medlemmar senare (”Från och med” ligger efter mötesdagen)."
+                )
+            )
+            self.empty_label.setText(
+                text.format(
+                    groups=meeting.groups_label,
+                    day=day,
+                    names=join_names([m.person_name for m in later]),
+                )
+            )
+            self.members_button.setText(self.tr("Räkna medlemskapen från {day}").format(day=day))
+            self.members_button.setAccessibleName(self.members_button.text())
+            self.members_button.show()
+        else:
+            self.empty_label.setText(
+                self.tr(
+                    "{groups} har inga medlemmar i registret. Lägg till medlemmar under "
+                    "Register → Grupper, eller adjungerade här."
+                ).format(groups=meeting.groups_label)
+            )
+            self.members_button.hide()
+        self.empty_box.show()
+
+    def count_members_from_meeting_day(self) -> None:
+        if self.meeting is None:
+            return
+        meeting_id = self.meeting.id
+        self._record(
+            self.tr("Räkna medlemmarna från mötesdagen"),
+            lambda s: attendance_service.count_members_from_meeting_day(s, meeting_id),
+        )
+
+    def reload(self) -> None:
+        if self.meeting is None:
+            self.model.set_records([])
+            self.empty_box.hide()
+            return
+        row = self.view.currentIndex().row()
+        with self.ctx.database.session() as s:
+            self.model.set_records(attendance_service.list_attendance(s, self.meeting.id))
+        if 0 <= row < self.model.rowCount():
+            self.view.selectRow(row)
+        editable = self.meeting.editable
+        for button in [*self.buttons, self.guest_button, self.remove_button]:
+            button.setEnabled(editable)
+        self.all_present_button.setEnabled(editable and self.unmarked_count() > 0)
+        self._show_empty_state()
+
+    def _run(self, fn: Callable[[Any], Any]) -> bool:
+        try:
+            with self.ctx.database.session() as s:
+                fn(s)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return False
+        self.error.hide()
+        self.reload()
+        from trygghetsrad.domain.changes import MEETINGS, Changes
+
+        self.ctx.events.changed(Changes.of(MEETINGS))
+        self.changed.emit()
+        return True
+
+    def apply(self, row_id: int, presence: Presence) -> None:
+        self._run(lambda s: attendance_service.set_presence(s, row_id, presence))
+
+    def mark(self, presence: Presence) -> None:
+        record = self.model.record(self.view.currentIndex().row())
+        if record is None or self.meeting is None or not self.meeting.editable:
+            return
+        if record.presence is presence or presence is Presence.SUBSTITUTE:
+            return
+        self.undo_stack.push(
+            _PresenceCommand(self, record.id, record.name, record.presence, presence)
+        )
+        row = self.view.currentIndex().row()
+        if row + 1 < self.model.rowCount():
+            self.view.selectRow(row + 1)
+
+    def add_guest(self) -> None:
+        if self.meeting is None:
+            return
+        meeting_id = self.meeting.id
+        with self.ctx.database.session() as s:
+            people = register.list_people(s)
+        members = [(r.person_id, r.name) for r in self.model.records if r.member and r.person_id]
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:  # checked first: errors show at the field
+                attendance_service.add_attendee(s, meeting_id, **values)
+                s.rollback()
+            self._record(
+                self.tr("Lägg till deltagare"),
+                lambda s: attendance_service.add_attendee(s, meeting_id, **values),
+            )
+
+        dialog = GuestDialog(people, members, save, self)
+        dialog.open()
+        self.guest_dialog = dialog
+
+    def remove(self) -> None:
+        record = self.model.record(self.view.currentIndex().row())
+        if record is not None:
+            self._record(
+                self.tr("Ta bort {name} ur närvarolistan").format(name=record.name),
+                lambda s: attendance_service.remove_attendee(s, record.id),
+            )
+
+    def _record(self, text: str, fn: Callable[[Any], Any]) -> None:
+        """Run a service call as an undoable edit (undo puts back every row it changed)."""
+
+        def show_error(message: str) -> None:
+            self.error.setText(message)
+            self.error.show()
+
+        def replayed() -> None:
+            self.reload()
+            self.changed.emit()
+
+        ok, _result = push_recorded(
+            self.undo_stack,
+            self.ctx,
+            text,
+            fn,
+            parent_widget=self,
+            on_error=show_error,
+            on_undone=replayed,
+            on_redone=replayed,
+        )
+        if ok:
+            self.error.hide()
+            replayed()
+
+
+class GuestDialog(FormDialog):
+    def __init__(
+        self,
+        people: Sequence[PersonData],
+        members: Sequence[tuple[int, str]],
+        on_save: Save,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(text_tr("Lägg till adjungerad eller ersättare"), on_save, parent)
+        self.person = person_combo(people, None, self.tr("(person utanför registret)"))
+        self.add_field("person_id", self.tr("Person"), self.person)
+        self.name = self.add_field("name", self.tr("Namn"), QLineEdit())
+        self.org = self.add_field("organisation", self.tr("Organisation"), QLineEdit())
+        self.substitute = QComboBox()
+        self.substitute.addItem(self.tr("Adjungerad (gäst)"), None)
+        for person_id, name in members:
+            self.substitute.addItem(self.tr("Ersättare för {name}").format(name=name), person_id)
+        self.add_field("substitute_for_id", self.tr("Deltar som"), self.substitute)
+
+    def values(self) -> dict[str, Any]:
+        substitute = self.substitute.currentData()
+        return {
+            "person_id": self.person.currentData(),
+            "name": self.name.text(),
+            "organisation": self.org.text(),
+            "presence": "substitute" if substitute else "guest",
+            "substitute_for_id": substitute,
+        }

@@ -1,0 +1,275 @@
+"""What the Möten page does to a meeting as a whole: new meeting (or first group), the
+status lifecycle (start minutes, finalise, unfinalise, sent, reopen), statistics, preview,
+printing and export. The commands part of MeetingsPage (page.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from trygghetsrad.domain.changes import MEETINGS, Changes
+from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, missing_officers
+from trygghetsrad.errors import UserError
+from trygghetsrad.services import meetings as meeting_service
+from trygghetsrad.services import meetings_agenda as agenda_service
+from trygghetsrad.services import register
+from trygghetsrad.ui.meetings import export as exporting
+from trygghetsrad.ui.meetings.dialogs import (
+    FinaliseDialog,
+    FirstGroupDialog,
+    MeetingDialog,
+    ReopenDialog,
+)
+from trygghetsrad.ui.meetings.stats import StatsDialog
+
+
+class MeetingCommandsMixin:
+    """The commands of MeetingsPage."""
+
+    # The page provides these.
+    ctx: Any
+    _meeting: MeetingDetail | None
+    last_export: Path | None
+    _tasks: list[Any]
+    group_filter: Any
+    include_internal: Any
+    lifecycle_buttons: Any
+    attendance: Any
+    details: Any
+    details_tab: Any
+    tabs: Any
+    tr: Any
+    window: Any
+    select_meeting: Any
+    _flush_edits: Any
+    _refuse_unsaved: Any
+
+    def _run(self, fn: Callable[[Any], Any], title: str) -> Any:
+        self._flush_edits()
+        try:
+            with self.ctx.database.session() as s:
+                result = fn(s)
+        except UserError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return None
+        self.ctx.events.changed(Changes.of(MEETINGS))
+        return result
+
+    def new_record(self) -> None:
+        """Ctrl+N on this page."""
+        self.new_meeting()
+
+    def printable(self) -> tuple[str, Callable[[], bytes]] | None:
+        """Ctrl+P: the notice of a planned meeting, the minutes of a held one (the PDF, made
+        by the returned function off the GUI thread)."""
+        if self._meeting is None or not self._flush_edits():
+            return None
+        kind = "notice" if self._meeting.status.value == "planned" else "minutes"
+        doc = exporting.build_document(
+            self.ctx, self._meeting.id, self.include_internal.isChecked()
+        )
+        return exporting.default_name(kind, doc).removesuffix(".pdf"), lambda: exporting.render(
+            kind, doc
+        )
+
+    def new_meeting(self) -> None:
+        with self.ctx.database.session() as s:
+            groups = register.list_groups(s)
+        if not groups:
+            self._first_group()
+            return
+        selected = self.group_filter.currentData()
+        created: dict[str, int] = {}
+
+        def save(values: dict[str, Any]) -> None:
+            use_template = values.pop("template")
+            with self.ctx.database.session() as s:
+                meeting_id = meeting_service.create_meeting(s, **values).id
+                if use_template:
+                    for gid in values["group_ids"]:
+                        for template in agenda_service.list_templates(s, group_id=gid)[:1]:
+                            agenda_service.apply_template(s, meeting_id, template.id)
+            created["id"] = meeting_id
+
+        def done() -> None:
+            self.ctx.events.changed(Changes.of(MEETINGS))
+            if "id" in created:
+                self.select_meeting(created["id"])
+
+        dialog = MeetingDialog(groups, save, self, group_ids=[selected] if selected else ())
+        dialog.accepted.connect(done)
+        dialog.open()
+        self.meeting_dialog = dialog
+
+    def _first_group(self) -> None:
+        """No groups yet: offer to create the first one (or go to Register), then continue."""
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                register.create_group(s, name=values["name"])
+
+        def created() -> None:
+            self.ctx.events.changed(Changes.of(MEETINGS, "register"))
+            self.new_meeting()
+
+        def to_register() -> None:
+            dialog.reject()
+            show_tab = getattr(self.window(), "show_tab", None)
+            if show_tab is not None:
+                show_tab("register")
+
+        dialog = FirstGroupDialog(save, self)
+        dialog.accepted.connect(created)
+        dialog.register_button.clicked.connect(to_register)
+        dialog.open()
+        self.group_dialog = dialog
+
+    def start_minutes(self) -> None:
+        if self._meeting:
+            meeting_id = self._meeting.id
+            self._run(
+                lambda s: meeting_service.start_minutes(s, meeting_id), self.tr("Börja anteckna")
+            )
+
+    def finalise(self) -> None:
+        if self._meeting is None:
+            return
+        meeting = self._meeting
+        with self.ctx.database.session() as s:
+            people = register.list_people(s)
+
+        def save(values: dict[str, Any]) -> None:
+            self._flush_edits()
+            with self.ctx.database.session() as s:
+                meeting_service.finalise(s, meeting.id, **values)
+
+        dialog = FinaliseDialog(
+            people,
+            meeting.adjuster_id,
+            max(date.today(), meeting.day),
+            meeting.kind is MeetingKind.PROTOCOL,
+            save,
+            self,
+            missing=missing_officers(meeting, adjuster=False),  # the dialog asks for it
+            unmarked=self.attendance.unmarked_count(),
+        )
+        dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
+        dialog.went_back.connect(self._on_finalise_went_back)
+        dialog.open()
+        self.finalise_dialog = dialog
+
+    def _on_finalise_went_back(self, where: str) -> None:
+        """Back from the finalise dialog to what it said is missing."""
+        if where == "attendance":
+            self.tabs.setCurrentWidget(self.attendance)
+            self.attendance.view.setFocus()
+            return
+        self.tabs.setCurrentWidget(self.details_tab)
+        meeting = self._meeting
+        field = self.details.chair
+        if meeting is not None and meeting.chair_id is not None:
+            field = self.details.secretary
+        field.setFocus()
+
+    def unfinalise(self) -> None:
+        if self._meeting:
+            meeting_id = self._meeting.id
+            self._run(
+                lambda s: meeting_service.unfinalise(s, meeting_id),
+                self.lifecycle_buttons["unfinalise"].text(),
+            )
+
+    def mark_sent(self) -> None:
+        if self._meeting:
+            meeting = self._meeting
+            on = max(date.today(), meeting.finalised_on or meeting.day)
+            protocol = meeting.kind is MeetingKind.PROTOCOL
+            question = (
+                self.tr(
+                    "Markera protokollet som skickat {d}?\n\nEtt skickat protokoll är en allmän "
+                    "handling. Därefter kan det bara ändras med ”Öppna för ändring” och en "
+                    "förklaring, som syns i dokumentet."
+                )
+                if protocol
+                else self.tr(
+                    "Markera minnesanteckningarna som skickade {d}?\n\nSkickade "
+                    "minnesanteckningar är en allmän handling. Därefter kan de bara ändras med "
+                    "”Öppna för ändring” och en förklaring, som syns i dokumentet."
+                )
+            ).format(d=on.isoformat())
+            answer = QMessageBox.question(
+                self,
+                self.tr("Markera som skickat"),
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self._run(lambda s: meeting_service.mark_sent(s, meeting.id, on=on), self.tr("Skickat"))
+
+    def reopen(self) -> None:
+        if self._meeting is None:
+            return
+        meeting_id = self._meeting.id
+
+        def save(values: dict[str, Any]) -> None:
+            with self.ctx.database.session() as s:
+                meeting_service.reopen_for_change(
+                    s, meeting_id, note=values["note"], on=date.today()
+                )
+
+        dialog = ReopenDialog(save, self, protocol=self._meeting.kind is MeetingKind.PROTOCOL)
+        dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
+        dialog.open()
+        self.reopen_dialog = dialog
+
+    def show_stats(self) -> None:
+        year = self._meeting.day.year if self._meeting else date.today().year
+        dialog = StatsDialog(self.ctx, year, self)
+        dialog.show()
+        self.stats_dialog = dialog
+
+    def preview(self) -> None:
+        if self._meeting is None:
+            return
+        if not self._flush_edits():
+            self._refuse_unsaved(self.tr("Förhandsgranska"))
+            return
+        doc = exporting.build_document(
+            self.ctx, self._meeting.id, self.include_internal.isChecked()
+        )
+        dialog = exporting.PreviewDialog(doc, self)
+        dialog.show()
+        self.preview_dialog = dialog
+
+    def export(self, kind: str, path: Path | None = None) -> Any:
+        """Ask for a file name (unless given) and write the export in the background."""
+        if self._meeting is None:
+            return None
+        if not self._flush_edits():
+            self._refuse_unsaved(self.tr("Exportera"))
+            return None
+        include = self.include_internal.isChecked() and kind != "invite"
+        mail = kind in ("email", "email_notice")
+        if path is None or mail:
+            doc = exporting.build_document(self.ctx, self._meeting.id, include)
+            if mail and not exporting.confirm_recipients(self, doc):
+                return None
+            path = path or exporting.ask_path(self, kind, doc)
+            if path is None:
+                return None
+
+        def done(written: Path) -> None:
+            self.last_export = written
+            self.ctx.events.status_message.emit(self.tr("Sparade {path}").format(path=written))
+            if mail:
+                exporting.open_draft(self, written)
+
+        task = exporting.export_to(self, self.ctx, kind, self._meeting.id, include, path, done)
+        self._tasks.append(task)
+        return task
