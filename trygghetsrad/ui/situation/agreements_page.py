@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +40,7 @@ from trygghetsrad.domain.agreements import (
     CommitmentRow,
     Party,
 )
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, agreements
 from trygghetsrad.services import action_plan_meetings as meeting_links
@@ -51,11 +50,9 @@ from trygghetsrad.ui.situation.action_plan_common import (
     fill_combo,
     iso,
     light_icon,
-    push_change,
-    push_create,
     qtr,
-    read,
 )
+from trygghetsrad.ui.situation.base import SituationSubPage, read
 from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
 from trygghetsrad.ui.situation.row_model import RowTableModel
 from trygghetsrad.ui.widgets.check_list import CheckList
@@ -64,7 +61,6 @@ from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
-from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -242,13 +238,12 @@ class CommitmentTableModel(RowTableModel):
         return None
 
 
-class AgreementsPage(QWidget):
+class AgreementsPage(SituationSubPage):
+    WATCH = (ACTION_PLAN, MEETINGS)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Överenskommelser"))
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
         self._agreements: list[AgreementData] = []
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Överenskommelser med Polisen"))
@@ -348,16 +343,7 @@ class AgreementsPage(QWidget):
         splitter.setSizes([300, 1100])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        ctx.events.data_changed.connect(self._on_data_changed)
         self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
-
-    def _on_data_changed(self, changes: Changes) -> None:
-        if changes.touches(ACTION_PLAN, MEETINGS):
-            self.refresh()
 
     def current(self) -> AgreementData | None:
         row = self.list.currentRow()
@@ -471,19 +457,10 @@ class AgreementsPage(QWidget):
         created: dict[str, int] = {}
 
         def save(values: dict[str, Any]) -> None:
-            def create(s: Any) -> Any:
-                result = agreements.create_agreement(s, **values)
-                created["id"] = result.id
-                return result
-
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
-                self.tr("Ny överenskommelse"),
-                create,
-                agreements.delete_agreement,
+            result = self.record_form(
+                self.tr("Ny överenskommelse"), lambda s: agreements.create_agreement(s, **values)
             )
+            created["id"] = result.id
 
         if AgreementDialog(save, None, self).exec() and "id" in created:
             self.select_agreement(created["id"])
@@ -493,27 +470,10 @@ class AgreementsPage(QWidget):
         if a is None:
             return
 
-        before = {
-            "kind": a.kind,
-            "title": a.title,
-            "period_start": a.period_start,
-            "period_end": a.period_end,
-            "parties": a.parties,
-            "signatories": a.signatories,
-            "signed_on": a.signed_on,
-            "focus_areas": a.focus_areas,
-            "background": a.background,
-            "internal": a.internal,
-        }
-
         def save(values: dict[str, Any]) -> None:
-            push_change(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Ändra ”{t}”").format(t=a.title),
                 lambda s: agreements.update_agreement(s, a.id, **values),
-                lambda s: agreements.update_agreement(s, a.id, **before),
             )
 
         AgreementDialog(save, a, self).exec()
@@ -531,12 +491,9 @@ class AgreementsPage(QWidget):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            push_recorded(
-                self.undo_stack,
-                self.ctx,
+            self.record(
                 self.tr("Ta bort överenskommelsen ”{t}”").format(t=a.title),
                 lambda s: agreements.delete_agreement(s, a.id),
-                parent_widget=self,
             )
 
     def _on_document(self) -> None:
@@ -547,7 +504,7 @@ class AgreementsPage(QWidget):
         from trygghetsrad.ui.situation.document_dialog import edit_document
 
         self.dialog = edit_document(
-            self, self.ctx, self.undo_stack, kind=DocumentKind.AGREEMENT, owner=a.id,
+            self, kind=DocumentKind.AGREEMENT, owner=a.id,
             what=a.title, default_title=a.title,
         )  # fmt: skip
 
@@ -566,13 +523,9 @@ class AgreementsPage(QWidget):
             return
 
         def save(values: dict[str, Any]) -> None:
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Nytt åtagande"),
                 lambda s: agreements.create_commitment(s, agreement_id=a.id, **values),
-                agreements.delete_commitment,
             )
 
         CommitmentDialog(save, None, self._measures(), a.focus_list, self).exec()
@@ -583,23 +536,10 @@ class AgreementsPage(QWidget):
             return
         c = row.commitment
 
-        before = {
-            "party": c.party,
-            "text": c.text,
-            "focus_area": c.focus_area,
-            "status": c.status,
-            "internal": c.internal,
-            "measure_ids": c.measure_ids,
-        }
-
         def save(values: dict[str, Any]) -> None:
-            push_change(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Ändra åtagande"),
                 lambda s: agreements.update_commitment(s, c.id, **values),
-                lambda s: agreements.update_commitment(s, c.id, **before),
             )
 
         CommitmentDialog(save, c, self._measures(), a.focus_list, self).exec()
@@ -613,12 +553,9 @@ class AgreementsPage(QWidget):
             self, self.tr("Ta bort åtagande"), self.tr("Ta bort åtagandet ”{t}”?").format(t=c.text)
         )
         if answer == QMessageBox.StandardButton.Yes:
-            push_recorded(
-                self.undo_stack,
-                self.ctx,
+            self.record(
                 self.tr("Ta bort åtagandet ”{t}”").format(t=c.text),
                 lambda s: agreements.delete_commitment(s, c.id),
-                parent_widget=self,
             )
 
     def _on_followup(self) -> None:
@@ -628,13 +565,9 @@ class AgreementsPage(QWidget):
         c = row.commitment
 
         def save(values: dict[str, Any]) -> None:
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Uppföljning av åtagande"),
                 lambda s: action_plan.add_followup(s, commitment_id=c.id, **values),
-                lambda s, fid: action_plan.delete_followup(s, fid, restore_status=c.status),
             )
 
         FollowUpDialog(save, c.text, c.status, "", self).exec()
@@ -647,13 +580,9 @@ class AgreementsPage(QWidget):
         items = read(self.ctx, meeting_links.linkable_items)
 
         def save(values: dict[str, Any]) -> None:
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Koppla åtagande till protokoll"),
                 lambda s: meeting_links.link(s, commitment_id=c.id, **values),
-                meeting_links.unlink,
             )
 
         MeetingLinkDialog(save, items, self).exec()

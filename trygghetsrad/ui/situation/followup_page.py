@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QShowEvent, QUndoStack
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,11 +40,12 @@ from trygghetsrad.domain.action_plan import (
     trend_text,
 )
 from trygghetsrad.domain.action_plan_docs import ChecklistItem
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Changes
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes, followup
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso, light_icon, read
+from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso, light_icon
+from trygghetsrad.ui.situation.base import SituationSubPage, read
 from trygghetsrad.ui.situation.row_model import RowTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 
@@ -131,15 +132,14 @@ class FollowUpTableModel(RowTableModel):
         return None
 
 
-class FollowUpPage(QWidget):
+class FollowUpPage(SituationSubPage):
+    """The page's own edits (the report's title and chapters) undo while it is shown."""
+
+    WATCH = (ACTION_PLAN, MEETINGS, SITUATION)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Uppföljning"))
-        # The page's own edits (the report's title and chapters) undo while it is shown.
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
-        self.dialog: QWidget | None = None
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
@@ -207,12 +207,7 @@ class FollowUpPage(QWidget):
         layout.addWidget(splitter, 1)
         self._rows: list[MeasureRow] = []
         self._problem_causes: dict[int, set[int]] = {}
-        ctx.events.data_changed.connect(self._on_data_changed)
         self.refresh()
-
-    def _on_data_changed(self, changes: Changes) -> None:
-        if changes.touches(ACTION_PLAN, MEETINGS, SITUATION):
-            self.refresh()
 
     def refresh(self) -> None:
         year = self.year.value()
@@ -304,10 +299,6 @@ class FollowUpPage(QWidget):
             measure_id = self.model.rows[row].measure.id
             self.ctx.events.open_record.emit(Owner(ACTION_PLAN, "measure", measure_id))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
-
     def _on_document(self) -> None:
         from trygghetsrad.domain.situation_documents import DocumentKind
         from trygghetsrad.ui.situation.document_dialog import edit_document
@@ -315,7 +306,7 @@ class FollowUpPage(QWidget):
         year = self.year.value()
         title = self.tr("Uppföljning av åtgärdsplanen {year}").format(year=year)
         self.dialog = edit_document(
-            self, self.ctx, self.undo_stack, kind=DocumentKind.FOLLOWUP, owner=year,
+            self, kind=DocumentKind.FOLLOWUP, owner=year,
             what=title, default_title=title,
         )  # fmt: skip
 

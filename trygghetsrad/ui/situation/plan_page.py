@@ -4,7 +4,6 @@ when, whether it works (indicator trend, follow-up notes) and its meeting histor
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from html import escape
@@ -17,7 +16,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QShowEvent, QUndoStack
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,22 +49,19 @@ from trygghetsrad.domain.action_plan import (
     is_measured,
     trend_text,
 )
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATION, Changes
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATION
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes, register
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import (
-    ServiceCommand,
     attach_export_menu,
     fill_combo,
     iso,
     light_icon,
-    push_change,
-    push_create,
-    read,
     status_html,
 )
+from trygghetsrad.ui.situation.base import SituationSubPage, read
 from trygghetsrad.ui.situation.plan_dialogs import (
     KIND_LABELS,
     AdoptDialog,
@@ -77,7 +73,6 @@ from trygghetsrad.ui.situation.plan_dialogs import (
 from trygghetsrad.ui.situation.row_model import RowTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
-from trygghetsrad.ui.widgets.journal_command import push_recorded
 from trygghetsrad.ui.widgets.screen import fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
@@ -192,20 +187,18 @@ class MeasureTableModel(RowTableModel):
         return None
 
 
-class PlanPage(QWidget):
+class PlanPage(SituationSubPage):
+    WATCH = (ACTION_PLAN, MEETINGS, SITUATION, REGISTER)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Åtgärdsplan"))
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
         self.plan: PlanData | None = None
         self.flags = PlanFlags()
         self._plans: list[PlanData] = []
         self._cause_titles: dict[int, str] = {}
         self._cause_problem: dict[int, int] = {}
         self._problem_titles: dict[int, str] = {}
-        self.dialog: QWidget | None = None
 
         self.plan_combo = QComboBox()
         self.plan_combo.setAccessibleName(self.tr("Åtgärdsplan"))
@@ -359,18 +352,9 @@ class PlanPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.body, 1)
-        ctx.events.data_changed.connect(self._on_data_changed)
         self.refresh()
 
     # -- loading ---------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
-
-    def _on_data_changed(self, changes: Changes) -> None:
-        if changes.touches(ACTION_PLAN, MEETINGS, SITUATION, REGISTER):
-            self.refresh()
 
     def refresh(self) -> None:
         selected = self.current_measure_id()
@@ -664,44 +648,24 @@ class PlanPage(QWidget):
     # -- plan actions ----------------------------------------------------------------------
 
     def _on_new_plan(self) -> None:
-        created: dict[str, int] = {}
-
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                action_plan.create_plan(s, **values)
-                s.rollback()
-            ok, result = self.record(
+            result = self.record_form(
                 self.tr("Ny åtgärdsplan ”{t}”").format(t=values.get("title", "")),
                 lambda s: action_plan.create_plan(s, **values),
             )
-            if ok:
-                created["id"] = result.id
-                self.select_plan(result.id)
+            self.select_plan(result.id)
 
         PlanDialog(save, None, self).exec()
 
     def _on_edit_plan(self) -> None:
         if self.plan is None:
             return
-        plan_id = self.plan.id
-
-        p = self.plan
-        before = {
-            "title": p.title,
-            "period_start": p.period_start,
-            "period_end": p.period_end,
-            "follow_up_on": p.follow_up_on,
-            "note": p.note,
-        }
+        plan_id, title = self.plan.id, self.plan.title
 
         def save(values: dict[str, Any]) -> None:
-            push_change(
-                self.ctx,
-                self.undo_stack,
-                self,
-                self.tr("Ändra planen ”{t}”").format(t=p.title),
+            self.record_form(
+                self.tr("Ändra planen ”{t}”").format(t=title),
                 lambda s: action_plan.update_plan(s, plan_id, **values),
-                lambda s: action_plan.update_plan(s, plan_id, **before),
             )
 
         PlanDialog(save, self.plan, self).exec()
@@ -714,20 +678,12 @@ class PlanPage(QWidget):
         title = self.plan.title
 
         def save(values: dict[str, Any]) -> None:
-            # Checked first so that the dialog shows a refusal under its field.
-            with self.ctx.database.session() as s:
-                action_plan.adopt_plan(s, plan_id, **values)
-                s.rollback()
-            self.record(
+            self.record_form(
                 self.tr("Anta åtgärdsplanen ”{t}”").format(t=title),
                 lambda s: action_plan.adopt_plan(s, plan_id, **values),
             )
 
         AdoptDialog(save, self.plan, self).exec()
-
-    def record(self, text: str, fn: Callable[[Any], Any]) -> tuple[bool, Any]:
-        """Run a service call as an undoable edit: undo puts back every row it changed."""
-        return push_recorded(self.undo_stack, self.ctx, text, fn, parent_widget=self)
 
     def _on_new_version(self) -> None:
         if self.plan is None:
@@ -767,7 +723,7 @@ class PlanPage(QWidget):
         from trygghetsrad.ui.situation.document_dialog import edit_document
 
         self.dialog = edit_document(
-            self, self.ctx, self.undo_stack, kind=DocumentKind.ACTION_PLAN,
+            self, kind=DocumentKind.ACTION_PLAN,
             owner=plan.id, what=plan.title, default_title=plan.title,
         )  # fmt: skip
 
@@ -802,56 +758,33 @@ class PlanPage(QWidget):
         if self.plan is None:
             return
         plan_id = self.plan.id
-        state: dict[str, Any] = {}
+        created: dict[str, int] = {}
 
         def save(values: dict[str, Any]) -> None:
             data = values["data"].cleaned()
-            state["data"] = data
-
-            def do(s):  # type: ignore[no-untyped-def]
-                result = action_plan.create_measure(s, plan_id=plan_id, data=data)
-                state["id"] = result.id
-                return result
-
-            def undo(s):  # type: ignore[no-untyped-def]
-                return action_plan.delete_measure(s, state["id"])
-
-            # Validate first so that the dialog can show the message under the field.
-            with self.ctx.database.session() as s:
-                action_plan.create_measure(s, plan_id=plan_id, data=data)
-                s.rollback()
-            self.undo_stack.push(
-                ServiceCommand(
-                    self.ctx, self, self.tr("Ny åtgärd ”{t}”").format(t=data.title), do, undo
-                )
+            result = self.record_form(
+                self.tr("Ny åtgärd ”{t}”").format(t=data.title),
+                lambda s: action_plan.create_measure(s, plan_id=plan_id, data=data),
             )
+            created["id"] = result.id
 
-        if MeasureDialog(save, None, **self._choices(), parent=self).exec() and "id" in state:
-            self.select_measure(state["id"])
+        if MeasureDialog(save, None, **self._choices(), parent=self).exec() and "id" in created:
+            self.select_measure(created["id"])
 
     def _on_edit_measure(self) -> None:
         row = self.current_row()
         if row is None or self.plan is None:
             return
         m = row.measure
-        old = action_plan.measure_input(m)
         locked = self.plan.status != PlanStatus.DRAFT
 
         def save(values: dict[str, Any]) -> None:
             data = values["data"]
             if locked:
                 data = replace(action_plan.measure_input(m), status=values["data"].status)
-            with self.ctx.database.session() as s:
-                action_plan.update_measure(s, m.id, data)
-                s.rollback()
-            self.undo_stack.push(
-                ServiceCommand(
-                    self.ctx,
-                    self,
-                    self.tr("Ändra åtgärden ”{t}”").format(t=m.title),
-                    lambda s: action_plan.update_measure(s, m.id, data),
-                    lambda s: action_plan.update_measure(s, m.id, old),
-                )
+            self.record_form(
+                self.tr("Ändra åtgärden ”{t}”").format(t=m.title),
+                lambda s: action_plan.update_measure(s, m.id, data),
             )
 
         MeasureDialog(save, m, **self._choices(), content_locked=locked, parent=self).exec()
@@ -874,21 +807,10 @@ class PlanPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        plan_id, data = self.plan.id, action_plan.measure_input(m)
-        state = {"id": m.id}
-
-        def do(s):  # type: ignore[no-untyped-def]
-            return action_plan.delete_measure(s, state["id"])
-
-        def undo(s):  # type: ignore[no-untyped-def]
-            result = action_plan.create_measure(s, plan_id=plan_id, data=data)
-            state["id"] = result.id
-            return result
-
-        self.undo_stack.push(
-            ServiceCommand(
-                self.ctx, self, self.tr("Ta bort åtgärden ”{t}”").format(t=m.title), do, undo
-            )
+        # Undo brings the measure back with its id, follow-ups, causes and meeting links.
+        self.record(
+            self.tr("Ta bort åtgärden ”{t}”").format(t=m.title),
+            lambda s: action_plan.delete_measure(s, m.id),
         )
 
     def _on_followup(self) -> None:
@@ -898,13 +820,9 @@ class PlanPage(QWidget):
         m = row.measure
 
         def save(values: dict[str, Any]) -> None:
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Uppföljning av ”{t}”").format(t=m.title),
                 lambda s: action_plan.add_followup(s, measure_id=m.id, **values),
-                lambda s, fid: action_plan.delete_followup(s, fid, restore_status=m.status),
             )
 
         FollowUpDialog(save, m.title, m.status, m.indicator_unit, self).exec()
@@ -925,13 +843,9 @@ class PlanPage(QWidget):
             return
 
         def save(values: dict[str, Any]) -> None:
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Koppla ”{t}” till protokoll").format(t=m.title),
                 lambda s: meeting_links.link(s, measure_id=m.id, **values),
-                meeting_links.unlink,
             )
 
         MeetingLinkDialog(save, items, self).exec()

@@ -155,14 +155,9 @@ class RecordPage(SituationSubPage):
     def new_record(self) -> None:
         def save(values: dict[str, Any]) -> None:
             cls = type(self)
-            with self.ctx.database.session() as s:
-                created = cls.create(s, **values)
-            self.ctx.events.changed(created.changes)
-            self.push_created(
+            created = self.record_form(
                 self.tr("Ny {noun}: {label}").format(noun=self.noun, label=self.label_of(values)),
                 lambda s: cls.create(s, **values),
-                cls.remove,
-                created.id,
             )
             self.select(created.id)
 
@@ -173,19 +168,14 @@ class RecordPage(SituationSubPage):
         record = self.current()
         if record is None:
             return
-        before = self.values_of(record)
         cls = type(self)
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                changes = cls.update(s, record.id, **values)
-            self.ctx.events.changed(changes)
-            self.push_done(
+            self.record_form(
                 self.tr("Ändra {noun}: {label}").format(
                     noun=self.noun, label=self.label_of(values)
                 ),
                 lambda s: cls.update(s, record.id, **values),
-                lambda s: cls.update(s, record.id, **before),
             )
 
         self.dialog = self.make_dialog(save, record)

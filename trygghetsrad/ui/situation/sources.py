@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.changes import REGISTER
 from trygghetsrad.domain.situation import SourceData
+from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import register, situation_sources
 from trygghetsrad.ui.context import AppContext
@@ -33,28 +34,6 @@ from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint, open
 from trygghetsrad.ui.situation.forms import SourceDialog
 from trygghetsrad.ui.situation.models import RecordFilterProxy, SourcesModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
-
-FIELDS = (
-    "name",
-    "kind",
-    "description",
-    "provider_organisation_id",
-    "provider_name",
-    "delivered_by_id",
-    "frequency",
-    "last_received",
-    "next_expected",
-    "geographic_level",
-    "status",
-    "internal",
-    "note",
-)
-
-
-def source_values(s: SourceData) -> dict[str, Any]:
-    values = {f: getattr(s, f) for f in FIELDS}
-    values["obstacles"] = [(o.kind, o.note) for o in s.obstacles]
-    return values
 
 
 class SourcesPage(SituationSubPage):
@@ -255,14 +234,9 @@ class SourcesPage(SituationSubPage):
         self.dialog.open()
 
     def _create(self, values: dict[str, Any]) -> None:
-        with self.ctx.database.session() as s:
-            created = situation_sources.create_source(s, **values)  # errors go to the form
-        self.ctx.events.changed(created.changes)
-        self.push_created(
+        created = self.record_form(
             self.tr("Nytt underlag {name}").format(name=values["name"].strip()),
             lambda s: situation_sources.create_source(s, **values),
-            situation_sources.delete_source,
-            created.id,
         )
         self.select(created.id)
 
@@ -271,16 +245,11 @@ class SourcesPage(SituationSubPage):
         if source is None:
             return
         orgs, people = self._choices()
-        before = source_values(source)
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                changes = situation_sources.update_source(s, source.id, **values)
-            self.ctx.events.changed(changes)
-            self.push_done(
+            self.record_form(
                 self.tr("Ändra underlag {name}").format(name=values["name"].strip()),
                 lambda s: situation_sources.update_source(s, source.id, **values),
-                lambda s: situation_sources.update_source(s, source.id, **before),
             )
 
         self.dialog = SourceDialog(save, orgs, people, source, parent=self)
@@ -290,11 +259,9 @@ class SourcesPage(SituationSubPage):
         source = self.current()
         if source is None:
             return
-        before = source_values(source)
-        self.push(
+        self.record(
             self.tr("Markera {name} som mottaget").format(name=source.name),
             lambda s: situation_sources.mark_received(s, source.id, on=date.today()),
-            lambda s: situation_sources.update_source(s, source.id, **before),
         )
 
     def delete_source(self) -> None:
@@ -344,7 +311,11 @@ class SourcesPage(SituationSubPage):
             )
         if not target:
             return
-        self.run(lambda s: situation_sources.save_attachment(s, attachment_id, Path(target)))
+        try:  # a copy in a file of the user's: nothing in the database changes
+            self.read(lambda s: situation_sources.save_attachment(s, attachment_id, Path(target)))
+        except UserError as exc:
+            self.show_error(str(exc))
+            return
         self.ctx.events.status_message.emit(
             self.tr("Bilagan sparades i {path}").format(path=target)
         )
