@@ -42,7 +42,7 @@ def _click_row(view: QAbstractItemView, index: QModelIndex) -> None:
 
 def _measure_index(page: Any, measure_id: int) -> QModelIndex:
     """The title cell of a measure in the plan page's table, as the view shows it."""
-    row = next(i for i, r in enumerate(page.model.rows) if r.measure.id == measure_id)
+    row = next(i for i, r in enumerate(page.model.rows()) if r.measure.id == measure_id)
     return page.proxy.mapFromSource(page.model.index(row, 2))
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from trygghetsrad.domain.changes import SITUATION, Changes
+from trygghetsrad.domain.changes import SITUATION, Area, Changes
 from trygghetsrad.domain.situation import Alert
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
@@ -68,7 +68,7 @@ class SituationSubPage(QWidget):
     journal (`record`, `record_form`), reads through `read`, and a refresh when one of the
     areas in `WATCH` changes."""
 
-    WATCH: tuple[str, ...] = (SITUATION,)
+    WATCH: tuple[Area, ...] = (SITUATION,)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,11 +83,8 @@ class SituationSubPage(QWidget):
         super().showEvent(event)
 
     def _on_events_data_changed(self, changes: Changes) -> None:
-        if changes.touches(*self.WATCH, *self.also_watch()):
+        if changes.touches(*self.WATCH):
             self.refresh()
-
-    def also_watch(self) -> tuple[str, ...]:
-        return ()
 
     def refresh(self) -> None:
         raise NotImplementedError

@@ -30,12 +30,14 @@ from trygghetsrad.errors import UserError
 from trygghetsrad.services import situation_indicators, situation_sources
 from trygghetsrad.ui.background import Cancelled, Progress, run_modal
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.register.models import RECORD_ROLE, Column, RecordTableModel
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
 from trygghetsrad.ui.situation.chart import IndicatorChart
 from trygghetsrad.ui.situation.forms import IndicatorDialog
-from trygghetsrad.ui.situation.models import RecordFilterProxy, ValuesModel
+from trygghetsrad.ui.situation.models import ValuesModel
 from trygghetsrad.ui.widgets.columns import EvenColumns
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
+from trygghetsrad.ui.widgets.roles import Role
 
 FIELDS = (
     "name",
@@ -188,7 +190,7 @@ class IndicatorsPage(SituationSubPage):
     def _load_selected(self) -> None:
         self._loads += 1
         index = self.list.currentIndex()
-        record = self.proxy.data(index, RECORD_ROLE) if index.isValid() else None
+        record = self.proxy.data(index, Role.RECORD) if index.isValid() else None
         if record is None or self.indicator is None or record.id != self.indicator.id:
             self._extra_periods, self._extra_areas = [], []
         self._show(self._full(record.id) if record is not None else None)

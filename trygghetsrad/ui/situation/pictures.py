@@ -32,12 +32,13 @@ from trygghetsrad.domain.situation import THREE_PARTS, PictureData
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.services import situation_pictures
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.register.models import RECORD_ROLE
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint, store
 from trygghetsrad.ui.situation.forms import PresentDialog
-from trygghetsrad.ui.situation.models import PicturesModel, RecordFilterProxy
+from trygghetsrad.ui.situation.models import PicturesModel
 from trygghetsrad.ui.widgets.autosave import DELAY_MS, SetFieldCommand
 from trygghetsrad.ui.widgets.date_entry import DateEntry
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.unsaved import keep_current, may_leave
 
 TEXT_PARTS = [
@@ -246,7 +247,7 @@ class PicturesPage(SituationSubPage):
 
     def _load_selected(self) -> None:
         index = self.table.currentIndex()
-        record = self.proxy.data(index, RECORD_ROLE) if index.isValid() else None
+        record = self.proxy.data(index, Role.RECORD) if index.isValid() else None
         shown = self.picture
         if shown is not None and (record is None or record.id != shown.id):
             # Another version is picked: an edit that cannot be saved is never dropped unasked.

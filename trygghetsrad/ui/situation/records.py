@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.register.models import RECORD_ROLE, RecordFilterProxy, RecordTableModel
 from trygghetsrad.ui.situation.base import SituationSubPage, hint, open_on_return
 from trygghetsrad.ui.widgets.columns import ColumnFitter
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
+from trygghetsrad.ui.widgets.record_model import RecordTableModel
+from trygghetsrad.ui.widgets.roles import Role
 
 
 class RecordPage(SituationSubPage):
@@ -133,7 +135,7 @@ class RecordPage(SituationSubPage):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().hasSelection():
             return None
-        return self.proxy.data(index, RECORD_ROLE)
+        return self.proxy.data(index, Role.RECORD)
 
     def select(self, record_id: int) -> None:
         row = self.model.row_of(record_id)

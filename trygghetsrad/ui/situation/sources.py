@@ -23,20 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.changes import REGISTER
+from trygghetsrad.domain.changes import REGISTER, SITUATION
 from trygghetsrad.domain.situation import SourceData
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import register, situation_sources
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.register.models import RECORD_ROLE
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint, open_on_return
 from trygghetsrad.ui.situation.forms import SourceDialog
-from trygghetsrad.ui.situation.models import RecordFilterProxy, SourcesModel
+from trygghetsrad.ui.situation.models import SourcesModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.roles import Role
 
 
 class SourcesPage(SituationSubPage):
+    WATCH = (SITUATION, REGISTER)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Underlag"))
@@ -136,9 +139,6 @@ class SourcesPage(SituationSubPage):
         layout.addWidget(splitter, 1)
         self.refresh()
 
-    def also_watch(self) -> tuple[str, ...]:
-        return (REGISTER,)
-
     # -- data ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -164,7 +164,7 @@ class SourcesPage(SituationSubPage):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().hasSelection():
             return None
-        return self.proxy.data(index, RECORD_ROLE)  # type: ignore[no-any-return]
+        return self.proxy.data(index, Role.RECORD)  # type: ignore[no-any-return]
 
     def select(self, source_id: int) -> None:
         row = self.model.row_of(source_id)
