@@ -39,7 +39,7 @@ def _shown(page, index: int) -> list[tuple[int, str, Light, str, str]]:  # type:
     model = page.model
     out = []
     for r in range(model.rowCount()):
-        row = model.rows[r]
+        row = model.rows()[r]
         out.append(
             (
                 row.commitment.id,
@@ -58,7 +58,7 @@ def test_a_commitment_light_is_its_measures_light_or_none(qtbot, demo_app) -> No
     seen = {}
     for index in range(page.list.count()):
         shown = _shown(page, index)
-        rows = {r.commitment.id: r for r in page.model.rows}
+        rows = {r.commitment.id: r for r in page.model.rows()}
         for cid, text, light, tip, _status in shown:
             seen[text] = (light, tip)
             row = rows[cid]

@@ -44,7 +44,7 @@ def test_the_summary_and_the_pdf_count_one_measure_in_the_singular(
     page.year.setValue(2026)
     summary = " ".join(page.summary.text().replace("&nbsp;", " ").split())
     counts = {light: 0 for light in Light}
-    for row in page.model.rows:
+    for row in page.model.rows():
         counts[row.light.light] += 1
     assert 1 in counts.values()  # the example data has a light counted once
     for light, n in counts.items():

@@ -88,6 +88,7 @@ def test_every_measure_reads_the_same_on_the_page_and_in_the_pdf(
     from trygghetsrad.db.engine import open_database
     from trygghetsrad.ui.context import AppContext, AppEvents
     from trygghetsrad.ui.situation.followup_page import FollowUpPage
+    from trygghetsrad.ui.widgets.roles import Role
 
     database = open_database(ten_years)
     try:
@@ -101,7 +102,7 @@ def test_every_measure_reads_the_same_on_the_page_and_in_the_pdf(
             model = page.model
             assert model.rowCount() == len(pdf) > 0, year
             for r in range(model.rowCount()):
-                measure_id = model.data(model.index(r, 0), 256)  # Qt.UserRole
+                measure_id = model.data(model.index(r, 0), Role.KEY)
                 status = model.data(model.index(r, 4))
                 trend = model.data(model.index(r, 5))
                 status_cell, trend_cell = pdf[measure_id]

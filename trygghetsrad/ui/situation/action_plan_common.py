@@ -7,13 +7,10 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QUndoCommand
-from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QComboBox, QMenu, QPushButton
 
 from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light, TrafficLight, has_light
-from trygghetsrad.domain.changes import Changes
-from trygghetsrad.errors import UserError
-from trygghetsrad.ui.context import AppContext
 
 _ICONS: dict[str, QIcon] = {}
 
@@ -55,62 +52,6 @@ def status_html(status: str, light: TrafficLight) -> str:
     return f"<p>{text}</p>"
 
 
-def run(ctx: AppContext, parent: QWidget | None, fn: Callable[[Any], Any]) -> Any:
-    """Run `fn(session)`; announce what changed; show a user error instead of raising it.
-
-    Returns what `fn` returned, or None when it failed with a user error.
-    """
-    try:
-        with ctx.database.session() as session:
-            result = fn(session)
-    except UserError as exc:
-        QMessageBox.warning(parent, parent.tr("Det gick inte") if parent else "", str(exc))
-        return None
-    changes = getattr(result, "changes", result)
-    if isinstance(changes, Changes):
-        ctx.events.changed(changes)
-    return result
-
-
-def read(ctx: AppContext, fn: Callable[[Any], Any]) -> Any:
-    with ctx.database.session() as session:
-        return fn(session)
-
-
-class ServiceCommand(QUndoCommand):
-    """An undoable edit made through services: `do(session)` and `undo(session)`.
-
-    The first redo happens when the command is pushed. If the service refuses (a user
-    error), the message is shown and the command becomes obsolete.
-    """
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        parent_widget: QWidget | None,
-        text: str,
-        do: Callable[[Any], Any],
-        undo: Callable[[Any], Any],
-    ) -> None:
-        super().__init__(text)
-        self.ctx = ctx
-        self.widget = parent_widget
-        self._do = do
-        self._undo = undo
-        self.failed = False
-        self.result: Any = None
-
-    def redo(self) -> None:
-        result = run(self.ctx, self.widget, self._do)
-        if result is None:
-            self.failed = True
-            self.setObsolete(True)
-        self.result = result
-
-    def undo(self) -> None:
-        run(self.ctx, self.widget, self._undo)
-
-
 def fill_combo(
     combo: QComboBox,
     items: list[tuple[Any, str]],
@@ -140,35 +81,6 @@ def parse_number(text: str) -> float | None:
     return float(cleaned)
 
 
-def push_create(
-    ctx: AppContext,
-    stack: Any,
-    widget: QWidget | None,
-    text: str,
-    create: Callable[[Any], Any],
-    delete: Callable[[Any, int], Any],
-) -> None:
-    """Validate `create` (rolled back), then push it as an undoable command.
-
-    Raises the service's UserError so that a form dialog can show it under its field; the
-    undo deletes the record, a redo creates it again (with a new id).
-    """
-    with ctx.database.session() as session:
-        create(session)
-        session.rollback()
-    state: dict[str, int] = {}
-
-    def do(session: Any) -> Any:
-        result = create(session)
-        state["id"] = result.id
-        return result
-
-    def undo(session: Any) -> Any:
-        return delete(session, state["id"])
-
-    stack.push(ServiceCommand(ctx, widget, text, do, undo))
-
-
 def attach_export_menu(button: QPushButton, on_export: Callable[[bool], None]) -> QMenu:
     """A PDF button whose menu chooses between the copy for distribution and the internal one."""
     menu = QMenu(button)
@@ -178,18 +90,3 @@ def attach_export_menu(button: QPushButton, on_export: Callable[[bool], None]) -
     internal.triggered.connect(lambda: on_export(True))
     button.setMenu(menu)
     return menu
-
-
-def push_change(
-    ctx: AppContext,
-    stack: Any,
-    widget: QWidget | None,
-    text: str,
-    do: Callable[[Any], Any],
-    undo: Callable[[Any], Any],
-) -> None:
-    """Validate `do` (rolled back) so a dialog can show the error, then push it undoably."""
-    with ctx.database.session() as session:
-        do(session)
-        session.rollback()
-    stack.push(ServiceCommand(ctx, widget, text, do, undo))

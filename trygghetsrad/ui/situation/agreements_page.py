@@ -10,22 +10,16 @@ from typing import Any
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -33,222 +27,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import MeasureStatus, light_note, status_label
 from trygghetsrad.domain.agreements import (
     AgreementData,
-    AgreementKind,
-    CommitmentData,
     CommitmentRow,
-    Party,
 )
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, agreements
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import (
     attach_export_menu,
-    fill_combo,
     iso,
-    light_icon,
-    push_change,
-    push_create,
-    qtr,
-    read,
 )
+from trygghetsrad.ui.situation.agreements_dialogs import AgreementDialog, CommitmentDialog
+from trygghetsrad.ui.situation.agreements_model import CommitmentTableModel
+from trygghetsrad.ui.situation.base import SituationSubPage, read
 from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
-from trygghetsrad.ui.situation.row_model import RowTableModel
-from trygghetsrad.ui.widgets.check_list import CheckList
 from trygghetsrad.ui.widgets.columns import ColumnFitter
-from trygghetsrad.ui.widgets.date_entry import DateEntry
-from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
 from trygghetsrad.ui.widgets.empty_state import EmptyState
-from trygghetsrad.ui.widgets.form_dialog import FormDialog
-from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _date_edit(value: date) -> DateEntry:
-    """A typed date; the form names its field (refuses 2026-02-30 instead of correcting)."""
-    return DateEntry(value)
+class AgreementsPage(SituationSubPage):
+    WATCH = (ACTION_PLAN, MEETINGS)
 
-
-def _value(edit: DateEntry) -> date:
-    """The typed date; ValidationError at its field when it is no possible date."""
-    return edit.checked()
-
-
-def _text(value: str, height: int = 70) -> QPlainTextEdit:
-    edit = QPlainTextEdit(value)
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(height)
-    return edit
-
-
-class AgreementDialog(FormDialog):
-    def __init__(
-        self, on_save, agreement: AgreementData | None, parent: QWidget | None = None
-    ) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(
-            qtr("Överenskommelse") if agreement is None else qtr("Ändra överenskommelse"),
-            on_save,
-            parent,
-        )
-        a = agreement
-        year = date.today().year
-        self.kind = QComboBox()
-        fill_combo(self.kind, [(k.value, k.label) for k in AgreementKind], a.kind if a else None)
-        self.title = QLineEdit(a.title if a else "")
-        self.start = _date_edit(a.period_start if a else date(year, 1, 1))
-        self.end = _date_edit(a.period_end if a else date(year + 1, 12, 31))
-        self.parties = _text(a.parties if a else "", 50)
-        self.signatories = _text(a.signatories if a else "", 50)
-        self.signed = OptionalDateEdit(self.tr("Undertecknad"), a.signed_on if a else None)
-        self.focus = _text(a.focus_areas if a else "", 60)
-        self.background = _text(a.background if a else "", 70)
-        self.internal = QCheckBox(self.tr("Intern"))
-        self.internal.setChecked(a.internal if a else False)
-        self.add_field("kind", self.tr("Typ:"), self.kind)
-        self.add_field("title", self.tr("Namn:"), self.title)
-        self.add_field("period_start", self.tr("Från:"), self.start)
-        self.add_field("period_end", self.tr("Till:"), self.end)
-        self.add_field("parties", self.tr("Parter:"), self.parties, self.tr("En per rad."))
-        self.add_field(
-            "signatories",
-            self.tr("Undertecknare:"),
-            self.signatories,
-            self.tr("En per rad: namn, titel."),
-        )
-        self.add_field("signed_on", self.tr("Datum:"), self.signed)
-        self.add_field("focus_areas", self.tr("Fokusområden:"), self.focus, self.tr("Ett per rad."))
-        self.add_field("background", self.tr("Bakgrund:"), self.background)
-        self.add_field("internal", "", self.internal)
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind.currentData(),
-            "title": self.title.text(),
-            "period_start": _value(self.start),
-            "period_end": _value(self.end),
-            "parties": self.parties.toPlainText(),
-            "signatories": self.signatories.toPlainText(),
-            "signed_on": self.signed.value(),
-            "focus_areas": self.focus.toPlainText(),
-            "background": self.background.toPlainText(),
-            "internal": self.internal.isChecked(),
-        }
-
-
-class CommitmentDialog(FormDialog):
-    def __init__(
-        self,
-        on_save,
-        commitment: CommitmentData | None,  # type: ignore[no-untyped-def]
-        measures: list[tuple[int, str]],
-        focus_areas: list[str],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(
-            qtr("Åtagande") if commitment is None else qtr("Ändra åtagande"), on_save, parent
-        )
-        c = commitment
-        self.party = QComboBox()
-        fill_combo(self.party, [(p.value, p.label + " …") for p in Party], c.party if c else None)
-        self.text = _text(c.text if c else "", 80)
-        self.focus = QComboBox()
-        self.focus.setEditable(True)
-        self.focus.addItems(["", *focus_areas])
-        self.focus.setCurrentText(c.focus_area if c else "")
-        self.status = QComboBox()
-        fill_combo(
-            self.status, [(s.value, s.label) for s in MeasureStatus], c.status if c else None
-        )
-        self.internal = QCheckBox(self.tr("Intern"))
-        self.internal.setChecked(c.internal if c else False)
-        self.measures = CheckList()
-        chosen = set(c.measure_ids) if c else set()
-        for mid, title in measures:
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, mid)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if mid in chosen else Qt.CheckState.Unchecked)
-            self.measures.addItem(item)
-        self.add_field("party", self.tr("Part:"), self.party)
-        self.add_field("text", self.tr("Åtagande:"), self.text)
-        self.add_field("focus_area", self.tr("Fokusområde:"), self.focus)
-        self.add_field("status", self.tr("Status:"), self.status)
-        self.add_field("measure_ids", self.tr("Kopplade åtgärder:"), self.measures)
-        self.add_field("internal", "", self.internal)
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "party": self.party.currentData(),
-            "text": self.text.toPlainText(),
-            "focus_area": self.focus.currentText(),
-            "status": self.status.currentData(),
-            "internal": self.internal.isChecked(),
-            "measure_ids": tuple(
-                self.measures.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.measures.count())
-                if self.measures.item(i).checkState() == Qt.CheckState.Checked
-            ),
-        }
-
-
-class CommitmentTableModel(RowTableModel):
-    COLUMNS = [
-        "",
-        "Part",
-        "Åtagande",
-        "Status",
-        "Åtgärder",
-        "Uppföljning",
-        "I protokollen",
-    ]
-    # Short headers fit 1366 px; the full wording is the tooltip.
-    HEADER_TIPS = {4: "Kopplade åtgärder", 5: "Senaste uppföljning"}
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        c, col = row.commitment, index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 1:
-                return Party(c.party).short
-            if col == 2:
-                return c.text + (self.tr(" (intern)") if c.internal else "")
-            if col == 3:
-                # The status and why the light is what it is, as the agreement PDF prints it.
-                status = status_label(c.status)
-                note = light_note(status, row.light.reason)
-                return f"{status}\n{note}" if note else status
-            if col == 4:
-                return "; ".join(c.measure_titles)
-            if col == 5:
-                if not row.followups:
-                    return ""
-                f = row.followups[-1]
-                return f"{iso(f.noted_on)}: {f.done}"
-            if col == 6:
-                return " · ".join(f"{iso(m.meeting_date)} {m.text}" for m in row.mentions)
-        if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            return light_icon(row.light.light)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.light.reason if col == 0 else self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == Qt.ItemDataRole.UserRole:
-            return c.id
-        return None
-
-
-class AgreementsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Överenskommelser"))
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
         self._agreements: list[AgreementData] = []
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Överenskommelser med Polisen"))
@@ -288,7 +96,7 @@ class AgreementsPage(QWidget):
         self.head.setAccessibleName(self.tr("Överenskommelsens uppgifter"))
         self.head.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.model = CommitmentTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -348,16 +156,7 @@ class AgreementsPage(QWidget):
         splitter.setSizes([300, 1100])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        ctx.events.data_changed.connect(self._on_data_changed)
         self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
-
-    def _on_data_changed(self, changes: Changes) -> None:
-        if changes.touches(ACTION_PLAN, MEETINGS):
-            self.refresh()
 
     def current(self) -> AgreementData | None:
         row = self.list.currentRow()
@@ -407,9 +206,9 @@ class AgreementsPage(QWidget):
             return False
         self.select_agreement(agreement_id)
         if commitment_id is not None:
-            for i, row in enumerate(self.model.rows):
-                if row.commitment.id == commitment_id:
-                    self.table.selectRow(self.proxy.mapFromSource(self.model.index(i, 0)).row())
+            row = self.model.row_of(commitment_id)
+            if row >= 0:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         self.table.setFocus()
         return True
 
@@ -457,7 +256,7 @@ class AgreementsPage(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.rows[self.proxy.mapToSource(index).row()]
+        return self.model.record_at(self.proxy.mapToSource(index).row())
 
     def _measures(self) -> list[tuple[int, str]]:
         return read(
@@ -471,19 +270,10 @@ class AgreementsPage(QWidget):
         created: dict[str, int] = {}
 
         def save(values: dict[str, Any]) -> None:
-            def create(s: Any) -> Any:
-                result = agreements.create_agreement(s, **values)
-                created["id"] = result.id
-                return result
-
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
-                self.tr("Ny överenskommelse"),
-                create,
-                agreements.delete_agreement,
+            result = self.record_form(
+                self.tr("Ny överenskommelse"), lambda s: agreements.create_agreement(s, **values)
             )
+            created["id"] = result.id
 
         if AgreementDialog(save, None, self).exec() and "id" in created:
             self.select_agreement(created["id"])
@@ -493,27 +283,10 @@ class AgreementsPage(QWidget):
         if a is None:
             return
 
-        before = {
-            "kind": a.kind,
-            "title": a.title,
-            "period_start": a.period_start,
-            "period_end": a.period_end,
-            "parties": a.parties,
-            "signatories": a.signatories,
-            "signed_on": a.signed_on,
-            "focus_areas": a.focus_areas,
-            "background": a.background,
-            "internal": a.internal,
-        }
-
         def save(values: dict[str, Any]) -> None:
-            push_change(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Ändra ”{t}”").format(t=a.title),
                 lambda s: agreements.update_agreement(s, a.id, **values),
-                lambda s: agreements.update_agreement(s, a.id, **before),
             )
 
         AgreementDialog(save, a, self).exec()
@@ -531,12 +304,9 @@ class AgreementsPage(QWidget):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            push_recorded(
-                self.undo_stack,
-                self.ctx,
+            self.record(
                 self.tr("Ta bort överenskommelsen ”{t}”").format(t=a.title),
                 lambda s: agreements.delete_agreement(s, a.id),
-                parent_widget=self,
             )
 
     def _on_document(self) -> None:
@@ -547,7 +317,7 @@ class AgreementsPage(QWidget):
         from trygghetsrad.ui.situation.document_dialog import edit_document
 
         self.dialog = edit_document(
-            self, self.ctx, self.undo_stack, kind=DocumentKind.AGREEMENT, owner=a.id,
+            self, kind=DocumentKind.AGREEMENT, owner=a.id,
             what=a.title, default_title=a.title,
         )  # fmt: skip
 
@@ -566,13 +336,9 @@ class AgreementsPage(QWidget):
             return
 
         def save(values: dict[str, Any]) -> None:
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Nytt åtagande"),
                 lambda s: agreements.create_commitment(s, agreement_id=a.id, **values),
-                agreements.delete_commitment,
             )
 
         CommitmentDialog(save, None, self._measures(), a.focus_list, self).exec()
@@ -583,23 +349,10 @@ class AgreementsPage(QWidget):
             return
         c = row.commitment
 
-        before = {
-            "party": c.party,
-            "text": c.text,
-            "focus_area": c.focus_area,
-            "status": c.status,
-            "internal": c.internal,
-            "measure_ids": c.measure_ids,
-        }
-
         def save(values: dict[str, Any]) -> None:
-            push_change(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Ändra åtagande"),
                 lambda s: agreements.update_commitment(s, c.id, **values),
-                lambda s: agreements.update_commitment(s, c.id, **before),
             )
 
         CommitmentDialog(save, c, self._measures(), a.focus_list, self).exec()
@@ -613,12 +366,9 @@ class AgreementsPage(QWidget):
             self, self.tr("Ta bort åtagande"), self.tr("Ta bort åtagandet ”{t}”?").format(t=c.text)
         )
         if answer == QMessageBox.StandardButton.Yes:
-            push_recorded(
-                self.undo_stack,
-                self.ctx,
+            self.record(
                 self.tr("Ta bort åtagandet ”{t}”").format(t=c.text),
                 lambda s: agreements.delete_commitment(s, c.id),
-                parent_widget=self,
             )
 
     def _on_followup(self) -> None:
@@ -628,13 +378,9 @@ class AgreementsPage(QWidget):
         c = row.commitment
 
         def save(values: dict[str, Any]) -> None:
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Uppföljning av åtagande"),
                 lambda s: action_plan.add_followup(s, commitment_id=c.id, **values),
-                lambda s, fid: action_plan.delete_followup(s, fid, restore_status=c.status),
             )
 
         FollowUpDialog(save, c.text, c.status, "", self).exec()
@@ -647,13 +393,9 @@ class AgreementsPage(QWidget):
         items = read(self.ctx, meeting_links.linkable_items)
 
         def save(values: dict[str, Any]) -> None:
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Koppla åtagande till protokoll"),
                 lambda s: meeting_links.link(s, commitment_id=c.id, **values),
-                meeting_links.unlink,
             )
 
         MeetingLinkDialog(save, items, self).exec()

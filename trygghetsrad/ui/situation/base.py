@@ -1,23 +1,27 @@
-"""Shared pieces of the situation-picture sub-pages: a page base with its own undo stack,
-undoable service commands, colours for sources that need attention, small helpers."""
+"""Shared pieces of the situation sub-pages: a page base with its own undo stack whose edits
+go through the journal (`ui/widgets/journal_command.py`), the one read helper, colours for
+sources that need attention, small helpers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from trygghetsrad.domain.changes import SITUATION, Changes
+from trygghetsrad.domain.changes import SITUATION, Area, Changes
 from trygghetsrad.domain.situation import Alert
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.journal_command import push_recorded
 
+Session = Any  # a database session (ui/ names no SQLAlchemy type)
+
 Step = Callable[[Any], Any]  # takes a session, returns Changes or Created
+T = TypeVar("T")
 
 ALERT_BACKGROUND = {
     Alert.MISSING: QColor("#f9dcdc"),
@@ -41,28 +45,30 @@ def today() -> date:
     return date.today()
 
 
-class ServiceCommand(QUndoCommand):
-    """An edit made through services: `redo` and `undo` each run in their own session."""
+def read(ctx: AppContext, fn: Callable[[Session], T]) -> T:
+    """Call a service's read function in a session of its own: the one way the situation
+    pages read (edits go through `SituationSubPage.record`)."""
+    with ctx.database.session() as session:
+        return fn(session)
 
-    def __init__(
-        self, page: SituationSubPage, text: str, redo: Step, undo: Step, done: bool = False
-    ) -> None:
-        super().__init__(text)
-        self._page, self._redo, self._undo = page, redo, undo
-        self._skip = done  # the edit already ran (through a form that showed its errors)
 
-    def redo(self) -> None:
-        if self._skip:
-            self._skip = False
-            return
-        self._page.run(self._redo)
-
-    def undo(self) -> None:
-        self._page.run(self._undo)
+def store(ctx: AppContext, fn: Step) -> Any:
+    """Store an autosaved field through a service and announce what changed; a refusal is
+    raised to the field that showed it. Only for typed text, whose undo is the field's own
+    (`autosave.SetFieldCommand`); every other edit is `SituationSubPage.record`."""
+    result = read(ctx, fn)
+    changes = getattr(result, "changes", result)
+    if isinstance(changes, Changes):
+        ctx.events.changed(changes)
+    return result
 
 
 class SituationSubPage(QWidget):
-    """Base of every sub-page: undo stack active while shown, refresh on SITUATION changes."""
+    """Base of every sub-page: an undo stack active while shown, edits recorded in the
+    journal (`record`, `record_form`), reads through `read`, and a refresh when one of the
+    areas in `WATCH` changes."""
+
+    WATCH: tuple[Area, ...] = (SITUATION,)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,59 +83,44 @@ class SituationSubPage(QWidget):
         super().showEvent(event)
 
     def _on_events_data_changed(self, changes: Changes) -> None:
-        if changes.touches(SITUATION, *self.also_watch()):
+        if changes.touches(*self.WATCH):
             self.refresh()
-
-    def also_watch(self) -> tuple[str, ...]:
-        return ()
 
     def refresh(self) -> None:
         raise NotImplementedError
 
-    def run(self, step: Step) -> Any:
-        """Run a service step in a session and announce what changed; errors become a message."""
-        try:
-            with self.ctx.database.session() as session:
-                result = step(session)
-        except UserError as exc:
-            self.show_error(str(exc))
-            return None
-        changes = getattr(result, "changes", result)
-        if isinstance(changes, Changes):
-            self.ctx.events.changed(changes)
-        return result
-
-    def push(self, text: str, redo: Step, undo: Step) -> None:
-        """Run `redo` now as an undoable command."""
-        self.undo_stack.push(ServiceCommand(self, text, redo, undo))
-
-    def push_done(self, text: str, redo: Step, undo: Step) -> None:
-        """Record an edit that already ran, so that it can be undone and redone."""
-        self.undo_stack.push(ServiceCommand(self, text, redo, undo, done=True))
-
-    def push_created(
-        self, text: str, create: Step, delete: Callable[[Any, int], Any], first_id: int
-    ) -> None:
-        """Record a creation that already ran; undo deletes, redo creates again (new id)."""
-        state = {"id": first_id}
-
-        def redo(s: Any) -> Any:
-            created = create(s)
-            state["id"] = created.id
-            return created
-
-        self.push_done(text, redo, lambda s: delete(s, state["id"]))
-
     def record(self, text: str, step: Step) -> tuple[bool, Any]:
         """Run `step` now as an undoable edit; undo puts back every row it changed
-        (cascades included, with the same ids). Returns (it succeeded, what it returned)."""
+        (cascades included, with the same ids). Returns (it succeeded, what it returned);
+        a refusal is shown in a message box."""
         return push_recorded(
             self.undo_stack, self.ctx, text, step, parent_widget=self, on_error=self.show_error
         )
 
-    def read(self, fn: Callable[[Any], Any]) -> Any:
-        with self.ctx.database.session() as session:
-            return fn(session)
+    def record_form(self, text: str, step: Step) -> Any:
+        """`record` for a form's "Spara": a refusal is raised again (the service's own
+        `ValidationError`), so the dialog shows it under its field and stays open."""
+        refused: list[UserError] = []
+        messages: list[str] = []
+
+        def guarded(session: Session) -> Any:
+            try:
+                return step(session)
+            except UserError as exc:
+                refused.append(exc)
+                raise
+
+        ok, result = push_recorded(
+            self.undo_stack, self.ctx, text, guarded, parent_widget=self, on_error=messages.append
+        )
+        if refused:
+            raise refused[0]
+        if not ok:
+            raise UserError(messages[0] if messages else self.tr("Det gick inte att spara."))
+        return result
+
+    def read(self, fn: Callable[[Session], T]) -> T:
+        return read(self.ctx, fn)
 
     def show_error(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Det gick inte"), message, parent=self)

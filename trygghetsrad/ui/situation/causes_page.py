@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,17 +37,17 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.action_plan import PlanFlags
 from trygghetsrad.domain.causes import CauseData, CauseKind, ProblemData
-from trygghetsrad.domain.changes import ACTION_PLAN, SITUATION, Changes
+from trygghetsrad.domain.changes import ACTION_PLAN, SITUATION
 from trygghetsrad.domain.text import clean_text
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import ServiceCommand, qtr, read
+from trygghetsrad.ui.situation.action_plan_common import qtr
+from trygghetsrad.ui.situation.base import SituationSubPage, read
 from trygghetsrad.ui.situation.causes_tree import CauseTreeDiagram, CauseTreeModel, CauseTreeView
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
-from trygghetsrad.ui.widgets.journal_command import push_recorded
 from trygghetsrad.ui.widgets.unsaved import ask_discard, keep_current
 
 Index = QModelIndex | QPersistentModelIndex
@@ -153,18 +152,16 @@ def self_tr(text: str) -> str:
     return qtr(text)
 
 
-class CausesPage(QWidget):
+class CausesPage(SituationSubPage):
     """Problems on the left; the selected problem's cause tree, diagram and details."""
 
+    WATCH = (ACTION_PLAN, SITUATION)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         ctx.autosave.join(self)  # its own timer: stored on closing, quitting, switching
         self.setAccessibleName(self.tr("Orsaksanalys"))
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
         self._problem_id: int | None = None
-        self._id_map: dict[int, int] = {}
         self._flags = PlanFlags()
         self._loading = False
 
@@ -349,18 +346,9 @@ class CausesPage(QWidget):
         splitter.setSizes([260, 640, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        ctx.events.data_changed.connect(self._on_data_changed)
         self.refresh()
 
     # -- loading ---------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
-
-    def _on_data_changed(self, changes: Changes) -> None:
-        if changes.touches(ACTION_PLAN, SITUATION):
-            self.refresh()
 
     def refresh(self) -> None:
         self._loading = True
@@ -588,24 +576,6 @@ class CausesPage(QWidget):
         while self._pending:
             self._pending.pop(0)()
 
-    # -- id bookkeeping for undo -----------------------------------------------------------
-
-    def _rid(self, cause_id: int) -> int:
-        seen = set()
-        while cause_id in self._id_map and cause_id not in seen:
-            seen.add(cause_id)
-            cause_id = self._id_map[cause_id]
-        return cause_id
-
-    def _record(self, text: str, step: Callable[[Any], Any]) -> tuple[bool, Any]:
-        """Run `step` as an undoable edit: undo puts back every row it changed, same ids."""
-        return push_recorded(self.undo_stack, self.ctx, text, step, parent_widget=self)
-
-    def _push(self, text: str, do, undo) -> ServiceCommand:  # type: ignore[no-untyped-def]
-        command = ServiceCommand(self.ctx, self, text, do, undo)
-        self.undo_stack.push(command)
-        return command
-
     # -- tree edits ------------------------------------------------------------------------
 
     def _siblings(self, cause: CauseData) -> list[CauseData]:
@@ -629,55 +599,30 @@ class CausesPage(QWidget):
             position = self._siblings(current).index(current) + 1
         title = self.tr("Ny orsak")
         kind = current.kind if current else CauseKind.SITUATIONAL.value
-        created: dict[str, int] = {}
-
-        def do(s):  # type: ignore[no-untyped-def]
-            pid = self._rid(parent_id) if parent_id is not None else None
-            result = causes.create_cause(
-                s,
-                problem_id=problem_id,
-                title=title,
-                parent_id=pid,
-                kind=kind,
+        ok, created = self.record(
+            self.tr("Ny orsak"),
+            lambda s: causes.create_cause(
+                s, problem_id=problem_id, title=title, parent_id=parent_id, kind=kind,
                 position=position,
-            )
-            if "id" in created:
-                self._id_map[created["id"]] = result.id
-            else:
-                created["id"] = result.id
-            return result
-
-        def undo(s):  # type: ignore[no-untyped-def]
-            return causes.delete_cause(s, self._rid(created["id"]))
-
-        command = self._push(self.tr("Ny orsak"), do, undo)
-        if not command.failed and "id" in created:
-            self.select_cause(self._rid(created["id"]))
+            ),
+        )  # fmt: skip
+        if ok:
+            self.select_cause(created.id)
             QTimer.singleShot(0, lambda: self.tree.edit(self.tree.currentIndex()))
 
     def _on_rename(self, cause_id: int, title: str) -> None:
-        old = next((c.title for c in self.model.causes() if c.id == cause_id), "")
-        self._push(
+        self.record(
             self.tr("Byt namn på orsak till ”{t}”").format(t=title),
-            lambda s: causes.rename_cause(s, self._rid(cause_id), title),
-            lambda s: causes.rename_cause(s, self._rid(cause_id), old),
+            lambda s: causes.rename_cause(s, cause_id, title),
         )
-        self.select_cause(self._rid(cause_id))
+        self.select_cause(cause_id)
 
     def _move(self, cause: CauseData, parent_id: int | None, position: int, text: str) -> None:
-        old_parent, old_position = cause.parent_id, self._siblings(cause).index(cause)
         cid = cause.id
-
-        def do(s):  # type: ignore[no-untyped-def]
-            pid = self._rid(parent_id) if parent_id is not None else None
-            return causes.move_cause(s, self._rid(cid), parent_id=pid, position=position)
-
-        def undo(s):  # type: ignore[no-untyped-def]
-            pid = self._rid(old_parent) if old_parent is not None else None
-            return causes.move_cause(s, self._rid(cid), parent_id=pid, position=old_position)
-
-        self._push(text, do, undo)
-        self.select_cause(self._rid(cid))
+        self.record(
+            text, lambda s: causes.move_cause(s, cid, parent_id=parent_id, position=position)
+        )
+        self.select_cause(cid)
 
     def _on_move(self, cause_id: int, parent_id: int | None, position: int) -> None:
         cause = next((c for c in self.model.causes() if c.id == cause_id), None)
@@ -737,8 +682,8 @@ class CausesPage(QWidget):
             answer = QMessageBox.question(self, self.tr("Ta bort orsak"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        position = self._siblings(cause).index(cause)
         siblings = self._siblings(cause)
+        position = siblings.index(cause)
         neighbour = (
             siblings[position + 1].id
             if position + 1 < len(siblings)
@@ -746,34 +691,13 @@ class CausesPage(QWidget):
             if position > 0
             else cause.parent_id
         )
-
-        def do(s):  # type: ignore[no-untyped-def]
-            return causes.delete_cause(s, self._rid(subtree[0].id))
-
-        def undo(s):  # type: ignore[no-untyped-def]
-            restored = [
-                CauseData(
-                    id=self._rid(c.id),
-                    problem_id=c.problem_id,
-                    parent_id=self._rid(c.parent_id) if c.parent_id is not None else None,
-                    position=c.position,
-                    title=c.title,
-                    kind=c.kind,
-                    description=c.description,
-                    internal=c.internal,
-                    evidence=c.evidence,
-                    measure_ids=c.measure_ids,
-                )
-                for c in subtree
-            ]
-            mapping = causes.restore_subtree(s, restored, position=position)
-            for old, new in mapping.items():
-                self._id_map[old] = new
-            return Changes.of(ACTION_PLAN)
-
-        self._push(self.tr("Ta bort orsaken ”{t}”").format(t=cause.title), do, undo)
+        # Undo puts the whole branch back with its ids, evidence and links to measures.
+        self.record(
+            self.tr("Ta bort orsaken ”{t}”").format(t=cause.title),
+            lambda s: causes.delete_cause(s, cause.id),
+        )
         if neighbour is not None:
-            self.select_cause(self._rid(neighbour))
+            self.select_cause(neighbour)
         self.tree.setFocus()
 
     def _on_kind(self) -> None:
@@ -782,27 +706,8 @@ class CausesPage(QWidget):
         kind = self.kind.currentData()
         if cause is None or kind == cause.kind:
             return
-        cid, old = cause.id, cause
-        self._push(
-            self.tr("Ändra typ av orsak"),
-            lambda s: causes.update_cause(
-                s,
-                self._rid(cid),
-                title=old.title,
-                kind=kind,
-                description=old.description,
-                internal=old.internal,
-            ),
-            lambda s: causes.update_cause(
-                s,
-                self._rid(cid),
-                title=old.title,
-                kind=old.kind,
-                description=old.description,
-                internal=old.internal,
-            ),
-        )
-        self.select_cause(self._rid(cid))
+        self._update_cause(self.tr("Ändra typ av orsak"), cause, kind=kind)
+        self.select_cause(cause.id)
 
     def _on_save_details(self) -> None:
         self.description_autosave.cancel()
@@ -811,31 +716,24 @@ class CausesPage(QWidget):
         if cause is None or not self._check_description(self.description.toPlainText()):
             return
         self._save_details(cause, self.description.toPlainText(), self.internal.isChecked())
-        self.select_cause(self._rid(cause.id))
+        self.select_cause(cause.id)
 
     def _save_details(self, old: CauseData, description: str, internal: bool) -> None:
         if description == old.description and internal == old.internal:
             return
-        cid = old.id
-        self._push(
-            self.tr("Ändra beskrivning av orsak"),
-            lambda s: causes.update_cause(
-                s,
-                self._rid(cid),
-                title=old.title,
-                kind=old.kind,
-                description=description,
-                internal=internal,
-            ),
-            lambda s: causes.update_cause(
-                s,
-                self._rid(cid),
-                title=old.title,
-                kind=old.kind,
-                description=old.description,
-                internal=old.internal,
-            ),
+        self._update_cause(
+            self.tr("Ändra beskrivning av orsak"), old, description=description, internal=internal
         )
+
+    def _update_cause(self, text: str, old: CauseData, **changed: Any) -> None:
+        values = {
+            "title": old.title,
+            "kind": old.kind,
+            "description": old.description,
+            "internal": old.internal,
+        }
+        values.update(changed)
+        self.record(text, lambda s: causes.update_cause(s, old.id, **values))
 
     def _on_add_evidence(self, what: str) -> None:
         cause = self.model.cause(self.tree.currentIndex())
@@ -858,11 +756,11 @@ class CausesPage(QWidget):
         chosen = options[names.index(name)][0]
         key = "data_source_id" if what == "source" else "indicator_id"
         cid = cause.id
-        self._record(
+        self.record(
             self.tr("Lägg till underlag för ”{t}”").format(t=cause.title),
-            lambda s: causes.add_evidence(s, cause_id=self._rid(cid), **{key: chosen}),
+            lambda s: causes.add_evidence(s, cause_id=cid, **{key: chosen}),
         )
-        self.select_cause(self._rid(cid))
+        self.select_cause(cid)
 
     def _on_remove_evidence(self) -> None:
         item = self.evidence.currentItem()
@@ -870,7 +768,7 @@ class CausesPage(QWidget):
         if item is None or cause is None:
             return
         ev_id = item.data(Qt.ItemDataRole.UserRole)
-        self._record(
+        self.record(
             self.tr("Ta bort underlaget ”{name}”").format(name=item.text()),
             lambda s: causes.remove_evidence(s, ev_id),
         )
@@ -890,15 +788,11 @@ class CausesPage(QWidget):
         created: dict[str, int] = {}
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                causes.create_problem(s, **values)
-                s.rollback()
-            ok, result = self._record(
+            result = self.record_form(
                 self.tr("Nytt problem ”{t}”").format(t=values.get("title", "")),
                 lambda s: causes.create_problem(s, **values),
             )
-            if ok:
-                created["id"] = result.id
+            created["id"] = result.id
 
         dialog = ProblemDialog(self.ctx, save, None, self)
         if dialog.exec() and "id" in created:
@@ -911,10 +805,7 @@ class CausesPage(QWidget):
 
         def save(values: dict[str, Any]) -> None:
             values.pop("observation_id", None)
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                causes.update_problem(s, problem.id, **values)
-                s.rollback()
-            self._record(
+            self.record_form(
                 self.tr("Ändra problemet ”{t}”").format(t=problem.title),
                 lambda s: causes.update_problem(s, problem.id, **values),
             )
@@ -935,7 +826,7 @@ class CausesPage(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._problem_id = None
-            self._record(
+            self.record(
                 self.tr("Ta bort problemet ”{t}”").format(t=problem.title),
                 lambda s: causes.delete_problem(s, problem.id),
             )

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,12 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.situation_documents import Chapter, DocumentSettings, Placement
-from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import situation_documents
-from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.situation.base import SituationSubPage
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
-from trygghetsrad.ui.widgets.journal_command import push_recorded
 
 
 class DocumentDialog(FormDialog):
@@ -230,33 +228,18 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
 
 
 def edit_document(
-    parent: QWidget,
-    ctx: AppContext,
-    stack: QUndoStack,
-    *,
-    kind: str,
-    owner: int,
-    what: str,
-    default_title: str,
+    page: SituationSubPage, *, kind: str, owner: int, what: str, default_title: str
 ) -> DocumentDialog:
-    """Open the dialog for one document; "Spara" stores it as one undoable edit."""
-    with ctx.database.session() as session:
-        settings = situation_documents.document_settings(session, kind, owner)
+    """Open the dialog for one document; "Spara" stores it as one undoable edit on the
+    page's undo stack."""
+    settings = page.read(lambda s: situation_documents.document_settings(s, kind, owner))
 
     def save(values: dict[str, Any]) -> None:
-        def step(session: Any) -> Any:
-            return situation_documents.save_document(session, kind, owner, **values)
+        page.record_form(
+            page.tr("Ändra dokumentet {what}").format(what=what),
+            lambda s: situation_documents.save_document(s, kind, owner, **values),
+        )
 
-        with ctx.database.session() as session:  # checked first: errors show at the field
-            step(session)
-            session.rollback()
-        ok, _result = push_recorded(
-            stack, ctx, parent.tr("Ändra dokumentet {what}").format(what=what), step,
-            parent_widget=parent,
-        )  # fmt: skip
-        if not ok:
-            raise UserError(parent.tr("Dokumentet kunde inte sparas."))
-
-    dialog = DocumentDialog(save, what, default_title, settings, parent)
+    dialog = DocumentDialog(save, what, default_title, settings, page)
     dialog.open()
     return dialog

@@ -11,10 +11,8 @@ from typing import Any
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,112 +32,30 @@ from trygghetsrad.domain.action_plan import (
     LIGHT_COLOURS,
     Light,
     MeasureRow,
-    Trend,
     light_count,
-    status_label,
-    trend_text,
 )
 from trygghetsrad.domain.action_plan_docs import ChecklistItem
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Changes
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes, followup
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso, light_icon, read
-from trygghetsrad.ui.situation.row_model import RowTableModel
+from trygghetsrad.ui.situation.action_plan_common import attach_export_menu
+from trygghetsrad.ui.situation.base import SituationSubPage, read
+from trygghetsrad.ui.situation.followup_model import FollowUpTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 
 Index = QModelIndex | QPersistentModelIndex
 
-TREND_COLOURS = {
-    Trend.REACHED: "#2e8540",
-    Trend.TOWARDS: "#2e8540",
-    Trend.UNCHANGED: "#8a6d00",
-    Trend.AWAY: "#a4262c",
-    Trend.UNKNOWN: "#5d6873",
-}
 
+class FollowUpPage(SituationSubPage):
+    """The page's own edits (the report's title and chapters) undo while it is shown."""
 
-class FollowUpTableModel(RowTableModel):
-    COLUMNS = [
-        "",
-        "Åtgärd",
-        "Varför",
-        "Vem",
-        "Status",
-        "Fungerar det?",
-        "Uppföljning",
-        "Rådets beslut",
-    ]
-    # Short headers fit 1366 px; the full wording is the tooltip.
-    HEADER_TIPS = {2: "Varför: orsakerna som åtgärden svarar mot", 6: "Senaste uppföljning"}
+    WATCH = (ACTION_PLAN, MEETINGS, SITUATION)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.year = date.today().year
-
-    def set_rows(self, rows: list[MeasureRow], year: int | None = None) -> None:  # type: ignore[override]
-        super().set_rows(rows)
-        if year is not None and year != self.year:
-            self.year = year  # "Rådets beslut" shows the year's decisions: every row changes
-            self.refresh_all()
-
-    def decisions(self, row: MeasureRow) -> list[str]:
-        return [
-            f"{iso(m.meeting_date)}: {m.text}"
-            for m in row.mentions
-            if m.kind == "decision" and m.meeting_date and m.meeting_date.year == self.year
-        ]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        m, col = row.measure, index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 1:
-                return m.title
-            if col == 2:
-                return "; ".join(m.cause_titles) if m.cause_titles else self.tr("Saknar orsak")
-            if col == 3:
-                return m.responsible
-            if col == 4:
-                return status_label(m.status)
-            if col == 5:
-                return trend_text(row)
-            if col == 6:
-                if not row.followups:
-                    return ""
-                f = row.followups[-1]
-                return f"{iso(f.noted_on)}: {f.done}"
-            if col == 7:
-                return " · ".join(self.decisions(row))
-        if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            return light_icon(row.light.light)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == 0:
-                return row.light.reason
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
-            return f"{row.light.light.value}: {row.light.reason}"
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == 5:
-                return QColor(TREND_COLOURS[row.trend.trend])
-            if col == 2 and not m.cause_ids:
-                return QColor("#a4262c")
-        if role == Qt.ItemDataRole.UserRole:
-            return m.id
-        return None
-
-
-class FollowUpPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Uppföljning"))
-        # The page's own edits (the report's title and chapters) undo while it is shown.
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
-        self.dialog: QWidget | None = None
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
@@ -174,7 +90,7 @@ class FollowUpPage(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAccessibleName(self.tr("Sammanfattning"))
         self.model = FollowUpTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -207,12 +123,7 @@ class FollowUpPage(QWidget):
         layout.addWidget(splitter, 1)
         self._rows: list[MeasureRow] = []
         self._problem_causes: dict[int, set[int]] = {}
-        ctx.events.data_changed.connect(self._on_data_changed)
         self.refresh()
-
-    def _on_data_changed(self, changes: Changes) -> None:
-        if changes.touches(ACTION_PLAN, MEETINGS, SITUATION):
-            self.refresh()
 
     def refresh(self) -> None:
         year = self.year.value()
@@ -300,13 +211,10 @@ class FollowUpPage(QWidget):
         from trygghetsrad.domain.calendar_items import Owner
 
         row = self.proxy.mapToSource(index).row()
-        if 0 <= row < len(self.model.rows):
-            measure_id = self.model.rows[row].measure.id
+        record = self.model.record_at(row)
+        if record is not None:
+            measure_id = record.measure.id
             self.ctx.events.open_record.emit(Owner(ACTION_PLAN, "measure", measure_id))
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
 
     def _on_document(self) -> None:
         from trygghetsrad.domain.situation_documents import DocumentKind
@@ -315,7 +223,7 @@ class FollowUpPage(QWidget):
         year = self.year.value()
         title = self.tr("Uppföljning av åtgärdsplanen {year}").format(year=year)
         self.dialog = edit_document(
-            self, self.ctx, self.undo_stack, kind=DocumentKind.FOLLOWUP, owner=year,
+            self, kind=DocumentKind.FOLLOWUP, owner=year,
             what=title, default_title=title,
         )  # fmt: skip
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from trygghetsrad.domain.changes import REGISTER
+from trygghetsrad.domain.changes import REGISTER, SITUATION
 from trygghetsrad.domain.situation import GapData
 from trygghetsrad.services import register, situation_gaps
 from trygghetsrad.ui.context import AppContext
@@ -31,6 +31,8 @@ FIELDS = (
 
 
 class GapsPage(RecordPage):
+    WATCH = (SITUATION, REGISTER)
+
     create = staticmethod(situation_gaps.create_gap)
     update = staticmethod(situation_gaps.update_gap)
     remove = staticmethod(situation_gaps.delete_gap)
@@ -46,9 +48,6 @@ class GapsPage(RecordPage):
         super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Luckor"))
         self.table.setAccessibleName(self.tr("Luckor"))
-
-    def also_watch(self) -> tuple[str, ...]:
-        return (REGISTER,)
 
     def make_model(self) -> GapsModel:
         return GapsModel(self)

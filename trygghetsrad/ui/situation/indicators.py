@@ -30,12 +30,14 @@ from trygghetsrad.errors import UserError
 from trygghetsrad.services import situation_indicators, situation_sources
 from trygghetsrad.ui.background import Cancelled, Progress, run_modal
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.register.models import RECORD_ROLE, Column, RecordTableModel
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
 from trygghetsrad.ui.situation.chart import IndicatorChart
 from trygghetsrad.ui.situation.forms import IndicatorDialog
-from trygghetsrad.ui.situation.models import RecordFilterProxy, ValuesModel
+from trygghetsrad.ui.situation.models import ValuesModel
 from trygghetsrad.ui.widgets.columns import EvenColumns
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
+from trygghetsrad.ui.widgets.roles import Role
 
 FIELDS = (
     "name",
@@ -188,7 +190,7 @@ class IndicatorsPage(SituationSubPage):
     def _load_selected(self) -> None:
         self._loads += 1
         index = self.list.currentIndex()
-        record = self.proxy.data(index, RECORD_ROLE) if index.isValid() else None
+        record = self.proxy.data(index, Role.RECORD) if index.isValid() else None
         if record is None or self.indicator is None or record.id != self.indicator.id:
             self._extra_periods, self._extra_areas = [], []
         self._show(self._full(record.id) if record is not None else None)
@@ -256,14 +258,12 @@ class IndicatorsPage(SituationSubPage):
         kind = self.kind.currentData()
         if kind == ind.chart_kind:
             return
-        before = {f: getattr(ind, f) for f in FIELDS}
-        after = before | {"chart_kind": kind}
-        self.push(
+        after = {f: getattr(ind, f) for f in FIELDS} | {"chart_kind": kind}
+        self.record(
             self.tr("Visa {name} som {kind}").format(
                 name=ind.name, kind=self.kind.currentText().lower()
             ),
             lambda s: situation_indicators.update_indicator(s, ind.id, **after),
-            lambda s: situation_indicators.update_indicator(s, ind.id, **before),
         )
 
     def _on_value_edited(self, area: str, period: str, text: str) -> None:
@@ -274,14 +274,11 @@ class IndicatorsPage(SituationSubPage):
         if text.strip() == "":
             if old is None:
                 return
-            self.push(
+            self.record(
                 self.tr("Ta bort värdet för {area} {period}").format(
                     area=area, period=period_label(period)
                 ),
                 lambda s: situation_indicators.delete_value(s, ind.id, area=area, period=period),
-                lambda s: situation_indicators.set_value(
-                    s, ind.id, area=area, period=period, value=old
-                ),
             )
             return
         try:
@@ -298,18 +295,11 @@ class IndicatorsPage(SituationSubPage):
             self.message.style().polish(self.message)
             return
         self.message.clear()
-
-        def undo(s: Any) -> Any:
-            if old is None:
-                return situation_indicators.delete_value(s, ind.id, area=area, period=period)
-            return situation_indicators.set_value(s, ind.id, area=area, period=period, value=old)
-
-        self.push(
+        self.record(
             self.tr("Ändra {area} {period}").format(area=area, period=period_label(period)),
             lambda s: situation_indicators.set_value(
                 s, ind.id, area=area, period=period, value=number
             ),
-            undo,
         )
 
     # -- actions -------------------------------------------------------------------------------
@@ -319,14 +309,9 @@ class IndicatorsPage(SituationSubPage):
 
     def new_indicator(self) -> None:
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                created = situation_indicators.create_indicator(s, **values)
-            self.ctx.events.changed(created.changes)
-            self.push_created(
+            created = self.record_form(
                 self.tr("Ny indikator {name}").format(name=values["name"].strip()),
                 lambda s: situation_indicators.create_indicator(s, **values),
-                situation_indicators.delete_indicator,
-                created.id,
             )
             self.select(created.id)
 
@@ -337,16 +322,11 @@ class IndicatorsPage(SituationSubPage):
         ind = self.indicator
         if ind is None:
             return
-        before = {f: getattr(ind, f) for f in FIELDS}
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                changes = situation_indicators.update_indicator(s, ind.id, **values)
-            self.ctx.events.changed(changes)
-            self.push_done(
+            self.record_form(
                 self.tr("Ändra indikator {name}").format(name=values["name"].strip()),
                 lambda s: situation_indicators.update_indicator(s, ind.id, **values),
-                lambda s: situation_indicators.update_indicator(s, ind.id, **before),
             )
 
         self.dialog = IndicatorDialog(save, self._sources(), ind, parent=self)

@@ -26,8 +26,8 @@ from trygghetsrad.domain.situation import (
 from trygghetsrad.domain.situation_charts import format_number
 from trygghetsrad.domain.situation_periods import period_label, period_sort_key
 from trygghetsrad.domain.text import search_text
-from trygghetsrad.ui.register.models import Column, RecordFilterProxy, RecordTableModel
 from trygghetsrad.ui.situation.base import ALERT_BACKGROUND, ALERT_TEXT, date_text
+from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -35,7 +35,6 @@ __all__ = [
     "GapsModel",
     "ObservationsModel",
     "PicturesModel",
-    "RecordFilterProxy",
     "SourcesModel",
     "ValuesModel",
 ]

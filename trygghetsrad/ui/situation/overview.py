@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.changes import REGISTER
+from trygghetsrad.domain.changes import REGISTER, SITUATION
 from trygghetsrad.domain.situation import GapData, ObstacleKind, SourceData, SourceStatus
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import situation_gaps, situation_pictures, situation_sources
@@ -69,6 +69,8 @@ def _flag(text: str, colour: str) -> str:
 
 
 class OverviewPage(SituationSubPage):
+    WATCH = (SITUATION, REGISTER)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Översikt över lägesbilden"))
@@ -112,9 +114,6 @@ class OverviewPage(SituationSubPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.refresh()
-
-    def also_watch(self) -> tuple[str, ...]:
-        return (REGISTER,)
 
     def refresh(self) -> None:
         today = date.today()

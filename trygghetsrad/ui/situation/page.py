@@ -103,28 +103,35 @@ class SituationPage(QWidget):
         PDF made by the returned function, off the GUI thread)."""
         from datetime import date
 
+        from trygghetsrad.ui.situation.base import read
+
         key, page = self._shown()
         picture = getattr(page, "picture", None) if key == "pictures" else None
         plan = getattr(page, "plan", None) if key == "plan" else None
         internal = getattr(getattr(page, "include_internal", None), "isChecked", lambda: False)()
-        with self.ctx.database.session() as s:
-            if picture is not None:
-                from trygghetsrad.export.situation_report import render_situation_report
-                from trygghetsrad.services import situation_pictures
+        if picture is not None:
+            from trygghetsrad.export.situation_report import render_situation_report
+            from trygghetsrad.services import situation_pictures
 
-                if isinstance(page, SavesPending):
-                    page.save_now()
-                report = situation_pictures.build_report(s, picture.id, include_internal=internal)
-                name = f"{picture.title} version {picture.version}"
-                return name, lambda: render_situation_report(report)
-            if plan is not None:
-                from trygghetsrad.export.action_plan import render_plan
-                from trygghetsrad.services import followup
+            if isinstance(page, SavesPending):
+                page.save_now()
+            report = read(
+                self.ctx,
+                lambda s: situation_pictures.build_report(s, picture.id, include_internal=internal),
+            )
+            name = f"{picture.title} version {picture.version}"
+            return name, lambda: render_situation_report(report)
+        if plan is not None:
+            from trygghetsrad.export.action_plan import render_plan
+            from trygghetsrad.services import followup
 
-                doc = followup.plan_document(
+            doc = read(
+                self.ctx,
+                lambda s: followup.plan_document(
                     s, plan.id, today=date.today(), include_internal=internal
-                )
-                return plan.title, lambda: render_plan(doc)
+                ),
+            )
+            return plan.title, lambda: render_plan(doc)
         return None
 
     def open_record(self, owner: object) -> bool:

@@ -27,16 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trygghetsrad.domain.changes import Changes
 from trygghetsrad.domain.situation import THREE_PARTS, PictureData
-from trygghetsrad.errors import ValidationError
+from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.services import situation_pictures
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.register.models import RECORD_ROLE
-from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
+from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint, store
 from trygghetsrad.ui.situation.forms import PresentDialog
-from trygghetsrad.ui.situation.models import PicturesModel, RecordFilterProxy
-from trygghetsrad.ui.widgets.autosave import DELAY_MS
+from trygghetsrad.ui.situation.models import PicturesModel
+from trygghetsrad.ui.widgets.autosave import DELAY_MS, SetFieldCommand
 from trygghetsrad.ui.widgets.date_entry import DateEntry
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.unsaved import keep_current, may_leave
 
 TEXT_PARTS = [
@@ -55,7 +57,7 @@ def _field_error() -> QLabel:
     return label
 
 
-def _set_header(session: Any, picture_id: int, header: dict[str, Any]) -> Any:
+def _set_header(session: Any, picture_id: int, header: dict[str, Any]) -> Changes:
     """Change title and period, keeping the texts as they are stored now."""
     current = situation_pictures.get_picture(session, picture_id)
     return situation_pictures.update_picture(
@@ -245,7 +247,7 @@ class PicturesPage(SituationSubPage):
 
     def _load_selected(self) -> None:
         index = self.table.currentIndex()
-        record = self.proxy.data(index, RECORD_ROLE) if index.isValid() else None
+        record = self.proxy.data(index, Role.RECORD) if index.isValid() else None
         shown = self.picture
         if shown is not None and (record is None or record.id != shown.id):
             # Another version is picked: an edit that cannot be saved is never dropped unasked.
@@ -374,10 +376,15 @@ class PicturesPage(SituationSubPage):
             return
         picture_id = self.picture.id
         values = {key: self.texts[key].toPlainText() for key in self._dirty}
+
+        def save_parts(s: Any) -> Changes:
+            changes = Changes()
+            for key, value in values.items():
+                changes = changes | situation_pictures.set_part(s, picture_id, key, value)
+            return changes
+
         try:
-            with self.ctx.database.session() as s:
-                for key, value in values.items():
-                    changes = situation_pictures.set_part(s, picture_id, key, value)
+            store(self.ctx, save_parts)
         except Exception as exc:  # keep the typed text; say why it was not saved
             self._show_error(exc)
             return
@@ -385,7 +392,6 @@ class PicturesPage(SituationSubPage):
         self.saved_label.setText(
             self.tr("Sparat kl. {time}").format(time=datetime.now().strftime("%H.%M"))
         )
-        self.ctx.events.changed(changes)
         self._dirty.clear()
 
     def _save_header(self) -> None:
@@ -409,8 +415,7 @@ class PicturesPage(SituationSubPage):
         new = {"title": title, "period_start": start, "period_end": end}
         old = {"title": p.title, "period_start": p.period_start, "period_end": p.period_end}
         try:
-            with self.ctx.database.session() as s:
-                changes = _set_header(s, p.id, new)
+            store(self.ctx, lambda s: _set_header(s, p.id, new))
         except Exception as exc:
             self._header_dirty = True  # the field keeps the text; try again on the next save
             self._show_error(exc)
@@ -420,13 +425,22 @@ class PicturesPage(SituationSubPage):
             self.tr("Sparat kl. {time}").format(time=datetime.now().strftime("%H.%M"))
         )
         self.picture = self.read(lambda s: situation_pictures.get_picture(s, p.id))
-        self.ctx.events.changed(changes)
-        # Undo and redo touch only the title and period, never texts typed since.
-        self.push_done(
-            self.tr("Ändra rubrik eller period för {title}").format(title=title),
-            lambda s: _set_header(s, p.id, new),
-            lambda s: _set_header(s, p.id, old),
+        # A typed field's undo (as every autosaved field's): undo and redo set only the
+        # title and period, never texts typed since (a replay of the whole row would refuse).
+        self.undo_stack.push(
+            SetFieldCommand(
+                self.tr("Ändra rubrik eller period för {title}").format(title=title),
+                lambda header: self._store_header(p.id, header),
+                old,
+                new,
+            )
         )
+
+    def _store_header(self, picture_id: int, header: dict[str, Any]) -> None:
+        try:
+            store(self.ctx, lambda s: _set_header(s, picture_id, header))
+        except UserError as exc:
+            self.show_error(str(exc))
 
     @staticmethod
     def _fields(p: PictureData) -> dict[str, Any]:
@@ -458,14 +472,11 @@ class PicturesPage(SituationSubPage):
             "period_start": date(year, 1, 1),
             "period_end": date(year, 12, 31),
         }
-        created = self.run(lambda s: situation_pictures.create_picture(s, **values))
-        if created is not None:
-            self.push_created(
-                self.tr("Ny lägesbild {title}").format(title=title),
-                lambda s: situation_pictures.create_picture(s, **values),
-                situation_pictures.delete_picture,
-                created.id,
-            )
+        ok, created = self.record(
+            self.tr("Ny lägesbild {title}").format(title=title),
+            lambda s: situation_pictures.create_picture(s, **values),
+        )
+        if ok:
             self.select(created.id)
             self.title_edit.setFocus()
 
@@ -503,15 +514,11 @@ class PicturesPage(SituationSubPage):
         self.save_now()
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                situation_pictures.present_picture(s, p.id, **values)
-                s.rollback()
-            ok, created = self.record(
+            created = self.record_form(
                 self.tr("Presentera {title}").format(title=p.title),
                 lambda s: situation_pictures.present_picture(s, p.id, **values),
             )
-            if ok:
-                self.select(created.id)
+            self.select(created.id)
 
         self.dialog = PresentDialog(save, p.title, parent=self)
         self.dialog.open()
@@ -525,7 +532,7 @@ class PicturesPage(SituationSubPage):
         from trygghetsrad.ui.situation.document_dialog import edit_document
 
         self.dialog = edit_document(
-            self, self.ctx, self.undo_stack, kind=DocumentKind.SITUATION_REPORT,
+            self, kind=DocumentKind.SITUATION_REPORT,
             owner=p.id, what=p.title, default_title=p.title,
         )  # fmt: skip
 

@@ -4,7 +4,6 @@ when, whether it works (indicator trend, follow-up notes) and its meeting histor
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from html import escape
@@ -14,10 +13,8 @@ from typing import Any
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,174 +35,55 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.action_plan import (
-    LIGHT_ORDER,
-    Effect,
-    MeasureKind,
     MeasureRow,
-    MeasureStatus,
     PlanData,
     PlanFlags,
     PlanStatus,
-    format_number,
-    is_measured,
-    trend_text,
 )
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATION, Changes
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATION
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes, register
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import (
-    ServiceCommand,
     attach_export_menu,
     fill_combo,
     iso,
-    light_icon,
-    push_change,
-    push_create,
-    read,
-    status_html,
 )
+from trygghetsrad.ui.situation.base import SituationSubPage, read
 from trygghetsrad.ui.situation.plan_dialogs import (
-    KIND_LABELS,
     AdoptDialog,
     FollowUpDialog,
     MeasureDialog,
     MeetingLinkDialog,
     PlanDialog,
 )
-from trygghetsrad.ui.situation.row_model import RowTableModel
+from trygghetsrad.ui.situation.plan_model import (
+    MeasureTableModel,
+    cause_choices,
+    label_of,
+    measure_html,
+)
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
-from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.screen import fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _label(value: str, enum: type) -> str:
-    try:
-        return str(enum(value).label)
-    except ValueError:
-        return value
+class PlanPage(SituationSubPage):
+    WATCH = (ACTION_PLAN, MEETINGS, SITUATION, REGISTER)
 
-
-def _period(start: date | None, end: date | None) -> str:
-    if start is None and end is None:
-        return ""
-    return f"{iso(start) or '…'} – {iso(end) or '…'}"
-
-
-def _short_period(start: date | None, end: date | None) -> str:
-    from trygghetsrad.domain.dates import MONTHS_SHORT
-
-    def one(day: date | None) -> str:
-        # "mar 2025" never breaks; a narrow column wraps after the dash.
-        return f"{MONTHS_SHORT[day.month - 1]}\u00a0{day.year}" if day else "…"
-
-    return "" if start is None and end is None else f"{one(start)} – {one(end)}"
-
-
-def _cause_choices(problems: dict[int, str], all_causes: list) -> list[tuple[int | None, str]]:  # type: ignore[type-arg]
-    """Each problem as a heading (id None) followed by its causes, indented as in the tree."""
-    from trygghetsrad.domain.causes import build_tree
-
-    out: list[tuple[int | None, str]] = []
-    for problem_id, title in problems.items():
-        out.append((None, title))
-        tree = build_tree([c for c in all_causes if c.problem_id == problem_id])
-
-        def add(node, depth: int) -> None:  # type: ignore[no-untyped-def]
-            out.append((node.cause.id, "    " * depth + node.cause.title))
-            for child in node.children:
-                add(child, depth + 1)
-
-        for root in tree:
-            add(root, 1)
-    return out
-
-
-class MeasureTableModel(RowTableModel):
-    COLUMNS = [
-        "",
-        "Nr",
-        "Åtgärd",
-        "Typ",
-        "Ansvarig",
-        "Period",
-        "Indikator",
-        "Trend",
-        "Status",
-        "Orsaker",
-    ]
-    HEADER_TIPS = {0: "Trafikljus", 6: "Indikator och mål"}
-    POSITIONAL_COLUMNS = (1,)  # "Nr" is the row's place in the plan
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        m = row.measure
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 1:
-                return index.row() + 1
-            if col == 2:
-                return m.title + (self.tr(" (intern)") if m.internal else "")
-            if col == 3:
-                return _label(m.kind, MeasureKind)
-            if col == 4:
-                return m.responsible
-            if col == 5:
-                return _short_period(m.start, m.end)
-            if col == 6:
-                parts = [p for p in (m.indicator_name, m.target_label) if p]
-                return " · ".join(parts)
-            if col == 7:
-                return row.trend.trend.label if is_measured(row) else ""
-            if col == 8:
-                return _label(m.status, MeasureStatus)
-            if col == 9:
-                return "; ".join(m.cause_titles) if m.cause_titles else self.tr("Saknar orsak")
-        if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            return light_icon(row.light.light)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == 0:
-                return row.light.reason
-            if col == 7:
-                return trend_text(row)
-            if col == 2:
-                return f"{m.title}\n\n{m.description}" if m.description else m.title
-        if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
-            return f"{row.light.light.value}: {row.light.reason}"
-        if role == Qt.ItemDataRole.ForegroundRole and col == 9 and not m.cause_ids:
-            return QColor("#a4262c")
-        if role == Qt.ItemDataRole.UserRole:
-            return m.id
-        if role == Qt.ItemDataRole.UserRole + 1:
-            # Sort key.
-            if col == 0:
-                return LIGHT_ORDER.index(row.light.light)
-            if col == 1:
-                return index.row()
-            return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").lower()
-        return None
-
-
-class PlanPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Åtgärdsplan"))
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
         self.plan: PlanData | None = None
         self.flags = PlanFlags()
         self._plans: list[PlanData] = []
         self._cause_titles: dict[int, str] = {}
         self._cause_problem: dict[int, int] = {}
         self._problem_titles: dict[int, str] = {}
-        self.dialog: QWidget | None = None
 
         self.plan_combo = QComboBox()
         self.plan_combo.setAccessibleName(self.tr("Åtgärdsplan"))
@@ -266,11 +144,8 @@ class PlanPage(QWidget):
         flag_row.addWidget(self.flags_button)
 
         self.model = MeasureTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Åtgärder"))
@@ -300,7 +175,7 @@ class PlanPage(QWidget):
         self.search.setPlaceholderText(self.tr("Filtrera åtgärder…"))
         self.search.setProperty("role", "search")
         self.search.setAccessibleName(self.tr("Filtrera åtgärder"))
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_query)
 
         self.new_measure_button = QPushButton(self.tr("Ny åtgärd…"))
         self.new_measure_button.clicked.connect(self._on_new_measure)
@@ -359,18 +234,9 @@ class PlanPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.body, 1)
-        ctx.events.data_changed.connect(self._on_data_changed)
         self.refresh()
 
     # -- loading ---------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
-
-    def _on_data_changed(self, changes: Changes) -> None:
-        if changes.touches(ACTION_PLAN, MEETINGS, SITUATION, REGISTER):
-            self.refresh()
 
     def refresh(self) -> None:
         selected = self.current_measure_id()
@@ -383,7 +249,7 @@ class PlanPage(QWidget):
         fill_combo(
             self.plan_combo,
             [
-                (p.id, f"{p.title} (v{p.version}, {_label(p.status, PlanStatus).lower()})")
+                (p.id, f"{p.title} (v{p.version}, {label_of(p.status, PlanStatus).lower()})")
                 for p in plans
             ],
             keep,
@@ -534,19 +400,18 @@ class PlanPage(QWidget):
         if not index.isValid():
             return None
         source = self.proxy.mapToSource(index)
-        return self.model.rows[source.row()] if source.isValid() else None
+        return self.model.record_at(source.row()) if source.isValid() else None
 
     def current_measure_id(self) -> int | None:
         row = self.current_row()
         return row.measure.id if row else None
 
     def select_measure(self, measure_id: int) -> None:
-        for i, row in enumerate(self.model.rows):
-            if row.measure.id == measure_id:
-                index = self.proxy.mapFromSource(self.model.index(i, 2))
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-                return
+        row = self.model.row_of(measure_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 2))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
 
     def select_plan(self, plan_id: int) -> None:
         self.plan = next((p for p in self._plans if p.id == plan_id), self.plan)
@@ -592,65 +457,7 @@ class PlanPage(QWidget):
         self.detail.setHtml(self.measure_html(row))
 
     def measure_html(self, row: MeasureRow) -> str:
-        m = row.measure
-        t = self.tr
-        html = [
-            f"<h3>{escape(m.title)}</h3>",
-            status_html(_label(m.status, MeasureStatus), row.light),
-        ]
-        if m.description:
-            html.append(f"<p>{escape(m.description)}</p>")
-        html.append(f"<p><b>{t('Varför')}</b><br/>")
-        if m.cause_titles:
-            html.append("<br/>".join(f"• {escape(c)}" for c in m.cause_titles))
-        else:
-            html.append(f"<span style='color:#a4262c'>{t('Ingen orsak kopplad.')}</span>")
-        html.append("</p>")
-        facts = [
-            (t("Typ"), f"{_label(m.kind, MeasureKind)}, {_label(m.effect, Effect).lower()}"),
-            (t("Ansvarig"), m.responsible or "–"),
-            (t("Samverkan"), m.partners),
-            (t("Period"), _period(m.start, m.end)),
-            (t("Resurser"), m.resources),
-            (t("Indikator"), m.indicator_name),
-            (t("Mål"), m.target_label),
-            (t("Fungerar det?"), trend_text(row) if is_measured(row) else ""),
-        ]
-        html.append("<table cellspacing='2'>")
-        for key, value in facts:
-            if value:
-                html.append(
-                    f"<tr><td style='color:#5d6873;padding-right:8px'>{escape(key)}</td>"
-                    f"<td>{escape(value)}</td></tr>"
-                )
-        html.append("</table>")
-        html.append(f"<h4>{t('Uppföljning')}</h4>")
-        if row.followups:
-            for f in reversed(row.followups):
-                line = f"<b>{iso(f.noted_on)}</b> {escape(_label(f.status, MeasureStatus))}"
-                if f.internal:
-                    line += f" <i>({escape(t('intern'))})</i>"
-                line += f"<br/>{escape(f.done)}"
-                if f.effect:
-                    line += f"<br/><i>{escape(t('Effekt'))}: {escape(f.effect)}</i>"
-                if f.indicator_value is not None:
-                    line += (
-                        f"<br/>{escape(t('Indikatorvärde'))}: {format_number(f.indicator_value)}"
-                    )
-                html.append(f"<p>{line}</p>")
-        else:
-            html.append(f"<p style='color:#5d6873'>{t('Inga uppföljningar ännu.')}</p>")
-        html.append(f"<h4>{t('I protokollen')}</h4>")
-        if row.mentions:
-            for mention in row.mentions:
-                html.append(
-                    f"<p><b>{iso(mention.meeting_date)}</b> {escape(mention.meeting_title)}<br/>"
-                    f"{escape(KIND_LABELS[mention.kind])}: {escape(mention.text)} "
-                    f"<a href='unlink:{mention.link_id}'>{t('ta bort koppling')}</a></p>"
-                )
-        else:
-            html.append(f"<p style='color:#5d6873'>{t('Inte behandlad i något protokoll.')}</p>")
-        return "".join(html)
+        return measure_html(row, self.tr)
 
     def _on_anchor(self, url) -> None:  # type: ignore[no-untyped-def]
         text = url.toString()
@@ -664,44 +471,24 @@ class PlanPage(QWidget):
     # -- plan actions ----------------------------------------------------------------------
 
     def _on_new_plan(self) -> None:
-        created: dict[str, int] = {}
-
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                action_plan.create_plan(s, **values)
-                s.rollback()
-            ok, result = self.record(
+            result = self.record_form(
                 self.tr("Ny åtgärdsplan ”{t}”").format(t=values.get("title", "")),
                 lambda s: action_plan.create_plan(s, **values),
             )
-            if ok:
-                created["id"] = result.id
-                self.select_plan(result.id)
+            self.select_plan(result.id)
 
         PlanDialog(save, None, self).exec()
 
     def _on_edit_plan(self) -> None:
         if self.plan is None:
             return
-        plan_id = self.plan.id
-
-        p = self.plan
-        before = {
-            "title": p.title,
-            "period_start": p.period_start,
-            "period_end": p.period_end,
-            "follow_up_on": p.follow_up_on,
-            "note": p.note,
-        }
+        plan_id, title = self.plan.id, self.plan.title
 
         def save(values: dict[str, Any]) -> None:
-            push_change(
-                self.ctx,
-                self.undo_stack,
-                self,
-                self.tr("Ändra planen ”{t}”").format(t=p.title),
+            self.record_form(
+                self.tr("Ändra planen ”{t}”").format(t=title),
                 lambda s: action_plan.update_plan(s, plan_id, **values),
-                lambda s: action_plan.update_plan(s, plan_id, **before),
             )
 
         PlanDialog(save, self.plan, self).exec()
@@ -714,20 +501,12 @@ class PlanPage(QWidget):
         title = self.plan.title
 
         def save(values: dict[str, Any]) -> None:
-            # Checked first so that the dialog shows a refusal under its field.
-            with self.ctx.database.session() as s:
-                action_plan.adopt_plan(s, plan_id, **values)
-                s.rollback()
-            self.record(
+            self.record_form(
                 self.tr("Anta åtgärdsplanen ”{t}”").format(t=title),
                 lambda s: action_plan.adopt_plan(s, plan_id, **values),
             )
 
         AdoptDialog(save, self.plan, self).exec()
-
-    def record(self, text: str, fn: Callable[[Any], Any]) -> tuple[bool, Any]:
-        """Run a service call as an undoable edit: undo puts back every row it changed."""
-        return push_recorded(self.undo_stack, self.ctx, text, fn, parent_widget=self)
 
     def _on_new_version(self) -> None:
         if self.plan is None:
@@ -767,7 +546,7 @@ class PlanPage(QWidget):
         from trygghetsrad.ui.situation.document_dialog import edit_document
 
         self.dialog = edit_document(
-            self, self.ctx, self.undo_stack, kind=DocumentKind.ACTION_PLAN,
+            self, kind=DocumentKind.ACTION_PLAN,
             owner=plan.id, what=plan.title, default_title=plan.title,
         )  # fmt: skip
 
@@ -793,7 +572,7 @@ class PlanPage(QWidget):
                     for p in register.list_people(s)
                 ],
                 "indicators": indicators,
-                "causes": _cause_choices(problems, causes.list_causes(s)),
+                "causes": cause_choices(problems, causes.list_causes(s)),
             }
 
         return read(self.ctx, load)
@@ -802,56 +581,33 @@ class PlanPage(QWidget):
         if self.plan is None:
             return
         plan_id = self.plan.id
-        state: dict[str, Any] = {}
+        created: dict[str, int] = {}
 
         def save(values: dict[str, Any]) -> None:
             data = values["data"].cleaned()
-            state["data"] = data
-
-            def do(s):  # type: ignore[no-untyped-def]
-                result = action_plan.create_measure(s, plan_id=plan_id, data=data)
-                state["id"] = result.id
-                return result
-
-            def undo(s):  # type: ignore[no-untyped-def]
-                return action_plan.delete_measure(s, state["id"])
-
-            # Validate first so that the dialog can show the message under the field.
-            with self.ctx.database.session() as s:
-                action_plan.create_measure(s, plan_id=plan_id, data=data)
-                s.rollback()
-            self.undo_stack.push(
-                ServiceCommand(
-                    self.ctx, self, self.tr("Ny åtgärd ”{t}”").format(t=data.title), do, undo
-                )
+            result = self.record_form(
+                self.tr("Ny åtgärd ”{t}”").format(t=data.title),
+                lambda s: action_plan.create_measure(s, plan_id=plan_id, data=data),
             )
+            created["id"] = result.id
 
-        if MeasureDialog(save, None, **self._choices(), parent=self).exec() and "id" in state:
-            self.select_measure(state["id"])
+        if MeasureDialog(save, None, **self._choices(), parent=self).exec() and "id" in created:
+            self.select_measure(created["id"])
 
     def _on_edit_measure(self) -> None:
         row = self.current_row()
         if row is None or self.plan is None:
             return
         m = row.measure
-        old = action_plan.measure_input(m)
         locked = self.plan.status != PlanStatus.DRAFT
 
         def save(values: dict[str, Any]) -> None:
             data = values["data"]
             if locked:
                 data = replace(action_plan.measure_input(m), status=values["data"].status)
-            with self.ctx.database.session() as s:
-                action_plan.update_measure(s, m.id, data)
-                s.rollback()
-            self.undo_stack.push(
-                ServiceCommand(
-                    self.ctx,
-                    self,
-                    self.tr("Ändra åtgärden ”{t}”").format(t=m.title),
-                    lambda s: action_plan.update_measure(s, m.id, data),
-                    lambda s: action_plan.update_measure(s, m.id, old),
-                )
+            self.record_form(
+                self.tr("Ändra åtgärden ”{t}”").format(t=m.title),
+                lambda s: action_plan.update_measure(s, m.id, data),
             )
 
         MeasureDialog(save, m, **self._choices(), content_locked=locked, parent=self).exec()
@@ -874,21 +630,10 @@ class PlanPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        plan_id, data = self.plan.id, action_plan.measure_input(m)
-        state = {"id": m.id}
-
-        def do(s):  # type: ignore[no-untyped-def]
-            return action_plan.delete_measure(s, state["id"])
-
-        def undo(s):  # type: ignore[no-untyped-def]
-            result = action_plan.create_measure(s, plan_id=plan_id, data=data)
-            state["id"] = result.id
-            return result
-
-        self.undo_stack.push(
-            ServiceCommand(
-                self.ctx, self, self.tr("Ta bort åtgärden ”{t}”").format(t=m.title), do, undo
-            )
+        # Undo brings the measure back with its id, follow-ups, causes and meeting links.
+        self.record(
+            self.tr("Ta bort åtgärden ”{t}”").format(t=m.title),
+            lambda s: action_plan.delete_measure(s, m.id),
         )
 
     def _on_followup(self) -> None:
@@ -898,13 +643,9 @@ class PlanPage(QWidget):
         m = row.measure
 
         def save(values: dict[str, Any]) -> None:
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Uppföljning av ”{t}”").format(t=m.title),
                 lambda s: action_plan.add_followup(s, measure_id=m.id, **values),
-                lambda s, fid: action_plan.delete_followup(s, fid, restore_status=m.status),
             )
 
         FollowUpDialog(save, m.title, m.status, m.indicator_unit, self).exec()
@@ -925,13 +666,9 @@ class PlanPage(QWidget):
             return
 
         def save(values: dict[str, Any]) -> None:
-            push_create(
-                self.ctx,
-                self.undo_stack,
-                self,
+            self.record_form(
                 self.tr("Koppla ”{t}” till protokoll").format(t=m.title),
                 lambda s: meeting_links.link(s, measure_id=m.id, **values),
-                meeting_links.unlink,
             )
 
         MeetingLinkDialog(save, items, self).exec()

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.register.models import RECORD_ROLE, RecordFilterProxy, RecordTableModel
 from trygghetsrad.ui.situation.base import SituationSubPage, hint, open_on_return
 from trygghetsrad.ui.widgets.columns import ColumnFitter
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
+from trygghetsrad.ui.widgets.record_model import RecordTableModel
+from trygghetsrad.ui.widgets.roles import Role
 
 
 class RecordPage(SituationSubPage):
@@ -133,7 +135,7 @@ class RecordPage(SituationSubPage):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().hasSelection():
             return None
-        return self.proxy.data(index, RECORD_ROLE)
+        return self.proxy.data(index, Role.RECORD)
 
     def select(self, record_id: int) -> None:
         row = self.model.row_of(record_id)
@@ -155,14 +157,9 @@ class RecordPage(SituationSubPage):
     def new_record(self) -> None:
         def save(values: dict[str, Any]) -> None:
             cls = type(self)
-            with self.ctx.database.session() as s:
-                created = cls.create(s, **values)
-            self.ctx.events.changed(created.changes)
-            self.push_created(
+            created = self.record_form(
                 self.tr("Ny {noun}: {label}").format(noun=self.noun, label=self.label_of(values)),
                 lambda s: cls.create(s, **values),
-                cls.remove,
-                created.id,
             )
             self.select(created.id)
 
@@ -173,19 +170,14 @@ class RecordPage(SituationSubPage):
         record = self.current()
         if record is None:
             return
-        before = self.values_of(record)
         cls = type(self)
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                changes = cls.update(s, record.id, **values)
-            self.ctx.events.changed(changes)
-            self.push_done(
+            self.record_form(
                 self.tr("Ändra {noun}: {label}").format(
                     noun=self.noun, label=self.label_of(values)
                 ),
                 lambda s: cls.update(s, record.id, **values),
-                lambda s: cls.update(s, record.id, **before),
             )
 
         self.dialog = self.make_dialog(save, record)

@@ -23,41 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.changes import REGISTER
+from trygghetsrad.domain.changes import REGISTER, SITUATION
 from trygghetsrad.domain.situation import SourceData
+from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import register, situation_sources
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.register.models import RECORD_ROLE
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint, open_on_return
 from trygghetsrad.ui.situation.forms import SourceDialog
-from trygghetsrad.ui.situation.models import RecordFilterProxy, SourcesModel
+from trygghetsrad.ui.situation.models import SourcesModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
-
-FIELDS = (
-    "name",
-    "kind",
-    "description",
-    "provider_organisation_id",
-    "provider_name",
-    "delivered_by_id",
-    "frequency",
-    "last_received",
-    "next_expected",
-    "geographic_level",
-    "status",
-    "internal",
-    "note",
-)
-
-
-def source_values(s: SourceData) -> dict[str, Any]:
-    values = {f: getattr(s, f) for f in FIELDS}
-    values["obstacles"] = [(o.kind, o.note) for o in s.obstacles]
-    return values
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.roles import Role
 
 
 class SourcesPage(SituationSubPage):
+    WATCH = (SITUATION, REGISTER)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Underlag"))
@@ -157,9 +139,6 @@ class SourcesPage(SituationSubPage):
         layout.addWidget(splitter, 1)
         self.refresh()
 
-    def also_watch(self) -> tuple[str, ...]:
-        return (REGISTER,)
-
     # -- data ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -185,7 +164,7 @@ class SourcesPage(SituationSubPage):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().hasSelection():
             return None
-        return self.proxy.data(index, RECORD_ROLE)  # type: ignore[no-any-return]
+        return self.proxy.data(index, Role.RECORD)  # type: ignore[no-any-return]
 
     def select(self, source_id: int) -> None:
         row = self.model.row_of(source_id)
@@ -255,14 +234,9 @@ class SourcesPage(SituationSubPage):
         self.dialog.open()
 
     def _create(self, values: dict[str, Any]) -> None:
-        with self.ctx.database.session() as s:
-            created = situation_sources.create_source(s, **values)  # errors go to the form
-        self.ctx.events.changed(created.changes)
-        self.push_created(
+        created = self.record_form(
             self.tr("Nytt underlag {name}").format(name=values["name"].strip()),
             lambda s: situation_sources.create_source(s, **values),
-            situation_sources.delete_source,
-            created.id,
         )
         self.select(created.id)
 
@@ -271,16 +245,11 @@ class SourcesPage(SituationSubPage):
         if source is None:
             return
         orgs, people = self._choices()
-        before = source_values(source)
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                changes = situation_sources.update_source(s, source.id, **values)
-            self.ctx.events.changed(changes)
-            self.push_done(
+            self.record_form(
                 self.tr("Ändra underlag {name}").format(name=values["name"].strip()),
                 lambda s: situation_sources.update_source(s, source.id, **values),
-                lambda s: situation_sources.update_source(s, source.id, **before),
             )
 
         self.dialog = SourceDialog(save, orgs, people, source, parent=self)
@@ -290,11 +259,9 @@ class SourcesPage(SituationSubPage):
         source = self.current()
         if source is None:
             return
-        before = source_values(source)
-        self.push(
+        self.record(
             self.tr("Markera {name} som mottaget").format(name=source.name),
             lambda s: situation_sources.mark_received(s, source.id, on=date.today()),
-            lambda s: situation_sources.update_source(s, source.id, **before),
         )
 
     def delete_source(self) -> None:
@@ -344,7 +311,11 @@ class SourcesPage(SituationSubPage):
             )
         if not target:
             return
-        self.run(lambda s: situation_sources.save_attachment(s, attachment_id, Path(target)))
+        try:  # a copy in a file of the user's: nothing in the database changes
+            self.read(lambda s: situation_sources.save_attachment(s, attachment_id, Path(target)))
+        except UserError as exc:
+            self.show_error(str(exc))
+            return
         self.ctx.events.status_message.emit(
             self.tr("Bilagan sparades i {path}").format(path=target)
         )
