@@ -7,7 +7,7 @@ from datetime import date
 
 from factories_action_plan import demo_db_fixture, demo_template_fixture
 
-from trygghetsrad.services import action_plan
+from trygghetsrad.services import action_plan, action_plan_progress
 
 __all__ = ["demo_db_fixture", "demo_template_fixture"]
 
@@ -20,7 +20,7 @@ def test_batched_rows_equal_rows_read_one_by_one(demo_db) -> None:  # type: igno
             for internal in (True, False):
                 rows = action_plan.measure_rows(s, plan.id, today=today, include_internal=internal)
                 for row in rows:
-                    single = action_plan._row(s, row.measure, today, internal, True)
+                    single = action_plan_progress._row(s, row.measure, today, internal, True)
                     assert row == single
                     checked += 1
                     mentioned += bool(row.mentions)

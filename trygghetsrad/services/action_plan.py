@@ -1,16 +1,17 @@
-"""The action plan: plans with adoption records and versions, measures linked to causes,
-dated follow-up notes, flags for unconnected measures and causes, and the plan's dates on
-the annual wheel.
+"""The action plan: plans with adoption records and versions, the problems a plan is about,
+flags for unconnected measures and causes, and the plan's dates on the annual wheel.
+
+The measures live in `action_plan_measures`, follow-up notes and each measure's light and
+trend in `action_plan_progress`; their functions are re-exported here, so that callers keep
+one name for the action plan's services (`action_plan.create_measure(...)`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date, datetime
-from typing import cast
 
-from sqlalchemy import CompoundSelect, Select, delete, func, insert, literal, select
+from sqlalchemy import CompoundSelect, Select, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.action_plan import (
@@ -24,38 +25,42 @@ from trygghetsrad.db.models.action_plan import (
     measure_causes,
 )
 from trygghetsrad.db.models.register import Organisation, Person
-from trygghetsrad.db.models.situation import Indicator, IndicatorValue, SituationPicture
+from trygghetsrad.db.models.situation import SituationPicture
 from trygghetsrad.domain.action_plan import (
     CauseLink,
-    FollowUp,
-    MeasureData,
-    MeasureInput,
-    MeasureRow,
     MeasureStatus,
-    MeetingMention,
     PlanData,
     PlanFlags,
     PlanStatus,
-    TrafficLight,
-    TrendPoint,
-    TrendResult,
     check_dates,
-    clean_enum,
     clean_title,
-    indicator_trend,
     plan_flags,
-    traffic_light,
 )
 from trygghetsrad.domain.calendar_items import DEADLINES, CalendarItem, Owner
 from trygghetsrad.domain.changes import ACTION_PLAN, Changes, Created
 from trygghetsrad.domain.register import MAX_NAME, clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
-from trygghetsrad.services import action_plan_meetings as meeting_links
+from trygghetsrad.services.action_plan_measures import CHANGED as CHANGED
+from trygghetsrad.services.action_plan_measures import create_measure as create_measure
+from trygghetsrad.services.action_plan_measures import delete_measure as delete_measure
+from trygghetsrad.services.action_plan_measures import get_measure as get_measure
+from trygghetsrad.services.action_plan_measures import link_cause as link_cause
+from trygghetsrad.services.action_plan_measures import list_measures as list_measures
+from trygghetsrad.services.action_plan_measures import measure_input as measure_input
+from trygghetsrad.services.action_plan_measures import move_measure as move_measure
+from trygghetsrad.services.action_plan_measures import set_measure_status as set_measure_status
+from trygghetsrad.services.action_plan_measures import update_measure as update_measure
+from trygghetsrad.services.action_plan_progress import add_followup as add_followup
+from trygghetsrad.services.action_plan_progress import delete_followup as delete_followup
+from trygghetsrad.services.action_plan_progress import hidden_cause_ids as hidden_cause_ids
+from trygghetsrad.services.action_plan_progress import indicator_points as indicator_points
+from trygghetsrad.services.action_plan_progress import list_followups as list_followups
+from trygghetsrad.services.action_plan_progress import measure_light as measure_light
+from trygghetsrad.services.action_plan_progress import measure_row as measure_row
+from trygghetsrad.services.action_plan_progress import measure_rows as measure_rows
+from trygghetsrad.services.action_plan_progress import measure_trend as measure_trend
 from trygghetsrad.services.records import get_or_fail
-
-CHANGED = Changes.of(ACTION_PLAN)
-
 
 _get = get_or_fail
 
@@ -279,74 +284,75 @@ def new_version(session: Session, plan_id: int, *, title: str | None = None) -> 
     )
     session.add(plan)
     session.flush()
-    for m in session.scalars(select(Measure).where(Measure.plan_id == old.id)):
-        copy = Measure(
-            plan_id=plan.id,
-            **{
-                col: getattr(m, col)
-                for col in (
-                    "position",
-                    "title",
-                    "description",
-                    "kind",
-                    "effect",
-                    "responsible_organisation_id",
-                    "responsible_person_id",
-                    "partners",
-                    "start_date",
-                    "end_date",
-                    "resources",
-                    "indicator_id",
-                    "target_value",
-                    "target_direction",
-                    "target_text",
-                    "status",
-                    "internal",
-                )
-            },
-        )
-        session.add(copy)
-        session.flush()
-        causes = session.scalars(
-            select(measure_causes.c.cause_id).where(measure_causes.c.measure_id == m.id)
-        ).all()
-        if causes:
-            session.execute(
-                insert(measure_causes), [{"measure_id": copy.id, "cause_id": c} for c in causes]
-            )
-        # The measure's history goes along: its follow-up notes and meeting links.
-        for note in session.scalars(select(FollowUpNote).where(FollowUpNote.measure_id == m.id)):
-            session.add(
-                FollowUpNote(
-                    measure_id=copy.id,
-                    noted_on=note.noted_on,
-                    status=note.status,
-                    done=note.done,
-                    effect=note.effect,
-                    indicator_value=note.indicator_value,
-                    internal=note.internal,
-                )
-            )
-        for link in session.scalars(select(MeetingLink).where(MeetingLink.measure_id == m.id)):
-            session.add(
-                MeetingLink(
-                    measure_id=copy.id,
-                    decision_id=link.decision_id,
-                    action_item_id=link.action_item_id,
-                )
-            )
-        commitments = session.scalars(
-            select(commitment_measures.c.commitment_id).where(
-                commitment_measures.c.measure_id == m.id
-            )
-        ).all()
-        if commitments:
-            session.execute(
-                insert(commitment_measures),
-                [{"measure_id": copy.id, "commitment_id": c} for c in commitments],
-            )
+    for measure in session.scalars(select(Measure).where(Measure.plan_id == old.id)):
+        _copy_measure(session, measure, plan.id)
     session.flush()
     return Created(plan.id, CHANGED)
+
+
+_MEASURE_COPIED = (
+    "position",
+    "title",
+    "description",
+    "kind",
+    "effect",
+    "responsible_organisation_id",
+    "responsible_person_id",
+    "partners",
+    "start_date",
+    "end_date",
+    "resources",
+    "indicator_id",
+    "target_value",
+    "target_direction",
+    "target_text",
+    "status",
+    "internal",
+)
+
+
+def _copy_measure(session: Session, m: Measure, plan_id: int) -> None:
+    """A copy of `m` in the plan `plan_id`, with its causes, follow-up notes, meeting links
+    and commitments."""
+    copy = Measure(plan_id=plan_id, **{col: getattr(m, col) for col in _MEASURE_COPIED})
+    session.add(copy)
+    session.flush()
+    causes = session.scalars(
+        select(measure_causes.c.cause_id).where(measure_causes.c.measure_id == m.id)
+    ).all()
+    if causes:
+        session.execute(
+            insert(measure_causes), [{"measure_id": copy.id, "cause_id": c} for c in causes]
+        )
+    # The measure's history goes along: its follow-up notes and meeting links.
+    for note in session.scalars(select(FollowUpNote).where(FollowUpNote.measure_id == m.id)):
+        session.add(
+            FollowUpNote(
+                measure_id=copy.id,
+                noted_on=note.noted_on,
+                status=note.status,
+                done=note.done,
+                effect=note.effect,
+                indicator_value=note.indicator_value,
+                internal=note.internal,
+            )
+        )
+    for link in session.scalars(select(MeetingLink).where(MeetingLink.measure_id == m.id)):
+        session.add(
+            MeetingLink(
+                measure_id=copy.id,
+                decision_id=link.decision_id,
+                action_item_id=link.action_item_id,
+            )
+        )
+    commitments = session.scalars(
+        select(commitment_measures.c.commitment_id).where(commitment_measures.c.measure_id == m.id)
+    ).all()
+    if commitments:
+        session.execute(
+            insert(commitment_measures),
+            [{"measure_id": copy.id, "commitment_id": c} for c in commitments],
+        )
 
 
 def delete_plan(session: Session, plan_id: int) -> Changes:
@@ -356,543 +362,6 @@ def delete_plan(session: Session, plan_id: int) -> Changes:
     session.delete(plan)
     session.flush()
     return CHANGED
-
-
-# -- measures ----------------------------------------------------------------------------------
-
-
-def list_measures(
-    session: Session, plan_id: int | None = None, *, measure_ids: list[int] | None = None
-) -> list[MeasureData]:
-    query = select(Measure).order_by(Measure.plan_id, Measure.position, Measure.id)
-    if plan_id is not None:
-        query = query.where(Measure.plan_id == plan_id)
-    if measure_ids is not None:
-        query = query.where(Measure.id.in_(measure_ids))
-    measures = list(session.scalars(query))
-    ids = [m.id for m in measures]
-    orgs = dict(session.execute(select(Organisation.id, Organisation.name)).all())
-    people = dict(session.execute(select(Person.id, Person.name)).all())
-    indicators = {
-        i: (n, u)
-        for i, n, u in session.execute(select(Indicator.id, Indicator.name, Indicator.unit))
-    }
-    cause_titles = dict(session.execute(select(Cause.id, Cause.title)).all())
-    links: dict[int, list[int]] = {}
-    commitments: dict[int, list[int]] = {}
-    if ids:
-        for mid, cid in session.execute(
-            select(measure_causes.c.measure_id, measure_causes.c.cause_id).where(
-                measure_causes.c.measure_id.in_(ids)
-            )
-        ):
-            links.setdefault(mid, []).append(cid)
-        for mid, cid in session.execute(
-            select(commitment_measures.c.measure_id, commitment_measures.c.commitment_id).where(
-                commitment_measures.c.measure_id.in_(ids)
-            )
-        ):
-            commitments.setdefault(mid, []).append(cid)
-    out = []
-    for m in measures:
-        cids = tuple(sorted(links.get(m.id, ())))
-        ind_name, ind_unit = indicators.get(m.indicator_id or -1, ("", ""))
-        out.append(
-            MeasureData(
-                id=m.id,
-                plan_id=m.plan_id,
-                position=m.position,
-                title=m.title,
-                description=m.description,
-                kind=m.kind,
-                effect=m.effect,
-                responsible_organisation_id=m.responsible_organisation_id,
-                responsible_organisation=orgs.get(m.responsible_organisation_id or -1, ""),
-                responsible_person_id=m.responsible_person_id,
-                responsible_person=people.get(m.responsible_person_id or -1, ""),
-                partners=m.partners,
-                start=m.start_date,
-                end=m.end_date,
-                resources=m.resources,
-                indicator_id=m.indicator_id,
-                indicator_name=ind_name,
-                indicator_unit=ind_unit,
-                target_value=m.target_value,
-                target_direction=m.target_direction,
-                target_text=m.target_text,
-                status=m.status,
-                internal=m.internal,
-                cause_ids=cids,
-                cause_titles=tuple(cause_titles.get(c, "") for c in cids),
-                commitment_ids=tuple(sorted(commitments.get(m.id, ()))),
-            )
-        )
-    return out
-
-
-def get_measure(session: Session, measure_id: int) -> MeasureData:
-    _get(session, Measure, measure_id)
-    return list_measures(session, measure_ids=[measure_id])[0]
-
-
-def _check_refs(session: Session, data: MeasureInput, plan_id: int) -> None:
-    if data.responsible_organisation_id is not None and (
-        session.get(Organisation, data.responsible_organisation_id) is None
-    ):
-        raise ValidationError(
-            tr("Organisationen finns inte längre."), "responsible_organisation_id"
-        )
-    if data.responsible_person_id is not None and (
-        session.get(Person, data.responsible_person_id) is None
-    ):
-        raise ValidationError(tr("Personen finns inte längre."), "responsible_person_id")
-    if data.indicator_id is not None and session.get(Indicator, data.indicator_id) is None:
-        raise ValidationError(tr("Indikatorn finns inte längre."), "indicator_id")
-    if data.cause_ids:
-        found = set(session.scalars(select(Cause.id).where(Cause.id.in_(data.cause_ids))))
-        if found != set(data.cause_ids):
-            raise ValidationError(tr("En av orsakerna finns inte längre."), "cause_ids")
-
-
-def _apply(measure: Measure, data: MeasureInput) -> None:
-    measure.title = data.title
-    measure.description = data.description
-    measure.kind = data.kind
-    measure.effect = data.effect
-    measure.responsible_organisation_id = data.responsible_organisation_id
-    measure.responsible_person_id = data.responsible_person_id
-    measure.partners = data.partners
-    measure.start_date = data.start
-    measure.end_date = data.end
-    measure.resources = data.resources
-    measure.indicator_id = data.indicator_id
-    measure.target_value = data.target_value
-    measure.target_direction = data.target_direction
-    measure.target_text = data.target_text
-    measure.status = data.status
-    measure.internal = data.internal
-
-
-def _set_causes(session: Session, measure_id: int, cause_ids: tuple[int, ...]) -> None:
-    session.execute(delete(measure_causes).where(measure_causes.c.measure_id == measure_id))
-    if cause_ids:
-        session.execute(
-            insert(measure_causes), [{"measure_id": measure_id, "cause_id": c} for c in cause_ids]
-        )
-
-
-def _require_draft(plan: ActionPlan) -> None:
-    if plan.status != PlanStatus.DRAFT:
-        raise UserError(
-            tr(
-                "Planen är antagen; åtgärdernas innehåll ändras i en ny version. "
-                "Status och uppföljning kan fortfarande föras."
-            )
-        )
-
-
-def create_measure(session: Session, *, plan_id: int, data: MeasureInput) -> Created:
-    plan = _get(session, ActionPlan, plan_id)
-    _require_draft(plan)
-    clean = data.cleaned()
-    _check_refs(session, clean, plan_id)
-    position = (
-        session.scalar(select(func.max(Measure.position)).where(Measure.plan_id == plan_id)) or 0
-    ) + 1
-    measure = Measure(plan_id=plan_id, position=position)
-    _apply(measure, clean)
-    session.add(measure)
-    session.flush()
-    _set_causes(session, measure.id, clean.cause_ids)
-    session.flush()
-    return Created(measure.id, CHANGED)
-
-
-def update_measure(session: Session, measure_id: int, data: MeasureInput) -> Changes:
-    measure = _get(session, Measure, measure_id)
-    plan = _get(session, ActionPlan, measure.plan_id)
-    clean = data.cleaned()
-    _check_refs(session, clean, measure.plan_id)
-    if plan.status != PlanStatus.DRAFT:
-        current = get_measure(session, measure_id)
-        changed_content = (
-            clean.title != current.title
-            or clean.description != current.description
-            or clean.kind != current.kind
-            or clean.effect != current.effect
-            or clean.responsible_organisation_id != current.responsible_organisation_id
-            or clean.responsible_person_id != current.responsible_person_id
-            or clean.start != current.start
-            or clean.end != current.end
-            or clean.indicator_id != current.indicator_id
-            or clean.target_value != current.target_value
-            or set(clean.cause_ids) != set(current.cause_ids)
-        )
-        if changed_content:
-            _require_draft(plan)
-    _apply(measure, clean)
-    _set_causes(session, measure.id, clean.cause_ids)
-    session.flush()
-    return CHANGED
-
-
-def set_measure_status(session: Session, measure_id: int, status: str) -> Changes:
-    measure = _get(session, Measure, measure_id)
-    measure.status = clean_enum(status, MeasureStatus, field="status", label=tr("status"))
-    session.flush()
-    return CHANGED
-
-
-def link_cause(session: Session, measure_id: int, cause_id: int, linked: bool = True) -> Changes:
-    measure = get_measure(session, measure_id)
-    ids = set(measure.cause_ids)
-    ids = ids | {cause_id} if linked else ids - {cause_id}
-    data = _input_of(measure, cause_ids=tuple(sorted(ids)))
-    return update_measure(session, measure_id, data)
-
-
-def _input_of(m: MeasureData, **overrides: object) -> MeasureInput:
-    fields: dict[str, object] = dict(
-        title=m.title,
-        description=m.description,
-        kind=m.kind,
-        effect=m.effect,
-        responsible_organisation_id=m.responsible_organisation_id,
-        responsible_person_id=m.responsible_person_id,
-        partners=m.partners,
-        start=m.start,
-        end=m.end,
-        resources=m.resources,
-        indicator_id=m.indicator_id,
-        target_value=m.target_value,
-        target_direction=m.target_direction,
-        target_text=m.target_text,
-        status=m.status,
-        internal=m.internal,
-        cause_ids=m.cause_ids,
-    )
-    fields.update(overrides)
-    return MeasureInput(**fields)  # type: ignore[arg-type]
-
-
-def measure_input(m: MeasureData) -> MeasureInput:
-    return _input_of(m)
-
-
-def delete_measure(session: Session, measure_id: int) -> Changes:
-    measure = _get(session, Measure, measure_id)
-    _require_draft(_get(session, ActionPlan, measure.plan_id))
-    session.delete(measure)
-    session.flush()
-    return CHANGED
-
-
-def move_measure(session: Session, measure_id: int, position: int) -> Changes:
-    measure = _get(session, Measure, measure_id)
-    siblings = [
-        m
-        for m in session.scalars(
-            select(Measure).where(Measure.plan_id == measure.plan_id).order_by(Measure.position)
-        )
-        if m.id != measure_id
-    ]
-    siblings.insert(max(0, min(position, len(siblings))), measure)
-    for i, m in enumerate(siblings):
-        m.position = i + 1
-    session.flush()
-    return CHANGED
-
-
-# -- follow-up notes ---------------------------------------------------------------------------
-
-
-def _followup_data(f: FollowUpNote) -> FollowUp:
-    return FollowUp(
-        id=f.id,
-        noted_on=f.noted_on,
-        status=f.status,
-        done=f.done,
-        effect=f.effect,
-        indicator_value=f.indicator_value,
-        internal=f.internal,
-        measure_id=f.measure_id,
-        commitment_id=f.commitment_id,
-    )
-
-
-def list_followups(
-    session: Session, *, measure_id: int | None = None, commitment_id: int | None = None
-) -> list[FollowUp]:
-    query = select(FollowUpNote).order_by(FollowUpNote.noted_on, FollowUpNote.id)
-    if measure_id is not None:
-        query = query.where(FollowUpNote.measure_id == measure_id)
-    if commitment_id is not None:
-        query = query.where(FollowUpNote.commitment_id == commitment_id)
-    return [_followup_data(f) for f in session.scalars(query)]
-
-
-def add_followup(
-    session: Session,
-    *,
-    noted_on: date,
-    status: str,
-    measure_id: int | None = None,
-    commitment_id: int | None = None,
-    done: str = "",
-    effect: str = "",
-    indicator_value: float | None = None,
-    internal: bool = False,
-    update_status: bool = True,
-) -> Created:
-    """A dated follow-up; by default the measure's (or commitment's) status follows it."""
-    from trygghetsrad.db.models.action_plan import Commitment
-
-    if (measure_id is None) == (commitment_id is None):
-        raise ValidationError(tr("Uppföljningen gäller en åtgärd eller ett åtagande."), "owner")
-    if noted_on is None:
-        raise ValidationError(tr("Ange datum för uppföljningen."), "noted_on")
-    check_dates(noted_on, None, field="noted_on")
-    status = clean_enum(status, MeasureStatus, field="status", label=tr("status"))
-    owner = (
-        _get(session, Measure, measure_id)
-        if measure_id is not None
-        else _get(session, Commitment, commitment_id)  # type: ignore[arg-type]
-    )
-    note = FollowUpNote(
-        measure_id=measure_id,
-        commitment_id=commitment_id,
-        noted_on=noted_on,
-        status=status,
-        done=clean_text(done, field="done", label=tr("Vad som gjorts")),
-        effect=clean_text(effect, field="effect", label=tr("Effekt")),
-        indicator_value=indicator_value,
-        internal=internal,
-    )
-    session.add(note)
-    if update_status:
-        latest = session.scalar(
-            select(func.max(FollowUpNote.noted_on)).where(
-                FollowUpNote.measure_id == measure_id
-                if measure_id is not None
-                else FollowUpNote.commitment_id == commitment_id
-            )
-        )
-        if latest is None or noted_on >= latest:
-            owner.status = status
-    session.flush()
-    return Created(note.id, CHANGED)
-
-
-def delete_followup(
-    session: Session, followup_id: int, *, restore_status: str | None = None
-) -> Changes:
-    """Delete a follow-up note; `restore_status` puts back the status it had set (undo)."""
-    from trygghetsrad.db.models.action_plan import Commitment
-
-    note = _get(session, FollowUpNote, followup_id)
-    if restore_status is not None:
-        status = clean_enum(restore_status, MeasureStatus, field="status", label=tr("status"))
-        owner = (
-            session.get(Measure, note.measure_id)
-            if note.measure_id is not None
-            else session.get(Commitment, note.commitment_id)
-        )
-        if owner is not None:
-            owner.status = status
-    session.delete(note)
-    session.flush()
-    return CHANGED
-
-
-# -- rows with traffic light, trend and history ------------------------------------------------
-
-
-def indicator_points(
-    session: Session, indicator_id: int, *, since: date | None = None
-) -> list[TrendPoint]:
-    """The indicator's values in its main area, in period order, from the last value at or
-    before `since` (the baseline) onward."""
-    indicator = session.get(Indicator, indicator_id)
-    if indicator is None:
-        return []
-    rows = session.execute(
-        select(IndicatorValue.area, IndicatorValue.period, IndicatorValue.value).where(
-            IndicatorValue.indicator_id == indicator_id
-        )
-    ).all()
-    if not rows:
-        return []
-    area = indicator.main_area
-    if not area or not any(r.area == area for r in rows):
-        counts: dict[str, int] = {}
-        for r in rows:
-            counts[r.area] = counts.get(r.area, 0) + 1
-        area = max(counts, key=lambda a: counts[a])
-    points = sorted(
-        (TrendPoint(r.period, float(r.value)) for r in rows if r.area == area),
-        key=lambda p: p.period,
-    )
-    if since is not None:
-        key = str(since.year)
-        before = [i for i, p in enumerate(points) if p.period[:4] <= key]
-        if before:
-            # The last value from before the start year is the baseline.
-            earlier = [i for i, p in enumerate(points) if p.period[:4] < key]
-            start = earlier[-1] if earlier else before[0]
-            points = points[start:]
-    return points
-
-
-def measure_trend(
-    session: Session, m: MeasureData, followups: list[FollowUp] | None = None
-) -> TrendResult:
-    points: list[TrendPoint] = []
-    if m.indicator_id is not None:
-        points = indicator_points(session, m.indicator_id, since=m.start)
-    if len(points) < 2 and followups:
-        points = [
-            TrendPoint(f.noted_on.isoformat(), f.indicator_value)
-            for f in followups
-            if f.indicator_value is not None
-        ]
-    direction = m.target_direction or None
-    if direction is None and m.indicator_id is not None:
-        indicator = session.get(Indicator, m.indicator_id)
-        if indicator is not None:
-            direction = "minska" if indicator.higher_is_worse else "öka"
-    return indicator_trend(points, m.target_value, direction)
-
-
-def measure_rows(
-    session: Session,
-    plan_id: int,
-    *,
-    today: date,
-    include_internal: bool = True,
-    with_mentions: bool = True,
-) -> list[MeasureRow]:
-    rows = []
-    hidden = set() if include_internal else hidden_cause_ids(session)
-    measures = [m for m in list_measures(session, plan_id) if include_internal or not m.internal]
-    # Follow-ups and meeting mentions of every measure in one query each, not one per measure.
-    notes, said = _followups_and_mentions(
-        session, [m.id for m in measures], include_internal, with_mentions
-    )
-    for m in measures:
-        if hidden:
-            kept = [
-                (c, t) for c, t in zip(m.cause_ids, m.cause_titles, strict=True) if c not in hidden
-            ]
-            m = replace(
-                m,
-                cause_ids=tuple(c for c, _t in kept),
-                cause_titles=tuple(t for _c, t in kept),
-            )
-        rows.append(
-            _row(
-                session,
-                m,
-                today,
-                include_internal,
-                with_mentions,
-                notes.get(m.id, []),
-                said.get(m.id, []),
-            )
-        )
-    return rows
-
-
-def _followups_and_mentions(
-    session: Session, ids: list[int], include_internal: bool, with_mentions: bool
-) -> tuple[dict[int, list[FollowUp]], dict[int, list[MeetingMention]]]:
-    notes: dict[int, list[FollowUp]] = {}
-    said: dict[int, list[MeetingMention]] = {}
-    if not ids:
-        return notes, said
-    query = (
-        select(FollowUpNote)
-        .where(FollowUpNote.measure_id.in_(ids))
-        .order_by(FollowUpNote.noted_on, FollowUpNote.id)
-    )
-    for note in session.scalars(query):
-        notes.setdefault(note.measure_id, []).append(_followup_data(note))  # type: ignore[arg-type]
-    if with_mentions:
-        owner = dict(
-            session.execute(
-                select(MeetingLink.id, MeetingLink.measure_id).where(
-                    MeetingLink.measure_id.in_(ids)
-                )
-            ).all()
-        )
-        for mention in meeting_links.mentions(
-            session, measure_ids=ids, include_internal=include_internal
-        ):
-            # links of these measures: measure_id is never NULL
-            said.setdefault(cast(int, owner[mention.link_id]), []).append(mention)
-    return notes, said
-
-
-def hidden_cause_ids(session: Session) -> set[int]:
-    """Causes an export leaves out: internal ones, those under an internal cause, and every
-    cause of an internal problem."""
-    rows = session.execute(
-        select(Cause.id, Cause.parent_id, Cause.internal, Problem.internal).join(
-            Problem, Problem.id == Cause.problem_id
-        )
-    ).all()
-    parent = {cid: pid for cid, pid, _ci, _pi in rows}
-    hidden = {cid for cid, _pid, ci, pi in rows if ci or pi}
-    changed = True
-    while changed:
-        changed = False
-        for cid, pid in parent.items():
-            if cid not in hidden and pid in hidden:
-                hidden.add(cid)
-                changed = True
-    return hidden
-
-
-def measure_row(session: Session, measure_id: int, *, today: date) -> MeasureRow:
-    return _row(session, get_measure(session, measure_id), today, True, True)
-
-
-def measure_light(
-    session: Session, measure_id: int, *, today: date, include_internal: bool = True
-) -> TrafficLight:
-    """The measure's light exactly as the plan and Uppföljning show it (for what links to it)."""
-    return _row(session, get_measure(session, measure_id), today, include_internal, False).light
-
-
-def _row(
-    session: Session,
-    m: MeasureData,
-    today: date,
-    include_internal: bool,
-    with_mentions: bool,
-    notes: list[FollowUp] | None = None,
-    said: list[MeetingMention] | None = None,
-) -> MeasureRow:
-    if notes is None:
-        notes = list_followups(session, measure_id=m.id)
-    followups = [f for f in notes if include_internal or not f.internal]
-    trend = measure_trend(session, m, followups)
-    light = traffic_light(m.status, start=m.start, end=m.end, today=today, trend=trend.trend)
-    if not with_mentions:
-        mentions: list[MeetingMention] = []
-    elif said is not None:
-        mentions = said
-    else:
-        mentions = meeting_links.mentions(
-            session, measure_id=m.id, include_internal=include_internal
-        )
-    return MeasureRow(
-        measure=m,
-        light=light,
-        trend=trend,
-        followups=tuple(followups),
-        mentions=tuple(mentions),
-        flagged_no_cause=not m.cause_ids,
-    )
 
 
 def plan_problem_ids(session: Session, plan_id: int) -> set[int]:

@@ -39,7 +39,7 @@ from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.services import settings
-from trygghetsrad.services.action_plan import list_followups, measure_light
+from trygghetsrad.services.action_plan_progress import list_followups, measure_light
 from trygghetsrad.services.records import get_or_fail
 from trygghetsrad.services.situation_documents import document_settings
 
