@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.changes import MEETINGS, Changes
+from trygghetsrad.domain.changes import MEETINGS, REGISTER, Changes
 from trygghetsrad.domain.meetings import (
     MeetingDetail,
     MeetingKind,
@@ -429,7 +429,7 @@ class MeetingsPage(QWidget):
     def _on_data_changed(self, changes: Changes) -> None:
         if self._details_refreshed:
             return  # this page's own details save: its list row and header are up to date
-        if changes.touches("register"):
+        if changes.touches(REGISTER):
             # Memberships may have changed: the attendance of the meeting shown follows them.
             self.attendance.sync_with_register()
         if changes.touches(MEETINGS, "register"):
@@ -546,14 +546,12 @@ class MeetingsPage(QWidget):
                 register.create_group(s, name=values["name"])
 
         def created() -> None:
-            self.ctx.events.changed(Changes.of(MEETINGS, "register"))
+            self.ctx.events.changed(Changes.of(MEETINGS, REGISTER))
             self.new_meeting()
 
         def to_register() -> None:
             dialog.reject()
-            show_tab = getattr(self.window(), "show_tab", None)
-            if show_tab is not None:
-                show_tab("register")
+            self.ctx.events.show_area.emit(REGISTER)
 
         dialog = FirstGroupDialog(save, self)
         dialog.accepted.connect(created)
