@@ -192,13 +192,12 @@ def main(scale: float) -> dict[str, Any]:
     record("wheel.dialogs.CategoryDialog", categories)
     categories.close()
     from trygghetsrad.ui.dialogs.about import AboutDialog
-    from trygghetsrad.ui.search import open_search
 
     about = AboutDialog(window.ctx.path, window)
     about.show()
     record("dialogs.about.AboutDialog", about)
     about.close()
-    search = open_search(window, "trygghet")
+    search = window.search.open("trygghet")
     record("search.dialog.SearchDialog", search)
     search.close()
     window.close()

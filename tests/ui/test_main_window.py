@@ -79,3 +79,25 @@ def test_main_window_boots_shows_every_tab_and_remembers_state(qtbot, demo_datab
     assert again.tabs.tabText(again.tabs.currentIndex()) == "Årshjul"
     assert again.height() == height
     again.close()
+
+
+def test_the_window_opens_what_a_page_asks_for_in_its_workspace(qtbot, demo_database) -> None:  # type: ignore[no-untyped-def]
+    """Navigation is the window's: pages and search only ask through ctx.events."""
+    from trygghetsrad.domain.calendar_items import Owner
+    from trygghetsrad.domain.changes import ACTION_PLAN, REGISTER
+    from trygghetsrad.services import register
+
+    with demo_database.session() as s:
+        group = register.list_groups(s)[-1]
+    window = MainWindow(demo_database)
+    qtbot.addWidget(window)
+    window.show_tab("meetings")
+    window.show()
+    window.ctx.events.open_record.emit(Owner(REGISTER, "group", group.id))
+    assert window.tabs.currentWidget().key == "register"
+    panel = window.tabs.currentWidget().page.groups.groups
+    assert panel.current() is not None and panel.current().id == group.id
+    window.ctx.events.show_area.emit(ACTION_PLAN)
+    assert window.tabs.currentWidget().key == "situation"
+    assert window.open_record(Owner("nowhere", "x", 1)) is False  # no tab shows it
+    assert window.tabs.currentWidget().key == "situation"

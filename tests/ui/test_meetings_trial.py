@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from trygghetsrad.domain.changes import REGISTER
 from trygghetsrad.services import meetings_agenda
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
@@ -207,15 +208,15 @@ def test_new_meeting_with_no_groups_offers_a_new_group(qtbot, ctx) -> None:  # t
     assert meeting_dialog.groups.checked_ids()
 
 
-def test_no_groups_dialog_leads_to_the_register(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_groups_dialog_leads_to_the_register(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     page = MeetingsPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    shown: list[str] = []
-    monkeypatch.setattr(page, "window", lambda: type("W", (), {"show_tab": shown.append})())
+    shown: list[object] = []
+    ctx.events.show_area.connect(shown.append)  # the main window shows the tab
     page.new_meeting()
     page.group_dialog.register_button.click()
-    assert shown == ["register"] and not page.group_dialog.isVisible()
+    assert shown == [REGISTER] and not page.group_dialog.isVisible()
 
 
 def test_saving_minnesanteckningar_does_not_say_protokoll(qtbot, demo_page, monkeypatch) -> None:  # type: ignore[no-untyped-def]

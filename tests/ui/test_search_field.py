@@ -9,31 +9,11 @@ from factories import make_group
 from factories_meetings import make_action, make_item, make_meeting
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication
 
 from trygghetsrad.domain.calendar_items import Owner
+from trygghetsrad.domain.changes import MEETINGS
 from trygghetsrad.domain.search import kind_label
-from trygghetsrad.ui.search import install
-
-
-class _Window(QMainWindow):
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        super().__init__()
-        self.ctx = ctx
-        self.opened: list[Owner] = []
-        self.menuBar().addMenu(QMenu("Redigera", self))
-        window = self
-
-        class Page(QLabel):
-            def open_record(self, owner: Owner) -> bool:
-                window.opened.append(owner)
-                return True
-
-        self._page = Page("sida")
-        self.setCentralWidget(QLabel("arbetsyta"))
-
-    def show_tab(self, key: str):  # type: ignore[no-untyped-def]
-        return self._page
 
 
 def _fill(ctx) -> int:  # type: ignore[no-untyped-def]
@@ -45,19 +25,23 @@ def _fill(ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def _shown(qtbot, ctx):  # type: ignore[no-untyped-def]
-    """The window with the search field installed, shown at 1366x768."""
-    window = _Window(ctx)
+    """The main window on the test's database shown at 1366x768, its search field, and the
+    records it was asked to open."""
+    from trygghetsrad.ui.main_window import MainWindow
+
+    window = MainWindow(ctx.database)
     qtbot.addWidget(window)
-    field = install(window)
+    opened: list[Owner] = []
+    window.ctx.events.open_record.connect(opened.append)
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
-    return window, field
+    return window, window.search.field, opened
 
 
 def test_typing_in_the_menu_field_keeps_every_letter_there(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     action = _fill(ctx)
-    window, field = _shown(qtbot, ctx)
+    window, field, opened = _shown(qtbot, ctx)
     window.activateWindow()
     field.setFocus()
     qtbot.waitUntil(field.hasFocus, timeout=3000)
@@ -66,7 +50,7 @@ def test_typing_in_the_menu_field_keeps_every_letter_there(qtbot, ctx) -> None: 
         qtbot.wait(60)  # the popup shows and may be activated between two letters
     assert field.text() == "nattv"
     assert QApplication.focusWidget() is field
-    dialog = window._search_dialog
+    dialog = window.search.dialog
     assert dialog.isVisible() and dialog.following is field
     assert not dialog.field.isVisible()  # the menu field is the query field
     qtbot.waitUntil(lambda: dialog.is_current() and bool(dialog.hits_shown()), timeout=5000)
@@ -83,10 +67,10 @@ def test_typing_in_the_menu_field_keeps_every_letter_there(qtbot, ctx) -> None: 
     assert dialog.view.currentIndex() == dialog.first_hit_index()
     field.setFocus()
     messages: list[str] = []
-    ctx.events.status_message.connect(messages.append)
+    window.ctx.events.status_message.connect(messages.append)
     field.setText("samordna nattvandringen")
     QTest.keyClick(field, Qt.Key.Key_Return)
-    assert window.opened[-1] == Owner("meetings", "action_item", action)
+    assert opened[-1] == Owner(MEETINGS, "action_item", action)
     assert messages and messages[-1].startswith("Öppnade uppdrag: ")
     QTest.keyClick(field, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
@@ -107,7 +91,7 @@ def test_kind_labels_are_the_workspaces_own_words() -> None:
 
 
 def test_the_search_field_is_whole_inside_the_menu_bar_at_1366(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    window, field = _shown(qtbot, ctx)
+    window, field, _opened = _shown(qtbot, ctx)
     QApplication.processEvents()
     bar = window.menuBar()
     corner = field.mapTo(bar, field.rect().topLeft()), field.mapTo(bar, field.rect().bottomRight())

@@ -5,10 +5,9 @@ from __future__ import annotations
 from factories import make_group, make_person
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication
 
 from trygghetsrad.domain.calendar_items import Owner
-from trygghetsrad.ui.search import install, open_owner, open_search
 from trygghetsrad.ui.search.dialog import HTML_ROLE, SearchDialog
 
 
@@ -63,52 +62,34 @@ def _fill(ctx) -> None:  # type: ignore[no-untyped-def]
         make_person(s, name="Maja Lindqvist", title="Samordnare för Trygghetsrådet")
 
 
-class _Window(QMainWindow):
-    """The parts of the main window search relies on: ctx, show_tab, a menu."""
+def _window(qtbot, ctx):  # type: ignore[no-untyped-def]
+    """The main window on the test's database, and the records it was asked to open."""
+    from trygghetsrad.ui.main_window import MainWindow
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        super().__init__()
-        self.ctx = ctx
-        self.shown: list[str] = []
-        self.opened: list[Owner] = []
-        self.edit_menu = QMenu("Redigera", self)
-        self.menuBar().addMenu(self.edit_menu)
-        window = self
-
-        class Page(QLabel):
-            def open_record(self, owner: Owner) -> bool:
-                window.opened.append(owner)
-                return True
-
-        self._page = Page("sida")
-
-    def show_tab(self, key: str):  # type: ignore[no-untyped-def]
-        if key not in {"register", "meetings", "wheel", "situation"}:
-            raise KeyError(key)
-        self.shown.append(key)
-        return self._page
+    window = MainWindow(ctx.database)
+    qtbot.addWidget(window)
+    opened: list[Owner] = []
+    window.ctx.events.open_record.connect(opened.append)
+    return window, opened
 
 
 def test_ctrl_f_field_and_opening_records(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     _fill(ctx)
-    window = _Window(ctx)
-    qtbot.addWidget(window)
-    field = install(window, window.edit_menu)
-    assert window.search_action.shortcut().toString() == "Ctrl+F"
-    assert window.search_action in window.edit_menu.actions()
+    window, _opened = _window(qtbot, ctx)
+    search = window.search
+    assert search.action.shortcut().toString() == "Ctrl+F"
+    assert search.action in window.edit_menu.actions()
+    assert window.menuBar().cornerWidget(Qt.Corner.TopRightCorner) is search.field
     window.show()
-    window.search_action.trigger()
-    dialog = window._search_dialog
-    assert dialog.isVisible()
-    field.setText("Klara")
-    field.textEdited.emit("Klara")
+    assert search.dialog is None  # built on first use
+    search.action.trigger()
+    dialog = search.dialog
+    assert dialog is not None and dialog.isVisible()
+    search.field.setText("Klara")
+    search.field.textEdited.emit("Klara")
     assert dialog.field.text() == "Klara"
     qtbot.waitUntil(lambda: any(hit.kind == "group" for hit in dialog.hits_shown()), timeout=5000)
-    owner = Owner("action_plan", "measure", 7)
-    ctx.events.open_record.emit(owner)
-    assert window.shown == ["situation"] and window.opened == [owner]
-    assert open_owner(window, Owner("nowhere", "x", 1)) is False
-    assert open_search(window) is dialog
+    assert search.open() is dialog
 
 
 def test_background_search_shows_only_the_newest_query(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -133,12 +114,10 @@ def test_a_hit_opened_by_double_click_leaves_the_record_in_view(qtbot, ctx) -> N
     from PySide6.QtTest import QTest
 
     _fill(ctx)
-    window = _Window(ctx)
-    qtbot.addWidget(window)
-    install(window, window.edit_menu)
+    window, opened = _window(qtbot, ctx)
     window.resize(1366, 768)
     window.show()
-    dialog = open_search(window, "Klara")
+    dialog = window.search.open("Klara")
     qtbot.waitUntil(lambda: bool(dialog.hits_shown()), timeout=5000)
     first = dialog.first_hit_index()
     dialog.view.scrollTo(first)
@@ -146,9 +125,10 @@ def test_a_hit_opened_by_double_click_leaves_the_record_in_view(qtbot, ctx) -> N
     QTest.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
     QTest.mouseDClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
     QApplication.processEvents()
-    assert window.opened and window.opened[-1].kind == "group"
+    assert opened and opened[-1].kind == "group"
+    assert window.tabs.currentWidget().key == "register"  # the window showed it
     assert not dialog.isVisible()
     # Ctrl+F brings the same search back.
-    window.search_action.trigger()
+    window.search.action.trigger()
     assert dialog.isVisible() and dialog.field.text() == "Klara"
     assert dialog.hits_shown()

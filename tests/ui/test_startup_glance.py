@@ -145,13 +145,11 @@ def test_glance_then_page_keeps_the_clicked_meeting(qtbot, starting, monkeypatch
 
 
 def test_search_during_the_glance_opens_the_database(qtbot, starting, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.ui.search import open_search
-
     window = starting
     monkeypatch.setattr(window, "finish_start", lambda: None)
     window.show()
     qtbot.waitUntil(lambda: window._first_paint_sent)
-    dialog = open_search(window, "Storåker")
+    dialog = window.search.open("Storåker")
     assert window.opened == [True]
     qtbot.waitUntil(lambda: dialog.isVisible())
     dialog.close()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from trygghetsrad.domain.changes import Area
+
 # Standard category keys; the wheel's ring set (names, colours, order) is editable by the user.
 MEETINGS = "meetings"
 EVENTS = "events"
@@ -22,7 +24,7 @@ DEADLINES = "deadlines"
 
 @dataclass(frozen=True)
 class Owner:
-    area: str  # a `domain.changes` area, e.g. "meetings"
+    area: Area  # the workspace whose page opens it
     kind: str  # e.g. "meeting", "action_item", "data_source", "action_plan"
     id: int
 

@@ -22,11 +22,14 @@ class AppEvents(QObject):
 
     data_changed = Signal(object)  # Changes
     status_message = Signal(str)
-    # Request to open a record in its workspace (from search, the annual wheel, ...): carries a
-    # `domain.calendar_items.Owner`. The main window handles it: it shows the tab of
-    # `owner.area` (building the page if needed) and calls the page's `open_record(owner)`
-    # method when the page has one. Pages implement that method; they don't connect here.
+    # Navigation is the main window's (`MainWindow.open_record` / `show_area`); pages ask for
+    # it here and never reach for the window. `open_record` carries a
+    # `domain.calendar_items.Owner` (from search, the annual wheel, ...): the window shows the
+    # tab of `owner.area` (building the page if needed) and calls the page's
+    # `open_record(owner)` method when the page has one. Pages implement that method; they
+    # don't connect here. `show_area` carries a `domain.changes.Area`: show its workspace.
     open_record = Signal(object)
+    show_area = Signal(object)
     # The database has been opened (at start-up this happens just after the first paint).
     database_opened = Signal()
 

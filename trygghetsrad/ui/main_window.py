@@ -1,5 +1,9 @@
 """The main window: four workspace tabs, the menus, and the status bar naming the database.
 
+It owns the wiring between the pages: navigation (`open_record` and `show_area`, which the
+pages ask for through `ctx.events`), the search field and Ctrl+F (`ui.search.Search`) and
+the autosave registry that pages with a timer of their own join (`ctx.autosave`).
+
 Start-up (see app.run_gui): the window can be built from a database path before the
 database is open. It then paints its current tab from a plain sqlite3 glance (first paint
 with data), opens the database right after that paint, builds the real page in the
@@ -12,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,17 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad import APP_NAME
+from trygghetsrad.domain.changes import Area
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.autosave_registry import AutosaveRegistry
 from trygghetsrad.ui.context import AppContext, AppEvents
 from trygghetsrad.ui.lazy_tab import LazyTab
 from trygghetsrad.ui.safety import install as install_safety
 from trygghetsrad.ui.safety import open_for_window
-from trygghetsrad.ui.search import install as install_search
+from trygghetsrad.ui.search import Search
 from trygghetsrad.ui.widgets.autosave import connect_session_end, flush_all
 from trygghetsrad.ui.widgets.screen import fit_window
 
 if TYPE_CHECKING:
+    from trygghetsrad.domain.calendar_items import Owner
     from trygghetsrad.services.database import Database
 
 # key, Swedish title, "module:factory" building the page from an AppContext.
@@ -44,6 +50,15 @@ TABS: list[tuple[str, str, str]] = [
     ("situation", "Lägesbild", "trygghetsrad.ui.situation.page:SituationPage"),
     ("register", "Register", "trygghetsrad.ui.register.page:RegisterPage"),
 ]
+
+# The tab that shows the records of each area (`Owner.area`, `show_area`).
+AREA_TABS: dict[Area, str] = {
+    Area.REGISTER: "register",
+    Area.MEETINGS: "meetings",
+    Area.WHEEL: "wheel",
+    Area.SITUATION: "situation",
+    Area.ACTION_PLAN: "situation",
+}
 
 
 def drop_source_cache() -> None:
@@ -102,7 +117,6 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(
             database, self.events, self.undo_group, path=path, opener=opener, autosave=self.autosave
         )
-        self.backup_task: object | None = None  # the automatic backup running after start-up
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Arbetsytor"))
@@ -111,7 +125,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._db_label)
         self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._build_menus()
-        install_search(self, self.edit_menu)  # field in the menu bar, Ctrl+F, opening hits
+        self._build_search()
+        self.events.open_record.connect(self.open_record)
+        self.events.show_area.connect(self.show_area)
         self._build_tabs()
         self._restore_state()
         fit_window(self)  # 1280x820 is a preference: a 1366x768 laptop has less room
@@ -202,6 +218,14 @@ class MainWindow(QMainWindow):
         )
         self.help_menu = help_menu
 
+    def _build_search(self) -> None:
+        """The search field in the menu bar and "Sök i allt…" (Ctrl+F) in the Edit menu."""
+        self.search = Search(self.ctx, self)
+        self.menuBar().setCornerWidget(self.search.field, Qt.Corner.TopRightCorner)
+        self.addAction(self.search.action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.search.action)
+
     # -- state -----------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
@@ -289,6 +313,18 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
                 return tab.ensure_page()
         raise KeyError(key)
+
+    def show_area(self, area: Area) -> QWidget | None:
+        """Show the tab of `area`'s workspace (asked for with `ctx.events.show_area`)."""
+        key = AREA_TABS.get(area)
+        return self.show_tab(key) if key is not None else None
+
+    def open_record(self, owner: Owner) -> bool:
+        """Show the tab of `owner`'s workspace and let its page open the record (asked for
+        with `ctx.events.open_record`: search hits, the wheel, undo of a moved action)."""
+        page = self.show_area(owner.area)
+        opener = getattr(page, "open_record", None)
+        return callable(opener) and opener(owner) is not False
 
     # -- the page shown ----------------------------------------------------------------------
 

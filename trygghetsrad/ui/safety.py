@@ -137,7 +137,8 @@ def open_for_window(
 
 
 def backup_in_background(window: Any) -> Any:
-    """The automatic backup on opening, made in a worker thread (the GUI stays responsive).
+    """The automatic backup on opening, made in a worker thread (the GUI stays responsive);
+    returns the running task.
 
     SQLite's online backup API copies committed data only, in one read transaction, so a
     write the window makes meanwhile is either wholly in the copy or not at all. A failure
@@ -150,18 +151,15 @@ def backup_in_background(window: Any) -> Any:
         return _backups().automatic_backup(database)  # type: ignore[no-any-return]
 
     def done(made: Path | None) -> None:
-        window.backup_task = None
         if made is not None:
             log.info("Automatic backup on opening: %s", made)
 
     def failed(exc: object) -> None:
-        window.backup_task = None
         log.warning("Automatic backup failed: %s", exc)
         if isinstance(exc, UserError):
             window.statusBar().showMessage(str(exc), 15000)
 
-    window.backup_task = run_in_background(work, parent=window, on_done=done, on_error=failed)
-    return window.backup_task
+    return run_in_background(work, parent=window, on_done=done, on_error=failed)
 
 
 class _Guard(QObject):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.changes import MEETINGS, Changes
+from trygghetsrad.domain.changes import MEETINGS, REGISTER, Changes
 from trygghetsrad.domain.meetings import (
     MeetingDetail,
     MeetingStatus,
@@ -332,10 +332,10 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
     def _on_data_changed(self, changes: Changes) -> None:
         if self._details_refreshed:
             return  # this page's own details save: its list row and header are up to date
-        if changes.touches("register"):
+        if changes.touches(REGISTER):
             # Memberships may have changed: the attendance of the meeting shown follows them.
             self.attendance.sync_with_register()
-        if changes.touches(MEETINGS, "register"):
+        if changes.touches(MEETINGS, REGISTER):
             self.reload()
 
     def _on_meeting_deleted(self, _meeting_id: int) -> None:

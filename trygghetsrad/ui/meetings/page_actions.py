@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from trygghetsrad.domain.changes import MEETINGS, Changes
+from trygghetsrad.domain.changes import MEETINGS, REGISTER, Changes
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, missing_officers
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import meetings as meeting_service
@@ -113,14 +113,12 @@ class MeetingCommandsMixin:
                 register.create_group(s, name=values["name"])
 
         def created() -> None:
-            self.ctx.events.changed(Changes.of(MEETINGS, "register"))
+            self.ctx.events.changed(Changes.of(MEETINGS, REGISTER))
             self.new_meeting()
 
         def to_register() -> None:
             dialog.reject()
-            show_tab = getattr(self.window(), "show_tab", None)
-            if show_tab is not None:
-                show_tab("register")
+            self.ctx.events.show_area.emit(REGISTER)
 
         dialog = FirstGroupDialog(save, self)
         dialog.accepted.connect(created)

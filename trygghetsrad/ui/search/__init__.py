@@ -1,29 +1,61 @@
-"""Search everything from the main window: the field in the menu bar, Ctrl+F, opening hits.
+"""Search everything from the main window: the field in the menu bar, Ctrl+F and the popup.
 
-Kept light (no services imported) because the main window installs it at start-up; the
+`Search` is the window's search: it makes the field, the "Sök i allt…" action and (on
+first use) the popup; the main window places the field and the action itself. Opening a
+hit is navigation, which the main window owns: the popup emits `ctx.events.open_record`.
+
+Kept light (no services imported) because the main window builds it at start-up; the
 dialog and the search service are imported on first use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMainWindow
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 if TYPE_CHECKING:
-    from trygghetsrad.domain.calendar_items import Owner
+    from trygghetsrad.ui.context import AppContext
     from trygghetsrad.ui.search.dialog import SearchDialog
 
-# `Owner.area` -> key of the main window tab that shows it.
-AREA_TABS = {
-    "register": "register",
-    "meetings": "meetings",
-    "wheel": "wheel",
-    "situation": "situation",
-    "action_plan": "situation",
-}
+
+class Search(QObject):
+    """The search of one window: `field` for the menu bar, `action` (Ctrl+F) for a menu, and
+    the popup, built when first needed (`popup()`)."""
+
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self._ctx = ctx
+        self._window = window
+        self._dialog: SearchDialog | None = None
+        self.field = SearchField(self)
+        self.action = QAction(window.tr("&Sök i allt…"), window)
+        self.action.setShortcut(QKeySequence.StandardKey.Find)
+        self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.action.triggered.connect(lambda: self.open())
+
+    @property
+    def dialog(self) -> SearchDialog | None:
+        """The popup, once it has been built."""
+        return self._dialog
+
+    def popup(self) -> SearchDialog:
+        """The popup, built on first use."""
+        if self._dialog is None:
+            from trygghetsrad.ui.search.dialog import SearchDialog
+
+            self._dialog = SearchDialog(self._ctx, self._window)
+        return self._dialog
+
+    def open(self, text: str | None = None) -> SearchDialog:
+        """Show the popup (Ctrl+F), with `text` (or what the field holds) searched for."""
+        dialog = self.popup()
+        if text is None:
+            text = self.field.text() if self.field.text().strip() else None
+        dialog.present(text)
+        return dialog
 
 
 class SearchField(QLineEdit):
@@ -31,9 +63,9 @@ class SearchField(QLineEdit):
     while the cursor and the text stay in this field; Down moves into the results, Enter
     opens the first hit, Esc closes the popup."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, search: Search) -> None:
         super().__init__()
-        self._window = window
+        self._search = search
         self.setProperty("role", "search")
         self.setPlaceholderText(self.tr("Sök i allt (Ctrl+F)"))
         self.setAccessibleName(self.tr("Sök i alla arbetsytor"))
@@ -48,18 +80,19 @@ class SearchField(QLineEdit):
         return QSize(max(hint.width(), self.minimumWidth()), hint.height())
 
     def _on_text_edited(self, text: str) -> None:
-        dialog = getattr(self._window, "_search_dialog", None)
+        dialog = self._search.dialog
         if text.strip():
-            _dialog(self._window).follow(self, text)
+            self._search.popup().follow(self, text)
         elif dialog is not None and dialog.following is self:
             dialog.hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        dialog = getattr(self._window, "_search_dialog", None)
+        dialog = self._search.dialog
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.text().strip():
-            _dialog(self._window).follow(self, self.text())
-            _dialog(self._window).open_first()
+            popup = self._search.popup()
+            popup.follow(self, self.text())
+            popup.open_first()
             return
         if dialog is not None and dialog.isVisible() and dialog.following is self:
             if key == Qt.Key.Key_Down:
@@ -69,54 +102,3 @@ class SearchField(QLineEdit):
                 dialog.hide()
                 return
         super().keyPressEvent(event)
-
-
-def _dialog(window: QMainWindow) -> SearchDialog:
-    dialog = getattr(window, "_search_dialog", None)
-    if dialog is None:
-        from trygghetsrad.ui.search.dialog import SearchDialog
-
-        dialog = SearchDialog(window.ctx, window)  # type: ignore[attr-defined]
-        window._search_dialog = dialog  # type: ignore[attr-defined]
-    return dialog
-
-
-def open_search(window: QMainWindow, text: str | None = None) -> SearchDialog:
-    """Show the search popup (Ctrl+F), optionally with `text` already searched for."""
-    dialog = _dialog(window)
-    if text is None:
-        field = getattr(window, "search_field", None)
-        text = field.text() if isinstance(field, QLineEdit) and field.text().strip() else None
-    dialog.present(text)
-    return dialog
-
-
-def open_owner(window: Any, owner: Owner) -> bool:
-    """Show the tab of `owner`'s workspace and let its page open the record."""
-    key = AREA_TABS.get(owner.area, owner.area)
-    try:
-        page = window.show_tab(key)
-    except KeyError:
-        return False
-    opener = getattr(page, "open_record", None)
-    if callable(opener):
-        return opener(owner) is not False
-    return False
-
-
-def install(window: QMainWindow, edit_menu: Any = None) -> SearchField:
-    """Add the search field to the menu bar, "Sök…" (Ctrl+F) to the menu, and the opener."""
-    field = SearchField(window)
-    window.menuBar().setCornerWidget(field, Qt.Corner.TopRightCorner)
-    window.search_field = field  # type: ignore[attr-defined]
-    action = QAction(window.tr("&Sök i allt…"), window)
-    action.setShortcut(QKeySequence.StandardKey.Find)
-    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-    action.triggered.connect(lambda: open_search(window))
-    window.addAction(action)
-    if edit_menu is not None:
-        edit_menu.addSeparator()
-        edit_menu.addAction(action)
-    window.search_action = action  # type: ignore[attr-defined]
-    window.ctx.events.open_record.connect(lambda owner: open_owner(window, owner))  # type: ignore[attr-defined]
-    return field
