@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from trygghetsrad.domain.agenda_structure import Numbering, item_numbers, reference_text
 from trygghetsrad.domain.attendance_order import DEFAULT_ORDER, heading
 from trygghetsrad.domain.dates import long_date, time_span
 from trygghetsrad.domain.meeting_notice import NoticeData
@@ -70,16 +71,52 @@ class MeetingDocument:
             tr("Utkast – minnesanteckningarna är inte fastställda"),
         )
 
+    @property
+    def numbering(self) -> Numbering:
+        return self.meeting.numbering_style
+
+    def numbers(self) -> list[str]:
+        """The printed number of every item of `items` ("" for none); see `item_numbers`."""
+        return item_numbers(self.items, self.numbering, first=self.meeting.first_paragraph)
+
     def number(self, index: int) -> str:
-        """'§ 12' in a protocol, '3.' in notes, for the item at `index` of `items`; see
-        `item_numbers` (internal items take no number)."""
+        """'§ 12', '3.' or '' for the item at `index` of `items`; past the end, the number a
+        new item would get."""
         if 0 <= index < len(self.items):
-            return item_numbers(
-                self.items, protocol=self.is_protocol, first=self.meeting.first_paragraph
-            )[index]
-        if self.is_protocol:
-            return f"§ {self.meeting.first_paragraph + index}"
-        return f"{index + 1}."
+            return self.numbers()[index]
+        if self.numbering is Numbering.NONE:
+            return ""
+        count = sum(1 for n in self.numbers() if n[:1] == "§" or n[:1].isdigit())
+        count += index - len(self.items)
+        if self.numbering.paragraphs:
+            first = (
+                self.meeting.first_paragraph if self.numbering is Numbering.PARAGRAPH_YEAR else 1
+            )
+            return f"§ {first + count}"
+        return f"{count + 1}."
+
+    def reference(self, item: AgendaItemData) -> str:
+        """ "Se § 14 Årshjul 2023": the item's reference to another item of this document, by
+        the target's current number; "" when it has none or the target is not in the document
+        (an internal item left out)."""
+        if item.refers_to_id is None:
+            return ""
+        for index, target in enumerate(self.items):
+            if target.id == item.refers_to_id and target.id != item.id:
+                number = self.number(index)
+                return reference_text(number if not target.internal else "", target.title)
+        return ""
+
+    def headings(self) -> list[str]:
+        """Per item, the kind heading printed above it when the meeting groups its items
+        ("Beslutsärenden"), else "": one where the kind changes from the item before."""
+        result = []
+        previous = None
+        for item in self.items:
+            show = self.meeting.group_by_category and item.category is not previous
+            result.append(item.category.heading if show else "")
+            previous = item.category
+        return result
 
     @property
     def followup_section(self) -> bool:
@@ -138,26 +175,6 @@ class MeetingDocument:
 def is_web_address(text: str) -> bool:
     """ "https://…", "www.…", "teams.microsoft.com/…": an address, not a description."""
     return re.match(r"^(\w+://|www\.)|^[\w-]+(\.[\w-]+)+/", text.strip(), re.IGNORECASE) is not None
-
-
-def item_numbers(items: tuple[AgendaItemData, ...], *, protocol: bool, first: int = 1) -> list[str]:
-    """The numbers of the agenda items as the minutes number them: § numbers from `first` in
-    a protocol, 1., 2., … in minnesanteckningar.
-
-    One rule on screen and in every export: the numbers are those of the minutes as adopted,
-    which never contain internal items. An internal item therefore takes no number ("(intern,
-    ingen §)"), so that leaving it out of a PDF does not change the numbers of the others,
-    and a PDF with internal items has the same numbers as one without.
-    """
-    numbers = []
-    count = 0
-    for item in items:
-        if item.internal:
-            numbers.append(tr("(intern, ingen §)") if protocol else "–")
-            continue
-        numbers.append(f"§ {first + count}" if protocol else f"{count + 1}.")
-        count += 1
-    return numbers
 
 
 def next_meeting_line(m: MeetingSummary) -> str:
