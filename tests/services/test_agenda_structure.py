@@ -181,9 +181,7 @@ def test_attendance_as_it_happened_leaves_the_register_alone(session) -> None:  
     assert rows[guest].span == "till kl. 14.00"
     assert register.get_person(session, people[1]).title == "Kommunalråd"
     with pytest.raises(ValidationError, match="efter tiden personen kom"):
-        meetings_structure.update_attendance_details(
-            session, anna.id, present_to=time(13, 0)
-        )
+        meetings_structure.update_attendance_details(session, anna.id, present_to=time(13, 0))
 
 
 def test_standard_phrases_default_then_as_edited(session) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from trygghetsrad.domain.agenda_structure import Numbering, item_numbers, reference_text
+from trygghetsrad.domain.agenda_structure import (
+    ItemCategory,
+    Numbering,
+    format_slot,
+    item_numbers,
+    reference_text,
+)
 from trygghetsrad.domain.attendance_order import DEFAULT_ORDER, heading
 from trygghetsrad.domain.dates import long_date, time_span
 from trygghetsrad.domain.meeting_notice import NoticeData
@@ -186,6 +192,23 @@ def next_meeting_line(m: MeetingSummary) -> str:
     return f"{text} ({where})" if where else text
 
 
+def item_facts(item: AgendaItemData, *, grouped: bool) -> list[str]:
+    """What the notice and the minutes print under an item's heading, as councils write it:
+    ["Beslutsärende", "Föredragande: Josef Lind", "Dnr KS 2023/114", "Tid 14.00–14.30"].
+    The kind is left out where the items stand under kind headings."""
+    facts = []
+    if item.category is not ItemCategory.NONE and not grouped:
+        facts.append(item.category.label)
+    if item.presenter.strip():
+        facts.append(tr("Föredragande: {name}").format(name=item.presenter.strip()))
+    if item.case_number.strip():
+        facts.append(tr("Dnr {number}").format(number=item.case_number.strip()))
+    slot = format_slot(item.slot_start, item.slot_end)
+    if slot:
+        facts.append(tr("Tid {slot}").format(slot=slot))
+    return facts
+
+
 _SILENT_ROLES = ("ledamot", "adjungerad")  # what every line would say: not printed
 
 
@@ -199,7 +222,10 @@ def attendee_detail(person: AttendanceData) -> str:
         role = ""
     if person.group_roles:  # a joint meeting, and not the same role in all its groups
         role = _roles_in_groups(person, title)
-    return ", ".join(p for p in (role, title, person.organisation.strip()) if p)
+    # A role for this meeting only ("tjänstgörande ordförande") comes first.
+    meeting_role = person.meeting_role.strip()
+    parts = (meeting_role, role, title, person.organisation.strip())
+    return ", ".join(p for p in parts if p)
 
 
 def _roles_in_groups(person: AttendanceData, title: str) -> str:
