@@ -64,7 +64,7 @@ def _extend_list(commands: Commands) -> None:
 
     def handler(args: argparse.Namespace) -> int:
         if args.what in meetings_agenda.NAMES:
-            return meetings_agenda.list_handler(args)
+            return meetings_agenda.list_handler(args, resolve_meeting)
         return _list_meetings(args) if args.what == "meetings" else _list_versions(args)
 
     listing = commands.add_lists(["meetings", "versions", *meetings_agenda.NAMES], handler)

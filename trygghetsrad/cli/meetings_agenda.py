@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from trygghetsrad.cli.base import open_db
@@ -16,8 +17,8 @@ from trygghetsrad.i18n import tr
 NAMES = ("agenda", "attendance")
 
 
-def list_handler(args: argparse.Namespace) -> int:
-    from trygghetsrad.cli.meetings import resolve_meeting
+def list_handler(args: argparse.Namespace, resolve_meeting: Callable[[Any, str], int]) -> int:
+    """`resolve_meeting(session, text)` names the meeting as every meeting command does."""
     from trygghetsrad.services.meetings_document import meeting_document
 
     if not args.meeting:
