@@ -12,8 +12,8 @@ from email.policy import default
 from factories_meetings import make_group_with_members, make_item, make_meeting
 from pypdf import PdfReader
 
+from trygghetsrad.domain.agenda_structure import Numbering, item_numbers
 from trygghetsrad.domain.meetings import ItemKind, MeetingKind, Note
-from trygghetsrad.domain.meetings_document import item_numbers
 from trygghetsrad.export.meetings.eml import draft_eml
 from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
 from trygghetsrad.export.meetings.notice_pdf import notice_pdf
@@ -91,8 +91,12 @@ def test_one_numbering_rule_internal_items_take_no_number(session) -> None:  # t
     make_item(session, meeting, title="Personärende", internal=True)
     make_item(session, meeting, title="Lägesbild från polisen")
     items = tuple(meetings_agenda.get_agenda(session, meeting))
-    assert item_numbers(items, protocol=True, first=12) == ["§ 12", "(intern, ingen §)", "§ 13"]
-    assert item_numbers(items, protocol=False) == ["1.", "–", "2."]
+    assert item_numbers(items, Numbering.PARAGRAPH_YEAR, first=12) == [
+        "§ 12",
+        "(intern, ingen §)",
+        "§ 13",
+    ]
+    assert item_numbers(items, Numbering.DECIMAL) == ["1.", "–", "2."]
     public = meeting_document(session, meeting)
     internal = meeting_document(session, meeting, include_internal=True)
     public_text = "\n".join(_pages(minutes_pdf(public)))

@@ -60,15 +60,19 @@ def add_commands(commands: Commands) -> None:
 def _extend_list(commands: Commands) -> None:
     """`list meetings` and `list versions --meeting MÖTES-ID`."""
 
+    from trygghetsrad.cli import meetings_agenda
+
     def handler(args: argparse.Namespace) -> int:
+        if args.what in meetings_agenda.NAMES:
+            return meetings_agenda.list_handler(args, resolve_meeting)
         return _list_meetings(args) if args.what == "meetings" else _list_versions(args)
 
-    listing = commands.add_lists(["meetings", "versions"], handler)
+    listing = commands.add_lists(["meetings", "versions", *meetings_agenda.NAMES], handler)
     if not any("--meeting" in a.option_strings for a in listing._actions):
         listing.add_argument(
             "--meeting",
             metavar="MÖTES-ID",
-            help=tr("för list versions: mötets id eller datum"),
+            help=tr("för list versions, agenda och attendance: mötets id eller datum"),
         )
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from trygghetsrad.domain import (
     action_plan,
+    agenda_structure,
     agreements,
     causes,
     meeting_notice,
@@ -30,6 +31,8 @@ ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     # meetings
     ("meetings", "kind"): meetings.MeetingKind,
     ("meetings", "status"): meetings.MeetingStatus,
+    ("meetings", "numbering"): agenda_structure.Numbering,
+    ("agenda_items", "category"): agenda_structure.ItemCategory,  # "" (none) is a member
     ("attendance", "presence"): meetings.Presence,
     ("agenda_items", "kind"): meetings.ItemKind,
     ("action_items", "status"): meetings.ActionStatus,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 
+from trygghetsrad.domain.agenda_structure import ItemCategory, Numbering, presence_span
 from trygghetsrad.domain.dates import long_date, time_span
 from trygghetsrad.domain.text import check_characters
 from trygghetsrad.errors import ValidationError
@@ -158,10 +159,19 @@ class MeetingDetail(MeetingSummary):
     first_paragraph: int = 1
     previous_meeting_id: int | None = None
     sequence: int = 0
+    # None only in minutes kept before the choice existed: they print as their kind did.
+    numbering: Numbering | None = None
+    group_by_category: bool = False  # items under "Informationsärenden", "Beslutsärenden", …
 
     @property
     def editable(self) -> bool:
         return self.status in (MeetingStatus.PLANNED, MeetingStatus.DRAFT)
+
+    @property
+    def numbering_style(self) -> Numbering:
+        if self.numbering is not None:
+            return self.numbering
+        return Numbering.for_kind(self.kind is MeetingKind.PROTOCOL)
 
 
 @dataclass(frozen=True)
@@ -179,6 +189,17 @@ class AttendanceData:
     # (group, role) in each of a joint meeting's groups the person belongs to on the day, when
     # the role is not the same in all of them
     group_roles: tuple[tuple[str, str], ...] = ()
+    # As it happened at this meeting; the register is not touched.
+    partial: str = ""  # "t.o.m. punkt 5"
+    present_from: time | None = None
+    present_to: time | None = None
+    meeting_role: str = ""  # "tjänstgörande ordförande"
+    note: str = ""
+
+    @property
+    def span(self) -> str:
+        """ "t.o.m. punkt 5, från kl. 14.30", or "" when present all through."""
+        return presence_span(self.partial, self.present_from, self.present_to)
 
     @property
     def role_label(self) -> str:
@@ -277,6 +298,16 @@ class AgendaItemData:
     notes: tuple[NoteData, ...] = ()
     decisions: tuple[DecisionData, ...] = ()
     actions: tuple[ActionData, ...] = ()
+    category: ItemCategory = ItemCategory.NONE
+    presenter_id: int | None = None
+    presenter: str = ""  # the person's name, or the free text when no person is named
+    case_number: str = ""  # diarienummer
+    slot_start: time | None = None
+    slot_end: time | None = None
+    proposal: str = ""  # förslag till beslut, apart from the decision
+    papers_later: bool = False  # "handlingar kommer senare"
+    unnumbered: bool = False  # a pause or a heading: no number, shifts none
+    refers_to_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -434,11 +465,6 @@ def check_plain_text(text: str, *, field: str, label: str) -> str:
     the embedded font cannot draw (`export.pdf.base.drawable`).
     """
     return check_characters(text, field=field, label=label)
-
-
-@dataclass
-class ParsedNotes:
-    notes: list[Note] = field(default_factory=list)
 
 
 INTERNAL_MARK = "(intern)"

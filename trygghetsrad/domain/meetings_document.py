@@ -6,6 +6,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from trygghetsrad.domain.agenda_structure import (
+    ItemCategory,
+    Numbering,
+    format_slot,
+    item_numbers,
+    reference_text,
+)
 from trygghetsrad.domain.attendance_order import DEFAULT_ORDER, heading
 from trygghetsrad.domain.dates import long_date, time_span
 from trygghetsrad.domain.meeting_notice import NoticeData
@@ -70,16 +77,52 @@ class MeetingDocument:
             tr("Utkast – minnesanteckningarna är inte fastställda"),
         )
 
+    @property
+    def numbering(self) -> Numbering:
+        return self.meeting.numbering_style
+
+    def numbers(self) -> list[str]:
+        """The printed number of every item of `items` ("" for none); see `item_numbers`."""
+        return item_numbers(self.items, self.numbering, first=self.meeting.first_paragraph)
+
     def number(self, index: int) -> str:
-        """'§ 12' in a protocol, '3.' in notes, for the item at `index` of `items`; see
-        `item_numbers` (internal items take no number)."""
+        """'§ 12', '3.' or '' for the item at `index` of `items`; past the end, the number a
+        new item would get."""
         if 0 <= index < len(self.items):
-            return item_numbers(
-                self.items, protocol=self.is_protocol, first=self.meeting.first_paragraph
-            )[index]
-        if self.is_protocol:
-            return f"§ {self.meeting.first_paragraph + index}"
-        return f"{index + 1}."
+            return self.numbers()[index]
+        if self.numbering is Numbering.NONE:
+            return ""
+        count = sum(1 for n in self.numbers() if n[:1] == "§" or n[:1].isdigit())
+        count += index - len(self.items)
+        if self.numbering.paragraphs:
+            first = (
+                self.meeting.first_paragraph if self.numbering is Numbering.PARAGRAPH_YEAR else 1
+            )
+            return f"§ {first + count}"
+        return f"{count + 1}."
+
+    def reference(self, item: AgendaItemData) -> str:
+        """ "Se § 14 Årshjul 2023": the item's reference to another item of this document, by
+        the target's current number; "" when it has none or the target is not in the document
+        (an internal item left out)."""
+        if item.refers_to_id is None:
+            return ""
+        for index, target in enumerate(self.items):
+            if target.id == item.refers_to_id and target.id != item.id:
+                number = self.number(index)
+                return reference_text(number if not target.internal else "", target.title)
+        return ""
+
+    def headings(self) -> list[str]:
+        """Per item, the kind heading printed above it when the meeting groups its items
+        ("Beslutsärenden"), else "": one where the kind changes from the item before."""
+        result = []
+        previous = None
+        for item in self.items:
+            show = self.meeting.group_by_category and item.category is not previous
+            result.append(item.category.heading if show else "")
+            previous = item.category
+        return result
 
     @property
     def followup_section(self) -> bool:
@@ -140,26 +183,6 @@ def is_web_address(text: str) -> bool:
     return re.match(r"^(\w+://|www\.)|^[\w-]+(\.[\w-]+)+/", text.strip(), re.IGNORECASE) is not None
 
 
-def item_numbers(items: tuple[AgendaItemData, ...], *, protocol: bool, first: int = 1) -> list[str]:
-    """The numbers of the agenda items as the minutes number them: § numbers from `first` in
-    a protocol, 1., 2., … in minnesanteckningar.
-
-    One rule on screen and in every export: the numbers are those of the minutes as adopted,
-    which never contain internal items. An internal item therefore takes no number ("(intern,
-    ingen §)"), so that leaving it out of a PDF does not change the numbers of the others,
-    and a PDF with internal items has the same numbers as one without.
-    """
-    numbers = []
-    count = 0
-    for item in items:
-        if item.internal:
-            numbers.append(tr("(intern, ingen §)") if protocol else "–")
-            continue
-        numbers.append(f"§ {first + count}" if protocol else f"{count + 1}.")
-        count += 1
-    return numbers
-
-
 def next_meeting_line(m: MeetingSummary) -> str:
     """'torsdag 11 maj 2023, kl. 10.00–12.00 för Klara-gruppen (digitalt via Teams)'."""
     span = time_span(m.start_time, m.end_time)
@@ -167,6 +190,23 @@ def next_meeting_line(m: MeetingSummary) -> str:
     text += tr(" för {groups}").format(groups=m.groups_label)
     where = ", ".join(p for p in (m.place, m.online_link) if p)
     return f"{text} ({where})" if where else text
+
+
+def item_facts(item: AgendaItemData, *, grouped: bool) -> list[str]:
+    """What the notice and the minutes print under an item's heading, as councils write it:
+    ["Beslutsärende", "Föredragande: Josef Lind", "Dnr KS 2023/114", "Tid 14.00–14.30"].
+    The kind is left out where the items stand under kind headings."""
+    facts = []
+    if item.category is not ItemCategory.NONE and not grouped:
+        facts.append(item.category.label)
+    if item.presenter.strip():
+        facts.append(tr("Föredragande: {name}").format(name=item.presenter.strip()))
+    if item.case_number.strip():
+        facts.append(tr("Dnr {number}").format(number=item.case_number.strip()))
+    slot = format_slot(item.slot_start, item.slot_end)
+    if slot:
+        facts.append(tr("Tid {slot}").format(slot=slot))
+    return facts
 
 
 _SILENT_ROLES = ("ledamot", "adjungerad")  # what every line would say: not printed
@@ -182,7 +222,10 @@ def attendee_detail(person: AttendanceData) -> str:
         role = ""
     if person.group_roles:  # a joint meeting, and not the same role in all its groups
         role = _roles_in_groups(person, title)
-    return ", ".join(p for p in (role, title, person.organisation.strip()) if p)
+    # A role for this meeting only ("tjänstgörande ordförande") comes first.
+    meeting_role = person.meeting_role.strip()
+    parts = (meeting_role, role, title, person.organisation.strip())
+    return ", ".join(p for p in parts if p)
 
 
 def _roles_in_groups(person: AttendanceData, title: str) -> str:

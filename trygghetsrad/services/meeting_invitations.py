@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models import Person
 from trygghetsrad.db.models.invitations import MeetingInvitation
+from trygghetsrad.domain.agenda_structure import item_numbers
 from trygghetsrad.domain.changes import MEETINGS, Changes
 from trygghetsrad.domain.invitations import (
     Attendee,
@@ -26,8 +27,7 @@ from trygghetsrad.domain.invitations import (
     meeting_uid,
     next_sequence,
 )
-from trygghetsrad.domain.meetings import MeetingKind, MeetingStatus, by_kind
-from trygghetsrad.domain.meetings_document import item_numbers
+from trygghetsrad.domain.meetings import MeetingStatus, by_kind
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import register, settings
@@ -100,10 +100,10 @@ def invitation(session: Session, meeting_id: int, *, record: bool = True) -> Inv
         )
     # Numbered as the notice and the minutes number them (internal items take no number).
     items = tuple(visible(get_agenda(session, meeting_id), False))
-    numbers = item_numbers(
-        items, protocol=meeting.kind is MeetingKind.PROTOCOL, first=meeting.first_paragraph
+    numbers = item_numbers(items, meeting.numbering_style, first=meeting.first_paragraph)
+    agenda = "\n".join(
+        f"{mark} {item.title}".strip() for mark, item in zip(numbers, items, strict=True)
     )
-    agenda = "\n".join(f"{mark} {item.title}" for mark, item in zip(numbers, items, strict=True))
     description = tr("Dagordning:\n{agenda}").format(agenda=agenda) if agenda else ""
     draft = Invitation(
         meeting=meeting,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, time
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,6 +12,7 @@ from sqlalchemy.orm import Session
 from trygghetsrad.db.models import Group, Person
 from trygghetsrad.db.models.meetings import AgendaItem, Meeting, MeetingGroup
 from trygghetsrad.domain import calendar_items as cal
+from trygghetsrad.domain.agenda_structure import Numbering, check_numbering
 from trygghetsrad.domain.calendar_items import CalendarItem, Owner
 from trygghetsrad.domain.changes import MEETINGS, Changes, Created
 from trygghetsrad.domain.meetings import (
@@ -34,6 +34,7 @@ from trygghetsrad.services.meetings_attendance import sync_members
 
 # Reading lives in meetings_read (the base every meetings_* module builds on); callers
 # keep reading through this module.
+from trygghetsrad.services.meetings_read import KEEP, _Keep
 from trygghetsrad.services.meetings_read import editable_row as editable_row
 from trygghetsrad.services.meetings_read import get_meeting as get_meeting
 from trygghetsrad.services.meetings_read import get_row as get_row
@@ -112,6 +113,7 @@ def create_meeting(
     adjuster_id: int | None = None,
     previous_meeting_id: int | None = None,
     first_paragraph: int = 1,
+    numbering: str | Numbering | None = None,  # by default as the kind: § in a protocol
     with_attendance: bool = True,
 ) -> Created:
     """Plan a meeting of one or more groups; the members on that day are listed as attendees."""
@@ -128,6 +130,7 @@ def create_meeting(
         adjuster_id=_check_person(session, adjuster_id, "adjuster_id"),
         previous_meeting_id=previous_meeting_id,
         first_paragraph=max(1, first_paragraph),
+        numbering=check_numbering(numbering or Numbering.for_kind(_kind(kind) == "protocol")),
         revision_note="",
         sequence=0,
         **_clean_texts(title, place, online_link, secretary_title),
@@ -138,15 +141,6 @@ def create_meeting(
     if with_attendance:
         sync_members(session, meeting.id)
     return Created(meeting.id, CHANGED)
-
-
-class _Keep(Enum):
-    """The default of `update_meeting`'s fields: leave the stored value as it is."""
-
-    KEEP = "keep"
-
-
-KEEP = _Keep.KEEP
 
 
 def update_meeting(

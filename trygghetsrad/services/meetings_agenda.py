@@ -15,6 +15,7 @@ from trygghetsrad.db.models.meetings import (
     AgendaTemplate,
     Decision,
 )
+from trygghetsrad.domain.agenda_structure import ItemCategory
 from trygghetsrad.domain.changes import MEETINGS, Changes, Created
 from trygghetsrad.domain.meetings import (
     MAX_NOTE,
@@ -41,7 +42,7 @@ def _text(value: str, *, field: str, label: str, required: bool = False, max_len
     return check_plain_text(text, field=field, label=label)
 
 
-def _item(session: Session, item_id: int, *, edit: bool = True) -> AgendaItem:
+def editable_item(session: Session, item_id: int, *, edit: bool = True) -> AgendaItem:
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise UserError(tr("Punkten finns inte längre; den kan ha tagits bort."))
@@ -83,13 +84,23 @@ def get_agenda(session: Session, meeting_id: int) -> list[AgendaItemData]:
             ),
             decisions=tuple(DecisionData(d.id, d.text, d.internal) for d in item.decisions),
             actions=tuple(action_data(session, a, names) for a in item.actions),
+            category=ItemCategory(item.category),
+            presenter_id=item.presenter_id,
+            presenter=names.people.get(item.presenter_id or -1, "") or item.presenter_text,
+            case_number=item.case_number,
+            slot_start=item.slot_start,
+            slot_end=item.slot_end,
+            proposal=item.proposal,
+            papers_later=item.papers_later,
+            unnumbered=item.unnumbered,
+            refers_to_id=item.refers_to_id,
         )
         for item in items
     ]
 
 
 def get_item(session: Session, item_id: int) -> AgendaItemData:
-    item = _item(session, item_id, edit=False)
+    item = editable_item(session, item_id, edit=False)
     return next(i for i in get_agenda(session, item.meeting_id) if i.id == item_id)
 
 
@@ -130,7 +141,7 @@ def add_item(
 def update_item(
     session: Session, item_id: int, *, title: str, body: str = "", internal: bool = False
 ) -> Changes:
-    item = _item(session, item_id)
+    item = editable_item(session, item_id)
     item.title = _text(
         title, field="title", label=tr("Rubrik"), required=True, max_length=MAX_TITLE
     )
@@ -142,7 +153,7 @@ def update_item(
 
 def move_item(session: Session, item_id: int, new_position: int) -> Changes:
     """Move an item to `new_position` (0-based); the others keep their order."""
-    item = _item(session, item_id)
+    item = editable_item(session, item_id)
     meeting = get_row(session, item.meeting_id)
     items = [i for i in meeting.items if i.id != item_id]
     items.insert(max(0, min(new_position, len(items))), item)
@@ -153,7 +164,7 @@ def move_item(session: Session, item_id: int, new_position: int) -> Changes:
 
 
 def delete_item(session: Session, item_id: int) -> Changes:
-    item = _item(session, item_id)
+    item = editable_item(session, item_id)
     meeting = get_row(session, item.meeting_id)
     session.delete(item)
     session.flush()
@@ -165,7 +176,7 @@ def delete_item(session: Session, item_id: int) -> Changes:
 
 def set_notes(session: Session, item_id: int, notes: Sequence[Note]) -> Changes:
     """Replace the item's bullets and paragraphs with `notes` (the editor saves the whole list)."""
-    item = _item(session, item_id)
+    item = editable_item(session, item_id)
     cleaned = [
         AgendaNote(
             position=index,
@@ -184,7 +195,7 @@ def set_notes(session: Session, item_id: int, notes: Sequence[Note]) -> Changes:
 
 
 def set_decisions(session: Session, item_id: int, decisions: Sequence[str | Note]) -> Changes:
-    item = _item(session, item_id)
+    item = editable_item(session, item_id)
     rows = []
     for index, d in enumerate(decisions):
         text, internal = (d.text, d.internal) if isinstance(d, Note) else (d, False)
@@ -221,7 +232,7 @@ def save_item_fields(
     Returns {field: Swedish message} for the fields that were not saved ("title", "body",
     "notes", "decisions"), so one bad character never costs the rest of the item.
     """
-    item = _item(session, item_id)
+    item = editable_item(session, item_id)
     errors: dict[str, str] = {}
     for field, store in (
         (
@@ -349,9 +360,23 @@ def copy_previous_agenda(session: Session, meeting_id: int) -> int:
     for item in get_agenda(session, previous.id):
         if item.title.lower() in existing:
             continue
-        add_item(session, meeting_id, title=item.title, kind=item.kind, internal=item.internal)
+        created = add_item(
+            session, meeting_id, title=item.title, kind=item.kind, internal=item.internal
+        )
+        copy_structure(session, item, created.id)
         count += 1
     return count
+
+
+def copy_structure(session: Session, source: AgendaItemData, target_id: int) -> None:
+    """What a standing item keeps from one meeting to the next: its kind of matter, its
+    presenter and whether it is numbered (not its Dnr, time, proposal or reference)."""
+    item = editable_item(session, target_id)
+    item.category = source.category.value
+    item.presenter_id = source.presenter_id
+    item.presenter_text = "" if source.presenter_id else source.presenter
+    item.unnumbered = source.unnumbered
+    session.flush()
 
 
 def save_as_template(

@@ -89,6 +89,11 @@ def list_attendance(session: Session, meeting_id: int) -> list[AttendanceData]:
                 ),
                 member=row.member,
                 group_roles=roles.get(row.person_id, ()) if row.member else (),
+                partial=row.partial,
+                present_from=row.present_from,
+                present_to=row.present_to,
+                meeting_role=row.meeting_role,
+                note=row.note,
             )
         )
     return result
@@ -113,7 +118,7 @@ def _group_roles(
     }
 
 
-def _row(session: Session, attendance_id: int) -> Attendance:
+def attendance_row(session: Session, attendance_id: int) -> Attendance:
     row = session.get(Attendance, attendance_id)
     if row is None:
         raise UserError(tr("Raden i närvarolistan finns inte längre."))
@@ -128,7 +133,7 @@ def set_presence(
     *,
     substitute_for_id: int | None = None,
 ) -> Changes:
-    row = _row(session, attendance_id)
+    row = attendance_row(session, attendance_id)
     try:
         value = Presence(presence)
     except ValueError:
@@ -197,7 +202,7 @@ def mark_unrecorded_present(session: Session, meeting_id: int) -> Changes:
 
 
 def remove_attendee(session: Session, attendance_id: int) -> Changes:
-    row = _row(session, attendance_id)
+    row = attendance_row(session, attendance_id)
     session.delete(row)
     session.flush()
     return CHANGED

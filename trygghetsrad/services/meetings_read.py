@@ -6,12 +6,14 @@ The base the other meetings_* modules build on; `services.meetings` re-exports i
 from __future__ import annotations
 
 from datetime import date, time
+from enum import Enum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from trygghetsrad.db.models import Group, Person
 from trygghetsrad.db.models.meetings import Meeting, MeetingGroup
+from trygghetsrad.domain.agenda_structure import Numbering
 from trygghetsrad.domain.meetings import (
     MeetingDetail,
     MeetingKind,
@@ -23,6 +25,15 @@ from trygghetsrad.domain.meetings import (
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services import settings
+
+
+class _Keep(Enum):
+    """The default of an update's fields: leave the stored value as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP
 
 # -- reading --------------------------------------------------------------------------------
 
@@ -120,6 +131,8 @@ def get_meeting(session: Session, meeting_id: int) -> MeetingDetail:
         first_paragraph=meeting.first_paragraph,
         previous_meeting_id=meeting.previous_meeting_id,
         sequence=meeting.sequence,
+        numbering=Numbering(meeting.numbering),
+        group_by_category=meeting.group_by_category,
     )
 
 

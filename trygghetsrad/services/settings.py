@@ -1,18 +1,27 @@
 """Settings stored in the database: municipality name and logo, the coordinator's name and
-title, the sender of e-mail drafts, and the order of the attendance categories in minutes."""
+title, the sender of e-mail drafts, the order of the attendance categories in minutes, and
+the standard phrases of the notes and decision editors."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models import Setting
+from trygghetsrad.domain.agenda_structure import (
+    MAX_PHRASE,
+    default_phrases,
+    format_phrases,
+    parse_phrases,
+)
 from trygghetsrad.domain.attendance_order import DEFAULT_ORDER, format_order, parse_order
 from trygghetsrad.domain.changes import SETTINGS, Changes
 from trygghetsrad.domain.meetings import Presence
 from trygghetsrad.domain.register import MAX_NAME, clean_email, clean_text
+from trygghetsrad.domain.text import check_characters
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 
@@ -109,3 +118,25 @@ def _clean_sender(value: str) -> str:
         return clean_email(value)
     except ValidationError as exc:
         raise ValidationError(str(exc), "sender_email") from exc
+
+
+PHRASES_KEY = "standard_phrases"
+
+
+def load_phrases(session: Session) -> tuple[str, ...]:
+    """The standard phrases offered in the notes and decision editors ("Dagordningen
+    godkänns."); the program's own until the user edits the list (an emptied list stays empty)."""
+    row = session.get(Setting, PHRASES_KEY)
+    return default_phrases() if row is None else parse_phrases(row.value)
+
+
+def save_phrases(session: Session, phrases: Sequence[str]) -> Changes:
+    cleaned = [
+        check_characters(
+            clean_text(p, field="phrases", label=tr("Standardfrasen"), max_length=MAX_PHRASE),
+            field="phrases",
+            label=tr("Standardfrasen"),
+        )
+        for p in phrases
+    ]
+    return set_value(session, PHRASES_KEY, format_phrases(cleaned))

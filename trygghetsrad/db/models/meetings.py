@@ -56,6 +56,9 @@ class Meeting(TimestampMixin, Base):
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     # Called off before it was held: its invitation becomes a cancellation (METHOD:CANCEL).
     cancelled_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # domain.agenda_structure.Numbering; the kind of minutes no longer decides it.
+    numbering: Mapped[str] = mapped_column(String(20), default="decimal", server_default="decimal")
+    group_by_category: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     groups: Mapped[list[MeetingGroup]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
@@ -107,6 +110,12 @@ class Attendance(Base):
         ForeignKey("people.id", ondelete="RESTRICT"), nullable=True, index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # As it happened at this meeting (the register's title and role stay as they are).
+    partial: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    present_from: Mapped[time | None] = mapped_column(Time, nullable=True)
+    present_to: Mapped[time | None] = mapped_column(Time, nullable=True)
+    meeting_role: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    note: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendance")
 
@@ -123,6 +132,22 @@ class AgendaItem(Base):
     kind: Mapped[str] = mapped_column(String(20), default="normal")
     body: Mapped[str] = mapped_column(Text, default="")
     internal: Mapped[bool] = mapped_column(Boolean, default=False)
+    # As councils write them (domain.agenda_structure): the kind of matter, who presents it,
+    # its diarienummer, time slot and proposed decision.
+    category: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    presenter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    presenter_text: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    case_number: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    slot_start: Mapped[time | None] = mapped_column(Time, nullable=True)
+    slot_end: Mapped[time | None] = mapped_column(Time, nullable=True)
+    proposal: Mapped[str] = mapped_column(Text, default="", server_default="")
+    papers_later: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    unnumbered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    refers_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
     notes: Mapped[list[AgendaNote]] = relationship(

@@ -25,6 +25,7 @@ from trygghetsrad.domain.meetings_document import (
     attendee_detail,
     next_meeting_line,
 )
+from trygghetsrad.export.meetings import item_parts as parts
 from trygghetsrad.export.pdf.base import (
     ACCENT,
     FONT,
@@ -75,6 +76,20 @@ def _styles() -> dict[str, ParagraphStyle]:
             "meta_label", parent=s["body"], fontName=FONT_BOLD, textColor=MUTED, fontSize=9.5
         ),
         "meta": ParagraphStyle("meta", parent=s["body"], spaceAfter=0),
+        # Above a group of items: "Informationsärenden", in the accent of the house style.
+        "kind": ParagraphStyle(
+            "kind",
+            parent=s["h1"],
+            fontSize=12,
+            leading=15,
+            spaceBefore=16,
+            spaceAfter=2,
+            textColor=ACCENT,
+            keepWithNext=0,
+        ),
+        "facts": ParagraphStyle(
+            "facts", parent=s["small"], textColor=MUTED, spaceBefore=0, spaceAfter=3
+        ),
         "decision": ParagraphStyle(
             "decision", parent=s["body"], leftIndent=14, spaceBefore=2, spaceAfter=4
         ),
@@ -102,11 +117,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 BULLETS = ["•", "–", "◦", "·"]
 SUMMARY_FROM = 6  # actions in a meeting before a separate action list is added
-INTERNAL_TAG = ' <font color="#a4262c" size="8">[intern]</font>'
-
-
-def _tag(internal: bool) -> str:
-    return INTERNAL_TAG if internal else ""
+_tag = parts.tag
 
 
 def _header(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
@@ -198,14 +209,20 @@ def _attendance(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any
 
 
 def _attendee_line(person: AttendanceData) -> str:
-    """'<b>Name</b>, role, Title, Organisation, ersättare för …', every part as written."""
+    """'<b>Name</b>, role, Title, Organisation, ersättare för … (t.o.m. punkt 5) – note',
+    every part as written."""
     parts = [f"<b>{escape(person.name)}</b>"]
     detail = attendee_detail(person)
     if detail:
         parts.append(escape(detail))
     if person.presence is Presence.SUBSTITUTE and person.substitute_for_name:
         parts.append(escape(tr("ersättare för {name}").format(name=person.substitute_for_name)))
-    return ", ".join(parts)
+    line = ", ".join(parts)
+    if person.span:
+        line += f" ({escape(person.span)})"
+    if person.note.strip():
+        line += f" – <i>{escape(person.note.strip())}</i>"
+    return line
 
 
 def _notes(item: AgendaItemData, st: dict[str, ParagraphStyle]) -> list[Any]:
@@ -273,13 +290,14 @@ def _followup_section(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> li
 
 
 def _item(
-    doc: MeetingDocument, index: int, item: AgendaItemData, st: dict[str, ParagraphStyle]
+    doc: MeetingDocument,
+    index: int,
+    item: AgendaItemData,
+    st: dict[str, ParagraphStyle],
+    kind_heading: str = "",
 ) -> list[Any]:
-    heading = Paragraph(
-        f"{escape(doc.number(index))}&nbsp;&nbsp;{escape(item.title)}{_tag(item.internal)}",
-        st["item"],
-    )
-    body: list[Any] = []
+    heading = Paragraph(parts.heading_text(doc, index, item, bold=False), st["item"])
+    body: list[Any] = parts.lead(doc, item, st["facts"])
     if item.body:
         for para in item.body.split("\n\n"):
             body.append(Paragraph(escape(para.strip()), st["body"]))
@@ -293,6 +311,7 @@ def _item(
     if item.kind is ItemKind.NEXT_MEETING:
         for m in doc.next_meetings:
             body.append(Paragraph(escape(next_meeting_line(m)) + ".", st["body"]))
+    body += parts.proposal(item, st["decision"])
     for decision in item.decisions:
         label = tr("Beslut") if doc.is_protocol else tr("Beslutades")
         body.append(
@@ -303,7 +322,9 @@ def _item(
     if item.actions:
         body.append(Spacer(1, 1.5 * mm))
         body.append(data_table(_action_rows(item.actions, st, followup=False), cols(96, 46, 28)))
-    return [CondPageBreak(30 * mm), KeepTogether([heading, *body[:1]]), *body[1:]]
+    body += parts.reference(doc, item, st["facts"])
+    top = [*parts.kind_heading(kind_heading, st["kind"]), heading, *body[:1]]
+    return [CondPageBreak(30 * mm), KeepTogether(top), *body[1:]]
 
 
 def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
@@ -389,8 +410,8 @@ def build_story(doc: MeetingDocument) -> list[Any]:
     story.append(Spacer(1, 2 * mm))
     story.append(_rule())
     story += _followup_section(doc, st)
-    for index, item in enumerate(doc.items):
-        story += _item(doc, index, item, st)
+    for index, (item, kind) in enumerate(zip(doc.items, doc.headings(), strict=True)):
+        story += _item(doc, index, item, st, kind)
     # Signed right after the last item, as in the original minutes; the action list follows.
     story += _signature(doc, st)
     story += _summary(doc, st)

@@ -12,12 +12,12 @@ from trygghetsrad.domain.dates import short_date
 from trygghetsrad.domain.meeting_notice import NoticeSigners, issue_line
 from trygghetsrad.domain.meetings import ItemKind
 from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.export.meetings import item_parts as parts
 from trygghetsrad.export.meetings.minutes_pdf import (
     WIDTH,
     _grid,
     _rule,
     _styles,
-    _tag,
     house_meta,
     where_rows,
 )
@@ -69,13 +69,16 @@ def build_story(doc: MeetingDocument) -> list[Any]:
     story += [_grid(rows, [38 * mm, WIDTH - 38 * mm]), Spacer(1, 3 * mm), _rule()]
     story.append(Paragraph(tr("Förslag till dagordning"), st["h1"]))
     story += _followup_section(doc, st)  # before item 1, as in the minutes and the preview
-    for index, item in enumerate(doc.items):
-        line = f"<b>{escape(doc.number(index))}</b>&nbsp;&nbsp;{escape(item.title)}{_tag(item.internal)}"
-        story.append(Paragraph(line, st["body"]))
+    for index, (item, kind) in enumerate(zip(doc.items, doc.headings(), strict=True)):
+        story += parts.kind_heading(kind, st["kind"])
+        story.append(Paragraph(parts.heading_text(doc, index, item, bold=True), st["body"]))
+        story += parts.lead(doc, item, st["facts"])
         if item.body:
             story.append(Paragraph(escape(item.body), st["small"]))
+        story += parts.proposal(item, st["small"])
         if item.kind is ItemKind.FOLLOWUP:
             story += _followup_lines(doc, st)
+        story += parts.reference(doc, item, st["facts"])
     if not doc.items:
         story.append(Paragraph(tr("Dagordningen skickas ut senare."), st["body"]))
     story += _closing(doc, st)

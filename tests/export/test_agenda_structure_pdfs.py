@@ -1,0 +1,173 @@
+"""The notice and the minutes print agenda items as councils write them — kind headings,
+föredragande, Dnr, time slot, "Förslag till beslut" before "Beslut", "Handlingar kommer
+senare", unnumbered items, references by current number, the chosen numbering — and
+attendance as it happened (part of the meeting, role for the meeting, note). Checked in the
+text pdftotext reads from the pages."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import date, time
+from pathlib import Path
+
+from factories import make_person
+from factories_meetings import make_group_with_members, make_item, make_meeting
+
+from trygghetsrad.domain.agenda_structure import ItemCategory, Numbering
+from trygghetsrad.domain.meetings import MeetingKind, Presence
+from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
+from trygghetsrad.export.meetings.notice_pdf import notice_pdf
+from trygghetsrad.services import (
+    meetings,
+    meetings_agenda,
+    meetings_attendance,
+    meetings_structure,
+    register,
+)
+from trygghetsrad.services.meetings_document import meeting_document
+
+
+def pdftotext(pdf: bytes, tmp_path: Path) -> str:
+    source = tmp_path / "doc.pdf"
+    source.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(source), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    return re.sub(r"[ \xa0]+", " ", text)
+
+
+def _council_meeting(session):  # type: ignore[no-untyped-def]
+    """A protocol as a council writes it: items of each kind, a pause, a reference."""
+    group, people = make_group_with_members(session, 3, name="Trygghetsrådet")
+    meeting = make_meeting(
+        session,
+        group_ids=[group],
+        kind=MeetingKind.PROTOCOL,
+        first_paragraph=14,
+        day=date(2026, 3, 12),
+    )
+    josef = make_person(session, name="Josef Lind")
+    opening = make_item(session, meeting, title="Mötets öppnande")
+    police = make_item(session, meeting, title="Polisens lägesbild")
+    pause = make_item(session, meeting, title="Fika")
+    wheel = make_item(session, meeting, title="Årshjul 2027")
+    meetings_structure.update_item_details(
+        session,
+        police,
+        category=ItemCategory.INFORMATION,
+        presenter_id=josef,
+        slot_start=time(13, 15),
+        slot_end=time(13, 45),
+        refers_to_id=wheel,
+    )
+    meetings_structure.update_item_details(session, pause, unnumbered=True)
+    meetings_structure.update_item_details(
+        session,
+        wheel,
+        category=ItemCategory.DECISION,
+        presenter_text="Moa, samordnare",
+        case_number="KS 2026/114",
+        proposal="Trygghetsrådet fastställer årshjulet.",
+        papers_later=True,
+    )
+    meetings.start_minutes(session, meeting)
+    meetings_agenda.set_decisions(session, wheel, ["Årshjulet fastställs med reservation."])
+    return meeting, people, (opening, police, pause, wheel)
+
+
+def test_notice_and_minutes_print_the_items_as_written(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    meeting, _people, _items = _council_meeting(session)
+    doc = meeting_document(session, meeting)
+    for pdf in (notice_pdf(doc), minutes_pdf(doc)):
+        text = pdftotext(pdf, tmp_path)
+        assert "§ 14 Mötets öppnande" in text
+        assert "§ 15 Polisens lägesbild" in text
+        assert "Informationsärende · Föredragande: Josef Lind · Tid 13.15–13.45" in text
+        # The pause has no number and the next item keeps its own.
+        assert re.search(r"^\s*Fika\s*$", text, re.MULTILINE), text
+        assert "§ 16 Årshjul 2027" in text and "§ 17" not in text
+        assert "Beslutsärende · Föredragande: Moa, samordnare · Dnr KS 2026/114" in text
+        assert "Handlingar kommer senare." in text
+        assert "Förslag till beslut: Trygghetsrådet fastställer årshjulet." in text
+        assert "Se § 16 Årshjul 2027" in text
+    minutes = pdftotext(minutes_pdf(doc), tmp_path)
+    # The proposal comes before the decision, and stays apart from it.
+    assert minutes.index("Förslag till beslut:") < minutes.index(
+        "Beslut: Årshjulet fastställs med reservation."
+    )
+
+
+def test_references_follow_the_targets_number_when_items_move(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    meeting, _people, (opening, _police, _pause, wheel) = _council_meeting(session)
+    meetings_agenda.move_item(session, wheel, 0)
+    text = pdftotext(minutes_pdf(meeting_document(session, meeting)), tmp_path)
+    assert "§ 14 Årshjul 2027" in text and "Se § 14 Årshjul 2027" in text
+    assert "§ 15 Mötets öppnande" in text
+
+
+def test_grouped_items_stand_under_kind_headings(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    meeting, _people, _items = _council_meeting(session)
+    meetings_structure.set_numbering(
+        session, meeting, numbering=Numbering.DECIMAL, group_by_category=True
+    )
+    doc = meeting_document(session, meeting)
+    for pdf in (notice_pdf(doc), minutes_pdf(doc)):
+        text = pdftotext(pdf, tmp_path)
+        info = text.index("Informationsärenden")
+        decisions = text.index("Beslutsärenden")
+        assert info < text.index("2. Polisens lägesbild") < decisions
+        assert decisions < text.index("3. Årshjul 2027")
+        # Under its heading an item does not repeat its kind.
+        assert "Informationsärende ·" not in text and "Beslutsärende ·" not in text
+        assert "Föredragande: Josef Lind · Tid 13.15–13.45" in text
+        assert "Se punkt 3 Årshjul 2027" in text
+        assert "§" not in text
+
+
+def test_without_numbering_items_print_their_titles_alone(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    meeting, _people, _items = _council_meeting(session)
+    meetings_structure.set_numbering(session, meeting, numbering=Numbering.NONE)
+    text = pdftotext(minutes_pdf(meeting_document(session, meeting)), tmp_path)
+    assert re.search(r"^\s*Mötets öppnande\s*$", text, re.MULTILINE)
+    assert "Se punkten ”Årshjul 2027”" in text
+    assert not re.search(r"§ \d", text) and not re.search(r"^\s*\d+\. ", text, re.MULTILINE)
+
+
+def test_attendance_prints_what_happened_at_the_meeting(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    meeting, people, _items = _council_meeting(session)
+    register.update_person(session, people[1], name="Anna Berg", title="Kommunalråd")
+    rows = {r.person_id: r for r in meetings_attendance.list_attendance(session, meeting)}
+    anna = rows[people[1]].id
+    meetings_attendance.set_presence(session, anna, Presence.PRESENT)
+    meetings_structure.update_attendance_details(
+        session,
+        anna,
+        partial="t.o.m. § 15",
+        present_from=time(13, 10),
+        meeting_role="tjänstgörande ordförande",
+        note="deltog digitalt",
+    )
+    guest = meetings_attendance.add_attendee(
+        session, meeting, name="Per Rektor", organisation="Norrbyskolan"
+    ).id
+    meetings_structure.update_attendance_details(session, guest, present_to=time(14, 0))
+    text = " ".join(pdftotext(minutes_pdf(meeting_document(session, meeting)), tmp_path).split())
+    assert (
+        "Anna Berg, tjänstgörande ordförande, Kommunalråd (t.o.m. § 15, från kl. 13.10)"
+        " – deltog digitalt"
+    ) in text
+    assert "Per Rektor, Norrbyskolan (till kl. 14.00)" in text
+    assert register.get_person(session, people[1]).title == "Kommunalråd"
+
+
+def test_minutes_made_before_the_choice_print_as_they_did(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A stored version from before numbering styles has none: it numbers by its kind."""
+    from dataclasses import replace
+
+    group, _people = make_group_with_members(session, 2)
+    meeting = make_meeting(session, group_ids=[group], kind=MeetingKind.PROTOCOL, first_paragraph=7)
+    make_item(session, meeting, title="Lägesbild")
+    doc = meeting_document(session, meeting)
+    old = replace(doc, meeting=replace(doc.meeting, numbering=None))
+    assert "§ 7 Lägesbild" in pdftotext(minutes_pdf(old), tmp_path)
