@@ -10,7 +10,7 @@ from factories_wheel import open_wheel_page
 from PySide6.QtCore import Qt
 
 from trygghetsrad.services import wheel as service
-from trygghetsrad.ui.wheel.models import KEY_ROLE
+from trygghetsrad.ui.widgets.roles import Role
 
 
 @pytest.fixture
@@ -27,11 +27,11 @@ def test_selection_is_synced_both_ways(page, qtbot) -> None:  # type: ignore[no-
     qtbot.mouseClick(
         page.wheel, Qt.MouseButton.LeftButton, pos=page.wheel.shape_center(key).toPoint()
     )
-    assert page.table.currentIndex().data(KEY_ROLE) == key
+    assert page.table.currentIndex().data(Role.KEY) == key
     assert "Kulturnatten" in page.details.text()
     other = _key(page, "Skolstart")
     row = next(
-        r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data(KEY_ROLE) == other
+        r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data(Role.KEY) == other
     )
     page.table.setCurrentIndex(page.proxy.index(row, 2))
     assert page.wheel.selected == other
@@ -48,7 +48,7 @@ def test_list_is_searchable_and_filterable_and_legend_hides_rings(page) -> None:
     page.ring_filter.setCurrentIndex(0)
     page.legend_checks["events"].setChecked(False)
     assert all(
-        page.proxy.index(r, 0).data(KEY_ROLE)
+        page.proxy.index(r, 0).data(Role.KEY)
         and page.model.item(page.proxy.mapToSource(page.proxy.index(r, 0)).row()).category
         != "events"
         for r in range(page.proxy.rowCount())

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.wheel import DEFAULT_CATEGORIES, WheelCategory
 from trygghetsrad.domain.wheel_geometry import Span, point
-from trygghetsrad.ui.wheel.models import KEY_ROLE, WheelFilterProxy, WheelItemsModel
+from trygghetsrad.ui.wheel.models import WheelItemsModel, outside_rings
 from trygghetsrad.ui.wheel.widget import AnnualWheelWidget
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.roles import Role
 
 CATS = [WheelCategory(i, k, n, c, i) for i, (k, n, c) in enumerate(DEFAULT_CATEGORIES)]
 ITEMS = [
@@ -114,13 +116,13 @@ def test_list_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ign
     model = WheelItemsModel()
     model.set_items(ITEMS, CATS)
     qtmodeltester.check(model)
-    proxy = WheelFilterProxy()
+    proxy = RecordFilterProxy()
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
-    proxy.set_search("kultur")
-    assert proxy.rowCount() == 1 and proxy.index(0, 0).data(KEY_ROLE) == "wheel:1"
-    proxy.set_search("")
-    proxy.set_hidden_categories({"events"})
+    proxy.set_query("kultur")
+    assert proxy.rowCount() == 1 and proxy.index(0, 0).data(Role.KEY) == "wheel:1"
+    proxy.set_query("")
+    proxy.set_filter("shown rings", outside_rings({"events"}))
     assert proxy.rowCount() == 1
 
 
@@ -190,5 +192,5 @@ def test_the_card_of_a_span_names_all_its_weeks(qtbot) -> None:  # type: ignore[
     assert "13 juni–16 augusti 2026 (v. 24–33)" in card, card
     model = WheelItemsModel()
     model.set_items(SUMMER, CATS)
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(KEY_ROLE) == "wheel:9")
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(Role.KEY) == "wheel:9")
     assert model.data(model.index(row, 1)) == "24–33"

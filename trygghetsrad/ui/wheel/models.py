@@ -1,25 +1,27 @@
-"""The list beside the wheel: every item of the year by date, filterable by ring and text."""
+"""The list beside the wheel: every item of the year by date, filterable by ring and text.
+
+Built on the one table stack of `ui/widgets/`: the keyed row model (updated in place,
+sorting itself from cached keys), the shared roles (`Role.KEY` is the item's key,
+`Role.CATEGORY` its ring, `Role.SEARCH` its searchable text) and the shared filter proxy
+(`filter_proxy.RecordFilterProxy`) with the filters below.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import MONTHS_SHORT, WEEKDAYS, iso_week_span, time_span
+from trygghetsrad.domain.text import search_text
 from trygghetsrad.domain.wheel import WheelCategory
+from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.row_model import KeyedRowModel
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
-
-_Index = QModelIndex | QPersistentModelIndex
+ItemFilter = Callable[[CalendarItem], bool]
 
 
 def short_when(item: CalendarItem) -> str:
@@ -31,16 +33,28 @@ def short_when(item: CalendarItem) -> str:
     return f"{text}, {span.replace('kl. ', '')}" if span else text
 
 
+def outside_rings(hidden: set[str]) -> ItemFilter:
+    """The proxy's filter for the rings that are shown (the legend's and the plan's)."""
+    hidden = set(hidden)
+    return lambda item: item.category not in hidden
+
+
+def in_ring(key: str | None) -> ItemFilter | None:
+    """The proxy's filter for the ring chosen above the list (None: every ring)."""
+    if not key:
+        return None
+    return lambda item: item.category == key
+
+
 class WheelItemsModel(KeyedRowModel):
     """The year's items by date; updated in place on reload (matched by item key), sorted
     by the model itself from cached keys (see KeyedRowModel.sort)."""
 
     HEADERS = ("Datum", "V.", "Händelse")
     COLUMNS = HEADERS
-    SORT_BY_ROLE = SORT_ROLE
-    CACHED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE})
+    CACHED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Role.SORT, Role.SEARCH})
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._categories: dict[str, WheelCategory] = {}
 
@@ -55,20 +69,17 @@ class WheelItemsModel(KeyedRowModel):
         if recoloured:  # ring colours are shown in every row
             self.refresh_all()
 
-    @property
-    def _items(self) -> list[CalendarItem]:
-        return self._rows
-
     def item(self, row: int) -> CalendarItem:
-        return self._rows[row]  # type: ignore[no-any-return]
+        item: CalendarItem = self._rows[row]
+        return item
 
     def row_of(self, key: str) -> int | None:
         row = self.row_of_key(key)
         return None if row < 0 else row
 
-    def headerData(
+    def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # type: ignore[no-untyped-def]  # noqa: N802
+    ) -> Any:
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
@@ -77,91 +88,53 @@ class WheelItemsModel(KeyedRowModel):
             return self.tr(self.HEADERS[section])
         return None
 
-    def row_data(self, item: CalendarItem, row: int, col: int, role: int):  # type: ignore[no-untyped-def]
-        cat = self._categories.get(item.category)
+    def row_data(self, item: CalendarItem, row: int, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return short_when(item)
-            if col == 1:
-                return iso_week_span(item.start, item.end).replace("v. ", "")
-            if col == 2:
-                title = item.title
-                if item.internal:
-                    title += " " + self.tr("(intern)")
-                return title
-        if role == Qt.ItemDataRole.DecorationRole and col == 2 and cat:
-            return QColor(cat.color)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [item.title, cat.name if cat else item.category]
-            if item.place:
-                parts.append(item.place)
-            if item.owner is not None and item.owner.area != "wheel":
-                parts.append(self.tr("Ändras i den del av programmet där den hör hemma."))
-            return "\n".join(parts)
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and item.owner is not None
-            and item.owner.area != "wheel"
-            and col == 2
-        ):
-            return QColor("#34495e")
-        if role == KEY_ROLE:
-            return item.key
-        if role == CATEGORY_ROLE:
-            return item.category
-        if role == SORT_ROLE:
+            return self._text(item, col)
+        if role == Role.SORT:
             if col in (0, 1):
-                return item.start.toordinal() * 10_000 + (
+                minutes = (
                     item.start_time.hour * 60 + item.start_time.minute if item.start_time else 0
                 )
-            return self.row_data(item, row, col, Qt.ItemDataRole.DisplayRole)
+                return item.start.toordinal() * 10_000 + minutes
+            return self._text(item, col)
+        if role == Role.SEARCH:
+            return search_text(item.title, item.place, item.description, item.responsible)
+        if role == Role.CATEGORY:
+            return item.category
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item)
+        if col == 2:
+            return self._title_look(item, role)
+        return None
+
+    def _text(self, item: CalendarItem, col: int) -> str | None:
+        if col == 0:
+            return short_when(item)
+        if col == 1:
+            return iso_week_span(item.start, item.end).replace("v. ", "")
+        if col == 2:
+            return item.title + (" " + self.tr("(intern)") if item.internal else "")
+        return None
+
+    def _tooltip(self, item: CalendarItem) -> str:
+        cat = self._categories.get(item.category)
+        parts = [item.title, cat.name if cat else item.category]
+        if item.place:
+            parts.append(item.place)
+        if _owned_elsewhere(item):
+            parts.append(self.tr("Ändras i den del av programmet där den hör hemma."))
+        return "\n".join(parts)
+
+    def _title_look(self, item: CalendarItem, role: int) -> QColor | None:
+        """The ring's colour beside the title; an item owned elsewhere in a darker ink."""
+        cat = self._categories.get(item.category)
+        if role == Qt.ItemDataRole.DecorationRole and cat:
+            return QColor(cat.color)
+        if role == Qt.ItemDataRole.ForegroundRole and _owned_elsewhere(item):
+            return QColor("#34495e")
         return None
 
 
-class WheelFilterProxy(QSortFilterProxyModel):
-    """Filters by a set of visible ring keys and by words in title, place and description."""
-
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self._hidden: set[str] = set()
-        self._only: str | None = None
-        self._words: list[str] = []
-        self.setSortRole(SORT_ROLE)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """The items model sorts itself from cached keys; this proxy only filters (sorting
-        here asked Python for a key ~10,000 times for one year's list)."""
-        model = self.sourceModel()
-        if isinstance(model, WheelItemsModel):
-            if self.sortColumn() >= 0:
-                super().sort(-1)
-            model.sort(column, order)
-        else:
-            super().sort(column, order)
-
-    def set_hidden_categories(self, hidden: set[str]) -> None:
-        self.beginFilterChange()
-        self._hidden = set(hidden)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_only_category(self, key: str | None) -> None:
-        self.beginFilterChange()
-        self._only = key
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = text.lower().split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        if not isinstance(model, WheelItemsModel):
-            return True
-        item = model.item(row)
-        if item.category in self._hidden or (self._only and item.category != self._only):
-            return False
-        if self._words:
-            hay = " ".join([item.title, item.place, item.description, item.responsible]).lower()
-            return all(w in hay for w in self._words)
-        return True
+def _owned_elsewhere(item: CalendarItem) -> bool:
+    return item.owner is not None and item.owner.area != "wheel"

@@ -39,7 +39,8 @@ from trygghetsrad.ui.wheel import page_layout, plan_actions, transfer
 from trygghetsrad.ui.wheel.actions import EventActions
 from trygghetsrad.ui.wheel.dialogs import CategoryDialog, PlanDialog, swatch
 from trygghetsrad.ui.wheel.event_dialog import EventDialog
-from trygghetsrad.ui.wheel.models import KEY_ROLE
+from trygghetsrad.ui.wheel.models import outside_rings
+from trygghetsrad.ui.widgets.roles import Role
 
 log = logging.getLogger("trygghetsrad")
 
@@ -199,9 +200,8 @@ class WheelPage(QWidget):
         )
         selected = self.wheel.selected
         self.model.set_items(self._items, self._categories)
-        self.proxy.set_hidden_categories(
-            self._hidden | {c.key for c in self._categories if not c.visible}
-        )
+        hidden = self._hidden | {c.key for c in self._categories if not c.visible}
+        self.proxy.set_filter("shown rings", outside_rings(hidden))
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         self._rebuild_ring_filter()
         if selected:
@@ -299,7 +299,7 @@ class WheelPage(QWidget):
     def on_table_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing or not current.isValid():
             return
-        key = current.data(KEY_ROLE)
+        key = current.data(Role.KEY)
         self._syncing = True
         try:
             item = self.wheel.item(key)

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.ui.wheel.legend import WheelLegend
-from trygghetsrad.ui.wheel.models import WheelFilterProxy, WheelItemsModel
+from trygghetsrad.ui.wheel.models import WheelItemsModel, in_ring
 from trygghetsrad.ui.wheel.widget import AnnualWheelWidget
 from trygghetsrad.ui.widgets.elided_label import ElidedLabel
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 
 
 def build(page: Any) -> None:
@@ -165,7 +166,7 @@ def _list_side(page: Any) -> QWidget:
     filters.addWidget(page.ring_filter)
     layout.addLayout(filters)
     page.model = WheelItemsModel(page)
-    page.proxy = WheelFilterProxy(page)
+    page.proxy = RecordFilterProxy(page)
     page.proxy.setSourceModel(page.model)
     page.table = _table(page)
     layout.addWidget(page.table, 1)
@@ -215,9 +216,9 @@ def _connect(page: Any) -> None:
     page.legend.toggled.connect(page.on_legend)
     page.table.selectionModel().currentRowChanged.connect(page.on_table_current)
     page.table.doubleClicked.connect(lambda _i: page.open_selected())
-    page.search.textChanged.connect(page.proxy.set_search)
+    page.search.textChanged.connect(page.proxy.set_query)
     page.ring_filter.currentIndexChanged.connect(
-        lambda _i: page.proxy.set_only_category(page.ring_filter.currentData())
+        lambda _i: page.proxy.set_filter("ring", in_ring(page.ring_filter.currentData()))
     )
     QShortcut(QKeySequence("Ctrl+Shift+N"), page, page.new_event)
     QShortcut(QKeySequence("Alt+Left"), page, lambda: page.show_year(page.shown_year - 1))
