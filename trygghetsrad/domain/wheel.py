@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cache
+from typing import Any, Literal
 
 from dateutil import rrule
 
@@ -263,7 +264,9 @@ def validate_color(color: str) -> str:
     return color.lower()
 
 
-def validate_span(start: date, end: date | None, start_time: time | None, end_time: time | None):  # type: ignore[no-untyped-def]
+def validate_span(
+    start: date, end: date | None, start_time: time | None, end_time: time | None
+) -> None:
     if end is not None and end < start:
         raise ValidationError(tr("Slutdatum kan inte ligga före startdatum."), "end")
     if end is not None and (end - start).days > 366:
@@ -295,33 +298,35 @@ def validate_recurrence(rec: Recurrence, start: date) -> None:
 # -- recurrence ----------------------------------------------------------------------------------
 
 
+_Freq = Literal[0, 1, 2, 3, 4, 5, 6]  # rrule.YEARLY … rrule.SECONDLY
+
+
 def _rule(event: WheelEvent) -> rrule.rrule:
     rec = event.recurrence
     start = event.start
-    dtstart = _dt(start)
-    kwargs: dict[str, object] = {"dtstart": dtstart, "interval": rec.interval}
-    if rec.until is not None:
-        kwargs["until"] = _dt(rec.until)
-    if rec.count is not None:
-        kwargs["count"] = rec.count
+    until = _dt(rec.until) if rec.until is not None else None
+
+    def rule(freq: _Freq, **by: Any) -> rrule.rrule:
+        return rrule.rrule(
+            freq, dtstart=_dt(start), interval=rec.interval, until=until, count=rec.count, **by
+        )
+
     weekday = rrule.weekdays[start.weekday()]
     f = rec.frequency
     if f is Frequency.WEEKLY:
-        return rrule.rrule(rrule.WEEKLY, byweekday=weekday, **kwargs)  # type: ignore[arg-type]
+        return rule(rrule.WEEKLY, byweekday=weekday)
     if f is Frequency.MONTHLY:
-        return rrule.rrule(rrule.MONTHLY, bymonthday=start.day, **kwargs)  # type: ignore[arg-type]
+        return rule(rrule.MONTHLY, bymonthday=start.day)
     if f is Frequency.MONTHLY_NTH:
         nth = rec.nth or min((start.day - 1) // 7 + 1, 4)
-        return rrule.rrule(rrule.MONTHLY, byweekday=weekday(nth), **kwargs)  # type: ignore[arg-type]
+        return rule(rrule.MONTHLY, byweekday=weekday(nth))
     if f is Frequency.YEARLY:
-        return rrule.rrule(rrule.YEARLY, bymonth=start.month, bymonthday=start.day, **kwargs)  # type: ignore[arg-type]
+        return rule(rrule.YEARLY, bymonth=start.month, bymonthday=start.day)
     week = rec.week or start.isocalendar()[1]
-    return rrule.rrule(rrule.YEARLY, byweekno=week, byweekday=weekday, **kwargs)  # type: ignore[arg-type]
+    return rule(rrule.YEARLY, byweekno=week, byweekday=weekday)
 
 
-def _dt(day: date):  # type: ignore[no-untyped-def]
-    from datetime import datetime
-
+def _dt(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -189,7 +190,7 @@ def update_event(session: Session, event_id: int, **fields: object) -> Changes:
     if row is None:
         raise UserError(tr("Händelsen finns inte längre."))
     before = _event(row, _keys(session))
-    current = {
+    current: dict[str, Any] = {
         "title": before.title,
         "category": before.category,
         "start": before.start,
@@ -206,7 +207,7 @@ def update_event(session: Session, event_id: int, **fields: object) -> Changes:
     if unknown:
         raise TypeError(f"unknown fields {unknown}")
     current.update(fields)
-    _apply(session, row, **current)  # type: ignore[arg-type]
+    _apply(session, row, **current)
     after = _event(row, _keys(session))
     if replace(after, exceptions=()) != replace(before, exceptions=()):
         row.sequence += 1

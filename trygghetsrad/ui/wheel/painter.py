@@ -6,6 +6,7 @@ Paths and pens are built once per scene (`PreparedScene`), so a repaint only rep
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -70,7 +71,7 @@ class PreparedScene:
 
     def __init__(self, scene: Scene) -> None:
         self.scene = scene
-        self._ops: list[tuple] = []  # type: ignore[type-arg]
+        self._ops: list[tuple[Any, ...]] = []
         fonts: dict[tuple[float, bool], tuple[QFont, QFontMetricsF]] = {}
         for prim in scene.primitives:
             if isinstance(prim, Sector):
