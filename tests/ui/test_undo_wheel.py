@@ -126,3 +126,44 @@ def test_a_move_dragged_on_the_wheel_and_a_removed_ring_are_undone_through_the_j
     with demo_ctx.database.session() as s:
         assert (added.id, added.name) in {(c.id, c.name) for c in service.list_categories(s)}
     dialog.close()
+
+
+def test_a_date_added_from_pasted_text_can_be_undone(page, qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = page.show_suggestions()
+    dialog.text.setPlainText("Trygghetsvandring i Åby den 14 oktober 2026.")
+    find = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Sök datum")
+    qtbot.mouseClick(find, Qt.MouseButton.LeftButton)
+    add = next(b for b in dialog.buttons if b.isEnabled())
+    before = _titles(demo_ctx, 2026)
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    added = _titles(demo_ctx, 2026)
+    assert len(added) == len(before) + 1 and add.text() == "Tillagd"
+    assert page.stack.undoText().startswith("Ny händelse: ")
+    page.stack.undo()
+    assert _titles(demo_ctx, 2026) == before
+    page.stack.redo()
+    assert _titles(demo_ctx, 2026) == added
+    dialog.close()
+
+
+def test_a_meeting_moved_from_its_card_on_the_wheel_can_be_undone(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from PySide6.QtCore import Qt
+
+    meeting = next(i for i in page._items if i.key.startswith("meeting:") and i.start.month == 12)
+    dialog = page.open_item(meeting.key)
+    dialog.date_edit.setText((meeting.start + timedelta(days=2)).isoformat())
+    move = next(
+        b
+        for b in dialog.findChildren(type(dialog.open_button))
+        if b.text() == "Flytta till datumet"
+    )
+    qtbot.mouseClick(move, Qt.MouseButton.LeftButton)
+    assert page.wheel.item(meeting.key).start == meeting.start + timedelta(days=2)
+    assert page.stack.undoText() == f"Flytta {meeting.title}"
+    page.stack.undo()
+    assert page.wheel.item(meeting.key).start == meeting.start

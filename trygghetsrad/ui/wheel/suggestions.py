@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 class SuggestionsDialog(QDialog):
     """Dates found in the minutes or in pasted text; "Lägg till" hands one to `on_accept`
     (an undoable edit of the page, which raises a refusal for this dialog to show)."""
-
-    accepted_one = Signal()
 
     def __init__(
         self,
@@ -149,4 +147,3 @@ class SuggestionsDialog(QDialog):
             return
         button.setText(self.tr("Tillagd"))
         button.setEnabled(False)
-        self.accepted_one.emit()
