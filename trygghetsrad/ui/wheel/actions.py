@@ -22,34 +22,15 @@ from trygghetsrad.ui.wheel.dialogs import OwnedItemDialog
 from trygghetsrad.ui.wheel.event_dialog import EventDialog
 from trygghetsrad.ui.wheel.host import WheelHost
 from trygghetsrad.ui.wheel.widget import OWNER_NAMES
-from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.journal_command import push_recorded, push_recorded_or_raise
 
 Step = Callable[[Any], Any]  # takes a session
 
 
 def record(page: WheelHost, text: str, fn: Step) -> Any:
-    """Run `fn(session)` as one undoable edit titled `text` and return what it returned.
-
-    A refusal is raised as the service's own `UserError` (a `ValidationError` keeps its
-    field), for the dialog that asked to show it where it belongs."""
-    refused: list[UserError] = []
-    messages: list[str] = []
-
-    def step(session: Any) -> Any:
-        try:
-            return fn(session)
-        except UserError as exc:
-            refused.append(exc)
-            raise
-
-    ok, result = push_recorded(
-        page.stack, page.ctx, text, step, parent_widget=page, on_error=messages.append
-    )
-    if refused:
-        raise refused[0]
-    if not ok and messages:
-        raise UserError(messages[0])
-    return result
+    """Run `fn(session)` as one undoable edit titled `text` and return what it returned; a
+    refusal is raised (a `ValidationError` keeps its field) for the asking dialog to show."""
+    return push_recorded_or_raise(page.stack, page.ctx, text, fn, parent_widget=page)
 
 
 def push(page: WheelHost, text: str, fn: Step, *, title: str = "") -> tuple[bool, Any]:
