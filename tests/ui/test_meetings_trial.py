@@ -106,7 +106,9 @@ def test_minnesanteckningar_are_fastställda_without_a_justerare(qtbot, demo_pag
     assert buttons["unfinalise"].text() == "Ångra fastställande"
     assert "Fastställt" in demo_page.revision.text()
     meeting_id = demo_page.meeting.id
-    demo_page.agenda.run(lambda s: meetings_agenda.add_item(s, meeting_id, title="Ny"))
+    demo_page.agenda.record(
+        "Ny punkt", lambda s: meetings_agenda.add_item(s, meeting_id, title="Ny")
+    )
     message = demo_page.agenda.error.text()
     assert "Minnesanteckningarna är fastställda" in message and "protokoll" not in message.lower()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.meetings import AgendaItemData, ItemKind, MeetingDetail
 from trygghetsrad.domain.meetings_document import MeetingDocument
-from trygghetsrad.errors import UserError
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_actions as action_service
 from trygghetsrad.services import meetings_agenda as agenda_service
@@ -39,7 +38,8 @@ from trygghetsrad.ui.meetings.followup import FollowupMixin
 from trygghetsrad.ui.meetings.models import ActionModel, AgendaModel
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.columns import fit_columns
-from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
+from trygghetsrad.ui.widgets.service_calls import read
 
 SHORTCUTS = (
     "Enter ny punkt · Tab / Shift+Tab nivå · Enter på tom punkt: löptext · "
@@ -51,8 +51,6 @@ SHORTCUTS = (
 
 
 class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
-    changed = Signal()
-
     def __init__(self, ctx: AppContext, undo_stack: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -246,33 +244,26 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
 
     # -- loading ---------------------------------------------------------------------------
 
-    def run(self, fn: Callable[[Any], Any]) -> Any:
-        """Run a service call in a session; show a user error inline and reload."""
-        try:
-            with self.ctx.database.session() as s:
-                result = fn(s)
-        except UserError as exc:
-            self.show_error(str(exc))
-            return None
-        self.error.hide()
-        from trygghetsrad.domain.changes import MEETINGS, Changes
-
-        self.reload()
-        self.ctx.events.changed(Changes.of(MEETINGS))
-        self.changed.emit()
-        return result
-
-    def record(self, text: str, fn: Callable[[Any], Any], *, select: int | None = None) -> bool:
-        """Run a service call as an undoable edit (undo puts back every row it changed)."""
+    def record(
+        self,
+        text: str,
+        fn: Callable[[Any], Any],
+        *,
+        select: int | Callable[[], int | None] | None = None,
+    ) -> tuple[bool, Any]:
+        """Run a service call as an undoable edit (push_recorded): a refusal shows under the
+        editor; after the edit, its undo and its redo the agenda shows the database again,
+        with `select` (an item id, or a function that gives one) selected after undo/redo.
+        Returns (it succeeded, what the call returned)."""
 
         def replayed() -> None:
             self.error.hide()
             self.reload()
-            if select is not None:
-                self.select_item(select)
-            self.changed.emit()
+            item_id = select() if callable(select) else select
+            if item_id is not None:
+                self.select_item(item_id)
 
-        ok, _result = push_recorded(
+        done = push_recorded(
             self.undo_stack,
             self.ctx,
             text,
@@ -282,11 +273,18 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
             on_undone=replayed,
             on_redone=replayed,
         )
-        if ok:
+        if done[0]:
             self.error.hide()
             self.reload()
-            self.changed.emit()
-        return ok
+        return done
+
+    def record_form(self, text: str, fn: Callable[[Any], Any]) -> Any:
+        """The same for a dialog's "Spara": a refusal is raised to the dialog, which shows it
+        under its field and stays open."""
+        result = push_raising(self.undo_stack, self.ctx, text, fn, parent_widget=self)
+        self.error.hide()
+        self.reload()
+        return result
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -317,10 +315,15 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
             self.model.set_items([], lambda i: "")
             self._show_item(None)
             return
-        with self.ctx.database.session() as s:
-            self.meeting = meeting_service.get_meeting(s, self.meeting.id)
-            items = agenda_service.get_agenda(s, self.meeting.id)
-            followup = action_service.followup(s, self.meeting.id)
+        meeting_id = self.meeting.id
+        self.meeting, items, followup = read(
+            self.ctx,
+            lambda s: (
+                meeting_service.get_meeting(s, meeting_id),
+                agenda_service.get_agenda(s, meeting_id),
+                action_service.followup(s, meeting_id),
+            ),
+        )
         meeting = self.meeting
 
         def numbering(row: int) -> str:  # as the export numbers them (internal items: none)

@@ -6,11 +6,9 @@ the undo record."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox
 
 from trygghetsrad.errors import UserError
@@ -22,33 +20,7 @@ from trygghetsrad.services import register
 from trygghetsrad.ui.meetings.agenda_dialogs import ActionDialog, TemplateDialog
 from trygghetsrad.ui.meetings.next_meeting import NextMeetingDialog
 from trygghetsrad.ui.widgets.journal_command import push_recorded
-
-
-class _ServiceCommand(QUndoCommand):
-    """An undoable edit: `do` and `undo` each run a service in their own session."""
-
-    def __init__(
-        self,
-        panel: Any,
-        text: str,
-        do: Callable[[Any], Any],
-        undo: Callable[[Any], Any],
-        *,
-        done: bool = False,
-    ) -> None:
-        super().__init__(text)
-        self._panel, self._do, self._undo = panel, do, undo
-        self._skip = done  # already done (e.g. by a dialog that showed its own errors)
-
-    def redo(self) -> None:
-        if self._skip:
-            self._skip = False
-            self._panel.run(lambda s: None)
-            return
-        self._panel.run(self._do)
-
-    def undo(self) -> None:
-        self._panel.run(self._undo)
+from trygghetsrad.ui.widgets.service_calls import read, store
 
 
 class AgendaActionsMixin:
@@ -72,7 +44,7 @@ class AgendaActionsMixin:
     _autosaver: Any
     tr: Any
     record: Any
-    run: Any
+    record_form: Any
     reload: Any
     select_item: Any
     show_error: Any
@@ -101,8 +73,9 @@ class AgendaActionsMixin:
             return True  # nothing typed since the item was loaded or last saved
         values = self.item_editor.values()
         try:
-            with self.ctx.database.session() as s:
-                errors = agenda_service.save_item_fields(s, item_id, **values)
+            errors = store(
+                self.ctx, lambda s: agenda_service.save_item_fields(s, item_id, **values)
+            )
         except UserError as exc:
             self.show_error(str(exc))
             return False
@@ -120,8 +93,7 @@ class AgendaActionsMixin:
     def _refresh_row(self, item_id: int) -> None:
         row = self.model.row_of(item_id)
         if row >= 0:
-            with self.ctx.database.session() as s:
-                fresh = agenda_service.get_item(s, item_id)
+            fresh = read(self.ctx, lambda s: agenda_service.get_item(s, item_id))
             internal_changed = self.model.items[row].internal != fresh.internal
             self.model.items[row] = fresh
             index = self.model.index(row)
@@ -137,20 +109,20 @@ class AgendaActionsMixin:
         self.save_now()
         meeting_id = self.meeting.id
         position = self.model.row_of(self.item_id) + 1 if self.item_id is not None else None
-        created: dict[str, int] = {}
+        title = self.tr("Ny punkt")
+        created: list[int] = []
 
-        def do(s: Any) -> None:
-            created["id"] = agenda_service.add_item(
-                s, meeting_id, title=self.tr("Ny punkt"), position=position
-            ).id
+        def add(s: Any) -> int:
+            created.append(
+                agenda_service.add_item(s, meeting_id, title=title, position=position).id
+            )
+            return created[-1]
 
-        def undo(s: Any) -> None:
-            if "id" in created:
-                agenda_service.delete_item(s, created["id"])
-
-        self.undo_stack.push(_ServiceCommand(self, self.tr("Ny dagordningspunkt"), do, undo))
-        if "id" in created:
-            self.select_item(created["id"])
+        ok, item_id = self.record(
+            self.tr("Ny dagordningspunkt"), add, select=lambda: created[-1] if created else None
+        )
+        if ok:
+            self.select_item(item_id)
             self.title.setFocus()
             self.title.selectAll()
 
@@ -169,13 +141,10 @@ class AgendaActionsMixin:
         old = self.model.row_of(item_id)
         title = self.model.items[old].title if old >= 0 else ""
         self.item_id = item_id
-        self.undo_stack.push(
-            _ServiceCommand(
-                self,
-                self.tr("Flytta ”{title}”").format(title=title),
-                lambda s: agenda_service.move_item(s, item_id, position),
-                lambda s: agenda_service.move_item(s, item_id, old),
-            )
+        self.record(
+            self.tr("Flytta ”{title}”").format(title=title),
+            lambda s: agenda_service.move_item(s, item_id, position),
+            select=item_id,
         )
         self.select_item(item_id)
 
@@ -206,18 +175,16 @@ class AgendaActionsMixin:
         self.template_menu.clear()
         if self.meeting is None:
             return
-        with self.ctx.database.session() as s:
-            templates = [
-                t
-                for gid in self.meeting.group_ids
-                for t in agenda_service.list_templates(s, group_id=gid)
-            ]
+        group_ids = self.meeting.group_ids
+        templates = read(
+            self.ctx,
+            lambda s: [t for g in group_ids for t in agenda_service.list_templates(s, group_id=g)],
+        )
         if not templates:
             action = self.template_menu.addAction(self.tr("Gruppen har ingen mall"))
             action.setEnabled(False)
         meeting_id = self.meeting.id
-        with self.ctx.database.session() as s:
-            groups = [g for g in register.list_groups(s) if g.id in self.meeting.group_ids]
+        groups = [g for g in read(self.ctx, register.list_groups) if g.id in group_ids]
         for template in templates:
             self.template_menu.addAction(
                 template.name,
@@ -243,8 +210,10 @@ class AgendaActionsMixin:
 
     def edit_template(self, group_id: int, group_name: str) -> None:
         """Edit a group's standard agenda: one item title per line."""
-        with self.ctx.database.session() as s:
-            existing = next(iter(agenda_service.list_templates(s, group_id=group_id)), None)
+        existing = next(
+            iter(read(self.ctx, lambda s: agenda_service.list_templates(s, group_id=group_id))),
+            None,
+        )
 
         def save(values: dict[str, Any]) -> None:
             fields = {"group_id": group_id, "name": values["name"], "items": values["items"]}
@@ -254,10 +223,7 @@ class AgendaActionsMixin:
                     return agenda_service.create_template(s, **fields)
                 return agenda_service.update_template(s, existing.id, **fields)
 
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                write(s)
-                s.rollback()
-            self.record(self.tr("Ändra mallen för {group}").format(group=group_name), write)
+            self.record_form(self.tr("Ändra mallen för {group}").format(group=group_name), write)
 
         dialog = TemplateDialog(
             group_name,
@@ -297,7 +263,6 @@ class AgendaActionsMixin:
             )
             return
         self.reload()
-        self.changed.emit()
         self.ctx.events.status_message.emit(
             self.tr("Kopierade {items} från förra mötet.").format(
                 items=plural(count, self.tr("punkt"), self.tr("punkter"))
@@ -312,16 +277,13 @@ class AgendaActionsMixin:
     def plan_next(self) -> None:
         if self.meeting is None:
             return
-        with self.ctx.database.session() as s:
-            groups = [g for g in register.list_groups(s) if g.id in self.meeting.group_ids]
+        group_ids = self.meeting.group_ids
+        groups = [g for g in read(self.ctx, register.list_groups) if g.id in group_ids]
         meeting_id = self.meeting.id
         day = self.meeting.day
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show in the dialog
-                meeting_service.plan_next_meetings(s, meeting_id, values["plans"])
-                s.rollback()
-            self.record(
+            self.record_form(
                 self.tr("Planera nästa möte"),
                 lambda s: meeting_service.plan_next_meetings(s, meeting_id, values["plans"]),
             )
@@ -333,8 +295,7 @@ class AgendaActionsMixin:
     # -- actions ---------------------------------------------------------------------------
 
     def _people_and_orgs(self) -> tuple[list[Any], list[Any]]:
-        with self.ctx.database.session() as s:
-            return register.list_people(s), register.list_organisations(s)
+        return read(self.ctx, lambda s: (register.list_people(s), register.list_organisations(s)))
 
     def new_action(self) -> None:
         if self.item_id is None or self.meeting is None or not self.meeting.editable:
@@ -342,22 +303,10 @@ class AgendaActionsMixin:
         item_id = self.item_id
         people, orgs = self._people_and_orgs()
 
-        created: dict[str, int] = {}
-
-        def add(s: Any, values: dict[str, Any]) -> None:
-            created["id"] = action_service.add_action(s, item_id, **values).id
-
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                add(s, values)
-            self.undo_stack.push(
-                _ServiceCommand(
-                    self,
-                    self.tr("Nytt uppdrag: {what}").format(what=values["what"].strip()),
-                    lambda s: add(s, values),
-                    lambda s: action_service.delete_action(s, created["id"]),
-                    done=True,
-                )
+            self.record_form(
+                self.tr("Nytt uppdrag: {what}").format(what=values["what"].strip()),
+                lambda s: action_service.add_action(s, item_id, **values),
             )
 
         dialog = ActionDialog(people, orgs, save, self)
@@ -370,16 +319,10 @@ class AgendaActionsMixin:
             return
         people, orgs = self._people_and_orgs()
 
-        item_id = self.item_id
-
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                action_service.update_action(s, action.id, **values)
-                s.rollback()
-            self.record(
+            self.record_form(
                 self.tr("Ändra uppdraget ”{what}”").format(what=action.what),
                 lambda s: action_service.update_action(s, action.id, **values),
-                select=item_id,
             )
 
         dialog = ActionDialog(

@@ -7,6 +7,7 @@ a refused value (`show_field_errors`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -21,12 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import INTERNAL_MARK, AgendaItemData, ItemKind, Note
+from trygghetsrad.domain.meetings import (
+    INTERNAL_MARK,
+    AgendaItemData,
+    DecisionData,
+    ItemKind,
+    Note,
+)
 from trygghetsrad.ui.meetings.notes_edit import NotesEdit
 from trygghetsrad.ui.widgets.screen import grow_with_text, lines_height
 
 
-def decisions_text(decisions: tuple[Note, ...] | list[Note]) -> str:
+def decisions_text(decisions: Sequence[DecisionData | Note]) -> str:
     """The decisions one per line, an internal one marked "(intern)"."""
     return "\n".join((f"{INTERNAL_MARK} " if d.internal else "") + d.text for d in decisions)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,25 +29,12 @@ from trygghetsrad.ui.meetings.fields import Save, person_combo
 from trygghetsrad.ui.meetings.models import AttendanceModel
 from trygghetsrad.ui.meetings.table_view import record_table
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
-from trygghetsrad.ui.widgets.journal_command import push_recorded
-
-
-class _PresenceCommand(QUndoCommand):
-    def __init__(
-        self, panel: AttendancePanel, row_id: int, name: str, old: Presence, new: Presence
-    ) -> None:
-        super().__init__(panel.tr("Närvaro för {name}: {p}").format(name=name, p=new.label.lower()))
-        self.panel, self.row_id, self.old, self.new = panel, row_id, old, new
-
-    def redo(self) -> None:
-        self.panel.apply(self.row_id, self.new)
-
-    def undo(self) -> None:
-        self.panel.apply(self.row_id, self.old)
+from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
+from trygghetsrad.ui.widgets.service_calls import read, store
 
 
 class AttendancePanel(QWidget):
-    changed = Signal()
+    """Who is on the list and how each attended; marks, guests and removals are undoable."""
 
     def __init__(self, ctx: AppContext, undo_stack: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,8 +143,12 @@ class AttendancePanel(QWidget):
             return
         meeting_id = self.meeting.id
         try:
-            with self.ctx.database.session() as s:
-                attendance_service.sync_members(s, meeting_id)
+            # Called while the page reloads after a register change: no second announcement.
+            store(
+                self.ctx,
+                lambda s: attendance_service.sync_members(s, meeting_id),
+                announce=False,
+            )
         except UserError:
             return  # the meeting is gone or no longer editable: the page reloads anyway
         self.reload()
@@ -167,8 +158,7 @@ class AttendancePanel(QWidget):
         if meeting is None or self.model.rowCount() or not meeting.editable:
             self.empty_box.hide()
             return
-        with self.ctx.database.session() as s:
-            later = attendance_service.members_joining_later(s, meeting.id)
+        later = read(self.ctx, lambda s: attendance_service.members_joining_later(s, meeting.id))
         day = long_date(meeting.day, weekday=False)
         if later:
             text = (
@@ -217,8 +207,10 @@ class AttendancePanel(QWidget):
             self.empty_box.hide()
             return
         row = self.view.currentIndex().row()
-        with self.ctx.database.session() as s:
-            self.model.set_records(attendance_service.list_attendance(s, self.meeting.id))
+        meeting_id = self.meeting.id
+        self.model.set_records(
+            read(self.ctx, lambda s: attendance_service.list_attendance(s, meeting_id))
+        )
         if 0 <= row < self.model.rowCount():
             self.view.selectRow(row)
         editable = self.meeting.editable
@@ -227,35 +219,17 @@ class AttendancePanel(QWidget):
         self.all_present_button.setEnabled(editable and self.unmarked_count() > 0)
         self._show_empty_state()
 
-    def _run(self, fn: Callable[[Any], Any]) -> bool:
-        try:
-            with self.ctx.database.session() as s:
-                fn(s)
-        except UserError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return False
-        self.error.hide()
-        self.reload()
-        from trygghetsrad.domain.changes import MEETINGS, Changes
-
-        self.ctx.events.changed(Changes.of(MEETINGS))
-        self.changed.emit()
-        return True
-
-    def apply(self, row_id: int, presence: Presence) -> None:
-        self._run(lambda s: attendance_service.set_presence(s, row_id, presence))
-
     def mark(self, presence: Presence) -> None:
         record = self.model.record(self.view.currentIndex().row())
         if record is None or self.meeting is None or not self.meeting.editable:
             return
         if record.presence is presence or presence is Presence.SUBSTITUTE:
             return
-        self.undo_stack.push(
-            _PresenceCommand(self, record.id, record.name, record.presence, presence)
-        )
         row = self.view.currentIndex().row()
+        self._record(
+            self.tr("Närvaro för {name}: {p}").format(name=record.name, p=presence.label.lower()),
+            lambda s: attendance_service.set_presence(s, record.id, presence),
+        )
         if row + 1 < self.model.rowCount():
             self.view.selectRow(row + 1)
 
@@ -263,18 +237,19 @@ class AttendancePanel(QWidget):
         if self.meeting is None:
             return
         meeting_id = self.meeting.id
-        with self.ctx.database.session() as s:
-            people = register.list_people(s)
+        people = read(self.ctx, register.list_people)
         members = [(r.person_id, r.name) for r in self.model.records if r.member and r.person_id]
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                attendance_service.add_attendee(s, meeting_id, **values)
-                s.rollback()
-            self._record(
+            push_raising(
+                self.undo_stack,
+                self.ctx,
                 self.tr("Lägg till deltagare"),
                 lambda s: attendance_service.add_attendee(s, meeting_id, **values),
+                parent_widget=self,
             )
+            self.error.hide()
+            self.reload()
 
         dialog = GuestDialog(people, members, save, self)
         dialog.open()
@@ -296,8 +271,8 @@ class AttendancePanel(QWidget):
             self.error.show()
 
         def replayed() -> None:
+            self.error.hide()
             self.reload()
-            self.changed.emit()
 
         ok, _result = push_recorded(
             self.undo_stack,
@@ -310,7 +285,6 @@ class AttendancePanel(QWidget):
             on_redone=replayed,
         )
         if ok:
-            self.error.hide()
             replayed()
 
 

@@ -26,6 +26,7 @@ from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.details_saving import DetailsSavingMixin
 from trygghetsrad.ui.meetings.fields import GroupChecklist, date_edit, person_combo, time_edit
 from trygghetsrad.ui.widgets.autosave import Autosaver
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class DetailsPanel(DetailsSavingMixin, QWidget):
@@ -226,9 +227,9 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
         self.meeting = meeting
         if meeting is None:
             return
-        with self.ctx.database.session() as s:
-            groups = register.list_groups(s)
-            people = register.list_people(s)
+        groups, people = read(
+            self.ctx, lambda s: (register.list_groups(s), register.list_people(s))
+        )
         # Reloaded after every autosave: leave what already shows the stored value alone, so
         # that the cursor and the focus stay where the user is typing.
         if self.groups is not None and self._group_names == [(g.id, g.name) for g in groups]:

@@ -20,6 +20,7 @@ from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.ui.meetings.fields import py_date, py_time
 from trygghetsrad.ui.widgets.autosave import SetFieldCommand
 from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.service_calls import read, store
 
 
 class DetailsSavingMixin:
@@ -106,9 +107,12 @@ class DetailsSavingMixin:
         self.autosaver.cancel()
         self._undo_session += 1  # an edit after an undo is a step of its own
         try:
-            with self.ctx.database.session() as s:
-                meeting_service.update_meeting(s, meeting_id, **fields)
-                meeting = meeting_service.get_meeting(s, meeting_id)
+            store(
+                self.ctx,
+                lambda s: meeting_service.update_meeting(s, meeting_id, **fields),
+                announce=False,  # below: the panel shows it, then the page announces
+            )
+            meeting = read(self.ctx, lambda s: meeting_service.get_meeting(s, meeting_id))
         except UserError as exc:
             self.ctx.events.status_message.emit(str(exc))
             QMessageBox.warning(self, self.tr("Det gick inte"), str(exc))
@@ -193,8 +197,12 @@ class DetailsSavingMixin:
                 "adjuster_id": self.adjuster.currentData(),
                 "first_paragraph": self.first_paragraph.value(),
             }
-            with self.ctx.database.session() as s:
-                meeting_service.update_meeting(s, self.meeting.id, **values)
+            # `saved` below: the page refreshes the list row and header, then announces.
+            store(
+                self.ctx,
+                lambda s: meeting_service.update_meeting(s, meeting.id, **values),
+                announce=False,
+            )
         except UserError as exc:
             self._refused_field = getattr(exc, "field", None)
             self.show_error(str(exc), self._refused_field)

@@ -25,6 +25,7 @@ from trygghetsrad.i18n import tr
 from trygghetsrad.ui.background import run_in_background, write_file
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.screen import fit_to_screen
+from trygghetsrad.ui.widgets.service_calls import read, store
 
 # kind -> (Swedish label, suffix, file filter)
 KINDS = {
@@ -39,8 +40,7 @@ KINDS = {
 def build_document(ctx: AppContext, meeting_id: int, include_internal: bool) -> MeetingDocument:
     from trygghetsrad.services.meetings_document import meeting_document
 
-    with ctx.database.session() as s:
-        return meeting_document(s, meeting_id, include_internal=include_internal)
+    return read(ctx, lambda s: meeting_document(s, meeting_id, include_internal=include_internal))
 
 
 def render(kind: str, doc: MeetingDocument) -> bytes:
@@ -114,8 +114,13 @@ def write_invitation(
         from trygghetsrad.export.meetings.ics import invitation_ics
         from trygghetsrad.services.meeting_invitations import invitation
 
-        with ctx.database.session() as s:
-            data = invitation_ics(invitation(s, meeting_id, record=not ctx.database.read_only))
+        # Records the SEQUENCE it issues; announced by no one (only the invitation reads it).
+        request = store(
+            ctx,
+            lambda s: invitation(s, meeting_id, record=not ctx.database.read_only),
+            announce=False,
+        )
+        data = invitation_ics(request)
         return write_file(path, data)
 
     return run_in_background(work, parent=parent, on_done=on_done)

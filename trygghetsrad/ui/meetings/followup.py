@@ -58,6 +58,7 @@ class FollowupMixin:
     _table: Any
     _selected: Any
     record: Any
+    record_form: Any
     save_now: Any
     _item_fields_visible: Any
 
@@ -165,18 +166,13 @@ class FollowupMixin:
         if action is None or self.meeting is None:
             return
         meeting_id = self.meeting.id
-        item_id = self.item_id
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:  # checked first: errors show at the field
-                action_service.set_progress_comment(s, action.id, meeting_id, values["comment"])
-                s.rollback()
-            self.record(
+            self.record_form(
                 self.tr("Kommentar till ”{what}”").format(what=action.what),
                 lambda s: action_service.set_progress_comment(
                     s, action.id, meeting_id, values["comment"]
                 ),
-                select=item_id,
             )
 
         dialog = CommentDialog(action, save, self)
@@ -202,13 +198,10 @@ class FollowupMixin:
             def values(inner) -> dict[str, Any]:  # noqa: N805
                 return {"due_date": py_date(inner.day)}
 
-        item_id = self.item_id
-
         def save(values: dict[str, Any]) -> None:
-            self.record(
+            self.record_form(
                 self.tr("Nytt datum för ”{what}”").format(what=action.what),
                 lambda s: action_service.redate_action(s, action.id, values["due_date"]),
-                select=item_id,
             )
 
         dialog = _Redate(self)

@@ -175,4 +175,4 @@ class MeetingListPane(QWidget):
     def selected_id(self) -> int | None:
         """The meeting of the current row, if any."""
         index = self.table.currentIndex()
-        return index.data(IdRole) if index.isValid() else None  # type: ignore[no-any-return]
+        return int(index.data(IdRole)) if index.isValid() else None

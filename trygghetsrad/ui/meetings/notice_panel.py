@@ -24,6 +24,7 @@ from trygghetsrad.services import meetings_notice as notice_service
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.autosave import Autosaver, SetFieldCommand
 from trygghetsrad.ui.widgets.date_entry import DateEntry
+from trygghetsrad.ui.widgets.service_calls import read, store
 
 
 class NoticePanel(QWidget):
@@ -100,8 +101,8 @@ class NoticePanel(QWidget):
         self.meeting = meeting
         if meeting is None:
             return
-        with self.ctx.database.session() as s:
-            self._show(notice_service.get_notice(s, meeting.id))
+        meeting_id = meeting.id
+        self._show(read(self.ctx, lambda s: notice_service.get_notice(s, meeting_id)))
 
     def _show(self, notice: NoticeData) -> None:
         self.stored = notice
@@ -146,8 +147,7 @@ class NoticePanel(QWidget):
             self.error.show()
             return False
         old = {k: v.value if k == "signed_by" else v for k, v in asdict(self.stored).items()}
-        with self.ctx.database.session() as s:
-            self.stored = notice_service.get_notice(s, meeting_id)
+        self.stored = read(self.ctx, lambda s: notice_service.get_notice(s, meeting_id))
         self.error.hide()
         if self.undo_stack is not None and old != values:
             self.undo_stack.push(
@@ -164,12 +164,14 @@ class NoticePanel(QWidget):
 
     def _store(self, meeting_id: int, values: dict[str, Any]) -> None:
         # Only the notice reads these fields: no page needs to reload for them.
-        with self.ctx.database.session() as s:
-            notice_service.save_notice(s, meeting_id, **values)
+        store(
+            self.ctx,
+            lambda s: notice_service.save_notice(s, meeting_id, **values),
+            announce=False,
+        )
 
     def _apply_undo(self, meeting_id: int, fields: dict[str, Any]) -> None:
         self.autosaver.cancel()
         self._store(meeting_id, fields)
         if self.meeting is not None and self.meeting.id == meeting_id:
-            with self.ctx.database.session() as s:
-                self._show(notice_service.get_notice(s, meeting_id))
+            self._show(read(self.ctx, lambda s: notice_service.get_notice(s, meeting_id)))

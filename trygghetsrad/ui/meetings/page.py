@@ -40,6 +40,7 @@ from trygghetsrad.ui.meetings.list_pane import MeetingListPane
 from trygghetsrad.ui.meetings.models import IdRole
 from trygghetsrad.ui.meetings.page_actions import MeetingCommandsMixin
 from trygghetsrad.ui.widgets.empty_state import EmptyState
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class MeetingsPage(MeetingCommandsMixin, QWidget):
@@ -185,10 +186,14 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
     # -- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        with self.ctx.database.session() as s:
-            groups = register.list_groups(s)
-            selected_group = self.group_filter.currentData()
-            meetings = meeting_service.list_meetings(s, group_id=selected_group)
+        selected_group = self.group_filter.currentData()
+        groups, meetings = read(
+            self.ctx,
+            lambda s: (
+                register.list_groups(s),
+                meeting_service.list_meetings(s, group_id=selected_group),
+            ),
+        )
         if self.group_filter.count() != len(groups) + 1:
             self.group_filter.blockSignals(True)
             self.group_filter.clear()
@@ -228,8 +233,9 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
         """Show `owner` (search, wheel): a meeting, or the agenda item of an item, note,
         decision or action selected in its meeting (and the action in the Uppdrag table)."""
         try:
-            with self.ctx.database.session() as s:
-                meeting_id, item_id, action_id = meeting_service.locate(s, owner.kind, owner.id)
+            meeting_id, item_id, action_id = read(
+                self.ctx, lambda s: meeting_service.locate(s, owner.kind, owner.id)
+            )
         except UserError:
             return False
         if self.model.row_of(meeting_id) < 0 and self.group_filter.currentIndex() != 0:
@@ -311,8 +317,7 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
             self.meeting = None
             self.stack.setCurrentWidget(self.empty)
             return
-        with self.ctx.database.session() as s:
-            meeting = meeting_service.get_meeting(s, meeting_id)
+        meeting = read(self.ctx, lambda s: meeting_service.get_meeting(s, meeting_id))
         changed = self._meeting is None or self._meeting.id != meeting_id
         self.meeting = meeting
         self.stack.setCurrentIndex(1)
@@ -359,8 +364,7 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
         old = self._meeting
         if old is None or self.model.row_of(old.id) < 0:
             return False
-        with self.ctx.database.session() as s:
-            meeting = meeting_service.get_meeting(s, old.id)
+        meeting = read(self.ctx, lambda s: meeting_service.get_meeting(s, old.id))
         group = self.group_filter.currentData()
         if group is not None and group not in meeting.group_ids:
             return False  # it leaves the filtered list

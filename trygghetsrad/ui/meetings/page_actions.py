@@ -11,9 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from trygghetsrad.domain.changes import MEETINGS, REGISTER, Changes
+from trygghetsrad.domain.changes import REGISTER
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, missing_officers
-from trygghetsrad.errors import UserError
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_agenda as agenda_service
 from trygghetsrad.services import register
@@ -25,6 +24,8 @@ from trygghetsrad.ui.meetings.dialogs import (
     ReopenDialog,
 )
 from trygghetsrad.ui.meetings.stats import StatsDialog
+from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class MeetingCommandsMixin:
@@ -32,6 +33,7 @@ class MeetingCommandsMixin:
 
     # The page provides these.
     ctx: Any
+    undo_stack: Any
     _meeting: MeetingDetail | None
     last_export: Path | None
     _tasks: list[Any]
@@ -48,16 +50,15 @@ class MeetingCommandsMixin:
     _flush_edits: Any
     _refuse_unsaved: Any
 
-    def _run(self, fn: Callable[[Any], Any], title: str) -> Any:
+    def _record(self, text: str, fn: Callable[[Any], Any]) -> None:
+        """A status change of the meeting shown, as an undoable edit; what is typed on the
+        page is stored first, so that the change uses what the user sees."""
         self._flush_edits()
-        try:
-            with self.ctx.database.session() as s:
-                result = fn(s)
-        except UserError as exc:
-            QMessageBox.warning(self, title, str(exc))
-            return None
-        self.ctx.events.changed(Changes.of(MEETINGS))
-        return result
+        push_recorded(self.undo_stack, self.ctx, text, fn, parent_widget=self)
+
+    def _record_form(self, text: str, fn: Callable[[Any], Any]) -> Any:
+        """The same for a dialog's "Spara": a refusal is shown under the dialog's field."""
+        return push_raising(self.undo_stack, self.ctx, text, fn, parent_widget=self)
 
     def new_record(self) -> None:
         """Ctrl+N on this page."""
@@ -77,28 +78,30 @@ class MeetingCommandsMixin:
         )
 
     def new_meeting(self) -> None:
-        with self.ctx.database.session() as s:
-            groups = register.list_groups(s)
+        groups = read(self.ctx, register.list_groups)
         if not groups:
             self._first_group()
             return
         selected = self.group_filter.currentData()
-        created: dict[str, int] = {}
+        created: list[int] = []
+
+        def create(s: Any, values: dict[str, Any], use_template: bool) -> int:
+            meeting_id = meeting_service.create_meeting(s, **values).id
+            if use_template:
+                for gid in values["group_ids"]:
+                    for template in agenda_service.list_templates(s, group_id=gid)[:1]:
+                        agenda_service.apply_template(s, meeting_id, template.id)
+            return meeting_id
 
         def save(values: dict[str, Any]) -> None:
             use_template = values.pop("template")
-            with self.ctx.database.session() as s:
-                meeting_id = meeting_service.create_meeting(s, **values).id
-                if use_template:
-                    for gid in values["group_ids"]:
-                        for template in agenda_service.list_templates(s, group_id=gid)[:1]:
-                            agenda_service.apply_template(s, meeting_id, template.id)
-            created["id"] = meeting_id
+            created.append(
+                self._record_form(self.tr("Nytt möte"), lambda s: create(s, values, use_template))
+            )
 
         def done() -> None:
-            self.ctx.events.changed(Changes.of(MEETINGS))
-            if "id" in created:
-                self.select_meeting(created["id"])
+            if created:
+                self.select_meeting(created[-1])
 
         dialog = MeetingDialog(groups, save, self, group_ids=[selected] if selected else ())
         dialog.accepted.connect(done)
@@ -109,11 +112,12 @@ class MeetingCommandsMixin:
         """No groups yet: offer to create the first one (or go to Register), then continue."""
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                register.create_group(s, name=values["name"])
+            self._record_form(
+                self.tr("Ny grupp ”{name}”").format(name=values["name"].strip()),
+                lambda s: register.create_group(s, name=values["name"]),
+            )
 
         def created() -> None:
-            self.ctx.events.changed(Changes.of(MEETINGS, REGISTER))
             self.new_meeting()
 
         def to_register() -> None:
@@ -129,33 +133,36 @@ class MeetingCommandsMixin:
     def start_minutes(self) -> None:
         if self._meeting:
             meeting_id = self._meeting.id
-            self._run(
-                lambda s: meeting_service.start_minutes(s, meeting_id), self.tr("Börja anteckna")
+            self._record(
+                self.tr("Börja anteckna"), lambda s: meeting_service.start_minutes(s, meeting_id)
             )
 
     def finalise(self) -> None:
         if self._meeting is None:
             return
         meeting = self._meeting
-        with self.ctx.database.session() as s:
-            people = register.list_people(s)
+        people = read(self.ctx, register.list_people)
+        protocol = meeting.kind is MeetingKind.PROTOCOL
 
         def save(values: dict[str, Any]) -> None:
             self._flush_edits()
-            with self.ctx.database.session() as s:
-                meeting_service.finalise(s, meeting.id, **values)
+            self._record_form(
+                self.tr("Justera protokollet")
+                if protocol
+                else self.tr("Fastställ minnesanteckningarna"),
+                lambda s: meeting_service.finalise(s, meeting.id, **values),
+            )
 
         dialog = FinaliseDialog(
             people,
             meeting.adjuster_id,
             max(date.today(), meeting.day),
-            meeting.kind is MeetingKind.PROTOCOL,
+            protocol,
             save,
             self,
             missing=missing_officers(meeting, adjuster=False),  # the dialog asks for it
             unmarked=self.attendance.unmarked_count(),
         )
-        dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
         dialog.went_back.connect(self._on_finalise_went_back)
         dialog.open()
         self.finalise_dialog = dialog
@@ -176,9 +183,9 @@ class MeetingCommandsMixin:
     def unfinalise(self) -> None:
         if self._meeting:
             meeting_id = self._meeting.id
-            self._run(
-                lambda s: meeting_service.unfinalise(s, meeting_id),
+            self._record(
                 self.lifecycle_buttons["unfinalise"].text(),
+                lambda s: meeting_service.unfinalise(s, meeting_id),
             )
 
     def mark_sent(self) -> None:
@@ -208,7 +215,10 @@ class MeetingCommandsMixin:
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            self._run(lambda s: meeting_service.mark_sent(s, meeting.id, on=on), self.tr("Skickat"))
+            self._record(
+                self.tr("Markera som skickat"),
+                lambda s: meeting_service.mark_sent(s, meeting.id, on=on),
+            )
 
     def reopen(self) -> None:
         if self._meeting is None:
@@ -216,13 +226,14 @@ class MeetingCommandsMixin:
         meeting_id = self._meeting.id
 
         def save(values: dict[str, Any]) -> None:
-            with self.ctx.database.session() as s:
-                meeting_service.reopen_for_change(
+            self._record_form(
+                self.tr("Öppna för ändring"),
+                lambda s: meeting_service.reopen_for_change(
                     s, meeting_id, note=values["note"], on=date.today()
-                )
+                ),
+            )
 
         dialog = ReopenDialog(save, self, protocol=self._meeting.kind is MeetingKind.PROTOCOL)
-        dialog.accepted.connect(lambda: self.ctx.events.changed(Changes.of(MEETINGS)))
         dialog.open()
         self.reopen_dialog = dialog
 

@@ -6,11 +6,25 @@ read as "sorted the wrong way". The meeting tables use this header style instead
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QProxyStyle, QStyle, QStyleOptionHeader
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
+    QWidget,
+)
 
 
 class _ArrowStyle(QProxyStyle):
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def drawPrimitive(  # noqa: N802 (Qt API)
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
         if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
             option, QStyleOptionHeader
         ):

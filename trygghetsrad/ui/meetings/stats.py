@@ -21,6 +21,7 @@ from trygghetsrad.ui.meetings.models import StatsModel
 from trygghetsrad.ui.meetings.sorting import arrow_points_along
 from trygghetsrad.ui.meetings.table_view import record_table
 from trygghetsrad.ui.widgets.screen import fit_to_screen
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class StatsDialog(QDialog):
@@ -42,9 +43,8 @@ class StatsDialog(QDialog):
         self.group = QComboBox()
         self.group.setAccessibleName(self.tr("Grupp"))
         self.group.addItem(self.tr("Alla grupper"), None)
-        with ctx.database.session() as s:
-            for g in register.list_groups(s):
-                self.group.addItem(g.name, g.id)
+        for g in read(ctx, register.list_groups):
+            self.group.addItem(g.name, g.id)
         row.addWidget(QLabel(self.tr("År")))
         row.addWidget(self.year)
         row.addWidget(QLabel(self.tr("Grupp")))
@@ -82,10 +82,12 @@ class StatsDialog(QDialog):
 
     def reload(self) -> None:
         year, group = self.year.value(), self.group.currentData()
-        with self.ctx.database.session() as s:
-            self.people_model.set_records(
-                attendance_service.attendance_by_person(s, year, group_id=group)
-            )
-            self.org_model.set_records(
-                attendance_service.attendance_by_organisation(s, year, group_id=group)
-            )
+        people, organisations = read(
+            self.ctx,
+            lambda s: (
+                attendance_service.attendance_by_person(s, year, group_id=group),
+                attendance_service.attendance_by_organisation(s, year, group_id=group),
+            ),
+        )
+        self.people_model.set_records(people)
+        self.org_model.set_records(organisations)

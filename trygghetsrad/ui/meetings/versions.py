@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from trygghetsrad.domain.meetings import MeetingDetail
 from trygghetsrad.services import meetings_versions
 from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class VersionsPanel(QWidget):
@@ -61,8 +62,8 @@ class VersionsPanel(QWidget):
         self.meeting = meeting
         self.list.clear()
         if meeting is not None:
-            with self.ctx.database.session() as s:
-                versions = meetings_versions.list_versions(s, meeting.id)
+            meeting_id = meeting.id
+            versions = read(self.ctx, lambda s: meetings_versions.list_versions(s, meeting_id))
             for version in versions:
                 item = QListWidgetItem(version.label)
                 item.setData(Qt.ItemDataRole.UserRole, version.number)
@@ -96,8 +97,8 @@ class VersionsPanel(QWidget):
         if item is None or self.meeting is None:
             return None
         number = int(item.data(Qt.ItemDataRole.UserRole))
-        with self.ctx.database.session() as s:
-            doc = meetings_versions.version_document(s, self.meeting.id, number)
+        meeting_id = self.meeting.id
+        doc = read(self.ctx, lambda s: meetings_versions.version_document(s, meeting_id, number))
         if path is None:
             folder = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation
