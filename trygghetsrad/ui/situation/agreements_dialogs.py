@@ -17,16 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.action_plan import MeasureStatus
-from trygghetsrad.domain.agreements import (
-    AgreementData,
-    AgreementKind,
-    CommitmentData,
-    Party,
-)
-from trygghetsrad.ui.situation.action_plan_common import (
-    fill_combo,
-    qtr,
-)
+from trygghetsrad.domain.agreements import AgreementData, AgreementKind, CommitmentData, Party
+from trygghetsrad.ui.situation.action_plan_common import fill_combo, qtr
 from trygghetsrad.ui.widgets.check_list import CheckList
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit

@@ -7,11 +7,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,19 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.agreements import (
-    AgreementData,
-    CommitmentRow,
-)
+from trygghetsrad.domain.agreements import AgreementData, CommitmentRow
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, agreements
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import (
-    attach_export_menu,
-    iso,
-)
+from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso
 from trygghetsrad.ui.situation.agreements_dialogs import AgreementDialog, CommitmentDialog
 from trygghetsrad.ui.situation.agreements_model import CommitmentTableModel
 from trygghetsrad.ui.situation.base import SituationSubPage, read
@@ -47,8 +37,6 @@ from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDi
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class AgreementsPage(SituationSubPage):

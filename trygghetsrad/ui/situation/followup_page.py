@@ -8,11 +8,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,12 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import (
-    LIGHT_COLOURS,
-    Light,
-    MeasureRow,
-    light_count,
-)
+from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light, MeasureRow, light_count
 from trygghetsrad.domain.action_plan_docs import ChecklistItem
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION
 from trygghetsrad.i18n import plural
@@ -44,8 +35,6 @@ from trygghetsrad.ui.situation.base import SituationSubPage, read
 from trygghetsrad.ui.situation.followup_model import FollowUpTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class FollowUpPage(SituationSubPage):

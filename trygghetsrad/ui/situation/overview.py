@@ -8,14 +8,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from trygghetsrad.domain.changes import REGISTER, SITUATION
 from trygghetsrad.domain.situation import GapData, ObstacleKind, SourceData, SourceStatus
