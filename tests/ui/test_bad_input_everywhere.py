@@ -202,7 +202,7 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     "wheel.dialogs.EventDialog": lambda ctx: _wheel(ctx).new_event(),
     "wheel.dialogs.PlanDialog": lambda ctx: _wheel(ctx).edit_plan(),
     # situation picture
-    "situation.forms.SourceDialog": lambda ctx: _situation(
+    "situation.source_form.SourceDialog": lambda ctx: _situation(
         ctx, "SourcesPage", "sources"
     ).new_source(),
     "situation.forms.GapDialog": lambda ctx: _situation(ctx, "GapsPage", "gaps").new_record(),

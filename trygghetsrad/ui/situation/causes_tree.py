@@ -4,6 +4,7 @@ drawn tree diagram (geometry from `domain.causes_layout`, shared with the PDF)."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -137,41 +138,45 @@ class CauseTreeModel(QAbstractItemModel):
             return [self.tr("Orsak"), self.tr("Typ"), self.tr("Åtgärder")][section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         cause = self.cause(index)
         if cause is None:
             return None
         column = index.column()
         flagged = cause.id in self._flagged
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == 0:
-                if cause.internal and role == Qt.ItemDataRole.DisplayRole:
-                    return cause.title + self.tr(" (intern)")
-                return cause.title
-            if column == 1:
-                return (
-                    CauseKind(cause.kind).label
-                    if cause.kind in CauseKind._value2member_map_
-                    else cause.kind
-                )
-            if role == Qt.ItemDataRole.DisplayRole:
-                if cause.measure_ids:
-                    return ", ".join(self._measure_titles.get(m, str(m)) for m in cause.measure_ids)
-                return self.tr("Ingen åtgärd") if flagged else ""
+            return self._text(cause, column, flagged, editing=role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and flagged:
             return QColor("#a4262c")
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [cause.title]
-            if cause.description:
-                parts.append(cause.description)
-            if cause.evidence:
-                parts.append(self.tr("Underlag: ") + "; ".join(e.label for e in cause.evidence))
-            if flagged:
-                parts.append(self.tr("Ingen åtgärd i planen svarar mot orsaken."))
-            return "\n".join(parts)
+            return self._tooltip(cause, flagged)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and flagged:
             return self.tr("Orsak utan åtgärd")
         return None
+
+    def _text(self, cause: CauseData, column: int, flagged: bool, *, editing: bool) -> Any:
+        """The title (as typed when editing), the kind, or the measures that answer it."""
+        if column == 0:
+            internal = cause.internal and not editing
+            return cause.title + self.tr(" (intern)") if internal else cause.title
+        if column == 1:
+            known = cause.kind in CauseKind._value2member_map_
+            return CauseKind(cause.kind).label if known else cause.kind
+        if editing:
+            return None
+        if cause.measure_ids:
+            return ", ".join(self._measure_titles.get(m, str(m)) for m in cause.measure_ids)
+        return self.tr("Ingen åtgärd") if flagged else ""
+
+    def _tooltip(self, cause: CauseData, flagged: bool) -> str:
+        parts = [cause.title]
+        if cause.description:
+            parts.append(cause.description)
+        if cause.evidence:
+            parts.append(self.tr("Underlag: ") + "; ".join(e.label for e in cause.evidence))
+        if flagged:
+            parts.append(self.tr("Ingen åtgärd i planen svarar mot orsaken."))
+        return "\n".join(parts)
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         cause = self.cause(index)
