@@ -4,6 +4,7 @@ the minutes). Each edit is one entry on the page's undo stack."""
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 from PySide6.QtWidgets import QListWidget, QMessageBox, QTableView
@@ -24,7 +25,7 @@ class AgreementActions(SituationSubPage):
     """The page's edits; `AgreementsPage` builds the widgets they read."""
 
     WATCH = (ACTION_PLAN, MEETINGS)
-    _agreements: list[AgreementData]
+    _agreements: builtins.list[AgreementData]  # (`list` is the page's list widget)
     list: QListWidget
     model: CommitmentTableModel
     proxy: RecordFilterProxy
@@ -41,9 +42,10 @@ class AgreementActions(SituationSubPage):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.record_at(self.proxy.mapToSource(index).row())
+        row: CommitmentRow | None = self.model.record_at(self.proxy.mapToSource(index).row())
+        return row
 
-    def _measures(self) -> list[tuple[int, str]]:
+    def _measures(self) -> builtins.list[tuple[int, str]]:
         return read(
             self.ctx,
             lambda s: [(m.id, m.title) for m in action_plan.list_measures(s)],

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.action_plan import PlanFlags
-from trygghetsrad.domain.causes import CauseData, CauseKind
+from trygghetsrad.domain.causes import CauseData, CauseKind, ProblemData
 from trygghetsrad.domain.text import clean_text
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.base import read
+from trygghetsrad.ui.situation.base import Session, read
 from trygghetsrad.ui.situation.causes_actions import CauseActions
 from trygghetsrad.ui.situation.causes_problems import ProblemListModel
 from trygghetsrad.ui.situation.causes_tree import CauseTreeDiagram, CauseTreeModel, CauseTreeView
@@ -253,7 +253,7 @@ class CausesPage(CauseActions):
         self._loading = True
         current_cause = self.current_cause_id()
 
-        def load(s):  # type: ignore[no-untyped-def]
+        def load(s: Session) -> tuple[list[ProblemData], PlanFlags, dict[int, str]]:
             problems = causes.list_problems(s)
             plan = action_plan.current_plan(s, date.today())
             flags = action_plan.flags(s, plan.id) if plan else PlanFlags()
@@ -299,8 +299,9 @@ class CausesPage(CauseActions):
         self.model.set_causes(tree, flagged, self._measure_titles)
         self.tree.expandAll()
         self.diagram.set_tree(problem.title, tree, flagged)
-        if select is None and tree:
-            select = self.model.cause(self.model.index(0, 0)).id  # type: ignore[union-attr]
+        first = self.model.cause(self.model.index(0, 0))
+        if select is None and first is not None:
+            select = first.id
         if select is not None:
             self.select_cause(select)
         else:

@@ -13,6 +13,7 @@ from trygghetsrad.services import causes
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import qtr
 from trygghetsrad.ui.situation.base import read
+from trygghetsrad.ui.situation.plan_dialogs import Save
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,7 +33,7 @@ class ProblemListModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.problems)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.problems):
             return None
         p = self.problems[index.row()]
@@ -64,8 +65,8 @@ class ProblemDialog(FormDialog):
     def __init__(
         self,
         ctx: AppContext,
-        on_save,
-        problem: ProblemData | None = None,  # type: ignore[no-untyped-def]
+        on_save: Save,
+        problem: ProblemData | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(

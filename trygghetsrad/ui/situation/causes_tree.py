@@ -3,6 +3,7 @@ drawn tree diagram (geometry from `domain.causes_layout`, shared with the PDF)."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,11 +25,13 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from trygghetsrad.domain.causes import CauseData, CauseKind, build_tree
+from trygghetsrad.domain.causes import CauseData, CauseKind, CauseNode, build_tree
 from trygghetsrad.domain.causes_layout import LayoutStyle, TreeLayout, layout_tree
 
 MIME = "application/x-trygghetsrad-cause"
@@ -73,7 +76,7 @@ class CauseTreeModel(QAbstractItemModel):
         self._flagged = flagged
         self._measure_titles = measure_titles or {}
 
-        def add(tree_node, parent: _Node) -> None:  # type: ignore[no-untyped-def]
+        def add(tree_node: CauseNode, parent: _Node) -> None:
             node = _Node(tree_node.cause, parent)
             parent.children.append(node)
             self._by_id[tree_node.cause.id] = node
@@ -114,6 +117,8 @@ class CauseTreeModel(QAbstractItemModel):
         node = self._node(parent)
         return self.createIndex(row, column, node.children[row])
 
+    # PySide6 declares parent() twice (QObject.parent() and the model's parent(index)); an
+    # override can match only one of them.
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
@@ -133,7 +138,7 @@ class CauseTreeModel(QAbstractItemModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # type: ignore[no-untyped-def]  # noqa: N802
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return [self.tr("Orsak"), self.tr("Typ"), self.tr("Åtgärder")][section]
         return None
@@ -209,7 +214,7 @@ class CauseTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         data = QMimeData()
         ids = sorted({c.id for i in indexes if (c := self.cause(i)) is not None})
         data.setData(MIME, QByteArray(",".join(map(str, ids)).encode()))
@@ -365,12 +370,12 @@ class CauseTreeDiagram(QWidget):
     def hasHeightForWidth(self) -> bool:  # noqa: N802
         return True
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.layout_ is not None:
             self.setMinimumHeight(self.heightForWidth(self.width()))
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ffffff"))

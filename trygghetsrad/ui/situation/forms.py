@@ -293,7 +293,7 @@ class PartialDateEntry(DateEntry):
         self.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD, juni 2023 eller 2023"))
         self.setToolTip(self.tr("Skriv datumet som ÅÅÅÅ-MM-DD, eller bara månad och år, eller år."))
 
-    def setDate(self, day: date | QDate | PartialDate) -> None:  # type: ignore[override]  # noqa: N802
+    def setDate(self, day: date | QDate | PartialDate) -> None:  # noqa: N802
         if isinstance(day, PartialDate):
             if self.text() != day.entry_text:
                 self.setText(day.entry_text)
@@ -307,7 +307,7 @@ class PartialDateEntry(DateEntry):
             return QDate()
         return QDate(d.year, d.month, d.day)
 
-    def checked(self) -> PartialDate:  # type: ignore[override]
+    def checked(self) -> PartialDate:
         return parse_partial_date(self.text(), self.field)
 
 

@@ -205,7 +205,7 @@ class IndicatorsPage(SituationSubPage):
         self._show(self._full(record.id) if record is not None else None)
 
     def _full(self, indicator_id: int) -> IndicatorData:
-        return self.read(lambda s: situation_indicators.get_indicator(s, indicator_id))  # type: ignore[no-any-return]
+        return self.read(lambda s: situation_indicators.get_indicator(s, indicator_id))
 
     def _show(self, indicator: IndicatorData | None) -> None:
         self.indicator = indicator

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMessageBox, QTableView
 
 from trygghetsrad.domain.action_plan import MeasureRow, PlanData, PlanStatus
@@ -14,7 +15,7 @@ from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATI
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes, register
 from trygghetsrad.services import action_plan_meetings as meeting_links
-from trygghetsrad.ui.situation.base import SituationSubPage, read
+from trygghetsrad.ui.situation.base import Session, SituationSubPage, read
 from trygghetsrad.ui.situation.plan_dialogs import (
     AdoptDialog,
     FollowUpDialog,
@@ -58,7 +59,7 @@ class PlanActions(SituationSubPage):
         self.plan = next((p for p in self._plans if p.id == plan_id), self.plan)
         self.refresh()
 
-    def _on_anchor(self, url) -> None:  # type: ignore[no-untyped-def]
+    def _on_anchor(self, url: QUrl) -> None:
         text = url.toString()
         if text.startswith("unlink:"):
             link_id = int(text.split(":", 1)[1])
@@ -159,7 +160,7 @@ class PlanActions(SituationSubPage):
     # -- measure actions -------------------------------------------------------------------
 
     def _choices(self) -> dict[str, list[tuple[int, str]]]:
-        def load(s):  # type: ignore[no-untyped-def]
+        def load(s: Session) -> dict[str, Any]:
             problems = {p.id: p.title for p in causes.list_problems(s)}
             from trygghetsrad.services.causes import evidence_choices
 

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.action_plan import MeasureRow, PlanData, PlanFlags, PlanStatus
+from trygghetsrad.domain.causes import CauseData
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, fill_combo, iso
-from trygghetsrad.ui.situation.base import read
+from trygghetsrad.ui.situation.base import Session, read
 from trygghetsrad.ui.situation.plan_actions import PlanActions
 from trygghetsrad.ui.situation.plan_model import MeasureTableModel, label_of, measure_html
 from trygghetsrad.ui.widgets.columns import ColumnFitter
@@ -276,7 +277,9 @@ class PlanPage(PlanActions):
             b.setEnabled(draft)
             b.setToolTip(locked)
 
-        def load(s):  # type: ignore[no-untyped-def]
+        def load(
+            s: Session,
+        ) -> tuple[list[MeasureRow], PlanFlags, list[CauseData], dict[int, str]]:
             rows = action_plan.measure_rows(s, plan.id, today=date.today())
             flags = action_plan.flags(s, plan.id)
             all_causes = causes.list_causes(s)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -176,7 +176,7 @@ class SourcesPage(SituationSubPage):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().hasSelection():
             return None
-        return self.proxy.data(index, Role.RECORD)  # type: ignore[no-any-return]
+        return cast(SourceData, self.proxy.data(index, Role.RECORD))
 
     def select(self, source_id: int) -> None:
         row = self.model.row_of(source_id)

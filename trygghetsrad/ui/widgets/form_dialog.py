@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QShowEvent
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.ui.widgets.keyboard import on_edit, take_keyboard
 from trygghetsrad.ui.widgets.screen import fit_to_screen
+
+W = TypeVar("W", bound=QWidget)  # the field's own widget type, handed back by add_field
 
 
 class FittingScrollArea(QScrollArea):
@@ -174,11 +176,11 @@ class FormDialog(QDialog):
         self,
         key: str,
         label: str,
-        widget: QWidget,
+        widget: W,
         hint: str = "",
         *,
         form: QFormLayout | None = None,
-    ) -> QWidget:
+    ) -> W:
         container = QWidget()
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)
