@@ -78,7 +78,7 @@ def test_cause_tree_edited_from_the_keyboard_with_undo(qtbot, ctx) -> None:  # t
 
     # Deleting a cause with sub-causes asks first.
     answers = []
-    import trygghetsrad.ui.situation.causes_page as module
+    import trygghetsrad.ui.situation.causes_actions as module
 
     original = module.QMessageBox.question
     module.QMessageBox.question = lambda *a, **k: (
@@ -376,7 +376,7 @@ def test_from_a_problem_one_click_to_its_follow_up(qtbot, demo_app) -> None:  # 
 
 
 def test_new_problem_from_an_observation(qtbot, demo_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.ui.situation.causes_page import ProblemDialog
+    from trygghetsrad.ui.situation.causes_problems import ProblemDialog
 
     page = _causes_page(qtbot, demo_app)
 
@@ -398,7 +398,8 @@ def test_new_problem_from_an_observation(qtbot, demo_app, monkeypatch) -> None: 
 
 def test_agreement_edit_is_validated_and_undoable(qtbot, demo_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.services import agreements
-    from trygghetsrad.ui.situation.agreements_page import AgreementDialog, AgreementsPage
+    from trygghetsrad.ui.situation.agreements_dialogs import AgreementDialog
+    from trygghetsrad.ui.situation.agreements_page import AgreementsPage
 
     page = AgreementsPage(demo_app)
     qtbot.addWidget(page)
@@ -431,9 +432,7 @@ def test_a_draft_plan_can_be_deleted_but_not_an_adopted_one(qtbot, demo_app, mon
     page._on_new_version()
     assert page.plan is not None and page.plan.status == "utkast"
     assert page.delete_plan_button.isEnabled()
-    monkeypatch.setattr(
-        module.QMessageBox, "question", lambda *a, **k: module.QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page._on_delete_plan()
     with demo_app.database.session() as s:
         assert [p.status for p in action_plan.list_plans(s)] == ["antagen"]

@@ -202,7 +202,7 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     "wheel.event_dialog.EventDialog": lambda ctx: _wheel(ctx).new_event(),
     "wheel.dialogs.PlanDialog": lambda ctx: _wheel(ctx).edit_plan(),
     # situation picture
-    "situation.forms.SourceDialog": lambda ctx: _situation(
+    "situation.source_form.SourceDialog": lambda ctx: _situation(
         ctx, "SourcesPage", "sources"
     ).new_source(),
     "situation.forms.GapDialog": lambda ctx: _situation(ctx, "GapsPage", "gaps").new_record(),
@@ -215,7 +215,7 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     "situation.forms.PresentDialog": _pictures_present,
     "situation.document_dialog.DocumentDialog": lambda ctx: _plan_page(ctx)._on_document(),
     # causes, action plan, agreements
-    "situation.causes_page.ProblemDialog": lambda ctx: _situation(
+    "situation.causes_problems.ProblemDialog": lambda ctx: _situation(
         ctx, "CausesPage", "causes_page"
     )._on_new_problem(),
     "situation.plan_dialogs.PlanDialog": lambda ctx: _plan_page(ctx)._on_new_plan(),
@@ -225,8 +225,10 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     )._on_new_measure(),
     "situation.plan_dialogs.FollowUpDialog": lambda ctx: _followup(ctx),
     "situation.plan_dialogs.MeetingLinkDialog": lambda ctx: _link(ctx),
-    "situation.agreements_page.AgreementDialog": lambda ctx: _agreements(ctx)._on_new(),
-    "situation.agreements_page.CommitmentDialog": lambda ctx: _agreements(ctx)._on_new_commitment(),
+    "situation.agreements_dialogs.AgreementDialog": lambda ctx: _agreements(ctx)._on_new(),
+    "situation.agreements_dialogs.CommitmentDialog": lambda ctx: _agreements(
+        ctx
+    )._on_new_commitment(),
     # settings
     "dialogs.settings.SettingsDialog": _settings,
 }

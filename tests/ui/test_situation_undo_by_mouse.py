@@ -72,9 +72,7 @@ def test_a_deleted_and_an_edited_measure_undone_and_redone_with_the_mouse(
     page.show()
     qtbot.waitExposed(page)
     undo, redo = _undo_buttons(qtbot, ctx.undo_group)
-    monkeypatch.setattr(
-        plan_page.QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
 
     _click_row(page.table, _measure_index(page, measure))
     assert page.current_measure_id() == measure

@@ -217,7 +217,8 @@ def test_deleted_observation_and_picture_come_back_with_their_links(qtbot, demo_
 
 def test_new_problem_is_undoable(qtbot, demo_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.services import causes
-    from trygghetsrad.ui.situation.causes_page import CausesPage, ProblemDialog
+    from trygghetsrad.ui.situation.causes_page import CausesPage
+    from trygghetsrad.ui.situation.causes_problems import ProblemDialog
 
     page = CausesPage(demo_app)
     qtbot.addWidget(page)

@@ -17,16 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.action_plan import MeasureStatus
-from trygghetsrad.domain.agreements import (
-    AgreementData,
-    AgreementKind,
-    CommitmentData,
-    Party,
-)
-from trygghetsrad.ui.situation.action_plan_common import (
-    fill_combo,
-    qtr,
-)
+from trygghetsrad.domain.agreements import AgreementData, AgreementKind, CommitmentData, Party
+from trygghetsrad.ui.situation.action_plan_common import fill_combo, qtr
+from trygghetsrad.ui.situation.plan_dialogs import Save
 from trygghetsrad.ui.widgets.check_list import CheckList
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
@@ -52,8 +45,8 @@ def _text(value: str, height: int = 70) -> QPlainTextEdit:
 
 class AgreementDialog(FormDialog):
     def __init__(
-        self, on_save, agreement: AgreementData | None, parent: QWidget | None = None
-    ) -> None:  # type: ignore[no-untyped-def]
+        self, on_save: Save, agreement: AgreementData | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             qtr("Överenskommelse") if agreement is None else qtr("Ändra överenskommelse"),
             on_save,
@@ -107,8 +100,8 @@ class AgreementDialog(FormDialog):
 class CommitmentDialog(FormDialog):
     def __init__(
         self,
-        on_save,
-        commitment: CommitmentData | None,  # type: ignore[no-untyped-def]
+        on_save: Save,
+        commitment: CommitmentData | None,
         measures: list[tuple[int, str]],
         focus_areas: list[str],
         parent: QWidget | None = None,

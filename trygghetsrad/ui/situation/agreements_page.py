@@ -7,11 +7,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -27,37 +22,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.agreements import (
-    AgreementData,
-    CommitmentRow,
-)
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS
-from trygghetsrad.i18n import plural
-from trygghetsrad.services import action_plan, agreements
-from trygghetsrad.services import action_plan_meetings as meeting_links
+from trygghetsrad.domain.agreements import AgreementData
+from trygghetsrad.services import agreements
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import (
-    attach_export_menu,
-    iso,
-)
-from trygghetsrad.ui.situation.agreements_dialogs import AgreementDialog, CommitmentDialog
+from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso
+from trygghetsrad.ui.situation.agreements_actions import AgreementActions
 from trygghetsrad.ui.situation.agreements_model import CommitmentTableModel
-from trygghetsrad.ui.situation.base import SituationSubPage, read
-from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
+from trygghetsrad.ui.situation.base import read
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class AgreementsPage(SituationSubPage):
-    WATCH = (ACTION_PLAN, MEETINGS)
+class AgreementsPage(AgreementActions):
+    """The agreements on the left; the chosen one's head and commitments on the right. What
+    the buttons do is in `AgreementActions`."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Överenskommelser"))
         self._agreements: list[AgreementData] = []
+        left = self._build_agreements()
+        self._build_commitments()
+        right = self._build_commitment_pane()
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 1100])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def _build_agreements(self) -> QWidget:
+        """The agreements and their buttons (left)."""
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Överenskommelser med Polisen"))
         self.list.setWordWrap(True)
@@ -89,7 +86,10 @@ class AgreementsPage(SituationSubPage):
             row.addWidget(b)
         left_layout.addLayout(row)
         left_layout.addWidget(self.document_button)
+        return left
 
+    def _build_commitments(self) -> None:
+        """The agreement's head and its commitments, their columns sharing the width."""
         self.head = QLabel()
         self.head.setWordWrap(True)
         self.head.setTextFormat(Qt.TextFormat.RichText)
@@ -116,6 +116,9 @@ class AgreementsPage(SituationSubPage):
             max_width=110,
             rows_to_contents=True,
         )
+
+    def _build_commitment_pane(self) -> QWidget:
+        """The head, the commitment buttons and the table, or a hint when there is nothing."""
         buttons = QHBoxLayout()
         self.new_commitment = QPushButton(self.tr("Nytt åtagande…"))
         self.new_commitment.clicked.connect(self._on_new_commitment)
@@ -150,17 +153,7 @@ class AgreementsPage(SituationSubPage):
             ),
         )
         right_layout.addWidget(self.empty, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([300, 1100])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.refresh()
-
-    def current(self) -> AgreementData | None:
-        row = self.list.currentRow()
-        return self._agreements[row] if 0 <= row < len(self._agreements) else None
+        return right
 
     def refresh(self) -> None:
         keep = self.current().id if self.current() else None
@@ -251,154 +244,6 @@ class AgreementsPage(SituationSubPage):
         rows = read(self.ctx, lambda s: agreements.commitment_rows(s, a.id, today=date.today()))
         self.model.set_rows(rows)
         self.table.resizeRowsToContents()
-
-    def current_commitment(self) -> CommitmentRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.record_at(self.proxy.mapToSource(index).row())
-
-    def _measures(self) -> list[tuple[int, str]]:
-        return read(
-            self.ctx,
-            lambda s: [(m.id, m.title) for m in action_plan.list_measures(s)],
-        )
-
-    # -- agreements ------------------------------------------------------------------------
-
-    def _on_new(self) -> None:
-        created: dict[str, int] = {}
-
-        def save(values: dict[str, Any]) -> None:
-            result = self.record_form(
-                self.tr("Ny överenskommelse"), lambda s: agreements.create_agreement(s, **values)
-            )
-            created["id"] = result.id
-
-        if AgreementDialog(save, None, self).exec() and "id" in created:
-            self.select_agreement(created["id"])
-
-    def _on_edit(self) -> None:
-        a = self.current()
-        if a is None:
-            return
-
-        def save(values: dict[str, Any]) -> None:
-            self.record_form(
-                self.tr("Ändra ”{t}”").format(t=a.title),
-                lambda s: agreements.update_agreement(s, a.id, **values),
-            )
-
-        AgreementDialog(save, a, self).exec()
-
-    def _on_delete(self) -> None:
-        a = self.current()
-        if a is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Ta bort överenskommelse"),
-            self.tr("Ta bort ”{t}” med {commitments} och deras uppföljning?").format(
-                t=a.title,
-                commitments=plural(a.commitment_count, self.tr("åtagande"), self.tr("åtaganden")),
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.record(
-                self.tr("Ta bort överenskommelsen ”{t}”").format(t=a.title),
-                lambda s: agreements.delete_agreement(s, a.id),
-            )
-
-    def _on_document(self) -> None:
-        a = self.current()
-        if a is None:
-            return
-        from trygghetsrad.domain.situation_documents import DocumentKind
-        from trygghetsrad.ui.situation.document_dialog import edit_document
-
-        self.dialog = edit_document(
-            self, kind=DocumentKind.AGREEMENT, owner=a.id,
-            what=a.title, default_title=a.title,
-        )  # fmt: skip
-
-    def _on_export(self, include_internal: bool = False) -> None:
-        a = self.current()
-        if a is not None:
-            from trygghetsrad.ui.situation.action_plan_export import export_agreement_pdf
-
-            export_agreement_pdf(self, self.ctx, a, include_internal)
-
-    # -- commitments -----------------------------------------------------------------------
-
-    def _on_new_commitment(self) -> None:
-        a = self.current()
-        if a is None:
-            return
-
-        def save(values: dict[str, Any]) -> None:
-            self.record_form(
-                self.tr("Nytt åtagande"),
-                lambda s: agreements.create_commitment(s, agreement_id=a.id, **values),
-            )
-
-        CommitmentDialog(save, None, self._measures(), a.focus_list, self).exec()
-
-    def _on_edit_commitment(self) -> None:
-        a, row = self.current(), self.current_commitment()
-        if a is None or row is None:
-            return
-        c = row.commitment
-
-        def save(values: dict[str, Any]) -> None:
-            self.record_form(
-                self.tr("Ändra åtagande"),
-                lambda s: agreements.update_commitment(s, c.id, **values),
-            )
-
-        CommitmentDialog(save, c, self._measures(), a.focus_list, self).exec()
-
-    def _on_delete_commitment(self) -> None:
-        row = self.current_commitment()
-        if row is None:
-            return
-        c = row.commitment
-        answer = QMessageBox.question(
-            self, self.tr("Ta bort åtagande"), self.tr("Ta bort åtagandet ”{t}”?").format(t=c.text)
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.record(
-                self.tr("Ta bort åtagandet ”{t}”").format(t=c.text),
-                lambda s: agreements.delete_commitment(s, c.id),
-            )
-
-    def _on_followup(self) -> None:
-        row = self.current_commitment()
-        if row is None:
-            return
-        c = row.commitment
-
-        def save(values: dict[str, Any]) -> None:
-            self.record_form(
-                self.tr("Uppföljning av åtagande"),
-                lambda s: action_plan.add_followup(s, commitment_id=c.id, **values),
-            )
-
-        FollowUpDialog(save, c.text, c.status, "", self).exec()
-
-    def _on_link(self) -> None:
-        row = self.current_commitment()
-        if row is None:
-            return
-        c = row.commitment
-        items = read(self.ctx, meeting_links.linkable_items)
-
-        def save(values: dict[str, Any]) -> None:
-            self.record_form(
-                self.tr("Koppla åtagande till protokoll"),
-                lambda s: meeting_links.link(s, commitment_id=c.id, **values),
-            )
-
-        MeetingLinkDialog(save, items, self).exec()
 
 
 def make_page(ctx: AppContext) -> QWidget:

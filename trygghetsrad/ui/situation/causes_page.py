@@ -7,26 +7,17 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -37,125 +28,20 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.action_plan import PlanFlags
 from trygghetsrad.domain.causes import CauseData, CauseKind, ProblemData
-from trygghetsrad.domain.changes import ACTION_PLAN, SITUATION
 from trygghetsrad.domain.text import clean_text
 from trygghetsrad.errors import ValidationError
-from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import qtr
-from trygghetsrad.ui.situation.base import SituationSubPage, read
+from trygghetsrad.ui.situation.base import Session, read
+from trygghetsrad.ui.situation.causes_actions import CauseActions
+from trygghetsrad.ui.situation.causes_problems import ProblemListModel
 from trygghetsrad.ui.situation.causes_tree import CauseTreeDiagram, CauseTreeModel, CauseTreeView
 from trygghetsrad.ui.widgets.autosave import Autosaver
-from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.unsaved import ask_discard, keep_current
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ProblemListModel(QAbstractListModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.problems: list[ProblemData] = []
-        self.flagged: set[int] = set()
-
-    def set_problems(self, problems: list[ProblemData], flagged: set[int]) -> None:
-        self.beginResetModel()
-        self.problems, self.flagged = problems, flagged
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.problems)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or not 0 <= index.row() < len(self.problems):
-            return None
-        p = self.problems[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            marks = []
-            if not p.prioritised:
-                marks.append(self.tr("ej prioriterat"))
-            if p.internal:
-                marks.append(self.tr("intern"))
-            if p.cause_count == 0:
-                marks.append(self.tr("orsaker saknas"))
-            suffix = f"  ({', '.join(marks)})" if marks else ""
-            return f"{p.title}{suffix}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return p.description or p.title
-        if role == Qt.ItemDataRole.ForegroundRole and not p.prioritised:
-            from PySide6.QtGui import QColor
-
-            return QColor("#6b7580")
-        if role == Qt.ItemDataRole.UserRole:
-            return p.id
-        return None
-
-    def row_of(self, problem_id: int | None) -> int:
-        return next((i for i, p in enumerate(self.problems) if p.id == problem_id), -1)
-
-
-class ProblemDialog(FormDialog):
-    def __init__(
-        self,
-        ctx: AppContext,
-        on_save,
-        problem: ProblemData | None = None,  # type: ignore[no-untyped-def]
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(
-            self_tr("Problem") if problem is None else self_tr("Ändra problem"),
-            on_save,
-            parent,
-            intro=self_tr(
-                "Ett prioriterat problem från lägesbilden. Välj en iakttagelse eller skriv ett "
-                "eget namn."
-            ),
-        )
-        self.observation = QComboBox()
-        self.observation.addItem(self.tr("(inget – eget problem)"), None)
-        for oid, title in read(ctx, causes.observation_choices):
-            self.observation.addItem(title, oid)
-        self.title = QLineEdit(problem.title if problem else "")
-        self.description = QPlainTextEdit(problem.description if problem else "")
-        self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(90)
-        self.prioritised = QCheckBox(self.tr("Prioriterat"))
-        self.prioritised.setChecked(problem.prioritised if problem else True)
-        self.internal = QCheckBox(self.tr("Intern (lämnas utanför exporter)"))
-        self.internal.setChecked(problem.internal if problem else False)
-        if problem is None:
-            self.add_field("observation_id", self.tr("Från iakttagelse:"), self.observation)
-            self.observation.currentIndexChanged.connect(self._on_observation)
-        self.add_field("title", self.tr("Problem:"), self.title)
-        self.add_field("description", self.tr("Beskrivning:"), self.description)
-        self.add_field("prioritised", "", self.prioritised)
-        self.add_field("internal", "", self.internal)
-        self.prioritised.setAccessibleName(self.tr("Prioriterat"))
-        self.internal.setAccessibleName(self.tr("Intern"))
-
-    def _on_observation(self) -> None:
-        if not self.title.text().strip():
-            self.title.setText(self.observation.currentText())
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "observation_id": self.observation.currentData(),
-            "title": self.title.text(),
-            "description": self.description.toPlainText(),
-            "prioritised": self.prioritised.isChecked(),
-            "internal": self.internal.isChecked(),
-        }
-
-
-def self_tr(text: str) -> str:
-    return qtr(text)
-
-
-class CausesPage(SituationSubPage):
+class CausesPage(CauseActions):
     """Problems on the left; the selected problem's cause tree, diagram and details."""
-
-    WATCH = (ACTION_PLAN, SITUATION)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -165,6 +51,21 @@ class CausesPage(SituationSubPage):
         self._flags = PlanFlags()
         self._loading = False
 
+        left = self._build_problems()
+        centre = self._build_tree()
+        details = self._build_details()
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(centre)
+        splitter.addWidget(details)
+        splitter.setSizes([260, 640, 340])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def _build_problems(self) -> QWidget:
+        """The problems and their buttons (left)."""
         # Problems.
         self.problem_model = ProblemListModel(self)
         self.problem_list = QListView()
@@ -199,7 +100,10 @@ class CausesPage(SituationSubPage):
         left_layout.addLayout(row)
         left_layout.addWidget(self.followup_button)
         self.followup_button.setAccessibleName(self.tr("Åtgärder och uppföljning för problemet"))
+        return left
 
+    def _build_tree(self) -> QWidget:
+        """The selected problem's cause tree, its buttons and the diagram (centre)."""
         # Tree editor.
         self.model = CauseTreeModel(self)
         # Deferred: the model is reloaded after the edit, which must not happen while the
@@ -274,7 +178,10 @@ class CausesPage(SituationSubPage):
         vsplit.addWidget(scroll)
         vsplit.setSizes([260, 300])
         centre_layout.addWidget(vsplit, 1)
+        return centre
 
+    def _build_details(self) -> QWidget:
+        """The selected cause: kind, description, evidence and measures (right)."""
         # Cause details.
         details = QWidget()
         details_outer = QVBoxLayout(details)
@@ -338,15 +245,7 @@ class CausesPage(SituationSubPage):
         self.measures_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Åtgärder:"), self.measures_label)
         self.details = details
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(centre)
-        splitter.addWidget(details)
-        splitter.setSizes([260, 640, 340])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.refresh()
+        return details
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -354,7 +253,7 @@ class CausesPage(SituationSubPage):
         self._loading = True
         current_cause = self.current_cause_id()
 
-        def load(s):  # type: ignore[no-untyped-def]
+        def load(s: Session) -> tuple[list[ProblemData], PlanFlags, dict[int, str]]:
             problems = causes.list_problems(s)
             plan = action_plan.current_plan(s, date.today())
             flags = action_plan.flags(s, plan.id) if plan else PlanFlags()
@@ -400,8 +299,9 @@ class CausesPage(SituationSubPage):
         self.model.set_causes(tree, flagged, self._measure_titles)
         self.tree.expandAll()
         self.diagram.set_tree(problem.title, tree, flagged)
-        if select is None and tree:
-            select = self.model.cause(self.model.index(0, 0)).id  # type: ignore[union-attr]
+        first = self.model.cause(self.model.index(0, 0))
+        if select is None and first is not None:
+            select = first.id
         if select is not None:
             self.select_cause(select)
         else:
@@ -575,261 +475,6 @@ class CausesPage(SituationSubPage):
         """Run edits deferred from the editor or a drop; every tree action does this first."""
         while self._pending:
             self._pending.pop(0)()
-
-    # -- tree edits ------------------------------------------------------------------------
-
-    def _siblings(self, cause: CauseData) -> list[CauseData]:
-        return sorted(
-            (c for c in self.model.causes() if c.parent_id == cause.parent_id),
-            key=lambda c: (c.position, c.id),
-        )
-
-    def _on_insert(self, as_child: bool = False) -> None:
-        self.flush_pending()
-        if self._problem_id is None:
-            return
-        problem_id = self._problem_id
-        current = self.model.cause(self.tree.currentIndex())
-        if current is None:
-            parent_id, position = None, None
-        elif as_child:
-            parent_id, position = current.id, None
-        else:
-            parent_id = current.parent_id
-            position = self._siblings(current).index(current) + 1
-        title = self.tr("Ny orsak")
-        kind = current.kind if current else CauseKind.SITUATIONAL.value
-        ok, created = self.record(
-            self.tr("Ny orsak"),
-            lambda s: causes.create_cause(
-                s, problem_id=problem_id, title=title, parent_id=parent_id, kind=kind,
-                position=position,
-            ),
-        )  # fmt: skip
-        if ok:
-            self.select_cause(created.id)
-            QTimer.singleShot(0, lambda: self.tree.edit(self.tree.currentIndex()))
-
-    def _on_rename(self, cause_id: int, title: str) -> None:
-        self.record(
-            self.tr("Byt namn på orsak till ”{t}”").format(t=title),
-            lambda s: causes.rename_cause(s, cause_id, title),
-        )
-        self.select_cause(cause_id)
-
-    def _move(self, cause: CauseData, parent_id: int | None, position: int, text: str) -> None:
-        cid = cause.id
-        self.record(
-            text, lambda s: causes.move_cause(s, cid, parent_id=parent_id, position=position)
-        )
-        self.select_cause(cid)
-
-    def _on_move(self, cause_id: int, parent_id: int | None, position: int) -> None:
-        cause = next((c for c in self.model.causes() if c.id == cause_id), None)
-        if cause is not None:
-            self._move(cause, parent_id, position, self.tr("Flytta orsak"))
-
-    def _on_indent(self) -> None:
-        self.flush_pending()
-        cause = self.model.cause(self.tree.currentIndex())
-        if cause is None:
-            return
-        siblings = self._siblings(cause)
-        index = siblings.index(cause)
-        if index == 0:
-            return  # nothing above to become the parent
-        new_parent = siblings[index - 1]
-        children = [c for c in self.model.causes() if c.parent_id == new_parent.id]
-        self._move(cause, new_parent.id, len(children), self.tr("Dra in orsak"))
-
-    def _on_outdent(self) -> None:
-        self.flush_pending()
-        cause = self.model.cause(self.tree.currentIndex())
-        if cause is None or cause.parent_id is None:
-            return
-        parent = next(c for c in self.model.causes() if c.id == cause.parent_id)
-        position = self._siblings(parent).index(parent) + 1
-        self._move(cause, parent.parent_id, position, self.tr("Dra ut orsak"))
-
-    def _on_shift(self, step: int) -> None:
-        self.flush_pending()
-        cause = self.model.cause(self.tree.currentIndex())
-        if cause is None:
-            return
-        siblings = self._siblings(cause)
-        index = siblings.index(cause) + step
-        if 0 <= index < len(siblings):
-            self._move(cause, cause.parent_id, index, self.tr("Flytta orsak"))
-
-    def _on_delete(self) -> None:
-        self.flush_pending()
-        cause = self.model.cause(self.tree.currentIndex())
-        if cause is None:
-            return
-        subtree = read(self.ctx, lambda s: causes.subtree(s, cause.id))
-        linked = {m for c in subtree for m in c.measure_ids}
-        if len(subtree) > 1 or linked:
-            text = self.tr("Ta bort ”{t}”").format(t=cause.title)
-            if len(subtree) > 1:
-                text += self.tr(" med {causes}").format(
-                    causes=plural(len(subtree) - 1, self.tr("underorsak"), self.tr("underorsaker"))
-                )
-            text += "?"
-            if linked:
-                text += self.tr(" Kopplingen till {measures} tas bort.").format(
-                    measures=plural(len(linked), self.tr("åtgärd"), self.tr("åtgärder"))
-                )
-            answer = QMessageBox.question(self, self.tr("Ta bort orsak"), text)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        siblings = self._siblings(cause)
-        position = siblings.index(cause)
-        neighbour = (
-            siblings[position + 1].id
-            if position + 1 < len(siblings)
-            else siblings[position - 1].id
-            if position > 0
-            else cause.parent_id
-        )
-        # Undo puts the whole branch back with its ids, evidence and links to measures.
-        self.record(
-            self.tr("Ta bort orsaken ”{t}”").format(t=cause.title),
-            lambda s: causes.delete_cause(s, cause.id),
-        )
-        if neighbour is not None:
-            self.select_cause(neighbour)
-        self.tree.setFocus()
-
-    def _on_kind(self) -> None:
-        self.flush_pending()
-        cause = self.model.cause(self.tree.currentIndex())
-        kind = self.kind.currentData()
-        if cause is None or kind == cause.kind:
-            return
-        self._update_cause(self.tr("Ändra typ av orsak"), cause, kind=kind)
-        self.select_cause(cause.id)
-
-    def _on_save_details(self) -> None:
-        self.description_autosave.cancel()
-        self.flush_pending()
-        cause = self.model.cause(self.tree.currentIndex())
-        if cause is None or not self._check_description(self.description.toPlainText()):
-            return
-        self._save_details(cause, self.description.toPlainText(), self.internal.isChecked())
-        self.select_cause(cause.id)
-
-    def _save_details(self, old: CauseData, description: str, internal: bool) -> None:
-        if description == old.description and internal == old.internal:
-            return
-        self._update_cause(
-            self.tr("Ändra beskrivning av orsak"), old, description=description, internal=internal
-        )
-
-    def _update_cause(self, text: str, old: CauseData, **changed: Any) -> None:
-        values = {
-            "title": old.title,
-            "kind": old.kind,
-            "description": old.description,
-            "internal": old.internal,
-        }
-        values.update(changed)
-        self.record(text, lambda s: causes.update_cause(s, old.id, **values))
-
-    def _on_add_evidence(self, what: str) -> None:
-        cause = self.model.cause(self.tree.currentIndex())
-        if cause is None:
-            return
-        sources, indicators = read(self.ctx, causes.evidence_choices)
-        options = sources if what == "source" else indicators
-        if not options:
-            QMessageBox.information(
-                self,
-                self.tr("Inget att välja"),
-                self.tr("Lägg först in underlag och indikatorer under Lägesbild."),
-            )
-            return
-        label = self.tr("Underlag:") if what == "source" else self.tr("Indikator:")
-        names = [name for _id, name in options]
-        name, ok = QInputDialog.getItem(self, self.tr("Koppla underlag"), label, names, 0, False)
-        if not ok:
-            return
-        chosen = options[names.index(name)][0]
-        key = "data_source_id" if what == "source" else "indicator_id"
-        cid = cause.id
-        self.record(
-            self.tr("Lägg till underlag för ”{t}”").format(t=cause.title),
-            lambda s: causes.add_evidence(s, cause_id=cid, **{key: chosen}),
-        )
-        self.select_cause(cid)
-
-    def _on_remove_evidence(self) -> None:
-        item = self.evidence.currentItem()
-        cause = self.model.cause(self.tree.currentIndex())
-        if item is None or cause is None:
-            return
-        ev_id = item.data(Qt.ItemDataRole.UserRole)
-        self.record(
-            self.tr("Ta bort underlaget ”{name}”").format(name=item.text()),
-            lambda s: causes.remove_evidence(s, ev_id),
-        )
-        self.select_cause(cause.id)
-
-    def _on_show_followup(self) -> None:
-        if self._problem_id is not None:
-            from trygghetsrad.domain.calendar_items import Owner
-
-            self.ctx.events.open_record.emit(
-                Owner(ACTION_PLAN, "problem_followup", self._problem_id)
-            )
-
-    # -- problems --------------------------------------------------------------------------
-
-    def _on_new_problem(self) -> None:
-        created: dict[str, int] = {}
-
-        def save(values: dict[str, Any]) -> None:
-            result = self.record_form(
-                self.tr("Nytt problem ”{t}”").format(t=values.get("title", "")),
-                lambda s: causes.create_problem(s, **values),
-            )
-            created["id"] = result.id
-
-        dialog = ProblemDialog(self.ctx, save, None, self)
-        if dialog.exec() and "id" in created:
-            self.select_problem(created["id"])
-
-    def _on_edit_problem(self) -> None:
-        problem = next((p for p in self.problem_model.problems if p.id == self._problem_id), None)
-        if problem is None:
-            return
-
-        def save(values: dict[str, Any]) -> None:
-            values.pop("observation_id", None)
-            self.record_form(
-                self.tr("Ändra problemet ”{t}”").format(t=problem.title),
-                lambda s: causes.update_problem(s, problem.id, **values),
-            )
-
-        ProblemDialog(self.ctx, save, problem, self).exec()
-
-    def _on_delete_problem(self) -> None:
-        problem = next((p for p in self.problem_model.problems if p.id == self._problem_id), None)
-        if problem is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Ta bort problem"),
-            self.tr("Ta bort ”{t}” och hela dess orsaksträd ({causes})?").format(
-                t=problem.title,
-                causes=plural(problem.cause_count, self.tr("orsak"), self.tr("orsaker")),
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._problem_id = None
-            self.record(
-                self.tr("Ta bort problemet ”{t}”").format(t=problem.title),
-                lambda s: causes.delete_problem(s, problem.id),
-            )
 
 
 def make_page(ctx: AppContext) -> QWidget:

@@ -3,7 +3,9 @@ drawn tree diagram (geometry from `domain.causes_layout`, shared with the PDF)."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -23,11 +25,13 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from trygghetsrad.domain.causes import CauseData, CauseKind, build_tree
+from trygghetsrad.domain.causes import CauseData, CauseKind, CauseNode, build_tree
 from trygghetsrad.domain.causes_layout import LayoutStyle, TreeLayout, layout_tree
 
 MIME = "application/x-trygghetsrad-cause"
@@ -72,7 +76,7 @@ class CauseTreeModel(QAbstractItemModel):
         self._flagged = flagged
         self._measure_titles = measure_titles or {}
 
-        def add(tree_node, parent: _Node) -> None:  # type: ignore[no-untyped-def]
+        def add(tree_node: CauseNode, parent: _Node) -> None:
             node = _Node(tree_node.cause, parent)
             parent.children.append(node)
             self._by_id[tree_node.cause.id] = node
@@ -113,6 +117,8 @@ class CauseTreeModel(QAbstractItemModel):
         node = self._node(parent)
         return self.createIndex(row, column, node.children[row])
 
+    # PySide6 declares parent() twice (QObject.parent() and the model's parent(index)); an
+    # override can match only one of them.
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
@@ -132,46 +138,50 @@ class CauseTreeModel(QAbstractItemModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # type: ignore[no-untyped-def]  # noqa: N802
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return [self.tr("Orsak"), self.tr("Typ"), self.tr("Åtgärder")][section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         cause = self.cause(index)
         if cause is None:
             return None
         column = index.column()
         flagged = cause.id in self._flagged
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == 0:
-                if cause.internal and role == Qt.ItemDataRole.DisplayRole:
-                    return cause.title + self.tr(" (intern)")
-                return cause.title
-            if column == 1:
-                return (
-                    CauseKind(cause.kind).label
-                    if cause.kind in CauseKind._value2member_map_
-                    else cause.kind
-                )
-            if role == Qt.ItemDataRole.DisplayRole:
-                if cause.measure_ids:
-                    return ", ".join(self._measure_titles.get(m, str(m)) for m in cause.measure_ids)
-                return self.tr("Ingen åtgärd") if flagged else ""
+            return self._text(cause, column, flagged, editing=role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and flagged:
             return QColor("#a4262c")
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [cause.title]
-            if cause.description:
-                parts.append(cause.description)
-            if cause.evidence:
-                parts.append(self.tr("Underlag: ") + "; ".join(e.label for e in cause.evidence))
-            if flagged:
-                parts.append(self.tr("Ingen åtgärd i planen svarar mot orsaken."))
-            return "\n".join(parts)
+            return self._tooltip(cause, flagged)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and flagged:
             return self.tr("Orsak utan åtgärd")
         return None
+
+    def _text(self, cause: CauseData, column: int, flagged: bool, *, editing: bool) -> Any:
+        """The title (as typed when editing), the kind, or the measures that answer it."""
+        if column == 0:
+            internal = cause.internal and not editing
+            return cause.title + self.tr(" (intern)") if internal else cause.title
+        if column == 1:
+            known = cause.kind in CauseKind._value2member_map_
+            return CauseKind(cause.kind).label if known else cause.kind
+        if editing:
+            return None
+        if cause.measure_ids:
+            return ", ".join(self._measure_titles.get(m, str(m)) for m in cause.measure_ids)
+        return self.tr("Ingen åtgärd") if flagged else ""
+
+    def _tooltip(self, cause: CauseData, flagged: bool) -> str:
+        parts = [cause.title]
+        if cause.description:
+            parts.append(cause.description)
+        if cause.evidence:
+            parts.append(self.tr("Underlag: ") + "; ".join(e.label for e in cause.evidence))
+        if flagged:
+            parts.append(self.tr("Ingen åtgärd i planen svarar mot orsaken."))
+        return "\n".join(parts)
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         cause = self.cause(index)
@@ -204,7 +214,7 @@ class CauseTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         data = QMimeData()
         ids = sorted({c.id for i in indexes if (c := self.cause(i)) is not None})
         data.setData(MIME, QByteArray(",".join(map(str, ids)).encode()))
@@ -360,12 +370,12 @@ class CauseTreeDiagram(QWidget):
     def hasHeightForWidth(self) -> bool:  # noqa: N802
         return True
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.layout_ is not None:
             self.setMinimumHeight(self.heightForWidth(self.width()))
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ffffff"))

@@ -78,12 +78,12 @@ class DocumentDialog(FormDialog):
             _combo([(p.label, p.value) for p in Placement]),
         )
         self.body = self.add_field("body", self.tr("Kapitlets text"), QPlainTextEdit())
-        self.body.setTabChangesFocus(True)  # type: ignore[attr-defined]
+        self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(150)
         self._loading = False
-        self.heading.textEdited.connect(self._on_heading_edited)  # type: ignore[attr-defined]
-        self.body.textChanged.connect(self._on_body_changed)  # type: ignore[attr-defined]
-        self.placement.currentIndexChanged.connect(self._on_placement_changed)  # type: ignore[attr-defined]
+        self.heading.textEdited.connect(self._on_heading_edited)
+        self.body.textChanged.connect(self._on_body_changed)
+        self.placement.currentIndexChanged.connect(self._on_placement_changed)
         self._fill_list()
         self._show_chapter(0 if self.chapters else -1)
 
@@ -146,10 +146,10 @@ class DocumentDialog(FormDialog):
         self.down_button.setEnabled(has and row < len(self.chapters) - 1)
         self._loading = True
         chapter = self.chapters[row] if has else Chapter(heading="")
-        self.heading.setText(chapter.heading)  # type: ignore[attr-defined]
-        self.body.setPlainText(chapter.body)  # type: ignore[attr-defined]
-        index = self.placement.findData(chapter.placement)  # type: ignore[attr-defined]
-        self.placement.setCurrentIndex(max(index, 0))  # type: ignore[attr-defined]
+        self.heading.setText(chapter.heading)
+        self.body.setPlainText(chapter.body)
+        index = self.placement.findData(chapter.placement)
+        self.placement.setCurrentIndex(max(index, 0))
         self._loading = False
 
     def _update_current(self, **changes: str) -> None:
@@ -165,13 +165,13 @@ class DocumentDialog(FormDialog):
         self._update_current(heading=text)
 
     def _on_body_changed(self) -> None:
-        self._update_current(body=self.body.toPlainText())  # type: ignore[attr-defined]
+        self._update_current(body=self.body.toPlainText())
 
     def _on_placement_changed(self, _index: int) -> None:
         row = self.current_index()
         if self._loading or not 0 <= row < len(self.chapters):
             return
-        chapter = replace(self.chapters[row], placement=self.placement.currentData())  # type: ignore[attr-defined]
+        chapter = replace(self.chapters[row], placement=self.placement.currentData())
         del self.chapters[row]
         # Moved to the other side: it goes last there (before ones first, after ones last).
         if chapter.placement == Placement.BEFORE:
@@ -186,7 +186,7 @@ class DocumentDialog(FormDialog):
         before = sum(1 for c in self.chapters if c.placement == Placement.BEFORE)
         self._fill_list(before - 1)
         self.heading.setFocus()
-        self.heading.selectAll()  # type: ignore[attr-defined]
+        self.heading.selectAll()
 
     def _on_remove(self) -> None:
         row = self.current_index()
@@ -211,11 +211,11 @@ class DocumentDialog(FormDialog):
             if not chapter.heading.strip():
                 self.chapter_list.setCurrentRow(row)
                 raise ValidationError(self.tr("Ge kapitlet en rubrik."), "heading")
-        issued: OptionalDateEntry = self.issued_on  # type: ignore[assignment]
+        issued = self.issued_on
         return {
-            "title": self.title.text(),  # type: ignore[attr-defined]
+            "title": self.title.text(),
             "issued_on": issued.edit.checked() if issued.check.isChecked() else None,
-            "author": self.author.text(),  # type: ignore[attr-defined]
+            "author": self.author.text(),
             "chapters": tuple(self.chapters),
         }
 

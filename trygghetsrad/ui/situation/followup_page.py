@@ -8,11 +8,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,24 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import (
-    LIGHT_COLOURS,
-    Light,
-    MeasureRow,
-    light_count,
-)
+from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light, MeasureRow, light_count
 from trygghetsrad.domain.action_plan_docs import ChecklistItem
+from trygghetsrad.domain.causes import ProblemData
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes, followup
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu
-from trygghetsrad.ui.situation.base import SituationSubPage, read
+from trygghetsrad.ui.situation.base import Session, SituationSubPage, read
 from trygghetsrad.ui.situation.followup_model import FollowUpTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class FollowUpPage(SituationSubPage):
@@ -128,8 +118,10 @@ class FollowUpPage(SituationSubPage):
     def refresh(self) -> None:
         year = self.year.value()
 
-        def load(s):  # type: ignore[no-untyped-def]
-            rows = []
+        def load(
+            s: Session,
+        ) -> tuple[list[MeasureRow], list[ProblemData], dict[int, set[int]], list[ChecklistItem]]:
+            rows: list[MeasureRow] = []
             for plan in followup.plans_for_year(s, year):
                 rows.extend(action_plan.measure_rows(s, plan.id, today=date.today()))
             problems = causes.list_problems(s)

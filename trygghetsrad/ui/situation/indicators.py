@@ -65,6 +65,23 @@ class IndicatorsPage(SituationSubPage):
         super().__init__(ctx, parent)
         self.setAccessibleName(self.tr("Indikatorer"))
         self.indicator: IndicatorData | None = None
+        left = self._build_list()
+        right = self._build_indicator()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 950])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(splitter)
+        self._extra_periods: list[str] = []
+        self._extra_areas: list[str] = []
+        self._loads = 0  # how often the current row was read (select() reads it once)
+        self.refresh()
+
+    def _build_list(self) -> QWidget:
+        """The indicators, their search field and buttons (left)."""
         self.list_model = IndicatorListModel(self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.list_model)
@@ -103,7 +120,10 @@ class IndicatorsPage(SituationSubPage):
         buttons2.addWidget(self.edit_button)
         buttons2.addWidget(self.delete_button)
         left_box.addLayout(buttons2)
+        return left
 
+    def _build_indicator(self) -> QWidget:
+        """The chosen indicator: its chart, its values and the buttons that add to them."""
         self.title = heading("")
         self.meta = hint("")
         self.kind = QComboBox()
@@ -146,18 +166,7 @@ class IndicatorsPage(SituationSubPage):
         row.addStretch(1)
         box.addLayout(row)
         box.addWidget(self.message)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([300, 950])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addWidget(splitter)
-        self._extra_periods: list[str] = []
-        self._extra_areas: list[str] = []
-        self._loads = 0  # how often the current row was read (select() reads it once)
-        self.refresh()
+        return right
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -196,7 +205,7 @@ class IndicatorsPage(SituationSubPage):
         self._show(self._full(record.id) if record is not None else None)
 
     def _full(self, indicator_id: int) -> IndicatorData:
-        return self.read(lambda s: situation_indicators.get_indicator(s, indicator_id))  # type: ignore[no-any-return]
+        return self.read(lambda s: situation_indicators.get_indicator(s, indicator_id))
 
     def _show(self, indicator: IndicatorData | None) -> None:
         self.indicator = indicator

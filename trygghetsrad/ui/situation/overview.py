@@ -8,14 +8,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from trygghetsrad.domain.changes import REGISTER, SITUATION
 from trygghetsrad.domain.situation import GapData, ObstacleKind, SourceData, SourceStatus
@@ -228,17 +221,14 @@ class OverviewPage(SituationSubPage):
                 items.append(f"<p>{text}</p>")
             parts.append("".join(items))
         problem = [
-            s
+            (s, a)
             for s in sources
             if (a := s.alert(today)) is not None and a.value in ("missing", "overdue")
         ]
         hidden = max(0, len(problem) - MAX_SOURCES)
         problem = problem[:MAX_SOURCES]
         if problem:
-            names = "".join(
-                f"<li>{escape(s.name)}{_flag(s.alert(today).label, RED)}</li>"  # type: ignore[union-attr]
-                for s in problem
-            )
+            names = "".join(f"<li>{escape(s.name)}{_flag(a.label, RED)}</li>" for s, a in problem)
             if hidden:
                 names += f"<li>{escape(self.tr('… och {n} till').format(n=hidden))}</li>"
             parts.append(

@@ -3,16 +3,14 @@ text (autosaved), presenting (freezing) a version, and the report PDF."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from pathlib import Path
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,9 +30,9 @@ from trygghetsrad.domain.situation import THREE_PARTS, PictureData
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.services import situation_pictures
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint, store
-from trygghetsrad.ui.situation.forms import PresentDialog
+from trygghetsrad.ui.situation.base import heading, hint, store
 from trygghetsrad.ui.situation.models import PicturesModel
+from trygghetsrad.ui.situation.pictures_actions import PictureActions
 from trygghetsrad.ui.widgets.autosave import DELAY_MS, SetFieldCommand
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
@@ -65,8 +63,9 @@ def _set_header(session: Any, picture_id: int, header: dict[str, Any]) -> Change
     )
 
 
-class PicturesPage(SituationSubPage):
-    exported = Signal(str)
+class PicturesPage(PictureActions):
+    """The versions of the situation picture and the editor of the one chosen; what the
+    buttons do is in `PictureActions`."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -74,6 +73,35 @@ class PicturesPage(SituationSubPage):
         self.setAccessibleName(self.tr("Lägesbilder"))
         self.picture: PictureData | None = None
         self._loading = False
+        left = self._build_versions()
+        scroll = self._build_texts()
+        # The title and the period are stored like the texts: once the typing pauses.
+        self.title_edit.textEdited.connect(self._on_header_changed)
+        for widget in (self.start_edit, self.end_edit):
+            widget.dateChanged.connect(self._on_header_changed)
+        for widget in (self.title_edit, self.start_edit, self.end_edit):
+            widget.editingFinished.connect(self._save_header)
+
+        self._dirty: set[str] = set()
+        self._header_dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([360, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def _build_versions(self) -> QWidget:
+        """The versions and their buttons (left)."""
         self.model = PicturesModel(self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -127,7 +155,10 @@ class PicturesPage(SituationSubPage):
         left_box.addWidget(self.export_button)
         left_box.addWidget(self.document_button)
         left_box.addWidget(self.include_internal)
+        return left
 
+    def _build_head(self) -> QFormLayout:
+        """The status banner, the title and the period, each with its message."""
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
@@ -169,9 +200,14 @@ class PicturesPage(SituationSubPage):
         form = QFormLayout()
         form.addRow(self.tr("Rubrik"), title_box)
         form.addRow(self.tr("Period"), period_box)
+        return form
+
+    def _build_texts(self) -> QScrollArea:
+        """The head above the texts of the three parts, scrolling together."""
         editor = QWidget()
         box = QVBoxLayout(editor)
         box.setContentsMargins(4, 0, 8, 0)
+        form = self._build_head()
         box.addWidget(self.banner)
         box.addLayout(form)
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -192,30 +228,7 @@ class PicturesPage(SituationSubPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(editor)
-        # The title and the period are stored like the texts: once the typing pauses.
-        self.title_edit.textEdited.connect(self._on_header_changed)
-        for widget in (self.start_edit, self.end_edit):
-            widget.dateChanged.connect(self._on_header_changed)
-        for widget in (self.title_edit, self.start_edit, self.end_edit):
-            widget.editingFinished.connect(self._save_header)
-
-        self._dirty: set[str] = set()
-        self._header_dirty = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self.save_now)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([360, 900])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addWidget(splitter)
-        self.refresh()
+        return scroll
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -455,133 +468,6 @@ class PicturesPage(SituationSubPage):
             "limitations": p.limitations,
             "presented_to": p.presented_to,
         }
-
-    # -- actions -------------------------------------------------------------------------------
-
-    def new_picture(self) -> None:
-        self.save_now()
-        year = date.today().year
-        title = self.tr("Lägesbild {year}").format(year=year)
-        existing = {p.title for p in self.model.rows()}
-        n = 2
-        while title in existing:
-            title = self.tr("Lägesbild {year} ({n})").format(year=year, n=n)
-            n += 1
-        values = {
-            "title": title,
-            "period_start": date(year, 1, 1),
-            "period_end": date(year, 12, 31),
-        }
-        ok, created = self.record(
-            self.tr("Ny lägesbild {title}").format(title=title),
-            lambda s: situation_pictures.create_picture(s, **values),
-        )
-        if ok:
-            self.select(created.id)
-            self.title_edit.setFocus()
-
-    def new_version(self) -> None:
-        if self.picture is None:
-            return
-        self.save_now()
-        picture = self.picture
-        ok, created = self.record(
-            self.tr("Ny version av {title}").format(title=picture.title),
-            lambda s: situation_pictures.new_version(s, picture.id),
-        )
-        if ok:
-            self.select(created.id)
-
-    def delete_picture(self) -> None:
-        p = self.picture
-        if p is None or p.is_frozen:
-            return
-        self._dirty.clear()
-        self._timer.stop()
-        ok, _result = self.record(
-            self.tr("Ta bort {title}").format(title=p.title),
-            lambda s: situation_pictures.delete_picture(s, p.id),
-        )
-        if not ok:
-            return
-        self.picture = None
-        self.refresh()
-
-    def present(self) -> None:
-        p = self.picture
-        if p is None or p.is_frozen:
-            return
-        self.save_now()
-
-        def save(values: dict[str, Any]) -> None:
-            created = self.record_form(
-                self.tr("Presentera {title}").format(title=p.title),
-                lambda s: situation_pictures.present_picture(s, p.id, **values),
-            )
-            self.select(created.id)
-
-        self.dialog = PresentDialog(save, p.title, parent=self)
-        self.dialog.open()
-
-    def edit_document(self) -> None:
-        """The report's title, date of issue, author and the user's own chapters."""
-        p = self.picture
-        if p is None:
-            return
-        from trygghetsrad.domain.situation_documents import DocumentKind
-        from trygghetsrad.ui.situation.document_dialog import edit_document
-
-        self.dialog = edit_document(
-            self, kind=DocumentKind.SITUATION_REPORT,
-            owner=p.id, what=p.title, default_title=p.title,
-        )  # fmt: skip
-
-    def export_pdf(self, target: str | None = None) -> None:
-        """Save the report of the shown version as PDF (built off the GUI thread)."""
-        p = self.picture
-        if p is None:
-            return
-        self.save_now()
-        if not target:
-            suggested = Path.home() / f"{p.title} version {p.version}.pdf"
-            target, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Spara lägesbilden som PDF"), str(suggested), self.tr("PDF (*.pdf)")
-            )
-        if not target:
-            return
-        include = self.include_internal.isChecked()
-        database = self.ctx.database
-        picture_id = p.id
-        path = Path(target)
-
-        def work(_progress: Any) -> str:
-            from trygghetsrad.export.situation_report import render_situation_report
-            from trygghetsrad.ui.background import write_file
-
-            with database.session() as s:
-                report = situation_pictures.build_report(s, picture_id, include_internal=include)
-            data = render_situation_report(report)
-            return str(write_file(path, data))  # all at once, never over the database
-
-        from trygghetsrad.ui.background import run_in_background
-
-        self.export_button.setEnabled(False)
-        self.saved_label.setText(self.tr("Skapar PDF …"))
-
-        def done(result: str) -> None:
-            self.export_button.setEnabled(True)
-            self.saved_label.setText(self.tr("Rapporten sparades i {path}").format(path=result))
-            self.ctx.events.status_message.emit(
-                self.tr("Rapporten sparades i {path}").format(path=result)
-            )
-            self.exported.emit(result)
-
-        def failed(error: object) -> None:
-            self.export_button.setEnabled(True)
-            self.saved_label.setText("")
-            self.show_error(str(error))
-
-        self._task = run_in_background(work, parent=self, on_done=done, on_error=failed)
 
     def open_record(self, owner: Any) -> bool:
         if self.model.row_of(owner.id) < 0:

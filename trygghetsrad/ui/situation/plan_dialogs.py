@@ -154,12 +154,34 @@ class MeasureDialog(FormDialog):
         )
         m = measure
         self.setMinimumWidth(960)
+        self._build_what(m)
+        self._build_who_and_when(m, organisations, people)
+        self._build_measured_by(m, indicators)
+        self._build_causes(m, causes)
+        self._lay_out(content_locked)
+
+    def _build_what(self, m: MeasureData | None) -> None:
+        """Title, description, kind, expected effect, status and whether it is internal."""
         self.title = QLineEdit(m.title if m else "")
         self.description = _text(m.description if m else "")
         self.kind = QComboBox()
         fill_combo(self.kind, [(k.value, k.label) for k in MeasureKind], m.kind if m else None)
         self.effect = QComboBox()
         fill_combo(self.effect, [(e.value, e.label) for e in Effect], m.effect if m else None)
+        self.status = QComboBox()
+        fill_combo(
+            self.status, [(s.value, s.label) for s in MeasureStatus], m.status if m else None
+        )
+        self.internal = QCheckBox(self.tr("Intern (lämnas utanför exporter)"))
+        self.internal.setChecked(m.internal if m else False)
+
+    def _build_who_and_when(
+        self,
+        m: MeasureData | None,
+        organisations: list[tuple[int, str]],
+        people: list[tuple[int, str]],
+    ) -> None:
+        """Who is responsible, with whom, from when to when and with what resources."""
         self.org = QComboBox()
         fill_combo(self.org, organisations, m.responsible_organisation_id if m else None, "–")
         self.person = QComboBox()
@@ -168,6 +190,9 @@ class MeasureDialog(FormDialog):
         self.start = OptionalDateEdit(self.tr("Start"), m.start if m else None)
         self.end = OptionalDateEdit(self.tr("Slut"), m.end if m else None)
         self.resources = QLineEdit(m.resources if m else "")
+
+    def _build_measured_by(self, m: MeasureData | None, indicators: list[tuple[int, str]]) -> None:
+        """The indicator followed and the target, as a number with a direction or in words."""
         self.indicator = QComboBox()
         fill_combo(self.indicator, indicators, m.indicator_id if m else None, "–")
         self.target = QLineEdit(format_number(m.target_value) if m else "")
@@ -180,12 +205,6 @@ class MeasureDialog(FormDialog):
             "–",
         )
         self.target_text = QLineEdit(m.target_text if m else "")
-        self.status = QComboBox()
-        fill_combo(
-            self.status, [(s.value, s.label) for s in MeasureStatus], m.status if m else None
-        )
-        self.internal = QCheckBox(self.tr("Intern (lämnas utanför exporter)"))
-        self.internal.setChecked(m.internal if m else False)
         for box in (self.org, self.person, self.indicator):
             # Long names must not widen the dialog past the screen; the list shows them whole.
             box.setSizeAdjustPolicy(
@@ -194,6 +213,9 @@ class MeasureDialog(FormDialog):
             box.setMinimumContentsLength(18)
             box.setToolTip(box.currentText())
             box.currentTextChanged.connect(box.setToolTip)
+
+    def _build_causes(self, m: MeasureData | None, causes: list[tuple[int | None, str]]) -> None:
+        """The causes the measure answers, as a checklist under bold problem headings."""
         self.causes = CheckList()
         self.causes.setMinimumHeight(190)
         # Long cause texts wrap inside the list instead of running under its right edge.
@@ -215,8 +237,11 @@ class MeasureDialog(FormDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if cid in chosen else Qt.CheckState.Unchecked)
             self.causes.addItem(item)
-        # Two columns so that the whole measure fits a 1366×768 screen: what and why on the
-        # left, who/when/how it is measured on the right.
+
+    def _lay_out(self, content_locked: bool) -> None:
+        """Two columns so that the whole measure fits a 1366×768 screen: what and why on the
+        left, who/when/how it is measured on the right. An adopted plan's measure keeps
+        only its status open."""
         self.add_field("title", self.tr("Åtgärd:"), self.title)
         self.add_field("description", self.tr("Beskrivning:"), self.description)
         self.add_field(

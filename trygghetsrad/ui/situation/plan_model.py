@@ -38,7 +38,7 @@ _MISSING_CAUSE = QColor("#a4262c")
 def label_of(value: str, enum: type[Enum]) -> str:
     """The Swedish label of a stored enum value (the value itself if it is not known)."""
     try:
-        return str(enum(value).label)  # type: ignore[attr-defined]  # enums with a label
+        return str(getattr(enum(value), "label", value))
     except ValueError:
         return value
 

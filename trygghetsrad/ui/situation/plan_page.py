@@ -4,17 +4,12 @@ when, whether it works (indicator trend, follow-up notes) and its meeting histor
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -34,46 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import (
-    MeasureRow,
-    PlanData,
-    PlanFlags,
-    PlanStatus,
-)
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATION
+from trygghetsrad.domain.action_plan import MeasureRow, PlanData, PlanFlags, PlanStatus
+from trygghetsrad.domain.causes import CauseData
 from trygghetsrad.i18n import plural
-from trygghetsrad.services import action_plan, causes, register
-from trygghetsrad.services import action_plan_meetings as meeting_links
+from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.action_plan_common import (
-    attach_export_menu,
-    fill_combo,
-    iso,
-)
-from trygghetsrad.ui.situation.base import SituationSubPage, read
-from trygghetsrad.ui.situation.plan_dialogs import (
-    AdoptDialog,
-    FollowUpDialog,
-    MeasureDialog,
-    MeetingLinkDialog,
-    PlanDialog,
-)
-from trygghetsrad.ui.situation.plan_model import (
-    MeasureTableModel,
-    cause_choices,
-    label_of,
-    measure_html,
-)
+from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, fill_combo, iso
+from trygghetsrad.ui.situation.base import Session, read
+from trygghetsrad.ui.situation.plan_actions import PlanActions
+from trygghetsrad.ui.situation.plan_model import MeasureTableModel, label_of, measure_html
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.screen import fit_to_screen
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class PlanPage(SituationSubPage):
-    WATCH = (ACTION_PLAN, MEETINGS, SITUATION, REGISTER)
+class PlanPage(PlanActions):
+    """The plan head, its warnings, the measures and the selected measure's story; what
+    the buttons do is in `PlanActions`."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -85,6 +57,32 @@ class PlanPage(SituationSubPage):
         self._cause_problem: dict[int, int] = {}
         self._problem_titles: dict[int, str] = {}
 
+        top = self._build_plan_row()
+        flag_row = self._build_warnings()
+        self._build_table()
+        splitter = self._build_splitter()
+
+        self.empty = EmptyState(
+            self.tr("Ingen åtgärdsplan ännu"),
+            self.tr(
+                "Skapa en plan med ”Ny plan…”. Åtgärderna kopplas till orsakerna i "
+                "orsaksanalysen och följs upp med trafikljus."
+            ),
+        )
+        self.body = QWidget()
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.header)
+        body_layout.addLayout(flag_row)
+        body_layout.addWidget(splitter, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.body, 1)
+        self.refresh()
+
+    def _build_plan_row(self) -> QHBoxLayout:
+        """The plan chooser and the plan's buttons."""
         self.plan_combo = QComboBox()
         self.plan_combo.setAccessibleName(self.tr("Åtgärdsplan"))
         self.plan_combo.setMinimumWidth(380)
@@ -121,7 +119,10 @@ class PlanPage(SituationSubPage):
             top.addWidget(b)
         self.document_button.setAccessibleName(self.tr("Åtgärdsplanens rubrik och kapitel"))
         top.addStretch(1)
+        return top
 
+    def _build_warnings(self) -> QHBoxLayout:
+        """The plan head and the one-line warnings with the button that lists them."""
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -142,7 +143,10 @@ class PlanPage(SituationSubPage):
         flag_row.setContentsMargins(0, 0, 0, 0)
         flag_row.addWidget(self.flag_label, 1)
         flag_row.addWidget(self.flags_button)
+        return flag_row
 
+    def _build_table(self) -> None:
+        """The measures, their filter field and how their columns share the width."""
         self.model = MeasureTableModel(self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -177,6 +181,8 @@ class PlanPage(SituationSubPage):
         self.search.setAccessibleName(self.tr("Filtrera åtgärder"))
         self.search.textChanged.connect(self.proxy.set_query)
 
+    def _build_measure_buttons(self) -> QHBoxLayout:
+        """The filter field and the measure buttons above the table."""
         self.new_measure_button = QPushButton(self.tr("Ny åtgärd…"))
         self.new_measure_button.clicked.connect(self._on_new_measure)
         self.edit_measure_button = QPushButton(self.tr("Ändra…"))
@@ -198,7 +204,10 @@ class PlanPage(SituationSubPage):
         ):
             b.setAccessibleName(b.text().rstrip("…"))
             actions.addWidget(b)
+        return actions
 
+    def _build_splitter(self) -> QSplitter:
+        """The table beside the selected measure's story."""
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(self.tr("Vald åtgärd"))
         self.detail.setOpenLinks(False)
@@ -207,7 +216,7 @@ class PlanPage(SituationSubPage):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(actions)
+        left_layout.addLayout(self._build_measure_buttons())
         left_layout.addWidget(self.table, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -216,25 +225,7 @@ class PlanPage(SituationSubPage):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1000, 340])
-
-        self.empty = EmptyState(
-            self.tr("Ingen åtgärdsplan ännu"),
-            self.tr(
-                "Skapa en plan med ”Ny plan…”. Åtgärderna kopplas till orsakerna i "
-                "orsaksanalysen och följs upp med trafikljus."
-            ),
-        )
-        self.body = QWidget()
-        body_layout = QVBoxLayout(self.body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addWidget(self.header)
-        body_layout.addLayout(flag_row)
-        body_layout.addWidget(splitter, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.empty, 1)
-        layout.addWidget(self.body, 1)
-        self.refresh()
+        return splitter
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -286,7 +277,9 @@ class PlanPage(SituationSubPage):
             b.setEnabled(draft)
             b.setToolTip(locked)
 
-        def load(s):  # type: ignore[no-untyped-def]
+        def load(
+            s: Session,
+        ) -> tuple[list[MeasureRow], PlanFlags, list[CauseData], dict[int, str]]:
             rows = action_plan.measure_rows(s, plan.id, today=date.today())
             flags = action_plan.flags(s, plan.id)
             all_causes = causes.list_causes(s)
@@ -395,28 +388,6 @@ class PlanPage(SituationSubPage):
         self.dialog = dialog
         dialog.open()
 
-    def current_row(self) -> MeasureRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        source = self.proxy.mapToSource(index)
-        return self.model.record_at(source.row()) if source.isValid() else None
-
-    def current_measure_id(self) -> int | None:
-        row = self.current_row()
-        return row.measure.id if row else None
-
-    def select_measure(self, measure_id: int) -> None:
-        row = self.model.row_of(measure_id)
-        index = self.proxy.mapFromSource(self.model.index(row, 2))
-        if index.isValid():
-            self.table.setCurrentIndex(index)
-            self.table.scrollTo(index)
-
-    def select_plan(self, plan_id: int) -> None:
-        self.plan = next((p for p in self._plans if p.id == plan_id), self.plan)
-        self.refresh()
-
     def open_record(self, owner: Any) -> bool:
         """Show a plan or one of its measures (from search or the annual wheel)."""
         if owner.kind == "action_plan":
@@ -458,221 +429,6 @@ class PlanPage(SituationSubPage):
 
     def measure_html(self, row: MeasureRow) -> str:
         return measure_html(row, self.tr)
-
-    def _on_anchor(self, url) -> None:  # type: ignore[no-untyped-def]
-        text = url.toString()
-        if text.startswith("unlink:"):
-            link_id = int(text.split(":", 1)[1])
-            self.record(
-                self.tr("Ta bort kopplingen till protokollet"),
-                lambda s: meeting_links.unlink(s, link_id),
-            )
-
-    # -- plan actions ----------------------------------------------------------------------
-
-    def _on_new_plan(self) -> None:
-        def save(values: dict[str, Any]) -> None:
-            result = self.record_form(
-                self.tr("Ny åtgärdsplan ”{t}”").format(t=values.get("title", "")),
-                lambda s: action_plan.create_plan(s, **values),
-            )
-            self.select_plan(result.id)
-
-        PlanDialog(save, None, self).exec()
-
-    def _on_edit_plan(self) -> None:
-        if self.plan is None:
-            return
-        plan_id, title = self.plan.id, self.plan.title
-
-        def save(values: dict[str, Any]) -> None:
-            self.record_form(
-                self.tr("Ändra planen ”{t}”").format(t=title),
-                lambda s: action_plan.update_plan(s, plan_id, **values),
-            )
-
-        PlanDialog(save, self.plan, self).exec()
-
-    def _on_adopt(self) -> None:
-        if self.plan is None:
-            return
-        plan_id = self.plan.id
-
-        title = self.plan.title
-
-        def save(values: dict[str, Any]) -> None:
-            self.record_form(
-                self.tr("Anta åtgärdsplanen ”{t}”").format(t=title),
-                lambda s: action_plan.adopt_plan(s, plan_id, **values),
-            )
-
-        AdoptDialog(save, self.plan, self).exec()
-
-    def _on_new_version(self) -> None:
-        if self.plan is None:
-            return
-        plan_id = self.plan.id
-        ok, result = self.record(
-            self.tr("Ny version av ”{t}”").format(t=self.plan.title),
-            lambda s: action_plan.new_version(s, plan_id),
-        )
-        if ok:
-            self.select_plan(result.id)
-
-    def _on_delete_plan(self) -> None:
-        plan = self.plan
-        if plan is None or plan.status != PlanStatus.DRAFT:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Ta bort utkast"),
-            self.tr("Ta bort utkastet ”{t}” med {measures}?").format(
-                t=plan.title,
-                measures=plural(plan.measure_count, self.tr("åtgärd"), self.tr("åtgärder")),
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.plan = None
-            self.record(
-                self.tr("Ta bort utkastet ”{t}”").format(t=plan.title),
-                lambda s: action_plan.delete_plan(s, plan.id),
-            )
-
-    def _on_document(self) -> None:
-        plan = self.plan
-        if plan is None:
-            return
-        from trygghetsrad.domain.situation_documents import DocumentKind
-        from trygghetsrad.ui.situation.document_dialog import edit_document
-
-        self.dialog = edit_document(
-            self, kind=DocumentKind.ACTION_PLAN,
-            owner=plan.id, what=plan.title, default_title=plan.title,
-        )  # fmt: skip
-
-    def _on_export(self, include_internal: bool = False) -> None:
-        if self.plan is None:
-            return
-        from trygghetsrad.ui.situation.action_plan_export import export_plan_pdf
-
-        export_plan_pdf(self, self.ctx, self.plan, include_internal)
-
-    # -- measure actions -------------------------------------------------------------------
-
-    def _choices(self) -> dict[str, list[tuple[int, str]]]:
-        def load(s):  # type: ignore[no-untyped-def]
-            problems = {p.id: p.title for p in causes.list_problems(s)}
-            from trygghetsrad.services.causes import evidence_choices
-
-            _sources, indicators = evidence_choices(s)
-            return {
-                "organisations": [(o.id, o.name) for o in register.list_organisations(s)],
-                "people": [
-                    (p.id, f"{p.name} ({p.organisation_name})" if p.organisation_name else p.name)
-                    for p in register.list_people(s)
-                ],
-                "indicators": indicators,
-                "causes": cause_choices(problems, causes.list_causes(s)),
-            }
-
-        return read(self.ctx, load)
-
-    def _on_new_measure(self) -> None:
-        if self.plan is None:
-            return
-        plan_id = self.plan.id
-        created: dict[str, int] = {}
-
-        def save(values: dict[str, Any]) -> None:
-            data = values["data"].cleaned()
-            result = self.record_form(
-                self.tr("Ny åtgärd ”{t}”").format(t=data.title),
-                lambda s: action_plan.create_measure(s, plan_id=plan_id, data=data),
-            )
-            created["id"] = result.id
-
-        if MeasureDialog(save, None, **self._choices(), parent=self).exec() and "id" in created:
-            self.select_measure(created["id"])
-
-    def _on_edit_measure(self) -> None:
-        row = self.current_row()
-        if row is None or self.plan is None:
-            return
-        m = row.measure
-        locked = self.plan.status != PlanStatus.DRAFT
-
-        def save(values: dict[str, Any]) -> None:
-            data = values["data"]
-            if locked:
-                data = replace(action_plan.measure_input(m), status=values["data"].status)
-            self.record_form(
-                self.tr("Ändra åtgärden ”{t}”").format(t=m.title),
-                lambda s: action_plan.update_measure(s, m.id, data),
-            )
-
-        MeasureDialog(save, m, **self._choices(), content_locked=locked, parent=self).exec()
-        self.select_measure(m.id)
-
-    def _on_delete_measure(self) -> None:
-        row = self.current_row()
-        if row is None or self.plan is None:
-            return
-        m = row.measure
-        answer = QMessageBox.question(
-            self,
-            self.tr("Ta bort åtgärd"),
-            self.tr("Ta bort ”{t}” med {followups}?").format(
-                t=m.title,
-                followups=plural(
-                    len(row.followups), self.tr("uppföljning"), self.tr("uppföljningar")
-                ),
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        # Undo brings the measure back with its id, follow-ups, causes and meeting links.
-        self.record(
-            self.tr("Ta bort åtgärden ”{t}”").format(t=m.title),
-            lambda s: action_plan.delete_measure(s, m.id),
-        )
-
-    def _on_followup(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        m = row.measure
-
-        def save(values: dict[str, Any]) -> None:
-            self.record_form(
-                self.tr("Uppföljning av ”{t}”").format(t=m.title),
-                lambda s: action_plan.add_followup(s, measure_id=m.id, **values),
-            )
-
-        FollowUpDialog(save, m.title, m.status, m.indicator_unit, self).exec()
-        self.select_measure(m.id)
-
-    def _on_link(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        m = row.measure
-        items = read(self.ctx, meeting_links.linkable_items)
-        if not items:
-            QMessageBox.information(
-                self,
-                self.tr("Inga protokoll"),
-                self.tr("Det finns inga beslut eller uppdrag i protokollen ännu."),
-            )
-            return
-
-        def save(values: dict[str, Any]) -> None:
-            self.record_form(
-                self.tr("Koppla ”{t}” till protokoll").format(t=m.title),
-                lambda s: meeting_links.link(s, measure_id=m.id, **values),
-            )
-
-        MeetingLinkDialog(save, items, self).exec()
-        self.select_measure(m.id)
 
 
 def make_page(ctx: AppContext) -> QWidget:

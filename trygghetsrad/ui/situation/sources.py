@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -30,8 +30,8 @@ from trygghetsrad.i18n import plural
 from trygghetsrad.services import register, situation_sources
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint, open_on_return
-from trygghetsrad.ui.situation.forms import SourceDialog
 from trygghetsrad.ui.situation.models import SourcesModel
+from trygghetsrad.ui.situation.source_form import SourceDialog
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.roles import Role
@@ -47,6 +47,25 @@ class SourcesPage(SituationSubPage):
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
+        top = self._build_top()
+        self._build_table()
+        detail = self._build_detail()
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def _build_top(self) -> QHBoxLayout:
+        """The search field and the buttons above the table."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök underlag, person, hinder …"))
         self.search.setAccessibleName(self.tr("Sök underlag"))
@@ -72,7 +91,10 @@ class SourcesPage(SituationSubPage):
         top.addWidget(self.edit_button)
         top.addWidget(self.received_button)
         top.addWidget(self.delete_button)
+        return top
 
+    def _build_table(self) -> None:
+        """The sources; running-text columns share the width."""
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Underlag"))
@@ -93,6 +115,8 @@ class SourcesPage(SituationSubPage):
         open_on_return(self.table, self.edit_source)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
 
+    def _build_detail(self) -> QWidget:
+        """The chosen source in words, with its attachments and their buttons."""
         self.detail_title = heading("")
         self.detail_text = hint("")
         self.attachments = QListWidget()
@@ -125,19 +149,7 @@ class SourcesPage(SituationSubPage):
         buttons.addStretch(1)
         attach_row.addLayout(buttons)
         box.addLayout(attach_row)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
-        self.refresh()
+        return detail
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -164,7 +176,7 @@ class SourcesPage(SituationSubPage):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().hasSelection():
             return None
-        return self.proxy.data(index, Role.RECORD)  # type: ignore[no-any-return]
+        return cast(SourceData, self.proxy.data(index, Role.RECORD))
 
     def select(self, source_id: int) -> None:
         row = self.model.row_of(source_id)
