@@ -131,3 +131,22 @@ def test_any_keyed_model_answers_record_and_key() -> None:
     assert proxy.rowCount() == 1
     assert proxy.index(0, 0).data(Role.RECORD) == TASKS[1]
     assert proxy.index(0, 0).data(Role.KEY) == 2
+
+
+def test_the_naming_column_takes_the_room_the_other_text_columns_leave(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A long first column beside short text columns: the columns fill the table, with
+    no empty strip at the right edge and the long texts cut more than they need."""
+    from trygghetsrad.ui.widgets.columns import fit_columns
+
+    long_tasks = [
+        Task(i, "Ta fram statistik över skadegörelse vid skolorna i norra delen " * 2, None, False)
+        for i in range(1, 30)
+    ]
+    model = _model()
+    model.set_rows(long_tasks)
+    view, _proxy = _view(qtbot, model)
+    view.resize(700, 300)
+    fitter = fit_columns(view, stretch=[0, 2], primary=0)
+    fitter.refit()
+    header = view.horizontalHeader()
+    assert header.length() >= view.viewport().width() - 2

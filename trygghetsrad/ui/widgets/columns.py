@@ -10,6 +10,8 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QEvent, QObj
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QToolTip
 
+from trygghetsrad.ui.widgets.sort_arrows import arrow_points_along, points_along
+
 TEXT_PADDING = 12
 # A column is not made narrower than its header's text (up to this width), so that headers
 # stay readable ("Indikator", not "Indikato…"); a longer header is elided, full text as tooltip.
@@ -72,6 +74,8 @@ class ColumnFitter(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refit)
         header = view.horizontalHeader()
+        if not points_along(header):  # ▲ for ascending, in every list alike
+            arrow_points_along(header)
         header.setStretchLastSection(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -209,12 +213,17 @@ class ColumnFitter(QObject):
             min(keep, rest - sum(min(w, f) for w, f in zip(others, floors, strict=True))),
         )
         shares = _shrink_to(others, rest - keep, floors)
-        shares.insert(at, keep)
+        # The other text columns may need less than they were offered: the rest is the
+        # naming column's (it wants more than there is, or all would have fitted).
+        shares.insert(at, max(keep, rest - sum(shares)))
         return shares
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()
         if kind in (QEvent.Type.Resize, QEvent.Type.Show) and watched is self.view:
+            self._timer.start()
+        elif kind == QEvent.Type.Resize and watched is self._viewport:
+            # The vertical scroll bar came or went (rows arrived): the room changed.
             self._timer.start()
         elif kind == QEvent.Type.ToolTip and watched is self._viewport:
             return self._tooltip(event)  # type: ignore[arg-type]

@@ -8,6 +8,9 @@ redo the pages hear `ctx.events.changed(...)` for the areas the edit touched.
 
 If the rows were changed since (in another tab, say), undo refuses with a message and the
 entry leaves the stack: nothing is changed.
+
+A form that shows a refusal under its field saves with `push_raising(stack, ctx, text, fn)`
+instead: the first run's `UserError` reaches the form, a success goes on the stack.
 """
 
 from __future__ import annotations
@@ -174,3 +177,22 @@ def push_done(
             recorded=recorded,
         )
     )
+
+
+def push_raising(
+    stack: QUndoStack,
+    ctx: AppContext,
+    text: str,
+    fn: Step,
+    *,
+    parent_widget: QWidget | None = None,
+) -> Any:
+    """Like `push_recorded`, for a form: a `UserError` of the first run is raised to the
+    caller (a `FormDialog` shows it under its field) and nothing goes on the stack; a
+    success is announced and put on the stack as `text`. Returns what `fn` returned."""
+    from trygghetsrad.services import journal as journal_service  # not needed at start-up
+
+    recorded = journal_service.run(ctx.database, text, fn)
+    ctx.events.changed(recorded.changes)
+    push_done(stack, ctx, recorded, parent_widget=parent_widget)
+    return recorded.result
