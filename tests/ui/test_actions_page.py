@@ -53,7 +53,7 @@ def page(window, qtbot):  # type: ignore[no-untyped-def]
 
 
 def _shown(page) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
-    proxy = page.proxy
+    proxy = page.model
     return {proxy.index(r, 0).data(Role.KEY) for r in range(proxy.rowCount())}
 
 
@@ -88,7 +88,7 @@ def _click_row(view: QTableView, row: int) -> None:
 
 def _row_of(page, key: tuple[str, int]) -> int:  # type: ignore[no-untyped-def]
     return next(
-        r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data(Role.KEY) == key
+        r for r in range(page.model.rowCount()) if page.model.index(r, 0).data(Role.KEY) == key
     )
 
 
@@ -116,7 +116,7 @@ def test_filters_chosen_with_the_mouse_match_the_service(page, qtbot, demo_datab
         late = expected(ActionFilter(overdue=True, include_internal=True))
         assert late and _shown(page) == late
         assert all(
-            page.proxy.index(r, STATUS).data() == "Försenat" for r in range(page.proxy.rowCount())
+            page.model.index(r, STATUS).data() == "Försenat" for r in range(page.model.rowCount())
         )
         _choose(qtbot, page.due, "Alla datum")
         _choose(qtbot, page.responsible, person.name)
@@ -151,7 +151,7 @@ def test_a_header_click_sorts_by_due_date(page) -> None:  # type: ignore[no-unty
     QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     assert header.sortIndicatorSection() == DUE
     order = header.sortIndicatorOrder()
-    days = [page.proxy.index(r, 0).data(Role.RECORD) for r in range(page.proxy.rowCount())]
+    days = [page.model.index(r, 0).data(Role.RECORD) for r in range(page.model.rowCount())]
     dated = [getattr(r, "due_date", None) for r in days]
     present = [d for d in dated if d is not None]
     wanted = sorted(present, reverse=order == Qt.SortOrder.DescendingOrder)
@@ -279,6 +279,6 @@ def test_a_reminder_for_the_selected_rows_person(page, qtbot, tmp_path, monkeypa
     drafts = _drafts(folder)
     assert [str(m["To"]) for m in drafts] == ["Amira Haddad <amira.haddad@example.org>"]
     body = drafts[0].get_body(("plain",)).get_content()
-    shown = {page.proxy.index(r, 0).data(Role.RECORD).what for r in range(page.proxy.rowCount())}
+    shown = {page.model.index(r, 0).data(Role.RECORD).what for r in range(page.model.rowCount())}
     assert {line.split(" (")[0][2:] for line in body.splitlines() if line.startswith("• ")} == shown
     assert page.dialog.heading.text() == "1 e-postutkast skrevs i mappen"

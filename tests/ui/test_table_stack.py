@@ -150,3 +150,37 @@ def test_the_naming_column_takes_the_room_the_other_text_columns_leave(qtbot) ->
     fitter.refit()
     header = view.horizontalHeader()
     assert header.length() >= view.viewport().width() - 2
+
+
+def test_shown_rows_filter_before_the_model_like_the_proxy(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.widgets.filter_proxy import ShownRows
+
+    model = _model()
+    calls: list[tuple[int, int]] = []
+    plain_row_data = model.row_data
+
+    def counting(record, row, column, role):  # type: ignore[no-untyped-def]
+        calls.append((record.id, role))
+        return plain_row_data(record, row, column, role)
+
+    model.row_data = counting  # type: ignore[method-assign]
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    qtbot.addWidget(view)
+    rows = ShownRows(model)
+    rows.set_rows(TASKS)
+    assert _shown(view) == [2, 4, 3, 1]
+    rows.set_filter("open", lambda t: not t.done)
+    assert _shown(view) == [4, 3, 1]
+    rows.set_query("ängen")
+    assert _shown(view) == [1] and rows.count_without_query() == 3 and rows.total() == 4
+    calls.clear()
+    rows.set_query("")
+    rows.set_filter("open", None)
+    assert _shown(view) == [2, 4, 3, 1]
+    # The sort keys of the rows that came back were kept while they were filtered out.
+    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert _shown(view) == [1, 3, 4, 2]
+    assert (2, Role.SORT) not in calls

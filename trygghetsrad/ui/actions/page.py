@@ -60,7 +60,7 @@ from trygghetsrad.ui.background import (
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.columns import fit_columns
 from trygghetsrad.ui.widgets.date_entry import DateEntry
-from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.filter_proxy import ShownRows
 from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
 from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.selection import follow_selection, selected_index
@@ -75,6 +75,7 @@ class Loaded:
     """One read of the register (in a worker thread)."""
 
     rows: list[Row]
+    texts: dict[Any, str]  # each row's search text, made in the worker too
     people: dict[int, str]
     organisations: dict[int, str]
     groups: dict[int, str]
@@ -106,11 +107,11 @@ class ActionsPage(QWidget):
         self.loading = False
         self._task: BackgroundTask | None = None
         self._again = False
-        self._names: Loaded = Loaded([], {}, {}, {})
+        self._names: Loaded = Loaded([], {}, {}, {}, {})
 
         self.model = ActionRegisterModel(self, self.today)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        # Thousands of rows: filtered in Python, the model gets the rows shown (see ShownRows).
+        self.rows = ShownRows(self.model)
         self._build()
         self._refilter_timer = QTimer(self)
         self._refilter_timer.setSingleShot(True)
@@ -147,7 +148,7 @@ class ActionsPage(QWidget):
         layout.addLayout(self._period_row())
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Uppdrag och beslut"))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -156,7 +157,13 @@ class ActionsPage(QWidget):
         self.table.setWordWrap(False)
         self.table.sortByColumn(MEETING, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.table, 1)
-        self.fitter = fit_columns(self.table, stretch=[WHAT, RESPONSIBLE, MEASURE], primary=WHAT)
+        self.fitter = fit_columns(
+            self.table,
+            stretch=[WHAT, RESPONSIBLE, MEASURE],
+            primary=WHAT,
+            follow_rows=False,  # measured when data arrives, not at each filter change
+            sample_rows=300,
+        )
         layout.addLayout(self._button_row())
 
     def _combo(self, name: str, items: list[tuple[str, Any]]) -> QComboBox:
@@ -245,7 +252,7 @@ class ActionsPage(QWidget):
         return row
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(self.proxy.set_query)
+        self.search.textChanged.connect(self.rows.set_query)
         self.search.textChanged.connect(self._show_count)
         for combo in (self.responsible, self.group, self.status, self.due, self.kinds):
             combo.currentIndexChanged.connect(self.apply_filters)
@@ -253,8 +260,8 @@ class ActionsPage(QWidget):
         self.end.textChanged.connect(self._refilter_timer.start)
         self.clear_button.clicked.connect(self.clear_filters)
         follow_selection(self.table, lambda _index: self._update_buttons())
-        self.proxy.modelReset.connect(self._update_buttons)
-        self.proxy.layoutChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.rowsRemoved.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.open_meeting())
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -293,7 +300,7 @@ class ActionsPage(QWidget):
         self.loading = True
         self._again = False
         self.state.setText(self.tr("Läser in uppdragen…") if not self.model.rowCount() else "")
-        database = self.ctx.database
+        database, model = self.ctx.database, self.model
 
         def work(_progress: Progress) -> Loaded:
             from trygghetsrad.services import register
@@ -309,7 +316,8 @@ class ActionsPage(QWidget):
                 people = {p.id: p.name for p in register.list_people(s)}
                 organisations = {o.id: o.name for o in register.list_organisations(s)}
                 groups = {g.id: g.name for g in register.list_groups(s)}
-            return Loaded(rows, people, organisations, groups)
+            texts = {model.row_key(r): model.search_of(r) for r in rows}  # pure Python
+            return Loaded(rows, texts, people, organisations, groups)
 
         self._task = run_in_background(
             work, parent=self, on_done=self._loaded, on_error=self._load_failed
@@ -324,7 +332,8 @@ class ActionsPage(QWidget):
         self.state.setText("")
         self._names = loaded
         self._fill_choices(loaded)
-        self.model.set_rows(loaded.rows)
+        self.rows.set_rows(loaded.rows, texts=loaded.texts)
+        self.fitter.measure_later()
         self._show_count()
         self._update_buttons()
 
@@ -402,7 +411,7 @@ class ActionsPage(QWidget):
         )
 
     def apply_filters(self) -> None:
-        self.proxy.set_filter(
+        self.rows.set_filter(
             "criteria", accepts(self.criteria(), self.today, self.kinds.currentData())
         )
         self._show_count()
@@ -421,10 +430,10 @@ class ActionsPage(QWidget):
         self.apply_filters()
 
     def _show_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.rows.total()
         late = sum(
             1
-            for r in self.model.rows()
+            for r in self.rows.all
             if isinstance(r, RegisterAction) and r.overdue(self.today) and not r.internal
         )
         text = self.tr("{shown} av {total} visas").format(
@@ -441,15 +450,12 @@ class ActionsPage(QWidget):
         return index.data(Role.RECORD) if index is not None and index.isValid() else None
 
     def select_key(self, key: tuple[str, int], *, clear_filters: bool = False) -> bool:
+        if self.model.row_of_key(key) < 0 and clear_filters:
+            self.clear_filters()
         row = self.model.row_of_key(key)
         if row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid() and clear_filters:
-            self.clear_filters()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.selectRow(index.row())
         self.table.scrollTo(index)

@@ -43,6 +43,10 @@ class ColumnFitter(QObject):
 
     `stretch` are the columns with running text: they take the room left over, in
     proportion to their content. Other columns get their content width, at most `max_width`.
+    A list filtered before its model (`filter_proxy.ShownRows`) passes `follow_rows=False`
+    and calls `measure_later()` when new data arrives: a filter change then keeps the
+    widths (measuring again cost ~0.3 s on 10,000 rows and made the columns jump).
+    `sample_rows` caps the rows measured per column (Qt's default is 1,000).
     """
 
     def __init__(
@@ -56,6 +60,8 @@ class ColumnFitter(QObject):
         rows_to_contents: bool = False,
         primary: int | None = None,
         primary_share: float = 0.34,
+        follow_rows: bool = True,
+        sample_rows: int | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
@@ -78,6 +84,8 @@ class ColumnFitter(QObject):
             arrow_points_along(header)
         header.setStretchLastSection(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        if sample_rows is not None:
+            header.setResizeContentsPrecision(sample_rows)  # what sizeHintForColumn reads
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # Compared by identity in eventFilter, which also runs while the view is destroyed.
@@ -87,7 +95,7 @@ class ColumnFitter(QObject):
         self._header_viewport.installEventFilter(self)
         view.installEventFilter(self)
         model = view.model()
-        if model is not None:
+        if model is not None and follow_rows:
             model.modelReset.connect(self.measure_later)
             # Behind a filter proxy, listen to the data itself: typing in a search field
             # removes and inserts rows of the proxy, and measuring every column again on
