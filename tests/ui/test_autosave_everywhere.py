@@ -443,6 +443,13 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ("register", "Sök: organisationer"): SEARCH,
     ("register", "Sök: personer"): SEARCH,
     ("register", "Visa avslutade medlemskap"): "filter of the membership list",
+    ("actions", "Sök bland uppdrag och beslut"): SEARCH,
+    **{
+        ("actions", name): "filter of the action register (view)"
+        for name in ("Ansvarig", "Grupp", "Status", "Klart senast", "Visa")
+    },
+    ("actions", "Möten från"): "filter of the action register: meeting period (view)",
+    ("actions", "Möten till och med"): "filter of the action register: meeting period (view)",
 }
 
 

@@ -34,6 +34,7 @@ def test_main_window_boots_shows_every_tab_and_remembers_state(qtbot, demo_datab
 
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Möten",
+        "Uppdrag",
         "Årshjul",
         "Lägesbild",
         "Register",

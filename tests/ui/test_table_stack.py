@@ -131,3 +131,56 @@ def test_any_keyed_model_answers_record_and_key() -> None:
     assert proxy.rowCount() == 1
     assert proxy.index(0, 0).data(Role.RECORD) == TASKS[1]
     assert proxy.index(0, 0).data(Role.KEY) == 2
+
+
+def test_the_naming_column_takes_the_room_the_other_text_columns_leave(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A long first column beside short text columns: the columns fill the table, with
+    no empty strip at the right edge and the long texts cut more than they need."""
+    from trygghetsrad.ui.widgets.columns import fit_columns
+
+    long_tasks = [
+        Task(i, "Ta fram statistik över skadegörelse vid skolorna i norra delen " * 2, None, False)
+        for i in range(1, 30)
+    ]
+    model = _model()
+    model.set_rows(long_tasks)
+    view, _proxy = _view(qtbot, model)
+    view.resize(700, 300)
+    fitter = fit_columns(view, stretch=[0, 2], primary=0)
+    fitter.refit()
+    header = view.horizontalHeader()
+    assert header.length() >= view.viewport().width() - 2
+
+
+def test_shown_rows_filter_before_the_model_like_the_proxy(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.widgets.filter_proxy import ShownRows
+
+    model = _model()
+    calls: list[tuple[int, int]] = []
+    plain_row_data = model.row_data
+
+    def counting(record, row, column, role):  # type: ignore[no-untyped-def]
+        calls.append((record.id, role))
+        return plain_row_data(record, row, column, role)
+
+    model.row_data = counting  # type: ignore[method-assign]
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    qtbot.addWidget(view)
+    rows = ShownRows(model)
+    rows.set_rows(TASKS)
+    assert _shown(view) == [2, 4, 3, 1]
+    rows.set_filter("open", lambda t: not t.done)
+    assert _shown(view) == [4, 3, 1]
+    rows.set_query("ängen")
+    assert _shown(view) == [1] and rows.count_without_query() == 3 and rows.total() == 4
+    calls.clear()
+    rows.set_query("")
+    rows.set_filter("open", None)
+    assert _shown(view) == [2, 4, 3, 1]
+    # The sort keys of the rows that came back were kept while they were filtered out.
+    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert _shown(view) == [1, 3, 4, 2]
+    assert (2, Role.SORT) not in calls

@@ -28,6 +28,7 @@ EXTENSIONS = [
     "trygghetsrad.cli.situation",
     "trygghetsrad.cli.action_plan",
     "trygghetsrad.cli.actions",
+    "trygghetsrad.cli.meeting_cancel",
 ]
 
 __all__ = ["Commands", "check_readable", "main", "os_error_message", "run_command"]

@@ -269,17 +269,9 @@ def _export_reminders(args: argparse.Namespace) -> int:
             config = settings.load(session)
     finally:
         db.close()
-    files: list[tuple[str, bytes]] = []
-    for r in found.actions:
-        data = drafts.action_reminder_eml(
-            r, today=today, sender_email=config.sender_email, signature=config.coordinator_name
-        )
-        files.append((drafts.file_name("actions", r.name, r.person_id), data))
-    for d in found.deliveries:
-        data = drafts.delivery_reminder_eml(
-            d, today=today, sender_email=config.sender_email, signature=config.coordinator_name
-        )
-        files.append((drafts.file_name("deliveries", d.name, d.person_id), data))
+    files = drafts.reminder_files(
+        found, today=today, sender_email=config.sender_email, signature=config.coordinator_name
+    )
     if files:
         outdir.mkdir(parents=True, exist_ok=True)
     for name, data in files:

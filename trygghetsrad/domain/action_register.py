@@ -1,5 +1,6 @@
-"""The action register: every action (*uppdrag*) of every meeting as one flat record, and the
-filters the register page, the command line and the spreadsheets share."""
+"""The action register: every action (*uppdrag*) and decision (*beslut*) of every meeting as
+one flat record each, and the filters the register page, the command line and the
+spreadsheets share."""
 
 from __future__ import annotations
 
@@ -51,6 +52,26 @@ class RegisterAction:
 
 
 @dataclass(frozen=True)
+class RegisterDecision:
+    """A decision of a meeting: no one responsible, no due date, no status of its own."""
+
+    id: int
+    text: str
+    meeting_id: int
+    meeting_day: date
+    meeting_name: str
+    item_title: str
+    group_ids: tuple[int, ...]
+    group_names: tuple[str, ...]
+    internal: bool = False
+    inherited_internal: bool = False  # its agenda item is internal
+
+    @property
+    def groups_label(self) -> str:
+        return join_names(self.group_names)
+
+
+@dataclass(frozen=True)
 class ActionFilter:
     """Which actions to show; every criterion left at its default lets all through."""
 
@@ -86,9 +107,30 @@ class ActionFilter:
             and today <= action.due_date <= today + timedelta(days=self.due_within)
         ):
             return False
-        if self.start is not None and action.meeting_day < self.start:
+        return self._in_period(action.meeting_day)
+
+    def _in_period(self, day: date) -> bool:
+        if self.start is not None and day < self.start:
             return False
-        return self.end is None or action.meeting_day <= self.end
+        return self.end is None or day <= self.end
+
+    def matches_decision(self, decision: RegisterDecision) -> bool:
+        """A decision passes the group, period and internal criteria; one that asks for a
+        responsible, a status or a due date leaves decisions out (they have none)."""
+        if is_internal(decision) and not self.include_internal:
+            return False
+        asks_action = (
+            self.person_id is not None
+            or self.organisation_id is not None
+            or self.status is not None
+            or self.overdue
+            or self.due_within is not None
+        )
+        if asks_action:
+            return False
+        if self.group_id is not None and self.group_id not in decision.group_ids:
+            return False
+        return self._in_period(decision.meeting_day)
 
 
 def filter_actions(

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 # key, Swedish title, "module:factory" building the page from an AppContext.
 TABS: list[tuple[str, str, str]] = [
     ("meetings", "Möten", "trygghetsrad.ui.meetings.page:MeetingsPage"),
+    ("actions", "Uppdrag", "trygghetsrad.ui.actions.page:ActionsPage"),
     ("wheel", "Årshjul", "trygghetsrad.ui.wheel.page:WheelPage"),
     ("situation", "Lägesbild", "trygghetsrad.ui.situation.page:SituationPage"),
     ("register", "Register", "trygghetsrad.ui.register.page:RegisterPage"),

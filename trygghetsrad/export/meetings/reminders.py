@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from trygghetsrad.domain.dates import long_date
-from trygghetsrad.domain.reminders import ActionReminder, DeliveryReminder
+from trygghetsrad.domain.reminders import ActionReminder, DeliveryReminder, Reminders
 from trygghetsrad.export.meetings.eml import draft_bytes, new_draft
 from trygghetsrad.i18n import tr
 
@@ -105,3 +105,25 @@ def file_name(kind: str, name: str, person_id: int) -> str:
     label = tr("Påminnelse uppdrag") if kind == "actions" else tr("Påminnelse underlag")
     clean = "".join(c for c in name if c not in '\\/:*?"<>|\r\n\t').strip()
     return f"{label} {clean} ({person_id}).eml"
+
+
+def reminder_files(
+    found: Reminders, *, today: date, sender_email: str = "", signature: str = ""
+) -> list[tuple[str, bytes]]:
+    """Every draft of `found` as (file name, .eml bytes): the actions of each responsible
+    person, then each provider of late data. The command line and the window write these."""
+    files = [
+        (
+            file_name("actions", r.name, r.person_id),
+            action_reminder_eml(r, today=today, sender_email=sender_email, signature=signature),
+        )
+        for r in found.actions
+    ]
+    files += [
+        (
+            file_name("deliveries", d.name, d.person_id),
+            delivery_reminder_eml(d, today=today, sender_email=sender_email, signature=signature),
+        )
+        for d in found.deliveries
+    ]
+    return files

@@ -1,51 +1,6 @@
-"""Sort arrows that point the way the rows run: ▲ for A → Ö (ascending), ▼ for Ö → A.
+"""Moved to `ui/widgets/sort_arrows.py` (every sortable table fitted by `ColumnFitter` gets
+these arrows); the names stay importable from here."""
 
-Qt's Fusion style draws the opposite (a down arrow for ascending order), which new users
-read as "sorted the wrong way". The meeting tables use this header style instead.
-"""
+from trygghetsrad.ui.widgets.sort_arrows import arrow_points_along, points_along
 
-from __future__ import annotations
-
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QProxyStyle,
-    QStyle,
-    QStyleOption,
-    QStyleOptionHeader,
-    QWidget,
-)
-
-
-class _ArrowStyle(QProxyStyle):
-    def drawPrimitive(  # noqa: N802 (Qt API)
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
-            option, QStyleOptionHeader
-        ):
-            flipped = QStyleOptionHeader(option)
-            if option.sortIndicator == QStyleOptionHeader.SortIndicator.SortUp:
-                flipped.sortIndicator = QStyleOptionHeader.SortIndicator.SortDown
-            elif option.sortIndicator == QStyleOptionHeader.SortIndicator.SortDown:
-                flipped.sortIndicator = QStyleOptionHeader.SortIndicator.SortUp
-            option = flipped
-        super().drawPrimitive(element, option, painter, widget)
-
-
-def arrow_points_along(header: QHeaderView) -> None:
-    """Give `header` sort arrows that match the order (▲ ascending)."""
-    style = _ArrowStyle("Fusion")  # a style of its own (the proxy owns its base style)
-    style.setParent(header)
-    header.setStyle(style)
-
-
-def points_along(header: QHeaderView) -> bool:
-    """Whether `header` draws its arrows this way (for tests)."""
-    return isinstance(header.style(), _ArrowStyle) or any(
-        isinstance(child, _ArrowStyle) for child in header.children()
-    )
+__all__ = ["arrow_points_along", "points_along"]

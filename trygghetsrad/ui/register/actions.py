@@ -18,7 +18,7 @@ from trygghetsrad.domain.register import MembershipData
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.widgets.journal_command import push_done
+from trygghetsrad.ui.widgets.journal_command import push_raising
 
 Step = Callable[[Any], Any]  # receives a session
 
@@ -34,12 +34,7 @@ class RegisterActions:
     def _do(self, text: str, step: Step) -> Any:
         """Run a change under the journal (errors go back to the caller's form), tell the
         pages, and put it on the undo stack as `text`."""
-        from trygghetsrad.services import journal as journal_service  # not at start-up
-
-        recorded = journal_service.run(self.ctx.database, text, step)
-        self.ctx.events.changed(recorded.changes)
-        push_done(self.stack, self.ctx, recorded, parent_widget=self.parent)
-        return recorded.result
+        return push_raising(self.stack, self.ctx, text, step, parent_widget=self.parent)
 
     def _tr(self, text: str) -> str:
         return self.parent.tr(text)

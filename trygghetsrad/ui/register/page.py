@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QHideEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from trygghetsrad.ui.register.views import (
     RegisterData,
     period_text,
 )
+from trygghetsrad.ui.widgets.undo_scope import page_undo_stack
 
 PEOPLE, ORGANISATIONS, GROUPS = 0, 1, 2
 PART_KEY = "register/part"  # the part shown last time, remembered like the window's tab
@@ -54,8 +54,7 @@ class RegisterPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName(self.tr("Personer och grupper"))
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
+        self.undo_stack = page_undo_stack(self, ctx.undo_group)
         self.actions = RegisterActions(ctx, self.undo_stack, self)
         self.dialog: QDialog | None = None  # the form last opened (tests drive it)
         self.data = RegisterData()
@@ -119,16 +118,6 @@ class RegisterPage(QWidget):
         g.end_button.clicked.connect(self._on_end_clicked)
 
     # -- showing -----------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        # Ctrl+Z on another tab must not silently undo a register change out of sight.
-        if self.ctx.undo_group.activeStack() is self.undo_stack:
-            self.ctx.undo_group.setActiveStack(None)
-        super().hideEvent(event)
 
     def new_record(self) -> None:
         """Ctrl+N: a new person, organisation or group, after the part shown."""

@@ -89,6 +89,10 @@ class RecordTableModel(KeyedRowModel, Generic[R]):
     def column(self, number: int) -> Column[R]:
         return self._columns[number]
 
+    def search_of(self, record: R) -> str:
+        """The text the search matches for `record` (shown or not)."""
+        return self._search(record) if self._search else ""
+
     # -- Qt model interface ------------------------------------------------------------------
 
     def row_data(self, record: R, row: int, column_number: int, role: int) -> Any:
@@ -104,7 +108,7 @@ class RecordTableModel(KeyedRowModel, Generic[R]):
         if role == Role.KEY:
             return self.row_key(record)
         if role == Role.SEARCH:
-            return self._search(record) if self._search else ""
+            return self.search_of(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return _RIGHT
         return self.extra_data(record, role)

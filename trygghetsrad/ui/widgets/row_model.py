@@ -100,7 +100,11 @@ class KeyedRowModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._keys: list[Hashable] = []
         self._positions: dict[Hashable, int] | None = {}
-        self._cache: dict[Hashable, dict[tuple[int, int], Any]] = {}
+        # key -> (the record the cells were computed from, {(column, role): value}). Kept
+        # for records that leave the list too (a filter change brings them back), checked
+        # against the record when read; pruned when it grows well past the list.
+        self._cache: dict[Hashable, tuple[Any, dict[tuple[int, int], Any]]] = {}
+        self.cache_floor = 0  # rows worth keeping cells for (a filter's whole list)
         self.last_update = "reset"  # what the last set_rows did: reset, in place or unchanged
         self.sort_column = -1  # the model keeps its rows in this column's order (see sort)
         self.sort_order = Qt.SortOrder.AscendingOrder
@@ -138,6 +142,7 @@ class KeyedRowModel(QAbstractTableModel):
         self._move(new_keys)
         self._insert(new_rows, new_keys)
         changed = self._replace(new_rows)
+        self._prune()
         if structural and self.POSITIONAL_COLUMNS and self._rows:
             for column in self.POSITIONAL_COLUMNS:
                 self._forget_column(column)
@@ -168,10 +173,16 @@ class KeyedRowModel(QAbstractTableModel):
 
     def _reset(self, rows: list[Any], keys: list[Hashable]) -> None:
         self.beginResetModel()
-        self._cache.clear()
         self.take_rows(rows, keys)
         self.endResetModel()
+        self._prune()
         self.last_update = "reset"
+
+    def _prune(self) -> None:
+        """Forget the cells of records long gone once the cache is much bigger than the list."""
+        if len(self._cache) > 2 * max(len(self._keys), self.cache_floor) + self.RESET_MIN * 4:
+            present = set(self._keys)
+            self._cache = {k: v for k, v in self._cache.items() if k in present}
 
     def take_rows(self, rows: Sequence[Any], keys: list[Hashable] | None = None) -> None:
         """Replace the rows without telling the views: only between begin/endResetModel or
@@ -196,8 +207,6 @@ class KeyedRowModel(QAbstractTableModel):
                 runs.append([row, row])
         for first, last in reversed(runs):
             self.beginRemoveRows(QModelIndex(), first, last)
-            for key in self._keys[first : last + 1]:
-                self._cache.pop(key, None)
             del self._rows[first : last + 1]
             del self._keys[first : last + 1]
             self._positions = None
@@ -276,7 +285,7 @@ class KeyedRowModel(QAbstractTableModel):
             )
 
     def _forget_column(self, column: int) -> None:
-        for cells in self._cache.values():
+        for _record, cells in self._cache.values():
             for cell in [c for c in cells if c[0] == column]:
                 del cells[cell]
 
@@ -312,14 +321,17 @@ class KeyedRowModel(QAbstractTableModel):
 
     def _sorted(self, rows: list[Any], keys: list[Hashable]) -> tuple[list[Any], list[Hashable]]:
         column, role = self.sort_column, self.SORT_BY_ROLE
-        known = dict(zip(self._keys, self._rows, strict=True))
+        cached = role in self.CACHED_ROLES
         values = []
         for record, key in zip(rows, keys, strict=True):
-            cells = self._cache.get(key)
-            if cells is not None and (column, role) in cells and known.get(key) == record:
-                values.append(cells[(column, role)])
-            else:
+            if not cached or key is None:
                 values.append(self.row_data(record, -1, column, role))
+                continue
+            cells = self._cached_cells(key, record)
+            value = cells.get((column, role), _MISSING)
+            if value is _MISSING:
+                value = cells[(column, role)] = self.row_data(record, -1, column, role)
+            values.append(value)
         positions = list(range(len(rows)))
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
         try:
@@ -360,11 +372,21 @@ class KeyedRowModel(QAbstractTableModel):
             return self.row_key(record)
         return found
 
+    def _cached_cells(self, key: Hashable, record: Any) -> dict[tuple[int, int], Any]:
+        """The cached cells of `record` (a fresh set when the cache holds another version)."""
+        entry = self._cache.get(key)
+        if entry is not None and entry[0] is record:
+            return entry[1]
+        if entry is not None and entry[0] == record:  # reloaded, unchanged
+            self._cache[key] = (record, entry[1])
+            return entry[1]
+        cells: dict[tuple[int, int], Any] = {}
+        self._cache[key] = (record, cells)
+        return cells
+
     def cell(self, row: int, column: int, role: int) -> Any:
         """The (cached) value of a cell for a role in CACHED_ROLES."""
-        cells = self._cache.get(self._keys[row])
-        if cells is None:
-            cells = self._cache[self._keys[row]] = {}
+        cells = self._cached_cells(self._keys[row], self._rows[row])
         value = cells.get((column, role), _MISSING)
         if value is _MISSING:
             value = cells[(column, role)] = self.row_data(self._rows[row], row, column, role)

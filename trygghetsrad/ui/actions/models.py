@@ -1,0 +1,144 @@
+"""The action register's table: every action and decision of every meeting, as columns.
+
+Built on the table stack of `ui/widgets/` (`RecordTableModel` with declarative `Column`s,
+`RecordFilterProxy` with named filters). A row holds a `RegisterAction` or a
+`RegisterDecision`; keys keep the two apart ("action", id) / ("decision", id).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QColor
+
+from trygghetsrad.domain.action_register import ActionFilter, RegisterAction, RegisterDecision
+from trygghetsrad.domain.internal import is_internal
+from trygghetsrad.domain.meetings import ActionStatus
+from trygghetsrad.domain.text import search_text, sort_key
+from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
+
+Row = RegisterAction | RegisterDecision
+
+LATE = QColor("#a4262c")  # the colour of an error text (style.py), for an overdue action
+CLOSED = QColor("#5d6873")  # the colour of a hint, for what needs nothing more
+
+WHAT, RESPONSIBLE, DUE, STATUS, CARRIED, MEETING, GROUP, MEASURE = range(8)
+
+# Status order when sorting: late first, then open, done, struck, decisions.
+_STATUS_RANK = {ActionStatus.OPEN: 1, ActionStatus.DONE: 2, ActionStatus.CANCELLED: 3}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ActionRegisterModel", text)
+
+
+def is_action(row: Row) -> bool:
+    return isinstance(row, RegisterAction)
+
+
+def row_text(row: Row) -> str:
+    text = row.what if isinstance(row, RegisterAction) else row.text
+    return text + " " + _tr("(intern)") if is_internal(row) else text
+
+
+def status_text(row: Row, today: date) -> str:
+    if not isinstance(row, RegisterAction):
+        return _tr("Beslut")
+    if row.overdue(today):
+        return _tr("Försenat")
+    if row.status is ActionStatus.DONE and row.closed_on is not None:
+        return _tr("Klart {day}").format(day=row.closed_on.isoformat())
+    return row.status.label
+
+
+def _status_sort(row: Row, today: date) -> tuple[int, str]:
+    if not isinstance(row, RegisterAction):
+        return (9, "")
+    return (0 if row.overdue(today) else _STATUS_RANK[row.status], "")
+
+
+class ActionRegisterModel(RecordTableModel[Row]):
+    """Actions and decisions; `today` decides what is late (fixed for one load)."""
+
+    def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
+        self.today = today or date.today()
+        tr = self.tr
+        super().__init__(
+            [
+                Column(tr("Uppdrag eller beslut"), row_text),
+                Column(tr("Ansvarig"), lambda r: r.responsible if is_action(r) else ""),
+                Column(
+                    tr("Klart senast"),
+                    lambda r: r.due_date.isoformat() if is_action(r) and r.due_date else "",
+                    sort=lambda r: r.due_date if is_action(r) else None,
+                ),
+                Column(
+                    tr("Status"),
+                    lambda r: status_text(r, self.today),
+                    sort=lambda r: _status_sort(r, self.today),
+                ),
+                Column(
+                    tr("Förd vidare"),
+                    lambda r: str(r.carried_count) if is_action(r) and r.carried_count else "",
+                    sort=lambda r: r.carried_count if is_action(r) else -1,
+                    align_right=True,
+                    header_tip=tr("Hur många möten uppdraget har förts vidare förbi"),
+                ),
+                Column(
+                    tr("Möte"),
+                    lambda r: r.meeting_day.isoformat(),
+                    sort=lambda r: (r.meeting_day, r.meeting_id, is_action(r), r.id),
+                    tooltip=lambda r: r.meeting_name,
+                ),
+                Column(tr("Grupp"), lambda r: r.groups_label),
+                Column(
+                    tr("Åtgärd"),
+                    lambda r: "; ".join(r.measures) if is_action(r) else "",
+                    header_tip=tr("Åtgärden i åtgärdsplanen som uppdraget hör till"),
+                ),
+            ],
+            search=lambda r: search_text(
+                row_text(r),
+                r.responsible if is_action(r) else "",
+                r.meeting_name,
+                r.item_title,
+                " ".join(r.measures) if is_action(r) else "",
+            ),
+            parent=parent,
+        )
+
+    def row_key(self, record: Row) -> tuple[str, int]:
+        return ("action" if isinstance(record, RegisterAction) else "decision", record.id)
+
+    def extra_data(self, record: Row, role: int) -> Any:
+        if role != Qt.ItemDataRole.ForegroundRole or not isinstance(record, RegisterAction):
+            return None
+        if record.overdue(self.today):
+            return LATE
+        if record.status is not ActionStatus.OPEN:
+            return CLOSED
+        return None
+
+    def row_data(self, record: Row, row: int, column_number: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column_number not in (DUE, STATUS):
+            late = isinstance(record, RegisterAction) and record.overdue(self.today)
+            if late:
+                return None  # only the date and the status are red; the row stays readable
+        return super().row_data(record, row, column_number, role)
+
+
+def accepts(criteria: ActionFilter, today: date, kinds: str) -> Any:
+    """The proxy filter for `criteria` and the kinds shown ("both", "actions", "decisions")."""
+
+    def accept(row: Row) -> bool:
+        if isinstance(row, RegisterAction):
+            return kinds != "decisions" and criteria.matches(row, today)
+        return kinds != "actions" and criteria.matches_decision(row)
+
+    return accept
+
+
+def sort_names(names: dict[int, str]) -> list[tuple[int, str]]:
+    return sorted(names.items(), key=lambda kv: sort_key(kv[1]))
