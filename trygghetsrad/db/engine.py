@@ -304,61 +304,17 @@ def open_database(
     if not create and not path.exists():
         raise _missing(path)
     load_sqlalchemy()  # before Alembic, if a migration is due, imports it
-    read_only = False
-    locked = False
-    holder: locking.LockInfo | None = None
     file_read_only = lock is LockMode.SHARED and path.exists() and not _writable(path)
-    if lock is not LockMode.NONE and not file_read_only:
-        try:
-            locking.acquire(path, **({"program": program} if program else {}))
-            locked = True
-        except locking.DatabaseInUse as exc:
-            if lock is LockMode.EXCLUSIVE:
-                raise
-            read_only = True
-            holder = exc.holder
+    locked, read_only, holder = _take_lock(path, lock, program, skip=file_read_only)
     try:
         if locked:  # ours alone: copies a killed restore or backup left behind can go
             from trygghetsrad.db import backups, leftovers
 
             leftovers.remove_stale(path, backups.folder_for(path), beside_database=True)
         inspection = inspect_file(path, busy_timeout_ms=BUSY_TIMEOUT_MS)
-        if not create and inspection.state is FileState.NEW:
-            raise UserError(
-                tr("Filen {path} innehåller ingen databas ännu; den har inte ändrats.").format(
-                    path=path
-                )
-            )
-        if file_read_only:
-            if inspection.state is not FileState.CURRENT:
-                raise faults.fault(faults.FaultKind.READ_ONLY, path)
-        elif read_only:
-            if inspection.state is not FileState.CURRENT:
-                raise faults.read_only_beside(path, holder)
-        else:
-            _check_writable(path)
+        _check_access(path, inspection.state, create, file_read_only, read_only, holder)
         if inspection.state is not FileState.CURRENT:
-            if not migrate:
-                raise UserError(tr("Databasen {path} behöver uppdateras.").format(path=path))
-            try:
-                # Private from the start: SQLite gives -wal/-shm the mode of the file.
-                files.create_private_file(files.private_dirs(path.parent) / path.name)
-            except OSError as exc:
-                raise UserError(
-                    tr("Mappen {folder} kan inte skapas: {reason}").format(
-                        folder=path.parent, reason=faults.reason(exc)
-                    )
-                ) from exc
-            from trygghetsrad.db.migrate import upgrade
-
-            try:
-                upgrade(path, copy_aside=inspection.state is FileState.NEEDS_MIGRATION)
-            except Exception as exc:
-                low_level = faults.is_sqlite_error(exc) or isinstance(exc, OSError)
-                found = faults.translate(exc, path) if low_level else None
-                if found is None:
-                    raise
-                raise found from exc
+            _migrate(path, inspection.state, migrate)
         return Database(
             path,
             make_engine(path, read_only=read_only, file_read_only=file_read_only),
@@ -371,3 +327,72 @@ def open_database(
         if locked:
             locking.release(path)
         raise
+
+
+def _take_lock(
+    path: Path, lock: LockMode, program: str | None, *, skip: bool
+) -> tuple[bool, bool, LockInfo | None]:
+    """Whether the lock is ours; else whether a shared open has to read only beside the
+    holder of the lock, and who that is (None when it can't be told)."""
+    from trygghetsrad.db import lock as locking
+
+    if lock is LockMode.NONE or skip:
+        return False, False, None
+    try:
+        locking.acquire(path, **({"program": program} if program else {}))
+    except locking.DatabaseInUse as exc:
+        if lock is LockMode.EXCLUSIVE:
+            raise
+        return False, True, exc.holder
+    return True, False, None
+
+
+def _check_access(
+    path: Path,
+    state: FileState,
+    create: bool,
+    file_read_only: bool,
+    read_only: bool,
+    holder: LockInfo | None,
+) -> None:
+    """Refuse what can't be done: a new file for a reading command, a migration of a file
+    that can't be written or that another program has open, a folder we can't write in."""
+    if not create and state is FileState.NEW:
+        raise UserError(
+            tr("Filen {path} innehåller ingen databas ännu; den har inte ändrats.").format(
+                path=path
+            )
+        )
+    if file_read_only:
+        if state is not FileState.CURRENT:
+            raise faults.fault(faults.FaultKind.READ_ONLY, path)
+    elif read_only:
+        if state is not FileState.CURRENT:
+            raise faults.read_only_beside(path, holder)
+    else:
+        _check_writable(path)
+
+
+def _migrate(path: Path, state: FileState, migrate: bool) -> None:
+    """Create or upgrade the file's schema (copied aside first when it holds data)."""
+    if not migrate:
+        raise UserError(tr("Databasen {path} behöver uppdateras.").format(path=path))
+    try:
+        # Private from the start: SQLite gives -wal/-shm the mode of the file.
+        files.create_private_file(files.private_dirs(path.parent) / path.name)
+    except OSError as exc:
+        raise UserError(
+            tr("Mappen {folder} kan inte skapas: {reason}").format(
+                folder=path.parent, reason=faults.reason(exc)
+            )
+        ) from exc
+    from trygghetsrad.db.migrate import upgrade
+
+    try:
+        upgrade(path, copy_aside=state is FileState.NEEDS_MIGRATION)
+    except Exception as exc:
+        low_level = faults.is_sqlite_error(exc) or isinstance(exc, OSError)
+        found = faults.translate(exc, path) if low_level else None
+        if found is None:
+            raise
+        raise found from exc
