@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, cast
 
 from trygghetsrad import files
 from trygghetsrad.db import faults
@@ -60,8 +61,10 @@ def load_sqlalchemy() -> None:
     if "sqlalchemy.orm" in sys.modules:
         return
     deferred = [name for name in ("ssl", "_hashlib") if name not in sys.modules]
+    # None in sys.modules makes an import fail (the documented way to block one).
+    blocked = cast("dict[str, ModuleType | None]", sys.modules)
     for name in deferred:
-        sys.modules[name] = None  # type: ignore[assignment]
+        blocked[name] = None
     try:
         with forgetting_source_lines():  # about 20 MB of SQLAlchemy's source otherwise
             import sqlalchemy.orm  # noqa: F401
@@ -89,7 +92,9 @@ def _on_begin(conn: Any) -> None:
     conn.info["changes_at_begin"] = conn.connection.driver_connection.total_changes
 
 
-def _connector(path: Path, read_only: bool, file_read_only: bool = False):  # type: ignore[no-untyped-def]
+def _connector(
+    path: Path, read_only: bool, file_read_only: bool = False
+) -> Callable[[], sqlite3.Connection]:
     # mode=rw: a file deleted while the program runs is never silently re-created empty.
     uri = read_only_uri(path) if file_read_only else f"{path.absolute().as_uri()}?mode=rw"
 
@@ -217,7 +222,8 @@ class Database:
             return
         connection = session.connection()
         before = connection.info.get("changes_at_begin", 0)
-        if connection.connection.driver_connection.total_changes > before:  # type: ignore[union-attr]
+        driver = connection.connection.driver_connection
+        if driver is not None and driver.total_changes > before:
             raise faults.fault(faults.FaultKind.MISSING, self.path)
 
     def check_present(self) -> None:
@@ -232,7 +238,9 @@ class Database:
         try:  # a pooled connection sees the newest state, including its own writes
             raw = self.engine.raw_connection()
             try:
-                return snapshot(raw.driver_connection, target)  # type: ignore[arg-type]
+                driver = raw.driver_connection
+                assert isinstance(driver, sqlite3.Connection)  # the pysqlite engine's
+                return snapshot(driver, target)
             finally:
                 raw.close()
         except Exception:  # noqa: BLE001 - fall back on the connection kept for this
