@@ -34,6 +34,7 @@ from trygghetsrad.source_lines import forgetting_source_lines
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
+    from sqlalchemy.pool import PoolProxiedConnection
 
     from trygghetsrad.db.lock import LockInfo
 
@@ -47,6 +48,7 @@ __all__ = [
     "inspect_file",
     "make_engine",
     "open_database",
+    "sqlite_of",
 ]
 
 
@@ -108,6 +110,13 @@ def _connector(
         return conn
 
     return connect
+
+
+def sqlite_of(raw: PoolProxiedConnection) -> sqlite3.Connection:
+    """The sqlite3 connection under a pooled one (every engine here is pysqlite's)."""
+    driver = raw.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
 
 
 def make_engine(path: Path, *, read_only: bool = False, file_read_only: bool = False) -> Engine:
@@ -238,9 +247,7 @@ class Database:
         try:  # a pooled connection sees the newest state, including its own writes
             raw = self.engine.raw_connection()
             try:
-                driver = raw.driver_connection
-                assert isinstance(driver, sqlite3.Connection)  # the pysqlite engine's
-                return snapshot(driver, target)
+                return snapshot(sqlite_of(raw), target)
             finally:
                 raw.close()
         except Exception:  # noqa: BLE001 - fall back on the connection kept for this
