@@ -159,7 +159,9 @@ def _window_from_glance(path: Path, quiet: bool) -> MainWindow | None:
             release()
 
     window = MainWindow(None, path=path, opener=opener)
-    QApplication.instance().aboutToQuit.connect(release)  # type: ignore[union-attr]
+    app = QApplication.instance()
+    assert app is not None  # the window is only built once the application exists
+    app.aboutToQuit.connect(release)
     return window
 
 

@@ -62,7 +62,8 @@ def _in_swedish(message: str) -> str:
     return tr(_ARGPARSE_SV.get(message, message))
 
 
-argparse._ = _in_swedish  # type: ignore[attr-defined]
+# argparse calls its module-level `_` at message time; the stubs don't declare it.
+vars(argparse)["_"] = _in_swedish
 
 
 class SwedishArgumentParser(argparse.ArgumentParser):

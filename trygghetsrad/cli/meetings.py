@@ -11,11 +11,17 @@ import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trygghetsrad.cli import Commands
 from trygghetsrad.cli.base import open_db, write_output
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
+
+if TYPE_CHECKING:  # the commands import what they use when they run (start-up time)
+    from sqlalchemy.orm import Session
+
+    from trygghetsrad.domain.meetings_document import MeetingDocument
 
 
 def add_commands(commands: Commands) -> None:
@@ -136,7 +142,7 @@ def _list_versions(args: argparse.Namespace) -> int:
     return 0
 
 
-def resolve_meeting(session, text: str) -> int:  # type: ignore[no-untyped-def]
+def resolve_meeting(session: Session, text: str) -> int:
     """The meeting named by an id or a date on the command line."""
     from trygghetsrad.services.meetings import get_row, list_meetings
 
@@ -159,7 +165,7 @@ def resolve_meeting(session, text: str) -> int:  # type: ignore[no-untyped-def]
     return found[0].id
 
 
-def _document(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _document(args: argparse.Namespace) -> MeetingDocument:
     from trygghetsrad.services.meetings_document import meeting_document
 
     db = open_db(args)
@@ -181,7 +187,7 @@ def _export_minutes(args: argparse.Namespace) -> int:
     return write_output(args.out, minutes_pdf(_document(args)))
 
 
-def _version_document(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _version_document(args: argparse.Namespace) -> MeetingDocument:
     """A kept version, exactly as it was finalised or sent."""
     from trygghetsrad.services.meetings_versions import version_document
 

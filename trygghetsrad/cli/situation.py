@@ -8,12 +8,17 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trygghetsrad.cli import Commands, check_readable
 from trygghetsrad.cli.base import open_db, print_records, write_output
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural, tr
+
+if TYPE_CHECKING:  # the commands import what they use when they run (start-up time)
+    from sqlalchemy.orm import Session
+
+    from trygghetsrad.domain.situation import PictureData
 
 LISTS = ("situations", "sources", "indicators")
 
@@ -173,7 +178,7 @@ def _export_situation(args: argparse.Namespace) -> int:
     )
 
 
-def _check_picture(session, picture_id: int):  # type: ignore[no-untyped-def]
+def _check_picture(session: Session, picture_id: int) -> PictureData:
     from trygghetsrad.services import situation_pictures
 
     try:

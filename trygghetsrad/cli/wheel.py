@@ -6,11 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trygghetsrad.cli import Commands, os_error_message
 from trygghetsrad.cli.base import open_db, write_output
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
+
+if TYPE_CHECKING:  # the commands import what they use when they run (start-up time)
+    from trygghetsrad.domain.wheel import WheelDocument
 
 
 def add_commands(commands: Commands) -> None:
@@ -102,7 +106,7 @@ def _list_events(args: argparse.Namespace) -> int:
     return 0
 
 
-def _document(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _document(args: argparse.Namespace) -> WheelDocument:
     from trygghetsrad.services.wheel_extra import wheel_document
 
     if not 1900 <= args.year <= 2200:

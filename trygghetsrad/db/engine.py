@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, cast
 
 from trygghetsrad import files
 from trygghetsrad.db import faults
@@ -33,6 +34,7 @@ from trygghetsrad.source_lines import forgetting_source_lines
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
+    from sqlalchemy.pool import PoolProxiedConnection
 
     from trygghetsrad.db.lock import LockInfo
 
@@ -46,6 +48,7 @@ __all__ = [
     "inspect_file",
     "make_engine",
     "open_database",
+    "sqlite_of",
 ]
 
 
@@ -60,8 +63,10 @@ def load_sqlalchemy() -> None:
     if "sqlalchemy.orm" in sys.modules:
         return
     deferred = [name for name in ("ssl", "_hashlib") if name not in sys.modules]
+    # None in sys.modules makes an import fail (the documented way to block one).
+    blocked = cast("dict[str, ModuleType | None]", sys.modules)
     for name in deferred:
-        sys.modules[name] = None  # type: ignore[assignment]
+        blocked[name] = None
     try:
         with forgetting_source_lines():  # about 20 MB of SQLAlchemy's source otherwise
             import sqlalchemy.orm  # noqa: F401
@@ -89,7 +94,9 @@ def _on_begin(conn: Any) -> None:
     conn.info["changes_at_begin"] = conn.connection.driver_connection.total_changes
 
 
-def _connector(path: Path, read_only: bool, file_read_only: bool = False):  # type: ignore[no-untyped-def]
+def _connector(
+    path: Path, read_only: bool, file_read_only: bool = False
+) -> Callable[[], sqlite3.Connection]:
     # mode=rw: a file deleted while the program runs is never silently re-created empty.
     uri = read_only_uri(path) if file_read_only else f"{path.absolute().as_uri()}?mode=rw"
 
@@ -103,6 +110,13 @@ def _connector(path: Path, read_only: bool, file_read_only: bool = False):  # ty
         return conn
 
     return connect
+
+
+def sqlite_of(raw: PoolProxiedConnection) -> sqlite3.Connection:
+    """The sqlite3 connection under a pooled one (every engine here is pysqlite's)."""
+    driver = raw.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
 
 
 def make_engine(path: Path, *, read_only: bool = False, file_read_only: bool = False) -> Engine:
@@ -217,7 +231,8 @@ class Database:
             return
         connection = session.connection()
         before = connection.info.get("changes_at_begin", 0)
-        if connection.connection.driver_connection.total_changes > before:  # type: ignore[union-attr]
+        driver = connection.connection.driver_connection
+        if driver is not None and driver.total_changes > before:
             raise faults.fault(faults.FaultKind.MISSING, self.path)
 
     def check_present(self) -> None:
@@ -232,7 +247,7 @@ class Database:
         try:  # a pooled connection sees the newest state, including its own writes
             raw = self.engine.raw_connection()
             try:
-                return snapshot(raw.driver_connection, target)  # type: ignore[arg-type]
+                return snapshot(sqlite_of(raw), target)
             finally:
                 raw.close()
         except Exception:  # noqa: BLE001 - fall back on the connection kept for this
@@ -304,61 +319,17 @@ def open_database(
     if not create and not path.exists():
         raise _missing(path)
     load_sqlalchemy()  # before Alembic, if a migration is due, imports it
-    read_only = False
-    locked = False
-    holder: locking.LockInfo | None = None
     file_read_only = lock is LockMode.SHARED and path.exists() and not _writable(path)
-    if lock is not LockMode.NONE and not file_read_only:
-        try:
-            locking.acquire(path, **({"program": program} if program else {}))
-            locked = True
-        except locking.DatabaseInUse as exc:
-            if lock is LockMode.EXCLUSIVE:
-                raise
-            read_only = True
-            holder = exc.holder
+    locked, read_only, holder = _take_lock(path, lock, program, skip=file_read_only)
     try:
         if locked:  # ours alone: copies a killed restore or backup left behind can go
             from trygghetsrad.db import backups, leftovers
 
             leftovers.remove_stale(path, backups.folder_for(path), beside_database=True)
         inspection = inspect_file(path, busy_timeout_ms=BUSY_TIMEOUT_MS)
-        if not create and inspection.state is FileState.NEW:
-            raise UserError(
-                tr("Filen {path} innehåller ingen databas ännu; den har inte ändrats.").format(
-                    path=path
-                )
-            )
-        if file_read_only:
-            if inspection.state is not FileState.CURRENT:
-                raise faults.fault(faults.FaultKind.READ_ONLY, path)
-        elif read_only:
-            if inspection.state is not FileState.CURRENT:
-                raise faults.read_only_beside(path, holder)
-        else:
-            _check_writable(path)
+        _check_access(path, inspection.state, create, file_read_only, read_only, holder)
         if inspection.state is not FileState.CURRENT:
-            if not migrate:
-                raise UserError(tr("Databasen {path} behöver uppdateras.").format(path=path))
-            try:
-                # Private from the start: SQLite gives -wal/-shm the mode of the file.
-                files.create_private_file(files.private_dirs(path.parent) / path.name)
-            except OSError as exc:
-                raise UserError(
-                    tr("Mappen {folder} kan inte skapas: {reason}").format(
-                        folder=path.parent, reason=faults.reason(exc)
-                    )
-                ) from exc
-            from trygghetsrad.db.migrate import upgrade
-
-            try:
-                upgrade(path, copy_aside=inspection.state is FileState.NEEDS_MIGRATION)
-            except Exception as exc:
-                low_level = faults.is_sqlite_error(exc) or isinstance(exc, OSError)
-                found = faults.translate(exc, path) if low_level else None
-                if found is None:
-                    raise
-                raise found from exc
+            _migrate(path, inspection.state, migrate)
         return Database(
             path,
             make_engine(path, read_only=read_only, file_read_only=file_read_only),
@@ -371,3 +342,72 @@ def open_database(
         if locked:
             locking.release(path)
         raise
+
+
+def _take_lock(
+    path: Path, lock: LockMode, program: str | None, *, skip: bool
+) -> tuple[bool, bool, LockInfo | None]:
+    """Whether the lock is ours; else whether a shared open has to read only beside the
+    holder of the lock, and who that is (None when it can't be told)."""
+    from trygghetsrad.db import lock as locking
+
+    if lock is LockMode.NONE or skip:
+        return False, False, None
+    try:
+        locking.acquire(path, **({"program": program} if program else {}))
+    except locking.DatabaseInUse as exc:
+        if lock is LockMode.EXCLUSIVE:
+            raise
+        return False, True, exc.holder
+    return True, False, None
+
+
+def _check_access(
+    path: Path,
+    state: FileState,
+    create: bool,
+    file_read_only: bool,
+    read_only: bool,
+    holder: LockInfo | None,
+) -> None:
+    """Refuse what can't be done: a new file for a reading command, a migration of a file
+    that can't be written or that another program has open, a folder we can't write in."""
+    if not create and state is FileState.NEW:
+        raise UserError(
+            tr("Filen {path} innehåller ingen databas ännu; den har inte ändrats.").format(
+                path=path
+            )
+        )
+    if file_read_only:
+        if state is not FileState.CURRENT:
+            raise faults.fault(faults.FaultKind.READ_ONLY, path)
+    elif read_only:
+        if state is not FileState.CURRENT:
+            raise faults.read_only_beside(path, holder)
+    else:
+        _check_writable(path)
+
+
+def _migrate(path: Path, state: FileState, migrate: bool) -> None:
+    """Create or upgrade the file's schema (copied aside first when it holds data)."""
+    if not migrate:
+        raise UserError(tr("Databasen {path} behöver uppdateras.").format(path=path))
+    try:
+        # Private from the start: SQLite gives -wal/-shm the mode of the file.
+        files.create_private_file(files.private_dirs(path.parent) / path.name)
+    except OSError as exc:
+        raise UserError(
+            tr("Mappen {folder} kan inte skapas: {reason}").format(
+                folder=path.parent, reason=faults.reason(exc)
+            )
+        ) from exc
+    from trygghetsrad.db.migrate import upgrade
+
+    try:
+        upgrade(path, copy_aside=state is FileState.NEEDS_MIGRATION)
+    except Exception as exc:
+        low_level = faults.is_sqlite_error(exc) or isinstance(exc, OSError)
+        found = faults.translate(exc, path) if low_level else None
+        if found is None:
+            raise
+        raise found from exc

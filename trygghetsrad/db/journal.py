@@ -152,9 +152,9 @@ def journaled_tables() -> list[str]:
 
 def _schema(connection: Connection) -> Schema:
     """Columns and primary-key positions of every journaled table (read once per connection)."""
-    cached = connection.info.get(_SCHEMA)
+    cached: Schema | None = connection.info.get(_SCHEMA)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     raw = _raw(connection)
     schema: Schema = {}
     for table in journaled_tables():
@@ -390,46 +390,13 @@ def _apply(session: Session, changeset: ChangeSet, *, backwards: bool) -> None:
     sql = {t: _Sql(t, cols, changeset.keys[t]) for t, cols in changeset.columns.items()}
     steps = _steps(changeset)
     ordered = list(reversed(steps)) if backwards else steps
-    # The state each touched row must be in now: for undo the state the change set left
-    # (its last step per row), for redo the state it found (its first) -- in both cases the
-    # first one met in replay order.
-    expected: dict[tuple[str, Key], Literals | None] = {}
-    for step in ordered:
-        expected.setdefault((step.table, step.key), step.after if backwards else step.before)
-    for table, items in groupby(sorted(expected, key=lambda tk: tk[0]), key=lambda tk: tk[0]):
-        keys = [key for _t, key in items]
-        now = sql[table].current(raw, keys)
-        for key in keys:
-            if not sql[table].same(now.get(key), expected[(table, key)]):
-                raise JournalConflict(table, key)
+    expected = _expected(ordered, backwards)
+    _check_current(raw, sql, expected)
     raw.execute("PRAGMA defer_foreign_keys=ON")
     _install(connection)
     since = _start(connection)
     try:
-        # Consecutive steps of one kind on one table run as one executemany, in order.
-        def kind(step: _Step) -> tuple[str, str]:
-            target = step.before if backwards else step.after
-            source = step.after if backwards else step.before
-            return (
-                step.table,
-                "delete" if target is None else "insert" if source is None else "update",
-            )
-
-        for (table, what), group in groupby(ordered, key=kind):
-            statements = sql[table]
-            batch = list(group)
-            if what == "delete":
-                raw.executemany(statements.delete, [s.key for s in batch])
-            elif what == "insert":
-                raw.executemany(
-                    statements.insert,
-                    [_values(s.before if backwards else s.after) for s in batch],  # type: ignore[arg-type]
-                )
-            else:
-                raw.executemany(
-                    statements.update,
-                    [(*_values(s.before if backwards else s.after), *s.key) for s in batch],  # type: ignore[arg-type]
-                )
+        _replay(raw, sql, ordered, backwards)
     finally:
         side_effects = _stop(connection, since)
         _uninstall(connection)
@@ -442,6 +409,56 @@ def _apply(session: Session, changeset: ChangeSet, *, backwards: bool) -> None:
     # bring in step before the commit (as it does for any plain SQL write).
     search_listeners.mark_stale(connection, set(changeset.tables))
     session.expire_all()
+
+
+def _expected(ordered: list[_Step], backwards: bool) -> dict[tuple[str, Key], Literals | None]:
+    """The state each touched row must be in now: for undo the state the change set left
+    (its last step per row), for redo the state it found (its first) -- in both cases the
+    first one met in replay order."""
+    expected: dict[tuple[str, Key], Literals | None] = {}
+    for step in ordered:
+        expected.setdefault((step.table, step.key), step.after if backwards else step.before)
+    return expected
+
+
+def _check_current(
+    raw: Any, sql: dict[str, _Sql], expected: dict[tuple[str, Key], Literals | None]
+) -> None:
+    """JournalConflict unless every touched row is as `expected` (read a table at a time)."""
+    for table, items in groupby(sorted(expected, key=lambda tk: tk[0]), key=lambda tk: tk[0]):
+        keys = [key for _t, key in items]
+        now = sql[table].current(raw, keys)
+        for key in keys:
+            if not sql[table].same(now.get(key), expected[(table, key)]):
+                raise JournalConflict(table, key)
+
+
+def _replay(raw: Any, sql: dict[str, _Sql], ordered: list[_Step], backwards: bool) -> None:
+    """Write the steps in order; consecutive steps of one kind on one table run as one
+    executemany."""
+
+    def kind(step: _Step) -> tuple[str, str]:
+        target = step.before if backwards else step.after
+        source = step.after if backwards else step.before
+        return (
+            step.table,
+            "delete" if target is None else "insert" if source is None else "update",
+        )
+
+    def written(step: _Step) -> Literals:
+        row = step.before if backwards else step.after
+        assert row is not None  # an insert or an update: the kind says it has a row to write
+        return row
+
+    for (table, what), group in groupby(ordered, key=kind):
+        statements = sql[table]
+        batch = list(group)
+        if what == "delete":
+            raw.executemany(statements.delete, [s.key for s in batch])
+        elif what == "insert":
+            raw.executemany(statements.insert, [_values(written(s)) for s in batch])
+        else:
+            raw.executemany(statements.update, [(*_values(written(s)), *s.key) for s in batch])
 
 
 def undo(session: Session, changeset: ChangeSet) -> None:

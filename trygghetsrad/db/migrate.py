@@ -13,7 +13,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 from trygghetsrad.db import faults
 from trygghetsrad.errors import UserError
@@ -42,18 +42,18 @@ def copy_aside(path: Path) -> Path:
         ) from exc
 
 
-def _migration_engine(path: Path):  # type: ignore[no-untyped-def]
+def _migration_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
-    def _connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+    def _connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None
         # Must be set outside any transaction, or SQLite ignores it.
         dbapi_conn.execute("PRAGMA foreign_keys=OFF")
         dbapi_conn.execute("PRAGMA busy_timeout=5000")
 
     @event.listens_for(engine, "begin")
-    def _begin(conn):  # type: ignore[no-untyped-def]
+    def _begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN")
 
     return engine

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from trygghetsrad import files
 from trygghetsrad.db import backups, faults
 from trygghetsrad.db.backups import BackupFile
-from trygghetsrad.db.engine import BUSY_TIMEOUT_MS, Database, FileState, inspect_file
+from trygghetsrad.db.engine import BUSY_TIMEOUT_MS, Database, FileState, inspect_file, sqlite_of
 from trygghetsrad.domain.changes import SETTINGS, Changes
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import plural, tr
@@ -86,7 +86,7 @@ def _snapshot_open(
 ) -> Path:
     raw = database.engine.raw_connection()
     try:
-        return backups.snapshot(raw.driver_connection, target, progress)  # type: ignore[arg-type]
+        return backups.snapshot(sqlite_of(raw), target, progress)
     finally:
         raw.close()
 

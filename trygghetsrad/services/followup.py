@@ -24,6 +24,7 @@ from trygghetsrad.domain.action_plan_docs import (
     PlanDocument,
     ProblemSection,
 )
+from trygghetsrad.domain.causes import CauseData
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.domain.situation_documents import DocumentKind, PartialDate
 from trygghetsrad.errors import UserError
@@ -82,7 +83,7 @@ def plan_document(
     )
 
 
-def _visible_tree(tree: list, include_internal: bool) -> list:  # type: ignore[type-arg]
+def _visible_tree(tree: list[CauseData], include_internal: bool) -> list[CauseData]:
     """Drop internal causes and, with them, their whole branch."""
     if include_internal:
         return tree

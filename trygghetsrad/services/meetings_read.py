@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, time
 from enum import Enum
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -51,7 +52,24 @@ def _group_names(session: Session) -> dict[int, str]:
     return dict(session.execute(select(Group.id, Group.name)).all())
 
 
-def _summary_fields(meeting: Meeting, names: dict[int, str]) -> dict[str, object]:
+class _SummaryFields(TypedDict):
+    """The fields of `MeetingSummary`, which `MeetingDetail` extends."""
+
+    id: int
+    title: str
+    kind: MeetingKind
+    status: MeetingStatus
+    day: date
+    start_time: time | None
+    end_time: time | None
+    place: str
+    online_link: str
+    group_ids: tuple[int, ...]
+    group_names: tuple[str, ...]
+    cancelled_on: date | None
+
+
+def _summary_fields(meeting: Meeting, names: dict[int, str]) -> _SummaryFields:
     groups = sorted(meeting.groups, key=lambda g: (g.position, g.group_id))
     group_ids = tuple(g.group_id for g in groups)
     group_names = tuple(names.get(g, "") for g in group_ids)
@@ -95,7 +113,7 @@ def list_meetings(
     if end is not None:
         query = query.where(Meeting.day <= end)
     names = _group_names(session)
-    return [MeetingSummary(**_summary_fields(m, names)) for m in session.scalars(query)]  # type: ignore[arg-type]
+    return [MeetingSummary(**_summary_fields(m, names)) for m in session.scalars(query)]
 
 
 def get_meeting(session: Session, meeting_id: int) -> MeetingDetail:
@@ -116,7 +134,7 @@ def get_meeting(session: Session, meeting_id: int) -> MeetingDetail:
 
     secretary = people.get(meeting.secretary_id or -1)
     return MeetingDetail(
-        **_summary_fields(meeting, _group_names(session)),  # type: ignore[arg-type]
+        **_summary_fields(meeting, _group_names(session)),
         chair_id=meeting.chair_id,
         chair_name=name(meeting.chair_id),
         secretary_id=meeting.secretary_id,

@@ -98,15 +98,15 @@ def _is_public(connection: Connection, table: str, pk: dict[str, Any]) -> bool:
         path = _path_to(table, public_table)
         if path is None:
             continue
-        where: dict[str, Any] | None = pk
+        where = pk
         for hop_table, column, _parent, parent_column in path:
-            value = _select_one(connection, hop_table, column, where)  # type: ignore[arg-type]
+            value = _select_one(connection, hop_table, column, where)
             if value is None:
-                where = None
-                break
+                break  # the chain ends before the record: not this kind of public record
             where = {parent_column: value}
-        if where is not None and _select_one(connection, public_table, status_col, where) in states:
-            return True
+        else:
+            if _select_one(connection, public_table, status_col, where) in states:
+                return True
     return False
 
 
@@ -198,46 +198,22 @@ def erase_person(session: Session, person_id: int) -> Changes:
     tables = _tables()
     for ref in refs:
         if ref.table in MEMBERSHIP_TABLES:
-            pk = [c.name for c in tables[ref.table].primary_key.columns]
-            cond = " AND ".join(f"{_q(k)} = ?" for k in pk)
-            connection.exec_driver_sql(f"DELETE FROM {_q(ref.table)} WHERE {cond}", ref.row_id)
+            connection.exec_driver_sql(
+                f"DELETE FROM {_q(ref.table)} WHERE {_key_condition(tables[ref.table])}",
+                ref.row_id,
+            )
     cleared = {f: "" for f in CLEARED_FIELDS if f in row}
     public = [r for r in refs if r.public]
     others = [r for r in refs if not r.public and r.table not in MEMBERSHIP_TABLES]
     now = datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f")
-    if public:
-        # The name stays for the public records; everything else gets an anonymous row.
-        sets = ", ".join(f"{_q(k)} = ?" for k in cleared)
-        connection.exec_driver_sql(
-            f"UPDATE people SET {sets} WHERE id = ?", (*cleared.values(), person_id)
-        )
-        if others:
-            table = tables[PEOPLE]
-            values = {"name": ERASED_NAME, **cleared}
-            if "organisation_id" in row:
-                values["organisation_id"] = row["organisation_id"]
-            for column in ("created_at", "updated_at"):
-                if column in table.columns:
-                    values[column] = now
-            cols = ", ".join(_q(k) for k in values)
-            marks = ", ".join("?" for _ in values)
-            result = connection.exec_driver_sql(
-                f"INSERT INTO people ({cols}) VALUES ({marks})", tuple(values.values())
-            )
-            anonymous = result.lastrowid
-            for ref in others:
-                pk = [c.name for c in tables[ref.table].primary_key.columns]
-                cond = " AND ".join(f"{_q(k)} = ?" for k in pk)
-                connection.exec_driver_sql(
-                    f"UPDATE {_q(ref.table)} SET {_q(ref.column)} = ? WHERE {cond}",
-                    (anonymous, *ref.row_id),
-                )
-    else:
-        values = {"name": ERASED_NAME, **cleared}
-        sets = ", ".join(f"{_q(k)} = ?" for k in values)
-        connection.exec_driver_sql(
-            f"UPDATE people SET {sets} WHERE id = ?", (*values.values(), person_id)
-        )
+    # With public records the name stays for them; everything else gets an anonymous row.
+    values = cleared if public else {"name": ERASED_NAME, **cleared}
+    sets = ", ".join(f"{_q(k)} = ?" for k in values)
+    connection.exec_driver_sql(
+        f"UPDATE people SET {sets} WHERE id = ?", (*values.values(), person_id)
+    )
+    if public and others:
+        _move_to_anonymous(connection, tables, row, cleared, others, now)
     if "updated_at" in tables[PEOPLE].columns:
         connection.exec_driver_sql(
             "UPDATE people SET updated_at = ? WHERE id = ?", (now, person_id)
@@ -245,6 +221,41 @@ def erase_person(session: Session, person_id: int) -> Changes:
     _reindex(session)
     session.expire_all()
     return Changes.of(EVERYTHING)
+
+
+def _key_condition(table: Table) -> str:
+    """`"id" = ?` for the table's primary key (each column of a composite key)."""
+    return " AND ".join(f"{_q(c.name)} = ?" for c in table.primary_key.columns)
+
+
+def _move_to_anonymous(
+    connection: Connection,
+    tables: dict[str, Table],
+    row: dict[str, Any],
+    cleared: dict[str, str],
+    others: list[PersonRef],
+    now: str,
+) -> None:
+    """Point the references that are not public records at a new anonymous person."""
+    table = tables[PEOPLE]
+    values = {"name": ERASED_NAME, **cleared}
+    if "organisation_id" in row:
+        values["organisation_id"] = row["organisation_id"]
+    for column in ("created_at", "updated_at"):
+        if column in table.columns:
+            values[column] = now
+    cols = ", ".join(_q(k) for k in values)
+    marks = ", ".join("?" for _ in values)
+    result = connection.exec_driver_sql(
+        f"INSERT INTO people ({cols}) VALUES ({marks})", tuple(values.values())
+    )
+    anonymous = result.lastrowid
+    for ref in others:
+        connection.exec_driver_sql(
+            f"UPDATE {_q(ref.table)} SET {_q(ref.column)} = ? "
+            f"WHERE {_key_condition(tables[ref.table])}",
+            (anonymous, *ref.row_id),
+        )
 
 
 def _reindex(session: Session) -> None:

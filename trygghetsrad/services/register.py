@@ -26,7 +26,7 @@ from trygghetsrad.domain.text import sort_key
 from trygghetsrad.errors import ReferencedError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.records import get_or_fail
-from trygghetsrad.services.references import find_references
+from trygghetsrad.services.references import Reference, find_references
 
 CHANGED = Changes.of(REGISTER)
 
@@ -62,11 +62,15 @@ def _clean_kind(kind: str) -> str:
 
 
 def _check_unique(
-    session: Session, model: type, name: str, exclude_id: int | None, what: str
+    session: Session,
+    model: type[Organisation | Person | Group],
+    name: str,
+    exclude_id: int | None,
+    what: str,
 ) -> None:
-    query = select(model.id).where(func.lower(model.name) == name.lower())  # type: ignore[attr-defined]
+    query = select(model.id).where(func.lower(model.name) == name.lower())
     if exclude_id is not None:
-        query = query.where(model.id != exclude_id)  # type: ignore[attr-defined]
+        query = query.where(model.id != exclude_id)
     if session.scalar(query) is not None:
         raise ValidationError(
             tr("Det finns redan {what} som heter ”{name}”.").format(what=what, name=name), "name"
@@ -436,7 +440,7 @@ def delete_membership(session: Session, membership_id: int) -> Changes:
 _get = get_or_fail
 
 
-def _describe(refs: list) -> str:  # type: ignore[type-arg]
+def _describe(refs: list[Reference]) -> str:
     return ", ".join(f"{r.count} {r.label}" for r in refs)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.domain.action_register import ActionFilter, RegisterAction
 from trygghetsrad.domain.meetings import ActionStatus
+from trygghetsrad.domain.register import PersonData
 from trygghetsrad.domain.reminders import ActionReminder, DeliveryReminder, Reminders
 from trygghetsrad.domain.situation import Alert, SourceData
 from trygghetsrad.i18n import plural, tr
@@ -31,6 +32,25 @@ def reminders(
     person_id: int | None = None,
 ) -> Reminders:
     people = {p.id: p for p in register.list_people(session)}
+    actions, without_actions = _action_reminders(
+        session, people, today=today, overdue_only=overdue_only, person_id=person_id
+    )
+    deliveries, without_deliveries = _delivery_reminders(
+        session, people, today=today, person_id=person_id
+    )
+    return Reminders(actions, deliveries, (*without_actions, *without_deliveries))
+
+
+def _action_reminders(
+    session: Session,
+    people: dict[int, PersonData],
+    *,
+    today: date,
+    overdue_only: bool,
+    person_id: int | None,
+) -> tuple[tuple[ActionReminder, ...], list[str]]:
+    """A reminder per responsible person with an address; the others by name, with the
+    organisations responsible without a person."""
     criteria = ActionFilter(status=ActionStatus.OPEN, overdue=overdue_only, person_id=person_id)
     by_person: dict[int, list[RegisterAction]] = defaultdict(list)
     orphans: dict[str, int] = defaultdict(int)
@@ -58,6 +78,15 @@ def reminders(
                 name=name, count=plural(n, tr("uppdrag"), tr("uppdrag"))
             )
         )
+    return tuple(action_reminders), without
+
+
+def _delivery_reminders(
+    session: Session, people: dict[int, PersonData], *, today: date, person_id: int | None
+) -> tuple[tuple[DeliveryReminder, ...], list[str]]:
+    """A reminder per person who delivers an overdue source, if they have an address; the
+    others, and overdue sources without a contact person, by name."""
+    without: list[str] = []
     late: dict[int, list[SourceData]] = defaultdict(list)
     for source in list_sources(session):
         if source.internal or source.alert(today) is not Alert.OVERDUE:
@@ -82,4 +111,4 @@ def reminders(
             without.append(
                 tr("{name} (försenad leverans: {sources})").format(name=person.name, sources=names)
             )
-    return Reminders(tuple(action_reminders), tuple(deliveries), tuple(without))
+    return tuple(deliveries), without

@@ -245,7 +245,9 @@ def delete_value(session: Session, indicator_id: int, *, area: str, period: str)
 
 
 def replace_values(
-    session: Session, indicator_id: int, points: Iterable[ValuePoint | tuple[str, str, object]]
+    session: Session,
+    indicator_id: int,
+    points: Iterable[ValuePoint | tuple[str, str, float | str]],
 ) -> Changes:
     """Replace all of an indicator's values (the table editor saves this way)."""
     get(session, Indicator, indicator_id)
@@ -254,7 +256,7 @@ def replace_values(
         area, period, value = (
             (point.area, point.period, point.value) if isinstance(point, ValuePoint) else point
         )
-        clean = _clean_point(area, period, value)  # type: ignore[arg-type]
+        clean = _clean_point(area, period, value)
         rows[(clean[0], clean[1])] = clean[2]
     session.execute(delete(IndicatorValue).where(IndicatorValue.indicator_id == indicator_id))
     session.flush()

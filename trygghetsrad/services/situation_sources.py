@@ -284,8 +284,9 @@ def delete_source(session: Session, source_id: int) -> Changes:
 def sources_needing_attention(session: Session, today: date) -> list[SourceData]:
     """Missing, overdue, requested or soon-due sources, most serious first."""
     order = {"missing": 0, "overdue": 1, "requested": 2, "due_soon": 3}
-    found = [s for s in list_sources(session) if s.alert(today) is not None]
-    return sorted(found, key=lambda s: (order[s.alert(today).value], s.name.lower()))  # type: ignore[union-attr]
+    found = [(alert, s) for s in list_sources(session) if (alert := s.alert(today)) is not None]
+    found.sort(key=lambda pair: (order[pair[0].value], pair[1].name.lower()))
+    return [s for _alert, s in found]
 
 
 # -- attachments -------------------------------------------------------------------------------
@@ -386,13 +387,15 @@ def calendar_items(session: Session, start: date, end: date) -> list[cal.Calenda
     )
     items = []
     for src in session.scalars(query.order_by(DataSource.next_expected)):
+        if src.next_expected is None:  # never: the query asks for sources with a date
+            continue
         data = _source_data(src, orgs, people)
         items.append(
             cal.CalendarItem(
                 key=f"data_source:{src.id}",
                 title=tr("Underlag väntas: {name}").format(name=src.name),
                 category=cal.DATA_DELIVERIES,
-                start=src.next_expected,  # type: ignore[arg-type]
+                start=src.next_expected,
                 description=data.provider,
                 responsible=people[src.delivered_by_id].name
                 if src.delivered_by_id in people
