@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from trygghetsrad.domain.changes import MEETINGS, REGISTER, Changes
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, missing_officers
 from trygghetsrad.errors import UserError
+from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_agenda as agenda_service
 from trygghetsrad.services import register
@@ -72,9 +73,8 @@ class MeetingCommandsMixin:
         doc = exporting.build_document(
             self.ctx, self._meeting.id, self.include_internal.isChecked()
         )
-        return exporting.default_name(kind, doc).removesuffix(".pdf"), lambda: exporting.render(
-            kind, doc
-        )
+        render = EXPORTS[kind].render
+        return exporting.default_name(kind, doc).removesuffix(".pdf"), lambda: render(doc)
 
     def new_meeting(self) -> None:
         with self.ctx.database.session() as s:
