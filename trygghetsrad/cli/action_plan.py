@@ -13,6 +13,7 @@ from typing import Any
 
 from trygghetsrad.cli import Commands
 from trygghetsrad.cli.base import open_db, print_records, write_output
+from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.i18n import plural, tr
 
 OWN_LISTS = ("plans", "measures", "agreements")
@@ -20,9 +21,7 @@ OWN_LISTS = ("plans", "measures", "agreements")
 
 def add_commands(commands: Commands) -> None:
     _extend_list(commands)
-    plan = commands.export.add_parser(
-        "plan", aliases=["action-plan"], help=tr("åtgärdsplanen som PDF för beslut")
-    )
+    plan = commands.export.add_parser("plan", aliases=["action-plan"], help=EXPORTS["plan"].help)
     plan.add_argument("id", type=int, metavar="PLAN-ID", help=tr("planens id (se list plans)"))
     plan.add_argument("out", type=Path, metavar="UTFIL.pdf", help=tr("PDF-fil att skriva"))
     plan.add_argument(
@@ -31,7 +30,7 @@ def add_commands(commands: Commands) -> None:
     plan.set_defaults(handler=_export_plan)
 
     followup = commands.export.add_parser(
-        "followup", aliases=["follow-up"], help=tr("årlig uppföljning av åtgärdsplanen som PDF")
+        "followup", aliases=["follow-up"], help=EXPORTS["followup"].help
     )
     followup.add_argument("year", type=int, metavar="ÅR", help=tr("år att följa upp"))
     followup.add_argument("out", type=Path, metavar="UTFIL.pdf", help=tr("PDF-fil att skriva"))
@@ -40,9 +39,7 @@ def add_commands(commands: Commands) -> None:
     )
     followup.set_defaults(handler=_export_followup)
 
-    agreement = commands.export.add_parser(
-        "agreement", help=tr("samverkansöverenskommelse eller medborgarlöfte som PDF")
-    )
+    agreement = commands.export.add_parser("agreement", help=EXPORTS["agreement"].help)
     agreement.add_argument(
         "id",
         type=int,
@@ -134,7 +131,6 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _export_plan(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.action_plan import render_plan
     from trygghetsrad.services import followup
 
     db = open_db(args)
@@ -145,12 +141,11 @@ def _export_plan(args: argparse.Namespace) -> int:
             )
     finally:
         db.close()
-    write_output(args.out, render_plan(doc))
+    write_output(args.out, EXPORTS["plan"].render(doc))
     return 0
 
 
 def _export_followup(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.action_plan_followup import render_followup
     from trygghetsrad.services import followup
 
     db = open_db(args)
@@ -161,12 +156,11 @@ def _export_followup(args: argparse.Namespace) -> int:
             )
     finally:
         db.close()
-    write_output(args.out, render_followup(doc))
+    write_output(args.out, EXPORTS["followup"].render(doc))
     return 0
 
 
 def _export_agreement(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.action_plan_agreement import render_agreement
     from trygghetsrad.services import agreements
 
     db = open_db(args)
@@ -177,5 +171,5 @@ def _export_agreement(args: argparse.Namespace) -> int:
             )
     finally:
         db.close()
-    write_output(args.out, render_agreement(doc))
+    write_output(args.out, EXPORTS["agreement"].render(doc))
     return 0

@@ -13,6 +13,7 @@ from typing import Any
 from trygghetsrad.cli import Commands
 from trygghetsrad.cli.base import open_db, write_output
 from trygghetsrad.errors import UserError
+from trygghetsrad.export.kinds import SPREADSHEET_FORMATS, ExportKind, by_suffix
 from trygghetsrad.i18n import plural, tr
 
 STATUSES = ("open", "done", "cancelled")
@@ -160,20 +161,18 @@ def _list_actions(args: argparse.Namespace) -> int:
 # -- spreadsheets ---------------------------------------------------------------------------
 
 
-def _format(out: Path) -> str:
-    suffix = out.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
+def _format(out: Path) -> ExportKind:
+    kind = by_suffix(SPREADSHEET_FORMATS, out.suffix)
+    if kind is None:
         raise UserError(
             tr("Filen måste sluta på .xlsx (Excel) eller .csv, inte ”{name}”.").format(
                 name=out.name
             )
         )
-    return suffix[1:]
+    return kind
 
 
 def _export_spreadsheet(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.spreadsheets import csv_bytes, xlsx_bytes
-
     kind = _format(args.out)
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise UserError(tr("Året {year} är orimligt.").format(year=args.year))
@@ -183,8 +182,7 @@ def _export_spreadsheet(args: argparse.Namespace) -> int:
             sheet = _sheet(session, args)
     finally:
         db.close()
-    data = xlsx_bytes([sheet]) if kind == "xlsx" else csv_bytes(sheet)
-    code = write_output(args.out, data)
+    code = write_output(args.out, kind.render(sheet))
     print(plural(len(sheet.rows), tr("rad"), tr("rader")))
     return code
 

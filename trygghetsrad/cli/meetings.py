@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from trygghetsrad.cli import Commands
 from trygghetsrad.cli.base import open_db, write_output
 from trygghetsrad.errors import UserError
+from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.i18n import tr
 
 if TYPE_CHECKING:  # the commands import what they use when they run (start-up time)
@@ -27,20 +28,21 @@ if TYPE_CHECKING:  # the commands import what they use when they run (start-up t
 def add_commands(commands: Commands) -> None:
     _extend_list(commands)
     specs = [
-        ("minutes", [], tr("protokoll eller minnesanteckningar som PDF"), _export_minutes, "PDF"),
-        ("notice", [], tr("kallelse med dagordning som PDF"), _export_notice, "PDF"),
-        ("email", ["eml"], tr("e-postutkast (.eml) med PDF:en bifogad"), _export_email, "EML"),
-        ("invite", ["ics"], tr("kalenderinbjudan (.ics)"), _export_invite, "ICS"),
+        ("minutes", [], _export_minutes),
+        ("notice", [], _export_notice),
+        ("email", ["eml"], _export_email),  # --notice: the kind "email_notice"
+        ("invite", ["ics"], _export_invite),
     ]
-    for name, aliases, help_text, handler, kind in specs:
-        parser = commands.export.add_parser(name, aliases=aliases, help=help_text)
+    for name, aliases, handler in specs:
+        kind = EXPORTS[name]
+        parser = commands.export.add_parser(name, aliases=aliases, help=kind.help)
         parser.add_argument(
             "meeting", metavar="MÖTES-ID", help=tr("mötets id (se list meetings) eller datum")
         )
         parser.add_argument(
-            "out", metavar=f"UTFIL.{kind.lower()}", type=Path, help=tr("filen som skrivs")
+            "out", metavar=f"UTFIL{kind.suffix}", type=Path, help=tr("filen som skrivs")
         )
-        if kind != "ICS":
+        if kind.suffix != ".ics":
             parser.add_argument(
                 "--include-internal",
                 action="store_true",
@@ -54,7 +56,7 @@ def add_commands(commands: Commands) -> None:
                 metavar="N",
                 help=tr("en sparad version (se list versions --meeting MÖTES-ID)"),
             )
-        if kind == "EML":
+        if kind.suffix == ".eml":
             parser.add_argument(
                 "--notice",
                 action="store_true",
@@ -180,11 +182,10 @@ def _document(args: argparse.Namespace) -> MeetingDocument:
 
 
 def _export_minutes(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
-
+    minutes = EXPORTS["minutes"]
     if args.minutes_version is not None:
-        return write_output(args.out, minutes_pdf(_version_document(args)))
-    return write_output(args.out, minutes_pdf(_document(args)))
+        return write_output(args.out, minutes.render(_version_document(args)))
+    return write_output(args.out, minutes.render(_document(args)))
 
 
 def _version_document(args: argparse.Namespace) -> MeetingDocument:
@@ -204,20 +205,14 @@ def _version_document(args: argparse.Namespace) -> MeetingDocument:
 
 
 def _export_notice(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.meetings.notice_pdf import notice_pdf
-
-    return write_output(args.out, notice_pdf(_document(args)))
+    return write_output(args.out, EXPORTS["notice"].render(_document(args)))
 
 
 def _export_email(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.meetings.eml import draft_eml
-    from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
-    from trygghetsrad.export.meetings.notice_pdf import notice_pdf
-
     doc = _document(args)
-    pdf = notice_pdf(doc) if args.notice else minutes_pdf(doc)
+    draft = EXPORTS["email_notice" if args.notice else "email"].render(doc)
     # Warned once the draft is written: a refused export says one thing only (its error).
-    code = write_output(args.out, draft_eml(doc, pdf, notice=args.notice))
+    code = write_output(args.out, draft)
     if doc.without_address:  # written all the same: the user adds them in the mail program
         names = ", ".join(doc.without_address)
         print(
@@ -230,7 +225,6 @@ def _export_email(args: argparse.Namespace) -> int:
 def _export_invite(args: argparse.Namespace) -> int:
     """A meeting request (or a cancellation) with the SEQUENCE recorded as issued; beside an
     open window the database is read-only and the number is only computed."""
-    from trygghetsrad.export.meetings.ics import invitation_ics
     from trygghetsrad.services.meeting_invitations import invitation
 
     db = open_db(args)
@@ -238,7 +232,7 @@ def _export_invite(args: argparse.Namespace) -> int:
         with db.session() as session:
             meeting_id = resolve_meeting(session, args.meeting)
             invite = invitation(session, meeting_id, record=not db.read_only)
-            data = invitation_ics(invite)
+            data = EXPORTS["invite"].render(invite)
     finally:
         db.close()
     code = write_output(args.out, data)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from trygghetsrad.cli import Commands, check_readable
 from trygghetsrad.cli.base import open_db, print_records, write_output
 from trygghetsrad.errors import UserError
+from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.i18n import plural, tr
 
 if TYPE_CHECKING:  # the commands import what they use when they run (start-up time)
@@ -42,7 +43,7 @@ def add_commands(commands: Commands) -> None:
     )
     imp.set_defaults(handler=_import_indicators)
 
-    exp = commands.export.add_parser("situation", help=tr("lägesbilden som PDF"))
+    exp = commands.export.add_parser("situation", help=EXPORTS["situation"].help)
     exp.add_argument(
         "situation",
         metavar="LÄGESBILD-ID",
@@ -161,7 +162,6 @@ def _import_indicators(args: argparse.Namespace) -> int:
 
 
 def _export_situation(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.situation_report import render_situation_report
     from trygghetsrad.services import situation_pictures
 
     db = open_db(args)
@@ -174,7 +174,7 @@ def _export_situation(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return write_output(
-        args.out, render_situation_report(report), tr("Lägesbilden har sparats i {path}")
+        args.out, EXPORTS["situation"].render(report), tr("Lägesbilden har sparats i {path}")
     )
 
 

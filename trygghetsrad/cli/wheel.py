@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from trygghetsrad.cli import Commands, os_error_message
 from trygghetsrad.cli.base import open_db, write_output
 from trygghetsrad.errors import UserError
+from trygghetsrad.export.kinds import EXPORTS, WHEEL_IMAGES, by_suffix, suffixes_text
 from trygghetsrad.i18n import tr
 
 if TYPE_CHECKING:  # the commands import what they use when they run (start-up time)
@@ -24,14 +25,17 @@ def add_commands(commands: Commands) -> None:
     )
     wheel.add_argument("year", type=int, metavar="ÅR", help=tr("året, t.ex. 2026"))
     wheel.add_argument(
-        "out", type=Path, metavar="UTFIL", help=tr("fil som slutar på .pdf, .png eller .svg")
+        "out",
+        type=Path,
+        metavar="UTFIL",
+        help=tr("fil som slutar på {suffixes}").format(suffixes=suffixes_text(WHEEL_IMAGES)),
     )
     wheel.add_argument(
         "--include-internal", action="store_true", help=tr("ta med interna händelser")
     )
     wheel.set_defaults(handler=_export_wheel)
 
-    ics = commands.export.add_parser("wheel-ics", help=tr("årets händelser som kalenderfil (.ics)"))
+    ics = commands.export.add_parser("wheel-ics", help=EXPORTS["wheel_ics"].help)
     ics.add_argument("year", type=int, metavar="ÅR")
     ics.add_argument("out", type=Path, metavar="UTFIL.ics")
     ics.add_argument("--include-internal", action="store_true", help=tr("ta med interna händelser"))
@@ -120,31 +124,19 @@ def _document(args: argparse.Namespace) -> WheelDocument:
 
 
 def _export_wheel(args: argparse.Namespace) -> int:
-    suffix = args.out.suffix.lower()
-    if suffix not in (".pdf", ".png", ".svg"):
-        raise UserError(tr("Filen ska sluta på .pdf, .png eller .svg."))
+    kind = by_suffix(WHEEL_IMAGES, args.out.suffix)
+    if kind is None:
+        raise UserError(
+            tr("Filen ska sluta på {suffixes}.").format(suffixes=suffixes_text(WHEEL_IMAGES))
+        )
     doc = _document(args)
-    if suffix == ".pdf":
-        from trygghetsrad.export.wheel_poster import wheel_poster_pdf
-
-        data = wheel_poster_pdf(doc, include_internal=args.include_internal)
-    elif suffix == ".svg":
-        from trygghetsrad.export.wheel_svg import wheel_svg
-
-        data = wheel_svg(doc, include_internal=args.include_internal)
-    else:
-        from trygghetsrad.export.wheel_png import wheel_png
-
-        data = wheel_png(doc, include_internal=args.include_internal)
-    write_output(args.out, data)
+    write_output(args.out, kind.render(doc, include_internal=args.include_internal))
     return 0
 
 
 def _export_ics(args: argparse.Namespace) -> int:
-    from trygghetsrad.export.wheel_ics import wheel_ics
-
     doc = _document(args)
-    write_output(args.out, wheel_ics(doc, include_internal=args.include_internal))
+    write_output(args.out, EXPORTS["wheel_ics"].render(doc, include_internal=args.include_internal))
     return 0
 
 

@@ -21,20 +21,12 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.meetings import ItemKind, carried_label
 from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
+from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.i18n import tr
 from trygghetsrad.ui.background import run_in_background, write_file
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.screen import fit_to_screen
 from trygghetsrad.ui.widgets.service_calls import read, store
-
-# kind -> (Swedish label, suffix, file filter)
-KINDS = {
-    "minutes": ("Protokoll", ".pdf", "PDF-dokument (*.pdf)"),
-    "notice": ("Kallelse", ".pdf", "PDF-dokument (*.pdf)"),
-    "email": ("E-postutkast", ".eml", "E-postutkast (*.eml)"),
-    "email_notice": ("E-postutkast med kallelse", ".eml", "E-postutkast (*.eml)"),
-    "invite": ("Kalenderinbjudan", ".ics", "Kalenderfil (*.ics)"),
-}
 
 
 def build_document(ctx: AppContext, meeting_id: int, include_internal: bool) -> MeetingDocument:
@@ -43,36 +35,21 @@ def build_document(ctx: AppContext, meeting_id: int, include_internal: bool) -> 
     return read(ctx, lambda s: meeting_document(s, meeting_id, include_internal=include_internal))
 
 
-def render(kind: str, doc: MeetingDocument) -> bytes:
-    """The bytes of one export; imports reportlab only here (never at start-up)."""
-    from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
-    from trygghetsrad.export.meetings.notice_pdf import notice_pdf
-
-    if kind == "minutes":
-        return minutes_pdf(doc)
-    if kind == "notice":
-        return notice_pdf(doc)
-    from trygghetsrad.export.meetings.eml import draft_eml
-
-    notice = kind == "email_notice"
-    return draft_eml(doc, notice_pdf(doc) if notice else minutes_pdf(doc), notice=notice)
-
-
 def default_name(kind: str, doc: MeetingDocument) -> str:
     what = {"notice": "Kallelse", "email_notice": "Kallelse", "invite": "Möte"}.get(kind)
-    return doc.file_stem(what) + KINDS[kind][1]
+    return doc.file_stem(what) + EXPORTS[kind].suffix
 
 
 def ask_path(parent: QWidget, kind: str, doc: MeetingDocument) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    label, _suffix, filter_ = KINDS[kind]
+    label = EXPORTS[kind].label
     if kind == "minutes":
         label = doc.meeting.kind.label  # "Minnesanteckningar" or "Protokoll"
     path, _ = QFileDialog.getSaveFileName(
         parent,
         parent.tr("Spara {what}").format(what=label.lower()),
         str(Path(folder or ".") / default_name(kind, doc)),
-        parent.tr(filter_),
+        EXPORTS[kind].file_filter,
     )
     return Path(path) if path else None
 
@@ -97,7 +74,7 @@ def write_in_background(
     parent: QWidget, kind: str, doc: MeetingDocument, path: Path, on_done: Callable[[Path], None]
 ) -> Any:
     def work(_progress: Any) -> Path:
-        data = render(kind, doc)
+        data = EXPORTS[kind].render(doc)  # reportlab is imported here, never at start-up
         # All at once, never over the database; a failure is a UserError naming the file.
         return write_file(path, data)
 
@@ -111,7 +88,6 @@ def write_invitation(
     without an organizer address or attendees is refused with a message box."""
 
     def work(_progress: Any) -> Path:
-        from trygghetsrad.export.meetings.ics import invitation_ics
         from trygghetsrad.services.meeting_invitations import invitation
 
         # Records the SEQUENCE it issues; announced by no one (only the invitation reads it).
@@ -120,7 +96,7 @@ def write_invitation(
             lambda s: invitation(s, meeting_id, record=not ctx.database.read_only),
             announce=False,
         )
-        data = invitation_ics(request)
+        data = EXPORTS["invite"].render(request)
         return write_file(path, data)
 
     return run_in_background(work, parent=parent, on_done=on_done)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, MeetingStatus
+from trygghetsrad.export.kinds import EXPORTS, MEETING_EXPORTS
 from trygghetsrad.ui.meetings.models import STATUS_COLOURS
 
 LIFECYCLE = ("start", "finalise", "unfinalise", "send", "reopen")
@@ -86,14 +87,8 @@ class MeetingHeader(QWidget):
         self.export_button.setAccessibleName(self.tr("Exportera"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        for kind, text in (
-            ("minutes", self.tr("Protokoll / anteckningar (PDF)…")),
-            ("notice", self.tr("Kallelse (PDF)…")),
-            ("email", self.tr("E-postutkast med protokollet…")),
-            ("email_notice", self.tr("E-postutkast med kallelsen…")),
-            ("invite", self.tr("Kalenderinbjudan (.ics)…")),
-        ):
-            menu.addAction(text, lambda k=kind: self.export_requested.emit(k))
+        for kind in MEETING_EXPORTS:
+            menu.addAction(EXPORTS[kind].menu + "…", lambda k=kind: self.export_requested.emit(k))
         self.export_button.setMenu(menu)
         head.addWidget(self.export_button)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from trygghetsrad.domain.changes import REGISTER
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, missing_officers
+from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_agenda as agenda_service
 from trygghetsrad.services import register
@@ -73,9 +74,8 @@ class MeetingCommandsMixin:
         doc = exporting.build_document(
             self.ctx, self._meeting.id, self.include_internal.isChecked()
         )
-        return exporting.default_name(kind, doc).removesuffix(".pdf"), lambda: exporting.render(
-            kind, doc
-        )
+        render = EXPORTS[kind].render
+        return exporting.default_name(kind, doc).removesuffix(".pdf"), lambda: render(doc)
 
     def new_meeting(self) -> None:
         groups = read(self.ctx, register.list_groups)

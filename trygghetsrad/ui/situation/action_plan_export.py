@@ -12,20 +12,22 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from trygghetsrad.domain.action_plan import PlanData
 from trygghetsrad.domain.agreements import AgreementData
 from trygghetsrad.errors import UserError
+from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.ui.background import Cancelled, Progress, run_modal, write_file
 from trygghetsrad.ui.context import AppContext
 
 
-def _ask(parent: QWidget, title: str, default_name: str) -> tuple[Path | None, bool]:
+def _ask(parent: QWidget, kind: str, title: str, default_name: str) -> tuple[Path | None, bool]:
     """The file to write and whether internal content goes in (asked only when it exists)."""
+    export = EXPORTS[kind]
     path, _ = QFileDialog.getSaveFileName(
-        parent, title, str(Path.home() / default_name), parent.tr("PDF-dokument (*.pdf)")
+        parent, title, str(Path.home() / default_name), export.file_filter
     )
     if not path:
         return None, False
     target = Path(path)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_suffix(".pdf")
+    if target.suffix.lower() != export.suffix:
+        target = target.with_suffix(export.suffix)
     return target, False
 
 
@@ -64,18 +66,17 @@ def _write(parent: QWidget, ctx: AppContext, target: Path, build: Callable[[Any]
 def export_plan_pdf(
     parent: QWidget, ctx: AppContext, plan: PlanData, include_internal: bool = False
 ) -> Path | None:
-    target, _ = _ask(parent, parent.tr("Spara åtgärdsplanen som PDF"), f"{plan.title}.pdf")
+    target, _ = _ask(parent, "plan", parent.tr("Spara åtgärdsplanen som PDF"), f"{plan.title}.pdf")
     if target is None:
         return None
 
     def build(session: Any) -> bytes:
-        from trygghetsrad.export.action_plan import render_plan
         from trygghetsrad.services import followup
 
         doc = followup.plan_document(
             session, plan.id, today=date.today(), include_internal=include_internal
         )
-        return render_plan(doc)
+        return EXPORTS["plan"].render(doc)
 
     return target if _write(parent, ctx, target, build) else None
 
@@ -85,6 +86,7 @@ def export_followup_pdf(
 ) -> Path | None:
     target, _ = _ask(
         parent,
+        "followup",
         parent.tr("Spara uppföljningen som PDF"),
         parent.tr("Uppföljning av åtgärdsplanen {year}.pdf").format(year=year),
     )
@@ -92,13 +94,12 @@ def export_followup_pdf(
         return None
 
     def build(session: Any) -> bytes:
-        from trygghetsrad.export.action_plan_followup import render_followup
         from trygghetsrad.services import followup
 
         doc = followup.followup_document(
             session, year, today=date.today(), include_internal=include_internal
         )
-        return render_followup(doc)
+        return EXPORTS["followup"].render(doc)
 
     return target if _write(parent, ctx, target, build) else None
 
@@ -106,17 +107,18 @@ def export_followup_pdf(
 def export_agreement_pdf(
     parent: QWidget, ctx: AppContext, agreement: AgreementData, include_internal: bool = False
 ) -> Path | None:
-    target, _ = _ask(parent, parent.tr("Spara överenskommelsen som PDF"), f"{agreement.title}.pdf")
+    target, _ = _ask(
+        parent, "agreement", parent.tr("Spara överenskommelsen som PDF"), f"{agreement.title}.pdf"
+    )
     if target is None:
         return None
 
     def build(session: Any) -> bytes:
-        from trygghetsrad.export.action_plan_agreement import render_agreement
         from trygghetsrad.services import agreements
 
         doc = agreements.agreement_document(
             session, agreement.id, today=date.today(), include_internal=include_internal
         )
-        return render_agreement(doc)
+        return EXPORTS["agreement"].render(doc)
 
     return target if _write(parent, ctx, target, build) else None

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.ui.autosave_registry import SavesPending
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.lazy_tab import LazyTab
@@ -110,7 +111,6 @@ class SituationPage(QWidget):
         plan = getattr(page, "plan", None) if key == "plan" else None
         internal = getattr(getattr(page, "include_internal", None), "isChecked", lambda: False)()
         if picture is not None:
-            from trygghetsrad.export.situation_report import render_situation_report
             from trygghetsrad.services import situation_pictures
 
             if isinstance(page, SavesPending):
@@ -120,9 +120,8 @@ class SituationPage(QWidget):
                 lambda s: situation_pictures.build_report(s, picture.id, include_internal=internal),
             )
             name = f"{picture.title} version {picture.version}"
-            return name, lambda: render_situation_report(report)
+            return name, lambda: EXPORTS["situation"].render(report)
         if plan is not None:
-            from trygghetsrad.export.action_plan import render_plan
             from trygghetsrad.services import followup
 
             doc = read(
@@ -131,7 +130,7 @@ class SituationPage(QWidget):
                     s, plan.id, today=date.today(), include_internal=internal
                 ),
             )
-            return plan.title, lambda: render_plan(doc)
+            return plan.title, lambda: EXPORTS["plan"].render(doc)
         return None
 
     def open_record(self, owner: object) -> bool:

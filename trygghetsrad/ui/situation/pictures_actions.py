@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPushButton
 
 from trygghetsrad.domain.situation import PictureData
+from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.services import situation_pictures
 from trygghetsrad.ui.situation.base import SituationSubPage
 from trygghetsrad.ui.situation.forms import PresentDialog
@@ -122,10 +123,11 @@ class PictureActions(SituationSubPage):
         if p is None:
             return
         self.save_now()
+        report_kind = EXPORTS["situation"]
         if not target:
-            suggested = Path.home() / f"{p.title} version {p.version}.pdf"
+            suggested = Path.home() / f"{p.title} version {p.version}{report_kind.suffix}"
             target, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Spara lägesbilden som PDF"), str(suggested), self.tr("PDF (*.pdf)")
+                self, self.tr("Spara lägesbilden som PDF"), str(suggested), report_kind.file_filter
             )
         if not target:
             return
@@ -135,12 +137,11 @@ class PictureActions(SituationSubPage):
         path = Path(target)
 
         def work(_progress: Any) -> str:
-            from trygghetsrad.export.situation_report import render_situation_report
             from trygghetsrad.ui.background import write_file
 
             with database.session() as s:
                 report = situation_pictures.build_report(s, picture_id, include_internal=include)
-            data = render_situation_report(report)
+            data = report_kind.render(report)
             return str(write_file(path, data))  # all at once, never over the database
 
         from trygghetsrad.ui.background import run_in_background

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trygghetsrad.export.kinds import EXPORTS, WHEEL_EXPORTS
 from trygghetsrad.ui.wheel.legend import WheelLegend
 from trygghetsrad.ui.wheel.models import WheelItemsModel, in_ring
 from trygghetsrad.ui.wheel.widget import AnnualWheelWidget
@@ -126,10 +127,9 @@ def _export_menu(page: Any) -> QToolButton:
     tr = page.tr
     button, menu = _menu_button(page, tr("Exportera"))
     page.export_menu = menu
-    menu.addAction(tr("Affisch A3 (PDF)…"), lambda: page.export("pdf"))
-    menu.addAction(tr("Bild (PNG)…"), lambda: page.export("png"))
-    menu.addAction(tr("Bild (SVG)…"), lambda: page.export("svg"))
-    menu.addAction(tr("Kalenderfil för Outlook (.ics)…"), lambda: page.export("ics"))
+    for key in WHEEL_EXPORTS:  # the page names its exports by their suffix: "pdf", "png"
+        suffix = EXPORTS[key].suffix.removeprefix(".")
+        menu.addAction(EXPORTS[key].menu + "…", lambda s=suffix: page.export(s))
     menu.addSeparator()
     page.internal_action = QAction(tr("Ta med interna händelser"), page)
     page.internal_action.setCheckable(True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from trygghetsrad.domain.changes import WHEEL, Changes
 from trygghetsrad.errors import UserError
+from trygghetsrad.export.kinds import EXPORTS, WHEEL_EXPORTS, ExportKind, by_suffix
 from trygghetsrad.i18n import plural
 from trygghetsrad.ui.wheel.host import WheelHost
 from trygghetsrad.ui.widgets.journal_command import push_done
@@ -27,43 +28,36 @@ def default_dir() -> Path:
 
 def printable(page: WheelHost) -> tuple[str, Callable[[], bytes]]:
     """Ctrl+P: the year's poster, the PDF the export writes (made off the GUI thread)."""
-    from trygghetsrad.export.wheel_poster import wheel_poster_pdf
     from trygghetsrad.services import wheel_reads
 
     internal = page.include_internal_exports
     doc = wheel_reads.document(page.ctx.database, page.year, include_internal=internal)
     name = f"Årshjul {page.year_text().replace('/', '-')}"
-    return name, lambda: wheel_poster_pdf(doc, include_internal=internal)
+    poster = EXPORTS["wheel_pdf"].render
+    return name, lambda: poster(doc, include_internal=internal)
+
+
+def _kind(kind: str) -> ExportKind:
+    """The export `kind` names on this page: "pdf" (the poster), "png", "svg" or "ics"."""
+    found = by_suffix(WHEEL_EXPORTS, f".{kind}")
+    if found is None:
+        raise KeyError(kind)
+    return found
 
 
 def _render(kind: str, doc: WheelDocument, internal: bool) -> bytes:
-    if kind == "pdf":
-        from trygghetsrad.export.wheel_poster import wheel_poster_pdf
+    if kind == "png":  # painted with Qt here (the command line has Pillow's)
+        from trygghetsrad.ui.wheel.render import wheel_png_qt
 
-        return wheel_poster_pdf(doc, include_internal=internal)
-    if kind == "svg":
-        from trygghetsrad.export.wheel_svg import wheel_svg
-
-        return wheel_svg(doc, include_internal=internal)
-    if kind == "ics":
-        from trygghetsrad.export.wheel_ics import wheel_ics
-
-        return wheel_ics(doc, include_internal=internal)
-    from trygghetsrad.ui.wheel.render import wheel_png_qt
-
-    return wheel_png_qt(doc, include_internal=internal)
+        return wheel_png_qt(doc, include_internal=internal)
+    return _kind(kind).render(doc, include_internal=internal)
 
 
 def _ask_target(page: WheelHost, kind: str) -> Path | None:
-    filters = {
-        "pdf": page.tr("PDF (*.pdf)"),
-        "png": page.tr("PNG-bild (*.png)"),
-        "svg": page.tr("SVG-bild (*.svg)"),
-        "ics": page.tr("Kalenderfil (*.ics)"),
-    }
-    name = f"Årshjul {page.year_text().replace('/', '-')}.{kind}"
+    export = _kind(kind)
+    name = f"Årshjul {page.year_text().replace('/', '-')}{export.suffix}"
     chosen, _ = QFileDialog.getSaveFileName(
-        page, page.tr("Exportera årshjulet"), str(default_dir() / name), filters[kind]
+        page, page.tr("Exportera årshjulet"), str(default_dir() / name), export.file_filter
     )
     return Path(chosen) if chosen else None
 
