@@ -16,6 +16,7 @@ from factories_meetings import make_group_with_members, make_item, make_meeting
 
 from trygghetsrad.domain.agenda_structure import ItemCategory, Numbering
 from trygghetsrad.domain.meetings import MeetingKind, Presence
+from trygghetsrad.domain.meetings_document import GROUP_END
 from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
 from trygghetsrad.export.meetings.notice_pdf import notice_pdf
 from trygghetsrad.services import (
@@ -112,6 +113,8 @@ def test_grouped_items_stand_under_kind_headings(session, tmp_path: Path) -> Non
         session, meeting, numbering=Numbering.DECIMAL, group_by_category=True
     )
     doc = meeting_document(session, meeting)
+    # The pause has no kind: the information group ends before it (a rule), not under it.
+    assert doc.headings() == ["", "Informationsärenden", GROUP_END, "Beslutsärenden"]
     for pdf in (notice_pdf(doc), minutes_pdf(doc)):
         text = pdftotext(pdf, tmp_path)
         info = text.index("Informationsärenden")

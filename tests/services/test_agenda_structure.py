@@ -254,3 +254,14 @@ def test_import_refuses_an_unknown_numbering_or_kind_of_matter(database, tmp_pat
             portable.import_data(s, document)
     finally:
         other.close()
+
+
+def test_erasing_a_presenter_leaves_no_name_on_a_draft_item(session) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services import privacy
+
+    meeting = make_meeting(session)
+    item = make_item(session, meeting, title="Lägesbild")
+    josef = make_person(session, name="Josef Lind")
+    meetings_structure.update_item_details(session, item, presenter_id=josef)
+    privacy.erase_person(session, josef)
+    assert meetings_agenda.get_item(session, item).presenter == privacy.ERASED_NAME

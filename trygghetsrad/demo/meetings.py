@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 from sqlalchemy.orm import Session
 
 from trygghetsrad.demo import DemoContext
+from trygghetsrad.demo import meetings_structure as structure
 from trygghetsrad.demo.meetings_reference import REFERENCE_ITEMS
 from trygghetsrad.domain.meetings import MeetingKind, NextMeetingPlan, Note, Presence, Responsible
 from trygghetsrad.services import meetings as svc
@@ -95,6 +96,7 @@ def fill(session: Session, ctx: DemoContext) -> None:
         agenda.create_template(
             session, group_id=groups[key], name="Standarddagordning", items=titles
         )
+    structure.fill_phrases(session)
     y0 = ctx.year - 1
     all_actions: dict[str, int] = {}
     ctx.extra["action_items"] = all_actions
@@ -243,12 +245,19 @@ def fill(session: Session, ctx: DemoContext) -> None:
         for ids_ in ([m for m in meetings_by_group[k] if m in held] for k in meetings_by_group)
         if len(ids_) > 1
     }
+    protocols = [m for m in ordered if svc.get_meeting(session, m).kind is MeetingKind.PROTOCOL]
+    showcase = {protocols[0]} if protocols else set()  # and the first one still planned:
+    showcase |= {next((m for m in protocols if m not in held), -1)}
     for index, mid in enumerate(ordered):
+        if mid in protocols and mid not in held:
+            structure.dress_protocol(session, ctx, mid, showcase=mid in showcase)
         if mid not in held:
             continue
         meeting = svc.get_meeting(session, mid)
         if mid != ref:
             _hold(session, ctx, mid, index, all_actions)
+            if mid in protocols:
+                structure.dress_protocol(session, ctx, mid, showcase=mid in showcase)
             meeting = svc.get_meeting(session, mid)
         if mid in latest:
             continue  # still a draft

@@ -29,6 +29,8 @@ from trygghetsrad.domain.meetings import (
 )
 from trygghetsrad.i18n import tr
 
+GROUP_END = "\n"  # see MeetingDocument.headings
+
 
 @dataclass(frozen=True)
 class Recipient:
@@ -115,12 +117,19 @@ class MeetingDocument:
 
     def headings(self) -> list[str]:
         """Per item, the kind heading printed above it when the meeting groups its items
-        ("Beslutsärenden"), else "": one where the kind changes from the item before."""
+        ("Beslutsärenden"), else "": one where the kind changes from the item before. An
+        item without a kind after a group gets `GROUP_END`: the documents close the group
+        with a rule, so "Nästa möte" does not seem to be one of the "Övrigt"."""
         result = []
-        previous = None
+        previous = ItemCategory.NONE
         for item in self.items:
-            show = self.meeting.group_by_category and item.category is not previous
-            result.append(item.category.heading if show else "")
+            changed = self.meeting.group_by_category and item.category is not previous
+            if not changed:
+                result.append("")
+            elif item.category is ItemCategory.NONE:
+                result.append(GROUP_END)
+            else:
+                result.append(item.category.heading)
             previous = item.category
         return result
 

@@ -22,6 +22,7 @@ TABLE_LABELS: dict[str, str] = {
     "meeting_groups": "möten",
     "attendance": "närvarolistor",
     "action_items": "uppdrag",
+    "agenda_items": "dagordningspunkter",
     "action_responsibles": "uppdrag",
     "agenda_templates": "dagordningsmallar",
     "data_sources": "underlag",

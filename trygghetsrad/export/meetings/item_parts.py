@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import HRFlowable, Paragraph
 
 from trygghetsrad.domain.meetings import AgendaItemData
-from trygghetsrad.domain.meetings_document import MeetingDocument, item_facts
-from trygghetsrad.export.pdf.base import escape
+from trygghetsrad.domain.meetings_document import GROUP_END, MeetingDocument, item_facts
+from trygghetsrad.export.pdf.base import RULE, escape
 from trygghetsrad.i18n import tr
 
 INTERNAL_TAG = ' <font color="#a4262c" size="8">[intern]</font>'
@@ -31,6 +31,9 @@ def heading_text(doc: MeetingDocument, index: int, item: AgendaItemData, *, bold
 
 
 def kind_heading(text: str, style: ParagraphStyle) -> list[Any]:
+    """The kind heading above a group of items, or a rule where a group ends."""
+    if text == GROUP_END:
+        return [HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=8, spaceAfter=0)]
     return [Paragraph(escape(text), style)] if text else []
 
 

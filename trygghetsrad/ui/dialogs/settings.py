@@ -1,4 +1,5 @@
-"""Arkiv → Inställningar: the municipality's name and logo, the coordinator's name and title."""
+"""Arkiv → Inställningar: the municipality's name and logo, the coordinator's name and title,
+the e-mail sender, the attendance order and the standard phrases."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -132,6 +134,7 @@ class SettingsDialog(FormDialog):
         )
         with ctx.database.session() as s:
             current = settings_service.load(s)
+            phrases = settings_service.load_phrases(s)
         self.municipality = self._line(current.municipality, self.tr("t.ex. Storåkers kommun"))
         self.add_field("municipality", self.tr("&Kommunens namn"), self.municipality)
         self.logo = LogoField(current.logo)
@@ -152,12 +155,15 @@ class SettingsDialog(FormDialog):
             self.coordinator_title,
             self.tr("Skrivs som du skriver den, t.ex. efter namnet under ”Vid pennan”."),
         )
-        self._add_meeting_fields(current)
+        self._add_meeting_fields(current, phrases)
         add_retention_field(self)  # issue 7: how long automatic backups are kept
         self.setMinimumWidth(640)
 
-    def _add_meeting_fields(self, current: settings_service.OrganisationSettings) -> None:
-        """The sender of e-mail drafts and the order of attendance in the minutes."""
+    def _add_meeting_fields(
+        self, current: settings_service.OrganisationSettings, phrases: tuple[str, ...]
+    ) -> None:
+        """The sender of e-mail drafts, the order of attendance in the minutes and the
+        standard phrases of the notes and decision editors."""
         self.sender_email = self._line(current.sender_email, self.tr("t.ex. trygghet@kommun.se"))
         self.add_field(
             "sender_email",
@@ -174,6 +180,19 @@ class SettingsDialog(FormDialog):
             self.tr("&Närvarons ordning i protokollet"),
             self.attendance_order,
             self.tr("Standard: närvarande, ersättare, anmält förhinder, frånvarande, adjungerade."),
+        )
+        self.phrases = QPlainTextEdit("\n".join(phrases))
+        self.phrases.setAccessibleName(self.tr("Standardfraser, en per rad"))
+        self.phrases.setTabChangesFocus(True)
+        self.phrases.setMinimumHeight(110)
+        self.add_field(
+            "phrases",
+            self.tr("&Standardfraser"),
+            self.phrases,
+            self.tr(
+                "En per rad. Ctrl+Mellanslag i anteckningar och beslut infogar en av dem, "
+                "t.ex. ”Informationen läggs till handlingarna.”"
+            ),
         )
 
     @staticmethod
@@ -192,10 +211,13 @@ class SettingsDialog(FormDialog):
             "logo": self.logo.logo,
             "sender_email": self.sender_email.text(),
             "attendance_order": self.attendance_order.order(),
+            "phrases": self.phrases.toPlainText().splitlines(),
         }
 
     def _save(self, values: dict[str, Any]) -> None:
-        with self.ctx.database.session() as s:
+        phrases = values.pop("phrases")
+        with self.ctx.database.session() as s:  # one transaction: all of it or nothing
             changes = settings_service.save(s, settings_service.OrganisationSettings(**values))
+            settings_service.save_phrases(s, phrases)
         self.ctx.events.changed(changes or Changes.of(SETTINGS))
         self.ctx.events.status_message.emit(self.tr("Inställningarna är sparade."))
