@@ -11,7 +11,7 @@ overlap.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from trygghetsrad.domain.text_metrics import fit_text, text_width, wrap_text
 from trygghetsrad.domain.wheel_geometry import point, polar
@@ -39,39 +39,25 @@ class _Label:
     priority: tuple[float, int, float]
     lines: int = 1
 
+    def with_lines(self, lines: int) -> _Label:
+        # Not dataclasses.replace: it is several times slower, and this runs for every
+        # label in every round of every column.
+        return _Label(self.key, self.text, self.angle, self.anchor_r, self.priority, lines)
 
-@dataclass(frozen=True)
+
 class _Columns:
-    """The room beside the wheel: where a label's column edge is at a height, and how wide."""
+    """The room beside the wheel: where a label's column edge is at a height, and how wide.
 
-    scene: Scene
-    base: float
-    room_below: float
+    The sizes are worked out once: the placement asks for them thousands of times."""
 
-    @property
-    def font(self) -> float:
-        return self.base * LABEL_SCALE
-
-    @property
-    def step(self) -> float:
-        return self.font * 1.3
-
-    @property
-    def line_step(self) -> float:
-        return self.font * 1.12
-
-    @property
-    def rl(self) -> float:
-        return self.scene.radius + self.base * 1.3
-
-    @property
-    def top(self) -> float:
-        return max(self.font * 0.5, self.scene.cy - self.rl - self.base * 3.5)
-
-    @property
-    def bottom(self) -> float:
-        limit = self.scene.height - self.font * 0.5 - self.room_below
-        return min(limit, self.scene.cy + self.rl + self.base * 3.5)
+    def __init__(self, scene: Scene, base: float, room_below: float) -> None:
+        self.scene, self.base = scene, base
+        self.font = font = base * LABEL_SCALE
+        self.step = font * 1.3
+        self.line_step = font * 1.12
+        self.rl = rl = scene.radius + base * 1.3
+        self.top = max(font * 0.5, scene.cy - rl - base * 3.5)
+        self.bottom = min(scene.height - font * 0.5 - room_below, scene.cy + rl + base * 3.5)
 
     def x_at(self, y: float, side: int) -> float:
         dy = y - self.scene.cy
@@ -122,7 +108,7 @@ def _sides(room: _Columns, candidates: list[Candidate]) -> dict[int, list[_Label
         label = _Label(key, text, angle, anchor_r, (prio, neg_span, angle))
         side = 1 if angle % 360 < 180 else -1
         lines = room.lines_needed(label, room.wanted_y(angle), side)
-        columns[side].append(replace(label, lines=lines))
+        columns[side].append(label.with_lines(lines))
     return columns
 
 
@@ -142,7 +128,7 @@ def _fit_column(room: _Columns, column: list[_Label], side: int) -> list[tuple[_
         ys = _spread(wanted, [room.height(c) for c in kept], room.top, room.bottom)
         remeasured = {c.key: room.lines_needed(c, y, side) for c, y in zip(kept, ys, strict=True)}
         changed = any(remeasured[c.key] != c.lines for c in kept)
-        labels = [replace(c, lines=remeasured.get(c.key, c.lines)) for c in labels]
+        labels = [c.with_lines(remeasured.get(c.key, c.lines)) for c in labels]
         if not changed:
             break
     # `kept` holds the lines each label's place was spread for: the label keeps to them.
