@@ -36,7 +36,7 @@ def _start_typing(marker: str) -> None:
     from trygghetsrad.domain.meetings import MeetingStatus
 
     page = window.show_tab("meetings")
-    drafts = [m for m in page.model.records if m.status is MeetingStatus.DRAFT]
+    drafts = [m for m in page.model.rows() if m.status is MeetingStatus.DRAFT]
     page.select_meeting(max(drafts, key=lambda m: m.day).id)
     page.tabs.setCurrentIndex(0)
     agenda = page.agenda

@@ -61,7 +61,7 @@ def test_an_empty_attendance_list_explains_itself_and_offers_the_members(qtbot, 
     assert "Åsa Öberg" in panel.empty_label.text()
     assert panel.members_button.isVisible()
     _click(panel.members_button)
-    assert [r.person_id for r in panel.model.records] == [person]
+    assert [r.person_id for r in panel.model.rows()] == [person]
     assert not panel.empty_box.isVisible()
     with ctx.database.session() as s:
         [m] = register.list_memberships(s, person_id=person)
@@ -78,7 +78,7 @@ def test_the_list_follows_a_membership_fixed_in_the_register(qtbot, ctx, page) -
             s, membership, role="ledamot", from_date=LAST_YEAR - timedelta(days=30)
         )
     ctx.events.changed(Changes.of(REGISTER))
-    assert [r.person_id for r in page.attendance.model.records] == [person]
+    assert [r.person_id for r in page.attendance.model.rows()] == [person]
 
 
 def test_a_hand_made_agenda_shows_the_open_actions_and_takes_a_comment(qtbot, ctx, page) -> None:  # type: ignore[no-untyped-def]

@@ -7,11 +7,12 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from trygghetsrad.services import meetings
 from trygghetsrad.ui.meetings.list_pane import MeetingListPane
-from trygghetsrad.ui.meetings.models import IdRole, MeetingTableModel, SortRole
+from trygghetsrad.ui.meetings.models import MeetingTableModel
+from trygghetsrad.ui.widgets.roles import Role
 
 
 def _ids(model) -> list[int]:  # type: ignore[no-untyped-def]
-    return [model.index(r, 0).data(IdRole) for r in range(model.rowCount())]
+    return [model.index(r, 0).data(Role.KEY) for r in range(model.rowCount())]
 
 
 @pytest.mark.parametrize("column", [0, 1, 2, 3])
@@ -20,14 +21,14 @@ def test_same_order_as_qt_proxy_sort(qtbot, demo_database, column, order) -> Non
     with demo_database.session() as s:
         records = meetings.list_meetings(s)
     reference_model = MeetingTableModel()
-    reference_model.set_records(records)
+    reference_model.set_rows(records)
     reference = QSortFilterProxyModel()
     reference.setSourceModel(reference_model)
-    reference.setSortRole(SortRole)
+    reference.setSortRole(Role.SORT)
     reference.sort(column, order)
     pane = MeetingListPane()
     qtbot.addWidget(pane)
-    pane.model.set_records(records)
+    pane.model.set_rows(records)
     pane.table.sortByColumn(column, order)
     assert _ids(pane.proxy) == _ids(reference)
     assert pane.table.horizontalHeader().sortIndicatorSection() == column
@@ -40,7 +41,7 @@ def test_newest_first_header_sort_keeps_selection_and_reload_keeps_order(  # typ
         records = meetings.list_meetings(s)
     pane = MeetingListPane()
     qtbot.addWidget(pane)
-    pane.model.set_records(records)
+    pane.model.set_rows(records)
     qtmodeltester.check(pane.proxy)
     days = [pane.proxy.index(r, 0).data() for r in range(pane.proxy.rowCount())]
     assert days == sorted(days, reverse=True)  # newest first, as before
@@ -51,9 +52,9 @@ def test_newest_first_header_sort_keeps_selection_and_reload_keeps_order(  # typ
     pane.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert pane.selected_id() == chosen
     row = pane.table.currentIndex().row()
-    assert pane.proxy.index(row, 0).data(IdRole) == chosen
-    pane.model.set_records(list(reversed(records)))  # a reload in the service's order
-    groups = [pane.proxy.index(r, 1).data(SortRole) for r in range(pane.proxy.rowCount())]
+    assert pane.proxy.index(row, 0).data(Role.KEY) == chosen
+    pane.model.set_rows(list(reversed(records)))  # a reload in the service's order
+    groups = [pane.proxy.index(r, 1).data(Role.SORT) for r in range(pane.proxy.rowCount())]
     assert groups == sorted(groups)
     assert pane.selected_id() == chosen
 

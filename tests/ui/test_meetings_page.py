@@ -108,7 +108,7 @@ def test_new_action_from_the_keyboard_and_follow_up(qtbot, page, ctx) -> None:  
     page.undo_stack.undo()
     assert page.agenda.action_model.rowCount() == 0
     page.undo_stack.redo()
-    assert [a.what for a in page.agenda.action_model.records] == ["Sammanställa dialogmaterialet"]
+    assert [a.what for a in page.agenda.action_model.rows()] == ["Sammanställa dialogmaterialet"]
 
 
 def test_reorder_by_keyboard_and_drag_with_undo(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -170,10 +170,10 @@ def test_attendance_marked_with_keys_and_undone(qtbot, page, ctx) -> None:  # ty
     view.selectRow(1)
     name = page.attendance.model.record(1).name
     page.attendance.buttons[1].click()  # anmält förhinder
-    record = next(r for r in page.attendance.model.records if r.name == name)
+    record = next(r for r in page.attendance.model.rows() if r.name == name)
     assert record.presence.value == "excused"
     page.undo_stack.undo()
-    record = next(r for r in page.attendance.model.records if r.name == name)
+    record = next(r for r in page.attendance.model.rows() if r.name == name)
     assert record.presence.value == "unknown"  # not marked before
 
 
@@ -284,7 +284,7 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, database) -> None:  
         agenda_items = meetings_agenda.get_agenda(s, ref)
     for model, records in checks:
         assert records
-        model.set_records(records)
+        model.set_rows(records)
         qtmodeltester.check(model)
     agenda = AgendaModel()
     agenda.set_items(agenda_items, lambda i: f"{i + 1}.")

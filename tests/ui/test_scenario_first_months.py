@@ -207,7 +207,7 @@ def enter_past_joint_meeting(qtbot, page: MeetingsPage, tmp_path: Path, monkeypa
     )
     panel = page.attendance
     assert panel.isVisible() and not panel.empty_box.isVisible()
-    names = [r.name for r in panel.model.records]
+    names = [r.name for r in panel.model.rows()]
     assert sorted(names) == ["Josef Lind", "Moa Magnusson", "Per Holm"]
     click_row(panel.view, names.index("Per Holm"))
     click(panel.buttons[1])  # Anmält förhinder

@@ -133,11 +133,11 @@ def test_new_action_saved_by_mouse_is_undone_and_redone_by_mouse(qtbot, page, ct
     dialog = agenda.action_dialog
     dialog.what.setText("Kontakta fastighetsägaren")
     click(dialog.save_button)
-    assert [a.what for a in agenda.action_model.records] == ["Kontakta fastighetsägaren"]
+    assert [a.what for a in agenda.action_model.rows()] == ["Kontakta fastighetsägaren"]
     assert undo(page) == "Ångra Nytt uppdrag: Kontakta fastighetsägaren"
     assert agenda.action_model.rowCount() == 0
     assert redo(page) == "Gör om Nytt uppdrag: Kontakta fastighetsägaren"
-    assert [a.what for a in agenda.action_model.records] == ["Kontakta fastighetsägaren"]
+    assert [a.what for a in agenda.action_model.rows()] == ["Kontakta fastighetsägaren"]
 
 
 def test_refused_action_stays_in_its_dialog_with_the_message_at_the_field(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -193,3 +193,15 @@ def test_new_meeting_and_finalising_by_dialog_can_be_undone_and_redone(qtbot, pa
     assert undo(page) == "Ångra Fastställ minnesanteckningarna"
     assert page.meeting.status is MeetingStatus.DRAFT
     assert page.lifecycle_buttons["finalise"].isVisible()
+
+
+def test_a_presence_button_with_no_row_chosen_marks_no_one(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    page.tabs.setCurrentWidget(page.attendance)
+    panel = page.attendance
+    panel.view.setCurrentIndex(panel.model.index(-1, 0))  # nothing chosen
+    panel.view.clearSelection()
+    before = presences(ctx, page.meeting_id)
+    present = next(b for b in panel.buttons if b.text() == "&Närvarande")
+    click(present)
+    assert presences(ctx, page.meeting_id) == before
+    assert not page.undo_button.isEnabled()

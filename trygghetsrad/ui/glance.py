@@ -69,7 +69,7 @@ class MeetingsGlance(GlanceView):
         self.pane.group_filter.addItem(self.tr("Alla grupper"), None)
         for control in (self.pane.new_button, self.pane.group_filter, self.pane.stats_button):
             control.setEnabled(False)  # they need the database; the page has them a moment later
-        self.pane.model.set_records(records)
+        self.pane.model.set_rows(records)
         splitter.addWidget(self.pane)
         splitter.addWidget(_loading_label(self))
         splitter.setSizes([520, 880])  # as the page

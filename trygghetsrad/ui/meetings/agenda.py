@@ -331,7 +331,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
 
         current = self.item_id
         self.model.set_items(items, numbering)
-        self.followup_model.set_records(followup)
+        self.followup_model.set_rows(followup)
         self._on_followup_row_changed(self.followup.currentIndex(), QModelIndex())
         apart = bool(followup) and not any(i.kind is ItemKind.FOLLOWUP for i in items)
         self.followup_apart_button.setText(
@@ -417,11 +417,11 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         try:
             if item is None:
                 self.item_editor.clear()
-                self.action_model.set_records([])
+                self.action_model.set_rows([])
                 self.followup_box.hide()
                 return
             self.item_editor.show_item(item, keep_text=keep_text)
-            self.action_model.set_records(item.actions)
+            self.action_model.set_rows(item.actions)
             followup = item.kind is ItemKind.FOLLOWUP
             self.followup_box.setVisible(followup)
             self.actions_box.setVisible(not followup)

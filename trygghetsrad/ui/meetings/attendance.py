@@ -107,7 +107,7 @@ class AttendancePanel(QWidget):
 
     def unmarked_count(self) -> int:
         """How many on the list have no attendance marked yet."""
-        return sum(r.presence is Presence.UNKNOWN for r in self.model.records)
+        return sum(r.presence is Presence.UNKNOWN for r in self.model.rows())
 
     def mark_unrecorded_present(self) -> None:
         if self.meeting is None or not self.meeting.editable:
@@ -203,12 +203,12 @@ class AttendancePanel(QWidget):
 
     def reload(self) -> None:
         if self.meeting is None:
-            self.model.set_records([])
+            self.model.set_rows([])
             self.empty_box.hide()
             return
         row = self.view.currentIndex().row()
         meeting_id = self.meeting.id
-        self.model.set_records(
+        self.model.set_rows(
             read(self.ctx, lambda s: attendance_service.list_attendance(s, meeting_id))
         )
         if 0 <= row < self.model.rowCount():
@@ -220,7 +220,7 @@ class AttendancePanel(QWidget):
         self._show_empty_state()
 
     def mark(self, presence: Presence) -> None:
-        record = self.model.record(self.view.currentIndex().row())
+        record = self.model.record_at(self.view.currentIndex().row())
         if record is None or self.meeting is None or not self.meeting.editable:
             return
         if record.presence is presence or presence is Presence.SUBSTITUTE:
@@ -238,7 +238,7 @@ class AttendancePanel(QWidget):
             return
         meeting_id = self.meeting.id
         people = read(self.ctx, register.list_people)
-        members = [(r.person_id, r.name) for r in self.model.records if r.member and r.person_id]
+        members = [(r.person_id, r.name) for r in self.model.rows() if r.member and r.person_id]
 
         def save(values: dict[str, Any]) -> None:
             push_raising(
@@ -256,7 +256,7 @@ class AttendancePanel(QWidget):
         self.guest_dialog = dialog
 
     def remove(self) -> None:
-        record = self.model.record(self.view.currentIndex().row())
+        record = self.model.record_at(self.view.currentIndex().row())
         if record is not None:
             self._record(
                 self.tr("Ta bort {name} ur närvarolistan").format(name=record.name),

@@ -121,7 +121,7 @@ class FollowupMixin:
         try:
             for edit in (self.title, self.body, self.notes, self.decisions):
                 edit.clear()
-            self.action_model.set_records([])
+            self.action_model.set_rows([])
         finally:
             self._loading = False
         self.editor.setEnabled(True)

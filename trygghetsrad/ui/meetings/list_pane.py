@@ -6,22 +6,17 @@ row. Imports no services: the glance uses it before SQLAlchemy is loaded.
 
 The model sorts itself (one key per meeting, computed in Python) instead of letting a
 QSortFilterProxyModel compare cells: sorting ten years of meetings through the proxy asked
-the model for ~16,000 cells at every reload.
+the model for ~16,000 cells at every reload. The table stack's `RecordFilterProxy` passes
+the header's sort on to it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.meetings import MeetingKind, MeetingStatus, MeetingSummary
 from trygghetsrad.i18n import tr
-from trygghetsrad.ui.meetings.models import IdRole, MeetingTableModel
+from trygghetsrad.ui.meetings.models import MeetingTableModel
 from trygghetsrad.ui.meetings.sorting import arrow_points_along
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
 # The widest date-and-time text the list shows (digits are equally wide in the UI fonts).
@@ -70,20 +67,20 @@ class MeetingListModel(MeetingTableModel):
         self._given: list[MeetingSummary] = []  # the service's order: ties keep it
 
     def _in_order(self, records: Sequence[MeetingSummary]) -> list[MeetingSummary]:
-        key = self.COLUMNS[self.list_sort_column][2]
-        rows = sorted(records, key=key)
+        column = self.list_sort_column
+        rows = sorted(records, key=lambda m: self.row_data(m, -1, column, Role.SORT))
         # As Qt's proxy sort: ascending keeps the service's order among equal keys,
         # descending is exactly the ascending order reversed.
         if self.list_sort_order == Qt.SortOrder.DescendingOrder:
             rows.reverse()
         return rows
 
-    def set_records(self, records: Sequence[Any]) -> None:
-        self._given = list(records)
-        super().set_records(self._in_order(self._given))
+    def set_rows(self, rows: Iterable[Any]) -> None:
+        self._given = list(rows)
+        super().set_rows(self._in_order(self._given))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.COLUMNS):
+        if not 0 <= column < self.columnCount():
             return
         self.list_sort_column, self.list_sort_order = column, order
         rows = self._in_order(self._given)
@@ -101,15 +98,6 @@ class MeetingListModel(MeetingTableModel):
         ]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
-
-
-class SortInModelProxy(QSortFilterProxyModel):
-    """Passes a sort on to the source model (which sorts itself) instead of comparing cells."""
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if source is not None:
-            source.sort(column, order)
 
 
 class MeetingListPane(QWidget):
@@ -132,7 +120,7 @@ class MeetingListPane(QWidget):
         row.addWidget(self.group_filter, 1)
         box.addLayout(row)
         self.model = MeetingListModel(self)
-        self.proxy = SortInModelProxy(self)
+        self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -160,7 +148,7 @@ class MeetingListPane(QWidget):
         metrics = self.table.fontMetrics()
         margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
         vocabulary = {
-            0: [MeetingTableModel.COLUMNS[0][1](_SAMPLE)],
+            0: [self.model.column(0).text(_SAMPLE)],
             2: [kind.short_label for kind in MeetingKind],
             3: [status.label for status in MeetingStatus] + [tr("Fastställt")],
         }
@@ -175,4 +163,4 @@ class MeetingListPane(QWidget):
     def selected_id(self) -> int | None:
         """The meeting of the current row, if any."""
         index = self.table.currentIndex()
-        return int(index.data(IdRole)) if index.isValid() else None
+        return int(index.data(Role.KEY)) if index.isValid() else None

@@ -1,4 +1,8 @@
-"""Qt models of the meetings page: meetings, attendance, agenda items, actions, statistics."""
+"""Qt models of the meetings page: meetings, attendance, agenda items, actions, statistics.
+
+The tables are the shared stack's `RecordTableModel` with declarative `Column`s (sorted in
+the model, updated in place on reload); the agenda is a list model that can be reordered by
+dragging. Roles: `ui.widgets.roles.Role`."""
 
 from __future__ import annotations
 
@@ -32,11 +36,10 @@ from trygghetsrad.domain.meetings import (
 )
 from trygghetsrad.domain.text import sort_key
 from trygghetsrad.i18n import tr
-from trygghetsrad.ui.widgets.row_model import SORT_ROLE, KeyedRowModel
+from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
+from trygghetsrad.ui.widgets.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
-SortRole = SORT_ROLE
-IdRole = Qt.ItemDataRole.UserRole + 2
 
 STATUS_COLOURS = {
     MeetingStatus.PLANNED: "#5b6670",
@@ -44,149 +47,148 @@ STATUS_COLOURS = {
     MeetingStatus.FINALISED: "#1f5a8c",
     MeetingStatus.SENT: "#2d6a3e",
 }
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
 
-class _RecordTableModel(KeyedRowModel):
-    """A read-only table over a list of records; columns are (header, text, sort key).
-
-    Updated in place on reload (see KeyedRowModel); texts and sort keys are computed once
-    per record: sorting hundreds of meetings asks for the same keys thousands of times."""
-
-    COLUMNS: list[tuple[str, Callable[[Any], str], Callable[[Any], Any]]] = []
-    CACHED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SortRole})
-
-    @property
-    def records(self) -> list[Any]:
-        return self._rows
-
-    @records.setter
-    def records(self, records: Sequence[Any]) -> None:
-        # For a model that reorders itself inside layoutAboutToBeChanged/layoutChanged.
-        self.take_rows(records)
-
-    @property
-    def _cells(self) -> dict[Any, Any]:
-        """The cached cells (by record); clearing them is never needed after a reorder."""
-        return self._cache
-
-    def set_records(self, records: Sequence[Any]) -> None:
-        self.set_rows(records)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.tr(self.COLUMNS[section][0])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            role = Qt.ItemDataRole.DisplayRole
-        return super().data(index, role)
-
-    def row_data(self, record: Any, row: int, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[column][1](record)
-        if role == SortRole:
-            return self.COLUMNS[column][2](record)
-        if role == IdRole:
-            return getattr(record, "id", None)
-        return self.extra_data(record, column, role)
-
-    def extra_data(self, record: Any, column: int, role: int) -> Any:
-        return None
-
-    def record(self, row: int) -> Any:
-        return self.record_at(row)
+def _meeting_tip(m: MeetingSummary) -> str:
+    return "\n".join((m.title, m.groups_label, m.kind.label, m.when))
 
 
-class MeetingTableModel(_RecordTableModel):
-    COLUMNS = [
-        (
-            "Datum",
-            lambda m: f"{m.day.isoformat()}  {time_span(m.start_time, None).removeprefix('kl. ')}",
-            lambda m: f"{m.day.isoformat()} {m.start_time or ''}",
-        ),
-        ("Grupp", lambda m: m.groups_short, lambda m: sort_key(m.groups_label)),
-        ("Typ", lambda m: m.kind.short_label, lambda m: m.kind.value),
-        ("Status", lambda m: m.status_label, lambda m: list(MeetingStatus).index(m.status)),
-    ]
+class MeetingTableModel(RecordTableModel[MeetingSummary]):
+    """The meetings list: date and time, groups, type, status (in its colour)."""
 
-    def extra_data(self, record: MeetingSummary, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+    STATUS_COLUMN = 3
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(
+                    tr("Datum"),
+                    lambda m: (
+                        f"{m.day.isoformat()}  "
+                        + time_span(m.start_time, None).removeprefix("kl. ")
+                    ),
+                    sort=lambda m: f"{m.day.isoformat()} {m.start_time or ''}",
+                    tooltip=_meeting_tip,
+                ),
+                Column(
+                    tr("Grupp"),
+                    lambda m: m.groups_short,
+                    sort=lambda m: sort_key(m.groups_label),
+                    tooltip=_meeting_tip,
+                ),
+                Column(
+                    tr("Typ"),
+                    lambda m: m.kind.short_label,
+                    sort=lambda m: m.kind.value,
+                    tooltip=_meeting_tip,
+                ),
+                Column(
+                    tr("Status"),
+                    lambda m: m.status_label,
+                    sort=lambda m: list(MeetingStatus).index(m.status),
+                    tooltip=_meeting_tip,
+                ),
+            ],
+            parent=parent,
+        )
+
+    def row_data(self, record: MeetingSummary, row: int, column: int, role: int) -> Any:
+        if role == _FOREGROUND and column == self.STATUS_COLUMN:
             return QColor(STATUS_COLOURS[record.status])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join((record.title, record.groups_label, record.kind.label, record.when))
-        return None
-
-    def row_of(self, meeting_id: int) -> int:
-        return self.row_of_key(meeting_id)
+        return super().row_data(record, row, column, role)
 
 
-class AttendanceModel(_RecordTableModel):
-    COLUMNS = [
-        ("Namn", lambda a: a.name, lambda a: sort_key(a.name)),
-        ("Organisation", lambda a: a.organisation, lambda a: sort_key(a.organisation)),
-        ("Roll", lambda a: a.role_label if a.member else "", lambda a: a.role),
-        ("Närvaro", lambda a: a.label[:1].upper() + a.label[1:], lambda a: a.presence.value),
-    ]
+class AttendanceModel(RecordTableModel[AttendanceData]):
+    """Who is on the attendance list, their role and how they attended."""
 
-    def extra_data(self, record: AttendanceData, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not record.presence.attended:
+    PRESENCE_COLUMN = 3
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(tr("Namn"), lambda a: a.name),
+                Column(tr("Organisation"), lambda a: a.organisation),
+                Column(
+                    tr("Roll"), lambda a: a.role_label if a.member else "", sort=lambda a: a.role
+                ),
+                Column(
+                    tr("Närvaro"),
+                    lambda a: a.label[:1].upper() + a.label[1:],
+                    sort=lambda a: a.presence.value,
+                ),
+            ],
+            parent=parent,
+        )
+
+    def row_data(self, record: AttendanceData, row: int, column: int, role: int) -> Any:
+        if role == _FOREGROUND and column == self.PRESENCE_COLUMN and not record.presence.attended:
             # Not marked yet is no absence: grey, not the red of förhinder/frånvarande.
             unknown = record.presence is Presence.UNKNOWN
             return QColor("#6b6b6b" if unknown else "#a4262c")
-        return None
+        return super().row_data(record, row, column, role)
 
 
-class ActionModel(_RecordTableModel):
-    COLUMNS = [
-        (
-            "Uppdrag",
-            lambda a: a.what + ("  [intern]" if a.internal else ""),
-            lambda a: a.what.lower(),
-        ),
-        ("Ansvarig", lambda a: a.responsible, lambda a: a.responsible.lower()),
-        (
-            "Klart senast",
-            lambda a: a.due_date.isoformat() if a.due_date else "",
-            lambda a: str(a.due_date),
-        ),
-        ("Status", lambda a: a.status.label, lambda a: a.status.value),
-    ]
+def _due(action: ActionData) -> str:
+    return action.due_date.isoformat() if action.due_date else ""
 
 
-class FollowupModel(_RecordTableModel):
+class ActionModel(RecordTableModel[ActionData]):
+    """The actions under an agenda item."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(
+                    tr("Uppdrag"),
+                    lambda a: a.what + ("  [intern]" if a.internal else ""),
+                    sort=lambda a: a.what.lower(),
+                ),
+                Column(
+                    tr("Ansvarig"), lambda a: a.responsible, sort=lambda a: a.responsible.lower()
+                ),
+                Column(tr("Klart senast"), _due, sort=lambda a: str(a.due_date)),
+                Column(tr("Status"), lambda a: a.status.label, sort=lambda a: a.status.value),
+            ],
+            parent=parent,
+        )
+
+
+def _followup_tip(action: ActionData) -> str:
+    return "\n".join(followup_details(action))
+
+
+class FollowupModel(RecordTableModel[ActionData]):
     """Actions of earlier meetings followed up at this one; narrow enough for 1366×768 (when
     it was given and what was said about it are in the tooltip and below the table)."""
 
-    COLUMNS = [
-        (
-            "Uppdrag",
-            lambda a: a.what + ("  [intern]" if is_internal(a) else ""),
-            lambda a: a.what.lower(),
-        ),
-        ("Ansvarig", lambda a: a.responsible, lambda a: a.responsible.lower()),
-        (
-            "Senast",
-            lambda a: a.due_date.isoformat() if a.due_date else "",
-            lambda a: str(a.due_date),
-        ),
-        (
-            "Status",
-            lambda a: a.status.label + (f" ({a.carried_count} ggr)" if a.carried_count else ""),
-            lambda a: (a.status.value, a.carried_count),
-        ),
-    ]
-
-    def extra_data(self, record: ActionData, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(followup_details(record))
-        return None
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(
+                    tr("Uppdrag"),
+                    lambda a: a.what + ("  [intern]" if is_internal(a) else ""),
+                    sort=lambda a: a.what.lower(),
+                    tooltip=_followup_tip,
+                ),
+                Column(
+                    tr("Ansvarig"),
+                    lambda a: a.responsible,
+                    sort=lambda a: a.responsible.lower(),
+                    tooltip=_followup_tip,
+                ),
+                Column(tr("Senast"), _due, sort=lambda a: str(a.due_date), tooltip=_followup_tip),
+                Column(
+                    tr("Status"),
+                    lambda a: (
+                        a.status.label + (f" ({a.carried_count} ggr)" if a.carried_count else "")
+                    ),
+                    sort=lambda a: (a.status.value, a.carried_count),
+                    tooltip=_followup_tip,
+                ),
+            ],
+            parent=parent,
+        )
 
 
 def followup_details(action: ActionData) -> list[str]:
@@ -206,16 +208,22 @@ def followup_details(action: ActionData) -> list[str]:
     return lines
 
 
-class StatsModel(_RecordTableModel):
-    COLUMNS = [
-        ("Namn", lambda s: s.name, lambda s: sort_key(s.name)),
-        ("Organisation", lambda s: s.organisation, lambda s: sort_key(s.organisation)),
-        ("Möten", lambda s: str(s.meetings), lambda s: s.meetings),
-        ("Närvarande", lambda s: str(s.attended), lambda s: s.attended),
-        ("Förhinder", lambda s: str(s.excused), lambda s: s.excused),
-        ("Frånvarande", lambda s: str(s.absent), lambda s: s.absent),
-        ("Närvaro", lambda s: f"{round(s.rate * 100)} %", lambda s: s.rate),
-    ]
+class StatsModel(RecordTableModel[AttendanceStat]):
+    """Attendance per person (or per organisation) over a year."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(tr("Namn"), lambda s: s.name),
+                Column(tr("Organisation"), lambda s: s.organisation),
+                Column(tr("Möten"), lambda s: str(s.meetings), sort=lambda s: s.meetings),
+                Column(tr("Närvarande"), lambda s: str(s.attended), sort=lambda s: s.attended),
+                Column(tr("Förhinder"), lambda s: str(s.excused), sort=lambda s: s.excused),
+                Column(tr("Frånvarande"), lambda s: str(s.absent), sort=lambda s: s.absent),
+                Column(tr("Närvaro"), lambda s: f"{round(s.rate * 100)} %", sort=lambda s: s.rate),
+            ],
+            parent=parent,
+        )
 
     def row_key(self, record: AttendanceStat) -> Any:
         return (record.name, record.organisation)
@@ -257,7 +265,7 @@ class AgendaModel(QAbstractListModel):
             if item.internal:
                 extras.append("intern")
             return f"{text}   ({', '.join(extras)})" if extras else text
-        if role == IdRole:
+        if role == Role.KEY:
             return item.id
         if role == Qt.ItemDataRole.FontRole and item.kind is not ItemKind.NORMAL:
             font = QFont()

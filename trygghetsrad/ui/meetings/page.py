@@ -37,9 +37,9 @@ from trygghetsrad.ui.meetings.attendance import AttendancePanel
 from trygghetsrad.ui.meetings.details import DetailsPanel
 from trygghetsrad.ui.meetings.header import MeetingHeader
 from trygghetsrad.ui.meetings.list_pane import MeetingListPane
-from trygghetsrad.ui.meetings.models import IdRole
 from trygghetsrad.ui.meetings.page_actions import MeetingCommandsMixin
 from trygghetsrad.ui.widgets.empty_state import EmptyState
+from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.service_calls import read
 
 
@@ -202,7 +202,7 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
                 self.group_filter.addItem(g.name, g.id)
             self.group_filter.blockSignals(False)
         current = self._meeting.id if self._meeting else None
-        self.model.set_records(meetings)
+        self.model.set_rows(meetings)
         if current is not None and self.model.row_of(current) >= 0:
             self.select_meeting(current)
         elif current is not None:
@@ -211,7 +211,7 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
     def _select_current(self) -> None:
         """Open what the coordinator most likely works on: the draft in progress, else the
         next meeting, else the latest one."""
-        records = sorted(self.model.records, key=lambda m: (m.day, m.start_time or time(0)))
+        records = sorted(self.model.rows(), key=lambda m: (m.day, m.start_time or time(0)))
         today = date.today()
         drafts = [m for m in records if m.status is MeetingStatus.DRAFT]
         upcoming = [m for m in records if m.day >= today]
@@ -280,7 +280,7 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
             self.table.selectRow(previous.row())
             selection.blockSignals(False)
             return
-        meeting_id = current.data(IdRole) if current.isValid() else None
+        meeting_id = current.data(Role.KEY) if current.isValid() else None
         self.show_meeting(meeting_id)
 
     def _details_may_leave(self) -> bool:
@@ -371,9 +371,9 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
         summary = MeetingSummary(
             **{f.name: getattr(meeting, f.name) for f in fields(MeetingSummary)}
         )
-        records = list(self.model.records)
+        records = list(self.model.rows())
         records[self.model.row_of(meeting.id)] = summary
-        self.model.set_records(records)
+        self.model.set_rows(records)
         self.meeting = meeting
         self._show_header(meeting)
         self.details.meeting = meeting

@@ -89,5 +89,5 @@ class StatsDialog(QDialog):
                 attendance_service.attendance_by_organisation(s, year, group_id=group),
             ),
         )
-        self.people_model.set_records(people)
-        self.org_model.set_records(organisations)
+        self.people_model.set_rows(people)
+        self.org_model.set_rows(organisations)

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from trygghetsrad.ui.meetings.models import SortRole
+from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 
 
 def record_table(model: Any, name: str, sortable: bool = False, stretch: int = 0) -> QTableView:
     view = QTableView()
     if sortable:
-        proxy = QSortFilterProxyModel(view)
+        proxy = RecordFilterProxy(view)  # a header click sorts in the model
         proxy.setSourceModel(model)
-        proxy.setSortRole(SortRole)
         view.setModel(proxy)
         view.setSortingEnabled(True)
     else:
