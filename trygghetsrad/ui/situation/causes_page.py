@@ -37,6 +37,7 @@ from trygghetsrad.ui.situation.causes_actions import CauseActions
 from trygghetsrad.ui.situation.causes_problems import ProblemListModel
 from trygghetsrad.ui.situation.causes_tree import CauseTreeDiagram, CauseTreeModel, CauseTreeView
 from trygghetsrad.ui.widgets.autosave import Autosaver
+from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.unsaved import ask_discard, keep_current
 
 
@@ -348,7 +349,7 @@ class CausesPage(CauseActions):
         if not self._may_leave_cause():
             keep_current(self.problem_list, previous)
             return
-        self._problem_id = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
+        self._problem_id = current.data(Role.KEY) if current.isValid() else None
         self._load_tree()
 
     def _on_cause_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

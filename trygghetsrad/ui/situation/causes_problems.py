@@ -15,6 +15,7 @@ from trygghetsrad.ui.situation.action_plan_common import qtr
 from trygghetsrad.ui.situation.base import read
 from trygghetsrad.ui.situation.plan_dialogs import Save
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
+from trygghetsrad.ui.widgets.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,7 +54,7 @@ class ProblemListModel(QAbstractListModel):
             from PySide6.QtGui import QColor
 
             return QColor("#6b7580")
-        if role == Qt.ItemDataRole.UserRole:
+        if role == Role.KEY:
             return p.id
         return None
 

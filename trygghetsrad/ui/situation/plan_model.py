@@ -31,7 +31,12 @@ from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
 from trygghetsrad.ui.widgets.roles import Role
 
 Translate = Callable[[str], str]
-LIGHT_ROLES = (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.AccessibleTextRole)
+# The light column shows an icon and no text (not even an empty one, which widens it).
+LIGHT_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+)
 _MISSING_CAUSE = QColor("#a4262c")
 
 
@@ -132,10 +137,8 @@ class MeasureTableModel(RecordTableModel[MeasureRow]):
                 Column(tr("Orsaker"),
                        lambda r: "; ".join(r.measure.cause_titles) or tr("Saknar orsak")),
             ],
-            search=lambda r: search_text(
-                r.measure.title, r.measure.responsible, r.measure.indicator_name,
-                r.measure.target_label, *r.measure.cause_titles,
-            ),
+            # The filter field matches what any column shows, as the table reads.
+            search=lambda r: search_text(*(c.text(r) for c in self._columns)),
             parent=parent,
         )  # fmt: skip
         self._numbers: dict[int, int] = {}
