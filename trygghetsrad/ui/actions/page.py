@@ -161,6 +161,7 @@ class ActionsPage(QWidget):
             self.table,
             stretch=[WHAT, RESPONSIBLE, MEASURE],
             primary=WHAT,
+            primary_share=0.5,  # what is to be done is what the list is read for
             follow_rows=False,  # measured when data arrives, not at each filter change
             sample_rows=300,
         )
