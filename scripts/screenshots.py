@@ -5,8 +5,8 @@
 Runs offscreen on a screen of 1366x768 (a Qt offscreen config file, made here), on a fresh
 copy of the example data, with the main window as it opens on its first start. --scale
 simulates Windows' display scaling (QT_SCALE_FACTOR): at 125 % the window has 1093x614
-logical pixels. The file names are the page keys: meetings.png, wheel.png, situation-*.png,
-register-*.png.
+logical pixels. The file names are the page keys: meetings.png, uppdrag.png (and the
+reminder summary, paminnelser.png), wheel.png, situation-*.png, register-*.png.
 """
 
 from __future__ import annotations
@@ -54,8 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("XDG_CONFIG_HOME", str(folder / "config"))  # no remembered geometry
     os.environ.setdefault("XDG_DATA_HOME", str(folder / "data"))
 
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QPoint, QSettings
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QApplication, QWidget
 
     app = QApplication(sys.argv[:1])
     QSettings("Trygghetsrad", "Trygghetsrad").clear()
@@ -78,8 +79,30 @@ def main(argv: list[str] | None = None) -> int:
         window.grab().save(str(path))
         print(path, window.width(), "x", window.height())
 
+    def shot_with_dialog(name: str, dialog: QWidget) -> None:
+        """The window, dimmed, with `dialog` in its middle (a dialog is a window of its own)."""
+        for _ in range(3):
+            app.processEvents()
+        picture, inside = window.grab(), dialog.grab()
+        painter = QPainter(picture)
+        painter.fillRect(picture.rect(), QColor(0, 0, 0, 70))
+        corner = (picture.size() - inside.size()) / 2
+        painter.drawPixmap(QPoint(corner.width(), corner.height()), inside)
+        painter.end()
+        path = args.out / f"{name}{suffix}.png"
+        picture.save(str(path))
+        print(path, window.width(), "x", window.height())
+
     window.show_tab("meetings")
     shot("meetings")
+    actions = window.show_tab("actions")
+    actions.wait_loaded()
+    actions.status.setCurrentIndex(1)  # the open actions: what the coordinator looks for
+    actions.table.selectRow(2)
+    shot("uppdrag")
+    summary = actions.write_reminders(folder / "påminnelser")
+    shot_with_dialog("paminnelser", summary)
+    summary.close()
     window.show_tab("wheel")
     shot("wheel")
     situation = window.show_tab("situation")

@@ -92,6 +92,12 @@ PROBES: dict[str, tuple[str, str, str | tuple[str, ...]]] = {
         "from trygghetsrad import demo\n",
         ("Layers: ui -> services -> db -> domain; cli -> services, export", "No import cycles"),
     ),
+    # A workspace borrowing another workspace's table model instead of ui/widgets.
+    "workspace borrows another's ui": (
+        "ui/situation/probe_borrows.py",
+        "from trygghetsrad.ui.register.models import PeopleModel\n",
+        "No workspace imports another workspace's UI",
+    ),
     # A cycle hidden behind function-local imports is still a cycle.
     "hidden cycle": (
         "services/probe_cycle_a.py",

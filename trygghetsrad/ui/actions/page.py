@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.action_register import ActionFilter, RegisterAction
 from trygghetsrad.domain.calendar_items import Owner
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, Changes
+from trygghetsrad.domain.changes import Area, Changes
 from trygghetsrad.domain.meetings import ActionStatus
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural
@@ -161,6 +161,7 @@ class ActionsPage(QWidget):
             self.table,
             stretch=[WHAT, RESPONSIBLE, MEASURE],
             primary=WHAT,
+            primary_share=0.5,  # what is to be done is what the list is read for
             follow_rows=False,  # measured when data arrives, not at each filter change
             sample_rows=300,
         )
@@ -289,7 +290,7 @@ class ActionsPage(QWidget):
     # -- loading -----------------------------------------------------------------------------
 
     def _on_data_changed(self, changes: Changes) -> None:
-        if changes.touches(MEETINGS, REGISTER, ACTION_PLAN):
+        if changes.touches(Area.MEETINGS, Area.REGISTER, Area.ACTION_PLAN):
             self.reload()
 
     def reload(self) -> None:
@@ -479,7 +480,7 @@ class ActionsPage(QWidget):
         if row is None:
             return
         kind = "action_item" if isinstance(row, RegisterAction) else "decision"
-        self.ctx.events.open_record.emit(Owner(MEETINGS, kind, row.id))
+        self.ctx.events.open_record.emit(Owner(Area.MEETINGS, kind, row.id))
 
     def _action(self) -> RegisterAction | None:
         row = self.current()

@@ -15,9 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QListView,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -97,7 +99,7 @@ class ReminderSummaryDialog(QDialog):
         self.written = written
         self.setWindowTitle(self.tr("Påminnelser"))
         self.setAccessibleName(self.tr("Påminnelser"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         count = len(written.files)
@@ -149,8 +151,14 @@ class ReminderSummaryDialog(QDialog):
         layout.addWidget(label)
         view = QListWidget()
         view.setAccessibleName(title)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Long lines ("… försenat underlag: Nattvandrarnas rapporter") wrap, not scroll.
+        view.setWordWrap(True)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.addItems(list(lines))
-        view.setMaximumHeight(min(24 * len(lines) + 8, 200))
+        view.setMaximumHeight(min(24 * len(lines) + 8, 220))
         layout.addWidget(view)
         return view
 

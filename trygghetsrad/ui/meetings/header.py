@@ -19,7 +19,7 @@ from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, MeetingStat
 from trygghetsrad.export.kinds import EXPORTS, MEETING_EXPORTS
 from trygghetsrad.ui.meetings.models import STATUS_COLOURS
 
-LIFECYCLE = ("start", "finalise", "unfinalise", "send", "reopen")
+LIFECYCLE = ("start", "finalise", "unfinalise", "send", "reopen", "cancel", "uncancel")
 
 
 class MeetingHeader(QWidget):
@@ -57,6 +57,8 @@ class MeetingHeader(QWidget):
                 self.tr("Ångra justering"),
                 self.tr("Markera som skickat"),
                 self.tr("Öppna för ändring…"),
+                self.tr("Ställ in mötet…"),
+                self.tr("Ångra inställt möte"),
             ),
             strict=True,
         ):
@@ -107,13 +109,17 @@ class MeetingHeader(QWidget):
 
     def _update_lifecycle(self, meeting: MeetingDetail) -> None:
         status = meeting.status
+        called_off = meeting.cancelled_on is not None
         visible = {
-            "start": status is MeetingStatus.PLANNED,
+            "start": status is MeetingStatus.PLANNED and not called_off,
             # Finalising needs minutes: a planned meeting first gets "Börja anteckna".
             "finalise": status is MeetingStatus.DRAFT,
             "unfinalise": status is MeetingStatus.FINALISED,
             "send": status is MeetingStatus.FINALISED,
             "reopen": status is MeetingStatus.SENT,
+            # A planned meeting can be called off (its invitation becomes a cancellation).
+            "cancel": status is MeetingStatus.PLANNED and not called_off,
+            "uncancel": called_off,
         }
         for key, button in self.lifecycle_buttons.items():
             button.setVisible(visible[key])

@@ -114,6 +114,8 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
             "unfinalise": self.unfinalise,
             "send": self.mark_sent,
             "reopen": self.reopen,
+            "cancel": self.cancel_meeting,
+            "uncancel": self.restore_meeting,
         }
         header.lifecycle_requested.connect(lambda key: slots[key]())
         header.preview_requested.connect(self.preview)

@@ -237,6 +237,56 @@ class MeetingCommandsMixin:
         dialog.open()
         self.reopen_dialog = dialog
 
+    def cancel_meeting(self) -> bool:
+        """Call off the planned meeting (undoable); its invitation becomes a cancellation."""
+        from trygghetsrad.services.meeting_invitations import cancel_meeting
+
+        meeting = self._meeting
+        if meeting is None:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ställ in mötet"),
+            self.tr(
+                "Ställa in {name}?\n\nMötet står kvar, märkt inställt. Exportera sedan "
+                "kalenderinbjudan (.ics) och skicka den: den blir en avbokning som tar bort "
+                "mötet ur deltagarnas kalendrar. Du kan ångra med Ctrl+Z."
+            ).format(name=meeting.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self._flush_edits()
+        ok, _ = push_recorded(
+            self.undo_stack,
+            self.ctx,
+            self.tr("Ställ in {name}").format(name=meeting.title),
+            lambda s: cancel_meeting(s, meeting.id, on=date.today()),
+            parent_widget=self,
+        )
+        if ok:
+            self.ctx.events.status_message.emit(
+                self.tr("Mötet är inställt. Exportera kalenderinbjudan för att skicka avbokningen.")
+            )
+        return bool(ok)
+
+    def restore_meeting(self) -> bool:
+        """The meeting is held after all (undoable); the next invitation is a request again."""
+        from trygghetsrad.services.meeting_invitations import restore_meeting
+
+        meeting = self._meeting
+        if meeting is None:
+            return False
+        ok, _ = push_recorded(
+            self.undo_stack,
+            self.ctx,
+            self.tr("Ångra inställt möte {name}").format(name=meeting.title),
+            lambda s: restore_meeting(s, meeting.id),
+            parent_widget=self,
+        )
+        return bool(ok)
+
     def show_stats(self) -> None:
         year = self._meeting.day.year if self._meeting else date.today().year
         dialog = StatsDialog(self.ctx, year, self)

@@ -58,8 +58,10 @@ class Criteria:
             else:
                 self.filters[name] = predicate
 
-    def accepts(self, record: Any, search_text: Callable[[], str]) -> bool:
-        if self.query and not matches(self.query, search_text() or ""):
+    def accepts(self, record: Any, search_text: Callable[[Any], str]) -> bool:
+        """Whether `record` passes: its search text (`search_text(record)`, only asked for
+        when there is a query) has every word of the query, and every filter accepts it."""
+        if self.query and not matches(self.query, search_text(record) or ""):
             return False
         return self.filtered_in(record)
 
@@ -117,8 +119,8 @@ class ShownRows:
         return found[1]
 
     def _apply(self) -> None:
-        accepts, text = self.criteria.accepts, self._text
-        self.model.set_rows([r for r in self.all if accepts(r, lambda r=r: text(r))])
+        accepts, text = self.criteria.accepts, self._text  # no closure per row: less garbage
+        self.model.set_rows([r for r in self.all if accepts(r, text)])
         if len(self._texts) > 2 * len(self.all) + 256:
             self._texts.clear()
 
@@ -183,11 +185,11 @@ class RecordFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         if isinstance(model, KeyedRowModel):
             record = model.record_at(source_row)
-            text = lambda: model.value(source_row, 0, Role.SEARCH)  # noqa: E731
+            text = lambda _r: model.value(source_row, 0, Role.SEARCH)  # noqa: E731
         else:
             index = model.index(source_row, 0, source_parent)
             record = model.data(index, Role.RECORD)
-            text = lambda: model.data(index, Role.SEARCH)  # noqa: E731
+            text = lambda _r: model.data(index, Role.SEARCH)  # noqa: E731
         return self._criteria.accepts(record, text) and self.accepts_record(record)
 
     def accepts_record(self, record: Any) -> bool:
