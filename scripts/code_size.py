@@ -38,16 +38,19 @@ class Finding:
 
 
 def _reason(lines: list[str], line: int) -> str | None:
-    """The reason given at 1-based ``line`` or on the comment lines just above it."""
+    """The reason given at 1-based ``line`` or in the comment lines just above it (a reason
+    may go on over the comment lines that follow its marker)."""
     index = line - 1
-    candidates = [lines[index]] if index < len(lines) else []
-    above = index - 1
-    while above >= 0 and lines[above].strip().startswith(("#", "@")):
-        candidates.append(lines[above])
-        above -= 1
-    for text in candidates:
+    if index < len(lines) and MARKER in lines[index]:
+        return lines[index].split(MARKER, 1)[1].strip() or "?"
+    first = index
+    while first > 0 and lines[first - 1].strip().startswith(("#", "@")):
+        first -= 1
+    block = [text.strip() for text in lines[first:index]]
+    for n, text in enumerate(block):
         if MARKER in text:
-            return text.split(MARKER, 1)[1].strip() or "?"
+            rest = [t.lstrip("# ") for t in block[n + 1 :] if t.startswith("#")]
+            return " ".join([text.split(MARKER, 1)[1].strip(), *rest]).strip() or "?"
     return None
 
 

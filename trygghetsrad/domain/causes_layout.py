@@ -125,74 +125,11 @@ def layout_tree(
     siblings never overlap, so neither do their boxes.
     """
     st = style or LayoutStyle()
-    text_width = st.box_width - 2 * st.padding
-    boxes: list[Box] = []
-    edges: list[Edge] = []
-
-    def box_height(lines: tuple[str, ...]) -> float:
-        return 2 * st.padding + len(lines) * st.line_height
-
-    def band(node_lines: tuple[str, ...], children: list[CauseNode], depth: int) -> float:
-        own = box_height(node_lines)
-        kids = sum(subtree_height(c, depth + 1) for c in children)
-        kids += st.v_gap * max(0, len(children) - 1)
-        return max(own, kids)
-
-    heights: dict[int, float] = {}
-    line_cache: dict[int, tuple[str, ...]] = {}
-
-    def lines_of(node: CauseNode) -> tuple[str, ...]:
-        if node.cause.id not in line_cache:
-            line_cache[node.cause.id] = wrap(node.cause.title, text_width, measure, st.max_lines)
-        return line_cache[node.cause.id]
-
-    def subtree_height(node: CauseNode, depth: int) -> float:
-        if node.cause.id not in heights:
-            heights[node.cause.id] = band(lines_of(node), node.children, depth)
-        return heights[node.cause.id]
-
-    def x_of(depth: int) -> float:
-        return depth * (st.box_width + st.h_gap)
-
-    def place_children(
-        children: list[CauseNode], depth: int, top: float, total: float
-    ) -> list[Box]:
-        span = sum(subtree_height(c, depth) for c in children)
-        span += st.v_gap * max(0, len(children) - 1)
-        y = top + (total - span) / 2
-        placed = []
-        for child in children:
-            placed.append(place(child, depth, y))
-            y += subtree_height(child, depth) + st.v_gap
-        return placed
-
-    def place(node: CauseNode, depth: int, top: float) -> Box:
-        lines = lines_of(node)
-        h = box_height(lines)
-        total = subtree_height(node, depth)
-        kids = place_children(node.children, depth + 1, top, total)
-        centre = (kids[0].centre_y + kids[-1].centre_y) / 2 if kids else top + total / 2
-        y = min(max(centre - h / 2, top), top + total - h)
-        box = Box(
-            key=f"cause:{node.cause.id}",
-            x=x_of(depth),
-            y=y,
-            w=st.box_width,
-            h=h,
-            lines=lines,
-            kind=node.cause.kind,
-            depth=depth,
-            flagged=node.cause.id in flagged,
-        )
-        boxes.append(box)
-        for kid in kids:
-            edges.append(_edge(box, kid))
-        return box
-
-    problem_lines = wrap(problem_title, text_width, measure, st.max_lines)
-    total = band(problem_lines, roots, 0) if roots else box_height(problem_lines)
-    kids = place_children(roots, 1, 0.0, total)
-    ph = box_height(problem_lines)
+    placer = _Placer(st, measure, flagged)
+    problem_lines = placer.wrap(problem_title)
+    total = placer.band(problem_lines, roots, 0) if roots else placer.box_height(problem_lines)
+    kids = placer.place_children(roots, 1, 0.0, total)
+    ph = placer.box_height(problem_lines)
     centre = (kids[0].centre_y + kids[-1].centre_y) / 2 if kids else total / 2
     problem = Box(
         key=PROBLEM_KEY,
@@ -202,13 +139,89 @@ def layout_tree(
         h=ph,
         lines=problem_lines,
     )
+    boxes, edges = placer.boxes, placer.edges
     boxes.append(problem)
     for kid in kids:
         edges.append(_edge(problem, kid))
     max_depth = max((b.depth for b in boxes), default=0)
-    width = x_of(max_depth) + st.box_width
+    width = placer.x_of(max_depth) + st.box_width
     boxes.sort(key=lambda b: (b.depth, b.y))
     return TreeLayout(tuple(boxes), tuple(edges), width, total)
+
+
+class _Placer:
+    """The boxes and edges of one tree as they are placed, with each cause's wrapped lines
+    and band height worked out once."""
+
+    def __init__(self, style: LayoutStyle, measure: Measure, flagged: frozenset[int]) -> None:
+        self.st = style
+        self.measure = measure
+        self.flagged = flagged
+        self.text_width = style.box_width - 2 * style.padding
+        self.boxes: list[Box] = []
+        self.edges: list[Edge] = []
+        self.heights: dict[int, float] = {}
+        self.line_cache: dict[int, tuple[str, ...]] = {}
+
+    def wrap(self, text: str) -> tuple[str, ...]:
+        return wrap(text, self.text_width, self.measure, self.st.max_lines)
+
+    def box_height(self, lines: tuple[str, ...]) -> float:
+        return 2 * self.st.padding + len(lines) * self.st.line_height
+
+    def band(self, node_lines: tuple[str, ...], children: list[CauseNode], depth: int) -> float:
+        own = self.box_height(node_lines)
+        kids = sum(self.subtree_height(c, depth + 1) for c in children)
+        kids += self.st.v_gap * max(0, len(children) - 1)
+        return max(own, kids)
+
+    def lines_of(self, node: CauseNode) -> tuple[str, ...]:
+        if node.cause.id not in self.line_cache:
+            self.line_cache[node.cause.id] = self.wrap(node.cause.title)
+        return self.line_cache[node.cause.id]
+
+    def subtree_height(self, node: CauseNode, depth: int) -> float:
+        if node.cause.id not in self.heights:
+            self.heights[node.cause.id] = self.band(self.lines_of(node), node.children, depth)
+        return self.heights[node.cause.id]
+
+    def x_of(self, depth: int) -> float:
+        return depth * (self.st.box_width + self.st.h_gap)
+
+    def place_children(
+        self, children: list[CauseNode], depth: int, top: float, total: float
+    ) -> list[Box]:
+        span = sum(self.subtree_height(c, depth) for c in children)
+        span += self.st.v_gap * max(0, len(children) - 1)
+        y = top + (total - span) / 2
+        placed = []
+        for child in children:
+            placed.append(self.place(child, depth, y))
+            y += self.subtree_height(child, depth) + self.st.v_gap
+        return placed
+
+    def place(self, node: CauseNode, depth: int, top: float) -> Box:
+        lines = self.lines_of(node)
+        h = self.box_height(lines)
+        total = self.subtree_height(node, depth)
+        kids = self.place_children(node.children, depth + 1, top, total)
+        centre = (kids[0].centre_y + kids[-1].centre_y) / 2 if kids else top + total / 2
+        y = min(max(centre - h / 2, top), top + total - h)
+        box = Box(
+            key=f"cause:{node.cause.id}",
+            x=self.x_of(depth),
+            y=y,
+            w=self.st.box_width,
+            h=h,
+            lines=lines,
+            kind=node.cause.kind,
+            depth=depth,
+            flagged=node.cause.id in self.flagged,
+        )
+        self.boxes.append(box)
+        for kid in kids:
+            self.edges.append(_edge(box, kid))
+        return box
 
 
 def _edge(parent: Box, child: Box) -> Edge:

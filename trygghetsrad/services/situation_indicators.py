@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from trygghetsrad.db.models.situation import DataSource, Indicator, IndicatorValue
 from trygghetsrad.domain.changes import Changes, Created
 from trygghetsrad.domain.situation import ChartKind, IndicatorData, ValuePoint
-from trygghetsrad.domain.situation_csv import LABELS, check_duplicates, parse_csv
+from trygghetsrad.domain.situation_csv import LABELS, ParsedCsv, check_duplicates, parse_csv
 from trygghetsrad.domain.situation_periods import parse_period
 from trygghetsrad.errors import ReferencedError, UserError, ValidationError, os_error_reason
 from trygghetsrad.i18n import plural, tr
@@ -314,15 +314,29 @@ def import_csv(
     """
     parsed = parse_csv(data, indicator=indicator, check_duplicates=False)
     check_exists(session, DataSource, source_id, "source_id", tr("Underlaget"))
-    existing = {
-        n.lower(): (i, u)
-        for i, n, u in session.execute(select(Indicator.id, Indicator.name, Indicator.unit))
-    }
-    ids: dict[str, int] = {}
-    created: list[str] = []
+    unit_of = _file_units(parsed.units)
+    ids = _match_indicators(session, parsed, unit_of)
+    # One savepoint: whatever goes wrong below, nothing of this file stays in the database.
+    with session.begin_nested():
+        created = _create_indicators(session, parsed, ids, unit_of, source_id)
+        values, updated = _write_values(session, parsed, ids)
+    session.expire_all()
+    return ImportResult(
+        values=values,
+        new_values=values - updated,
+        updated_values=updated,
+        skipped=parsed.skipped,
+        encoding=parsed.encoding,
+        delimiter=parsed.delimiter,
+        created_indicators=tuple(created),
+        indicators=tuple(parsed.first_of),
+    )
+
+
+def _file_units(units: dict[tuple[str, str], int]) -> dict[str, tuple[str, int]]:
+    """Each indicator's unit in the file (by lower-case name) and the first line giving it;
+    a ValidationError when the file gives one indicator two units."""
     unit_of: dict[str, tuple[str, int]] = {}
-    firsts = parsed.first_of  # first row of each indicator (by exact name)
-    units = parsed.units  # (indicator, unit) -> first line
     for (name_, unit), line in sorted(units.items(), key=lambda item: item[1]):
         prior = unit_of.setdefault(name_.lower(), (unit, line))
         if prior[0] != unit:
@@ -335,91 +349,110 @@ def import_csv(
                 ),
                 "file",
             )
-    for row in firsts.values():
+    return unit_of
+
+
+def _match_indicators(
+    session: Session, parsed: ParsedCsv, unit_of: dict[str, tuple[str, int]]
+) -> dict[str, int]:
+    """The stored indicator of each name in the file (by lower-case name), -1 for a new one;
+    a ValidationError when the file gives a stored indicator another unit."""
+    existing = {
+        n.lower(): (i, u)
+        for i, n, u in session.execute(select(Indicator.id, Indicator.name, Indicator.unit))
+    }
+    ids: dict[str, int] = {}
+    for row in parsed.first_of.values():
         key = row.indicator.lower()
         if key in ids:
             continue
-        if key in existing:
-            ind_id, unit = existing[key]
-            file_unit = unit_of.get(key, ("", 0))
-            if unit and file_unit[0] and unit.lower() != file_unit[0].lower():
-                raise ValidationError(
-                    tr(
-                        "Rad {line}, kolumn ”{column}”: indikatorn ”{name}” har enheten ”{unit}”, "
-                        "inte ”{other}”. Inget har importerats."
-                    ).format(
-                        line=file_unit[1],
-                        column=LABELS["unit"],
-                        name=row.indicator,
-                        unit=unit,
-                        other=file_unit[0],
-                    ),
-                    "file",
-                )
-            ids[key] = ind_id
-        else:
+        if key not in existing:
             ids[key] = -1
-    # One savepoint: whatever goes wrong below, nothing of this file stays in the database.
-    with session.begin_nested():
-        new: dict[str, Indicator] = {}
-        for row in firsts.values():
-            key = row.indicator.lower()
-            if ids[key] == -1 and key not in new:
-                new[key] = Indicator(
-                    name=name(row.indicator),
-                    unit=unit_of.get(key, ("", 0))[0],
-                    description="",
-                    source_id=source_id,
-                    chart_kind="line",
-                    main_area=row.area,
-                    comparison_area="",
-                    higher_is_worse=True,
-                )
-                created.append(row.indicator)
-        session.add_all(new.values())
-        session.flush()
-        for key, ind in new.items():
-            ids[key] = ind.id
-        for key, (given_unit, _line) in unit_of.items():
-            stored = session.get(Indicator, ids[key])
-            if stored is not None and not stored.unit:
-                stored.unit = given_unit
-        session.flush()
-        id_list = sorted(set(ids.values()))
-        before = {
-            (i, a, p)
-            for i, a, p in session.execute(
-                select(
-                    IndicatorValue.indicator_id, IndicatorValue.area, IndicatorValue.period
-                ).where(IndicatorValue.indicator_id.in_(id_list))
+            continue
+        ind_id, unit = existing[key]
+        file_unit = unit_of.get(key, ("", 0))
+        if unit and file_unit[0] and unit.lower() != file_unit[0].lower():
+            raise ValidationError(
+                tr(
+                    "Rad {line}, kolumn ”{column}”: indikatorn ”{name}” har enheten ”{unit}”, "
+                    "inte ”{other}”. Inget har importerats."
+                ).format(
+                    line=file_unit[1],
+                    column=LABELS["unit"],
+                    name=row.indicator,
+                    unit=unit,
+                    other=file_unit[0],
+                ),
+                "file",
             )
-        }
-        by_name = {name_: ids[name_.lower()] for name_ in firsts}
-        params = [(by_name[n], a, p, v) for _l, n, a, p, v, _u in parsed.rows]
-        connection = session.connection()
-        updated = 0
-        if before:
+        ids[key] = ind_id
+    return ids
+
+
+def _create_indicators(
+    session: Session,
+    parsed: ParsedCsv,
+    ids: dict[str, int],
+    unit_of: dict[str, tuple[str, int]],
+    source_id: int | None,
+) -> list[str]:
+    """Store the new indicators (their ids go into `ids`) and the units the file gives
+    indicators that had none; the names of the new ones."""
+    created: list[str] = []
+    new: dict[str, Indicator] = {}
+    for row in parsed.first_of.values():
+        key = row.indicator.lower()
+        if ids[key] == -1 and key not in new:
+            new[key] = Indicator(
+                name=name(row.indicator),
+                unit=unit_of.get(key, ("", 0))[0],
+                description="",
+                source_id=source_id,
+                chart_kind="line",
+                main_area=row.area,
+                comparison_area="",
+                higher_is_worse=True,
+            )
+            created.append(row.indicator)
+    session.add_all(new.values())
+    session.flush()
+    for key, ind in new.items():
+        ids[key] = ind.id
+    for key, (given_unit, _line) in unit_of.items():
+        stored = session.get(Indicator, ids[key])
+        if stored is not None and not stored.unit:
+            stored.unit = given_unit
+    session.flush()
+    return created
+
+
+def _write_values(session: Session, parsed: ParsedCsv, ids: dict[str, int]) -> tuple[int, int]:
+    """Write every value of the file; how many, and how many replaced a stored value."""
+    id_list = sorted(set(ids.values()))
+    before = {
+        (i, a, p)
+        for i, a, p in session.execute(
+            select(IndicatorValue.indicator_id, IndicatorValue.area, IndicatorValue.period).where(
+                IndicatorValue.indicator_id.in_(id_list)
+            )
+        )
+    }
+    by_name = {name_: ids[name_.lower()] for name_ in parsed.first_of}
+    params = [(by_name[n], a, p, v) for _l, n, a, p, v, _u in parsed.rows]
+    connection = session.connection()
+    updated = 0
+    if before:
+        check_duplicates(parsed.rows)
+        updated = sum(1 for p in params if p[:3] in before)
+        connection.exec_driver_sql(UPSERT, params)
+    else:
+        # Only new values: a plain insert, and the unique constraint finds duplicates.
+        try:
+            connection.exec_driver_sql(INSERT, params)
+        except IntegrityError:
             check_duplicates(parsed.rows)
-            updated = sum(1 for p in params if p[:3] in before)
-            connection.exec_driver_sql(UPSERT, params)
-        else:
-            # Only new values: a plain insert, and the unique constraint finds duplicates.
-            try:
-                connection.exec_driver_sql(INSERT, params)
-            except IntegrityError:
-                check_duplicates(parsed.rows)
-                raise
-    session.expire_all()
-    return ImportResult(
-        values=len(params),
-        new_values=len(params) - updated,
-        updated_values=updated,
-        skipped=parsed.skipped,
-        encoding=parsed.encoding,
-        delimiter=parsed.delimiter,
-        created_indicators=tuple(created),
-        indicators=tuple(firsts),
-    )
+            raise
+    return len(params), updated
 
 
 def import_csv_file(

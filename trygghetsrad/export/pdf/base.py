@@ -222,39 +222,58 @@ def _make_canvas_class(
             super().save()
 
         def _decorate(self, total: int) -> None:
-            width, height = self._pagesize
-            left, right = 20 * mm, width - 20 * mm
             self.saveState()
-            top = height - 13 * mm
-            x = left
-            if logo_reader is not None:
-                iw, ih = logo_reader.getSize()
-                h = 9 * mm
-                w = h * iw / ih if ih else h
-                self.drawImage(logo_reader, left, top - h + 3 * mm, width=w, height=h, mask="auto")
-                x = left + w + 3 * mm
-            self.setFont(FONT_BOLD, 9)
-            self.setFillColor(INK)
-            self.drawString(x, top, drawable(meta.municipality or APP_NAME))
-            self.setFont(FONT, 8.5)
-            self.setFillColor(MUTED)
-            self.drawRightString(right, top, drawable(meta.title))
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.6)
-            self.line(left, top - 7 * mm, right, top - 7 * mm)
-            bottom = 11 * mm
-            self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
-            self.setFont(FONT, 8)
-            page_text = tr("Sida {page} av {total}").format(page=self.getPageNumber(), total=total)
-            self.drawRightString(right, bottom, page_text)
-            footer = meta.footer_note
-            if meta.document_date and not footer:
-                footer = meta.document_date.isoformat()
-            if footer:
-                self.drawString(left, bottom, drawable(footer))
+            _draw_header(self, self._pagesize, meta, logo_reader)
+            _draw_footer(self, self._pagesize, meta, total)
             self.restoreState()
 
     return NumberedCanvas
+
+
+def _draw_header(
+    canvas: rl_canvas.Canvas,
+    pagesize: tuple[float, float],
+    meta: PdfMeta,
+    logo: ImageReader | None,
+) -> None:
+    """The logo, the municipality and the title above a rule at the top of the page."""
+    width, height = pagesize
+    left, right = 20 * mm, width - 20 * mm
+    top = height - 13 * mm
+    x = left
+    if logo is not None:
+        iw, ih = logo.getSize()
+        h = 9 * mm
+        w = h * iw / ih if ih else h
+        canvas.drawImage(logo, left, top - h + 3 * mm, width=w, height=h, mask="auto")
+        x = left + w + 3 * mm
+    canvas.setFont(FONT_BOLD, 9)
+    canvas.setFillColor(INK)
+    canvas.drawString(x, top, drawable(meta.municipality or APP_NAME))
+    canvas.setFont(FONT, 8.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(right, top, drawable(meta.title))
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(left, top - 7 * mm, right, top - 7 * mm)
+
+
+def _draw_footer(
+    canvas: rl_canvas.Canvas, pagesize: tuple[float, float], meta: PdfMeta, total: int
+) -> None:
+    """A rule, the page number of the total, and the footer note (or the document date)."""
+    width = pagesize[0]
+    left, right = 20 * mm, width - 20 * mm
+    bottom = 11 * mm
+    canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
+    canvas.setFont(FONT, 8)
+    page_text = tr("Sida {page} av {total}").format(page=canvas.getPageNumber(), total=total)
+    canvas.drawRightString(right, bottom, page_text)
+    footer = meta.footer_note
+    if meta.document_date and not footer:
+        footer = meta.document_date.isoformat()
+    if footer:
+        canvas.drawString(left, bottom, drawable(footer))
 
 
 def render_pdf(
