@@ -55,6 +55,9 @@ def child_env(home: Path) -> dict[str, str]:
     ):
         env[var] = str(home / sub)
     env.pop("TRYGGHETSRAD_DB", None)
+    # As installed, the program runs from compiled bytecode: without it every start-up would
+    # compile the package's modules again (the unmeasured warm-up run writes the .pyc files).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

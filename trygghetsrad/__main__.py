@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     from trygghetsrad.app import run_gui
 
-    return run_gui(cli.build_parser().parse_args(argv))
+    return run_gui(cli.window_arguments(argv) or cli.build_parser().parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from trygghetsrad import APP_NAME, __version__
 from trygghetsrad.errors import UserError
 from trygghetsrad.paths import log_file, looks_like_network_path, resolve_db_path, resource
+from trygghetsrad.source_lines import skip_pyside_source_scan
 
 if TYPE_CHECKING:
     from trygghetsrad.db.engine import Database
@@ -166,6 +167,7 @@ def _window_from_glance(path: Path, quiet: bool) -> MainWindow | None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    skip_pyside_source_scan()  # before the imports below (start-up time)
     from trygghetsrad.db.inspection import FileState, inspect_file
 
     app = make_application()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 APP_DIR_NAME = "Trygghetsrad"
@@ -57,15 +58,24 @@ def package_dir() -> Path:
     base = getattr(sys, "_MEIPASS", None)
     if base:
         return Path(base) / "trygghetsrad"
+    return _source_package()
+
+
+@cache
+def _source_package() -> Path:
     return Path(__file__).resolve().parent
 
 
 def resources_dir() -> Path:
     """The resources folder: inside the package when installed or frozen, else beside it."""
-    inside = package_dir() / "resources"
-    if inside.is_dir():
-        return inside
-    return package_dir().parent / "resources"
+    return _resources_of(package_dir())
+
+
+@cache
+def _resources_of(package: Path) -> Path:
+    # Asked for every icon and font: look once per package folder (start-up time).
+    inside = package / "resources"
+    return inside if inside.is_dir() else package.parent / "resources"
 
 
 def resource(*parts: str) -> Path:

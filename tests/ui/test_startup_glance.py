@@ -45,6 +45,9 @@ class Hook(importlib.abc.MetaPathFinder):
                     tab = window.tabs.currentWidget()
                     print("COMPLETE", "sqlalchemy" in sys.modules, type(tab.page).__name__,
                           tab.glance is None, flush=True)
+                    # Opening the window builds no command's parser (nor imports its module).
+                    print("COMMANDS", sorted(m for m in sys.modules
+                                             if m.startswith("trygghetsrad.cli.")), flush=True)
 
                 window.first_paint_with_data.connect(painted)
                 window.startup_complete.connect(complete)
@@ -88,6 +91,7 @@ def test_first_paint_with_data_needs_no_sqlalchemy(demo_database, tmp_path: Path
         f"PAINT False MeetingsGlance {count}",
         "COMPLETE True MeetingsPage True",
     ]
+    assert "COMMANDS []" in result.stdout.splitlines()
 
 
 def test_new_database_takes_the_usual_way(tmp_path: Path) -> None:

@@ -108,11 +108,8 @@ class Commands:
         return listing
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = SwedishArgumentParser(
-        prog="trygghetsrad",
-        description=tr("Trygghetsråd: möten, årshjul och lägesbild för kommunens trygghetsråd."),
-    )
+def _add_options(parser: argparse.ArgumentParser) -> None:
+    """The options that come before a command, or alone to open the window."""
     parser.add_argument("--version", action="store_true", help=tr("visa versionen och avsluta"))
     parser.add_argument("--db", metavar="SÖKVÄG", help=tr("databasfil att använda"))
     parser.add_argument(
@@ -120,6 +117,27 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=tr("öppna fönstret, vänta tills det visats med data, avsluta"),
     )
+
+
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when `argv` holds only the options (the window is to open), else None.
+
+    Opening the window needs none of the commands, and the full parser imports every
+    command module to build theirs (start-up time); anything but the options, `--help`
+    included, goes to the full parser, so messages and help stay the same."""
+    parser = SwedishArgumentParser(prog="trygghetsrad", add_help=False, allow_abbrev=False)
+    _add_options(parser)
+    parser.set_defaults(command=None)
+    args, rest = parser.parse_known_args(list(argv))
+    return None if rest else args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = SwedishArgumentParser(
+        prog="trygghetsrad",
+        description=tr("Trygghetsråd: möten, årshjul och lägesbild för kommunens trygghetsråd."),
+    )
+    _add_options(parser)
     top = parser.add_subparsers(
         dest="command", metavar="KOMMANDO", parser_class=SwedishArgumentParser
     )
@@ -231,8 +249,7 @@ def check_readable(path: object) -> None:
 
 def main(argv: Sequence[str]) -> int:
     """Run a headless command, or open the GUI (through the composition root) when none is given."""
-    parser = build_parser()
-    args = parser.parse_args(list(argv))
+    args = window_arguments(argv) or build_parser().parse_args(list(argv))
     if args.version:
         print(f"Trygghetsråd {__version__}")
         return EXIT_OK
