@@ -32,6 +32,7 @@ from trygghetsrad.domain.meetings import (
 )
 from trygghetsrad.domain.text import sort_key
 from trygghetsrad.i18n import tr
+from trygghetsrad.ui.meetings.attendance_details import details_text
 from trygghetsrad.ui.widgets.row_model import SORT_ROLE, KeyedRowModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -133,6 +134,8 @@ class AttendanceModel(_RecordTableModel):
         ("Organisation", lambda a: a.organisation, lambda a: sort_key(a.organisation)),
         ("Roll", lambda a: a.role_label if a.member else "", lambda a: a.role),
         ("Närvaro", lambda a: a.label[:1].upper() + a.label[1:], lambda a: a.presence.value),
+        # As it happened: the role for this meeting, the part attended, the note.
+        ("Vid mötet", details_text, lambda a: details_text(a).lower()),
     ]
 
     def extra_data(self, record: AttendanceData, column: int, role: int) -> Any:
