@@ -174,3 +174,33 @@ def test_minutes_made_before_the_choice_print_as_they_did(session, tmp_path: Pat
     doc = meeting_document(session, meeting)
     old = replace(doc, meeting=replace(doc.meeting, numbering=None))
     assert "§ 7 Lägesbild" in pdftotext(minutes_pdf(old), tmp_path)
+
+
+def test_the_preview_shows_what_the_minutes_print(session) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.meetings.export import preview_html
+
+    meeting, people, _items = _council_meeting(session)
+    meetings_structure.set_numbering(session, meeting, group_by_category=True)
+    row = next(
+        r for r in meetings_attendance.list_attendance(session, meeting) if r.person_id == people[0]
+    )
+    meetings_structure.update_attendance_details(
+        session, row.id, partial="t.o.m. § 15", meeting_role="tjänstgörande ordförande"
+    )
+    html = preview_html(meeting_document(session, meeting))
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    for expected in (
+        "§ 14 Mötets öppnande",
+        "Informationsärenden",
+        "Föredragande: Josef Lind · Tid 13.15–13.45",
+        "Fika",
+        "Beslutsärenden",
+        "Dnr KS 2026/114",
+        "Handlingar kommer senare.",
+        "Förslag till beslut: Trygghetsrådet fastställer årshjulet.",
+        "Se § 16 Årshjul 2027",
+        "(tjänstgörande ordförande; t.o.m. § 15)",
+    ):
+        assert expected in text, expected
+    assert text.index("Förslag till beslut:") < text.index("Beslut: Årshjulet")
+    assert "<hr>" in html  # the pause ends the information group

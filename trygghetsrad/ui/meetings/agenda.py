@@ -31,15 +31,18 @@ from trygghetsrad.domain.meetings_document import MeetingDocument
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_actions as action_service
 from trygghetsrad.services import meetings_agenda as agenda_service
+from trygghetsrad.services import register, settings
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.agenda_actions import AgendaActionsMixin
 from trygghetsrad.ui.meetings.agenda_editor import ItemEditor
 from trygghetsrad.ui.meetings.followup import FollowupMixin
+from trygghetsrad.ui.meetings.item_structure import ItemStructureFields, reference_choices
 from trygghetsrad.ui.meetings.models import ActionModel, AgendaModel
+from trygghetsrad.ui.widgets import phrases
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.columns import fit_columns
 from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
-from trygghetsrad.ui.widgets.service_calls import read
+from trygghetsrad.ui.widgets.service_calls import read, store
 
 SHORTCUTS = (
     "Enter ny punkt · Tab / Shift+Tab nivå · Enter på tom punkt: löptext · "
@@ -172,6 +175,19 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         self.title, self.internal, self.body = editor.title, editor.internal, editor.body
         self.notes, self.decisions = editor.notes, editor.decisions
         self.field_errors = editor.field_errors
+        # The item as councils write it (kind, föredragande, Dnr, time, proposal, …).
+        self.structure = ItemStructureFields(
+            self.record,
+            lambda fn: store(self.ctx, fn),
+            self.undo_stack,
+            lambda: read(self.ctx, register.list_people),
+        )
+        editor.form.addRow(self.tr("Ärende"), self.structure)
+        # Ctrl+Space: the standard phrases of the settings, where the minutes are written.
+        self._phrase_menus = phrases.attach(
+            (editor.body, editor.notes, editor.decisions, self.structure.proposal),
+            lambda: read(self.ctx, settings.load_phrases),
+        )
         form_box.addWidget(editor, 3)
         form_box.addWidget(self._build_actions_box(), 1)
         form_box.addWidget(self._build_followup(), 2)
@@ -327,7 +343,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         meeting = self.meeting
 
         def numbering(row: int) -> str:  # as the export numbers them (internal items: none)
-            return MeetingDocument(meeting, items=tuple(self.model.items)).number(row)
+            return MeetingDocument(meeting, items=tuple(self.model.items)).number(row) or "–"
 
         current = self.item_id
         self.model.set_items(items, numbering)
@@ -358,6 +374,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         ):
             widget.setEnabled(editable)
         self.item_editor.set_editable(editable)
+        self.structure.set_editable(editable)
         row = self.model.row_of(current) if current is not None else -1
         if row >= 0:
             self.list.selectionModel().blockSignals(True)
@@ -417,10 +434,15 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         try:
             if item is None:
                 self.item_editor.clear()
+                self.structure.show_item(None, [])
                 self.action_model.set_rows([])
                 self.followup_box.hide()
                 return
             self.item_editor.show_item(item, keep_text=keep_text)
+            items = tuple(self.model.items)
+            numbers = MeetingDocument(self.meeting, items=items).numbers() if self.meeting else []
+            choices = reference_choices(numbers, items) if self.meeting else []
+            self.structure.show_item(item, choices, keep_text=keep_text)
             self.action_model.set_rows(item.actions)
             followup = item.kind is ItemKind.FOLLOWUP
             self.followup_box.setVisible(followup)

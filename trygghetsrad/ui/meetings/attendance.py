@@ -23,8 +23,9 @@ from trygghetsrad.domain.register import PersonData
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr as text_tr
 from trygghetsrad.services import meetings_attendance as attendance_service
-from trygghetsrad.services import register
+from trygghetsrad.services import meetings_structure, register
 from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.meetings.attendance_details import AttendanceDetailsDialog
 from trygghetsrad.ui.meetings.fields import Save, person_combo
 from trygghetsrad.ui.meetings.models import AttendanceModel
 from trygghetsrad.ui.meetings.table_view import record_table
@@ -81,7 +82,17 @@ class AttendancePanel(QWidget):
         self.remove_button.clicked.connect(self.remove)
         row.addStretch(1)
         layout.addLayout(row)
+        self.details_button = QPushButton(self.tr("Vid mötet…"))
+        self.details_button.setAccessibleName(
+            self.tr("Del av mötet, roll vid mötet och notering för den markerade")
+        )
+        self.details_button.setToolTip(
+            self.tr("T.ex. ”t.o.m. punkt 5”, kom/gick kl., tjänstgörande ordförande (dubbelklick)")
+        )
+        self.details_button.clicked.connect(self.edit_details)
+        self.view.doubleClicked.connect(lambda _index: self.edit_details())
         row2 = QHBoxLayout()
+        row2.addWidget(self.details_button)
         row2.addWidget(self.guest_button)
         row2.addWidget(self.remove_button)
         row2.addStretch(1)
@@ -214,7 +225,7 @@ class AttendancePanel(QWidget):
         if 0 <= row < self.model.rowCount():
             self.view.selectRow(row)
         editable = self.meeting.editable
-        for button in [*self.buttons, self.guest_button, self.remove_button]:
+        for button in [*self.buttons, self.guest_button, self.remove_button, self.details_button]:
             button.setEnabled(editable)
         self.all_present_button.setEnabled(editable and self.unmarked_count() > 0)
         self._show_empty_state()
@@ -254,6 +265,27 @@ class AttendancePanel(QWidget):
         dialog = GuestDialog(people, members, save, self)
         dialog.open()
         self.guest_dialog = dialog
+
+    def edit_details(self) -> None:
+        """The part of the meeting, the role for it and a note, for the selected person."""
+        record = self.model.record(self.view.currentIndex().row())
+        if record is None or self.meeting is None or not self.meeting.editable:
+            return
+
+        def save(values: dict[str, Any]) -> None:
+            push_raising(
+                self.undo_stack,
+                self.ctx,
+                self.tr("Närvaro vid mötet för {name}").format(name=record.name),
+                lambda s: meetings_structure.update_attendance_details(s, record.id, **values),
+                parent_widget=self,
+            )
+            self.error.hide()
+            self.reload()
+
+        dialog = AttendanceDetailsDialog(record, save, self)
+        dialog.open()
+        self.details_dialog = dialog
 
     def remove(self) -> None:
         record = self.model.record_at(self.view.currentIndex().row())

@@ -25,6 +25,7 @@ from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.details_saving import DetailsSavingMixin
 from trygghetsrad.ui.meetings.fields import GroupChecklist, date_edit, person_combo, time_edit
+from trygghetsrad.ui.meetings.numbering_row import NumberingRow
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.service_calls import read
 
@@ -112,7 +113,18 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
         self.first_paragraph = QSpinBox()
         self.first_paragraph.setRange(1, 9999)
         self.first_paragraph.setAccessibleName(self.tr("Första paragrafnummer"))
-        form.addRow(self.tr("Första §"), self.first_paragraph)
+        # How the items are numbered, apart from the type (one undo step per choice).
+        self.numbering_row = NumberingRow(
+            self.ctx,
+            lambda: self.undo_stack or self.ctx.undo_group.activeStack(),
+            self.first_paragraph,
+        )
+        form.addRow(self.tr("Numrering"), self.numbering_row)
+        first = QHBoxLayout()
+        first.addWidget(self.first_paragraph)
+        first.addWidget(self.numbering_row.continue_button)
+        first.addStretch(1)
+        form.addRow(self.tr("Första §"), first)
         return holder
 
     def _build_field_errors(self, form: QFormLayout, groups_holder: QWidget) -> None:
@@ -278,6 +290,7 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
             fresh.deleteLater()
         self.first_paragraph.setValue(meeting.first_paragraph)
         self.setEnabled(meeting.editable)
+        self.numbering_row.show_meeting(meeting)
         self.show_error("")
 
     def focus_refused(self) -> None:

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.meetings import ItemKind, carried_label
-from trygghetsrad.domain.meetings_document import MeetingDocument, next_meeting_line
+from trygghetsrad.domain.meetings_document import (
+    GROUP_END,
+    MeetingDocument,
+    item_facts,
+    next_meeting_line,
+)
 from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.i18n import tr
 from trygghetsrad.ui.background import run_in_background, write_file
@@ -180,14 +185,24 @@ def preview_html(doc: MeetingDocument) -> str:
     if m.revised_on:
         parts.append(f"<p><b>Reviderad {m.revised_on.isoformat()}</b></p>")
     for label, people in doc.attendance_groups():  # the order of the settings, as the PDF
-        names = ", ".join(escape(p.name) for p in people)
+        names = ", ".join(_attendee_html(p) for p in people)
         parts.append(f"<p><b>{escape(label)}:</b> {names}</p>")
     if doc.followup_section:
         parts.append("<h3>Uppföljning av uppdrag från tidigare möten</h3>")
         parts += _followup_html(doc)
-    for index, item in enumerate(doc.items):
+    for index, (item, kind) in enumerate(zip(doc.items, doc.headings(), strict=True)):
+        if kind == GROUP_END:
+            parts.append("<hr>")
+        elif kind:
+            parts.append(f"<h2 style='color:#1f5c99'>{escape(kind)}</h2>")
         tag = " <span style='color:#a4262c'>[intern]</span>" if item.internal else ""
-        parts.append(f"<h3>{escape(doc.number(index))} {escape(item.title)}{tag}</h3>")
+        heading = f"{doc.number(index)} {item.title}".strip()
+        parts.append(f"<h3>{escape(heading)}{tag}</h3>")
+        facts = item_facts(item, grouped=doc.meeting.group_by_category)
+        if facts:
+            parts.append(f"<p style='color:#5b6670'>{escape(' · '.join(facts))}</p>")
+        if item.papers_later:
+            parts.append(f"<p><i>{escape(tr('Handlingar kommer senare.'))}</i></p>")
         if item.body:
             parts.append(f"<p>{escape(item.body)}</p>")
         parts += _notes_html(item)
@@ -196,6 +211,9 @@ def preview_html(doc: MeetingDocument) -> str:
         if item.kind is ItemKind.NEXT_MEETING:
             for nm in doc.next_meetings:
                 parts.append(f"<p>{escape(next_meeting_line(nm))}.</p>")
+        if item.proposal.strip():
+            proposal = escape(item.proposal.strip()).replace("\n", "<br>")
+            parts.append(f"<p><b>{escape(tr('Förslag till beslut'))}:</b> {proposal}</p>")
         for decision in item.decisions:
             parts.append(f"<p><b>Beslut:</b> {escape(decision.text)}</p>")
         for action in item.actions:
@@ -204,6 +222,8 @@ def preview_html(doc: MeetingDocument) -> str:
                 f"<p>→ <i>Uppdrag:</i> {escape(action.what)} – {escape(action.responsible or '–')}"
                 f"{due}</p>"
             )
+        if doc.reference(item):
+            parts.append(f"<p><i>{escape(doc.reference(item))}</i></p>")
     if doc.is_protocol:
         parts.append("<p><b>Underskrifter:</b> Vid protokollet, ordförande, justerare</p>")
     else:
@@ -212,6 +232,12 @@ def preview_html(doc: MeetingDocument) -> str:
             signer += ", " + escape(m.secretary_title)  # as written, like the PDF
         parts.append(f"<p><b>Vid pennan</b><br>{signer}</p>")
     return "\n".join(parts)
+
+
+def _attendee_html(person: Any) -> str:
+    """The name, and what happened at this meeting: role, part attended, note."""
+    extra = "; ".join(p for p in (person.meeting_role, person.span, person.note) if p)
+    return escape(person.name) + (f" ({escape(extra)})" if extra else "")
 
 
 def _notes_html(item: Any) -> list[str]:

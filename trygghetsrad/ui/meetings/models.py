@@ -36,6 +36,7 @@ from trygghetsrad.domain.meetings import (
 )
 from trygghetsrad.domain.text import sort_key
 from trygghetsrad.i18n import tr
+from trygghetsrad.ui.meetings.attendance_details import details_text
 from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
 from trygghetsrad.ui.widgets.roles import Role
 
@@ -117,6 +118,8 @@ class AttendanceModel(RecordTableModel[AttendanceData]):
                     lambda a: a.label[:1].upper() + a.label[1:],
                     sort=lambda a: a.presence.value,
                 ),
+                # As it happened: the role for this meeting, the part attended, the note.
+                Column(tr("Vid mötet"), details_text, sort=lambda a: details_text(a).lower()),
             ],
             parent=parent,
         )

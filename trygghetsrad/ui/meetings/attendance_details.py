@@ -1,0 +1,95 @@
+"""Attendance as it happened, for one person at one meeting: the part of the meeting they
+were there for ("t.o.m. punkt 5", when they came and left), a role for that meeting only
+("tjänstgörande ordförande") and a note. The register's title and role are not touched;
+guests and substitutes have the same fields."""
+
+from __future__ import annotations
+
+from datetime import time
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from trygghetsrad.domain.dates import clock, parse_time
+from trygghetsrad.domain.meetings import AttendanceData
+from trygghetsrad.i18n import tr
+from trygghetsrad.ui.meetings.fields import Save
+from trygghetsrad.ui.widgets.form_dialog import FormDialog
+
+MEETING_ROLES = (
+    "tjänstgörande ordförande",
+    "tjänstgörande vice ordförande",
+    "tjänstgörande sekreterare",
+    "justerare",
+    "föredragande",
+)
+
+
+def details_text(record: AttendanceData) -> str:
+    """What the attendance table shows in its column "Vid mötet": role, part, note."""
+    return " · ".join(p for p in (record.meeting_role, record.span, record.note) if p)
+
+
+def _optional_time(text: str, field: str) -> time | None:
+    return parse_time(text, field) if text.strip() else None
+
+
+class AttendanceDetailsDialog(FormDialog):
+    def __init__(self, record: AttendanceData, on_save: Save, parent: QWidget | None = None):
+        super().__init__(
+            tr("Närvaro för {name}").format(name=record.name),
+            on_save,
+            parent,
+            tr("Gäller bara det här mötet. Titeln och rollen i registret ändras inte."),
+        )
+        self.partial = self.add_field(
+            "partial",
+            self.tr("&Del av mötet"),
+            QLineEdit(record.partial),
+            self.tr("Fritext, t.ex. ”t.o.m. punkt 5” eller ”från § 14”."),
+        )
+        self.partial.setPlaceholderText(self.tr("t.o.m. punkt 5"))
+        times = QWidget()
+        row = QHBoxLayout(times)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.present_from = QLineEdit(clock(record.present_from) if record.present_from else "")
+        self.present_to = QLineEdit(clock(record.present_to) if record.present_to else "")
+        for edit, name in (
+            (self.present_from, self.tr("Kom kl.")),
+            (self.present_to, self.tr("Gick kl.")),
+        ):
+            edit.setPlaceholderText(self.tr("TT.MM"))
+            edit.setAccessibleName(name)
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00.00") * 2 + 24)
+            row.addWidget(QLabel(name))
+            row.addWidget(edit)
+        row.addStretch(1)
+        self.add_field(
+            "present_from",
+            self.tr("&Tider"),
+            times,
+            self.tr("Lämna tomt om personen var med hela mötet."),
+        )
+        self.show_errors_of("present_to", "present_from", self.present_to)
+        self.meeting_role = QComboBox()
+        self.meeting_role.setEditable(True)
+        self.meeting_role.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.meeting_role.addItem("")
+        self.meeting_role.addItems([self.tr(r) for r in MEETING_ROLES])
+        self.meeting_role.setCurrentText(record.meeting_role)
+        self.add_field(
+            "meeting_role",
+            self.tr("&Roll vid mötet"),
+            self.meeting_role,
+            self.tr("Skrivs först på raden i närvarolistan."),
+        )
+        self.note = self.add_field("note", self.tr("&Notering"), QLineEdit(record.note))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "partial": self.partial.text(),
+            "present_from": _optional_time(self.present_from.text(), "present_from"),
+            "present_to": _optional_time(self.present_to.text(), "present_to"),
+            "meeting_role": self.meeting_role.currentText(),
+            "note": self.note.text(),
+        }

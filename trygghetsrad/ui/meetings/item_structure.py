@@ -1,0 +1,289 @@
+"""An agenda item as councils write it, in the item editor: the kind of matter, föredragande
+(a person of the register or free text), Dnr, time slot, "förslag till beslut", "handlingar
+kommer senare", no number (a pause, a heading) and a reference to another item.
+
+Choices (kind, the two ticks, the reference, a person picked from the list) are stored at
+once as one undoable edit each (`record`, the panel's push_recorded); typed fields (Dnr,
+time, proposal, a föredragande written as text) are autosaved as you type with one undo step
+per field (FieldAutosave), and a refused value is shown at the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.agenda_structure import ItemCategory, format_slot, parse_slot
+from trygghetsrad.domain.meetings import AgendaItemData
+from trygghetsrad.domain.register import PersonData
+from trygghetsrad.services import meetings_structure as structure
+from trygghetsrad.ui.widgets.autosave import FieldAutosave
+from trygghetsrad.ui.widgets.screen import grow_with_text
+
+Record = Callable[..., tuple[bool, Any]]  # the panel's record(text, fn, select=…)
+Store = Callable[[Callable[[Any], Any]], Any]  # a typed field's store(fn(session))
+
+
+class ItemStructureFields(QWidget):
+    def __init__(
+        self,
+        record: Record,
+        store: Store,
+        undo_stack: Any,
+        people: Callable[[], Sequence[PersonData]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._record = record
+        self._store = store
+        self._people = people
+        self.item: AgendaItemData | None = None
+        self._loading = False
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(grid)
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Typ av ärende"))
+        for category in ItemCategory:
+            label = self.tr("(ingen typ)") if category is ItemCategory.NONE else category.label
+            self.category.addItem(label, category.value)
+        self.category.activated.connect(self._on_category_chosen)
+        self.presenter = QComboBox()
+        self.presenter.setEditable(True)
+        self.presenter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.presenter.setAccessibleName(self.tr("Föredragande"))
+        self.presenter.lineEdit().setPlaceholderText(self.tr("Person eller fritext"))
+        self.presenter.activated.connect(self._on_presenter_chosen)
+        self.case_number = QLineEdit()
+        self.case_number.setAccessibleName(self.tr("Diarienummer"))
+        self.case_number.setPlaceholderText(self.tr("t.ex. KS 2026/114"))
+        self.case_number.setMinimumWidth(
+            self.case_number.fontMetrics().horizontalAdvance("t.ex. KS 2026/114") + 16
+        )
+        self.slot = QLineEdit()
+        self.slot.setAccessibleName(self.tr("Tid för punkten"))
+        self.slot.setPlaceholderText(self.tr("14.00–14.30"))
+        self.slot.setMaximumWidth(self.slot.fontMetrics().horizontalAdvance("00.00–00.00") + 30)
+        for column, (label, widget) in enumerate(
+            (
+                (self.tr("Typ"), self.category),
+                (self.tr("Föredragande"), self.presenter),
+                (self.tr("Dnr"), self.case_number),
+                (self.tr("Tid"), self.slot),
+            )
+        ):
+            caption = QLabel(label)
+            caption.setProperty("role", "hint")
+            caption.setBuddy(widget)
+            grid.addWidget(caption, 0, column)
+            grid.addWidget(widget, 1, column)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 1)
+        self.papers_later = QCheckBox(self.tr("Handlingar kommer senare"))
+        self.papers_later.setAccessibleName(self.tr("Handlingar kommer senare"))
+        self.papers_later.clicked.connect(self._on_papers_clicked)
+        self.unnumbered = QCheckBox(self.tr("Utan nummer (paus, rubrik)"))
+        self.unnumbered.setAccessibleName(self.tr("Punkten har inget nummer"))
+        self.unnumbered.setToolTip(
+            self.tr("Punkten får inget nummer och numren på punkterna efter den ändras inte")
+        )
+        self.unnumbered.clicked.connect(self._on_unnumbered_clicked)
+        self.reference = QComboBox()
+        self.reference.setAccessibleName(self.tr("Hänvisning till en annan punkt"))
+        self.reference.activated.connect(self._on_reference_chosen)
+        grid.addWidget(self.papers_later, 2, 0, 1, 2)
+        grid.addWidget(self.unnumbered, 2, 2, 1, 2)
+        reference_caption = QLabel(self.tr("Se punkt"))
+        reference_caption.setProperty("role", "hint")
+        reference_caption.setBuddy(self.reference)
+        grid.addWidget(reference_caption, 3, 0)
+        grid.addWidget(self.reference, 3, 1, 1, 3)
+        self.proposal = QPlainTextEdit()
+        self.proposal.setAccessibleName(self.tr("Förslag till beslut"))
+        self.proposal.setPlaceholderText(self.tr("Förslag till beslut (skrivs före beslutet)"))
+        self.proposal.setTabChangesFocus(True)
+        grow_with_text(self.proposal, 1, 4)
+        box.addWidget(self.proposal)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Fel i ärendets uppgifter"))
+        self.error.hide()
+        box.addWidget(self.error)
+        self.typed = {
+            "case_number": FieldAutosave(
+                self.case_number,
+                store=lambda text: self._save_text(case_number=text),
+                stack=undo_stack,
+                label=self.tr("diarienummer"),
+            ),
+            "slot": FieldAutosave(
+                self.slot,
+                store=self._save_slot,
+                stack=undo_stack,
+                label=self.tr("tid för punkten"),
+            ),
+            "proposal": FieldAutosave(
+                self.proposal,
+                store=lambda text: self._save_text(proposal=text),
+                stack=undo_stack,
+                label=self.tr("förslag till beslut"),
+            ),
+            "presenter": FieldAutosave(
+                self.presenter.lineEdit(),
+                store=self._save_presenter_text,
+                stack=undo_stack,
+                label=self.tr("föredragande"),
+            ),
+        }
+        for autosave in self.typed.values():
+            autosave.failed.connect(self._show_error)
+            # Saved, or back at the stored value: the message has had its say.
+            autosave.autosaver.saved.connect(
+                lambda a=autosave: None if a.autosaver.refused else self._show_error("")
+            )
+
+    # -- showing an item -------------------------------------------------------------------
+
+    def show_item(
+        self,
+        item: AgendaItemData | None,
+        items: Sequence[tuple[int, str]],
+        *,
+        keep_text: bool = False,
+    ) -> None:
+        """Show `item`; `items` are (id, "§ 16 Årshjul 2027") of the meeting's items, the
+        choices of the reference. `keep_text` (a reload of the same item) leaves the typed
+        fields as they are: what is being typed there is theirs to store."""
+        self._loading = True
+        try:
+            same = self.item is not None and item is not None and self.item.id == item.id
+            if not same:
+                self.flush()  # what was typed in the previous item is kept
+            self.item = item
+            if not (keep_text and same):
+                self._load_typed(item)
+            self._show_error("")
+            self.category.setCurrentIndex(
+                max(0, self.category.findData(item.category.value if item else ""))
+            )
+            self.papers_later.setChecked(bool(item and item.papers_later))
+            self.unnumbered.setChecked(bool(item and item.unnumbered))
+            self.reference.clear()
+            self.reference.addItem(self.tr("(ingen hänvisning)"), None)
+            for item_id, label in items:
+                if item is None or item_id != item.id:
+                    self.reference.addItem(label, item_id)
+            target = item.refers_to_id if item else None
+            self.reference.setCurrentIndex(max(0, self.reference.findData(target)))
+        finally:
+            self._loading = False
+
+    def _load_typed(self, item: AgendaItemData | None) -> None:
+        self._show_error("")
+        self.presenter.blockSignals(True)
+        self.presenter.clear()
+        for person in self._people():
+            self.presenter.addItem(person.name, person.id)
+        self.presenter.setCurrentIndex(-1)
+        self.presenter.blockSignals(False)
+        self.typed["presenter"].load(item.presenter if item else "")
+        self.typed["case_number"].load(item.case_number if item else "")
+        self.typed["slot"].load(format_slot(item.slot_start, item.slot_end) if item else "")
+        self.typed["proposal"].load(item.proposal if item else "")
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (
+            self.category,
+            self.presenter,
+            self.papers_later,
+            self.unnumbered,
+            self.reference,
+        ):
+            widget.setEnabled(editable)
+        for edit in (self.case_number, self.slot, self.proposal):
+            edit.setReadOnly(not editable)
+
+    def flush(self) -> None:
+        for autosave in self.typed.values():
+            autosave.flush()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    # -- storing ---------------------------------------------------------------------------
+
+    def _change(self, label: str, **fields: Any) -> None:
+        if self._loading or self.item is None:
+            return
+        item_id = self.item.id
+        self._record(
+            label,
+            lambda s: structure.update_item_details(s, item_id, **fields),
+            select=item_id,
+        )
+
+    def _save_text(self, **fields: Any) -> None:
+        if self.item is None:
+            return
+        item_id = self.item.id
+        self._store(lambda s: structure.update_item_details(s, item_id, **fields))
+
+    def _save_slot(self, text: str) -> None:
+        start, end = parse_slot(text)
+        self._save_text(slot_start=start, slot_end=end)
+
+    def _save_presenter_text(self, text: str) -> None:
+        """Typed: a name of the register picks that person, anything else is free text."""
+        person = next((p for p in self._people() if p.name == text.strip()), None)
+        if person is not None:
+            self._save_text(presenter_id=person.id)
+        else:
+            self._save_text(presenter_text=text, presenter_id=None)
+
+    def _on_category_chosen(self, _index: int) -> None:
+        self._change(self.tr("Ändra typ av ärende"), category=self.category.currentData())
+
+    def _on_presenter_chosen(self, index: int) -> None:
+        person_id = self.presenter.itemData(index)
+        if person_id is None:
+            return
+        autosave = self.typed["presenter"]
+        autosave.autosaver.cancel()
+        self._change(self.tr("Ändra föredragande"), presenter_id=person_id)
+        autosave.load(self.presenter.itemText(index))
+
+    def _on_papers_clicked(self, checked: bool) -> None:
+        self._change(self.tr("Ändra ”Handlingar kommer senare”"), papers_later=checked)
+
+    def _on_unnumbered_clicked(self, checked: bool) -> None:
+        label = self.tr("Punkt utan nummer") if checked else self.tr("Punkt med nummer")
+        self._change(label, unnumbered=checked)
+
+    def _on_reference_chosen(self, _index: int) -> None:
+        self._change(self.tr("Ändra hänvisning"), refers_to_id=self.reference.currentData())
+
+
+def reference_choices(
+    numbers: Sequence[str], items: Sequence[AgendaItemData]
+) -> list[tuple[int, str]]:
+    """(id, "§ 16 Årshjul 2027") for the reference list, numbered as the documents print."""
+    return [
+        (item.id, f"{number} {item.title}".strip())
+        for number, item in zip(numbers, items, strict=True)
+    ]
