@@ -184,7 +184,7 @@ def test_attendance_as_it_happened_is_set_for_one_person(qtbot, ctx, council) ->
     page = open_meetings_page(qtbot, ctx, meeting)
     _click_tab(page, page.attendance)
     panel = page.attendance
-    row = next(i for i, r in enumerate(panel.model.records) if r.person_id == people[1])
+    row = next(i for i, r in enumerate(panel.model.rows()) if r.person_id == people[1])
     _click_row(panel.view, row)
     QTest.mouseClick(panel.details_button, Qt.MouseButton.LeftButton)
     dialog = panel.details_dialog
