@@ -29,6 +29,7 @@ EXTENSIONS = [
     "trygghetsrad.cli.action_plan",
     "trygghetsrad.cli.actions",
     "trygghetsrad.cli.meeting_cancel",
+    "trygghetsrad.cli.attachments",
 ]
 
 __all__ = ["Commands", "check_readable", "main", "os_error_message", "run_command"]

@@ -167,7 +167,7 @@ def resolve_meeting(session: Session, text: str) -> int:
     return found[0].id
 
 
-def _document(args: argparse.Namespace) -> MeetingDocument:
+def _document(args: argparse.Namespace, *, with_files: bool = False) -> MeetingDocument:
     from trygghetsrad.services.meetings_document import meeting_document
 
     db = open_db(args)
@@ -175,7 +175,10 @@ def _document(args: argparse.Namespace) -> MeetingDocument:
         with db.session() as session:
             meeting_id = resolve_meeting(session, args.meeting)
             return meeting_document(
-                session, meeting_id, include_internal=getattr(args, "include_internal", False)
+                session,
+                meeting_id,
+                include_internal=getattr(args, "include_internal", False),
+                with_files=with_files,
             )
     finally:
         db.close()
@@ -209,7 +212,7 @@ def _export_notice(args: argparse.Namespace) -> int:
 
 
 def _export_email(args: argparse.Namespace) -> int:
-    doc = _document(args)
+    doc = _document(args, with_files=True)  # the attachments travel beside the PDF
     draft = EXPORTS["email_notice" if args.notice else "email"].render(doc)
     # Warned once the draft is written: a refused export says one thing only (its error).
     code = write_output(args.out, draft)

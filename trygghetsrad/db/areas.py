@@ -32,6 +32,8 @@ TABLE_AREAS: dict[str, Area] = {
     "meeting_notices": Area.MEETINGS,
     "minutes_versions": Area.MEETINGS,
     "meeting_invitations": Area.MEETINGS,
+    # files of meetings, items and agreements: the meetings page lists most of them
+    "attachments": Area.MEETINGS,
     # annual wheel
     "wheel_categories": Area.WHEEL,
     "wheel_events": Area.WHEEL,

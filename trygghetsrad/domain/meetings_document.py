@@ -13,6 +13,7 @@ from trygghetsrad.domain.agenda_structure import (
     item_numbers,
     reference_text,
 )
+from trygghetsrad.domain.attachments import AttachmentInfo, OwnerKind
 from trygghetsrad.domain.attendance_order import DEFAULT_ORDER, heading
 from trygghetsrad.domain.dates import long_date, time_span
 from trygghetsrad.domain.meeting_notice import NoticeData
@@ -60,6 +61,9 @@ class MeetingDocument:
     presence_order: tuple[Presence, ...] = DEFAULT_ORDER
     sender_email: str = ""  # the From of e-mail drafts, only when the settings name one
     without_address: tuple[str, ...] = ()  # on the attendance list but no e-mail address
+    # "Bilaga 1", "Bilaga 2", …: the meeting's own, then each item's in agenda order
+    # (`services.attachments.meeting_attachments`); bytes only for an e-mail draft.
+    attachments: tuple[AttachmentInfo, ...] = ()
 
     @property
     def is_protocol(self) -> bool:
@@ -140,6 +144,10 @@ class MeetingDocument:
         minutes, preview): before the first agenda item, where the earlier meetings' promises
         are checked before new business."""
         return self.followup_apart and bool(self.followup)
+
+    def item_attachments(self, item: AgendaItemData) -> list[AttachmentInfo]:
+        """The attachments of one agenda item, numbered as in the document's list."""
+        return [a for a in self.attachments if a.owner is OwnerKind.ITEM and a.owner_id == item.id]
 
     def attendees(self, *presences: Presence) -> list[AttendanceData]:
         return [a for a in self.attendance if a.presence in presences]

@@ -75,7 +75,12 @@ def check_document(data: bytes) -> None:
 
 def _to_data(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        # A `transient` field (an attachment's bytes) is not part of what the minutes said.
+        return {
+            f.name: _to_data(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not f.metadata.get("transient")
+        }
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date | time | datetime):

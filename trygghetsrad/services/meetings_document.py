@@ -12,6 +12,7 @@ from trygghetsrad.domain.meetings import AttendanceData, ItemKind
 from trygghetsrad.domain.meetings_document import MeetingDocument, Recipient
 from trygghetsrad.domain.register import PersonData
 from trygghetsrad.services import register, settings
+from trygghetsrad.services.attachments import meeting_attachments
 from trygghetsrad.services.meetings_actions import followup
 from trygghetsrad.services.meetings_agenda import get_agenda
 from trygghetsrad.services.meetings_attendance import list_attendance
@@ -20,8 +21,15 @@ from trygghetsrad.services.meetings_read import get_meeting, next_meetings
 
 
 def meeting_document(
-    session: Session, meeting_id: int, *, include_internal: bool = False, today: date | None = None
+    session: Session,
+    meeting_id: int,
+    *,
+    include_internal: bool = False,
+    today: date | None = None,
+    with_files: bool = False,
 ) -> MeetingDocument:
+    """The document of one meeting; `with_files` loads the attachments' bytes (an e-mail
+    draft carries them), else only their names and numbers."""
     meeting = get_meeting(session, meeting_id)
     config = settings.load(session)
     agenda = get_agenda(session, meeting_id)
@@ -67,6 +75,9 @@ def meeting_document(
         notice=get_notice(session, meeting_id),
         presence_order=config.attendance_order,
         sender_email=config.sender_email,
+        attachments=tuple(
+            meeting_attachments(session, meeting_id, [i.id for i in items], with_data=with_files)
+        ),
     )
 
 

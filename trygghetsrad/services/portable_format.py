@@ -54,6 +54,7 @@ _IMPORT_LABELS: dict[str, str] = {
     "wheel_plan_changes": "ändringar i årshjulsplaner",
     "wheel_event_exceptions": "undantag i årshjulet",
     "source_attachments": "bilagor till underlag",
+    "attachments": "bilagor",
     "source_obstacles": "hinder",
     "indicator_values": "indikatorvärden",
     "observation_sources": "observationers underlag",

@@ -26,6 +26,7 @@ WORKSPACES = [
     "trygghetsrad.db.models.situation",
     "trygghetsrad.db.models.action_plan",
     "trygghetsrad.db.models.wheel",
+    "trygghetsrad.db.models.attachments",
 ]
 
 __all__ = ["Base", "Group", "Membership", "Organisation", "Person", "Setting", "load_all"]

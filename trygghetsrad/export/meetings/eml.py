@@ -7,6 +7,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import default
 
+from trygghetsrad.domain.attachments import safe_filename
 from trygghetsrad.domain.meetings import by_kind
 from trygghetsrad.domain.meetings_document import MeetingDocument
 from trygghetsrad.domain.register import clean_email
@@ -52,6 +53,24 @@ def draft_bytes(msg: EmailMessage, addresses: Sequence[str]) -> bytes:
     written as UTF-8 (RFC 6532)."""
     ascii_only = all(a.isascii() for a in addresses)
     return msg.as_bytes(policy=POLICY if ascii_only else POLICY.clone(utf8=True))
+
+
+def attach_files(msg: EmailMessage, doc: MeetingDocument) -> None:
+    """The meeting's attachments beside the PDF, named as the document lists them
+    ("Bilaga 1 Polisens lägesbild.pdf"), when the document was built with their bytes."""
+    for attachment in doc.attachments:
+        if not attachment.data and attachment.size:
+            continue  # built without the bytes: nothing to attach
+        maintype, _, subtype = attachment.mime_type.partition("/")
+        if not subtype or maintype in ("multipart", "message"):  # sent as the file it is
+            maintype, subtype = "application", "octet-stream"
+        stem = tr("Bilaga {n}").format(n=attachment.number)
+        msg.add_attachment(
+            attachment.data,
+            maintype=maintype,
+            subtype=subtype,
+            filename=safe_filename(f"{stem} {attachment.filename}"),
+        )
 
 
 def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> bytes:
@@ -100,4 +119,5 @@ def draft_eml(doc: MeetingDocument, pdf: bytes, *, notice: bool = False) -> byte
         subtype="pdf",
         filename=f"{doc.file_stem(what)}.pdf",
     )
+    attach_files(msg, doc)
     return draft_bytes(msg, [*(r.email for r in doc.recipients), doc.sender_email])

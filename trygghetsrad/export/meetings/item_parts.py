@@ -1,14 +1,16 @@
 """The parts of an agenda item that the notice and the minutes print alike: the heading with
 its number (or none), the kind heading above a group of items, the line of facts (kind,
 föredragande, Dnr, time slot), "Handlingar kommer senare", the proposed decision and the
-reference to another item by its current number."""
+reference to another item by its current number, and the item's attachments ("Bilaga 2: …")
+with the list of all of them at the end."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import HRFlowable, Paragraph
+from reportlab.lib.units import mm
+from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer
 
 from trygghetsrad.domain.meetings import AgendaItemData
 from trygghetsrad.domain.meetings_document import GROUP_END, MeetingDocument, item_facts
@@ -62,3 +64,19 @@ def proposal(item: AgendaItemData, style: ParagraphStyle) -> list[Any]:
 def reference(doc: MeetingDocument, item: AgendaItemData, style: ParagraphStyle) -> list[Any]:
     text = doc.reference(item)
     return [Paragraph(f"<i>{escape(text)}</i>", style)] if text else []
+
+
+def item_attachments(
+    doc: MeetingDocument, item: AgendaItemData, style: ParagraphStyle
+) -> list[Any]:
+    """ "Bilaga 2: Polisens lägesbild" under the item the file belongs to."""
+    return [Paragraph(escape(a.line), style) for a in doc.item_attachments(item)]
+
+
+def attachment_list(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """ "Bilagor" with every attachment of the document by its number, the meeting's own first
+    (the numbering of `services.attachments.meeting_attachments`)."""
+    if not doc.attachments:
+        return []
+    lines = [Paragraph(escape(a.line), st["body"]) for a in doc.attachments]
+    return [Spacer(1, 6 * mm), KeepTogether([Paragraph(escape(tr("Bilagor")), st["h2"]), *lines])]

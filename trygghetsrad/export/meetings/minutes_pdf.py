@@ -323,6 +323,7 @@ def _item(
         body.append(Spacer(1, 1.5 * mm))
         body.append(data_table(_action_rows(item.actions, st, followup=False), cols(96, 46, 28)))
     body += parts.reference(doc, item, st["facts"])
+    body += parts.item_attachments(doc, item, st["facts"])
     top = [*parts.kind_heading(kind_heading, st["kind"]), heading, *body[:1]]
     return [CondPageBreak(30 * mm), KeepTogether(top), *body[1:]]
 
@@ -414,6 +415,7 @@ def build_story(doc: MeetingDocument) -> list[Any]:
         story += _item(doc, index, item, st, kind)
     # Signed right after the last item, as in the original minutes; the action list follows.
     story += _signature(doc, st)
+    story += parts.attachment_list(doc, st)
     story += _summary(doc, st)
     return story
 

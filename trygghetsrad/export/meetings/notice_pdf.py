@@ -79,8 +79,10 @@ def build_story(doc: MeetingDocument) -> list[Any]:
         if item.kind is ItemKind.FOLLOWUP:
             story += _followup_lines(doc, st)
         story += parts.reference(doc, item, st["facts"])
+        story += parts.item_attachments(doc, item, st["facts"])
     if not doc.items:
         story.append(Paragraph(tr("Dagordningen skickas ut senare."), st["body"]))
+    story += parts.attachment_list(doc, st)
     story += _closing(doc, st)
     return story
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.domain.meetings import AgendaItemData, ItemKind, MeetingDetail
 from trygghetsrad.domain.meetings_document import MeetingDocument
 from trygghetsrad.services import meetings as meeting_service
@@ -35,6 +36,7 @@ from trygghetsrad.services import register, settings
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.agenda_actions import AgendaActionsMixin
 from trygghetsrad.ui.meetings.agenda_editor import ItemEditor
+from trygghetsrad.ui.meetings.attachments import AttachmentsBox
 from trygghetsrad.ui.meetings.followup import FollowupMixin
 from trygghetsrad.ui.meetings.item_structure import ItemStructureFields, reference_choices
 from trygghetsrad.ui.meetings.models import ActionModel, AgendaModel
@@ -191,6 +193,12 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         form_box.addWidget(editor, 3)
         form_box.addWidget(self._build_actions_box(), 1)
         form_box.addWidget(self._build_followup(), 2)
+        files_box = QGroupBox(self.tr("Bilagor till punkten"))
+        QVBoxLayout(files_box).addWidget(
+            item_attachments := AttachmentsBox(self.ctx, lambda: self.undo_stack, OwnerKind.ITEM)
+        )
+        self.item_attachments = item_attachments
+        form_box.addWidget(files_box)
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
@@ -432,6 +440,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
             self.show_field_errors({})
         self._loading = True
         try:
+            self.item_attachments.set_owner(None if item is None else item.id)
             if item is None:
                 self.item_editor.clear()
                 self.structure.show_item(None, [])

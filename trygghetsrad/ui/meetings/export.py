@@ -34,10 +34,17 @@ from trygghetsrad.ui.widgets.screen import fit_to_screen
 from trygghetsrad.ui.widgets.service_calls import read, store
 
 
-def build_document(ctx: AppContext, meeting_id: int, include_internal: bool) -> MeetingDocument:
+def build_document(
+    ctx: AppContext, meeting_id: int, include_internal: bool, *, with_files: bool = False
+) -> MeetingDocument:
     from trygghetsrad.services.meetings_document import meeting_document
 
-    return read(ctx, lambda s: meeting_document(s, meeting_id, include_internal=include_internal))
+    return read(
+        ctx,
+        lambda s: meeting_document(
+            s, meeting_id, include_internal=include_internal, with_files=with_files
+        ),
+    )
 
 
 def default_name(kind: str, doc: MeetingDocument) -> str:
@@ -71,7 +78,9 @@ def export_to(
     """Build the document on the GUI thread (cheap), render and write in the background."""
     if kind == "invite":
         return write_invitation(parent, ctx, meeting_id, path, on_done)
-    doc = build_document(ctx, meeting_id, include_internal)
+    # An e-mail draft carries the attachments' files beside the PDF.
+    with_files = EXPORTS[kind].suffix == ".eml"
+    doc = build_document(ctx, meeting_id, include_internal, with_files=with_files)
     return write_in_background(parent, kind, doc, path, on_done)
 
 

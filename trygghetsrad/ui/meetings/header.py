@@ -91,6 +91,10 @@ class MeetingHeader(QWidget):
         menu = QMenu(self.export_button)
         for kind in MEETING_EXPORTS:
             menu.addAction(EXPORTS[kind].menu + "…", lambda k=kind: self.export_requested.emit(k))
+        # Chosen items of finalised minutes, for the office a decision concerns.
+        self.extract_action = menu.addAction(
+            self.tr("Protokollsutdrag (PDF)…"), lambda: self.export_requested.emit("extract")
+        )
         self.export_button.setMenu(menu)
         head.addWidget(self.export_button)
 
@@ -123,6 +127,7 @@ class MeetingHeader(QWidget):
         }
         for key, button in self.lifecycle_buttons.items():
             button.setVisible(visible[key])
+        self.extract_action.setEnabled(status in (MeetingStatus.FINALISED, MeetingStatus.SENT))
         protocol = meeting.kind is MeetingKind.PROTOCOL
         texts = {
             "finalise": (self.tr("Justera…"), self.tr("Fastställ…")),

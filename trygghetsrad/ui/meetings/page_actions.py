@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from trygghetsrad.domain.changes import REGISTER
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, missing_officers
@@ -306,10 +307,49 @@ class MeetingCommandsMixin:
         dialog.show()
         self.preview_dialog = dialog
 
+    def export_extract(self, path: Path | None = None) -> Any:
+        """Tick the items of the finalised minutes, then write their *protokollsutdrag*."""
+        from trygghetsrad.ui.meetings.attachments import ExtractDialog, extract_name, write_extract
+
+        if self._meeting is None:
+            return None
+        doc = exporting.build_document(self.ctx, self._meeting.id, False)
+        dialog = ExtractDialog(doc, self)
+        self.extract_dialog = dialog
+
+        def accepted() -> None:
+            indices = dialog.chosen()
+            target = path
+            if target is None:
+                folder = QStandardPaths.writableLocation(
+                    QStandardPaths.StandardLocation.DocumentsLocation
+                )
+                name, _ = QFileDialog.getSaveFileName(
+                    self,
+                    self.tr("Spara protokollsutdrag"),
+                    str(Path(folder or ".") / extract_name(doc, indices)),
+                    EXPORTS["minutes"].file_filter,
+                )
+                target = Path(name) if name else None
+            if target is None:
+                return
+
+            def done(written: Path) -> None:
+                self.last_export = written
+                self.ctx.events.status_message.emit(self.tr("Sparade {path}").format(path=written))
+
+            self._tasks.append(write_extract(self, doc, indices, target, done))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
     def export(self, kind: str, path: Path | None = None) -> Any:
         """Ask for a file name (unless given) and write the export in the background."""
         if self._meeting is None:
             return None
+        if kind == "extract":
+            return self.export_extract(path)
         if not self._flush_edits():
             self._refuse_unsaved(self.tr("Exportera"))
             return None

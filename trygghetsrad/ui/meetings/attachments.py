@@ -1,0 +1,231 @@
+"""Attachments (*bilagor*) of a meeting or an agenda item in the meetings page, and the
+extract (*protokollsutdrag*) dialog of a finalised meeting's export menu.
+
+Adding and removing go through the one edit path (`push_recorded`), so Ctrl+Z takes a file
+back out (or puts it back). Opening writes the file to a private temporary folder and hands it
+to the program the system uses for it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trygghetsrad.domain.attachments import AttachmentInfo, OwnerKind, safe_filename, size_text
+from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.errors import UserError
+from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.service_calls import read
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+class AttachmentsBox(QWidget):
+    """The files of one meeting or agenda item: a list and Lägg till…, Öppna, Ta bort."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        undo_stack: Callable[[], QUndoStack],
+        owner: OwnerKind,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stack = undo_stack
+        self.owner = owner
+        self.owner_id: int | None = None
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Bilagor"))
+        self.list.setMaximumHeight(90)
+        self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
+        box.addWidget(self.list)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Bifoga fil…"))
+        self.add_button.setAccessibleName(self.tr("Bifoga fil"))
+        self.add_button.clicked.connect(lambda: self.add_files())
+        self.open_button = QPushButton(self.tr("Öppna"))
+        self.open_button.setAccessibleName(self.tr("Öppna bilagan"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button = QPushButton(self.tr("Ta bort"))
+        self.remove_button.setAccessibleName(self.tr("Ta bort bilagan"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        for button in (self.add_button, self.open_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self._update_buttons()
+
+    def set_owner(self, owner_id: int | None) -> None:
+        self.owner_id = owner_id
+        self.reload()
+
+    def reload(self) -> None:
+        from trygghetsrad.services.attachments import list_attachments
+
+        self.list.clear()
+        if self.owner_id is not None:
+            owner_id = self.owner_id
+            try:
+                found = read(self.ctx, lambda s: list_attachments(s, self.owner, owner_id))
+            except UserError:  # removed meanwhile: the page reloads
+                found = []
+            for info in found:
+                item = QListWidgetItem(f"{info.name} ({info.filename}, {size_text(info.size)})")
+                item.setData(_ID, info.id)
+                self.list.addItem(item)
+        self.add_button.setEnabled(self.owner_id is not None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.list.currentItem() is not None
+        self.open_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+    def _selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(_ID))
+
+    def add_files(self, paths: list[Path] | None = None) -> None:
+        """Ask for files (unless given) and attach each as one undoable step."""
+        from trygghetsrad.services.attachments import add_attachment, read_file
+
+        if self.owner_id is None:
+            return
+        if paths is None:
+            names, _ = QFileDialog.getOpenFileNames(self, self.tr("Bifoga fil"))
+            paths = [Path(n) for n in names]
+        owner_id = self.owner_id
+        for path in paths:
+            try:
+                data = read_file(path)
+            except UserError as exc:
+                QMessageBox.warning(self, self.tr("Bifoga fil"), str(exc))
+                continue
+            push_recorded(
+                self._stack(),
+                self.ctx,
+                self.tr("Bifoga {name}").format(name=path.name),
+                lambda s, p=path, d=data: add_attachment(
+                    s, self.owner, owner_id, filename=p.name, data=d
+                ),
+                parent_widget=self,
+            )
+        self.reload()
+
+    def remove_selected(self) -> None:
+        from trygghetsrad.services.attachments import delete_attachment
+
+        attachment_id = self._selected_id()
+        if attachment_id is None:
+            return
+        push_recorded(
+            self._stack(),
+            self.ctx,
+            self.tr("Ta bort bilaga"),
+            lambda s: delete_attachment(s, attachment_id),
+            parent_widget=self,
+        )
+        self.reload()
+
+    def open_selected(self) -> Path | None:
+        """Write the file to a private temporary folder and open it; returns the copy."""
+        from trygghetsrad.services.attachments import get_attachment
+        from trygghetsrad.ui.meetings.export import open_file
+
+        attachment_id = self._selected_id()
+        if attachment_id is None:
+            return None
+        info: AttachmentInfo = read(self.ctx, lambda s: get_attachment(s, attachment_id))
+        folder = Path(tempfile.mkdtemp(prefix="trygghetsrad-bilaga-"))  # mode 0700
+        copy = folder / safe_filename(info.filename)
+        copy.write_bytes(info.data)
+        copy.chmod(0o600)
+        if not open_file(copy):
+            QMessageBox.information(
+                self,
+                self.tr("Öppna bilagan"),
+                self.tr("Inget program kunde öppna filen. Den finns här: {path}").format(path=copy),
+            )
+        return copy
+
+
+class ExtractDialog(QDialog):
+    """Tick the items of a finalised meeting that go into a *protokollsutdrag*."""
+
+    def __init__(self, doc: MeetingDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setWindowTitle(self.tr("Protokollsutdrag"))
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel(self.tr("Välj punkterna som ska med i utdraget:")))
+        self.items = QListWidget()
+        self.items.setAccessibleName(self.tr("Punkter i utdraget"))
+        for index, item in enumerate(doc.items):
+            number = doc.number(index)
+            entry = QListWidgetItem(f"{number}  {item.title}".strip())
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            entry.setData(_ID, index)
+            self.items.addItem(entry)
+        self.items.itemChanged.connect(lambda _item: self._update())
+        box.addWidget(self.items)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Spara PDF…"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box.addWidget(self.buttons)
+        self._update()
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.chosen()))
+
+    def chosen(self) -> list[int]:
+        """The indices in `doc.items` of the ticked items, in agenda order."""
+        return [
+            int(self.items.item(row).data(_ID))
+            for row in range(self.items.count())
+            if self.items.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+
+def extract_name(doc: MeetingDocument, indices: list[int]) -> str:
+    numbers = " ".join(doc.number(i).replace(" ", "") for i in indices if doc.number(i))
+    return f"{doc.file_stem('Protokollsutdrag')} {numbers}".strip() + ".pdf"
+
+
+def write_extract(
+    parent: QWidget, doc: MeetingDocument, indices: list[int], path: Path, on_done: Any
+) -> Any:
+    from trygghetsrad.ui.background import run_in_background, write_file
+
+    def work(_progress: Any) -> Path:
+        from trygghetsrad.export.meetings.extract_pdf import extract_pdf
+
+        return write_file(path, extract_pdf(doc, indices))
+
+    return run_in_background(work, parent=parent, on_done=on_done)
