@@ -61,7 +61,7 @@ def test_attendance_statistics_sort_swedish_fit_and_close(qtbot, demo_page) -> N
     assert names == sorted(names, key=sort_key)
     assert names[-1] == "Älvdalsgymnasiet"  # Ä after Z, not among the A:s
     assert people.horizontalHeader().sortIndicatorOrder() is Qt.SortOrder.AscendingOrder
-    from trygghetsrad.ui.meetings.sorting import points_along
+    from trygghetsrad.ui.widgets.sort_arrows import points_along
 
     # ▲ for A → Ö (Fusion's own arrow points down for ascending order)
     assert points_along(people.horizontalHeader()) and points_along(

@@ -184,3 +184,13 @@ def test_shown_rows_filter_before_the_model_like_the_proxy(qtbot) -> None:  # ty
     view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert _shown(view) == [1, 3, 4, 2]
     assert (2, Role.SORT) not in calls
+
+
+def test_record_of_no_row_is_none_not_the_last_one(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model: RecordTableModel[Task] = RecordTableModel([Column("Uppdrag", lambda t: t.what)])
+    model.set_rows(TASKS)
+    view, _proxy = _view(qtbot, model)
+    assert view.currentIndex().row() == -1  # nothing chosen
+    assert model.record(view.currentIndex().row()) is None
+    assert model.record(len(TASKS)) is None
+    assert model.record(0) == model.rows()[0]

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from trygghetsrad.domain.meetings import MeetingKind, MeetingStatus, MeetingSummary
 from trygghetsrad.i18n import tr
 from trygghetsrad.ui.meetings.models import MeetingTableModel
-from trygghetsrad.ui.meetings.sorting import arrow_points_along
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.roles import Role
+from trygghetsrad.ui.widgets.sort_arrows import arrow_points_along
 
 Index = QModelIndex | QPersistentModelIndex
 # The widest date-and-time text the list shows (digits are equally wide in the UI fonts).

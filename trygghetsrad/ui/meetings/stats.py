@@ -18,10 +18,10 @@ from trygghetsrad.services import meetings_attendance as attendance_service
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.models import StatsModel
-from trygghetsrad.ui.meetings.sorting import arrow_points_along
 from trygghetsrad.ui.meetings.table_view import record_table
 from trygghetsrad.ui.widgets.screen import fit_to_screen
 from trygghetsrad.ui.widgets.service_calls import read
+from trygghetsrad.ui.widgets.sort_arrows import arrow_points_along
 
 
 class StatsDialog(QDialog):

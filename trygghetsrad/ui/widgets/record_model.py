@@ -80,8 +80,10 @@ class RecordTableModel(KeyedRowModel, Generic[R]):
     def rows(self) -> list[R]:
         return list(self._rows)
 
-    def record(self, row: int) -> R:
-        return self._rows[row]  # type: ignore[no-any-return]
+    def record(self, row: int) -> R | None:
+        """The record of `row`; None outside the rows (row -1 is no row, not the last one:
+        a view's current row is -1 when nothing is chosen)."""
+        return self.record_at(row)  # type: ignore[no-any-return]
 
     def row_of(self, record_id: Any) -> int:
         return self.row_of_key(record_id)
