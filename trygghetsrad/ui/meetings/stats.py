@@ -21,7 +21,6 @@ from trygghetsrad.ui.meetings.models import StatsModel
 from trygghetsrad.ui.meetings.table_view import record_table
 from trygghetsrad.ui.widgets.screen import fit_to_screen
 from trygghetsrad.ui.widgets.service_calls import read
-from trygghetsrad.ui.widgets.sort_arrows import arrow_points_along
 
 
 class StatsDialog(QDialog):
@@ -69,7 +68,6 @@ class StatsDialog(QDialog):
         self.views = (people_view, org_view)
         for view in self.views:
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A → Ö, as the arrow shows
-            arrow_points_along(view.horizontalHeader())
             view.horizontalHeader().setMinimumSectionSize(60)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))

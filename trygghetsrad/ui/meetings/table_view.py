@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from trygghetsrad.ui.widgets.columns import fit_columns
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 
 
@@ -22,6 +23,6 @@ def record_table(model: Any, name: str, sortable: bool = False, stretch: int = 0
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Contents' width for each column, the rest of the room to `stretch`; ▲/▼ sort arrows.
+    fit_columns(view, (stretch,))
     return view
