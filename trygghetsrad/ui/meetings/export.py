@@ -175,7 +175,24 @@ def open_draft(parent: QWidget, path: Path) -> bool:
 
 
 def preview_html(doc: MeetingDocument) -> str:
-    """The minutes as simple HTML, laid out like the PDF, for the preview window."""
+    """The minutes as simple HTML, laid out like the PDF, for the preview window: the same
+    sections in the same order (head, attendance, follow-up, items, signatures)."""
+    parts = _head_html(doc) + _attendance_html(doc)
+    if doc.followup_section:
+        parts.append("<h3>Uppföljning av uppdrag från tidigare möten</h3>")
+        parts += _followup_html(doc)
+    for index, (item, kind) in enumerate(zip(doc.items, doc.headings(), strict=True)):
+        if kind == GROUP_END:
+            parts.append("<hr>")
+        elif kind:
+            parts.append(f"<h2 style='color:#1f5c99'>{escape(kind)}</h2>")
+        parts += _item_html(doc, index, item)
+    parts += _signatures_html(doc)
+    return "\n".join(parts)
+
+
+def _head_html(doc: MeetingDocument) -> list[str]:
+    """Municipality, kind, groups, the draft note, when and where, a revision."""
     m = doc.meeting
     parts = [
         f"<p style='color:#5b6670'>{escape(doc.municipality)}</p>",
@@ -193,54 +210,65 @@ def preview_html(doc: MeetingDocument) -> str:
     parts.append("</p>")
     if m.revised_on:
         parts.append(f"<p><b>Reviderad {m.revised_on.isoformat()}</b></p>")
+    return parts
+
+
+def _attendance_html(doc: MeetingDocument) -> list[str]:
+    parts = []
     for label, people in doc.attendance_groups():  # the order of the settings, as the PDF
         names = ", ".join(_attendee_html(p) for p in people)
         parts.append(f"<p><b>{escape(label)}:</b> {names}</p>")
-    if doc.followup_section:
-        parts.append("<h3>Uppföljning av uppdrag från tidigare möten</h3>")
+    return parts
+
+
+def _item_html(doc: MeetingDocument, index: int, item: Any) -> list[str]:
+    """One agenda item: heading, facts, text, notes, its follow-up or next meetings, the
+    proposal, decisions, actions and a reference."""
+    tag = " <span style='color:#a4262c'>[intern]</span>" if item.internal else ""
+    heading = f"{doc.number(index)} {item.title}".strip()
+    parts = [f"<h3>{escape(heading)}{tag}</h3>"]
+    facts = item_facts(item, grouped=doc.meeting.group_by_category)
+    if facts:
+        parts.append(f"<p style='color:#5b6670'>{escape(' · '.join(facts))}</p>")
+    if item.papers_later:
+        parts.append(f"<p><i>{escape(tr('Handlingar kommer senare.'))}</i></p>")
+    if item.body:
+        parts.append(f"<p>{escape(item.body)}</p>")
+    parts += _notes_html(item)
+    if item.kind is ItemKind.FOLLOWUP:
         parts += _followup_html(doc)
-    for index, (item, kind) in enumerate(zip(doc.items, doc.headings(), strict=True)):
-        if kind == GROUP_END:
-            parts.append("<hr>")
-        elif kind:
-            parts.append(f"<h2 style='color:#1f5c99'>{escape(kind)}</h2>")
-        tag = " <span style='color:#a4262c'>[intern]</span>" if item.internal else ""
-        heading = f"{doc.number(index)} {item.title}".strip()
-        parts.append(f"<h3>{escape(heading)}{tag}</h3>")
-        facts = item_facts(item, grouped=doc.meeting.group_by_category)
-        if facts:
-            parts.append(f"<p style='color:#5b6670'>{escape(' · '.join(facts))}</p>")
-        if item.papers_later:
-            parts.append(f"<p><i>{escape(tr('Handlingar kommer senare.'))}</i></p>")
-        if item.body:
-            parts.append(f"<p>{escape(item.body)}</p>")
-        parts += _notes_html(item)
-        if item.kind is ItemKind.FOLLOWUP:
-            parts += _followup_html(doc)
-        if item.kind is ItemKind.NEXT_MEETING:
-            for nm in doc.next_meetings:
-                parts.append(f"<p>{escape(next_meeting_line(nm))}.</p>")
-        if item.proposal.strip():
-            proposal = escape(item.proposal.strip()).replace("\n", "<br>")
-            parts.append(f"<p><b>{escape(tr('Förslag till beslut'))}:</b> {proposal}</p>")
-        for decision in item.decisions:
-            parts.append(f"<p><b>Beslut:</b> {escape(decision.text)}</p>")
-        for action in item.actions:
-            due = f", senast {action.due_label}" if action.due_date else ""
-            parts.append(
-                f"<p>→ <i>Uppdrag:</i> {escape(action.what)} – {escape(action.responsible or '–')}"
-                f"{due}</p>"
-            )
-        if doc.reference(item):
-            parts.append(f"<p><i>{escape(doc.reference(item))}</i></p>")
+    if item.kind is ItemKind.NEXT_MEETING:
+        parts += [f"<p>{escape(next_meeting_line(nm))}.</p>" for nm in doc.next_meetings]
+    return parts + _outcome_html(doc, item)
+
+
+def _outcome_html(doc: MeetingDocument, item: Any) -> list[str]:
+    """What an item came to: the proposal, the decisions, the actions, a reference."""
+    parts = []
+    if item.proposal.strip():
+        proposal = escape(item.proposal.strip()).replace("\n", "<br>")
+        parts.append(f"<p><b>{escape(tr('Förslag till beslut'))}:</b> {proposal}</p>")
+    for decision in item.decisions:
+        parts.append(f"<p><b>Beslut:</b> {escape(decision.text)}</p>")
+    for action in item.actions:
+        due = f", senast {action.due_label}" if action.due_date else ""
+        parts.append(
+            f"<p>→ <i>Uppdrag:</i> {escape(action.what)} – {escape(action.responsible or '–')}"
+            f"{due}</p>"
+        )
+    if doc.reference(item):
+        parts.append(f"<p><i>{escape(doc.reference(item))}</i></p>")
+    return parts
+
+
+def _signatures_html(doc: MeetingDocument) -> list[str]:
+    m = doc.meeting
     if doc.is_protocol:
-        parts.append("<p><b>Underskrifter:</b> Vid protokollet, ordförande, justerare</p>")
-    else:
-        signer = escape(m.secretary_name) or "<i>" + escape(tr("Antecknare ej angiven")) + "</i>"
-        if m.secretary_title:
-            signer += ", " + escape(m.secretary_title)  # as written, like the PDF
-        parts.append(f"<p><b>Vid pennan</b><br>{signer}</p>")
-    return "\n".join(parts)
+        return ["<p><b>Underskrifter:</b> Vid protokollet, ordförande, justerare</p>"]
+    signer = escape(m.secretary_name) or "<i>" + escape(tr("Antecknare ej angiven")) + "</i>"
+    if m.secretary_title:
+        signer += ", " + escape(m.secretary_title)  # as written, like the PDF
+    return [f"<p><b>Vid pennan</b><br>{signer}</p>"]
 
 
 def _attendee_html(person: Any) -> str:
