@@ -43,7 +43,6 @@ from trygghetsrad.ui.meetings.models import ActionModel, AgendaModel
 from trygghetsrad.ui.widgets import phrases
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.columns import fit_columns
-from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
 from trygghetsrad.ui.widgets.service_calls import read, store
 
 SHORTCUTS = (
@@ -267,48 +266,6 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         return view
 
     # -- loading ---------------------------------------------------------------------------
-
-    def record(
-        self,
-        text: str,
-        fn: Callable[[Any], Any],
-        *,
-        select: int | Callable[[], int | None] | None = None,
-    ) -> tuple[bool, Any]:
-        """Run a service call as an undoable edit (push_recorded): a refusal shows under the
-        editor; after the edit, its undo and its redo the agenda shows the database again,
-        with `select` (an item id, or a function that gives one) selected after undo/redo.
-        Returns (it succeeded, what the call returned)."""
-
-        def replayed() -> None:
-            self.error.hide()
-            self.reload()
-            item_id = select() if callable(select) else select
-            if item_id is not None:
-                self.select_item(item_id)
-
-        done = push_recorded(
-            self.undo_stack,
-            self.ctx,
-            text,
-            fn,
-            parent_widget=self,
-            on_error=self.show_error,
-            on_undone=replayed,
-            on_redone=replayed,
-        )
-        if done[0]:
-            self.error.hide()
-            self.reload()
-        return done
-
-    def record_form(self, text: str, fn: Callable[[Any], Any]) -> Any:
-        """The same for a dialog's "Spara": a refusal is raised to the dialog, which shows it
-        under its field and stays open."""
-        result = push_raising(self.undo_stack, self.ctx, text, fn, parent_widget=self)
-        self.error.hide()
-        self.reload()
-        return result
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

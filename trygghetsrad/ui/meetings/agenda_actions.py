@@ -1,11 +1,14 @@
 """What the agenda panel changes: an item's fields (autosave), the items themselves
 (new, move, delete, templates, copy, next meeting) and the actions under an item.
 
-The editing part of AgendaPanel (agenda.py); the panel provides the list, the editor and
-the undo record."""
+The editing part of AgendaPanel (agenda.py), and its one edit path: `record` (an undoable
+edit through journal_command, a refusal shown under the editor) and `record_form` (a
+dialog's "Spara", a refusal shown under the dialog's field). The panel provides the list
+and the editor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -19,7 +22,7 @@ from trygghetsrad.services import meetings_agenda as agenda_service
 from trygghetsrad.services import register
 from trygghetsrad.ui.meetings.agenda_dialogs import ActionDialog, TemplateDialog
 from trygghetsrad.ui.meetings.next_meeting import NextMeetingDialog
-from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
 from trygghetsrad.ui.widgets.service_calls import read, store
 
 
@@ -38,18 +41,59 @@ class AgendaActionsMixin:
     action_model: Any
     error: Any
     template_menu: Any
-    changed: Any
     _loading: bool
     _saved: tuple[object, ...] | None
     _autosaver: Any
     tr: Any
-    record: Any
-    record_form: Any
     reload: Any
     select_item: Any
     show_error: Any
     show_field_errors: Any
     _selected: Any
+
+    # -- the edit path (journal_command) ---------------------------------------------------
+
+    def record(
+        self,
+        text: str,
+        fn: Callable[[Any], Any],
+        *,
+        select: int | Callable[[], int | None] | None = None,
+    ) -> tuple[bool, Any]:
+        """Run a service call as an undoable edit (push_recorded): a refusal shows under the
+        editor; after the edit, its undo and its redo the agenda shows the database again,
+        with `select` (an item id, or a function that gives one) selected after undo/redo.
+        Returns (it succeeded, what the call returned)."""
+
+        def replayed() -> None:
+            self.error.hide()
+            self.reload()
+            item_id = select() if callable(select) else select
+            if item_id is not None:
+                self.select_item(item_id)
+
+        done = push_recorded(
+            self.undo_stack,
+            self.ctx,
+            text,
+            fn,
+            parent_widget=self,
+            on_error=self.show_error,
+            on_undone=replayed,
+            on_redone=replayed,
+        )
+        if done[0]:
+            self.error.hide()
+            self.reload()
+        return done
+
+    def record_form(self, text: str, fn: Callable[[Any], Any]) -> Any:
+        """The same for a dialog's "Spara": a refusal is raised to the dialog, which shows it
+        under its field and stays open."""
+        result = push_raising(self.undo_stack, self.ctx, text, fn, parent_widget=self)
+        self.error.hide()
+        self.reload()
+        return result
 
     # -- saving ----------------------------------------------------------------------------
 
