@@ -9,14 +9,14 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from trygghetsrad.domain.changes import SITUATION, Area, Changes
 from trygghetsrad.domain.situation import Alert
-from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.widgets.journal_command import push_recorded
+from trygghetsrad.ui.widgets.journal_command import push_recorded, push_recorded_or_raise
+from trygghetsrad.ui.widgets.undo_scope import page_undo_stack
 
 Session = Any  # a database session (ui/ names no SQLAlchemy type)
 
@@ -73,14 +73,9 @@ class SituationSubPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
+        self.undo_stack = page_undo_stack(self, ctx.undo_group)
         ctx.events.data_changed.connect(self._on_events_data_changed)
         self.dialog: QWidget | None = None  # the dialog last opened (tests drive it)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
 
     def _on_events_data_changed(self, changes: Changes) -> None:
         if changes.touches(*self.WATCH):
@@ -100,24 +95,7 @@ class SituationSubPage(QWidget):
     def record_form(self, text: str, step: Step) -> Any:
         """`record` for a form's "Spara": a refusal is raised again (the service's own
         `ValidationError`), so the dialog shows it under its field and stays open."""
-        refused: list[UserError] = []
-        messages: list[str] = []
-
-        def guarded(session: Session) -> Any:
-            try:
-                return step(session)
-            except UserError as exc:
-                refused.append(exc)
-                raise
-
-        ok, result = push_recorded(
-            self.undo_stack, self.ctx, text, guarded, parent_widget=self, on_error=messages.append
-        )
-        if refused:
-            raise refused[0]
-        if not ok:
-            raise UserError(messages[0] if messages else self.tr("Det gick inte att spara."))
-        return result
+        return push_recorded_or_raise(self.undo_stack, self.ctx, text, step, parent_widget=self)
 
     def read(self, fn: Callable[[Session], T]) -> T:
         return read(self.ctx, fn)
