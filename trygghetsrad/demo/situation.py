@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from typing import Any  # the example records are keyword arguments of the services
 
 from sqlalchemy.orm import Session
 
@@ -27,7 +28,7 @@ COUNTY = "Mittlands län"
 COUNTRY = "Riket"
 
 
-def _sources(ctx: DemoContext) -> list[tuple[str, dict[str, object]]]:
+def _sources(ctx: DemoContext) -> list[tuple[str, dict[str, Any]]]:
     y, today = ctx.year, ctx.today
     org, person = ctx.organisations, ctx.people
     return [
@@ -247,9 +248,9 @@ def _wave(i: int, amplitude: float, phase: float = 0.0) -> float:
 
 def _indicators(
     ctx: DemoContext,
-) -> list[tuple[str, dict[str, object], list[tuple[str, str, float]]]]:
+) -> list[tuple[str, dict[str, Any], list[tuple[str, str, float]]]]:
     years = list(range(ctx.year - 6, ctx.year))  # six full years
-    result: list[tuple[str, dict[str, object], list[tuple[str, str, float]]]] = []
+    result: list[tuple[str, dict[str, Any], list[tuple[str, str, float]]]] = []
 
     def yearly(
         base: dict[str, float], slope: dict[str, float], wobble: float
@@ -380,7 +381,7 @@ def fill(session: Session, ctx: DemoContext) -> None:
             fields["last_received"] = last.replace(year=last.year - 1)
         # The example's sources are in hand unless their story says otherwise.
         fields.setdefault("status", "available")
-        sources[key] = situation_sources.create_source(session, **fields).id  # type: ignore[arg-type]
+        sources[key] = situation_sources.create_source(session, **fields).id
     # A received PDF kept with the police's local picture.
     situation_sources.add_attachment(
         session,
@@ -404,7 +405,7 @@ def fill(session: Session, ctx: DemoContext) -> None:
             session,
             source_id=sources[str(source_key)],
             main_area=MUNICIPALITY,
-            **fields,  # type: ignore[arg-type]
+            **fields,
         ).id
         situation_indicators.replace_values(session, indicators[key], rows)
 

@@ -6,9 +6,11 @@ night walks on summer Fridays and the school year. The previous year's plan is a
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from typing import Any  # the example records are keyword arguments of the services
 
 from sqlalchemy.orm import Session
 
+from trygghetsrad.demo import DemoContext
 from trygghetsrad.domain import calendar_items as ci
 from trygghetsrad.domain.wheel import Frequency, Recurrence
 from trygghetsrad.services import wheel
@@ -24,7 +26,7 @@ def _first_weekday(year: int, month: int, weekday: int) -> date:
     return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def fill(session: Session, ctx) -> None:  # type: ignore[no-untyped-def]
+def fill(session: Session, ctx: DemoContext) -> None:
     y1 = ctx.year
     y0 = y1 - 1
     school = wheel.create_category(session, name="Skolåret", color="#3f8f4f").id
@@ -35,7 +37,7 @@ def fill(session: Session, ctx) -> None:  # type: ignore[no-untyped-def]
     wheel.reorder_categories(session, ids)
     school_key = next(c.key for c in wheel.list_categories(session) if c.id == school)
 
-    def add(title: str, category: str, start: date, end: date | None = None, **kw) -> int:  # type: ignore[no-untyped-def]
+    def add(title: str, category: str, start: date, end: date | None = None, **kw: Any) -> int:
         return wheel.create_event(
             session, title=title, category=category, start=start, end=end, **kw
         ).id
