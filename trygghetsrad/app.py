@@ -218,7 +218,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if state is FileState.NEW and not quiet:
         from trygghetsrad.ui.dialogs.welcome import offer_example_data
 
-        QTimer.singleShot(0, lambda: offer_example_data(window))
+        QTimer.singleShot(0, lambda: offer_example_data(window, window.ctx))
     code = app.exec()
     if failed:
         if quiet:

@@ -103,7 +103,6 @@ def test_backup_copy_with_progress_and_cancel(qtbot, ctx, tmp_path, monkeypatch,
     with ctx.database.session() as s:
         register.create_person(s, name="Åsa Öberg")
     window = QMainWindow()
-    window.ctx = ctx  # type: ignore[attr-defined]
     qtbot.addWidget(window)
     folder = tmp_path / "kopior"
     folder.mkdir()
@@ -117,7 +116,7 @@ def test_backup_copy_with_progress_and_cancel(qtbot, ctx, tmp_path, monkeypatch,
         return real(database, path, progress)
 
     monkeypatch.setattr(dialog, "backup_to", held)
-    result = dialog.backup_to_file(window)
+    result = dialog.backup_to_file(window, ctx)
     if cancel:
         assert result is None and list(folder.iterdir()) == []
         assert "avbröts" in window.statusBar().currentMessage()

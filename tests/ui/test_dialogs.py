@@ -26,15 +26,6 @@ def png_bytes(width: int = 60, height: int = 20) -> bytes:
     return bytes(data.data())
 
 
-class FakeWindow(QWidget):
-    """Just what the welcome dialog needs from the main window."""
-
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        super().__init__()
-        self.ctx = ctx
-        self.events = ctx.events
-
-
 def test_settings_dialog_saves_text_and_logo(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     logo_file = tmp_path / "Storåkers logotyp.png"
     logo_file.write_bytes(png_bytes())
@@ -90,9 +81,9 @@ def test_settings_dialog_refuses_a_bad_logo_with_a_swedish_message(  # type: ign
 
 
 def test_welcome_fills_example_data_and_tells_the_pages(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    window = FakeWindow(ctx)
+    window = QWidget()
     qtbot.addWidget(window)
-    dialog = WelcomeDialog(window)
+    dialog = WelcomeDialog(window, ctx)
     qtbot.addWidget(dialog)
     dialog.open()
     assert "Storåkers kommun" in dialog.example_button.description()
@@ -105,9 +96,9 @@ def test_welcome_fills_example_data_and_tells_the_pages(qtbot, ctx) -> None:  # 
 
 
 def test_welcome_can_start_empty(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    window = FakeWindow(ctx)
+    window = QWidget()
     qtbot.addWidget(window)
-    dialog = WelcomeDialog(window)
+    dialog = WelcomeDialog(window, ctx)
     qtbot.addWidget(dialog)
     dialog.open()
     dialog.empty_button.click()

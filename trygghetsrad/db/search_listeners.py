@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, ExecutionContext
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.session import ORMExecuteState
 
@@ -190,8 +190,13 @@ _DML = re.compile(
 )
 
 
-def after_cursor_execute(  # type: ignore[no-untyped-def]
-    conn, _cursor, statement, _parameters, context, _executemany
+def after_cursor_execute(
+    conn: Connection,
+    _cursor: Any,
+    statement: str,
+    _parameters: Any,
+    context: ExecutionContext | None,
+    _executemany: bool,
 ) -> None:
     """Plain SQL that writes a registered table (e.g. the JSON import) marks it for reindexing."""
     if context is not None and getattr(context, "compiled", None) is not None:

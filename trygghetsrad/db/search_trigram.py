@@ -52,7 +52,8 @@ def substring_index(connection: Connection) -> str | None:
             info["search_substring"] = TRIGRAM if usable else None
         else:
             info["search_substring"] = WORDS
-    return info["search_substring"]  # type: ignore[no-any-return]
+    found: str | None = info["search_substring"]
+    return found
 
 
 def create_trigram_table(connection: Connection) -> None:

@@ -10,6 +10,7 @@ through `ctx.extra` or by name) and stands on its own when they are not.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any  # the example records are keyword arguments of the services
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,13 +23,15 @@ from trygghetsrad.services import action_plan, agreements, causes
 from trygghetsrad.services import action_plan_meetings as links
 
 
-def _find(session: Session, model: type, *words: str) -> int | None:
+def _find(
+    session: Session, model: type[Indicator | DataSource | Observation], *words: str
+) -> int | None:
     """The id of the first row whose name/title contains every word (case-insensitive)."""
-    column = model.name if hasattr(model, "name") else model.title  # type: ignore[attr-defined]
-    query = select(model.id)  # type: ignore[attr-defined]
+    column = model.title if issubclass(model, Observation) else model.name
+    query = select(model.id)
     for word in words:
         query = query.where(func.lower(column).contains(word.lower()))
-    return session.scalar(query.order_by(model.id))  # type: ignore[attr-defined]
+    return session.scalar(query.order_by(model.id))
 
 
 def _extra_id(ctx: DemoContext, bucket: str, key: str) -> int | None:
@@ -102,14 +105,14 @@ def fill(session: Session, ctx: DemoContext) -> None:
         prioritised=False,
     )
 
-    def cause(problem: int, title: str, kind: str, parent: int | None = None, **kw: object) -> int:
+    def cause(problem: int, title: str, kind: str, parent: int | None = None, **kw: Any) -> int:
         return causes.create_cause(
             session,
             problem_id=problem,
             title=title,
             kind=kind,
             parent_id=parent,
-            **kw,  # type: ignore[arg-type]
+            **kw,
         ).id
 
     c_dark = cause(
@@ -177,8 +180,8 @@ def fill(session: Session, ctx: DemoContext) -> None:
         ),
     ).id
 
-    def measure(**kw: object) -> int:
-        return action_plan.create_measure(session, plan_id=plan, data=MeasureInput(**kw)).id  # type: ignore[arg-type]
+    def measure(**kw: Any) -> int:
+        return action_plan.create_measure(session, plan_id=plan, data=MeasureInput(**kw)).id
 
     m_light = measure(
         title="Ny belysning och röjning vid resecentrum och i gångtunneln",

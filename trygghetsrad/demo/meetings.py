@@ -13,7 +13,15 @@ from sqlalchemy.orm import Session
 from trygghetsrad.demo import DemoContext
 from trygghetsrad.demo import meetings_structure as structure
 from trygghetsrad.demo.meetings_reference import REFERENCE_ITEMS
-from trygghetsrad.domain.meetings import MeetingKind, NextMeetingPlan, Note, Presence, Responsible
+from trygghetsrad.domain.meetings import (
+    AgendaItemData,
+    MeetingDetail,
+    MeetingKind,
+    NextMeetingPlan,
+    Note,
+    Presence,
+    Responsible,
+)
 from trygghetsrad.services import meetings as svc
 from trygghetsrad.services import meetings_actions as actions
 from trygghetsrad.services import meetings_agenda as agenda
@@ -91,18 +99,26 @@ def _thursday(year: int, month: int, week_of_month: int) -> date:
 
 
 def fill(session: Session, ctx: DemoContext) -> None:
-    people, groups = ctx.people, ctx.groups
     for key, titles in TEMPLATES.items():
         agenda.create_template(
-            session, group_id=groups[key], name="Standarddagordning", items=titles
+            session, group_id=ctx.groups[key], name="Standarddagordning", items=titles
         )
     structure.fill_phrases(session)
-    y0 = ctx.year - 1
     all_actions: dict[str, int] = {}
     ctx.extra["action_items"] = all_actions
-    meetings_by_group: dict[str, list[int]] = {"klara": [], "trygghetsradet": []}
+    ref, item_ids = _reference_meeting(session, ctx)
+    _reference_actions(session, ctx, item_ids, all_actions)
+    klara_next, council_next = _reference_attendance_and_next(session, ctx, ref)
+    meetings_by_group = {"klara": [ref, klara_next], "trygghetsradet": [ref, council_next]}
+    _plan_two_years(session, ctx, meetings_by_group)
+    ctx.extra["meetings"] = _hold_in_order(session, ctx, meetings_by_group, ref, all_actions)
 
-    # 1. The reference meeting: a joint meeting in February of the previous year.
+
+def _reference_meeting(session: Session, ctx: DemoContext) -> tuple[int, list[int]]:
+    """1. The reference meeting: a joint meeting in February of the previous year, with the
+    items and notes of the reference minutes; its id and its items' ids."""
+    people, groups = ctx.people, ctx.groups
+    y0 = ctx.year - 1
     reference_day = _thursday(y0, 2, 1)
     ref = svc.create_meeting(
         session,
@@ -117,8 +133,6 @@ def fill(session: Session, ctx: DemoContext) -> None:
         secretary_title=COORDINATOR_TITLE,
     ).id
     ctx.extra["reference_meeting"] = ref
-    meetings_by_group["klara"].append(ref)
-    meetings_by_group["trygghetsradet"].append(ref)
     svc.start_minutes(session, ref)
     years = {"y0": y0 - 1, "y": y0, "y1": y0 + 1, "y2": y0 + 2, "y3": y0 + 3}
     item_ids = []
@@ -133,6 +147,15 @@ def fill(session: Session, ctx: DemoContext) -> None:
             item,
             [Note(text.format(**years), max(lvl, 0), paragraph=lvl < 0) for lvl, text in bullets],
         )
+    return ref, item_ids
+
+
+def _reference_actions(
+    session: Session, ctx: DemoContext, item_ids: list[int], all_actions: dict[str, int]
+) -> None:
+    """The actions the reference minutes give."""
+    people = ctx.people
+    y0 = ctx.year - 1
     all_actions["dialogue_summary"] = actions.add_action(
         session,
         item_ids[2],
@@ -172,6 +195,12 @@ def fill(session: Session, ctx: DemoContext) -> None:
         responsible_person_id=people["soc_chef"],
         due_date=date(y0, 6, 30),
     ).id
+
+
+def _reference_attendance_and_next(session: Session, ctx: DemoContext, ref: int) -> tuple[int, int]:
+    """Who came to the reference meeting, and the two next meetings it planned."""
+    people, groups = ctx.people, ctx.groups
+    y0 = ctx.year - 1
     attendance.mark_unrecorded_present(session, ref)  # then the exceptions
     rows = {a.person_id: a.id for a in attendance.list_attendance(session, ref)}
     attendance.set_presence(session, rows[people["brandchef"]], Presence.EXCUSED)
@@ -196,10 +225,16 @@ def fill(session: Session, ctx: DemoContext) -> None:
             ),
         ],
     )
-    meetings_by_group["klara"].append(klara_next)
-    meetings_by_group["trygghetsradet"].append(council_next)
+    return klara_next, council_next
 
-    # 2. The rest of the two years: Feb (current year), May, September and November.
+
+def _plan_two_years(
+    session: Session, ctx: DemoContext, meetings_by_group: dict[str, list[int]]
+) -> None:
+    """2. The rest of the two years: Feb (current year), May, September and November, each
+    with its group's standard agenda."""
+    people, groups = ctx.people, ctx.groups
+    y0 = ctx.year - 1
     for key, start, end, last in (
         ("klara", time(10), time(12), (11, 2)),
         ("trygghetsradet", time(13), time(15), (12, 1)),
@@ -229,22 +264,22 @@ def fill(session: Session, ctx: DemoContext) -> None:
                 template = agenda.list_templates(session, group_id=groups[key])[0]
                 agenda.apply_template(session, mid, template.id)
 
-    # 3. Hold the meetings in date order: notes, attendance, actions, status.
+
+def _hold_in_order(
+    session: Session,
+    ctx: DemoContext,
+    meetings_by_group: dict[str, list[int]],
+    ref: int,
+    all_actions: dict[str, int],
+) -> list[int]:
+    """3. Hold the meetings in date order: notes, attendance, actions, status; every
+    meeting's id in that order."""
     ordered = sorted(
         {m for ids in meetings_by_group.values() for m in ids},
         key=lambda m: (svc.get_meeting(session, m).day, m),
     )
     held = [m for m in ordered if svc.get_meeting(session, m).day <= ctx.today]
-    latest = {
-        ids_[-1]
-        for ids_ in ([m for m in meetings_by_group[k] if m in held] for k in meetings_by_group)
-        if ids_
-    }
-    second = {
-        ids_[-2]
-        for ids_ in ([m for m in meetings_by_group[k] if m in held] for k in meetings_by_group)
-        if len(ids_) > 1
-    }
+    latest, second = _last_two_held(meetings_by_group, held)
     protocols = [m for m in ordered if svc.get_meeting(session, m).kind is MeetingKind.PROTOCOL]
     showcase = {protocols[0]} if protocols else set()  # and the first one still planned:
     showcase |= {next((m for m in protocols if m not in held), -1)}
@@ -265,7 +300,18 @@ def fill(session: Session, ctx: DemoContext) -> None:
         if mid not in second:
             svc.mark_sent(session, mid, on=meeting.day + timedelta(days=5))
     # The next meetings of the current year that lie ahead, with the day's date as reference.
-    ctx.extra["meetings"] = ordered
+    return ordered
+
+
+def _last_two_held(
+    meetings_by_group: dict[str, list[int]], held: list[int]
+) -> tuple[set[int], set[int]]:
+    """Each group's latest held meeting (its minutes still a draft) and the one before it
+    (finalised, not yet sent)."""
+    per_group = [[m for m in meetings_by_group[k] if m in held] for k in meetings_by_group]
+    latest = {ids_[-1] for ids_ in per_group if ids_}
+    second = {ids_[-2] for ids_ in per_group if len(ids_) > 1}
+    return latest, second
 
 
 def _fresh(choices: list[tuple[str, str]], index: int, taken: set[str]) -> tuple[str, str] | None:
@@ -280,10 +326,23 @@ def _fresh(choices: list[tuple[str, str]], index: int, taken: set[str]) -> tuple
 def _hold(
     session: Session, ctx: DemoContext, mid: int, index: int, all_actions: dict[str, int]
 ) -> None:
-    people = ctx.people
+    """A held meeting: attendance with some absent, standard notes, actions followed up and
+    closed, a new action, and for a protocol its decisions and an internal item."""
     meeting = svc.get_meeting(session, mid)
     if meeting.status.value == "planned":
         svc.start_minutes(session, mid)
+    _attendance(session, ctx, meeting, index)
+    items = _notes_and_closures(session, meeting, all_actions)
+    normal = [i for i in items if i.kind.value == "normal"]
+    _new_action(session, ctx, meeting, normal, index, all_actions)
+    if meeting.kind is MeetingKind.PROTOCOL and normal:
+        _protocol_items(session, mid, normal)
+
+
+def _attendance(session: Session, ctx: DemoContext, meeting: MeetingDetail, index: int) -> None:
+    """Everyone present but a member or two, and now and then a substitute."""
+    people = ctx.people
+    mid = meeting.id
     attendance.mark_unrecorded_present(session, mid)  # then the exceptions
     rows = attendance.list_attendance(session, mid)
     officers = {meeting.chair_id, meeting.secretary_id, meeting.adjuster_id}
@@ -305,6 +364,14 @@ def _hold(
             "substitute",
             substitute_for_id=people["brandchef"],
         )
+
+
+def _notes_and_closures(
+    session: Session, meeting: MeetingDetail, all_actions: dict[str, int]
+) -> list[AgendaItemData]:
+    """The standard notes under each item, and the actions the story closes at this
+    meeting; the meeting's items."""
+    mid = meeting.id
     items = agenda.get_agenda(session, mid)
     for item in items:
         bullets = STANDARD_NOTES.get(item.title)
@@ -319,7 +386,19 @@ def _hold(
             and action.carried_count >= 2
         ):
             actions.close_action(session, action.id, on=meeting.day, meeting_id=mid)
-    normal = [i for i in items if i.kind.value == "normal"]
+    return items
+
+
+def _new_action(
+    session: Session,
+    ctx: DemoContext,
+    meeting: MeetingDetail,
+    normal: list[AgendaItemData],
+    index: int,
+    all_actions: dict[str, int],
+) -> None:
+    """A new action under the third ordinary item (a decision too in a protocol)."""
+    people, mid = ctx.people, meeting.id
     # A new action never repeats one that is still open for the group (the notice and the
     # minutes would list the same task twice).
     still_open = {a.what for a in actions.followup(session, mid) if a.open}
@@ -351,25 +430,28 @@ def _hold(
                 responsible_person_id=people[person],
                 due_date=meeting.day + timedelta(days=45),
             ).id
-    if meeting.kind is MeetingKind.PROTOCOL and normal:
-        internal = agenda.add_item(
-            session,
-            mid,
-            title="Personalfråga: den vakanta fältassistenttjänsten",
-            body="Diskuteras utan protokollförda personuppgifter.",
-            internal=True,
-        ).id
-        agenda.set_notes(
-            session,
-            internal,
-            [Note("Rekryteringen pågår; intervjuer hålls under nästa månad.", 0, True)],
-        )
-        agenda.set_notes(
-            session,
-            normal[0].id,
-            [
-                Note("Ordföranden öppnar mötet. Dagordningen godkänns.", 0),
-                Note("Till justerare väljs Lena Holmström.", 0),
-                Note("Uppgifter om enskilda lämnas muntligt och antecknas inte.", 1, True),
-            ],
-        )
+
+
+def _protocol_items(session: Session, mid: int, normal: list[AgendaItemData]) -> None:
+    """A protocol's internal personnel item and the opening item's notes."""
+    internal = agenda.add_item(
+        session,
+        mid,
+        title="Personalfråga: den vakanta fältassistenttjänsten",
+        body="Diskuteras utan protokollförda personuppgifter.",
+        internal=True,
+    ).id
+    agenda.set_notes(
+        session,
+        internal,
+        [Note("Rekryteringen pågår; intervjuer hålls under nästa månad.", 0, True)],
+    )
+    agenda.set_notes(
+        session,
+        normal[0].id,
+        [
+            Note("Ordföranden öppnar mötet. Dagordningen godkänns.", 0),
+            Note("Till justerare väljs Lena Holmström.", 0),
+            Note("Uppgifter om enskilda lämnas muntligt och antecknas inte.", 1, True),
+        ],
+    )

@@ -16,226 +16,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db import search_index
-from trygghetsrad.db.models import Base
-
-PLACES = [
-    "Storåkers centrum",
-    "Norrby torg",
-    "Älvdalen",
-    "Resecentrum",
-    "Badplatsen vid Lillsjön",
-    "Storåkerskolans skolgård",
-    "Folkets park",
-    "Idrottshallen",
-    "Parkeringen vid Ica Kvantum",
-    "Gång- och cykeltunneln vid Östra vägen",
-    "Biblioteket",
-    "Fritidsgården Gnistan",
-]
-TOPICS = [
-    "Lägesbild från polisen",
-    "Rapport från fältgruppen",
-    "Skolans trygghetsarbete",
-    "Nattvandring inför helgen",
-    "Skadegörelse i {place}",
-    "Otrygghet vid {place}",
-    "Sommarlovsaktiviteter för unga",
-    "Inför valborg",
-    "Inför skolavslutningen",
-    "Inför nyårsafton",
-    "Uppföljning av medborgarlöftet",
-    "Trygghetsvandring i {place}",
-    "Samverkan med Storåkershem",
-    "Narkotika bland unga",
-    "Klotter och nedskräpning",
-    "Belysning på gång- och cykelvägar",
-    "Ungdomsmottagningens iakttagelser",
-    "Räddningstjänstens insatser",
-    "Brand i papperskorgar",
-    "Lägesbild och indikatorer",
-    "Åtgärdsplanens insatser",
-    "Föräldrar på stan",
-    "Orosanmälningar och SIP",
-    "Mopedbuller i {place}",
-    "Ekonomi och budget",
-    "Information från kommunledningen",
-    "Övriga frågor",
-]
-NOTES = [
-    "Polisen rapporterar {n} anmälningar om skadegörelse sedan förra mötet, flest vid {place}.",
-    "Fältassistenterna har mött grupper av unga vid {place} på fredagskvällar.",
-    "Skolan ser färre kränkningar i år men fler konflikter på sociala medier.",
-    "Storåkershem har bytt belysning i trapphusen och fått färre felanmälningar.",
-    "Föräldrar på stan har haft {n} nattvandrare ute under helgerna.",
-    "Räddningstjänsten har ryckt ut till {n} bränder i papperskorgar och containrar.",
-    "Ungdomsmottagningen märker oro kring alkohol och narkotika i åttan och nian.",
-    "Trygghetsvandringen samlade {n} boende; synpunkterna lämnas till gatuenheten.",
-    "Kommunen har tagit emot medborgardialogens enkätsvar, {n} procent känner sig trygga.",
-    "Diskussion om hur samverkan kring unga i riskzon kan bli tydligare.",
-]
-DECISIONS = [
-    "Trygghetsrådet beslutar att lägga informationen till handlingarna.",
-    "Trygghetsrådet beslutar att ge samordnaren i uppdrag att ta fram en plan för {place}.",
-    "Gruppen beslutar att följa upp frågan vid nästa möte.",
-    "Trygghetsrådet beslutar att fastställa lägesbilden.",
-    "Gruppen beslutar att genomföra en trygghetsvandring vid {place}.",
-]
-ACTIONS = [
-    "Kontakta gatuenheten om belysningen vid {place}",
-    "Boka lokal för trygghetsvandringen",
-    "Ta fram statistik över skadegörelse vid {place}",
-    "Bjuda in Storåkershem till nästa möte",
-    "Sammanställa fältgruppens iakttagelser",
-    "Skicka ut inbjudan till föräldramöte",
-    "Se över schemat för nattvandringen",
-    "Informera skolorna om sommarlovsaktiviteterna",
-    "Begära ut anmälningsstatistik från polisen",
-    "Följa upp klottersaneringen vid {place}",
-    "Uppdatera kontaktlistan för samverkan",
-    "Skriva underlag till kommunstyrelsen",
-]
-EVENTS = [
-    ("Valborgsfirande", 4, 30),
-    ("Skolavslutning", 6, 12),
-    ("Midsommar", 6, 20),
-    ("Skolstart", 8, 18),
-    ("Halloween", 10, 31),
-    ("Nyårsafton", 12, 31),
-    ("Studentfirande", 6, 5),
-    ("Sportlov", 2, 20),
-    ("Påsklov", 4, 7),
-    ("Höstlov", 10, 30),
-]
-EVENT_KINDS = [
-    "Nattvandring",
-    "Trygghetsvandring i {place}",
-    "Fältgruppen ute vid {place}",
-    "Informationsträff för föräldrar",
-    "Polisens medborgardialog",
-    "Leverans av statistik",
-    "Utbildning i samverkan",
-    "Fritidsgårdens kvällsöppet",
-    "Klottersanering vid {place}",
-    "Möte med Storåkershem",
-]
-SOURCE_KINDS = [
-    ("Anmälda brott", "police", "Polisen"),
-    ("Trygghetsmätning", "survey", "Polisen"),
-    ("Skolenkät", "survey", "Skolinspektionen"),
-    ("Liv och hälsa ung", "survey", "Region Mittland"),
-    ("Räddningstjänstens insatsstatistik", "statistics", "Räddningstjänsten Mittland"),
-    ("Felanmälningar", "statistics", "Storåkershem AB"),
-    ("Fältgruppens rapporter", "observation", "Socialtjänsten"),
-    ("Medborgardialog", "dialogue", "Storåkers kommun"),
-    ("Orosanmälningar", "statistics", "Socialtjänsten"),
-    ("Klottermätning", "measurement", "Gatuenheten"),
-]
-AREAS = ["Storåker", "Centrum", "Norrby", "Älvdalen", "Riket"]
-INDICATOR_KINDS = [
-    ("Anmälda våldsbrott", "per 100 000 invånare"),
-    ("Anmäld skadegörelse", "per 100 000 invånare"),
-    ("Anmälda stölder", "per 100 000 invånare"),
-    ("Anmälda narkotikabrott", "per 100 000 invånare"),
-    ("Bränder i det fria", "antal"),
-    ("Felanmälningar om klotter", "antal"),
-    ("Andel som känner sig trygga", "procent"),
-]
-OBSERVATIONS = [
-    "Unga samlas vid {place} sena kvällar",
-    "Ökad nedskräpning vid {place}",
-    "Mopedåkning på gångvägar vid {place}",
-    "Narkotikaförsäljning misstänks vid {place}",
-    "Trasig belysning vid {place}",
-    "Äldre undviker {place} efter mörkrets inbrott",
-]
-
-
-@dataclass
-class Counts:
-    rows: dict[str, int] = field(default_factory=dict)
-
-    def add(self, table: str, n: int) -> None:
-        self.rows[table] = self.rows.get(table, 0) + n
-
-
-def _existing_tables(session: Session) -> set[str]:
-    names = {
-        row[0]
-        for row in session.connection().exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table'"
-        )
-    }
-    return names & set(Base.metadata.tables)
-
-
-def _fallback(column: sa.Column[Any], today: date) -> Any:
-    kind = column.type
-    if isinstance(kind, sa.Boolean):
-        return False
-    if isinstance(kind, sa.DateTime):
-        return datetime.combine(today, time(12))
-    if isinstance(kind, sa.Date):
-        return today
-    if isinstance(kind, sa.Time):
-        return time(12)
-    if isinstance(kind, sa.Integer | sa.Float | sa.Numeric):
-        return 0
-    if isinstance(kind, sa.LargeBinary):
-        return b""
-    return ""
-
-
-class _Writer:
-    def __init__(self, session: Session, today: date) -> None:
-        self.session = session
-        self.today = today
-        self.tables = _existing_tables(session)
-        self.counts = Counts()
-
-    def has(self, *tables: str) -> bool:
-        return all(t in self.tables for t in tables)
-
-    def next_id(self, table: str) -> int:
-        value = self.session.connection().exec_driver_sql(f'SELECT max(id) FROM "{table}"').scalar()
-        return int(value or 0) + 1
-
-    def insert(self, name: str, rows: list[dict[str, Any]]) -> None:
-        if not rows or name not in self.tables:
-            return
-        table = Base.metadata.tables[name]
-        known = set(table.c.keys())
-        required = [
-            c
-            for c in table.c
-            if not c.nullable
-            and not c.primary_key
-            and c.default is None
-            and c.server_default is None
-        ]
-        keys: set[str] = set()
-        for row in rows:
-            keys.update(k for k in row if k in known)
-        for c in required:
-            keys.add(c.name)
-        clean = []
-        for row in rows:
-            item = {k: row[k] for k in keys if k in row}
-            for c in table.c:
-                if c.name in keys and c.name not in item:
-                    if c.default is not None and getattr(c.default, "is_scalar", False):
-                        item[c.name] = c.default.arg
-                    elif c.nullable:
-                        item[c.name] = None
-                    else:
-                        item[c.name] = _fallback(c, self.today)
-            clean.append(item)
-        for start in range(0, len(clean), 5000):
-            self.session.execute(table.insert(), clean[start : start + 5000])
-        self.counts.add(name, len(clean))
+from trygghetsrad.demo.scale_data import (
+    ACTIONS,
+    AREAS,
+    DECISIONS,
+    EVENT_KINDS,
+    EVENTS,
+    INDICATOR_KINDS,
+    NOTES,
+    OBSERVATIONS,
+    PLACES,
+    SOURCE_KINDS,
+    TOPICS,
+)
+from trygghetsrad.demo.scale_writer import Writer
 
 
 def _ids(session: Session, sql: str) -> list[int]:
@@ -256,7 +53,7 @@ def _days(start: date, end: date, step: int) -> Iterable[date]:
 def fill_history(session: Session, *, years: int, today: date) -> dict[str, int]:
     """Add `years` years of history up to `today`; return how many rows each table got."""
     rng = random.Random(f"storåker-{years}-{today.isoformat()}")
-    w = _Writer(session, today)
+    w = Writer(session, today)
     first_year = today.year - years + 1
     start = date(first_year, 1, 1)
     people = _ids(session, "SELECT id FROM people ORDER BY id") or []
@@ -293,51 +90,51 @@ def _meeting_days(start: date, today: date, rng: random.Random) -> list[tuple[da
     return sorted(result)
 
 
+@dataclass
+class _MeetingRows:
+    """The rows of the history's meetings as they are made, with the next id of each table."""
+
+    meeting_id: int
+    item_id: int
+    note_id: int
+    decision_id: int
+    action_id: int
+    meetings: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    attendance: list[dict[str, Any]] = field(default_factory=list)
+    items: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    actions: list[dict[str, Any]] = field(default_factory=list)
+    responsibles: list[dict[str, Any]] = field(default_factory=list)
+
+
 def _meetings(
-    w: _Writer,
+    w: Writer,
     rng: random.Random,
     start: date,
     today: date,
     people: list[int],
     groups: dict[str, int],
 ) -> None:
-    meeting_id = w.next_id("meetings")
-    item_id = w.next_id("agenda_items")
-    note_id = w.next_id("agenda_notes") if w.has("agenda_notes") else 1
-    decision_id = w.next_id("decisions") if w.has("decisions") else 1
-    action_id = w.next_id("action_items") if w.has("action_items") else 1
-    meetings, links, attendance, items, notes, decisions, actions = [], [], [], [], [], [], []
-    responsibles: list[dict[str, Any]] = []
+    rows = _MeetingRows(
+        meeting_id=w.next_id("meetings"),
+        item_id=w.next_id("agenda_items"),
+        note_id=w.next_id("agenda_notes") if w.has("agenda_notes") else 1,
+        decision_id=w.next_id("decisions") if w.has("decisions") else 1,
+        action_id=w.next_id("action_items") if w.has("action_items") else 1,
+    )
     previous: dict[str, int] = {}
     for day, group in _meeting_days(start, today, rng):
-        council = group == "Trygghetsrådet"
-        past = day < today
-        status = ("sent" if day < today - timedelta(days=30) else "draft") if past else "planned"
-        meetings.append(
-            {
-                "id": meeting_id,
-                "title": group if rng.random() < 0.97 else f"{group}, extra möte",
-                "kind": "protocol" if council else "notes",
-                "status": status,
-                "day": day,
-                "start_time": time(13 if council else 9, 0),
-                "end_time": time(15 if council else 11, 0),
-                "place": "Kommunhuset, sal Storåker" if council else rng.choice(PLACES[:6]),
-                "chair_id": people[1] if council and len(people) > 1 else None,
-                "secretary_id": people[0] if people else None,
-                "finalised_on": day + timedelta(days=7) if status == "sent" else None,
-                "sent_on": day + timedelta(days=8) if status == "sent" else None,
-                "previous_meeting_id": previous.get(group),
-                "sequence": 0,
-            }
-        )
-        previous[group] = meeting_id
+        _meeting(rows, rng, day, group, today, people, previous)
         if group in groups:
-            links.append({"meeting_id": meeting_id, "group_id": groups[group], "position": 0})
+            rows.links.append(
+                {"meeting_id": rows.meeting_id, "group_id": groups[group], "position": 0}
+            )
         for position, person in enumerate(rng.sample(people, min(len(people), 8))):
-            attendance.append(
+            rows.attendance.append(
                 {
-                    "meeting_id": meeting_id,
+                    "meeting_id": rows.meeting_id,
                     "person_id": person,
                     "presence": "present" if rng.random() < 0.85 else "excused",
                     "role": "ledamot",
@@ -348,75 +145,125 @@ def _meetings(
         n_items = rng.randint(11, 17)
         topics = rng.sample(TOPICS, n_items)
         for position, topic in enumerate(topics):
-            items.append(
+            _item(rows, rng, day, today, position, topic, group == "Trygghetsrådet", people)
+        rows.meeting_id += 1
+    w.insert("meetings", rows.meetings)
+    w.insert("meeting_groups", rows.links)
+    w.insert("attendance", rows.attendance)
+    w.insert("agenda_items", rows.items)
+    w.insert("agenda_notes", rows.notes)
+    w.insert("decisions", rows.decisions)
+    w.insert("action_items", rows.actions)
+    w.insert("action_responsibles", rows.responsibles)
+
+
+def _meeting(
+    rows: _MeetingRows,
+    rng: random.Random,
+    day: date,
+    group: str,
+    today: date,
+    people: list[int],
+    previous: dict[str, int],
+) -> None:
+    """The meeting's own row: sent a month after it was held, a draft until then."""
+    council = group == "Trygghetsrådet"
+    past = day < today
+    status = ("sent" if day < today - timedelta(days=30) else "draft") if past else "planned"
+    rows.meetings.append(
+        {
+            "id": rows.meeting_id,
+            "title": group if rng.random() < 0.97 else f"{group}, extra möte",
+            "kind": "protocol" if council else "notes",
+            "status": status,
+            "day": day,
+            "start_time": time(13 if council else 9, 0),
+            "end_time": time(15 if council else 11, 0),
+            "place": "Kommunhuset, sal Storåker" if council else rng.choice(PLACES[:6]),
+            "chair_id": people[1] if council and len(people) > 1 else None,
+            "secretary_id": people[0] if people else None,
+            "finalised_on": day + timedelta(days=7) if status == "sent" else None,
+            "sent_on": day + timedelta(days=8) if status == "sent" else None,
+            "previous_meeting_id": previous.get(group),
+            "sequence": 0,
+        }
+    )
+    previous[group] = rows.meeting_id
+
+
+def _item(
+    rows: _MeetingRows,
+    rng: random.Random,
+    day: date,
+    today: date,
+    position: int,
+    topic: str,
+    council: bool,
+    people: list[int],
+) -> None:
+    """An agenda item with, once held, its notes and (in the council) a decision, and its
+    actions."""
+    item_id = rows.item_id
+    rows.items.append(
+        {
+            "id": item_id,
+            "meeting_id": rows.meeting_id,
+            "position": position,
+            "title": _fmt(topic, rng),
+            "kind": "normal",
+            "body": _fmt(rng.choice(NOTES), rng) if rng.random() < 0.3 else "",
+            "internal": rng.random() < 0.05,
+        }
+    )
+    if day < today:
+        for n in range(rng.randint(1, 2)):
+            rows.notes.append(
                 {
-                    "id": item_id,
-                    "meeting_id": meeting_id,
-                    "position": position,
-                    "title": _fmt(topic, rng),
-                    "kind": "normal",
-                    "body": _fmt(rng.choice(NOTES), rng) if rng.random() < 0.3 else "",
-                    "internal": rng.random() < 0.05,
+                    "id": rows.note_id,
+                    "item_id": item_id,
+                    "position": n,
+                    "text": _fmt(rng.choice(NOTES), rng),
+                    "level": 0,
+                    "internal": False,
                 }
             )
-            if past:
-                for n in range(rng.randint(1, 2)):
-                    notes.append(
-                        {
-                            "id": note_id,
-                            "item_id": item_id,
-                            "position": n,
-                            "text": _fmt(rng.choice(NOTES), rng),
-                            "level": 0,
-                            "internal": False,
-                        }
-                    )
-                    note_id += 1
-                if council and rng.random() < 0.6:
-                    decisions.append(
-                        {
-                            "id": decision_id,
-                            "item_id": item_id,
-                            "position": 0,
-                            "text": _fmt(rng.choice(DECISIONS), rng),
-                            "internal": False,
-                        }
-                    )
-                    decision_id += 1
-            for n in range(rng.choice((1, 2, 2, 2, 3))):
-                due = day + timedelta(days=rng.randint(7, 60))
-                done = due < today - timedelta(days=14) or rng.random() < 0.2
-                actions.append(
-                    {
-                        "id": action_id,
-                        "item_id": item_id,
-                        "position": n,
-                        "what": _fmt(rng.choice(ACTIONS), rng),
-                        "due_date": due,
-                        "status": "done" if done else "open",
-                        "internal": False,
-                        "carried_count": 0 if done else rng.randint(0, 2),
-                        "closed_on": due if done else None,
-                    }
-                )
-                if people:
-                    responsibles.append(
-                        {"action_id": action_id, "position": 0, "person_id": rng.choice(people)}
-                    )
-                action_id += 1
-            item_id += 1
-        meeting_id += 1
-    w.insert("meetings", meetings)
-    w.insert("meeting_groups", links)
-    w.insert("attendance", attendance)
-    w.insert("agenda_items", items)
-    w.insert("agenda_notes", notes)
-    w.insert("decisions", decisions)
-    w.insert("action_items", actions)
-    w.insert("action_responsibles", responsibles)
+            rows.note_id += 1
+        if council and rng.random() < 0.6:
+            rows.decisions.append(
+                {
+                    "id": rows.decision_id,
+                    "item_id": item_id,
+                    "position": 0,
+                    "text": _fmt(rng.choice(DECISIONS), rng),
+                    "internal": False,
+                }
+            )
+            rows.decision_id += 1
+    for n in range(rng.choice((1, 2, 2, 2, 3))):
+        due = day + timedelta(days=rng.randint(7, 60))
+        done = due < today - timedelta(days=14) or rng.random() < 0.2
+        rows.actions.append(
+            {
+                "id": rows.action_id,
+                "item_id": item_id,
+                "position": n,
+                "what": _fmt(rng.choice(ACTIONS), rng),
+                "due_date": due,
+                "status": "done" if done else "open",
+                "internal": False,
+                "carried_count": 0 if done else rng.randint(0, 2),
+                "closed_on": due if done else None,
+            }
+        )
+        if people:
+            rows.responsibles.append(
+                {"action_id": rows.action_id, "position": 0, "person_id": rng.choice(people)}
+            )
+        rows.action_id += 1
+    rows.item_id += 1
 
 
-def _wheel(w: _Writer, rng: random.Random, first_year: int, today: date) -> None:
+def _wheel(w: Writer, rng: random.Random, first_year: int, today: date) -> None:
     categories = _ids(w.session, "SELECT id FROM wheel_categories ORDER BY position, id")
     if not categories:
         return
@@ -456,7 +303,7 @@ def _wheel(w: _Writer, rng: random.Random, first_year: int, today: date) -> None
     w.insert("wheel_events", events)
 
 
-def _sources(w: _Writer, rng: random.Random, first_year: int, today: date) -> None:
+def _sources(w: Writer, rng: random.Random, first_year: int, today: date) -> None:
     existing = {
         row[0] for row in w.session.connection().exec_driver_sql("SELECT name FROM data_sources")
     }
@@ -498,7 +345,7 @@ def _sources(w: _Writer, rng: random.Random, first_year: int, today: date) -> No
     w.insert("data_sources", rows)
 
 
-def _indicators(w: _Writer, rng: random.Random, first_year: int, today: date) -> None:
+def _indicators(w: Writer, rng: random.Random, first_year: int, today: date) -> None:
     existing = {
         row[0] for row in w.session.connection().exec_driver_sql("SELECT name FROM indicators")
     }
@@ -545,7 +392,7 @@ def _indicators(w: _Writer, rng: random.Random, first_year: int, today: date) ->
     w.insert("indicator_values", values)
 
 
-def _observations(w: _Writer, rng: random.Random, start: date, today: date) -> None:
+def _observations(w: Writer, rng: random.Random, start: date, today: date) -> None:
     rows = []
     for day in _days(start, today, 12):
         rows.append(
@@ -562,7 +409,7 @@ def _observations(w: _Writer, rng: random.Random, start: date, today: date) -> N
     w.insert("observations", rows)
 
 
-def _plans(w: _Writer, rng: random.Random, first_year: int, today: date, people: list[int]) -> None:
+def _plans(w: Writer, rng: random.Random, first_year: int, today: date, people: list[int]) -> None:
     plan_id = w.next_id("action_plans")
     problem_id = w.next_id("problems") if w.has("problems") else 1
     plans, problems, causes, measures = [], [], [], []

@@ -8,12 +8,12 @@ Shares ids with part 2 through `ctx.extra["sources"]`, `["indicators"]`, `["obse
 
 from __future__ import annotations
 
-import math
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy.orm import Session
 
-from trygghetsrad.demo import DemoContext
+from trygghetsrad.demo import DemoContext, indicator_data, situation_data
+from trygghetsrad.demo.indicator_data import MUNICIPALITY
 from trygghetsrad.services import (
     situation_gaps,
     situation_indicators,
@@ -22,365 +22,31 @@ from trygghetsrad.services import (
     situation_sources,
 )
 
-MUNICIPALITY = "Storåkers kommun"
-COUNTY = "Mittlands län"
-COUNTRY = "Riket"
-
-
-def _sources(ctx: DemoContext) -> list[tuple[str, dict[str, object]]]:
-    y, today = ctx.year, ctx.today
-    org, person = ctx.organisations, ctx.people
-    return [
-        (
-            "bra",
-            {
-                "name": "Anmälda brott (Brå)",
-                "kind": "statistics",
-                "provider_name": "Brottsförebyggande rådet (Brå)",
-                "delivered_by_id": person["samordnare"],
-                "description": "Brås officiella statistik över anmälda brott per kommun, "
-                "hämtas från Brås webbplats när helårsstatistiken publiceras.",
-                "frequency": "yearly",
-                "last_received": date(y, 3, 26),
-                "next_expected": date(y + 1, 3, 26),
-                "geographic_level": "municipality",
-                "obstacles": [
-                    ("geography", "Redovisas per kommun, inte per kommundel."),
-                    ("reporting", "Mörkertal: långt ifrån alla brott anmäls."),
-                ],
-            },
-        ),
-        (
-            "polis_lagesbild",
-            {
-                "name": "Polisens lokala lägesbild",
-                "kind": "police",
-                "provider_organisation_id": org["polis"],
-                "delivered_by_id": person["kommunpolis"],
-                "description": "Lokalpolisområdets lägesbild; dras muntligt i Trygghetsrådet, "
-                "en öppen sammanfattning lämnas skriftligt.",
-                "frequency": "half_yearly",
-                "last_received": date(y, 4, 15),
-                "next_expected": date(y, 10, 15),
-                "geographic_level": "district",
-                "obstacles": [
-                    ("secrecy", "Delar omfattas av sekretess och lämnas bara muntligt."),
-                ],
-            },
-        ),
-        (
-            "trygghetsmatning",
-            {
-                "name": "Polisens trygghetsmätning",
-                "kind": "survey",
-                "provider_organisation_id": org["polis"],
-                "delivered_by_id": person["kommunpolis"],
-                "description": "Enkät till ett slumpat urval invånare 16 år och äldre om "
-                "trygghet, problem i närmiljön och förtroende för polisen.",
-                "frequency": "yearly",
-                "last_received": date(y, 2, 10),
-                "next_expected": date(y + 1, 2, 10),
-                "geographic_level": "district",
-                "obstacles": [("reporting", "Låg svarsfrekvens bland unga vuxna (under 25 %).")],
-            },
-        ),
-        (
-            "can",
-            {
-                "name": "Skolenkät om drogvanor (CAN)",
-                "kind": "survey",
-                "provider_organisation_id": org["skola"],
-                "delivered_by_id": person["kurator"],
-                "description": "CAN:s drogvaneundersökning i årskurs 9 och gymnasiet år 2, "
-                "genomförs vartannat år.",
-                "frequency": "biennial",
-                "last_received": date(y - 1, 6, 12),
-                "next_expected": date(y + 1, 6, 12),
-                "geographic_level": "school",
-                "obstacles": [
-                    ("cost", "Kommunen betalar för deltagandet och sammanställningen."),
-                    ("geography", "Redovisas per skola; små skolor slås ihop."),
-                ],
-            },
-        ),
-        (
-            "soc",
-            {
-                "name": "Socialtjänstens aggregerade data",
-                "kind": "statistics",
-                "provider_organisation_id": org["soc"],
-                "delivered_by_id": person["soc_chef"],
-                "description": "Antal orosanmälningar om barn och unga, per kvartal och "
-                "kommundel, aggregerat så att ingen enskild kan identifieras.",
-                "frequency": "quarterly",
-                "last_received": date(y, 6, 30),
-                "next_expected": today - timedelta(days=24),
-                "geographic_level": "district",
-                "status": "requested",
-                "obstacles": [
-                    (
-                        "secrecy",
-                        "Socialtjänstsekretess: bara aggregerade uppgifter, "
-                        "inga grupper mindre än fem personer.",
-                    ),
-                    ("gdpr", "Kräver en rättslig grund för varje sammanställning."),
-                ],
-            },
-        ),
-        (
-            "raddning",
-            {
-                "name": "Räddningstjänstens insatser vid anlagd brand",
-                "kind": "statistics",
-                "provider_organisation_id": org["rtj"],
-                "delivered_by_id": person["brandchef"],
-                "description": "Insatser vid bränder i containrar, fordon och byggnader där "
-                "branden misstänks vara anlagd.",
-                "frequency": "quarterly",
-                "last_received": date(y, 10, 5),
-                "next_expected": today + timedelta(days=9),
-                "geographic_level": "district",
-            },
-        ),
-        (
-            "bostad",
-            {
-                "name": "Skadegörelsekostnader Storåkershem",
-                "kind": "statistics",
-                "provider_organisation_id": org["bostad"],
-                "delivered_by_id": person["bostad"],
-                "description": "Bostadsbolagets kostnader för skadegörelse och klotter per "
-                "bostadsområde.",
-                "frequency": "yearly",
-                "last_received": date(y, 1, 20),
-                "next_expected": date(y + 1, 1, 20),
-                "geographic_level": "catchment",
-                "obstacles": [
-                    ("geography", "Bostadsområdena följer inte kommundelarnas gränser."),
-                ],
-            },
-        ),
-        (
-            "avlopp",
-            {
-                "name": "Avloppsvattenanalys av narkotika",
-                "kind": "measurement",
-                "provider_organisation_id": org["kommun"],
-                "delivered_by_id": person["ekonom"],
-                "description": "Provtagning vid Storåkers reningsverk en vecka per kvartal; "
-                "analys av kokain, amfetamin och cannabis.",
-                "frequency": "quarterly",
-                "last_received": date(y, 9, 20),
-                "next_expected": date(y, 12, 20),
-                "geographic_level": "catchment",
-                "obstacles": [("cost", "Cirka 40 000 kr per provomgång.")],
-            },
-        ),
-        (
-            "dialog",
-            {
-                "name": "Medborgardialoger",
-                "kind": "dialogue",
-                "provider_organisation_id": org["kommun"],
-                "delivered_by_id": person["samordnare"],
-                "description": "Dialoger med invånare tillsammans med polisen, underlag för "
-                "medborgarlöftet.",
-                "frequency": "irregular",
-                "last_received": date(y - 1, 10, 18),
-                "geographic_level": "district",
-                "obstacles": [("other", "Få unga och få boende i ytterområdena deltar.")],
-            },
-        ),
-        (
-            "faltare",
-            {
-                "name": "Fältgruppens iakttagelser",
-                "kind": "observation",
-                "provider_organisation_id": org["soc"],
-                "delivered_by_id": person["faltare1"],
-                "description": "Fältassistenternas månadsrapport om platser där unga samlas.",
-                "frequency": "monthly",
-                "last_received": date(today.year, today.month, 1) - timedelta(days=1),
-                "next_expected": date(today.year, today.month, 1) + timedelta(days=30),
-                "geographic_level": "district",
-                "internal": True,
-            },
-        ),
-        (
-            "nattvandring",
-            {
-                "name": "Nattvandrarnas rapporter",
-                "kind": "observation",
-                "provider_organisation_id": org["nattvandring"],
-                "delivered_by_id": person["forening"],
-                "description": "Korta rapporter efter varje nattvandring fredag och lördag.",
-                "frequency": "monthly",
-                "last_received": date(y, 8, 31),
-                "next_expected": date(y, 9, 30),
-                "geographic_level": "district",
-                "obstacles": [("reporting", "Rapporterna kommer oregelbundet.")],
-            },
-        ),
-        (
-            "ungdomsmottagning",
-            {
-                "name": "Ungdomsmottagningens iakttagelser",
-                "kind": "observation",
-                "provider_organisation_id": org["region"],
-                "delivered_by_id": person["ungdom"],
-                "description": "Iakttagelser om utsatthet och droger bland unga som söker "
-                "ungdomsmottagningen.",
-                "frequency": "irregular",
-                "geographic_level": "municipality",
-                "status": "missing",
-                "obstacles": [
-                    ("secrecy", "Hälso- och sjukvårdssekretess; bara generella iakttagelser."),
-                ],
-            },
-        ),
-    ]
-
-
-def _wave(i: int, amplitude: float, phase: float = 0.0) -> float:
-    return amplitude * math.sin(i * 1.3 + phase)
-
-
-def _indicators(
-    ctx: DemoContext,
-) -> list[tuple[str, dict[str, object], list[tuple[str, str, float]]]]:
-    years = list(range(ctx.year - 6, ctx.year))  # six full years
-    result: list[tuple[str, dict[str, object], list[tuple[str, str, float]]]] = []
-
-    def yearly(
-        base: dict[str, float], slope: dict[str, float], wobble: float
-    ) -> list[tuple[str, str, float]]:
-        rows = []
-        for i, year in enumerate(years):
-            for j, (area, start) in enumerate(base.items()):
-                value = start + slope[area] * i + _wave(i, wobble, j)
-                rows.append((area, str(year), round(value, 1)))
-        return rows
-
-    result.append(
-        (
-            "vald",
-            {
-                "name": "Anmälda våldsbrott per 100 000 invånare",
-                "unit": "per 100 000 inv.",
-                "source": "bra",
-                "chart_kind": "line",
-                "comparison_area": COUNTY,
-                "description": "Misshandel, olaga hot och rån, anmälda i kommunen.",
-            },
-            yearly(
-                {MUNICIPALITY: 980.0, COUNTY: 1050.0, COUNTRY: 1120.0},
-                {MUNICIPALITY: 22.0, COUNTY: 8.0, COUNTRY: 5.0},
-                25.0,
-            ),
-        )
-    )
-    result.append(
-        (
-            "skadegorelse",
-            {
-                "name": "Anmäld skadegörelse per 100 000 invånare",
-                "unit": "per 100 000 inv.",
-                "source": "bra",
-                "chart_kind": "bar",
-                "comparison_area": COUNTRY,
-                "description": "Skadegörelse och klotter, anmälda i kommunen.",
-            },
-            yearly(
-                {MUNICIPALITY: 1460.0, COUNTRY: 1390.0},
-                {MUNICIPALITY: -35.0, COUNTRY: -12.0},
-                40.0,
-            ),
-        )
-    )
-    result.append(
-        (
-            "otrygghet",
-            {
-                "name": "Andel som känner sig otrygga utomhus kvällstid",
-                "unit": "procent",
-                "source": "trygghetsmatning",
-                "chart_kind": "line",
-                "comparison_area": COUNTRY,
-                "description": "Andel av de svarande som känner sig ganska eller mycket "
-                "otrygga när de går ut ensamma sent en kväll i sitt bostadsområde.",
-            },
-            yearly({MUNICIPALITY: 24.0, COUNTRY: 27.0}, {MUNICIPALITY: 0.6, COUNTRY: -0.4}, 1.1),
-        )
-    )
-    can_years = list(range(ctx.year - 9, ctx.year, 2))
-    can_rows = []
-    for i, year in enumerate(can_years):
-        can_rows.append((MUNICIPALITY, str(year), round(5.0 + 0.7 * i + _wave(i, 0.4), 1)))
-        can_rows.append((COUNTRY, str(year), round(6.0 + 0.3 * i + _wave(i, 0.3, 1), 1)))
-    result.append(
-        (
-            "can",
-            {
-                "name": "Elever i årskurs 9 som använt narkotika",
-                "unit": "procent",
-                "source": "can",
-                "chart_kind": "bar",
-                "comparison_area": COUNTRY,
-                "description": "Andel elever som någon gång använt narkotika (CAN).",
-            },
-            can_rows,
-        )
-    )
-    quarters = [(y, q) for y in range(ctx.year - 5, ctx.year + 1) for q in (1, 2, 3, 4)]
-    quarters = [
-        (y, q) for y, q in quarters if date(y, (q - 1) * 3 + 1, 1) < ctx.today - timedelta(days=60)
-    ]
-    coke = []
-    for i, (y, q) in enumerate(quarters):
-        coke.append((MUNICIPALITY, f"{y}-Q{q}", round(48 + 3.1 * i + _wave(i, 9), 1)))
-        coke.append((COUNTRY, f"{y}-Q{q}", round(95 + 2.4 * i + _wave(i, 6, 2), 1)))
-    result.append(
-        (
-            "kokain",
-            {
-                "name": "Kokain i avloppsvatten",
-                "unit": "mg per 1 000 invånare och dygn",
-                "source": "avlopp",
-                "chart_kind": "line",
-                "comparison_area": COUNTRY,
-                "description": "Uppmätt mängd bensoylekgonin (kokain) vid Storåkers "
-                "reningsverk, medel under provveckan.",
-            },
-            coke,
-        )
-    )
-    result.append(
-        (
-            "kostnader",
-            {
-                "name": "Skadegörelsekostnader Storåkershem",
-                "unit": "tkr",
-                "source": "bostad",
-                "chart_kind": "bar",
-                "comparison_area": "",
-                "description": "Bostadsbolagets kostnader för skadegörelse och klotter.",
-            },
-            yearly({MUNICIPALITY: 1250.0}, {MUNICIPALITY: -60.0}, 90.0),
-        )
-    )
-    return result
-
 
 def fill(session: Session, ctx: DemoContext) -> None:
+    sources = _add_sources(session, ctx)
+    indicators = _add_indicators(session, ctx, sources)
+    gaps = _add_gaps(session, ctx)
+    observations = _add_observations(session, ctx, sources, indicators)
+    previous, current = _add_pictures(session, ctx)
+    ctx.extra["sources"] = sources
+    ctx.extra["indicators"] = indicators
+    ctx.extra["observations"] = observations
+    ctx.extra["gaps"] = gaps
+    ctx.extra["situation_pictures"] = {"presented": previous, "current": current}
+
+
+def _add_sources(session: Session, ctx: DemoContext) -> dict[str, int]:
+    """The data sources (key -> id), two with a received file."""
     y = ctx.year
     sources: dict[str, int] = {}
-    for key, fields in _sources(ctx):
+    for key, fields in situation_data.sources(ctx):
         last = fields.get("last_received")
         if isinstance(last, date) and last > ctx.today:
             fields["last_received"] = last.replace(year=last.year - 1)
         # The example's sources are in hand unless their story says otherwise.
         fields.setdefault("status", "available")
-        sources[key] = situation_sources.create_source(session, **fields).id  # type: ignore[arg-type]
+        sources[key] = situation_sources.create_source(session, **fields).id
     # A received PDF kept with the police's local picture.
     situation_sources.add_attachment(
         session,
@@ -396,19 +62,28 @@ def fill(session: Session, ctx: DemoContext) -> None:
         data=("område;kostnad (tkr)\nNorrmalm;412\nCentrum;305\nVästra;188\n").encode(),
         received_on=date(y, 1, 20),
     )
+    return sources
 
+
+def _add_indicators(session: Session, ctx: DemoContext, sources: dict[str, int]) -> dict[str, int]:
+    """The indicators with their values (key -> id)."""
     indicators: dict[str, int] = {}
-    for key, fields, rows in _indicators(ctx):
+    for key, fields, rows in indicator_data.indicators(ctx):
         source_key = fields.pop("source")
         indicators[key] = situation_indicators.create_indicator(
             session,
             source_id=sources[str(source_key)],
             main_area=MUNICIPALITY,
-            **fields,  # type: ignore[arg-type]
+            **fields,
         ).id
         situation_indicators.replace_values(session, indicators[key], rows)
+    return indicators
 
-    gaps = {
+
+def _add_gaps(session: Session, ctx: DemoContext) -> dict[str, int]:
+    """What the picture lacks: competence and sources (key -> id)."""
+    y = ctx.year
+    return {
         "analys": situation_gaps.create_gap(
             session,
             kind="competence",
@@ -446,165 +121,11 @@ def fill(session: Session, ctx: DemoContext) -> None:
         ).id,
     }
 
-    obs_rows = [
-        (
-            "industri",
-            "Industriområdet är lugnare än tidigare",
-            "Industriområdet Västra",
-            "vandalism",
-            "falling",
-            (),
-            date(y, 5, 20),
-            "Färre larm om inbrott och skadegörelse sedan belysningen byttes och kameror sattes upp.",
-            "Polisen, kommunpolisen",
-            ["polis_lagesbild", "bostad"],
-            ["skadegorelse"],
-            False,
-        ),
-        (
-            "busstation",
-            "Ungdomar samlas vid resecentrum kvällstid",
-            "Resecentrum",
-            "youth",
-            "rising",
-            (9, 10, 11),
-            date(y, 10, 2),
-            "Grupper om 15–20 unga, en del under 15 år, fredagar och lördagar. Stök och "
-            "enstaka hot mot resenärer.",
-            "Fältgruppen och nattvandrarna",
-            ["faltare", "nattvandring"],
-            [],
-            False,
-        ),
-        (
-            "narkotika",
-            "Narkotika säljs via sociala medier",
-            "Hela kommunen",
-            "drugs",
-            "rising",
-            (),
-            date(y, 9, 25),
-            "Unga beställer via meddelandeappar och får leverans hem. Avloppsmätningarna visar "
-            "stigande nivåer av kokain.",
-            "Polisen och skolkuratorerna",
-            ["avlopp", "can"],
-            ["kokain", "can"],
-            False,
-        ),
-        (
-            "tvattstugor",
-            "Skadegörelse i tvättstugor och källare",
-            "Norrmalm",
-            "vandalism",
-            "unchanged",
-            (),
-            date(y, 3, 14),
-            "Återkommande skadegörelse och klotter i allmänna utrymmen.",
-            "Storåkershem",
-            ["bostad"],
-            ["kostnader"],
-            False,
-        ),
-        (
-            "container",
-            "Bränder i containrar kring valborg",
-            "Centrum",
-            "fire",
-            "unchanged",
-            (4, 5),
-            date(y, 5, 5),
-            "Anlagda bränder i containrar och papperskorgar.",
-            "Räddningstjänsten",
-            ["raddning"],
-            [],
-            False,
-        ),
-        (
-            "tunnel",
-            "Otrygg gångtunnel under Storgatan",
-            "Centrum",
-            "unsafe_place",
-            "unchanged",
-            (10, 11, 12, 1, 2),
-            date(y, 2, 15),
-            "Flera i medborgardialogen undviker tunneln när det är mörkt; dålig belysning.",
-            "Medborgardialog",
-            ["dialog", "trygghetsmatning"],
-            ["otrygghet"],
-            False,
-        ),
-        (
-            "inbrott",
-            "Bostadsinbrott i villaområden under semestern",
-            "Södra villaområdet",
-            "burglary",
-            "falling",
-            (7, 8),
-            date(y, 8, 30),
-            "Färre inbrott sedan grannsamverkan startade.",
-            "Polisen",
-            ["polis_lagesbild"],
-            [],
-            False,
-        ),
-        (
-            "rekrytering",
-            "Oro för rekrytering av unga till kriminella nätverk",
-            "Centrum",
-            "youth",
-            "rising",
-            (),
-            date(y, 11, 4),
-            "Uppgifter om att äldre ungdomar erbjuder yngre betalt för uppdrag. Känsligt; "
-            "sprids inte utanför rådet.",
-            "Socialtjänsten och polisen",
-            ["soc", "polis_lagesbild"],
-            [],
-            True,
-        ),
-        (
-            "industri_fg",
-            "Inbrott och stölder i industriområdet",
-            "Industriområdet Västra",
-            "burglary",
-            "rising",
-            (1, 2, 12),
-            date(y - 1, 3, 1),
-            "Återkommande inbrott i firmabilar och förråd, främst vintertid.",
-            "Polisen",
-            ["polis_lagesbild"],
-            [],
-            False,
-        ),
-        (
-            "tunnel_fg",
-            "Otrygg gångtunnel under Storgatan",
-            "Centrum",
-            "unsafe_place",
-            "rising",
-            (10, 11, 12, 1, 2),
-            date(y - 1, 10, 18),
-            f"Tas upp i medborgardialogen hösten {y - 1}.",
-            "Medborgardialog",
-            ["dialog"],
-            ["otrygghet"],
-            False,
-        ),
-        (
-            "klotter_fg",
-            "Klotter i centrum",
-            "Centrum",
-            "vandalism",
-            "unchanged",
-            (),
-            date(y - 1, 6, 10),
-            "Klotter på skolor och busskurer.",
-            "Storåkershem",
-            ["bostad"],
-            ["skadegorelse"],
-            False,
-        ),
-    ]
+
+def _add_observations(
+    session: Session, ctx: DemoContext, sources: dict[str, int], indicators: dict[str, int]
+) -> dict[str, int]:
+    """The observations, each with the sources and indicators behind it (key -> id)."""
     observations: dict[str, int] = {}
     for (
         key,
@@ -619,7 +140,7 @@ def fill(session: Session, ctx: DemoContext) -> None:
         src_keys,
         ind_keys,
         internal,
-    ) in obs_rows:
+    ) in situation_data.observations(ctx):
         observations[key] = situation_observations.create_observation(
             session,
             title=title,
@@ -634,7 +155,12 @@ def fill(session: Session, ctx: DemoContext) -> None:
             indicator_ids=[indicators[k] for k in ind_keys],
             internal=internal,
         ).id
+    return observations
 
+
+def _add_pictures(session: Session, ctx: DemoContext) -> tuple[int, int]:
+    """Last year's picture, presented, and this year's in progress."""
+    y = ctx.year
     previous = situation_pictures.create_picture(
         session,
         title=f"Lägesbild {y - 1}",
@@ -677,12 +203,7 @@ def fill(session: Session, ctx: DemoContext) -> None:
         limitations="Socialtjänstens aggregerade data för årets andra halvår har inte "
         "kommit in. Ungdomsmottagningens iakttagelser saknas helt.",
     ).id
-
-    ctx.extra["sources"] = sources
-    ctx.extra["indicators"] = indicators
-    ctx.extra["observations"] = observations
-    ctx.extra["gaps"] = gaps
-    ctx.extra["situation_pictures"] = {"presented": previous, "current": current}
+    return previous, current
 
 
 def _tiny_pdf(title: str) -> bytes:

@@ -170,7 +170,11 @@ def _default_error(parent: QWidget | None) -> Callable[[object], None]:
                 parent, QApplication.translate("background", "Det gick inte"), str(exc)
             )
         else:
-            log.error("Background task failed", exc_info=exc)  # type: ignore[arg-type]
+            # An error handed on is an exception; anything else: what is being handled now.
+            log.error(
+                "Background task failed",
+                exc_info=exc if isinstance(exc, BaseException) else True,
+            )
             QMessageBox.critical(
                 parent,
                 QApplication.translate("background", "Ett oväntat fel"),
@@ -220,7 +224,7 @@ def run_with_progress(
     Without `cancellable` the dialog has no button (work that must not stop half-way)."""
     dialog = QProgressDialog(label, parent.tr("Avbryt"), 0, 0, parent)
     if not cancellable:
-        dialog.setCancelButton(None)  # type: ignore[arg-type]
+        dialog.setCancelButton(None)
     dialog.setWindowTitle(label)
     dialog.setAccessibleName(label)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -21,7 +21,8 @@ def load_factory(spec: str) -> Callable[[AppContext], QWidget]:
     module_name, _, attr = spec.partition(":")
     with forgetting_source_lines():  # a page imports dozens of modules (see source_lines)
         module = importlib.import_module(module_name)
-    return getattr(module, attr)  # type: ignore[no-any-return]
+    factory: Callable[[AppContext], QWidget] = getattr(module, attr)
+    return factory
 
 
 class LazyTab(QWidget):

@@ -153,7 +153,12 @@ class MainWindow(QMainWindow):
         self._first_paint_sent = False
         self._startup_complete_sent = False
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -430,7 +435,7 @@ class MainWindow(QMainWindow):
         if self.switch_database(target, ask=True):
             from trygghetsrad.ui.dialogs.welcome import offer_example_data
 
-            offer_example_data(self)
+            offer_example_data(self, self.ctx)
 
     def _on_open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -445,7 +450,7 @@ class MainWindow(QMainWindow):
     def _on_backup(self) -> None:
         from trygghetsrad.ui.dialogs.backup import backup_to_file
 
-        backup_to_file(self)
+        backup_to_file(self, self.ctx)
 
     def _on_restore(self) -> None:
         from trygghetsrad.ui.dialogs.restore import restore_from_backup

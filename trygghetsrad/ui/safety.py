@@ -148,7 +148,9 @@ def backup_in_background(window: Any) -> Any:
     database = window.ctx.database
 
     def work(_progress: Any) -> Path | None:
-        return _backups().automatic_backup(database)  # type: ignore[no-any-return]
+        from trygghetsrad.services.backup import automatic_backup  # loads SQLAlchemy
+
+        return automatic_backup(database)
 
     def done(made: Path | None) -> None:
         if made is not None:
@@ -186,7 +188,8 @@ class _Guard(QObject):
 
     @property
     def database(self) -> Database:
-        return self._window.ctx.database  # type: ignore[no-any-return]
+        database: Database = self._window.ctx.database
+        return database
 
     def _beat(self) -> None:
         lock.heartbeat(self.database.path)
@@ -282,7 +285,7 @@ def _main_window() -> QWidget | None:
     app = QApplication.instance()
     if app is None:
         return None
-    for widget in app.topLevelWidgets():  # type: ignore[attr-defined]
+    for widget in QApplication.topLevelWidgets():
         if hasattr(widget, "ctx") and widget.isVisible():
-            return widget  # type: ignore[no-any-return]
+            return widget
     return None

@@ -8,15 +8,18 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from trygghetsrad.errors import UserError
 from trygghetsrad.services.backup import backup_to
 from trygghetsrad.ui.background import Cancelled, Progress, run_modal
+from trygghetsrad.ui.context import AppContext
 
 
-def backup_to_file(window: QWidget) -> Path | None:
-    database = window.ctx.database  # type: ignore[attr-defined]
+def backup_to_file(window: QMainWindow, ctx: AppContext) -> Path | None:
+    """Copy the open database to a file the user picks; the path, or None if none was made.
+    The outcome is said in the window's status bar."""
+    database = ctx.database
     suggestion = database.path.with_name(
         f"{database.path.stem}-kopia-{datetime.now():%Y-%m-%d}.sqlite"
     )
@@ -41,14 +44,14 @@ def backup_to_file(window: QWidget) -> Path | None:
     try:
         target: Path = run_modal(window, window.tr("Säkerhetskopierar"), work)
     except Cancelled:
-        window.statusBar().showMessage(  # type: ignore[attr-defined]
+        window.statusBar().showMessage(
             window.tr("Säkerhetskopieringen avbröts; ingen fil sparades."), 8000
         )
         return None
     except UserError as exc:
         QMessageBox.warning(window, window.tr("Säkerhetskopian misslyckades"), str(exc))
         return None
-    window.statusBar().showMessage(  # type: ignore[attr-defined]
+    window.statusBar().showMessage(
         window.tr("Säkerhetskopia sparad: {path}").format(path=target), 8000
     )
     return target

@@ -15,14 +15,15 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad import APP_NAME
 from trygghetsrad.errors import UserError
+from trygghetsrad.ui.context import AppContext
 
 
 class WelcomeDialog(QDialog):
     """Two clear choices; the example-data button fills the database itself."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, ctx: AppContext) -> None:
         super().__init__(window)
-        self._window = window
+        self._ctx = ctx
         self.filled = False
         self.setWindowTitle(self.tr("Välkommen"))
         self.setAccessibleName(self.tr("Välkommen till {app}").format(app=APP_NAME))
@@ -66,7 +67,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.example_button)
         layout.addWidget(self.empty_button)
 
-        database = window.ctx.database  # type: ignore[attr-defined]
+        database = ctx.database
         footnote = QLabel(
             self.tr(
                 "Databas: {path}\nVill du senare börja på riktigt: välj Arkiv → Ny databas."
@@ -83,10 +84,10 @@ class WelcomeDialog(QDialog):
     def _on_example_clicked(self) -> None:
         from trygghetsrad import demo
 
-        window = self._window
+        ctx = self._ctx
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with window.ctx.database.session() as s:  # type: ignore[attr-defined]
+            with ctx.database.session() as s:
                 changes = demo.fill(s)
         except UserError as exc:
             QGuiApplication.restoreOverrideCursor()
@@ -95,16 +96,14 @@ class WelcomeDialog(QDialog):
             return
         QGuiApplication.restoreOverrideCursor()
         self.filled = True
-        window.events.changed(changes)  # type: ignore[attr-defined]
-        window.events.status_message.emit(  # type: ignore[attr-defined]
-            self.tr("Exempeldata för Storåkers kommun har lagts in.")
-        )
+        ctx.events.changed(changes)
+        ctx.events.status_message.emit(self.tr("Exempeldata för Storåkers kommun har lagts in."))
         self.accept()
 
 
-def offer_example_data(window: QWidget) -> bool:
+def offer_example_data(window: QWidget, ctx: AppContext) -> bool:
     """Ask how to begin with a new, empty database; True when example data was filled in."""
-    dialog = WelcomeDialog(window)
+    dialog = WelcomeDialog(window, ctx)
     dialog.exec()
     filled = dialog.filled
     dialog.deleteLater()

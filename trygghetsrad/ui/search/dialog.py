@@ -49,7 +49,10 @@ class HtmlDelegate(QStyledItemDelegate):
     """Paints an item's HTML_ROLE (bold matches, grey context) instead of its plain text."""
 
     def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex, width: int | None = None
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        width: int | None = None,
     ) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
@@ -69,7 +72,7 @@ class HtmlDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        doc = self._document(opt, index)  # type: ignore[arg-type]
+        doc = self._document(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style is not None:
@@ -94,7 +97,7 @@ class HtmlDelegate(QStyledItemDelegate):
         width = None
         if isinstance(view, QTreeView):
             width = view.viewport().width() - view.indentation() - 4
-        doc = self._document(option, index, width)  # type: ignore[arg-type]
+        doc = self._document(option, index, width)
         return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
 

@@ -145,7 +145,7 @@ class OptionalDateEntry(QWidget):
 
     def setFocus(self, *args: object) -> None:  # noqa: N802 (Qt API)
         """Focus goes to the date text (where an error is), or the check box when it is off."""
-        (self.edit if self.check.isChecked() else self.check).setFocus(*args)  # type: ignore[arg-type]
+        (self.edit if self.check.isChecked() else self.check).setFocus(*args)
 
     def set_value(self, value: date | None, default: date | None = None) -> None:
         self.edit.setDate(value or default or date.today())

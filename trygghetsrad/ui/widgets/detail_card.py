@@ -94,7 +94,8 @@ class DetailCard(QFrame):
         for row in range(self.facts.rowCount()):
             for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole):
                 item = self.facts.itemAt(row, role)
-                if item is not None and isinstance(item.widget(), QLabel):
-                    parts.append(item.widget().text())  # type: ignore[union-attr]
+                label = item.widget() if item is not None else None
+                if isinstance(label, QLabel):
+                    parts.append(label.text())
         parts += [self.section.text(), self.items.text()]
         return "\n".join(p for p in parts if p)

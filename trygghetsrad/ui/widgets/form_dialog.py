@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.errors import UserError, ValidationError
+from trygghetsrad.ui.widgets.date_entry import DateEntry, OptionalDateEntry
 from trygghetsrad.ui.widgets.keyboard import on_edit, take_keyboard
 from trygghetsrad.ui.widgets.screen import fit_to_screen
+from trygghetsrad.ui.widgets.time_entry import TimeEntry
 
 # The field widget `add_field` hands back is the one it was given (a QLineEdit stays one).
 FieldWidget = TypeVar("FieldWidget", bound=QWidget)
@@ -201,9 +203,9 @@ class FormDialog(QDialog):
         if isinstance(row_label, QLabel):
             row_label.setBuddy(widget)
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
-        if getattr(widget, "field", None) == "":
-            # A typed date names its field in its own errors: the row it sits in.
-            widget.field = key  # type: ignore[attr-defined]
+        if isinstance(widget, DateEntry | OptionalDateEntry | TimeEntry) and widget.field == "":
+            # A typed date or time names its field in its own errors: the row it sits in.
+            widget.field = key
         self._fields[key] = widget
         self._errors[key] = error
         # A message goes as soon as the user corrects the field (the save checks it again).

@@ -84,6 +84,10 @@ def paint_pages(printer: QPrinter, pages: list[QImage]) -> None:
         painter.end()
 
 
+class _Preview(QPrintPreviewDialog):
+    pages: list[QImage]  # what the preview shows, for tests
+
+
 def print_pdf(parent: QWidget, title: str, data: bytes, pages: list[QImage] | None) -> Any:
     """The print preview of the PDF `data` with its page images `pages` (returned, not yet
     executed by tests); without the images (no QtPdf) the PDF opens in the system's reader."""
@@ -95,7 +99,7 @@ def print_pdf(parent: QWidget, title: str, data: bytes, pages: list[QImage] | No
         path = write_document(folder / f"{title}.pdf", data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return None
-    dialog = QPrintPreviewDialog(parent)
+    dialog = _Preview(parent)
     printer = dialog.printer()  # owned by the dialog (a printer of ours would be freed first)
     printer.setResolution(PRINT_DPI)
     printer.setDocName(title)
@@ -108,7 +112,7 @@ def print_pdf(parent: QWidget, title: str, data: bytes, pages: list[QImage] | No
     dialog.setWindowTitle(parent.tr("Skriv ut: {title}").format(title=title))
     dialog.setAccessibleName(dialog.windowTitle())
     dialog.paintRequested.connect(lambda p: paint_pages(p, pages))
-    dialog.pages = pages  # type: ignore[attr-defined]  # what the preview shows, for tests
+    dialog.pages = pages
     dialog.resize(900, 1100)  # a page at a readable size; capped to the screen below
     fit_to_screen(dialog)
     return dialog
