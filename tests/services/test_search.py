@@ -187,3 +187,31 @@ def test_each_open_database_keeps_its_own_index_and_no_other_engine_is_watched(
         bare.dispose()
     with database.session() as s:
         assert _titles(s, "grannsamverkan") == []  # written past the open database
+
+
+def test_every_database_opened_after_others_were_closed_is_indexed(db_path, database) -> None:  # type: ignore[no-untyped-def]
+    """A window switching databases, a command run after another: the session factory of a
+    closed database is freed, and the next one may take its place in memory; its writes
+    must still reach the index (a guard by identity once skipped installing them)."""
+    database.close()
+    found = [_write_and_search(db_path, f"Kvarter{n}gruppen") for n in range(20)]
+    assert found == [[f"Kvarter{n}gruppen"] for n in range(20)]
+
+
+def _write_and_search(path, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Open the database, add a group, find it, close the database and let it be freed."""
+    import gc
+
+    from trygghetsrad.db.engine import open_database
+
+    db = open_database(path)
+    try:
+        with db.session() as s:
+            make_group(s, name=name)
+        with db.session() as s:
+            titles = _titles(s, name.lower())
+    finally:
+        db.close()
+    del db, s
+    gc.collect()
+    return titles

@@ -28,13 +28,17 @@ STALE = "search_stale_tables"  # session.info / connection.info: tables to reind
 
 
 def install(engine: Engine, sessions: sessionmaker[Session]) -> None:
-    """Keep the index of the database behind `engine` in step with what `sessions` write."""
-    if not event.contains(sessions, "after_flush", after_flush):
-        event.listen(sessions, "after_flush", after_flush)
-        event.listen(sessions, "do_orm_execute", after_bulk)
-        event.listen(sessions, "before_commit", before_commit)
-    if not event.contains(engine, "after_cursor_execute", after_cursor_execute):
-        event.listen(engine, "after_cursor_execute", after_cursor_execute)
+    """Keep the index of the database behind `engine` in step with what `sessions` write.
+
+    Called once per database, as it is opened (each has its own engine and session
+    factory). No `event.contains` guard: SQLAlchemy files a session factory's listeners
+    under the id of a class it makes for that factory, and once such a class of a closed
+    database is gone a new factory's class may get the same id, so `contains` would say
+    yes for a factory that has no listeners."""
+    event.listen(sessions, "after_flush", after_flush)
+    event.listen(sessions, "do_orm_execute", after_bulk)
+    event.listen(sessions, "before_commit", before_commit)
+    event.listen(engine, "after_cursor_execute", after_cursor_execute)
 
 
 def mark_stale(connection: Connection, tables: set[str]) -> None:
