@@ -51,6 +51,11 @@ class Hook(importlib.abc.MetaPathFinder):
 
                 window.first_paint_with_data.connect(painted)
                 window.startup_complete.connect(complete)
+                # The garbage collector, paused for start-up, runs again once it is over.
+                from PySide6.QtWidgets import QApplication
+                import gc
+                QApplication.instance().aboutToQuit.connect(
+                    lambda: print("GC", gc.isenabled(), flush=True))
 
             module.MainWindow.__init__ = init
 
@@ -92,6 +97,7 @@ def test_first_paint_with_data_needs_no_sqlalchemy(demo_database, tmp_path: Path
         "COMPLETE True MeetingsPage True",
     ]
     assert "COMMANDS []" in result.stdout.splitlines()
+    assert "GC True" in result.stdout.splitlines()
 
 
 def test_new_database_takes_the_usual_way(tmp_path: Path) -> None:
