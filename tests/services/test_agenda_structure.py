@@ -265,3 +265,27 @@ def test_erasing_a_presenter_leaves_no_name_on_a_draft_item(session) -> None:  #
     meetings_structure.update_item_details(session, item, presenter_id=josef)
     privacy.erase_person(session, josef)
     assert meetings_agenda.get_item(session, item).presenter == privacy.ERASED_NAME
+
+
+def test_copying_the_previous_agenda_keeps_the_standing_structure(session) -> None:  # type: ignore[no-untyped-def]
+    group, _people = make_group_with_members(session, 2)
+    earlier = make_meeting(session, group_ids=[group], day=date(2026, 2, 5))
+    police = make_item(session, earlier, title="Polisens lägesbild")
+    pause = make_item(session, earlier, title="Paus")
+    josef = make_person(session, name="Josef Lind")
+    meetings_structure.update_item_details(
+        session,
+        police,
+        category=ItemCategory.INFORMATION,
+        presenter_id=josef,
+        case_number="KS 2026/1",
+        proposal="Noteras.",
+    )
+    meetings_structure.update_item_details(session, pause, unnumbered=True)
+    later = make_meeting(session, group_ids=[group], day=date(2026, 4, 9))
+    assert meetings_agenda.copy_previous_agenda(session, later) == 2
+    copied = {i.title: i for i in meetings_agenda.get_agenda(session, later)}
+    first = copied["Polisens lägesbild"]
+    assert (first.category, first.presenter_id) == (ItemCategory.INFORMATION, josef)
+    assert (first.case_number, first.proposal) == ("", "")  # this meeting's own
+    assert copied["Paus"].unnumbered

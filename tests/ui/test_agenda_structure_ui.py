@@ -76,6 +76,9 @@ def test_the_item_editor_stores_the_item_as_councils_write_it(qtbot, ctx, counci
     fields = agenda.structure
     _click_row(agenda.list, 2)
     assert agenda.title.text() == "Polisens lägesbild"
+    assert not fields.isVisible()  # folded away while the minutes are taken
+    QTest.mouseClick(fields.toggle, Qt.MouseButton.LeftButton)
+    assert fields.isVisible()
     # The kind, with the keyboard on the combo box.
     fields.category.setFocus()
     QTest.keyClick(fields.category, Qt.Key.Key_Down)
@@ -125,6 +128,9 @@ def test_the_item_editor_stores_the_item_as_councils_write_it(qtbot, ctx, counci
     )
     assert "Handlingar kommer senare." in text and "Se § 17 Årshjul 2027" in text
     assert "Förslag till beslut: Informationen noteras." in text
+    # Folded again, the toggle still tells what the item holds.
+    QTest.mouseClick(fields.toggle, Qt.MouseButton.LeftButton)
+    assert not fields.isVisible() and "Dnr KS 2026/114" in fields.toggle.toolTip()
 
 
 def _document(ctx, meeting: int):  # type: ignore[no-untyped-def]
@@ -139,6 +145,7 @@ def test_an_item_without_a_number_shifts_none_and_undo_puts_it_back(qtbot, ctx, 
     agenda = page.agenda
     _click_row(agenda.list, 1)
     assert agenda.title.text() == "Fika"
+    QTest.mouseClick(agenda.structure.toggle, Qt.MouseButton.LeftButton)
     QTest.mouseClick(agenda.structure.unnumbered, Qt.MouseButton.LeftButton)
     assert _item(ctx, pause).unnumbered
     assert _list_texts(agenda) == [
@@ -166,7 +173,7 @@ def test_the_numbering_style_is_chosen_in_the_details(qtbot, ctx, council) -> No
     with ctx.database.session() as s:
         assert meetings.get_meeting(s, meeting).numbering is Numbering.NONE
     assert _list_texts(page.agenda)[0] == "–  Mötets öppnande"
-    assert not page.details.first_paragraph.isEnabled()  # no § to start from
+    assert not row.continue_button.isEnabled()  # no § to continue from
     QTest.mouseClick(row.grouped, Qt.MouseButton.LeftButton)
     with ctx.database.session() as s:
         assert meetings.get_meeting(s, meeting).group_by_category

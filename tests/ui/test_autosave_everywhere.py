@@ -283,6 +283,45 @@ def _agenda_column(column: str) -> Field:
     return Field("AgendaPanel: own 0.7 s timer → save_item_fields (save_now hook)", change)
 
 
+def _item_structure(column: str, how: str) -> Field:
+    """An agenda item's structure field (meetings_structure.update_item_details): a choice
+    or a tick is one undoable edit at once, typed text autosaves (FieldAutosave)."""
+
+    def change(qtbot: Any, page: Any, widget: Any, marker: str) -> Check:
+        item = _agenda_item(page)
+        qtbot.mouseClick(page.agenda.structure.toggle, Qt.MouseButton.LeftButton)  # shown
+        query = f"SELECT {column} FROM agenda_items WHERE id = ?"
+        if how == "choice":
+            value: Any = next_choice(qtbot, widget)
+            return lambda con: con.execute(query, (item,)).fetchone() == (value,)
+        if how == "check":
+            ticked = toggle(qtbot, widget)
+            return lambda con: con.execute(query, (item,)).fetchone() == (int(ticked),)
+        if how == "slot":
+            type_over(qtbot, widget, "14.05-14.35")
+            return lambda con: str(con.execute(query, (item,)).fetchone()[0]).startswith("14:05")
+        if isinstance(widget, QComboBox):  # föredragande: a name typed as free text
+            widget = widget.lineEdit()
+        if isinstance(widget, QPlainTextEdit):
+            type_at_end(qtbot, widget, marker)
+        else:
+            type_over(qtbot, widget, marker)
+        return lambda con: marker in str(con.execute(query, (item,)).fetchone()[0])
+
+    when = "at once" if how in ("choice", "check") else "FieldAutosave"
+    return Field(f"ItemStructureFields: {how}, {when} → update_item_details", change)
+
+
+def _numbering_tick(qtbot: Any, page: Any, widget: Any, _marker: str) -> Check:
+    page.tabs.setCurrentIndex(2)
+    meeting = page.meeting.id
+    ticked = toggle(qtbot, widget)
+    return lambda con: (
+        con.execute("SELECT group_by_category FROM meetings WHERE id = ?", (meeting,)).fetchone()
+        == (int(ticked),)
+    )
+
+
 def _agenda_lines(table: str) -> Field:
     def change(qtbot: Any, page: Any, widget: Any, marker: str) -> Check:
         item = _agenda_item(page)
@@ -391,6 +430,20 @@ FIELDS: dict[tuple[str, str], Field] = {
     (M, "Intern punkt"): Field("AgendaPanel: own timer", _agenda_internal),
     (M, "Anteckningar i punktform"): _agenda_lines("agenda_notes"),
     (M, "Beslut, ett per rad"): _agenda_lines("decisions"),
+    (M, "Typ av ärende"): _item_structure("category", "choice"),
+    (M, "Föredragande"): _item_structure("presenter_text", "text"),
+    (M, "Diarienummer"): _item_structure("case_number", "text"),
+    (M, "Tid för punkten"): _item_structure("slot_start", "slot"),
+    (M, "Förslag till beslut"): _item_structure("proposal", "text"),
+    (M, "Handlingar kommer senare"): _item_structure("papers_later", "check"),
+    (M, "Punkten har inget nummer"): _item_structure("unnumbered", "check"),
+    (M, "Hänvisning till en annan punkt"): _item_structure("refers_to_id", "choice"),
+    (M, "Numrering"): Field(
+        "NumberingRow: at once (activated) → set_numbering", _meeting_choice("numbering").change
+    ),
+    (M, "Gruppera punkterna under ärendetyp"): Field(
+        "NumberingRow: at once (clicked) → set_numbering", _numbering_tick
+    ),
     (M, "Ort"): _notice("issued_place"),
     (M, "Datum för kallelsen"): _notice("issued_on", "date"),
     (M, "Undertecknas av"): _notice("signed_by", "choice"),

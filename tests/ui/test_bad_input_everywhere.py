@@ -176,6 +176,12 @@ def _template(ctx: Any) -> None:
     page.agenda.edit_template(group.id, group.name)
 
 
+def _attendance_details(ctx: Any) -> None:
+    panel = _meetings_page(ctx).attendance
+    panel.view.selectRow(0)
+    panel.edit_details()
+
+
 OPENERS: dict[str, Callable[[Any], object]] = {
     # register
     "register.dialogs.PersonDialog": lambda ctx: _register_page(ctx).new_person(),
@@ -191,6 +197,7 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     "meetings.dialogs.ReopenDialog": lambda ctx: _meetings_page(ctx, "sent").reopen(),
     "meetings.agenda_dialogs.ActionDialog": lambda ctx: _meetings_page(ctx).agenda.new_action(),
     "meetings.attendance.GuestDialog": lambda ctx: _meetings_page(ctx).attendance.add_guest(),
+    "meetings.attendance_details.AttendanceDetailsDialog": lambda ctx: _attendance_details(ctx),
     # The newest draft: the older one's next meeting is planned already, and planning the
     # same meeting twice is refused.
     "meetings.next_meeting.NextMeetingDialog": lambda ctx: _meetings_page(

@@ -129,9 +129,9 @@ def reference_text(number: str, title: str) -> str:
     or by title alone when the target has no number ("Se punkten ”Fika”")."""
     number = number.strip()
     if number.startswith("§"):
-        return tr("Se {number} {title}").format(number=number, title=title)
+        return tr("Se {mark} {title}").format(mark=number, title=title)
     if number[:1].isdigit():
-        return tr("Se punkt {number} {title}").format(number=number.rstrip("."), title=title)
+        return tr("Se punkt {mark} {title}").format(mark=number.rstrip("."), title=title)
     return tr("Se punkten ”{title}”").format(title=title)
 
 

@@ -183,7 +183,8 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
             self.undo_stack,
             lambda: read(self.ctx, register.list_people),
         )
-        editor.form.addRow(self.tr("Ärende"), self.structure)
+        editor.title_row.addWidget(self.structure.toggle)
+        editor.layout().insertWidget(1, self.structure)  # below the text, above the notes
         # Ctrl+Space: the standard phrases of the settings, where the minutes are written.
         self._phrase_menus = phrases.attach(
             (editor.body, editor.notes, editor.decisions, self.structure.proposal),

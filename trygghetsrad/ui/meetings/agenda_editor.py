@@ -104,7 +104,8 @@ class ItemEditor(QWidget):
             self.tr("Intern punkt: tas inte med i kallelse, protokoll eller andra utskick")
         )
         self.internal.toggled.connect(self._emit_edited)
-        title_row = QHBoxLayout()
+        # Public: the panel adds the "Ärende" toggle here, where it takes no height.
+        self.title_row = title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
         title_row.addWidget(self.internal)
         title_col = QVBoxLayout()

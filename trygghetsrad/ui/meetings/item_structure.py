@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from trygghetsrad.domain.agenda_structure import ItemCategory, format_slot, parse_slot
 from trygghetsrad.domain.meetings import AgendaItemData
+from trygghetsrad.domain.meetings_document import item_facts
 from trygghetsrad.domain.register import PersonData
 from trygghetsrad.services import meetings_structure as structure
 from trygghetsrad.ui.widgets.autosave import FieldAutosave
@@ -50,6 +53,15 @@ class ItemStructureFields(QWidget):
         self._people = people
         self.item: AgendaItemData | None = None
         self._loading = False
+        # Shown on demand: while the minutes are taken the notes keep the height.
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setText(self.tr("Ärende"))
+        self.toggle.setAccessibleName(self.tr("Visa ärendets uppgifter"))
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.toggled.connect(self.set_expanded)
+        self.hide()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
@@ -190,6 +202,7 @@ class ItemStructureFields(QWidget):
                     self.reference.addItem(label, item_id)
             target = item.refers_to_id if item else None
             self.reference.setCurrentIndex(max(0, self.reference.findData(target)))
+            self._show_summary(item)
         finally:
             self._loading = False
 
@@ -205,6 +218,29 @@ class ItemStructureFields(QWidget):
         self.typed["case_number"].load(item.case_number if item else "")
         self.typed["slot"].load(format_slot(item.slot_start, item.slot_end) if item else "")
         self.typed["proposal"].load(item.proposal if item else "")
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show or hide the fields (the toggle in the title row says which)."""
+        if self.toggle.isChecked() != expanded:
+            self.toggle.setChecked(expanded)  # comes back here through `toggled`
+            return
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.setVisible(expanded)
+
+    def _show_summary(self, item: AgendaItemData | None) -> None:
+        """What the item holds, on the toggle: its tooltip, and bold when there is any."""
+        facts = item_facts(item, grouped=False) if item else []
+        if item and item.papers_later:
+            facts.append(self.tr("Handlingar kommer senare"))
+        if item and item.unnumbered:
+            facts.append(self.tr("utan nummer"))
+        summary = " · ".join(facts)
+        self.toggle.setToolTip(
+            summary or self.tr("Typ, föredragande, Dnr, tid, förslag till beslut")
+        )
+        font = self.toggle.font()
+        font.setBold(bool(summary) or bool(item and (item.proposal or item.refers_to_id)))
+        self.toggle.setFont(font)
 
     def set_editable(self, editable: bool) -> None:
         for widget in (
@@ -284,6 +320,5 @@ def reference_choices(
 ) -> list[tuple[int, str]]:
     """(id, "§ 16 Årshjul 2027") for the reference list, numbered as the documents print."""
     return [
-        (item.id, f"{number} {item.title}".strip())
-        for number, item in zip(numbers, items, strict=True)
+        (item.id, f"{mark} {item.title}".strip()) for mark, item in zip(numbers, items, strict=True)
     ]

@@ -66,9 +66,8 @@ class NumberingRow(QWidget):
         editable = meeting is not None and meeting.editable
         for widget in (self.numbering, self.grouped):
             widget.setEnabled(editable)
-        through_year = style is Numbering.PARAGRAPH_YEAR
-        self.first_paragraph.setEnabled(editable and through_year)
-        self.continue_button.setEnabled(editable and through_year)
+        # The first § counts only for § through the year; it stays a field of its own.
+        self.continue_button.setEnabled(editable and style is Numbering.PARAGRAPH_YEAR)
 
     def _record(self, label: str, **fields: Any) -> None:
         if self._loading or self.meeting is None:
