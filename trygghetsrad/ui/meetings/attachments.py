@@ -224,8 +224,8 @@ def write_extract(
     from trygghetsrad.ui.background import run_in_background, write_file
 
     def work(_progress: Any) -> Path:
-        from trygghetsrad.export.meetings.extract_pdf import extract_pdf
+        from trygghetsrad.export.kinds import EXPORTS
 
-        return write_file(path, extract_pdf(doc, indices))
+        return write_file(path, EXPORTS["extract"].render(doc, indices=indices))
 
     return run_in_background(work, parent=parent, on_done=on_done)
