@@ -61,7 +61,7 @@ def test_a_file_is_added_opened_removed_and_brought_back(
 ) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "Lägesbild.pdf"
     source.write_bytes(CONTENT)
-    box = page.details.attachments
+    box = page.attachments
     box.add_files([source])
     assert _stored(ctx, page.meeting_id) == ["Lägesbild.pdf"]
     assert box.list.count() == 1
@@ -92,6 +92,7 @@ def test_extract_dialog_writes_the_ticked_item_only(qtbot, demo_ctx, tmp_path: P
         )
     widget = _page(qtbot, demo_ctx, found.id)
     assert widget.header.extract_action.isEnabled()
+    assert not widget.attachments.add_button.isEnabled()  # finalised minutes keep their files
     out = tmp_path / "utdrag.pdf"
     dialog = widget.export("extract", out)
     qtbot.waitExposed(dialog)

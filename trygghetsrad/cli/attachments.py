@@ -16,6 +16,7 @@ from pathlib import Path
 from trygghetsrad.cli import Commands
 from trygghetsrad.cli.base import open_db, write_output
 from trygghetsrad.errors import UserError
+from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.i18n import tr
 
 _OWNERS = ("meeting", "item", "agreement")
@@ -44,9 +45,7 @@ def add_commands(commands: Commands) -> None:
     export.add_argument("out", metavar="UTFIL", type=Path, help=tr("filen som skrivs"))
     export.set_defaults(handler=_export_attachment)
 
-    extract = commands.export.add_parser(
-        "extract", help=tr("protokollsutdrag med valda punkter som PDF")
-    )
+    extract = commands.export.add_parser("extract", help=EXPORTS["extract"].help)
     extract.add_argument(
         "meeting", metavar="MÖTES-ID", help=tr("mötets id (se list meetings) eller datum")
     )
@@ -139,7 +138,6 @@ def _export_attachment(args: argparse.Namespace) -> int:
 def _export_extract(args: argparse.Namespace) -> int:
     from trygghetsrad.cli.meetings import resolve_meeting
     from trygghetsrad.domain.meeting_extract import extract_indices
-    from trygghetsrad.export.meetings.extract_pdf import extract_pdf
     from trygghetsrad.services.meetings_document import meeting_document
 
     *numbers, out = args.rest
@@ -154,4 +152,4 @@ def _export_extract(args: argparse.Namespace) -> int:
     finally:
         db.close()
     indices = extract_indices(doc, numbers)
-    return write_output(Path(out), extract_pdf(doc, indices))
+    return write_output(Path(out), EXPORTS["extract"].render(doc, indices=indices))

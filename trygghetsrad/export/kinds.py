@@ -109,6 +109,16 @@ _KINDS = (
         _lazy(f"{_MEETINGS}.ics", "invitation_ics"),
         tr("kalenderinbjudan (.ics)"),
     ),
+    # Chosen items of finalised minutes: render(document, indices=[…]) (all items without).
+    ExportKind(
+        "extract",
+        tr("Protokollsutdrag"),
+        tr("Protokollsutdrag (PDF)"),
+        ".pdf",
+        PDF,
+        _lazy(f"{_MEETINGS}.extract_pdf", "extract_pdf"),
+        tr("protokollsutdrag med valda punkter som PDF"),
+    ),
     # The annual wheel (`services.wheel_extra.wheel_document`), with include_internal=.
     ExportKind(
         "wheel_pdf",
@@ -202,7 +212,7 @@ _KINDS = (
 
 EXPORTS: dict[str, ExportKind] = {kind.key: kind for kind in _KINDS}
 
-MEETING_EXPORTS = ("minutes", "notice", "email", "email_notice", "invite")
+MEETING_EXPORTS = ("minutes", "notice", "email", "email_notice", "invite", "extract")
 WHEEL_EXPORTS = ("wheel_pdf", "wheel_png", "wheel_svg", "wheel_ics")
 WHEEL_IMAGES = ("wheel_pdf", "wheel_png", "wheel_svg")  # `export wheel`, by the file's suffix
 SPREADSHEET_FORMATS = ("xlsx", "csv")

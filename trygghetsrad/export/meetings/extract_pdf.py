@@ -122,8 +122,11 @@ def build_story(doc: MeetingDocument, indices: Sequence[int]) -> list[Any]:
     return story
 
 
-def extract_pdf(doc: MeetingDocument, indices: Sequence[int]) -> bytes:
-    """The items of `doc` at `indices` (see `domain.meeting_extract.extract_indices`)."""
+def extract_pdf(doc: MeetingDocument, indices: Sequence[int] | None = None) -> bytes:
+    """The items of `doc` at `indices` (see `domain.meeting_extract.extract_indices`); every
+    item when none are given."""
+    if indices is None:
+        indices = range(len(doc.items))
     m = doc.meeting
     numbers = ", ".join(doc.number(i) for i in indices if doc.number(i))
     title = tr("Protokollsutdrag {groups} {day}").format(

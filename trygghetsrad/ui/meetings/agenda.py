@@ -398,7 +398,10 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
             self.show_field_errors({})
         self._loading = True
         try:
-            self.item_attachments.set_owner(None if item is None else item.id)
+            self.item_attachments.set_owner(
+                None if item is None else item.id,
+                editable=self.meeting is not None and self.meeting.editable,
+            )
             if item is None:
                 self.item_editor.clear()
                 self.structure.show_item(None, [])

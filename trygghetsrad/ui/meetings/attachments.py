@@ -54,6 +54,7 @@ class AttachmentsBox(QWidget):
         self._stack = undo_stack
         self.owner = owner
         self.owner_id: int | None = None
+        self.editable = True
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
@@ -78,8 +79,10 @@ class AttachmentsBox(QWidget):
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self._update_buttons()
 
-    def set_owner(self, owner_id: int | None) -> None:
+    def set_owner(self, owner_id: int | None, *, editable: bool = True) -> None:
+        """Show the files of `owner_id`; finalised minutes keep theirs (open only)."""
         self.owner_id = owner_id
+        self.editable = editable
         self.reload()
 
     def reload(self) -> None:
@@ -96,13 +99,13 @@ class AttachmentsBox(QWidget):
                 item = QListWidgetItem(f"{info.name} ({info.filename}, {size_text(info.size)})")
                 item.setData(_ID, info.id)
                 self.list.addItem(item)
-        self.add_button.setEnabled(self.owner_id is not None)
+        self.add_button.setEnabled(self.owner_id is not None and self.editable)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         chosen = self.list.currentItem() is not None
         self.open_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen and self.editable)
 
     def _selected_id(self) -> int | None:
         item = self.list.currentItem()
@@ -179,6 +182,7 @@ class ExtractDialog(QDialog):
         super().__init__(parent)
         self.doc = doc
         self.setWindowTitle(self.tr("Protokollsutdrag"))
+        self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         box.addWidget(QLabel(self.tr("Välj punkterna som ska med i utdraget:")))
         self.items = QListWidget()
@@ -224,8 +228,8 @@ def write_extract(
     from trygghetsrad.ui.background import run_in_background, write_file
 
     def work(_progress: Any) -> Path:
-        from trygghetsrad.export.meetings.extract_pdf import extract_pdf
+        from trygghetsrad.export.kinds import EXPORTS
 
-        return write_file(path, extract_pdf(doc, indices))
+        return write_file(path, EXPORTS["extract"].render(doc, indices=indices))
 
     return run_in_background(work, parent=parent, on_done=on_done)

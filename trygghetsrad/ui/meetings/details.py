@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.meetings.attachments import AttachmentsBox
 from trygghetsrad.ui.meetings.details_saving import DetailsSavingMixin
 from trygghetsrad.ui.meetings.fields import GroupChecklist, date_edit, person_combo, time_edit
 from trygghetsrad.ui.meetings.numbering_row import NumberingRow
@@ -174,17 +172,6 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
         )
 
     def _build_footer(self, layout: QVBoxLayout) -> None:
-        # The meeting's own files: "Bilaga 1", … in its notice and minutes, beside the PDF
-        # in their e-mail drafts.
-        files_label = QLabel(self.tr("Bilagor"))
-        files_label.setProperty("role", "hint")
-        layout.addWidget(files_label)
-        self.attachments = AttachmentsBox(
-            self.ctx,
-            lambda: self.undo_stack or self.ctx.undo_group.activeStack(),
-            OwnerKind.MEETING,
-        )
-        layout.addWidget(self.attachments)
         row = QHBoxLayout()
         # No Save button: like every other field in the app these are stored as you go
         # (Ctrl+S stores at once); this line says so, and when it last happened.
@@ -250,7 +237,6 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
 
     def _set_meeting(self, meeting: MeetingDetail | None) -> None:
         self.meeting = meeting
-        self.attachments.set_owner(None if meeting is None else meeting.id)
         if meeting is None:
             return
         groups, people = read(

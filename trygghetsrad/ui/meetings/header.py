@@ -89,12 +89,14 @@ class MeetingHeader(QWidget):
         self.export_button.setAccessibleName(self.tr("Exportera"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        for kind in MEETING_EXPORTS:
-            menu.addAction(EXPORTS[kind].menu + "…", lambda k=kind: self.export_requested.emit(k))
+        actions = {
+            kind: menu.addAction(
+                EXPORTS[kind].menu + "…", lambda k=kind: self.export_requested.emit(k)
+            )
+            for kind in MEETING_EXPORTS
+        }
         # Chosen items of finalised minutes, for the office a decision concerns.
-        self.extract_action = menu.addAction(
-            self.tr("Protokollsutdrag (PDF)…"), lambda: self.export_requested.emit("extract")
-        )
+        self.extract_action = actions["extract"]
         self.export_button.setMenu(menu)
         head.addWidget(self.export_button)
 

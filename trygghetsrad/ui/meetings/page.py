@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.domain.changes import MEETINGS, REGISTER, Changes
 from trygghetsrad.domain.meetings import (
     MeetingDetail,
@@ -33,6 +35,7 @@ from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.agenda import AgendaPanel
+from trygghetsrad.ui.meetings.attachments import AttachmentsBox
 from trygghetsrad.ui.meetings.attendance import AttendancePanel
 from trygghetsrad.ui.meetings.details import DetailsPanel
 from trygghetsrad.ui.meetings.header import MeetingHeader
@@ -141,8 +144,18 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
         details_scroll.setWidgetResizable(True)
         details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         details_scroll.setWidget(self.details)
-        self.tabs.addTab(details_scroll, self.tr("Uppgifter om mötet"))
-        self.details_tab = details_scroll
+        # The meeting's own files ("Bilaga 1", … in its notice and minutes, beside the PDF in
+        # their e-mail drafts): outside the details form, so they open when it is locked.
+        details_tab = QWidget()
+        details_box = QVBoxLayout(details_tab)
+        details_box.setContentsMargins(0, 0, 0, 0)
+        details_box.addWidget(details_scroll, 1)
+        files = QGroupBox(self.tr("Bilagor till mötet"))
+        self.attachments = AttachmentsBox(self.ctx, lambda: self.undo_stack, OwnerKind.MEETING)
+        QVBoxLayout(files).addWidget(self.attachments)
+        details_box.addWidget(files)
+        self.tabs.addTab(details_tab, self.tr("Uppgifter om mötet"))
+        self.details_tab = details_tab
         self._add_document_tabs()
         return self.tabs
 
@@ -330,6 +343,7 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
             self.agenda.reload()
         self.attendance.set_meeting(meeting)
         self.details.set_meeting(meeting)
+        self.attachments.set_owner(meeting.id, editable=meeting.editable)
         self.notice.set_meeting(meeting)
         self.versions.set_meeting(meeting)
 
