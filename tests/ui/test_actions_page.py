@@ -20,8 +20,8 @@ from trygghetsrad.domain.meetings import ActionStatus
 from trygghetsrad.services import register
 from trygghetsrad.services.action_register import register_actions, register_decisions
 from trygghetsrad.services.reminders import reminders
+from trygghetsrad.ui.actions.edits import short
 from trygghetsrad.ui.actions.models import DUE, STATUS
-from trygghetsrad.ui.actions.page import _short
 from trygghetsrad.ui.main_window import MainWindow
 from trygghetsrad.ui.widgets.roles import Role
 
@@ -184,7 +184,7 @@ def test_close_an_action_then_ctrl_z_puts_it_back(page, window, qtbot, demo_data
         after = next(a for a in register_actions(s, EVERYTHING) if a.id == action.id)
     assert (after.status, after.closed_on) == (ActionStatus.DONE, DEMO_DATE)
     assert ("action", action.id) not in _shown(page)  # no longer late
-    assert page.undo_stack.undoText() == f"Markera ”{_short(action.what)}” som klart"
+    assert page.undo_stack.undoText() == f"Markera ”{short(action.what)}” som klart"
     page.table.setFocus()
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not page.loading and ("action", action.id) in _shown(page))
@@ -241,7 +241,7 @@ def test_reminders_for_everyone_and_the_summary(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    page._fill_reminders_menu()
+    page.fill_reminders_menu()
     everyone = next(a for a in page.reminders_menu.actions() if a.text() == "Till alla…")
     everyone.trigger()
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
@@ -272,7 +272,7 @@ def test_a_reminder_for_the_selected_rows_person(page, qtbot, tmp_path, monkeypa
     _choose(qtbot, page.status, "Öppna")
     _choose(qtbot, page.responsible, "Amira Haddad")
     _click_row(page.table, 0)
-    page._fill_reminders_menu()
+    page.fill_reminders_menu()
     one = next(a for a in page.reminders_menu.actions() if a.text() == "Till Amira Haddad…")
     one.trigger()
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
