@@ -3,6 +3,7 @@ chair, minute-taker, adjuster, first §. Saving them: details_saving.py."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind
+from trygghetsrad.domain.register import GroupData, PersonData
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.details_saving import DetailsSavingMixin
@@ -244,26 +246,7 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
         )
         # Reloaded after every autosave: leave what already shows the stored value alone, so
         # that the cursor and the focus stay where the user is typing.
-        if self.groups is not None and self._group_names == [(g.id, g.name) for g in groups]:
-            for i in range(self.groups.count()):
-                item = self.groups.item(i)
-                state = (
-                    Qt.CheckState.Checked
-                    if item.data(256) in meeting.group_ids
-                    else Qt.CheckState.Unchecked
-                )
-                if item.checkState() != state:
-                    item.setCheckState(state)
-        else:
-            if self.groups is not None:
-                self.groups_box.removeWidget(self.groups)
-                self.groups.hide()
-                self.groups.deleteLater()
-            self.groups = GroupChecklist(groups, meeting.group_ids)
-            self.groups.setAccessibleName(self.tr("Grupper"))
-            self.groups.itemChanged.connect(self._mark_dirty)
-            self.groups_box.addWidget(self.groups)
-            self._group_names = [(g.id, g.name) for g in groups]
+        self._show_groups(groups, meeting.group_ids)
         self.day.setDate(QDate(meeting.day.year, meeting.day.month, meeting.day.day))
         for edit, value in ((self.start, meeting.start_time), (self.end, meeting.end_time)):
             edit.setTime(QTime(value.hour, value.minute) if value else QTime(0, 0))
@@ -275,6 +258,35 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
         ):
             if line.text() != text:
                 line.setText(text)
+        self._show_people(people, meeting)
+        self.first_paragraph.setValue(meeting.first_paragraph)
+        self.setEnabled(meeting.editable)
+        self.numbering_row.show_meeting(meeting)
+        self.show_error("")
+
+    def _show_groups(self, groups: Sequence[GroupData], checked: Sequence[int]) -> None:
+        """Tick the meeting's groups; the list is built again only when the groups changed."""
+        if self.groups is not None and self._group_names == [(g.id, g.name) for g in groups]:
+            for i in range(self.groups.count()):
+                item = self.groups.item(i)
+                state = (
+                    Qt.CheckState.Checked if item.data(256) in checked else Qt.CheckState.Unchecked
+                )
+                if item.checkState() != state:
+                    item.setCheckState(state)
+            return
+        if self.groups is not None:
+            self.groups_box.removeWidget(self.groups)
+            self.groups.hide()
+            self.groups.deleteLater()
+        self.groups = GroupChecklist(groups, checked)
+        self.groups.setAccessibleName(self.tr("Grupper"))
+        self.groups.itemChanged.connect(self._mark_dirty)
+        self.groups_box.addWidget(self.groups)
+        self._group_names = [(g.id, g.name) for g in groups]
+
+    def _show_people(self, people: Sequence[PersonData], meeting: MeetingDetail) -> None:
+        """Chair, minute-taker and adjuster; a list is filled again only when it changed."""
         for combo, selected in (
             (self.chair, meeting.chair_id),
             (self.secretary, meeting.secretary_id),
@@ -288,10 +300,6 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
                     combo.addItem(text, data)
             combo.setCurrentIndex(max(0, combo.findData(selected)) if selected else 0)
             fresh.deleteLater()
-        self.first_paragraph.setValue(meeting.first_paragraph)
-        self.setEnabled(meeting.editable)
-        self.numbering_row.show_meeting(meeting)
-        self.show_error("")
 
     def focus_refused(self) -> None:
         """Put the cursor in the field whose value was refused (see widgets/unsaved.py)."""
