@@ -15,12 +15,12 @@ from typing import Any  # the example records are keyword arguments of the servi
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Decision, Meeting
 from trygghetsrad.db.models.situation import DataSource, Indicator, Observation
 from trygghetsrad.demo import DemoContext
+from trygghetsrad.demo import action_plan_followed as followed
+from trygghetsrad.demo.action_plan_ids import Causes, Measures, Part1
 from trygghetsrad.domain.action_plan import MeasureInput
-from trygghetsrad.services import action_plan, agreements, causes
-from trygghetsrad.services import action_plan_meetings as links
+from trygghetsrad.services import action_plan, causes
 
 
 def _find(
@@ -43,11 +43,17 @@ def _extra_id(ctx: DemoContext, bucket: str, key: str) -> int | None:
 
 
 def fill(session: Session, ctx: DemoContext) -> None:
-    y, y0 = ctx.year, ctx.year - 1
-    today = ctx.today
-    people, orgs = ctx.people, ctx.organisations
+    part1 = _part1_records(session, ctx)
+    problems, found = _problems(session, ctx, part1)
+    measures = _plan(session, ctx, part1, problems, found)
+    followed.followups(session, ctx, measures)
+    c_police = followed.agreements_with_police(session, ctx, measures)
+    followed.minute_links(session, ctx, measures, c_police)
 
-    # Part 1's records (shared through ctx.extra), found by name when run on their own.
+
+def _part1_records(session: Session, ctx: DemoContext) -> Part1:
+    """Part 1's records (shared through ctx.extra), found by name when run on their own."""
+
     def ind(key: str, *words: str) -> int | None:
         return _extra_id(ctx, "indicators", key) or _find(session, Indicator, *words)
 
@@ -74,8 +80,42 @@ def fill(session: Session, ctx: DemoContext) -> None:
     pictures = ctx.extra.get("situation_pictures")
     current_picture = pictures.get("current") if isinstance(pictures, dict) else None
     presented_picture = pictures.get("presented") if isinstance(pictures, dict) else None
+    return Part1(
+        unsafe,
+        drugs,
+        cocaine,
+        vandalism,
+        survey,
+        dialogue,
+        police_picture,
+        wastewater_source,
+        school_survey,
+        field_workers,
+        night_walkers,
+        obs_station,
+        obs_drugs,
+        current_picture,
+        presented_picture,
+    )
 
-    # -- problems and cause trees ---------------------------------------------------------
+
+# size-exception: the example's records, one literal call each in the story's order.
+def _problems(session: Session, ctx: DemoContext, part1: Part1) -> tuple[list[int], Causes]:
+    """The prioritised problems and their cause trees, with the evidence behind the causes."""
+    unsafe = part1.unsafe
+    drugs = part1.drugs
+    cocaine = part1.cocaine
+    vandalism = part1.vandalism
+    survey = part1.survey
+    dialogue = part1.dialogue
+    police_picture = part1.police_picture
+    wastewater_source = part1.wastewater_source
+    school_survey = part1.school_survey
+    field_workers = part1.field_workers
+    night_walkers = part1.night_walkers
+    obs_station = part1.obs_station
+    obs_drugs = part1.obs_drugs
+    current_picture = part1.current_picture
     p1 = causes.create_problem(
         session,
         title="Otrygghet och skadegörelse kring resecentrum kvällstid",
@@ -165,8 +205,41 @@ def fill(session: Session, ctx: DemoContext) -> None:
             causes.add_evidence(session, cause_id=cid, data_source_id=source)
         if indicator is not None:
             causes.add_evidence(session, cause_id=cid, indicator_id=indicator)
+    return [p1, p2], Causes(
+        c_dark,
+        c_light,
+        c_bush,
+        c_youth,
+        c_leisure,
+        c_adults,
+        c_supply,
+        c_norms,
+        c_parents,
+        c_recruit,
+    )
 
-    # -- the plan and its measures --------------------------------------------------------
+
+# size-exception: the example's records, one literal call each in the story's order.
+def _plan(
+    session: Session, ctx: DemoContext, part1: Part1, problems: list[int], found: Causes
+) -> Measures:
+    """The plan, its measures against the causes, adopted; last year's report head."""
+    y, y0, today = ctx.year, ctx.year - 1, ctx.today
+    people, orgs = ctx.people, ctx.organisations
+    unsafe = part1.unsafe
+    drugs = part1.drugs
+    cocaine = part1.cocaine
+    vandalism = part1.vandalism
+    presented_picture = part1.presented_picture
+    c_dark = found.c_dark
+    c_light = found.c_light
+    c_bush = found.c_bush
+    c_youth = found.c_youth
+    c_leisure = found.c_leisure
+    c_adults = found.c_adults
+    c_supply = found.c_supply
+    c_parents = found.c_parents
+    c_recruit = found.c_recruit
     plan = action_plan.create_plan(
         session,
         title=f"Åtgärdsplan för ett tryggare Storåker {y0}–{y}",
@@ -317,238 +390,10 @@ def fill(session: Session, ctx: DemoContext) -> None:
 
     ctx.extra["action_plan"] = {
         "plan": plan,
-        "problems": [p1, p2],
+        "problems": problems,
         "measures": [m_light, m_leisure, m_walks, m_camera, m_parents, m_field, m_tips],
     }
-
-    # -- follow-up notes ------------------------------------------------------------------
-    def followup(
-        mid: int,
-        day: date,
-        status: str,
-        done: str,
-        effect: str = "",
-        value: float | None = None,
-        internal: bool = False,
-    ) -> None:
-        if day <= today:
-            action_plan.add_followup(
-                session,
-                measure_id=mid,
-                noted_on=day,
-                status=status,
-                done=done,
-                effect=effect,
-                indicator_value=value,
-                internal=internal,
-            )
-
-    followup(
-        m_light,
-        date(y0, 6, 12),
-        "pågår",
-        "Belysningen i gångtunneln är utbytt.",
-        "Färre klagomål till Storåkershem.",
-    )
-    followup(m_light, date(y0, 11, 20), "pågår", "Röjningen försenad av markägarfrågan.")
-    followup(
-        m_light,
-        date(y, 5, 14),
-        "pågår",
-        "Röjning klar längs halva perrongen.",
-        "Trygghetsvandringen i april upplevde stationen som ljusare.",
-    )
-    followup(
-        m_leisure,
-        date(y0, 11, 20),
-        "pågår",
-        "Öppet till kl. 24 sedan september.",
-        "30–40 besökare per fredag.",
-    )
-    followup(
-        m_leisure,
-        date(y, 9, 3),
-        "pågår",
-        "Finansieringen efter sommaren är oklar.",
-        "Fältarna ser färre ungdomar vid resecentrum.",
-    )
-    followup(
-        m_walks,
-        date(y0, 11, 20),
-        "pågår",
-        "Vandringar varannan helg; 14 aktiva vandrare.",
-        value=14,
-    )
-    followup(
-        m_walks,
-        date(y, 9, 3),
-        "pågår",
-        "Fem nya vandrare; vandringar varje helg.",
-        "Polisen rapporterar lugnare fredagskvällar.",
-        value=9,
-    )
-    followup(
-        m_camera,
-        date(y, 9, 3),
-        "ej påbörjad",
-        "Polisens underlag är inte klart; bevakningsområdet diskuteras.",
-    )
-    followup(m_parents, date(y0, 11, 20), "pågår", "Första sändningen: 140 tittare.")
-    followup(m_parents, date(y, 5, 14), "pågår", "Två sändningar till; tema cannabis och kokain.")
-    followup(m_field, date(y0, 6, 12), "pågår", "Rekrytering pågår.", internal=True)
-    followup(
-        m_field,
-        date(y0, 9, 10),
-        "genomförd",
-        "Tjänsten tillsatt 1 september.",
-        "Fältarna arbetar nu tre kvällar i veckan.",
-    )
-    followup(
-        m_tips,
-        date(y0, 9, 10),
-        "avbruten",
-        "Avbruten; polisens nationella kampanj täcker samma sak.",
-    )
-
-    # -- agreements -----------------------------------------------------------------------
-    signatories = (
-        "Göran Sjöberg, kommunalråd, Storåkers kommun\n"
-        "Lena Holmström, chef lokalpolisområde Storåker, Polisen"
-    )
-    parties = "Storåkers kommun\nPolisen, lokalpolisområde Storåker"
-    coop = agreements.create_agreement(
-        session,
-        kind="samverkansöverenskommelse",
-        title=f"Samverkansöverenskommelse mellan Storåkers kommun och Polisen {y - 3}–{y}",
-        period_start=date(y - 3, 1, 1),
-        period_end=date(y, 12, 31),
-        parties=parties,
-        signatories=signatories,
-        signed_on=date(y - 3, 3, 2),
-        focus_areas="Trygg offentlig miljö\nBarn och unga\nNarkotika",
-        background=(
-            "Överenskommelsen bygger på medborgardialogerna hösten före och på statistik från "
-            "kommunen och Polisen. Den följs upp årligen i Trygghetsrådet."
-        ),
-    ).id
-    old_promise = agreements.create_agreement(
-        session,
-        kind="medborgarlöfte",
-        title=f"Medborgarlöfte Storåker {y - 3}–{y - 2}",
-        period_start=date(y - 3, 1, 1),
-        period_end=date(y - 2, 12, 31),
-        parties=parties,
-        signatories=signatories,
-        signed_on=date(y - 3, 3, 2),
-        focus_areas="Trygghet i centrum",
-    ).id
-    promise = agreements.create_agreement(
-        session,
-        kind="medborgarlöfte",
-        title=f"Medborgarlöfte Storåker {y0}–{y}",
-        period_start=date(y0, 1, 1),
-        period_end=date(y, 12, 31),
-        parties=parties,
-        signatories=signatories,
-        signed_on=date(y0, 2, 20),
-        focus_areas="Trygghet vid resecentrum\nNarkotika bland unga vuxna",
-        background="Löftet bygger på medborgardialogen under Kulturnatten och polisens lägesbild.",
-    ).id
-
-    def commit(
-        agreement: int,
-        party: str,
-        text: str,
-        status: str,
-        measures: tuple[int, ...] = (),
-        focus: str = "",
-    ) -> int:
-        return agreements.create_commitment(
-            session,
-            agreement_id=agreement,
-            party=party,
-            text=text,
-            status=status,
-            measure_ids=measures,
-            focus_area=focus,
-        ).id
-
-    commit(coop, "polisen", "Delta i Trygghetsrådet och ge en lägesbild vid varje möte.", "pågår")
-    commit(
-        coop, "kommunen", "Samordna det brottsförebyggande arbetet genom en samordnare.", "pågår"
-    )
-    commit(coop, "gemensamt", "Ta fram en gemensam lägesbild och följa upp den årligen.", "pågår")
-    commit(
-        old_promise, "polisen", "Öka den synliga närvaron i centrum fredagskvällar.", "genomförd"
-    )
-    commit(
-        old_promise, "kommunen", "Förbättra belysningen längs gång- och cykelvägar.", "genomförd"
-    )
-    c_police = commit(
-        promise,
-        "polisen",
-        "Vara synliga vid resecentrum fredag och lördag kväll och vid större "
-        "evenemang som End of summer meet.",
-        "pågår",
-        (m_walks,),
-        "Trygghet vid resecentrum",
-    )
-    commit(
-        promise,
-        "polisen",
-        "Ta fram underlag för kameraövervakning vid resecentrum.",
-        "ej påbörjad",
-        (m_camera,),
-        "Trygghet vid resecentrum",
-    )
-    c_municipality = commit(
-        promise,
-        "kommunen",
-        "Förbättra belysningen vid resecentrum och hålla fritidsgården öppen fredagskvällar.",
-        "pågår",
-        (m_light, m_leisure),
-        "Trygghet vid resecentrum",
-    )
-    commit(
-        promise,
-        "gemensamt",
-        "Genomföra föräldrakvällar om narkotika tillsammans med skolorna.",
-        "pågår",
-        (m_parents,),
-        "Narkotika bland unga vuxna",
-    )
-    action_plan.add_followup(
-        session,
-        commitment_id=c_municipality,
-        noted_on=date(y0, 11, 20),
-        status="pågår",
-        done="Belysningen i gångtunneln är utbytt; fritidsgården öppen till kl. 24.",
-    )
-    if date(y, 9, 3) <= today:
-        action_plan.add_followup(
-            session,
-            commitment_id=c_police,
-            noted_on=date(y, 9, 3),
-            status="pågår",
-            done="Polisen har funnits på plats vid resecentrum 30 av 36 helger.",
-        )
-
-    # -- links from the minutes -----------------------------------------------------------
-    actions = ctx.extra.get("action_items")
-    if isinstance(actions, dict):
-        for key, target in (
-            ("night_walks", {"measure_id": m_walks}),
-            ("field_worker_post", {"measure_id": m_field}),
-            ("police_at_festival", {"commitment_id": c_police}),
-        ):
-            aid = actions.get(key)
-            if isinstance(aid, int) and session.get(ActionItem, aid) is not None:
-                links.link(session, action_item_id=aid, **target)
-    for aid in session.scalars(
-        select(ActionItem.id).where(ActionItem.what.contains("trygghetskameror"))
-    ):
-        links.link(session, action_item_id=aid, measure_id=m_camera)
-    _council_decisions(session, today, m_light, m_leisure, m_field)
+    return Measures(plan, m_light, m_leisure, m_walks, m_camera, m_parents, m_field, m_tips)
 
 
 def _demo_report_head(session: Session, year: int, issued_on: date) -> None:
@@ -577,29 +422,3 @@ def _demo_report_head(session: Session, year: int, issued_on: date) -> None:
             ),
         ),
     )
-
-
-def _council_decisions(session: Session, today: date, *measures: int) -> None:
-    """What the council decided about the plan: decisions under its follow-up item."""
-    texts = [
-        "Trygghetsrådet konstaterar att belysningen vid resecentrum är åtgärdad och att "
-        "röjningen ska slutföras under våren.",
-        "Trygghetsrådet föreslår att fritidsgårdens förlängda öppettider permanentas i budgeten.",
-        "Trygghetsrådet lägger redovisningen av fältassistenttjänsten till handlingarna.",
-    ]
-    items = session.execute(
-        select(AgendaItem.id, Meeting.day)
-        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .where(AgendaItem.title.contains("tgärdsplanen"), Meeting.day <= today)
-        .order_by(Meeting.day)
-    ).all()
-    for (item_id, _day), text, mid in zip(items[-3:], texts, measures, strict=False):
-        position = session.scalar(
-            select(func.coalesce(func.max(Decision.position), -1) + 1).where(
-                Decision.item_id == item_id
-            )
-        )
-        decision = Decision(item_id=item_id, position=position, text=text)
-        session.add(decision)
-        session.flush()
-        links.link(session, decision_id=decision.id, measure_id=mid)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import InstrumentedAttribute, Session, defer
 
 from trygghetsrad.db.models.action_plan import Agreement
 from trygghetsrad.db.models.attachments import Attachment
@@ -123,9 +123,9 @@ def _info(row: Attachment, *, with_data: bool, number: int = 0) -> AttachmentInf
 
 
 def _rows(
-    session: Session, column: object, ids: Sequence[int], with_data: bool
+    session: Session, column: InstrumentedAttribute[int | None], ids: Sequence[int], with_data: bool
 ) -> list[Attachment]:
-    query = select(Attachment).where(column.in_(ids))  # type: ignore[attr-defined]
+    query = select(Attachment).where(column.in_(ids))
     if not with_data:
         query = query.options(defer(Attachment.data))
     return list(session.scalars(query.order_by(Attachment.id)))

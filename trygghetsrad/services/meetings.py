@@ -481,8 +481,13 @@ def locate(session: Session, kind: str, record_id: int) -> tuple[int, int | None
     if kind == "agenda_item":
         item_id = record_id
     elif kind in ("agenda_note", "decision", "action_item"):
-        model = {"agenda_note": AgendaNote, "decision": Decision, "action_item": ActionItem}[kind]
-        item_id = session.scalar(select(model.item_id).where(model.id == record_id))  # type: ignore[attr-defined]
+        models: dict[str, type[AgendaNote | Decision | ActionItem]] = {
+            "agenda_note": AgendaNote,
+            "decision": Decision,
+            "action_item": ActionItem,
+        }
+        model = models[kind]
+        item_id = session.scalar(select(model.item_id).where(model.id == record_id))
         action_id = record_id if kind == "action_item" else None
     meeting_id = (
         session.scalar(select(AgendaItem.meeting_id).where(AgendaItem.id == item_id))
