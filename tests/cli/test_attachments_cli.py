@@ -74,12 +74,25 @@ def test_export_data_and_import_data_round_trip_the_bytes(
     dump = tmp_path / "allt.json"
     assert main(["--db", str(attached), "export", "data", str(dump)]) == 0
     rows = json.loads(dump.read_text(encoding="utf-8"))["tables"]["attachments"]
-    assert [r["meeting_id"] for r in rows] == [1]
+    ours = next(r for r in rows if r["meeting_id"] == 1)
+    assert ours["title"] == "Lägesbild"
     target = tmp_path / "ny.sqlite"
     assert main(["--db", str(target), "import", "data", str(dump)]) == 0
     out = tmp_path / "igen.pdf"
-    assert main(["--db", str(target), "export", "attachment", str(rows[0]["id"]), str(out)]) == 0
+    assert main(["--db", str(target), "export", "attachment", str(ours["id"]), str(out)]) == 0
     assert out.read_bytes() == CONTENT
+    # The example data's own files (of a meeting, an item and an agreement) come back too.
+    owners = {
+        next(k for k in ("meeting_id", "agenda_item_id", "agreement_id") if r[k]) for r in rows
+    }
+    assert owners == {"meeting_id", "agenda_item_id", "agreement_id"}
+    for row in rows:
+        before, after = tmp_path / f"a{row['id']}", tmp_path / f"b{row['id']}"
+        assert (
+            main(["--db", str(attached), "export", "attachment", str(row["id"]), str(before)]) == 0
+        )
+        assert main(["--db", str(target), "export", "attachment", str(row["id"]), str(after)]) == 0
+        assert before.read_bytes() == after.read_bytes() != b""
 
 
 def test_bad_targets_and_files_are_refused_with_exit_2(

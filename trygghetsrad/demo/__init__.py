@@ -23,6 +23,7 @@ PARTS = [
     "trygghetsrad.demo.wheel",
     "trygghetsrad.demo.situation",
     "trygghetsrad.demo.action_plan",
+    "trygghetsrad.demo.attachments",
 ]
 
 
