@@ -252,7 +252,7 @@ def _item(
                 "status": "done" if done else "open",
                 "internal": False,
                 "carried_count": 0 if done else rng.randint(0, 2),
-                "closed_on": due if done else None,
+                "closed_on": min(due, today) if done else None,  # never closed in the future
             }
         )
         if people:
