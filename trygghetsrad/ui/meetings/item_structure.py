@@ -53,6 +53,19 @@ class ItemStructureFields(QWidget):
         self._people = people
         self.item: AgendaItemData | None = None
         self._loading = False
+        self._build_toggle()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(grid)
+        self._build_fields(grid)
+        self._build_checks(grid)
+        self._build_proposal(box)
+        self._build_autosaves(undo_stack)
+
+    def _build_toggle(self) -> None:
         # Shown on demand: while the minutes are taken the notes keep the height.
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
@@ -62,12 +75,9 @@ class ItemStructureFields(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.toggled.connect(self.set_expanded)
         self.hide()
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(grid)
+
+    def _build_fields(self, grid: QGridLayout) -> None:
+        """Kind, föredragande, Dnr and time, each under its caption."""
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("Typ av ärende"))
         for category in ItemCategory:
@@ -105,6 +115,9 @@ class ItemStructureFields(QWidget):
             grid.addWidget(widget, 1, column)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
+
+    def _build_checks(self, grid: QGridLayout) -> None:
+        """The ticks "Handlingar kommer senare" and "Utan nummer", and the reference."""
         self.papers_later = QCheckBox(self.tr("Handlingar kommer senare"))
         self.papers_later.setAccessibleName(self.tr("Handlingar kommer senare"))
         self.papers_later.clicked.connect(self._on_papers_clicked)
@@ -124,6 +137,8 @@ class ItemStructureFields(QWidget):
         reference_caption.setBuddy(self.reference)
         grid.addWidget(reference_caption, 3, 0)
         grid.addWidget(self.reference, 3, 1, 1, 3)
+
+    def _build_proposal(self, box: QVBoxLayout) -> None:
         self.proposal = QPlainTextEdit()
         self.proposal.setAccessibleName(self.tr("Förslag till beslut"))
         self.proposal.setPlaceholderText(self.tr("Förslag till beslut (skrivs före beslutet)"))
@@ -136,6 +151,9 @@ class ItemStructureFields(QWidget):
         self.error.setAccessibleName(self.tr("Fel i ärendets uppgifter"))
         self.error.hide()
         box.addWidget(self.error)
+
+    def _build_autosaves(self, undo_stack: Any) -> None:
+        """The typed fields store themselves as they are typed, one undo step per field."""
         self.typed = {
             "case_number": FieldAutosave(
                 self.case_number,
