@@ -134,6 +134,26 @@ def _plan_page(ctx: Any, *, draft: bool = False) -> Any:
     return page
 
 
+def _actions(ctx: Any) -> Any:
+    """The Uppdrag page with an open action selected that a coming meeting follows up."""
+    from trygghetsrad.domain.action_register import ActionFilter
+    from trygghetsrad.services.action_register import comment_meeting, register_actions
+    from trygghetsrad.ui.actions.page import ActionsPage
+
+    page = ActionsPage(ctx)
+    ALIVE.append(page)
+    page.reload()
+    page.wait_loaded()
+    with ctx.database.session() as s:
+        action = next(
+            a
+            for a in register_actions(s, ActionFilter())
+            if a.status.value == "open" and comment_meeting(s, a.id) is not None
+        )
+    assert page.select_key(("action", action.id), clear_filters=True)
+    return page
+
+
 def _agreements(ctx: Any) -> Any:
     return _situation(ctx, "AgreementsPage", "agreements_page")
 
@@ -205,6 +225,9 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     ).agenda.plan_next(),
     "meetings.agenda_dialogs.TemplateDialog": _template,
     "meetings.followup.CommentDialog": _comment,
+    # the action register
+    "actions.dialogs.RedateDialog": lambda ctx: _actions(ctx).redate_action(),
+    "actions.dialogs.CommentDialog": lambda ctx: _actions(ctx).comment_action(),
     # wheel
     "wheel.event_dialog.EventDialog": lambda ctx: _wheel(ctx).new_event(),
     "wheel.dialogs.PlanDialog": lambda ctx: _wheel(ctx).edit_plan(),
