@@ -19,6 +19,7 @@ from trygghetsrad.domain.action_plan import (
     traffic_light,
     unknown_light,
 )
+from trygghetsrad.domain.attachments import AttachmentInfo
 from trygghetsrad.domain.situation_documents import DocumentSettings
 from trygghetsrad.i18n import tr
 
@@ -183,3 +184,5 @@ class AgreementDocument:
     logo: bytes | None = None
     include_internal: bool = False
     document: DocumentSettings | None = None
+    # "Bilaga 1: …" at the end, in the order attached (`services.attachments`).
+    attachments: tuple[AttachmentInfo, ...] = ()

@@ -68,6 +68,7 @@ def _agreement_story(
         # The user's closing chapters come before the signatures, which end an agreement.
         *user_chapters(contents, doc.document, Placement.AFTER),
         *_signatures(doc, contents),
+        *_attachments(doc, contents),
     ]
 
 
@@ -190,3 +191,14 @@ def _signatures(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
             )
         )
     return story
+
+
+def _attachments(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
+    """ "Bilagor": the files kept with the agreement, "Bilaga 1: title"."""
+    if not doc.attachments:
+        return []
+    return [
+        Spacer(1, 6 * mm),
+        contents.heading(tr("Bilagor")),
+        *[Paragraph(escape(a.line), styles()["body"]) for a in doc.attachments],
+    ]

@@ -32,6 +32,7 @@ from trygghetsrad.domain.agreements import (
     Party,
     commitment_light,
 )
+from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.domain.changes import ACTION_PLAN, Changes, Created
 from trygghetsrad.domain.register import clean_text
 from trygghetsrad.domain.situation_documents import DocumentKind
@@ -40,6 +41,7 @@ from trygghetsrad.i18n import tr
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.services import settings
 from trygghetsrad.services.action_plan_progress import list_followups, measure_light
+from trygghetsrad.services.attachments import list_attachments
 from trygghetsrad.services.records import get_or_fail
 from trygghetsrad.services.situation_documents import document_settings
 
@@ -383,4 +385,10 @@ def agreement_document(
         logo=conf.logo,
         include_internal=include_internal,
         document=document_settings(session, DocumentKind.AGREEMENT, agreement_id),
+        attachments=tuple(
+            replace(a, number=n)
+            for n, a in enumerate(
+                list_attachments(session, OwnerKind.AGREEMENT, agreement_id), start=1
+            )
+        ),
     )
