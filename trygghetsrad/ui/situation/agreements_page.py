@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.agreements import AgreementData
+from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.services import agreements
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso
 from trygghetsrad.ui.situation.agreements_actions import AgreementActions
 from trygghetsrad.ui.situation.agreements_model import CommitmentTableModel
 from trygghetsrad.ui.situation.base import read
+from trygghetsrad.ui.widgets.attachments import AttachmentsBox
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
@@ -86,6 +89,11 @@ class AgreementsPage(AgreementActions):
             row.addWidget(b)
         left_layout.addLayout(row)
         left_layout.addWidget(self.document_button)
+        # The files kept with the agreement (the signed copy): "Bilaga 1" in its PDF.
+        files = QGroupBox(self.tr("Bilagor"))
+        self.attachments = AttachmentsBox(self.ctx, lambda: self.undo_stack, OwnerKind.AGREEMENT)
+        QVBoxLayout(files).addWidget(self.attachments)
+        left_layout.addWidget(files)
         return left
 
     def _build_commitments(self) -> None:
@@ -223,6 +231,7 @@ class AgreementsPage(AgreementActions):
         self.export_button.setEnabled(has)
         self.document_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.attachments.set_owner(None if a is None else a.id)
         if a is None:
             self.model.set_rows([])
             return
