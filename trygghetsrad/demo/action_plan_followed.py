@@ -141,6 +141,7 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
         parties=parties,
         signatories=signatories,
         signed_on=date(y - 3, 3, 2),
+        signed_place="Storåker",
         focus_areas="Trygg offentlig miljö\nBarn och unga\nNarkotika",
         background=(
             "Överenskommelsen bygger på medborgardialogerna hösten före och på statistik från "
@@ -156,6 +157,8 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
         parties=parties,
         signatories=signatories,
         signed_on=date(y - 3, 3, 2),
+        signed_place="Storåker",
+        belongs_to_id=coop,  # each names the other in the page and the PDF
         focus_areas="Trygghet i centrum",
     ).id
     promise = agreements.create_agreement(
@@ -167,6 +170,8 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
         parties=parties,
         signatories=signatories,
         signed_on=date(y0, 2, 20),
+        signed_place="Storåker, resecentrum",
+        belongs_to_id=coop,
         focus_areas="Trygghet vid resecentrum\nNarkotika bland unga vuxna",
         background="Löftet bygger på medborgardialogen under Kulturnatten och polisens lägesbild.",
     ).id

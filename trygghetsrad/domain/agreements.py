@@ -72,6 +72,44 @@ class AgreementData:
     background: str = ""
     internal: bool = False
     commitment_count: int = 0
+    signed_place: str = ""  # "Storåker": where it was signed
+    belongs_to_id: int | None = None  # a medborgarlöfte's samverkansöverenskommelse
+    belongs_to_title: str = ""
+    promises: tuple[str, ...] = ()  # the medborgarlöften made under this agreement
+
+    @property
+    def signed_label(self) -> str:
+        """ "Undertecknat i Storåker den 20 februari 2025", with what is known of the two."""
+        from trygghetsrad.domain.dates import long_date
+
+        day = long_date(self.signed_on, weekday=False) if self.signed_on else ""
+        place = self.signed_place.strip()
+        if place and day:
+            return tr("Undertecknat i {place} den {day}").format(place=place, day=day)
+        if day:
+            return tr("Undertecknat {day}").format(day=day)
+        if place:
+            return tr("Undertecknat i {place}").format(place=place)
+        return ""
+
+    @property
+    def link_lines(self) -> list[str]:
+        """Each agreement names the other: "Hör till samverkansöverenskommelsen: …" and
+        "Medborgarlöften inom överenskommelsen: …"."""
+        lines = []
+        if self.belongs_to_title:
+            lines.append(
+                tr("Hör till samverkansöverenskommelsen: {title}").format(
+                    title=self.belongs_to_title
+                )
+            )
+        if self.promises:
+            lines.append(
+                tr("Medborgarlöften inom överenskommelsen: {titles}").format(
+                    titles="; ".join(self.promises)
+                )
+            )
+        return lines
 
     @property
     def period_label(self) -> str:

@@ -84,6 +84,12 @@ def _title_block(doc: AgreementDocument, head: DocumentHead) -> list[Flowable]:
         ],
         [tr("Undertecknad"), long_date(a.signed_on, weekday=False) if a.signed_on else "–"],
     ]
+    if a.signed_place.strip():
+        record.append([tr("Ort"), escape(a.signed_place.strip())])
+    if a.belongs_to_title:
+        record.append([tr("Hör till"), escape(a.belongs_to_title)])
+    if a.promises:
+        record.append([tr("Medborgarlöften"), "<br/>".join(escape(t) for t in a.promises)])
     return [
         Paragraph(escape(head.title), s["title"]),
         Paragraph(
@@ -183,13 +189,8 @@ def _signatures(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
         Spacer(1, 12 * mm),
         signatures,
     ]
-    if a.signed_on:
-        story.append(
-            Paragraph(
-                escape(tr("Undertecknat {day}.").format(day=long_date(a.signed_on, weekday=False))),
-                styles()["small"],
-            )
-        )
+    if a.signed_label:  # "Undertecknat i Storåker den 20 februari 2025."
+        story.append(Paragraph(escape(a.signed_label + "."), styles()["small"]))
     return story
 
 

@@ -51,7 +51,13 @@ CHANGED = Changes.of(ACTION_PLAN)
 _get = get_or_fail
 
 
-def _data(a: Agreement, count: int = 0) -> AgreementData:
+def _data(
+    a: Agreement,
+    count: int = 0,
+    titles: dict[int, str] | None = None,
+    promises: tuple[str, ...] = (),
+) -> AgreementData:
+    titles = titles or {}
     return AgreementData(
         id=a.id,
         kind=a.kind,
@@ -65,6 +71,10 @@ def _data(a: Agreement, count: int = 0) -> AgreementData:
         background=a.background,
         internal=a.internal,
         commitment_count=count,
+        signed_place=a.signed_place,
+        belongs_to_id=a.belongs_to_id,
+        belongs_to_title=titles.get(a.belongs_to_id or 0, ""),
+        promises=promises,
     )
 
 
@@ -74,16 +84,57 @@ def list_agreements(session: Session) -> list[AgreementData]:
             select(Commitment.agreement_id, func.count()).group_by(Commitment.agreement_id)
         ).all()
     )
-    rows = session.scalars(
-        select(Agreement).order_by(Agreement.period_start.desc(), Agreement.kind)
+    rows = list(
+        session.scalars(select(Agreement).order_by(Agreement.period_start.desc(), Agreement.kind))
     )
-    return [_data(a, counts.get(a.id, 0)) for a in rows]
+    titles = {a.id: a.title for a in rows}
+    return [_data(a, counts.get(a.id, 0), titles, _promises(rows, a.id)) for a in rows]
+
+
+def _promises(rows: list[Agreement], agreement_id: int) -> tuple[str, ...]:
+    """The titles of the agreements made under `agreement_id`, oldest first."""
+    found = sorted(
+        (r for r in rows if r.belongs_to_id == agreement_id), key=lambda r: r.period_start
+    )
+    return tuple(r.title for r in found)
 
 
 def get_agreement(session: Session, agreement_id: int) -> AgreementData:
     a = _get(session, Agreement, agreement_id)
     count = session.scalar(select(func.count()).where(Commitment.agreement_id == a.id)) or 0
-    return _data(a, count)
+    related = list(
+        session.scalars(
+            select(Agreement).where(
+                (Agreement.belongs_to_id == a.id) | (Agreement.id == (a.belongs_to_id or 0))
+            )
+        )
+    )
+    titles = {r.id: r.title for r in related}
+    return _data(a, count, titles, _promises(related, a.id))
+
+
+def _check_belongs_to(
+    session: Session, kind: str, belongs_to_id: int | None, agreement_id: int | None
+) -> int | None:
+    """Only a medborgarlöfte belongs to an agreement, and only to a samverkansöverenskommelse."""
+    if belongs_to_id is None:
+        return None
+    if AgreementKind(kind) is not AgreementKind.CITIZEN_PROMISE:
+        raise ValidationError(
+            tr("Bara ett medborgarlöfte kan höra till en samverkansöverenskommelse."),
+            "belongs_to_id",
+        )
+    target = session.get(Agreement, belongs_to_id)
+    if target is None or target.id == agreement_id:
+        raise ValidationError(tr("Välj en samverkansöverenskommelse som finns."), "belongs_to_id")
+    if target.kind != AgreementKind.COOPERATION.value:
+        raise ValidationError(
+            tr(
+                "Ett medborgarlöfte hör till en samverkansöverenskommelse, inte till ”{title}”."
+            ).format(title=target.title),
+            "belongs_to_id",
+        )
+    return belongs_to_id
 
 
 def _fields(
@@ -128,6 +179,8 @@ def create_agreement(
     focus_areas: str = "",
     background: str = "",
     internal: bool = False,
+    signed_place: str = "",
+    belongs_to_id: int | None = None,
 ) -> Created:
     row = Agreement(
         **_fields(
@@ -142,6 +195,10 @@ def create_agreement(
             background,
         ),
         internal=internal,
+        signed_place=clean_text(
+            signed_place, field="signed_place", label=tr("Ort"), max_length=200
+        ),
+        belongs_to_id=_check_belongs_to(session, kind, belongs_to_id, None),
     )
     session.add(row)
     session.flush()
@@ -162,6 +219,8 @@ def update_agreement(
     focus_areas: str = "",
     background: str = "",
     internal: bool = False,
+    signed_place: str = "",
+    belongs_to_id: int | None = None,
 ) -> Changes:
     row = _get(session, Agreement, agreement_id)
     for key, value in _fields(
@@ -177,6 +236,14 @@ def update_agreement(
     ).items():
         setattr(row, key, value)
     row.internal = internal
+    row.signed_place = clean_text(
+        signed_place, field="signed_place", label=tr("Ort"), max_length=200
+    )
+    row.belongs_to_id = _check_belongs_to(session, kind, belongs_to_id, agreement_id)
+    if row.kind != AgreementKind.COOPERATION.value:
+        # No longer a samverkansöverenskommelse: its medborgarlöften belong to none.
+        for promise in session.scalars(select(Agreement).where(Agreement.belongs_to_id == row.id)):
+            promise.belongs_to_id = None
     session.flush()
     return CHANGED
 

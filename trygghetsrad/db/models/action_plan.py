@@ -186,6 +186,11 @@ class Agreement(TimestampMixin, Base):
     focus_areas: Mapped[str] = mapped_column(Text, default="")
     background: Mapped[str] = mapped_column(Text, default="")
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    signed_place: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # A medborgarlöfte belongs to the samverkansöverenskommelse it was made under.
+    belongs_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreements.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
 
 class Commitment(TimestampMixin, Base):

@@ -238,7 +238,11 @@ class AgreementsPage(AgreementActions):
         parts = [f"<h3>{escape(a.title)}</h3>", f"<p>{escape(a.kind_label)} · {a.period_label}"]
         if a.signed_on:
             parts.append(escape(self.tr(" · undertecknad {d}").format(d=iso(a.signed_on))))
+        if a.signed_place:
+            parts.append(escape(self.tr(" i {place}").format(place=a.signed_place)))
         parts.append("</p>")
+        for line in a.link_lines:  # each of the two agreements names the other
+            parts.append(f"<p>{escape(line)}</p>")
         if a.signatory_list:
             parts.append(
                 f"<p><b>{escape(self.tr('Undertecknare'))}:</b> "

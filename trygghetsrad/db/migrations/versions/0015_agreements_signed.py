@@ -1,0 +1,49 @@
+"""Agreements as signed: where an agreement was signed, and the *samverkansöverenskommelse* a
+*medborgarlöfte* belongs to (each then names the other).
+
+Revision ID: 0015_agreements_signed
+Revises: 0014_attachments, 0010_unknown_and_reports
+Create Date: 2026-12-07
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0015_agreements_signed"
+# Also after the action plan's branch, which made the agreements table.
+down_revision = ("0014_attachments", "0010_unknown_and_reports")
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # A foreign key column can only be added with its ON DELETE by rebuilding the table.
+    # Foreign keys are OFF while migrating (db.migrate), so the rebuild cascades into no
+    # commitments or attachments (PITFALLS 1).
+    with op.batch_alter_table("agreements") as batch:
+        batch.add_column(
+            sa.Column("signed_place", sa.String(200), nullable=False, server_default="")
+        )
+        batch.add_column(
+            sa.Column(
+                "belongs_to_id",
+                sa.Integer(),
+                sa.ForeignKey(
+                    "agreements.id",
+                    ondelete="SET NULL",
+                    name="fk_agreements_belongs_to_id_agreements",
+                ),
+                nullable=True,
+            )
+        )
+    op.create_index("ix_agreements_belongs_to_id", "agreements", ["belongs_to_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_agreements_belongs_to_id", "agreements")
+    with op.batch_alter_table("agreements") as batch:
+        batch.drop_constraint("fk_agreements_belongs_to_id_agreements", type_="foreignkey")
+        batch.drop_column("belongs_to_id")
+        batch.drop_column("signed_place")
