@@ -1,0 +1,95 @@
+"""Agreements as signed: the place of signing, and a medborgarlöfte tied to the
+samverkansöverenskommelse it belongs to, each naming the other in the services and the PDF."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import asdict
+from datetime import date
+
+import pytest
+from factories_action_plan import make_agreement
+from pypdf import PdfReader
+
+from trygghetsrad.errors import ValidationError
+from trygghetsrad.export.action_plan_agreement import render_agreement
+from trygghetsrad.services import agreements
+
+
+def _pdf_text(session, agreement_id: int) -> str:  # type: ignore[no-untyped-def]
+    doc = agreements.agreement_document(session, agreement_id, today=date(2026, 5, 1))
+    reader = PdfReader(io.BytesIO(render_agreement(doc)))
+    return "".join(page.extract_text() for page in reader.pages)
+
+
+def _update(session, agreement_id: int, **changes) -> None:  # type: ignore[no-untyped-def]
+    current = agreements.get_agreement(session, agreement_id)
+    keep = (
+        "kind", "title", "period_start", "period_end", "parties", "signatories", "signed_on",
+        "focus_areas", "background", "internal", "signed_place", "belongs_to_id",
+    )  # fmt: skip
+    values = {k: v for k, v in asdict(current).items() if k in keep} | changes
+    agreements.update_agreement(session, agreement_id, **values)
+
+
+def test_a_promise_and_its_agreement_name_each_other(session) -> None:  # type: ignore[no-untyped-def]
+    coop = make_agreement(
+        session, kind="samverkansöverenskommelse", title="Samverkan Storåker 2023–2026"
+    )
+    promise = make_agreement(
+        session,
+        title="Medborgarlöfte Storåker 2025–2026",
+        belongs_to_id=coop,
+        signed_on=date(2025, 2, 20),
+        signed_place="Storåker",
+        signatories="Göran Sjöberg, kommunalråd\nLena Holmström, lokalpolisområdeschef",
+    )
+    assert agreements.get_agreement(session, coop).promises == (
+        "Medborgarlöfte Storåker 2025–2026",
+    )
+    assert (
+        agreements.get_agreement(session, promise).belongs_to_title
+        == "Samverkan Storåker 2023–2026"
+    )
+    listed = {a.id: a for a in agreements.list_agreements(session)}
+    assert listed[promise].belongs_to_id == coop
+    assert listed[coop].promises == ("Medborgarlöfte Storåker 2025–2026",)
+
+    promise_text = _pdf_text(session, promise)
+    assert "Samverkan Storåker 2023–2026" in promise_text
+    assert "Undertecknat i Storåker den 20 februari 2025" in promise_text
+    assert "Medborgarlöfte Storåker 2025–2026" in _pdf_text(session, coop)
+
+
+def test_only_a_promise_belongs_and_only_to_a_cooperation_agreement(session) -> None:  # type: ignore[no-untyped-def]
+    coop = make_agreement(session, kind="samverkansöverenskommelse")
+    other = make_agreement(session)
+    with pytest.raises(ValidationError, match="Bara ett medborgarlöfte"):
+        make_agreement(session, kind="samverkansöverenskommelse", belongs_to_id=coop)
+    with pytest.raises(ValidationError, match="inte till"):
+        make_agreement(session, belongs_to_id=other)
+    with pytest.raises(ValidationError, match="som finns"):
+        make_agreement(session, belongs_to_id=9999)
+    with pytest.raises(ValidationError, match="som finns"):
+        _update(session, coop, kind="medborgarlöfte", belongs_to_id=coop)
+
+
+def test_the_link_goes_when_the_agreement_goes_or_changes_kind(session) -> None:  # type: ignore[no-untyped-def]
+    coop = make_agreement(session, kind="samverkansöverenskommelse")
+    promise = make_agreement(session, belongs_to_id=coop)
+    _update(session, coop, kind="medborgarlöfte")
+    assert agreements.get_agreement(session, promise).belongs_to_id is None
+    _update(session, coop, kind="samverkansöverenskommelse")
+    _update(session, promise, belongs_to_id=coop)
+    agreements.delete_agreement(session, coop)
+    session.expire_all()
+    found = agreements.get_agreement(session, promise)
+    assert found.belongs_to_id is None
+    assert found.belongs_to_title == ""
+
+
+def test_no_place_and_no_date_print_nothing_invented(session) -> None:  # type: ignore[no-untyped-def]
+    promise = make_agreement(session, signatories="Anna Berg, kommunalråd")
+    text = _pdf_text(session, promise)
+    assert "Undertecknat" not in text
+    assert "Ort" not in text
