@@ -4,6 +4,7 @@ citizen promise (*medborgarlöfte*), with their commitments per party.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -147,10 +148,31 @@ class CommitmentData:
     internal: bool = False
     measure_ids: tuple[int, ...] = ()
     measure_titles: tuple[str, ...] = ()
+    number: str = ""  # as printed in the signed text: "3", "2.1"
+    party_name: str = ""  # the party named precisely: "Storåkers kommun", "Kommunerna"
 
     @property
     def party_label(self) -> str:
-        return Party(self.party).label
+        """ "Storåkers kommun lovar", "Kommunerna lovar", or the kind's own wording."""
+        name = self.party_name.strip()
+        return tr("{party} lovar").format(party=name) if name else Party(self.party).label
+
+    @property
+    def party_short(self) -> str:
+        return self.party_name.strip() or Party(self.party).short
+
+    @property
+    def numbered_text(self) -> str:
+        """ "3. Vara synliga …" when the signed text numbers it."""
+        number = self.number.strip()
+        if not number:
+            return self.text
+        return f"{number} {self.text}" if number.endswith(".") else f"{number}. {self.text}"
+
+
+def number_key(number: str) -> tuple[int, ...]:
+    """ "2.10" after "2.9": the signed text's numbering in its own order (unnumbered first)."""
+    return tuple(int(part) for part in re.findall(r"\d+", number))
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,13 @@ per party, linked measures, follow-up and signatures.
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from trygghetsrad.domain.action_plan import status_label
-from trygghetsrad.domain.agreements import AgreementDocument, CommitmentRow, Party
+from trygghetsrad.domain.agreements import AgreementDocument, CommitmentRow
 from trygghetsrad.domain.dates import long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
 from trygghetsrad.export.action_plan import CONTENT_WIDTH, bullet, status_cell, user_chapters
@@ -120,15 +122,15 @@ def _background(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
 
 
 def _commitments(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
-    """The commitments per party, each with its light, status and linked measures."""
+    """The commitments in the signed text's order (its numbers, where given; else per party),
+    under "Polisen lovar …", "Storåkers kommun lovar …" wherever the party changes, each with
+    its light, status and linked measures."""
     story: list[Flowable] = [contents.heading(tr("Åtaganden"))]
     if not doc.commitments:
         story.append(Paragraph(tr("Inga åtaganden är inlagda."), styles()["body"]))
-    for party in Party:
-        rows = [r for r in doc.commitments if r.commitment.party == party]
-        if not rows:
-            continue
-        block: list[Flowable] = [contents.heading(party.label + " …", "h2")]
+    for label, group in groupby(doc.commitments, key=lambda r: r.commitment.party_label):
+        rows = list(group)
+        block: list[Flowable] = [contents.heading(label + " …", "h2")]
         table: list[list[str | Flowable]] = [
             ["", tr("Åtagande"), tr("Status"), tr("Kopplade åtgärder")]
         ]
@@ -152,7 +154,7 @@ def _commitments(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
 def _commitment_text(row: CommitmentRow) -> str:
     """The commitment, its focus area and its latest follow-up."""
     c = row.commitment
-    text = escape(c.text)
+    text = escape(c.numbered_text)
     if c.focus_area:
         text += f"<br/><font size=8 color='#5b6670'>{escape(c.focus_area)}</font>"
     if row.followups:

@@ -21,7 +21,6 @@ from trygghetsrad.domain.action_plan import (
     trend_text,
 )
 from trygghetsrad.domain.action_plan_docs import FollowUpDocument
-from trygghetsrad.domain.agreements import Party
 from trygghetsrad.domain.dates import date_span, long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
 from trygghetsrad.export.action_plan import CONTENT_WIDTH, period_text, status_cell, user_chapters
@@ -315,7 +314,7 @@ def _agreements(doc: FollowUpDocument, contents: Contents) -> list[Flowable]:
             rows.append(
                 [
                     light_dot(commitment_row.light.light),
-                    _p(f"<b>{escape(Party(c.party).short)}:</b> {escape(c.text)}"),
+                    _p(f"<b>{escape(c.party_short)}:</b> {escape(c.numbered_text)}"),
                     _p(status_cell(_status(c.status), commitment_row.light.reason)),
                     _p(escape("; ".join(c.measure_titles))),
                 ]

@@ -31,6 +31,7 @@ from trygghetsrad.domain.agreements import (
     CommitmentRow,
     Party,
     commitment_light,
+    number_key,
 )
 from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.domain.changes import ACTION_PLAN, Changes, Created
@@ -283,11 +284,22 @@ def list_commitments(session: Session, agreement_id: int | None = None) -> list[
             internal=c.internal,
             measure_ids=tuple(sorted(links.get(c.id, ()))),
             measure_titles=tuple(titles.get(m, "") for m in sorted(links.get(c.id, ()))),
+            number=c.number,
+            party_name=c.party_name,
         )
         for c in rows
     ]
+    # The signed text's numbering decides the order where it is given ("1", "2", … across the
+    # parties); unnumbered commitments keep the order per party.
     return sorted(
-        out, key=lambda c: (c.agreement_id, PARTY_ORDER.get(c.party, 9), c.position, c.id)
+        out,
+        key=lambda c: (
+            c.agreement_id,
+            number_key(c.number),
+            PARTY_ORDER.get(c.party, 9),
+            c.position,
+            c.id,
+        ),
     )
 
 
@@ -296,8 +308,14 @@ def get_commitment(session: Session, commitment_id: int) -> CommitmentData:
     return next(x for x in list_commitments(session, c.agreement_id) if x.id == commitment_id)
 
 
-def _clean_commitment(party: str, text: str, focus_area: str, status: str) -> dict[str, str]:
+def _clean_commitment(
+    party: str, text: str, focus_area: str, status: str, number: str = "", party_name: str = ""
+) -> dict[str, str]:
     return {
+        "number": clean_text(number, field="number", label=tr("Nummer"), max_length=20),
+        "party_name": clean_text(
+            party_name, field="party_name", label=tr("Partens namn"), max_length=200
+        ),
         "party": clean_enum(party, Party, field="party", label=tr("part")),
         "text": clean_text(text, field="text", label=tr("Åtagande"), required=True),
         "focus_area": clean_text(
@@ -333,9 +351,11 @@ def create_commitment(
     status: str = MeasureStatus.UNKNOWN.value,
     internal: bool = False,
     measure_ids: tuple[int, ...] = (),
+    number: str = "",
+    party_name: str = "",
 ) -> Created:
     _get(session, Agreement, agreement_id)
-    fields = _clean_commitment(party, text, focus_area, status)
+    fields = _clean_commitment(party, text, focus_area, status, number, party_name)
     position = (
         session.scalar(
             select(func.max(Commitment.position)).where(
@@ -362,9 +382,13 @@ def update_commitment(
     status: str = MeasureStatus.UNKNOWN.value,
     internal: bool = False,
     measure_ids: tuple[int, ...] = (),
+    number: str = "",
+    party_name: str = "",
 ) -> Changes:
     row = _get(session, Commitment, commitment_id)
-    for key, value in _clean_commitment(party, text, focus_area, status).items():
+    for key, value in _clean_commitment(
+        party, text, focus_area, status, number, party_name
+    ).items():
         setattr(row, key, value)
     row.internal = internal
     _set_measures(session, commitment_id, measure_ids)

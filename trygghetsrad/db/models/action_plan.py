@@ -208,6 +208,8 @@ class Commitment(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="ej bedömd")
     position: Mapped[int] = mapped_column(Integer, default=0)
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    number: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    party_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 commitment_measures = Table(

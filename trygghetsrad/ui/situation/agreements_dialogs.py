@@ -138,6 +138,10 @@ class CommitmentDialog(FormDialog):
         c = commitment
         self.party = QComboBox()
         fill_combo(self.party, [(p.value, p.label + " …") for p in Party], c.party if c else None)
+        self.party_name = QLineEdit(c.party_name if c else "")
+        self.party_name.setPlaceholderText(self.tr("t.ex. Storåkers kommun eller Kommunerna"))
+        self.number = QLineEdit(c.number if c else "")
+        self.number.setPlaceholderText(self.tr("som i den undertecknade texten, t.ex. 3"))
         self.text = _text(c.text if c else "", 80)
         self.focus = QComboBox()
         self.focus.setEditable(True)
@@ -158,6 +162,13 @@ class CommitmentDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if mid in chosen else Qt.CheckState.Unchecked)
             self.measures.addItem(item)
         self.add_field("party", self.tr("Part:"), self.party)
+        self.add_field(
+            "party_name",
+            self.tr("Partens namn:"),
+            self.party_name,
+            self.tr("Tomt: Polisen, Kommunen eller Tillsammans. Ifyllt: ”Kommunerna lovar”."),
+        )
+        self.add_field("number", self.tr("Nummer:"), self.number)
         self.add_field("text", self.tr("Åtagande:"), self.text)
         self.add_field("focus_area", self.tr("Fokusområde:"), self.focus)
         self.add_field("status", self.tr("Status:"), self.status)
@@ -167,6 +178,8 @@ class CommitmentDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         return {
             "party": self.party.currentData(),
+            "party_name": self.party_name.text(),
+            "number": self.number.text(),
             "text": self.text.toPlainText(),
             "focus_area": self.focus.currentText(),
             "status": self.status.currentData(),

@@ -1,5 +1,7 @@
 """Agreements as signed: where an agreement was signed, and the *samverkansöverenskommelse* a
-*medborgarlöfte* belongs to (each then names the other).
+*medborgarlöfte* belongs to (each then names the other); a commitment's number as printed in
+the signed text ("3", "2.1") and the party it names precisely ("Storåkers kommun",
+"Kommunerna"), beside the kind of party it already had.
 
 Revision ID: 0015_agreements_signed
 Revises: 0014_attachments, 0010_unknown_and_reports
@@ -39,9 +41,19 @@ def upgrade() -> None:
             )
         )
     op.create_index("ix_agreements_belongs_to_id", "agreements", ["belongs_to_id"])
+    # Plain ADD COLUMN: commitments is not rebuilt.
+    op.add_column(
+        "commitments", sa.Column("number", sa.String(20), nullable=False, server_default="")
+    )
+    op.add_column(
+        "commitments",
+        sa.Column("party_name", sa.String(200), nullable=False, server_default=""),
+    )
 
 
 def downgrade() -> None:
+    op.execute('ALTER TABLE "commitments" DROP COLUMN "party_name"')
+    op.execute('ALTER TABLE "commitments" DROP COLUMN "number"')
     op.drop_index("ix_agreements_belongs_to_id", "agreements")
     with op.batch_alter_table("agreements") as batch:
         batch.drop_constraint("fk_agreements_belongs_to_id_agreements", type_="foreignkey")
