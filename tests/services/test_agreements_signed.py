@@ -93,3 +93,41 @@ def test_no_place_and_no_date_print_nothing_invented(session) -> None:  # type: 
     text = _pdf_text(session, promise)
     assert "Undertecknat" not in text
     assert "Ort" not in text
+
+
+def test_commitments_keep_the_signed_numbering_and_name_their_party(session) -> None:  # type: ignore[no-untyped-def]
+    agreement = make_agreement(session, title="Medborgarlöfte Storåker och Älvdal")
+
+    def commit(party: str, text: str, number: str, party_name: str = "") -> None:
+        agreements.create_commitment(
+            session,
+            agreement_id=agreement,
+            party=party,
+            text=text,
+            number=number,
+            party_name=party_name,
+        )
+
+    commit("polisen", "Vara synliga i centrum.", "2")
+    commit("kommunen", "Hålla fritidsgårdarna öppna.", "1", "Kommunerna")
+    commit("kommunen", "Laga belysningen i tunneln.", "10", "Storåkers kommun")
+    commit("gemensamt", "Följa upp löftet varje år.", "3")
+    listed = agreements.list_commitments(session, agreement)
+    assert [c.number for c in listed] == ["1", "2", "3", "10"]  # "10" after "3", not after "1"
+    assert [c.party_label for c in listed] == [
+        "Kommunerna lovar",
+        "Polisen lovar",
+        "Tillsammans lovar vi",
+        "Storåkers kommun lovar",
+    ]
+    text = _pdf_text(session, agreement)
+    order = [
+        text.index("Kommunerna lovar"),
+        text.index("1. Hålla fritidsgårdarna"),
+        text.index("Polisen lovar"),
+        text.index("2. Vara synliga"),
+        text.index("Tillsammans lovar vi"),
+        text.index("Storåkers kommun lovar"),
+        text.index("10. Laga belysningen"),
+    ]
+    assert order == sorted(order)

@@ -183,6 +183,8 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
         status: str,
         measures: tuple[int, ...] = (),
         focus: str = "",
+        number: str = "",
+        party_name: str = "",
     ) -> int:
         return agreements.create_commitment(
             session,
@@ -192,13 +194,35 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
             status=status,
             measure_ids=measures,
             focus_area=focus,
+            number=number,
+            party_name=party_name,
         ).id
 
-    commit(coop, "polisen", "Delta i Trygghetsrådet och ge en lägesbild vid varje möte.", "pågår")
+    # As signed: numbered 1–3, each party named as the text names it.
     commit(
-        coop, "kommunen", "Samordna det brottsförebyggande arbetet genom en samordnare.", "pågår"
+        coop,
+        "kommunen",
+        "Samordna det brottsförebyggande arbetet genom en samordnare.",
+        "pågår",
+        number="1",
+        party_name="Storåkers kommun",
     )
-    commit(coop, "gemensamt", "Ta fram en gemensam lägesbild och följa upp den årligen.", "pågår")
+    commit(
+        coop,
+        "polisen",
+        "Delta i Trygghetsrådet och ge en lägesbild vid varje möte.",
+        "pågår",
+        number="2",
+        party_name="Lokalpolisområde Storåker",
+    )
+    commit(
+        coop,
+        "gemensamt",
+        "Ta fram en gemensam lägesbild och följa upp den årligen.",
+        "pågår",
+        number="3",
+        party_name="Storåkers kommun och Polisen",
+    )
     commit(
         old_promise, "polisen", "Öka den synliga närvaron i centrum fredagskvällar.", "genomförd"
     )
