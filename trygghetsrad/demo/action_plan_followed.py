@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Decision, Meeting
 from trygghetsrad.demo import DemoContext
 from trygghetsrad.demo.action_plan_ids import Measures
-from trygghetsrad.services import action_plan, agreements
+from trygghetsrad.services import action_plan, agreement_steps, agreements
 from trygghetsrad.services import action_plan_meetings as links
 
 
@@ -197,6 +197,31 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
             number=number,
             party_name=party_name,
         ).id
+
+    # The agreement's own working model, followed up step by step in the yearly report.
+    for title, description, followup, day in (
+        (
+            "Gemensam lägesbild",
+            "Kommunen och Polisen tar fram en gemensam lägesbild varje höst.",
+            "Lägesbilden togs fram i oktober med data från Polisen, skolan och Storåkershem.",
+            date(y - 1, 10, 20),
+        ),
+        (
+            "Prioritera problem",
+            "Trygghetsrådet väljer högst tre problem att arbeta med.",
+            "Rådet prioriterade narkotika bland unga vuxna och otrygghet vid resecentrum.",
+            date(y - 1, 11, 20),
+        ),
+        ("Medborgarlöfte", "Problemen blir ett medborgarlöfte som följs upp varje år.", "", None),
+    ):
+        agreement_steps.add_step(
+            session,
+            coop,
+            title=title,
+            description=description,
+            followup=followup,
+            followed_on=day,
+        )
 
     # As signed: numbered 1–3, each party named as the text names it.
     commit(

@@ -176,6 +176,31 @@ def number_key(number: str) -> tuple[int, ...]:
 
 
 @dataclass(frozen=True)
+class AgreementStep:
+    """A step of the agreement's working model and what its follow-up said."""
+
+    id: int
+    agreement_id: int
+    position: int
+    title: str
+    description: str = ""
+    followup: str = ""
+    followed_on: date | None = None
+
+    @property
+    def followup_label(self) -> str:
+        """ "Uppföljning 2026-03-01: …", the date only when given; "" when not followed up."""
+        text = self.followup.strip()
+        if not text:
+            return ""
+        if self.followed_on:
+            return tr("Uppföljning {day}: {text}").format(
+                day=self.followed_on.isoformat(), text=text
+            )
+        return tr("Uppföljning: {text}").format(text=text)
+
+
+@dataclass(frozen=True)
 class CommitmentRow:
     commitment: CommitmentData
     light: TrafficLight
@@ -246,3 +271,4 @@ class AgreementDocument:
     document: DocumentSettings | None = None
     # "Bilaga 1: …" at the end, in the order attached (`services.attachments`).
     attachments: tuple[AttachmentInfo, ...] = ()
+    steps: tuple[AgreementStep, ...] = ()  # its working model, in order

@@ -67,6 +67,7 @@ def _agreement_story(
         *user_chapters(contents, doc.document, Placement.BEFORE),
         *_background(doc, contents),
         *_commitments(doc, contents),
+        *_steps(doc, contents),
         # The user's closing chapters come before the signatures, which end an agreement.
         *user_chapters(contents, doc.document, Placement.AFTER),
         *_signatures(doc, contents),
@@ -205,3 +206,19 @@ def _attachments(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
         contents.heading(tr("Bilagor")),
         *[Paragraph(escape(a.line), styles()["body"]) for a in doc.attachments],
     ]
+
+
+def _steps(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
+    """ "Arbetsmodell": the agreement's own steps in order, each with its follow-up."""
+    if not doc.steps:
+        return []
+    s = styles()
+    story: list[Flowable] = [contents.heading(tr("Arbetsmodell"))]
+    for number, step in enumerate(doc.steps, start=1):
+        block: list[Flowable] = [Paragraph(f"<b>{number}. {escape(step.title)}</b>", s["body"])]
+        if step.description.strip():
+            block.append(Paragraph(escape(step.description.strip()), s["body"]))
+        if step.followup_label:
+            block.append(Paragraph(f"<i>{escape(step.followup_label)}</i>", s["small"]))
+        story.append(KeepTogether(block))
+    return story

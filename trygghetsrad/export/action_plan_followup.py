@@ -321,6 +321,20 @@ def _agreements(doc: FollowUpDocument, contents: Contents) -> list[Flowable]:
             )
         if len(rows) > 1:
             block.append(data_table(rows, [6 * mm, 78 * mm, 40 * mm, 46 * mm]))
+        if section.steps:  # the agreement's working model, followed up step by step
+            steps: list[list[str | Flowable]] = [[tr("Steg i arbetsmodellen"), tr("Uppföljning")]]
+            for number, step in enumerate(section.steps, start=1):
+                said = step.followup.strip()
+                if said and step.followed_on:
+                    said = f"{step.followed_on.isoformat()}: {said}"
+                steps.append(
+                    [
+                        _p(f"{number}. {escape(step.title)}"),
+                        _p(escape(said) or f"<i>{escape(tr('Inte uppföljt'))}</i>"),
+                    ]
+                )
+            block.append(Spacer(1, 2 * mm))
+            block.append(data_table(steps, [70 * mm, 100 * mm]))
         if len(rows) < 8:
             story.append(KeepTogether(block))
         else:

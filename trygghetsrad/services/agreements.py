@@ -42,6 +42,7 @@ from trygghetsrad.i18n import tr
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.services import settings
 from trygghetsrad.services.action_plan_progress import list_followups, measure_light
+from trygghetsrad.services.agreement_steps import list_steps
 from trygghetsrad.services.attachments import list_attachments
 from trygghetsrad.services.records import get_or_fail
 from trygghetsrad.services.situation_documents import document_settings
@@ -476,6 +477,7 @@ def agreement_document(
         logo=conf.logo,
         include_internal=include_internal,
         document=document_settings(session, DocumentKind.AGREEMENT, agreement_id),
+        steps=tuple(list_steps(session, agreement_id)),
         attachments=tuple(
             replace(a, number=n)
             for n, a in enumerate(

@@ -212,6 +212,22 @@ class Commitment(TimestampMixin, Base):
     party_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
+class AgreementStep(Base):
+    """One step of an agreement's own working model, with how it was followed up."""
+
+    __tablename__ = "agreement_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    followup: Mapped[str] = mapped_column(Text, default="", server_default="")
+    followed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
 commitment_measures = Table(
     "commitment_measures",
     Base.metadata,

@@ -1,7 +1,8 @@
 """Agreements as signed: where an agreement was signed, and the *samverkansöverenskommelse* a
 *medborgarlöfte* belongs to (each then names the other); a commitment's number as printed in
 the signed text ("3", "2.1") and the party it names precisely ("Storåkers kommun",
-"Kommunerna"), beside the kind of party it already had.
+"Kommunerna"), beside the kind of party it already had; and the steps of an agreement's
+own working model, each with its follow-up (`agreement_steps`, a new table).
 
 Revision ID: 0015_agreements_signed
 Revises: 0014_attachments, 0010_unknown_and_reports
@@ -41,6 +42,26 @@ def upgrade() -> None:
             )
         )
     op.create_index("ix_agreements_belongs_to_id", "agreements", ["belongs_to_id"])
+    op.create_table(
+        "agreement_steps",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "agreement_id",
+            sa.Integer(),
+            sa.ForeignKey(
+                "agreements.id",
+                ondelete="CASCADE",
+                name="fk_agreement_steps_agreement_id_agreements",
+            ),
+            nullable=False,
+        ),
+        sa.Column("position", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("title", sa.String(200), nullable=False),
+        sa.Column("description", sa.Text(), nullable=False, server_default=""),
+        sa.Column("followup", sa.Text(), nullable=False, server_default=""),
+        sa.Column("followed_on", sa.Date(), nullable=True),
+    )
+    op.create_index("ix_agreement_steps_agreement_id", "agreement_steps", ["agreement_id"])
     # Plain ADD COLUMN: commitments is not rebuilt.
     op.add_column(
         "commitments", sa.Column("number", sa.String(20), nullable=False, server_default="")
@@ -52,6 +73,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("agreement_steps")
     op.execute('ALTER TABLE "commitments" DROP COLUMN "party_name"')
     op.execute('ALTER TABLE "commitments" DROP COLUMN "number"')
     op.drop_index("ix_agreements_belongs_to_id", "agreements")
