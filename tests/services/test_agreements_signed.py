@@ -131,3 +131,41 @@ def test_commitments_keep_the_signed_numbering_and_name_their_party(session) -> 
         text.index("10. Laga belysningen"),
     ]
     assert order == sorted(order)
+
+
+def test_the_working_model_is_followed_up_step_by_step_in_both_documents(session) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.export.action_plan_followup import render_followup
+    from trygghetsrad.services import agreement_steps, followup
+
+    agreement = make_agreement(
+        session,
+        kind="samverkansöverenskommelse",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
+    first = agreement_steps.add_step(session, agreement, title="Gemensam lägesbild").id
+    agreement_steps.add_step(session, agreement, title="Prioritera problem")
+    agreement_steps.update_step(
+        session,
+        first,
+        title="Gemensam lägesbild",
+        followup="Klar i oktober.",
+        followed_on=date(2026, 10, 20),
+    )
+    with pytest.raises(ValidationError):
+        agreement_steps.add_step(session, agreement, title="  ")
+    assert [s.title for s in agreement_steps.list_steps(session, agreement)] == [
+        "Gemensam lägesbild",
+        "Prioritera problem",
+    ]
+    text = _pdf_text(session, agreement)
+    assert "1. Gemensam lägesbild" in text
+    assert "Uppföljning 2026-10-20: Klar i oktober." in text
+    assert "2. Prioritera problem" in text
+
+    doc = followup.followup_document(session, 2026, today=date(2026, 12, 1))
+    pages = PdfReader(io.BytesIO(render_followup(doc))).pages
+    report = "".join(page.extract_text() for page in pages)
+    assert "Steg i arbetsmodellen" in report
+    assert "2026-10-20: Klar i oktober." in report
+    assert "Inte uppföljt" in report  # the second step: said as such, not left blank

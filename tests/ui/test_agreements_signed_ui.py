@@ -60,3 +60,46 @@ def test_a_promise_is_tied_to_its_agreement_from_the_form(qtbot, demo_app, monke
     page.undo_stack.undo()
     with demo_app.database.session() as s:
         assert agreements.get_agreement(s, chosen.id).belongs_to_id is None
+
+
+def test_a_working_model_step_is_added_and_followed_up_from_the_page(
+    qtbot, demo_app, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services import agreement_steps
+    from trygghetsrad.ui.situation.agreement_steps import StepDialog
+    from trygghetsrad.ui.situation.agreements_page import AgreementsPage
+
+    page = AgreementsPage(demo_app)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    rect = page.list.visualItemRect(page.list.item(0))
+    QTest.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    agreement = page.current()
+    assert agreement is not None
+    QTest.mouseClick(page.steps_button, Qt.MouseButton.LeftButton)
+    dialog = page.steps_dialog
+    qtbot.waitExposed(dialog)
+    before = dialog.list.count()
+
+    def fake_exec(form: StepDialog) -> int:
+        form.title.setText("Gemensam lägesbild")
+        form.followup.setPlainText("Klar i oktober.")
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+        return form.result()
+
+    monkeypatch.setattr(StepDialog, "exec", fake_exec)
+    QTest.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == before + 1
+    assert "Uppföljning: Klar i oktober." in dialog.list.item(before).text()
+    with demo_app.database.session() as s:
+        steps = agreement_steps.list_steps(s, agreement.id)
+    assert steps[-1].followup == "Klar i oktober."
+    rect = dialog.list.visualItemRect(dialog.list.item(before))
+    QTest.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == before
+    page.undo_stack.undo()
+    with demo_app.database.session() as s:
+        assert len(agreement_steps.list_steps(s, agreement.id)) == before + 1

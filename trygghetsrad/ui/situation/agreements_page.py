@@ -89,6 +89,10 @@ class AgreementsPage(AgreementActions):
             row.addWidget(b)
         left_layout.addLayout(row)
         left_layout.addWidget(self.document_button)
+        self.steps_button = QPushButton(self.tr("Arbetsmodell…"))
+        self.steps_button.setAccessibleName(self.tr("Arbetsmodellens steg och uppföljning"))
+        self.steps_button.clicked.connect(self._on_steps)
+        left_layout.addWidget(self.steps_button)
         # The files kept with the agreement (the signed copy): "Bilaga 1" in its PDF.
         files = QGroupBox(self.tr("Bilagor"))
         self.attachments = AttachmentsBox(self.ctx, lambda: self.undo_stack, OwnerKind.AGREEMENT)
@@ -213,6 +217,17 @@ class AgreementsPage(AgreementActions):
         self.table.setFocus()
         return True
 
+    def _on_steps(self) -> Any:
+        """The agreement's working model, step by step with its follow-up."""
+        from trygghetsrad.ui.situation.agreement_steps import StepsDialog
+
+        a = self.current()
+        if a is None:
+            return None
+        self.steps_dialog = StepsDialog(a, self.read, self.record_form, self.record, self)
+        self.steps_dialog.open()
+        return self.steps_dialog
+
     def _show_agreement(self) -> None:
         a = self.current()
         has = a is not None
@@ -230,6 +245,7 @@ class AgreementsPage(AgreementActions):
         self.edit_button.setEnabled(has)
         self.export_button.setEnabled(has)
         self.document_button.setEnabled(has)
+        self.steps_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.attachments.set_owner(None if a is None else a.id)
         if a is None:
