@@ -5,6 +5,7 @@ removal with the owner."""
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import pytest
 from factories_meetings import make_item, make_meeting
@@ -102,3 +103,22 @@ def test_files_go_with_their_owner(session) -> None:  # type: ignore[no-untyped-
     session.flush()
     with pytest.raises(UserError, match="Bilagan finns inte"):
         attachments.get_attachment(session, kept)
+
+
+def test_an_agreement_pdf_lists_its_files(session) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from factories_action_plan import make_agreement
+    from pypdf import PdfReader
+
+    from trygghetsrad.export.action_plan_agreement import render_agreement
+    from trygghetsrad.services.agreements import agreement_document
+
+    agreement = make_agreement(session)
+    _add(session, OwnerKind.AGREEMENT, agreement, "Överenskommelsen som undertecknad")
+    _add(session, OwnerKind.AGREEMENT, agreement, "Karta över området")
+    doc = agreement_document(session, agreement, today=date(2026, 5, 1))
+    pdf = render_agreement(doc)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Bilaga 1: Överenskommelsen som undertecknad" in text
+    assert "Bilaga 2: Karta över området" in text

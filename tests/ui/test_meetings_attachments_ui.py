@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.services import attachments, meetings
-from trygghetsrad.ui.meetings import attachments as attachments_ui
+from trygghetsrad.ui.meetings import extract as attachments_ui
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 CONTENT = b"\x00\x01 Polisens l\xc3\xa4gesbild \xff" * 100
@@ -69,7 +69,7 @@ def test_a_file_is_added_opened_removed_and_brought_back(
 
     opened: list[Path] = []
     monkeypatch.setattr(
-        "trygghetsrad.ui.meetings.export.open_file", lambda p: opened.append(p) or True
+        "trygghetsrad.ui.widgets.attachments.open_file", lambda p: opened.append(p) or True
     )
     _click_row(box.list, 0)
     QTest.mouseClick(box.open_button, Qt.MouseButton.LeftButton)
@@ -114,3 +114,30 @@ def test_extract_dialog_writes_the_ticked_item_only(qtbot, demo_ctx, tmp_path: P
     assert doc.items[0].title in text
     assert doc.items[1].title not in text
     assert attachments_ui.extract_name(doc, [0]).startswith("Protokollsutdrag")
+
+
+def test_an_agreement_keeps_its_signed_copy(qtbot, demo_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.situation.agreements_page import AgreementsPage
+
+    page = AgreementsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    _click_row(page.list, 0)
+    agreement = page.current()
+    assert agreement is not None
+    box = page.attachments
+    before = box.list.count()
+    source = tmp_path / "Underskriven.pdf"
+    source.write_bytes(CONTENT)
+    box.add_files([source])
+    assert box.list.count() == before + 1
+    with demo_ctx.database.session() as s:
+        stored = attachments.list_attachments(s, OwnerKind.AGREEMENT, agreement.id)
+    assert stored[-1].filename == "Underskriven.pdf"
+    _click_row(box.list, box.list.count() - 1)
+    QTest.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)
+    assert box.list.count() == before
+    page.undo_stack.undo()  # the box follows the announced change by itself
+    assert box.list.count() == before + 1

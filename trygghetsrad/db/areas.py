@@ -61,6 +61,7 @@ TABLE_AREAS: dict[str, Area] = {
     "measure_followups": Area.ACTION_PLAN,
     "agreements": Area.ACTION_PLAN,
     "commitments": Area.ACTION_PLAN,
+    "agreement_steps": Area.ACTION_PLAN,
     "commitment_measures": Area.ACTION_PLAN,
     "meeting_links": Area.ACTION_PLAN,
     "report_documents": Area.ACTION_PLAN,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Decision, Meeting
 from trygghetsrad.demo import DemoContext
 from trygghetsrad.demo.action_plan_ids import Measures
-from trygghetsrad.services import action_plan, agreements
+from trygghetsrad.services import action_plan, agreement_steps, agreements
 from trygghetsrad.services import action_plan_meetings as links
 
 
@@ -141,6 +141,7 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
         parties=parties,
         signatories=signatories,
         signed_on=date(y - 3, 3, 2),
+        signed_place="Storåker",
         focus_areas="Trygg offentlig miljö\nBarn och unga\nNarkotika",
         background=(
             "Överenskommelsen bygger på medborgardialogerna hösten före och på statistik från "
@@ -156,6 +157,8 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
         parties=parties,
         signatories=signatories,
         signed_on=date(y - 3, 3, 2),
+        signed_place="Storåker",
+        belongs_to_id=coop,  # each names the other in the page and the PDF
         focus_areas="Trygghet i centrum",
     ).id
     promise = agreements.create_agreement(
@@ -167,6 +170,8 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
         parties=parties,
         signatories=signatories,
         signed_on=date(y0, 2, 20),
+        signed_place="Storåker, resecentrum",
+        belongs_to_id=coop,
         focus_areas="Trygghet vid resecentrum\nNarkotika bland unga vuxna",
         background="Löftet bygger på medborgardialogen under Kulturnatten och polisens lägesbild.",
     ).id
@@ -178,6 +183,8 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
         status: str,
         measures: tuple[int, ...] = (),
         focus: str = "",
+        number: str = "",
+        party_name: str = "",
     ) -> int:
         return agreements.create_commitment(
             session,
@@ -187,13 +194,60 @@ def agreements_with_police(session: Session, ctx: DemoContext, measures: Measure
             status=status,
             measure_ids=measures,
             focus_area=focus,
+            number=number,
+            party_name=party_name,
         ).id
 
-    commit(coop, "polisen", "Delta i Trygghetsrådet och ge en lägesbild vid varje möte.", "pågår")
+    # The agreement's own working model, followed up step by step in the yearly report.
+    for title, description, followup, day in (
+        (
+            "Gemensam lägesbild",
+            "Kommunen och Polisen tar fram en gemensam lägesbild varje höst.",
+            "Lägesbilden togs fram i oktober med data från Polisen, skolan och Storåkershem.",
+            date(y - 1, 10, 20),
+        ),
+        (
+            "Prioritera problem",
+            "Trygghetsrådet väljer högst tre problem att arbeta med.",
+            "Rådet prioriterade narkotika bland unga vuxna och otrygghet vid resecentrum.",
+            date(y - 1, 11, 20),
+        ),
+        ("Medborgarlöfte", "Problemen blir ett medborgarlöfte som följs upp varje år.", "", None),
+    ):
+        agreement_steps.add_step(
+            session,
+            coop,
+            title=title,
+            description=description,
+            followup=followup,
+            followed_on=day,
+        )
+
+    # As signed: numbered 1–3, each party named as the text names it.
     commit(
-        coop, "kommunen", "Samordna det brottsförebyggande arbetet genom en samordnare.", "pågår"
+        coop,
+        "kommunen",
+        "Samordna det brottsförebyggande arbetet genom en samordnare.",
+        "pågår",
+        number="1",
+        party_name="Storåkers kommun",
     )
-    commit(coop, "gemensamt", "Ta fram en gemensam lägesbild och följa upp den årligen.", "pågår")
+    commit(
+        coop,
+        "polisen",
+        "Delta i Trygghetsrådet och ge en lägesbild vid varje möte.",
+        "pågår",
+        number="2",
+        party_name="Lokalpolisområde Storåker",
+    )
+    commit(
+        coop,
+        "gemensamt",
+        "Ta fram en gemensam lägesbild och följa upp den årligen.",
+        "pågår",
+        number="3",
+        party_name="Storåkers kommun och Polisen",
+    )
     commit(
         old_promise, "polisen", "Öka den synliga närvaron i centrum fredagskvällar.", "genomförd"
     )

@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 
 from trygghetsrad.domain.action_plan import MeasureRow, PlanData, PlanFlags, TrendPoint
-from trygghetsrad.domain.agreements import AgreementData, CommitmentRow
+from trygghetsrad.domain.agreements import AgreementData, AgreementStep, CommitmentRow
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.causes import CauseData, ProblemData
 from trygghetsrad.domain.situation_documents import DocumentSettings
@@ -105,6 +105,7 @@ class ChecklistItem:
 class AgreementSection:
     agreement: AgreementData
     commitments: tuple[CommitmentRow, ...]
+    steps: tuple[AgreementStep, ...] = ()  # the working model, step by step
 
 
 @dataclass(frozen=True)

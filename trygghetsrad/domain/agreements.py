@@ -4,6 +4,7 @@ citizen promise (*medborgarlöfte*), with their commitments per party.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -19,6 +20,7 @@ from trygghetsrad.domain.action_plan import (
     traffic_light,
     unknown_light,
 )
+from trygghetsrad.domain.attachments import AttachmentInfo
 from trygghetsrad.domain.situation_documents import DocumentSettings
 from trygghetsrad.i18n import tr
 
@@ -71,6 +73,44 @@ class AgreementData:
     background: str = ""
     internal: bool = False
     commitment_count: int = 0
+    signed_place: str = ""  # "Storåker": where it was signed
+    belongs_to_id: int | None = None  # a medborgarlöfte's samverkansöverenskommelse
+    belongs_to_title: str = ""
+    promises: tuple[str, ...] = ()  # the medborgarlöften made under this agreement
+
+    @property
+    def signed_label(self) -> str:
+        """ "Undertecknat i Storåker den 20 februari 2025", with what is known of the two."""
+        from trygghetsrad.domain.dates import long_date
+
+        day = long_date(self.signed_on, weekday=False) if self.signed_on else ""
+        place = self.signed_place.strip()
+        if place and day:
+            return tr("Undertecknat i {place} den {day}").format(place=place, day=day)
+        if day:
+            return tr("Undertecknat {day}").format(day=day)
+        if place:
+            return tr("Undertecknat i {place}").format(place=place)
+        return ""
+
+    @property
+    def link_lines(self) -> list[str]:
+        """Each agreement names the other: "Hör till samverkansöverenskommelsen: …" and
+        "Medborgarlöften inom överenskommelsen: …"."""
+        lines = []
+        if self.belongs_to_title:
+            lines.append(
+                tr("Hör till samverkansöverenskommelsen: {title}").format(
+                    title=self.belongs_to_title
+                )
+            )
+        if self.promises:
+            lines.append(
+                tr("Medborgarlöften inom överenskommelsen: {titles}").format(
+                    titles="; ".join(self.promises)
+                )
+            )
+        return lines
 
     @property
     def period_label(self) -> str:
@@ -108,10 +148,56 @@ class CommitmentData:
     internal: bool = False
     measure_ids: tuple[int, ...] = ()
     measure_titles: tuple[str, ...] = ()
+    number: str = ""  # as printed in the signed text: "3", "2.1"
+    party_name: str = ""  # the party named precisely: "Storåkers kommun", "Kommunerna"
 
     @property
     def party_label(self) -> str:
-        return Party(self.party).label
+        """ "Storåkers kommun lovar", "Kommunerna lovar", or the kind's own wording."""
+        name = self.party_name.strip()
+        return tr("{party} lovar").format(party=name) if name else Party(self.party).label
+
+    @property
+    def party_short(self) -> str:
+        return self.party_name.strip() or Party(self.party).short
+
+    @property
+    def numbered_text(self) -> str:
+        """ "3. Vara synliga …" when the signed text numbers it."""
+        number = self.number.strip()
+        if not number:
+            return self.text
+        return f"{number} {self.text}" if number.endswith(".") else f"{number}. {self.text}"
+
+
+def number_key(number: str) -> tuple[int, ...]:
+    """ "2.10" after "2.9": the signed text's numbering in its own order (unnumbered first)."""
+    return tuple(int(part) for part in re.findall(r"\d+", number))
+
+
+@dataclass(frozen=True)
+class AgreementStep:
+    """A step of the agreement's working model and what its follow-up said."""
+
+    id: int
+    agreement_id: int
+    position: int
+    title: str
+    description: str = ""
+    followup: str = ""
+    followed_on: date | None = None
+
+    @property
+    def followup_label(self) -> str:
+        """ "Uppföljning 2026-03-01: …", the date only when given; "" when not followed up."""
+        text = self.followup.strip()
+        if not text:
+            return ""
+        if self.followed_on:
+            return tr("Uppföljning {day}: {text}").format(
+                day=self.followed_on.isoformat(), text=text
+            )
+        return tr("Uppföljning: {text}").format(text=text)
 
 
 @dataclass(frozen=True)
@@ -183,3 +269,6 @@ class AgreementDocument:
     logo: bytes | None = None
     include_internal: bool = False
     document: DocumentSettings | None = None
+    # "Bilaga 1: …" at the end, in the order attached (`services.attachments`).
+    attachments: tuple[AttachmentInfo, ...] = ()
+    steps: tuple[AgreementStep, ...] = ()  # its working model, in order

@@ -4,11 +4,13 @@ per party, linked measures, follow-up and signatures.
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from trygghetsrad.domain.action_plan import status_label
-from trygghetsrad.domain.agreements import AgreementDocument, CommitmentRow, Party
+from trygghetsrad.domain.agreements import AgreementDocument, CommitmentRow
 from trygghetsrad.domain.dates import long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
 from trygghetsrad.export.action_plan import CONTENT_WIDTH, bullet, status_cell, user_chapters
@@ -65,9 +67,11 @@ def _agreement_story(
         *user_chapters(contents, doc.document, Placement.BEFORE),
         *_background(doc, contents),
         *_commitments(doc, contents),
+        *_steps(doc, contents),
         # The user's closing chapters come before the signatures, which end an agreement.
         *user_chapters(contents, doc.document, Placement.AFTER),
         *_signatures(doc, contents),
+        *_attachments(doc, contents),
     ]
 
 
@@ -83,6 +87,12 @@ def _title_block(doc: AgreementDocument, head: DocumentHead) -> list[Flowable]:
         ],
         [tr("Undertecknad"), long_date(a.signed_on, weekday=False) if a.signed_on else "–"],
     ]
+    if a.signed_place.strip():
+        record.append([tr("Ort"), escape(a.signed_place.strip())])
+    if a.belongs_to_title:
+        record.append([tr("Hör till"), escape(a.belongs_to_title)])
+    if a.promises:
+        record.append([tr("Medborgarlöften"), "<br/>".join(escape(t) for t in a.promises)])
     return [
         Paragraph(escape(head.title), s["title"]),
         Paragraph(
@@ -113,15 +123,15 @@ def _background(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
 
 
 def _commitments(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
-    """The commitments per party, each with its light, status and linked measures."""
+    """The commitments in the signed text's order (its numbers, where given; else per party),
+    under "Polisen lovar …", "Storåkers kommun lovar …" wherever the party changes, each with
+    its light, status and linked measures."""
     story: list[Flowable] = [contents.heading(tr("Åtaganden"))]
     if not doc.commitments:
         story.append(Paragraph(tr("Inga åtaganden är inlagda."), styles()["body"]))
-    for party in Party:
-        rows = [r for r in doc.commitments if r.commitment.party == party]
-        if not rows:
-            continue
-        block: list[Flowable] = [contents.heading(party.label + " …", "h2")]
+    for label, group in groupby(doc.commitments, key=lambda r: r.commitment.party_label):
+        rows = list(group)
+        block: list[Flowable] = [contents.heading(label + " …", "h2")]
         table: list[list[str | Flowable]] = [
             ["", tr("Åtagande"), tr("Status"), tr("Kopplade åtgärder")]
         ]
@@ -145,7 +155,7 @@ def _commitments(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
 def _commitment_text(row: CommitmentRow) -> str:
     """The commitment, its focus area and its latest follow-up."""
     c = row.commitment
-    text = escape(c.text)
+    text = escape(c.numbered_text)
     if c.focus_area:
         text += f"<br/><font size=8 color='#5b6670'>{escape(c.focus_area)}</font>"
     if row.followups:
@@ -182,11 +192,33 @@ def _signatures(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
         Spacer(1, 12 * mm),
         signatures,
     ]
-    if a.signed_on:
-        story.append(
-            Paragraph(
-                escape(tr("Undertecknat {day}.").format(day=long_date(a.signed_on, weekday=False))),
-                styles()["small"],
-            )
-        )
+    if a.signed_label:  # "Undertecknat i Storåker den 20 februari 2025."
+        story.append(Paragraph(escape(a.signed_label + "."), styles()["small"]))
+    return story
+
+
+def _attachments(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
+    """ "Bilagor": the files kept with the agreement, "Bilaga 1: title"."""
+    if not doc.attachments:
+        return []
+    return [
+        Spacer(1, 6 * mm),
+        contents.heading(tr("Bilagor")),
+        *[Paragraph(escape(a.line), styles()["body"]) for a in doc.attachments],
+    ]
+
+
+def _steps(doc: AgreementDocument, contents: Contents) -> list[Flowable]:
+    """ "Arbetsmodell": the agreement's own steps in order, each with its follow-up."""
+    if not doc.steps:
+        return []
+    s = styles()
+    story: list[Flowable] = [contents.heading(tr("Arbetsmodell"))]
+    for number, step in enumerate(doc.steps, start=1):
+        block: list[Flowable] = [Paragraph(f"<b>{number}. {escape(step.title)}</b>", s["body"])]
+        if step.description.strip():
+            block.append(Paragraph(escape(step.description.strip()), s["body"]))
+        if step.followup_label:
+            block.append(Paragraph(f"<i>{escape(step.followup_label)}</i>", s["small"]))
+        story.append(KeepTogether(block))
     return story

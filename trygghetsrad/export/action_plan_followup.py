@@ -21,7 +21,6 @@ from trygghetsrad.domain.action_plan import (
     trend_text,
 )
 from trygghetsrad.domain.action_plan_docs import FollowUpDocument
-from trygghetsrad.domain.agreements import Party
 from trygghetsrad.domain.dates import date_span, long_date
 from trygghetsrad.domain.situation_documents import DocumentHead, Placement
 from trygghetsrad.export.action_plan import CONTENT_WIDTH, period_text, status_cell, user_chapters
@@ -315,13 +314,27 @@ def _agreements(doc: FollowUpDocument, contents: Contents) -> list[Flowable]:
             rows.append(
                 [
                     light_dot(commitment_row.light.light),
-                    _p(f"<b>{escape(Party(c.party).short)}:</b> {escape(c.text)}"),
+                    _p(f"<b>{escape(c.party_short)}:</b> {escape(c.numbered_text)}"),
                     _p(status_cell(_status(c.status), commitment_row.light.reason)),
                     _p(escape("; ".join(c.measure_titles))),
                 ]
             )
         if len(rows) > 1:
             block.append(data_table(rows, [6 * mm, 78 * mm, 40 * mm, 46 * mm]))
+        if section.steps:  # the agreement's working model, followed up step by step
+            steps: list[list[str | Flowable]] = [[tr("Steg i arbetsmodellen"), tr("Uppföljning")]]
+            for number, step in enumerate(section.steps, start=1):
+                said = step.followup.strip()
+                if said and step.followed_on:
+                    said = f"{step.followed_on.isoformat()}: {said}"
+                steps.append(
+                    [
+                        _p(f"{number}. {escape(step.title)}"),
+                        _p(escape(said) or f"<i>{escape(tr('Inte uppföljt'))}</i>"),
+                    ]
+                )
+            block.append(Spacer(1, 2 * mm))
+            block.append(data_table(steps, [70 * mm, 100 * mm]))
         if len(rows) < 8:
             story.append(KeepTogether(block))
         else:

@@ -31,7 +31,9 @@ from trygghetsrad.domain.agreements import (
     CommitmentRow,
     Party,
     commitment_light,
+    number_key,
 )
+from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.domain.changes import ACTION_PLAN, Changes, Created
 from trygghetsrad.domain.register import clean_text
 from trygghetsrad.domain.situation_documents import DocumentKind
@@ -40,6 +42,8 @@ from trygghetsrad.i18n import tr
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.services import settings
 from trygghetsrad.services.action_plan_progress import list_followups, measure_light
+from trygghetsrad.services.agreement_steps import list_steps
+from trygghetsrad.services.attachments import list_attachments
 from trygghetsrad.services.records import get_or_fail
 from trygghetsrad.services.situation_documents import document_settings
 
@@ -49,7 +53,13 @@ CHANGED = Changes.of(ACTION_PLAN)
 _get = get_or_fail
 
 
-def _data(a: Agreement, count: int = 0) -> AgreementData:
+def _data(
+    a: Agreement,
+    count: int = 0,
+    titles: dict[int, str] | None = None,
+    promises: tuple[str, ...] = (),
+) -> AgreementData:
+    titles = titles or {}
     return AgreementData(
         id=a.id,
         kind=a.kind,
@@ -63,6 +73,10 @@ def _data(a: Agreement, count: int = 0) -> AgreementData:
         background=a.background,
         internal=a.internal,
         commitment_count=count,
+        signed_place=a.signed_place,
+        belongs_to_id=a.belongs_to_id,
+        belongs_to_title=titles.get(a.belongs_to_id or 0, ""),
+        promises=promises,
     )
 
 
@@ -72,16 +86,57 @@ def list_agreements(session: Session) -> list[AgreementData]:
             select(Commitment.agreement_id, func.count()).group_by(Commitment.agreement_id)
         ).all()
     )
-    rows = session.scalars(
-        select(Agreement).order_by(Agreement.period_start.desc(), Agreement.kind)
+    rows = list(
+        session.scalars(select(Agreement).order_by(Agreement.period_start.desc(), Agreement.kind))
     )
-    return [_data(a, counts.get(a.id, 0)) for a in rows]
+    titles = {a.id: a.title for a in rows}
+    return [_data(a, counts.get(a.id, 0), titles, _promises(rows, a.id)) for a in rows]
+
+
+def _promises(rows: list[Agreement], agreement_id: int) -> tuple[str, ...]:
+    """The titles of the agreements made under `agreement_id`, oldest first."""
+    found = sorted(
+        (r for r in rows if r.belongs_to_id == agreement_id), key=lambda r: r.period_start
+    )
+    return tuple(r.title for r in found)
 
 
 def get_agreement(session: Session, agreement_id: int) -> AgreementData:
     a = _get(session, Agreement, agreement_id)
     count = session.scalar(select(func.count()).where(Commitment.agreement_id == a.id)) or 0
-    return _data(a, count)
+    related = list(
+        session.scalars(
+            select(Agreement).where(
+                (Agreement.belongs_to_id == a.id) | (Agreement.id == (a.belongs_to_id or 0))
+            )
+        )
+    )
+    titles = {r.id: r.title for r in related}
+    return _data(a, count, titles, _promises(related, a.id))
+
+
+def _check_belongs_to(
+    session: Session, kind: str, belongs_to_id: int | None, agreement_id: int | None
+) -> int | None:
+    """Only a medborgarlöfte belongs to an agreement, and only to a samverkansöverenskommelse."""
+    if belongs_to_id is None:
+        return None
+    if AgreementKind(kind) is not AgreementKind.CITIZEN_PROMISE:
+        raise ValidationError(
+            tr("Bara ett medborgarlöfte kan höra till en samverkansöverenskommelse."),
+            "belongs_to_id",
+        )
+    target = session.get(Agreement, belongs_to_id)
+    if target is None or target.id == agreement_id:
+        raise ValidationError(tr("Välj en samverkansöverenskommelse som finns."), "belongs_to_id")
+    if target.kind != AgreementKind.COOPERATION.value:
+        raise ValidationError(
+            tr(
+                "Ett medborgarlöfte hör till en samverkansöverenskommelse, inte till ”{title}”."
+            ).format(title=target.title),
+            "belongs_to_id",
+        )
+    return belongs_to_id
 
 
 def _fields(
@@ -126,6 +181,8 @@ def create_agreement(
     focus_areas: str = "",
     background: str = "",
     internal: bool = False,
+    signed_place: str = "",
+    belongs_to_id: int | None = None,
 ) -> Created:
     row = Agreement(
         **_fields(
@@ -140,6 +197,10 @@ def create_agreement(
             background,
         ),
         internal=internal,
+        signed_place=clean_text(
+            signed_place, field="signed_place", label=tr("Ort"), max_length=200
+        ),
+        belongs_to_id=_check_belongs_to(session, kind, belongs_to_id, None),
     )
     session.add(row)
     session.flush()
@@ -160,6 +221,8 @@ def update_agreement(
     focus_areas: str = "",
     background: str = "",
     internal: bool = False,
+    signed_place: str = "",
+    belongs_to_id: int | None = None,
 ) -> Changes:
     row = _get(session, Agreement, agreement_id)
     for key, value in _fields(
@@ -175,6 +238,14 @@ def update_agreement(
     ).items():
         setattr(row, key, value)
     row.internal = internal
+    row.signed_place = clean_text(
+        signed_place, field="signed_place", label=tr("Ort"), max_length=200
+    )
+    row.belongs_to_id = _check_belongs_to(session, kind, belongs_to_id, agreement_id)
+    if row.kind != AgreementKind.COOPERATION.value:
+        # No longer a samverkansöverenskommelse: its medborgarlöften belong to none.
+        for promise in session.scalars(select(Agreement).where(Agreement.belongs_to_id == row.id)):
+            promise.belongs_to_id = None
     session.flush()
     return CHANGED
 
@@ -214,11 +285,22 @@ def list_commitments(session: Session, agreement_id: int | None = None) -> list[
             internal=c.internal,
             measure_ids=tuple(sorted(links.get(c.id, ()))),
             measure_titles=tuple(titles.get(m, "") for m in sorted(links.get(c.id, ()))),
+            number=c.number,
+            party_name=c.party_name,
         )
         for c in rows
     ]
+    # The signed text's numbering decides the order where it is given ("1", "2", … across the
+    # parties); unnumbered commitments keep the order per party.
     return sorted(
-        out, key=lambda c: (c.agreement_id, PARTY_ORDER.get(c.party, 9), c.position, c.id)
+        out,
+        key=lambda c: (
+            c.agreement_id,
+            number_key(c.number),
+            PARTY_ORDER.get(c.party, 9),
+            c.position,
+            c.id,
+        ),
     )
 
 
@@ -227,8 +309,14 @@ def get_commitment(session: Session, commitment_id: int) -> CommitmentData:
     return next(x for x in list_commitments(session, c.agreement_id) if x.id == commitment_id)
 
 
-def _clean_commitment(party: str, text: str, focus_area: str, status: str) -> dict[str, str]:
+def _clean_commitment(
+    party: str, text: str, focus_area: str, status: str, number: str = "", party_name: str = ""
+) -> dict[str, str]:
     return {
+        "number": clean_text(number, field="number", label=tr("Nummer"), max_length=20),
+        "party_name": clean_text(
+            party_name, field="party_name", label=tr("Partens namn"), max_length=200
+        ),
         "party": clean_enum(party, Party, field="party", label=tr("part")),
         "text": clean_text(text, field="text", label=tr("Åtagande"), required=True),
         "focus_area": clean_text(
@@ -264,9 +352,11 @@ def create_commitment(
     status: str = MeasureStatus.UNKNOWN.value,
     internal: bool = False,
     measure_ids: tuple[int, ...] = (),
+    number: str = "",
+    party_name: str = "",
 ) -> Created:
     _get(session, Agreement, agreement_id)
-    fields = _clean_commitment(party, text, focus_area, status)
+    fields = _clean_commitment(party, text, focus_area, status, number, party_name)
     position = (
         session.scalar(
             select(func.max(Commitment.position)).where(
@@ -293,9 +383,13 @@ def update_commitment(
     status: str = MeasureStatus.UNKNOWN.value,
     internal: bool = False,
     measure_ids: tuple[int, ...] = (),
+    number: str = "",
+    party_name: str = "",
 ) -> Changes:
     row = _get(session, Commitment, commitment_id)
-    for key, value in _clean_commitment(party, text, focus_area, status).items():
+    for key, value in _clean_commitment(
+        party, text, focus_area, status, number, party_name
+    ).items():
         setattr(row, key, value)
     row.internal = internal
     _set_measures(session, commitment_id, measure_ids)
@@ -383,4 +477,11 @@ def agreement_document(
         logo=conf.logo,
         include_internal=include_internal,
         document=document_settings(session, DocumentKind.AGREEMENT, agreement_id),
+        steps=tuple(list_steps(session, agreement_id)),
+        attachments=tuple(
+            replace(a, number=n)
+            for n, a in enumerate(
+                list_attachments(session, OwnerKind.AGREEMENT, agreement_id), start=1
+            )
+        ),
     )

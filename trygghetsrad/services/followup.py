@@ -30,6 +30,7 @@ from trygghetsrad.domain.situation_documents import DocumentKind, PartialDate
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural, tr
 from trygghetsrad.services import action_plan, agreements, causes, settings
+from trygghetsrad.services.agreement_steps import list_steps
 from trygghetsrad.services.situation_documents import document_settings
 
 
@@ -163,6 +164,7 @@ def followup_document(
                             session, agreement.id, today=today, include_internal=include_internal
                         )
                     ),
+                    tuple(list_steps(session, agreement.id)),
                 )
             )
     # Next year's dates as the annual wheel shows them: its own events and every owned item.

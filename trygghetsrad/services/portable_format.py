@@ -66,6 +66,7 @@ _IMPORT_LABELS: dict[str, str] = {
     "measure_followups": "uppföljningar av åtgärder",
     "agreements": "överenskommelser",
     "commitments": "åtaganden",
+    "agreement_steps": "överenskommelsers arbetsmodeller",
     "commitment_measures": "åtagandens åtgärder",
     "meeting_links": "kopplingar till möten",
     "report_documents": "dokumentens rubriker",

@@ -186,6 +186,11 @@ class Agreement(TimestampMixin, Base):
     focus_areas: Mapped[str] = mapped_column(Text, default="")
     background: Mapped[str] = mapped_column(Text, default="")
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    signed_place: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # A medborgarlöfte belongs to the samverkansöverenskommelse it was made under.
+    belongs_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreements.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
 
 class Commitment(TimestampMixin, Base):
@@ -203,6 +208,24 @@ class Commitment(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="ej bedömd")
     position: Mapped[int] = mapped_column(Integer, default=0)
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    number: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    party_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
+class AgreementStep(Base):
+    """One step of an agreement's own working model, with how it was followed up."""
+
+    __tablename__ = "agreement_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    followup: Mapped[str] = mapped_column(Text, default="", server_default="")
+    followed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 commitment_measures = Table(

@@ -36,11 +36,11 @@ from trygghetsrad.services import register, settings
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.agenda_actions import AgendaActionsMixin
 from trygghetsrad.ui.meetings.agenda_editor import ItemEditor
-from trygghetsrad.ui.meetings.attachments import AttachmentsBox
 from trygghetsrad.ui.meetings.followup import FollowupMixin
 from trygghetsrad.ui.meetings.item_structure import ItemStructureFields, reference_choices
 from trygghetsrad.ui.meetings.models import ActionModel, AgendaModel
 from trygghetsrad.ui.widgets import phrases
+from trygghetsrad.ui.widgets.attachments import AttachmentsBox
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.columns import fit_columns
 from trygghetsrad.ui.widgets.service_calls import read, store

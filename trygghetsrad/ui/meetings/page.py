@@ -35,12 +35,12 @@ from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.agenda import AgendaPanel
-from trygghetsrad.ui.meetings.attachments import AttachmentsBox
 from trygghetsrad.ui.meetings.attendance import AttendancePanel
 from trygghetsrad.ui.meetings.details import DetailsPanel
 from trygghetsrad.ui.meetings.header import MeetingHeader
 from trygghetsrad.ui.meetings.list_pane import MeetingListPane
 from trygghetsrad.ui.meetings.page_actions import MeetingCommandsMixin
+from trygghetsrad.ui.widgets.attachments import AttachmentsBox
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.service_calls import read

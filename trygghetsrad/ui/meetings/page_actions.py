@@ -309,7 +309,7 @@ class MeetingCommandsMixin:
 
     def export_extract(self, path: Path | None = None) -> Any:
         """Tick the items of the finalised minutes, then write their *protokollsutdrag*."""
-        from trygghetsrad.ui.meetings.attachments import ExtractDialog, extract_name, write_extract
+        from trygghetsrad.ui.meetings.extract import ExtractDialog, extract_name, write_extract
 
         if self._meeting is None:
             return None

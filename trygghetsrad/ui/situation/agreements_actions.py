@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QListWidget, QMessageBox, QTableView
 
-from trygghetsrad.domain.agreements import AgreementData, CommitmentRow
+from trygghetsrad.domain.agreements import AgreementData, AgreementKind, CommitmentRow
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, agreements
@@ -33,6 +33,10 @@ class AgreementActions(SituationSubPage):
 
     def select_agreement(self, agreement_id: int) -> None:
         raise NotImplementedError
+
+    def _cooperations(self) -> builtins.list[AgreementData]:
+        """The samverkansöverenskommelser a medborgarlöfte can belong to."""
+        return [a for a in self._agreements if a.kind == AgreementKind.COOPERATION.value]
 
     def current(self) -> AgreementData | None:
         row = self.list.currentRow()
@@ -62,7 +66,7 @@ class AgreementActions(SituationSubPage):
             )
             created["id"] = result.id
 
-        if AgreementDialog(save, None, self).exec() and "id" in created:
+        if AgreementDialog(save, None, self, self._cooperations()).exec() and "id" in created:
             self.select_agreement(created["id"])
 
     def _on_edit(self) -> None:
@@ -76,7 +80,7 @@ class AgreementActions(SituationSubPage):
                 lambda s: agreements.update_agreement(s, a.id, **values),
             )
 
-        AgreementDialog(save, a, self).exec()
+        AgreementDialog(save, a, self, self._cooperations()).exec()
 
     def _on_delete(self) -> None:
         a = self.current()

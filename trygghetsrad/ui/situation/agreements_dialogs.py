@@ -3,6 +3,7 @@ promise) and one party's commitment in it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -45,8 +46,13 @@ def _text(value: str, height: int = 70) -> QPlainTextEdit:
 
 class AgreementDialog(FormDialog):
     def __init__(
-        self, on_save: Save, agreement: AgreementData | None, parent: QWidget | None = None
+        self,
+        on_save: Save,
+        agreement: AgreementData | None,
+        parent: QWidget | None = None,
+        cooperations: Sequence[AgreementData] = (),
     ) -> None:
+        """`cooperations`: the samverkansöverenskommelser a medborgarlöfte can belong to."""
         super().__init__(
             qtr("Överenskommelse") if agreement is None else qtr("Ändra överenskommelse"),
             on_save,
@@ -62,6 +68,15 @@ class AgreementDialog(FormDialog):
         self.parties = _text(a.parties if a else "", 50)
         self.signatories = _text(a.signatories if a else "", 50)
         self.signed = OptionalDateEdit(self.tr("Undertecknad"), a.signed_on if a else None)
+        self.place = QLineEdit(a.signed_place if a else "")
+        self.place.setPlaceholderText(self.tr("Ort, t.ex. Storåker"))
+        self.belongs_to = QComboBox()
+        self.belongs_to.addItem(self.tr("(ingen)"), None)
+        for other in cooperations:
+            if a is None or other.id != a.id:
+                self.belongs_to.addItem(other.title, other.id)
+        if a is not None and a.belongs_to_id is not None:
+            self.belongs_to.setCurrentIndex(max(0, self.belongs_to.findData(a.belongs_to_id)))
         self.focus = _text(a.focus_areas if a else "", 60)
         self.background = _text(a.background if a else "", 70)
         self.internal = QCheckBox(self.tr("Intern"))
@@ -78,6 +93,15 @@ class AgreementDialog(FormDialog):
             self.tr("En per rad: namn, titel."),
         )
         self.add_field("signed_on", self.tr("Datum:"), self.signed)
+        self.add_field(
+            "signed_place", self.tr("Ort:"), self.place, self.tr("Där den undertecknades.")
+        )
+        self.add_field(
+            "belongs_to_id",
+            self.tr("Hör till:"),
+            self.belongs_to,
+            self.tr("För ett medborgarlöfte: samverkansöverenskommelsen det hör till."),
+        )
         self.add_field("focus_areas", self.tr("Fokusområden:"), self.focus, self.tr("Ett per rad."))
         self.add_field("background", self.tr("Bakgrund:"), self.background)
         self.add_field("internal", "", self.internal)
@@ -91,6 +115,8 @@ class AgreementDialog(FormDialog):
             "parties": self.parties.toPlainText(),
             "signatories": self.signatories.toPlainText(),
             "signed_on": self.signed.value(),
+            "signed_place": self.place.text(),
+            "belongs_to_id": self.belongs_to.currentData(),
             "focus_areas": self.focus.toPlainText(),
             "background": self.background.toPlainText(),
             "internal": self.internal.isChecked(),
@@ -112,6 +138,10 @@ class CommitmentDialog(FormDialog):
         c = commitment
         self.party = QComboBox()
         fill_combo(self.party, [(p.value, p.label + " …") for p in Party], c.party if c else None)
+        self.party_name = QLineEdit(c.party_name if c else "")
+        self.party_name.setPlaceholderText(self.tr("t.ex. Storåkers kommun eller Kommunerna"))
+        self.number = QLineEdit(c.number if c else "")
+        self.number.setPlaceholderText(self.tr("som i den undertecknade texten, t.ex. 3"))
         self.text = _text(c.text if c else "", 80)
         self.focus = QComboBox()
         self.focus.setEditable(True)
@@ -132,6 +162,13 @@ class CommitmentDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if mid in chosen else Qt.CheckState.Unchecked)
             self.measures.addItem(item)
         self.add_field("party", self.tr("Part:"), self.party)
+        self.add_field(
+            "party_name",
+            self.tr("Partens namn:"),
+            self.party_name,
+            self.tr("Tomt: Polisen, Kommunen eller Tillsammans. Ifyllt: ”Kommunerna lovar”."),
+        )
+        self.add_field("number", self.tr("Nummer:"), self.number)
         self.add_field("text", self.tr("Åtagande:"), self.text)
         self.add_field("focus_area", self.tr("Fokusområde:"), self.focus)
         self.add_field("status", self.tr("Status:"), self.status)
@@ -141,6 +178,8 @@ class CommitmentDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         return {
             "party": self.party.currentData(),
+            "party_name": self.party_name.text(),
+            "number": self.number.text(),
             "text": self.text.toPlainText(),
             "focus_area": self.focus.currentText(),
             "status": self.status.currentData(),

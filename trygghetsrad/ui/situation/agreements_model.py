@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from trygghetsrad.domain.action_plan import light_note, status_label
-from trygghetsrad.domain.agreements import CommitmentRow, Party
+from trygghetsrad.domain.agreements import CommitmentRow
 from trygghetsrad.domain.text import search_text
 from trygghetsrad.ui.situation.action_plan_common import iso
 from trygghetsrad.ui.situation.plan_model import LIGHT_ROLES, last_followup, light_data
@@ -33,9 +33,9 @@ class CommitmentTableModel(RecordTableModel[CommitmentRow]):
         super().__init__(
             [
                 Column("", lambda r: "", tooltip=lambda r: r.light.reason),
-                Column(_tr("Part"), lambda r: Party(r.commitment.party).short),
+                Column(_tr("Part"), lambda r: r.commitment.party_short),
                 Column(_tr("Åtagande"),
-                       lambda r: r.commitment.text
+                       lambda r: r.commitment.numbered_text
                        + (_tr(" (intern)") if r.commitment.internal else "")),
                 Column(_tr("Status"), _status),
                 Column(_tr("Åtgärder"), lambda r: "; ".join(r.commitment.measure_titles),

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.agreements import AgreementData
+from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.services import agreements
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso
 from trygghetsrad.ui.situation.agreements_actions import AgreementActions
 from trygghetsrad.ui.situation.agreements_model import CommitmentTableModel
 from trygghetsrad.ui.situation.base import read
+from trygghetsrad.ui.widgets.attachments import AttachmentsBox
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
@@ -86,6 +89,15 @@ class AgreementsPage(AgreementActions):
             row.addWidget(b)
         left_layout.addLayout(row)
         left_layout.addWidget(self.document_button)
+        self.steps_button = QPushButton(self.tr("Arbetsmodell…"))
+        self.steps_button.setAccessibleName(self.tr("Arbetsmodellens steg och uppföljning"))
+        self.steps_button.clicked.connect(self._on_steps)
+        left_layout.addWidget(self.steps_button)
+        # The files kept with the agreement (the signed copy): "Bilaga 1" in its PDF.
+        files = QGroupBox(self.tr("Bilagor"))
+        self.attachments = AttachmentsBox(self.ctx, lambda: self.undo_stack, OwnerKind.AGREEMENT)
+        QVBoxLayout(files).addWidget(self.attachments)
+        left_layout.addWidget(files)
         return left
 
     def _build_commitments(self) -> None:
@@ -205,6 +217,17 @@ class AgreementsPage(AgreementActions):
         self.table.setFocus()
         return True
 
+    def _on_steps(self) -> Any:
+        """The agreement's working model, step by step with its follow-up."""
+        from trygghetsrad.ui.situation.agreement_steps import StepsDialog
+
+        a = self.current()
+        if a is None:
+            return None
+        self.steps_dialog = StepsDialog(a, self.read, self.record_form, self.record, self)
+        self.steps_dialog.open()
+        return self.steps_dialog
+
     def _show_agreement(self) -> None:
         a = self.current()
         has = a is not None
@@ -222,14 +245,20 @@ class AgreementsPage(AgreementActions):
         self.edit_button.setEnabled(has)
         self.export_button.setEnabled(has)
         self.document_button.setEnabled(has)
+        self.steps_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.attachments.set_owner(None if a is None else a.id)
         if a is None:
             self.model.set_rows([])
             return
         parts = [f"<h3>{escape(a.title)}</h3>", f"<p>{escape(a.kind_label)} · {a.period_label}"]
         if a.signed_on:
             parts.append(escape(self.tr(" · undertecknad {d}").format(d=iso(a.signed_on))))
+        if a.signed_place:
+            parts.append(escape(self.tr(" i {place}").format(place=a.signed_place)))
         parts.append("</p>")
+        for line in a.link_lines:  # each of the two agreements names the other
+            parts.append(f"<p>{escape(line)}</p>")
         if a.signatory_list:
             parts.append(
                 f"<p><b>{escape(self.tr('Undertecknare'))}:</b> "

@@ -1,5 +1,5 @@
-"""Attachments (*bilagor*) of a meeting or an agenda item in the meetings page, and the
-extract (*protokollsutdrag*) dialog of a finalised meeting's export menu.
+"""The attachments (*bilagor*) of one meeting, agenda item or agreement: a list with
+"Bifoga fil…", "Öppna" and "Ta bort".
 
 Adding and removing go through the one edit path (`push_recorded`), so Ctrl+Z takes a file
 back out (or puts it back). Opening writes the file to a private temporary folder and hands it
@@ -11,16 +11,12 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -30,13 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.attachments import AttachmentInfo, OwnerKind, safe_filename, size_text
-from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.journal_command import push_recorded
 from trygghetsrad.ui.widgets.service_calls import read
 
 _ID = Qt.ItemDataRole.UserRole
+
+
+def open_file(path: Path) -> bool:
+    """Open `path` in the program the system uses for it; False when none could be started."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
 
 class AttachmentsBox(QWidget):
@@ -60,6 +61,8 @@ class AttachmentsBox(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Bilagor"))
         self.list.setMaximumHeight(90)
+        self.list.setWordWrap(True)  # a long title wraps in a narrow column
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
         box.addWidget(self.list)
         row = QHBoxLayout()
@@ -78,6 +81,12 @@ class AttachmentsBox(QWidget):
         box.addLayout(row)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self._update_buttons()
+        # An undo or redo (or another page) may add or remove files of the shown owner.
+        ctx.events.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(MEETINGS, ACTION_PLAN) and self.owner_id is not None:
+            self.reload()
 
     def set_owner(self, owner_id: int | None, *, editable: bool = True) -> None:
         """Show the files of `owner_id`; finalised minutes keep theirs (open only)."""
@@ -96,7 +105,8 @@ class AttachmentsBox(QWidget):
             except UserError:  # removed meanwhile: the page reloads
                 found = []
             for info in found:
-                item = QListWidgetItem(f"{info.name} ({info.filename}, {size_text(info.size)})")
+                item = QListWidgetItem(f"{info.name} ({size_text(info.size)})")
+                item.setToolTip(f"{info.filename}, {size_text(info.size)}")
                 item.setData(_ID, info.id)
                 self.list.addItem(item)
         self.add_button.setEnabled(self.owner_id is not None and self.editable)
@@ -156,7 +166,6 @@ class AttachmentsBox(QWidget):
     def open_selected(self) -> Path | None:
         """Write the file to a private temporary folder and open it; returns the copy."""
         from trygghetsrad.services.attachments import get_attachment
-        from trygghetsrad.ui.meetings.export import open_file
 
         attachment_id = self._selected_id()
         if attachment_id is None:
@@ -173,63 +182,3 @@ class AttachmentsBox(QWidget):
                 self.tr("Inget program kunde öppna filen. Den finns här: {path}").format(path=copy),
             )
         return copy
-
-
-class ExtractDialog(QDialog):
-    """Tick the items of a finalised meeting that go into a *protokollsutdrag*."""
-
-    def __init__(self, doc: MeetingDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
-        self.setWindowTitle(self.tr("Protokollsutdrag"))
-        self.setMinimumWidth(520)
-        box = QVBoxLayout(self)
-        box.addWidget(QLabel(self.tr("Välj punkterna som ska med i utdraget:")))
-        self.items = QListWidget()
-        self.items.setAccessibleName(self.tr("Punkter i utdraget"))
-        for index, item in enumerate(doc.items):
-            number = doc.number(index)
-            entry = QListWidgetItem(f"{number}  {item.title}".strip())
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Unchecked)
-            entry.setData(_ID, index)
-            self.items.addItem(entry)
-        self.items.itemChanged.connect(lambda _item: self._update())
-        box.addWidget(self.items)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Spara PDF…"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        box.addWidget(self.buttons)
-        self._update()
-
-    def _update(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.chosen()))
-
-    def chosen(self) -> list[int]:
-        """The indices in `doc.items` of the ticked items, in agenda order."""
-        return [
-            int(self.items.item(row).data(_ID))
-            for row in range(self.items.count())
-            if self.items.item(row).checkState() == Qt.CheckState.Checked
-        ]
-
-
-def extract_name(doc: MeetingDocument, indices: list[int]) -> str:
-    numbers = " ".join(doc.number(i).replace(" ", "") for i in indices if doc.number(i))
-    return f"{doc.file_stem('Protokollsutdrag')} {numbers}".strip() + ".pdf"
-
-
-def write_extract(
-    parent: QWidget, doc: MeetingDocument, indices: list[int], path: Path, on_done: Any
-) -> Any:
-    from trygghetsrad.ui.background import run_in_background, write_file
-
-    def work(_progress: Any) -> Path:
-        from trygghetsrad.export.kinds import EXPORTS
-
-        return write_file(path, EXPORTS["extract"].render(doc, indices=indices))
-
-    return run_in_background(work, parent=parent, on_done=on_done)
