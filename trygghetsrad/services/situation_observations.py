@@ -35,6 +35,7 @@ def _observation_data(obs: Observation) -> ObservationData:
         source_names=tuple(s.name for s in sources),
         indicator_ids=tuple(i.id for i in indicators),
         indicator_names=tuple(i.name for i in indicators),
+        area_id=obs.area_id,
     )
 
 
