@@ -44,8 +44,9 @@ def area_assessments(rows: Sequence[AreaAssessmentData]) -> list[Flowable]:
         )
         risk = row.risk
         known = risk is not RiskLevel.UNKNOWN
+        light = known and risk is not RiskLevel.RAISED  # dark text on amber and grey
         label = Paragraph(
-            f'<font color="{"#ffffff" if known else "#3b4248"}"><b>{escape(risk.label)}</b></font>',
+            f'<font color="{"#ffffff" if light else "#1f2428"}"><b>{escape(risk.label)}</b></font>',
             s["cell"],
         )
         table_rows.append(
