@@ -14,54 +14,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from migration_rows import contents, downgrade_to, table_columns
 
 from trygghetsrad.cli import main
 from trygghetsrad.db.engine import open_database
-from trygghetsrad.db.migrate import _migration_engine, alembic_config
 
 REVISION = "0016_area_tree"
-
-
-def _downgrade_before(path: Path) -> None:
-    from alembic import command
-
-    engine = _migration_engine(path)
-    try:
-        with engine.connect() as connection, connection.begin():
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, f"{REVISION}-1")
-    finally:
-        engine.dispose()
-
-
-def _tables(conn: sqlite3.Connection) -> dict[str, list[str]]:
-    rows = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchall()
-    virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
-    return {
-        name: [c[1] for c in conn.execute(f'PRAGMA table_info("{name}")')]
-        for name, _sql in rows
-        if name != "alembic_version"
-        and name not in virtual
-        and not any(name.startswith(v + "_") for v in virtual)
-    }
-
-
-def _contents(path: Path, tables: dict[str, list[str]]) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(path)
-    try:
-        return {
-            table: conn.execute(
-                'SELECT {} FROM "{}" ORDER BY rowid'.format(
-                    ", ".join(f'"{c}"' for c in columns), table
-                )
-            ).fetchall()
-            for table, columns in tables.items()
-        }
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +27,7 @@ def ten_years_before(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("tio-ar")
     path = folder / "tio.sqlite"
     assert main(["--db", str(path), "demo", "--date", "2026-12-07", "--years", "10"]) == 0
-    _downgrade_before(path)
+    downgrade_to(path, f"{REVISION}-1")
     return path
 
 
@@ -77,7 +35,7 @@ def test_ten_years_of_places_become_top_level_areas(ten_years_before: Path) -> N
     conn = sqlite3.connect(ten_years_before)
     try:
         versions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
-        old_tables = _tables(conn)
+        old_tables = table_columns(conn)
         names = {
             r[0]
             for r in conn.execute(
@@ -90,13 +48,13 @@ def test_ten_years_of_places_become_top_level_areas(ten_years_before: Path) -> N
         conn.close()
     assert REVISION not in versions
     assert "areas" not in old_tables and "area_id" not in old_tables["observations"]
-    before = _contents(ten_years_before, old_tables)
+    before = contents(ten_years_before, old_tables)
     assert len(before["observations"]) > 20 and len(before["indicator_values"]) > 500
     assert len(before["measures"]) > 10 and len(before["gaps"]) >= 3
 
     db = open_database(ten_years_before)  # the app's own upgrade, file copied aside first
     db.close()
-    after = _contents(ten_years_before, old_tables)
+    after = contents(ten_years_before, old_tables)
     for table, rows in before.items():
         assert len(after[table]) == len(rows), table
         assert after[table] == rows, table

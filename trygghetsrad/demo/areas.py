@@ -6,6 +6,8 @@ in this year's situation picture. One area is left "Okänd": nobody has assessed
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from trygghetsrad.demo import DemoContext
@@ -15,7 +17,8 @@ from trygghetsrad.services import situation_observations
 DISTRICT, MIDDLE, PLACE = "Stadsområde", "Mellanområde", "Plats"
 
 # name, level, children — in the council's own order
-TREE: list[tuple[str, str, list[tuple[str, str, list[object]]]]] = [
+Node = tuple[str, str, list[Any]]
+TREE: list[Node] = [
     (
         "Centrala Storåker",
         DISTRICT,
@@ -74,15 +77,15 @@ ASSESSMENTS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _add(session: Session, ids: dict[str, int], nodes: list[object], parent: int | None) -> None:
-    for name, level, children in nodes:  # type: ignore[misc]
+def _add(session: Session, ids: dict[str, int], nodes: list[Node], parent: int | None) -> None:
+    for name, level, children in nodes:
         ids[name] = areas.create_area(session, name=name, level=level, parent_id=parent).id
         _add(session, ids, children, ids[name])
 
 
 def fill(session: Session, ctx: DemoContext) -> None:
     ids: dict[str, int] = {}
-    _add(session, ids, list(TREE), None)
+    _add(session, ids, TREE, None)
     observations = ctx.extra.get("observations", {})
     assert isinstance(observations, dict)
     # each observation to the area of its place, at whatever level that area is

@@ -9,6 +9,7 @@ level the user did not give.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -34,7 +35,7 @@ def area_assessments(rows: Sequence[AreaAssessmentData]) -> list[Flowable]:
     table_rows: list[list[object]] = [
         [tr("Område"), tr("Risknivå"), tr("Behov"), tr("Anteckningar")]
     ]
-    extra: list[tuple[object, ...]] = []
+    extra: list[Any] = []
     for number, row in enumerate(rows, start=1):
         area = row.area
         name = Paragraph(

@@ -37,7 +37,9 @@ from trygghetsrad.services.situation_common import name as clean_name
 
 MAX_LEVEL = 100
 
-_LINKED: dict[AreaLink, type] = {
+Tied = Observation | IndicatorValue | Gap | Measure
+
+_LINKED: dict[AreaLink, type[Tied]] = {
     AreaLink.OBSERVATION: Observation,
     AreaLink.INDICATOR_VALUE: IndicatorValue,
     AreaLink.GAP: Gap,
@@ -248,7 +250,7 @@ def delete_area(session: Session, area_id: int) -> Changes:
     }
     for link, model in _LINKED.items():
         count = session.scalar(
-            select(func.count()).select_from(model).where(model.area_id == area_id)  # type: ignore[attr-defined]
+            select(func.count()).select_from(model).where(model.area_id == area_id)
         )
         if count:
             uses.append(plural(count, *labels[link]))
@@ -270,12 +272,12 @@ def tie_to_area(session: Session, link: str, record_id: int, area_id: int | None
     """Tie an observation, indicator value, gap or measure to an area of any level (None:
     to none). An observation's place and an indicator value's area take the area's name."""
     kind = AreaLink(link)
-    record = get(session, _LINKED[kind], record_id)
+    record: Tied = get(session, _LINKED[kind], record_id)
     area = get(session, AreaNode, area_id) if area_id is not None else None
     record.area_id = area_id
-    if area is not None and kind is AreaLink.OBSERVATION:
+    if area is not None and isinstance(record, Observation):
         record.place = area.name
-    if area is not None and kind is AreaLink.INDICATOR_VALUE:
+    if area is not None and isinstance(record, IndicatorValue):
         record.area = area.name
     session.flush()
     return Changes.of(ACTION_PLAN) if kind is AreaLink.MEASURE else CHANGED
@@ -283,8 +285,8 @@ def tie_to_area(session: Session, link: str, record_id: int, area_id: int | None
 
 def tied_area(session: Session, link: str, record_id: int) -> int | None:
     """The area a record is tied to, or None."""
-    record = get(session, _LINKED[AreaLink(link)], record_id)
-    return record.area_id  # type: ignore[no-any-return]
+    record: Tied = get(session, _LINKED[AreaLink(link)], record_id)
+    return record.area_id
 
 
 # -- assessments per picture --------------------------------------------------------------------
