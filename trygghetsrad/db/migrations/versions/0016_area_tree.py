@@ -40,6 +40,12 @@ def _timestamps() -> list[sa.Column[object]]:
 
 
 def upgrade() -> None:
+    _create_tables()
+    _add_area_columns()
+    _places_to_areas()
+
+
+def _create_tables() -> None:
     op.create_table(
         "areas",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -85,6 +91,8 @@ def upgrade() -> None:
     op.create_index("ix_area_assessments_area_id", "area_assessments", ["area_id"])
     op.create_index("ix_area_assessments_picture_id", "area_assessments", ["picture_id"])
 
+
+def _add_area_columns() -> None:
     for table in _TIED:
         with op.batch_alter_table(table) as batch:
             batch.add_column(
@@ -99,6 +107,9 @@ def upgrade() -> None:
             )
         op.create_index(f"ix_{table}_area_id", table, ["area_id"])
 
+
+def _places_to_areas() -> None:
+    """One top-level area per distinct place or area name, each record tied to its own."""
     bind = op.get_bind()
     names = bind.exec_driver_sql(
         "SELECT DISTINCT name FROM ("
