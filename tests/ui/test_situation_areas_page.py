@@ -125,3 +125,7 @@ def test_a_refused_move_is_shown_and_changes_nothing(
     _click(page.buttons["outdent"])
     assert shown == ["Området ligger redan på översta nivån."]
     assert _names(page) == ["Norr"]
+    _click(page.buttons["delete"])
+    assert _names(page) == [] and shown == ["Området ligger redan på översta nivån."]
+    page.undo_stack.undo()
+    assert _names(page) == ["Norr"]

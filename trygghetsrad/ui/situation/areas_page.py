@@ -276,36 +276,25 @@ class AreasPage(SituationSubPage):
         self.dialog = AreaDialog(title, save, area, parent=self)
         self.dialog.open()
 
-    def _move(self, step: int) -> None:
+    def _on_selected(self, text: str, fn: Callable[[Any, int], Any], keep: bool = True) -> None:
+        """Run a tree edit on the selected area as one undoable step, and keep it selected."""
         row = self.current()
         if row is not None:
             area = row.area.id
-            text = self.tr("Flytta upp område") if step < 0 else self.tr("Flytta ner område")
-            self._edit(text, lambda s: situation_areas.move_area(s, area, step), area)
+            self._edit(text, lambda s: fn(s, area), area if keep else None)
+
+    def _move(self, step: int) -> None:
+        text = self.tr("Flytta upp område") if step < 0 else self.tr("Flytta ner område")
+        self._on_selected(text, lambda s, area: situation_areas.move_area(s, area, step))
 
     def _indent(self) -> None:
-        row = self.current()
-        if row is not None:
-            area = row.area.id
-            self._edit(
-                self.tr("Flytta in område"), lambda s: situation_areas.indent_area(s, area), area
-            )
+        self._on_selected(self.tr("Flytta in område"), situation_areas.indent_area)
 
     def _outdent(self) -> None:
-        row = self.current()
-        if row is not None:
-            area = row.area.id
-            self._edit(
-                self.tr("Flytta ut område"), lambda s: situation_areas.outdent_area(s, area), area
-            )
+        self._on_selected(self.tr("Flytta ut område"), situation_areas.outdent_area)
 
     def _delete(self) -> None:
-        row = self.current()
-        if row is not None:
-            area = row.area.id
-            self._edit(
-                self.tr("Ta bort område"), lambda s: situation_areas.delete_area(s, area), None
-            )
+        self._on_selected(self.tr("Ta bort område"), situation_areas.delete_area, keep=False)
 
     def save_assessment(self) -> None:
         row, picture = self.current(), self.picture_id()
