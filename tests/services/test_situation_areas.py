@@ -176,3 +176,22 @@ def test_a_presented_picture_keeps_its_assessments(session) -> None:  # type: ig
     continued = {r.area.name: r for r in areas.assessments(session, new)}
     assert continued["Innerstaden"].risk is RiskLevel.HIGH
     assert continued["Innerstaden"].needs == "Fler vuxna"
+
+
+def test_a_typed_place_ties_to_the_one_area_of_that_name(session) -> None:  # type: ignore[no-untyped-def]
+    ids = _city(session)
+    areas.create_area(session, name="Stortorget", level="Plats", parent_id=ids["Öster"])
+    fields = {"title": "Klotter", "place": "Resecentrum"}
+    obs = situation_observations.create_observation(session, **fields).id
+    assert areas.tied_area(session, "observation", obs) == ids["Resecentrum"]
+    # a name at two places in the tree ties to neither: the user picks one
+    situation_observations.update_observation(session, obs, title="Klotter", place="Stortorget")
+    assert areas.tied_area(session, "observation", obs) is None
+    areas.tie_to_area(session, "observation", obs, ids["Stortorget"])
+    situation_observations.update_observation(
+        session, obs, title="Klotter igen", place="Stortorget"
+    )
+    assert areas.tied_area(session, "observation", obs) == ids["Stortorget"]  # kept
+    situation_observations.update_observation(session, obs, title="Klotter", place="Hamnen")
+    assert areas.tied_area(session, "observation", obs) is None  # a place outside the tree
+    assert situation_observations.get_observation(session, obs).place == "Hamnen"

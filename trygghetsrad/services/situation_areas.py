@@ -283,6 +283,19 @@ def tie_to_area(session: Session, link: str, record_id: int, area_id: int | None
     return Changes.of(ACTION_PLAN) if kind is AreaLink.MEASURE else CHANGED
 
 
+def area_for_place(session: Session, place: str, current: int | None = None) -> int | None:
+    """The area a typed place names: the area tied now if it still has that name, else the
+    one area of that name, else none (no name, or a name at several places in the tree)."""
+    if not place.strip():
+        return None
+    if current is not None:
+        tied = session.get(AreaNode, current)
+        if tied is not None and tied.name == place:
+            return current
+    found = list(session.scalars(select(AreaNode.id).where(AreaNode.name == place).limit(2)))
+    return found[0] if len(found) == 1 else None
+
+
 def tied_area(session: Session, link: str, record_id: int) -> int | None:
     """The area a record is tied to, or None."""
     record: Tied = get(session, _LINKED[AreaLink(link)], record_id)
