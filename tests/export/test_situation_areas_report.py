@@ -132,3 +132,15 @@ def test_a_report_without_areas_says_so(session, tmp_path: Path) -> None:  # typ
     path.write_bytes(render_situation_report(situation_pictures.build_report(session, picture)))
     text = " ".join(_pdftotext(path).split())
     assert "Hamnen Okänd – –" in text
+
+
+def test_a_picture_presented_before_areas_says_so(demo_database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with demo_database.session() as s:
+        presented = next(p for p in situation_pictures.list_pictures(s) if p.frozen_at)
+        report = situation_pictures.build_report(s, presented.id)
+    assert report.areas == ()  # its snapshot was taken before the tree existed
+    path = tmp_path / "presenterad.pdf"
+    path.write_bytes(render_situation_report(report))
+    text = " ".join(_pdftotext(path).split())
+    assert "Lägesbilden presenterades utan områden och bedömning per område." in text
+    assert "Okänd" not in text[text.rindex("1.3 Bedömning per område") :][:200]

@@ -27,11 +27,18 @@ def _block(text: str) -> str:
     return "<br/>".join(escape(line) for line in text.strip().splitlines()) or "–"
 
 
-def area_assessments(rows: Sequence[AreaAssessmentData]) -> list[Flowable]:
+def area_assessments(
+    rows: Sequence[AreaAssessmentData], from_snapshot: bool = False
+) -> list[Flowable]:
     """The tree as a table: area (indented by depth, its level under it), risk, needs, notes."""
     s = styles()
     if not rows:
-        return [Paragraph(escape(tr("Inga områden är inlagda.")), s["small"])]
+        empty = (
+            tr("Lägesbilden presenterades utan områden och bedömning per område.")
+            if from_snapshot
+            else tr("Inga områden är inlagda.")
+        )
+        return [Paragraph(escape(empty), s["small"])]
     table_rows: list[list[object]] = [
         [tr("Område"), tr("Risknivå"), tr("Behov"), tr("Anteckningar")]
     ]

@@ -354,7 +354,8 @@ def _story(report: SituationReport, head: DocumentHead, contents: Contents) -> l
     else:
         story.append(_para(tr("Inga indikatorer har värden för perioden."), "small"))
     story += [CondPageBreak(60 * mm), *heading("observations", "h2"), *_observations(report)]
-    story += [CondPageBreak(40 * mm), *heading("areas", "h2"), *area_assessments(report.areas)]
+    story += [CondPageBreak(40 * mm), *heading("areas", "h2")]
+    story += area_assessments(report.areas, report.from_snapshot)
     story += heading("part_other")
     story += _text_block(p.part_other, tr("Inget är skrivet ännu."))
     story += heading("part_analysis")
