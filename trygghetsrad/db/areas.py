@@ -51,6 +51,8 @@ TABLE_AREAS: dict[str, Area] = {
     "observations": Area.SITUATION,
     "observation_sources": Area.SITUATION,
     "observation_indicators": Area.SITUATION,
+    "areas": Area.SITUATION,
+    "area_assessments": Area.SITUATION,
     # action plan
     "problems": Area.ACTION_PLAN,
     "causes": Area.ACTION_PLAN,

@@ -14,6 +14,7 @@ from trygghetsrad.domain import (
     action_plan,
     agenda_structure,
     agreements,
+    area_tree,
     causes,
     meeting_notice,
     meetings,
@@ -54,6 +55,7 @@ ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     ("indicators", "chart_kind"): situation.ChartKind,
     ("observations", "category"): situation.Category,
     ("observations", "trend"): situation.Trend,
+    ("area_assessments", "risk_level"): area_tree.RiskLevel,
     # analysis and action plan
     ("causes", "kind"): causes.CauseKind,
     ("action_plans", "status"): action_plan.PlanStatus,

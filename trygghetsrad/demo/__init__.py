@@ -24,6 +24,7 @@ PARTS = [
     "trygghetsrad.demo.situation",
     "trygghetsrad.demo.action_plan",
     "trygghetsrad.demo.attachments",
+    "trygghetsrad.demo.areas",
 ]
 
 

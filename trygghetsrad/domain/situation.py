@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from trygghetsrad.domain.area_tree import AreaAssessmentData
 from trygghetsrad.domain.situation_documents import DocumentSettings, PartialDate
 from trygghetsrad.domain.situation_terms import Category as Category
 from trygghetsrad.domain.situation_terms import ChartKind as ChartKind
@@ -308,6 +309,7 @@ class ObservationData:
     source_names: tuple[str, ...] = ()
     indicator_ids: tuple[int, ...] = ()
     indicator_names: tuple[str, ...] = ()
+    area_id: int | None = None  # the area of the municipality's tree, any level
 
     @property
     def category_label(self) -> str:
@@ -382,6 +384,8 @@ class SituationReport:
     gaps: tuple[GapData, ...] = ()
     indicators: tuple[IndicatorData, ...] = ()
     observations: tuple[ObservationData, ...] = ()
+    # Every area of the municipality's tree in the user's order, with the picture's assessment.
+    areas: tuple[AreaAssessmentData, ...] = ()
     include_internal: bool = False
     from_snapshot: bool = False
     coordinator: str = ""

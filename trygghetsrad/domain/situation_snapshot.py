@@ -11,6 +11,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+from trygghetsrad.domain.area_tree import AreaAssessmentData, AreaData
 from trygghetsrad.domain.situation import (
     GapData,
     IndicatorData,
@@ -93,6 +94,14 @@ def loads(text: str) -> SituationReport:
         gaps=tuple(_build(GapData, g) for g in data["gaps"]),
         indicators=indicators,
         observations=observations,
+        # A snapshot from before areas had levels holds none: the picture said nothing of them.
+        areas=tuple(
+            _build(
+                AreaAssessmentData,
+                a | {"area": _build(AreaData, a["area"] | {"path": tuple(a["area"]["path"])})},
+            )
+            for a in data.get("areas", ())
+        ),
         include_internal=data.get("include_internal", True),
         from_snapshot=True,
         coordinator=data.get("coordinator", ""),

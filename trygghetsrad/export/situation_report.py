@@ -31,6 +31,7 @@ from trygghetsrad.export.pdf.base import (
     styles,
 )
 from trygghetsrad.export.pdf.contents import Contents, chapters, render_report
+from trygghetsrad.export.situation_areas import area_assessments, observation_groups
 from trygghetsrad.export.situation_indicators import indicator_block
 from trygghetsrad.i18n import plural, tr
 
@@ -66,15 +67,13 @@ def _observations(report: SituationReport) -> list[Flowable]:
     s = styles()
     if not report.observations:
         return [_para(tr("Inga observationer är registrerade för perioden."), "small")]
-    by_place: dict[str, list[Any]] = defaultdict(list)
-    for obs in report.observations:
-        by_place[obs.place or tr("Område ej angivet")].append(obs)
     flow: list[Flowable] = []
-    for place in sorted(by_place, key=str.lower):
+    groups = observation_groups(report.observations, report.areas, tr("Område ej angivet"))
+    for place, in_place in groups:
         rows: list[list[Any]] = [
             [tr("Observation"), tr("Kategori"), tr("Utveckling"), tr("Toppar")]
         ]
-        for obs in by_place[place]:
+        for obs in in_place:
             text = f"<b>{escape(obs.title)}</b>"
             if obs.internal:
                 text += f' <font color="#a4262c">({tr("intern")})</font>'
@@ -238,6 +237,7 @@ SECTIONS = [
     ("part_mapping", THREE_PARTS[0][1]),
     ("indicators", tr("1.1 Indikatorer")),
     ("observations", tr("1.2 Observationer per område")),
+    ("areas", tr("1.3 Bedömning per område")),
     ("part_other", THREE_PARTS[1][1]),
     ("part_analysis", THREE_PARTS[2][1]),
     ("sources", tr("4. Underlag: vilka som använts och vilka som inte använts")),
@@ -354,6 +354,8 @@ def _story(report: SituationReport, head: DocumentHead, contents: Contents) -> l
     else:
         story.append(_para(tr("Inga indikatorer har värden för perioden."), "small"))
     story += [CondPageBreak(60 * mm), *heading("observations", "h2"), *_observations(report)]
+    story += [CondPageBreak(40 * mm), *heading("areas", "h2")]
+    story += area_assessments(report.areas, report.from_snapshot)
     story += heading("part_other")
     story += _text_block(p.part_other, tr("Inget är skrivet ännu."))
     story += heading("part_analysis")

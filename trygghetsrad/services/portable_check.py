@@ -77,6 +77,8 @@ class Checker:
         self.complete: set[str] = set()
         self.pending: list[Reference] = []
         self._rules: dict[str, TableRules] = {}
+        # area id -> (parent id, index): the tree must have no ring (checked at the end)
+        self.area_parents: dict[Any, tuple[Any, int]] = {}
         for table in self.known.values():
             for constraint in table.foreign_key_constraints:
                 target = constraint.referred_table
@@ -181,6 +183,8 @@ class Checker:
             raise ImportProblem(str(exc), field=exc.field, **where) from None
         self._check_unique(name, rules, stored, where)
         self._note_references(name, index, rules, stored)
+        if name == "areas":
+            self.area_parents[stored.get("id")] = (stored.get("parent_id"), index)
         return stored
 
     def _check_unique(
@@ -261,6 +265,27 @@ class Checker:
         for reference in sorted(self.pending, key=lambda r: (order[r.table], r.index)):
             self._check(reference)
         self.pending.clear()
+        self._check_area_tree()
+
+    def _check_area_tree(self) -> None:
+        """No area lies under itself: every chain of parents ends at a top-level area."""
+        done: set[Any] = set()
+        for start in self.area_parents:
+            chain: list[Any] = []
+            current = start
+            while current is not None and current not in done:
+                if current in chain:
+                    _parent, index = self.area_parents[current]
+                    raise ImportProblem(
+                        tr("området ligger under sig självt (en ring av överordnade områden)"),
+                        table="areas",
+                        index=index,
+                        field="parent_id",
+                        record_id=current,
+                    )
+                chain.append(current)
+                current = self.area_parents.get(current, (None, 0))[0]
+            done.update(chain)
 
 
 def _stored_values(

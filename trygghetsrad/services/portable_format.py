@@ -59,6 +59,8 @@ _IMPORT_LABELS: dict[str, str] = {
     "indicator_values": "indikatorvärden",
     "observation_sources": "observationers underlag",
     "observation_indicators": "observationers indikatorer",
+    "areas": "områden",
+    "area_assessments": "bedömningar per område",
     "causes": "orsaker",
     "cause_evidence": "belägg för orsaker",
     "action_plans": "åtgärdsplaner",

@@ -14,6 +14,7 @@ from trygghetsrad.domain.situation import Category, ObservationData, Trend, pars
 from trygghetsrad.errors import ReferencedError, ValidationError
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.references import find_references
+from trygghetsrad.services.situation_areas import area_for_place
 from trygghetsrad.services.situation_common import CHANGED, get, name, text
 
 
@@ -35,6 +36,7 @@ def _observation_data(obs: Observation) -> ObservationData:
         source_names=tuple(s.name for s in sources),
         indicator_ids=tuple(i.id for i in indicators),
         indicator_names=tuple(i.name for i in indicators),
+        area_id=obs.area_id,
     )
 
 
@@ -67,6 +69,7 @@ def _fields(
     internal: bool,
     source_ids: Iterable[int],
     indicator_ids: Iterable[int],
+    area_id: int | None = None,
 ) -> dict[str, object]:
     sources = [session.get(DataSource, i) for i in dict.fromkeys(source_ids)]
     indicators = [session.get(Indicator, i) for i in dict.fromkeys(indicator_ids)]
@@ -75,10 +78,13 @@ def _fields(
     if any(i is None for i in indicators):
         raise ValidationError(tr("En av indikatorerna finns inte längre."), "indicator_ids")
     months = parse_months(peak_months if isinstance(peak_months, str) else tuple(peak_months))
+    place = text(place, field="place", label=tr("Plats eller område"), max_length=200)
     return {
         "title": name(title, field="title", label=tr("Rubrik")),
         "description": text(description, field="description", label=tr("Beskrivning")),
-        "place": text(place, field="place", label=tr("Plats eller område"), max_length=200),
+        "place": place,
+        # the area of the municipality's tree that the place names (areas with levels)
+        "area_id": area_for_place(session, place, area_id),
         "category": Category.clean(category, "category", tr("kategori")),
         "trend": Trend.clean(trend, "trend", tr("utveckling")),
         "peak_months": ",".join(str(m) for m in months),
@@ -156,6 +162,7 @@ def update_observation(
         internal=internal,
         source_ids=source_ids,
         indicator_ids=indicator_ids,
+        area_id=obs.area_id,
     ).items():
         setattr(obs, key, value)
     session.flush()

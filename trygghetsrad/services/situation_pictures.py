@@ -266,6 +266,9 @@ def new_version(session: Session, picture_id: int) -> Created:
     )
     session.add(picture)
     session.flush()
+    from trygghetsrad.services.situation_areas import copy_assessments
+
+    copy_assessments(session, old.id, picture.id)
     return Created(picture.id, CHANGED)
 
 
@@ -309,6 +312,7 @@ def build_report(
                 gaps=frozen.gaps,
                 indicators=frozen.indicators,
                 observations=frozen.observations,
+                areas=frozen.areas,
                 from_snapshot=True,
                 coordinator=frozen.coordinator,
                 logo=org.logo,
@@ -344,6 +348,8 @@ def build_report(
         and (g.status != GapStatus.FILLED or g.identified_on >= data.period_start)
     ]
     coordinator = ", ".join(p for p in (org.coordinator_name, org.coordinator_title) if p)
+    from trygghetsrad.services.situation_areas import assessments
+
     report = SituationReport(
         picture=data,
         municipality=org.municipality,
@@ -352,6 +358,7 @@ def build_report(
         gaps=tuple(gaps),
         indicators=tuple(indicators),
         observations=tuple(observations),
+        areas=tuple(assessments(session, picture_id)),
         coordinator=coordinator,
         logo=org.logo,
         document=_document(session, picture_id),

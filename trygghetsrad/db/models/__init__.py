@@ -27,6 +27,7 @@ WORKSPACES = [
     "trygghetsrad.db.models.action_plan",
     "trygghetsrad.db.models.wheel",
     "trygghetsrad.db.models.attachments",
+    "trygghetsrad.db.models.area_tree",
 ]
 
 __all__ = ["Base", "Group", "Membership", "Organisation", "Person", "Setting", "load_all"]

@@ -137,6 +137,10 @@ class Measure(TimestampMixin, Base):
     target_text: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(20), default="ej bedömd")
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The area of the municipality's own tree (any level); `null`: none chosen.
+    area_id: Mapped[int | None] = mapped_column(
+        ForeignKey("areas.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
 
 
 measure_causes = Table(

@@ -144,6 +144,10 @@ class Gap(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="open")
     identified_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The area of the municipality's own tree (any level); `null`: none chosen.
+    area_id: Mapped[int | None] = mapped_column(
+        ForeignKey("areas.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
 
 
 class Indicator(TimestampMixin, Base):
@@ -181,6 +185,10 @@ class IndicatorValue(Base):
     area: Mapped[str] = mapped_column(String(120))
     period: Mapped[str] = mapped_column(String(10))
     value: Mapped[float] = mapped_column(Float)
+    # The area of the municipality's own tree (any level); `null`: none chosen.
+    area_id: Mapped[int | None] = mapped_column(
+        ForeignKey("areas.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
 
     indicator: Mapped[Indicator] = relationship(back_populates="values")
 
@@ -233,6 +241,10 @@ class Observation(TimestampMixin, Base):
     observed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     reported_by: Mapped[str] = mapped_column(String(200), default="")  # who saw it, free text
     internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The area of the municipality's own tree (any level); `null`: none chosen.
+    area_id: Mapped[int | None] = mapped_column(
+        ForeignKey("areas.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
 
     sources: Mapped[list[DataSource]] = relationship(secondary=observation_sources)
     indicators: Mapped[list[Indicator]] = relationship(secondary=observation_indicators)
