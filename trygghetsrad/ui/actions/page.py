@@ -50,7 +50,7 @@ from trygghetsrad.ui.widgets.columns import fit_columns
 from trygghetsrad.ui.widgets.filter_proxy import ShownRows
 from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.selection import follow_selection, selected_index
-from trygghetsrad.ui.widgets.undo_scope import page_undo_stack
+from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def _number(n: int) -> str:
     return f"{n:,}".replace(",", "\u00a0")
 
 
-class ActionsPage(ActionCommandsMixin, QWidget):
+class ActionsPage(ActionCommandsMixin, UndoScopedPage):
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
@@ -77,7 +77,7 @@ class ActionsPage(ActionCommandsMixin, QWidget):
         self.ctx = ctx
         self.today = today or date.today()
         self.setAccessibleName(self.tr("Uppdrag och beslut"))
-        self.undo_stack = page_undo_stack(self, ctx.undo_group)
+        self.undo_stack = self.own_undo_stack(ctx.undo_group)
         self.dialog: QWidget | None = None  # the dialog last opened (tests drive it)
         self.loading = False
         self._task: BackgroundTask | None = None

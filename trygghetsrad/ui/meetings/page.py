@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -44,15 +44,15 @@ from trygghetsrad.ui.widgets.attachments import AttachmentsBox
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.service_calls import read
+from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
 
-class MeetingsPage(MeetingCommandsMixin, QWidget):
+class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName(self.tr("Möten"))
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
+        self.undo_stack = self.own_undo_stack(ctx.undo_group)
         self._meeting: MeetingDetail | None = None
         # The meeting to open first is chosen (and its agenda read) right after the page's
         # first paint, so that the list shows at once; asking for `meeting` settles it now.
@@ -193,10 +193,6 @@ class MeetingsPage(MeetingCommandsMixin, QWidget):
         if event.type() == QEvent.Type.Paint and self._first_choice_pending:
             QTimer.singleShot(0, self.settle)  # after this paint
         return super().event(event)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
 
     # -- loading ---------------------------------------------------------------------------
 

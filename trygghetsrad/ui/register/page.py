@@ -39,7 +39,7 @@ from trygghetsrad.ui.register.views import (
     RegisterData,
     period_text,
 )
-from trygghetsrad.ui.widgets.undo_scope import page_undo_stack
+from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
 PEOPLE, ORGANISATIONS, GROUPS = 0, 1, 2
 PART_KEY = "register/part"  # the part shown last time, remembered like the window's tab
@@ -49,12 +49,12 @@ def _settings() -> QSettings:
     return QSettings("Trygghetsrad", "Trygghetsrad")  # the main window's settings file
 
 
-class RegisterPage(QWidget):
+class RegisterPage(UndoScopedPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName(self.tr("Personer och grupper"))
-        self.undo_stack = page_undo_stack(self, ctx.undo_group)
+        self.undo_stack = self.own_undo_stack(ctx.undo_group)
         self.actions = RegisterActions(ctx, self.undo_stack, self)
         self.dialog: QDialog | None = None  # the form last opened (tests drive it)
         self.data = RegisterData()

@@ -9,13 +9,14 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from trygghetsrad.domain.changes import SITUATION, Area, Changes
 from trygghetsrad.domain.situation import Alert
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.journal_command import push_recorded, push_recorded_or_raise
+from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
 Session = Any  # a database session (ui/ names no SQLAlchemy type)
 
@@ -62,7 +63,7 @@ def store(ctx: AppContext, fn: Step) -> Any:
     return result
 
 
-class SituationSubPage(QWidget):
+class SituationSubPage(UndoScopedPage):
     """Base of every sub-page: an undo stack active while shown, edits recorded in the
     journal (`record`, `record_form`), reads through `read`, and a refresh when one of the
     areas in `WATCH` changes."""
@@ -72,18 +73,9 @@ class SituationSubPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        # Not `undo_scope.page_undo_stack`: its event filter on the page is called while the
-        # page is being torn down (a list's current row changes as its model goes) after
-        # the filter's Python side is gone, which raises in the sweep of every workspace's
-        # lists (tests/ui/test_click_selects_everywhere.py).
-        self.undo_stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.undo_stack)
+        self.undo_stack = self.own_undo_stack(ctx.undo_group)
         ctx.events.data_changed.connect(self._on_events_data_changed)
         self.dialog: QWidget | None = None  # the dialog last opened (tests drive it)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.undo_stack)
-        super().showEvent(event)
 
     def _on_events_data_changed(self, changes: Changes) -> None:
         if changes.touches(*self.WATCH):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from trygghetsrad.domain.calendar_items import CalendarItem, Owner
@@ -41,17 +41,17 @@ from trygghetsrad.ui.wheel.dialogs import CategoryDialog, PlanDialog, swatch
 from trygghetsrad.ui.wheel.event_dialog import EventDialog
 from trygghetsrad.ui.wheel.models import outside_rings
 from trygghetsrad.ui.widgets.roles import Role
+from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
 log = logging.getLogger("trygghetsrad")
 
 
-class WheelPage(QWidget):
+class WheelPage(UndoScopedPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName(self.tr("Årshjul"))
-        self.stack = QUndoStack(self)
-        ctx.undo_group.addStack(self.stack)
+        self.stack = self.undo_stack = self.own_undo_stack(ctx.undo_group)
         self.today = date.today()
         self.year = self.today.year
         self.zoom = "year"  # "year", "q1".."q4", "m0".."m11"
@@ -408,7 +408,6 @@ class WheelPage(QWidget):
                 self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.ctx.undo_group.setActiveStack(self.stack)
         if self._stale:
             self._stale = False
             self.reload()

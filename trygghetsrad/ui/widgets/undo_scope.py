@@ -1,37 +1,50 @@
-"""A page's own undo stack, active exactly while the page is shown.
+"""A page's own undo stack, active exactly while the page is shown — the one mechanism
+for every page that owns an undo stack.
 
-    self.undo_stack = page_undo_stack(self, ctx.undo_group)
+    class RegisterPage(UndoScopedPage):
+        def __init__(self, ctx, parent=None):
+            super().__init__(parent)
+            self.undo_stack = self.own_undo_stack(ctx.undo_group)
 
 Redigera → Ångra (Ctrl+Z) then undoes the shown page's last edit, and never an edit made
-on a page out of sight. (Pages that still set the active stack in their own
-`showEvent`/`hideEvent` do the same by hand.)
+on a page out of sight.
+
+The page's own `showEvent`/`hideEvent` do it, not an event filter: a filter object on the
+page was called while the page was being torn down (a list's current row changing as its
+model goes) after the filter's Python side was gone. A virtual of the page itself is only
+ever called while the page's Python object lives.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QUndoGroup, QUndoStack
+import contextlib
+
+from PySide6.QtGui import QHideEvent, QShowEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 
-class _Scope(QObject):
-    def __init__(self, page: QWidget, stack: QUndoStack, group: QUndoGroup) -> None:
-        super().__init__(page)
-        self._page, self._stack, self._group = page, stack, group
-        page.installEventFilter(self)
+class UndoScopedPage(QWidget):
+    """A page whose `self.undo_stack` is the group's active stack while it is shown."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self._page:
-            if event.type() == QEvent.Type.Show:
-                self._group.setActiveStack(self._stack)
-            elif event.type() == QEvent.Type.Hide and self._group.activeStack() is self._stack:
-                self._group.setActiveStack(None)
-        return False
+    undo_stack: QUndoStack
+    _undo_group: QUndoGroup | None = None
 
+    def own_undo_stack(self, group: QUndoGroup) -> QUndoStack:
+        """A new undo stack of this page in `group`, active while the page is shown."""
+        stack = QUndoStack(self)
+        group.addStack(stack)
+        self._undo_group = group
+        return stack
 
-def page_undo_stack(page: QWidget, group: QUndoGroup) -> QUndoStack:
-    """A new undo stack of `page` in `group`, active while `page` is shown."""
-    stack = QUndoStack(page)
-    group.addStack(stack)
-    _Scope(page, stack, group)
-    return stack
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        if self._undo_group is not None:
+            self._undo_group.setActiveStack(self.undo_stack)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
+        # RuntimeError: the group went first at shutdown; nothing is active any more.
+        with contextlib.suppress(RuntimeError):
+            group = self._undo_group
+            if group is not None and group.activeStack() is self.undo_stack:
+                group.setActiveStack(None)
+        super().hideEvent(event)
