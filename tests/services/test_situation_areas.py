@@ -195,3 +195,33 @@ def test_a_typed_place_ties_to_the_one_area_of_that_name(session) -> None:  # ty
     situation_observations.update_observation(session, obs, title="Klotter", place="Hamnen")
     assert areas.tied_area(session, "observation", obs) is None  # a place outside the tree
     assert situation_observations.get_observation(session, obs).place == "Hamnen"
+
+
+def test_values_typed_or_replaced_tie_to_the_area_they_name(session) -> None:  # type: ignore[no-untyped-def]
+    ids = _city(session)
+    areas.create_area(session, name="Stortorget", level="Plats", parent_id=ids["Öster"])
+    indicator = make_indicator(session, name="Anmälda rån")
+    situation_indicators.set_value(session, indicator, area="Centrum", period="2025", value=4)
+    situation_indicators.set_value(session, indicator, area="Stortorget", period="2025", value=2)
+    situation_indicators.set_value(session, indicator, area="Riket", period="2025", value=9)
+
+    def ties() -> dict[str, int | None]:
+        return dict(
+            session.connection()
+            .exec_driver_sql(
+                "SELECT area, area_id FROM indicator_values WHERE indicator_id = ?", (indicator,)
+            )
+            .fetchall()
+        )
+
+    assert ties() == {"Centrum": ids["Centrum"], "Stortorget": None, "Riket": None}
+    value_id = (
+        session.connection()
+        .exec_driver_sql("SELECT id FROM indicator_values WHERE area = 'Stortorget'")
+        .scalar()
+    )
+    areas.tie_to_area(session, "indicator_value", value_id, ids["Stortorget"])
+    # the table editor rewrites every value: the chosen tie and the name's tie come back
+    values = situation_indicators.get_indicator(session, indicator).values
+    situation_indicators.replace_values(session, indicator, values)
+    assert ties() == {"Centrum": ids["Centrum"], "Stortorget": ids["Stortorget"], "Riket": None}

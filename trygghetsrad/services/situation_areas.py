@@ -9,6 +9,8 @@ renames it in every record tied to it (and in indicators' main and comparison ar
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -294,6 +296,34 @@ def area_for_place(session: Session, place: str, current: int | None = None) -> 
             return current
     found = list(session.scalars(select(AreaNode.id).where(AreaNode.name == place).limit(2)))
     return found[0] if len(found) == 1 else None
+
+
+def tie_values_by_name(
+    session: Session, indicator_ids: Iterable[int], kept: dict[str, int] | None = None
+) -> None:
+    """Tie the untied values of these indicators to the area their `area` text names: the
+    area in `kept` (the tie a value had before its indicator's values were rewritten), else
+    the one area of that name. A name at several places in the tree, or none, stays untied."""
+    ids = sorted(set(indicator_ids))
+    if not ids:
+        return
+    connection = session.connection()
+    marks = ", ".join("?" for _ in ids)
+    for area_text, area_id in (kept or {}).items():
+        if session.get(AreaNode, area_id) is not None:
+            connection.exec_driver_sql(
+                f"UPDATE indicator_values SET area_id = ? WHERE area_id IS NULL AND area = ? "
+                f"AND indicator_id IN ({marks})",
+                (area_id, area_text, *ids),
+            )
+    connection.exec_driver_sql(
+        "UPDATE indicator_values SET area_id = "
+        "(SELECT id FROM areas WHERE areas.name = indicator_values.area) "
+        "WHERE area_id IS NULL AND (SELECT count(*) FROM areas "
+        f"WHERE areas.name = indicator_values.area) = 1 AND indicator_id IN ({marks})",
+        tuple(ids),
+    )
+    session.expire_all()
 
 
 def tied_area(session: Session, link: str, record_id: int) -> int | None:

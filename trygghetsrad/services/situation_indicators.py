@@ -19,6 +19,7 @@ from trygghetsrad.domain.situation_periods import parse_period
 from trygghetsrad.errors import ReferencedError, UserError, ValidationError, os_error_reason
 from trygghetsrad.i18n import plural, tr
 from trygghetsrad.services.references import find_references
+from trygghetsrad.services.situation_areas import tie_values_by_name
 from trygghetsrad.services.situation_common import CHANGED, check_exists, get, name, text
 
 INSERT = "INSERT INTO indicator_values (indicator_id, area, period, value) VALUES (?, ?, ?, ?)"
@@ -229,6 +230,7 @@ def set_value(
     row = _clean_point(area, period, value)
     session.flush()
     session.connection().exec_driver_sql(UPSERT, (indicator_id, *row))
+    tie_values_by_name(session, [indicator_id])
     session.expire_all()
     return CHANGED
 
@@ -258,11 +260,22 @@ def replace_values(
         )
         clean = _clean_point(area, period, value)
         rows[(clean[0], clean[1])] = clean[2]
+    # ties the user chose (an area of a name found twice in the tree) survive the rewrite
+    kept = {
+        area: area_id
+        for area, area_id in session.execute(
+            select(IndicatorValue.area, IndicatorValue.area_id).where(
+                IndicatorValue.indicator_id == indicator_id
+            )
+        )
+        if area_id is not None
+    }
     session.execute(delete(IndicatorValue).where(IndicatorValue.indicator_id == indicator_id))
     session.flush()
     session.connection().exec_driver_sql(
         UPSERT, [(indicator_id, a, p, v) for (a, p), v in rows.items()]
     )
+    tie_values_by_name(session, [indicator_id], kept)
     session.expire_all()
     return CHANGED
 
@@ -452,6 +465,7 @@ def _write_values(session: Session, parsed: ParsedCsv, ids: dict[str, int]) -> t
         except IntegrityError:
             check_duplicates(parsed.rows)
             raise
+    tie_values_by_name(session, id_list)
     return len(params), updated
 
 
