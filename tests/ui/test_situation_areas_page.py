@@ -83,6 +83,7 @@ def test_building_and_assessing_a_tree_with_the_mouse(qtbot: Any, ctx: Any) -> N
 
     _click_row(page.table, _row_of(page, "    Torget"))
     assert "Centrum › Torget" in page.heading.text()
+    assert "Inget är kopplat hit ännu." in page.heading.text()
     page.risk.setCurrentIndex(page.risk.findData(RiskLevel.VERY_HIGH.value))
     page.needs.setPlainText("Belysning och vuxna på kvällen")
     _click(page.save)
@@ -95,6 +96,7 @@ def test_building_and_assessing_a_tree_with_the_mouse(qtbot: Any, ctx: Any) -> N
     assert risk_cell.data() == "Mycket hög"
     assert risk_cell.data(Qt.ItemDataRole.BackgroundRole) == QColor(RiskLevel.VERY_HIGH.colour)
     _click_row(page.table, _row_of(page, "Centrum"))
+    assert "2 delområden" in page.heading.text()  # Torget and Norr lie under it
     qtbot.wait(50)  # the column fitter refits on the next turn of the event loop
     page.grab().save("/tmp/areas16-page.png")
     _click_row(page.table, _row_of(page, "    Torget"))

@@ -235,15 +235,14 @@ def outdent_area(session: Session, area_id: int) -> Changes:
     return CHANGED
 
 
-def delete_area(session: Session, area_id: int) -> Changes:
-    """Delete an area that has no parts and that nothing is tied to (its assessments go too)."""
-    area = get(session, AreaNode, area_id)
+def area_uses(session: Session, area_id: int) -> list[str]:
+    """What lies under or is tied to an area, counted in words ("2 delområden", "1 åtgärd")."""
     uses: list[str] = []
     children = session.scalar(
         select(func.count()).select_from(AreaNode).where(AreaNode.parent_id == area_id)
     )
     if children:
-        uses.append(plural(children or 0, tr("delområde"), tr("delområden")))
+        uses.append(plural(children, tr("delområde"), tr("delområden")))
     labels = {
         AreaLink.OBSERVATION: (tr("observation"), tr("observationer")),
         AreaLink.INDICATOR_VALUE: (tr("indikatorvärde"), tr("indikatorvärden")),
@@ -256,6 +255,13 @@ def delete_area(session: Session, area_id: int) -> Changes:
         )
         if count:
             uses.append(plural(count, *labels[link]))
+    return uses
+
+
+def delete_area(session: Session, area_id: int) -> Changes:
+    """Delete an area that has no parts and that nothing is tied to (its assessments go too)."""
+    area = get(session, AreaNode, area_id)
+    uses = area_uses(session, area_id)
     if uses:
         raise ReferencedError(
             tr("{name} kan inte tas bort: det har {uses}.").format(

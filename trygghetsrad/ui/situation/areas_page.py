@@ -220,7 +220,12 @@ class AreasPage(SituationSubPage):
             self.needs.setPlainText("")
             self.notes.setPlainText("")
             return
-        self.heading.setText(f"<b>{escape(row.area.full_name)}</b> · {escape(row.area.level)}")
+        uses = self.read(lambda s: situation_areas.area_uses(s, row.area.id))
+        tied = escape(", ".join(uses)) if uses else self.tr("Inget är kopplat hit ännu.")
+        self.heading.setText(
+            f"<b>{escape(row.area.full_name)}</b> · {escape(row.area.level)}<br/>"
+            f'<span style="color:#5b6670">{tied}</span>'
+        )
         self.risk.setCurrentIndex(self.risk.findData(row.risk_level))
         self.needs.setPlainText(row.needs)
         self.notes.setPlainText(row.notes)
