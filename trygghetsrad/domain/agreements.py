@@ -164,10 +164,10 @@ class CommitmentData:
     @property
     def numbered_text(self) -> str:
         """ "3. Vara synliga …" when the signed text numbers it."""
-        number = self.number.strip()
-        if not number:
+        label = self.number.strip()  # as signed: "3", "2.1", "3."
+        if not label:
             return self.text
-        return f"{number} {self.text}" if number.endswith(".") else f"{number}. {self.text}"
+        return f"{label} {self.text}" if label.endswith(".") else f"{label}. {self.text}"
 
 
 def number_key(number: str) -> tuple[int, ...]:

@@ -35,8 +35,8 @@ class ExtractDialog(QDialog):
         self.items = QListWidget()
         self.items.setAccessibleName(self.tr("Punkter i utdraget"))
         for index, item in enumerate(doc.items):
-            number = doc.number(index)
-            entry = QListWidgetItem(f"{number}  {item.title}".strip())
+            printed = doc.number(index)  # "§ 14", "3." or nothing
+            entry = QListWidgetItem(f"{printed}  {item.title}".strip())
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
             entry.setData(_ID, index)
