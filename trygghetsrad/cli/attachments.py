@@ -92,7 +92,7 @@ def _attach(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from trygghetsrad.domain.attachments import OwnerKind, size_text
-    from trygghetsrad.services.attachments import list_attachments
+    from trygghetsrad.services.attachments_read import list_attachments
 
     target = list(args.target or [])
     if len(target) != 2 or target[0] not in _OWNERS:

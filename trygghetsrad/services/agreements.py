@@ -43,7 +43,7 @@ from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.services import settings
 from trygghetsrad.services.action_plan_progress import list_followups, measure_light
 from trygghetsrad.services.agreement_steps import list_steps
-from trygghetsrad.services.attachments import list_attachments
+from trygghetsrad.services.attachments_read import list_attachments
 from trygghetsrad.services.records import get_or_fail
 from trygghetsrad.services.situation_documents import document_settings
 

@@ -7,11 +7,9 @@ unless asked (`with_data`): the meeting pages and the PDFs need only the names.
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import InstrumentedAttribute, Session, defer
+from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.action_plan import Agreement
 from trygghetsrad.db.models.attachments import Attachment
@@ -26,6 +24,12 @@ from trygghetsrad.domain.attachments import (
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes, Created
 from trygghetsrad.errors import UserError, ValidationError, os_error_message
 from trygghetsrad.i18n import tr
+from trygghetsrad.services.attachments_read import (  # the lists: Core, no mapping
+    info_of,
+    missing_owner_message,
+)
+from trygghetsrad.services.attachments_read import list_attachments as list_attachments
+from trygghetsrad.services.attachments_read import meeting_attachments as meeting_attachments
 
 _COLUMNS = {
     OwnerKind.MEETING: Attachment.meeting_id,
@@ -45,13 +49,7 @@ def _changes(owner: OwnerKind) -> Changes:
 
 def _check_owner(session: Session, owner: OwnerKind, owner_id: int) -> None:
     if session.get(_OWNERS[owner], owner_id) is None:
-        raise UserError(
-            {
-                OwnerKind.MEETING: tr("Det finns inget möte med id {id}."),
-                OwnerKind.ITEM: tr("Det finns ingen dagordningspunkt med id {id}."),
-                OwnerKind.AGREEMENT: tr("Det finns ingen överenskommelse med id {id}."),
-            }[owner].format(id=owner_id)
-        )
+        raise UserError(missing_owner_message(owner, owner_id))
 
 
 def read_file(path: Path) -> bytes:
@@ -102,60 +100,6 @@ def add_attachment(
     return Created(row.id, _changes(owner))
 
 
-def _info(row: Attachment, *, with_data: bool, number: int = 0) -> AttachmentInfo:
-    if row.meeting_id is not None:
-        owner, owner_id = OwnerKind.MEETING, row.meeting_id
-    elif row.agenda_item_id is not None:
-        owner, owner_id = OwnerKind.ITEM, row.agenda_item_id
-    else:
-        owner, owner_id = OwnerKind.AGREEMENT, row.agreement_id or 0
-    return AttachmentInfo(
-        id=row.id,
-        owner=owner,
-        owner_id=owner_id,
-        title=row.title,
-        filename=row.filename,
-        mime_type=row.mime_type,
-        size=row.size,
-        number=number,
-        data=bytes(row.data) if with_data else b"",
-    )
-
-
-def _rows(
-    session: Session, column: InstrumentedAttribute[int | None], ids: Sequence[int], with_data: bool
-) -> list[Attachment]:
-    query = select(Attachment).where(column.in_(ids))
-    if not with_data:
-        query = query.options(defer(Attachment.data))
-    return list(session.scalars(query.order_by(Attachment.id)))
-
-
-def list_attachments(
-    session: Session, owner: OwnerKind, owner_id: int, *, with_data: bool = False
-) -> list[AttachmentInfo]:
-    """The attachments of one meeting, item or agreement, in the order they were added."""
-    _check_owner(session, owner, owner_id)
-    rows = _rows(session, _COLUMNS[owner], [owner_id], with_data)
-    return [_info(row, with_data=with_data) for row in rows]
-
-
-def meeting_attachments(
-    session: Session, meeting_id: int, item_ids: Sequence[int], *, with_data: bool = False
-) -> list[AttachmentInfo]:
-    """What a meeting's documents list as "Bilaga 1", "Bilaga 2", …: the meeting's own
-    attachments first, then each item's in the order of `item_ids` (the agenda as printed),
-    each in the order added. Only the items given count, so an item left out of a document
-    (internal) takes its attachments with it and the numbers have no gaps."""
-    rows = _rows(session, Attachment.meeting_id, [meeting_id], with_data)
-    by_item: dict[int, list[Attachment]] = {}
-    for row in _rows(session, Attachment.agenda_item_id, list(item_ids), with_data):
-        by_item.setdefault(row.agenda_item_id or 0, []).append(row)
-    for item_id in item_ids:
-        rows += by_item.get(item_id, [])
-    return [_info(row, with_data=with_data, number=n) for n, row in enumerate(rows, start=1)]
-
-
 def get_attachment(session: Session, attachment_id: int) -> AttachmentInfo:
     """One attachment with its bytes."""
     row = session.get(Attachment, attachment_id)
@@ -163,7 +107,7 @@ def get_attachment(session: Session, attachment_id: int) -> AttachmentInfo:
         raise UserError(
             tr("Bilagan finns inte (id {id}); den kan ha tagits bort.").format(id=attachment_id)
         )
-    return _info(row, with_data=True)
+    return info_of(row, with_data=True)
 
 
 def delete_attachment(session: Session, attachment_id: int) -> Changes:
@@ -172,7 +116,7 @@ def delete_attachment(session: Session, attachment_id: int) -> Changes:
         raise UserError(
             tr("Bilagan finns inte (id {id}); den kan ha tagits bort.").format(id=attachment_id)
         )
-    owner = _info(row, with_data=False).owner
+    owner = info_of(row, with_data=False).owner
     session.delete(row)
     session.flush()
     return _changes(owner)

@@ -7,12 +7,12 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from trygghetsrad.domain.attachments import AttachmentInfo
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.domain.meetings import AttendanceData, ItemKind
 from trygghetsrad.domain.meetings_document import MeetingDocument, Recipient
 from trygghetsrad.domain.register import PersonData
 from trygghetsrad.services import register, settings
+from trygghetsrad.services.attachments_read import meeting_attachments
 from trygghetsrad.services.meetings_actions import followup
 from trygghetsrad.services.meetings_agenda import get_agenda
 from trygghetsrad.services.meetings_attendance import list_attendance
@@ -76,7 +76,7 @@ def meeting_document(
         presence_order=config.attendance_order,
         sender_email=config.sender_email,
         attachments=tuple(
-            _meeting_attachments(session, meeting_id, [i.id for i in items], with_data=with_files)
+            meeting_attachments(session, meeting_id, [i.id for i in items], with_data=with_files)
         ),
     )
 
@@ -97,13 +97,3 @@ def _recipients(
             seen.add(person.email.lower())
             recipients.append(Recipient(person.name, person.email))
     return tuple(recipients), tuple(missing)
-
-
-def _meeting_attachments(
-    session: Session, meeting_id: int, item_ids: list[int], *, with_data: bool
-) -> list[AttachmentInfo]:
-    # Imported here: the attachments' model points at every workspace (agreements too), and
-    # mapping all of them is most of what the Möten page's start-up would otherwise pay.
-    from trygghetsrad.services.attachments import meeting_attachments
-
-    return meeting_attachments(session, meeting_id, item_ids, with_data=with_data)

@@ -95,7 +95,7 @@ class AttachmentsBox(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        from trygghetsrad.services.attachments import list_attachments
+        from trygghetsrad.services.attachments_read import list_attachments
 
         self.list.clear()
         if self.owner_id is not None:
