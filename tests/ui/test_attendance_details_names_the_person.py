@@ -6,7 +6,6 @@ desktop may not show (nor a screenshot of the dialog)."""
 
 from __future__ import annotations
 
-
 from PySide6.QtWidgets import QLabel
 
 from trygghetsrad.domain.meetings import AttendanceData, Presence
