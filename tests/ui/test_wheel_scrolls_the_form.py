@@ -28,13 +28,13 @@ from test_click_selects_everywhere import PAGES, _reveal, _shown_page
 
 from trygghetsrad.services import meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
-from trygghetsrad.ui.widgets.wheel_guard import WheelGuard, install_wheel_guard
+from trygghetsrad.ui.widgets.field_policy import FieldPolicy, install_field_policy
 
 
 @pytest.fixture
-def guard(qapp) -> Iterator[WheelGuard]:  # type: ignore[no-untyped-def]
+def guard(qapp) -> Iterator[FieldPolicy]:  # type: ignore[no-untyped-def]
     """The guard the application installs at start (`make_application`)."""
-    installed = install_wheel_guard(qapp)
+    installed = install_field_policy(qapp)
     yield installed
     qapp.removeEventFilter(installed)
     installed.setParent(None)
@@ -140,8 +140,8 @@ def test_the_wheel_changes_no_field_of_any_page(qtbot, demo_ctx, guard, spec: st
 def test_the_application_installs_the_guard() -> None:
     code = (
         "from trygghetsrad.app import make_application\n"
-        "from trygghetsrad.ui.widgets.wheel_guard import WheelGuard\n"
-        "print(make_application().findChild(WheelGuard) is not None)\n"
+        "from trygghetsrad.ui.widgets.field_policy import FieldPolicy\n"
+        "print(make_application().findChild(FieldPolicy) is not None)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
