@@ -65,8 +65,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
     from trygghetsrad.ui.style import apply_style
+    from trygghetsrad.ui.widgets.field_policy import install_field_policy
 
     apply_style(app)
+    install_field_policy(app)  # the wheel scrolls forms; locked fields show no examples
     return app
 
 

@@ -40,7 +40,9 @@ class AttendanceDetailsDialog(FormDialog):
             tr("Närvaro för {name}").format(name=record.name),
             on_save,
             parent,
-            tr("Gäller bara det här mötet. Titeln och rollen i registret ändras inte."),
+            tr("{name} vid det här mötet. Titeln och rollen i registret ändras inte.").format(
+                name=record.name
+            ),
         )
         self.partial = self.add_field(
             "partial",

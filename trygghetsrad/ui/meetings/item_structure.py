@@ -205,7 +205,9 @@ class ItemStructureFields(QWidget):
             if not same:
                 self.flush()  # what was typed in the previous item is kept
             self.item = item
-            if not (keep_text and same):
+            if keep_text and same and item is not None:
+                self._refresh_typed(item)
+            else:
                 self._load_typed(item)
             self._show_error("")
             self.category.setCurrentIndex(
@@ -232,10 +234,14 @@ class ItemStructureFields(QWidget):
             self.presenter.addItem(person.name, person.id)
         self.presenter.setCurrentIndex(-1)
         self.presenter.blockSignals(False)
-        self.typed["presenter"].load(item.presenter if item else "")
-        self.typed["case_number"].load(item.case_number if item else "")
-        self.typed["slot"].load(format_slot(item.slot_start, item.slot_end) if item else "")
-        self.typed["proposal"].load(item.proposal if item else "")
+        for key, text in _typed_texts(item).items():
+            self.typed[key].load(text)
+
+    def _refresh_typed(self, item: AgendaItemData) -> None:
+        """The same item reloaded (undo, redo, another field stored): each typed field shows
+        what is stored, unless it holds typing of its own not yet stored."""
+        for key, text in _typed_texts(item).items():
+            self.typed[key].refresh(text)
 
     def set_expanded(self, expanded: bool) -> None:
         """Show or hide the fields (the toggle in the title row says which)."""
@@ -331,6 +337,18 @@ class ItemStructureFields(QWidget):
 
     def _on_reference_chosen(self, _index: int) -> None:
         self._change(self.tr("Ändra hänvisning"), refers_to_id=self.reference.currentData())
+
+
+def _typed_texts(item: AgendaItemData | None) -> dict[str, str]:
+    """What each typed field shows of `item` (empty without an item)."""
+    if item is None:
+        return dict.fromkeys(("presenter", "case_number", "slot", "proposal"), "")
+    return {
+        "presenter": item.presenter,
+        "case_number": item.case_number,
+        "slot": format_slot(item.slot_start, item.slot_end),
+        "proposal": item.proposal,
+    }
 
 
 def reference_choices(

@@ -13,7 +13,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from trygghetsrad.domain.changes import REGISTER
-from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, missing_officers
+from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, meeting_name, missing_officers
 from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import meetings_agenda as agenda_service
@@ -249,10 +249,10 @@ class MeetingCommandsMixin:
             self,
             self.tr("Ställ in mötet"),
             self.tr(
-                "Ställa in {name}?\n\nMötet står kvar, märkt inställt. Exportera sedan "
+                "Ställa in mötet {name}?\n\nMötet står kvar, märkt inställt. Exportera sedan "
                 "kalenderinbjudan (.ics) och skicka den: den blir en avbokning som tar bort "
                 "mötet ur deltagarnas kalendrar. Du kan ångra med Ctrl+Z."
-            ).format(name=meeting.title),
+            ).format(name=_named(meeting)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -262,7 +262,7 @@ class MeetingCommandsMixin:
         ok, _ = push_recorded(
             self.undo_stack,
             self.ctx,
-            self.tr("Ställ in {name}").format(name=meeting.title),
+            self.tr("Ställ in {name}").format(name=_named(meeting)),
             lambda s: cancel_meeting(s, meeting.id, on=date.today()),
             parent_widget=self,
         )
@@ -282,7 +282,7 @@ class MeetingCommandsMixin:
         ok, _ = push_recorded(
             self.undo_stack,
             self.ctx,
-            self.tr("Ångra inställt möte {name}").format(name=meeting.title),
+            self.tr("Ångra inställt möte {name}").format(name=_named(meeting)),
             lambda s: restore_meeting(s, meeting.id),
             parent_widget=self,
         )
@@ -372,3 +372,8 @@ class MeetingCommandsMixin:
         task = exporting.export_to(self, self.ctx, kind, self._meeting.id, include, path, done)
         self._tasks.append(task)
         return task
+
+
+def _named(meeting: MeetingDetail) -> str:
+    """The meeting as the list names it: "Trygghetsrådet, 10 december 2026"."""
+    return meeting_name(meeting.group_names, meeting.day, meeting.title)

@@ -377,6 +377,15 @@ class FieldAutosave(QObject):
         self._new_session()
         self._show_error("")
 
+    def refresh(self, value: str) -> None:
+        """Show a stored value of the same record that changed elsewhere (undo, redo,
+        another page); typing not yet stored (or refused) stays: it is the user's to store."""
+        if self.autosaver.pending or self.autosaver.refused:
+            return
+        if value != self._baseline or _text(self.widget) != value:
+            _set_text(self.widget, value)
+            self._baseline = value
+
     def flush(self) -> None:
         self.autosaver.flush()
 
