@@ -58,7 +58,7 @@ class MeetingListModel(MeetingTableModel):
     """The meetings table, kept in the order of its sort column (newest first to begin with).
 
     Its own `sort` (attributes named `list_sort_*`): the order among equal keys is exactly
-    the one Qt's proxy gave before (tests/ui/test_meetings_list_pane.py compares them)."""
+    the one Qt's proxy gave before (tests/ui/meetings/test_meetings_list_pane.py compares them)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
