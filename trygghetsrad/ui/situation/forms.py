@@ -169,13 +169,13 @@ class ObservationDialog(FormDialog):
             hint=self.tr("Till exempel ”Industriområdet är lugnare än tidigare”."),
         )
         self.area = self.add_field(
-            "area_id",
-            self.tr("Område"),
-            AreaPicker(areas or [], o.area_id if o else None),
-            hint=self.tr("Ett område ur kommunens indelning, på vilken nivå som helst."),
+            "area_id", self.tr("Område"), AreaPicker(areas or [], o.area_id if o else None)
         )
         self.place = self.add_field(
-            "place", self.tr("Plats eller område"), QLineEdit(o.place if o else "")
+            "place",
+            self.tr("Plats"),
+            QLineEdit(o.place if o else ""),
+            hint=self.tr("Som den skrivs ut; ett valt område ger områdets namn."),
         )
         # The place the documents print follows the chosen area (saving writes its name).
         self.area.activated.connect(self._place_from_area)

@@ -5,13 +5,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QPainter, QWheelEvent
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from trygghetsrad.domain.area_tree import AreaData
 
-INDENT = "    "
+INDENT_PX = 16  # per level, in the open list
+DEPTH = Qt.ItemDataRole.UserRole + 1
+
+
+class _IndentDelegate(QStyledItemDelegate):
+    """Indents each line of the open list by its area's depth; the closed picker shows the
+    chosen area without the indent, so a deep area's name is not pushed out of sight."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        depth = int(index.data(DEPTH) or 0)
+        shifted = QStyleOptionViewItem(option)
+        shifted.rect = option.rect.adjusted(depth * INDENT_PX, 0, 0, 0)
+        super().paint(painter, shifted, index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + int(index.data(DEPTH) or 0) * INDENT_PX, hint.height())
 
 
 class AreaPicker(QComboBox):
@@ -30,6 +46,7 @@ class AreaPicker(QComboBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(24)
+        self.setItemDelegate(_IndentDelegate(self))
         self.set_areas(areas, current)
 
     def set_areas(self, areas: Iterable[AreaData], current: int | None = None) -> None:
@@ -38,7 +55,8 @@ class AreaPicker(QComboBox):
         self.addItem(self.tr("Inget område"), None)
         for area in areas:
             label = self.tr("{name} ({level})").format(name=area.name, level=area.level)
-            self.addItem(INDENT * area.depth + label, area.id)
+            self.addItem(label, area.id)
+            self.setItemData(self.count() - 1, area.depth, DEPTH)
             self.setItemData(self.count() - 1, area.full_name, Qt.ItemDataRole.ToolTipRole)
             self._names[area.id] = area.name
         self.set_area_id(current)
@@ -46,6 +64,10 @@ class AreaPicker(QComboBox):
     def set_area_id(self, area_id: int | None) -> None:
         index = self.findData(area_id) if area_id is not None else 0
         self.setCurrentIndex(max(index, 0))
+
+    def depth(self, index: int) -> int:
+        """How deep in the tree the area on line `index` lies (0: the top level)."""
+        return int(self.itemData(index, DEPTH) or 0)
 
     def area_id(self) -> int | None:
         value = self.currentData()
