@@ -12,7 +12,7 @@ from factories_action_plan import make_measure, make_plan
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from trygghetsrad.domain.area_tree import AreaLink
 from trygghetsrad.services import situation_areas, situation_gaps, situation_observations
@@ -216,3 +216,48 @@ def test_the_wheel_over_an_unfocused_picker_does_not_change_the_area(qtbot: Any,
     qtbot.waitUntil(picker.hasFocus)
     wheel()
     assert picker.currentIndex() == 1  # focused, the wheel chooses
+
+
+def test_an_indicator_value_under_an_area_offered_from_the_tree_is_tied_to_it(
+    qtbot: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from trygghetsrad.services import situation_indicators
+    from trygghetsrad.ui.situation.indicators import IndicatorsPage
+
+    ids = _make_areas(ctx)
+    with ctx.database.session() as s:
+        indicator = situation_indicators.create_indicator(s, name="Anmälda rån").id
+    page = _page(qtbot, IndicatorsPage(ctx))
+    page.select(indicator)
+    offered: list[list[str]] = []
+
+    def get_item(_parent: Any, _title: str, _label: str, items: list[str], *_a: Any) -> Any:
+        offered.append(list(items))
+        return items[2], True  # the user picks the third line: Stationen, under Centrum
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    QTest.mouseClick(page.add_area_button, Qt.MouseButton.LeftButton)
+    assert offered == [
+        ["Norra stadsområdet", "    Centrum", "        Stationen", "Södra stadsområdet"]
+    ]
+    page.add_period("2025")
+    column = page.values.areas().index("Stationen")
+    index = page.values.index(page.values.periods().index("2025"), column)
+    page.table.scrollTo(index)
+    rect = page.table.visualRect(index)
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    (editor,) = [e for e in page.table.findChildren(QLineEdit) if e.isVisible()]
+    QTest.keyClicks(editor, "14")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    with ctx.database.session() as s:
+        (stored,) = situation_indicators.get_indicator(s, indicator).values
+    assert (stored.area, stored.value) == ("Stationen", 14.0)
+    with ctx.database.session() as s:
+        rows = s.connection().exec_driver_sql(
+            "SELECT area_id FROM indicator_values WHERE indicator_id = ?", (indicator,)
+        )
+        assert [r[0] for r in rows] == [ids["Stationen"]]
