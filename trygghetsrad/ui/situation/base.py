@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from trygghetsrad.domain.changes import SITUATION, Area, Changes
 from trygghetsrad.domain.situation import Alert
+from trygghetsrad.services import situation_areas
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.journal_command import push_recorded, push_recorded_or_raise
 from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
@@ -35,6 +36,29 @@ ALERT_TEXT = {
     Alert.REQUESTED: QColor("#7a4a00"),
     Alert.DUE_SOON: QColor("#7a4a00"),
 }
+
+
+def tied_to_area(
+    step: Step,
+    link: str,
+    area_id: int | None,
+    *,
+    record_id: int | None = None,
+    before: int | None = None,
+) -> Step:
+    """`step` (a form's create or update) followed, in the same undoable edit, by tying the
+    record to the area the form's area picker names. Only a choice the user changed is
+    written: a record left at its tie (or at none) keeps what its service decided, such as
+    an observation tied by the name of its place."""
+
+    def run(session: Any) -> Any:
+        result = step(session)
+        if area_id != before:
+            target = record_id if record_id is not None else result.id
+            situation_areas.tie_to_area(session, link, target, area_id)
+        return result
+
+    return run
 
 
 def date_text(day: date | None) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trygghetsrad.domain.area_tree import AreaData
 from trygghetsrad.domain.dates import MONTHS
 from trygghetsrad.domain.situation import (
     Category,
@@ -29,6 +30,7 @@ from trygghetsrad.domain.situation import (
 )
 from trygghetsrad.domain.situation_documents import PartialDate, parse_partial_date
 from trygghetsrad.errors import ValidationError
+from trygghetsrad.ui.widgets.area_picker import AreaPicker
 from trygghetsrad.ui.widgets.check_list import CheckList
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
@@ -83,6 +85,9 @@ class GapDialog(FormDialog):
         organisations: list[tuple[str, int]],
         gap: GapData | None = None,
         parent: QWidget | None = None,
+        *,
+        areas: list[AreaData] | None = None,
+        area_id: int | None = None,
     ) -> None:
         super().__init__(self.tr("Ändra lucka") if gap else self.tr("Ny lucka"), on_save, parent)
         self.setMinimumWidth(560)
@@ -93,6 +98,9 @@ class GapDialog(FormDialog):
         )
         self.description = self.add_field(
             "description", self.tr("Beskrivning"), text_edit(g.description if g else "")
+        )
+        self.area = self.add_field(
+            "area_id", self.tr("Område"), AreaPicker(areas or [], area_id if g else None)
         )
         self.organisation = self.add_field(
             "organisation_id",
@@ -126,6 +134,7 @@ class GapDialog(FormDialog):
             "kind": self.kind.currentData(),
             "description": self.description.toPlainText(),
             "organisation_id": self.organisation.currentData(),
+            "area_id": self.area.area_id(),
             "who_could_fill": self.who.toPlainText(),
             "actions_taken": self.actions.toPlainText(),
             "status": self.status.currentData(),
@@ -142,6 +151,8 @@ class ObservationDialog(FormDialog):
         indicators: list[tuple[str, int]],
         observation: ObservationData | None = None,
         parent: QWidget | None = None,
+        *,
+        areas: list[AreaData] | None = None,
     ) -> None:
         o = observation
         super().__init__(
@@ -157,9 +168,17 @@ class ObservationDialog(FormDialog):
             QLineEdit(o.title if o else ""),
             hint=self.tr("Till exempel ”Industriområdet är lugnare än tidigare”."),
         )
-        self.place = self.add_field(
-            "place", self.tr("Plats eller område"), QLineEdit(o.place if o else "")
+        self.area = self.add_field(
+            "area_id", self.tr("Område"), AreaPicker(areas or [], o.area_id if o else None)
         )
+        self.place = self.add_field(
+            "place",
+            self.tr("Plats"),
+            QLineEdit(o.place if o else ""),
+            hint=self.tr("Som den skrivs ut; ett valt område ger områdets namn."),
+        )
+        # The place the documents print follows the chosen area (saving writes its name).
+        self.area.activated.connect(self._place_from_area)
         self.category = self.add_field(
             "category", self.tr("Kategori"), enum_combo(Category, o.category if o else None)
         )
@@ -208,9 +227,14 @@ class ObservationDialog(FormDialog):
         )
         self.internal.setChecked(bool(o and o.internal))
 
+    def _place_from_area(self) -> None:
+        if self.area.area_id() is not None:
+            self.place.setText(self.area.area_name())
+
     def values(self) -> dict[str, Any]:
         return {
             "title": self.title.text(),
+            "area_id": self.area.area_id(),
             "place": self.place.text(),
             "category": self.category.currentData(),
             "trend": self.trend.currentData(),

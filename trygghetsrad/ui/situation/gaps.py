@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from trygghetsrad.domain.area_tree import AreaLink
 from trygghetsrad.domain.changes import REGISTER, SITUATION
 from trygghetsrad.domain.situation import GapData
 from trygghetsrad.services import register, situation_gaps
@@ -37,6 +38,7 @@ class GapsPage(RecordPage):
     update = staticmethod(situation_gaps.update_gap)
     remove = staticmethod(situation_gaps.delete_gap)
     stretch_columns = (0, 2, 3)
+    area_link = AreaLink.GAP
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.noun = self.tr("lucka")
@@ -59,7 +61,10 @@ class GapsPage(RecordPage):
         self, on_save: Callable[[dict[str, Any]], None], record: Any | None
     ) -> FormDialog:
         orgs = [(o.name, o.id) for o in self.read(register.list_organisations)]
-        return GapDialog(on_save, orgs, record, parent=self)
+        area = self.area_of(record) if record is not None else None
+        return GapDialog(
+            on_save, orgs, record, parent=self, areas=self.area_choices(), area_id=area
+        )
 
     def values_of(self, record: GapData) -> dict[str, Any]:
         return {f: getattr(record, f) for f in FIELDS}

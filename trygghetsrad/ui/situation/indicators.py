@@ -27,7 +27,7 @@ from trygghetsrad.domain.situation import IndicatorData
 from trygghetsrad.domain.situation_periods import period_label
 from trygghetsrad.domain.text import search_text
 from trygghetsrad.errors import UserError
-from trygghetsrad.services import situation_indicators, situation_sources
+from trygghetsrad.services import situation_areas, situation_indicators, situation_sources
 from trygghetsrad.ui.background import Cancelled, Progress, run_modal
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
@@ -382,8 +382,17 @@ class IndicatorsPage(SituationSubPage):
         if self.indicator is None:
             return
         if text is None:
-            text, ok = QInputDialog.getText(
-                self, self.tr("Lägg till område"), self.tr("Område (till exempel Riket):")
+            # The municipality's areas are offered in its tree's order, indented by level;
+            # a value typed under an area's name is tied to that area. Any other name
+            # (Riket, a comparison municipality) can be typed.
+            areas = self.read(situation_areas.list_areas)
+            text, ok = QInputDialog.getItem(
+                self,
+                self.tr("Lägg till område"),
+                self.tr("Område (ur kommunens indelning, eller skriv till exempel Riket):"),
+                ["    " * a.depth + a.name for a in areas],
+                0,
+                True,
             )
             if not ok:
                 return

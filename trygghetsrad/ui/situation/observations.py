@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from trygghetsrad.domain.area_tree import AreaLink
 from trygghetsrad.domain.situation import ObservationData
 from trygghetsrad.services import situation_indicators, situation_observations, situation_sources
 from trygghetsrad.ui.context import AppContext
@@ -36,6 +37,7 @@ class ObservationsPage(RecordPage):
     update = staticmethod(situation_observations.update_observation)
     remove = staticmethod(situation_observations.delete_observation)
     stretch_columns = (1, 6)
+    area_link = AreaLink.OBSERVATION
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.noun = self.tr("observation")
@@ -61,7 +63,9 @@ class ObservationsPage(RecordPage):
             (i.name, i.id)
             for i in self.read(lambda s: situation_indicators.list_indicators(s, with_values=False))
         ]
-        return ObservationDialog(on_save, sources, indicators, record, parent=self)
+        return ObservationDialog(
+            on_save, sources, indicators, record, parent=self, areas=self.area_choices()
+        )
 
     def values_of(self, record: ObservationData) -> dict[str, Any]:
         return {f: getattr(record, f) for f in FIELDS}

@@ -11,11 +11,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMessageBox, QTableView
 
 from trygghetsrad.domain.action_plan import MeasureRow, PlanData, PlanStatus
+from trygghetsrad.domain.area_tree import AreaLink
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATION
 from trygghetsrad.i18n import plural
-from trygghetsrad.services import action_plan, causes, register
+from trygghetsrad.services import action_plan, causes, register, situation_areas
 from trygghetsrad.services import action_plan_meetings as meeting_links
-from trygghetsrad.ui.situation.base import Session, SituationSubPage, read
+from trygghetsrad.ui.situation.base import Session, SituationSubPage, read, tied_to_area
 from trygghetsrad.ui.situation.plan_dialogs import (
     AdoptDialog,
     FollowUpDialog,
@@ -159,7 +160,7 @@ class PlanActions(SituationSubPage):
 
     # -- measure actions -------------------------------------------------------------------
 
-    def _choices(self) -> dict[str, list[tuple[int, str]]]:
+    def _choices(self) -> dict[str, Any]:
         def load(s: Session) -> dict[str, Any]:
             problems = {p.id: p.title for p in causes.list_problems(s)}
             from trygghetsrad.services.causes import evidence_choices
@@ -173,6 +174,7 @@ class PlanActions(SituationSubPage):
                 ],
                 "indicators": indicators,
                 "causes": cause_choices(problems, causes.list_causes(s)),
+                "areas": situation_areas.list_areas(s),
             }
 
         return read(self.ctx, load)
@@ -187,7 +189,11 @@ class PlanActions(SituationSubPage):
             data = values["data"].cleaned()
             result = self.record_form(
                 self.tr("Ny åtgärd ”{t}”").format(t=data.title),
-                lambda s: action_plan.create_measure(s, plan_id=plan_id, data=data),
+                tied_to_area(
+                    lambda s: action_plan.create_measure(s, plan_id=plan_id, data=data),
+                    AreaLink.MEASURE,
+                    values["area_id"],
+                ),
             )
             created["id"] = result.id
 
@@ -200,17 +206,28 @@ class PlanActions(SituationSubPage):
             return
         m = row.measure
         locked = self.plan.status != PlanStatus.DRAFT
+        before = read(self.ctx, lambda s: situation_areas.tied_area(s, AreaLink.MEASURE, m.id))
 
         def save(values: dict[str, Any]) -> None:
             data = values["data"]
+            # An adopted plan's measure keeps its content, its area too.
+            area = before if locked else values["area_id"]
             if locked:
                 data = replace(action_plan.measure_input(m), status=values["data"].status)
             self.record_form(
                 self.tr("Ändra åtgärden ”{t}”").format(t=m.title),
-                lambda s: action_plan.update_measure(s, m.id, data),
+                tied_to_area(
+                    lambda s: action_plan.update_measure(s, m.id, data),
+                    AreaLink.MEASURE,
+                    area,
+                    record_id=m.id,
+                    before=before,
+                ),
             )
 
-        MeasureDialog(save, m, **self._choices(), content_locked=locked, parent=self).exec()
+        MeasureDialog(
+            save, m, **self._choices(), content_locked=locked, area_id=before, parent=self
+        ).exec()
         self.select_measure(m.id)
 
     def _on_delete_measure(self) -> None:

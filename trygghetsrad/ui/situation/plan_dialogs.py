@@ -28,8 +28,10 @@ from trygghetsrad.domain.action_plan import (
     TargetDirection,
     format_number,
 )
+from trygghetsrad.domain.area_tree import AreaData
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.ui.situation.action_plan_common import fill_combo, parse_number, qtr
+from trygghetsrad.ui.widgets.area_picker import AreaPicker
 from trygghetsrad.ui.widgets.check_list import CheckList
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry as OptionalDateEdit
@@ -137,6 +139,8 @@ class MeasureDialog(FormDialog):
         causes: list[tuple[int | None, str]],
         content_locked: bool = False,
         parent: QWidget | None = None,
+        areas: list[AreaData] | None = None,
+        area_id: int | None = None,
     ) -> None:
         super().__init__(
             qtr("Ny åtgärd") if measure is None else qtr("Ändra åtgärd"),
@@ -155,6 +159,7 @@ class MeasureDialog(FormDialog):
         m = measure
         self.setMinimumWidth(960)
         self._build_what(m)
+        self.area = AreaPicker(areas or [], area_id)
         self._build_who_and_when(m, organisations, people)
         self._build_measured_by(m, indicators)
         self._build_causes(m, causes)
@@ -262,6 +267,7 @@ class MeasureDialog(FormDialog):
             "responsible_person_id", self.tr("Ansvarig person:"), self.person, form=right
         )
         self.add_field("partners", self.tr("Samverkansparter:"), self.partners, form=right)
+        self.add_field("area_id", self.tr("Område:"), self.area, form=right)
         self.add_field("start", self.tr("Start:"), self.start, form=right)
         self.add_field("end", self.tr("Slut:"), self.end, form=right)
         self.add_field("resources", self.tr("Resurser:"), self.resources, form=right)
@@ -307,7 +313,8 @@ class MeasureDialog(FormDialog):
                 status=self.status.currentData(),
                 internal=self.internal.isChecked(),
                 cause_ids=cause_ids,
-            )
+            ),
+            "area_id": self.area.area_id(),
         }
 
 

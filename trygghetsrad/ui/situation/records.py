@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trygghetsrad.services import situation_areas
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.base import SituationSubPage, hint, open_on_return
+from trygghetsrad.ui.situation.base import SituationSubPage, hint, open_on_return, tied_to_area
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
@@ -32,6 +33,8 @@ class RecordPage(SituationSubPage):
     """Subclasses set the texts and implement the hooks below."""
 
     noun = ""  # "observation"
+    # The AreaLink of the records when their form has an area picker (its value "area_id").
+    area_link: str | None = None
     search_hint = ""
     intro = ""
 
@@ -157,9 +160,11 @@ class RecordPage(SituationSubPage):
     def new_record(self) -> None:
         def save(values: dict[str, Any]) -> None:
             cls = type(self)
+            fields, area = self._split_area(values)
+            step = lambda s: cls.create(s, **fields)  # noqa: E731
             created = self.record_form(
                 self.tr("Ny {noun}: {label}").format(noun=self.noun, label=self.label_of(values)),
-                lambda s: cls.create(s, **values),
+                step if self.area_link is None else tied_to_area(step, self.area_link, area),
             )
             self.select(created.id)
 
@@ -172,16 +177,36 @@ class RecordPage(SituationSubPage):
             return
         cls = type(self)
 
+        before = self.area_of(record)
+
         def save(values: dict[str, Any]) -> None:
+            fields, area = self._split_area(values)
+            step = lambda s: cls.update(s, record.id, **fields)  # noqa: E731
             self.record_form(
                 self.tr("Ändra {noun}: {label}").format(
                     noun=self.noun, label=self.label_of(values)
                 ),
-                lambda s: cls.update(s, record.id, **values),
+                step
+                if self.area_link is None
+                else tied_to_area(step, self.area_link, area, record_id=record.id, before=before),
             )
 
         self.dialog = self.make_dialog(save, record)
         self.dialog.open()
+
+    def _split_area(self, values: dict[str, Any]) -> tuple[dict[str, Any], int | None]:
+        fields = dict(values)
+        return fields, fields.pop("area_id", None)
+
+    def area_of(self, record: Any) -> int | None:
+        """The area `record` is tied to now (what its form's picker shows)."""
+        if self.area_link is None:
+            return None
+        link = self.area_link
+        return self.read(lambda s: situation_areas.tied_area(s, link, record.id))
+
+    def area_choices(self) -> list[Any]:
+        return self.read(situation_areas.list_areas)
 
     def delete_record(self) -> None:
         record = self.current()
