@@ -158,6 +158,15 @@ def _agreements(ctx: Any) -> Any:
     return _situation(ctx, "AgreementsPage", "agreements_page")
 
 
+def _agreement_step(ctx: Any) -> None:
+    """A new step of the first agreement's working model (Arbetsmodell… → Nytt steg)."""
+    page = _agreements(ctx)
+    page.table.selectRow(0)
+    steps = page._on_steps()
+    ALIVE.append(steps)
+    steps.new_step()
+
+
 def _pictures_present(ctx: Any) -> None:
     from trygghetsrad.services import situation_pictures
 
@@ -225,6 +234,10 @@ OPENERS: dict[str, Callable[[Any], object]] = {
     ).agenda.plan_next(),
     "meetings.agenda_dialogs.TemplateDialog": _template,
     "meetings.followup.CommentDialog": _comment,
+    "situation.areas_page.AreaDialog": lambda ctx: _situation(
+        ctx, "AreasPage", "areas_page"
+    ).new_area(),
+    "situation.agreement_steps.StepDialog": _agreement_step,
     # the action register
     "actions.dialogs.RedateDialog": lambda ctx: _actions(ctx).redate_action(),
     "actions.dialogs.CommentDialog": lambda ctx: _actions(ctx).comment_action(),
