@@ -27,6 +27,7 @@ from trygghetsrad.services import (
     register,
 )
 from trygghetsrad.services.meetings_document import meeting_document
+from trygghetsrad.ui.meetings.export import preview_html
 
 
 def pdftotext(pdf: bytes, tmp_path: Path) -> str:
@@ -126,6 +127,32 @@ def test_grouped_items_stand_under_kind_headings(session, tmp_path: Path) -> Non
         assert "Föredragande: Josef Lind · Tid 13.15–13.45" in text
         assert "Se punkt 3 Årshjul 2027" in text
         assert "§" not in text
+
+
+def test_a_pause_inside_a_group_does_not_split_it(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A pause between two decisions stays in the group: one "Beslutsärenden", the pause
+    printed in its place, no rule; a pause between two kinds still ends the first group."""
+    group, _people = make_group_with_members(session, 2, name="Trygghetsrådet")
+    meeting = make_meeting(session, group_ids=[group], kind=MeetingKind.PROTOCOL)
+    first = make_item(session, meeting, title="Polisens lägesbild")
+    pause = make_item(session, meeting, title="Paus")
+    second = make_item(session, meeting, title="Åtgärdsplanen")
+    last = make_item(session, meeting, title="Övriga frågor")
+    for item in (first, second):
+        meetings_structure.update_item_details(session, item, category=ItemCategory.DECISION)
+    meetings_structure.update_item_details(session, pause, unnumbered=True)
+    meetings_structure.update_item_details(session, last, category=ItemCategory.OTHER)
+    meetings_structure.set_numbering(
+        session, meeting, numbering=Numbering.PARAGRAPH_MEETING, group_by_category=True
+    )
+    doc = meeting_document(session, meeting)
+    assert doc.headings() == ["Beslutsärenden", "", "", "Övrigt"]
+    for pdf in (notice_pdf(doc), minutes_pdf(doc)):
+        text = pdftotext(pdf, tmp_path)
+        assert text.count("Beslutsärenden") == 1, text
+        assert text.index("Beslutsärenden") < text.index("Paus") < text.index("§ 2 Åtgärdsplanen")
+    assert preview_html(doc).count("Beslutsärenden") == 1
+    assert "<hr>" not in preview_html(doc)
 
 
 def test_without_numbering_items_print_their_titles_alone(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

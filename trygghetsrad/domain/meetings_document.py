@@ -123,10 +123,15 @@ class MeetingDocument:
         """Per item, the kind heading printed above it when the meeting groups its items
         ("Beslutsärenden"), else "": one where the kind changes from the item before. An
         item without a kind after a group gets `GROUP_END`: the documents close the group
-        with a rule, so "Nästa möte" does not seem to be one of the "Övrigt"."""
+        with a rule, so "Nästa möte" does not seem to be one of the "Övrigt". An unnumbered
+        item without a kind (a pause) between two items of one kind belongs to their group: it
+        prints in its place with no heading and no rule, and the group goes on after it."""
         result = []
         previous = ItemCategory.NONE
-        for item in self.items:
+        for index, item in enumerate(self.items):
+            if previous is not ItemCategory.NONE and self._inside_group(index, previous):
+                result.append("")
+                continue
             changed = self.meeting.group_by_category and item.category is not previous
             if not changed:
                 result.append("")
@@ -136,6 +141,18 @@ class MeetingDocument:
                 result.append(item.category.heading)
             previous = item.category
         return result
+
+    def _inside_group(self, index: int, kind: ItemCategory) -> bool:
+        """True when the item at `index` is a pause (unnumbered, no kind) and the next item
+        that is not one has `kind`, the kind of the group it stands in."""
+
+        def pause(item: AgendaItemData) -> bool:
+            return item.unnumbered and item.category is ItemCategory.NONE
+
+        if not pause(self.items[index]):
+            return False
+        following = (item for item in self.items[index + 1 :] if not pause(item))
+        return next((item.category for item in following), None) is kind
 
     @property
     def followup_section(self) -> bool:
