@@ -155,6 +155,46 @@ def test_a_pause_inside_a_group_does_not_split_it(session, tmp_path: Path) -> No
     assert "<hr>" not in preview_html(doc)
 
 
+def test_the_notice_keeps_headings_with_their_items_and_no_item_alone_at_the_end(
+    session, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Whatever the length of the agenda, a page never ends with a kind heading whose item
+    went over, the last item never stands alone on a page of its own and the greeting never
+    goes over without it."""
+    group, _people = make_group_with_members(session, 2, name="Trygghetsrådet")
+    meeting = make_meeting(session, group_ids=[group], kind=MeetingKind.PROTOCOL)
+    meetings_structure.set_numbering(
+        session, meeting, numbering=Numbering.PARAGRAPH_MEETING, group_by_category=True
+    )
+    checked_breaks = 0
+    titles: list[str] = []
+    for count in range(1, 31):
+        title = f"Beslutspunkt nummer {count}"
+        item = make_item(session, meeting, title=title, body="Underlag bifogas.\n" * 2)
+        meetings_structure.update_item_details(
+            session, item, category=ItemCategory.DECISION, proposal="Rådet beslutar."
+        )
+        titles.append(title)
+        other = make_item(session, meeting, title="Övriga frågor")
+        meetings_structure.update_item_details(session, other, category=ItemCategory.OTHER)
+        following = make_item(session, meeting, title="Nästa möte")
+        pages = pdftotext(notice_pdf(meeting_document(session, meeting)), tmp_path).split("\f")
+        pages = [p for p in pages if p.strip()]
+        if len(pages) > 1:
+            checked_breaks += 1
+            last = next(p for p in pages if "Nästa möte" in p)
+            assert "Övriga frågor" in last, f"{count}: Nästa möte alone on its page"
+            assert "Välkomna!" in last, f"{count}: the greeting went over alone"
+            for page in pages:
+                if "Övrigt" in page:
+                    assert "Övriga frågor" in page, f"{count}: heading left behind"
+                if "Beslutsärenden" in page:
+                    assert titles[0] in page
+        meetings_agenda.delete_item(session, other)
+        meetings_agenda.delete_item(session, following)
+    assert checked_breaks > 3
+
+
 def test_without_numbering_items_print_their_titles_alone(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     meeting, _people, _items = _council_meeting(session)
     meetings_structure.set_numbering(session, meeting, numbering=Numbering.NONE)

@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from trygghetsrad.domain.dates import short_date
 from trygghetsrad.domain.meeting_notice import NoticeSigners, issue_line
@@ -69,32 +69,57 @@ def build_story(doc: MeetingDocument) -> list[Any]:
     story += [_grid(rows, [38 * mm, WIDTH - 38 * mm]), Spacer(1, 3 * mm), _rule()]
     story.append(Paragraph(tr("Förslag till dagordning"), st["h1"]))
     story += _followup_section(doc, st)  # before item 1, as in the minutes and the preview
-    for index, (item, kind) in enumerate(zip(doc.items, doc.headings(), strict=True)):
-        story += parts.kind_heading(kind, st["kind"])
-        story.append(Paragraph(parts.heading_text(doc, index, item, bold=True), st["body"]))
-        story += parts.lead(doc, item, st["facts"])
-        if item.body:
-            story.append(Paragraph(escape(item.body), st["small"]))
-        story += parts.proposal(item, st["small"])
-        if item.kind is ItemKind.FOLLOWUP:
-            story += _followup_lines(doc, st)
-        story += parts.reference(doc, item, st["facts"])
-        story += parts.item_attachments(doc, item, st["facts"])
+    attachments = parts.attachment_list(doc, st)
+    greeting = _greeting(doc, st)
+    # The greeting stays with the last item when no list of attachments stands between.
+    story += _items(doc, st, tail=[] if attachments else greeting)
     if not doc.items:
         story.append(Paragraph(tr("Dagordningen skickas ut senare."), st["body"]))
-    story += parts.attachment_list(doc, st)
+    story += attachments
+    if attachments or not doc.items:
+        story += greeting
     story += _closing(doc, st)
     return story
 
 
-def _closing(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
-    """Where to report absence, the greeting, place and date of issue, signatures, footnote."""
+def _items(doc: MeetingDocument, st: dict[str, Any], *, tail: list[Any]) -> list[Any]:
+    """The agenda, each item kept whole on one page with the kind heading or rule above it,
+    and the last item kept with the one before and with `tail`, so that it never stands
+    alone on a page and the greeting never goes over alone."""
+    blocks: list[list[Any]] = []
+    for index, (item, kind) in enumerate(zip(doc.items, doc.headings(), strict=True)):
+        block = parts.kind_heading(kind, st["kind"])
+        block.append(Paragraph(parts.heading_text(doc, index, item, bold=True), st["body"]))
+        block += parts.lead(doc, item, st["facts"])
+        if item.body:
+            block.append(Paragraph(escape(item.body), st["small"]))
+        block += parts.proposal(item, st["small"])
+        if item.kind is ItemKind.FOLLOWUP:
+            block += _followup_lines(doc, st)
+        block += parts.reference(doc, item, st["facts"])
+        block += parts.item_attachments(doc, item, st["facts"])
+        blocks.append(block)
+    if len(blocks) > 1:
+        blocks[-2:] = [blocks[-2] + blocks[-1]]
+    if blocks:
+        blocks[-1] += tail
+    return [KeepTogether(block) for block in blocks]
+
+
+def _greeting(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """Where to report absence and the greeting."""
     story: list[Any] = [Spacer(1, 6 * mm)]
     excuses = _excuses_to(doc)
     if excuses:
         line = tr("Anmäl förhinder till {contact}.").format(contact=excuses.rstrip(". "))
         story.append(Paragraph(escape(line), st["body"]))
     story.append(Paragraph(tr("Välkomna!"), st["body"]))
+    return story
+
+
+def _closing(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """Place and date of issue, signatures, footnote."""
+    story: list[Any] = []
     issued = issue_line(doc.notice)
     if issued:
         story += [Spacer(1, 4 * mm), Paragraph(escape(issued), st["body"])]
