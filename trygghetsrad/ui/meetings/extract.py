@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.ui.widgets.check_list import CheckList
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -32,7 +32,7 @@ class ExtractDialog(QDialog):
         self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         box.addWidget(QLabel(self.tr("Välj punkterna som ska med i utdraget:")))
-        self.items = QListWidget()
+        self.items = CheckList()  # a click on an item's text ticks it
         self.items.setAccessibleName(self.tr("Punkter i utdraget"))
         for index, item in enumerate(doc.items):
             printed = doc.number(index)  # "§ 14", "3." or nothing
