@@ -164,6 +164,59 @@ def check_slot(start: time | None, end: time | None, field: str = "slot") -> Non
         raise ValidationError(tr("Punkten måste sluta efter att den börjat."), field)
 
 
+def slot_warning(
+    start: time | None, end: time | None, meeting_start: time | None, meeting_end: time | None
+) -> str:
+    """A warning, not a refusal, when an item's slot lies outside the meeting's time (a
+    meeting may run late, or the time was typed wrong); "" when it lies inside or either has
+    no time."""
+    if start is None or meeting_start is None:
+        return ""
+    before = start < meeting_start
+    after = meeting_end is not None and (start >= meeting_end or (end or start) > meeting_end)
+    if not (before or after):
+        return ""
+    return tr("Tiden {slot} ligger utanför mötets tid {meeting}.").format(
+        slot=format_slot(start, end), meeting=format_slot(meeting_start, meeting_end)
+    )
+
+
+DEFAULT_SLOT_MINUTES = 30
+
+
+def next_slot(
+    earlier: Sequence[tuple[time | None, time | None]],
+    meeting_start: time | None,
+    meeting_end: time | None,
+) -> tuple[time, time] | None:
+    """The slot to offer an item without one: after the last earlier item's slot and as long
+    (`earlier` are the slots of the items before it, in order), or the first half hour of the
+    meeting; never past the meeting's end. None when there is nothing to go by."""
+    timed = [(start, end) for start, end in earlier if start is not None]
+    if timed:
+        last_start, last_end = timed[-1]
+        if last_start is None or last_end is None:
+            return None
+        start = last_end
+        length = _minutes(last_end) - _minutes(last_start)
+    elif meeting_start is not None:
+        start, length = meeting_start, DEFAULT_SLOT_MINUTES
+    else:
+        return None
+    stop = _minutes(start) + length
+    if meeting_end is not None:
+        if _minutes(start) >= _minutes(meeting_end):
+            return None
+        stop = min(stop, _minutes(meeting_end))
+    if stop >= 24 * 60:
+        return None
+    return start, time(stop // 60, stop % 60)
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
 def format_slot(start: time | None, end: time | None) -> str:
     """ "14.00–14.30", "14.00", or ""."""
     if start is None:

@@ -29,6 +29,7 @@ LABEL_ROLES: dict[str, tuple[float | None, bool, str]] = {
     "heading": (13.0, True, "#22313f"),
     "hint": (None, False, "#5d6873"),
     "error": (None, False, "#a4262c"),
+    "warning": (None, False, "#8a5300"),  # kept, but worth a second look
 }
 TAB_BAR_SHEET = """
 QTabBar::tab { padding: 8px 18px; font-size: 10.5pt; }

@@ -412,7 +412,9 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
             items = tuple(self.model.items)
             numbers = MeetingDocument(self.meeting, items=items).numbers() if self.meeting else []
             choices = reference_choices(numbers, items) if self.meeting else []
-            self.structure.show_item(item, choices, keep_text=keep_text)
+            self.structure.show_item(
+                item, choices, keep_text=keep_text, meeting=self.meeting, agenda=items
+            )
             self.action_model.set_rows(item.actions)
             followup = item.kind is ItemKind.FOLLOWUP
             self.followup_box.setVisible(followup)

@@ -26,10 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.agenda_structure import ItemCategory, format_slot, parse_slot
-from trygghetsrad.domain.meetings import AgendaItemData
+from trygghetsrad.domain.agenda_structure import (
+    ItemCategory,
+    format_slot,
+    next_slot,
+    parse_slot,
+    slot_warning,
+)
+from trygghetsrad.domain.meetings import AgendaItemData, MeetingDetail
 from trygghetsrad.domain.meetings_document import item_facts
 from trygghetsrad.domain.register import PersonData
+from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import meetings_structure as structure
 from trygghetsrad.ui.widgets.autosave import FieldAutosave
 from trygghetsrad.ui.widgets.screen import grow_with_text
@@ -52,6 +59,7 @@ class ItemStructureFields(QWidget):
         self._store = store
         self._people = people
         self.item: AgendaItemData | None = None
+        self._window: tuple[Any, Any] = (None, None)  # the meeting's start and end
         self._loading = False
         self._build_toggle()
         box = QVBoxLayout(self)
@@ -151,6 +159,13 @@ class ItemStructureFields(QWidget):
         self.error.setAccessibleName(self.tr("Fel i ärendets uppgifter"))
         self.error.hide()
         box.addWidget(self.error)
+        self.slot_warning = QLabel()
+        self.slot_warning.setProperty("role", "warning")
+        self.slot_warning.setWordWrap(True)
+        self.slot_warning.setAccessibleName(self.tr("Varning om punktens tid"))
+        self.slot_warning.hide()
+        box.addWidget(self.slot_warning)
+        self.slot.textChanged.connect(self._check_slot)
 
     def _build_autosaves(self, undo_stack: Any) -> None:
         """The typed fields store themselves as they are typed, one undo step per field."""
@@ -195,12 +210,17 @@ class ItemStructureFields(QWidget):
         items: Sequence[tuple[int, str]],
         *,
         keep_text: bool = False,
+        meeting: MeetingDetail | None = None,
+        agenda: Sequence[AgendaItemData] = (),
     ) -> None:
         """Show `item`; `items` are (id, "§ 16 Årshjul 2027") of the meeting's items, the
         choices of the reference. `keep_text` (a reload of the same item) leaves the typed
-        fields as they are: what is being typed there is theirs to store."""
+        fields as they are: what is being typed there is theirs to store. The time is
+        checked against the `meeting`'s and the slot after the item before it in `agenda`
+        is offered."""
         self._loading = True
         try:
+            self._show_timing(item, meeting, agenda)
             same = self.item is not None and item is not None and self.item.id == item.id
             if not same:
                 self.flush()  # what was typed in the previous item is kept
@@ -225,6 +245,30 @@ class ItemStructureFields(QWidget):
             self._show_summary(item)
         finally:
             self._loading = False
+
+    def _show_timing(
+        self,
+        item: AgendaItemData | None,
+        meeting: MeetingDetail | None,
+        agenda: Sequence[AgendaItemData],
+    ) -> None:
+        """The meeting's time to warn against, and the offered slot in the empty field."""
+        self._window = (meeting.start_time, meeting.end_time) if meeting else (None, None)
+        ids = [i.id for i in agenda]
+        earlier = agenda[: ids.index(item.id)] if item is not None and item.id in ids else ()
+        offer = next_slot([(i.slot_start, i.slot_end) for i in earlier], *self._window)
+        self.slot.setPlaceholderText(format_slot(*offer) if offer else self.tr("14.00–14.30"))
+        self._check_slot(self.slot.text())
+
+    def _check_slot(self, text: str) -> None:
+        """Warn, without refusing, when the typed slot lies outside the meeting's time."""
+        try:
+            start, end = parse_slot(text)
+        except ValidationError:  # refused at the field by its own message
+            start, end = None, None
+        warning = slot_warning(start, end, *self._window)
+        self.slot_warning.setText(warning)
+        self.slot_warning.setVisible(bool(warning))
 
     def _load_typed(self, item: AgendaItemData | None) -> None:
         self._show_error("")
