@@ -155,7 +155,10 @@ class ItemEditor(QWidget):
             self.decisions.setPlainText(decisions_text(item.decisions))
         followup = item.kind is ItemKind.FOLLOWUP
         self.decisions.setVisible(not followup)
-        self.notes.setMaximumHeight(90 if followup else 16_777_215)
+        # A follow-up item's notes are short: its table of actions takes the room. (A cap
+        # under the eight lines' minimum alone did nothing.)
+        self.notes.setMinimumHeight(lines_height(self.notes, 3 if followup else 8))
+        self.notes.setMaximumHeight(lines_height(self.notes, 3) if followup else 16_777_215)
 
     def set_editable(self, editable: bool) -> None:
         for edit in (self.title, self.body, self.notes, self.decisions):

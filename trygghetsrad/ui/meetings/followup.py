@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,12 +72,18 @@ class FollowupMixin:
             self.followup_model, self.tr("Uppdrag att följa upp"), rows_to_contents=True
         )
         self.followup.selectionModel().currentRowChanged.connect(self._on_followup_row_changed)
-        f_layout.addWidget(self.followup)
+        f_layout.addWidget(self.followup, 1)
+        # The buttons right under the table and the chosen action's details under them, in
+        # a room of their own height: choosing a row moves no button from under the mouse.
         self.followup_detail = QLabel()
-        self.followup_detail.setWordWrap(True)
+        # Unwrapped, and as wide as given: a wrapped label would make the scrolling editor
+        # ask for more height as soon as a long comment is shown. The whole text is on the
+        # pointer.
+        self.followup_detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.followup_detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.followup_detail.setAccessibleName(self.tr("Det valda uppdraget"))
         self.followup_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        f_layout.addWidget(self.followup_detail)
+        self.followup_detail.setFixedHeight(self.followup_detail.fontMetrics().lineSpacing() * 3)
         f_row = QHBoxLayout()
         self.close_followup_button = self._button(
             self.tr("Klart"), self.close_followup, self.tr("Markera uppdraget som klart")
@@ -97,6 +104,7 @@ class FollowupMixin:
         f_row.addWidget(self.comment_button)
         f_row.addStretch(1)
         f_layout.addLayout(f_row)
+        f_layout.addWidget(self.followup_detail)
         self.followup_box.hide()
         return self.followup_box
 
@@ -157,7 +165,9 @@ class FollowupMixin:
     def _on_followup_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         # The current argument: the selection is not updated yet when a click lands here.
         action = self.followup_model.record(current.row()) if current.isValid() else None
-        self.followup_detail.setText("\n".join(followup_details(action)[1:]) if action else "")
+        lines = followup_details(action)[1:] if action else []
+        self.followup_detail.setText("\n".join(lines))
+        self.followup_detail.setToolTip("\n".join(lines))
 
     def comment_followup(self) -> None:
         if self.meeting is None or not self.meeting.editable:
