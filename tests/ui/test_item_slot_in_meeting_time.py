@@ -4,6 +4,7 @@ previous item's."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, time
 
 from factories_meetings import make_group_with_members, open_meetings_page
@@ -44,6 +45,15 @@ def test_a_slot_outside_the_meeting_is_kept_and_warned_about(qtbot, ctx) -> None
     assert (stored.slot_start, stored.slot_end) == (time(16), time(16, 30))  # not refused
     assert fields.slot_warning.isVisible()
     assert "13.00–15.00" in fields.slot_warning.text()
+    # Shown again with the stored time when the item is opened anew.
+    for row in (0, 1):
+        QTest.mouseClick(
+            agenda.list.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=agenda.list.visualRect(agenda.list.model().index(row, 0)).center(),
+        )
+    assert fields.slot.text() == "16.00–16.30" and fields.slot_warning.isVisible()
+    page.grab().save(os.environ.get("SLOT_SHOT", "/tmp/fixc-slot.png"))
     fields.slot.selectAll()
     QTest.keyClicks(fields.slot, "14.30-15.00")
     fields.flush()

@@ -106,7 +106,7 @@ class ItemStructureFields(QWidget):
         )
         self.slot = QLineEdit()
         self.slot.setAccessibleName(self.tr("Tid för punkten"))
-        self.slot.setPlaceholderText(self.tr("14.00–14.30"))
+        self.slot.setPlaceholderText(self.tr("t.ex. 14.00–14.30"))
         self.slot.setMaximumWidth(self.slot.fontMetrics().horizontalAdvance("00.00–00.00") + 30)
         for column, (label, widget) in enumerate(
             (
@@ -160,8 +160,7 @@ class ItemStructureFields(QWidget):
         self.error.hide()
         box.addWidget(self.error)
         self.slot_warning = QLabel()
-        self.slot_warning.setProperty("role", "warning")
-        self.slot_warning.setWordWrap(True)
+        self.slot_warning.setProperty("role", "warning")  # one short line, unwrapped
         self.slot_warning.setAccessibleName(self.tr("Varning om punktens tid"))
         self.slot_warning.hide()
         box.addWidget(self.slot_warning)
@@ -243,6 +242,7 @@ class ItemStructureFields(QWidget):
             target = item.refers_to_id if item else None
             self.reference.setCurrentIndex(max(0, self.reference.findData(target)))
             self._show_summary(item)
+            self._check_slot(self.slot.text())  # the stored time, against the meeting's
         finally:
             self._loading = False
 
@@ -257,8 +257,7 @@ class ItemStructureFields(QWidget):
         ids = [i.id for i in agenda]
         earlier = agenda[: ids.index(item.id)] if item is not None and item.id in ids else ()
         offer = next_slot([(i.slot_start, i.slot_end) for i in earlier], *self._window)
-        self.slot.setPlaceholderText(format_slot(*offer) if offer else self.tr("14.00–14.30"))
-        self._check_slot(self.slot.text())
+        self.slot.setPlaceholderText(format_slot(*offer) if offer else self.tr("t.ex. 14.00–14.30"))
 
     def _check_slot(self, text: str) -> None:
         """Warn, without refusing, when the typed slot lies outside the meeting's time."""
