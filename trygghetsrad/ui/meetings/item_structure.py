@@ -39,6 +39,7 @@ from trygghetsrad.domain.register import PersonData
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import meetings_structure as structure
 from trygghetsrad.ui.widgets.autosave import FieldAutosave
+from trygghetsrad.ui.widgets.field_policy import set_placeholder
 from trygghetsrad.ui.widgets.screen import grow_with_text
 
 Record = Callable[..., tuple[bool, Any]]  # the panel's record(text, fn, select=…)
@@ -257,7 +258,8 @@ class ItemStructureFields(QWidget):
         ids = [i.id for i in agenda]
         earlier = agenda[: ids.index(item.id)] if item is not None and item.id in ids else ()
         offer = next_slot([(i.slot_start, i.slot_end) for i in earlier], *self._window)
-        self.slot.setPlaceholderText(format_slot(*offer) if offer else self.tr("t.ex. 14.00–14.30"))
+        example = format_slot(*offer) if offer else self.tr("t.ex. 14.00–14.30")
+        set_placeholder(self.slot, example)  # none while the field is locked
 
     def _check_slot(self, text: str) -> None:
         """Warn, without refusing, when the typed slot lies outside the meeting's time."""

@@ -50,6 +50,16 @@ class FieldPolicy(QObject):
         return False
 
 
+def set_placeholder(edit: QLineEdit | QPlainTextEdit | QTextEdit, text: str) -> None:
+    """Change a field's example text: shown now if the field can be edited, else kept for
+    when it can."""
+    if not edit.isEnabled() or edit.isReadOnly():
+        edit.setProperty(_HIDDEN_PLACEHOLDER, text)
+        edit.setPlaceholderText("")
+    else:
+        edit.setPlaceholderText(text)
+
+
 def _quiet_placeholder(edit: QLineEdit | QPlainTextEdit | QTextEdit) -> None:
     """Hide the placeholder of a field that cannot be edited; bring it back when it can."""
     locked = not edit.isEnabled() or edit.isReadOnly()
