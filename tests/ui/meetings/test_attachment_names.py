@@ -5,21 +5,10 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
-from factories_meetings import make_group_with_members
+from factories_meetings import make_group_with_members, open_meetings_page
 
 from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.services import attachments, meetings
-from trygghetsrad.ui.meetings.page import MeetingsPage
-
-
-def _page(qtbot, ctx, meeting_id: int) -> MeetingsPage:  # type: ignore[no-untyped-def]
-    widget = MeetingsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.select_meeting(meeting_id)
-    return widget
 
 
 def test_an_attachment_named_by_its_file_shows_the_name_once(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -28,7 +17,7 @@ def test_an_attachment_named_by_its_file_shows_the_name_once(qtbot, ctx, tmp_pat
         meeting_id = meetings.create_meeting(
             s, group_ids=[group], day=date(2026, 3, 9), start_time=time(13), end_time=time(15)
         ).id
-    page = _page(qtbot, ctx, meeting_id)
+    page = open_meetings_page(qtbot, ctx, meeting_id)
     plain = tmp_path / "X.txt"
     plain.write_bytes(b"12345")
     page.attachments.add_files([plain])

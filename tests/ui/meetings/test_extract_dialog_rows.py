@@ -5,21 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factories_meetings import open_meetings_page
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from trygghetsrad.services import meetings
-from trygghetsrad.ui.meetings.page import MeetingsPage
-
-
-def _page(qtbot, ctx, meeting_id: int) -> MeetingsPage:  # type: ignore[no-untyped-def]
-    widget = MeetingsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.select_meeting(meeting_id)
-    return widget
 
 
 def test_clicking_an_items_text_in_the_extract_dialog_ticks_it(
@@ -31,7 +21,7 @@ def test_clicking_an_items_text_in_the_extract_dialog_ticks_it(
             for m in meetings.list_meetings(s)
             if m.kind.value == "protocol" and m.status.value in ("finalised", "sent")
         )
-    widget = _page(qtbot, demo_ctx, found.id)
+    widget = open_meetings_page(qtbot, demo_ctx, found.id)
     dialog = widget.export("extract", tmp_path / "utdrag.pdf")
     qtbot.waitExposed(dialog)
     view = dialog.items
