@@ -99,12 +99,17 @@ def delivery_reminder_eml(
     )
 
 
-def file_name(kind: str, name: str, person_id: int) -> str:
-    """'Påminnelse uppdrag Anna Berg.eml' — safe on every file system; the id keeps two
-    people of the same name apart."""
+def file_name(kind: str, name: str, taken: set[str]) -> str:
+    """'Påminnelse uppdrag Anna Berg.eml' — safe on every file system; a second person of
+    the same name gets 'Anna Berg (2).eml' (the name, never an internal number). Adds the
+    name to `taken`, compared case-blind like Windows and macOS file systems."""
     label = tr("Påminnelse uppdrag") if kind == "actions" else tr("Påminnelse underlag")
     clean = "".join(c for c in name if c not in '\\/:*?"<>|\r\n\t').strip()
-    return f"{label} {clean} ({person_id}).eml"
+    stem, n = f"{label} {clean}", 1
+    while (candidate := stem + (f" ({n})" if n > 1 else "") + ".eml").casefold() in taken:
+        n += 1
+    taken.add(candidate.casefold())
+    return candidate
 
 
 def reminder_files(
@@ -112,16 +117,17 @@ def reminder_files(
 ) -> list[tuple[str, bytes]]:
     """Every draft of `found` as (file name, .eml bytes): the actions of each responsible
     person, then each provider of late data. The command line and the window write these."""
+    taken: set[str] = set()
     files = [
         (
-            file_name("actions", r.name, r.person_id),
+            file_name("actions", r.name, taken),
             action_reminder_eml(r, today=today, sender_email=sender_email, signature=signature),
         )
         for r in found.actions
     ]
     files += [
         (
-            file_name("deliveries", d.name, d.person_id),
+            file_name("deliveries", d.name, taken),
             delivery_reminder_eml(d, today=today, sender_email=sender_email, signature=signature),
         )
         for d in found.deliveries

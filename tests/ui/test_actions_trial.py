@@ -1,0 +1,90 @@
+"""What a new user's trial of Uppdrag found, driven like a user: reminder file names, the
+reminder menu and the filters, an organisation without a contact person, columns after
+filtering, row order after an edit, "Öppna igen" on sent minutes, an empty filter result."""
+
+from __future__ import annotations
+
+import pytest
+from demo_template import DEMO_DATE
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QTableView
+
+from trygghetsrad.domain.reminders import ActionReminder, Reminders
+from trygghetsrad.export.meetings.reminders import reminder_files
+from trygghetsrad.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+
+
+@pytest.fixture
+def window(qtbot, demo_database):  # type: ignore[no-untyped-def]
+    win = MainWindow(demo_database)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    win.finish_start()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    return win
+
+
+@pytest.fixture
+def page(window, qtbot):  # type: ignore[no-untyped-def]
+    page = window.show_tab("actions")
+    page.today = page.model.today = DEMO_DATE
+    page.reload()
+    qtbot.waitUntil(lambda: not page.loading, timeout=30_000)
+    page.apply_filters()
+    return page
+
+
+def _choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
+    QTest.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    row = combo.findText(text)
+    assert row >= 0, f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}"
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    where = view.visualRect(index).center()
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    QTest.mouseMove(view.viewport(), where)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: combo.currentText() == text)
+
+
+def _click_row(view: QTableView, row: int) -> None:
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+
+
+def _menu_entry(page, text: str):  # type: ignore[no-untyped-def]
+    page.fill_reminders_menu()
+    return next(a for a in page.reminders_menu.actions() if a.text() == text)
+
+
+def test_reminder_files_are_named_by_person_without_an_internal_number(
+    page, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "Påminnelser"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    _menu_entry(page, "Till alla…").trigger()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    names = sorted(p.name for p in folder.glob("*.eml"))
+    assert "Påminnelse uppdrag Amira Haddad.eml" in names
+    assert not [n for n in names if "(" in n], names
+
+
+def test_two_people_of_the_same_name_get_a_suffix_only_then() -> None:
+    same = [ActionReminder(pid, "Anna Berg", f"anna{pid}@example.org", ()) for pid in (3, 9)]
+    other = ActionReminder(4, "Bo Ek", "bo@example.org", ())
+    names = [n for n, _data in reminder_files(Reminders((*same, other), (), ()), today=DEMO_DATE)]
+    assert names == [
+        "Påminnelse uppdrag Anna Berg.eml",
+        "Påminnelse uppdrag Anna Berg (2).eml",
+        "Påminnelse uppdrag Bo Ek.eml",
+    ]
