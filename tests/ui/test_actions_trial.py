@@ -8,11 +8,12 @@ import pytest
 from demo_template import DEMO_DATE
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QTableView
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox, QTableView
 
 from trygghetsrad.domain.reminders import ActionReminder, Reminders
 from trygghetsrad.export.meetings.reminders import reminder_files
 from trygghetsrad.ui.main_window import MainWindow
+from trygghetsrad.ui.widgets.roles import Role
 
 pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
 
@@ -88,3 +89,28 @@ def test_two_people_of_the_same_name_get_a_suffix_only_then() -> None:
         "Påminnelse uppdrag Anna Berg (2).eml",
         "Påminnelse uppdrag Bo Ek.eml",
     ]
+
+
+def _row_of(page, what: str) -> int:  # type: ignore[no-untyped-def]
+    return next(
+        r
+        for r in range(page.model.rowCount())
+        if getattr(page.model.index(r, 0).data(Role.RECORD), "what", "") == what
+    )
+
+
+def test_reopening_an_action_closed_at_sent_minutes_names_the_meeting_and_opens_it(
+    window, page, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    what = "Sammanställa dialogmaterialet från lägesbildsarbetet och presentera det"
+    page.search.setText("dialogmaterialet")
+    _click_row(page.table, _row_of(page, what))
+    QTest.mouseClick(page.reopen_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, QMessageBox) and page.dialog.isVisible())
+    box = page.dialog
+    text = box.text()
+    assert "Klara-gruppen, 8 maj 2025" in text, text
+    assert "Möten" in text and "Öppna för ändring" in text, text
+    show = next(b for b in box.buttons() if b.text() == "Visa mötet")
+    QTest.mouseClick(show, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget().key == "meetings")

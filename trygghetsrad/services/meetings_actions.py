@@ -9,7 +9,7 @@ from datetime import date, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from trygghetsrad.db.models import Organisation, Person
+from trygghetsrad.db.models import Group, Organisation, Person
 from trygghetsrad.db.models.meetings import (
     ActionItem,
     ActionProgress,
@@ -26,6 +26,7 @@ from trygghetsrad.domain.meetings import (
     ProgressComment,
     Responsible,
     check_plain_text,
+    meeting_name,
 )
 from trygghetsrad.domain.register import clean_text
 from trygghetsrad.errors import UserError, ValidationError
@@ -383,12 +384,35 @@ def cancel_action(
 def reopen_action(session: Session, action_id: int) -> Changes:
     row = _row(session, action_id)
     if row.closed_meeting_id is not None:
-        editable_row(session, row.closed_meeting_id)
+        try:
+            editable_row(session, row.closed_meeting_id)
+        except UserError as exc:
+            # Said wherever the action is reopened (the register, the command line): which
+            # meeting holds it, and where its "Öppna för ändring" is.
+            name = _meeting_name(session, row.closed_meeting_id)
+            raise UserError(
+                tr(
+                    "Uppdraget markerades klart på mötet {meeting}. {why} Det gör du under "
+                    "Möten → {meeting}; öppna sedan uppdraget igen."
+                ).format(meeting=name, why=exc)
+            ) from exc
     row.status = ActionStatus.OPEN.value
     row.closed_on = None
     row.closed_meeting_id = None
     session.flush()
     return CHANGED
+
+
+def _meeting_name(session: Session, meeting_id: int) -> str:
+    """ "Klara-gruppen, 8 maj 2025", as the meeting list names it."""
+    meeting = get_row(session, meeting_id)
+    names = dict(session.execute(select(Group.id, Group.name)).all())
+    groups = tuple(names.get(g.group_id, "") for g in sorted(meeting.groups, key=_position))
+    return meeting_name(groups, meeting.day, meeting.title or "")
+
+
+def _position(link: MeetingGroup) -> tuple[int, int]:
+    return (link.position, link.group_id)
 
 
 def redate_action(session: Session, action_id: int, due_date: date | None) -> Changes:

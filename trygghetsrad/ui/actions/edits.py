@@ -79,7 +79,28 @@ class ActionCommandsMixin:
         if action is None or action.status is ActionStatus.OPEN:
             return False
         text = self.tr("Öppna ”{what}” igen").format(what=short(action.what))
-        return self._push(text, lambda s: meetings_actions.reopen_action(s, action.id))
+        ok, _result = push_recorded(
+            self.undo_stack,
+            self.ctx,
+            text,
+            lambda s: meetings_actions.reopen_action(s, action.id),
+            parent_widget=self,
+            on_error=lambda why: self._refused_reopen(action, why),
+        )
+        return bool(ok)
+
+    def _refused_reopen(self, action: RegisterAction, why: str) -> None:
+        """The minutes that closed the action are locked: say so, and offer to show that
+        meeting (its "Öppna för ändring" is there, not on this page)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Öppna uppdraget igen"), why, parent=self
+        )
+        show = box.addButton(self.tr("Visa mötet"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Stäng"), QMessageBox.ButtonRole.RejectRole)
+        show.clicked.connect(
+            lambda: self.ctx.events.open_record.emit(Owner(Area.MEETINGS, "action_item", action.id))
+        )
+        self._open(box)
 
     def redate_action(self) -> QWidget | None:
         from trygghetsrad.services import meetings_actions
