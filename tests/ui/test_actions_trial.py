@@ -4,12 +4,16 @@ filtering, row order after an edit, "Öppna igen" on sent minutes, an empty filt
 
 from __future__ import annotations
 
+import email
+from email import policy
+
 import pytest
 from demo_template import DEMO_DATE
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox, QTableView
 
+from trygghetsrad.domain.meetings import ActionStatus
 from trygghetsrad.domain.reminders import ActionReminder, Reminders
 from trygghetsrad.export.meetings.reminders import reminder_files
 from trygghetsrad.ui.main_window import MainWindow
@@ -114,3 +118,46 @@ def test_reopening_an_action_closed_at_sent_minutes_names_the_meeting_and_opens_
     show = next(b for b in box.buttons() if b.text() == "Visa mötet")
     QTest.mouseClick(show, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.tabs.currentWidget().key == "meetings")
+
+
+def test_an_action_owned_by_an_organisation_only_says_why_no_reminder(
+    page, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    page.search.setText("skadegörelsekostnaderna")
+    _click_row(page.table, _row_of(page, "Sammanställa skadegörelsekostnaderna för förra året"))
+    page.fill_reminders_menu()
+    greyed = [a for a in page.reminders_menu.actions() if not a.isEnabled() and a.text()]
+    assert greyed, [a.text() for a in page.reminders_menu.actions()]
+    assert "kontaktperson" in greyed[0].text() and "Storåkershem AB" in greyed[0].toolTip()
+    assert page.reminders_menu.toolTipsVisible()
+    page.search.setText("")
+    folder = tmp_path / "alla"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    _menu_entry(page, "Till alla…").trigger()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    missing = [page.dialog.missing.item(i).text() for i in range(page.dialog.missing.count())]
+    line = next(m for m in missing if m.startswith("Storåkershem AB"))
+    assert "ange en kontaktperson på uppdraget" in line, line
+
+
+def test_reminders_to_everyone_shown_respect_the_filters(
+    page, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _choose(qtbot, page.group, "Klara-gruppen")
+    shown = [page.model.index(r, 0).data(Role.RECORD) for r in range(page.model.rowCount())]
+    open_shown = {
+        a.what for a in shown if getattr(a, "status", None) is ActionStatus.OPEN and not a.internal
+    }
+    labels = [a.text() for a in (page.fill_reminders_menu() or page.reminders_menu.actions())]
+    assert "Till alla, oavsett filter…" in labels and "Till alla…" not in labels, labels
+    folder = tmp_path / "visade"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    _menu_entry(page, "Till alla som visas…").trigger()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    reminded = set()
+    for path in folder.glob("*.eml"):
+        msg = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        assert "uppdrag" in str(msg["Subject"])  # late deliveries are not in the list shown
+        body = msg.get_body(("plain",)).get_content()
+        reminded |= {x.split(" (")[0][2:] for x in body.splitlines() if x.startswith("• ")}
+    assert reminded and reminded <= open_shown

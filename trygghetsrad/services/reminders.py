@@ -74,9 +74,9 @@ def _action_reminders(
             without.append(tr("{name} ({count})").format(name=person.name, count=count))
     for name, n in sorted(orphans.items(), key=lambda kv: kv[0].lower()):
         without.append(
-            tr("{name} ({count}, ingen person angiven)").format(
-                name=name, count=plural(n, tr("uppdrag"), tr("uppdrag"))
-            )
+            tr(
+                "{name} ({count}, ingen person angiven – ange en kontaktperson på uppdraget)"
+            ).format(name=name, count=plural(n, tr("uppdrag"), tr("uppdrag")))
         )
     return tuple(action_reminders), without
 

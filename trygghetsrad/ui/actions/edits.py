@@ -172,14 +172,32 @@ class ActionCommandsMixin:
                 lambda pid=r.person_id: self.remind(person_id=pid),
             )
         if not people:
-            hint = menu.addAction(self.tr("Till den markerade radens ansvariga…"))
-            hint.setEnabled(False)
+            self._add_no_person_hint(menu, action)
         menu.addSeparator()
         menu.addAction(self.tr("Till alla…"), self.remind)
         menu.addAction(
             self.tr("Till alla, bara försenade uppdrag…"),
             lambda: self.remind(overdue_only=True),
         )
+
+    def _add_no_person_hint(self, menu: QMenu, action: RegisterAction | None) -> None:
+        """The greyed entry says why nobody of the selected row can be reminded."""
+        menu.setToolTipsVisible(True)  # a greyed entry explains itself on hover
+        if action is None:
+            text = self.tr("Till den markerade radens ansvariga…")
+            why = self.tr("Markera ett uppdrag i listan för att påminna dess ansvariga.")
+        elif action.responsibles:
+            text = self.tr("Ingen person att påminna – ange en kontaktperson på uppdraget")
+            why = self.tr(
+                "Uppdraget har bara en organisation som ansvarig ({names}). En påminnelse "
+                "skickas till en person: ange en kontaktperson på uppdraget i mötet."
+            ).format(names=", ".join(r.name for r in action.responsibles))
+        else:
+            text = self.tr("Ingen ansvarig att påminna – ange en ansvarig på uppdraget")
+            why = self.tr("Uppdraget har ingen ansvarig. Ange en ansvarig person i mötet.")
+        hint = menu.addAction(text)
+        hint.setToolTip(why)
+        hint.setEnabled(False)
 
     def _choose_folder(self) -> Path | None:
         start = str(_settings().value(FOLDER_KEY, str(Path.home())))
