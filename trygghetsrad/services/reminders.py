@@ -30,11 +30,21 @@ def reminders(
     today: date,
     overdue_only: bool = False,
     person_id: int | None = None,
+    action_ids: frozenset[int] | None = None,
 ) -> Reminders:
+    """`action_ids`: only these actions (the ones a filtered list shows) and no late
+    deliveries, which such a list does not show."""
     people = {p.id: p for p in register.list_people(session)}
     actions, without_actions = _action_reminders(
-        session, people, today=today, overdue_only=overdue_only, person_id=person_id
+        session,
+        people,
+        today=today,
+        overdue_only=overdue_only,
+        person_id=person_id,
+        action_ids=action_ids,
     )
+    if action_ids is not None:
+        return Reminders(actions, (), tuple(without_actions))
     deliveries, without_deliveries = _delivery_reminders(
         session, people, today=today, person_id=person_id
     )
@@ -48,6 +58,7 @@ def _action_reminders(
     today: date,
     overdue_only: bool,
     person_id: int | None,
+    action_ids: frozenset[int] | None = None,
 ) -> tuple[tuple[ActionReminder, ...], list[str]]:
     """A reminder per responsible person with an address; the others by name, with the
     organisations responsible without a person."""
@@ -55,6 +66,8 @@ def _action_reminders(
     by_person: dict[int, list[RegisterAction]] = defaultdict(list)
     orphans: dict[str, int] = defaultdict(int)
     for action in register_actions(session, criteria, today=today):
+        if action_ids is not None and action.id not in action_ids:
+            continue
         persons = [r.person_id for r in action.responsibles if r.person_id is not None]
         for pid in dict.fromkeys(persons):
             if person_id is None or pid == person_id:

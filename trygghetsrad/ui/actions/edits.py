@@ -20,6 +20,7 @@ from trygghetsrad.ui.actions.dialogs import CommentDialog, RedateDialog
 from trygghetsrad.ui.actions.reminders import ReminderSummaryDialog, Written, write_reminders
 from trygghetsrad.ui.background import Cancelled, run_modal
 from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
+from trygghetsrad.ui.widgets.roles import Role
 
 FOLDER_KEY = "actions/reminder_folder"
 
@@ -43,6 +44,7 @@ class ActionCommandsMixin:
     dialog: QWidget | None
     reminders_menu: QMenu
     people_names: dict[int, str]
+    rows: Any  # the page's ShownRows: all rows and the model of those shown
     tr: Any
     current: Any
 
@@ -174,11 +176,28 @@ class ActionCommandsMixin:
         if not people:
             self._add_no_person_hint(menu, action)
         menu.addSeparator()
-        menu.addAction(self.tr("Till alla…"), self.remind)
+        shown = self._shown_action_ids()
+        if shown is None:
+            menu.addAction(self.tr("Till alla…"), self.remind)
+        else:
+            # A coordinator who filtered the list means the people in it; "alla" says plainly
+            # that it is everyone, whatever the filters.
+            menu.addAction(
+                self.tr("Till alla som visas…"), lambda: self.remind(action_ids=shown)
+            ).setEnabled(bool(shown))
+            menu.addAction(self.tr("Till alla, oavsett filter…"), self.remind)
         menu.addAction(
             self.tr("Till alla, bara försenade uppdrag…"),
             lambda: self.remind(overdue_only=True),
         )
+
+    def _shown_action_ids(self) -> frozenset[int] | None:
+        """The actions the filtered list shows; None when nothing is filtered away."""
+        model = self.rows.model
+        if model.rowCount() >= self.rows.total():
+            return None
+        records = (model.index(r, 0).data(Role.RECORD) for r in range(model.rowCount()))
+        return frozenset(a.id for a in records if isinstance(a, RegisterAction))
 
     def _add_no_person_hint(self, menu: QMenu, action: RegisterAction | None) -> None:
         """The greyed entry says why nobody of the selected row can be reminded."""
@@ -210,14 +229,24 @@ class ActionCommandsMixin:
         return Path(chosen)
 
     def remind(
-        self, person_id: int | None = None, *, overdue_only: bool = False
+        self,
+        person_id: int | None = None,
+        *,
+        overdue_only: bool = False,
+        action_ids: frozenset[int] | None = None,
     ) -> ReminderSummaryDialog | None:
         """Ask for a folder, write the drafts there, show what was written."""
         folder = self._choose_folder()
-        return None if folder is None else self.write_reminders(folder, person_id, overdue_only)
+        if folder is None:
+            return None
+        return self.write_reminders(folder, person_id, overdue_only, action_ids)
 
     def write_reminders(
-        self, folder: Path, person_id: int | None = None, overdue_only: bool = False
+        self,
+        folder: Path,
+        person_id: int | None = None,
+        overdue_only: bool = False,
+        action_ids: frozenset[int] | None = None,
     ) -> ReminderSummaryDialog | None:
         ctx, today = self.ctx, self.today
         try:
@@ -230,6 +259,7 @@ class ActionCommandsMixin:
                     today=today,
                     person_id=person_id,
                     overdue_only=overdue_only,
+                    action_ids=action_ids,
                     progress=progress,
                 ),
             )

@@ -49,6 +49,7 @@ def write_reminders(
     today: date,
     person_id: int | None = None,
     overdue_only: bool = False,
+    action_ids: frozenset[int] | None = None,
     progress: Progress | None = None,
 ) -> Written:
     """Write the drafts into `folder` (created private if missing). Runs in a worker."""
@@ -58,7 +59,9 @@ def write_reminders(
     from trygghetsrad.services.reminders import reminders
 
     with ctx.database.session() as s:
-        found = reminders(s, today=today, overdue_only=overdue_only, person_id=person_id)
+        found = reminders(
+            s, today=today, overdue_only=overdue_only, person_id=person_id, action_ids=action_ids
+        )
         config = settings.load(s)
     files = reminder_files(
         found, today=today, sender_email=config.sender_email, signature=config.coordinator_name
