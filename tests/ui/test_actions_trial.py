@@ -161,3 +161,15 @@ def test_reminders_to_everyone_shown_respect_the_filters(
         body = msg.get_body(("plain",)).get_content()
         reminded |= {x.split(" (")[0][2:] for x in body.splitlines() if x.startswith("• ")}
     assert reminded and reminded <= open_shown
+
+
+def test_filters_that_leave_nothing_say_so_and_offer_to_show_everything(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    total = page.model.rowCount()
+    _choose(qtbot, page.due, "Klart inom 7 dagar")
+    QTest.keyClicks(page.search, "ingetsådantuppdrag")
+    assert page.model.rowCount() == 0
+    qtbot.waitUntil(lambda: page.no_match.isVisible())
+    assert "Inga uppdrag matchar filtren" in page.no_match.accessibleName()
+    QTest.mouseClick(page.no_match_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == total)
+    assert page.table.isVisible() and not page.no_match.isVisible()

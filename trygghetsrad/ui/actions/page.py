@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,7 @@ from trygghetsrad.ui.actions.models import (
 from trygghetsrad.ui.background import BackgroundTask, Progress, run_in_background
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.columns import fit_columns
+from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.filter_proxy import ShownRows
 from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.selection import follow_selection, selected_index
@@ -131,7 +133,22 @@ class ActionsPage(ActionCommandsMixin, UndoScopedPage):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.sortByColumn(MEETING, Qt.SortOrder.DescendingOrder)
-        layout.addWidget(self.table, 1)
+        # When the filters leave nothing, say so in place of an empty table.
+        self.no_match = EmptyState(
+            self.tr("Inga uppdrag matchar filtren"),
+            self.tr("Ändra filtren eller sökningen, eller visa allt."),
+        )
+        self.no_match_button = QPushButton(self.tr("Visa allt"))
+        self.no_match_button.clicked.connect(self.clear_filters)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.no_match_button)
+        centred.addStretch(1)
+        self.no_match.layout().insertLayout(self.no_match.layout().count() - 1, centred)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.no_match)
+        layout.addWidget(self.table_stack, 1)
         self.fitter = fit_columns(
             self.table,
             stretch=[WHAT, RESPONSIBLE, MEASURE],
@@ -281,6 +298,8 @@ class ActionsPage(ActionCommandsMixin, UndoScopedPage):
         if late:
             text += " · " + plural(late, self.tr("försenat uppdrag"), self.tr("försenade uppdrag"))
         self.count.setText(text)
+        nothing = shown == 0 and total > 0
+        self.table_stack.setCurrentWidget(self.no_match if nothing else self.table)
 
     # -- the selected row ----------------------------------------------------------------------
 
