@@ -9,13 +9,14 @@ from email import policy
 
 import pytest
 from demo_template import DEMO_DATE
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox, QTableView
 
 from trygghetsrad.domain.meetings import ActionStatus
 from trygghetsrad.domain.reminders import ActionReminder, Reminders
 from trygghetsrad.export.meetings.reminders import reminder_files
+from trygghetsrad.ui.actions.models import DUE
 from trygghetsrad.ui.main_window import MainWindow
 from trygghetsrad.ui.widgets.roles import Role
 
@@ -173,3 +174,30 @@ def test_filters_that_leave_nothing_say_so_and_offer_to_show_everything(page, qt
     QTest.mouseClick(page.no_match_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() == total)
     assert page.table.isVisible() and not page.no_match.isVisible()
+
+
+def _order(page) -> list:  # type: ignore[no-untyped-def,type-arg]
+    return [page.model.index(r, 0).data(Role.KEY) for r in range(page.model.rowCount())]
+
+
+def test_rows_keep_their_order_after_an_edit(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    header = page.table.horizontalHeader()
+    QTest.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(DUE) + 10, header.height() // 2),
+    )
+    qtbot.waitUntil(lambda: header.sortIndicatorSection() == DUE)
+    dues = [page.model.index(r, DUE).data() for r in range(page.model.rowCount())]
+    assert len(set(dues)) < len(dues)  # some rows share a due date: their order is the point
+    before = _order(page)
+    row = next(
+        r
+        for r in range(page.model.rowCount())
+        if getattr(page.model.index(r, 0).data(Role.RECORD), "status", None) is ActionStatus.OPEN
+    )
+    _click_row(page.table, row)
+    QTest.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.loading)
+    qtbot.wait(50)
+    assert _order(page) == before

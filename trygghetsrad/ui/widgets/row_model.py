@@ -332,7 +332,10 @@ class KeyedRowModel(QAbstractTableModel):
             if value is _MISSING:
                 value = cells[(column, role)] = self.row_data(record, -1, column, role)
             values.append(value)
-        positions = list(range(len(rows)))
+        # Rows with equal values keep the order of their keys, not the order they came in:
+        # a reload after an edit (rows in load order) must not swap them. Python's sort is
+        # stable, also with `reverse`, so ties stay in key order either way.
+        positions = _in_key_order(keys)
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
         try:
             positions.sort(key=lambda i: _key(values[i]), reverse=descending)
@@ -394,3 +397,14 @@ class KeyedRowModel(QAbstractTableModel):
 
     def row_data(self, record: Any, row: int, column: int, role: int) -> Any:
         return None
+
+
+def _in_key_order(keys: list[Hashable]) -> list[int]:
+    """Positions 0..n-1 ordered by their rows' keys (rows without a key last, as they came);
+    keys of mixed kinds are compared as text."""
+    positions = list(range(len(keys)))
+    try:
+        positions.sort(key=lambda i: (keys[i] is None, keys[i] if keys[i] is not None else 0))
+    except TypeError:
+        positions.sort(key=lambda i: (keys[i] is None, str(keys[i])))
+    return positions
