@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox,
 from trygghetsrad.domain.meetings import ActionStatus
 from trygghetsrad.domain.reminders import ActionReminder, Reminders
 from trygghetsrad.export.meetings.reminders import reminder_files
-from trygghetsrad.ui.actions.models import DUE
+from trygghetsrad.ui.actions.models import DUE, GROUP, MEETING, STATUS
 from trygghetsrad.ui.main_window import MainWindow
 from trygghetsrad.ui.widgets.roles import Role
 
@@ -201,3 +201,26 @@ def test_rows_keep_their_order_after_an_edit(page, qtbot) -> None:  # type: igno
     qtbot.waitUntil(lambda: not page.loading)
     qtbot.wait(50)
     assert _order(page) == before
+
+
+def _widths(page) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    header = page.table.horizontalHeader()
+    return {c: header.sectionSize(c) for c in (STATUS, MEETING, GROUP)}
+
+
+def test_columns_fit_again_after_filtering_an_edit_and_show_all(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.wait(50)
+    first = _widths(page)
+    needed = {c: page.table.sizeHintForColumn(c) for c in first}
+    assert all(first[c] >= needed[c] for c in first), (first, needed)
+    _choose(qtbot, page.status, "Öppna")
+    QTest.keyClicks(page.search, "Norrby")
+    _click_row(page.table, 0)
+    QTest.mouseClick(page.close_button, Qt.MouseButton.LeftButton)  # the list is read again
+    qtbot.waitUntil(lambda: not page.loading)
+    qtbot.wait(50)
+    QTest.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    now = _widths(page)
+    needed = {c: page.table.sizeHintForColumn(c) for c in now}
+    assert all(now[c] >= needed[c] for c in now), (now, needed)

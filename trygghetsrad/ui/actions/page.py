@@ -156,6 +156,8 @@ class ActionsPage(ActionCommandsMixin, UndoScopedPage):
             primary_share=0.5,  # what is to be done is what the list is read for
             follow_rows=False,  # measured when data arrives, not at each filter change
             sample_rows=300,
+            # Filtered before the model: a subset is shown when fewer rows than loaded.
+            partial=lambda: self.model.rowCount() < self.rows.total(),
         )
         layout.addLayout(self._button_row())
 

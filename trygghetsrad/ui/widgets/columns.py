@@ -4,7 +4,7 @@ with "…" and its full text shown as a tooltip."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
@@ -47,6 +47,11 @@ class ColumnFitter(QObject):
     and calls `measure_later()` when new data arrives: a filter change then keeps the
     widths (measuring again cost ~0.3 s on 10,000 rows and made the columns jump).
     `sample_rows` caps the rows measured per column (Qt's default is 1,000).
+
+    Measuring while a filter hides rows sees only the rows shown: a column would shrink to
+    them (or to its header, when none is shown) and stay cut ("Klart 202…") once the filter
+    is cleared. So a measurement of a subset only widens the columns. `partial` says whether
+    the view shows a subset now; by default, whether a filter proxy hides rows of its data.
     """
 
     def __init__(
@@ -62,6 +67,7 @@ class ColumnFitter(QObject):
         primary_share: float = 0.34,
         follow_rows: bool = True,
         sample_rows: int | None = None,
+        partial: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
@@ -74,6 +80,8 @@ class ColumnFitter(QObject):
         self.primary = primary
         self.primary_share = primary_share
         self._natural: list[int] = []
+        self._stale = True
+        self._partial = partial or self._proxy_hides_rows
         self._header_floor: list[int] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -115,8 +123,13 @@ class ColumnFitter(QObject):
             self.measure_later()
 
     def measure_later(self, *_: object) -> None:
-        self._natural = []
+        self._stale = True
         self._timer.start()
+
+    def _proxy_hides_rows(self) -> bool:
+        model = self.view.model()
+        data = model.sourceModel() if isinstance(model, QAbstractProxyModel) else None
+        return data is not None and model.rowCount() < data.rowCount()
 
     def _measure(self) -> list[int]:
         view, header = self.view, self.view.horizontalHeader()
@@ -152,8 +165,11 @@ class ColumnFitter(QObject):
 
     def refit(self) -> None:
         header = self.view.horizontalHeader()
-        if not self._natural or len(self._natural) != header.count():
-            self._natural = self._measure()
+        if self._stale or len(self._natural) != header.count():
+            measured = self._measure()
+            if self._partial() and len(self._natural) == len(measured):
+                measured = [max(a, b) for a, b in zip(self._natural, measured, strict=True)]
+            self._natural, self._stale = measured, False
         natural = self._natural
         available = self._available()
         if not natural or available <= 0:
