@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox,
 from trygghetsrad.domain.meetings import ActionStatus
 from trygghetsrad.domain.reminders import ActionReminder, Reminders
 from trygghetsrad.export.meetings.reminders import reminder_files
-from trygghetsrad.ui.actions.models import DUE, GROUP, MEETING, STATUS
+from trygghetsrad.ui.actions.models import CARRIED, DUE, GROUP, MEETING, STATUS
 from trygghetsrad.ui.main_window import MainWindow
 from trygghetsrad.ui.widgets.roles import Role
 
@@ -224,3 +224,38 @@ def test_columns_fit_again_after_filtering_an_edit_and_show_all(page, qtbot) -> 
     now = _widths(page)
     needed = {c: page.table.sizeHintForColumn(c) for c in now}
     assert all(now[c] >= needed[c] for c in now), (now, needed)
+
+
+KULTURNATTEN = "Planera medborgardialog under Kulturnatten"
+
+
+def test_carried_count_is_the_same_in_uppdrag_and_the_next_meetings_follow_up(
+    page, qtbot, demo_database
+) -> None:  # type: ignore[no-untyped-def]
+    """'Förd vidare' counts the held meetings (fastställda or skickade) that followed the
+    action up and left it open: every meeting of a group of the meeting it came from."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from trygghetsrad.db.models.meetings import Meeting
+    from trygghetsrad.services.meetings_actions import followup
+
+    page.search.setText("Kulturnatten")
+    row = _row_of(page, KULTURNATTEN)
+    in_register = page.model.index(row, CARRIED).data()
+    with demo_database.session() as s:
+        nxt = s.scalars(select(Meeting).where(Meeting.day == date(2026, 12, 10))).one()
+        there = next(a for a in followup(s, nxt.id) if a.what == KULTURNATTEN)
+        origin = there.origin_meeting_id
+        held = s.scalars(select(Meeting).where(Meeting.status.in_(("finalised", "sent")))).all()
+        first = next(m for m in held if m.id == origin) if origin in {m.id for m in held} else None
+        groups = {g.group_id for g in first.groups} if first else set()
+        expected = sum(
+            1 for m in held if m.day > first.day and {g.group_id for g in m.groups} & groups
+        )
+    assert in_register == str(there.carried_count) == str(expected), (
+        in_register,
+        there.carried_count,
+        expected,
+    )

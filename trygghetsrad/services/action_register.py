@@ -9,6 +9,7 @@ links, names) rather than ORM objects per action: the register of ten years of m
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -36,7 +37,11 @@ from trygghetsrad.domain.changes import Changes
 from trygghetsrad.domain.meetings import ActionStatus, MeetingStatus, Responsible, meeting_name
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
-from trygghetsrad.services.meetings_actions import set_progress_comment
+from trygghetsrad.services.meetings_actions import (
+    CarryFacts,
+    carried_counts,
+    set_progress_comment,
+)
 
 
 def _responsibles(session: Session) -> tuple[dict[int, list[Responsible]], dict[int, int]]:
@@ -130,19 +135,20 @@ def register_actions(
             ActionItem.what,
             ActionItem.due_date,
             ActionItem.status,
-            ActionItem.carried_count,
+            ActionItem.closed_meeting_id,
             ActionItem.closed_on,
             ActionItem.internal,
         )
     )
     meeting_names: dict[int, str] = {}  # many actions per meeting: name each meeting once
     records = []
+    closing: dict[int, int | None] = {}
     for (
         action_id,
         what,
         due,
         status,
-        carried,
+        closed_meeting_id,
         closed_on,
         own_internal,
         item_internal,
@@ -156,6 +162,7 @@ def register_actions(
         if meeting_id not in meeting_names:
             meeting_names[meeting_id] = meeting_name(names, day, title or "")
         people = responsibles.get(action_id, [])
+        closing[action_id] = closed_meeting_id
         records.append(
             RegisterAction(
                 id=action_id,
@@ -163,7 +170,7 @@ def register_actions(
                 responsibles=tuple(people),
                 due_date=due,
                 status=ActionStatus(status),
-                carried_count=carried or 0,
+                carried_count=0,  # counted from the meetings below
                 meeting_id=meeting_id,
                 meeting_day=day,
                 meeting_name=meeting_names[meeting_id],
@@ -183,6 +190,11 @@ def register_actions(
                 ),
             )
         )
+    carried = carried_counts(
+        session,
+        [CarryFacts(r.id, r.meeting_id, closing.get(r.id), r.closed_on) for r in records],
+    )
+    records = [replace(r, carried_count=carried[r.id]) for r in records]
     return filter_actions(records, criteria, today or date.today())
 
 

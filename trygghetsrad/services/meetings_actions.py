@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time
@@ -306,47 +307,73 @@ def _comments(
     return {(aid, mid): ProgressComment(mid, day, text) for aid, mid, day, text in found}
 
 
-def _carried_before(session: Session, rows: list[ActionItem], meeting: Meeting) -> dict[int, int]:
-    """For each action, how many finalised meetings of the group(s) following it up at `meeting`
-    it was carried past before `meeting` (so archived minutes keep showing the count as it was).
+@dataclass(frozen=True)
+class CarryFacts:
+    """What `carried_counts` needs of one action."""
 
-    Only the groups the origin and `meeting` share count: an action from a joint meeting,
-    followed up by one group, was carried past that group's meetings, not the other's.
-    One query for all actions: the follow-up list is on screen at start-up."""
-    if not rows:
+    action_id: int
+    origin_meeting_id: int
+    closed_meeting_id: int | None
+    closed_on: date | None
+
+
+def carried_counts(
+    session: Session, actions: Sequence[CarryFacts], *, before: Meeting | None = None
+) -> dict[int, int]:
+    """'Förd vidare': for each action, how many held meetings (minutes fastställda or
+    skickade) followed it up and left it open, before `before` (None: up to now).
+
+    Every meeting of a group of the meeting the action came from follows it up (as
+    `followup` lists it), so an action from a joint meeting is carried past both groups'
+    meetings. The one definition the register, the follow-up list, the minutes and the
+    exports share: counted from the meetings, not kept as a tally that can drift.
+    One query for all actions; a sorted list per origin meeting, then a bisection."""
+    if not actions:
         return {}
-    here = {g.group_id for g in meeting.groups}
-    first_day = min(r.item.meeting.day for r in rows)
-    held: dict[int, tuple[tuple[date, time, int], set[int]]] = {}
-    for meeting_id, day, start_time, group_id in session.execute(
-        select(Meeting.id, Meeting.day, Meeting.start_time, MeetingGroup.group_id)
-        .join(MeetingGroup)
-        .where(
-            MeetingGroup.group_id.in_(here),
-            Meeting.status.in_(("finalised", "sent")),
-            Meeting.day >= first_day,
-            Meeting.day <= meeting.day,
-        )
+    meetings: dict[int, tuple[tuple[date, time, int], set[int], bool]] = {}
+    for meeting_id, day, start_time, status, group_id in session.execute(
+        select(
+            Meeting.id, Meeting.day, Meeting.start_time, Meeting.status, MeetingGroup.group_id
+        ).outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
     ):
         key = (day, start_time or _MIDNIGHT, meeting_id)
-        held.setdefault(meeting_id, (key, set()))[1].add(group_id)
-    end = (meeting.day, meeting.start_time or _MIDNIGHT, meeting.id)
+        entry = meetings.setdefault(meeting_id, (key, set(), status in _HELD))
+        if group_id is not None:
+            entry[1].add(group_id)
+    end = meetings[before.id][0] if before is not None and before.id in meetings else None
+    after_origin: dict[int, list[tuple[date, time, int]]] = {}
     counts: dict[int, int] = {}
-    for row in rows:
-        origin = row.item.meeting
-        groups = {g.group_id for g in origin.groups if g.group_id in here} or here
-        start = (origin.day, origin.start_time or _MIDNIGHT, origin.id)
-        counts[row.id] = sum(
-            1
-            for meeting_id, (key, met) in held.items()
-            if met & groups
-            and meeting_id not in (origin.id, meeting.id)
-            and start < key < end
-            and (row.closed_on is None or row.closed_meeting_id != meeting_id)
-        )
+    for a in actions:
+        if a.origin_meeting_id not in meetings:
+            counts[a.action_id] = 0
+            continue
+        keys = after_origin.get(a.origin_meeting_id)
+        if keys is None:
+            origin_key, origin_groups, _held = meetings[a.origin_meeting_id]
+            keys = after_origin[a.origin_meeting_id] = sorted(
+                key
+                for key, groups, held in meetings.values()
+                if held and key > origin_key and groups & origin_groups
+            )
+        bound = end
+        if a.closed_meeting_id is not None and a.closed_meeting_id in meetings:
+            closed = meetings[a.closed_meeting_id][0]  # closed there: not carried past it
+            bound = closed if bound is None else min(bound, closed)
+        elif a.closed_on is not None:  # closed between meetings: done before that day's
+            closed = (a.closed_on, time.min, -1)
+            bound = closed if bound is None else min(bound, closed)
+        counts[a.action_id] = len(keys) if bound is None else bisect_left(keys, bound)
     return counts
 
 
+def _carried_before(session: Session, rows: list[ActionItem], meeting: Meeting) -> dict[int, int]:
+    """For each action, how many times it was carried before `meeting` (so archived
+    minutes keep showing the count as it was at that meeting)."""
+    facts = [CarryFacts(r.id, r.item.meeting_id, r.closed_meeting_id, r.closed_on) for r in rows]
+    return carried_counts(session, facts, before=meeting)
+
+
+_HELD = ("finalised", "sent")
 _MIDNIGHT = time(0, 0)
 
 
