@@ -22,34 +22,11 @@ from trygghetsrad.services.action_register import register_actions, register_dec
 from trygghetsrad.services.reminders import reminders
 from trygghetsrad.ui.actions.edits import short
 from trygghetsrad.ui.actions.models import DUE, STATUS
-from trygghetsrad.ui.main_window import MainWindow
 from trygghetsrad.ui.widgets.roles import Role
 
 EVERYTHING = ActionFilter(include_internal=True)
 # A combo's popup asks the offscreen platform for things it does not do; harmless here.
 pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
-
-
-@pytest.fixture
-def window(qtbot, demo_database):  # type: ignore[no-untyped-def]
-    win = MainWindow(demo_database)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    win.finish_start()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    return win
-
-
-@pytest.fixture
-def page(window, qtbot):  # type: ignore[no-untyped-def]
-    page = window.show_tab("actions")
-    page.today = page.model.today = DEMO_DATE  # the day the example data describes
-    page.reload()
-    qtbot.waitUntil(lambda: not page.loading, timeout=30_000)
-    page.apply_filters()
-    return page
 
 
 def _shown(page) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]

@@ -11,61 +11,16 @@ import pytest
 from demo_template import DEMO_DATE
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox, QTableView
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from test_actions_page import _choose, _click_row
 
 from trygghetsrad.domain.meetings import ActionStatus
 from trygghetsrad.domain.reminders import ActionReminder, Reminders
 from trygghetsrad.export.meetings.reminders import reminder_files
 from trygghetsrad.ui.actions.models import CARRIED, DUE, GROUP, MEETING, STATUS
-from trygghetsrad.ui.main_window import MainWindow
 from trygghetsrad.ui.widgets.roles import Role
 
 pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
-
-
-@pytest.fixture
-def window(qtbot, demo_database):  # type: ignore[no-untyped-def]
-    win = MainWindow(demo_database)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    win.finish_start()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    return win
-
-
-@pytest.fixture
-def page(window, qtbot):  # type: ignore[no-untyped-def]
-    page = window.show_tab("actions")
-    page.today = page.model.today = DEMO_DATE
-    page.reload()
-    qtbot.waitUntil(lambda: not page.loading, timeout=30_000)
-    page.apply_filters()
-    return page
-
-
-def _choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
-    QTest.mouseClick(combo, Qt.MouseButton.LeftButton)
-    view = combo.view()
-    qtbot.waitUntil(view.isVisible)
-    row = combo.findText(text)
-    assert row >= 0, f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}"
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    where = view.visualRect(index).center()
-    qtbot.wait(QApplication.doubleClickInterval() + 50)
-    QTest.mouseMove(view.viewport(), where)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    qtbot.waitUntil(lambda: combo.currentText() == text)
-
-
-def _click_row(view: QTableView, row: int) -> None:
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    QTest.mouseClick(
-        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
-    )
 
 
 def _menu_entry(page, text: str):  # type: ignore[no-untyped-def]
