@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
@@ -95,7 +95,10 @@ class ActionCommandsMixin:
         """The minutes that closed the action are locked: say so, and offer to show that
         meeting (its "Öppna för ändring" is there, not on this page)."""
         box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Öppna uppdraget igen"), why, parent=self
+            QMessageBox.Icon.Information,
+            self.tr("Öppna uppdraget igen"),
+            why,
+            parent=cast(QWidget, self),  # the page this mixin is part of
         )
         show = box.addButton(self.tr("Visa mötet"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Stäng"), QMessageBox.ButtonRole.RejectRole)

@@ -144,7 +144,9 @@ class ActionsPage(ActionCommandsMixin, UndoScopedPage):
         centred.addStretch(1)
         centred.addWidget(self.no_match_button)
         centred.addStretch(1)
-        self.no_match.layout().insertLayout(self.no_match.layout().count() - 1, centred)
+        column = self.no_match.layout()
+        assert isinstance(column, QVBoxLayout)
+        column.insertLayout(column.count() - 1, centred)  # above the bottom stretch
         self.table_stack = QStackedWidget()
         self.table_stack.addWidget(self.table)
         self.table_stack.addWidget(self.no_match)
