@@ -1,4 +1,4 @@
-"""Attachments (*bilagor*) of meetings, agenda items and agreements: add, list, read, remove.
+"""Attachments (*bilagor*) of meetings, agenda items, agreements and situation pictures: add, list, read, remove.
 
 The bytes are stored in the database row (`db.models.attachments`). Lists leave the bytes out
 unless asked (`with_data`): the meeting pages and the PDFs need only the names.
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from trygghetsrad.db.models.action_plan import Agreement
 from trygghetsrad.db.models.attachments import Attachment
 from trygghetsrad.db.models.meetings import AgendaItem, Meeting
+from trygghetsrad.db.models.situation import SituationPicture
 from trygghetsrad.domain.attachments import (
     MAX_ATTACHMENT_BYTES,
     AttachmentInfo,
@@ -21,7 +22,7 @@ from trygghetsrad.domain.attachments import (
     safe_filename,
     too_big_message,
 )
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes, Created
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Changes, Created
 from trygghetsrad.errors import UserError, ValidationError, os_error_message
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.attachments_read import (  # the lists: Core, no mapping
@@ -35,16 +36,23 @@ _COLUMNS = {
     OwnerKind.MEETING: Attachment.meeting_id,
     OwnerKind.ITEM: Attachment.agenda_item_id,
     OwnerKind.AGREEMENT: Attachment.agreement_id,
+    OwnerKind.PICTURE: Attachment.picture_id,
 }
-_OWNERS: dict[OwnerKind, type[Meeting] | type[AgendaItem] | type[Agreement]] = {
+_OWNERS: dict[
+    OwnerKind, type[Meeting] | type[AgendaItem] | type[Agreement] | type[SituationPicture]
+] = {
     OwnerKind.MEETING: Meeting,
     OwnerKind.ITEM: AgendaItem,
     OwnerKind.AGREEMENT: Agreement,
+    OwnerKind.PICTURE: SituationPicture,
 }
 
 
+_AREAS = {OwnerKind.AGREEMENT: ACTION_PLAN, OwnerKind.PICTURE: SITUATION}
+
+
 def _changes(owner: OwnerKind) -> Changes:
-    return Changes.of(ACTION_PLAN if owner is OwnerKind.AGREEMENT else MEETINGS)
+    return Changes.of(_AREAS.get(owner, MEETINGS))
 
 
 def _check_owner(session: Session, owner: OwnerKind, owner_id: int) -> None:
@@ -76,7 +84,7 @@ def add_attachment(
     title: str = "",
     mime_type: str | None = None,
 ) -> Created:
-    """Attach `data` as `filename` to the meeting, agenda item or agreement."""
+    """Attach `data` as `filename` to the meeting, agenda item, agreement or picture."""
     _check_owner(session, owner, owner_id)
     name = safe_filename(filename)
     if len(data) > MAX_ATTACHMENT_BYTES:

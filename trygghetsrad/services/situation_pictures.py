@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.situation import SituationPicture
 from trygghetsrad.domain import situation_snapshot
+from trygghetsrad.domain.attachments import AttachmentInfo, OwnerKind
 from trygghetsrad.domain.changes import Changes, Created
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.domain.situation import GapStatus, PictureData, PictureStatus, SituationReport
@@ -317,6 +318,7 @@ def build_report(
                 coordinator=frozen.coordinator,
                 logo=org.logo,
                 document=_document(session, picture_id),
+                attachments=_attachments(session, picture_id),
             ),
             include_internal,
         )
@@ -362,8 +364,17 @@ def build_report(
         coordinator=coordinator,
         logo=org.logo,
         document=_document(session, picture_id),
+        attachments=_attachments(session, picture_id),
     )
     return _filtered(report, include_internal)
+
+
+def _attachments(session: Session, picture_id: int) -> tuple[AttachmentInfo, ...]:
+    """The picture's files as the report lists them, "Bilaga 1", … in the order added."""
+    from trygghetsrad.services.attachments_read import list_attachments
+
+    found = list_attachments(session, OwnerKind.PICTURE, picture_id)
+    return tuple(_replace(a, number=n) for n, a in enumerate(found, start=1))
 
 
 def _document(session: Session, picture_id: int) -> DocumentSettings:
