@@ -124,3 +124,17 @@ def test_export_and_import_carry_a_pictures_files_byte_exact(tmp_path: Path) -> 
         again.close()
     assert [(a.title, a.data) for a in listed] == [("Polisens lägesbild", CONTENT)]
     assert exported["tables"]["attachments"] == rows
+
+
+def test_a_presented_picture_keeps_its_files_as_they_were(session) -> None:  # type: ignore[no-untyped-def]
+    picture = make_picture(session)
+    kept = _add(session, picture, "Polisens lägesbild")
+    situation_pictures.present_picture(
+        session, picture, presented_on=date(2026, 11, 20), presented_to="BRÅ", continue_work=False
+    )
+    with pytest.raises(UserError, match="presenterad och låst"):
+        _add(session, picture, "Efteråt")
+    with pytest.raises(UserError, match="presenterad och låst"):
+        attachments.delete_attachment(session, kept)
+    listed = attachments.list_attachments(session, OwnerKind.PICTURE, picture)
+    assert [a.title for a in listed] == ["Polisens lägesbild"]

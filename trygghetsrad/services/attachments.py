@@ -56,8 +56,15 @@ def _changes(owner: OwnerKind) -> Changes:
 
 
 def _check_owner(session: Session, owner: OwnerKind, owner_id: int) -> None:
-    if session.get(_OWNERS[owner], owner_id) is None:
+    """Refuse an owner that doesn't exist, and a presented (locked) situation picture: its
+    report lists its files, so they stay as they were when it was presented."""
+    row = session.get(_OWNERS[owner], owner_id)
+    if row is None:
         raise UserError(missing_owner_message(owner, owner_id))
+    if isinstance(row, SituationPicture):
+        from trygghetsrad.services.situation_pictures import check_editable
+
+        check_editable(row)
 
 
 def read_file(path: Path) -> bytes:
@@ -124,7 +131,9 @@ def delete_attachment(session: Session, attachment_id: int) -> Changes:
         raise UserError(
             tr("Bilagan finns inte (id {id}); den kan ha tagits bort.").format(id=attachment_id)
         )
-    owner = info_of(row, with_data=False).owner
+    info = info_of(row, with_data=False)
+    _check_owner(session, info.owner, info.owner_id)
+    owner = info.owner
     session.delete(row)
     session.flush()
     return _changes(owner)

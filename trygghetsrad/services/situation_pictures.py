@@ -83,7 +83,7 @@ def _check_period(start: date, end: date) -> None:
         raise ValidationError(tr("Periodens slut kan inte vara före dess början."), "period_end")
 
 
-def _check_editable(p: SituationPicture) -> None:
+def check_editable(p: SituationPicture) -> None:
     if p.frozen_at is not None:
         raise UserError(
             tr(
@@ -151,7 +151,7 @@ def update_picture(
     presented_to: str = "",
 ) -> Changes:
     picture = get(session, SituationPicture, picture_id)
-    _check_editable(picture)
+    check_editable(picture)
     _check_period(period_start, period_end)
     picture.title = name(title, field="title", label=tr("Rubrik"))
     picture.period_start, picture.period_end = period_start, period_end
@@ -178,7 +178,7 @@ def set_part(session: Session, picture_id: int, part: str, value: str) -> Change
     if part not in {"summary", "part_mapping", "part_other", "part_analysis", "limitations"}:
         raise ValueError(part)
     picture = get(session, SituationPicture, picture_id)
-    _check_editable(picture)
+    check_editable(picture)
     setattr(picture, part, text(value, field=part, label=tr("Texten"), max_length=100_000))
     session.flush()
     return CHANGED
@@ -198,7 +198,7 @@ def present_picture(
     The date may be known only to the month or the year ("juni 2023", "2023"): it is stored
     as exactly that, never as an invented day."""
     picture = get(session, SituationPicture, picture_id)
-    _check_editable(picture)
+    check_editable(picture)
     when = _presented_date(presented_on)
     body = name(presented_to, field="presented_to", label=tr("Vem lägesbilden presenterades för"))
     picture.status = PictureStatus.PRESENTED.value
