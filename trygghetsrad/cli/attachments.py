@@ -1,7 +1,7 @@
 """Attachments and extracts on the command line.
 
-`attach meeting|item|agreement ID FILE [--title TEXT]` stores a file in the database;
-`list attachments meeting|item|agreement ID [--json]` lists them; `export attachment ID OUT`
+`attach meeting|item|agreement|picture ID FILE [--title TEXT]` stores a file in the database;
+`list attachments meeting|item|agreement|picture ID [--json]` lists them; `export attachment ID OUT`
 writes one back out (never over the database). `export extract MÖTES-ID PUNKT... UT.pdf`
 writes a *protokollsutdrag* of a finalised meeting's items, named by their printed numbers.
 """
@@ -19,14 +19,16 @@ from trygghetsrad.errors import UserError
 from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.i18n import tr
 
-_OWNERS = ("meeting", "item", "agreement")
+_OWNERS = ("meeting", "item", "agreement", "picture")
 
 
 def add_commands(commands: Commands) -> None:
     attach = commands.top.add_parser("attach", help=tr("bifoga en fil till ett möte m.m."))
-    attach.add_argument("owner", choices=_OWNERS, metavar="meeting|item|agreement")
+    attach.add_argument("owner", choices=_OWNERS, metavar="meeting|item|agreement|picture")
     attach.add_argument(
-        "owner_id", metavar="ID", help=tr("mötets, punktens eller överenskommelsens id")
+        "owner_id",
+        metavar="ID",
+        help=tr("mötets, punktens, överenskommelsens eller lägesbildens id"),
     )
     attach.add_argument("file", metavar="FIL", type=Path, help=tr("filen som bifogas"))
     attach.add_argument("--title", default="", metavar="TEXT", help=tr("bilagans rubrik"))
@@ -36,7 +38,7 @@ def add_commands(commands: Commands) -> None:
     listing.add_argument(
         "target",
         nargs="*",
-        metavar="meeting|item|agreement ID",
+        metavar="meeting|item|agreement|picture ID",
         help=tr("för list attachments: vems bilagor (t.ex. meeting 1)"),
     )
 
@@ -96,7 +98,9 @@ def _list(args: argparse.Namespace) -> int:
 
     target = list(args.target or [])
     if len(target) != 2 or target[0] not in _OWNERS:
-        raise UserError(tr("Ange vems bilagor: list attachments meeting|item|agreement ID."))
+        raise UserError(
+            tr("Ange vems bilagor: list attachments meeting|item|agreement|picture ID.")
+        )
     owner = OwnerKind(target[0])
     db = open_db(args)
     try:

@@ -1,5 +1,5 @@
-"""Attachments (*bilagor*): what a file attached to a meeting, an agenda item or an agreement
-is, how big one may be, and how the documents number and name them ("Bilaga 1: Rapport")."""
+"""Attachments (*bilagor*): what a file attached to a meeting, an agenda item, an agreement
+or a situation picture is, how big one may be, and how the documents number and name them ("Bilaga 1: Rapport")."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ class OwnerKind(StrEnum):
     MEETING = "meeting"
     ITEM = "item"
     AGREEMENT = "agreement"
+    PICTURE = "picture"
 
     @property
     def label(self) -> str:
@@ -27,6 +28,7 @@ class OwnerKind(StrEnum):
             OwnerKind.MEETING: tr("mötet"),
             OwnerKind.ITEM: tr("dagordningspunkten"),
             OwnerKind.AGREEMENT: tr("överenskommelsen"),
+            OwnerKind.PICTURE: tr("lägesbilden"),
         }[self]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from trygghetsrad.domain import attachments as bilagor
 from trygghetsrad.domain.area_tree import AreaAssessmentData
 from trygghetsrad.domain.situation_documents import DocumentSettings, PartialDate
 from trygghetsrad.domain.situation_terms import Category as Category
@@ -391,6 +392,9 @@ class SituationReport:
     coordinator: str = ""
     logo: bytes | None = field(default=None, repr=False)
     document: DocumentSettings | None = None
+    # The picture's files, numbered "Bilaga 1", …; names only. Read live like the logo and
+    # the document settings, so never part of a frozen snapshot.
+    attachments: tuple[bilagor.AttachmentInfo, ...] = ()
 
     @property
     def used_sources(self) -> list[SourceData]:

@@ -43,7 +43,7 @@ def _decode(obj: dict[str, Any]) -> Any:
 
 
 def dumps(report: SituationReport) -> str:
-    data = dataclasses.asdict(dataclasses.replace(report, logo=None, document=None))
+    data = dataclasses.asdict(dataclasses.replace(report, logo=None, document=None, attachments=()))
     return json.dumps({"format": FORMAT, "report": data}, default=_encode, ensure_ascii=False)
 
 

@@ -396,6 +396,9 @@ def _story(report: SituationReport, head: DocumentHead, contents: Contents) -> l
             "small",
         )
     )
+    if report.attachments:
+        story.append(contents.heading(tr("Bilagor"), "h1"))
+        story += [_para(a.line) for a in report.attachments]
     if report.document is not None:
         story += chapters(contents, report.document.chapters_at(Placement.AFTER))
     return story

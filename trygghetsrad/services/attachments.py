@@ -1,4 +1,4 @@
-"""Attachments (*bilagor*) of meetings, agenda items and agreements: add, list, read, remove.
+"""Attachments (*bilagor*) of meetings, agenda items, agreements and situation pictures: add, list, read, remove.
 
 The bytes are stored in the database row (`db.models.attachments`). Lists leave the bytes out
 unless asked (`with_data`): the meeting pages and the PDFs need only the names.
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from trygghetsrad.db.models.action_plan import Agreement
 from trygghetsrad.db.models.attachments import Attachment
 from trygghetsrad.db.models.meetings import AgendaItem, Meeting
+from trygghetsrad.db.models.situation import SituationPicture
 from trygghetsrad.domain.attachments import (
     MAX_ATTACHMENT_BYTES,
     AttachmentInfo,
@@ -21,7 +22,7 @@ from trygghetsrad.domain.attachments import (
     safe_filename,
     too_big_message,
 )
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes, Created
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Changes, Created
 from trygghetsrad.errors import UserError, ValidationError, os_error_message
 from trygghetsrad.i18n import tr
 from trygghetsrad.services.attachments_read import (  # the lists: Core, no mapping
@@ -35,21 +36,35 @@ _COLUMNS = {
     OwnerKind.MEETING: Attachment.meeting_id,
     OwnerKind.ITEM: Attachment.agenda_item_id,
     OwnerKind.AGREEMENT: Attachment.agreement_id,
+    OwnerKind.PICTURE: Attachment.picture_id,
 }
-_OWNERS: dict[OwnerKind, type[Meeting] | type[AgendaItem] | type[Agreement]] = {
+_OWNERS: dict[
+    OwnerKind, type[Meeting] | type[AgendaItem] | type[Agreement] | type[SituationPicture]
+] = {
     OwnerKind.MEETING: Meeting,
     OwnerKind.ITEM: AgendaItem,
     OwnerKind.AGREEMENT: Agreement,
+    OwnerKind.PICTURE: SituationPicture,
 }
 
 
+_AREAS = {OwnerKind.AGREEMENT: ACTION_PLAN, OwnerKind.PICTURE: SITUATION}
+
+
 def _changes(owner: OwnerKind) -> Changes:
-    return Changes.of(ACTION_PLAN if owner is OwnerKind.AGREEMENT else MEETINGS)
+    return Changes.of(_AREAS.get(owner, MEETINGS))
 
 
 def _check_owner(session: Session, owner: OwnerKind, owner_id: int) -> None:
-    if session.get(_OWNERS[owner], owner_id) is None:
+    """Refuse an owner that doesn't exist, and a presented (locked) situation picture: its
+    report lists its files, so they stay as they were when it was presented."""
+    row = session.get(_OWNERS[owner], owner_id)
+    if row is None:
         raise UserError(missing_owner_message(owner, owner_id))
+    if isinstance(row, SituationPicture):
+        from trygghetsrad.services.situation_pictures import check_editable
+
+        check_editable(row)
 
 
 def read_file(path: Path) -> bytes:
@@ -76,7 +91,7 @@ def add_attachment(
     title: str = "",
     mime_type: str | None = None,
 ) -> Created:
-    """Attach `data` as `filename` to the meeting, agenda item or agreement."""
+    """Attach `data` as `filename` to the meeting, agenda item, agreement or picture."""
     _check_owner(session, owner, owner_id)
     name = safe_filename(filename)
     if len(data) > MAX_ATTACHMENT_BYTES:
@@ -116,7 +131,9 @@ def delete_attachment(session: Session, attachment_id: int) -> Changes:
         raise UserError(
             tr("Bilagan finns inte (id {id}); den kan ha tagits bort.").format(id=attachment_id)
         )
-    owner = info_of(row, with_data=False).owner
+    info = info_of(row, with_data=False)
+    _check_owner(session, info.owner, info.owner_id)
+    owner = info.owner
     session.delete(row)
     session.flush()
     return _changes(owner)

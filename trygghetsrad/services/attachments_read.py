@@ -26,6 +26,7 @@ _ATTACHMENTS = table(
     column("meeting_id"),
     column("agenda_item_id"),
     column("agreement_id"),
+    column("picture_id"),
     column("title"),
     column("filename"),
     column("mime_type"),
@@ -36,11 +37,13 @@ OWNER_COLUMNS = {
     OwnerKind.MEETING: "meeting_id",
     OwnerKind.ITEM: "agenda_item_id",
     OwnerKind.AGREEMENT: "agreement_id",
+    OwnerKind.PICTURE: "picture_id",
 }
 _OWNER_TABLES = {
     OwnerKind.MEETING: "meetings",
     OwnerKind.ITEM: "agenda_items",
     OwnerKind.AGREEMENT: "agreements",
+    OwnerKind.PICTURE: "situation_pictures",
 }
 
 
@@ -49,11 +52,12 @@ def missing_owner_message(owner: OwnerKind, owner_id: int) -> str:
         OwnerKind.MEETING: tr("Det finns inget möte med id {id}."),
         OwnerKind.ITEM: tr("Det finns ingen dagordningspunkt med id {id}."),
         OwnerKind.AGREEMENT: tr("Det finns ingen överenskommelse med id {id}."),
+        OwnerKind.PICTURE: tr("Det finns ingen lägesbild med id {id}."),
     }[owner].format(id=owner_id)
 
 
 def check_owner(session: Session, owner: OwnerKind, owner_id: int) -> None:
-    """Refuse, in Swedish, a meeting, item or agreement that doesn't exist."""
+    """Refuse, in Swedish, a meeting, item, agreement or picture that doesn't exist."""
     owners = table(_OWNER_TABLES[owner], column("id"))
     found = session.execute(select(owners.c.id).where(owners.c.id == owner_id)).first()
     if found is None:
@@ -66,8 +70,10 @@ def info_of(row: Any, *, with_data: bool, number: int = 0) -> AttachmentInfo:
         owner, owner_id = OwnerKind.MEETING, row.meeting_id
     elif row.agenda_item_id is not None:
         owner, owner_id = OwnerKind.ITEM, row.agenda_item_id
+    elif row.agreement_id is not None:
+        owner, owner_id = OwnerKind.AGREEMENT, row.agreement_id
     else:
-        owner, owner_id = OwnerKind.AGREEMENT, row.agreement_id or 0
+        owner, owner_id = OwnerKind.PICTURE, row.picture_id or 0
     return AttachmentInfo(
         id=row.id,
         owner=owner,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models.situation import SituationPicture
 from trygghetsrad.domain import situation_snapshot
+from trygghetsrad.domain.attachments import AttachmentInfo, OwnerKind
 from trygghetsrad.domain.changes import Changes, Created
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.domain.situation import GapStatus, PictureData, PictureStatus, SituationReport
@@ -82,7 +83,7 @@ def _check_period(start: date, end: date) -> None:
         raise ValidationError(tr("Periodens slut kan inte vara före dess början."), "period_end")
 
 
-def _check_editable(p: SituationPicture) -> None:
+def check_editable(p: SituationPicture) -> None:
     if p.frozen_at is not None:
         raise UserError(
             tr(
@@ -150,7 +151,7 @@ def update_picture(
     presented_to: str = "",
 ) -> Changes:
     picture = get(session, SituationPicture, picture_id)
-    _check_editable(picture)
+    check_editable(picture)
     _check_period(period_start, period_end)
     picture.title = name(title, field="title", label=tr("Rubrik"))
     picture.period_start, picture.period_end = period_start, period_end
@@ -177,7 +178,7 @@ def set_part(session: Session, picture_id: int, part: str, value: str) -> Change
     if part not in {"summary", "part_mapping", "part_other", "part_analysis", "limitations"}:
         raise ValueError(part)
     picture = get(session, SituationPicture, picture_id)
-    _check_editable(picture)
+    check_editable(picture)
     setattr(picture, part, text(value, field=part, label=tr("Texten"), max_length=100_000))
     session.flush()
     return CHANGED
@@ -197,7 +198,7 @@ def present_picture(
     The date may be known only to the month or the year ("juni 2023", "2023"): it is stored
     as exactly that, never as an invented day."""
     picture = get(session, SituationPicture, picture_id)
-    _check_editable(picture)
+    check_editable(picture)
     when = _presented_date(presented_on)
     body = name(presented_to, field="presented_to", label=tr("Vem lägesbilden presenterades för"))
     picture.status = PictureStatus.PRESENTED.value
@@ -317,6 +318,7 @@ def build_report(
                 coordinator=frozen.coordinator,
                 logo=org.logo,
                 document=_document(session, picture_id),
+                attachments=_attachments(session, picture_id),
             ),
             include_internal,
         )
@@ -362,8 +364,17 @@ def build_report(
         coordinator=coordinator,
         logo=org.logo,
         document=_document(session, picture_id),
+        attachments=_attachments(session, picture_id),
     )
     return _filtered(report, include_internal)
+
+
+def _attachments(session: Session, picture_id: int) -> tuple[AttachmentInfo, ...]:
+    """The picture's files as the report lists them, "Bilaga 1", … in the order added."""
+    from trygghetsrad.services.attachments_read import list_attachments
+
+    found = list_attachments(session, OwnerKind.PICTURE, picture_id)
+    return tuple(_replace(a, number=n) for n, a in enumerate(found, start=1))
 
 
 def _document(session: Session, picture_id: int) -> DocumentSettings:

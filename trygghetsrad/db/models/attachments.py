@@ -1,4 +1,4 @@
-"""Attachments (*bilagor*) of meetings, agenda items and agreements, stored in the database."""
+"""Attachments (*bilagor*) of meetings, agenda items, agreements and situation pictures, stored in the database."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from trygghetsrad.db.base import Base
 
 
 class Attachment(Base):
-    """One file, owned by exactly one meeting, agenda item or agreement. The bytes live in the
+    """One file, owned by exactly one meeting, agenda item, agreement or situation picture. The bytes live in the
     row, so a backup (a copy of the one file) and `export data` carry them with no extra step."""
 
     __tablename__ = "attachments"
     __table_args__ = (
         CheckConstraint(
             "(meeting_id IS NOT NULL) + (agenda_item_id IS NOT NULL) "
-            "+ (agreement_id IS NOT NULL) = 1",
+            "+ (agreement_id IS NOT NULL) + (picture_id IS NOT NULL) = 1",
             name="one_owner",
         ),
     )
@@ -32,6 +32,9 @@ class Attachment(Base):
     )
     agreement_id: Mapped[int | None] = mapped_column(
         ForeignKey("agreements.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    picture_id: Mapped[int | None] = mapped_column(
+        ForeignKey("situation_pictures.id", ondelete="CASCADE"), nullable=True, index=True
     )
     title: Mapped[str] = mapped_column(String(200), default="", server_default="")
     filename: Mapped[str] = mapped_column(String(255))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.domain.changes import Changes
 from trygghetsrad.domain.situation import THREE_PARTS, PictureData
 from trygghetsrad.errors import UserError, ValidationError
@@ -33,6 +34,7 @@ from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import heading, hint, store
 from trygghetsrad.ui.situation.models import PicturesModel
 from trygghetsrad.ui.situation.pictures_actions import PictureActions
+from trygghetsrad.ui.widgets.attachments import AttachmentsBox
 from trygghetsrad.ui.widgets.autosave import DELAY_MS, SetFieldCommand
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
@@ -222,6 +224,10 @@ class PicturesPage(PictureActions):
             box.addWidget(edit)
             box.addWidget(self.field_errors[key])
             self.texts[key] = edit
+        # The picture's files: "Bilaga 1", … at the end of its report.
+        box.addWidget(heading(self.tr("Bilagor")))
+        self.attachments = AttachmentsBox(self.ctx, lambda: self.undo_stack, OwnerKind.PICTURE)
+        box.addWidget(self.attachments)
         box.addWidget(self.error_label)
         box.addWidget(self.saved_label)
         box.addStretch(1)
@@ -295,6 +301,8 @@ class PicturesPage(PictureActions):
         self.export_button.setEnabled(picture is not None)
         self.document_button.setEnabled(picture is not None)
         self._clear_errors()
+        # A presented version keeps the files its report listed (open only).
+        self.attachments.set_owner(None if picture is None else picture.id, editable=not frozen)
         if picture is None:
             self.banner.setText(
                 self.tr("Det finns ingen lägesbild ännu. Börja med ”Ny lägesbild”.")

@@ -1,4 +1,4 @@
-"""The attachments (*bilagor*) of one meeting, agenda item or agreement: a list with
+"""The attachments (*bilagor*) of one meeting, agenda item, agreement or situation picture: a list with
 "Bifoga fil…", "Öppna" and "Ta bort".
 
 Adding and removing go through the one edit path (`push_recorded`), so Ctrl+Z takes a file
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.attachments import AttachmentInfo, OwnerKind, safe_filename, size_text
-from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, Changes
+from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, Changes
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.journal_command import push_recorded
@@ -85,7 +85,7 @@ class AttachmentsBox(QWidget):
         ctx.events.data_changed.connect(self._on_data_changed)
 
     def _on_data_changed(self, changes: Changes) -> None:
-        if changes.touches(MEETINGS, ACTION_PLAN) and self.owner_id is not None:
+        if changes.touches(MEETINGS, ACTION_PLAN, SITUATION) and self.owner_id is not None:
             self.reload()
 
     def set_owner(self, owner_id: int | None, *, editable: bool = True) -> None:
