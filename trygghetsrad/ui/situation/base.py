@@ -16,7 +16,7 @@ from trygghetsrad.domain.changes import SITUATION, Area, Changes
 from trygghetsrad.domain.situation import Alert
 from trygghetsrad.services import situation_areas
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.widgets.journal_command import push_recorded, push_recorded_or_raise
+from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
 from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
 Session = Any  # a database session (ui/ names no SQLAlchemy type)
@@ -119,7 +119,7 @@ class SituationSubPage(UndoScopedPage):
     def record_form(self, text: str, step: Step) -> Any:
         """`record` for a form's "Spara": a refusal is raised again (the service's own
         `ValidationError`), so the dialog shows it under its field and stays open."""
-        return push_recorded_or_raise(self.undo_stack, self.ctx, text, step, parent_widget=self)
+        return push_raising(self.undo_stack, self.ctx, text, step, parent_widget=self)
 
     def read(self, fn: Callable[[Session], T]) -> T:
         return read(self.ctx, fn)
