@@ -38,6 +38,7 @@ from trygghetsrad.i18n import plural
 from trygghetsrad.ui.background import BackgroundTask, Progress, run_in_background
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.screen import fit_to_screen
+from trygghetsrad.ui.widgets.service_calls import read
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -320,8 +321,7 @@ class SearchDialog(QDialog):
         text = self._query()
         if text is None:
             return
-        with self.ctx.database.session() as session:
-            self.result = search.search(session, text=text, per_kind=PER_KIND)
+        self.result = read(self.ctx, lambda s: search.search(s, text=text, per_kind=PER_KIND))
         self._show(self.result)
 
     def is_current(self) -> bool:
