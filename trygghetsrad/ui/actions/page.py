@@ -223,6 +223,8 @@ class ActionsPage(ActionCommandsMixin, UndoScopedPage):
             )
 
             everything = ActionFilter(include_internal=True)
+            # In a worker thread: a session of its own (SQLite connections are per thread), the one
+            # exception to `service_calls.read`/`store`, which run on the GUI thread (ui/background.py).
             with database.session() as s:
                 rows: list[Row] = [*register_actions(s, everything, today=today)]
                 rows += register_decisions(s, everything)

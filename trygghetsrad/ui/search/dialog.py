@@ -300,6 +300,8 @@ class SearchDialog(QDialog):
         def work(_progress: Progress) -> SearchResult:
             from trygghetsrad.services import search
 
+            # In a worker thread: a session of its own (SQLite connections are per thread), the one
+            # exception to `service_calls.read`/`store`, which run on the GUI thread (ui/background.py).
             with database.session() as session:
                 return search.search(session, text=text, per_kind=PER_KIND)
 

@@ -17,6 +17,7 @@ from trygghetsrad.domain.situation import Alert
 from trygghetsrad.services import situation_areas
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
+from trygghetsrad.ui.widgets.service_calls import read
 from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
 Session = Any  # a database session (ui/ names no SQLAlchemy type)
@@ -67,24 +68,6 @@ def date_text(day: date | None) -> str:
 
 def today() -> date:
     return date.today()
-
-
-def read(ctx: AppContext, fn: Callable[[Session], T]) -> T:
-    """Call a service's read function in a session of its own: the one way the situation
-    pages read (edits go through `SituationSubPage.record`)."""
-    with ctx.database.session() as session:
-        return fn(session)
-
-
-def store(ctx: AppContext, fn: Step) -> Any:
-    """Store an autosaved field through a service and announce what changed; a refusal is
-    raised to the field that showed it. Only for typed text, whose undo is the field's own
-    (`autosave.SetFieldCommand`); every other edit is `SituationSubPage.record`."""
-    result = read(ctx, fn)
-    changes = getattr(result, "changes", result)
-    if isinstance(changes, Changes):
-        ctx.events.changed(changes)
-    return result
 
 
 class SituationSubPage(UndoScopedPage):
