@@ -96,3 +96,39 @@ def test_progress_dialog_cancel_button_cancels(qtbot) -> None:  # type: ignore[n
         pass
     assert cancelled == [True]
     assert not dialog.isVisible()
+
+
+def test_a_task_stops_with_its_parent(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A worker never reads on after the page that started it is gone."""
+    import shiboken6
+
+    started = threading.Event()
+    seen: list[str] = []
+
+    def work(progress: Progress) -> str:
+        started.set()
+        while True:  # a long read, cancelled only through `progress`
+            progress.check()
+            time.sleep(0.01)
+
+    parent = QWidget()
+    task = run_in_background(work, parent=parent, on_done=seen.append)
+    assert started.wait(5)
+    shiboken6.delete(parent)  # the page goes while its read runs
+    assert task.progress.ended.is_set()  # waited for, not left running
+    qtbot.wait(50)
+    assert seen == []
+
+
+def test_a_closed_actions_page_reads_no_more(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.ui.actions.page import ActionsPage
+
+    page = ActionsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    task = page._task
+    assert task is not None and task.running
+    page.close()
+    assert task.progress.ended.is_set()
+    qtbot.wait(50)
+    assert page.model.rowCount() == 0  # the stopped read's rows are not shown

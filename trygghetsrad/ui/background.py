@@ -21,6 +21,10 @@
 touch widgets. All callbacks (`on_done`, `on_error`, `on_progress`, `on_cancelled`) run on
 the GUI thread. A `UserError` raised by `work` reaches `on_error` as is; when no `on_error`
 is given, the error is shown in a message box (UserError) or logged as a bug.
+
+A task never outlives its `parent`: when the parent is destroyed the work is cancelled and
+waited for. A page whose work reads the database stops its task when it closes
+(`task.stop()`), since the database may be closed right after the window.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ class Progress:
     def __init__(self, signals: _Signals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
+        self.ended = threading.Event()  # set by the worker thread when the work returned
         self._last = 0.0
 
     @property
@@ -92,6 +97,12 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        finally:
+            self._progress.ended.set()
+
+    def _run(self) -> None:
+        try:
             result = self._fn(self._progress)
         except Cancelled:
             self._emit(self._signals.cancelled)
@@ -115,6 +126,15 @@ class _Runnable(QRunnable):
 
 _running: set[BackgroundTask] = set()  # keeps tasks (and their signal objects) alive
 
+STOP_WAIT = 10.0  # seconds a closing page waits for its worker (a read is far quicker)
+
+
+def _stop(progress: Progress, task: BackgroundTask, timeout: float = STOP_WAIT) -> None:
+    progress._cancel.set()
+    if task in _running and not progress.ended.wait(timeout):
+        log.warning("A background task did not stop within %s s", timeout)
+    _running.discard(task)
+
 
 class BackgroundTask(QObject):
     """A running piece of work. Signals arrive on the GUI thread."""
@@ -135,6 +155,18 @@ class BackgroundTask(QObject):
         self._signals.failed.connect(self._on_failed)
         self._signals.cancelled.connect(self._on_cancelled)
         self.running = False
+        self._parent_gone: Any = None
+        if parent is not None:
+            # A task never outlives its parent: the work is cancelled and waited for when
+            # the parent goes, so that no worker reads on after the page (or the database
+            # its window closes) is gone. Plain Python only: the task goes with the parent.
+            progress = self.progress
+            self._parent_gone = parent.destroyed.connect(lambda *_: _stop(progress, self))
+
+    def stop(self, timeout: float = STOP_WAIT) -> None:
+        """Cancel and wait (at most `timeout` seconds) until the work has returned; its
+        result or error is then dropped. For a page or window that is closing."""
+        _stop(self.progress, self, timeout)
 
     def start(self, pool: QThreadPool | None = None) -> BackgroundTask:
         self.running = True
@@ -148,9 +180,15 @@ class BackgroundTask(QObject):
     def _finish(self) -> None:
         self.running = False
         _running.discard(self)
+        if self._parent_gone is not None:
+            QObject.disconnect(self._parent_gone)
+            self._parent_gone = None
         self.finished.emit()
 
     def _on_done(self, result: object) -> None:
+        if self.progress.cancelled:  # stopped after the work returned: nobody waits for it
+            self._on_cancelled()
+            return
         self.succeeded.emit(result)
         self._finish()
 

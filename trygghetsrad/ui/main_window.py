@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -259,6 +259,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_state()
+        # Work still reading or writing in the background (a page's read, an export) ends
+        # before whoever opened the database closes it after the window.
+        QThreadPool.globalInstance().waitForDone(30_000)
         super().closeEvent(event)
 
     def _update_db_label(self) -> None:

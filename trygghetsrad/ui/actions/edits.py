@@ -21,6 +21,7 @@ from trygghetsrad.ui.actions.reminders import ReminderSummaryDialog, Written, wr
 from trygghetsrad.ui.background import Cancelled, run_modal
 from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
 from trygghetsrad.ui.widgets.roles import Role
+from trygghetsrad.ui.widgets.service_calls import read
 
 FOLDER_KEY = "actions/reminder_folder"
 
@@ -132,9 +133,12 @@ class ActionCommandsMixin:
         action = self._action()
         if action is None:
             return None
-        with self.ctx.database.session() as s:
+
+        def comment(s: Any) -> tuple[Any, str]:
             found = action_register.comment_meeting(s, action.id)
-            said = action_register.current_comment(s, action.id, found[0]) if found else ""
+            return found, action_register.current_comment(s, action.id, found[0]) if found else ""
+
+        found, said = read(self.ctx, comment)
         if found is None:
             QMessageBox.information(
                 self,

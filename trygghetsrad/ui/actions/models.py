@@ -59,6 +59,22 @@ def _status_sort(row: Row, today: date) -> tuple[int, str]:
     return (0 if row.overdue(today) else _STATUS_RANK[row.status], "")
 
 
+def row_key(record: Row) -> tuple[str, int]:
+    """What identifies a row across reloads (pure: the loading worker uses it too)."""
+    return ("action" if isinstance(record, RegisterAction) else "decision", record.id)
+
+
+def search_of(record: Row) -> str:
+    """The text the search matches (pure: the loading worker makes it for every row)."""
+    return search_text(
+        row_text(record),
+        record.responsible if is_action(record) else "",
+        record.meeting_name,
+        record.item_title,
+        " ".join(record.measures) if is_action(record) else "",
+    )
+
+
 class ActionRegisterModel(RecordTableModel[Row]):
     """Actions and decisions; `today` decides what is late (fixed for one load)."""
 
@@ -99,18 +115,12 @@ class ActionRegisterModel(RecordTableModel[Row]):
                     header_tip=tr("Åtgärden i åtgärdsplanen som uppdraget hör till"),
                 ),
             ],
-            search=lambda r: search_text(
-                row_text(r),
-                r.responsible if is_action(r) else "",
-                r.meeting_name,
-                r.item_title,
-                " ".join(r.measures) if is_action(r) else "",
-            ),
+            search=search_of,
             parent=parent,
         )
 
     def row_key(self, record: Row) -> tuple[str, int]:
-        return ("action" if isinstance(record, RegisterAction) else "decision", record.id)
+        return row_key(record)
 
     def extra_data(self, record: Row, role: int) -> Any:
         if role != Qt.ItemDataRole.ForegroundRole or not isinstance(record, RegisterAction):

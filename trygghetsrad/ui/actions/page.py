@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,6 +44,8 @@ from trygghetsrad.ui.actions.models import (
     ActionRegisterModel,
     Row,
     accepts,
+    row_key,
+    search_of,
 )
 from trygghetsrad.ui.background import BackgroundTask, Progress, run_in_background
 from trygghetsrad.ui.context import AppContext
@@ -230,7 +232,9 @@ class ActionsPage(ActionCommandsMixin, UndoScopedPage):
         self.loading = True
         self._again = False
         self.state.setText(self.tr("Läser in uppdragen…") if not self.model.rowCount() else "")
-        database, model = self.ctx.database, self.model
+        # The worker gets plain values only: no widget, model or page is touched off the
+        # GUI thread, and nothing it holds goes away with the page.
+        database, today = self.ctx.database, self.today
 
         def work(_progress: Progress) -> Loaded:
             from trygghetsrad.services import register
@@ -240,18 +244,27 @@ class ActionsPage(ActionCommandsMixin, UndoScopedPage):
             )
 
             everything = ActionFilter(include_internal=True)
+            # In a worker thread: a session of its own (SQLite connections are per thread), the one
+            # exception to `service_calls.read`/`store`, which run on the GUI thread (ui/background.py).
             with database.session() as s:
-                rows: list[Row] = [*register_actions(s, everything, today=self.today)]
+                rows: list[Row] = [*register_actions(s, everything, today=today)]
                 rows += register_decisions(s, everything)
                 people = {p.id: p.name for p in register.list_people(s)}
                 organisations = {o.id: o.name for o in register.list_organisations(s)}
                 groups = {g.id: g.name for g in register.list_groups(s)}
-            texts = {model.row_key(r): model.search_of(r) for r in rows}  # pure Python
+            texts = {row_key(r): search_of(r) for r in rows}  # pure functions
             return Loaded(rows, texts, people, organisations, groups)
 
         self._task = run_in_background(
             work, parent=self, on_done=self._loaded, on_error=self._load_failed
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        """No read goes on after the page: its window may close the database next."""
+        if self._task is not None and self._task.running:
+            self._task.stop()
+        self.loading = False
+        super().closeEvent(event)
 
     def _loaded(self, loaded: Loaded) -> None:
         if self._again:

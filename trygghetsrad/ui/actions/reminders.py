@@ -30,6 +30,7 @@ from trygghetsrad.i18n import plural, tr
 from trygghetsrad.ui.background import Progress
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.screen import fit_to_screen
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,19 @@ def write_reminders(
     from trygghetsrad.services import settings
     from trygghetsrad.services.reminders import reminders
 
-    with ctx.database.session() as s:
-        found = reminders(
-            s, today=today, overdue_only=overdue_only, person_id=person_id, action_ids=action_ids
-        )
-        config = settings.load(s)
+    found, config = read(
+        ctx,
+        lambda s: (
+            reminders(
+                s,
+                today=today,
+                overdue_only=overdue_only,
+                person_id=person_id,
+                action_ids=action_ids,
+            ),
+            settings.load(s),
+        ),
+    )
     files = reminder_files(
         found, today=today, sender_email=config.sender_email, signature=config.coordinator_name
     )

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QSpinBox, QWidget
 
 from trygghetsrad.services import backup
+from trygghetsrad.ui.widgets.service_calls import read, store
 
 
 def _tr(text: str) -> str:
@@ -19,8 +20,7 @@ def add_retention_field(dialog: Any) -> Any:
     Saved after the dialog's own values: when those are refused (shown under their field),
     nothing is stored, the retention neither.
     """
-    with dialog.ctx.database.session() as s:
-        current = backup.retention_days(s)
+    current = read(dialog.ctx, backup.retention_days)
     spin = QSpinBox()
     spin.setRange(1, 3650)
     spin.setValue(current)
@@ -49,8 +49,8 @@ def add_retention_field(dialog: Any) -> Any:
 
     def save(values: dict[str, Any]) -> object:
         result = original(values)
-        with dialog.ctx.database.session() as s:
-            backup.set_retention_days(s, spin.value())
+        days = spin.value()
+        store(dialog.ctx, lambda s: backup.set_retention_days(s, days), announce=False)
         return result
 
     dialog._on_save = save

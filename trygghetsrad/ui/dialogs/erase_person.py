@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import backup, privacy
 from trygghetsrad.ui.widgets.autosave import flush_all
+from trygghetsrad.ui.widgets.service_calls import read, store
 
 
 def install(page: Any) -> QAction:
@@ -41,8 +42,7 @@ def erase_selected(page: Any) -> bool:
 
 def erase_person(parent: Any, ctx: Any, person_id: int) -> bool:
     try:
-        with ctx.database.session() as s:
-            preview = privacy.preview(s, person_id)
+        preview = read(ctx, lambda s: privacy.preview(s, person_id))
     except UserError as exc:
         QMessageBox.information(parent, parent.tr("Det gick inte"), str(exc))
         return False
@@ -62,8 +62,9 @@ def erase_person(parent: Any, ctx: Any, person_id: int) -> bool:
     flush_all()
     try:
         backup.backup_now(ctx.database, backup.BEFORE_ERASE)
-        with ctx.database.session() as s:
-            changes = privacy.erase_person(s, person_id)
+        # Not undoable on purpose (the point is that the data is gone): stored, and every
+        # undo stack cleared below before the change is announced.
+        changes = store(ctx, lambda s: privacy.erase_person(s, person_id), announce=False)
     except UserError as exc:
         QMessageBox.warning(parent, parent.tr("Det gick inte"), str(exc))
         return False

@@ -26,6 +26,7 @@ from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.dialogs.attendance_order import AttendanceOrderField
 from trygghetsrad.ui.dialogs.backup_retention import add_retention_field
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
+from trygghetsrad.ui.widgets.service_calls import read, store
 
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 220, 90
 
@@ -132,9 +133,9 @@ class SettingsDialog(FormDialog):
             ),
             scrollable=True,  # a laptop at 125 % has less height than the whole form
         )
-        with ctx.database.session() as s:
-            current = settings_service.load(s)
-            phrases = settings_service.load_phrases(s)
+        current, phrases = read(
+            ctx, lambda s: (settings_service.load(s), settings_service.load_phrases(s))
+        )
         self.municipality = self._line(current.municipality, self.tr("t.ex. Storåkers kommun"))
         self.add_field("municipality", self.tr("&Kommunens namn"), self.municipality)
         self.logo = LogoField(current.logo)
@@ -216,8 +217,12 @@ class SettingsDialog(FormDialog):
 
     def _save(self, values: dict[str, Any]) -> None:
         phrases = values.pop("phrases")
-        with self.ctx.database.session() as s:  # one transaction: all of it or nothing
+
+        def save(s: Any) -> Any:  # one transaction: all of it or nothing
             changes = settings_service.save(s, settings_service.OrganisationSettings(**values))
             settings_service.save_phrases(s, phrases)
+            return changes
+
+        changes = store(self.ctx, save, announce=False)  # announced below, settings at least
         self.ctx.events.changed(changes or Changes.of(SETTINGS))
         self.ctx.events.status_message.emit(self.tr("Inställningarna är sparade."))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from trygghetsrad import APP_NAME
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
+from trygghetsrad.ui.widgets.service_calls import store
 
 
 class WelcomeDialog(QDialog):
@@ -87,8 +88,7 @@ class WelcomeDialog(QDialog):
         ctx = self._ctx
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with ctx.database.session() as s:
-                changes = demo.fill(s)
+            changes = store(ctx, demo.fill, announce=False)  # announced below, after the cursor
         except UserError as exc:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self, self.tr("Exempeldata"), str(exc))

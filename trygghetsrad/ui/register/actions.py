@@ -19,6 +19,7 @@ from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.journal_command import push_raising
+from trygghetsrad.ui.widgets.service_calls import read
 
 Step = Callable[[Any], Any]  # receives a session
 
@@ -50,8 +51,7 @@ class RegisterActions:
         self._do(text, lambda s: register.update_organisation(s, organisation_id, **values))
 
     def delete_organisation(self, organisation_id: int) -> None:
-        with self.ctx.database.session() as s:
-            name = register.get_organisation(s, organisation_id).name
+        name = read(self.ctx, lambda s: register.get_organisation(s, organisation_id).name)
         text = self._tr("Ta bort organisation {name}").format(name=name)
         self._do(text, lambda s: register.delete_organisation(s, organisation_id))
 
@@ -67,8 +67,7 @@ class RegisterActions:
 
     def delete_person(self, person_id: int) -> None:
         """Delete a person with their memberships; undo brings both back."""
-        with self.ctx.database.session() as s:
-            name = register.get_person(s, person_id).name
+        name = read(self.ctx, lambda s: register.get_person(s, person_id).name)
         text = self._tr("Ta bort person {name}").format(name=name)
         self._do(text, lambda s: register.delete_person(s, person_id, with_memberships=True))
 
@@ -83,8 +82,7 @@ class RegisterActions:
         self._do(text, lambda s: register.update_group(s, group_id, **values))
 
     def delete_group(self, group_id: int) -> None:
-        with self.ctx.database.session() as s:
-            name = register.get_group(s, group_id).name
+        name = read(self.ctx, lambda s: register.get_group(s, group_id).name)
         text = self._tr("Ta bort grupp {name}").format(name=name)
         self._do(text, lambda s: register.delete_group(s, group_id))
 
@@ -95,9 +93,13 @@ class RegisterActions:
         if person_id is None:
             raise ValidationError(self._tr("Välj vem som ska bli medlem."), "person_id")
         period = {k: values[k] for k in ("role", "from_date", "to_date")}
-        with self.ctx.database.session() as s:
-            person = register.get_person(s, person_id).name
-            group = register.get_group(s, group_id).name
+        person, group = read(
+            self.ctx,
+            lambda s: (
+                register.get_person(s, person_id).name,
+                register.get_group(s, group_id).name,
+            ),
+        )
         text = self._tr("Lägg till {person} i {group}").format(person=person, group=group)
         created = self._do(
             text,

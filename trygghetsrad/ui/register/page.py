@@ -39,6 +39,7 @@ from trygghetsrad.ui.register.views import (
     RegisterData,
     period_text,
 )
+from trygghetsrad.ui.widgets.service_calls import read
 from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
 PEOPLE, ORGANISATIONS, GROUPS = 0, 1, 2
@@ -160,13 +161,15 @@ class RegisterPage(UndoScopedPage):
             self.refresh()
 
     def refresh(self) -> None:
-        with self.ctx.database.session() as s:
-            self.data = RegisterData(
+        self.data = read(
+            self.ctx,
+            lambda s: RegisterData(
                 people=register.list_people(s),
                 organisations=register.list_organisations(s),
                 groups=register.list_groups(s),
                 memberships=register.list_memberships(s),
-            )
+            ),
+        )
         self.people.set_data(self.data)
         self.organisations.set_data(self.data)
         self.groups.set_data(self.data)
@@ -212,9 +215,13 @@ class RegisterPage(UndoScopedPage):
         )
 
     def delete_person(self, person: PersonData) -> bool:
-        with self.ctx.database.session() as s:
-            blockers = register.person_blockers(s, person.id)
-            memberships = register.list_memberships(s, person_id=person.id)
+        blockers, memberships = read(
+            self.ctx,
+            lambda s: (
+                register.person_blockers(s, person.id),
+                register.list_memberships(s, person_id=person.id),
+            ),
+        )
         if blockers:
             QMessageBox.information(
                 self,

@@ -56,7 +56,17 @@ class RecordPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
+        layout.addLayout(self._top_row(heading, noun, search_hint))
+        layout.addLayout(self._button_row(new_text, delete_text))
+        self._build_table(heading)
+        self._add_table_actions(new_text, delete_text)
+        layout.addWidget(self._build_states(empty_title, empty_text), 1)
+        self.model.modelReset.connect(self._update_state)
+        self.current_changed.connect(lambda _record: self._update_state())
+        self._update_state()
 
+    def _top_row(self, heading: str, noun: str, search_hint: str) -> QHBoxLayout:
+        """The heading and the search field (room for a filter beside it: `top_row`)."""
         top = QHBoxLayout()
         self.heading = QLabel(heading)
         self.heading.setProperty("role", "heading")
@@ -71,9 +81,11 @@ class RecordPanel(QWidget):
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         top.addWidget(self.search)
-        layout.addLayout(top)
         self.top_row = top  # heading, stretch, search: room for a filter beside the search
+        return top
 
+    def _button_row(self, new_text: str, delete_text: str) -> QHBoxLayout:
+        """New, Edit, Delete (room for more: `extra_buttons`) and the count."""
         buttons = QHBoxLayout()
         self.new_button = self._button(new_text, self.new_requested.emit)
         self.new_button.setProperty("role", "primary")
@@ -86,8 +98,9 @@ class RecordPanel(QWidget):
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
         buttons.addWidget(self.count_label)
-        layout.addLayout(buttons)
+        return buttons
 
+    def _build_table(self, heading: str) -> None:
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(heading)
@@ -111,6 +124,8 @@ class RecordPanel(QWidget):
             self.table, lambda index: self.current_changed.emit(index.data(Role.RECORD))
         )
 
+    def _add_table_actions(self, new_text: str, delete_text: str) -> None:
+        """The table's context menu and keys: Insert for new, Delete in the table only."""
         self.new_action = self._action(
             new_text, self.new_requested.emit, QKeySequence(Qt.Key.Key_Insert)
         )
@@ -123,6 +138,8 @@ class RecordPanel(QWidget):
         for action in (self.new_action, self.edit_action, self.delete_action):
             self.table.addAction(action)
 
+    def _build_states(self, empty_title: str, empty_text: str) -> QStackedWidget:
+        """The table, the empty state and the "no hits" text, one shown at a time."""
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.empty = EmptyState(empty_title, empty_text)
@@ -133,10 +150,7 @@ class RecordPanel(QWidget):
         self.no_hits.setContentsMargins(0, 40, 0, 0)
         self.no_hits.setWordWrap(True)
         self.stack.addWidget(self.no_hits)
-        layout.addWidget(self.stack, 1)
-        self.model.modelReset.connect(self._update_state)
-        self.current_changed.connect(lambda _record: self._update_state())
-        self._update_state()
+        return self.stack
 
     def fit_columns(self, *stretch: int) -> None:
         """Short columns get their contents' width, the `stretch` columns share what is left

@@ -38,6 +38,7 @@ from trygghetsrad.i18n import plural
 from trygghetsrad.ui.background import BackgroundTask, Progress, run_in_background
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.screen import fit_to_screen
+from trygghetsrad.ui.widgets.service_calls import read
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -299,6 +300,8 @@ class SearchDialog(QDialog):
         def work(_progress: Progress) -> SearchResult:
             from trygghetsrad.services import search
 
+            # In a worker thread: a session of its own (SQLite connections are per thread), the one
+            # exception to `service_calls.read`/`store`, which run on the GUI thread (ui/background.py).
             with database.session() as session:
                 return search.search(session, text=text, per_kind=PER_KIND)
 
@@ -320,8 +323,7 @@ class SearchDialog(QDialog):
         text = self._query()
         if text is None:
             return
-        with self.ctx.database.session() as session:
-            self.result = search.search(session, text=text, per_kind=PER_KIND)
+        self.result = read(self.ctx, lambda s: search.search(s, text=text, per_kind=PER_KIND))
         self._show(self.result)
 
     def is_current(self) -> bool:

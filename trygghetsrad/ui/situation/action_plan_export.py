@@ -43,6 +43,8 @@ def _write(parent: QWidget, ctx: AppContext, target: Path, build: Callable[[Any]
 
     def work(progress: Progress) -> Path:
         progress.report(0, 0, reading)
+        # In a worker thread: a session of its own (SQLite connections are per thread), the one
+        # exception to `service_calls.read`/`store`, which run on the GUI thread (ui/background.py).
         with database.session() as session:
             progress.check()
             progress.report(0, 0, rendering)

@@ -16,9 +16,10 @@ from trygghetsrad.services import action_plan, agreements
 from trygghetsrad.services import action_plan_meetings as meeting_links
 from trygghetsrad.ui.situation.agreements_dialogs import AgreementDialog, CommitmentDialog
 from trygghetsrad.ui.situation.agreements_model import CommitmentTableModel
-from trygghetsrad.ui.situation.base import SituationSubPage, read
+from trygghetsrad.ui.situation.base import SituationSubPage
 from trygghetsrad.ui.situation.plan_dialogs import FollowUpDialog, MeetingLinkDialog
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class AgreementActions(SituationSubPage):

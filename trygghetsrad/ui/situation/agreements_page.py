@@ -30,11 +30,11 @@ from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso
 from trygghetsrad.ui.situation.agreements_actions import AgreementActions
 from trygghetsrad.ui.situation.agreements_model import CommitmentTableModel
-from trygghetsrad.ui.situation.base import read
 from trygghetsrad.ui.widgets.attachments import AttachmentsBox
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class AgreementsPage(AgreementActions):

@@ -16,7 +16,8 @@ from trygghetsrad.domain.changes import SITUATION, Area, Changes
 from trygghetsrad.domain.situation import Alert
 from trygghetsrad.services import situation_areas
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.widgets.journal_command import push_recorded, push_recorded_or_raise
+from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
+from trygghetsrad.ui.widgets.service_calls import read
 from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
 Session = Any  # a database session (ui/ names no SQLAlchemy type)
@@ -69,24 +70,6 @@ def today() -> date:
     return date.today()
 
 
-def read(ctx: AppContext, fn: Callable[[Session], T]) -> T:
-    """Call a service's read function in a session of its own: the one way the situation
-    pages read (edits go through `SituationSubPage.record`)."""
-    with ctx.database.session() as session:
-        return fn(session)
-
-
-def store(ctx: AppContext, fn: Step) -> Any:
-    """Store an autosaved field through a service and announce what changed; a refusal is
-    raised to the field that showed it. Only for typed text, whose undo is the field's own
-    (`autosave.SetFieldCommand`); every other edit is `SituationSubPage.record`."""
-    result = read(ctx, fn)
-    changes = getattr(result, "changes", result)
-    if isinstance(changes, Changes):
-        ctx.events.changed(changes)
-    return result
-
-
 class SituationSubPage(UndoScopedPage):
     """Base of every sub-page: an undo stack active while shown, edits recorded in the
     journal (`record`, `record_form`), reads through `read`, and a refresh when one of the
@@ -119,7 +102,7 @@ class SituationSubPage(UndoScopedPage):
     def record_form(self, text: str, step: Step) -> Any:
         """`record` for a form's "Spara": a refusal is raised again (the service's own
         `ValidationError`), so the dialog shows it under its field and stays open."""
-        return push_recorded_or_raise(self.undo_stack, self.ctx, text, step, parent_widget=self)
+        return push_raising(self.undo_stack, self.ctx, text, step, parent_widget=self)
 
     def read(self, fn: Callable[[Session], T]) -> T:
         return read(self.ctx, fn)

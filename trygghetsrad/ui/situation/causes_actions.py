@@ -21,10 +21,11 @@ from trygghetsrad.domain.causes import CauseData, CauseKind
 from trygghetsrad.domain.changes import ACTION_PLAN, SITUATION
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import causes
-from trygghetsrad.ui.situation.base import SituationSubPage, read
+from trygghetsrad.ui.situation.base import SituationSubPage
 from trygghetsrad.ui.situation.causes_problems import ProblemDialog, ProblemListModel
 from trygghetsrad.ui.situation.causes_tree import CauseTreeModel, CauseTreeView
 from trygghetsrad.ui.widgets.autosave import Autosaver
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class CauseActions(SituationSubPage):

@@ -32,12 +32,13 @@ from trygghetsrad.domain.text import clean_text
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.base import Session, read
+from trygghetsrad.ui.situation.base import Session
 from trygghetsrad.ui.situation.causes_actions import CauseActions
 from trygghetsrad.ui.situation.causes_problems import ProblemListModel
 from trygghetsrad.ui.situation.causes_tree import CauseTreeDiagram, CauseTreeModel, CauseTreeView
 from trygghetsrad.ui.widgets.autosave import Autosaver
 from trygghetsrad.ui.widgets.roles import Role
+from trygghetsrad.ui.widgets.service_calls import read
 from trygghetsrad.ui.widgets.unsaved import ask_discard, keep_current
 
 

@@ -12,10 +12,10 @@ from trygghetsrad.domain.causes import ProblemData
 from trygghetsrad.services import causes
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import qtr
-from trygghetsrad.ui.situation.base import read
 from trygghetsrad.ui.situation.plan_dialogs import Save
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.roles import Role
+from trygghetsrad.ui.widgets.service_calls import read
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -32,10 +32,11 @@ from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes, followup
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu
-from trygghetsrad.ui.situation.base import Session, SituationSubPage, read
+from trygghetsrad.ui.situation.base import Session, SituationSubPage
 from trygghetsrad.ui.situation.followup_model import FollowUpTableModel
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class FollowUpPage(SituationSubPage):

@@ -162,23 +162,7 @@ class ObservationDialog(FormDialog):
             scrollable=True,
         )
         self.setMinimumWidth(1000)
-        self.title = self.add_field(
-            "title",
-            self.tr("Rubrik"),
-            QLineEdit(o.title if o else ""),
-            hint=self.tr("Till exempel ”Industriområdet är lugnare än tidigare”."),
-        )
-        self.area = self.add_field(
-            "area_id", self.tr("Område"), AreaPicker(areas or [], o.area_id if o else None)
-        )
-        self.place = self.add_field(
-            "place",
-            self.tr("Plats"),
-            QLineEdit(o.place if o else ""),
-            hint=self.tr("Som den skrivs ut; ett valt område ger områdets namn."),
-        )
-        # The place the documents print follows the chosen area (saving writes its name).
-        self.area.activated.connect(self._place_from_area)
+        self._add_title_and_place(o, areas or [])
         self.category = self.add_field(
             "category", self.tr("Kategori"), enum_combo(Category, o.category if o else None)
         )
@@ -226,6 +210,26 @@ class ObservationDialog(FormDialog):
             "internal", self.tr("Intern"), QCheckBox(self.tr("Intern – tas inte med i exporter"))
         )
         self.internal.setChecked(bool(o and o.internal))
+
+    def _add_title_and_place(self, o: ObservationData | None, areas: list[AreaData]) -> None:
+        """The heading, the area chosen in the area tree and the place printed."""
+        self.title = self.add_field(
+            "title",
+            self.tr("Rubrik"),
+            QLineEdit(o.title if o else ""),
+            hint=self.tr("Till exempel ”Industriområdet är lugnare än tidigare”."),
+        )
+        self.area = self.add_field(
+            "area_id", self.tr("Område"), AreaPicker(areas, o.area_id if o else None)
+        )
+        self.place = self.add_field(
+            "place",
+            self.tr("Plats"),
+            QLineEdit(o.place if o else ""),
+            hint=self.tr("Som den skrivs ut; ett valt område ger områdets namn."),
+        )
+        # The place the documents print follows the chosen area (saving writes its name).
+        self.area.activated.connect(self._place_from_area)
 
     def _place_from_area(self) -> None:
         if self.area.area_id() is not None:

@@ -419,6 +419,8 @@ class IndicatorsPage(SituationSubPage):
         def work(progress: Progress) -> Any:
             # All or nothing: the import is one transaction; "Avbryt" rolls it back.
             progress.report(0, 0, label)
+            # In a worker thread: a session of its own (SQLite connections are per thread), the one
+            # exception to `service_calls.read`/`store`, which run on the GUI thread (ui/background.py).
             with database.session() as s:
                 found = situation_indicators.import_csv_file(s, source, indicator=indicator)
                 progress.check()

@@ -106,7 +106,7 @@ class SituationPage(QWidget):
         PDF made by the returned function, off the GUI thread)."""
         from datetime import date
 
-        from trygghetsrad.ui.situation.base import read
+        from trygghetsrad.ui.widgets.service_calls import read
 
         key, page = self._shown()
         picture = getattr(page, "picture", None) if key == "pictures" else None

@@ -31,7 +31,7 @@ from trygghetsrad.domain.situation import THREE_PARTS, PictureData
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.services import situation_pictures
 from trygghetsrad.ui.context import AppContext
-from trygghetsrad.ui.situation.base import heading, hint, store
+from trygghetsrad.ui.situation.base import heading, hint
 from trygghetsrad.ui.situation.models import PicturesModel
 from trygghetsrad.ui.situation.pictures_actions import PictureActions
 from trygghetsrad.ui.widgets.attachments import AttachmentsBox
@@ -39,6 +39,7 @@ from trygghetsrad.ui.widgets.autosave import DELAY_MS, SetFieldCommand
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.roles import Role
+from trygghetsrad.ui.widgets.service_calls import store
 from trygghetsrad.ui.widgets.unsaved import keep_current, may_leave
 
 TEXT_PARTS = [

@@ -139,6 +139,8 @@ class PictureActions(SituationSubPage):
         def work(_progress: Any) -> str:
             from trygghetsrad.ui.background import write_file
 
+            # In a worker thread: a session of its own (SQLite connections are per thread), the one
+            # exception to `service_calls.read`/`store`, which run on the GUI thread (ui/background.py).
             with database.session() as s:
                 report = situation_pictures.build_report(s, picture_id, include_internal=include)
             data = report_kind.render(report)

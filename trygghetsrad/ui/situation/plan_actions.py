@@ -16,7 +16,7 @@ from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATI
 from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes, register, situation_areas
 from trygghetsrad.services import action_plan_meetings as meeting_links
-from trygghetsrad.ui.situation.base import Session, SituationSubPage, read, tied_to_area
+from trygghetsrad.ui.situation.base import Session, SituationSubPage, tied_to_area
 from trygghetsrad.ui.situation.plan_dialogs import (
     AdoptDialog,
     FollowUpDialog,
@@ -26,6 +26,7 @@ from trygghetsrad.ui.situation.plan_dialogs import (
 )
 from trygghetsrad.ui.situation.plan_model import MeasureTableModel, cause_choices
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class PlanActions(SituationSubPage):

@@ -34,13 +34,14 @@ from trygghetsrad.i18n import plural
 from trygghetsrad.services import action_plan, causes
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, fill_combo, iso
-from trygghetsrad.ui.situation.base import Session, read
+from trygghetsrad.ui.situation.base import Session
 from trygghetsrad.ui.situation.plan_actions import PlanActions
 from trygghetsrad.ui.situation.plan_model import MeasureTableModel, label_of, measure_html
 from trygghetsrad.ui.widgets.columns import ColumnFitter
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.screen import fit_to_screen
+from trygghetsrad.ui.widgets.service_calls import read
 
 
 class PlanPage(PlanActions):

@@ -22,7 +22,7 @@ from trygghetsrad.ui.wheel.dialogs import OwnedItemDialog
 from trygghetsrad.ui.wheel.event_dialog import EventDialog
 from trygghetsrad.ui.wheel.host import WheelHost
 from trygghetsrad.ui.wheel.widget import OWNER_NAMES
-from trygghetsrad.ui.widgets.journal_command import push_recorded, push_recorded_or_raise
+from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
 
 Step = Callable[[Any], Any]  # takes a session
 
@@ -30,7 +30,7 @@ Step = Callable[[Any], Any]  # takes a session
 def record(page: WheelHost, text: str, fn: Step) -> Any:
     """Run `fn(session)` as one undoable edit titled `text` and return what it returned; a
     refusal is raised (a `ValidationError` keeps its field) for the asking dialog to show."""
-    return push_recorded_or_raise(page.stack, page.ctx, text, fn, parent_widget=page)
+    return push_raising(page.stack, page.ctx, text, fn, parent_widget=page)
 
 
 def push(page: WheelHost, text: str, fn: Step, *, title: str = "") -> tuple[bool, Any]:

@@ -153,37 +153,6 @@ def push_recorded(
     return "result" in outcome, outcome.get("result")
 
 
-def push_recorded_or_raise(
-    stack: QUndoStack,
-    ctx: AppContext,
-    text: str,
-    fn: Step,
-    *,
-    parent_widget: QWidget | None = None,
-) -> Any:
-    """`push_recorded` for a form's "Spara": returns what `fn` returned, and raises a refusal
-    again as the service's own `UserError` (a `ValidationError` keeps its field), so the
-    dialog shows it under the field and stays open. No message box."""
-    refused: list[UserError] = []
-    messages: list[str] = []
-
-    def guarded(session: Any) -> Any:
-        try:
-            return fn(session)
-        except UserError as exc:
-            refused.append(exc)
-            raise
-
-    ok, result = push_recorded(
-        stack, ctx, text, guarded, parent_widget=parent_widget, on_error=messages.append
-    )
-    if refused:
-        raise refused[0]
-    if not ok:
-        raise UserError(messages[0] if messages else text)
-    return result
-
-
 def push_done(
     stack: QUndoStack,
     ctx: AppContext,
