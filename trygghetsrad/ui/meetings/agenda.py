@@ -185,6 +185,28 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         )
         editor.title_row.addWidget(self.structure.toggle)
         editor.layout().insertWidget(1, self.structure)  # below the text, above the notes
+        # The item's files. Without files only a "Bifoga fil…" button in the title row, so
+        # the Uppdrag buttons stay in view on a small screen; with files, their list and
+        # Öppna/Ta bort under the text.
+        self.item_attachments = AttachmentsBox(
+            self.ctx,
+            lambda: self.undo_stack,
+            OwnerKind.ITEM,
+            label=self.tr("Bilagor till punkten:"),
+        )
+        self.item_attachments.hide()
+        editor.layout().insertWidget(2, self.item_attachments)
+        self.attach_button = QPushButton(self.tr("Bifoga fil…"))
+        self.attach_button.setAccessibleName(self.tr("Bifoga fil till punkten"))
+        self.attach_button.clicked.connect(lambda: self.item_attachments.add_files())
+        editor.title_row.addWidget(self.attach_button)
+
+        def listed(count: int) -> None:
+            self.item_attachments.setVisible(count > 0)
+            self.attach_button.setVisible(count == 0)
+            self.attach_button.setEnabled(self.item_attachments.add_button.isEnabled())
+
+        self.item_attachments.listed.connect(listed)
         # Ctrl+Space: the standard phrases of the settings, where the minutes are written.
         self._phrase_menus = phrases.attach(
             (editor.body, editor.notes, editor.decisions, self.structure.proposal),
@@ -193,12 +215,6 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         form_box.addWidget(editor, 3)
         form_box.addWidget(self._build_actions_box(), 1)
         form_box.addWidget(self._build_followup(), 2)
-        files_box = QGroupBox(self.tr("Bilagor till punkten"))
-        QVBoxLayout(files_box).addWidget(
-            item_attachments := AttachmentsBox(self.ctx, lambda: self.undo_stack, OwnerKind.ITEM)
-        )
-        self.item_attachments = item_attachments
-        form_box.addWidget(files_box)
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)

@@ -12,11 +12,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -43,13 +44,18 @@ def open_file(path: Path) -> bool:
 class AttachmentsBox(QWidget):
     """The files of one meeting or agenda item: a list and Lägg till…, Öppna, Ta bort."""
 
+    listed = Signal(int)  # after each reload: how many files are shown
+
     def __init__(
         self,
         ctx: AppContext,
         undo_stack: Callable[[], QUndoStack],
         owner: OwnerKind,
         parent: QWidget | None = None,
+        *,
+        label: str = "",
     ) -> None:
+        """`label`: a heading at the start of the button row, for a box without a frame."""
         super().__init__(parent)
         self.ctx = ctx
         self._stack = undo_stack
@@ -66,6 +72,8 @@ class AttachmentsBox(QWidget):
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
         box.addWidget(self.list)
         row = QHBoxLayout()
+        if label:
+            row.addWidget(QLabel(label))
         self.add_button = QPushButton(self.tr("Bifoga fil…"))
         self.add_button.setAccessibleName(self.tr("Bifoga fil"))
         self.add_button.clicked.connect(lambda: self.add_files())
@@ -110,7 +118,12 @@ class AttachmentsBox(QWidget):
                 item.setData(_ID, info.id)
                 self.list.addItem(item)
         self.add_button.setEnabled(self.owner_id is not None and self.editable)
+        # No files: only "Bifoga fil…", so an item's Uppdrag keep their room on a small screen.
+        has_files = self.list.count() > 0
+        for widget in (self.list, self.open_button, self.remove_button):
+            widget.setVisible(has_files)
         self._update_buttons()
+        self.listed.emit(self.list.count())
 
     def _update_buttons(self) -> None:
         chosen = self.list.currentItem() is not None
