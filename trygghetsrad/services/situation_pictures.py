@@ -303,25 +303,7 @@ def build_report(
     picture = get(session, SituationPicture, picture_id)
     org = settings.load(session)
     if picture.frozen_at is not None and picture.snapshot:
-        frozen = situation_snapshot.loads(picture.snapshot)
-        return _filtered(
-            SituationReport(
-                picture=_picture_data(picture),
-                municipality=frozen.municipality,
-                generated_on=frozen.generated_on,
-                sources=frozen.sources,
-                gaps=frozen.gaps,
-                indicators=frozen.indicators,
-                observations=frozen.observations,
-                areas=frozen.areas,
-                from_snapshot=True,
-                coordinator=frozen.coordinator,
-                logo=org.logo,
-                document=_document(session, picture_id),
-                attachments=_attachments(session, picture_id),
-            ),
-            include_internal,
-        )
+        return _filtered(_frozen_report(session, picture, org), include_internal)
     data = _picture_data(picture)
     # The picture's period and the years just before it (for the trend): ten years of
     # monthly values in every chart made the report ~47 pages and ~9 s on a ten-year file.
@@ -367,6 +349,27 @@ def build_report(
         attachments=_attachments(session, picture_id),
     )
     return _filtered(report, include_internal)
+
+
+def _frozen_report(session: Session, picture: SituationPicture, org: Any) -> SituationReport:
+    """A presented picture's report: what its snapshot froze, with today's logo, document
+    settings and file list (the files of a presented picture can't change)."""
+    frozen = situation_snapshot.loads(picture.snapshot or "")
+    return SituationReport(
+        picture=_picture_data(picture),
+        municipality=frozen.municipality,
+        generated_on=frozen.generated_on,
+        sources=frozen.sources,
+        gaps=frozen.gaps,
+        indicators=frozen.indicators,
+        observations=frozen.observations,
+        areas=frozen.areas,
+        from_snapshot=True,
+        coordinator=frozen.coordinator,
+        logo=org.logo,
+        document=_document(session, picture.id),
+        attachments=_attachments(session, picture.id),
+    )
 
 
 def _attachments(session: Session, picture_id: int) -> tuple[AttachmentInfo, ...]:
