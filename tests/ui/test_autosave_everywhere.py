@@ -412,6 +412,27 @@ def _chart_kind(qtbot: Any, page: Any, widget: Any, _marker: str) -> Check:
     )
 
 
+def _area_assessment(column: str, how: str) -> Field:
+    """The selected area's assessment in the chosen picture (area_assessments)."""
+
+    def change(qtbot: Any, page: Any, widget: Any, marker: str) -> Check:
+        picture, area = page.picture_id(), page.current().area.id
+        if how == "choice":
+            marker = next_choice(qtbot, widget)
+        else:
+            type_at_end(qtbot, widget, marker)
+        query = f"SELECT {column} FROM area_assessments WHERE picture_id = ? AND area_id = ?"
+
+        def check(con: sqlite3.Connection) -> bool:
+            row = con.execute(query, (picture, area)).fetchone()
+            return row is not None and marker in str(row[0])
+
+        return check
+
+    when = "at once (activated)" if how == "choice" else "FieldAutosave (its Autosaver)"
+    return Field(f"AreasPage: {when} → set_assessment", change)
+
+
 M = "meetings"
 FIELDS: dict[tuple[str, str], Field] = {
     (M, "Plats"): _meeting_text("place"),
@@ -469,6 +490,9 @@ FIELDS: dict[tuple[str, str], Field] = {
     ("situation/causes", "Intern orsak"): Field(
         "CausesPage: at once (clicked) → update_cause", _cause_internal
     ),
+    ("situation/areas", "Risknivå"): _area_assessment("risk_level", "choice"),
+    ("situation/areas", "Behov"): _area_assessment("needs", "text"),
+    ("situation/areas", "Anteckningar"): _area_assessment("notes", "text"),
     ("situation/indicators", "Diagramtyp"): Field(
         "IndicatorsPage: at once (currentIndexChanged) → update_indicator", _chart_kind
     ),
@@ -488,6 +512,7 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ("situation/observations", "Sök plats, kategori, underlag"): SEARCH,
     ("situation/gaps", "Sök bland luckor"): SEARCH,
     ("situation/plan", "Åtgärdsplan"): "chooses which plan is shown",
+    ("situation/areas", "Lägesbild"): "chooses which picture's assessments are shown",
     ("situation/plan", "Filtrera åtgärder"): SEARCH,
     ("situation/followup", "År"): "filter of the follow-up table",
     ("situation/followup", "Problem"): "filter of the follow-up table",

@@ -84,13 +84,21 @@ def test_building_and_assessing_a_tree_with_the_mouse(qtbot: Any, ctx: Any) -> N
     _click_row(page.table, _row_of(page, "    Torget"))
     assert "Centrum › Torget" in page.heading.text()
     assert "Inget är kopplat hit ännu." in page.heading.text()
-    page.risk.setCurrentIndex(page.risk.findData(RiskLevel.VERY_HIGH.value))
-    page.needs.setPlainText("Belysning och vuxna på kvällen")
-    _click(page.save)
-    with ctx.database.session() as s:
-        saved = {r.area.name: r for r in situation_areas.assessments(s, picture)}
+    # no Save button: the chosen level is stored at once, the typed needs once typing pauses
+    chosen = page.risk.findData(RiskLevel.VERY_HIGH.value)
+    page.risk.setCurrentIndex(chosen)
+    page.risk.activated.emit(chosen)  # what picking it in the open list sends
+    page.needs.setFocus()
+    qtbot.keyClicks(page.needs, "Belysning och vuxna pa kvallen")  # ASCII: PITFALLS 12
+
+    def saved_now() -> dict[str, Any]:
+        with ctx.database.session() as s:
+            return {r.area.name: r for r in situation_areas.assessments(s, picture)}
+
+    qtbot.waitUntil(lambda: saved_now()["Torget"].needs == "Belysning och vuxna pa kvallen")
+    saved = saved_now()
     assert saved["Torget"].risk is RiskLevel.VERY_HIGH
-    assert saved["Torget"].needs == "Belysning och vuxna på kvällen"
+    assert saved["Torget"].needs == "Belysning och vuxna pa kvallen"
     assert saved["Centrum"].risk is RiskLevel.UNKNOWN
     risk_cell = page.model.index(_names(page).index("    Torget"), 2)
     assert risk_cell.data() == "Mycket hög"
@@ -101,11 +109,13 @@ def test_building_and_assessing_a_tree_with_the_mouse(qtbot: Any, ctx: Any) -> N
     page.grab().save("/tmp/areas16-page.png")
     _click_row(page.table, _row_of(page, "    Torget"))
 
-    # Ctrl+Z through the page's stack: the assessment, then the indent, go back
+    # Ctrl+Z through the page's stack: the needs, the risk level, then the indent go back
     page.undo_stack.undo()
-    with ctx.database.session() as s:
-        saved = {r.area.name: r for r in situation_areas.assessments(s, picture)}
-    assert saved["Torget"].risk is RiskLevel.UNKNOWN
+    assert saved_now()["Torget"].needs == ""
+    assert page.needs.toPlainText() == ""
+    assert saved_now()["Torget"].risk is RiskLevel.VERY_HIGH
+    page.undo_stack.undo()
+    assert saved_now()["Torget"].risk is RiskLevel.UNKNOWN
     page.undo_stack.undo()
     assert _names(page) == ["Centrum", "    Torget", "Norr"]
 

@@ -2,6 +2,10 @@
 down, indent and lift) and each area's assessment in a chosen situation picture (risk level
 with its colour, needs, notes). Every edit goes through the journal (`SituationSubPage.record`),
 so Ctrl+Z undoes it; the table is the shared `RecordTableModel`, in the tree's order.
+
+The assessment has no Save button, like every other inline field: a chosen risk level is
+stored at once, needs and notes store themselves as they are typed (`FieldAutosave`, each
+pause one undoable edit of the journal), and a refusal is shown at the field.
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.area_tree import AreaAssessmentData, AreaData, RiskLevel
+from trygghetsrad.errors import UserError
 from trygghetsrad.services import situation_areas, situation_pictures
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import SituationSubPage
+from trygghetsrad.ui.widgets.autosave import FieldAutosave
 from trygghetsrad.ui.widgets.columns import fit_columns
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
@@ -158,16 +164,31 @@ class AreasPage(SituationSubPage):
         for level in RiskLevel:
             self.risk.addItem(level.label, level.value)
         form.addRow(self.tr("Risknivå"), self.risk)
+        self.risk.activated.connect(self._on_risk_chosen)
         self.needs = QPlainTextEdit()
         self.needs.setAccessibleName(self.tr("Behov"))
+        self.needs.setTabChangesFocus(True)
         form.addRow(self.tr("Behov"), self.needs)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(self.tr("Anteckningar"))
+        self.notes.setTabChangesFocus(True)
         form.addRow(self.tr("Anteckningar"), self.notes)
-        self.save = QPushButton(self.tr("Spara bedömning"))
-        self.save.setAccessibleName(self.tr("Spara bedömning"))
-        self.save.clicked.connect(self.save_assessment)
-        form.addRow(self.save)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Fel i bedömningen"))
+        self.error.hide()
+        form.addRow(self.error)
+        self._shown: tuple[int, int] | None = None  # (picture, area) the fields belong to
+        self._open_pictures: set[int] = set()
+        self._storing = False  # a typed field is being stored: the reload leaves it be
+        self.typed = {
+            name: FieldAutosave(widget, store=lambda text, name=name: self._store_text(name, text))
+            for name, widget in (("needs", self.needs), ("notes", self.notes))
+        }
+        for autosave in self.typed.values():
+            autosave.failed.connect(self._show_field_error)
+            autosave.stored.connect(lambda _text: self._show_field_error(""))
         return box
 
     # -- reading -----------------------------------------------------------------------------
@@ -188,6 +209,8 @@ class AreasPage(SituationSubPage):
         for p in pictures:
             self.picture.addItem(p.title + (f" (v{p.version})" if p.version > 1 else ""), p.id)
         editable = [i for i, p in enumerate(pictures) if p.frozen_at is None]
+        # A presented picture is frozen: its assessments are shown, not changed.
+        self._open_pictures = {p.id for p in pictures if p.frozen_at is None}
         index = self.picture.findData(chosen) if chosen is not None else -1
         self.picture.setCurrentIndex(index if index >= 0 else (editable or [len(pictures) - 1])[-1])
         self.picture.blockSignals(False)
@@ -200,6 +223,8 @@ class AreasPage(SituationSubPage):
         else:
             rows = self.read(lambda s: situation_areas.assessments(s, picture))
         self.model.set_rows(rows)
+        if self.current() is None and rows:
+            self.table.selectRow(0)  # an area's assessment is in view from the start
         self._show_current()
 
     def _on_picture_changed(self, _index: int) -> None:
@@ -213,12 +238,23 @@ class AreasPage(SituationSubPage):
         has_row = row is not None
         for key in ("child", "edit", "up", "down", "indent", "outdent", "delete"):
             self.buttons[key].setEnabled(has_row)
-        for widget in (self.risk, self.needs, self.notes, self.save):
-            widget.setEnabled(has_row and self.picture_id() is not None)
+        picture = self.picture_id()
+        key = (picture, row.area.id) if row is not None and picture is not None else None
+        if self._storing:
+            pass  # the reload a typed field's own store causes: the field stays as typed
+        elif key != self._shown:
+            self.flush()  # what was typed for the area shown before is stored for it
+            self._shown = key
+            self._show_field_error("")
+            for name, autosave in self.typed.items():
+                autosave.load(getattr(row, name) if key is not None else "")
+        elif row is not None:  # undo, redo, another page
+            for name, autosave in self.typed.items():
+                autosave.refresh(getattr(row, name))
+        for widget in (self.risk, self.needs, self.notes):
+            widget.setEnabled(key is not None and picture in self._open_pictures)
         if row is None:
             self.heading.setText(self.tr("Välj ett område i listan."))
-            self.needs.setPlainText("")
-            self.notes.setPlainText("")
             return
         uses = self.read(lambda s: situation_areas.area_uses(s, row.area.id))
         tied = escape(", ".join(uses)) if uses else self.tr("Inget är kopplat hit ännu.")
@@ -227,8 +263,6 @@ class AreasPage(SituationSubPage):
             f'<span style="color:#5b6670">{tied}</span>'
         )
         self.risk.setCurrentIndex(self.risk.findData(row.risk_level))
-        self.needs.setPlainText(row.needs)
-        self.notes.setPlainText(row.notes)
 
     def select_area(self, area_id: int) -> None:
         row = self.model.row_of(area_id)
@@ -301,17 +335,52 @@ class AreasPage(SituationSubPage):
     def _delete(self) -> None:
         self._on_selected(self.tr("Ta bort område"), situation_areas.delete_area, keep=False)
 
-    def save_assessment(self) -> None:
-        row, picture = self.current(), self.picture_id()
-        if row is None or picture is None:
-            return
-        area = row.area.id
-        risk = str(self.risk.currentData())
-        needs, notes = self.needs.toPlainText(), self.notes.toPlainText()
+    # -- the assessment ----------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Store what is being typed in needs and notes now."""
+        for autosave in self.typed.values():
+            autosave.flush()
+
+    def _show_field_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def _assess(self, text: str, key: tuple[int, int], **fields: str) -> Any:
+        """Store `fields` of the assessment of `key` (picture, area), keeping the rest as
+        stored, as one undoable edit; a refusal is raised to the caller."""
+        picture, area = key
 
         def step(s: Any) -> Any:
-            return situation_areas.set_assessment(
-                s, picture, area, risk_level=risk, needs=needs, notes=notes
+            stored = next(
+                (r for r in situation_areas.assessments(s, picture) if r.area.id == area), None
             )
+            values = {
+                "risk_level": stored.risk_level if stored else RiskLevel.UNKNOWN.value,
+                "needs": stored.needs if stored else "",
+                "notes": stored.notes if stored else "",
+            } | fields
+            return situation_areas.set_assessment(s, picture, area, **values)
 
-        self._edit(self.tr("Bedömning av område"), step, area)
+        return self.record_form(text, step)
+
+    def _store_text(self, name: str, text: str) -> None:
+        if self._shown is None:
+            return
+        label = self.tr("Ändra behov") if name == "needs" else self.tr("Ändra anteckningar")
+        self._storing = True
+        try:
+            self._assess(label, self._shown, **{name: text})
+        finally:
+            self._storing = False
+
+    def _on_risk_chosen(self, _index: int) -> None:
+        self.flush()
+        key = self._shown
+        if key is None:
+            return
+        try:
+            self._assess(self.tr("Ändra risknivå"), key, risk_level=str(self.risk.currentData()))
+        except UserError as exc:
+            self._show_field_error(str(exc))
+            self._show_current()
