@@ -51,8 +51,12 @@ ALIVE: list[QWidget] = []  # the pages whose dialogs are under test
 
 # Fields whose text has a format of its own (an address, a number): they keep a valid value
 # while the others are tested; their own rules have tests of their own.
-FORMATTED = {"email", "phone", "target_value", "indicator_value", "sender_email"}
+# A commitment's "number" is the short label of the signed text ("3", "2.10", "3 b"), at most
+# 20 characters: the sweep's 47-character awkward text is no number (see
+# test_a_commitments_number_is_refused_at_the_field_and_kept).
+FORMATTED = {"email", "phone", "target_value", "indicator_value", "sender_email", "number"}
 VALID_FORMATTED = {
+    "number": "2.10",
     "email": "asa@storaker.se",
     "phone": "070-123 45 67",
     "sender_email": "trygghet@storaker.se",
@@ -554,6 +558,33 @@ def test_bad_input_is_refused_at_the_field_and_awkward_text_is_kept(
         with sqlite3.connect(demo_ctx.database.path) as connection:
             dump = "\n".join(connection.iterdump())
         assert AWKWARD in dump, f"{name}: the awkward text was not stored exactly"
+
+
+@pytest.mark.parametrize(
+    ("bad", "expected"), [("x" * 21, "högst 20 tecken"), ("3\x07", "styrtecken")]
+)
+def test_a_commitments_number_is_refused_at_the_field_and_kept(
+    bad: str, expected: str, qtbot, demo_ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The number's own rule: a bad one is refused under the field with nothing stored and
+    the text kept; a short number in any script is stored exactly."""
+    dialog = open_dialog(
+        "situation.agreements_dialogs.CommitmentDialog", demo_ctx, monkeypatch, qtbot
+    )
+    version = _data_version(demo_ctx.database.path)
+    dialog.text.setPlainText(AWKWARD)
+    dialog.number.setText(bad)
+    _refused(dialog, "number", expected, version)
+    assert dialog.number.text() == bad
+    awkward_number = "3 b ש e\u0301 🚶"
+    dialog.number.setText(awkward_number)
+    dialog.save_button.click()
+    assert not dialog.isVisible(), _messages(dialog)
+    with sqlite3.connect(demo_ctx.database.path) as connection:
+        stored = connection.execute(
+            "SELECT number FROM commitments WHERE text = ?", (AWKWARD,)
+        ).fetchall()
+    assert stored == [(awkward_number,)]
 
 
 # -- editors that save as the user types ----------------------------------------------------------
