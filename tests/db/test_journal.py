@@ -137,7 +137,14 @@ def test_real_and_blob_values_are_exact(database: Any, db_path: Path) -> None:
     assert stored["t_num"][2:4] == ("text", "12")
     assert stored["t_odd"][3] == "it's\n\u202eÅ😀 X'00'"
     assert stored["test_logo"][4:6] == ("blob", logo)
-    values = sorted(row[-2:] for row in after["indicator_values"])
+    # The value column by name: later migrations add columns after it (area_id).
+    conn = sqlite3.connect(db_path)
+    try:
+        columns = [row[1] for row in conn.execute('PRAGMA table_info("indicator_values")')]
+    finally:
+        conn.close()
+    at = 2 * columns.index("value")
+    values = sorted(row[at : at + 2] for row in after["indicator_values"])
     assert values == [("real", -7.0), ("real", 0.1 + 0.2), ("real", 1e300)]
 
 
