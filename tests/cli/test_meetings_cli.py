@@ -127,6 +127,7 @@ def test_help_uses_swedish_placeholders(capsys: pytest.CaptureFixture[str]) -> N
         ("import", "ics"),
         ("import", "indicators"),
         ("list",),
+        ("attach",),
         ("search",),
     ):
         usage = _usage(*args, capsys=capsys).split("\n\n")[0]

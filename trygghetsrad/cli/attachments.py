@@ -27,18 +27,18 @@ def add_commands(commands: Commands) -> None:
     attach.add_argument("owner", choices=_OWNERS, metavar="meeting|item|agreement|picture")
     attach.add_argument(
         "owner_id",
-        metavar="ID",
+        metavar="POST-ID",
         help=tr("mötets, punktens, överenskommelsens eller lägesbildens id"),
     )
-    attach.add_argument("file", metavar="FIL", type=Path, help=tr("filen som bifogas"))
-    attach.add_argument("--title", default="", metavar="TEXT", help=tr("bilagans rubrik"))
+    attach.add_argument("file", metavar="INFIL", type=Path, help=tr("filen som bifogas"))
+    attach.add_argument("--title", default="", metavar="RUBRIK", help=tr("bilagans rubrik"))
     attach.set_defaults(handler=_attach)
 
     listing = commands.add_lists(["attachments"], _list)
     listing.add_argument(
         "target",
         nargs="*",
-        metavar="meeting|item|agreement|picture ID",
+        metavar="meeting|item|agreement|picture POST-ID",
         help=tr("för list attachments: vems bilagor (t.ex. meeting 1)"),
     )
 
@@ -99,7 +99,7 @@ def _list(args: argparse.Namespace) -> int:
     target = list(args.target or [])
     if len(target) != 2 or target[0] not in _OWNERS:
         raise UserError(
-            tr("Ange vems bilagor: list attachments meeting|item|agreement|picture ID.")
+            tr("Ange vems bilagor: list attachments meeting|item|agreement|picture POST-ID.")
         )
     owner = OwnerKind(target[0])
     db = open_db(args)
