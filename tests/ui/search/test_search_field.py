@@ -100,3 +100,23 @@ def test_the_search_field_is_whole_inside_the_menu_bar_at_1366(qtbot, ctx) -> No
     assert field.visibleRegion().boundingRect() == field.rect()  # nothing of it cut off
     placeholder = field.fontMetrics().horizontalAdvance(field.placeholderText())
     assert field.width() > placeholder + 16  # "Sök i allt (Ctrl+F)" whole
+
+
+def test_a_letter_reaching_the_activated_popup_goes_on_into_the_field(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    # A platform or window manager may activate the popup as it shows (whatever the popup
+    # asks for) before the field gets the keyboard back: a fast typist's next letter lands
+    # in the list of hits.
+    _fill(ctx)
+    window, field, _opened = _shown(qtbot, ctx)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=3000)
+    QTest.keyClick(field, "n")
+    dialog = window.search.dialog
+    assert dialog.isVisible() and dialog.following is field
+    dialog.view.setFocus()  # as if the popup had been activated
+    QTest.keyClick(dialog.view, "a")
+    QTest.keyClick(dialog, "t")
+    assert field.text() == "nat"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field, timeout=3000)
+    QTest.keyClick(field, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

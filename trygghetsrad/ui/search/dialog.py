@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QLabel,
     QLineEdit,
@@ -203,7 +204,37 @@ class SearchDialog(QDialog):
             field.window().activateWindow()
             field.setFocus()
 
+    def _hand_back_key(self, event: QEvent) -> bool:
+        """A key that reached the popup while it only shows the results of the menu bar's
+        field goes on into that field, and the field gets the keyboard back.
+
+        A platform may activate the popup when it shows (the offscreen one always does, some
+        window managers too, whatever WindowDoesNotAcceptFocus says); the focus is given back
+        a moment later, and a letter typed in between landed in the list of hits and was
+        lost ('nttv' for 'nattv')."""
+        field = getattr(self, "following", None)  # None also while __init__ runs
+        if (
+            field is None
+            or self._browsing
+            or event.type() != QEvent.Type.KeyPress
+            or not isinstance(event, QKeyEvent)
+        ):
+            return False
+        self._keep_focus(field)
+        copy = QKeyEvent(
+            event.type(),
+            event.key(),
+            event.modifiers(),
+            event.text(),
+            event.isAutoRepeat(),
+            event.count(),
+        )
+        QApplication.sendEvent(field, copy)
+        return True
+
     def event(self, event: QEvent) -> bool:
+        if self._hand_back_key(event):
+            return True
         if (
             event.type() == QEvent.Type.WindowActivate
             and self.following is not None
@@ -404,6 +435,8 @@ class SearchDialog(QDialog):
             self.open_hit(hit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(watched, QTreeView) and self._hand_back_key(event):
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.field and key in (
