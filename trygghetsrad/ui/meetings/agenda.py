@@ -196,7 +196,9 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         )
         self.item_attachments.hide()
         editor.layout().insertWidget(2, self.item_attachments)
-        self.attach_button = QPushButton(self.tr("Bifoga fil…"))
+        self.attach_button = QToolButton()  # short: the title keeps its width beside it
+        self.attach_button.setText(self.tr("Bifoga…"))
+        self.attach_button.setToolTip(self.tr("Bifoga en fil till punkten (en bilaga)"))
         self.attach_button.setAccessibleName(self.tr("Bifoga fil till punkten"))
         self.attach_button.clicked.connect(lambda: self.item_attachments.add_files())
         editor.title_row.addWidget(self.attach_button)
