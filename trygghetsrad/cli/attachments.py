@@ -51,12 +51,15 @@ def add_commands(commands: Commands) -> None:
     extract.add_argument(
         "meeting", metavar="MÖTES-ID", help=tr("mötets id (se list meetings) eller datum")
     )
+    # The items and the file are separate arguments (argparse leaves the last word for the
+    # file), so the usage names each and tools reading the parser see where the file goes.
     extract.add_argument(
-        "rest",
-        nargs="+",
-        metavar="PUNKT... UTFIL.pdf",
-        help=tr("punkternas nummer som de skrivs i protokollet (14 eller §14), sist filen"),
+        "item",
+        nargs="*",
+        metavar="PUNKT",
+        help=tr("punkternas nummer som de skrivs i protokollet (14 eller §14)"),
     )
+    extract.add_argument("out", metavar="UTFIL.pdf", help=tr("filen som skrivs, en .pdf"))
     extract.set_defaults(handler=_export_extract)
 
 
@@ -144,7 +147,7 @@ def _export_extract(args: argparse.Namespace) -> int:
     from trygghetsrad.domain.meeting_extract import extract_indices
     from trygghetsrad.services.meetings_document import meeting_document
 
-    *numbers, out = args.rest
+    numbers, out = list(args.item), args.out
     if not out.lower().endswith(".pdf"):
         raise UserError(
             tr("Sist anges filen som skrivs, en .pdf: export extract MÖTES-ID PUNKT... UT.pdf.")
