@@ -45,6 +45,9 @@ def add_commands(commands: Commands) -> None:
     export = commands.export.add_parser("attachment", help=tr("en bilaga till fil"))
     export.add_argument("attachment_id", metavar="BILAGE-ID", type=int)
     export.add_argument("out", metavar="UTFIL", type=Path, help=tr("filen som skrivs"))
+    export.add_argument(
+        "--include-internal", action="store_true", help=tr("ta med interna uppgifter")
+    )
     export.set_defaults(handler=_export_attachment)
 
     extract = commands.export.add_parser("extract", help=EXPORTS["extract"].help)
@@ -136,7 +139,9 @@ def _export_attachment(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.session() as session:
-            found = get_attachment(session, args.attachment_id)
+            found = get_attachment(
+                session, args.attachment_id, include_internal=args.include_internal
+            )
     finally:
         db.close()
     return write_output(args.out, found.data)
