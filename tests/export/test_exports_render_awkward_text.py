@@ -65,6 +65,22 @@ def awkward_demo(tmp_path_factory):  # type: ignore[no-untyped-def]
         conn.exec_driver_sql(
             "UPDATE settings SET value = value || ? WHERE key = 'municipality'", (AWKWARD,)
         )
+        # A stored file is accepted as it is: the awkward text goes into the text files'
+        # own bytes, and an export of such a file must give back exactly those bytes.
+        for table in Base.metadata.sorted_tables:
+            if not {"id", "data", "mime_type"} <= set(table.columns.keys()):
+                continue
+            rows = conn.exec_driver_sql(
+                f"SELECT id, data FROM \"{table.name}\" WHERE mime_type LIKE 'text/%'"
+            ).fetchall()
+            for row_id, data in rows:
+                grown = bytes(data) + AWKWARD.encode("utf-8")
+                size = ', "size" = ?' if "size" in table.columns else ""
+                params = (grown, len(grown), row_id) if size else (grown, row_id)
+                conn.exec_driver_sql(
+                    f'UPDATE "{table.name}" SET "data" = ?{size} WHERE id = ?', params
+                )
+                planted.append(f"{table.name}.data")
     # The coordinator's name now differs from every name in the register, so a meeting
     # request needs the organizer's address from the settings (it is refused without one).
     with database.session() as s:
@@ -84,6 +100,13 @@ def test_every_export_renders_awkward_text(awkward_demo, name: str, tmp_path: Pa
     database, _planted = awkward_demo
     outputs = _run_all(database, {}, name, _export_commands()[name], tmp_path, include=False)
     assert outputs, f"export {name} produced nothing"
+    if name == "attachment":  # a stored file comes back byte for byte, awkward text and all
+        with database.session() as s:
+            stored = {
+                bytes(r[0]) for r in s.connection().exec_driver_sql("SELECT data FROM attachments")
+            }
+        for file_name, data in outputs:
+            assert data in stored, f"{file_name} is not the stored file's exact bytes"
     texts = [t for _n, data in outputs if (t := readable(data)) is not None]
     if texts:
         assert any(SEEN in t for t in texts), f"export {name} lost the accepted text"

@@ -139,6 +139,7 @@ def _plant_under_internal_parents(conn) -> dict[str, set[int]]:  # type: ignore[
             if not ids:
                 continue
             hidden.setdefault(table.name, set()).update(ids)
+            _plant_in_text_files(conn, table, ids)
             columns = _text_columns(table)
             if not columns:
                 continue
@@ -153,6 +154,20 @@ def _plant_under_internal_parents(conn) -> dict[str, set[int]]:  # type: ignore[
                     (CANARY + " ", " ", length),
                 )
     return inherited
+
+
+def _plant_in_text_files(conn, table, ids: set[int]) -> None:  # type: ignore[no-untyped-def]
+    """A stored text file under an internal record (an attached note) is internal content too:
+    the canary goes into its bytes."""
+    if not {"id", "data", "mime_type"} <= set(table.columns.keys()):
+        return
+    id_list = ", ".join(str(int(i)) for i in ids)
+    rows = conn.exec_driver_sql(
+        f"SELECT id, data FROM \"{table.name}\" WHERE id IN ({id_list}) AND mime_type LIKE 'text/%'"
+    ).fetchall()
+    for row_id, data in rows:
+        grown = f"{CANARY} {row_id} ".encode() + bytes(data)
+        conn.exec_driver_sql(f'UPDATE "{table.name}" SET "data" = ? WHERE id = ?', (grown, row_id))
 
 
 def _candidates(database, dest: str, planted: dict[str, set[int]], year: int) -> list[str]:  # type: ignore[no-untyped-def]

@@ -45,18 +45,24 @@ def add_commands(commands: Commands) -> None:
     export = commands.export.add_parser("attachment", help=tr("en bilaga till fil"))
     export.add_argument("attachment_id", metavar="BILAGE-ID", type=int)
     export.add_argument("out", metavar="UTFIL", type=Path, help=tr("filen som skrivs"))
+    export.add_argument(
+        "--include-internal", action="store_true", help=tr("ta med interna uppgifter")
+    )
     export.set_defaults(handler=_export_attachment)
 
     extract = commands.export.add_parser("extract", help=EXPORTS["extract"].help)
     extract.add_argument(
         "meeting", metavar="MÖTES-ID", help=tr("mötets id (se list meetings) eller datum")
     )
+    # The items and the file are separate arguments (argparse leaves the last word for the
+    # file), so the usage names each and tools reading the parser see where the file goes.
     extract.add_argument(
-        "rest",
-        nargs="+",
-        metavar="PUNKT... UTFIL.pdf",
-        help=tr("punkternas nummer som de skrivs i protokollet (14 eller §14), sist filen"),
+        "item",
+        nargs="*",
+        metavar="PUNKT",
+        help=tr("punkternas nummer som de skrivs i protokollet (14 eller §14)"),
     )
+    extract.add_argument("out", metavar="UTFIL.pdf", help=tr("filen som skrivs, en .pdf"))
     extract.set_defaults(handler=_export_extract)
 
 
@@ -133,7 +139,9 @@ def _export_attachment(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.session() as session:
-            found = get_attachment(session, args.attachment_id)
+            found = get_attachment(
+                session, args.attachment_id, include_internal=args.include_internal
+            )
     finally:
         db.close()
     return write_output(args.out, found.data)
@@ -144,7 +152,7 @@ def _export_extract(args: argparse.Namespace) -> int:
     from trygghetsrad.domain.meeting_extract import extract_indices
     from trygghetsrad.services.meetings_document import meeting_document
 
-    *numbers, out = args.rest
+    numbers, out = list(args.item), args.out
     if not out.lower().endswith(".pdf"):
         raise UserError(
             tr("Sist anges filen som skrivs, en .pdf: export extract MÖTES-ID PUNKT... UT.pdf.")

@@ -101,16 +101,22 @@ def _promises(rows: list[Agreement], agreement_id: int) -> tuple[str, ...]:
     return tuple(r.title for r in found)
 
 
-def get_agreement(session: Session, agreement_id: int) -> AgreementData:
+def get_agreement(
+    session: Session, agreement_id: int, *, include_internal: bool = True
+) -> AgreementData:
+    """The agreement; without `include_internal` the internal medborgarlöften under it and an
+    internal agreement it belongs to are not named (a shared document leaves them out)."""
     a = _get(session, Agreement, agreement_id)
     count = session.scalar(select(func.count()).where(Commitment.agreement_id == a.id)) or 0
-    related = list(
-        session.scalars(
+    related = [
+        r
+        for r in session.scalars(
             select(Agreement).where(
                 (Agreement.belongs_to_id == a.id) | (Agreement.id == (a.belongs_to_id or 0))
             )
         )
-    )
+        if include_internal or not r.internal
+    ]
     titles = {r.id: r.title for r in related}
     return _data(a, count, titles, _promises(related, a.id))
 
@@ -462,7 +468,7 @@ def commitment_rows(
 def agreement_document(
     session: Session, agreement_id: int, *, today: date, include_internal: bool = False
 ) -> AgreementDocument:
-    agreement = get_agreement(session, agreement_id)
+    agreement = get_agreement(session, agreement_id, include_internal=include_internal)
     if agreement.internal and not include_internal:
         raise UserError(
             tr("Överenskommelsen är markerad som intern; välj att ta med interna uppgifter.")

@@ -115,12 +115,28 @@ def add_attachment(
     return Created(row.id, _changes(owner))
 
 
-def get_attachment(session: Session, attachment_id: int) -> AttachmentInfo:
-    """One attachment with its bytes."""
+def get_attachment(
+    session: Session, attachment_id: int, *, include_internal: bool = True
+) -> AttachmentInfo:
+    """One attachment with its bytes; without `include_internal` refused when it belongs to an
+    internal agenda item, agreement or picture (it is as internal as its owner)."""
     row = session.get(Attachment, attachment_id)
     if row is None:
         raise UserError(
             tr("Bilagan finns inte (id {id}); den kan ha tagits bort.").format(id=attachment_id)
+        )
+    owners = (
+        (AgendaItem, row.agenda_item_id),
+        (Agreement, row.agreement_id),
+        (SituationPicture, row.picture_id),
+    )
+    if not include_internal and any(
+        getattr(session.get(model, key), "internal", False) for model, key in owners if key
+    ):
+        raise UserError(
+            tr(
+                "Bilagan hör till något som är markerat som internt; välj att ta med interna uppgifter."
+            )
         )
     return info_of(row, with_data=True)
 
