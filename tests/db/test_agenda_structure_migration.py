@@ -13,10 +13,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from migration_rows import contents, downgrade_to, table_columns
 
 from trygghetsrad.cli import main
 from trygghetsrad.db.engine import open_database
-from trygghetsrad.db.migrate import _migration_engine, alembic_config
+from trygghetsrad.db.migrate import alembic_config
 
 REVISION = "0013_agenda_structure"
 
@@ -33,45 +34,7 @@ BEFORE = "0012_invitations"
 
 
 def _downgrade_to_before(path: Path) -> None:
-    from alembic import command
-
-    engine = _migration_engine(path)
-    try:
-        with engine.connect() as connection, connection.begin():
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, BEFORE)
-    finally:
-        engine.dispose()
-
-
-def _tables(conn: sqlite3.Connection) -> dict[str, list[str]]:
-    rows = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchall()
-    virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
-    return {
-        name: [c[1] for c in conn.execute(f'PRAGMA table_info("{name}")')]
-        for name, _sql in rows
-        if name != "alembic_version"
-        and name not in virtual
-        and not any(name.startswith(v + "_") for v in virtual)
-    }
-
-
-def _contents(path: Path, tables: dict[str, list[str]]) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(path)
-    try:
-        return {
-            table: conn.execute(
-                'SELECT {} FROM "{}" ORDER BY rowid'.format(
-                    ", ".join(f'"{c}"' for c in columns), table
-                )
-            ).fetchall()
-            for table, columns in tables.items()
-        }
-    finally:
-        conn.close()
+    downgrade_to(path, BEFORE)
 
 
 @pytest.fixture(scope="module")
@@ -87,20 +50,20 @@ def test_ten_years_of_meetings_survive_the_upgrade(ten_years_before: Path) -> No
     conn = sqlite3.connect(ten_years_before)
     try:
         versions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
-        old_tables = _tables(conn)
+        old_tables = table_columns(conn)
         kinds = dict(conn.execute("SELECT id, kind FROM meetings").fetchall())
     finally:
         conn.close()
     assert BEFORE in versions and REVISION not in versions
     assert "numbering" not in old_tables["meetings"]
     assert "category" not in old_tables["agenda_items"]
-    before = _contents(ten_years_before, old_tables)
+    before = contents(ten_years_before, old_tables)
     assert len(before["meetings"]) > 300 and len(before["agenda_items"]) > 4000
     assert len(before["attendance"]) > 2500 and len(before["agenda_notes"]) > 6000
 
     db = open_database(ten_years_before)  # the app's own upgrade, file copied aside first
     db.close()
-    after = _contents(ten_years_before, old_tables)
+    after = contents(ten_years_before, old_tables)
     for table, rows in before.items():
         assert len(after[table]) == len(rows), table
         assert after[table] == rows, table

@@ -93,21 +93,7 @@ def _query(owner_column: str, ids: Sequence[int], with_data: bool) -> Select[Any
 
 
 def _rows(session: Session, owner_column: str, ids: Sequence[int], with_data: bool) -> list[Any]:
-    rows = list(session.execute(_query(owner_column, ids, with_data)))
-    if with_data:
-        return rows
-    return [_WithoutData(row) for row in rows]
-
-
-class _WithoutData:
-    """A row read without its bytes (the lists need only the names)."""
-
-    def __init__(self, row: Any) -> None:
-        self._row = row
-        self.data = b""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._row, name)
+    return list(session.execute(_query(owner_column, ids, with_data)))
 
 
 def list_attachments(
