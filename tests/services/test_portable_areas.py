@@ -3,8 +3,6 @@ and refuse a file whose areas lie under themselves."""
 
 from __future__ import annotations
 
-import copy
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,23 +12,9 @@ from trygghetsrad.db.engine import open_database
 from trygghetsrad.services import portable, situation_areas
 
 
-@pytest.fixture(scope="module")
-def _demo_once(tmp_path_factory) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    from trygghetsrad import demo
-
-    db = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite")
-    try:
-        with db.session() as s:
-            demo.fill(s, date(2026, 11, 26))
-        with db.session() as s:
-            return portable.export_data(s)
-    finally:
-        db.close()
-
-
 @pytest.fixture
-def demo_document(_demo_once) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    return copy.deepcopy(_demo_once)
+def demo_document(demo_export) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return demo_export
 
 
 def test_the_tree_and_its_assessments_round_trip(demo_document, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,23 +16,9 @@ from trygghetsrad.errors import UserError
 from trygghetsrad.services import portable, portable_stream
 
 
-@pytest.fixture(scope="module")
-def _demo_once(tmp_path_factory) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    from trygghetsrad import demo
-
-    db = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite")
-    try:
-        with db.session() as s:
-            demo.fill(s, date(2026, 11, 26))
-        with db.session() as s:
-            return portable.export_data(s)
-    finally:
-        db.close()
-
-
 @pytest.fixture
-def document(_demo_once) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    return copy.deepcopy(_demo_once)
+def document(demo_export) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return demo_export
 
 
 @pytest.fixture
