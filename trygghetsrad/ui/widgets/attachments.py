@@ -64,16 +64,15 @@ class AttachmentsBox(QWidget):
         self.editable = True
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
+        if label:
+            box.addWidget(QLabel(label))
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Bilagor"))
-        self.list.setMaximumHeight(90)
         self.list.setWordWrap(True)  # a long title wraps in a narrow column
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
         box.addWidget(self.list)
         row = QHBoxLayout()
-        if label:
-            row.addWidget(QLabel(label))
         self.add_button = QPushButton(self.tr("Bifoga fil…"))
         self.add_button.setAccessibleName(self.tr("Bifoga fil"))
         self.add_button.clicked.connect(lambda: self.add_files())
@@ -122,6 +121,9 @@ class AttachmentsBox(QWidget):
         has_files = self.list.count() > 0
         for widget in (self.list, self.open_button, self.remove_button):
             widget.setVisible(has_files)
+        if has_files:  # as tall as its files, up to four lines
+            rows = sum(self.list.sizeHintForRow(r) for r in range(min(4, self.list.count())))
+            self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 2)
         self._update_buttons()
         self.listed.emit(self.list.count())
 
