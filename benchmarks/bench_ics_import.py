@@ -88,7 +88,7 @@ def time_parse(data: bytes) -> tuple[float, float]:
 
 def time_import(folder: Path, data: bytes, events: int, run: int) -> tuple[float, float]:
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services.wheel_extra import import_ics
+    from trygghetsrad.services.wheel.extra import import_ics
 
     path = folder / f"import-{run}.sqlite"
     open_database(path).close()

@@ -28,8 +28,11 @@ TARGET = 1.3
 
 def make_meeting(path: Path) -> tuple[object, int]:
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.domain.meetings import Note
-    from trygghetsrad.services import meetings, meetings_actions, meetings_agenda, register
+    from trygghetsrad.domain.meetings.model import Note
+    from trygghetsrad.services import register
+    from trygghetsrad.services.meetings import actions as meetings_actions
+    from trygghetsrad.services.meetings import agenda as meetings_agenda
+    from trygghetsrad.services.meetings import lifecycle as meetings
 
     db = open_database(path)
     with db.session() as s:
@@ -93,7 +96,7 @@ def main() -> int:
     from pypdf import PdfReader
 
     from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
-    from trygghetsrad.services.meetings_document import meeting_document
+    from trygghetsrad.services.meetings.document import meeting_document
 
     with tempfile.TemporaryDirectory() as tmp:
         db, meeting = make_meeting(Path(tmp) / "bench.sqlite")

@@ -52,7 +52,7 @@ def fresh_db(folder: Path, name: str) -> Path:
 
 def time_import(folder: Path, data: bytes, run: int) -> tuple[float, float]:
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import situation_indicators
+    from trygghetsrad.services.situation import indicators as situation_indicators
 
     path = fresh_db(folder, f"import-{run}.sqlite")
     db = open_database(path)

@@ -38,8 +38,10 @@ ITEMS, NOTES, DECISIONS, ACTIONS, PEOPLE = 40, 25, 5, 5, 12
 
 
 def make_meeting(db: Any, group_id: int, people: list[int], day: date) -> int:
-    from trygghetsrad.domain.meetings import Note
-    from trygghetsrad.services import meetings, meetings_actions, meetings_agenda
+    from trygghetsrad.domain.meetings.model import Note
+    from trygghetsrad.services.meetings import actions as meetings_actions
+    from trygghetsrad.services.meetings import agenda as meetings_agenda
+    from trygghetsrad.services.meetings import lifecycle as meetings
 
     with db.session() as s:
         meeting_id = meetings.create_meeting(s, group_ids=[group_id], day=day).id
@@ -93,7 +95,7 @@ def rows_of(db: Any, meeting_id: int) -> int:
 
 def time_delete(db: Any, meeting_id: int, *, recorded: bool) -> tuple[float, Any]:
     from trygghetsrad.services import journal as journal_service
-    from trygghetsrad.services import meetings
+    from trygghetsrad.services.meetings import lifecycle as meetings
 
     start = time.perf_counter()
     if recorded:
@@ -109,8 +111,8 @@ def time_delete(db: Any, meeting_id: int, *, recorded: bool) -> tuple[float, Any
 
 def time_rewrite_notes(db: Any, meeting_id: int) -> float:
     from trygghetsrad.db import journal
-    from trygghetsrad.domain.meetings import Note
-    from trygghetsrad.services import meetings_agenda
+    from trygghetsrad.domain.meetings.model import Note
+    from trygghetsrad.services.meetings import agenda as meetings_agenda
 
     with db.session() as s:
         items = [i.id for i in meetings_agenda.get_agenda(s, meeting_id)]

@@ -43,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from trygghetsrad.app import make_application
     from trygghetsrad.domain.calendar_items import CalendarItem
-    from trygghetsrad.domain.wheel import STANDARD_KEYS, WheelCategory
-    from trygghetsrad.domain.wheel_geometry import Span
+    from trygghetsrad.domain.wheel.geometry import Span
+    from trygghetsrad.domain.wheel.model import STANDARD_KEYS, WheelCategory
     from trygghetsrad.ui.wheel.widget import AnnualWheelWidget
 
     app = make_application()

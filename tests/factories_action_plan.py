@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from trygghetsrad.domain.action_plan import MeasureInput
-from trygghetsrad.services import action_plan, agreements, causes
+from trygghetsrad.domain.situation.action_plan import MeasureInput
+from trygghetsrad.services.situation import action_plan, agreements, causes
 
 _counter = itertools.count(1)
 

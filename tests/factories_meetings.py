@@ -9,7 +9,9 @@ from typing import Any
 from factories import make_group, make_membership, make_person
 from sqlalchemy.orm import Session
 
-from trygghetsrad.services import meetings, meetings_actions, meetings_agenda
+from trygghetsrad.services.meetings import actions as meetings_actions
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 _counter = itertools.count(1)
 

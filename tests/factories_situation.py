@@ -8,13 +8,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from trygghetsrad.services import (
-    situation_gaps,
-    situation_indicators,
-    situation_observations,
-    situation_pictures,
-    situation_sources,
-)
+from trygghetsrad.services.situation import gaps as situation_gaps
+from trygghetsrad.services.situation import indicators as situation_indicators
+from trygghetsrad.services.situation import observations as situation_observations
+from trygghetsrad.services.situation import pictures as situation_pictures
+from trygghetsrad.services.situation import sources as situation_sources
 
 _counter = itertools.count(1)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from trygghetsrad.services import wheel
+from trygghetsrad.services.wheel import events as wheel
 
 _counter = itertools.count(1)
 

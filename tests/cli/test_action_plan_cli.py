@@ -54,8 +54,8 @@ def test_unknown_plan_is_a_user_error(demo_db, tmp_path: Path, capsys) -> None: 
 def test_cli_exports_use_the_stored_title_date_author_and_chapters(demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The example's follow-up of last year was titled by the coordinator in the app; the
     command line prints the same head and chapters, with contents and bookmarks."""
-    from trygghetsrad.domain.situation_documents import DocumentKind
-    from trygghetsrad.services import situation_documents
+    from trygghetsrad.domain.situation.documents import DocumentKind
+    from trygghetsrad.services.situation import documents as situation_documents
 
     with demo_db.session() as s:
         (year,) = [

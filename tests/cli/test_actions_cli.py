@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from trygghetsrad.cli import main
-from trygghetsrad.domain.action_register import ActionFilter
-from trygghetsrad.services.action_register import register_actions
+from trygghetsrad.domain.actions.register import ActionFilter
+from trygghetsrad.services.actions.register import register_actions
 
 
 def _run(path: Path, *args: str) -> int:
@@ -119,7 +119,7 @@ def test_export_reminders_writes_one_draft_per_person(
     from email import policy
 
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.domain.meetings import ActionStatus
+    from trygghetsrad.domain.meetings.model import ActionStatus
     from trygghetsrad.services import register
 
     today = date.today()

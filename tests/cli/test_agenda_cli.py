@@ -12,9 +12,10 @@ from factories import make_person
 from factories_meetings import make_item, make_meeting
 
 from trygghetsrad.cli import main
-from trygghetsrad.domain.agenda_structure import ItemCategory
-from trygghetsrad.domain.meetings import MeetingKind
-from trygghetsrad.services import meetings_attendance, meetings_structure
+from trygghetsrad.domain.meetings.agenda_structure import ItemCategory
+from trygghetsrad.domain.meetings.model import MeetingKind
+from trygghetsrad.services.meetings import attendance as meetings_attendance
+from trygghetsrad.services.meetings import structure as meetings_structure
 
 
 @pytest.fixture

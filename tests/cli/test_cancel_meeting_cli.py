@@ -11,7 +11,7 @@ import pytest
 
 from trygghetsrad.cli import main
 from trygghetsrad.db.engine import open_database
-from trygghetsrad.services.meetings import list_meetings
+from trygghetsrad.services.meetings.lifecycle import list_meetings
 
 
 def _event(path: Path) -> tuple[str, icalendar.cal.Component]:

@@ -10,8 +10,8 @@ import pytest
 
 from trygghetsrad.cli import main
 from trygghetsrad.services import register
-from trygghetsrad.services.meetings import list_meetings
-from trygghetsrad.services.meetings_attendance import list_attendance
+from trygghetsrad.services.meetings.attendance import list_attendance
+from trygghetsrad.services.meetings.lifecycle import list_meetings
 
 
 def test_invite_of_a_planned_meeting_is_a_request(

@@ -98,7 +98,7 @@ def test_the_json_import_applies_the_registers_email_rule(
 def test_a_line_break_forced_into_an_address_is_named_not_a_crash(
     demo_database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services.meetings_document import meeting_document
+    from trygghetsrad.services.meetings.document import meeting_document
 
     with demo_database.session() as s:
         person = meeting_document(s, 1, include_internal=False).recipients[0].name

@@ -96,7 +96,7 @@ def test_minutes_number_their_items_as_before(ten_years_before: Path, tmp_path: 
     """After the upgrade a protocol still prints § from its first paragraph and notes 1., 2."""
     import shutil
 
-    from trygghetsrad.services.meetings_document import meeting_document
+    from trygghetsrad.services.meetings.document import meeting_document
 
     path = tmp_path / "kopia.sqlite"
     shutil.copy(ten_years_before, path)

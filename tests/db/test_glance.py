@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from trygghetsrad.db import glance
-from trygghetsrad.services import meetings, register
+from trygghetsrad.services import register
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 
 @pytest.fixture(scope="module")

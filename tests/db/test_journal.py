@@ -12,10 +12,12 @@ from factories_meetings import make_action, make_group_with_members, make_item, 
 from factories_situation import make_indicator
 
 from trygghetsrad.db import journal
-from trygghetsrad.domain.meetings import Note
+from trygghetsrad.domain.meetings.model import Note
 from trygghetsrad.errors import UserError
 from trygghetsrad.services import journal as journal_service
-from trygghetsrad.services import meetings, meetings_agenda, register, search
+from trygghetsrad.services import register, search
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:

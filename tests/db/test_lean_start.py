@@ -16,7 +16,7 @@ def _run(code: str) -> list[str]:
 def test_first_page_maps_only_its_models_and_metadata_users_get_all() -> None:
     out = _run(
         "import sys\n"
-        "import trygghetsrad.services.meetings, trygghetsrad.services.register\n"
+        "import trygghetsrad.services.meetings.lifecycle, trygghetsrad.services.register\n"
         "loaded = lambda m: f'trygghetsrad.db.models.{m}' in sys.modules\n"
         "print(loaded('meetings'), loaded('situation'), loaded('action_plan'), loaded('wheel'))\n"
         "from trygghetsrad.db.models import Base\n"

@@ -11,7 +11,7 @@ from trygghetsrad.db.areas import TABLE_AREAS
 from trygghetsrad.db.models import Base
 from trygghetsrad.domain.changes import EVERYTHING, MEETINGS, Area
 from trygghetsrad.services import journal as journal_service
-from trygghetsrad.services import meetings
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 
 def test_every_table_of_the_models_has_an_area() -> None:

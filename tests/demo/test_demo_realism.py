@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from trygghetsrad.cli import main
-from trygghetsrad.domain.situation import Alert, source_alert
+from trygghetsrad.domain.situation.picture import Alert, source_alert
 
 TODAY = date(2026, 11, 26)
 

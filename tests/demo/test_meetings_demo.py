@@ -7,9 +7,11 @@ from datetime import date
 
 from factories_meetings import fill_meetings_demo
 
-from trygghetsrad.domain.meetings import ActionStatus, ItemKind, MeetingStatus
-from trygghetsrad.services import meetings, meetings_actions, meetings_agenda
-from trygghetsrad.services.action_register import register_actions
+from trygghetsrad.domain.meetings.model import ActionStatus, ItemKind, MeetingStatus
+from trygghetsrad.services.actions.register import register_actions
+from trygghetsrad.services.meetings import actions as meetings_actions
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 
 def test_reference_meeting_has_the_six_items_of_the_original(session) -> None:  # type: ignore[no-untyped-def]
@@ -76,7 +78,7 @@ def test_example_data_is_the_same_for_the_same_date(session, database) -> None: 
 
 
 def test_no_meeting_lists_the_same_action_twice_and_counts_are_bounded(session) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services.meetings_document import meeting_document
+    from trygghetsrad.services.meetings.document import meeting_document
 
     fill_meetings_demo(session)
     for meeting in meetings.list_meetings(session):

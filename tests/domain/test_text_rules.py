@@ -6,9 +6,11 @@ from datetime import date
 
 import pytest
 
-from trygghetsrad.domain import meetings, register, wheel
+from trygghetsrad.domain import register
 from trygghetsrad.domain.dates import FIRST_YEAR, LAST_YEAR, check_year, parse_date
+from trygghetsrad.domain.meetings import model as meetings
 from trygghetsrad.domain.text import MAX_TEXT, clean_text
+from trygghetsrad.domain.wheel import model as wheel
 from trygghetsrad.errors import ValidationError
 
 AWKWARD = "Möte 🎉👩‍👩‍👧 שלום עליכם مرحبا e\u0301 Å\u030a — “citat” 中文"
@@ -91,14 +93,14 @@ def test_possible_dates_are_read() -> None:
     ],
 )
 def test_csv_import_refuses_control_characters_and_long_names(data: str, message: str) -> None:
-    from trygghetsrad.domain.situation_csv import parse_csv
+    from trygghetsrad.domain.situation.csv_values import parse_csv
 
     with pytest.raises(ValidationError, match=message):
         parse_csv(data.encode(), indicator="Våld")
 
 
 def test_csv_import_keeps_emoji_and_right_to_left_names() -> None:
-    from trygghetsrad.domain.situation_csv import parse_csv
+    from trygghetsrad.domain.situation.csv_values import parse_csv
 
     rows = parse_csv("indikator;period;område;värde\nVåld 😀;2026;שלום e\u0301;3\n".encode()).rows
     assert (rows[0][1], rows[0][2]) == ("Våld 😀", "שלום e\u0301")

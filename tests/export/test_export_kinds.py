@@ -21,18 +21,14 @@ TODAY = date(2026, 11, 26)
 def _documents(session: Any) -> dict[str, Any]:
     """The document each kind is rendered from, as the window and the commands build it."""
     from trygghetsrad.export import spreadsheet_tables
-    from trygghetsrad.services import (
-        action_plan,
-        agreements,
-        followup,
-        meeting_invitations,
-        meetings,
-        meetings_document,
-        settings,
-        situation_indicators,
-        situation_pictures,
-        wheel_extra,
-    )
+    from trygghetsrad.services import settings
+    from trygghetsrad.services.meetings import document as meetings_document
+    from trygghetsrad.services.meetings import invitations as meeting_invitations
+    from trygghetsrad.services.meetings import lifecycle as meetings
+    from trygghetsrad.services.situation import action_plan, agreements, followup
+    from trygghetsrad.services.situation import indicators as situation_indicators
+    from trygghetsrad.services.situation import pictures as situation_pictures
+    from trygghetsrad.services.wheel import extra as wheel_extra
 
     settings.save(session, replace(settings.load(session), sender_email="samordnare@storaker.se"))
     held = next(m for m in meetings.list_meetings(session) if m.status.value != "planned")

@@ -8,7 +8,7 @@ from datetime import date
 from factories_meetings import make_item, make_meeting
 from pypdf import PdfReader
 
-from trygghetsrad.domain.meetings import Note
+from trygghetsrad.domain.meetings.model import Note
 from trygghetsrad.export.pdf.base import drawable, escape
 
 
@@ -29,8 +29,8 @@ def test_drawable_drops_emoji_with_their_whole_sequence() -> None:
 
 def test_minutes_pdf_with_emoji_has_no_missing_glyphs(session) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
-    from trygghetsrad.services import meetings_agenda
-    from trygghetsrad.services.meetings_document import meeting_document
+    from trygghetsrad.services.meetings import agenda as meetings_agenda
+    from trygghetsrad.services.meetings.document import meeting_document
 
     meeting = make_meeting(session, title="Trygghetsråd 🎉", place="Sal 🙋\u200d♀️ Älven")
     item = make_item(session, meeting, title="Lägesbild 🚓 centrum")
@@ -43,13 +43,13 @@ def test_minutes_pdf_with_emoji_has_no_missing_glyphs(session) -> None:  # type:
 
 def test_wheel_poster_drops_emoji_too() -> None:
     from trygghetsrad.domain.calendar_items import CalendarItem
-    from trygghetsrad.domain.wheel import (
+    from trygghetsrad.domain.wheel.model import (
         DEFAULT_CATEGORIES,
         WheelCategory,
         WheelDocument,
         WheelPlan,
     )
-    from trygghetsrad.export.wheel_poster import wheel_poster_pdf
+    from trygghetsrad.export.wheel.poster import wheel_poster_pdf
 
     cats = tuple(WheelCategory(i, k, n, c, i) for i, (k, n, c) in enumerate(DEFAULT_CATEGORIES))
     doc = WheelDocument(

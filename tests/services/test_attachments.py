@@ -11,10 +11,12 @@ import pytest
 from factories_meetings import make_item, make_meeting
 
 from trygghetsrad.domain.attachments import MAX_ATTACHMENT_BYTES, OwnerKind
-from trygghetsrad.domain.minutes_versions import dumps_document, loads_document
+from trygghetsrad.domain.meetings.minutes_versions import dumps_document, loads_document
 from trygghetsrad.errors import UserError, ValidationError
-from trygghetsrad.services import attachments, meetings, meetings_agenda
-from trygghetsrad.services.meetings_document import meeting_document
+from trygghetsrad.services import attachments
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
+from trygghetsrad.services.meetings.document import meeting_document
 
 
 def _add(session, owner: OwnerKind, owner_id: int, title: str, data: bytes = b"x") -> int:  # type: ignore[no-untyped-def]
@@ -111,8 +113,8 @@ def test_an_agreement_pdf_lists_its_files(session) -> None:  # type: ignore[no-u
     from factories_action_plan import make_agreement
     from pypdf import PdfReader
 
-    from trygghetsrad.export.action_plan_agreement import render_agreement
-    from trygghetsrad.services.agreements import agreement_document
+    from trygghetsrad.export.situation.action_plan_agreement import render_agreement
+    from trygghetsrad.services.situation.agreements import agreement_document
 
     agreement = make_agreement(session)
     _add(session, OwnerKind.AGREEMENT, agreement, "Överenskommelsen som undertecknad")

@@ -313,8 +313,8 @@ def test_every_column_filled_with_an_enums_values_is_registered(demo_document) -
     from trygghetsrad.db import column_enums
 
     enums = []
-    for info in pkgutil.iter_modules(domain.__path__):
-        module = importlib.import_module(f"trygghetsrad.domain.{info.name}")
+    for info in pkgutil.walk_packages(domain.__path__, "trygghetsrad.domain."):
+        module = importlib.import_module(info.name)
         enums += [
             v
             for v in vars(module).values()

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from trygghetsrad.db.engine import open_database
-from trygghetsrad.services import portable, situation_areas
+from trygghetsrad.services import portable
+from trygghetsrad.services.situation import areas as situation_areas
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from factories_meetings import make_action, make_group_with_members, make_item, 
 
 from trygghetsrad.cli import main
 from trygghetsrad.db.engine import open_database
-from trygghetsrad.services import meetings_actions, portable
+from trygghetsrad.services import portable
+from trygghetsrad.services.meetings import actions as meetings_actions
 
 
 def test_an_older_file_keeps_each_actions_responsible(database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -12,9 +12,11 @@ from factories_meetings import make_action, make_item, make_meeting
 
 from trygghetsrad.db import search_index, search_sources
 from trygghetsrad.domain.calendar_items import Owner
-from trygghetsrad.domain.meetings import Note
+from trygghetsrad.domain.meetings.model import Note
 from trygghetsrad.domain.search import plain
-from trygghetsrad.services import meetings, meetings_agenda, register, search
+from trygghetsrad.services import register, search
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 
 def _meeting_hits(session, text):  # type: ignore[no-untyped-def]

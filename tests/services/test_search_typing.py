@@ -17,7 +17,8 @@ from factories_wheel import make_event
 from trygghetsrad.db import search_index
 from trygghetsrad.db.engine import open_database
 from trygghetsrad.domain.search import marked, plain
-from trygghetsrad.services import register, search, wheel
+from trygghetsrad.services import register, search
+from trygghetsrad.services.wheel import events as wheel
 
 
 def _titles(session, text):  # type: ignore[no-untyped-def]

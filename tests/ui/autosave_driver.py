@@ -33,7 +33,7 @@ def _start_typing(marker: str) -> None:
     if window is None or not window.isVisible():
         QTimer.singleShot(100, lambda: _start_typing(marker))
         return
-    from trygghetsrad.domain.meetings import MeetingStatus
+    from trygghetsrad.domain.meetings.model import MeetingStatus
 
     page = window.show_tab("meetings")
     drafts = [m for m in page.model.rows() if m.status is MeetingStatus.DRAFT]

@@ -38,7 +38,7 @@ def main(scale: float) -> dict[str, Any]:
 
     app = QApplication([])
     from trygghetsrad.db.engine import open_database
-    from trygghetsrad.services import meetings
+    from trygghetsrad.services.meetings import lifecycle as meetings
     from trygghetsrad.ui.lazy_tab import LazyTab
     from trygghetsrad.ui.main_window import TABS, MainWindow
     from trygghetsrad.ui.widgets.form_dialog import FormDialog
@@ -115,7 +115,7 @@ def main(scale: float) -> dict[str, Any]:
 
     # The editor of a draft meeting whose item has two uppdrag (three, four): the buttons under
     # the Uppdrag table and eight lines of notes stay in view without scrolling the editor.
-    from trygghetsrad.services import meetings_actions
+    from trygghetsrad.services.meetings import actions as meetings_actions
 
     with database.session() as s:
         draft = next(m.id for m in meetings.list_meetings(s) if m.status.value == "draft")

@@ -14,8 +14,10 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
-from trygghetsrad.domain.area_tree import AreaLink
-from trygghetsrad.services import situation_areas, situation_gaps, situation_observations
+from trygghetsrad.domain.situation.area_tree import AreaLink
+from trygghetsrad.services.situation import areas as situation_areas
+from trygghetsrad.services.situation import gaps as situation_gaps
+from trygghetsrad.services.situation import observations as situation_observations
 
 # The offscreen platform says it cannot raise or grab for the open list; nothing is wrong.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -223,7 +225,7 @@ def test_an_indicator_value_under_an_area_offered_from_the_tree_is_tied_to_it(
 ) -> None:
     from PySide6.QtWidgets import QInputDialog
 
-    from trygghetsrad.services import situation_indicators
+    from trygghetsrad.services.situation import indicators as situation_indicators
     from trygghetsrad.ui.situation.indicators import IndicatorsPage
 
     ids = _make_areas(ctx)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from trygghetsrad.domain.meetings import AttendanceData, Presence
+from trygghetsrad.domain.meetings.model import AttendanceData, Presence
 from trygghetsrad.ui.meetings.attendance_details import AttendanceDetailsDialog
 
 

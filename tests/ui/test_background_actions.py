@@ -13,8 +13,9 @@ from factories_action_plan import demo_app_fixture, demo_db_fixture, demo_templa
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog, QPushButton, QWidget
 
-from trygghetsrad.services import register, situation_indicators
-from trygghetsrad.services import wheel as wheel_service
+from trygghetsrad.services import register
+from trygghetsrad.services.situation import indicators as situation_indicators
+from trygghetsrad.services.wheel import events as wheel_service
 
 __all__ = ["demo_app_fixture", "demo_db_fixture", "demo_template_fixture"]
 
@@ -65,7 +66,7 @@ def _save_as(monkeypatch, module: Any, path: Path) -> None:  # type: ignore[no-u
 def test_plan_pdf_is_written_in_the_background_and_cancel_leaves_no_file(
     qtbot, demo_app, tmp_path, monkeypatch, cancel
 ) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.export import action_plan as pdf
+    from trygghetsrad.export.situation import action_plan as pdf
     from trygghetsrad.ui.situation import action_plan_export
     from trygghetsrad.ui.situation.plan_page import PlanPage
 
@@ -158,7 +159,7 @@ def test_csv_import_cancel_imports_nothing(qtbot, ctx, tmp_path, monkeypatch, ca
 
 @pytest.mark.parametrize("cancel", [False, True])
 def test_ics_import_in_the_background(qtbot, ctx, tmp_path, monkeypatch, cancel) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import wheel_extra
+    from trygghetsrad.services.wheel import extra as wheel_extra
     from trygghetsrad.ui.wheel.page import WheelPage
 
     page = WheelPage(ctx)

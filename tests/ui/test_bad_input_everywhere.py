@@ -66,7 +66,7 @@ VALID_FORMATTED = {
 
 
 def _meeting_id(ctx: Any, status: str, *, newest: bool = False) -> int:
-    from trygghetsrad.services import meetings
+    from trygghetsrad.services.meetings import lifecycle as meetings
 
     with ctx.database.session() as s:
         found = [m for m in meetings.list_meetings(s) if m.status.value == status]
@@ -127,7 +127,7 @@ def _situation(ctx: Any, cls: str, module: str) -> Any:
 def _plan_page(ctx: Any, *, draft: bool = False) -> Any:
     page = _situation(ctx, "PlanPage", "plan_page")
     if draft:  # a plan still being written (the example plan is adopted)
-        from trygghetsrad.services import action_plan
+        from trygghetsrad.services.situation import action_plan
 
         with ctx.database.session() as s:
             plan_id = action_plan.create_plan(
@@ -140,8 +140,8 @@ def _plan_page(ctx: Any, *, draft: bool = False) -> Any:
 
 def _actions(ctx: Any) -> Any:
     """The Uppdrag page with an open action selected that a coming meeting follows up."""
-    from trygghetsrad.domain.action_register import ActionFilter
-    from trygghetsrad.services.action_register import comment_meeting, register_actions
+    from trygghetsrad.domain.actions.register import ActionFilter
+    from trygghetsrad.services.actions.register import comment_meeting, register_actions
     from trygghetsrad.ui.actions.page import ActionsPage
 
     page = ActionsPage(ctx)
@@ -172,7 +172,7 @@ def _agreement_step(ctx: Any) -> None:
 
 
 def _pictures_present(ctx: Any) -> None:
-    from trygghetsrad.services import situation_pictures
+    from trygghetsrad.services.situation import pictures as situation_pictures
 
     page = _situation(ctx, "PicturesPage", "pictures")
     with ctx.database.session() as s:
@@ -183,7 +183,8 @@ def _pictures_present(ctx: Any) -> None:
 
 def _comment(ctx: Any) -> None:
     """The progress comment on an action followed up at an editable meeting."""
-    from trygghetsrad.services import meetings, meetings_actions
+    from trygghetsrad.services.meetings import actions as meetings_actions
+    from trygghetsrad.services.meetings import lifecycle as meetings
     from trygghetsrad.ui.meetings.page import MeetingsPage
 
     with ctx.database.session() as s:
@@ -290,7 +291,7 @@ def _wheel(ctx: Any) -> Any:
 
 
 def _followup(ctx: Any) -> None:
-    from trygghetsrad.services import action_plan
+    from trygghetsrad.services.situation import action_plan
 
     page = _plan_page(ctx)
     with ctx.database.session() as s:
@@ -300,7 +301,7 @@ def _followup(ctx: Any) -> None:
 
 
 def _link(ctx: Any) -> None:
-    from trygghetsrad.services import action_plan
+    from trygghetsrad.services.situation import action_plan
 
     page = _plan_page(ctx)
     with ctx.database.session() as s:
@@ -621,7 +622,7 @@ def test_agenda_item_editor_shows_the_message_at_the_field_and_keeps_the_text(
 
 
 def _pictures_page(ctx: Any, qtbot: Any) -> Any:
-    from trygghetsrad.services import situation_pictures
+    from trygghetsrad.services.situation import pictures as situation_pictures
 
     page = _situation(ctx, "PicturesPage", "pictures")
     qtbot.addWidget(page)

@@ -11,8 +11,8 @@ from typing import Any
 from factories_meetings import make_group_with_members, open_meetings_page
 from PySide6.QtWidgets import QMessageBox
 
-from trygghetsrad.domain.meetings import MeetingKind, MeetingStatus
-from trygghetsrad.services import meetings
+from trygghetsrad.domain.meetings.model import MeetingKind, MeetingStatus
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 
 def test_the_cancel_question_names_group_and_day(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from trygghetsrad.services import meetings
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.main_window import MainWindow
 from trygghetsrad.ui.widgets import autosave
 

@@ -14,7 +14,8 @@ import pytest
 from factories_meetings import make_group_with_members, open_meetings_page
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from trygghetsrad.services import meetings, meetings_agenda
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.widgets.field_policy import FieldPolicy, install_field_policy
 
 

@@ -51,7 +51,7 @@ def test_the_action_plan_pdf_refuses_a_link_to_the_database(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog, QWidget
 
-    from trygghetsrad.services import action_plan
+    from trygghetsrad.services.situation import action_plan
     from trygghetsrad.ui.situation import action_plan_export
 
     db = demo_ctx.database.path

@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import MeetingStatus, Presence
-from trygghetsrad.services import meetings, meetings_actions, meetings_agenda, register
-from trygghetsrad.services import meetings_attendance as attendance
+from trygghetsrad.domain.meetings.model import MeetingStatus, Presence
+from trygghetsrad.services import register
+from trygghetsrad.services.meetings import actions as meetings_actions
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import attendance
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
 from trygghetsrad.ui.register.page import PART_KEY, RegisterPage
 

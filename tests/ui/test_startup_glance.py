@@ -83,7 +83,7 @@ def _start(path: Path, home: Path) -> subprocess.CompletedProcess[str]:
 
 def test_first_paint_with_data_needs_no_sqlalchemy(demo_database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with demo_database.session() as s:
-        from trygghetsrad.services import meetings
+        from trygghetsrad.services.meetings import lifecycle as meetings
 
         count = len(meetings.list_meetings(s))
     path = demo_database.path

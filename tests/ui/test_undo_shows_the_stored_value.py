@@ -12,7 +12,9 @@ from factories_meetings import make_group_with_members, open_meetings_page
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from trygghetsrad.services import meetings, meetings_agenda, register
+from trygghetsrad.services import register
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 
 def test_undo_and_redo_of_foredragande_show_in_the_field(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]

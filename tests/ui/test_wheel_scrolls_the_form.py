@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from test_click_selects_everywhere import PAGES, _reveal, _shown_page
 
-from trygghetsrad.services import meetings
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
 from trygghetsrad.ui.widgets.field_policy import FieldPolicy, install_field_policy
 

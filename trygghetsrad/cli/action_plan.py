@@ -64,7 +64,7 @@ def _json_default(value: object) -> object:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from trygghetsrad.services import action_plan, agreements
+    from trygghetsrad.services.situation import action_plan, agreements
 
     db = open_db(args)
     try:
@@ -131,7 +131,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _export_plan(args: argparse.Namespace) -> int:
-    from trygghetsrad.services import followup
+    from trygghetsrad.services.situation import followup
 
     db = open_db(args)
     try:
@@ -146,7 +146,7 @@ def _export_plan(args: argparse.Namespace) -> int:
 
 
 def _export_followup(args: argparse.Namespace) -> int:
-    from trygghetsrad.services import followup
+    from trygghetsrad.services.situation import followup
 
     db = open_db(args)
     try:
@@ -161,7 +161,7 @@ def _export_followup(args: argparse.Namespace) -> int:
 
 
 def _export_agreement(args: argparse.Namespace) -> int:
-    from trygghetsrad.services import agreements
+    from trygghetsrad.services.situation import agreements
 
     db = open_db(args)
     try:

@@ -85,8 +85,8 @@ def _day(text: str) -> date:
 
 def _criteria(session: Any, args: argparse.Namespace) -> Any:
     from trygghetsrad.db.models import Group, Organisation, Person
-    from trygghetsrad.domain.action_register import ActionFilter
-    from trygghetsrad.domain.meetings import ActionStatus
+    from trygghetsrad.domain.actions.register import ActionFilter
+    from trygghetsrad.domain.meetings.model import ActionStatus
 
     for value, model, message in (
         (args.person, Person, tr("Det finns ingen person med id {id} (se list people --json).")),
@@ -115,7 +115,7 @@ def _criteria(session: Any, args: argparse.Namespace) -> Any:
 
 
 def _list_actions(args: argparse.Namespace) -> int:
-    from trygghetsrad.services.action_register import register_actions
+    from trygghetsrad.services.actions.register import register_actions
 
     today = date.today()
     db = open_db(args)
@@ -193,8 +193,8 @@ def _sheet(session: Any, args: argparse.Namespace) -> Any:
     internal = getattr(args, "include_internal", False)
     today = date.today()
     if args.sheet == "actions":
-        from trygghetsrad.domain.action_register import ActionFilter
-        from trygghetsrad.services.action_register import register_actions
+        from trygghetsrad.domain.actions.register import ActionFilter
+        from trygghetsrad.services.actions.register import register_actions
 
         criteria = ActionFilter(include_internal=internal)
         if args.year is not None:
@@ -203,13 +203,13 @@ def _sheet(session: Any, args: argparse.Namespace) -> Any:
             )
         return tables.actions_sheet(register_actions(session, criteria, today=today), today=today)
     if args.sheet == "attendance":
-        from trygghetsrad.services.meetings_attendance import attendance_by_person
+        from trygghetsrad.services.meetings.attendance import attendance_by_person
 
         year = args.year or today.year
         return tables.attendance_sheet(attendance_by_person(session, year), year)
     if args.sheet == "measures":
-        from trygghetsrad.services import action_plan
-        from trygghetsrad.services.followup import plans_for_year
+        from trygghetsrad.services.situation import action_plan
+        from trygghetsrad.services.situation.followup import plans_for_year
 
         plans = plans_for_year(session, args.year) if args.year else action_plan.list_plans(session)
         rows = []
@@ -228,8 +228,8 @@ def _sheet(session: Any, args: argparse.Namespace) -> Any:
     from dataclasses import replace
 
     from trygghetsrad.domain.internal import visible
-    from trygghetsrad.services.situation_indicators import list_indicators
-    from trygghetsrad.services.situation_sources import list_sources
+    from trygghetsrad.services.situation.indicators import list_indicators
+    from trygghetsrad.services.situation.sources import list_sources
 
     # An internal data source is not named (as in the situation report); its figures stay.
     named = {s.id for s in visible(list_sources(session), internal)}
@@ -246,7 +246,7 @@ def _export_reminders(args: argparse.Namespace) -> int:
     from trygghetsrad.export.meetings import reminders as drafts
     from trygghetsrad.files import write_document
     from trygghetsrad.services import settings
-    from trygghetsrad.services.reminders import reminders
+    from trygghetsrad.services.actions.reminders import reminders
 
     today = date.today()
     outdir = Path(args.outdir)

@@ -149,8 +149,8 @@ def _export_attachment(args: argparse.Namespace) -> int:
 
 def _export_extract(args: argparse.Namespace) -> int:
     from trygghetsrad.cli.meetings import resolve_meeting
-    from trygghetsrad.domain.meeting_extract import extract_indices
-    from trygghetsrad.services.meetings_document import meeting_document
+    from trygghetsrad.domain.meetings.extract import extract_indices
+    from trygghetsrad.services.meetings.document import meeting_document
 
     numbers, out = list(args.item), args.out
     if not out.lower().endswith(".pdf"):

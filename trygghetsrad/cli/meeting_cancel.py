@@ -30,9 +30,9 @@ def add_commands(commands: Commands) -> None:
 
 
 def _cancel_meeting(args: argparse.Namespace) -> int:
-    from trygghetsrad.domain.meetings import meeting_name
-    from trygghetsrad.services.meeting_invitations import cancel_meeting, restore_meeting
-    from trygghetsrad.services.meetings import get_meeting
+    from trygghetsrad.domain.meetings.model import meeting_name
+    from trygghetsrad.services.meetings.invitations import cancel_meeting, restore_meeting
+    from trygghetsrad.services.meetings.lifecycle import get_meeting
 
     db = open_db(args)
     try:

@@ -22,7 +22,7 @@ from trygghetsrad.i18n import tr
 if TYPE_CHECKING:  # the commands import what they use when they run (start-up time)
     from sqlalchemy.orm import Session
 
-    from trygghetsrad.domain.meetings_document import MeetingDocument
+    from trygghetsrad.domain.meetings.document import MeetingDocument
 
 
 def add_commands(commands: Commands) -> None:
@@ -85,7 +85,7 @@ def _extend_list(commands: Commands) -> None:
 
 
 def _list_meetings(args: argparse.Namespace) -> int:
-    from trygghetsrad.services.meetings import list_meetings
+    from trygghetsrad.services.meetings.lifecycle import list_meetings
 
     db = open_db(args)
     try:
@@ -121,7 +121,7 @@ def _list_meetings(args: argparse.Namespace) -> int:
 
 def _list_versions(args: argparse.Namespace) -> int:
     """The kept versions of a meeting's minutes: number, event, date."""
-    from trygghetsrad.services.meetings_versions import list_versions
+    from trygghetsrad.services.meetings.versions import list_versions
 
     if not args.meeting:
         raise UserError(tr("Ange mötet: list versions --meeting MÖTES-ID."))
@@ -146,7 +146,7 @@ def _list_versions(args: argparse.Namespace) -> int:
 
 def resolve_meeting(session: Session, text: str) -> int:
     """The meeting named by an id or a date on the command line."""
-    from trygghetsrad.services.meetings import get_row, list_meetings
+    from trygghetsrad.services.meetings.lifecycle import get_row, list_meetings
 
     if text.isdigit():
         return get_row(session, int(text)).id
@@ -168,7 +168,7 @@ def resolve_meeting(session: Session, text: str) -> int:
 
 
 def _document(args: argparse.Namespace, *, with_files: bool = False) -> MeetingDocument:
-    from trygghetsrad.services.meetings_document import meeting_document
+    from trygghetsrad.services.meetings.document import meeting_document
 
     db = open_db(args)
     try:
@@ -193,7 +193,7 @@ def _export_minutes(args: argparse.Namespace) -> int:
 
 def _version_document(args: argparse.Namespace) -> MeetingDocument:
     """A kept version, exactly as it was finalised or sent."""
-    from trygghetsrad.services.meetings_versions import version_document
+    from trygghetsrad.services.meetings.versions import version_document
 
     if args.include_internal:
         raise UserError(tr("En sparad version innehåller aldrig interna punkter."))
@@ -228,7 +228,7 @@ def _export_email(args: argparse.Namespace) -> int:
 def _export_invite(args: argparse.Namespace) -> int:
     """A meeting request (or a cancellation) with the SEQUENCE recorded as issued; beside an
     open window the database is read-only and the number is only computed."""
-    from trygghetsrad.services.meeting_invitations import invitation
+    from trygghetsrad.services.meetings.invitations import invitation
 
     db = open_db(args)
     try:

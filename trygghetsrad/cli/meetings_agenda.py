@@ -19,7 +19,7 @@ NAMES = ("agenda", "attendance")
 
 def list_handler(args: argparse.Namespace, resolve_meeting: Callable[[Any, str], int]) -> int:
     """`resolve_meeting(session, text)` names the meeting as every meeting command does."""
-    from trygghetsrad.services.meetings_document import meeting_document
+    from trygghetsrad.services.meetings.document import meeting_document
 
     if not args.meeting:
         raise UserError(tr("Ange mötet: list {what} --meeting MÖTES-ID.").format(what=args.what))
@@ -44,8 +44,8 @@ def list_handler(args: argparse.Namespace, resolve_meeting: Callable[[Any, str],
 
 
 def _agenda(doc: Any) -> list[dict[str, Any]]:
-    from trygghetsrad.domain.agenda_structure import format_slot
-    from trygghetsrad.domain.meetings_document import item_facts
+    from trygghetsrad.domain.meetings.agenda_structure import format_slot
+    from trygghetsrad.domain.meetings.document import item_facts
 
     numbers = doc.numbers()
     rows = []
@@ -75,7 +75,7 @@ def _agenda(doc: Any) -> list[dict[str, Any]]:
 
 
 def _attendance(doc: Any) -> list[dict[str, Any]]:
-    from trygghetsrad.domain.meetings_document import attendee_detail
+    from trygghetsrad.domain.meetings.document import attendee_detail
 
     return [
         {

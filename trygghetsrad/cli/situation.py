@@ -19,7 +19,7 @@ from trygghetsrad.i18n import plural, tr
 if TYPE_CHECKING:  # the commands import what they use when they run (start-up time)
     from sqlalchemy.orm import Session
 
-    from trygghetsrad.domain.situation import PictureData
+    from trygghetsrad.domain.situation.picture import PictureData
 
 LISTS = ("situations", "sources", "indicators")
 
@@ -62,7 +62,9 @@ def _extend_list(commands: Commands) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from trygghetsrad.services import situation_indicators, situation_pictures, situation_sources
+    from trygghetsrad.services.situation import indicators as situation_indicators
+    from trygghetsrad.services.situation import pictures as situation_pictures
+    from trygghetsrad.services.situation import sources as situation_sources
 
     today = date.today()
     db = open_db(args)
@@ -138,7 +140,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _import_indicators(args: argparse.Namespace) -> int:
-    from trygghetsrad.services import situation_indicators
+    from trygghetsrad.services.situation import indicators as situation_indicators
 
     check_readable(args.file)
     db = open_db(args, create=True)
@@ -162,7 +164,7 @@ def _import_indicators(args: argparse.Namespace) -> int:
 
 
 def _export_situation(args: argparse.Namespace) -> int:
-    from trygghetsrad.services import situation_pictures
+    from trygghetsrad.services.situation import pictures as situation_pictures
 
     db = open_db(args)
     try:
@@ -179,7 +181,7 @@ def _export_situation(args: argparse.Namespace) -> int:
 
 
 def _check_picture(session: Session, picture_id: int) -> PictureData:
-    from trygghetsrad.services import situation_pictures
+    from trygghetsrad.services.situation import pictures as situation_pictures
 
     try:
         return situation_pictures.get_picture(session, picture_id)

@@ -15,7 +15,7 @@ from trygghetsrad.export.kinds import EXPORTS, WHEEL_IMAGES, by_suffix, suffixes
 from trygghetsrad.i18n import tr
 
 if TYPE_CHECKING:  # the commands import what they use when they run (start-up time)
-    from trygghetsrad.domain.wheel import WheelDocument
+    from trygghetsrad.domain.wheel.model import WheelDocument
 
 
 def add_commands(commands: Commands) -> None:
@@ -65,7 +65,7 @@ def _source(key: str) -> str:
 def _list_events(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from trygghetsrad.services import wheel
+    from trygghetsrad.services.wheel import events as wheel
 
     year = getattr(args, "year", None) or date.today().year
     db = open_db(args)
@@ -111,7 +111,7 @@ def _list_events(args: argparse.Namespace) -> int:
 
 
 def _document(args: argparse.Namespace) -> WheelDocument:
-    from trygghetsrad.services.wheel_extra import wheel_document
+    from trygghetsrad.services.wheel.extra import wheel_document
 
     if not 1900 <= args.year <= 2200:
         raise UserError(tr("Ange ett år mellan 1900 och 2200."))
@@ -142,8 +142,8 @@ def _export_ics(args: argparse.Namespace) -> int:
 
 def _import_ics(args: argparse.Namespace) -> int:
     from trygghetsrad.cli.progress import TerminalProgress
-    from trygghetsrad.services import wheel
-    from trygghetsrad.services.wheel_extra import import_ics
+    from trygghetsrad.services.wheel import events as wheel
+    from trygghetsrad.services.wheel.extra import import_ics
 
     try:
         data = args.source.read_bytes()

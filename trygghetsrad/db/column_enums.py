@@ -10,20 +10,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from trygghetsrad.domain import (
-    action_plan,
-    agenda_structure,
-    agreements,
-    area_tree,
-    causes,
-    meeting_notice,
-    meetings,
-    minutes_versions,
-    register,
-    situation,
-    situation_documents,
-)
-from trygghetsrad.domain import wheel as wheel_domain
+from trygghetsrad.domain import register
+from trygghetsrad.domain.meetings import agenda_structure, minutes_versions
+from trygghetsrad.domain.meetings import model as meetings
+from trygghetsrad.domain.meetings import notice as meeting_notice
+from trygghetsrad.domain.situation import action_plan, agreements, area_tree, causes
+from trygghetsrad.domain.situation import documents as situation_documents
+from trygghetsrad.domain.situation import picture as situation
+from trygghetsrad.domain.wheel import model as wheel_domain
 
 ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
     # register

@@ -20,7 +20,12 @@ from datetime import date, time
 from pathlib import Path
 
 from trygghetsrad.db.inspection import BUSY_TIMEOUT_MS
-from trygghetsrad.domain.meetings import MeetingKind, MeetingStatus, MeetingSummary, default_title
+from trygghetsrad.domain.meetings.model import (
+    MeetingKind,
+    MeetingStatus,
+    MeetingSummary,
+    default_title,
+)
 from trygghetsrad.domain.register import PersonData
 from trygghetsrad.domain.text import sort_key
 

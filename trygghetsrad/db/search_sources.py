@@ -104,7 +104,7 @@ def meeting_texts(connection: Connection, ids: Sequence[int]) -> dict[int, Deriv
     13 februari 2025"), by its weekday, ISO date and kind, and shows its place beside it.
     The month names come from `domain.dates`, so "maj 2024" finds the meetings of May 2024."""
     from trygghetsrad.domain.dates import WEEKDAYS
-    from trygghetsrad.domain.meetings import MeetingKind, meeting_name
+    from trygghetsrad.domain.meetings.model import MeetingKind, meeting_name
 
     if not ids:
         return {}

@@ -19,8 +19,8 @@ from trygghetsrad.db.models.situation import DataSource, Indicator, Observation
 from trygghetsrad.demo import DemoContext
 from trygghetsrad.demo import action_plan_followed as followed
 from trygghetsrad.demo.action_plan_ids import Causes, Measures, Part1
-from trygghetsrad.domain.action_plan import MeasureInput
-from trygghetsrad.services import action_plan, causes
+from trygghetsrad.domain.situation.action_plan import MeasureInput
+from trygghetsrad.services.situation import action_plan, causes
 
 
 def _find(
@@ -398,8 +398,8 @@ def _plan(
 
 def _demo_report_head(session: Session, year: int, issued_on: date) -> None:
     """Last year's follow-up as the coordinator sent it: own title, date, author, chapters."""
-    from trygghetsrad.domain.situation_documents import Chapter, DocumentKind, Placement
-    from trygghetsrad.services import situation_documents
+    from trygghetsrad.domain.situation.documents import Chapter, DocumentKind, Placement
+    from trygghetsrad.services.situation import documents as situation_documents
 
     situation_documents.save_document(
         session,

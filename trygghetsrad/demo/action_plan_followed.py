@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from trygghetsrad.db.models.meetings import ActionItem, AgendaItem, Decision, Meeting
 from trygghetsrad.demo import DemoContext
 from trygghetsrad.demo.action_plan_ids import Measures
-from trygghetsrad.services import action_plan, agreement_steps, agreements
-from trygghetsrad.services import action_plan_meetings as links
+from trygghetsrad.services.situation import action_plan, agreement_steps, agreements
+from trygghetsrad.services.situation import action_plan_meetings as links
 
 
 # size-exception: the example's records, one literal call each in the story's order.

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from trygghetsrad.demo import DemoContext
-from trygghetsrad.services import situation_areas as areas
-from trygghetsrad.services import situation_observations
+from trygghetsrad.services.situation import areas
+from trygghetsrad.services.situation import observations as situation_observations
 
 DISTRICT, MIDDLE, PLACE = "Stadsområde", "Mellanområde", "Plats"
 

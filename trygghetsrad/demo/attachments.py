@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session
 from trygghetsrad.demo import DemoContext
 from trygghetsrad.demo.meetings_structure import POLICE
 from trygghetsrad.domain.attachments import OwnerKind
-from trygghetsrad.domain.meetings import MeetingKind, MeetingStatus
-from trygghetsrad.services import agreements, attachments
-from trygghetsrad.services import meetings as svc
-from trygghetsrad.services import meetings_agenda as agenda
+from trygghetsrad.domain.meetings.model import MeetingKind, MeetingStatus
+from trygghetsrad.services import attachments
+from trygghetsrad.services.meetings import agenda
+from trygghetsrad.services.meetings import lifecycle as svc
+from trygghetsrad.services.situation import agreements
 
 WALK = (
     "Trygghetsvandring i Norrby – sammanställning\n\n"

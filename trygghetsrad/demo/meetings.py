@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from trygghetsrad.demo import DemoContext
 from trygghetsrad.demo import meetings_structure as structure
 from trygghetsrad.demo.meetings_reference import REFERENCE_ITEMS
-from trygghetsrad.domain.meetings import (
+from trygghetsrad.domain.meetings.model import (
     AgendaItemData,
     MeetingDetail,
     MeetingKind,
@@ -22,10 +22,8 @@ from trygghetsrad.domain.meetings import (
     Presence,
     Responsible,
 )
-from trygghetsrad.services import meetings as svc
-from trygghetsrad.services import meetings_actions as actions
-from trygghetsrad.services import meetings_agenda as agenda
-from trygghetsrad.services import meetings_attendance as attendance
+from trygghetsrad.services.meetings import actions, agenda, attendance
+from trygghetsrad.services.meetings import lifecycle as svc
 
 TEAMS = "digitalt via Teams"
 TOWN_HALL = "Kommunhuset, sammanträdesrum Älven"

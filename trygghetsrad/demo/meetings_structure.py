@@ -11,13 +11,11 @@ from datetime import time
 from sqlalchemy.orm import Session
 
 from trygghetsrad.demo import DemoContext
-from trygghetsrad.domain.agenda_structure import ItemCategory, Numbering, default_phrases
-from trygghetsrad.domain.meetings import Note, Presence
-from trygghetsrad.services import meetings as svc
-from trygghetsrad.services import meetings_agenda as agenda
-from trygghetsrad.services import meetings_attendance as attendance
-from trygghetsrad.services import meetings_structure as structure
+from trygghetsrad.domain.meetings.agenda_structure import ItemCategory, Numbering, default_phrases
+from trygghetsrad.domain.meetings.model import Note, Presence
 from trygghetsrad.services import settings
+from trygghetsrad.services.meetings import agenda, attendance, structure
+from trygghetsrad.services.meetings import lifecycle as svc
 
 POLICE = "Polisens lägesbild"
 PLAN = "Åtgärdsplanen – uppföljning"
@@ -127,6 +125,6 @@ def _as_it_happened(session: Session, ctx: DemoContext, mid: int) -> None:
 
 
 def _numbers(session: Session, mid: int) -> list[str]:
-    from trygghetsrad.services.meetings_document import meeting_document
+    from trygghetsrad.services.meetings.document import meeting_document
 
     return meeting_document(session, mid, include_internal=True).numbers()

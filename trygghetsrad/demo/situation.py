@@ -14,13 +14,11 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.demo import DemoContext, indicator_data, situation_data
 from trygghetsrad.demo.indicator_data import MUNICIPALITY
-from trygghetsrad.services import (
-    situation_gaps,
-    situation_indicators,
-    situation_observations,
-    situation_pictures,
-    situation_sources,
-)
+from trygghetsrad.services.situation import gaps as situation_gaps
+from trygghetsrad.services.situation import indicators as situation_indicators
+from trygghetsrad.services.situation import observations as situation_observations
+from trygghetsrad.services.situation import pictures as situation_pictures
+from trygghetsrad.services.situation import sources as situation_sources
 
 
 def fill(session: Session, ctx: DemoContext) -> None:

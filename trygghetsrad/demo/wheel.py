@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.demo import DemoContext
 from trygghetsrad.domain import calendar_items as ci
-from trygghetsrad.domain.wheel import Frequency, Recurrence
-from trygghetsrad.services import wheel
+from trygghetsrad.domain.wheel.model import Frequency, Recurrence
+from trygghetsrad.services.wheel import events as wheel
 
 
 def _last_weekday(year: int, month: int, weekday: int) -> date:

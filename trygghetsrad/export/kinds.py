@@ -126,7 +126,7 @@ _KINDS = (
         tr("Affisch A3 (PDF)"),
         ".pdf",
         PDF_SHORT,
-        _lazy("trygghetsrad.export.wheel_poster", "wheel_poster_pdf"),
+        _lazy("trygghetsrad.export.wheel.poster", "wheel_poster_pdf"),
     ),
     ExportKind(
         "wheel_png",
@@ -134,7 +134,7 @@ _KINDS = (
         tr("Bild (PNG)"),
         ".png",
         tr("PNG-bild (*.png)"),
-        _lazy("trygghetsrad.export.wheel_png", "wheel_png"),
+        _lazy("trygghetsrad.export.wheel.png", "wheel_png"),
     ),
     ExportKind(
         "wheel_svg",
@@ -142,7 +142,7 @@ _KINDS = (
         tr("Bild (SVG)"),
         ".svg",
         tr("SVG-bild (*.svg)"),
-        _lazy("trygghetsrad.export.wheel_svg", "wheel_svg"),
+        _lazy("trygghetsrad.export.wheel.svg", "wheel_svg"),
     ),
     ExportKind(
         "wheel_ics",
@@ -150,7 +150,7 @@ _KINDS = (
         tr("Kalenderfil för Outlook (.ics)"),
         ".ics",
         ICS,
-        _lazy("trygghetsrad.export.wheel_ics", "wheel_ics"),
+        _lazy("trygghetsrad.export.wheel.ics", "wheel_ics"),
         tr("årets händelser som kalenderfil (.ics)"),
     ),
     # The action plan (`services.followup`, `services.agreements`) and the situation picture
@@ -161,7 +161,7 @@ _KINDS = (
         tr("Åtgärdsplan (PDF)"),
         ".pdf",
         PDF,
-        _lazy("trygghetsrad.export.action_plan", "render_plan"),
+        _lazy("trygghetsrad.export.situation.action_plan", "render_plan"),
         tr("åtgärdsplanen som PDF för beslut"),
     ),
     ExportKind(
@@ -170,7 +170,7 @@ _KINDS = (
         tr("Uppföljning (PDF)"),
         ".pdf",
         PDF,
-        _lazy("trygghetsrad.export.action_plan_followup", "render_followup"),
+        _lazy("trygghetsrad.export.situation.action_plan_followup", "render_followup"),
         tr("årlig uppföljning av åtgärdsplanen som PDF"),
     ),
     ExportKind(
@@ -179,7 +179,7 @@ _KINDS = (
         tr("Överenskommelse (PDF)"),
         ".pdf",
         PDF,
-        _lazy("trygghetsrad.export.action_plan_agreement", "render_agreement"),
+        _lazy("trygghetsrad.export.situation.action_plan_agreement", "render_agreement"),
         tr("samverkansöverenskommelse eller medborgarlöfte som PDF"),
     ),
     ExportKind(
@@ -188,7 +188,7 @@ _KINDS = (
         tr("Lägesbild (PDF)"),
         ".pdf",
         PDF_SHORT,
-        _lazy("trygghetsrad.export.situation_report", "render_situation_report"),
+        _lazy("trygghetsrad.export.situation.report", "render_situation_report"),
         tr("lägesbilden som PDF"),
     ),
     # Tables (`export.spreadsheets.Sheet`: actions, attendance, measures, indicators).

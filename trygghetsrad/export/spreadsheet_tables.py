@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from trygghetsrad.domain.action_plan import FollowUp, MeasureData, PlanData, status_label
-from trygghetsrad.domain.action_register import RegisterAction
-from trygghetsrad.domain.meetings import AttendanceStat, join_names
-from trygghetsrad.domain.situation import IndicatorData
-from trygghetsrad.domain.situation_periods import period_label, period_sort_key, period_year
+from trygghetsrad.domain.actions.register import RegisterAction
+from trygghetsrad.domain.meetings.model import AttendanceStat, join_names
+from trygghetsrad.domain.situation.action_plan import FollowUp, MeasureData, PlanData, status_label
+from trygghetsrad.domain.situation.periods import period_label, period_sort_key, period_year
+from trygghetsrad.domain.situation.picture import IndicatorData
 from trygghetsrad.export.spreadsheets import Column, Kind, Sheet
 from trygghetsrad.i18n import tr
 

@@ -62,7 +62,7 @@ def _check_owner(session: Session, owner: OwnerKind, owner_id: int) -> None:
     if row is None:
         raise UserError(missing_owner_message(owner, owner_id))
     if isinstance(row, SituationPicture):
-        from trygghetsrad.services.situation_pictures import check_editable
+        from trygghetsrad.services.situation.pictures import check_editable
 
         check_editable(row)
 

@@ -211,7 +211,7 @@ def _day(record: dict[str, Any], name: str) -> date | None:
 
 
 def _meeting(record: dict[str, Any]) -> None:
-    from trygghetsrad.domain.meetings import check_times
+    from trygghetsrad.domain.meetings.model import check_times
 
     _explained(check_times, _time(record, "start_time"), _time(record, "end_time"))
 
@@ -226,13 +226,13 @@ def _person(record: dict[str, Any]) -> None:
 def _minutes_version(record: dict[str, Any]) -> None:
     import base64
 
-    from trygghetsrad.domain.minutes_versions import check_document
+    from trygghetsrad.domain.meetings.minutes_versions import check_document
 
     check_document(base64.b64decode(record.get("document") or ""))
 
 
 def _wheel_event(record: dict[str, Any]) -> None:
-    from trygghetsrad.domain import wheel
+    from trygghetsrad.domain.wheel import model as wheel
 
     start = _day(record, "start_date")
     if start is None:
@@ -258,7 +258,7 @@ def _wheel_event(record: dict[str, Any]) -> None:
 
 
 def _wheel_category(record: dict[str, Any]) -> None:
-    from trygghetsrad.domain import wheel
+    from trygghetsrad.domain.wheel import model as wheel
 
     if "color" in record:
         _explained(wheel.validate_color, record["color"])
@@ -281,7 +281,7 @@ def _wheel_plan(record: dict[str, Any]) -> None:
 
 
 def _agenda_note(record: dict[str, Any]) -> None:
-    from trygghetsrad.domain.meetings import MAX_LEVEL
+    from trygghetsrad.domain.meetings.model import MAX_LEVEL
 
     level = record.get("level", 0)
     if not 0 <= level <= MAX_LEVEL:
@@ -292,7 +292,7 @@ def _agenda_note(record: dict[str, Any]) -> None:
 
 
 def _indicator_value(record: dict[str, Any]) -> None:
-    from trygghetsrad.domain.situation_periods import parse_period
+    from trygghetsrad.domain.situation.periods import parse_period
 
     period = record.get("period")
     if isinstance(period, str):
@@ -304,7 +304,7 @@ def _indicator_value(record: dict[str, Any]) -> None:
 
 
 def _observation(record: dict[str, Any]) -> None:
-    from trygghetsrad.domain.situation import parse_months
+    from trygghetsrad.domain.situation.picture import parse_months
 
     months = record.get("peak_months")
     if isinstance(months, str):
@@ -312,7 +312,7 @@ def _observation(record: dict[str, Any]) -> None:
 
 
 def _frozen_picture(record: dict[str, Any]) -> None:
-    from trygghetsrad.domain import situation_snapshot
+    from trygghetsrad.domain.situation import snapshot as situation_snapshot
 
     text = record.get("snapshot")
     if not text:

@@ -11,15 +11,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models import Setting
-from trygghetsrad.domain.agenda_structure import (
+from trygghetsrad.domain.changes import SETTINGS, Changes
+from trygghetsrad.domain.meetings.agenda_structure import (
     MAX_PHRASE,
     default_phrases,
     format_phrases,
     parse_phrases,
 )
-from trygghetsrad.domain.attendance_order import DEFAULT_ORDER, format_order, parse_order
-from trygghetsrad.domain.changes import SETTINGS, Changes
-from trygghetsrad.domain.meetings import Presence
+from trygghetsrad.domain.meetings.attendance_order import DEFAULT_ORDER, format_order, parse_order
+from trygghetsrad.domain.meetings.model import Presence
 from trygghetsrad.domain.register import MAX_NAME, clean_email, clean_text
 from trygghetsrad.domain.text import check_characters
 from trygghetsrad.errors import ValidationError

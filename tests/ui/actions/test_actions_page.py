@@ -15,11 +15,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QTableView
 
-from trygghetsrad.domain.action_register import ActionFilter, RegisterAction
-from trygghetsrad.domain.meetings import ActionStatus
+from trygghetsrad.domain.actions.register import ActionFilter, RegisterAction
+from trygghetsrad.domain.meetings.model import ActionStatus
 from trygghetsrad.services import register
-from trygghetsrad.services.action_register import register_actions, register_decisions
-from trygghetsrad.services.reminders import reminders
+from trygghetsrad.services.actions.register import register_actions, register_decisions
+from trygghetsrad.services.actions.reminders import reminders
 from trygghetsrad.ui.actions.edits import short
 from trygghetsrad.ui.actions.models import DUE, STATUS
 from trygghetsrad.ui.widgets.roles import Role
@@ -171,7 +171,7 @@ def test_close_an_action_then_ctrl_z_puts_it_back(page, window, qtbot, demo_data
 
 
 def test_redate_and_comment_from_the_register(page, qtbot, demo_database) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services.action_register import comment_meeting, current_comment
+    from trygghetsrad.services.actions.register import comment_meeting, current_comment
 
     _choose(qtbot, page.status, "Öppna")
     _choose(qtbot, page.group, "Trygghetsrådet")

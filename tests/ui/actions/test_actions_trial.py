@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from test_actions_page import _choose, _click_row
 
-from trygghetsrad.domain.meetings import ActionStatus
-from trygghetsrad.domain.reminders import ActionReminder, Reminders
+from trygghetsrad.domain.actions.reminders import ActionReminder, Reminders
+from trygghetsrad.domain.meetings.model import ActionStatus
 from trygghetsrad.export.meetings.reminders import reminder_files
 from trygghetsrad.ui.actions.models import CARRIED, DUE, GROUP, MEETING, STATUS
 from trygghetsrad.ui.widgets.roles import Role
@@ -194,7 +194,7 @@ def test_carried_count_is_the_same_in_uppdrag_and_the_next_meetings_follow_up(
     from sqlalchemy import select
 
     from trygghetsrad.db.models.meetings import Meeting
-    from trygghetsrad.services.meetings_actions import followup
+    from trygghetsrad.services.meetings.actions import followup
 
     page.search.setText("Kulturnatten")
     row = _row_of(page, KULTURNATTEN)

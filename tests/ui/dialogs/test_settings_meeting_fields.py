@@ -10,11 +10,13 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from trygghetsrad.domain.attendance_order import DEFAULT_ORDER
-from trygghetsrad.domain.meetings import Presence
+from trygghetsrad.domain.meetings.attendance_order import DEFAULT_ORDER
+from trygghetsrad.domain.meetings.model import Presence
 from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
-from trygghetsrad.services import meetings, meetings_attendance, settings
-from trygghetsrad.services.meetings_document import meeting_document
+from trygghetsrad.services import settings
+from trygghetsrad.services.meetings import attendance as meetings_attendance
+from trygghetsrad.services.meetings import lifecycle as meetings
+from trygghetsrad.services.meetings.document import meeting_document
 from trygghetsrad.ui.dialogs.settings import SettingsDialog
 
 

@@ -12,7 +12,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from trygghetsrad.services import meetings, meetings_actions
+from trygghetsrad.services.meetings import actions as meetings_actions
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 
 def _type(widget, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -14,11 +14,14 @@ from factories_meetings import make_group_with_members, open_meetings_page, pdf_
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from trygghetsrad.domain.agenda_structure import ItemCategory, Numbering
-from trygghetsrad.domain.meetings import MeetingKind
+from trygghetsrad.domain.meetings.agenda_structure import ItemCategory, Numbering
+from trygghetsrad.domain.meetings.model import MeetingKind
 from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
-from trygghetsrad.services import meetings, meetings_agenda, meetings_attendance, register
-from trygghetsrad.services.meetings_document import meeting_document
+from trygghetsrad.services import register
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import attendance as meetings_attendance
+from trygghetsrad.services.meetings import lifecycle as meetings
+from trygghetsrad.services.meetings.document import meeting_document
 
 OFFSCREEN_POPUP = pytest.mark.qt_log_ignore("This plugin does not support")
 

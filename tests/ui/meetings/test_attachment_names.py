@@ -8,7 +8,8 @@ from pathlib import Path
 from factories_meetings import make_group_with_members, open_meetings_page
 
 from trygghetsrad.domain.attachments import OwnerKind
-from trygghetsrad.services import attachments, meetings
+from trygghetsrad.services import attachments
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 
 def test_an_attachment_named_by_its_file_shows_the_name_once(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from factories_meetings import open_meetings_page
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from trygghetsrad.services import meetings
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 
 def test_clicking_an_items_text_in_the_extract_dialog_ticks_it(

@@ -12,8 +12,10 @@ from factories_meetings import make_action, make_item, open_meetings_page
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from trygghetsrad.domain.meetings import ItemKind
-from trygghetsrad.services import meetings, meetings_actions, meetings_agenda
+from trygghetsrad.domain.meetings.model import ItemKind
+from trygghetsrad.services.meetings import actions as meetings_actions
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 LAST_YEAR = date.today() - timedelta(days=365)
 

@@ -11,8 +11,10 @@ from factories_meetings import make_group_with_members, open_meetings_page
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from trygghetsrad.domain.agenda_structure import next_slot, slot_warning
-from trygghetsrad.services import meetings, meetings_agenda, meetings_structure
+from trygghetsrad.domain.meetings.agenda_structure import next_slot, slot_warning
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
+from trygghetsrad.services.meetings import structure as meetings_structure
 
 
 def test_a_slot_outside_the_meeting_is_kept_and_warned_about(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]

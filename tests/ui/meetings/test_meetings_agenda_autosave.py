@@ -8,7 +8,8 @@ import pytest
 from factories_meetings import make_group_with_members
 from questions import answer_next_question
 
-from trygghetsrad.services import meetings, meetings_agenda
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.agenda import AgendaPanel
 from trygghetsrad.ui.meetings.page import MeetingsPage
 

@@ -14,7 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from trygghetsrad.domain.attachments import OwnerKind
-from trygghetsrad.services import attachments, meetings
+from trygghetsrad.services import attachments
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings import extract as attachments_ui
 from trygghetsrad.ui.meetings.page import MeetingsPage
 

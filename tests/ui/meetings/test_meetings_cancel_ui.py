@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trygghetsrad.export.meetings.ics import invitation_ics
-from trygghetsrad.services.meeting_invitations import invitation
-from trygghetsrad.services.meetings import list_meetings
+from trygghetsrad.services.meetings.invitations import invitation
+from trygghetsrad.services.meetings.lifecycle import list_meetings
 from trygghetsrad.ui.main_window import MainWindow
 
 

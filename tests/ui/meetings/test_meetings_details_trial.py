@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from questions import answer_next_question
 
 from trygghetsrad.domain.calendar_items import Owner
-from trygghetsrad.domain.meetings import Note
-from trygghetsrad.services import meetings, meetings_agenda, search
+from trygghetsrad.domain.meetings.model import Note
+from trygghetsrad.services import search
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from trygghetsrad.services import meetings
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from factories_meetings import make_group_with_members, make_item, make_meeting
 from pypdf import PdfReader
 
-from trygghetsrad.domain.meetings import MeetingKind
-from trygghetsrad.services import meetings
+from trygghetsrad.domain.meetings.model import MeetingKind
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 

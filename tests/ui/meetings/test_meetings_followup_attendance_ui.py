@@ -15,7 +15,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from trygghetsrad.domain.changes import REGISTER, Changes
-from trygghetsrad.services import meetings, meetings_actions, meetings_agenda, register
+from trygghetsrad.services import register
+from trygghetsrad.services.meetings import actions as meetings_actions
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 LAST_YEAR = date.today() - timedelta(days=365)

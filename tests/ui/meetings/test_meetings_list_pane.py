@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from trygghetsrad.services import meetings
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.list_pane import MeetingListPane
 from trygghetsrad.ui.meetings.models import MeetingTableModel
 from trygghetsrad.ui.widgets.roles import Role

@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from questions import answer_next_question
 
-from trygghetsrad.domain.meetings import Note
-from trygghetsrad.services import meetings, meetings_agenda
+from trygghetsrad.domain.meetings.model import Note
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 
@@ -68,7 +69,7 @@ def test_notice_fields_typed_in_the_tab_reach_the_notice(qtbot, ctx, tmp_path: P
     page.undo_stack.undo()
     again.select_meeting(meeting)
     with ctx.database.session() as s:
-        from trygghetsrad.services.meetings_notice import get_notice
+        from trygghetsrad.services.meetings.notice import get_notice
 
         assert get_notice(s, meeting).issued_place == ""
 

@@ -12,8 +12,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from trygghetsrad.domain.meetings import MeetingStatus, Note, Presence
-from trygghetsrad.services import meetings, meetings_actions, meetings_agenda, meetings_attendance
+from trygghetsrad.domain.meetings.model import MeetingStatus, Note, Presence
+from trygghetsrad.services.meetings import actions as meetings_actions
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import attendance as meetings_attendance
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 
@@ -261,7 +264,7 @@ def test_deleting_an_item_with_notes_asks_first(qtbot, page, ctx, monkeypatch) -
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, database) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import meetings_attendance
+    from trygghetsrad.services.meetings import attendance as meetings_attendance
     from trygghetsrad.ui.meetings.models import (
         ActionModel,
         AgendaModel,

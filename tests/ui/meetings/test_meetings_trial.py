@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from trygghetsrad.domain.changes import REGISTER
-from trygghetsrad.services import meetings_agenda
+from trygghetsrad.services.meetings import agenda as meetings_agenda
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 
@@ -91,7 +91,7 @@ def test_planned_protocol_offers_no_finalising_before_minutes(qtbot, demo_page) 
 
 
 def test_minnesanteckningar_are_fastställda_without_a_justerare(qtbot, demo_page) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.domain.meetings import MeetingStatus
+    from trygghetsrad.domain.meetings.model import MeetingStatus
 
     _select(demo_page, "2026-11-19")  # Klara-gruppen, minnesanteckningar, draft
     buttons = demo_page.lifecycle_buttons
@@ -116,7 +116,7 @@ def test_minnesanteckningar_are_fastställda_without_a_justerare(qtbot, demo_pag
 def test_marking_as_sent_asks_first(qtbot, demo_page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
-    from trygghetsrad.domain.meetings import MeetingStatus
+    from trygghetsrad.domain.meetings.model import MeetingStatus
 
     _select(demo_page, "2026-09-17  10.00")  # Klara-gruppen, fastställda, not yet sent
     asked: list[str] = []
@@ -150,7 +150,7 @@ def test_copy_previous_says_when_there_is_nothing_to_copy(qtbot, demo_page, monk
 def test_new_action_dialog_has_one_due_label_and_a_status(qtbot, demo_page, demo_ctx) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLabel
 
-    from trygghetsrad.domain.meetings import ActionStatus
+    from trygghetsrad.domain.meetings.model import ActionStatus
 
     _select(demo_page, "2026-11-19")
     agenda = demo_page.agenda

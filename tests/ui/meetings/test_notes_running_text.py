@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from trygghetsrad.domain.meetings import Note
+from trygghetsrad.domain.meetings.model import Note
 from trygghetsrad.ui.meetings.notes_edit import NotesEdit
 
 

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from trygghetsrad.domain.meetings import ActionStatus, Note
-from trygghetsrad.services import meetings, meetings_actions, meetings_agenda
+from trygghetsrad.domain.meetings.model import ActionStatus, Note
+from trygghetsrad.services.meetings import actions as meetings_actions
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 
@@ -209,7 +211,7 @@ def test_copied_agenda_and_edited_action_can_be_undone(qtbot, page, ctx, monkeyp
 
 
 def test_removed_attendee_comes_back(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import meetings_attendance
+    from trygghetsrad.services.meetings import attendance as meetings_attendance
 
     def names() -> list[str]:
         with ctx.database.session() as s:

@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
 
-from trygghetsrad.domain.meetings import MeetingStatus, Presence
-from trygghetsrad.services import meetings, meetings_agenda, meetings_attendance
+from trygghetsrad.domain.meetings.model import MeetingStatus, Presence
+from trygghetsrad.services.meetings import agenda as meetings_agenda
+from trygghetsrad.services.meetings import attendance as meetings_attendance
+from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
 
 

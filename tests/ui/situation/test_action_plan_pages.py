@@ -16,7 +16,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from trygghetsrad.services import action_plan, causes
+from trygghetsrad.services.situation import action_plan, causes
 
 
 def _titles(ctx, problem_id: int) -> list[tuple[str, int | None]]:  # type: ignore[no-untyped-def]
@@ -281,7 +281,7 @@ def test_pages_are_reachable_from_the_situation_tab(qtbot, demo_app) -> None:  #
 
 def test_search_and_the_wheel_open_measures_causes_and_commitments(qtbot, demo_app) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.domain.calendar_items import Owner
-    from trygghetsrad.services import agreements
+    from trygghetsrad.services.situation import agreements
     from trygghetsrad.ui.situation.page import SituationPage
 
     page = SituationPage(demo_app)
@@ -397,7 +397,7 @@ def test_new_problem_from_an_observation(qtbot, demo_app, monkeypatch) -> None: 
 
 
 def test_agreement_edit_is_validated_and_undoable(qtbot, demo_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import agreements
+    from trygghetsrad.services.situation import agreements
     from trygghetsrad.ui.situation.agreements_dialogs import AgreementDialog
     from trygghetsrad.ui.situation.agreements_page import AgreementsPage
 

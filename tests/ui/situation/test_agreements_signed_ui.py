@@ -12,7 +12,7 @@ from factories_action_plan import (  # noqa: F401  (fixtures)
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from trygghetsrad.services import agreements
+from trygghetsrad.services.situation import agreements
 
 
 def test_a_promise_is_tied_to_its_agreement_from_the_form(qtbot, demo_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -65,7 +65,7 @@ def test_a_promise_is_tied_to_its_agreement_from_the_form(qtbot, demo_app, monke
 def test_a_working_model_step_is_added_and_followed_up_from_the_page(
     qtbot, demo_app, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import agreement_steps
+    from trygghetsrad.services.situation import agreement_steps
     from trygghetsrad.ui.situation.agreement_steps import StepDialog
     from trygghetsrad.ui.situation.agreements_page import AgreementsPage
 

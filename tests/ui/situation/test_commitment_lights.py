@@ -20,8 +20,8 @@ from factories_action_plan import (  # noqa: F401  (fixtures)
     demo_template_fixture,
 )
 
-from trygghetsrad.domain.action_plan import LIGHT_ORDER, Light, has_light
-from trygghetsrad.services import action_plan, agreements
+from trygghetsrad.domain.situation.action_plan import LIGHT_ORDER, Light, has_light
+from trygghetsrad.services.situation import action_plan, agreements
 
 
 def _page(qtbot, demo_app):  # type: ignore[no-untyped-def]
@@ -101,7 +101,7 @@ def _status_column(path: Path) -> str:
 
 
 def test_the_agreement_pdf_says_what_the_page_says(qtbot, demo_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.export.action_plan_agreement import render_agreement
+    from trygghetsrad.export.situation.action_plan_agreement import render_agreement
 
     page = _page(qtbot, demo_app)
     compared = 0

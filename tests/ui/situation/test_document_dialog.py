@@ -18,8 +18,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from trygghetsrad.domain.situation_documents import DocumentKind, Placement
-from trygghetsrad.services import followup, situation_documents
+from trygghetsrad.domain.situation.documents import DocumentKind, Placement
+from trygghetsrad.services.situation import documents as situation_documents
+from trygghetsrad.services.situation import followup
 
 
 def _type(widget: QWidget, text: str) -> None:
@@ -52,7 +53,7 @@ def _plan_page(qtbot, ctx):  # type: ignore[no-untyped-def]
 
 
 def test_plan_document_titled_and_chapters_written_with_the_mouse(qtbot, demo_app) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.export.action_plan import render_plan
+    from trygghetsrad.export.situation.action_plan import render_plan
 
     page = _plan_page(qtbot, demo_app)
     plan = page.plan
@@ -195,7 +196,7 @@ def test_new_observation_form_claims_no_trend(qtbot) -> None:  # type: ignore[no
 
 
 def test_picture_presented_in_june_2023(qtbot, demo_app) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import situation_pictures
+    from trygghetsrad.services.situation import pictures as situation_pictures
     from trygghetsrad.ui.situation.pictures import PicturesPage
 
     page = PicturesPage(demo_app)

@@ -15,7 +15,7 @@ from factories_action_plan import (  # noqa: F401  (fixtures)
     demo_template_fixture,
 )
 
-from trygghetsrad.domain.action_plan import Light, light_count
+from trygghetsrad.domain.situation.action_plan import Light, light_count
 
 PLURAL_AFTER_ONE = re.compile(
     r"(?<![\d,])1 (?:ej startade|försenade|ej bedömda|enligt plan eller klara|avbrutna)"
@@ -35,8 +35,8 @@ def test_light_counts_agree_with_the_number() -> None:
 def test_the_summary_and_the_pdf_count_one_measure_in_the_singular(
     qtbot, demo_app, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.export.action_plan_followup import render_followup
-    from trygghetsrad.services import followup
+    from trygghetsrad.export.situation.action_plan_followup import render_followup
+    from trygghetsrad.services.situation import followup
     from trygghetsrad.ui.situation.followup_page import FollowUpPage
 
     page = FollowUpPage(demo_app)

@@ -43,8 +43,8 @@ def _words(pdf: bytes, folder: Path) -> list[tuple[int, float, float, str]]:
 
 def _pdf_rows(year: int, database, folder: Path) -> dict[int, tuple[str, str]]:  # type: ignore[no-untyped-def]
     """(status cell, "Indikator mot mål" cell) of each measure's row in the PDF, by measure id."""
-    from trygghetsrad.export.action_plan_followup import render_followup
-    from trygghetsrad.services import followup
+    from trygghetsrad.export.situation.action_plan_followup import render_followup
+    from trygghetsrad.services.situation import followup
 
     with database.session() as s:
         doc = followup.followup_document(s, year, today=TODAY)

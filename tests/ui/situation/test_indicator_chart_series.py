@@ -3,7 +3,7 @@ text alternative names every area."""
 
 from __future__ import annotations
 
-from trygghetsrad.domain.situation import IndicatorData, ValuePoint
+from trygghetsrad.domain.situation.picture import IndicatorData, ValuePoint
 from trygghetsrad.ui.situation.chart import IndicatorChart
 
 AREAS = ["Centrum", "Norrby", "Söderåsen", "Västerslätt", "Östra hamnen", "Kyrkbyn", "Lövåsen", "Hamnen"]  # fmt: skip

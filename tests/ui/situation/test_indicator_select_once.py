@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from factories_situation import fill_situation_demo
 
-from trygghetsrad.services import situation_indicators
+from trygghetsrad.services.situation import indicators as situation_indicators
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from trygghetsrad.domain.attachments import OwnerKind
-from trygghetsrad.services import attachments, situation_pictures
+from trygghetsrad.services import attachments
+from trygghetsrad.services.situation import pictures as situation_pictures
 
 CONTENT = b"\x00\x01 Polisens l\xc3\xa4gesbild \xff" * 50
 

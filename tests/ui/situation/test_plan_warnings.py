@@ -17,7 +17,7 @@ from factories_action_plan import (  # noqa: F401  (fixtures)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
-from trygghetsrad.services import action_plan
+from trygghetsrad.services.situation import action_plan
 
 
 def test_many_uncovered_causes_give_one_line_and_a_list_behind_a_button(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]

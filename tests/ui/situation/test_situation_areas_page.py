@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
-from trygghetsrad.domain.area_tree import RiskLevel
-from trygghetsrad.services import situation_areas
+from trygghetsrad.domain.situation.area_tree import RiskLevel
+from trygghetsrad.services.situation import areas as situation_areas
 
 
 def _click(button: QPushButton) -> None:

@@ -11,12 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from trygghetsrad.services import (
-    situation_indicators,
-    situation_observations,
-    situation_pictures,
-    situation_sources,
-)
+from trygghetsrad.services.situation import indicators as situation_indicators
+from trygghetsrad.services.situation import observations as situation_observations
+from trygghetsrad.services.situation import pictures as situation_pictures
+from trygghetsrad.services.situation import sources as situation_sources
 from trygghetsrad.ui.register.models import RECORD_ROLE
 
 
@@ -38,7 +36,7 @@ def _read(ctx, fn):  # type: ignore[no-untyped-def]
 
 
 def test_models_pass_the_model_tester(sctx, qtmodeltester) -> None:
-    from trygghetsrad.services import situation_gaps
+    from trygghetsrad.services.situation import gaps as situation_gaps
     from trygghetsrad.ui.situation.models import (
         GapsModel,
         ObservationsModel,

@@ -18,7 +18,7 @@ from factories_action_plan import (  # noqa: F401  (fixtures)
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QStyle, QTableView
 
-from trygghetsrad.services import situation_indicators
+from trygghetsrad.services.situation import indicators as situation_indicators
 from trygghetsrad.ui.situation.page import SituationPage
 
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoGroup
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QPushButton, QToolButton
 
-from trygghetsrad.services import action_plan, causes
+from trygghetsrad.services.situation import action_plan, causes
 
 
 def _undo_buttons(qtbot: Any, group: QUndoGroup) -> tuple[QToolButton, QToolButton]:

@@ -9,7 +9,8 @@ from factories_situation import fill_situation_demo
 from PySide6.QtCore import Qt
 from questions import answer_next_question
 
-from trygghetsrad.services import causes, situation_pictures
+from trygghetsrad.services.situation import causes
+from trygghetsrad.services.situation import pictures as situation_pictures
 from trygghetsrad.ui.register.models import RECORD_ROLE
 
 SENTENCE = " VIKTIG MENING\v med vertikal tab"

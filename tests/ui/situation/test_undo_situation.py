@@ -10,7 +10,7 @@ from factories_action_plan import (  # noqa: F401  (fixtures)
 from factories_situation import make_source
 from PySide6.QtWidgets import QMessageBox
 
-from trygghetsrad.services import action_plan
+from trygghetsrad.services.situation import action_plan
 
 
 def _plans(ctx):  # type: ignore[no-untyped-def]
@@ -120,7 +120,7 @@ def test_deleted_indicator_comes_back_with_values_and_observation_links(qtbot, d
 
 
 def test_deleted_source_comes_back_with_its_attachment(qtbot, demo_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import situation_sources
+    from trygghetsrad.services.situation import sources as situation_sources
     from trygghetsrad.ui.situation.sources import SourcesPage
 
     page = SourcesPage(demo_app)
@@ -216,7 +216,7 @@ def test_deleted_observation_and_picture_come_back_with_their_links(qtbot, demo_
 
 
 def test_new_problem_is_undoable(qtbot, demo_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import causes
+    from trygghetsrad.services.situation import causes
     from trygghetsrad.ui.situation.causes_page import CausesPage
     from trygghetsrad.ui.situation.causes_problems import ProblemDialog
 

@@ -6,7 +6,7 @@ import pytest
 from factories_wheel import open_wheel_page
 from PySide6.QtWidgets import QMessageBox
 
-from trygghetsrad.services import wheel as service
+from trygghetsrad.services.wheel import events as service
 
 ICS = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Storåkers kommun//test//SV\r\n"

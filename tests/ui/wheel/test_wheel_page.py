@@ -9,7 +9,7 @@ import pytest
 from factories_wheel import open_wheel_page
 from PySide6.QtCore import Qt
 
-from trygghetsrad.services import wheel as service
+from trygghetsrad.services.wheel import events as service
 from trygghetsrad.ui.widgets.roles import Role
 
 

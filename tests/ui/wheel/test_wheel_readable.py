@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from factories_wheel import open_wheel_page
 
-from trygghetsrad.domain.wheel import PlanStatus, WheelPlan, series_key
-from trygghetsrad.domain.wheel_scene import Text, label_overlaps
+from trygghetsrad.domain.wheel.model import PlanStatus, WheelPlan, series_key
+from trygghetsrad.domain.wheel.scene import Text, label_overlaps
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from trygghetsrad.services import wheel as service
+from trygghetsrad.services.wheel import events as service
 
 TZ = "TZID=W. Europe Standard Time"
 ICS = (

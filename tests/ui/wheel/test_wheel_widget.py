@@ -9,8 +9,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from trygghetsrad.domain.calendar_items import CalendarItem
-from trygghetsrad.domain.wheel import DEFAULT_CATEGORIES, WheelCategory
-from trygghetsrad.domain.wheel_geometry import Span, point
+from trygghetsrad.domain.wheel.geometry import Span, point
+from trygghetsrad.domain.wheel.model import DEFAULT_CATEGORIES, WheelCategory
 from trygghetsrad.ui.wheel.models import WheelItemsModel, outside_rings
 from trygghetsrad.ui.wheel.widget import AnnualWheelWidget
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy

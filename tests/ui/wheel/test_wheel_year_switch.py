@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from trygghetsrad.services import wheel as service
+from trygghetsrad.services.wheel import events as service
 from trygghetsrad.ui import background
 from trygghetsrad.ui.wheel import page as page_module
 

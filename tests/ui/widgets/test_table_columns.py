@@ -9,7 +9,8 @@ from factories import make_group, make_membership, make_organisation, make_perso
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
-from trygghetsrad.services import meetings, meetings_actions
+from trygghetsrad.services.meetings import actions as meetings_actions
+from trygghetsrad.services.meetings import lifecycle as meetings
 
 SPARE = 40  # what counts as room to give away
 

@@ -71,7 +71,7 @@ def test_a_time_typed_over_the_whole_field_is_that_time(
 def test_the_new_meeting_is_stored_at_the_typed_time(
     qtbot, demo_ctx, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import meetings
+    from trygghetsrad.services.meetings import lifecycle as meetings
 
     with demo_ctx.database.session() as s:
         before = {m.id for m in meetings.list_meetings(s)}
@@ -114,7 +114,7 @@ def test_an_impossible_time_is_refused_at_its_field(
 
 
 def test_meeting_details_store_the_typed_time_or_refuse_it(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
-    from trygghetsrad.services import meetings
+    from trygghetsrad.services.meetings import lifecycle as meetings
     from trygghetsrad.ui.meetings.page import MeetingsPage
 
     page = MeetingsPage(demo_ctx)

@@ -8,8 +8,8 @@ from email.message import EmailMessage
 from email.policy import default
 
 from trygghetsrad.domain.attachments import safe_filename
-from trygghetsrad.domain.meetings import by_kind
-from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.domain.meetings.document import MeetingDocument
+from trygghetsrad.domain.meetings.model import by_kind
 from trygghetsrad.domain.register import clean_email
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr

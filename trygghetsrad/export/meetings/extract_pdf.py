@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from trygghetsrad.domain.dates import long_date, short_date
-from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.domain.meetings.document import MeetingDocument
 from trygghetsrad.export.meetings.minutes_pdf import (
     WIDTH,
     _grid,

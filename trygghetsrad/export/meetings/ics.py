@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from trygghetsrad.domain.invitations import AttendeeRole, Invitation
-from trygghetsrad.domain.meetings import MeetingSummary
+from trygghetsrad.domain.meetings.invitations import AttendeeRole, Invitation
+from trygghetsrad.domain.meetings.model import MeetingSummary
 from trygghetsrad.errors import UserError
 from trygghetsrad.export.ics_format import TZID, VTIMEZONE, escape, local, serialise
 from trygghetsrad.i18n import tr

@@ -12,8 +12,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer
 
-from trygghetsrad.domain.meetings import AgendaItemData
-from trygghetsrad.domain.meetings_document import GROUP_END, MeetingDocument, item_facts
+from trygghetsrad.domain.meetings.document import GROUP_END, MeetingDocument, item_facts
+from trygghetsrad.domain.meetings.model import AgendaItemData
 from trygghetsrad.export.pdf.base import RULE, escape
 from trygghetsrad.i18n import tr
 

@@ -12,18 +12,18 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, T
 
 from trygghetsrad.domain.dates import long_date, short_date
 from trygghetsrad.domain.internal import is_internal
-from trygghetsrad.domain.meetings import (
+from trygghetsrad.domain.meetings.document import (
+    MeetingDocument,
+    attendee_detail,
+    next_meeting_line,
+)
+from trygghetsrad.domain.meetings.model import (
     ActionData,
     AgendaItemData,
     AttendanceData,
     ItemKind,
     Presence,
     carried_label,
-)
-from trygghetsrad.domain.meetings_document import (
-    MeetingDocument,
-    attendee_detail,
-    next_meeting_line,
 )
 from trygghetsrad.export.meetings import item_parts as parts
 from trygghetsrad.export.pdf.base import (

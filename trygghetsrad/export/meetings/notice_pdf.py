@@ -9,9 +9,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from trygghetsrad.domain.dates import short_date
-from trygghetsrad.domain.meeting_notice import NoticeSigners, issue_line
-from trygghetsrad.domain.meetings import ItemKind
-from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.domain.meetings.document import MeetingDocument
+from trygghetsrad.domain.meetings.model import ItemKind
+from trygghetsrad.domain.meetings.notice import NoticeSigners, issue_line
 from trygghetsrad.export.meetings import item_parts as parts
 from trygghetsrad.export.meetings.minutes_pdf import (
     WIDTH,

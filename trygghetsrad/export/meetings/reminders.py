@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from trygghetsrad.domain.actions.reminders import ActionReminder, DeliveryReminder, Reminders
 from trygghetsrad.domain.dates import long_date
-from trygghetsrad.domain.reminders import ActionReminder, DeliveryReminder, Reminders
 from trygghetsrad.export.meetings.eml import draft_bytes, new_draft
 from trygghetsrad.i18n import tr
 

@@ -7,8 +7,8 @@ from reportlab.graphics.shapes import Circle, Drawing, PolyLine, String
 from reportlab.graphics.shapes import Line as RlLine
 from reportlab.lib import colors
 
-from trygghetsrad.domain.situation_charts import ChartDrawing, Dot, Line, Polyline, Text
-from trygghetsrad.domain.situation_charts import Rect as ChartRect
+from trygghetsrad.domain.situation.charts import ChartDrawing, Dot, Line, Polyline, Text
+from trygghetsrad.domain.situation.charts import Rect as ChartRect
 from trygghetsrad.export.pdf.base import FONT
 from trygghetsrad.export.pdf.shapes import rect
 

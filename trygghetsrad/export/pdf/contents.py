@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from trygghetsrad.domain.situation_documents import Chapter, DocumentHead
+from trygghetsrad.domain.situation.documents import Chapter, DocumentHead
 from trygghetsrad.export.pdf.base import PdfMeta, escape, render_pdf, styles, table_style
 from trygghetsrad.i18n import tr
 

@@ -11,10 +11,10 @@ from typing import Any, cast
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from trygghetsrad.domain.action_register import RegisterAction
+from trygghetsrad.domain.actions.register import RegisterAction
 from trygghetsrad.domain.calendar_items import Owner
 from trygghetsrad.domain.changes import Area
-from trygghetsrad.domain.meetings import ActionStatus
+from trygghetsrad.domain.meetings.model import ActionStatus
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.actions.dialogs import CommentDialog, RedateDialog
 from trygghetsrad.ui.actions.reminders import ReminderSummaryDialog, Written, write_reminders
@@ -66,7 +66,7 @@ class ActionCommandsMixin:
         return bool(ok)
 
     def close_action(self) -> bool:
-        from trygghetsrad.services import meetings_actions
+        from trygghetsrad.services.meetings import actions as meetings_actions
 
         action = self._action()
         if action is None or action.status is not ActionStatus.OPEN:
@@ -76,7 +76,7 @@ class ActionCommandsMixin:
         return self._push(text, lambda s: meetings_actions.close_action(s, action.id, on=today))
 
     def reopen_action(self) -> bool:
-        from trygghetsrad.services import meetings_actions
+        from trygghetsrad.services.meetings import actions as meetings_actions
 
         action = self._action()
         if action is None or action.status is ActionStatus.OPEN:
@@ -109,7 +109,7 @@ class ActionCommandsMixin:
         self._open(box)
 
     def redate_action(self) -> QWidget | None:
-        from trygghetsrad.services import meetings_actions
+        from trygghetsrad.services.meetings import actions as meetings_actions
 
         action = self._action()
         if action is None:
@@ -128,7 +128,7 @@ class ActionCommandsMixin:
         return self._open(RedateDialog(action.what, action.due_date, save, self))
 
     def comment_action(self) -> QWidget | None:
-        from trygghetsrad.services import action_register
+        from trygghetsrad.services.actions import register as action_register
 
         action = self._action()
         if action is None:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_register import ActionFilter, RegisterAction
-from trygghetsrad.domain.meetings import ActionStatus
+from trygghetsrad.domain.actions.register import ActionFilter, RegisterAction
+from trygghetsrad.domain.meetings.model import ActionStatus
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.actions.models import Row, sort_names
 from trygghetsrad.ui.widgets.date_entry import DateEntry

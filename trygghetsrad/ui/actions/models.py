@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
-from trygghetsrad.domain.action_register import ActionFilter, RegisterAction, RegisterDecision
+from trygghetsrad.domain.actions.register import ActionFilter, RegisterAction, RegisterDecision
 from trygghetsrad.domain.internal import is_internal
-from trygghetsrad.domain.meetings import ActionStatus
+from trygghetsrad.domain.meetings.model import ActionStatus
 from trygghetsrad.domain.text import search_text, sort_key
 from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_register import ActionFilter, RegisterAction
+from trygghetsrad.domain.actions.register import ActionFilter, RegisterAction
 from trygghetsrad.domain.changes import Area, Changes
-from trygghetsrad.domain.meetings import ActionStatus
+from trygghetsrad.domain.meetings.model import ActionStatus
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural
 from trygghetsrad.ui.actions.edits import ActionCommandsMixin
@@ -238,7 +238,7 @@ class ActionsPage(ActionCommandsMixin, UndoScopedPage):
 
         def work(_progress: Progress) -> Loaded:
             from trygghetsrad.services import register
-            from trygghetsrad.services.action_register import (
+            from trygghetsrad.services.actions.register import (
                 register_actions,
                 register_decisions,
             )

@@ -57,7 +57,7 @@ def write_reminders(
     from trygghetsrad.export.meetings.reminders import reminder_files
     from trygghetsrad.files import private_dirs, write_document
     from trygghetsrad.services import settings
-    from trygghetsrad.services.reminders import reminders
+    from trygghetsrad.services.actions.reminders import reminders
 
     found, config = read(
         ctx,

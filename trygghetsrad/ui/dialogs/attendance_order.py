@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from trygghetsrad.domain.attendance_order import DEFAULT_ORDER, heading
-from trygghetsrad.domain.meetings import Presence
+from trygghetsrad.domain.meetings.attendance_order import DEFAULT_ORDER, heading
+from trygghetsrad.domain.meetings.model import Presence
 
 
 class AttendanceOrderField(QWidget):

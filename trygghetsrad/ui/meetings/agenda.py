@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.attachments import OwnerKind
-from trygghetsrad.domain.meetings import AgendaItemData, ItemKind, MeetingDetail
-from trygghetsrad.domain.meetings_document import MeetingDocument
-from trygghetsrad.services import meetings as meeting_service
-from trygghetsrad.services import meetings_actions as action_service
-from trygghetsrad.services import meetings_agenda as agenda_service
+from trygghetsrad.domain.meetings.document import MeetingDocument
+from trygghetsrad.domain.meetings.model import AgendaItemData, ItemKind, MeetingDetail
 from trygghetsrad.services import register, settings
+from trygghetsrad.services.meetings import actions as action_service
+from trygghetsrad.services.meetings import agenda as agenda_service
+from trygghetsrad.services.meetings import lifecycle as meeting_service
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.agenda_actions import AgendaActionsMixin
 from trygghetsrad.ui.meetings.agenda_editor import ItemEditor

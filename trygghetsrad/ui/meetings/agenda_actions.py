@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural
-from trygghetsrad.services import meetings as meeting_service
-from trygghetsrad.services import meetings_actions as action_service
-from trygghetsrad.services import meetings_agenda as agenda_service
 from trygghetsrad.services import register
+from trygghetsrad.services.meetings import actions as action_service
+from trygghetsrad.services.meetings import agenda as agenda_service
+from trygghetsrad.services.meetings import lifecycle as meeting_service
 from trygghetsrad.ui.meetings.agenda_dialogs import ActionDialog, TemplateDialog
 from trygghetsrad.ui.meetings.next_meeting import NextMeetingDialog
 from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded

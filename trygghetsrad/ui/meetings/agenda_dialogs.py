@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import ActionStatus, Responsible
+from trygghetsrad.domain.meetings.model import ActionStatus, Responsible
 from trygghetsrad.domain.register import OrganisationData, PersonData
 from trygghetsrad.i18n import tr as text_tr
 from trygghetsrad.ui.meetings.fields import Save

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import (
+from trygghetsrad.domain.meetings.model import (
     INTERNAL_MARK,
     AgendaItemData,
     DecisionData,

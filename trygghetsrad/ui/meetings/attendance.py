@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.dates import long_date
-from trygghetsrad.domain.meetings import MeetingDetail, Presence, join_names
+from trygghetsrad.domain.meetings.model import MeetingDetail, Presence, join_names
 from trygghetsrad.domain.register import PersonData
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr as text_tr
-from trygghetsrad.services import meetings_attendance as attendance_service
-from trygghetsrad.services import meetings_structure, register
+from trygghetsrad.services import register
+from trygghetsrad.services.meetings import attendance as attendance_service
+from trygghetsrad.services.meetings import structure as meetings_structure
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.attendance_details import AttendanceDetailsDialog
 from trygghetsrad.ui.meetings.fields import Save, person_combo

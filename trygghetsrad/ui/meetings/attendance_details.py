@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from trygghetsrad.domain.dates import clock, parse_time
-from trygghetsrad.domain.meetings import AttendanceData
+from trygghetsrad.domain.meetings.model import AttendanceData
 from trygghetsrad.i18n import tr
 from trygghetsrad.ui.meetings.fields import Save
 from trygghetsrad.ui.widgets.form_dialog import FormDialog

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind
+from trygghetsrad.domain.meetings.model import MeetingDetail, MeetingKind
 from trygghetsrad.domain.register import GroupData, PersonData
 from trygghetsrad.services import register
 from trygghetsrad.ui.context import AppContext

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 from trygghetsrad.domain.calendar_items import Owner
 from trygghetsrad.domain.changes import MEETINGS, Changes
 from trygghetsrad.domain.dates import long_date
-from trygghetsrad.domain.meetings import MeetingDetail
+from trygghetsrad.domain.meetings.model import MeetingDetail
 from trygghetsrad.errors import UserError
-from trygghetsrad.services import meetings as meeting_service
+from trygghetsrad.services.meetings import lifecycle as meeting_service
 from trygghetsrad.ui.meetings.fields import py_date, py_time
 from trygghetsrad.ui.widgets.autosave import SetFieldCommand
 from trygghetsrad.ui.widgets.journal_command import push_recorded

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import MeetingKind, join_names
+from trygghetsrad.domain.meetings.model import MeetingKind, join_names
 from trygghetsrad.domain.register import GroupData, PersonData
 from trygghetsrad.i18n import plural
 from trygghetsrad.i18n import tr as self_tr

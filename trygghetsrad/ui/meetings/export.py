@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import ItemKind, carried_label
-from trygghetsrad.domain.meetings_document import (
+from trygghetsrad.domain.meetings.document import (
     GROUP_END,
     MeetingDocument,
     item_facts,
     next_meeting_line,
 )
+from trygghetsrad.domain.meetings.model import ItemKind, carried_label
 from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.i18n import tr
 from trygghetsrad.ui.background import run_in_background, write_file
@@ -37,7 +37,7 @@ from trygghetsrad.ui.widgets.service_calls import read, store
 def build_document(
     ctx: AppContext, meeting_id: int, include_internal: bool, *, with_files: bool = False
 ) -> MeetingDocument:
-    from trygghetsrad.services.meetings_document import meeting_document
+    from trygghetsrad.services.meetings.document import meeting_document
 
     return read(
         ctx,
@@ -102,7 +102,7 @@ def write_invitation(
     without an organizer address or attendees is refused with a message box."""
 
     def work(_progress: Any) -> Path:
-        from trygghetsrad.services.meeting_invitations import invitation
+        from trygghetsrad.services.meetings.invitations import invitation
 
         # Records the SEQUENCE it issues; announced by no one (only the invitation reads it).
         request = store(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings_document import MeetingDocument
+from trygghetsrad.domain.meetings.document import MeetingDocument
 from trygghetsrad.ui.widgets.check_list import CheckList
 
 _ID = Qt.ItemDataRole.UserRole

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.i18n import tr as text_tr
-from trygghetsrad.services import meetings_actions as action_service
+from trygghetsrad.services.meetings import actions as action_service
 from trygghetsrad.ui.meetings.fields import date_edit, py_date
 from trygghetsrad.ui.meetings.models import FollowupModel, followup_details
 from trygghetsrad.ui.widgets.form_dialog import FormDialog

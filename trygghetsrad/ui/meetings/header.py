@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, MeetingStatus
+from trygghetsrad.domain.meetings.model import MeetingDetail, MeetingKind, MeetingStatus
 from trygghetsrad.export.kinds import EXPORTS, MEETING_EXPORTS
 from trygghetsrad.ui.meetings.models import STATUS_COLOURS
 

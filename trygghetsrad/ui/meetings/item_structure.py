@@ -26,18 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.agenda_structure import (
+from trygghetsrad.domain.meetings.agenda_structure import (
     ItemCategory,
     format_slot,
     next_slot,
     parse_slot,
     slot_warning,
 )
-from trygghetsrad.domain.meetings import AgendaItemData, MeetingDetail
-from trygghetsrad.domain.meetings_document import item_facts
+from trygghetsrad.domain.meetings.document import item_facts
+from trygghetsrad.domain.meetings.model import AgendaItemData, MeetingDetail
 from trygghetsrad.domain.register import PersonData
 from trygghetsrad.errors import ValidationError
-from trygghetsrad.services import meetings_structure as structure
+from trygghetsrad.services.meetings import structure
 from trygghetsrad.ui.widgets.autosave import FieldAutosave
 from trygghetsrad.ui.widgets.field_policy import set_placeholder
 from trygghetsrad.ui.widgets.screen import grow_with_text

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import MeetingKind, MeetingStatus, MeetingSummary
+from trygghetsrad.domain.meetings.model import MeetingKind, MeetingStatus, MeetingSummary
 from trygghetsrad.i18n import tr
 from trygghetsrad.ui.meetings.models import MeetingTableModel
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy

@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont
 
 from trygghetsrad.domain.dates import time_span
 from trygghetsrad.domain.internal import is_internal
-from trygghetsrad.domain.meetings import (
+from trygghetsrad.domain.meetings.model import (
     ActionData,
     AgendaItemData,
     AttendanceData,

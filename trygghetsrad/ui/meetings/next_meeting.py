@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
-from trygghetsrad.domain.meetings import NextMeetingPlan, check_times, join_names
+from trygghetsrad.domain.meetings.model import NextMeetingPlan, check_times, join_names
 from trygghetsrad.domain.register import GroupData
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr as self_tr

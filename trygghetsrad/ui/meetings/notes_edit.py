@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from trygghetsrad.domain.meetings import (
+from trygghetsrad.domain.meetings.model import (
     INDENT,
     INTERNAL_MARK,
     MAX_LEVEL,

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meeting_notice import NoticeData, NoticeSigners
-from trygghetsrad.domain.meetings import MeetingDetail
+from trygghetsrad.domain.meetings.model import MeetingDetail
+from trygghetsrad.domain.meetings.notice import NoticeData, NoticeSigners
 from trygghetsrad.errors import UserError
-from trygghetsrad.services import meetings_notice as notice_service
+from trygghetsrad.services.meetings import notice as notice_service
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.autosave import Autosaver, SetFieldCommand
 from trygghetsrad.ui.widgets.date_entry import DateEntry

@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
-from trygghetsrad.domain.agenda_structure import Numbering
-from trygghetsrad.domain.meetings import MeetingDetail
-from trygghetsrad.services import meetings_structure as structure
+from trygghetsrad.domain.meetings.agenda_structure import Numbering
+from trygghetsrad.domain.meetings.model import MeetingDetail
+from trygghetsrad.services.meetings import structure
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.journal_command import push_recorded
 from trygghetsrad.ui.widgets.service_calls import read

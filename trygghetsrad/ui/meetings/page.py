@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.domain.changes import MEETINGS, REGISTER, Changes
-from trygghetsrad.domain.meetings import (
+from trygghetsrad.domain.meetings.model import (
     MeetingDetail,
     MeetingStatus,
     MeetingSummary,
 )
 from trygghetsrad.errors import UserError
-from trygghetsrad.services import meetings as meeting_service
 from trygghetsrad.services import register
+from trygghetsrad.services.meetings import lifecycle as meeting_service
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.agenda import AgendaPanel
 from trygghetsrad.ui.meetings.attendance import AttendancePanel

@@ -13,11 +13,16 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from trygghetsrad.domain.changes import REGISTER
-from trygghetsrad.domain.meetings import MeetingDetail, MeetingKind, meeting_name, missing_officers
+from trygghetsrad.domain.meetings.model import (
+    MeetingDetail,
+    MeetingKind,
+    meeting_name,
+    missing_officers,
+)
 from trygghetsrad.export.kinds import EXPORTS
-from trygghetsrad.services import meetings as meeting_service
-from trygghetsrad.services import meetings_agenda as agenda_service
 from trygghetsrad.services import register
+from trygghetsrad.services.meetings import agenda as agenda_service
+from trygghetsrad.services.meetings import lifecycle as meeting_service
 from trygghetsrad.ui.meetings import export as exporting
 from trygghetsrad.ui.meetings.dialogs import (
     FinaliseDialog,
@@ -240,7 +245,7 @@ class MeetingCommandsMixin:
 
     def cancel_meeting(self) -> bool:
         """Call off the planned meeting (undoable); its invitation becomes a cancellation."""
-        from trygghetsrad.services.meeting_invitations import cancel_meeting
+        from trygghetsrad.services.meetings.invitations import cancel_meeting
 
         meeting = self._meeting
         if meeting is None:
@@ -274,7 +279,7 @@ class MeetingCommandsMixin:
 
     def restore_meeting(self) -> bool:
         """The meeting is held after all (undoable); the next invitation is a request again."""
-        from trygghetsrad.services.meeting_invitations import restore_meeting
+        from trygghetsrad.services.meetings.invitations import restore_meeting
 
         meeting = self._meeting
         if meeting is None:

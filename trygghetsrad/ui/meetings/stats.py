@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.services import meetings_attendance as attendance_service
 from trygghetsrad.services import register
+from trygghetsrad.services.meetings import attendance as attendance_service
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.models import StatsModel
 from trygghetsrad.ui.meetings.table_view import record_table

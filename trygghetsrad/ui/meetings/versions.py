@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.meetings import MeetingDetail
-from trygghetsrad.services import meetings_versions
+from trygghetsrad.domain.meetings.model import MeetingDetail
+from trygghetsrad.services.meetings import versions as meetings_versions
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.service_calls import read
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QComboBox, QMenu, QPushButton
 
-from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light, TrafficLight, has_light
+from trygghetsrad.domain.situation.action_plan import LIGHT_COLOURS, Light, TrafficLight, has_light
 
 _ICONS: dict[str, QIcon] = {}
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from trygghetsrad.domain.action_plan import PlanData
-from trygghetsrad.domain.agreements import AgreementData
+from trygghetsrad.domain.situation.action_plan import PlanData
+from trygghetsrad.domain.situation.agreements import AgreementData
 from trygghetsrad.errors import UserError
 from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.ui.background import Cancelled, Progress, run_modal, write_file
@@ -73,7 +73,7 @@ def export_plan_pdf(
         return None
 
     def build(session: Any) -> bytes:
-        from trygghetsrad.services import followup
+        from trygghetsrad.services.situation import followup
 
         doc = followup.plan_document(
             session, plan.id, today=date.today(), include_internal=include_internal
@@ -96,7 +96,7 @@ def export_followup_pdf(
         return None
 
     def build(session: Any) -> bytes:
-        from trygghetsrad.services import followup
+        from trygghetsrad.services.situation import followup
 
         doc = followup.followup_document(
             session, year, today=date.today(), include_internal=include_internal
@@ -116,7 +116,7 @@ def export_agreement_pdf(
         return None
 
     def build(session: Any) -> bytes:
-        from trygghetsrad.services import agreements
+        from trygghetsrad.services.situation import agreements
 
         doc = agreements.agreement_document(
             session, agreement.id, today=date.today(), include_internal=include_internal

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.agreements import AgreementData, AgreementStep
-from trygghetsrad.services import agreement_steps
+from trygghetsrad.domain.situation.agreements import AgreementData, AgreementStep
+from trygghetsrad.services.situation import agreement_steps
 from trygghetsrad.ui.situation.action_plan_common import qtr
 from trygghetsrad.ui.situation.plan_dialogs import Save
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry

@@ -9,11 +9,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QListWidget, QMessageBox, QTableView
 
-from trygghetsrad.domain.agreements import AgreementData, AgreementKind, CommitmentRow
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS
+from trygghetsrad.domain.situation.agreements import AgreementData, AgreementKind, CommitmentRow
 from trygghetsrad.i18n import plural
-from trygghetsrad.services import action_plan, agreements
-from trygghetsrad.services import action_plan_meetings as meeting_links
+from trygghetsrad.services.situation import action_plan, agreements
+from trygghetsrad.services.situation import action_plan_meetings as meeting_links
 from trygghetsrad.ui.situation.agreements_dialogs import AgreementDialog, CommitmentDialog
 from trygghetsrad.ui.situation.agreements_model import CommitmentTableModel
 from trygghetsrad.ui.situation.base import SituationSubPage
@@ -105,7 +105,7 @@ class AgreementActions(SituationSubPage):
         a = self.current()
         if a is None:
             return
-        from trygghetsrad.domain.situation_documents import DocumentKind
+        from trygghetsrad.domain.situation.documents import DocumentKind
         from trygghetsrad.ui.situation.document_dialog import edit_document
 
         self.dialog = edit_document(

@@ -17,8 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import MeasureStatus
-from trygghetsrad.domain.agreements import AgreementData, AgreementKind, CommitmentData, Party
+from trygghetsrad.domain.situation.action_plan import MeasureStatus
+from trygghetsrad.domain.situation.agreements import (
+    AgreementData,
+    AgreementKind,
+    CommitmentData,
+    Party,
+)
 from trygghetsrad.ui.situation.action_plan_common import fill_combo, qtr
 from trygghetsrad.ui.situation.plan_dialogs import Save
 from trygghetsrad.ui.widgets.check_list import CheckList

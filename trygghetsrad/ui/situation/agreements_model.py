@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from trygghetsrad.domain.action_plan import light_note, status_label
-from trygghetsrad.domain.agreements import CommitmentRow
+from trygghetsrad.domain.situation.action_plan import light_note, status_label
+from trygghetsrad.domain.situation.agreements import CommitmentRow
 from trygghetsrad.domain.text import search_text
 from trygghetsrad.ui.situation.action_plan_common import iso
 from trygghetsrad.ui.situation.plan_model import LIGHT_ROLES, last_followup, light_data

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.agreements import AgreementData
 from trygghetsrad.domain.attachments import OwnerKind
-from trygghetsrad.services import agreements
+from trygghetsrad.domain.situation.agreements import AgreementData
+from trygghetsrad.services.situation import agreements
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, iso
 from trygghetsrad.ui.situation.agreements_actions import AgreementActions

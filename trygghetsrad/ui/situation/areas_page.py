@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.area_tree import AreaAssessmentData, AreaData, RiskLevel
+from trygghetsrad.domain.situation.area_tree import AreaAssessmentData, AreaData, RiskLevel
 from trygghetsrad.errors import UserError
-from trygghetsrad.services import situation_areas, situation_pictures
+from trygghetsrad.services.situation import areas as situation_areas
+from trygghetsrad.services.situation import pictures as situation_pictures
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import SituationSubPage
 from trygghetsrad.ui.widgets.autosave import FieldAutosave

@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from trygghetsrad.domain.changes import SITUATION, Area, Changes
-from trygghetsrad.domain.situation import Alert
-from trygghetsrad.services import situation_areas
+from trygghetsrad.domain.situation.picture import Alert
+from trygghetsrad.services.situation import areas as situation_areas
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
 from trygghetsrad.ui.widgets.service_calls import read

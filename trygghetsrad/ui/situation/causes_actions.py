@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
-from trygghetsrad.domain.causes import CauseData, CauseKind
 from trygghetsrad.domain.changes import ACTION_PLAN, SITUATION
+from trygghetsrad.domain.situation.causes import CauseData, CauseKind
 from trygghetsrad.i18n import plural
-from trygghetsrad.services import causes
+from trygghetsrad.services.situation import causes
 from trygghetsrad.ui.situation.base import SituationSubPage
 from trygghetsrad.ui.situation.causes_problems import ProblemDialog, ProblemListModel
 from trygghetsrad.ui.situation.causes_tree import CauseTreeModel, CauseTreeView

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import PlanFlags
-from trygghetsrad.domain.causes import CauseData, CauseKind, ProblemData
+from trygghetsrad.domain.situation.action_plan import PlanFlags
+from trygghetsrad.domain.situation.causes import CauseData, CauseKind, ProblemData
 from trygghetsrad.domain.text import clean_text
 from trygghetsrad.errors import ValidationError
-from trygghetsrad.services import action_plan, causes
+from trygghetsrad.services.situation import action_plan, causes
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import Session
 from trygghetsrad.ui.situation.causes_actions import CauseActions

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from trygghetsrad.domain.causes import ProblemData
-from trygghetsrad.services import causes
+from trygghetsrad.domain.situation.causes import ProblemData
+from trygghetsrad.services.situation import causes
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import qtr
 from trygghetsrad.ui.situation.plan_dialogs import Save

@@ -31,8 +31,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from trygghetsrad.domain.causes import CauseData, CauseKind, CauseNode, build_tree
-from trygghetsrad.domain.causes_layout import LayoutStyle, TreeLayout, layout_tree
+from trygghetsrad.domain.situation.causes import CauseData, CauseKind, CauseNode, build_tree
+from trygghetsrad.domain.situation.causes_layout import LayoutStyle, TreeLayout, layout_tree
 
 MIME = "application/x-trygghetsrad-cause"
 Index = QModelIndex | QPersistentModelIndex

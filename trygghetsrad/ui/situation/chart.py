@@ -6,8 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from trygghetsrad.domain.situation import IndicatorData
-from trygghetsrad.domain.situation_charts import (
+from trygghetsrad.domain.situation.charts import (
     ChartDrawing,
     Dot,
     Line,
@@ -17,6 +16,7 @@ from trygghetsrad.domain.situation_charts import (
     format_number,
     layout_chart,
 )
+from trygghetsrad.domain.situation.picture import IndicatorData
 from trygghetsrad.i18n import plural
 
 LEGEND_GAP = 18.0

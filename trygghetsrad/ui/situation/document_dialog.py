@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.situation_documents import Chapter, DocumentSettings, Placement
+from trygghetsrad.domain.situation.documents import Chapter, DocumentSettings, Placement
 from trygghetsrad.errors import ValidationError
-from trygghetsrad.services import situation_documents
+from trygghetsrad.services.situation import documents as situation_documents
 from trygghetsrad.ui.situation.base import SituationSubPage
 from trygghetsrad.ui.widgets.date_entry import OptionalDateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog

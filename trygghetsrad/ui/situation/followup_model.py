@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
-from trygghetsrad.domain.action_plan import MeasureRow, Trend, status_label, trend_text
+from trygghetsrad.domain.situation.action_plan import MeasureRow, Trend, status_label, trend_text
 from trygghetsrad.domain.text import search_text
 from trygghetsrad.ui.situation.action_plan_common import iso
 from trygghetsrad.ui.situation.plan_model import LIGHT_ROLES, last_followup, light_data

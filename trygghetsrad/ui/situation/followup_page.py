@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import LIGHT_COLOURS, Light, MeasureRow, light_count
-from trygghetsrad.domain.action_plan_docs import ChecklistItem
-from trygghetsrad.domain.causes import ProblemData
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION
+from trygghetsrad.domain.situation.action_plan import LIGHT_COLOURS, Light, MeasureRow, light_count
+from trygghetsrad.domain.situation.action_plan_docs import ChecklistItem
+from trygghetsrad.domain.situation.causes import ProblemData
 from trygghetsrad.i18n import plural
-from trygghetsrad.services import action_plan, causes, followup
+from trygghetsrad.services.situation import action_plan, causes, followup
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu
 from trygghetsrad.ui.situation.base import Session, SituationSubPage
@@ -210,7 +210,7 @@ class FollowUpPage(SituationSubPage):
             self.ctx.events.open_record.emit(Owner(ACTION_PLAN, "measure", measure_id))
 
     def _on_document(self) -> None:
-        from trygghetsrad.domain.situation_documents import DocumentKind
+        from trygghetsrad.domain.situation.documents import DocumentKind
         from trygghetsrad.ui.situation.document_dialog import edit_document
 
         year = self.year.value()

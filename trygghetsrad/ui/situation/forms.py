@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.area_tree import AreaData
 from trygghetsrad.domain.dates import MONTHS
-from trygghetsrad.domain.situation import (
+from trygghetsrad.domain.situation.area_tree import AreaData
+from trygghetsrad.domain.situation.documents import PartialDate, parse_partial_date
+from trygghetsrad.domain.situation.picture import (
     Category,
     ChartKind,
     GapData,
@@ -28,7 +29,6 @@ from trygghetsrad.domain.situation import (
     ObservationData,
     Trend,
 )
-from trygghetsrad.domain.situation_documents import PartialDate, parse_partial_date
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.ui.widgets.area_picker import AreaPicker
 from trygghetsrad.ui.widgets.check_list import CheckList

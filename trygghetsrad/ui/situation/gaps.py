@@ -8,10 +8,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from trygghetsrad.domain.area_tree import AreaLink
 from trygghetsrad.domain.changes import REGISTER, SITUATION
-from trygghetsrad.domain.situation import GapData
-from trygghetsrad.services import register, situation_gaps
+from trygghetsrad.domain.situation.area_tree import AreaLink
+from trygghetsrad.domain.situation.picture import GapData
+from trygghetsrad.services import register
+from trygghetsrad.services.situation import gaps as situation_gaps
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.forms import GapDialog
 from trygghetsrad.ui.situation.models import GapsModel

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.situation import IndicatorData
-from trygghetsrad.domain.situation_periods import period_label
+from trygghetsrad.domain.situation.periods import period_label
+from trygghetsrad.domain.situation.picture import IndicatorData
 from trygghetsrad.domain.text import search_text
 from trygghetsrad.errors import UserError
-from trygghetsrad.services import situation_areas, situation_indicators, situation_sources
+from trygghetsrad.services.situation import areas as situation_areas
+from trygghetsrad.services.situation import indicators as situation_indicators
+from trygghetsrad.services.situation import sources as situation_sources
 from trygghetsrad.ui.background import Cancelled, Progress, run_modal
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
@@ -251,7 +253,7 @@ class IndicatorsPage(SituationSubPage):
         """Periods and areas added by the user but not yet filled in show as empty rows/columns."""
         model = self.values
         model.beginResetModel()
-        from trygghetsrad.domain.situation_periods import period_sort_key
+        from trygghetsrad.domain.situation.periods import period_sort_key
 
         periods = set(model._periods) | set(self._extra_periods)
         model._periods = sorted(periods, key=period_sort_key)
@@ -291,7 +293,7 @@ class IndicatorsPage(SituationSubPage):
             )
             return
         try:
-            from trygghetsrad.domain.situation_csv import parse_value
+            from trygghetsrad.domain.situation.csv_values import parse_value
 
             number = parse_value(text)
         except ValueError:
@@ -367,7 +369,7 @@ class IndicatorsPage(SituationSubPage):
             )
             if not ok:
                 return
-        from trygghetsrad.domain.situation_periods import parse_period
+        from trygghetsrad.domain.situation.periods import parse_period
 
         try:
             period = parse_period(text)

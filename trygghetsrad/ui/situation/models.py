@@ -16,15 +16,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from trygghetsrad.domain.situation import (
+from trygghetsrad.domain.situation.charts import format_number
+from trygghetsrad.domain.situation.periods import period_label, period_sort_key
+from trygghetsrad.domain.situation.picture import (
     GapData,
     IndicatorData,
     ObservationData,
     PictureData,
     SourceData,
 )
-from trygghetsrad.domain.situation_charts import format_number
-from trygghetsrad.domain.situation_periods import period_label, period_sort_key
 from trygghetsrad.domain.text import search_text
 from trygghetsrad.ui.situation.base import ALERT_BACKGROUND, ALERT_TEXT, date_text
 from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel

@@ -8,9 +8,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from trygghetsrad.domain.area_tree import AreaLink
-from trygghetsrad.domain.situation import ObservationData
-from trygghetsrad.services import situation_indicators, situation_observations, situation_sources
+from trygghetsrad.domain.situation.area_tree import AreaLink
+from trygghetsrad.domain.situation.picture import ObservationData
+from trygghetsrad.services.situation import indicators as situation_indicators
+from trygghetsrad.services.situation import observations as situation_observations
+from trygghetsrad.services.situation import sources as situation_sources
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.forms import ObservationDialog
 from trygghetsrad.ui.situation.models import ObservationsModel

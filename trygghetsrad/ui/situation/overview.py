@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from trygghetsrad.domain.changes import REGISTER, SITUATION
-from trygghetsrad.domain.situation import GapData, ObstacleKind, SourceData, SourceStatus
+from trygghetsrad.domain.situation.picture import GapData, ObstacleKind, SourceData, SourceStatus
 from trygghetsrad.i18n import plural
-from trygghetsrad.services import situation_gaps, situation_pictures, situation_sources
+from trygghetsrad.services.situation import gaps as situation_gaps
+from trygghetsrad.services.situation import pictures as situation_pictures
+from trygghetsrad.services.situation import sources as situation_sources
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint
 

@@ -113,7 +113,7 @@ class SituationPage(QWidget):
         plan = getattr(page, "plan", None) if key == "plan" else None
         internal = getattr(getattr(page, "include_internal", None), "isChecked", lambda: False)()
         if picture is not None:
-            from trygghetsrad.services import situation_pictures
+            from trygghetsrad.services.situation import pictures as situation_pictures
 
             if isinstance(page, SavesPending):
                 page.save_now()
@@ -124,7 +124,7 @@ class SituationPage(QWidget):
             name = f"{picture.title} version {picture.version}"
             return name, lambda: EXPORTS["situation"].render(report)
         if plan is not None:
-            from trygghetsrad.services import followup
+            from trygghetsrad.services.situation import followup
 
             doc = read(
                 self.ctx,

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.domain.changes import Changes
-from trygghetsrad.domain.situation import THREE_PARTS, PictureData
+from trygghetsrad.domain.situation.picture import THREE_PARTS, PictureData
 from trygghetsrad.errors import UserError, ValidationError
-from trygghetsrad.services import situation_pictures
+from trygghetsrad.services.situation import pictures as situation_pictures
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import heading, hint
 from trygghetsrad.ui.situation.models import PicturesModel

@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPushButton
 
-from trygghetsrad.domain.situation import PictureData
+from trygghetsrad.domain.situation.picture import PictureData
 from trygghetsrad.export.kinds import EXPORTS
-from trygghetsrad.services import situation_pictures
+from trygghetsrad.services.situation import pictures as situation_pictures
 from trygghetsrad.ui.situation.base import SituationSubPage
 from trygghetsrad.ui.situation.forms import PresentDialog
 from trygghetsrad.ui.situation.models import PicturesModel
@@ -109,7 +109,7 @@ class PictureActions(SituationSubPage):
         p = self.picture
         if p is None:
             return
-        from trygghetsrad.domain.situation_documents import DocumentKind
+        from trygghetsrad.domain.situation.documents import DocumentKind
         from trygghetsrad.ui.situation.document_dialog import edit_document
 
         self.dialog = edit_document(

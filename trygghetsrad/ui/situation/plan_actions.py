@@ -10,12 +10,14 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMessageBox, QTableView
 
-from trygghetsrad.domain.action_plan import MeasureRow, PlanData, PlanStatus
-from trygghetsrad.domain.area_tree import AreaLink
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, REGISTER, SITUATION
+from trygghetsrad.domain.situation.action_plan import MeasureRow, PlanData, PlanStatus
+from trygghetsrad.domain.situation.area_tree import AreaLink
 from trygghetsrad.i18n import plural
-from trygghetsrad.services import action_plan, causes, register, situation_areas
-from trygghetsrad.services import action_plan_meetings as meeting_links
+from trygghetsrad.services import register
+from trygghetsrad.services.situation import action_plan, causes
+from trygghetsrad.services.situation import action_plan_meetings as meeting_links
+from trygghetsrad.services.situation import areas as situation_areas
 from trygghetsrad.ui.situation.base import Session, SituationSubPage, tied_to_area
 from trygghetsrad.ui.situation.plan_dialogs import (
     AdoptDialog,
@@ -144,7 +146,7 @@ class PlanActions(SituationSubPage):
         plan = self.plan
         if plan is None:
             return
-        from trygghetsrad.domain.situation_documents import DocumentKind
+        from trygghetsrad.domain.situation.documents import DocumentKind
         from trygghetsrad.ui.situation.document_dialog import edit_document
 
         self.dialog = edit_document(
@@ -164,7 +166,7 @@ class PlanActions(SituationSubPage):
     def _choices(self) -> dict[str, Any]:
         def load(s: Session) -> dict[str, Any]:
             problems = {p.id: p.title for p in causes.list_problems(s)}
-            from trygghetsrad.services.causes import evidence_choices
+            from trygghetsrad.services.situation.causes import evidence_choices
 
             _sources, indicators = evidence_choices(s)
             return {

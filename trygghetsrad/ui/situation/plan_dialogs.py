@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import (
+from trygghetsrad.domain.situation.action_plan import (
     Effect,
     MeasureData,
     MeasureInput,
@@ -28,7 +28,7 @@ from trygghetsrad.domain.action_plan import (
     TargetDirection,
     format_number,
 )
-from trygghetsrad.domain.area_tree import AreaData
+from trygghetsrad.domain.situation.area_tree import AreaData
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.ui.situation.action_plan_common import fill_combo, parse_number, qtr
 from trygghetsrad.ui.widgets.area_picker import AreaPicker

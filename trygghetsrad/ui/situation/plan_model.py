@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
-from trygghetsrad.domain.action_plan import (
+from trygghetsrad.domain.situation.action_plan import (
     LIGHT_ORDER,
     Effect,
     FollowUp,
@@ -23,7 +23,7 @@ from trygghetsrad.domain.action_plan import (
     is_measured,
     trend_text,
 )
-from trygghetsrad.domain.causes import CauseData, CauseNode, build_tree
+from trygghetsrad.domain.situation.causes import CauseData, CauseNode, build_tree
 from trygghetsrad.domain.text import search_text
 from trygghetsrad.ui.situation.action_plan_common import iso, light_icon, status_html
 from trygghetsrad.ui.situation.plan_dialogs import KIND_LABELS

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.action_plan import MeasureRow, PlanData, PlanFlags, PlanStatus
-from trygghetsrad.domain.causes import CauseData
+from trygghetsrad.domain.situation.action_plan import MeasureRow, PlanData, PlanFlags, PlanStatus
+from trygghetsrad.domain.situation.causes import CauseData
 from trygghetsrad.i18n import plural
-from trygghetsrad.services import action_plan, causes
+from trygghetsrad.services.situation import action_plan, causes
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.action_plan_common import attach_export_menu, fill_combo, iso
 from trygghetsrad.ui.situation.base import Session

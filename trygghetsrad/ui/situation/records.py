@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.services import situation_areas
+from trygghetsrad.services.situation import areas as situation_areas
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import SituationSubPage, hint, open_on_return, tied_to_area
 from trygghetsrad.ui.widgets.columns import ColumnFitter

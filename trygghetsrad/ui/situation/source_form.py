@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from trygghetsrad.domain.situation import (
+from trygghetsrad.domain.situation.picture import (
     Alert,
     Frequency,
     GeoLevel,

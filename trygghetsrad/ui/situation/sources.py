@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.changes import REGISTER, SITUATION
-from trygghetsrad.domain.situation import SourceData
+from trygghetsrad.domain.situation.picture import SourceData
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import plural
-from trygghetsrad.services import register, situation_sources
+from trygghetsrad.services import register
+from trygghetsrad.services.situation import sources as situation_sources
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.situation.base import SituationSubPage, heading, hint, open_on_return
 from trygghetsrad.ui.situation.models import SourcesModel

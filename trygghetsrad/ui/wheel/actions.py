@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from trygghetsrad.domain.calendar_items import CalendarItem, Owner
-from trygghetsrad.domain.wheel import WheelEvent, parse_key
+from trygghetsrad.domain.wheel.model import WheelEvent, parse_key
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.wheel.dialogs import OwnedItemDialog
 from trygghetsrad.ui.wheel.event_dialog import EventDialog
@@ -84,7 +84,7 @@ class EventActions:
         return dialog
 
     def open_item(self, key: str) -> QWidget | None:
-        from trygghetsrad.services import wheel_reads
+        from trygghetsrad.services.wheel import reads as wheel_reads
 
         parsed = parse_key(key)
         item = self.page.wheel.item(key)
@@ -109,7 +109,7 @@ class EventActions:
         return dialog
 
     def _open_owned(self, item: CalendarItem) -> QWidget:
-        from trygghetsrad.services import wheel_extra
+        from trygghetsrad.services.wheel import extra as wheel_extra
 
         owner = item.owner or Owner("", "", 0)
         on_move = None
@@ -131,14 +131,14 @@ class EventActions:
     # -- edits ---------------------------------------------------------------------------------
 
     def create(self, values: dict[str, Any]) -> None:
-        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services.wheel import events as service
 
         text = self.tr("Ny händelse: {title}").format(title=values["title"].strip())
         created = record(self.page, text, lambda s: service.create_event(s, **values))
         self.page.select_event(created.id, values["start"])
 
     def update(self, event: WheelEvent, values: dict[str, Any]) -> None:
-        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services.wheel import events as service
 
         if values_of(event) == values:
             return
@@ -146,7 +146,7 @@ class EventActions:
         record(self.page, text, lambda s: service.update_event(s, event.id, **values))
 
     def move_occurrence(self, event: WheelEvent, original: date, new: date) -> None:
-        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services.wheel import events as service
 
         end = new + event.duration if event.end else None
         record(
@@ -156,7 +156,7 @@ class EventActions:
         )
 
     def cancel_occurrence(self, event: WheelEvent, original: date) -> None:
-        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services.wheel import events as service
 
         record(
             self.page,
@@ -165,7 +165,7 @@ class EventActions:
         )
 
     def delete_selected(self) -> None:
-        from trygghetsrad.services import wheel_reads
+        from trygghetsrad.services.wheel import reads as wheel_reads
 
         key = self.page.wheel.selected
         parsed = parse_key(key) if key else None
@@ -197,7 +197,7 @@ class EventActions:
         return "one" if clicked is one else "all" if clicked is everything else ""
 
     def delete_event(self, event: WheelEvent) -> None:
-        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services.wheel import events as service
 
         ok, _changes = push(
             self.page,
@@ -211,7 +211,7 @@ class EventActions:
     def move_item(self, key: str, days: int) -> None:
         """Move an item `days` days (dragged on the wheel, or Ctrl+arrow): a single event, one
         occurrence of a series, or — through its owner — a meeting or an action's due date."""
-        from trygghetsrad.services import wheel_reads
+        from trygghetsrad.services.wheel import reads as wheel_reads
 
         item = self.page.wheel.item(key)
         if item is None or not days:
@@ -237,7 +237,7 @@ class EventActions:
 
     def move_owned(self, item: CalendarItem, day: date, *, raising: bool = False) -> None:
         """Move a meeting or an action's due date shown on the wheel, through its owner."""
-        from trygghetsrad.services import wheel_extra
+        from trygghetsrad.services.wheel import extra as wheel_extra
 
         owner = item.owner
         if owner is None or not wheel_extra.owner_can_move(owner):

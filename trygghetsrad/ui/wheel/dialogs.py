@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import MONTHS, date_span, time_span
-from trygghetsrad.domain.wheel import (
+from trygghetsrad.domain.wheel.model import (
     PlanStatus,
     WheelCategory,
     WheelPlan,
 )
-from trygghetsrad.domain.wheel import clean_text as clean_wheel_text
+from trygghetsrad.domain.wheel.model import clean_text as clean_wheel_text
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.widgets.date_entry import DateEntry
 from trygghetsrad.ui.widgets.form_dialog import FormDialog

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.dates import date_span
-from trygghetsrad.domain.wheel import (
+from trygghetsrad.domain.wheel.model import (
     FREQUENCY_LABELS,
     Frequency,
     Recurrence,

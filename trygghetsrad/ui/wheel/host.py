@@ -12,8 +12,8 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox
 
-from trygghetsrad.domain.wheel import WheelCategory, WheelPlan
-from trygghetsrad.domain.wheel_geometry import Span
+from trygghetsrad.domain.wheel.geometry import Span
+from trygghetsrad.domain.wheel.model import WheelCategory, WheelPlan
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.wheel.widget import AnnualWheelWidget
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QSizePolicy, QWidget
 
 from trygghetsrad.domain.calendar_items import CalendarItem
-from trygghetsrad.domain.wheel import WheelCategory
+from trygghetsrad.domain.wheel.model import WheelCategory
 from trygghetsrad.ui.wheel.dialogs import swatch
 
 

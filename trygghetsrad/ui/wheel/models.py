@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import MONTHS_SHORT, WEEKDAYS, iso_week_span, time_span
 from trygghetsrad.domain.text import search_text
-from trygghetsrad.domain.wheel import WheelCategory
+from trygghetsrad.domain.wheel.model import WheelCategory
 from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.row_model import KeyedRowModel
 

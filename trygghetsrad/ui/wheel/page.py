@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from trygghetsrad.domain.calendar_items import CalendarItem, Owner
 from trygghetsrad.domain.changes import ACTION_PLAN, MEETINGS, SITUATION, WHEEL, Changes
 from trygghetsrad.domain.dates import MONTHS
-from trygghetsrad.domain.wheel import (
+from trygghetsrad.domain.wheel.geometry import Span
+from trygghetsrad.domain.wheel.model import (
     Holiday,
     PlanStatus,
     WheelCategory,
@@ -31,8 +32,7 @@ from trygghetsrad.domain.wheel import (
     parse_key,
     swedish_holidays,
 )
-from trygghetsrad.domain.wheel_geometry import Span
-from trygghetsrad.domain.wheel_scene import Scene, build_scene
+from trygghetsrad.domain.wheel.scene import Scene, build_scene
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.wheel import page_layout, plan_actions, transfer
@@ -337,7 +337,7 @@ class WheelPage(UndoScopedPage):
 
     def open_record(self, owner: Owner) -> None:
         """Show an event of the wheel (called by the main window, e.g. from search)."""
-        from trygghetsrad.services import wheel_reads
+        from trygghetsrad.services.wheel import reads as wheel_reads
 
         if owner.area != WHEEL:
             return
@@ -442,7 +442,7 @@ def _read_year(ctx: AppContext, year: int, layout: tuple[Any, ...] | None = None
 
     `layout` = (wheel options, hidden categories, today, status text of a plan): also lay
     out the whole year's wheel, so that the GUI thread only paints it."""
-    from trygghetsrad.services import wheel_reads
+    from trygghetsrad.services.wheel import reads as wheel_reads
 
     contents = wheel_reads.year_contents(ctx.database, year)
     categories, plan, items = contents.categories, contents.plan, contents.items

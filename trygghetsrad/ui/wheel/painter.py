@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from trygghetsrad.domain.wheel_scene import Circle, Line, Scene, Sector, Text
+from trygghetsrad.domain.wheel.scene import Circle, Line, Scene, Sector, Text
 from trygghetsrad.paths import resource
 
 FONT_FAMILY = "Liberation Sans"

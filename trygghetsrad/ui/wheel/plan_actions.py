@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from trygghetsrad.domain.wheel import PlanStatus, WheelCategory
-from trygghetsrad.domain.wheel_dates import DateMention
+from trygghetsrad.domain.wheel.dates import DateMention
+from trygghetsrad.domain.wheel.model import PlanStatus, WheelCategory
 from trygghetsrad.ui.wheel.actions import push, record
 from trygghetsrad.ui.wheel.dialogs import CategoryDialog, PlanDialog
 from trygghetsrad.ui.wheel.host import WheelHost
@@ -25,7 +25,7 @@ class RingActions:
         self.page = page
 
     def _edit(self, text: str, fn: Any) -> list[WheelCategory]:
-        from trygghetsrad.services import wheel_reads
+        from trygghetsrad.services.wheel import reads as wheel_reads
 
         record(self.page, text, fn)
         return wheel_reads.categories(self.page.ctx.database)
@@ -34,7 +34,7 @@ class RingActions:
         return next((c.name for c in self.page.categories if c.id == ident), "")
 
     def update(self, ident: int, name: str, color: str, visible: bool) -> list[WheelCategory]:
-        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services.wheel import events as service
 
         return self._edit(
             self.page.tr("Ändra ringen {name}").format(name=name.strip()),
@@ -42,7 +42,7 @@ class RingActions:
         )
 
     def reorder(self, ids: list[int]) -> list[WheelCategory]:
-        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services.wheel import events as service
 
         return self._edit(
             self.page.tr("Ändra ringarnas ordning"),
@@ -50,7 +50,7 @@ class RingActions:
         )
 
     def create(self, name: str, color: str) -> list[WheelCategory]:
-        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services.wheel import events as service
 
         return self._edit(
             self.page.tr("Ny ring {name}").format(name=name),
@@ -58,7 +58,7 @@ class RingActions:
         )
 
     def delete(self, ident: int) -> list[WheelCategory]:
-        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services.wheel import events as service
 
         return self._edit(
             self.page.tr("Ta bort ringen {name}").format(name=self._name(ident)),
@@ -77,7 +77,7 @@ def edit_plan(page: WheelHost) -> PlanDialog:
     year, old = page.year, page.plan
 
     def save(values: dict[str, Any]) -> None:
-        from trygghetsrad.services import wheel as service
+        from trygghetsrad.services.wheel import events as service
 
         def work(s: Any) -> None:
             if values["status"] is PlanStatus.ADOPTED:
@@ -103,7 +103,7 @@ def edit_plan(page: WheelHost) -> PlanDialog:
 
 
 def start_next_year(page: WheelHost) -> None:
-    from trygghetsrad.services import wheel as service
+    from trygghetsrad.services.wheel import events as service
 
     answer = QMessageBox.question(
         page,
@@ -130,7 +130,7 @@ def show_suggestions(page: WheelHost) -> QWidget:
     from trygghetsrad.ui.wheel.suggestions import SuggestionsDialog
 
     def accept(mention: DateMention) -> None:
-        from trygghetsrad.services.wheel_extra import accept_suggestion
+        from trygghetsrad.services.wheel.extra import accept_suggestion
 
         title = mention.title or page.tr("Händelse")
         record(

@@ -8,8 +8,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from trygghetsrad.domain.internal import visible
-from trygghetsrad.domain.wheel import WheelDocument
-from trygghetsrad.domain.wheel_scene import Scene, document_scene
+from trygghetsrad.domain.wheel.model import WheelDocument
+from trygghetsrad.domain.wheel.scene import Scene, document_scene
 from trygghetsrad.ui.wheel.painter import PreparedScene
 
 

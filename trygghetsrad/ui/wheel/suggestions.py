@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from trygghetsrad.domain.dates import date_span, time_span
-from trygghetsrad.domain.wheel import WheelCategory
-from trygghetsrad.domain.wheel_dates import DateMention
+from trygghetsrad.domain.wheel.dates import DateMention
+from trygghetsrad.domain.wheel.model import WheelCategory
 from trygghetsrad.errors import UserError
 from trygghetsrad.ui.context import AppContext
 
 if TYPE_CHECKING:
-    from trygghetsrad.services.wheel_extra import Suggestion
+    from trygghetsrad.services.wheel.extra import Suggestion
 
 
 class SuggestionsDialog(QDialog):
@@ -86,12 +86,12 @@ class SuggestionsDialog(QDialog):
         self.load_from_minutes()
 
     def load_from_minutes(self) -> None:
-        from trygghetsrad.services import wheel_reads
+        from trygghetsrad.services.wheel import reads as wheel_reads
 
         self.show_suggestions(wheel_reads.minutes_suggestions(self.ctx.database, self.year))
 
     def find_in_text(self) -> None:
-        from trygghetsrad.services import wheel_reads
+        from trygghetsrad.services.wheel import reads as wheel_reads
 
         self.show_suggestions(
             wheel_reads.text_suggestions(

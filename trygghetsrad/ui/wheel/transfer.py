@@ -18,7 +18,7 @@ from trygghetsrad.ui.wheel.host import WheelHost
 from trygghetsrad.ui.widgets.journal_command import push_done
 
 if TYPE_CHECKING:
-    from trygghetsrad.domain.wheel import WheelDocument
+    from trygghetsrad.domain.wheel.model import WheelDocument
 
 
 def default_dir() -> Path:
@@ -28,7 +28,7 @@ def default_dir() -> Path:
 
 def printable(page: WheelHost) -> tuple[str, Callable[[], bytes]]:
     """Ctrl+P: the year's poster, the PDF the export writes (made off the GUI thread)."""
-    from trygghetsrad.services import wheel_reads
+    from trygghetsrad.services.wheel import reads as wheel_reads
 
     internal = page.include_internal_exports
     doc = wheel_reads.document(page.ctx.database, page.year, include_internal=internal)
@@ -71,7 +71,7 @@ def export(page: WheelHost, kind: str, path: Path | None = None) -> None:
     database = page.ctx.database
 
     def work(_progress: Any = None) -> Path:
-        from trygghetsrad.services import wheel_reads
+        from trygghetsrad.services.wheel import reads as wheel_reads
         from trygghetsrad.ui.background import write_file
 
         doc = wheel_reads.document(database, year, include_internal=internal)
@@ -126,7 +126,7 @@ def _read_in_background(page: WheelHost, path: Path) -> Any:
     """The import recorded under the journal (so that Ctrl+Z takes it all back out), or None
     when it was cancelled or refused (the user has been told)."""
     from trygghetsrad.services import journal as journal_service
-    from trygghetsrad.services.wheel_extra import import_ics as import_calendar
+    from trygghetsrad.services.wheel.extra import import_ics as import_calendar
     from trygghetsrad.ui.background import Cancelled, run_modal
 
     category = page.ring_filter.currentData() or "events"

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from trygghetsrad.domain.calendar_items import CalendarItem
 from trygghetsrad.domain.dates import date_span, iso_week_label, iso_week_span, time_span
-from trygghetsrad.domain.wheel import Holiday, WheelCategory
-from trygghetsrad.domain.wheel_geometry import Span
-from trygghetsrad.domain.wheel_scene import ItemShape, Options, Scene, Sector, build_scene
+from trygghetsrad.domain.wheel.geometry import Span
+from trygghetsrad.domain.wheel.model import Holiday, WheelCategory
+from trygghetsrad.domain.wheel.scene import ItemShape, Options, Scene, Sector, build_scene
 from trygghetsrad.ui.wheel.painter import PreparedScene, sector_path
 
 SMALL_FONT = 0.85  # small print relative to the body text (8 on 9.5 pt, 11 on 13 pt)
@@ -367,7 +367,7 @@ class AnnualWheelWidget(QWidget):
 
     @staticmethod
     def _days_between(scene: Scene, start: QPointF, end: QPointF) -> int:
-        from trygghetsrad.domain.wheel_geometry import polar
+        from trygghetsrad.domain.wheel.geometry import polar
 
         a0 = polar(scene.cx, scene.cy, start.x(), start.y())[1]
         a1 = polar(scene.cx, scene.cy, end.x(), end.y())[1]

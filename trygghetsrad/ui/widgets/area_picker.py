@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QPainter, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from trygghetsrad.domain.area_tree import AreaData
+from trygghetsrad.domain.situation.area_tree import AreaData
 
 INDENT_PX = 16  # per level, in the open list
 DEPTH = Qt.ItemDataRole.UserRole + 1

@@ -1,0 +1,97 @@
+"""The notice, the minutes and the preview follow one rule for where the follow-up of earlier
+actions goes, how a place or a link is labelled, and which group a person's role is in."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from factories import make_membership, make_person
+from factories_meetings import (
+    make_action,
+    make_group_with_members,
+    make_item,
+    make_meeting,
+    pdf_text,
+)
+
+from trygghetsrad.export.meetings.minutes_pdf import minutes_pdf
+from trygghetsrad.export.meetings.notice_pdf import notice_pdf
+from trygghetsrad.services.meetings import lifecycle as meetings
+from trygghetsrad.services.meetings.document import meeting_document
+from trygghetsrad.ui.meetings.export import preview_html
+
+
+def _texts(session, meeting: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    doc = meeting_document(session, meeting)
+    html = re.sub(r"<[^>]+>", " ", preview_html(doc))
+    return {
+        "kallelse": pdf_text(notice_pdf(doc)),
+        "protokoll": pdf_text(minutes_pdf(doc)),
+        "förhandsgranskning": " ".join(html.split()),
+    }
+
+
+def test_the_follow_up_comes_before_the_first_item_in_every_document(session) -> None:  # type: ignore[no-untyped-def]
+    group, _people = make_group_with_members(session)
+    first = make_meeting(session, group_ids=[group], day=date(2026, 2, 5))
+    meetings.start_minutes(session, first)
+    make_action(session, make_item(session, first, title="Kulturnatten"), what="Planera dialogen")
+    meetings.finalise(session, first, on=date(2026, 2, 6))
+    planned = make_meeting(session, group_ids=[group], day=date(2026, 5, 7))
+    make_item(session, planned, title="Lägesbildsarbete")
+    make_item(session, planned, title="Övriga frågor")
+    for name, text in _texts(session, planned).items():
+        followup = text.index("Uppföljning av uppdrag")
+        assert followup < text.index("Lägesbildsarbete"), name
+
+
+def test_an_online_meeting_described_in_words_is_its_place(session) -> None:  # type: ignore[no-untyped-def]
+    group, _people = make_group_with_members(session)
+    teams = make_meeting(session, group_ids=[group], place="", online_link="digitalt via Teams")
+    for name, text in _texts(session, teams).items():
+        assert "Plats: digitalt via Teams" in text.replace("Plats digitalt", "Plats: digitalt"), (
+            name
+        )
+        assert "Länk" not in text, name
+    url = "https://teams.example.org/m/123"
+    linked = make_meeting(session, group_ids=[group], place="Kommunhuset", online_link=url)
+    for name, text in _texts(session, linked).items():
+        assert re.search(r"Plats:? Kommunhuset", text), name
+        assert re.search(rf"Länk:? {re.escape(url)}", text), name
+
+
+def test_a_joint_meeting_says_which_group_a_role_is_in(session) -> None:  # type: ignore[no-untyped-def]
+    council, _council_people = make_group_with_members(session, 1, name="Trygghetsrådet")
+    klara, _klara_people = make_group_with_members(session, 1, name="Klara-gruppen")
+    maria = make_person(session, name="Maria Öberg")
+    make_membership(session, group_id=klara, person_id=maria, role="ordförande")
+    make_membership(session, group_id=council, person_id=maria, role="ledamot")
+    joint = make_meeting(session, group_ids=[council, klara])
+    meetings.start_minutes(session, joint)
+    from trygghetsrad.services.meetings import attendance as meetings_attendance
+
+    meetings_attendance.mark_unrecorded_present(session, joint)
+    text = _texts(session, joint)["protokoll"]
+    assert "Maria Öberg, ordförande i Klara-gruppen" in text
+    # In a meeting of one group the group goes without saying.
+    alone = make_meeting(session, group_ids=[klara])
+    meetings.start_minutes(session, alone)
+    meetings_attendance.mark_unrecorded_present(session, alone)
+    text = _texts(session, alone)["protokoll"]
+    assert "Maria Öberg, ordförande" in text and "ordförande i" not in text
+
+
+def test_a_joint_meeting_names_the_group_of_a_role_held_in_one_group_only(session) -> None:  # type: ignore[no-untyped-def]
+    from trygghetsrad.services.meetings import attendance as meetings_attendance
+
+    council, council_people = make_group_with_members(session, 1, name="Trygghetsrådet")
+    klara, _klara_people = make_group_with_members(session, 1, name="Klara-gruppen")
+    both = make_person(session, name="Per Ekström")
+    for group in (council, klara):
+        make_membership(session, group_id=group, person_id=both, role="vice ordförande")
+    joint = make_meeting(session, group_ids=[council, klara])
+    rows = {r.person_id: r for r in meetings_attendance.list_attendance(session, joint)}
+    # The council's chair (ordförande in one group only) and the same role in both groups.
+    assert rows[council_people[0]].role_label == "ordförande i Trygghetsrådet"
+    assert rows[both].role_label == "vice ordförande"

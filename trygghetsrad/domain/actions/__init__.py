@@ -1,0 +1,1 @@
+"""The action register and reminders as plain data."""

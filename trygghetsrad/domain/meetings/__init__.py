@@ -1,0 +1,1 @@
+"""Meetings as plain data: the model, agenda structure, attendance order, notice, document, extract, invitations, versions."""

@@ -1,0 +1,1 @@
+"""Exports of the annual wheel: poster PDF, PNG, SVG and .ics."""

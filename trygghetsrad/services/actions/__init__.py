@@ -1,0 +1,1 @@
+"""Use cases across all meetings' actions: the action register and reminders."""

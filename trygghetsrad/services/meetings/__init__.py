@@ -1,0 +1,1 @@
+"""Use cases of meetings: lifecycle, agenda, attendance, actions, documents, invitations and versions."""
