@@ -44,7 +44,7 @@ def _time(value: str | None) -> time | None:
 
 
 def meetings(conn: sqlite3.Connection) -> list[MeetingSummary]:
-    """All meetings, as `services.meetings.list_meetings(session)` returns them."""
+    """All meetings, as `services.meetings.lifecycle.list_meetings(session)` returns them."""
     names = dict(conn.execute("SELECT id, name FROM groups"))
     groups: dict[int, list[tuple[int, int]]] = {}
     for meeting_id, group_id, position in conn.execute(

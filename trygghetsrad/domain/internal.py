@@ -3,7 +3,7 @@
 The one filter every exporter and every printing page uses. Internal-ness is inherited: a
 record under an internal parent (an action under an internal agenda item) is internal
 whatever its own flag says; such records carry `inherited_internal=True` (set where they
-are read, e.g. `services.meetings_actions.action_data`), and `is_internal` honours it.
+are read, e.g. `services.meetings.actions.action_data`), and `is_internal` honours it.
 """
 
 from __future__ import annotations

@@ -63,8 +63,8 @@ def _xlsx(sheet: Any) -> bytes:
 _MEETINGS = "trygghetsrad.export.meetings"
 
 _KINDS = (
-    # A meeting (`services.meetings_document.meeting_document`; the invitation from
-    # `services.meeting_invitations.invitation`).
+    # A meeting (`services.meetings.document.meeting_document`; the invitation from
+    # `services.meetings.invitations.invitation`).
     ExportKind(
         "minutes",
         tr("Protokoll"),
@@ -119,7 +119,7 @@ _KINDS = (
         _lazy(f"{_MEETINGS}.extract_pdf", "extract_pdf"),
         tr("protokollsutdrag med valda punkter som PDF"),
     ),
-    # The annual wheel (`services.wheel_extra.wheel_document`), with include_internal=.
+    # The annual wheel (`services.wheel.extra.wheel_document`), with include_internal=.
     ExportKind(
         "wheel_pdf",
         tr("Affisch A3"),
@@ -153,8 +153,8 @@ _KINDS = (
         _lazy("trygghetsrad.export.wheel.ics", "wheel_ics"),
         tr("årets händelser som kalenderfil (.ics)"),
     ),
-    # The action plan (`services.followup`, `services.agreements`) and the situation picture
-    # (`services.situation_pictures.build_report`).
+    # The action plan (`services.situation.followup`, `services.situation.agreements`) and the situation picture
+    # (`services.situation.pictures.build_report`).
     ExportKind(
         "plan",
         tr("Åtgärdsplan"),

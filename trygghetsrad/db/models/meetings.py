@@ -56,7 +56,7 @@ class Meeting(TimestampMixin, Base):
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     # Called off before it was held: its invitation becomes a cancellation (METHOD:CANCEL).
     cancelled_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    # domain.agenda_structure.Numbering; the kind of minutes no longer decides it.
+    # domain.meetings.agenda_structure.Numbering; the kind of minutes no longer decides it.
     numbering: Mapped[str] = mapped_column(String(20), default="decimal", server_default="decimal")
     group_by_category: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
@@ -132,7 +132,7 @@ class AgendaItem(Base):
     kind: Mapped[str] = mapped_column(String(20), default="normal")
     body: Mapped[str] = mapped_column(Text, default="")
     internal: Mapped[bool] = mapped_column(Boolean, default=False)
-    # As councils write them (domain.agenda_structure): the kind of matter, who presents it,
+    # As councils write them (domain.meetings.agenda_structure): the kind of matter, who presents it,
     # its diarienummer, time slot and proposed decision.
     category: Mapped[str] = mapped_column(String(20), default="", server_default="")
     presenter_id: Mapped[int | None] = mapped_column(

@@ -123,7 +123,7 @@ def build_story(doc: MeetingDocument, indices: Sequence[int]) -> list[Any]:
 
 
 def extract_pdf(doc: MeetingDocument, indices: Sequence[int] | None = None) -> bytes:
-    """The items of `doc` at `indices` (see `domain.meeting_extract.extract_indices`); every
+    """The items of `doc` at `indices` (see `domain.meetings.extract.extract_indices`); every
     item when none are given."""
     if indices is None:
         indices = range(len(doc.items))

@@ -1,4 +1,4 @@
-"""A chart laid out by `domain.situation_charts` as reportlab vector graphics: the one PDF
+"""A chart laid out by `domain.situation.charts` as reportlab vector graphics: the one PDF
 renderer of every chart, so the situation report and the follow-up look and read alike."""
 
 from __future__ import annotations

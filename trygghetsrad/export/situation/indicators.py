@@ -1,5 +1,5 @@
 """One indicator in the *lägesbild* report: its chart (vector graphics laid out by
-`domain.situation_charts`), legend, latest values and the values the chart leaves out."""
+`domain.situation.charts`), legend, latest values and the values the chart leaves out."""
 
 from __future__ import annotations
 

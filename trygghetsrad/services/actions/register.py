@@ -3,7 +3,7 @@
 A few flat selects (actions with their item and meeting, responsibles, groups, measure
 links, names) rather than ORM objects per action: the register of ten years of meetings
 (about 9,000 actions) loads at once, and filtering is then pure Python
-(`domain.action_register.ActionFilter`), so a filter change never goes back to the database.
+(`domain.actions.register.ActionFilter`), so a filter change never goes back to the database.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Reading meetings: rows, summaries, details, the meetings around one, whether it may be edited.
 
-The base the other meetings_* modules build on; `services.meetings` re-exports it.
+The base the other meetings_* modules build on; `services.meetings.lifecycle` re-exports it.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from trygghetsrad.domain.wheel.geometry import Span
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
 
-# The rings' and the plans' use cases, named here too: `services.wheel` stays the one door.
+# The rings' and the plans' use cases, named here too: `services.wheel.events` stays the one door.
 from trygghetsrad.services.wheel.categories import _category_row as _category_row
 from trygghetsrad.services.wheel.categories import create_category as create_category
 from trygghetsrad.services.wheel.categories import delete_category as delete_category

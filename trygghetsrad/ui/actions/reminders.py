@@ -1,6 +1,6 @@
 """Reminders from the action register: a folder of e-mail drafts (.eml), then a summary.
 
-The drafts are the command line's (`export reminders`): `services.reminders` says who to
+The drafts are the command line's (`export reminders`): `services.actions.reminders` says who to
 remind of what, `export.meetings.reminders.reminder_files` writes each draft. "Till alla"
 also reminds the providers of late data; for one person, that person's actions and late
 deliveries.

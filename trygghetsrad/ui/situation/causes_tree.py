@@ -1,5 +1,5 @@
 """The cause tree as a Qt item model (with drag and drop), its keyboard-driven view, and the
-drawn tree diagram (geometry from `domain.causes_layout`, shared with the PDF)."""
+drawn tree diagram (geometry from `domain.situation.causes_layout`, shared with the PDF)."""
 
 from __future__ import annotations
 

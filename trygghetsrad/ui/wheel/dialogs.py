@@ -284,7 +284,7 @@ class PlanDialog(FormDialog):
         """The note, checked here as the service will (the page stores it through the undo
         journal, which can only report afterwards): a refused note is shown under its field."""
         note = self.note_edit.text()
-        if note.strip():  # the limit of `services.wheel.add_plan_change`
+        if note.strip():  # the limit of `services.wheel.events.add_plan_change`
             clean_wheel_text(note, "note", self.tr("Ändringen"), required=True, limit=1000)
         return note
 

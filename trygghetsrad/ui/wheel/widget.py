@@ -1,6 +1,6 @@
 """AnnualWheelWidget: the year as a painted wheel, with hover details, selection and creation.
 
-All geometry comes from `domain.wheel_scene`; the scene is rebuilt only when the data or the
+All geometry comes from `domain.wheel.scene`; the scene is rebuilt only when the data or the
 size changes, and painting replays prepared Qt paths — no database access and no layout work
 happens in `paintEvent`.
 """
