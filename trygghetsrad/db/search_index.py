@@ -131,12 +131,13 @@ def reindex_table(connection: Connection, source: Source, ids: Sequence[int] | N
         rows = result.fetchmany(_BATCH)
         if not rows:
             break
-        derived = source.derived(connection, [row[0] for row in rows]) if source.derived else {}
-        if source.body_from:
-            derived = source.body_from(connection, [row[0] for row in rows])
+        read = [row[0] for row in rows]
+        derived = source.derived(connection, read) if source.derived else {}
+        added = source.body_from(connection, read) if source.body_from else {}
         params = []
         for row in rows:
             extra = derived.get(row[0])
+            more = added.get(row[0])
             params.append(
                 (
                     source.rowid(row[0]),
@@ -144,7 +145,13 @@ def reindex_table(connection: Connection, source: Source, ids: Sequence[int] | N
                     source.table,
                     row[0],
                     join_text((extra.title if extra else "", *row[1 : 1 + n_title])),
-                    join_text((*row[1 + n_title :], extra.body if extra else "")),
+                    join_text(
+                        (
+                            *row[1 + n_title :],
+                            extra.body if extra else "",
+                            more.body if more else "",
+                        )
+                    ),
                 )
             )
         _insert(connection, params)

@@ -84,25 +84,39 @@ def _source_of(obj: Any) -> Source | None:
     return BY_TABLE.get(table) if table else None
 
 
-def _dependent_ids(session: Session, obj: Any, table: str) -> list[int]:
-    """Ids of the records whose derived text `obj` (of a DEPENDENTS table) is part of."""
+# For each DEPENDENTS table whose *name* is part of other records' text: the source it is
+# part of and the SQL that finds those records by the renamed row's id.
+_NAMED_IN: dict[str, tuple[tuple[str, str], ...]] = {
+    "groups": (("meetings", "SELECT meeting_id FROM meeting_groups WHERE group_id = ?"),),
+    "people": (
+        ("agenda_items", "SELECT id FROM agenda_items WHERE presenter_id = ?"),
+        ("action_items", "SELECT action_id FROM action_responsibles WHERE person_id = ?"),
+    ),
+    "organisations": (
+        ("action_items", "SELECT action_id FROM action_responsibles WHERE organisation_id = ?"),
+    ),
+}
+
+
+def _dependent_ids(session: Session, obj: Any, table: str) -> dict[str, list[int]]:
+    """Per source, the ids of the records whose derived text `obj` (of a DEPENDENTS table) is
+    part of."""
     if table == "meeting_groups":
         meeting_id = getattr(obj, "meeting_id", None)
-        return [meeting_id] if meeting_id is not None else []
+        return {"meetings": [meeting_id]} if meeting_id is not None else {}
     if table == "action_responsibles":
         action_id = getattr(obj, "action_id", None)
-        return [action_id] if action_id is not None else []
-    if table == "groups" and getattr(obj, "id", None) is not None:
+        return {"action_items": [action_id]} if action_id is not None else {}
+    if table in _NAMED_IN and getattr(obj, "id", None) is not None:
         name = inspect(obj).attrs.name.history if hasattr(obj, "name") else None
         if name is None or not name.has_changes():
-            return []
-        return [
-            row[0]
-            for row in session.connection().exec_driver_sql(
-                "SELECT meeting_id FROM meeting_groups WHERE group_id = ?", (obj.id,)
-            )
-        ]
-    return []
+            return {}
+        connection = session.connection()
+        return {
+            target: [row[0] for row in connection.exec_driver_sql(sql, (obj.id,))]
+            for target, sql in _NAMED_IN[table]
+        }
+    return {}
 
 
 class _Flushed:
@@ -137,8 +151,8 @@ class _Flushed:
     def reindex_derived(self, session: Session, connection: Connection) -> None:
         """Read again the records whose text comes from other tables (not those deleted)."""
         for obj, table in self.dependents:
-            found = _dependent_ids(session, obj, table)
-            self.refresh.setdefault(DEPENDENTS[table], set()).update(found)
+            for target, found in _dependent_ids(session, obj, table).items():
+                self.refresh.setdefault(target, set()).update(found)
         gone = set(self.removed)
         for table, ids in self.refresh.items():
             source = BY_TABLE[table]
@@ -218,7 +232,7 @@ def before_commit(session: Session) -> None:
     stale |= connection.info.pop(STALE, set())
     if not stale:
         return
-    stale |= {DEPENDENTS[name] for name in stale if name in DEPENDENTS}
+    stale |= {target for name in stale for target in DEPENDENTS.get(name, ())}
     if present(connection):
         for name in sorted(stale & set(BY_TABLE)):
             reindex_table(connection, BY_TABLE[name])

@@ -1,7 +1,11 @@
 """What the search index holds: the searchable tables and how each is indexed.
 
 `SOURCES` names tables and columns, not ORM classes: a workspace whose tables do not exist
-yet is skipped, and columns missing from a table are ignored. Each source has a stable code
+yet is skipped, and columns missing from a table are ignored. That is only for the schemas
+of the past: a migration that reindexes (0006 rebuilds everything) may run before the one
+that adds a column named here (0013 adds an agenda item's diarienummer). Every column named
+here exists in the current models (tests/db/test_search_sources.py), so a misspelt name
+cannot leave text unfound without a test failing. Each source has a stable code
 (part of the FTS rowid, so an update or delete touches exactly one index row), the kind of
 record, the columns that make its title and body, and how to find the record that opens it
 (an agenda note opens its meeting). Its area, what opens it, is the table's area in
@@ -156,38 +160,57 @@ def action_texts(connection: Connection, ids: Sequence[int]) -> dict[int, Derive
     return {i: Derived("", join_text(found), "") for i, found in names.items()}
 
 
-_NOTES = ("notes", "note", "text", "body", "description", "summary", "content")
-_MEETING = (
-    ("meetings", ("meeting_id",)),
-    ("meetings", ("item_id", "agenda_items.meeting_id")),
-    ("meetings", ("agenda_item_id", "agenda_items.meeting_id")),
-)
+def agenda_item_texts(connection: Connection, ids: Sequence[int]) -> dict[int, Derived]:
+    """An agenda item is found by the name of its presenter chosen from the register (a typed
+    presenter is its own column). `presenter_id` came with 0013: older schemas lack it."""
+    if not ids or "presenter_id" not in table_columns(connection, "agenda_items"):
+        return {}
+    rows = connection.exec_driver_sql(
+        "SELECT a.id, p.name FROM agenda_items a JOIN people p ON p.id = a.presenter_id "
+        f"WHERE a.id IN ({id_list(ids)})"
+    ).fetchall()
+    return {item_id: Derived("", name or "", "") for item_id, name in rows}
 
-# Order is the order of the groups when ranks tie; codes must never change once released.
+
+def assessment_texts(connection: Connection, ids: Sequence[int]) -> dict[int, Derived]:
+    """An area's assessment in a picture has no title: it is shown by its matching needs or
+    notes, with the area and the picture beside it ("Centrum – Lägesbild 2026"). Read when
+    searching, so a renamed area or picture needs no reindexing."""
+    if not ids:
+        return {}
+    rows = connection.exec_driver_sql(
+        "SELECT aa.id, a.name, p.title FROM area_assessments aa "
+        "JOIN areas a ON a.id = aa.area_id "
+        "LEFT JOIN situation_pictures p ON p.id = aa.picture_id "
+        f"WHERE aa.id IN ({id_list(ids)})"
+    ).fetchall()
+    return {
+        assessment: Derived("", "", " – ".join(part for part in (area, picture) if part))
+        for assessment, area, picture in rows
+    }
+
+
+_ITEM_MEETING = ("meetings", ("item_id", "agenda_items.meeting_id"))
+
+# Order is the order of the groups when ranks tie; codes must never change once released
+# (used so far: 1-3, 10-14, 20, 30-36, 40-45).
 SOURCES: tuple[Source, ...] = (
     # The stored title is part of the derived name (most meetings have none).
-    _s(
-        "meetings",
-        10,
-        "meeting",
-        (),
-        ("place", "online_link", "location", *_NOTES),
-        derived=meeting_texts,
-    ),
+    _s("meetings", 10, "meeting", (), ("place", "online_link"), derived=meeting_texts),
     # Items, notes and decisions open in the meetings page with their agenda item selected.
-    _s("agenda_items", 11, "agenda_item", ("title",), ("presenter", *_NOTES), *_MEETING),
-    _s("agenda_notes", 12, "agenda_note", (), _NOTES, *_MEETING),
-    _s("decisions", 13, "decision", ("title",), _NOTES, *_MEETING),
     _s(
-        "action_items",
-        14,
-        "action_item",
-        ("title", "what"),
-        ("responsible_text", "responsible_name", *_NOTES, "status_note"),
-        *_MEETING,
-        body_from=action_texts,
+        "agenda_items",
+        11,
+        "agenda_item",
+        ("title",),
+        ("body", "proposal", "case_number", "presenter_text"),
+        ("meetings", ("meeting_id",)),
+        body_from=agenda_item_texts,
     ),
-    _s("wheel_events", 20, "wheel_event", ("title",), ("place", "responsible", *_NOTES)),
+    _s("agenda_notes", 12, "agenda_note", (), ("text",), _ITEM_MEETING),
+    _s("decisions", 13, "decision", (), ("text",), _ITEM_MEETING),
+    _s("action_items", 14, "action_item", ("what",), (), _ITEM_MEETING, body_from=action_texts),
+    _s("wheel_events", 20, "wheel_event", ("title",), ("place", "responsible", "description")),
     _s(
         "data_sources",
         30,
@@ -195,8 +218,8 @@ SOURCES: tuple[Source, ...] = (
         ("name",),
         ("provider_name", "description", "note"),
     ),
-    _s("observations", 31, "observation", ("title",), ("place", *_NOTES)),
-    _s("gaps", 32, "gap", ("title",), ("description", "who_could_fill")),
+    _s("observations", 31, "observation", ("title",), ("place", "description", "reported_by")),
+    _s("gaps", 32, "gap", ("title",), ("description", "who_could_fill", "actions_taken")),
     _s("indicators", 33, "indicator", ("name",), ("unit", "description")),
     _s(
         "situation_pictures",
@@ -205,26 +228,28 @@ SOURCES: tuple[Source, ...] = (
         ("title",),
         ("summary", "part_mapping", "part_other", "part_analysis", "limitations"),
     ),
-    _s("problems", 40, "problem", ("title", "name"), _NOTES),
-    _s(
-        "causes",
-        41,
-        "cause",
-        ("title", "name"),
-        _NOTES,
-        ("problems", ("problem_id",)),
-    ),
+    # The area tree of the Områden tab; a hit shows the area it lies in.
+    _s("areas", 35, "area", ("name",), ("level",), ("areas", ("parent_id",))),
+    _s("area_assessments", 36, "area_assessment", (), ("needs", "notes"), derived=assessment_texts),
+    _s("problems", 40, "problem", ("title",), ("description",)),
+    _s("causes", 41, "cause", ("title",), ("description",), ("problems", ("problem_id",))),
     _s(
         "measures",
         42,
         "measure",
-        ("title", "name"),
-        (*_NOTES, "partners", "resources", "target_text"),
+        ("title",),
+        ("description", "partners", "resources", "target_text"),
         ("action_plans", ("plan_id",)),
     ),
-    _s("action_plans", 43, "action_plan", ("title", "name"), _NOTES),
-    _s("agreements", 44, "agreement", ("title", "name"), _NOTES),
-    _s("commitments", 45, "commitment", ("title", "name"), _NOTES),
+    _s("action_plans", 43, "action_plan", ("title",), ("note", "adopted_by", "adoption_ref")),
+    _s(
+        "agreements",
+        44,
+        "agreement",
+        ("title",),
+        ("parties", "signatories", "focus_areas", "background", "signed_place"),
+    ),
+    _s("commitments", 45, "commitment", (), ("text", "focus_area", "party_name", "number")),
     _s("people", 1, "person", ("name",), ("title", "email", "phone", "note")),
     _s("organisations", 2, "organisation", ("name",), ("kind", "note")),
     _s("groups", 3, "group", ("name",), ("description",)),
@@ -234,12 +259,15 @@ BY_TABLE: dict[str, Source] = {source.table: source for source in SOURCES}
 BY_CODE: dict[int, Source] = {source.code: source for source in SOURCES}
 assert len(BY_CODE) == len(SOURCES), "search source codes must be unique"
 
-# Tables whose rows are part of another source's derived text: a change there reindexes the
-# records of that source it touches (a renamed group renames its meetings).
-DEPENDENTS: dict[str, str] = {
-    "meeting_groups": "meetings",
-    "groups": "meetings",
-    "action_responsibles": "action_items",
+# Tables whose rows are part of other sources' derived text: a change there reindexes the
+# records of those sources it touches (a renamed group renames its meetings, a renamed person
+# the agenda items they present and the actions they are responsible for).
+DEPENDENTS: dict[str, tuple[str, ...]] = {
+    "meeting_groups": ("meetings",),
+    "groups": ("meetings",),
+    "action_responsibles": ("action_items",),
+    "people": ("agenda_items", "action_items"),
+    "organisations": ("action_items",),
 }
 
 

@@ -22,7 +22,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # kind -> (singular, plural) Swedish labels, in the order groups are shown when ranks tie.
 # The words are those of the workspaces themselves (tab and box titles): an action from a
 # meeting is an "Uppdrag" as in Möten, a gap a "Lucka" as in the "Luckor" tab, a promise of
-# a party to an agreement an "Åtagande" as the agreements page lists it.
+# a party to an agreement an "Åtagande" as the agreements page lists it, an area an "Område"
+# as in the "Områden" tab, whose form holds each picture's "Bedömning" of it.
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "meeting": (tr("Möte"), tr("Möten")),
     "agenda_item": (tr("Punkt på dagordningen"), tr("Punkter på dagordningar")),
@@ -35,6 +36,8 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "gap": (tr("Lucka"), tr("Luckor")),
     "indicator": (tr("Indikator"), tr("Indikatorer")),
     "situation_picture": (tr("Lägesbild"), tr("Lägesbilder")),
+    "area": (tr("Område"), tr("Områden")),
+    "area_assessment": (tr("Bedömning av område"), tr("Bedömningar av områden")),
     "problem": (tr("Problem"), tr("Problem")),
     "cause": (tr("Orsak"), tr("Orsaker")),
     "measure": (tr("Åtgärd"), tr("Åtgärder i åtgärdsplanen")),

@@ -362,6 +362,12 @@ def assessments(session: Session, picture_id: int) -> list[AreaAssessmentData]:
     return rows
 
 
+def assessment_place(session: Session, assessment_id: int) -> tuple[int, int]:
+    """The (picture, area) an assessment belongs to: what opens it in the Områden tab."""
+    row = get(session, AreaAssessment, assessment_id)
+    return row.picture_id, row.area_id
+
+
 def set_assessment(
     session: Session,
     picture_id: int,
