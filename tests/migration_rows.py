@@ -52,3 +52,19 @@ def contents(path: Path, tables: dict[str, list[str]]) -> dict[str, list[tuple[o
         }
     finally:
         conn.close()
+
+
+def applied(path: Path) -> set[str]:
+    """Every revision the file has had applied: its recorded heads and all below them (a
+    revision a later one builds on is no head, and applied all the same)."""
+    from alembic.script import ScriptDirectory
+
+    from trygghetsrad.db.migrate import alembic_config
+
+    conn = sqlite3.connect(path)
+    try:
+        heads = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
+    finally:
+        conn.close()
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for head in heads for rev in script.iterate_revisions(head, "base")}
