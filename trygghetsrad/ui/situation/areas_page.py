@@ -269,6 +269,27 @@ class AreasPage(SituationSubPage):
         row = self.model.row_of(area_id)
         if row >= 0:
             self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def open_record(self, owner: Any) -> bool:
+        """Show an area (search) selected, or an assessment (search) as its area in its
+        picture; False when it no longer exists."""
+        if owner.kind == "area_assessment":
+            try:
+                picture, area = self.read(lambda s: situation_areas.assessment_place(s, owner.id))
+            except UserError:
+                return False
+            self.refresh()
+            self.picture.setCurrentIndex(self.picture.findData(picture))
+        elif owner.kind == "area":
+            area = owner.id
+            self.refresh()
+        else:
+            return False
+        if self.model.row_of(area) < 0:
+            return False
+        self.select_area(area)
+        return True
 
     # -- editing -----------------------------------------------------------------------------
 

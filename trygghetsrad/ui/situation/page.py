@@ -50,6 +50,8 @@ RECORD_SUBPAGES: dict[str, str] = {
     "indicator": "indicators",
     "observation": "observations",
     "gap": "gaps",
+    "area": "areas",
+    "area_assessment": "areas",
     "problem": "causes",
     "problem_followup": "followup",
     "cause": "causes",
