@@ -162,3 +162,32 @@ def test_agreement_commitment_gap_observation_and_plan_texts_are_found(session) 
         ("2026/55", "action_plan", plan),
     ):
         assert [h.owner.id for h in _hits(session, text, kind)] == [record], text
+
+
+def test_undoing_a_change_of_responsible_reindexes_the_action(database) -> None:  # type: ignore[no-untyped-def]
+    """Undo replays rows below the ORM: a change that touched only the table of the
+    responsible (not the action's own row) must still bring the action's text in step."""
+    from factories_meetings import make_action
+
+    from trygghetsrad.services import journal as journal_service
+    from trygghetsrad.services.meetings import actions
+
+    with database.session() as s:
+        _meeting, item = _item(s)
+        anna = make_person(s, name="Anna Nordin")
+        bo = make_person(s, name="Bo Ekström")
+        action = make_action(s, item, what="Ringa gatuenheten", responsible_person_id=anna)
+    recorded = journal_service.run(
+        database,
+        "Ändra uppdrag",
+        lambda s: actions.update_action(
+            s, action, what="Ringa gatuenheten", responsible_person_id=bo
+        ),
+    )
+    assert set(recorded.changeset.tables) == {"action_responsibles"}
+    with database.session() as s:
+        assert [h.owner.id for h in _hits(s, "Ekström", "action_item")] == [action]
+    journal_service.undo(database, recorded.changeset)
+    with database.session() as s:
+        assert _hits(s, "Ekström", "action_item") == []
+        assert [h.owner.id for h in _hits(s, "Nordin", "action_item")] == [action]

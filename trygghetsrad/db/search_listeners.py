@@ -42,8 +42,9 @@ def install(engine: Engine, sessions: sessionmaker[Session]) -> None:
 
 
 def mark_stale(connection: Connection, tables: set[str]) -> None:
-    """Reindex these tables before the session on `connection` commits (journal replay)."""
-    connection.info.setdefault(STALE, set()).update(tables & set(BY_TABLE))
+    """Reindex these tables before the session on `connection` commits (journal replay);
+    a table that is only part of other records' text (DEPENDENTS) reindexes those."""
+    connection.info.setdefault(STALE, set()).update(tables & (set(BY_TABLE) | set(DEPENDENTS)))
 
 
 # -- after a flush ---------------------------------------------------------------------------
