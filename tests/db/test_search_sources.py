@@ -40,3 +40,10 @@ def test_every_path_to_a_parent_exists() -> None:
             if parent not in Base.metadata.tables:
                 wrong.append(f"{source.table} -> {parent}")
     assert wrong == []
+
+
+def test_every_kind_has_swedish_labels_and_a_code_of_its_own() -> None:
+    from trygghetsrad.domain.search import KIND_LABELS
+
+    assert sorted({s.kind for s in SOURCES} - set(KIND_LABELS)) == []
+    assert len({s.code for s in SOURCES}) == len(SOURCES)

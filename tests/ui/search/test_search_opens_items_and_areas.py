@@ -109,3 +109,13 @@ def test_an_area_and_an_assessment_typed_and_clicked_land_on_omraden(qtbot, ctx)
     assert page.current() is not None and page.current().area.id == old_town
     assert page.needs.toPlainText() == "Fler vuxna ute på kvällarna"
     window.grab().save("/tmp/search-area-hit.png")
+
+
+def test_every_kind_of_the_situation_tab_has_a_sub_page_that_opens_it() -> None:
+    from trygghetsrad.db.search_sources import SOURCES
+    from trygghetsrad.domain.changes import Area
+    from trygghetsrad.ui.situation.page import RECORD_SUBPAGES, SUBPAGES
+
+    kinds = {s.kind for s in SOURCES if s.area in (Area.SITUATION, Area.ACTION_PLAN)}
+    assert sorted(kinds - set(RECORD_SUBPAGES)) == []
+    assert set(RECORD_SUBPAGES.values()) <= {key for key, _title, _spec in SUBPAGES}
