@@ -70,6 +70,10 @@ def test_a_diarienummer_typed_and_clicked_lands_on_the_meeting_with_the_item(qtb
     assert page.meeting is not None and page.meeting.id == meeting
     assert page.tabs.currentWidget() is page.agenda
     assert page.agenda.item_id == item
+    # The Dnr the hit was found by is in view, not folded away under "Ärende".
+    assert page.agenda.structure.isVisible()
+    assert page.agenda.structure.case_number.isVisible()
+    assert page.agenda.structure.case_number.text() == "KS 2025/0417"
     window.grab().save("/tmp/search-dnr-hit.png")
 
 

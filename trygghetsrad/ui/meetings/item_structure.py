@@ -77,6 +77,7 @@ class ItemStructureFields(QWidget):
     def _build_toggle(self) -> None:
         # Shown on demand: while the minutes are taken the notes keep the height.
         self.toggle = QToolButton()
+        self.holds_facts = False  # whether the item has any of these facts (the toggle is bold)
         self.toggle.setCheckable(True)
         self.toggle.setText(self.tr("Ärende"))
         self.toggle.setAccessibleName(self.tr("Visa ärendets uppgifter"))
@@ -307,8 +308,9 @@ class ItemStructureFields(QWidget):
         self.toggle.setToolTip(
             summary or self.tr("Typ, föredragande, Dnr, tid, förslag till beslut")
         )
+        self.holds_facts = bool(summary) or bool(item and (item.proposal or item.refers_to_id))
         font = self.toggle.font()
-        font.setBold(bool(summary) or bool(item and (item.proposal or item.refers_to_id)))
+        font.setBold(self.holds_facts)
         self.toggle.setFont(font)
 
     def set_editable(self, editable: bool) -> None:

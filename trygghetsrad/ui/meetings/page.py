@@ -258,6 +258,9 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         if item_id is not None:
             self.tabs.setCurrentWidget(self.agenda)
             self.agenda.select_item(item_id)
+            if owner.kind == "agenda_item" and self.agenda.structure.holds_facts:
+                # A hit may be in the Dnr, the presenter or the proposal: show them.
+                self.agenda.structure.set_expanded(True)
             row = self.agenda.action_model.row_of_key(action_id) if action_id else -1
             if row >= 0:
                 self.agenda.actions.selectRow(row)
