@@ -303,3 +303,25 @@ def test_cli_email_names_who_has_no_address(
     assert "Åsa Utan-Adress" in capsys.readouterr().err
     msg = _mail(out.read_bytes())
     assert len(msg["To"].addresses) == 2 and msg["From"] is None
+
+
+def test_a_meeting_without_a_time_gets_no_clock_time_in_any_document(session) -> None:  # type: ignore[no-untyped-def]
+    """No time given: the notice, the minutes and the e-mail name the day alone (the .ics is
+    an all-day event, test_meetings_ics_eml)."""
+    group, _people = make_group_with_members(session, 2, name="Klara-gruppen")
+    meeting = make_meeting(
+        session, group_ids=[group], day=date(2026, 3, 12), start_time=None, end_time=None
+    )
+    make_item(session, meeting, title="Lägesbild")
+    meetings.start_minutes(session, meeting)
+    meetings.finalise(session, meeting, on=date(2026, 3, 13))
+    doc = meeting_document(session, meeting)
+    body = email.message_from_bytes(draft_eml(doc, b"%PDF"), policy=policy.default)
+    texts = {
+        "kallelse": _text(notice_pdf(doc)),
+        "protokoll": _text(minutes_pdf(doc)),
+        "e-post": body.get_body(("plain",)).get_content(),
+    }
+    for name, text in texts.items():
+        assert "12 mars 2026" in text, name
+        assert not re.search(r"\d\d\.\d\d", text), (name, re.findall(r".{20}\d\d\.\d\d.{10}", text))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -85,6 +85,11 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
         times.addWidget(self.start)
         times.addWidget(QLabel("–"))
         times.addWidget(self.end)
+        # Said in words: an empty pair of fields could be read as a time still loading.
+        self.no_time = QLabel(self.tr("Ingen tid angiven"))
+        self.no_time.setProperty("role", "hint")
+        self.no_time.hide()
+        times.addWidget(self.no_time)
         times.addStretch(1)
         form.addRow(self.tr("Tid"), times)
         self.kind = QComboBox()
@@ -227,6 +232,11 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
             signal.connect(self._mark_dirty)
         for widget in self._edits():
             widget.installEventFilter(self)
+        for edit in (self.start, self.end):
+            edit.textChanged.connect(self._show_no_time)
+
+    def _show_no_time(self, *_args: object) -> None:
+        self.no_time.setVisible(not (self.start.text().strip() or self.end.text().strip()))
 
     def set_meeting(self, meeting: MeetingDetail | None) -> None:
         self._loading = True
@@ -249,7 +259,8 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
         self._show_groups(groups, meeting.group_ids)
         self.day.setDate(QDate(meeting.day.year, meeting.day.month, meeting.day.day))
         for edit, value in ((self.start, meeting.start_time), (self.end, meeting.end_time)):
-            edit.setTime(QTime(value.hour, value.minute) if value else QTime(0, 0))
+            edit.setTime(value)
+        self._show_no_time()
         self.kind.setCurrentIndex(self.kind.findData(meeting.kind.value))
         for line, text in (
             (self.place, meeting.place),

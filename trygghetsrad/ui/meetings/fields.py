@@ -32,9 +32,10 @@ def py_date(edit: DateEntry) -> date:
     return edit.checked()
 
 
-def py_time(edit: TimeEntry) -> time:
-    """The typed time; ValidationError at its field when it is no time."""
-    return edit.checked()
+def py_time(edit: TimeEntry) -> time | None:
+    """The typed time, None for an empty field (no time given); ValidationError at its field
+    when it is no time."""
+    return edit.optional()
 
 
 def person_combo(people: Sequence[PersonData], selected: int | None, empty: str) -> QComboBox:

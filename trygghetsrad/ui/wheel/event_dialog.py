@@ -4,10 +4,9 @@ occurrence of a series a row to move or cancel that occurrence alone."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -110,17 +109,15 @@ class EventDialog(FormDialog):
     def _add_times(self, event: WheelEvent | None) -> None:
         self.time_check = QCheckBox(self.tr("Klockslag"))
         self.time_check.setAccessibleName(self.tr("Klockslag"))
-        self.start_time = TimeEntry(time(10, 0), "start_time")
-        self.end_time = TimeEntry(time(12, 0), "end_time")
+        # Only the times the event was given: none behind an unticked box, no end it lacks.
+        self.start_time = TimeEntry(event.start_time if event else None, "start_time")
+        self.end_time = TimeEntry(event.end_time if event else None, "end_time")
         self.start_time.setAccessibleName(self.tr("Starttid"))
         self.end_time.setAccessibleName(self.tr("Sluttid"))
         times = _row(self.time_check, self.start_time, QLabel("–"), self.end_time)
         self.time_check.toggled.connect(self.start_time.setEnabled)
         self.time_check.toggled.connect(self.end_time.setEnabled)
-        if event and event.start_time:
-            self.start_time.setTime(QTime(event.start_time.hour, event.start_time.minute))
-            if event.end_time:
-                self.end_time.setTime(QTime(event.end_time.hour, event.end_time.minute))
+        self.time_check.toggled.connect(lambda on: on and self.start_time.setFocus())
         self.time_check.setChecked(bool(event and event.start_time))
         self.start_time.setEnabled(self.time_check.isChecked())
         self.end_time.setEnabled(self.time_check.isChecked())
@@ -222,7 +219,7 @@ class EventDialog(FormDialog):
         start = self.start_edit.checked()  # checked in this order: the first refusal shows
         timed = self.time_check.isChecked()
         start_time = self.start_time.checked() if timed else None
-        end_time = self.end_time.checked() if timed else None
+        end_time = self.end_time.optional() if timed else None
         return {
             "title": self.title_edit.text(),
             "category": self.category_box.currentData(),

@@ -4,6 +4,9 @@ QTimeEdit edits a time section by section: selecting the whole time and typing "
 gives 00.00, "11.30" gives .30, and the meeting is saved at a time nobody typed. These
 fields keep the text as typed; `checked()` is the typed time, or a Swedish message (at the
 field) when the text is no time. Up and Down step by a quarter of an hour.
+
+A time nobody gave is an empty field, never 00.00: `setTime(None)` empties it and
+`optional()` reads an empty field back as None.
 """
 
 from __future__ import annotations
@@ -38,12 +41,13 @@ class TimeEntry(QLineEdit):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00.00") + 24)
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00.00") * 2 + 24)
         self.textChanged.connect(lambda _text: self.timeChanged.emit(self.time()))
-        self.setTime(value or time(0, 0))
+        self.setTime(value)
 
-    def setTime(self, value: time | QTime) -> None:  # noqa: N802 (QTimeEdit's name)
+    def setTime(self, value: time | QTime | None) -> None:  # noqa: N802 (QTimeEdit's name)
+        """Show `value`; None (or an invalid QTime) empties the field: no time given."""
         if isinstance(value, QTime):
-            value = time(value.hour(), value.minute())
-        text = f"{value.hour:02d}.{value.minute:02d}"
+            value = time(value.hour(), value.minute()) if value.isValid() else None
+        text = "" if value is None else f"{value.hour:02d}.{value.minute:02d}"
         if self.text() != text:
             self.setText(text)
 
@@ -58,6 +62,11 @@ class TimeEntry(QLineEdit):
     def checked(self) -> time:
         """The typed time; ValidationError (at this field) when it is no time."""
         return parse_time(self.text(), self.field)
+
+    def optional(self) -> time | None:
+        """The typed time, or None when the field is empty; ValidationError (at this field)
+        when the text is no time."""
+        return self.checked() if self.text().strip() else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(Qt.Key(event.key()))
