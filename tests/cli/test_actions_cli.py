@@ -45,6 +45,11 @@ def test_list_actions_overdue_lists_only_open_actions_past_their_date(
     assert {"what", "responsibles", "carried_count", "meeting", "groups", "measures"} <= set(
         overdue[0]
     )
+    # As text, each says so the way every screen does: the status given, then "försenad".
+    assert _run(demo_file, "list", "actions", "--overdue") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(overdue)
+    assert {line.split("\t")[2] for line in lines} == {"Öppen, försenad"}
 
 
 def test_list_actions_filters_and_refusals(
@@ -80,10 +85,10 @@ def test_export_actions_xlsx_has_one_row_per_action(demo_file: Path, tmp_path: P
     ws = openpyxl.load_workbook(out).active
     assert ws.max_row == 1 + len(actions)
     assert ws.freeze_panes == "A2"
-    ids = [row[12] for row in ws.iter_rows(min_row=2, values_only=True)]
+    ids = [row[11] for row in ws.iter_rows(min_row=2, values_only=True)]
     assert ids == [a.id for a in actions]
     dated = next(r for r in ws.iter_rows(min_row=2) if r[2].value is not None)
-    assert dated[2].is_date and isinstance(dated[5].value, int)
+    assert dated[2].is_date and isinstance(dated[4].value, int)
 
 
 @pytest.mark.parametrize("what", ["actions", "attendance", "measures", "indicators"])

@@ -153,7 +153,7 @@ def _list_actions(args: argparse.Namespace) -> int:
     else:
         for a in actions:
             due = a.due_date.isoformat() if a.due_date else ""
-            state = a.status.label + (tr(" (försenat)") if a.overdue(today) else "")
+            state = a.status_text(today)
             print("\t".join([str(a.id), due, state, a.responsible, a.what, a.meeting_name]))
     return 0
 

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 from factories import make_membership, make_person
-from factories_meetings import fill_meetings_demo, make_group_with_members, make_item, make_meeting
+from factories_meetings import (
+    fill_meetings_demo,
+    make_action,
+    make_group_with_members,
+    make_item,
+    make_meeting,
+)
 from pypdf import PdfReader
 
 from trygghetsrad.cli import main
@@ -325,3 +331,28 @@ def test_a_meeting_without_a_time_gets_no_clock_time_in_any_document(session) ->
     for name, text in texts.items():
         assert "12 mars 2026" in text, name
         assert not re.search(r"\d\d\.\d\d", text), (name, re.findall(r".{20}\d\d\.\d\d.{10}", text))
+
+
+def test_an_overdue_action_is_worded_as_on_the_screens(session) -> None:  # type: ignore[no-untyped-def]
+    """The follow-up in the minutes (and the action spreadsheet) say "Öppen, försenad" on a
+    day past the due date, and only then: the status the user gave, late as a fact of the day
+    the document is made."""
+    from trygghetsrad.domain.actions.register import ActionFilter
+    from trygghetsrad.export.spreadsheet_tables import actions_sheet
+    from trygghetsrad.services.actions.register import register_actions
+
+    group, _people = make_group_with_members(session, 2, name="Trygghetsrådet")
+    first = make_meeting(session, group_ids=[group], day=date(2026, 3, 9))
+    meetings.start_minutes(session, first)
+    item = make_item(session, first, title="Kameror")
+    make_action(session, item, what="Remiss om kameraövervakning", due_date=date(2026, 4, 1))
+    meetings.finalise(session, first, on=date(2026, 3, 9))
+    second = make_meeting(session, group_ids=[group], day=date(2026, 5, 11))
+    late = _text(minutes_pdf(meeting_document(session, second, today=date(2026, 5, 11))))
+    assert "Öppen, försenad" in late
+    early = _text(minutes_pdf(meeting_document(session, second, today=date(2026, 3, 20))))
+    assert "Öppen" in early and "försenad" not in early
+    [action] = register_actions(session, ActionFilter(), today=date(2026, 5, 11))
+    sheet = actions_sheet([action], today=date(2026, 5, 11))
+    status = [c.header for c in sheet.columns].index("Status")
+    assert sheet.rows[0][status] == "Öppen, försenad"

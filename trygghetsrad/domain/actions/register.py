@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from trygghetsrad.domain.internal import is_internal
-from trygghetsrad.domain.meetings.model import ActionStatus, Responsible, join_names
+from trygghetsrad.domain.meetings.model import (
+    ActionStatus,
+    Responsible,
+    action_overdue,
+    action_status_text,
+    join_names,
+)
 
 
 @dataclass(frozen=True)
@@ -46,9 +52,11 @@ class RegisterAction:
 
     def overdue(self, today: date) -> bool:
         """Open and past its due date (an action without a due date is never late)."""
-        return (
-            self.status is ActionStatus.OPEN and self.due_date is not None and self.due_date < today
-        )
+        return action_overdue(self.status, self.due_date, today)
+
+    def status_text(self, today: date) -> str:
+        """ "Öppen", "Öppen, försenad", "Klart", "Struket", as the meetings word it too."""
+        return action_status_text(self.status, self.due_date, today)
 
 
 @dataclass(frozen=True)

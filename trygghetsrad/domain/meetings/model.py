@@ -93,6 +93,20 @@ class ActionStatus(StrEnum):
         }[self]
 
 
+def action_overdue(status: ActionStatus, due_date: date | None, on: date) -> bool:
+    """Open and past its due date on `on` (an action without a due date is never late)."""
+    return status is ActionStatus.OPEN and due_date is not None and due_date < on
+
+
+def action_status_text(status: ActionStatus, due_date: date | None, on: date) -> str:
+    """An action's status as every screen and document words it on the day `on`: the status
+    the user gave, with "försenad" added while it is open past its due date ("Öppen,
+    försenad") — late is a fact about the date, not a status of its own."""
+    if action_overdue(status, due_date, on):
+        return tr("{status}, försenad").format(status=status.label)
+    return status.label
+
+
 # -- records --------------------------------------------------------------------------------
 
 
@@ -275,6 +289,13 @@ class ActionData:
     @property
     def open(self) -> bool:
         return self.status is ActionStatus.OPEN
+
+    def overdue(self, on: date) -> bool:
+        return action_overdue(self.status, self.due_date, on)
+
+    def status_text(self, on: date) -> str:
+        """ "Öppen", "Öppen, försenad", "Klart", "Struket" (see `action_status_text`)."""
+        return action_status_text(self.status, self.due_date, on)
 
     @property
     def responsible(self) -> str:

@@ -244,10 +244,12 @@ def _action_rows(
     actions: tuple[ActionData, ...] | list[ActionData],
     st: dict[str, ParagraphStyle],
     *,
-    followup: bool,
+    followup_on: date | None = None,
 ) -> list[list[Any]]:
+    """The action table; a follow-up (`followup_on`: the day the document is made) adds when
+    each was given and its status that day."""
     cell = st["cell"]
-    if followup:
+    if followup_on is not None:
         rows: list[list[Any]] = [
             [tr("Uppdrag"), tr("Ansvarig"), tr("Klart senast"), tr("Givet"), tr("Status")]
         ]
@@ -259,9 +261,9 @@ def _action_rows(
             Paragraph(escape(a.responsible or "–"), cell),
             Paragraph(a.due_label, cell),  # no date: an empty cell, never "senast –"
         ]
-        if followup:
+        if followup_on is not None:
             since = a.since.isoformat() if a.since else ""
-            status = a.status.label
+            status = a.status_text(followup_on)
             if a.open and a.carried_count:
                 status += ", " + carried_label(a.carried_count)
             row += [Paragraph(since, cell), Paragraph(escape(status), cell)]
@@ -278,7 +280,10 @@ def _action_text(a: ActionData) -> str:
 
 
 def _followup_table(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> Table:
-    return data_table(_action_rows(doc.followup, st, followup=True), cols(56, 34, 23, 23, 30))
+    return data_table(
+        _action_rows(doc.followup, st, followup_on=doc.today or date.today()),
+        cols(56, 34, 23, 23, 30),
+    )
 
 
 def _followup_section(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
@@ -321,7 +326,7 @@ def _item(
         )
     if item.actions:
         body.append(Spacer(1, 1.5 * mm))
-        body.append(data_table(_action_rows(item.actions, st, followup=False), cols(96, 46, 28)))
+        body.append(data_table(_action_rows(item.actions, st), cols(96, 46, 28)))
     body += parts.reference(doc, item, st["facts"])
     body += parts.item_attachments(doc, item, st["facts"])
     top = [*parts.kind_heading(kind_heading, st["kind"]), heading, *body[:1]]
@@ -394,7 +399,7 @@ def _summary(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
     actions = [a for item in doc.items if item.kind is ItemKind.NORMAL for a in item.actions]
     if len(actions) < SUMMARY_FROM:
         return []
-    rows = _action_rows(actions, st, followup=False)
+    rows = _action_rows(actions, st)
     block = [
         Paragraph(tr("Uppdragslista"), st["h2"]),
         data_table(rows, cols(96, 46, 28)),

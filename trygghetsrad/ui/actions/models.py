@@ -46,11 +46,9 @@ def row_text(row: Row) -> str:
 def status_text(row: Row, today: date) -> str:
     if not isinstance(row, RegisterAction):
         return _tr("Beslut")
-    if row.overdue(today):
-        return _tr("Försenat")
     if row.status is ActionStatus.DONE and row.closed_on is not None:
         return _tr("Klart {day}").format(day=row.closed_on.isoformat())
-    return row.status.label
+    return row.status_text(today)  # the meetings' word: "Öppen, försenad"
 
 
 def _status_sort(row: Row, today: date) -> tuple[int, str]:

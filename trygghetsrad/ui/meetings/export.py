@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -303,7 +304,12 @@ def _followup_html(doc: MeetingDocument) -> list[str]:
     parts = []
     for action in doc.followup:
         state = ", ".join(
-            p for p in (action.status.label, carried_label(action.carried_count)) if p
+            p
+            for p in (
+                action.status_text(doc.today or date.today()),  # as the PDF says it
+                carried_label(action.carried_count),
+            )
+            if p
         )
         comment = f"<br><i>Kommentar: {escape(action.comment)}</i>" if action.comment else ""
         parts.append(

@@ -7,6 +7,7 @@ dragging. Roles: `ui.widgets.roles.Role`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -136,6 +137,11 @@ def _due(action: ActionData) -> str:
     return action.due_date.isoformat() if action.due_date else ""
 
 
+def _status(action: ActionData) -> str:
+    """As Uppdrag says it on the same day: "Öppen, försenad" while open past its date."""
+    return action.status_text(date.today())
+
+
 class ActionModel(RecordTableModel[ActionData]):
     """The actions under an agenda item."""
 
@@ -151,7 +157,7 @@ class ActionModel(RecordTableModel[ActionData]):
                     tr("Ansvarig"), lambda a: a.responsible, sort=lambda a: a.responsible.lower()
                 ),
                 Column(tr("Klart senast"), _due, sort=lambda a: str(a.due_date)),
-                Column(tr("Status"), lambda a: a.status.label, sort=lambda a: a.status.value),
+                Column(tr("Status"), _status, sort=lambda a: a.status.value),
             ],
             parent=parent,
         )
@@ -183,9 +189,7 @@ class FollowupModel(RecordTableModel[ActionData]):
                 Column(tr("Senast"), _due, sort=lambda a: str(a.due_date), tooltip=_followup_tip),
                 Column(
                     tr("Status"),
-                    lambda a: (
-                        a.status.label + (f" ({a.carried_count} ggr)" if a.carried_count else "")
-                    ),
+                    lambda a: _status(a) + (f" ({a.carried_count} ggr)" if a.carried_count else ""),
                     sort=lambda a: (a.status.value, a.carried_count),
                     tooltip=_followup_tip,
                 ),
