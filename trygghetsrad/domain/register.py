@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from trygghetsrad.domain.text import MAX_NAME, MAX_TEXT, clean_text
+from trygghetsrad.domain.text import MAX_NAME, MAX_TEXT, clean_text, first_upper
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.i18n import tr
 
@@ -26,7 +26,7 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return first_upper(self.value)
 
 
 ROLE_ORDER = {role: index for index, role in enumerate(Role)}
@@ -46,7 +46,7 @@ class OrganisationKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return first_upper(self.value)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,13 @@ def sort_key(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def first_upper(text: str) -> str:
+    """The text as a list cell starts it: the first letter upper-case and the rest as written
+    ("vice ordförande" → "Vice ordförande"); unlike str.capitalize, "IT-samordnare" keeps its
+    capitals. Every list that shows a role or a status word starts it this way."""
+    return text[:1].upper() + text[1:]
+
+
 def search_text(*parts: str) -> str:
     """The text a search matches against: all parts, case-folded, composed (NFC)."""
     return unicodedata.normalize("NFC", " ".join(p for p in parts if p)).casefold()

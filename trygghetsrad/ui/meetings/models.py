@@ -35,7 +35,7 @@ from trygghetsrad.domain.meetings.model import (
     Presence,
     carried_label,
 )
-from trygghetsrad.domain.text import sort_key
+from trygghetsrad.domain.text import first_upper, sort_key
 from trygghetsrad.i18n import tr
 from trygghetsrad.ui.meetings.attendance_details import details_text
 from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
@@ -112,11 +112,14 @@ class AttendanceModel(RecordTableModel[AttendanceData]):
                 Column(tr("Namn"), lambda a: a.name),
                 Column(tr("Organisation"), lambda a: a.organisation),
                 Column(
-                    tr("Roll"), lambda a: a.role_label if a.member else "", sort=lambda a: a.role
+                    tr("Roll"),
+                    # As the register's member list says it: "Ordförande".
+                    lambda a: first_upper(a.role_label) if a.member else "",
+                    sort=lambda a: a.role,
                 ),
                 Column(
                     tr("Närvaro"),
-                    lambda a: a.label[:1].upper() + a.label[1:],
+                    lambda a: first_upper(a.label),
                     sort=lambda a: a.presence.value,
                 ),
                 # As it happened: the role for this meeting, the part attended, the note.

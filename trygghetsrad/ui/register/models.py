@@ -24,7 +24,7 @@ from trygghetsrad.domain.register import (
     PersonData,
     Role,
 )
-from trygghetsrad.domain.text import search_text, sort_key
+from trygghetsrad.domain.text import first_upper, search_text, sort_key
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
 from trygghetsrad.ui.widgets.roles import Role as ItemRole
@@ -56,14 +56,14 @@ def kind_label(kind: str) -> str:
     try:
         return OrganisationKind(kind).label
     except ValueError:
-        return kind.capitalize()
+        return first_upper(kind)
 
 
 def role_label(role: str) -> str:
     try:
         return Role(role).label
     except ValueError:
-        return role.capitalize()
+        return first_upper(role)
 
 
 def date_text(day: date | None, empty: str = "") -> str:
