@@ -63,6 +63,26 @@ def test_list_agenda_shows_numbers_and_facts(
     assert data[1]["unnumbered"] is True and "text" not in data[0]
 
 
+def test_a_slot_outside_the_meeting_is_warned_about_as_in_the_editor(
+    council: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The meeting runs 10.00–12.00 and item § 4 is set at 14.00–14.30: the editor's warning,
+    word for word, on stderr; exit 0 and the slot kept, since a meeting may run late."""
+    from trygghetsrad.domain.meetings.agenda_structure import slot_warning
+
+    warning = slot_warning(time(14, 0), time(14, 30), time(10, 0), time(12, 0))
+    assert warning == "Tiden 14.00–14.30 ligger utanför mötets tid 10.00–12.00."
+    assert main(["--db", str(council), "list", "agenda", "--meeting", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [f"§ 4 Polisens lägesbild: {warning}"]
+    assert "Tid 14.00–14.30" in out  # kept, and listed as before
+    assert main(["--db", str(council), "list", "agenda", "--meeting", "1", "--json"]) == 0
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert [d["slot_warning"] for d in data] == ["", "", warning]
+    assert err.splitlines() == [f"§ 4 Polisens lägesbild: {warning}"]
+
+
 def test_list_attendance_shows_what_happened(
     council: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

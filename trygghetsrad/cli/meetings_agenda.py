@@ -1,6 +1,9 @@
 """`list agenda --meeting MÖTES-ID` and `list attendance --meeting MÖTES-ID`: a meeting's
 items with their numbers as printed, kind, föredragande, Dnr, time slot and proposal, and
-its attendance as it happened (part of the meeting, role for the meeting, note)."""
+its attendance as it happened (part of the meeting, role for the meeting, note).
+
+An item whose slot lies outside the meeting's time gets the editor's warning on stderr (the
+slot is kept and the exit code stays 0: a meeting may run late)."""
 
 from __future__ import annotations
 
@@ -40,14 +43,19 @@ def list_handler(args: argparse.Namespace, resolve_meeting: Callable[[Any, str],
     else:  # one line per row, tab-separated, as every list prints
         for row in rows:
             print("\t".join(row["text"]).rstrip("\t"))
+    for row in rows:
+        if row.get("slot_warning"):
+            item = f"{row['number']} {row['title']}".strip()
+            print(f"{item}: {row['slot_warning']}", file=sys.stderr)
     return 0
 
 
 def _agenda(doc: Any) -> list[dict[str, Any]]:
-    from trygghetsrad.domain.meetings.agenda_structure import format_slot
+    from trygghetsrad.domain.meetings.agenda_structure import format_slot, slot_warning
     from trygghetsrad.domain.meetings.document import item_facts
 
     numbers = doc.numbers()
+    window = (doc.meeting.start_time, doc.meeting.end_time)
     rows = []
     for item, number in zip(doc.items, numbers, strict=True):
         facts = item_facts(item, grouped=False)
@@ -63,6 +71,8 @@ def _agenda(doc: Any) -> list[dict[str, Any]]:
                 "presenter": item.presenter,
                 "case_number": item.case_number,
                 "slot": format_slot(item.slot_start, item.slot_end),
+                # The editor's warning (ui/meetings/item_structure.py), word for word.
+                "slot_warning": slot_warning(item.slot_start, item.slot_end, *window),
                 "proposal": item.proposal,
                 "papers_later": item.papers_later,
                 "unnumbered": item.unnumbered,
