@@ -148,3 +148,68 @@ def test_an_app_folder_made_by_an_older_version_is_made_private(
     data.chmod(0o755)
     files.private_dirs(data / "säkerhetskopior")
     assert _mode(data) == 0o700 and _mode(data / "säkerhetskopior") == 0o700
+
+
+_KILLED_MID_WRITE = """
+import os, sys, time
+from pathlib import Path
+from trygghetsrad import files
+
+def stuck(fd):  # the bytes are written, the rename not yet done: stop here until killed
+    print("writing", flush=True)
+    time.sleep(600)
+
+os.fsync = stuck
+files.write_document(Path(sys.argv[1]), b"%PDF half")
+"""
+
+
+def _killed_mid_write(target: Path) -> Path:
+    """Run a real process that writes `target` and SIGKILL it mid-write; its temporary file."""
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_MID_WRITE, str(target)], stdout=subprocess.PIPE
+    )
+    assert child.stdout is not None and child.stdout.readline() == b"writing\n"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+    [left] = [p for p in target.parent.iterdir() if p.name.endswith(f".{child.pid}.tmp")]
+    assert re.fullmatch(rf"\.{re.escape(target.name)}-[0-9a-f]{{6}}\.{child.pid}\.tmp", left.name)
+    return left
+
+
+def _age(path: Path, seconds: float) -> None:
+    """As if `path` were last written `seconds` ago."""
+    then = path.stat().st_mtime - seconds
+    os.utime(path, (then, then))
+
+
+def test_a_killed_writers_temporary_file_goes_at_the_next_write_there(tmp_path: Path) -> None:
+    folder, elsewhere = tmp_path / "Dokument", tmp_path / "Annan"
+    folder.mkdir()
+    elsewhere.mkdir()
+    left = _killed_mid_write(folder / "Protokoll.pdf")
+    other_folder = _killed_mid_write(elsewhere / "Kallelse.pdf")
+    assert not (folder / "Protokoll.pdf").exists()  # never a half document under its name
+    # Kept: a fresh one (it may be another computer's write in progress on a shared folder),
+    # one of a running process, the user's own hidden files, a link.
+    living = folder / f".Årshjul.pdf-0a1b2c.{os.getpid()}.tmp"
+    own = [folder / ".anteckningar.tmp", folder / f".Protokoll.pdf.{left.name.split('.')[-2]}.tmp"]
+    for path in (living, *own):
+        path.write_bytes(b"x")
+    link = folder / ".Lista.xlsx-abcdef.999999999.tmp"
+    link.symlink_to(folder / ".anteckningar.tmp")
+    files.write_document(folder / "Lista.xlsx", b"a")
+    assert left.exists()
+    # Some minutes later, the next document written into that folder removes it.
+    for path in (left, living, *own, other_folder):
+        _age(path, 3600)
+    files.write_document(folder / "Lista.xlsx", b"b")
+    assert not left.exists()
+    assert living.exists() and all(p.exists() for p in own) and link.is_symlink()
+    assert other_folder.exists()  # only the folder written to is looked at
+    assert (folder / "Lista.xlsx").read_bytes() == b"b"

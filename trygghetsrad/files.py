@@ -9,6 +9,11 @@ device node, a pipe); it then writes a temporary file beside the target, flushes
 and renames it over the target (PITFALLS 23), so a full disk or a killed program leaves the
 previous file as it was. No Qt here: the window and the command line share it.
 
+A killed program leaves its temporary file behind (`.<name>-<random>.<pid>.tmp`). The next
+document written into that folder removes such files: only names of exactly that pattern,
+regular files of this user, whose process no longer runs and which nobody has written to for
+`STALE_AFTER` seconds (on a shared folder the pid may be another computer's, writing now).
+
 The database, its backups, the lock and the log hold personal data: every folder the app
 creates for them is 0700 (`private_dirs`, each missing level, PITFALLS 22) and every file
 0600 (`create_private_file` before SQLite opens a new file, so its `-wal`/`-shm` inherit
@@ -19,8 +24,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +42,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Databases opened by this process (the engine adds each one): a document never replaces one.
 _DATABASES: set[str] = set()
+
+# The temporary file of `write_document`, and how long one must lie untouched to be stale.
+_TEMPORARY = re.compile(r"^\..+-[0-9a-f]{6}\.(?P<pid>\d+)\.tmp$")
+STALE_AFTER = 600.0
 
 
 def protect(db_path: Path) -> None:
@@ -139,6 +150,7 @@ def write_document(
     it leaves no file. Any failure leaves an existing target untouched, removes the
     temporary file and raises a UserError naming the target."""
     target = check_target(target)
+    remove_stale_temporaries(target.parent)
     # `.<name>-<random>.<pid>.tmp`: unique per call (two threads may save the same name),
     # and named like every other temporary copy (db/leftovers.py knows the pattern).
     tmp = target.with_name(f".{target.name}-{os.urandom(3).hex()}.{os.getpid()}.tmp")
@@ -168,6 +180,58 @@ def write_document(
         raise
     _sync_folder(target.parent)
     return target
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove what killed writers left in `folder` (see the module text); return what went.
+    Never fails: a file that can't be read or removed is left."""
+    removed = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if match is None:
+            continue
+        with contextlib.suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < STALE_AFTER:
+                continue
+            if _POSIX and info.st_uid != os.getuid():
+                continue
+            if pid_alive(int(match["pid"])):
+                continue
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process `pid` runs on this computer (a permission error means it does)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process on Windows
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _write_failed(exc: OSError, target: Path, existed: bool, replacing: bool) -> str:

@@ -20,7 +20,7 @@ import os
 import re
 from pathlib import Path
 
-from trygghetsrad.db.lock import pid_alive
+from trygghetsrad.files import pid_alive
 
 _SIDES = r"(?:-journal|-wal|-shm)?"
 _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.tmp" + _SIDES + "$")

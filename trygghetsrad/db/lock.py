@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from trygghetsrad.db.faults import WINDOW_PROGRAM, DatabaseFault, FaultKind
-from trygghetsrad.files import LOCK_SUFFIX, private_dirs
+from trygghetsrad.files import LOCK_SUFFIX, pid_alive, private_dirs
 from trygghetsrad.i18n import tr
 
 STALE_AFTER = 10 * 60  # seconds without heartbeat
@@ -82,31 +82,6 @@ def lock_path(db_path: Path) -> Path:
 
 def _key(db_path: Path) -> str:
     return os.path.normcase(str(db_path.resolve()))
-
-
-def pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process on Windows
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        try:
-            code = ctypes.c_ulong()
-            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _os_lock(fd: int) -> bool | None:
