@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from trygghetsrad.domain.internal import is_internal
-from trygghetsrad.domain.meetings.model import (
+from trygghetsrad.domain.meetings.action_status import (
     ActionStatus,
-    Responsible,
     action_overdue,
     action_status_text,
-    join_names,
 )
+from trygghetsrad.domain.meetings.model import Responsible, join_names
 
 
 @dataclass(frozen=True)

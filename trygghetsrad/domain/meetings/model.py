@@ -7,6 +7,9 @@ from datetime import date, time
 from enum import StrEnum
 
 from trygghetsrad.domain.dates import long_date, time_span
+from trygghetsrad.domain.meetings.action_status import ActionStatus as ActionStatus
+from trygghetsrad.domain.meetings.action_status import action_overdue as action_overdue
+from trygghetsrad.domain.meetings.action_status import action_status_text as action_status_text
 from trygghetsrad.domain.meetings.agenda_structure import ItemCategory, Numbering, presence_span
 from trygghetsrad.domain.text import check_characters
 from trygghetsrad.errors import ValidationError
@@ -77,34 +80,6 @@ class ItemKind(StrEnum):
     NORMAL = "normal"
     FOLLOWUP = "followup"  # open actions of earlier meetings come up here
     NEXT_MEETING = "next_meeting"  # lists the meetings planned from this one
-
-
-class ActionStatus(StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return {
-            ActionStatus.OPEN: tr("Öppen"),
-            ActionStatus.DONE: tr("Klart"),
-            ActionStatus.CANCELLED: tr("Struket"),
-        }[self]
-
-
-def action_overdue(status: ActionStatus, due_date: date | None, on: date) -> bool:
-    """Open and past its due date on `on` (an action without a due date is never late)."""
-    return status is ActionStatus.OPEN and due_date is not None and due_date < on
-
-
-def action_status_text(status: ActionStatus, due_date: date | None, on: date) -> str:
-    """An action's status as every screen and document words it on the day `on`: the status
-    the user gave, with "försenad" added while it is open past its due date ("Öppen,
-    försenad") — late is a fact about the date, not a status of its own."""
-    if action_overdue(status, due_date, on):
-        return tr("{status}, försenad").format(status=status.label)
-    return status.label
 
 
 # -- records --------------------------------------------------------------------------------
