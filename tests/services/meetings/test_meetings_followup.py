@@ -50,8 +50,9 @@ def test_actions_are_carried_counted_and_closed_at_later_meetings(session) -> No
 
     fourth = _held(session, group, date(2026, 11, 12))
     assert actions.followup(session, fourth) == []
-    # The archived minutes of the second meeting still show the count as it was then.
-    assert actions.followup(session, second)[0].carried_count == 0
+    # The archived minutes of the second meeting still show the count as it was then: that
+    # meeting carried it once, as the register said right after it.
+    assert actions.followup(session, second)[0].carried_count == 1
 
 
 def test_carry_again_counts_once_per_meeting_and_can_redate(session) -> None:  # type: ignore[no-untyped-def]
@@ -82,3 +83,26 @@ def test_responsible_may_be_an_organisation(session) -> None:  # type: ignore[no
     meeting = make_meeting(session)
     action = make_action(session, make_item(session, meeting), responsible_organisation_id=org)
     assert actions.get_action(session, action).responsible == "Socialtjänsten"
+
+
+def test_finalised_minutes_say_the_carried_count_the_register_says(session) -> None:  # type: ignore[no-untyped-def]
+    """The minutes of the meeting that just carried an action and the Uppdrag register read
+    the same 'förd vidare' (they differed by one: the minutes left their own meeting out)."""
+    from trygghetsrad.services.actions.register import register_actions
+    from trygghetsrad.services.meetings.document import meeting_document
+
+    group, people = make_group_with_members(session)
+    origin = _held(session, group, date(2026, 1, 8))
+    action = make_action(session, make_item(session, origin), what="Bjuda in fritidsgården")
+    meetings.finalise(session, origin, on=date(2026, 1, 9))
+    for day in (date(2026, 3, 5), date(2026, 5, 7), date(2026, 9, 3)):
+        later = _held(session, group, day)
+        meetings.finalise(session, later, on=day)
+        [carried] = meeting_document(session, later).followup
+        [row] = [r for r in register_actions(session) if r.id == action]
+        assert carried.carried_count == row.carried_count
+    assert row.carried_count == 3
+    # A draft that follows it up has not carried it yet.
+    draft = _held(session, group, date(2026, 11, 5))
+    [pending] = meeting_document(session, draft).followup
+    assert pending.carried_count == 3

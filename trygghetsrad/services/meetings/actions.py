@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time
@@ -321,7 +321,9 @@ def carried_counts(
     session: Session, actions: Sequence[CarryFacts], *, before: Meeting | None = None
 ) -> dict[int, int]:
     """'Förd vidare': for each action, how many held meetings (minutes fastställda or
-    skickade) followed it up and left it open, before `before` (None: up to now).
+    skickade) followed it up and left it open, up to `before` (None: up to now). `before`
+    itself counts once it is held: its minutes record that it carried the action, and say
+    the same number as the register does right after them.
 
     Every meeting of a group of the meeting the action came from follows it up (as
     `followup` lists it), so an action from a joint meeting is carried past both groups'
@@ -341,6 +343,7 @@ def carried_counts(
         if group_id is not None:
             entry[1].add(group_id)
     end = meetings[before.id][0] if before is not None and before.id in meetings else None
+    end_held = end is not None and before is not None and meetings[before.id][2]
     after_origin: dict[int, list[tuple[date, time, int]]] = {}
     counts: dict[int, int] = {}
     for a in actions:
@@ -355,19 +358,23 @@ def carried_counts(
                 for key, groups, held in meetings.values()
                 if held and key > origin_key and groups & origin_groups
             )
-        bound = end
+        bound, inclusive = end, end_held
+        closed: tuple[date, time, int] | None = None
         if a.closed_meeting_id is not None and a.closed_meeting_id in meetings:
-            closed = meetings[a.closed_meeting_id][0]  # closed there: not carried past it
-            bound = closed if bound is None else min(bound, closed)
+            closed = meetings[a.closed_meeting_id][0]  # closed there: not carried at it
         elif a.closed_on is not None:  # closed between meetings: done before that day's
             closed = (a.closed_on, time.min, -1)
-            bound = closed if bound is None else min(bound, closed)
-        counts[a.action_id] = len(keys) if bound is None else bisect_left(keys, bound)
+        if closed is not None and (bound is None or closed <= bound):
+            bound, inclusive = closed, False
+        if bound is None:
+            counts[a.action_id] = len(keys)
+        else:
+            counts[a.action_id] = (bisect_right if inclusive else bisect_left)(keys, bound)
     return counts
 
 
 def _carried_before(session: Session, rows: list[ActionItem], meeting: Meeting) -> dict[int, int]:
-    """For each action, how many times it was carried before `meeting` (so archived
+    """For each action, how many times it was carried up to `meeting` (so archived
     minutes keep showing the count as it was at that meeting)."""
     facts = [CarryFacts(r.id, r.item.meeting_id, r.closed_meeting_id, r.closed_on) for r in rows]
     return carried_counts(session, facts, before=meeting)
