@@ -356,3 +356,38 @@ def test_an_overdue_action_is_worded_as_on_the_screens(session) -> None:  # type
     sheet = actions_sheet([action], today=date(2026, 5, 11))
     status = [c.header for c in sheet.columns].index("Status")
     assert sheet.rows[0][status] == "Öppen, försenad"
+
+
+def test_finalised_minutes_keep_the_due_date_they_decided(session) -> None:  # type: ignore[no-untyped-def]
+    """Re-dating an action after its minutes were justerade (from Uppdrag, or at a later
+    meeting's follow-up) no longer rewrites those minutes: they print the date decided, sent
+    minutes the same, and the new date shows in the later meeting's follow-up."""
+    from trygghetsrad.services.actions.register import register_actions
+    from trygghetsrad.services.meetings import actions
+
+    group, people = make_group_with_members(session)
+    meeting = make_meeting(session, group_ids=[group], day=date(2026, 11, 5))
+    meetings.start_minutes(session, meeting)
+    action = make_action(
+        session,
+        make_item(session, meeting, title="Trygghetsvandring"),
+        what="Boka lokal för trygghetsvandringen",
+        responsible_person_id=people[0],
+        due_date=date(2026, 11, 30),
+    )
+    meetings.finalise(session, meeting, on=date(2026, 11, 6))
+    actions.redate_action(session, action, date(2026, 12, 18))
+
+    minutes = _text(minutes_pdf(meeting_document(session, meeting)))
+    assert "2026-11-30" in minutes and "2026-12-18" not in minutes
+    [row] = [r for r in register_actions(session) if r.id == action]
+    assert row.due_date == date(2026, 12, 18)
+
+    meetings.mark_sent(session, meeting, on=date(2026, 11, 9))
+    sent = _text(minutes_pdf(meeting_document(session, meeting)))
+    assert "2026-11-30" in sent and "2026-12-18" not in sent
+
+    later = make_meeting(session, group_ids=[group], day=date(2027, 1, 14))
+    meetings.start_minutes(session, later)
+    [followed] = meeting_document(session, later).followup
+    assert followed.due_date == date(2026, 12, 18)

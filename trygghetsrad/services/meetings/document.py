@@ -1,15 +1,30 @@
-"""Assembles the export document of a meeting; internal content is dropped unless included."""
+"""Assembles the export document of a meeting; internal content is dropped unless included.
+
+Minutes that are justerade/fastställda or sent keep what they decided and followed up: their
+actions' due dates, the follow-up table and the day its statuses are judged on come from the
+version kept when they were finalised (services/meetings/versions.py), so re-dating or closing
+an action later, in Uppdrag or at a later meeting, does not rewrite them. The later change
+shows where it was made: in the register and in the next meetings' follow-up.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from trygghetsrad.db.models.meetings import MinutesVersion
 from trygghetsrad.domain.internal import visible
 from trygghetsrad.domain.meetings.document import MeetingDocument, Recipient
-from trygghetsrad.domain.meetings.model import AttendanceData, ItemKind
+from trygghetsrad.domain.meetings.minutes_versions import loads_document
+from trygghetsrad.domain.meetings.model import (
+    AgendaItemData,
+    AttendanceData,
+    ItemKind,
+    MeetingStatus,
+)
 from trygghetsrad.domain.register import PersonData
 from trygghetsrad.services import register, settings
 from trygghetsrad.services.attachments_read import meeting_attachments
@@ -27,9 +42,11 @@ def meeting_document(
     include_internal: bool = False,
     today: date | None = None,
     with_files: bool = False,
+    as_kept: bool = True,
 ) -> MeetingDocument:
     """The document of one meeting; `with_files` loads the attachments' bytes (an e-mail
-    draft carries them), else only their names and numbers."""
+    draft carries them), else only their names and numbers. `as_kept=False`: finalised
+    minutes as the data stands, not as they were decided (for keeping a new version)."""
     meeting = get_meeting(session, meeting_id)
     config = settings.load(session)
     agenda = get_agenda(session, meeting_id)
@@ -57,6 +74,10 @@ def meeting_document(
             secretary_name=config.coordinator_name,
             secretary_title=config.coordinator_title,
         )
+    kept = _kept(session, meeting_id) if as_kept and meeting.status in _KEPT else None
+    if kept is not None and not include_internal:
+        items, followed = _as_decided(items, kept), list(kept.followup)
+        today = today or kept.today
     return MeetingDocument(
         meeting=meeting,
         municipality=config.municipality,
@@ -78,6 +99,36 @@ def meeting_document(
         attachments=tuple(
             meeting_attachments(session, meeting_id, [i.id for i in items], with_data=with_files)
         ),
+    )
+
+
+_KEPT = (MeetingStatus.FINALISED, MeetingStatus.SENT)
+
+
+def _kept(session: Session, meeting_id: int) -> MeetingDocument | None:
+    """The latest version kept of the meeting's minutes (None in a database that has none)."""
+    data = session.scalar(
+        select(MinutesVersion.document)
+        .where(MinutesVersion.meeting_id == meeting_id)
+        .order_by(MinutesVersion.number.desc())
+        .limit(1)
+    )
+    return loads_document(data) if data is not None else None
+
+
+def _as_decided(
+    items: tuple[AgendaItemData, ...], kept: MeetingDocument
+) -> tuple[AgendaItemData, ...]:
+    """The items with each action's due date as the kept minutes decided it."""
+    decided = {a.id: a.due_date for item in kept.items for a in item.actions}
+    return tuple(
+        replace(
+            item,
+            actions=tuple(
+                replace(a, due_date=decided[a.id]) if a.id in decided else a for a in item.actions
+            ),
+        )
+        for item in items
     )
 
 

@@ -31,7 +31,10 @@ def record_version(
     session: Session, meeting_id: int, event: VersionEvent, *, on: date
 ) -> MinutesVersionInfo:
     """Store the minutes as they are now, as version N+1 of the meeting."""
-    doc = meeting_document(session, meeting_id, include_internal=False, today=on)
+    # Finalising keeps the data as it stands; sending keeps what was finalised.
+    doc = meeting_document(
+        session, meeting_id, include_internal=False, today=on, as_kept=event is VersionEvent.SENT
+    )
     # What the minutes print, no more: e-mail addresses stay in the register, where erasing
     # a person (privacy.erase_person) can reach them.
     doc = replace(doc, recipients=(), contact_email="", sender_email="")
