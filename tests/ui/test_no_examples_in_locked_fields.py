@@ -16,7 +16,11 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from trygghetsrad.services.meetings import agenda as meetings_agenda
 from trygghetsrad.services.meetings import lifecycle as meetings
-from trygghetsrad.ui.widgets.field_policy import FieldPolicy, install_field_policy
+from trygghetsrad.ui.widgets.field_policy import (
+    FieldPolicy,
+    install_field_policy,
+    remove_field_policy,
+)
 
 
 @pytest.fixture
@@ -24,8 +28,7 @@ def policy(qapp) -> Iterator[FieldPolicy]:  # type: ignore[no-untyped-def]
     """The policy the application installs at start (`make_application`)."""
     installed = install_field_policy(qapp)
     yield installed
-    qapp.removeEventFilter(installed)
-    installed.setParent(None)
+    remove_field_policy(qapp)
 
 
 def _shown_examples(page: QWidget) -> list[str]:

@@ -28,7 +28,11 @@ from test_click_selects_everywhere import PAGES, _reveal, _shown_page
 
 from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
-from trygghetsrad.ui.widgets.field_policy import FieldPolicy, install_field_policy
+from trygghetsrad.ui.widgets.field_policy import (
+    FieldPolicy,
+    install_field_policy,
+    remove_field_policy,
+)
 
 
 @pytest.fixture
@@ -36,9 +40,7 @@ def guard(qapp) -> Iterator[FieldPolicy]:  # type: ignore[no-untyped-def]
     """The guard the application installs at start (`make_application`)."""
     installed = install_field_policy(qapp)
     yield installed
-    qapp.removeEventFilter(installed)
-    installed.setParent(None)
-    installed.deleteLater()
+    remove_field_policy(qapp)
 
 
 def turn_wheel(widget: QWidget, notches: int = -3) -> None:
