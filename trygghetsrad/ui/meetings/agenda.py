@@ -300,26 +300,30 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
             )
 
     def set_meeting(self, meeting: MeetingDetail | None) -> None:
+        """Show `meeting` (as just read by the caller) with its first item selected."""
         self.save_now()
         self.meeting = meeting
         self.item_id = None
         self._followup_view = False
-        self.reload()
+        self.reload(meeting_is_fresh=True)
         if self.model.rowCount():
-            self.list.setCurrentIndex(self.model.index(0))
+            self.list.setCurrentIndex(self.model.index(0))  # shows that item
         elif self.followup_apart_button.isVisibleTo(self):
             self.show_followup()  # nothing on the agenda yet: what is to be followed up
 
-    def reload(self) -> None:
+    def reload(self, *, meeting_is_fresh: bool = False) -> None:
+        """Read the meeting's agenda and follow-up again (and the meeting, unless the caller
+        has just read it)."""
         if self.meeting is None:
             self.model.set_items([], lambda i: "")
             self._show_item(None)
             return
+        given = self.meeting if meeting_is_fresh else None
         meeting_id = self.meeting.id
         self.meeting, items, followup = read(
             self.ctx,
             lambda s: (
-                meeting_service.get_meeting(s, meeting_id),
+                given or meeting_service.get_meeting(s, meeting_id),
                 agenda_service.get_agenda(s, meeting_id),
                 action_service.followup(s, meeting_id),
             ),
@@ -370,7 +374,8 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
             self._show_followup_only()
         else:
             self.item_id = None  # the item is gone (deleted, or its creation undone)
-            self._show_item(None)
+            if not (meeting_is_fresh and self.model.rowCount()):
+                self._show_item(None)  # else set_meeting selects the first item right away
 
     def _item_fields_visible(self, visible: bool) -> None:
         self.item_editor.set_fields_visible(visible)
