@@ -12,6 +12,7 @@ import pytest
 
 from trygghetsrad.db import glance
 from trygghetsrad.services import register
+from trygghetsrad.services.meetings import invitations as meeting_invitations
 from trygghetsrad.services.meetings import lifecycle as meetings
 
 
@@ -59,13 +60,18 @@ def test_glance_follows_edits_made_through_the_services(database) -> None:  # ty
         meetings.create_meeting(
             s, group_ids=[first], day=date(2026, 3, 5), start_time=time(8, 30), title="Årsmöte"
         )
+        called_off = meetings.create_meeting(s, group_ids=[first], day=date(2026, 4, 2)).id
+        meeting_invitations.cancel_meeting(s, called_off, on=date(2026, 3, 20))
         register.create_person(s, name="Örjan Åberg")
         register.create_person(s, name="anna Berg")
-    assert _same_as_services(database) == 2
+    assert _same_as_services(database) == 3
     with glance.reading(database.path) as conn:
         assert [p.name for p in glance.people(conn)] == ["anna Berg", "Örjan Åberg"]
+        # The called-off meeting reads "Inställt" in the glance as it does on the page.
+        shown = {m.id: m.status_label for m in glance.meetings(conn)}
         counts = glance.count_rows(conn, [("meetings", "möten"), ("finns_inte", "x")])
-    assert counts.items == (("möten", 2), ("x", 0)) and counts
+    assert shown[called_off] == "Inställt"
+    assert counts.items == (("möten", 3), ("x", 0)) and counts
 
 
 def test_glance_never_writes_or_creates(tmp_path: Path, demo_database) -> None:  # type: ignore[no-untyped-def]

@@ -53,10 +53,10 @@ def meetings(conn: sqlite3.Connection) -> list[MeetingSummary]:
         groups.setdefault(meeting_id, []).append((position, group_id))
     found = []
     for row in conn.execute(
-        "SELECT id, title, kind, status, day, start_time, end_time, place, online_link "
-        "FROM meetings ORDER BY day, start_time, id"
+        "SELECT id, title, kind, status, day, start_time, end_time, place, online_link, "
+        "cancelled_on FROM meetings ORDER BY day, start_time, id"
     ):
-        meeting_id, title, kind_value, status, day, start, end, place, link = row
+        meeting_id, title, kind_value, status, day, start, end, place, link, cancelled = row
         group_ids = tuple(g for _position, g in sorted(groups.get(meeting_id, ())))
         group_names = tuple(names.get(g, "") for g in group_ids)
         kind = MeetingKind(kind_value)
@@ -73,6 +73,7 @@ def meetings(conn: sqlite3.Connection) -> list[MeetingSummary]:
                 online_link=link,
                 group_ids=group_ids,
                 group_names=group_names,
+                cancelled_on=date.fromisoformat(cancelled) if cancelled else None,
             )
         )
     return found
