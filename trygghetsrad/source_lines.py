@@ -8,15 +8,17 @@ so the heavy imports of start-up run inside `forgetting_source_lines()`.
 
 Reading the source costs time as well: `skip_pyside_source_scan()` tells PySide6 up front
 that a module cannot use it (what its scan would conclude), for every module outside the
-window code, so that SQLAlchemy's and the lower layers' sources are not read at all.
+window code, so that SQLAlchemy's and the lower layers' sources are not read at all; the
+window code's files are searched for the word as bytes, not through `inspect`.
 """
 
 from __future__ import annotations
 
 import importlib.abc
 import linecache
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -35,28 +37,60 @@ _MAY_USE_QT_EXACT = ("trygghetsrad.app", "__main__")
 
 
 class _NotQt(importlib.abc.MetaPathFinder):
-    """Enters each module that cannot use Qt in PySide6's table as not using it; finds
-    nothing itself. PySide6 enters a module after importing it (-1: "does not use PySide6",
-    from a search of its source text for the word) unless the module is there already."""
+    """Enters each module in PySide6's table before it is imported, with the answer PySide6
+    would give; finds nothing itself. PySide6 enters a module after importing it (0: "uses
+    PySide6", -1: "does not", from a search of its source text for the word) unless the
+    module is there already. A module that cannot use Qt is -1 unread; the window's own
+    modules are searched here as bytes, which is what PySide6's search through `inspect`
+    and linecache comes to, at a fraction of the cost (about 120 modules at start-up)."""
 
     def __init__(self, table: dict[str, int]) -> None:
         self._table = table
 
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> None:
+        if fullname in self._table:
+            return
         if not fullname.startswith(_MAY_USE_QT) and fullname not in _MAY_USE_QT_EXACT:
-            self._table.setdefault(fullname, -1)
+            self._table[fullname] = -1
+        elif fullname.startswith(_OURS) and path:
+            found = _search_source(fullname.rpartition(".")[2], path)
+            if found is not None:
+                self._table[fullname] = found
+
+
+_OURS = "trygghetsrad."
+
+
+def _search_source(leaf: str, folders: Iterable[str]) -> int | None:
+    """PySide6's answer for the module `leaf` in `folders` (0 if its source names PySide6,
+    else -1); None where there is no source file (PySide6's own search then decides)."""
+    for folder in folders:
+        for candidate in (
+            os.path.join(folder, leaf + ".py"),
+            os.path.join(folder, leaf, "__init__.py"),
+        ):
+            try:
+                with open(candidate, "rb") as source:
+                    return 0 if b"PySide6" in source.read() else -1
+            except OSError:
+                continue
+    return None
 
 
 def skip_pyside_source_scan() -> bool:
-    """Spare PySide6 reading the source of every module imported from now on that cannot
-    use Qt (start-up time: SQLAlchemy alone is 200 modules). False, changing nothing, where
-    PySide6 is not loaded or keeps its table elsewhere (another version)."""
+    """Spare PySide6 reading the source of every module imported from now on (start-up
+    time: SQLAlchemy alone is 200 modules), and of those imported already that cannot use
+    Qt, which it reads when a later import statement names them. False, changing nothing,
+    where PySide6 is not loaded or keeps its table elsewhere (another version)."""
     feature = sys.modules.get("shibokensupport.feature")
     table = getattr(feature, "pyside_feature_dict", None)
     if not isinstance(table, dict):
         return False
     if not any(isinstance(finder, _NotQt) for finder in sys.meta_path):
         sys.meta_path.insert(0, _NotQt(table))
+    for name in list(sys.modules):
+        if not name.startswith(_MAY_USE_QT) and name not in _MAY_USE_QT_EXACT:
+            table.setdefault(name, -1)
     return True
 
 
