@@ -20,8 +20,6 @@ from trygghetsrad.services import register
 from trygghetsrad.services.meetings import actions as action_service
 from trygghetsrad.services.meetings import agenda as agenda_service
 from trygghetsrad.services.meetings import lifecycle as meeting_service
-from trygghetsrad.ui.meetings.agenda_dialogs import ActionDialog, TemplateDialog
-from trygghetsrad.ui.meetings.next_meeting import NextMeetingDialog
 from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
 from trygghetsrad.ui.widgets.service_calls import read, store
 
@@ -269,6 +267,8 @@ class AgendaActionsMixin:
 
             self.record_form(self.tr("Ändra mallen för {group}").format(group=group_name), write)
 
+        from trygghetsrad.ui.meetings.agenda_dialogs import TemplateDialog  # see _action_dialog
+
         dialog = TemplateDialog(
             group_name,
             existing.name if existing else self.tr("Standarddagordning"),
@@ -332,6 +332,8 @@ class AgendaActionsMixin:
                 lambda s: meeting_service.plan_next_meetings(s, meeting_id, values["plans"]),
             )
 
+        from trygghetsrad.ui.meetings.next_meeting import NextMeetingDialog  # see _action_dialog
+
         dialog = NextMeetingDialog(groups, day + timedelta(weeks=12), save, self)
         dialog.open()
         self.next_dialog = dialog
@@ -353,7 +355,7 @@ class AgendaActionsMixin:
                 lambda s: action_service.add_action(s, item_id, **values),
             )
 
-        dialog = ActionDialog(people, orgs, save, self)
+        dialog = _action_dialog()(people, orgs, save, self)
         dialog.open()
         self.action_dialog = dialog
 
@@ -369,7 +371,7 @@ class AgendaActionsMixin:
                 lambda s: action_service.update_action(s, action.id, **values),
             )
 
-        dialog = ActionDialog(
+        dialog = _action_dialog()(
             people,
             orgs,
             save,
@@ -393,3 +395,11 @@ class AgendaActionsMixin:
                 lambda s: action_service.delete_action(s, action.id),
                 select=self.item_id,
             )
+
+
+def _action_dialog() -> type[Any]:
+    """The form for an uppdrag. The agenda's dialogs load when first opened, not with the
+    Möten page that is built at start-up (start-up time)."""
+    from trygghetsrad.ui.meetings.agenda_dialogs import ActionDialog
+
+    return ActionDialog

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths
@@ -23,16 +24,18 @@ from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.services import register
 from trygghetsrad.services.meetings import agenda as agenda_service
 from trygghetsrad.services.meetings import lifecycle as meeting_service
-from trygghetsrad.ui.meetings import export as exporting
-from trygghetsrad.ui.meetings.dialogs import (
-    FinaliseDialog,
-    FirstGroupDialog,
-    MeetingDialog,
-    ReopenDialog,
-)
-from trygghetsrad.ui.meetings.stats import StatsDialog
 from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
 from trygghetsrad.ui.widgets.service_calls import read
+
+
+def _exporting() -> ModuleType:
+    """The meeting's exports and preview (PDF, mail drafts, writing in the background).
+
+    Loaded on first use, like the dialogs below (imported where they open): the Möten page
+    is built at start-up, and none of them is needed before the user asks."""
+    from trygghetsrad.ui.meetings import export
+
+    return export
 
 
 class MeetingCommandsMixin:
@@ -77,13 +80,15 @@ class MeetingCommandsMixin:
         if self._meeting is None or not self._flush_edits():
             return None
         kind = "notice" if self._meeting.status.value == "planned" else "minutes"
-        doc = exporting.build_document(
+        doc = _exporting().build_document(
             self.ctx, self._meeting.id, self.include_internal.isChecked()
         )
         render = EXPORTS[kind].render
-        return exporting.default_name(kind, doc).removesuffix(".pdf"), lambda: render(doc)
+        return _exporting().default_name(kind, doc).removesuffix(".pdf"), lambda: render(doc)
 
     def new_meeting(self) -> None:
+        from trygghetsrad.ui.meetings.dialogs import MeetingDialog
+
         groups = read(self.ctx, register.list_groups)
         if not groups:
             self._first_group()
@@ -116,6 +121,7 @@ class MeetingCommandsMixin:
 
     def _first_group(self) -> None:
         """No groups yet: offer to create the first one (or go to Register), then continue."""
+        from trygghetsrad.ui.meetings.dialogs import FirstGroupDialog
 
         def save(values: dict[str, Any]) -> None:
             self._record_form(
@@ -144,6 +150,8 @@ class MeetingCommandsMixin:
             )
 
     def finalise(self) -> None:
+        from trygghetsrad.ui.meetings.dialogs import FinaliseDialog
+
         if self._meeting is None:
             return
         meeting = self._meeting
@@ -227,6 +235,8 @@ class MeetingCommandsMixin:
             )
 
     def reopen(self) -> None:
+        from trygghetsrad.ui.meetings.dialogs import ReopenDialog
+
         if self._meeting is None:
             return
         meeting_id = self._meeting.id
@@ -294,6 +304,8 @@ class MeetingCommandsMixin:
         return bool(ok)
 
     def show_stats(self) -> None:
+        from trygghetsrad.ui.meetings.stats import StatsDialog
+
         year = self._meeting.day.year if self._meeting else date.today().year
         dialog = StatsDialog(self.ctx, year, self)
         dialog.show()
@@ -305,10 +317,10 @@ class MeetingCommandsMixin:
         if not self._flush_edits():
             self._refuse_unsaved(self.tr("Förhandsgranska"))
             return
-        doc = exporting.build_document(
+        doc = _exporting().build_document(
             self.ctx, self._meeting.id, self.include_internal.isChecked()
         )
-        dialog = exporting.PreviewDialog(doc, self)
+        dialog = _exporting().PreviewDialog(doc, self)
         dialog.show()
         self.preview_dialog = dialog
 
@@ -318,7 +330,7 @@ class MeetingCommandsMixin:
 
         if self._meeting is None:
             return None
-        doc = exporting.build_document(self.ctx, self._meeting.id, False)
+        doc = _exporting().build_document(self.ctx, self._meeting.id, False)
         dialog = ExtractDialog(doc, self)
         self.extract_dialog = dialog
 
@@ -361,10 +373,10 @@ class MeetingCommandsMixin:
         include = self.include_internal.isChecked() and kind != "invite"
         mail = kind in ("email", "email_notice")
         if path is None or mail:
-            doc = exporting.build_document(self.ctx, self._meeting.id, include)
-            if mail and not exporting.confirm_recipients(self, doc):
+            doc = _exporting().build_document(self.ctx, self._meeting.id, include)
+            if mail and not _exporting().confirm_recipients(self, doc):
                 return None
-            path = path or exporting.ask_path(self, kind, doc)
+            path = path or _exporting().ask_path(self, kind, doc)
             if path is None:
                 return None
 
@@ -372,9 +384,9 @@ class MeetingCommandsMixin:
             self.last_export = written
             self.ctx.events.status_message.emit(self.tr("Sparade {path}").format(path=written))
             if mail:
-                exporting.open_draft(self, written)
+                _exporting().open_draft(self, written)
 
-        task = exporting.export_to(self, self.ctx, kind, self._meeting.id, include, path, done)
+        task = _exporting().export_to(self, self.ctx, kind, self._meeting.id, include, path, done)
         self._tasks.append(task)
         return task
 
