@@ -20,12 +20,8 @@ from datetime import date, time
 from pathlib import Path
 
 from trygghetsrad.db.inspection import BUSY_TIMEOUT_MS
-from trygghetsrad.domain.meetings.model import (
-    MeetingKind,
-    MeetingStatus,
-    MeetingSummary,
-    default_title,
-)
+from trygghetsrad.domain.meetings.listing import meeting_summaries
+from trygghetsrad.domain.meetings.model import MeetingSummary
 from trygghetsrad.domain.register import PersonData
 from trygghetsrad.domain.text import sort_key
 
@@ -43,40 +39,28 @@ def _time(value: str | None) -> time | None:
     return time.fromisoformat(value) if value else None
 
 
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 def meetings(conn: sqlite3.Connection) -> list[MeetingSummary]:
     """All meetings, as `services.meetings.lifecycle.list_meetings(session)` returns them."""
-    names = dict(conn.execute("SELECT id, name FROM groups"))
-    groups: dict[int, list[tuple[int, int]]] = {}
-    for meeting_id, group_id, position in conn.execute(
-        "SELECT meeting_id, group_id, position FROM meeting_groups"
-    ):
-        groups.setdefault(meeting_id, []).append((position, group_id))
-    found = []
-    for row in conn.execute(
-        "SELECT id, title, kind, status, day, start_time, end_time, place, online_link, "
-        "cancelled_on FROM meetings ORDER BY day, start_time, id"
-    ):
-        meeting_id, title, kind_value, status, day, start, end, place, link, cancelled = row
-        group_ids = tuple(g for _position, g in sorted(groups.get(meeting_id, ())))
-        group_names = tuple(names.get(g, "") for g in group_ids)
-        kind = MeetingKind(kind_value)
-        found.append(
-            MeetingSummary(
-                id=meeting_id,
-                title=title or default_title(kind, group_names),
-                kind=kind,
-                status=MeetingStatus(status),
-                day=date.fromisoformat(day),
-                start_time=_time(start),
-                end_time=_time(end),
-                place=place,
-                online_link=link,
-                group_ids=group_ids,
-                group_names=group_names,
-                cancelled_on=date.fromisoformat(cancelled) if cancelled else None,
-            )
+    rows = (
+        (
+            *row[:4],
+            date.fromisoformat(row[4]),
+            _time(row[5]),
+            _time(row[6]),
+            *row[7:9],
+            _day(row[9]),
         )
-    return found
+        for row in conn.execute(
+            "SELECT id, title, kind, status, day, start_time, end_time, place, online_link, "
+            "cancelled_on FROM meetings ORDER BY day, start_time, id"
+        )
+    )
+    links = conn.execute("SELECT meeting_id, group_id, position FROM meeting_groups")
+    return meeting_summaries(rows, links, dict(conn.execute("SELECT id, name FROM groups")))
 
 
 def people(conn: sqlite3.Connection) -> list[PersonData]:

@@ -10,11 +10,12 @@ from enum import Enum
 from typing import TypedDict
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models import Group, Person
 from trygghetsrad.db.models.meetings import Meeting, MeetingGroup
 from trygghetsrad.domain.meetings.agenda_structure import Numbering
+from trygghetsrad.domain.meetings.listing import meeting_summaries
 from trygghetsrad.domain.meetings.model import (
     MeetingDetail,
     MeetingKind,
@@ -98,12 +99,22 @@ def list_meetings(
     start: date | None = None,
     end: date | None = None,
 ) -> list[MeetingSummary]:
-    """Meetings ordered by date and time, optionally of one group, one year or a date range."""
-    query = (
-        select(Meeting)
-        .options(selectinload(Meeting.groups))  # one query for all, not one per meeting
-        .order_by(Meeting.day, Meeting.start_time, Meeting.id)
-    )
+    """Meetings ordered by date and time, optionally of one group, one year or a date range.
+
+    Read as plain rows, not as mapped objects: the list of every meeting is read when the
+    Möten page opens (at start-up), and ten years are hundreds of meetings."""
+    query = select(
+        Meeting.id,
+        Meeting.title,
+        Meeting.kind,
+        Meeting.status,
+        Meeting.day,
+        Meeting.start_time,
+        Meeting.end_time,
+        Meeting.place,
+        Meeting.online_link,
+        Meeting.cancelled_on,
+    ).order_by(Meeting.day, Meeting.start_time, Meeting.id)
     if group_id is not None:
         query = query.join(MeetingGroup).where(MeetingGroup.group_id == group_id)
     if year is not None:
@@ -112,8 +123,11 @@ def list_meetings(
         query = query.where(Meeting.day >= start)
     if end is not None:
         query = query.where(Meeting.day <= end)
-    names = _group_names(session)
-    return [MeetingSummary(**_summary_fields(m, names)) for m in session.scalars(query)]
+    rows = session.execute(query).all()
+    links = session.execute(
+        select(MeetingGroup.meeting_id, MeetingGroup.group_id, MeetingGroup.position)
+    ).all()
+    return meeting_summaries(rows, links, _group_names(session))
 
 
 def get_meeting(session: Session, meeting_id: int) -> MeetingDetail:
