@@ -42,11 +42,8 @@ from trygghetsrad.domain.meetings.model import (
 )
 from trygghetsrad.errors import UserError
 from trygghetsrad.i18n import tr
-from trygghetsrad.services.meetings.actions import (
-    CarryFacts,
-    carried_counts,
-    set_progress_comment,
-)
+from trygghetsrad.services.meetings.actions import set_progress_comment
+from trygghetsrad.services.meetings.carried import CarryFacts, carried_counts
 
 
 def _responsibles(session: Session) -> tuple[dict[int, list[Responsible]], dict[int, int]]:
