@@ -115,3 +115,36 @@ def test_only_a_few_data_sources_are_overdue_over_ten_years(ten_years) -> None: 
     assert 1 <= overdue <= len(rows) // 10  # a coordinator's usual state: a few are late
     # This year's deliveries still to come are asked for, not forgotten.
     assert alerts.count(Alert.REQUESTED) + alerts.count(Alert.DUE_SOON) >= 1
+
+
+def test_the_situation_picture_and_its_area_assessments_agree(example) -> None:  # type: ignore[no-untyped-def]
+    """The trial: Lägesbild 2026 called Industriområdet calmer than before, while its
+    assessment on Områden said Hög and "Inbrotten … ökade under året"."""
+    mapping, picture = example.execute(
+        "SELECT part_mapping, id FROM situation_pictures WHERE title = 'Lägesbild 2026'"
+    ).fetchone()
+    assessed = example.execute(
+        "SELECT a.name, s.risk_level, s.notes FROM area_assessments s"
+        " JOIN areas a ON a.id = s.area_id WHERE s.picture_id = ?",
+        (picture,),
+    ).fetchall()
+    calmer = [
+        sentence
+        for sentence in re.split(r"(?<=\.)\s+", mapping)
+        if "lugnare" in sentence or "minska" in sentence
+    ]
+    falling = {
+        row[0]
+        for row in example.execute(
+            "SELECT a.name FROM observations o JOIN areas a ON a.id = o.area_id"
+            " WHERE o.trend = 'falling'"
+        )
+    }
+    checked = 0
+    for name, level, notes in assessed:
+        said_calmer = any(name.split()[0].casefold() in s.casefold() for s in calmer)
+        if said_calmer or name in falling:
+            checked += 1
+            assert level not in ("high", "very_high"), (name, level)
+            assert not re.search(r"\bök(ade|at|ar)\b", notes), (name, notes)
+    assert checked  # the example has an area the picture calls calmer

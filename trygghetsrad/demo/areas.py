@@ -69,9 +69,10 @@ ASSESSMENTS: dict[str, tuple[str, str, str]] = {
     ),
     "Västra Storåker": ("raised", "", ""),
     "Industriområdet Västra": (
-        "high",
+        "raised",
         "Samordnad väktarrond och grannsamverkan mellan företagen.",
-        "Inbrotten i industrilokaler ökade under året.",
+        "Lugnare sedan belysningen byttes och kameror sattes upp: färre larm om inbrott "
+        "och skadegörelse.",
     ),
     "Södra Storåker": ("low", "", "Få anmälningar; villainbrott följs upp i grannsamverkan."),
 }

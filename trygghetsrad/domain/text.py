@@ -110,3 +110,21 @@ def clean_text(
             field,
         )
     return check_characters(text, field=field, label=label, multiline=multiline)
+
+
+def says_word(text: str, word: str) -> bool:
+    """Whether `text` has `word` as a word (or phrase) of its own, case aside: not inside
+    another word ("samordnare" is not in "BRÅ-samordnare")."""
+    pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+    return re.search(pattern, text, flags=re.IGNORECASE) is not None
+
+
+def title_beside(title: str, organisation: str) -> str:
+    """A title to print before `organisation`, without the parts the organisation already
+    names: "Barnmorska, ungdomsmottagningen" beside "Region Mittland, ungdomsmottagningen"
+    is "Barnmorska". The first part, what the person is, always stays."""
+    parts = [p.strip() for p in title.split(",")]
+    first, rest = parts[0], parts[1:]
+    if organisation.strip():
+        rest = [p for p in rest if not says_word(organisation, p)]
+    return ", ".join(p for p in (first, *rest) if p)

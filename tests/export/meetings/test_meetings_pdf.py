@@ -159,3 +159,27 @@ def test_fifty_items_thirty_attendees_and_long_text_break_across_pages(session) 
     assert "50. Punkt nummer 50" in " ".join(text.split())
     assert text.count("Ledamot ") >= 30
     assert all(_fonts(pdf).values())
+
+
+def test_an_attendance_line_names_the_workplace_once(session) -> None:  # type: ignore[no-untyped-def]
+    """The trial: "Tove Lindberg, ersättare, Barnmorska, ungdomsmottagningen, Region
+    Mittland, ungdomsmottagningen" — the title named the unit the organisation names too."""
+    from factories import make_group, make_membership, make_organisation, make_person
+
+    group = make_group(session, name="Klara-gruppen")
+    region = make_organisation(session, name="Region Mittland, ungdomsmottagningen")
+    tove = make_person(
+        session,
+        name="Tove Lindberg",
+        title="Barnmorska, ungdomsmottagningen",
+        organisation_id=region,
+    )
+    make_membership(session, group_id=group, person_id=tove, role="ersättare")
+    police = make_organisation(session, name="Polisen")
+    josef = make_person(session, name="Josef Åkesson", title="Kommunpolis", organisation_id=police)
+    make_membership(session, group_id=group, person_id=josef, role="ledamot")
+    meeting = make_meeting(session, group_ids=[group])
+    text = " ".join(_text(minutes_pdf(meeting_document(session, meeting))).split())
+    assert "Tove Lindberg, ersättare, Barnmorska, Region Mittland, ungdomsmottagningen" in text
+    assert text.count("ungdomsmottagningen") == 1
+    assert "Josef Åkesson, Kommunpolis, Polisen" in text  # a title of its own is kept whole

@@ -35,7 +35,7 @@ def test_source_keeps_provider_deliverer_and_obstacles(session) -> None:
     assert created.changes.touches(SITUATION)
     src = situation_sources.get_source(session, created.id)
     assert src.provider == "Polisen"
-    assert src.delivered_by == "Josef Åkesson, kommunpolis"
+    assert src.delivered_by == "Josef Åkesson, kommunpolis, Polisen"  # what he is, and where
     assert src.kind_label == "Polisens information"
     assert [o.label for o in src.obstacles] == ["Sekretess", "Olika geografiska indelningar"]
     assert src.obstacles_text.startswith("Sekretess: Delar är sekretessbelagda")

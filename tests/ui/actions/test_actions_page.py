@@ -9,11 +9,12 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from combo_clicks import choose
 from demo_template import DEMO_DATE
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QTableView
+from PySide6.QtWidgets import QFileDialog, QTableView
 
 from trygghetsrad.domain.actions.register import ActionFilter, RegisterAction
 from trygghetsrad.domain.meetings.model import ActionStatus
@@ -36,23 +37,6 @@ def _shown(page) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
 
 def _keys(actions: list[RegisterAction], decisions: list = ()) -> set[tuple[str, int]]:  # type: ignore[assignment,type-arg]
     return {("action", a.id) for a in actions} | {("decision", d.id) for d in decisions}
-
-
-def _choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Open the combo with a click and click the item `text` in its list."""
-    QTest.mouseClick(combo, Qt.MouseButton.LeftButton)
-    view = combo.view()
-    qtbot.waitUntil(view.isVisible)
-    row = combo.findText(text)
-    assert row >= 0, f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}"
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    where = view.visualRect(index).center()
-    # A combo ignores a release that comes within a double-click time of its opening.
-    qtbot.wait(QApplication.doubleClickInterval() + 50)
-    QTest.mouseMove(view.viewport(), where)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    qtbot.waitUntil(lambda: combo.currentText() == text)
 
 
 def _click_row(view: QTableView, row: int) -> None:
@@ -85,26 +69,26 @@ def test_filters_chosen_with_the_mouse_match_the_service(page, qtbot, demo_datab
         def expected(criteria: ActionFilter) -> set[tuple[str, int]]:
             return _keys(register_actions(s, criteria, today=DEMO_DATE))
 
-        _choose(qtbot, page.status, "Öppna")
+        choose(qtbot, page.status, "Öppna")
         assert _shown(page) == expected(
             ActionFilter(status=ActionStatus.OPEN, include_internal=True)
         )
-        _choose(qtbot, page.due, "Försenade")
+        choose(qtbot, page.due, "Försenade")
         late = expected(ActionFilter(overdue=True, include_internal=True))
         assert late and _shown(page) == late
         assert all(
             page.model.index(r, STATUS).data() == "Öppen, försenad"
             for r in range(page.model.rowCount())
         )
-        _choose(qtbot, page.due, "Alla datum")
-        _choose(qtbot, page.responsible, person.name)
+        choose(qtbot, page.due, "Alla datum")
+        choose(qtbot, page.responsible, person.name)
         mine = expected(
             ActionFilter(person_id=person.id, status=ActionStatus.OPEN, include_internal=True)
         )
         assert mine and _shown(page) == mine
         QTest.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
-        _choose(qtbot, page.group, group.name)
-        _choose(qtbot, page.kinds, "Bara uppdrag")
+        choose(qtbot, page.group, group.name)
+        choose(qtbot, page.kinds, "Bara uppdrag")
         assert _shown(page) == expected(ActionFilter(group_id=group.id, include_internal=True))
         # A period typed into the date fields: meetings from 2026 on.
         page.start.setFocus()
@@ -139,7 +123,7 @@ def test_a_header_click_sorts_by_due_date(page) -> None:  # type: ignore[no-unty
 
 
 def test_show_in_meeting_opens_the_meeting_at_the_action(page, window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    _choose(qtbot, page.kinds, "Bara uppdrag")
+    choose(qtbot, page.kinds, "Bara uppdrag")
     _click_row(page.table, 3)
     action = page.current()
     assert isinstance(action, RegisterAction)
@@ -152,7 +136,7 @@ def test_show_in_meeting_opens_the_meeting_at_the_action(page, window, qtbot) ->
 
 
 def test_close_an_action_then_ctrl_z_puts_it_back(page, window, qtbot, demo_database) -> None:  # type: ignore[no-untyped-def]
-    _choose(qtbot, page.due, "Försenade")
+    choose(qtbot, page.due, "Försenade")
     _click_row(page.table, 0)
     action = page.current()
     assert action.status is ActionStatus.OPEN
@@ -174,8 +158,8 @@ def test_close_an_action_then_ctrl_z_puts_it_back(page, window, qtbot, demo_data
 def test_redate_and_comment_from_the_register(page, qtbot, demo_database) -> None:  # type: ignore[no-untyped-def]
     from trygghetsrad.services.actions.register import comment_meeting, current_comment
 
-    _choose(qtbot, page.status, "Öppna")
-    _choose(qtbot, page.group, "Trygghetsrådet")
+    choose(qtbot, page.status, "Öppna")
+    choose(qtbot, page.group, "Trygghetsrådet")
     _click_row(page.table, 0)
     action = page.current()
     dialog = page.redate_action()
@@ -247,8 +231,8 @@ def test_reminders_for_everyone_and_the_summary(
 def test_a_reminder_for_the_selected_rows_person(page, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "en"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    _choose(qtbot, page.status, "Öppna")
-    _choose(qtbot, page.responsible, "Amira Haddad")
+    choose(qtbot, page.status, "Öppna")
+    choose(qtbot, page.responsible, "Amira Haddad")
     _click_row(page.table, 0)
     page.fill_reminders_menu()
     one = next(a for a in page.reminders_menu.actions() if a.text() == "Till Amira Haddad…")

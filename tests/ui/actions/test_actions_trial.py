@@ -8,11 +8,12 @@ import email
 from email import policy
 
 import pytest
+from combo_clicks import choose
 from demo_template import DEMO_DATE
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from test_actions_page import _choose, _click_row
+from test_actions_page import _click_row
 
 from trygghetsrad.domain.actions.reminders import ActionReminder, Reminders
 from trygghetsrad.domain.meetings.model import ActionStatus
@@ -99,7 +100,7 @@ def test_an_action_owned_by_an_organisation_only_says_why_no_reminder(
 def test_reminders_to_everyone_shown_respect_the_filters(
     page, qtbot, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    _choose(qtbot, page.group, "Klara-gruppen")
+    choose(qtbot, page.group, "Klara-gruppen")
     shown = [page.model.index(r, 0).data(Role.RECORD) for r in range(page.model.rowCount())]
     open_shown = {
         a.what for a in shown if getattr(a, "status", None) is ActionStatus.OPEN and not a.internal
@@ -121,7 +122,7 @@ def test_reminders_to_everyone_shown_respect_the_filters(
 
 def test_filters_that_leave_nothing_say_so_and_offer_to_show_everything(page, qtbot) -> None:  # type: ignore[no-untyped-def]
     total = page.model.rowCount()
-    _choose(qtbot, page.due, "Klart inom 7 dagar")
+    choose(qtbot, page.due, "Klart inom 7 dagar")
     QTest.keyClicks(page.search, "ingetsådantuppdrag")
     assert page.model.rowCount() == 0
     qtbot.waitUntil(lambda: page.no_match.isVisible())
@@ -168,7 +169,7 @@ def test_columns_fit_again_after_filtering_an_edit_and_show_all(page, qtbot) -> 
     first = _widths(page)
     needed = {c: page.table.sizeHintForColumn(c) for c in first}
     assert all(first[c] >= needed[c] for c in first), (first, needed)
-    _choose(qtbot, page.status, "Öppna")
+    choose(qtbot, page.status, "Öppna")
     QTest.keyClicks(page.search, "Norrby")
     _click_row(page.table, 0)
     QTest.mouseClick(page.close_button, Qt.MouseButton.LeftButton)  # the list is read again

@@ -109,8 +109,9 @@ def test_background_search_shows_only_the_newest_query(qtbot, ctx) -> None:  # t
     assert dialog.is_current()
 
 
-def test_a_hit_opened_by_double_click_leaves_the_record_in_view(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    """The trial: the search window stayed on top of the record it had just opened."""
+def test_a_hit_opened_by_a_single_click_leaves_the_record_in_view(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The trial: the search window stayed on top of the record it had just opened, and a
+    click on a hit only highlighted it (as a search popup's hits do, one click opens)."""
     from PySide6.QtTest import QTest
 
     _fill(ctx)
@@ -123,12 +124,71 @@ def test_a_hit_opened_by_double_click_leaves_the_record_in_view(qtbot, ctx) -> N
     dialog.view.scrollTo(first)
     at = dialog.view.visualRect(first).center()
     QTest.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
-    QTest.mouseDClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
     QApplication.processEvents()
-    assert opened and opened[-1].kind == "group"
+    assert len(opened) == 1 and opened[-1].kind == "group"
     assert window.tabs.currentWidget().key == "register"  # the window showed it
     assert not dialog.isVisible()
     # Ctrl+F brings the same search back.
     window.search.action.trigger()
     assert dialog.isVisible() and dialog.field.text() == "Klara"
     assert dialog.hits_shown()
+
+
+def test_arrow_keys_move_through_the_hits_without_opening_them(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    _fill(ctx)
+    window, opened = _window(qtbot, ctx)
+    window.resize(1366, 768)
+    window.show()
+    dialog = window.search.open("Trygghetsrådet")
+    qtbot.waitUntil(lambda: len(dialog.hits_shown()) >= 2, timeout=5000)
+    QTest.keyClick(dialog.field, Qt.Key.Key_Down)
+    assert dialog.view.currentIndex() == dialog.first_hit_index()
+    QTest.keyClick(dialog.view, Qt.Key.Key_Down)
+    moved = dialog.view.currentIndex()
+    assert moved.isValid() and moved != dialog.first_hit_index()
+    QTest.keyClick(dialog.view, Qt.Key.Key_Up)
+    assert not opened and dialog.isVisible()
+    QTest.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert len(opened) == 1 and opened[0] == dialog.hits_shown()[0].owner
+
+
+def test_every_part_of_a_selected_hit_is_in_the_highlighted_text_colour(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The trial: the grey context and excerpt of the selected hit were dark grey on dark
+    blue, hardly readable."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    _fill(ctx)
+    dialog = SearchDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.resize(700, 560)
+    dialog.show()
+    dialog.field.setText("Samordnare")  # the person hit has a grey context and excerpt
+    dialog.search_now()
+    index = dialog.first_hit_index()
+    assert "<span" in index.data(HTML_ROLE)
+    delegate = dialog.view.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.initFrom(dialog.view.viewport())
+    option.rect = dialog.view.visualRect(index)
+    option.state |= QStyle.StateFlag.State_Selected
+    wanted = option.palette.highlightedText().color()
+    doc = delegate.document_for(option, index)
+    colours = set()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.text().strip():
+                brush = fragment.charFormat().foreground()
+                colours.add(
+                    brush.color().name() if brush.style() != Qt.BrushStyle.NoBrush else None
+                )
+            it += 1
+        block = block.next()
+    assert colours and colours <= {None, wanted.name()}, colours
+    # Not selected: the excerpt stays grey.
+    option.state &= ~QStyle.StateFlag.State_Selected
+    assert "color:#3d4853" in delegate.document_for(option, index).toHtml()

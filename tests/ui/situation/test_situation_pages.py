@@ -71,7 +71,12 @@ def test_overview_answers_the_four_questions(qtbot, sctx) -> None:
     obstacles = page.obstacles_card.body.text()
     assert "Sekretess (3)" in obstacles and "Socialtjänstens aggregerade data" in obstacles
     deliverers = page.deliverers_card.body.text()
-    assert "Josef Åkesson, kommunpolis" in deliverers and "Polisens lokala lägesbild" in deliverers
+    assert "Josef Åkesson, kommunpolis, Polisen" in deliverers
+    assert "Polisens lokala lägesbild" in deliverers
+    # A title says what someone is where they work: "ordförande" alone read as the
+    # council's chair, not the chair of the night walkers' association.
+    assert "Birgitta Lund, ordförande, Föräldrar på stan Storåker" in deliverers
+    assert "Tove Lindberg, barnmorska, Region Mittland, ungdomsmottagningen" in deliverers
     missing = page.missing_card.body.text()
     assert "Analyskompetens för brottsstatistik" in missing
     assert "Ungdomsmottagningens iakttagelser" in missing and "Saknas" in missing

@@ -28,6 +28,7 @@ from trygghetsrad.domain.meetings.model import (
     by_kind,
 )
 from trygghetsrad.domain.meetings.notice import NoticeData
+from trygghetsrad.domain.text import says_word, title_beside
 from trygghetsrad.i18n import tr
 
 GROUP_END = "\n"  # see MeetingDocument.headings
@@ -251,14 +252,15 @@ def attendee_detail(person: AttendanceData) -> str:
     organisation, each as written (never re-cased). The role is left out when the title
     already says it ("Ordförande i nämnden", "Folkhälsostrateg och samordnare")."""
     role = person.role.strip()
-    title = person.title.strip()
-    if role in _SILENT_ROLES or (role and _says(title, role)):
+    organisation = person.organisation.strip()
+    title = title_beside(person.title.strip(), organisation)  # the workplace named once
+    if role in _SILENT_ROLES or (role and says_word(title, role)):
         role = ""
     if person.group_roles:  # a joint meeting, and not the same role in all its groups
         role = _roles_in_groups(person, title)
     # A role for this meeting only ("tjänstgörande ordförande") comes first.
     meeting_role = person.meeting_role.strip()
-    parts = (meeting_role, role, title, person.organisation.strip())
+    parts = (meeting_role, role, title, organisation)
     return ", ".join(p for p in parts if p)
 
 
@@ -268,11 +270,5 @@ def _roles_in_groups(person: AttendanceData, title: str) -> str:
     return ", ".join(
         tr("{role} i {group}").format(role=role, group=group)
         for group, role in person.group_roles
-        if role and role not in _SILENT_ROLES and not _says(title, role)
+        if role and role not in _SILENT_ROLES and not says_word(title, role)
     )
-
-
-def _says(text: str, word: str) -> bool:
-    """Whether `text` has `word` as a word of its own (not inside "BRÅ-samordnare")."""
-    pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
-    return re.search(pattern, text, flags=re.IGNORECASE) is not None

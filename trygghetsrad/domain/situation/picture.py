@@ -141,7 +141,7 @@ class SourceData:
     provider_organisation_id: int | None
     provider: str  # the organisation's name, or the free-text provider (e.g. "Brå")
     delivered_by_id: int | None
-    delivered_by: str  # "Josef Åkesson, kommunpolis"
+    delivered_by: str  # "Josef Åkesson, kommunpolis, Polisen, lokalpolisområde Storåker"
     frequency: str
     last_received: date | None
     next_expected: date | None

@@ -25,6 +25,7 @@ from trygghetsrad.domain.situation.picture import (
     SourceStatus,
     next_after,
 )
+from trygghetsrad.domain.text import title_beside
 from trygghetsrad.errors import ReferencedError, UserError, ValidationError, os_error_reason
 from trygghetsrad.files import write_document
 from trygghetsrad.i18n import tr
@@ -34,10 +35,14 @@ from trygghetsrad.services.situation.common import CHANGED, check_exists, get, n
 MAX_ATTACHMENT = 50 * 1024 * 1024
 
 
-def _person_label(person: Person | None) -> str:
+def _person_label(person: Person | None, orgs: dict[int, str]) -> str:
+    """ "Birgitta Lund, ordförande, Föräldrar på stan Storåker": a title is a title where
+    the person works, and without the organisation "ordförande" read as the council's."""
     if person is None:
         return ""
-    return f"{person.name}, {person.title.lower()}" if person.title else person.name
+    organisation = orgs.get(person.organisation_id or -1, "")
+    title = title_beside(person.title, organisation).lower()
+    return ", ".join(p for p in (person.name, title, organisation) if p)
 
 
 def _source_data(src: DataSource, orgs: dict[int, str], people: dict[int, Person]) -> SourceData:
@@ -50,7 +55,7 @@ def _source_data(src: DataSource, orgs: dict[int, str], people: dict[int, Person
         provider_organisation_id=src.provider_organisation_id,
         provider=provider,
         delivered_by_id=src.delivered_by_id,
-        delivered_by=_person_label(people.get(src.delivered_by_id or -1)),
+        delivered_by=_person_label(people.get(src.delivered_by_id or -1), orgs),
         frequency=src.frequency,
         last_received=src.last_received,
         next_expected=src.next_expected,

@@ -22,7 +22,9 @@ class RedateDialog(FormDialog):
         self, what: str, due: date | None, on_save: Save, parent: QWidget | None = None
     ) -> None:
         super().__init__(self.tr("Nytt datum"), on_save, parent, intro=what)
-        self.due = OptionalDateEntry(self.tr("Klart senast"), due)
+        # The field is labelled "Klart senast"; the box only says whether there is a date.
+        self.due = OptionalDateEntry(self.tr("Har slutdatum"), due)
+        self.due.setAccessibleName(self.tr("Klart senast"))
         self.add_field("due_date", self.tr("Klart senast"), self.due)
         if due is None:
             self.due.check.setChecked(True)  # asked for a date: offer one to type

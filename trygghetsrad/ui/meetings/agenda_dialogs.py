@@ -99,6 +99,10 @@ class ActionDialog(FormDialog):
         chosen_layout.addWidget(self.chosen, 1)
         chosen_layout.addWidget(self.remove_who, 0, Qt.AlignmentFlag.AlignTop)
         self.add_field("responsibles", self.tr("Ansvariga"), chosen_row)
+        # The one picked in the combo and not yet added: it is saved all the same, so the
+        # list shows it at once (an empty list read as if nobody was chosen).
+        self._pending: QListWidgetItem | None = None
+        self.who.currentIndexChanged.connect(self._show_pending)
         for r in values.get("responsibles", ()):
             if r.person_id is not None and r.organisation_id is not None:
                 self._add_chosen(("pair", r.person_id, r.organisation_id), r.name)
@@ -131,14 +135,30 @@ class ActionDialog(FormDialog):
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.chosen.addItem(item)
 
+    def _show_pending(self) -> None:
+        if self._pending is not None:
+            self.chosen.takeItem(self.chosen.row(self._pending))
+            self._pending = None
+        key = self.who.currentData()
+        if key is None:
+            return
+        count = self.chosen.count()
+        self._add_chosen(tuple(key), self.who.currentText())
+        if self.chosen.count() > count:
+            self._pending = self.chosen.item(count)
+
     def _on_add_who_clicked(self) -> None:
         key = self.who.currentData()
         if key is not None:
             self._add_chosen(tuple(key), self.who.currentText())
+            self._pending = None  # kept: the combo is free for the next one
             self.who.setCurrentIndex(0)
 
     def _on_remove_who_clicked(self) -> None:
         for item in self.chosen.selectedItems():
+            if item is self._pending:
+                self._pending = None
+                self.who.setCurrentIndex(0)  # else it would be saved all the same
             self.chosen.takeItem(self.chosen.row(item))
 
     def values(self) -> dict[str, Any]:

@@ -19,6 +19,8 @@ from PySide6.QtGui import (
     QPainter,
     QStandardItem,
     QStandardItemModel,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -50,7 +52,7 @@ PER_KIND = 4  # hits shown per kind; the count says how many more there are
 class HtmlDelegate(QStyledItemDelegate):
     """Paints an item's HTML_ROLE (bold matches, grey context) instead of its plain text."""
 
-    def _document(
+    def document_for(
         self,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
@@ -60,6 +62,14 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(3)
         doc.setHtml(str(index.data(HTML_ROLE) or ""))
+        if option.state & QStyle.StateFlag.State_Selected:
+            # The grey context and excerpt are grey only on the base colour: on the
+            # highlight every part takes the highlighted-text colour, bold matches kept.
+            recolour = QTextCharFormat()
+            recolour.setForeground(option.palette.highlightedText())
+            cursor = QTextCursor(doc)
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeCharFormat(recolour)
         doc.setTextWidth(max(width if width is not None else option.rect.width(), 200))
         return doc
 
@@ -74,7 +84,7 @@ class HtmlDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        doc = self._document(opt, index)
+        doc = self.document_for(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style is not None:
@@ -99,7 +109,7 @@ class HtmlDelegate(QStyledItemDelegate):
         width = None
         if isinstance(view, QTreeView):
             width = view.viewport().width() - view.indentation() - 4
-        doc = self._document(option, index, width)
+        doc = self.document_for(option, index, width)
         return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
 
@@ -165,10 +175,18 @@ class SearchDialog(QDialog):
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.view.setItemDelegate(HtmlDelegate(self.view))
         self.view.setAccessibleName(self.tr("Träffar, grupperade efter slag"))
-        self.view.activated.connect(self._on_view_activated)
+        # One click opens a hit, as in any search popup; the arrow keys only move, and
+        # Enter opens (eventFilter). Not `activated`: with a style that activates on a
+        # single click it would come as well, and the hit would open twice.
+        self.view.clicked.connect(self._on_view_activated)
         self.view.installEventFilter(self)
         layout.addWidget(self.view, 1)
-        hint = QLabel(self.tr("Pil ned till träffarna, Enter öppnar i sin arbetsyta, Esc stänger."))
+        hint = QLabel(
+            self.tr(
+                "Klicka på en träff för att öppna den i sin arbetsyta. "
+                "Pil ned till träffarna och Enter gör detsamma, Esc stänger."
+            )
+        )
         hint.setProperty("role", "hint")
         layout.addWidget(hint)
         self._timer = QTimer(self)

@@ -199,13 +199,20 @@ class WheelPage(UndoScopedPage):
             scene=prebuilt[1] if prebuilt else None,
         )
         selected = self.wheel.selected
-        self.model.set_items(self._items, self._categories)
-        hidden = self._hidden | {c.key for c in self._categories if not c.visible}
-        self.proxy.set_filter("shown rings", outside_rings(hidden))
-        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
-        self._rebuild_ring_filter()
-        if selected:
-            self._select_in_table(selected)
+        # Rows taken away (an undone "Ny händelse", a delete) move the list's current row to
+        # a neighbour: that must not choose the neighbour on the wheel behind the user's back.
+        was_syncing, self._syncing = self._syncing, True
+        try:
+            self.model.set_items(self._items, self._categories)
+            hidden = self._hidden | {c.key for c in self._categories if not c.visible}
+            self.proxy.set_filter("shown rings", outside_rings(hidden))
+            self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+            self._rebuild_ring_filter()
+            # The list highlights the wheel's choice, or nothing.
+            if not (selected and self._select_in_table(selected)):
+                self.table.selectionModel().clear()
+        finally:
+            self._syncing = was_syncing
         self._show_details(selected)
 
     def _short_status(self, plan: WheelPlan | None = None) -> str:
@@ -275,26 +282,27 @@ class WheelPage(UndoScopedPage):
             return
         self._syncing = True
         try:
-            if key is None:
-                self.table.clearSelection()
-            else:
-                self._select_in_table(str(key))
+            if key is None or not self._select_in_table(str(key)):
+                self.table.selectionModel().clear()  # no row left highlighted for another
             self._show_details(key if isinstance(key, str) else None)
         finally:
             self._syncing = False
 
-    def _select_in_table(self, key: str) -> None:
+    def _select_in_table(self, key: str) -> bool:
+        """Highlight `key`'s row; False when the list does not show it."""
         row = self.model.row_of(key)
         if row is None:
-            return
+            return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
 
     def on_table_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing or not current.isValid():

@@ -45,9 +45,11 @@ def build(page: Any) -> None:
     right = _list_side(page)
     splitter.addWidget(right)
     right.setMinimumWidth(280)
+    # The list gets room for its titles at 1366×768 (about 230 px after date and week);
+    # the wheel is as tall as the window allows either way.
     splitter.setStretchFactor(0, 3)
-    splitter.setStretchFactor(1, 1)
-    splitter.setSizes([960, 400])
+    splitter.setStretchFactor(1, 2)
+    splitter.setSizes([860, 500])
     root.addWidget(splitter, 1)
     _connect(page)
 
