@@ -197,7 +197,7 @@ def _year(add: Add, year: int, y0: int, school_key: str) -> None:
         responsible="Elevhälsan",
     )
     add(
-        "Planeringsdag Trygghetsrådet (intern)",
+        "Planeringsdag Trygghetsrådet",
         ci.MEETINGS,
         _first_weekday(year, 1, 2) + timedelta(days=14),
         internal=True,
