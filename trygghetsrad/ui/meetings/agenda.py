@@ -64,6 +64,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         self.item_id: int | None = None
         self._loading = False
         self._followup_view = False  # the follow-up is shown in place of an item
+        self._moving_item = False  # the panel itself moves the list's current item
         self._saved: tuple[object, ...] | None = None
         self._autosaver = Autosaver(self.save_now, parent=self)  # the shared pause
         self._build()
@@ -87,6 +88,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self._build_editor_side())
         splitter.addWidget(scroll)
+        self.editor_scroll = scroll
         splitter.setSizes([240, 920])  # the editor keeps room on a narrow laptop screen
         self._add_shortcuts()
 
@@ -303,6 +305,8 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         """Show `meeting` (as just read by the caller) with its first item selected."""
         self.save_now()
         self.meeting = meeting
+        # A follow-up row chosen in one meeting is not a choice made in the next.
+        self.followup.selectionModel().clear()
         self.item_id = None
         self._followup_view = False
         self.reload(meeting_is_fresh=True)
@@ -365,9 +369,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         self.structure.set_editable(editable)
         row = self.model.row_of(current) if current is not None else -1
         if row >= 0:
-            self.list.selectionModel().blockSignals(True)
-            self.list.setCurrentIndex(self.model.index(row))
-            self.list.selectionModel().blockSignals(False)
+            self.move_current(self.model.index(row))
             self._show_item(self.model.items[row], keep_text=True)
         elif self._followup_view:
             self.item_id = None
@@ -382,13 +384,24 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         self.item_editor.setVisible(visible)
         self.actions_box.setVisible(visible)
 
+    def move_current(self, index: QModelIndex) -> None:
+        """Make `index` (invalid: none) the list's current item without showing it anew.
+
+        The view is told, so its highlight follows; only this panel's handler keeps still."""
+        self._moving_item = True
+        try:
+            self.list.setCurrentIndex(index)
+            if not index.isValid():
+                self.list.clearSelection()
+        finally:
+            self._moving_item = False
+
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._moving_item:
+            return
         if not self.save_now() and previous.isValid() and not self._discard_invalid_text():
             # Stay on the item so that the text that could not be saved is not lost.
-            selection = self.list.selectionModel()
-            selection.blockSignals(True)
-            self.list.setCurrentIndex(previous)
-            selection.blockSignals(False)
+            self.move_current(previous)
             return
         item = self.model.items[current.row()] if current.isValid() else None
         self.item_id = item.id if item else None
@@ -431,6 +444,11 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
                 self.action_model.set_rows([])
                 self.followup_box.hide()
                 return
+            shown = self.structure.item
+            if shown is None or shown.id != item.id:
+                # Another item starts at its top (title, Ärende, Dnr), wherever the last
+                # one was scrolled to.
+                self.editor_scroll.verticalScrollBar().setValue(0)
             self.item_editor.show_item(item, keep_text=keep_text)
             items = tuple(self.model.items)
             numbers = MeetingDocument(self.meeting, items=items).numbers() if self.meeting else []
