@@ -134,3 +134,49 @@ def test_followup_row_does_not_carry_over_to_another_meeting(qtbot, page) -> Non
     agenda.show_followup()
     chosen = agenda.followup.selectionModel().selectedRows()
     assert [i.row() for i in chosen] in ([], [0])  # the first, as for any meeting, or none
+
+
+def _locked_fields(page: MeetingsPage) -> dict[str, object]:
+    agenda, structure = page.agenda, page.agenda.structure
+    return {
+        "Rubrik": agenda.title,
+        "Text": agenda.body,
+        "Anteckningar": agenda.notes,
+        "Beslut": agenda.decisions,
+        "Dnr": structure.case_number,
+        "Tid": structure.slot,
+        "Förslag": structure.proposal,
+    }
+
+
+def test_finalised_minutes_look_locked_and_say_why(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    agenda = page.agenda
+    _click(qtbot, page.table, _row_of(page, "2026-05-21  13"))  # TR protokoll, justerat
+    _click(qtbot, agenda.list, 1)
+    agenda.structure.set_expanded(True)
+    grey = page.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base)
+    for name, field in _locked_fields(page).items():
+        assert field.isReadOnly(), name
+        assert field.palette().color(QPalette.ColorRole.Base) == grey, name
+        assert field.placeholderText() == "", name
+    assert not agenda.shortcuts_hint.isVisible()
+    assert agenda.locked_line.isVisible()
+    assert "Protokollet är justerat" in agenda.locked_line.text()
+    assert "Ångra justering" in agenda.locked_line.text()
+    assert page.lifecycle_buttons["unfinalise"].text() == "Ångra justering"  # it exists
+    # typing into the title by mouse and keys changes nothing, and the line says why
+    title = agenda.title.text()
+    QTest.mouseClick(agenda.title, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(agenda.title, "abc")
+    assert agenda.title.text() == title
+    # a draft: white fields with their examples, the keyboard help, no lock line
+    _click(qtbot, page.table, _row_of(page, "2026-09-17  13"))
+    _click(qtbot, agenda.list, 2)
+    for name, field in _locked_fields(page).items():
+        assert not field.isReadOnly(), name
+        assert field.palette().color(QPalette.ColorRole.Base) != grey, name
+    assert agenda.structure.case_number.placeholderText()
+    assert agenda.shortcuts_hint.isVisible()
+    assert not agenda.locked_line.isVisible()

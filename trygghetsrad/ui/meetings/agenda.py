@@ -33,6 +33,7 @@ from trygghetsrad.services import register, settings
 from trygghetsrad.services.meetings import actions as action_service
 from trygghetsrad.services.meetings import agenda as agenda_service
 from trygghetsrad.services.meetings import lifecycle as meeting_service
+from trygghetsrad.services.meetings.read import locked_reason
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.agenda_actions import AgendaActionsMixin
 from trygghetsrad.ui.meetings.agenda_editor import ItemEditor
@@ -124,7 +125,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         self.followup_apart_button.hide()
         left_box.addWidget(self.followup_apart_button)
         # Under the agenda list, where there is height to spare: the editor keeps its room.
-        help_label = QLabel(self.tr(SHORTCUTS))
+        self.shortcuts_hint = help_label = QLabel(self.tr(SHORTCUTS))
         help_label.setProperty("role", "hint")
         help_label.setWordWrap(True)
         help_label.setAccessibleName(self.tr("Kortkommandon"))
@@ -171,6 +172,13 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         form_box = QVBoxLayout(right)
         form_box.setContentsMargins(8, 0, 0, 0)
         self._editor_box = form_box
+        # Finalised or sent minutes: why nothing can be typed, and what opens them again.
+        self.locked_line = QLabel()
+        self.locked_line.setProperty("role", "warning")
+        self.locked_line.setWordWrap(True)
+        self.locked_line.setAccessibleName(self.tr("Varför punkterna inte kan ändras"))
+        self.locked_line.hide()
+        form_box.addWidget(self.locked_line)
         self.item_editor = editor = ItemEditor()
         editor.edited.connect(self._schedule_save)
         editor.notes.new_item_requested.connect(self.new_item)
@@ -367,6 +375,10 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
             widget.setEnabled(editable)
         self.item_editor.set_editable(editable)
         self.structure.set_editable(editable)
+        locked = locked_reason(self.meeting.kind.value, self.meeting.status.value)
+        self.locked_line.setText(locked or "")
+        self.locked_line.setVisible(locked is not None)
+        self.shortcuts_hint.setVisible(editable)  # keys that would do nothing
         row = self.model.row_of(current) if current is not None else -1
         if row >= 0:
             self.move_current(self.model.index(row))
