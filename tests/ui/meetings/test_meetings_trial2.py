@@ -43,7 +43,7 @@ def _on_screen(page: MeetingsPage) -> QImage:
 def _looks_selected(page: MeetingsPage, image: QImage, row: int) -> bool:
     view = page.table
     rect = view.visualRect(view.model().index(row, 0))
-    point = view.viewport().mapTo(page, QPoint(rect.left() + 3, rect.center().y()))
+    point = view.viewport().mapTo(page, QPoint(rect.right() - 4, rect.center().y()))
     colour = QColor(image.pixel(point))
     return colour.lightness() < 235  # white / near-white is an unselected row
 
