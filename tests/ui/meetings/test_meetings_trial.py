@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from trygghetsrad.domain.changes import REGISTER
 from trygghetsrad.services.meetings import agenda as meetings_agenda
 from trygghetsrad.ui.meetings.page import MeetingsPage
-
-
-@pytest.fixture
-def demo_page(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
-    widget = MeetingsPage(demo_ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _row_of(page: MeetingsPage, day: str) -> int:

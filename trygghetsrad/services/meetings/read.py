@@ -218,29 +218,34 @@ def previous_meeting_of_group(session: Session, meeting_id: int) -> MeetingSumma
 def editable_row(session: Session, meeting_id: int) -> Meeting:
     """The meeting, if its minutes may be edited now; otherwise a clear message."""
     meeting = get_row(session, meeting_id)
-    if meeting.status == MeetingStatus.SENT.value:
-        raise UserError(
-            by_kind(
-                meeting.kind,
-                tr(
-                    "Protokollet är skickat och är en allmän handling. Välj ”Öppna för ändring” "
-                    "och skriv vad som ändras för att redigera det."
-                ),
-                tr(
-                    "Minnesanteckningarna är skickade och är en allmän handling. Välj ”Öppna "
-                    "för ändring” och skriv vad som ändras för att redigera dem."
-                ),
-            )
-        )
-    if meeting.status == MeetingStatus.FINALISED.value:
-        raise UserError(
-            by_kind(
-                meeting.kind,
-                tr("Protokollet är justerat. Välj ”Ångra justering” för att redigera det igen."),
-                tr(
-                    "Minnesanteckningarna är fastställda. Välj ”Ångra fastställande” för att "
-                    "redigera dem igen."
-                ),
-            )
-        )
+    reason = locked_reason(meeting.kind, meeting.status)
+    if reason is not None:
+        raise UserError(reason)
     return meeting
+
+
+def locked_reason(kind: str, status: str) -> str | None:
+    """Why minutes of `kind` in `status` cannot be edited, and what opens them again; None
+    while they can be edited. The same words on the page as in the refusal."""
+    if status == MeetingStatus.SENT.value:
+        return by_kind(
+            kind,
+            tr(
+                "Protokollet är skickat och är en allmän handling. Välj ”Öppna för ändring” "
+                "och skriv vad som ändras för att redigera det."
+            ),
+            tr(
+                "Minnesanteckningarna är skickade och är en allmän handling. Välj ”Öppna "
+                "för ändring” och skriv vad som ändras för att redigera dem."
+            ),
+        )
+    if status == MeetingStatus.FINALISED.value:
+        return by_kind(
+            kind,
+            tr("Protokollet är justerat. Välj ”Ångra justering” för att redigera det igen."),
+            tr(
+                "Minnesanteckningarna är fastställda. Välj ”Ångra fastställande” för att "
+                "redigera dem igen."
+            ),
+        )
+    return None

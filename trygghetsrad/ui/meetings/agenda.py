@@ -33,6 +33,7 @@ from trygghetsrad.services import register, settings
 from trygghetsrad.services.meetings import actions as action_service
 from trygghetsrad.services.meetings import agenda as agenda_service
 from trygghetsrad.services.meetings import lifecycle as meeting_service
+from trygghetsrad.services.meetings.read import locked_reason
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.agenda_actions import AgendaActionsMixin
 from trygghetsrad.ui.meetings.agenda_editor import ItemEditor
@@ -64,6 +65,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         self.item_id: int | None = None
         self._loading = False
         self._followup_view = False  # the follow-up is shown in place of an item
+        self._moving_item = False  # the panel itself moves the list's current item
         self._saved: tuple[object, ...] | None = None
         self._autosaver = Autosaver(self.save_now, parent=self)  # the shared pause
         self._build()
@@ -87,6 +89,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self._build_editor_side())
         splitter.addWidget(scroll)
+        self.editor_scroll = scroll
         splitter.setSizes([240, 920])  # the editor keeps room on a narrow laptop screen
         self._add_shortcuts()
 
@@ -122,7 +125,7 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         self.followup_apart_button.hide()
         left_box.addWidget(self.followup_apart_button)
         # Under the agenda list, where there is height to spare: the editor keeps its room.
-        help_label = QLabel(self.tr(SHORTCUTS))
+        self.shortcuts_hint = help_label = QLabel(self.tr(SHORTCUTS))
         help_label.setProperty("role", "hint")
         help_label.setWordWrap(True)
         help_label.setAccessibleName(self.tr("Kortkommandon"))
@@ -169,6 +172,13 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         form_box = QVBoxLayout(right)
         form_box.setContentsMargins(8, 0, 0, 0)
         self._editor_box = form_box
+        # Finalised or sent minutes: why nothing can be typed, and what opens them again.
+        self.locked_line = QLabel()
+        self.locked_line.setProperty("role", "warning")
+        self.locked_line.setWordWrap(True)
+        self.locked_line.setAccessibleName(self.tr("Varför punkterna inte kan ändras"))
+        self.locked_line.hide()
+        form_box.addWidget(self.locked_line)
         self.item_editor = editor = ItemEditor()
         editor.edited.connect(self._schedule_save)
         editor.notes.new_item_requested.connect(self.new_item)
@@ -303,6 +313,8 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         """Show `meeting` (as just read by the caller) with its first item selected."""
         self.save_now()
         self.meeting = meeting
+        # A follow-up row chosen in one meeting is not a choice made in the next.
+        self.followup.selectionModel().clear()
         self.item_id = None
         self._followup_view = False
         self.reload(meeting_is_fresh=True)
@@ -363,11 +375,13 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
             widget.setEnabled(editable)
         self.item_editor.set_editable(editable)
         self.structure.set_editable(editable)
+        locked = locked_reason(self.meeting.kind.value, self.meeting.status.value)
+        self.locked_line.setText(locked or "")
+        self.locked_line.setVisible(locked is not None)
+        self.shortcuts_hint.setVisible(editable)  # keys that would do nothing
         row = self.model.row_of(current) if current is not None else -1
         if row >= 0:
-            self.list.selectionModel().blockSignals(True)
-            self.list.setCurrentIndex(self.model.index(row))
-            self.list.selectionModel().blockSignals(False)
+            self.move_current(self.model.index(row))
             self._show_item(self.model.items[row], keep_text=True)
         elif self._followup_view:
             self.item_id = None
@@ -382,13 +396,24 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
         self.item_editor.setVisible(visible)
         self.actions_box.setVisible(visible)
 
+    def move_current(self, index: QModelIndex) -> None:
+        """Make `index` (invalid: none) the list's current item without showing it anew.
+
+        The view is told, so its highlight follows; only this panel's handler keeps still."""
+        self._moving_item = True
+        try:
+            self.list.setCurrentIndex(index)
+            if not index.isValid():
+                self.list.clearSelection()
+        finally:
+            self._moving_item = False
+
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._moving_item:
+            return
         if not self.save_now() and previous.isValid() and not self._discard_invalid_text():
             # Stay on the item so that the text that could not be saved is not lost.
-            selection = self.list.selectionModel()
-            selection.blockSignals(True)
-            self.list.setCurrentIndex(previous)
-            selection.blockSignals(False)
+            self.move_current(previous)
             return
         item = self.model.items[current.row()] if current.isValid() else None
         self.item_id = item.id if item else None
@@ -431,6 +456,11 @@ class AgendaPanel(AgendaActionsMixin, FollowupMixin, QWidget):
                 self.action_model.set_rows([])
                 self.followup_box.hide()
                 return
+            shown = self.structure.item
+            if shown is None or shown.id != item.id:
+                # Another item starts at its top (title, Ärende, Dnr), wherever the last
+                # one was scrolled to.
+                self.editor_scroll.verticalScrollBar().setValue(0)
             self.item_editor.show_item(item, keep_text=keep_text)
             items = tuple(self.model.items)
             numbers = MeetingDocument(self.meeting, items=items).numbers() if self.meeting else []

@@ -30,6 +30,7 @@ from trygghetsrad.domain.meetings.model import (
     Note,
 )
 from trygghetsrad.ui.meetings.notes_edit import NotesEdit
+from trygghetsrad.ui.widgets.field_policy import show_locked
 from trygghetsrad.ui.widgets.screen import grow_with_text, lines_height
 
 
@@ -162,7 +163,7 @@ class ItemEditor(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         for edit in (self.title, self.body, self.notes, self.decisions):
-            edit.setReadOnly(not editable)
+            show_locked(edit, not editable)
         self.internal.setEnabled(editable)
 
     def set_fields_visible(self, visible: bool) -> None:

@@ -146,7 +146,12 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.empty_box)
 
     def set_meeting(self, meeting: MeetingDetail | None) -> None:
+        same = meeting is not None and self.meeting is not None and meeting.id == self.meeting.id
         self.meeting = meeting
+        if not same:
+            # The row chosen in one meeting is nobody in the next: N/F/X would mark a person
+            # the user never picked.
+            self.view.selectionModel().clear()
         self.reload()
 
     def sync_with_register(self) -> None:

@@ -61,6 +61,7 @@ class FollowupMixin:
     record: Any
     record_form: Any
     save_now: Any
+    move_current: Any
     _item_fields_visible: Any
 
     def _build_followup(self) -> QGroupBox:
@@ -112,11 +113,7 @@ class FollowupMixin:
         """Show the follow-up of earlier meetings' open actions in place of an item."""
         if self.meeting is None or not self.save_now():
             return
-        selection = self.list.selectionModel()
-        selection.blockSignals(True)
-        self.list.setCurrentIndex(QModelIndex())
-        self.list.clearSelection()
-        selection.blockSignals(False)
+        self.move_current(QModelIndex())
         self.item_id = None
         self._followup_view = True
         self._show_followup_only()

@@ -39,7 +39,7 @@ from trygghetsrad.domain.register import PersonData
 from trygghetsrad.errors import ValidationError
 from trygghetsrad.services.meetings import structure
 from trygghetsrad.ui.widgets.autosave import FieldAutosave
-from trygghetsrad.ui.widgets.field_policy import set_placeholder
+from trygghetsrad.ui.widgets.field_policy import set_placeholder, show_locked
 from trygghetsrad.ui.widgets.screen import grow_with_text
 
 Record = Callable[..., tuple[bool, Any]]  # the panel's record(text, fn, select=…)
@@ -323,7 +323,7 @@ class ItemStructureFields(QWidget):
         ):
             widget.setEnabled(editable)
         for edit in (self.case_number, self.slot, self.proposal):
-            edit.setReadOnly(not editable)
+            show_locked(edit, not editable)
 
     def flush(self) -> None:
         for autosave in self.typed.values():

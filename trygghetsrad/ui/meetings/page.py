@@ -58,6 +58,9 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         # first paint, so that the list shows at once; asking for `meeting` settles it now.
         self._first_choice_pending = True
         self._details_refreshed = False
+        # Set while the page itself moves the list's current row: the view must still be
+        # told (blocking the selection model's signals left the old row highlighted).
+        self._moving_row = False
         self.last_export: Path | None = None
         self._tasks: list[Any] = []
         self._build()
@@ -272,13 +275,21 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         if row < 0:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectionModel().blockSignals(True)
-        self.table.setCurrentIndex(index)
-        self.table.selectRow(index.row())
-        self.table.selectionModel().blockSignals(False)
+        self._move_row(index)
         self.show_meeting(meeting_id)
 
+    def _move_row(self, index: QModelIndex) -> None:
+        """Make `index` the list's current, selected row without opening it again."""
+        self._moving_row = True
+        try:
+            self.table.setCurrentIndex(index)
+            self.table.selectRow(index.row())
+        finally:
+            self._moving_row = False
+
     def _on_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._moving_row:
+            return
         if (
             self._meeting is not None
             and previous.isValid()
@@ -288,11 +299,7 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
             )
         ):
             # Stay on the meeting so that the text that could not be saved is not lost.
-            selection = self.table.selectionModel()
-            selection.blockSignals(True)
-            self.table.setCurrentIndex(previous)
-            self.table.selectRow(previous.row())
-            selection.blockSignals(False)
+            self._move_row(previous)
             return
         meeting_id = current.data(Role.KEY) if current.isValid() else None
         self.show_meeting(meeting_id)

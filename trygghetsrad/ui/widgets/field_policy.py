@@ -13,14 +13,18 @@ field can be edited again.
 The policy sees each widget as Qt polishes it (a proxy around the application's style) and
 filters the events of the fields it governs only. An event filter on the application would
 call into Python for every event of every object: about 7,500 times before the window is
-usable, which cost start-up some 30 ms and made PySide6 wrap objects nothing else touches."""
+usable, which cost start-up some 30 ms and made PySide6 wrap objects nothing else touches.
+
+A typed field locked read-only (finalised minutes: its text can still be selected and
+copied) looks like a disabled one (`show_locked`), not like an empty white field that
+silently ignores the keys."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -76,6 +80,33 @@ def set_placeholder(edit: QLineEdit | QPlainTextEdit | QTextEdit, text: str) -> 
         edit.setPlaceholderText("")
     else:
         edit.setPlaceholderText(text)
+
+
+def show_locked(edit: QLineEdit | QPlainTextEdit | QTextEdit, locked: bool) -> None:
+    """Make `edit` read-only (or editable again) and look it: the background of a disabled
+    field, greyed text, no example text."""
+    edit.setReadOnly(locked)
+    if not locked:
+        edit.setPalette(QPalette())  # the inherited colours again
+    else:
+        inherited = edit.palette()
+        palette = QPalette()  # only the roles set below differ from the inherited ones
+        disabled = QPalette.ColorGroup.Disabled
+        base = inherited.color(disabled, QPalette.ColorRole.Base)
+        # Halfway to the disabled text: greyed like the locked drop-downs, yet minutes of
+        # many lines stay readable (the disabled grey itself is too faint for running text).
+        normal = inherited.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+        faint = inherited.color(disabled, QPalette.ColorRole.Text)
+        text = QColor(
+            (normal.red() + faint.red()) // 2,
+            (normal.green() + faint.green()) // 2,
+            (normal.blue() + faint.blue()) // 2,
+        )
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Base, base)
+            palette.setColor(group, QPalette.ColorRole.Text, text)
+        edit.setPalette(palette)
+    _quiet_placeholder(edit)
 
 
 def _quiet_placeholder(edit: QLineEdit | QPlainTextEdit | QTextEdit) -> None:
