@@ -441,8 +441,14 @@ def test_finalising_without_chair_or_minute_taker_warns_and_goes_back(qtbot, pag
     qtbot.waitExposed(dialog)
     assert dialog.warning.isVisible()
     assert "ordförande och antecknare" in dialog.warning.text()
-    assert dialog.back_button.isDefault()  # Enter goes back, not on
-    QTest.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    # Each button names the tab it opens: the officers are set in Uppgifter om mötet, the
+    # attendance in Närvaro, in the words the Närvaro column uses.
+    details, attendance = dialog.back_buttons["details"], dialog.back_buttons["attendance"]
+    assert details.text() == "Tillbaka till Uppgifter om mötet" and details.isVisible()
+    assert attendance.text() == "Tillbaka till Närvaro" and attendance.isVisible()
+    assert "”Ej angiven”" in dialog.warning.text()
+    assert details.isDefault()  # Enter goes back, not on
+    QTest.mouseClick(details, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert page.tabs.tabText(page.tabs.currentIndex()) == "Uppgifter om mötet"
     assert page.meeting.status is MeetingStatus.DRAFT
@@ -457,13 +463,18 @@ def test_finalising_without_chair_or_minute_taker_warns_and_goes_back(qtbot, pag
     qtbot.waitExposed(dialog)
     assert "ordförande" not in dialog.warning.text()
     assert "Närvaron är inte angiven för 3 personer" in dialog.warning.text()
-    QTest.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert not dialog.back_buttons["details"].isVisible()
+    back = dialog.back_buttons["attendance"]
+    assert back.text() == "Tillbaka till Närvaro" and back.isDefault()
+    QTest.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "Närvaro"
     assert page.tabs.currentWidget() is page.attendance
     QTest.mouseClick(page.attendance.all_present_button, Qt.MouseButton.LeftButton)
     QTest.mouseClick(page.lifecycle_buttons["finalise"], Qt.MouseButton.LeftButton)
     dialog = page.finalise_dialog
     qtbot.waitExposed(dialog)
-    assert not dialog.warning.isVisible() and not dialog.back_button.isVisible()
+    assert not dialog.warning.isVisible()
+    assert not any(b.isVisible() for b in dialog.back_buttons.values())
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert page.meeting.status is MeetingStatus.FINALISED
 
