@@ -10,11 +10,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
-from trygghetsrad.domain.dates import long_date, short_date
+from trygghetsrad.domain.dates import short_date
 from trygghetsrad.domain.internal import is_internal
 from trygghetsrad.domain.meetings.document import (
     MeetingDocument,
-    attendee_detail,
     next_meeting_line,
 )
 from trygghetsrad.domain.meetings.model import (
@@ -22,7 +21,6 @@ from trygghetsrad.domain.meetings.model import (
     AgendaItemData,
     AttendanceData,
     ItemKind,
-    Presence,
     carried_label,
 )
 from trygghetsrad.export.meetings import item_parts as parts
@@ -129,37 +127,9 @@ def _header(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
     if doc.is_draft:  # also in the header and footer of every page
         story.append(Paragraph(f"<b>{escape(doc.draft_note.upper())}</b>", st["internal"]))
     rows = [
-        [Paragraph(tr("Datum och tid"), st["meta_label"]), Paragraph(escape(doc.when), st["meta"])]
+        [Paragraph(escape(label), st["meta_label"]), Paragraph(escape(text), st["meta"])]
+        for label, text in doc.head_rows()  # as the preview prints them
     ]
-    rows += where_rows(doc, st)
-    if m.chair_name:
-        rows.append(
-            [
-                Paragraph(tr("Ordförande"), st["meta_label"]),
-                Paragraph(escape(m.chair_name), st["meta"]),
-            ]
-        )
-    if m.secretary_name:
-        label = tr("Sekreterare") if doc.is_protocol else tr("Antecknare")
-        rows.append(
-            [Paragraph(label, st["meta_label"]), Paragraph(escape(m.secretary_name), st["meta"])]
-        )
-    if doc.is_protocol and m.adjuster_name:
-        rows.append(
-            [
-                Paragraph(tr("Justerare"), st["meta_label"]),
-                Paragraph(escape(m.adjuster_name), st["meta"]),
-            ]
-        )
-    if m.revised_on:
-        last = m.revision_note.splitlines()[-1] if m.revision_note else ""
-        note = last.split(": ", 1)[1] if ": " in last else last
-        text = tr("Reviderad {date}").format(date=short_date(m.revised_on))
-        if note:
-            text += f" – {note}"
-        rows.append(
-            [Paragraph(tr("Revidering"), st["meta_label"]), Paragraph(escape(text), st["meta"])]
-        )
     story.append(_grid(rows, [38 * mm, WIDTH - 38 * mm]))
     return story
 
@@ -199,7 +169,7 @@ def _attendance(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any
             rows.append(
                 [
                     Paragraph(label if index == 0 else "", st["meta_label"]),
-                    Paragraph(_attendee_line(person), st["meta"]),
+                    Paragraph(_attendee_line(doc, person), st["meta"]),
                 ]
             )
     if not rows:
@@ -208,20 +178,15 @@ def _attendance(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any
     return [Spacer(1, 4 * mm), heading, _grid(rows, [38 * mm, WIDTH - 38 * mm])]
 
 
-def _attendee_line(person: AttendanceData) -> str:
+def _attendee_line(doc: MeetingDocument, person: AttendanceData) -> str:
     """'<b>Name</b>, role, Title, Organisation, ersättare för … (t.o.m. punkt 5) – note',
-    every part as written."""
-    parts = [f"<b>{escape(person.name)}</b>"]
-    detail = attendee_detail(person)
-    if detail:
-        parts.append(escape(detail))
-    if person.presence is Presence.SUBSTITUTE and person.substitute_for_name:
-        parts.append(escape(tr("ersättare för {name}").format(name=person.substitute_for_name)))
-    line = ", ".join(parts)
-    if person.span:
-        line += f" ({escape(person.span)})"
-    if person.note.strip():
-        line += f" – <i>{escape(person.note.strip())}</i>"
+    every part as written (the preview prints the same parts)."""
+    name, detail, span, note = doc.attendee_parts(person)
+    line = f"<b>{escape(name)}</b>" + (f", {escape(detail)}" if detail else "")
+    if span:
+        line += f" ({escape(span)})"
+    if note:
+        line += f" – <i>{escape(note)}</i>"
     return line
 
 
@@ -346,11 +311,7 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
         else:  # said, not left blank: the reader sees it was never filled in
             lines.append(Paragraph(f"<i>{escape(tr('Antecknare ej angiven'))}</i>", st["body"]))
         return [KeepTogether([*story, *lines])]
-    signers = [
-        (tr("Vid protokollet"), m.secretary_name),
-        (tr("Ordförande"), m.chair_name),
-        (tr("Justerare"), m.adjuster_name),
-    ]
+    signers = doc.signers()  # as the preview prints them
     labels: list[Any] = []
     names: list[Any] = []
     for index, (label, name) in enumerate(signers):
@@ -382,15 +343,8 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
         )
     )
     block: list[Any] = [*story, Paragraph(tr("Underskrifter"), st["h2"]), table]
-    if m.finalised_on:
-        block.append(
-            Paragraph(
-                tr("Protokollet justerat {date}.").format(
-                    date=long_date(m.finalised_on, weekday=False)
-                ),
-                st["small"],
-            )
-        )
+    if doc.justering_line:
+        block.append(Paragraph(escape(doc.justering_line), st["small"]))
     return [KeepTogether(block)]
 
 

@@ -194,32 +194,28 @@ def preview_html(doc: MeetingDocument) -> str:
 
 def _head_html(doc: MeetingDocument) -> list[str]:
     """Municipality, kind, groups, the draft note, when and where, a revision."""
-    m = doc.meeting
     parts = [
         f"<p style='color:#5b6670'>{escape(doc.municipality)}</p>",
-        f"<h1>{escape(m.kind.label)}</h1>",
+        f"<h1>{escape(doc.meeting.kind.label)}</h1>",
         f"<p style='color:#5b6670;font-size:large'>{escape(doc.groups_label)}</p>",
         *(
             [f"<p style='color:#a4262c'><b>{escape(doc.draft_note.upper())}</b></p>"]
             if doc.is_draft
             else []
         ),
-        f"<p><b>Datum och tid:</b> {escape(doc.when)}",
     ]
-    for label, text in doc.where_rows():  # labelled as in the PDFs
-        parts.append(f"<br><b>{escape(label)}:</b> {escape(text)}")
-    parts.append("</p>")
-    if m.revised_on:
-        parts.append(f"<p><b>Reviderad {m.revised_on.isoformat()}</b></p>")
+    # The rows the PDF prints under its title, from the same function.
+    rows = [f"<b>{escape(label)}:</b> {escape(text)}" for label, text in doc.head_rows()]
+    parts.append("<p>" + "<br>".join(rows) + "</p>")
     return parts
 
 
 def _attendance_html(doc: MeetingDocument) -> list[str]:
     parts = []
     for label, people in doc.attendance_groups():  # the order of the settings, as the PDF
-        names = ", ".join(_attendee_html(p) for p in people)
-        parts.append(f"<p><b>{escape(label)}:</b> {names}</p>")
-    return parts
+        lines = "<br>".join(_attendee_html(doc, p) for p in people)
+        parts.append(f"<p><b>{escape(label)}:</b><br>{lines}</p>")
+    return [f"<h3>{escape(tr('Närvaro'))}</h3>", *parts] if parts else []
 
 
 def _item_html(doc: MeetingDocument, index: int, item: Any) -> list[str]:
@@ -263,19 +259,32 @@ def _outcome_html(doc: MeetingDocument, item: Any) -> list[str]:
 
 
 def _signatures_html(doc: MeetingDocument) -> list[str]:
+    """The signatures as the PDF prints them: each label with the name named for it."""
     m = doc.meeting
     if doc.is_protocol:
-        return ["<p><b>Underskrifter:</b> Vid protokollet, ordförande, justerare</p>"]
+        blank = "<i>" + escape(tr("(ej angiven)")) + "</i>"
+        cells = "".join(
+            f"<td style='padding-right:40px'><b>{escape(label)}</b><br><br><br>"
+            f"{escape(name) if name else blank}</td>"
+            for label, name in doc.signers()
+        )
+        parts = [f"<h3>{escape(tr('Underskrifter'))}</h3>", f"<table><tr>{cells}</tr></table>"]
+        if doc.justering_line:
+            parts.append(f"<p><small>{escape(doc.justering_line)}</small></p>")
+        return parts
     signer = escape(m.secretary_name) or "<i>" + escape(tr("Antecknare ej angiven")) + "</i>"
     if m.secretary_title:
         signer += ", " + escape(m.secretary_title)  # as written, like the PDF
     return [f"<p><b>Vid pennan</b><br>{signer}</p>"]
 
 
-def _attendee_html(person: Any) -> str:
-    """The name, and what happened at this meeting: role, part attended, note."""
-    extra = "; ".join(p for p in (person.meeting_role, person.span, person.note) if p)
-    return escape(person.name) + (f" ({escape(extra)})" if extra else "")
+def _attendee_html(doc: MeetingDocument, person: Any) -> str:
+    """The PDF's attendance line: name, role, title, organisation, part attended, note."""
+    name, detail, span, note = doc.attendee_parts(person)
+    line = f"<b>{escape(name)}</b>" + (f", {escape(detail)}" if detail else "")
+    if span:
+        line += f" ({escape(span)})"
+    return line + (f" – <i>{escape(note)}</i>" if note else "")
 
 
 def _notes_html(item: Any) -> list[str]:
