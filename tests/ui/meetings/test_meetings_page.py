@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trygghetsrad.domain.meetings.model import MeetingStatus, Note, Presence
+from trygghetsrad.services import register
 from trygghetsrad.services.meetings import actions as meetings_actions
 from trygghetsrad.services.meetings import agenda as meetings_agenda
 from trygghetsrad.services.meetings import attendance as meetings_attendance
@@ -555,3 +556,30 @@ def test_meeting_details_save_themselves_like_every_other_field(qtbot, page, ctx
     qtbot.keyClick(details.place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     with ctx.database.session() as s:
         assert meetings.get_meeting(s, meeting_id).place == "Stadshuset sal 2"
+
+
+def test_a_new_meeting_proposes_the_groups_chair(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The group's ordförande in the register chairs its new meeting unless the user picks
+    someone else; a joint meeting whose groups have different chairs gets none."""
+    with ctx.database.session() as s:
+        members = register.members_on(s, page.group_id, date.today())
+        chair = next(m for m in members if m.role == "ordförande")
+    QTest.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.meeting_dialog
+    qtbot.waitExposed(dialog)
+    dialog.template.setChecked(False)
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.meeting is not None and page.meeting.chair_id == chair.person_id
+    assert page.details.chair.currentData() == chair.person_id
+    assert page.details.chair.currentText().startswith(chair.person_name)
+    # Two groups with a chair each: which of them chairs is for the user to say.
+    with ctx.database.session() as s:
+        make_group_with_members(s, 2, name="Trygghetsrådet")
+    QTest.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.meeting_dialog
+    qtbot.waitExposed(dialog)
+    dialog.template.setChecked(False)
+    for row in range(dialog.groups.count()):
+        dialog.groups.item(row).setCheckState(Qt.CheckState.Checked)
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(page.meeting.group_ids) == 2 and page.meeting.chair_id is None
