@@ -22,8 +22,8 @@ from trygghetsrad.services.meetings.document import meeting_document
 from trygghetsrad.ui.meetings.export import preview_html
 
 
-def _texts(session, meeting: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    doc = meeting_document(session, meeting)
+def _texts(session, meeting: int, *, include_internal: bool = False) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    doc = meeting_document(session, meeting, include_internal=include_internal)
     html = re.sub(r" ([,.])", r"\1", re.sub(r"<[^>]+>", " ", preview_html(doc)))
     return {
         "kallelse": pdf_text(notice_pdf(doc)),
@@ -152,3 +152,29 @@ def test_a_stand_in_chair_and_the_groups_chair_are_told_apart(session) -> None: 
         assert f"{names[1]}, tjänstgörande ordförande" in text, name
         assert f"{names[0]}, ordinarie ordförande" in text, name
         assert f"{names[0]}, ordförande" not in text, name
+
+
+def test_the_preview_of_minnesanteckningar_prints_what_the_pdf_prints(session) -> None:  # type: ignore[no-untyped-def]
+    """Decisions worded as the kind says, an empty follow-up said, the files listed, every
+    paragraph of an item's text, and an internal action marked: in the PDF and the preview
+    alike."""
+    from trygghetsrad.domain.attachments import OwnerKind
+    from trygghetsrad.domain.meetings.model import ItemKind
+    from trygghetsrad.services.attachments import add_attachment
+    from trygghetsrad.services.meetings import agenda as meetings_agenda
+
+    group, _people = make_group_with_members(session)
+    meeting = make_meeting(session, group_ids=[group])  # minnesanteckningar
+    make_item(session, meeting, title="Uppföljning av uppdrag", kind=ItemKind.FOLLOWUP)
+    item = make_item(session, meeting, title="Belysning", body="Första stycket.\n\nAndra stycket.")
+    meetings_agenda.set_decisions(session, item, ["Att ta fram en karta"])
+    make_action(session, item, what="Kartlägga belysningen", internal=True)
+    add_attachment(session, OwnerKind.ITEM, item, filename="karta.pdf", data=b"%PDF", title="Karta")
+    texts = _texts(session, meeting, include_internal=True)
+    for name in ("protokoll", "förhandsgranskning"):
+        text = texts[name]
+        assert "Beslutades: Att ta fram en karta" in text, name
+        assert "Inga öppna uppdrag att följa upp." in text, name
+        assert "Bilaga 1: Karta" in text, name
+        assert "Första stycket. Andra stycket." in text, name
+        assert "Kartlägga belysningen [intern]" in text, name

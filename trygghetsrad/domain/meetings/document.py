@@ -26,6 +26,7 @@ from trygghetsrad.domain.meetings.model import (
     MeetingSummary,
     Presence,
     by_kind,
+    carried_label,
 )
 from trygghetsrad.domain.meetings.notice import NoticeData
 from trygghetsrad.i18n import tr
@@ -225,6 +226,14 @@ class MeetingDocument:
         if not (self.is_protocol and on):
             return ""
         return tr("Protokollet justerat {date}.").format(date=long_date(on, weekday=False))
+
+    def followup_status(self, action: ActionData) -> str:
+        """ "Öppen, försenad, förd vidare 3 ggr": an action's state on the day the document
+        is made, as its follow-up prints it."""
+        status = action.status_text(self.today or date.today())
+        if action.open and action.carried_count:
+            status += ", " + carried_label(action.carried_count)
+        return status
 
     def attendee_parts(self, person: AttendanceData) -> tuple[str, str, str, str]:
         """(name, "ordförande, Title, Organisation, ersättare för …", "t.o.m. punkt 5",

@@ -21,7 +21,6 @@ from trygghetsrad.domain.meetings.model import (
     AgendaItemData,
     AttendanceData,
     ItemKind,
-    carried_label,
 )
 from trygghetsrad.export.meetings import item_parts as parts
 from trygghetsrad.export.pdf.base import (
@@ -209,12 +208,12 @@ def _action_rows(
     actions: tuple[ActionData, ...] | list[ActionData],
     st: dict[str, ParagraphStyle],
     *,
-    followup_on: date | None = None,
+    followup: MeetingDocument | None = None,
 ) -> list[list[Any]]:
-    """The action table; a follow-up (`followup_on`: the day the document is made) adds when
-    each was given and its status that day."""
+    """The action table; a follow-up (`followup`: the document it is in) adds when each was
+    given and its status on the day the document is made."""
     cell = st["cell"]
-    if followup_on is not None:
+    if followup is not None:
         rows: list[list[Any]] = [
             [tr("Uppdrag"), tr("Ansvarig"), tr("Klart senast"), tr("Givet"), tr("Status")]
         ]
@@ -226,11 +225,9 @@ def _action_rows(
             Paragraph(escape(a.responsible or "–"), cell),
             Paragraph(a.due_label, cell),  # no date: an empty cell, never "senast –"
         ]
-        if followup_on is not None:
+        if followup is not None:
             since = a.since.isoformat() if a.since else ""
-            status = a.status_text(followup_on)
-            if a.open and a.carried_count:
-                status += ", " + carried_label(a.carried_count)
+            status = followup.followup_status(a)  # as the preview says it
             row += [Paragraph(since, cell), Paragraph(escape(status), cell)]
         rows.append(row)
     return rows
@@ -246,7 +243,7 @@ def _action_text(a: ActionData) -> str:
 
 def _followup_table(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> Table:
     return data_table(
-        _action_rows(doc.followup, st, followup_on=doc.today or date.today()),
+        _action_rows(doc.followup, st, followup=doc),
         cols(56, 34, 23, 23, 30),
     )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -20,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trygghetsrad.domain.internal import is_internal
 from trygghetsrad.domain.meetings.document import (
     GROUP_END,
     MeetingDocument,
     item_facts,
     next_meeting_line,
 )
-from trygghetsrad.domain.meetings.model import ItemKind, carried_label
+from trygghetsrad.domain.meetings.model import ItemKind
 from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.i18n import tr
 from trygghetsrad.ui.background import run_in_background, write_file
@@ -189,6 +189,9 @@ def preview_html(doc: MeetingDocument) -> str:
             parts.append(f"<h2 style='color:#1f5c99'>{escape(kind)}</h2>")
         parts += _item_html(doc, index, item)
     parts += _signatures_html(doc)
+    if doc.attachments:  # the list the PDF ends with
+        parts.append(f"<h3>{escape(tr('Bilagor'))}</h3>")
+        parts += [f"<p>{escape(a.line)}</p>" for a in doc.attachments]
     return "\n".join(parts)
 
 
@@ -219,43 +222,54 @@ def _attendance_html(doc: MeetingDocument) -> list[str]:
 
 
 def _item_html(doc: MeetingDocument, index: int, item: Any) -> list[str]:
-    """One agenda item: heading, facts, text, notes, its follow-up or next meetings, the
-    proposal, decisions, actions and a reference."""
-    tag = " <span style='color:#a4262c'>[intern]</span>" if item.internal else ""
+    """One agenda item as the PDF prints it: heading, facts, text, notes, its follow-up or
+    next meetings, the proposal, decisions, actions, a reference and its files."""
     heading = f"{doc.number(index)} {item.title}".strip()
-    parts = [f"<h3>{escape(heading)}{tag}</h3>"]
+    parts = [f"<h3>{escape(heading)}{_tag(item.internal)}</h3>"]
     facts = item_facts(item, grouped=doc.meeting.group_by_category)
     if facts:
         parts.append(f"<p style='color:#5b6670'>{escape(' · '.join(facts))}</p>")
     if item.papers_later:
         parts.append(f"<p><i>{escape(tr('Handlingar kommer senare.'))}</i></p>")
-    if item.body:
-        parts.append(f"<p>{escape(item.body)}</p>")
+    parts += [f"<p>{escape(p.strip())}</p>" for p in item.body.split("\n\n") if p.strip()]
     parts += _notes_html(item)
     if item.kind is ItemKind.FOLLOWUP:
-        parts += _followup_html(doc)
+        parts += _followup_html(doc) or [
+            f"<p><small>{escape(tr('Inga öppna uppdrag att följa upp.'))}</small></p>"
+        ]
     if item.kind is ItemKind.NEXT_MEETING:
         parts += [f"<p>{escape(next_meeting_line(nm))}.</p>" for nm in doc.next_meetings]
     return parts + _outcome_html(doc, item)
 
 
 def _outcome_html(doc: MeetingDocument, item: Any) -> list[str]:
-    """What an item came to: the proposal, the decisions, the actions, a reference."""
+    """What an item came to: the proposal, the decisions, the actions, a reference, files."""
     parts = []
-    if item.proposal.strip():
-        proposal = escape(item.proposal.strip()).replace("\n", "<br>")
-        parts.append(f"<p><b>{escape(tr('Förslag till beslut'))}:</b> {proposal}</p>")
+    for index, paragraph in enumerate(p.strip() for p in item.proposal.split("\n\n")):
+        if not paragraph:
+            continue
+        text = escape(paragraph).replace("\n", "<br>")
+        label = f"<b>{escape(tr('Förslag till beslut'))}:</b> " if index == 0 else ""
+        parts.append(f"<p>{label}{text}</p>")
+    label = tr("Beslut") if doc.is_protocol else tr("Beslutades")  # as the PDF words it
     for decision in item.decisions:
-        parts.append(f"<p><b>Beslut:</b> {escape(decision.text)}</p>")
+        parts.append(
+            f"<p><b>{escape(label)}:</b> {escape(decision.text)}{_tag(decision.internal)}</p>"
+        )
     for action in item.actions:
         due = f", senast {action.due_label}" if action.due_date else ""
         parts.append(
-            f"<p>→ <i>Uppdrag:</i> {escape(action.what)} – {escape(action.responsible or '–')}"
-            f"{due}</p>"
+            f"<p>→ <i>Uppdrag:</i> {escape(action.what)}{_tag(is_internal(action))} – "
+            f"{escape(action.responsible or '–')}{due}</p>"
         )
     if doc.reference(item):
         parts.append(f"<p><i>{escape(doc.reference(item))}</i></p>")
+    parts += [f"<p style='color:#5b6670'>{escape(a.line)}</p>" for a in doc.item_attachments(item)]
     return parts
+
+
+def _tag(internal: bool) -> str:
+    return " <span style='color:#a4262c'>[intern]</span>" if internal else ""
 
 
 def _signatures_html(doc: MeetingDocument) -> list[str]:
@@ -310,20 +324,15 @@ def _notes_html(item: Any) -> list[str]:
 
 
 def _followup_html(doc: MeetingDocument) -> list[str]:
+    """Each action followed up: what, who, since when and its state that day, a comment."""
     parts = []
     for action in doc.followup:
-        state = ", ".join(
-            p
-            for p in (
-                action.status_text(doc.today or date.today()),  # as the PDF says it
-                carried_label(action.carried_count),
-            )
-            if p
-        )
+        since = f", {tr('givet')} {action.since.isoformat()}" if action.since else ""
+        state = doc.followup_status(action)  # as the PDF says it
         comment = f"<br><i>Kommentar: {escape(action.comment)}</i>" if action.comment else ""
         parts.append(
-            f"<p>• {escape(action.what)} – {escape(action.responsible)} "
-            f"({escape(state)}){comment}</p>"
+            f"<p>• {escape(action.what)}{_tag(is_internal(action))} – "
+            f"{escape(action.responsible or '–')} ({escape(state + since)}){comment}</p>"
         )
     return parts
 
