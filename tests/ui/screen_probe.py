@@ -144,6 +144,32 @@ def main(scale: float) -> dict[str, Any]:
             ],
         }
 
+    # The same item with its "Ärende" section open (kind, föredragande, Dnr, time): the
+    # editor pane keeps to its width, so nothing in it is cut at the right edge.
+    from PySide6.QtCore import QPoint
+
+    agenda.structure.toggle.click()
+    agenda.structure.case_number.setText("KS 2026/321")
+    agenda.structure.slot.setText("14.00–14.30")
+    app.processEvents()
+    scroll = agenda.editor.parentWidget().parentWidget()
+    assert isinstance(scroll, QScrollArea)
+    view_width = scroll.viewport().width()
+    table = agenda.actions
+    out["editor_arende"] = {
+        "open": agenda.structure.isVisible(),
+        "hscroll": scroll.horizontalScrollBar().maximum(),
+        "cut_at_right": [
+            w.accessibleName()
+            for w in (
+                *agenda.editor.findChildren(QAbstractButton),
+                *agenda.structure.findChildren(QWidget),
+                table,
+            )
+            if w.isVisible() and w.mapTo(scroll.viewport(), QPoint(w.width(), 0)).x() > view_width
+        ],
+    }
+
     # Every form dialog, opened the way the user opens it (the bad-input sweep's openers).
     from test_bad_input_everywhere import OPENERS
 

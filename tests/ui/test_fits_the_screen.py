@@ -87,3 +87,14 @@ def test_no_page_needs_scrolling(scale: float) -> None:
     assert len(pages) >= 15, sorted(pages)
     scrolling = {name: p["scrolls"] for name, p in pages.items() if p["scrolls"] != [0, 0]}
     assert not scrolling, scrolling
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.25])
+def test_the_item_editor_fits_its_pane_with_the_arende_section_open(scale: float) -> None:
+    """Kind, föredragande, Dnr and time open under an item: the fields wrap to the pane's
+    width, so the pane has no horizontal scrollbar, "Bifoga…" and the time field are whole and
+    the Uppdrag table shows its columns to the end."""
+    editor = probe(scale)["editor_arende"]
+    assert editor["open"], editor
+    assert editor["hscroll"] == 0, editor
+    assert not editor["cut_at_right"], editor

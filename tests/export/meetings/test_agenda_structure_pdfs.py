@@ -264,7 +264,9 @@ def test_the_preview_shows_what_the_minutes_print(session) -> None:  # type: ign
         "Handlingar kommer senare.",
         "Förslag till beslut: Trygghetsrådet fastställer årshjulet.",
         "Se § 16 Årshjul 2027",
-        "(tjänstgörande ordförande; t.o.m. § 15)",
+        # The attendance line as the PDF prints it: the meeting's role first, the part after.
+        ", tjänstgörande ordförande",
+        "(t.o.m. § 15)",
     ):
         assert expected in text, expected
     assert text.index("Förslag till beslut:") < text.index("Beslut: Årshjulet")

@@ -22,9 +22,9 @@ from trygghetsrad.services.meetings.document import meeting_document
 from trygghetsrad.ui.meetings.export import preview_html
 
 
-def _texts(session, meeting: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    doc = meeting_document(session, meeting)
-    html = re.sub(r"<[^>]+>", " ", preview_html(doc))
+def _texts(session, meeting: int, *, include_internal: bool = False) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    doc = meeting_document(session, meeting, include_internal=include_internal)
+    html = re.sub(r" ([,.])", r"\1", re.sub(r"<[^>]+>", " ", preview_html(doc)))
     return {
         "kallelse": pdf_text(notice_pdf(doc)),
         "protokoll": pdf_text(minutes_pdf(doc)),
@@ -95,3 +95,86 @@ def test_a_joint_meeting_names_the_group_of_a_role_held_in_one_group_only(sessio
     # The council's chair (ordförande in one group only) and the same role in both groups.
     assert rows[council_people[0]].role_label == "ordförande i Trygghetsrådet"
     assert rows[both].role_label == "vice ordförande"
+
+
+def _held_protocol(session, *, chair: int = 0):  # type: ignore[no-untyped-def]
+    """A justerat protocol without a time of day; `chair` is which member chairs it (the
+    first member is the group's ordförande in the register)."""
+    from trygghetsrad.services.meetings import attendance as meetings_attendance
+    from trygghetsrad.services.register import get_person
+
+    group, people = make_group_with_members(session, 4)
+    meeting = make_meeting(
+        session, group_ids=[group], kind="protocol", start_time=None, end_time=None
+    )
+    meetings.update_meeting(
+        session,
+        meeting,
+        chair_id=people[chair],
+        secretary_id=people[2],
+        adjuster_id=people[3],
+    )
+    meetings.start_minutes(session, meeting)
+    meetings_attendance.mark_unrecorded_present(session, meeting)
+    meetings.finalise(session, meeting, on=date(2026, 5, 12))
+    return meeting, [get_person(session, p).name for p in people]
+
+
+def test_the_preview_prints_the_head_and_the_signatures_as_the_pdf(session) -> None:  # type: ignore[no-untyped-def]
+    meeting, names = _held_protocol(session)
+    texts = _texts(session, meeting)
+    for name in ("protokoll", "förhandsgranskning"):
+        text = texts[name].replace(":", "")
+        # No time given: the label says only what is there.
+        assert "Datum och tid" not in text and "Datum måndag 11 maj 2026" in text, name
+        assert f"Ordförande {names[0]}" in text, name
+        assert f"Sekreterare {names[2]}" in text, name
+        assert f"Justerare {names[3]}" in text, name
+        assert f"{names[0]}, ordförande" in text, name  # the attendance line
+        # Each signer named under the signatures, as the register spells them.
+        signatures = text[text.index("Underskrifter") :]
+        assert "Vid protokollet" in signatures and "Ordförande" in signatures, name
+        for person in (names[0], names[2], names[3]):
+            assert person in signatures, name
+        assert "Protokollet justerat 12 maj 2026." in signatures, name
+
+
+def test_a_stand_in_chair_and_the_groups_chair_are_told_apart(session) -> None:  # type: ignore[no-untyped-def]
+    """Someone else than the group's ordförande chairs the meeting: the minutes do not call
+    both 'ordförande' — the one chairing is tjänstgörande, the other the ordinarie."""
+    meeting, names = _held_protocol(session, chair=1)
+    for name, text in _texts(session, meeting).items():
+        if name == "kallelse":
+            continue
+        assert f"Ordförande {names[1]}".replace(" ", "") in text.replace(":", "").replace(
+            " ", ""
+        ), name
+        assert f"{names[1]}, tjänstgörande ordförande" in text, name
+        assert f"{names[0]}, ordinarie ordförande" in text, name
+        assert f"{names[0]}, ordförande" not in text, name
+
+
+def test_the_preview_of_minnesanteckningar_prints_what_the_pdf_prints(session) -> None:  # type: ignore[no-untyped-def]
+    """Decisions worded as the kind says, an empty follow-up said, the files listed, every
+    paragraph of an item's text, and an internal action marked: in the PDF and the preview
+    alike."""
+    from trygghetsrad.domain.attachments import OwnerKind
+    from trygghetsrad.domain.meetings.model import ItemKind
+    from trygghetsrad.services.attachments import add_attachment
+    from trygghetsrad.services.meetings import agenda as meetings_agenda
+
+    group, _people = make_group_with_members(session)
+    meeting = make_meeting(session, group_ids=[group])  # minnesanteckningar
+    make_item(session, meeting, title="Uppföljning av uppdrag", kind=ItemKind.FOLLOWUP)
+    item = make_item(session, meeting, title="Belysning", body="Första stycket.\n\nAndra stycket.")
+    meetings_agenda.set_decisions(session, item, ["Att ta fram en karta"])
+    make_action(session, item, what="Kartlägga belysningen", internal=True)
+    add_attachment(session, OwnerKind.ITEM, item, filename="karta.pdf", data=b"%PDF", title="Karta")
+    texts = _texts(session, meeting, include_internal=True)
+    for name in ("protokoll", "förhandsgranskning"):
+        text = texts[name]
+        assert "Beslutades: Att ta fram en karta" in text, name
+        assert "Inga öppna uppdrag att följa upp." in text, name
+        assert "Bilaga 1: Karta" in text, name
+        assert "Första stycket. Andra stycket." in text, name
+        assert "Kartlägga belysningen [intern]" in text, name

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trygghetsrad.domain.meetings.model import MeetingStatus, Note, Presence
+from trygghetsrad.services import register
 from trygghetsrad.services.meetings import actions as meetings_actions
 from trygghetsrad.services.meetings import agenda as meetings_agenda
 from trygghetsrad.services.meetings import attendance as meetings_attendance
@@ -441,8 +442,14 @@ def test_finalising_without_chair_or_minute_taker_warns_and_goes_back(qtbot, pag
     qtbot.waitExposed(dialog)
     assert dialog.warning.isVisible()
     assert "ordförande och antecknare" in dialog.warning.text()
-    assert dialog.back_button.isDefault()  # Enter goes back, not on
-    QTest.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    # Each button names the tab it opens: the officers are set in Uppgifter om mötet, the
+    # attendance in Närvaro, in the words the Närvaro column uses.
+    details, attendance = dialog.back_buttons["details"], dialog.back_buttons["attendance"]
+    assert details.text() == "Tillbaka till Uppgifter om mötet" and details.isVisible()
+    assert attendance.text() == "Tillbaka till Närvaro" and attendance.isVisible()
+    assert "”Ej angiven”" in dialog.warning.text()
+    assert details.isDefault()  # Enter goes back, not on
+    QTest.mouseClick(details, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert page.tabs.tabText(page.tabs.currentIndex()) == "Uppgifter om mötet"
     assert page.meeting.status is MeetingStatus.DRAFT
@@ -457,13 +464,18 @@ def test_finalising_without_chair_or_minute_taker_warns_and_goes_back(qtbot, pag
     qtbot.waitExposed(dialog)
     assert "ordförande" not in dialog.warning.text()
     assert "Närvaron är inte angiven för 3 personer" in dialog.warning.text()
-    QTest.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert not dialog.back_buttons["details"].isVisible()
+    back = dialog.back_buttons["attendance"]
+    assert back.text() == "Tillbaka till Närvaro" and back.isDefault()
+    QTest.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "Närvaro"
     assert page.tabs.currentWidget() is page.attendance
     QTest.mouseClick(page.attendance.all_present_button, Qt.MouseButton.LeftButton)
     QTest.mouseClick(page.lifecycle_buttons["finalise"], Qt.MouseButton.LeftButton)
     dialog = page.finalise_dialog
     qtbot.waitExposed(dialog)
-    assert not dialog.warning.isVisible() and not dialog.back_button.isVisible()
+    assert not dialog.warning.isVisible()
+    assert not any(b.isVisible() for b in dialog.back_buttons.values())
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert page.meeting.status is MeetingStatus.FINALISED
 
@@ -544,3 +556,30 @@ def test_meeting_details_save_themselves_like_every_other_field(qtbot, page, ctx
     qtbot.keyClick(details.place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     with ctx.database.session() as s:
         assert meetings.get_meeting(s, meeting_id).place == "Stadshuset sal 2"
+
+
+def test_a_new_meeting_proposes_the_groups_chair(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The group's ordförande in the register chairs its new meeting unless the user picks
+    someone else; a joint meeting whose groups have different chairs gets none."""
+    with ctx.database.session() as s:
+        members = register.members_on(s, page.group_id, date.today())
+        chair = next(m for m in members if m.role == "ordförande")
+    QTest.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.meeting_dialog
+    qtbot.waitExposed(dialog)
+    dialog.template.setChecked(False)
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.meeting is not None and page.meeting.chair_id == chair.person_id
+    assert page.details.chair.currentData() == chair.person_id
+    assert page.details.chair.currentText().startswith(chair.person_name)
+    # Two groups with a chair each: which of them chairs is for the user to say.
+    with ctx.database.session() as s:
+        make_group_with_members(s, 2, name="Trygghetsrådet")
+    QTest.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.meeting_dialog
+    qtbot.waitExposed(dialog)
+    dialog.template.setChecked(False)
+    for row in range(dialog.groups.count()):
+        dialog.groups.item(row).setCheckState(Qt.CheckState.Checked)
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(page.meeting.group_ids) == 2 and page.meeting.chair_id is None

@@ -226,3 +226,33 @@ def test_saving_minnesanteckningar_does_not_say_protokoll(qtbot, demo_page, monk
     doc = build_document(demo_page.ctx, demo_page.meeting.id, False)
     assert ask_path(demo_page, "minutes", doc) is None
     assert asked == ["Spara minnesanteckningar"]
+
+
+def test_a_long_role_in_a_joint_meeting_can_be_read_whole(qtbot, demo_page) -> None:  # type: ignore[no-untyped-def]
+    """ "Ledamot i Trygghetsrådet, ordförande i Klara-gruppen" is wider than the Roll column:
+    the row wraps it and the cell's tooltip gives the whole text."""
+    from PySide6.QtTest import QTest
+
+    view = demo_page.table
+    index = view.model().index(_row_of(demo_page, "2025-02-13"), 0)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    demo_page.tabs.setCurrentWidget(demo_page.attendance)
+    table = demo_page.attendance.view
+    model = table.model()
+    role_column = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "Roll"
+    )
+    roles = [model.index(r, role_column) for r in range(model.rowCount())]
+    long = next(
+        i for i in roles if "Ledamot i Trygghetsrådet, ordförande i Klara-gruppen" in i.data()
+    )
+    assert long.data(Qt.ItemDataRole.ToolTipRole) == long.data()
+    lines = table.rowHeight(long.row()) // table.fontMetrics().lineSpacing()
+    needed = table.fontMetrics().horizontalAdvance(long.data()) / max(
+        1, table.columnWidth(role_column) - 8
+    )
+    assert lines >= min(2, int(needed) + 1)  # wrapped onto as many lines as it needs

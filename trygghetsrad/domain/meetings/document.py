@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from trygghetsrad.domain.attachments import AttachmentInfo, OwnerKind
-from trygghetsrad.domain.dates import long_date, time_span
+from trygghetsrad.domain.dates import long_date, short_date, time_span
 from trygghetsrad.domain.meetings.agenda_structure import (
     ItemCategory,
     Numbering,
@@ -26,6 +26,7 @@ from trygghetsrad.domain.meetings.model import (
     MeetingSummary,
     Presence,
     by_kind,
+    carried_label,
 )
 from trygghetsrad.domain.meetings.notice import NoticeData
 from trygghetsrad.domain.text import says_word, title_beside
@@ -186,6 +187,65 @@ class MeetingDocument:
         return self.meeting.when
 
     @property
+    def when_label(self) -> str:
+        """ "Datum och tid", or "Datum" when no time was given: the label names what follows."""
+        m = self.meeting
+        return tr("Datum och tid") if m.start_time or m.end_time else tr("Datum")
+
+    def head_rows(self) -> list[tuple[str, str]]:
+        """The labelled rows under the minutes' title, as the PDF and the preview print them:
+        when, where, the officers named, a revision."""
+        m = self.meeting
+        rows = [(self.when_label, self.when), *self.where_rows()]
+        if m.chair_name:
+            rows.append((tr("Ordförande"), m.chair_name))
+        if m.secretary_name:
+            label = tr("Sekreterare") if self.is_protocol else tr("Antecknare")
+            rows.append((label, m.secretary_name))
+        if self.is_protocol and m.adjuster_name:
+            rows.append((tr("Justerare"), m.adjuster_name))
+        if m.revised_on:
+            last = m.revision_note.splitlines()[-1] if m.revision_note else ""
+            note = last.split(": ", 1)[1] if ": " in last else last
+            text = tr("Reviderad {date}").format(date=short_date(m.revised_on))
+            rows.append((tr("Revidering"), f"{text} – {note}" if note else text))
+        return rows
+
+    def signers(self) -> list[tuple[str, str]]:
+        """(label, name) of each signature of a protocol; "" where nobody was named."""
+        m = self.meeting
+        return [
+            (tr("Vid protokollet"), m.secretary_name),
+            (tr("Ordförande"), m.chair_name),
+            (tr("Justerare"), m.adjuster_name),
+        ]
+
+    @property
+    def justering_line(self) -> str:
+        """ "Protokollet justerat 12 maj 2026.", or "" before it is."""
+        on = self.meeting.finalised_on
+        if not (self.is_protocol and on):
+            return ""
+        return tr("Protokollet justerat {date}.").format(date=long_date(on, weekday=False))
+
+    def followup_status(self, action: ActionData) -> str:
+        """ "Öppen, försenad, förd vidare 3 ggr": an action's state on the day the document
+        is made, as its follow-up prints it."""
+        status = action.status_text(self.today or date.today())
+        if action.open and action.carried_count:
+            status += ", " + carried_label(action.carried_count)
+        return status
+
+    def attendee_parts(self, person: AttendanceData) -> tuple[str, str, str, str]:
+        """(name, "ordförande, Title, Organisation, ersättare för …", "t.o.m. punkt 5",
+        note): one attendance line of the minutes, each part as written."""
+        detail = attendee_detail(person, chair_id=self.meeting.chair_id)
+        if person.presence is Presence.SUBSTITUTE and person.substitute_for_name:
+            extra = tr("ersättare för {name}").format(name=person.substitute_for_name)
+            detail = f"{detail}, {extra}" if detail else extra
+        return person.name, detail, person.span, person.note.strip()
+
+    @property
     def where(self) -> str:
         parts = [p for p in (self.meeting.place, self.meeting.online_link) if p]
         return ", ".join(parts)
@@ -245,21 +305,32 @@ def item_facts(item: AgendaItemData, *, grouped: bool) -> list[str]:
 
 
 _SILENT_ROLES = ("ledamot", "adjungerad")  # what every line would say: not printed
+_CHAIR = "ordförande"
 
 
-def attendee_detail(person: AttendanceData) -> str:
+def attendee_detail(person: AttendanceData, *, chair_id: int | None = None) -> str:
     """'ordförande, Kommunalråd, Storåkers kommun': the role in the group, the title and the
     organisation, each as written (never re-cased). The role is left out when the title
-    already says it ("Ordförande i nämnden", "Folkhälsostrateg och samordnare")."""
+    already says it ("Ordförande i nämnden", "Folkhälsostrateg och samordnare").
+
+    `chair_id` is who chairs this meeting: when that is not the group's ordförande, the one
+    chairing is the *tjänstgörande ordförande* and the group's the *ordinarie ordförande*, so
+    the minutes never call two people the chair."""
     role = person.role.strip()
     organisation = person.organisation.strip()
     title = title_beside(person.title.strip(), organisation)  # the workplace named once
-    if role in _SILENT_ROLES or (role and says_word(title, role)):
+    stand_in = chair_id is not None and person.person_id != chair_id
+    if stand_in and role.casefold() == _CHAIR:
+        role = tr("ordinarie ordförande")
+    elif role in _SILENT_ROLES or (role and says_word(title, role)):
         role = ""
     if person.group_roles:  # a joint meeting, and not the same role in all its groups
         role = _roles_in_groups(person, title)
     # A role for this meeting only ("tjänstgörande ordförande") comes first.
     meeting_role = person.meeting_role.strip()
+    chairs = chair_id is not None and person.person_id == chair_id
+    if chairs and not meeting_role and person.role.strip().casefold() != _CHAIR:
+        meeting_role = tr("tjänstgörande ordförande")
     parts = (meeting_role, role, title, organisation)
     return ", ".join(p for p in parts if p)
 

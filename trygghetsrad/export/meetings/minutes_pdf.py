@@ -10,11 +10,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
-from trygghetsrad.domain.dates import long_date, short_date
+from trygghetsrad.domain.dates import short_date
 from trygghetsrad.domain.internal import is_internal
 from trygghetsrad.domain.meetings.document import (
     MeetingDocument,
-    attendee_detail,
     next_meeting_line,
 )
 from trygghetsrad.domain.meetings.model import (
@@ -22,8 +21,6 @@ from trygghetsrad.domain.meetings.model import (
     AgendaItemData,
     AttendanceData,
     ItemKind,
-    Presence,
-    carried_label,
 )
 from trygghetsrad.export.meetings import item_parts as parts
 from trygghetsrad.export.pdf.base import (
@@ -129,37 +126,9 @@ def _header(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
     if doc.is_draft:  # also in the header and footer of every page
         story.append(Paragraph(f"<b>{escape(doc.draft_note.upper())}</b>", st["internal"]))
     rows = [
-        [Paragraph(tr("Datum och tid"), st["meta_label"]), Paragraph(escape(doc.when), st["meta"])]
+        [Paragraph(escape(label), st["meta_label"]), Paragraph(escape(text), st["meta"])]
+        for label, text in doc.head_rows()  # as the preview prints them
     ]
-    rows += where_rows(doc, st)
-    if m.chair_name:
-        rows.append(
-            [
-                Paragraph(tr("Ordförande"), st["meta_label"]),
-                Paragraph(escape(m.chair_name), st["meta"]),
-            ]
-        )
-    if m.secretary_name:
-        label = tr("Sekreterare") if doc.is_protocol else tr("Antecknare")
-        rows.append(
-            [Paragraph(label, st["meta_label"]), Paragraph(escape(m.secretary_name), st["meta"])]
-        )
-    if doc.is_protocol and m.adjuster_name:
-        rows.append(
-            [
-                Paragraph(tr("Justerare"), st["meta_label"]),
-                Paragraph(escape(m.adjuster_name), st["meta"]),
-            ]
-        )
-    if m.revised_on:
-        last = m.revision_note.splitlines()[-1] if m.revision_note else ""
-        note = last.split(": ", 1)[1] if ": " in last else last
-        text = tr("Reviderad {date}").format(date=short_date(m.revised_on))
-        if note:
-            text += f" – {note}"
-        rows.append(
-            [Paragraph(tr("Revidering"), st["meta_label"]), Paragraph(escape(text), st["meta"])]
-        )
     story.append(_grid(rows, [38 * mm, WIDTH - 38 * mm]))
     return story
 
@@ -199,7 +168,7 @@ def _attendance(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any
             rows.append(
                 [
                     Paragraph(label if index == 0 else "", st["meta_label"]),
-                    Paragraph(_attendee_line(person), st["meta"]),
+                    Paragraph(_attendee_line(doc, person), st["meta"]),
                 ]
             )
     if not rows:
@@ -208,20 +177,15 @@ def _attendance(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any
     return [Spacer(1, 4 * mm), heading, _grid(rows, [38 * mm, WIDTH - 38 * mm])]
 
 
-def _attendee_line(person: AttendanceData) -> str:
+def _attendee_line(doc: MeetingDocument, person: AttendanceData) -> str:
     """'<b>Name</b>, role, Title, Organisation, ersättare för … (t.o.m. punkt 5) – note',
-    every part as written."""
-    parts = [f"<b>{escape(person.name)}</b>"]
-    detail = attendee_detail(person)
-    if detail:
-        parts.append(escape(detail))
-    if person.presence is Presence.SUBSTITUTE and person.substitute_for_name:
-        parts.append(escape(tr("ersättare för {name}").format(name=person.substitute_for_name)))
-    line = ", ".join(parts)
-    if person.span:
-        line += f" ({escape(person.span)})"
-    if person.note.strip():
-        line += f" – <i>{escape(person.note.strip())}</i>"
+    every part as written (the preview prints the same parts)."""
+    name, detail, span, note = doc.attendee_parts(person)
+    line = f"<b>{escape(name)}</b>" + (f", {escape(detail)}" if detail else "")
+    if span:
+        line += f" ({escape(span)})"
+    if note:
+        line += f" – <i>{escape(note)}</i>"
     return line
 
 
@@ -244,12 +208,12 @@ def _action_rows(
     actions: tuple[ActionData, ...] | list[ActionData],
     st: dict[str, ParagraphStyle],
     *,
-    followup_on: date | None = None,
+    followup: MeetingDocument | None = None,
 ) -> list[list[Any]]:
-    """The action table; a follow-up (`followup_on`: the day the document is made) adds when
-    each was given and its status that day."""
+    """The action table; a follow-up (`followup`: the document it is in) adds when each was
+    given and its status on the day the document is made."""
     cell = st["cell"]
-    if followup_on is not None:
+    if followup is not None:
         rows: list[list[Any]] = [
             [tr("Uppdrag"), tr("Ansvarig"), tr("Klart senast"), tr("Givet"), tr("Status")]
         ]
@@ -261,11 +225,9 @@ def _action_rows(
             Paragraph(escape(a.responsible or "–"), cell),
             Paragraph(a.due_label, cell),  # no date: an empty cell, never "senast –"
         ]
-        if followup_on is not None:
+        if followup is not None:
             since = a.since.isoformat() if a.since else ""
-            status = a.status_text(followup_on)
-            if a.open and a.carried_count:
-                status += ", " + carried_label(a.carried_count)
+            status = followup.followup_status(a)  # as the preview says it
             row += [Paragraph(since, cell), Paragraph(escape(status), cell)]
         rows.append(row)
     return rows
@@ -281,7 +243,7 @@ def _action_text(a: ActionData) -> str:
 
 def _followup_table(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> Table:
     return data_table(
-        _action_rows(doc.followup, st, followup_on=doc.today or date.today()),
+        _action_rows(doc.followup, st, followup=doc),
         cols(56, 34, 23, 23, 30),
     )
 
@@ -346,11 +308,7 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
         else:  # said, not left blank: the reader sees it was never filled in
             lines.append(Paragraph(f"<i>{escape(tr('Antecknare ej angiven'))}</i>", st["body"]))
         return [KeepTogether([*story, *lines])]
-    signers = [
-        (tr("Vid protokollet"), m.secretary_name),
-        (tr("Ordförande"), m.chair_name),
-        (tr("Justerare"), m.adjuster_name),
-    ]
+    signers = doc.signers()  # as the preview prints them
     labels: list[Any] = []
     names: list[Any] = []
     for index, (label, name) in enumerate(signers):
@@ -382,15 +340,8 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
         )
     )
     block: list[Any] = [*story, Paragraph(tr("Underskrifter"), st["h2"]), table]
-    if m.finalised_on:
-        block.append(
-            Paragraph(
-                tr("Protokollet justerat {date}.").format(
-                    date=long_date(m.finalised_on, weekday=False)
-                ),
-                st["small"],
-            )
-        )
+    if doc.justering_line:
+        block.append(Paragraph(escape(doc.justering_line), st["small"]))
     return [KeepTogether(block)]
 
 

@@ -55,9 +55,7 @@ def build_story(doc: MeetingDocument) -> list[Any]:
             st["subtitle"],
         ),
     ]
-    rows = [
-        [Paragraph(tr("Datum och tid"), st["meta_label"]), Paragraph(escape(doc.when), st["meta"])]
-    ]
+    rows = [[Paragraph(doc.when_label, st["meta_label"]), Paragraph(escape(doc.when), st["meta"])]]
     rows += where_rows(doc, st)
     if m.chair_name:
         rows.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -24,6 +25,20 @@ from trygghetsrad.services import register
 from trygghetsrad.services.meetings.read import editable_row, get_row
 
 CHANGED = Changes.of(MEETINGS)
+
+
+def proposed_chair(session: Session, group_ids: Sequence[int], day: date) -> int | None:
+    """Who a new meeting of these groups is proposed to be chaired by: the one person who is
+    ordförande in them on `day` (a joint meeting whose groups have different chairs gets none:
+    which of them chairs is for the user to say). The register has no role for a minute-taker
+    or a justerare, so those are left for the user."""
+    chairs = {
+        m.person_id
+        for group_id in group_ids
+        for m in register.members_on(session, group_id, day)
+        if m.role == Role.CHAIR
+    }
+    return chairs.pop() if len(chairs) == 1 else None
 
 
 def sync_members(session: Session, meeting_id: int) -> Changes:

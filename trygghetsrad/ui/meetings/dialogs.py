@@ -164,10 +164,15 @@ class FinaliseDialog(FormDialog):
         self.warning.setProperty("role", "error")
         self.warning.setAccessibleName(self.tr("Det som saknas"))
         self.layout().insertWidget(self.layout().indexOf(self.general_error), self.warning)
-        self.back_button = QPushButton(self.tr("Tillbaka till Uppgifter om mötet"))
-        self.back_button.setAccessibleName(self.back_button.text())
-        self.buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.ResetRole)
-        self.back_button.clicked.connect(self._go_back)
+        # One button per problem, each naming the tab that fixes it (the tabs' own names).
+        self.back_buttons = {
+            "details": QPushButton(self.tr("Tillbaka till Uppgifter om mötet")),
+            "attendance": QPushButton(self.tr("Tillbaka till Närvaro")),
+        }
+        for where, button in self.back_buttons.items():
+            button.setAccessibleName(button.text())
+            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
+            button.clicked.connect(lambda _=False, where=where: self._go_back(where))
         if self.adjuster is not None:
             self.adjuster.currentIndexChanged.connect(self._update_warning)
         self._update_warning()
@@ -187,25 +192,30 @@ class FinaliseDialog(FormDialog):
         if self._unmarked:
             parts.append(
                 self.tr(
-                    "Närvaron är inte angiven för {people}; de står under ”Närvaro ej angiven”."
+                    "Närvaron är inte angiven för {people}: de har ”Ej angiven” under Närvaro "
+                    "och står under ”Närvaro ej angiven” i dokumentet."
                 ).format(people=plural(self._unmarked, self.tr("person"), self.tr("personer")))
                 if self._unmarked > 1
                 else self.tr(
-                    "Närvaron är inte angiven för en person, som står under ”Närvaro ej angiven”."
+                    "Närvaron är inte angiven för en person: hen har ”Ej angiven” under Närvaro "
+                    "och står under ”Närvaro ej angiven” i dokumentet."
                 )
             )
         if self.adjuster is not None and self.adjuster.currentData() is None:
             parts.append(self.tr("Välj justerare ovan: ett protokoll justeras inte utan."))
         self.warning.setText(" ".join(parts))
         self.warning.setVisible(bool(parts))
-        back = bool(self._missing or self._unmarked)  # the justerare is chosen here
-        self.back_button.setVisible(back)
-        self.back_button.setDefault(back)  # Enter goes back, not on
-        self.save_button.setDefault(not back)
+        # The justerare is chosen here; Enter goes back to the first problem, not on.
+        shown = {"details": bool(self._missing), "attendance": bool(self._unmarked)}
+        first = next((where for where, show in shown.items() if show), None)
+        for where, button in self.back_buttons.items():
+            button.setVisible(shown[where])
+            button.setDefault(where == first)
+        self.save_button.setDefault(first is None)
 
-    def _go_back(self) -> None:
+    def _go_back(self, where: str) -> None:
         self.reject()
-        self.went_back.emit("details" if self._missing else "attendance")
+        self.went_back.emit(where)
 
 
 class ReopenDialog(FormDialog):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -20,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trygghetsrad.domain.internal import is_internal
 from trygghetsrad.domain.meetings.document import (
     GROUP_END,
     MeetingDocument,
     item_facts,
     next_meeting_line,
 )
-from trygghetsrad.domain.meetings.model import ItemKind, carried_label
+from trygghetsrad.domain.meetings.model import ItemKind
 from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.i18n import tr
 from trygghetsrad.ui.background import run_in_background, write_file
@@ -189,93 +189,116 @@ def preview_html(doc: MeetingDocument) -> str:
             parts.append(f"<h2 style='color:#1f5c99'>{escape(kind)}</h2>")
         parts += _item_html(doc, index, item)
     parts += _signatures_html(doc)
+    if doc.attachments:  # the list the PDF ends with
+        parts.append(f"<h3>{escape(tr('Bilagor'))}</h3>")
+        parts += [f"<p>{escape(a.line)}</p>" for a in doc.attachments]
     return "\n".join(parts)
 
 
 def _head_html(doc: MeetingDocument) -> list[str]:
     """Municipality, kind, groups, the draft note, when and where, a revision."""
-    m = doc.meeting
     parts = [
         f"<p style='color:#5b6670'>{escape(doc.municipality)}</p>",
-        f"<h1>{escape(m.kind.label)}</h1>",
+        f"<h1>{escape(doc.meeting.kind.label)}</h1>",
         f"<p style='color:#5b6670;font-size:large'>{escape(doc.groups_label)}</p>",
         *(
             [f"<p style='color:#a4262c'><b>{escape(doc.draft_note.upper())}</b></p>"]
             if doc.is_draft
             else []
         ),
-        f"<p><b>Datum och tid:</b> {escape(doc.when)}",
     ]
-    for label, text in doc.where_rows():  # labelled as in the PDFs
-        parts.append(f"<br><b>{escape(label)}:</b> {escape(text)}")
-    parts.append("</p>")
-    if m.revised_on:
-        parts.append(f"<p><b>Reviderad {m.revised_on.isoformat()}</b></p>")
+    # The rows the PDF prints under its title, from the same function.
+    rows = [f"<b>{escape(label)}:</b> {escape(text)}" for label, text in doc.head_rows()]
+    parts.append("<p>" + "<br>".join(rows) + "</p>")
     return parts
 
 
 def _attendance_html(doc: MeetingDocument) -> list[str]:
     parts = []
     for label, people in doc.attendance_groups():  # the order of the settings, as the PDF
-        names = ", ".join(_attendee_html(p) for p in people)
-        parts.append(f"<p><b>{escape(label)}:</b> {names}</p>")
-    return parts
+        lines = "<br>".join(_attendee_html(doc, p) for p in people)
+        parts.append(f"<p><b>{escape(label)}:</b><br>{lines}</p>")
+    return [f"<h3>{escape(tr('Närvaro'))}</h3>", *parts] if parts else []
 
 
 def _item_html(doc: MeetingDocument, index: int, item: Any) -> list[str]:
-    """One agenda item: heading, facts, text, notes, its follow-up or next meetings, the
-    proposal, decisions, actions and a reference."""
-    tag = " <span style='color:#a4262c'>[intern]</span>" if item.internal else ""
+    """One agenda item as the PDF prints it: heading, facts, text, notes, its follow-up or
+    next meetings, the proposal, decisions, actions, a reference and its files."""
     heading = f"{doc.number(index)} {item.title}".strip()
-    parts = [f"<h3>{escape(heading)}{tag}</h3>"]
+    parts = [f"<h3>{escape(heading)}{_tag(item.internal)}</h3>"]
     facts = item_facts(item, grouped=doc.meeting.group_by_category)
     if facts:
         parts.append(f"<p style='color:#5b6670'>{escape(' · '.join(facts))}</p>")
     if item.papers_later:
         parts.append(f"<p><i>{escape(tr('Handlingar kommer senare.'))}</i></p>")
-    if item.body:
-        parts.append(f"<p>{escape(item.body)}</p>")
+    parts += [f"<p>{escape(p.strip())}</p>" for p in item.body.split("\n\n") if p.strip()]
     parts += _notes_html(item)
     if item.kind is ItemKind.FOLLOWUP:
-        parts += _followup_html(doc)
+        parts += _followup_html(doc) or [
+            f"<p><small>{escape(tr('Inga öppna uppdrag att följa upp.'))}</small></p>"
+        ]
     if item.kind is ItemKind.NEXT_MEETING:
         parts += [f"<p>{escape(next_meeting_line(nm))}.</p>" for nm in doc.next_meetings]
     return parts + _outcome_html(doc, item)
 
 
 def _outcome_html(doc: MeetingDocument, item: Any) -> list[str]:
-    """What an item came to: the proposal, the decisions, the actions, a reference."""
+    """What an item came to: the proposal, the decisions, the actions, a reference, files."""
     parts = []
-    if item.proposal.strip():
-        proposal = escape(item.proposal.strip()).replace("\n", "<br>")
-        parts.append(f"<p><b>{escape(tr('Förslag till beslut'))}:</b> {proposal}</p>")
+    for index, paragraph in enumerate(p.strip() for p in item.proposal.split("\n\n")):
+        if not paragraph:
+            continue
+        text = escape(paragraph).replace("\n", "<br>")
+        label = f"<b>{escape(tr('Förslag till beslut'))}:</b> " if index == 0 else ""
+        parts.append(f"<p>{label}{text}</p>")
+    label = tr("Beslut") if doc.is_protocol else tr("Beslutades")  # as the PDF words it
     for decision in item.decisions:
-        parts.append(f"<p><b>Beslut:</b> {escape(decision.text)}</p>")
+        parts.append(
+            f"<p><b>{escape(label)}:</b> {escape(decision.text)}{_tag(decision.internal)}</p>"
+        )
     for action in item.actions:
         due = f", senast {action.due_label}" if action.due_date else ""
         parts.append(
-            f"<p>→ <i>Uppdrag:</i> {escape(action.what)} – {escape(action.responsible or '–')}"
-            f"{due}</p>"
+            f"<p>→ <i>Uppdrag:</i> {escape(action.what)}{_tag(is_internal(action))} – "
+            f"{escape(action.responsible or '–')}{due}</p>"
         )
     if doc.reference(item):
         parts.append(f"<p><i>{escape(doc.reference(item))}</i></p>")
+    parts += [f"<p style='color:#5b6670'>{escape(a.line)}</p>" for a in doc.item_attachments(item)]
     return parts
 
 
+def _tag(internal: bool) -> str:
+    return " <span style='color:#a4262c'>[intern]</span>" if internal else ""
+
+
 def _signatures_html(doc: MeetingDocument) -> list[str]:
+    """The signatures as the PDF prints them: each label with the name named for it."""
     m = doc.meeting
     if doc.is_protocol:
-        return ["<p><b>Underskrifter:</b> Vid protokollet, ordförande, justerare</p>"]
+        blank = "<i>" + escape(tr("(ej angiven)")) + "</i>"
+        cells = "".join(
+            f"<td style='padding-right:40px'><b>{escape(label)}</b><br><br><br>"
+            f"{escape(name) if name else blank}</td>"
+            for label, name in doc.signers()
+        )
+        parts = [f"<h3>{escape(tr('Underskrifter'))}</h3>", f"<table><tr>{cells}</tr></table>"]
+        if doc.justering_line:
+            parts.append(f"<p><small>{escape(doc.justering_line)}</small></p>")
+        return parts
     signer = escape(m.secretary_name) or "<i>" + escape(tr("Antecknare ej angiven")) + "</i>"
     if m.secretary_title:
         signer += ", " + escape(m.secretary_title)  # as written, like the PDF
     return [f"<p><b>Vid pennan</b><br>{signer}</p>"]
 
 
-def _attendee_html(person: Any) -> str:
-    """The name, and what happened at this meeting: role, part attended, note."""
-    extra = "; ".join(p for p in (person.meeting_role, person.span, person.note) if p)
-    return escape(person.name) + (f" ({escape(extra)})" if extra else "")
+def _attendee_html(doc: MeetingDocument, person: Any) -> str:
+    """The PDF's attendance line: name, role, title, organisation, part attended, note."""
+    name, detail, span, note = doc.attendee_parts(person)
+    line = f"<b>{escape(name)}</b>" + (f", {escape(detail)}" if detail else "")
+    if span:
+        line += f" ({escape(span)})"
+    return line + (f" – <i>{escape(note)}</i>" if note else "")
 
 
 def _notes_html(item: Any) -> list[str]:
@@ -301,20 +324,15 @@ def _notes_html(item: Any) -> list[str]:
 
 
 def _followup_html(doc: MeetingDocument) -> list[str]:
+    """Each action followed up: what, who, since when and its state that day, a comment."""
     parts = []
     for action in doc.followup:
-        state = ", ".join(
-            p
-            for p in (
-                action.status_text(doc.today or date.today()),  # as the PDF says it
-                carried_label(action.carried_count),
-            )
-            if p
-        )
+        since = f", {tr('givet')} {action.since.isoformat()}" if action.since else ""
+        state = doc.followup_status(action)  # as the PDF says it
         comment = f"<br><i>Kommentar: {escape(action.comment)}</i>" if action.comment else ""
         parts.append(
-            f"<p>• {escape(action.what)} – {escape(action.responsible)} "
-            f"({escape(state)}){comment}</p>"
+            f"<p>• {escape(action.what)}{_tag(is_internal(action))} – "
+            f"{escape(action.responsible or '–')} ({escape(state + since)}){comment}</p>"
         )
     return parts
 

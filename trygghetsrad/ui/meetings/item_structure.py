@@ -104,13 +104,21 @@ class ItemStructureFields(QWidget):
         self.case_number.setAccessibleName(self.tr("Diarienummer"))
         self.case_number.setPlaceholderText(self.tr("t.ex. KS 2026/114"))
         self.case_number.setMinimumWidth(
-            self.case_number.fontMetrics().horizontalAdvance("t.ex. KS 2026/114") + 16
+            self.case_number.fontMetrics().horizontalAdvance("KS 2026/114") + 16
         )
         self.slot = QLineEdit()
         self.slot.setAccessibleName(self.tr("Tid för punkten"))
         self.slot.setPlaceholderText(self.tr("t.ex. 14.00–14.30"))
         self.slot.setMaximumWidth(self.slot.fontMetrics().horizontalAdvance("00.00–00.00") + 30)
-        for column, (label, widget) in enumerate(
+        # Two fields a row, each with its caption before it: the section fits the editor's
+        # width on a laptop (four in a row made the pane scroll sideways at 1366x768). The
+        # combos ask for a few characters' width, not their longest entry's.
+        for combo in (self.category, self.presenter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+        for index, (label, widget) in enumerate(
             (
                 (self.tr("Typ"), self.category),
                 (self.tr("Föredragande"), self.presenter),
@@ -118,13 +126,14 @@ class ItemStructureFields(QWidget):
                 (self.tr("Tid"), self.slot),
             )
         ):
+            column, row = divmod(index, 2)  # Typ over Föredragande, Dnr over Tid
             caption = QLabel(label)
             caption.setProperty("role", "hint")
             caption.setBuddy(widget)
-            grid.addWidget(caption, 0, column)
-            grid.addWidget(widget, 1, column)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 1)
+            grid.addWidget(caption, row, 2 * column)
+            grid.addWidget(widget, row, 2 * column + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
 
     def _build_checks(self, grid: QGridLayout) -> None:
         """The ticks "Handlingar kommer senare" and "Utan nummer", and the reference."""
@@ -140,13 +149,22 @@ class ItemStructureFields(QWidget):
         self.reference = QComboBox()
         self.reference.setAccessibleName(self.tr("Hänvisning till en annan punkt"))
         self.reference.activated.connect(self._on_reference_chosen)
-        grid.addWidget(self.papers_later, 2, 0, 1, 2)
-        grid.addWidget(self.unnumbered, 2, 2, 1, 2)
+        # Item titles are long: the reference asks for a few characters' width, not the
+        # longest title's, and shows the whole title in its list.
+        self.reference.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.reference.setMinimumContentsLength(8)
+        # One tick a row: side by side they are wider than the pane at 125 % scaling.
+        # As wide as their text: a click beside it does nothing, so the box ends there.
+        left = Qt.AlignmentFlag.AlignLeft
+        grid.addWidget(self.papers_later, 2, 0, 1, 4, left)
+        grid.addWidget(self.unnumbered, 3, 0, 1, 4, left)
         reference_caption = QLabel(self.tr("Se punkt"))
         reference_caption.setProperty("role", "hint")
         reference_caption.setBuddy(self.reference)
-        grid.addWidget(reference_caption, 3, 0)
-        grid.addWidget(self.reference, 3, 1, 1, 3)
+        grid.addWidget(reference_caption, 4, 0)
+        grid.addWidget(self.reference, 4, 1, 1, 3)
 
     def _build_proposal(self, box: QVBoxLayout) -> None:
         self.proposal = QPlainTextEdit()

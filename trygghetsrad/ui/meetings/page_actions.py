@@ -23,6 +23,7 @@ from trygghetsrad.domain.meetings.model import (
 from trygghetsrad.export.kinds import EXPORTS
 from trygghetsrad.services import register
 from trygghetsrad.services.meetings import agenda as agenda_service
+from trygghetsrad.services.meetings import attendance as attendance_service
 from trygghetsrad.services.meetings import lifecycle as meeting_service
 from trygghetsrad.ui.widgets.journal_command import push_raising, push_recorded
 from trygghetsrad.ui.widgets.service_calls import read
@@ -97,7 +98,9 @@ class MeetingCommandsMixin:
         created: list[int] = []
 
         def create(s: Any, values: dict[str, Any], use_template: bool) -> int:
-            meeting_id = meeting_service.create_meeting(s, **values).id
+            # The group's ordförande chairs unless the user says otherwise (Uppgifter om mötet).
+            chair = attendance_service.proposed_chair(s, values["group_ids"], values["day"])
+            meeting_id = meeting_service.create_meeting(s, **({"chair_id": chair} | values)).id
             if use_template:
                 for gid in values["group_ids"]:
                     for template in agenda_service.list_templates(s, group_id=gid)[:1]:
