@@ -11,18 +11,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QColor
 
 from trygghetsrad.domain.actions.register import ActionFilter, RegisterAction, RegisterDecision
 from trygghetsrad.domain.internal import is_internal
 from trygghetsrad.domain.meetings.model import ActionStatus
 from trygghetsrad.domain.text import search_text, sort_key
+from trygghetsrad.ui.widgets.action_colours import action_foreground
 from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
 
 Row = RegisterAction | RegisterDecision
-
-LATE = QColor("#a4262c")  # the colour of an error text (style.py), for an overdue action
-CLOSED = QColor("#5d6873")  # the colour of a hint, for what needs nothing more
 
 WHAT, RESPONSIBLE, DUE, STATUS, CARRIED, MEETING, GROUP, MEASURE = range(8)
 
@@ -120,20 +117,13 @@ class ActionRegisterModel(RecordTableModel[Row]):
     def row_key(self, record: Row) -> tuple[str, int]:
         return row_key(record)
 
-    def extra_data(self, record: Row, role: int) -> Any:
-        if role != Qt.ItemDataRole.ForegroundRole or not isinstance(record, RegisterAction):
-            return None
-        if record.overdue(self.today):
-            return LATE
-        if record.status is not ActionStatus.OPEN:
-            return CLOSED
-        return None
-
     def row_data(self, record: Row, row: int, column_number: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and column_number not in (DUE, STATUS):
-            late = isinstance(record, RegisterAction) and record.overdue(self.today)
-            if late:
-                return None  # only the date and the status are red; the row stays readable
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not isinstance(record, RegisterAction):
+                return None
+            return action_foreground(
+                record, self.today, marks_lateness=column_number in (DUE, STATUS)
+            )
         return super().row_data(record, row, column_number, role)
 
 

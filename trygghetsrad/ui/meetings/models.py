@@ -38,6 +38,7 @@ from trygghetsrad.domain.meetings.model import (
 from trygghetsrad.domain.text import first_upper, sort_key
 from trygghetsrad.i18n import tr
 from trygghetsrad.ui.meetings.attendance_details import details_text
+from trygghetsrad.ui.widgets.action_colours import action_foreground
 from trygghetsrad.ui.widgets.record_model import Column, RecordTableModel
 from trygghetsrad.ui.widgets.roles import Role
 
@@ -145,7 +146,19 @@ def _status(action: ActionData) -> str:
     return action.status_text(date.today())
 
 
-class ActionModel(RecordTableModel[ActionData]):
+class _ActionColours(RecordTableModel[ActionData]):
+    """Late, done and struck actions coloured as Uppdrag colours them (`action_foreground`)."""
+
+    DUE_COLUMN, STATUS_COLUMN = 2, 3
+
+    def row_data(self, record: ActionData, row: int, column: int, role: int) -> Any:
+        if role == _FOREGROUND:
+            lateness = column in (self.DUE_COLUMN, self.STATUS_COLUMN)
+            return action_foreground(record, date.today(), marks_lateness=lateness)
+        return super().row_data(record, row, column, role)
+
+
+class ActionModel(_ActionColours):
     """The actions under an agenda item."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -170,7 +183,7 @@ def _followup_tip(action: ActionData) -> str:
     return "\n".join(followup_details(action))
 
 
-class FollowupModel(RecordTableModel[ActionData]):
+class FollowupModel(_ActionColours):
     """Actions of earlier meetings followed up at this one; narrow enough for 1366×768 (when
     it was given and what was said about it are in the tooltip and below the table)."""
 
