@@ -583,3 +583,26 @@ def test_a_new_meeting_proposes_the_groups_chair(qtbot, page, ctx) -> None:  # t
         dialog.groups.item(row).setCheckState(Qt.CheckState.Checked)
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert len(page.meeting.group_ids) == 2 and page.meeting.chair_id is None
+
+
+def test_the_minute_taker_has_the_pdfs_word_for_each_kind(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    """A protocol's PDF names the officer "Sekreterare", minnesanteckningar "Antecknare": the
+    finalise warning and the details tab say it in the same word."""
+    with ctx.database.session() as s:
+        protocol = make_meeting(s, group_ids=[page.group_id], kind="protocol")
+        notes = make_meeting(s, group_ids=[page.group_id], kind="notes")
+        for meeting in (protocol, notes):
+            meetings.start_minutes(s, meeting)
+    page.reload()
+    for meeting, word in ((protocol, "sekreterare"), (notes, "antecknare")):
+        page.select_meeting(meeting)
+        QTest.mouseClick(page.lifecycle_buttons["finalise"], Qt.MouseButton.LeftButton)
+        dialog = page.finalise_dialog
+        qtbot.waitExposed(dialog)
+        assert f"ordförande och {word}" in dialog.warning.text()
+        QTest.mouseClick(dialog.back_buttons["details"], Qt.MouseButton.LeftButton)
+        details = page.details
+        label = details.secretary_label
+        assert label.text() == word.capitalize()
+        assert details.secretary.accessibleName() == word.capitalize()
+        assert label.isVisible()

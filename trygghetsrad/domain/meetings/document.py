@@ -200,8 +200,7 @@ class MeetingDocument:
         if m.chair_name:
             rows.append((tr("Ordförande"), m.chair_name))
         if m.secretary_name:
-            label = tr("Sekreterare") if self.is_protocol else tr("Antecknare")
-            rows.append((label, m.secretary_name))
+            rows.append((m.kind.secretary_label, m.secretary_name))
         if self.is_protocol and m.adjuster_name:
             rows.append((tr("Justerare"), m.adjuster_name))
         if m.revised_on:

@@ -33,6 +33,12 @@ class MeetingKind(StrEnum):
         """For narrow columns."""
         return tr("Anteckningar") if self is MeetingKind.NOTES else tr("Protokoll")
 
+    @property
+    def secretary_label(self) -> str:
+        """What the minutes call the one who keeps them: "Sekreterare" in a protocol,
+        "Antecknare" in minnesanteckningar (the PDF, the preview and every screen)."""
+        return tr("Antecknare") if self is MeetingKind.NOTES else tr("Sekreterare")
+
 
 class MeetingStatus(StrEnum):
     PLANNED = "planned"
@@ -422,13 +428,14 @@ def by_kind(kind: MeetingKind | str, protocol: str, notes: str) -> str:
 
 
 def missing_officers(meeting: MeetingDetail, *, adjuster: bool = True) -> list[str]:
-    """Who the minutes should name but the meeting doesn't: "ordförande", "antecknare" and,
-    for a protocol, "justerare" — for the warning before finalising."""
+    """Who the minutes should name but the meeting doesn't: "ordförande", the secretary in
+    the kind's word ("antecknare", "sekreterare") and, for a protocol, "justerare" — for the
+    warning before finalising."""
     missing = []
     if meeting.chair_id is None:
         missing.append(tr("ordförande"))
     if meeting.secretary_id is None:
-        missing.append(tr("antecknare"))
+        missing.append(meeting.kind.secretary_label.lower())
     if adjuster and meeting.kind is MeetingKind.PROTOCOL and meeting.adjuster_id is None:
         missing.append(tr("justerare"))
     return missing

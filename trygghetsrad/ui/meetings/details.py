@@ -109,11 +109,14 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
         self.adjuster = QComboBox()
         for label, combo in (
             (self.tr("Ordförande"), self.chair),
-            (self.tr("Antecknare"), self.secretary),
+            (MeetingKind.NOTES.secretary_label, self.secretary),
             (self.tr("Justerare"), self.adjuster),
         ):
             combo.setAccessibleName(label)
             form.addRow(label, combo)
+        # Named as the minutes of the chosen kind name it: "Sekreterare" in a protocol.
+        self.secretary_label = form.labelForField(self.secretary)
+        self.kind.currentIndexChanged.connect(self._name_secretary)
         self.secretary_title = QLineEdit()
         self.secretary_title.setAccessibleName(self.tr("Antecknarens titel"))
         form.addRow(self.tr("Titel (Vid pennan)"), self.secretary_title)
@@ -234,6 +237,11 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
             widget.installEventFilter(self)
         for edit in (self.start, self.end):
             edit.textChanged.connect(self._show_no_time)
+
+    def _name_secretary(self, *_args: object) -> None:
+        word = self.secretary_word()
+        self.secretary_label.setText(word)
+        self.secretary.setAccessibleName(word)
 
     def _show_no_time(self, *_args: object) -> None:
         self.no_time.setVisible(not (self.start.text().strip() or self.end.text().strip()))

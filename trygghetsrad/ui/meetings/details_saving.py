@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from trygghetsrad.domain.calendar_items import Owner
 from trygghetsrad.domain.changes import MEETINGS, Changes
 from trygghetsrad.domain.dates import long_date
-from trygghetsrad.domain.meetings.model import MeetingDetail
+from trygghetsrad.domain.meetings.model import MeetingDetail, MeetingKind
 from trygghetsrad.errors import UserError
 from trygghetsrad.services.meetings import lifecycle as meeting_service
 from trygghetsrad.ui.meetings.fields import py_date, py_time
@@ -36,6 +36,11 @@ class DetailsSavingMixin:
     _undo_session: int
     _new_step_after_save: bool
     tr: Any
+    kind: Any
+
+    def secretary_word(self) -> str:
+        """The secretary in the word of the kind chosen: "Sekreterare" or "Antecknare"."""
+        return MeetingKind(self.kind.currentData() or MeetingKind.NOTES).secretary_label
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusOut:
@@ -55,7 +60,9 @@ class DetailsSavingMixin:
             "place": self.tr("Ändra plats"),
             "online_link": self.tr("Ändra länk"),
             "chair_id": self.tr("Ändra ordförande"),
-            "secretary_id": self.tr("Ändra antecknare"),
+            "secretary_id": self.tr("Ändra {officer}").format(
+                officer=self.secretary_word().lower()
+            ),
             "adjuster_id": self.tr("Ändra justerare"),
             "secretary_title": self.tr("Ändra antecknarens titel"),
             "first_paragraph": self.tr("Ändra första paragrafnummer"),
