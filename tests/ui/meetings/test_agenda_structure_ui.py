@@ -243,3 +243,44 @@ def test_standard_phrases_are_inserted_in_the_decisions(qtbot, ctx, council) -> 
     assert agenda.decisions.toPlainText() == "Dagordningen godkänns."
     agenda.save_now()
     assert [d.text for d in _item(ctx, opening).decisions] == ["Dagordningen godkänns."]
+
+
+def test_attendance_times_are_typed_as_every_other_time(qtbot, ctx, council) -> None:  # type: ignore[no-untyped-def]
+    """ "Kom kl." and "Gick kl." are the time fields of every form: Up and Down step by a
+    quarter, a wrong time is refused at its field, an emptied field is no time."""
+    meeting, _ids, people = council
+    page = open_meetings_page(qtbot, ctx, meeting)
+    _click_tab(page, page.attendance)
+    panel = page.attendance
+    row = next(i for i, r in enumerate(panel.model.rows()) if r.person_id == people[1])
+    _click_row(panel.view, row)
+    QTest.mouseClick(panel.details_button, Qt.MouseButton.LeftButton)
+    dialog = panel.details_dialog
+    qtbot.waitExposed(dialog)
+    QTest.mouseClick(dialog.present_to, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(dialog.present_to, "14.05")
+    QTest.keyClick(dialog.present_to, Qt.Key.Key_Up)
+    assert dialog.present_to.text() == "14.15"
+    QTest.mouseClick(dialog.present_from, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(dialog.present_from, "13.00")
+    QTest.keyClick(dialog.present_from, Qt.Key.Key_Down)
+    assert dialog.present_from.text() == "12.45"
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    with ctx.database.session() as s:
+        [stored] = [
+            r for r in meetings_attendance.list_attendance(s, meeting) if r.person_id == people[1]
+        ]
+    assert (stored.present_from, stored.present_to) == (time(12, 45), time(14, 15))
+    QTest.mouseClick(panel.details_button, Qt.MouseButton.LeftButton)
+    dialog = panel.details_dialog
+    qtbot.waitExposed(dialog)
+    dialog.present_to.selectAll()
+    QTest.keyClick(dialog.present_to, Qt.Key.Key_Delete)
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    with ctx.database.session() as s:
+        [stored] = [
+            r for r in meetings_attendance.list_attendance(s, meeting) if r.person_id == people[1]
+        ]
+    assert (stored.present_from, stored.present_to) == (time(12, 45), None)

@@ -5,15 +5,13 @@ guests and substitutes have the same fields."""
 
 from __future__ import annotations
 
-from datetime import time
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from trygghetsrad.domain.dates import clock, parse_time
 from trygghetsrad.domain.meetings.model import AttendanceData
 from trygghetsrad.i18n import tr
-from trygghetsrad.ui.meetings.fields import Save
+from trygghetsrad.ui.meetings.fields import Save, py_time, time_edit
 from trygghetsrad.ui.widgets.form_dialog import FormDialog
 
 MEETING_ROLES = (
@@ -28,10 +26,6 @@ MEETING_ROLES = (
 def details_text(record: AttendanceData) -> str:
     """What the attendance table shows in its column "Vid mötet": role, part, note."""
     return " · ".join(p for p in (record.meeting_role, record.span, record.note) if p)
-
-
-def _optional_time(text: str, field: str) -> time | None:
-    return parse_time(text, field) if text.strip() else None
 
 
 class AttendanceDetailsDialog(FormDialog):
@@ -54,15 +48,14 @@ class AttendanceDetailsDialog(FormDialog):
         times = QWidget()
         row = QHBoxLayout(times)
         row.setContentsMargins(0, 0, 0, 0)
-        self.present_from = QLineEdit(clock(record.present_from) if record.present_from else "")
-        self.present_to = QLineEdit(clock(record.present_to) if record.present_to else "")
+        # The shared time field: an empty one is no time (the whole meeting).
+        self.present_from = time_edit(record.present_from, "present_from")
+        self.present_to = time_edit(record.present_to, "present_to")
         for edit, name in (
             (self.present_from, self.tr("Kom kl.")),
             (self.present_to, self.tr("Gick kl.")),
         ):
-            edit.setPlaceholderText(self.tr("TT.MM"))
             edit.setAccessibleName(name)
-            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00.00") * 2 + 24)
             row.addWidget(QLabel(name))
             row.addWidget(edit)
         row.addStretch(1)
@@ -90,8 +83,8 @@ class AttendanceDetailsDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         return {
             "partial": self.partial.text(),
-            "present_from": _optional_time(self.present_from.text(), "present_from"),
-            "present_to": _optional_time(self.present_to.text(), "present_to"),
+            "present_from": py_time(self.present_from),
+            "present_to": py_time(self.present_to),
             "meeting_role": self.meeting_role.currentText(),
             "note": self.note.text(),
         }
