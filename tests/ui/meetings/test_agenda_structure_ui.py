@@ -189,16 +189,22 @@ def test_the_numbering_style_is_chosen_in_the_details(qtbot, ctx, council) -> No
     assert _list_texts(page.agenda)[0] == "§ 14  Mötets öppnande"
 
 
-def test_attendance_as_it_happened_is_set_for_one_person(qtbot, ctx, council) -> None:  # type: ignore[no-untyped-def]
-    meeting, _ids, people = council
+def _attendance_details(qtbot, ctx, meeting: int, person: int):  # type: ignore[no-untyped-def]
+    """The Närvaro tab, the person's row clicked, "Vid mötet…" clicked: page, panel, row."""
     page = open_meetings_page(qtbot, ctx, meeting)
     _click_tab(page, page.attendance)
     panel = page.attendance
-    row = next(i for i, r in enumerate(panel.model.rows()) if r.person_id == people[1])
+    row = next(i for i, r in enumerate(panel.model.rows()) if r.person_id == person)
     _click_row(panel.view, row)
     QTest.mouseClick(panel.details_button, Qt.MouseButton.LeftButton)
+    qtbot.waitExposed(panel.details_dialog)
+    return page, panel, row
+
+
+def test_attendance_as_it_happened_is_set_for_one_person(qtbot, ctx, council) -> None:  # type: ignore[no-untyped-def]
+    meeting, _ids, people = council
+    page, panel, row = _attendance_details(qtbot, ctx, meeting, people[1])
     dialog = panel.details_dialog
-    qtbot.waitExposed(dialog)
     dialog.partial.setText("t.o.m. punkt 5")  # å/ä/ö are not typed by QTest (PITFALLS 12)
     dialog.present_from.setText("25.00")
     dialog.meeting_role.setCurrentText("tjänstgörande ordförande")
@@ -245,18 +251,19 @@ def test_standard_phrases_are_inserted_in_the_decisions(qtbot, ctx, council) -> 
     assert [d.text for d in _item(ctx, opening).decisions] == ["Dagordningen godkänns."]
 
 
+def _times(ctx, meeting: int, person: int):  # type: ignore[no-untyped-def]
+    with ctx.database.session() as s:
+        rows = meetings_attendance.list_attendance(s, meeting)
+    [stored] = [r for r in rows if r.person_id == person]
+    return stored.present_from, stored.present_to
+
+
 def test_attendance_times_are_typed_as_every_other_time(qtbot, ctx, council) -> None:  # type: ignore[no-untyped-def]
     """ "Kom kl." and "Gick kl." are the time fields of every form: Up and Down step by a
-    quarter, a wrong time is refused at its field, an emptied field is no time."""
+    quarter, an emptied field is no time."""
     meeting, _ids, people = council
-    page = open_meetings_page(qtbot, ctx, meeting)
-    _click_tab(page, page.attendance)
-    panel = page.attendance
-    row = next(i for i, r in enumerate(panel.model.rows()) if r.person_id == people[1])
-    _click_row(panel.view, row)
-    QTest.mouseClick(panel.details_button, Qt.MouseButton.LeftButton)
+    _page, panel, _row = _attendance_details(qtbot, ctx, meeting, people[1])
     dialog = panel.details_dialog
-    qtbot.waitExposed(dialog)
     QTest.mouseClick(dialog.present_to, Qt.MouseButton.LeftButton)
     QTest.keyClicks(dialog.present_to, "14.05")
     QTest.keyClick(dialog.present_to, Qt.Key.Key_Up)
@@ -267,11 +274,7 @@ def test_attendance_times_are_typed_as_every_other_time(qtbot, ctx, council) -> 
     assert dialog.present_from.text() == "12.45"
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    with ctx.database.session() as s:
-        [stored] = [
-            r for r in meetings_attendance.list_attendance(s, meeting) if r.person_id == people[1]
-        ]
-    assert (stored.present_from, stored.present_to) == (time(12, 45), time(14, 15))
+    assert _times(ctx, meeting, people[1]) == (time(12, 45), time(14, 15))
     QTest.mouseClick(panel.details_button, Qt.MouseButton.LeftButton)
     dialog = panel.details_dialog
     qtbot.waitExposed(dialog)
@@ -279,8 +282,4 @@ def test_attendance_times_are_typed_as_every_other_time(qtbot, ctx, council) -> 
     QTest.keyClick(dialog.present_to, Qt.Key.Key_Delete)
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    with ctx.database.session() as s:
-        [stored] = [
-            r for r in meetings_attendance.list_attendance(s, meeting) if r.person_id == people[1]
-        ]
-    assert (stored.present_from, stored.present_to) == (time(12, 45), None)
+    assert _times(ctx, meeting, people[1]) == (time(12, 45), None)
