@@ -115,7 +115,9 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
             combo.setAccessibleName(label)
             form.addRow(label, combo)
         # Named as the minutes of the chosen kind name it: "Sekreterare" in a protocol.
-        self.secretary_label = form.labelForField(self.secretary)
+        label = form.labelForField(self.secretary)
+        assert isinstance(label, QLabel)  # addRow(text, widget) makes one
+        self.secretary_label = label
         self.kind.currentIndexChanged.connect(self._name_secretary)
         self.secretary_title = QLineEdit()
         self.secretary_title.setAccessibleName(self.tr("Antecknarens titel"))
