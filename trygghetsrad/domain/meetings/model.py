@@ -35,8 +35,7 @@ class MeetingKind(StrEnum):
 
     @property
     def secretary_label(self) -> str:
-        """What the minutes call the one who keeps them: "Sekreterare" in a protocol,
-        "Antecknare" in minnesanteckningar (the PDF, the preview and every screen)."""
+        """The minutes' word for the one who keeps them, on every screen and document."""
         return tr("Antecknare") if self is MeetingKind.NOTES else tr("Sekreterare")
 
 
@@ -428,9 +427,8 @@ def by_kind(kind: MeetingKind | str, protocol: str, notes: str) -> str:
 
 
 def missing_officers(meeting: MeetingDetail, *, adjuster: bool = True) -> list[str]:
-    """Who the minutes should name but the meeting doesn't: "ordförande", the secretary in
-    the kind's word ("antecknare", "sekreterare") and, for a protocol, "justerare" — for the
-    warning before finalising."""
+    """Who the minutes should name but the meeting doesn't (ordförande, the secretary in the
+    kind's word, a protocol's justerare): the warning before finalising."""
     missing = []
     if meeting.chair_id is None:
         missing.append(tr("ordförande"))
