@@ -77,7 +77,7 @@ def meeting_document(
     kept = _kept(session, meeting_id) if as_kept and meeting.status in _KEPT else None
     if kept is not None and not include_internal:
         items, followed = _as_decided(items, kept), list(kept.followup)
-        today = today or kept.today
+        today = kept.today  # statuses as judged the day they were finalised
     return MeetingDocument(
         meeting=meeting,
         municipality=config.municipality,
