@@ -86,6 +86,7 @@ def test_the_migration_fills_the_second_index_from_the_data(tmp_path) -> None:  
     # Back to the schema before the revision: no second table, and the revision not applied
     # (its parent still is, through another head or on its own).
     from alembic.script import ScriptDirectory
+    from alembic.util import to_tuple
 
     script = ScriptDirectory.from_config(migrate.alembic_config())
     conn = sqlite3.connect(path)
@@ -96,18 +97,13 @@ def test_the_migration_fills_the_second_index_from_the_data(tmp_path) -> None:  
     applied = {r.revision for r in script.iterate_revisions(heads, "base")}
     after = {r.revision for r in script.iterate_revisions("heads", "0011_search_trigram")}
     left = applied - after - {"0011_search_trigram"}
-    parents = {
-        p
+    below = {
+        parent
         for rev in left
-        for p in (script.get_revision(rev).down_revision or ())
-        if isinstance(script.get_revision(rev).down_revision, tuple)
-    } | {
-        script.get_revision(rev).down_revision
-        for rev in left
-        if isinstance(script.get_revision(rev).down_revision, str)
+        for parent in to_tuple(script.get_revision(rev).down_revision, default=())
     }
     conn.execute("DELETE FROM alembic_version")
-    conn.executemany("INSERT INTO alembic_version VALUES (?)", [(r,) for r in left - parents])
+    conn.executemany("INSERT INTO alembic_version VALUES (?)", [(r,) for r in left - below])
     conn.commit()
     conn.close()
     db = open_database(path)  # upgrades again

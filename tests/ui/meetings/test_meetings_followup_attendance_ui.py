@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from factories import make_group, make_membership, make_person
 from factories_meetings import make_action, make_item
 from PySide6.QtCore import QEvent, Qt
@@ -19,7 +18,6 @@ from trygghetsrad.services import register
 from trygghetsrad.services.meetings import actions as meetings_actions
 from trygghetsrad.services.meetings import agenda as meetings_agenda
 from trygghetsrad.services.meetings import lifecycle as meetings
-from trygghetsrad.ui.meetings.page import MeetingsPage
 
 LAST_YEAR = date.today() - timedelta(days=365)
 
@@ -32,16 +30,6 @@ def _type(widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def _click(widget) -> None:  # type: ignore[no-untyped-def]
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-@pytest.fixture
-def page(qtbot, ctx):  # type: ignore[no-untyped-def]
-    widget = MeetingsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _group_joined_today(ctx):  # type: ignore[no-untyped-def]

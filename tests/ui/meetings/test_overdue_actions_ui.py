@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from factories import make_group
 from factories_meetings import make_action, make_item
 from PySide6.QtCore import Qt
@@ -14,21 +13,10 @@ from PySide6.QtTest import QTest
 
 from trygghetsrad.services.meetings import agenda as meetings_agenda
 from trygghetsrad.services.meetings import lifecycle as meetings
-from trygghetsrad.ui.meetings.page import MeetingsPage
 
 LAST_YEAR = date.today() - timedelta(days=365)
 RED = "#a4262c"  # the error text colour, as the Uppdrag page shows a late action
 GREY = "#5d6873"
-
-
-@pytest.fixture
-def page(qtbot, ctx):  # type: ignore[no-untyped-def]
-    widget = MeetingsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _click_cell(view, index) -> None:  # type: ignore[no-untyped-def]
