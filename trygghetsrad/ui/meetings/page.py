@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -46,6 +46,10 @@ from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.service_calls import read
 from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
+if TYPE_CHECKING:
+    from trygghetsrad.ui.meetings.notice_panel import NoticePanel
+    from trygghetsrad.ui.meetings.versions import VersionsPanel
+
 
 class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -58,6 +62,10 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         # first paint, so that the list shows at once; asking for `meeting` settles it now.
         self._first_choice_pending = True
         self._details_refreshed = False
+        # The meeting the hidden tabs (Närvaro, Uppgifter, Kallelse, Versioner) are still to
+        # show: at start-up they are filled right after the window is usable (see settle).
+        self._hidden_due: MeetingDetail | None = None
+        self._defer_hidden = False
         # Set while the page itself moves the list's current row: the view must still be
         # told (blocking the selection model's signals left the old row highlighted).
         self._moving_row = False
@@ -137,16 +145,16 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Mötets delar"))
         self.agenda = AgendaPanel(self.ctx, self.undo_stack)
-        self.attendance = AttendancePanel(self.ctx, self.undo_stack)
-        self.details = DetailsPanel(self.ctx, undo_stack=self.undo_stack)
-        self.details.saved.connect(self._on_details_saved)
-        self.details.deleted.connect(self._on_meeting_deleted)
+        self._attendance = AttendancePanel(self.ctx, self.undo_stack)
+        self._details = details = DetailsPanel(self.ctx, undo_stack=self.undo_stack)
+        details.saved.connect(self._on_details_saved)
+        details.deleted.connect(self._on_meeting_deleted)
         self.tabs.addTab(self.agenda, self.tr("Dagordning och anteckningar"))
-        self.tabs.addTab(self.attendance, self.tr("Närvaro"))
+        self.tabs.addTab(self._attendance, self.tr("Närvaro"))
         details_scroll = QScrollArea()
         details_scroll.setWidgetResizable(True)
         details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        details_scroll.setWidget(self.details)
+        details_scroll.setWidget(details)
         # The meeting's own files ("Bilaga 1", … in its notice and minutes, beside the PDF in
         # their e-mail drafts): outside the details form, so they open when it is locked.
         details_tab = QWidget()
@@ -154,12 +162,13 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         details_box.setContentsMargins(0, 0, 0, 0)
         details_box.addWidget(details_scroll, 1)
         files = QGroupBox(self.tr("Bilagor till mötet"))
-        self.attachments = AttachmentsBox(self.ctx, lambda: self.undo_stack, OwnerKind.MEETING)
-        QVBoxLayout(files).addWidget(self.attachments)
+        self._attachments = AttachmentsBox(self.ctx, lambda: self.undo_stack, OwnerKind.MEETING)
+        QVBoxLayout(files).addWidget(self._attachments)
         details_box.addWidget(files)
         self.tabs.addTab(details_tab, self.tr("Uppgifter om mötet"))
         self.details_tab = details_tab
         self._add_document_tabs()
+        self.tabs.currentChanged.connect(lambda _index: self._fill_hidden_tabs())
         return self.tabs
 
     def _add_document_tabs(self) -> None:
@@ -167,10 +176,47 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         from trygghetsrad.ui.meetings.notice_panel import NoticePanel
         from trygghetsrad.ui.meetings.versions import VersionsPanel
 
-        self.notice = NoticePanel(self.ctx, undo_stack=self.undo_stack)
-        self.tabs.addTab(self.notice, self.tr("Kallelse"))
-        self.versions = VersionsPanel(self.ctx)
-        self.tabs.addTab(self.versions, self.tr("Versioner"))
+        self._notice = NoticePanel(self.ctx, undo_stack=self.undo_stack)
+        self.tabs.addTab(self._notice, self.tr("Kallelse"))
+        self._versions = VersionsPanel(self.ctx)
+        self.tabs.addTab(self._versions, self.tr("Versioner"))
+
+    # The tabs behind the agenda, filled with the meeting shown before anyone reads them.
+
+    @property
+    def attendance(self) -> AttendancePanel:
+        self._fill_hidden_tabs()
+        return self._attendance
+
+    @property
+    def details(self) -> DetailsPanel:
+        self._fill_hidden_tabs()
+        return self._details
+
+    @property
+    def attachments(self) -> AttachmentsBox:
+        self._fill_hidden_tabs()
+        return self._attachments
+
+    @property
+    def notice(self) -> NoticePanel:
+        self._fill_hidden_tabs()
+        return self._notice
+
+    @property
+    def versions(self) -> VersionsPanel:
+        self._fill_hidden_tabs()
+        return self._versions
+
+    def _fill_hidden_tabs(self) -> None:
+        meeting, self._hidden_due = self._hidden_due, None
+        if meeting is None:
+            return
+        self._attendance.set_meeting(meeting)
+        self._details.set_meeting(meeting)
+        self._attachments.set_owner(meeting.id, editable=meeting.editable)
+        self._notice.set_meeting(meeting)
+        self._versions.set_meeting(meeting)
 
     @property
     def meeting(self) -> MeetingDetail | None:
@@ -188,7 +234,13 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         if self._first_choice_pending:
             self._first_choice_pending = False
             if self._meeting is None:
-                self._select_current()
+                # Start-up time: the agenda is what shows; the tabs behind it are filled
+                # right after (or when one of them is shown or asked for, if that is sooner).
+                self._defer_hidden = True
+                try:
+                    self._select_current()
+                finally:
+                    self._defer_hidden = False
             if self._meeting is None and self.stack.currentWidget() is self.loading:
                 self.stack.setCurrentWidget(self.empty)
 
@@ -334,6 +386,7 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         if self._meeting is not None and meeting_id != self._meeting.id:
             self.details.save_now()
         if meeting_id is None:
+            self._hidden_due = None
             self.agenda.set_meeting(None)
             self.meeting = None
             self.stack.setCurrentWidget(self.empty)
@@ -347,11 +400,11 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
             self.agenda.set_meeting(meeting)
         else:
             self.agenda.reload()
-        self.attendance.set_meeting(meeting)
-        self.details.set_meeting(meeting)
-        self.attachments.set_owner(meeting.id, editable=meeting.editable)
-        self.notice.set_meeting(meeting)
-        self.versions.set_meeting(meeting)
+        self._hidden_due = meeting
+        if self._defer_hidden:
+            QTimer.singleShot(0, self._fill_hidden_tabs)
+        else:
+            self._fill_hidden_tabs()
 
     def _show_header(self, meeting: MeetingDetail) -> None:
         self.header.show_meeting(meeting)
