@@ -19,6 +19,7 @@ from trygghetsrad.errors import UserError
 from trygghetsrad.export.meetings.ics import invitation_ics
 from trygghetsrad.services import settings
 from trygghetsrad.services.meetings import attendance as meetings_attendance
+from trygghetsrad.services.meetings import calendar as meetings_calendar
 from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.services.meetings.invitations import (
     cancel_meeting,
@@ -205,7 +206,7 @@ def test_a_cancelled_meeting_says_so_in_lists_and_on_the_wheel(session) -> None:
     [summary] = [m for m in meetings.list_meetings(session) if m.id == meeting]
     assert summary.cancelled_on == date(2027, 3, 1)
     assert summary.status_label == "Inställt"
-    items = meetings.calendar_items(session, date(2027, 1, 1), date(2027, 12, 31))
+    items = meetings_calendar.calendar_items(session, date(2027, 1, 1), date(2027, 12, 31))
     [item] = [i for i in items if i.key == f"meeting:{meeting}"]
     assert item.title == "Inställt: Klara-gruppen"
     restore_meeting(session, meeting)

@@ -11,15 +11,12 @@ from sqlalchemy.orm import Session
 
 from trygghetsrad.db.models import Group, Person
 from trygghetsrad.db.models.meetings import AgendaItem, Meeting, MeetingGroup
-from trygghetsrad.domain import calendar_items as cal
-from trygghetsrad.domain.calendar_items import CalendarItem, Owner
 from trygghetsrad.domain.changes import MEETINGS, Changes, Created
 from trygghetsrad.domain.meetings.agenda_structure import Numbering, check_numbering
 from trygghetsrad.domain.meetings.model import (
     MAX_TITLE,
     MeetingKind,
     MeetingStatus,
-    MeetingSummary,
     NextMeetingPlan,
     by_kind,
     check_plain_text,
@@ -28,7 +25,7 @@ from trygghetsrad.domain.meetings.model import (
 from trygghetsrad.domain.register import clean_text
 from trygghetsrad.errors import UserError, ValidationError
 from trygghetsrad.i18n import tr
-from trygghetsrad.services.meetings.actions import carry_open_actions, list_actions
+from trygghetsrad.services.meetings.actions import carry_open_actions
 from trygghetsrad.services.meetings.agenda import apply_template
 from trygghetsrad.services.meetings.attendance import sync_members
 
@@ -43,7 +40,9 @@ from trygghetsrad.services.meetings.read import next_meetings as next_meetings
 from trygghetsrad.services.meetings.read import (
     previous_meeting_of_group as previous_meeting_of_group,
 )
-from trygghetsrad.services.meetings.versions import has_sent_version, record_version
+
+# Start-up time: the kept versions of the minutes (and the document model they are built
+# from) are imported by the functions that need them, not when the Möten page loads this.
 
 CHANGED = Changes.of(MEETINGS)
 
@@ -209,6 +208,8 @@ def update_meeting(
 
 
 def delete_meeting(session: Session, meeting_id: int) -> Changes:
+    from trygghetsrad.services.meetings.versions import has_sent_version
+
     meeting = get_row(session, meeting_id)
     if meeting.status == MeetingStatus.SENT.value or has_sent_version(session, meeting_id):
         raise UserError(
@@ -277,6 +278,7 @@ def finalise(
 def _keep_version(session: Session, meeting_id: int, event: str, on: date) -> None:
     """Store the minutes as finalised or sent (issue 14.8: what was sent is kept)."""
     from trygghetsrad.domain.meetings.minutes_versions import VersionEvent
+    from trygghetsrad.services.meetings.versions import record_version
 
     record_version(session, meeting_id, VersionEvent(event), on=on)
 
@@ -337,6 +339,8 @@ def reopen_for_change(session: Session, meeting_id: int, *, note: str, on: date)
         )
     text = clean_text(note, field="note", label=tr("Vad som ändras"), required=True)
     check_plain_text(text, field="note", label=tr("Vad som ändras"))
+    from trygghetsrad.services.meetings.versions import has_sent_version
+
     if not has_sent_version(session, meeting_id):  # sent before versions were kept
         _keep_version(session, meeting_id, "sent", meeting.sent_on or on)
     meeting.status = MeetingStatus.DRAFT.value
@@ -409,50 +413,6 @@ def _template_for(session: Session, group_ids: Sequence[int]) -> int | None:
         .where(AgendaTemplate.group_id == group_ids[0])
         .order_by(AgendaTemplate.id)
     )
-
-
-# -- calendar feed --------------------------------------------------------------------------
-
-
-def calendar_items(session: Session, start: date, end: date) -> list[CalendarItem]:
-    """Meetings (category "meetings") and open action due dates (category "deadlines")."""
-    items = [
-        CalendarItem(
-            key=f"meeting:{m.id}",
-            title=_cancelled(m, m.groups_label or m.title),
-            category=cal.MEETINGS,
-            start=m.day,
-            start_time=m.start_time,
-            end_time=m.end_time,
-            place=m.place or m.online_link,
-            description=m.title,
-            owner=Owner(MEETINGS, "meeting", m.id),
-        )
-        for m in list_meetings(session, start=start, end=end)
-    ]
-    from trygghetsrad.domain.internal import is_internal
-
-    for action in list_actions(session, open_only=True):
-        if action.due_date is None or not start <= action.due_date <= end:
-            continue
-        items.append(
-            CalendarItem(
-                key=f"action_item:{action.id}",
-                title=tr("Uppdrag: {what}").format(what=action.what),
-                category=cal.DEADLINES,
-                start=action.due_date,
-                description=action.what,
-                responsible=action.responsible,
-                internal=is_internal(action),
-                owner=Owner(MEETINGS, "action_item", action.id),
-            )
-        )
-    return items
-
-
-def _cancelled(meeting: MeetingSummary, title: str) -> str:
-    """A cancelled meeting stays on the wheel, saying so."""
-    return tr("Inställt: {title}").format(title=title) if meeting.cancelled_on else title
 
 
 def count_meetings(session: Session) -> int:

@@ -15,7 +15,7 @@ from trygghetsrad.domain.calendar_items import CalendarItem
 
 # "module:function" of each provider.
 PROVIDERS: list[str] = [
-    "trygghetsrad.services.meetings.lifecycle:calendar_items",
+    "trygghetsrad.services.meetings.calendar:calendar_items",
     "trygghetsrad.services.situation.sources:calendar_items",
     "trygghetsrad.services.situation.action_plan:calendar_items",
 ]
