@@ -174,7 +174,8 @@ def run_gui(args: argparse.Namespace) -> int:
     # Start-up time: the cyclic garbage collector would walk the young objects of every
     # import and of the page built about 200 times before the window is usable, for garbage
     # that hardly exists yet (peak memory measured the same). It runs again once start-up
-    # is over or has failed, at the latest after ten seconds (a dialog before the window).
+    # is over or has failed, at the latest after ten seconds (a dialog before the window);
+    # see `resume_collection`.
     gc.disable()
     try:
         return _run_window(args)
@@ -182,11 +183,21 @@ def run_gui(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def resume_collection() -> None:
+    """Run the cyclic garbage collector again after start-up. What start-up built (modules,
+    classes, the window) is frozen first: it stays for the whole session, and without this
+    the first collection would walk all of it at once, a pause of some 30 ms just as the
+    window became usable, and every full collection after it again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def _run_window(args: argparse.Namespace) -> int:
     from trygghetsrad.db.inspection import FileState, inspect_file
 
     app = make_application()
-    QTimer.singleShot(10_000, gc.enable)
+    QTimer.singleShot(10_000, resume_collection)
     path = resolve_db_path(args.db)
     quiet = bool(args.exit_after_startup)
     if quiet and (missing := missing_resources()):
@@ -221,8 +232,8 @@ def _run_window(args: argparse.Namespace) -> int:
         app.exit(2)
 
     window.startup_failed.connect(startup_failed)
-    window.startup_failed.connect(gc.enable)
-    window.startup_complete.connect(gc.enable)
+    window.startup_failed.connect(resume_collection)
+    window.startup_complete.connect(resume_collection)
     if quiet:
         install_quiet_excepthook(app, failed)
         window.startup_complete.connect(app.quit)

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from every_part import open_every_part
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,6 +81,7 @@ def build_page(qtbot: Any, ctx: Any, key: str) -> QWidget:
     if area == "meetings":
         page.select_meeting(_draft_meeting(ctx))
         assert page.meeting is not None and page.meeting.editable
+        assert open_every_part(page)  # Närvaro, Uppgifter om mötet, Kallelse, Versioner
     if sub:
         outer, page = page, page.subpage(sub)
         page.keep_alive = outer  # the tab holding the sub-page must outlive this function
@@ -241,7 +243,7 @@ def _notice(column: str, kind: str = "text") -> Field:
     """A field of the tab "Kallelse" (meeting_notices, one row per meeting)."""
 
     def change(qtbot: Any, page: Any, widget: Any, marker: str) -> Check:
-        page.tabs.setCurrentWidget(page.notice)
+        page.tabs.setCurrentWidget(page.notice_tab)
         meeting = page.meeting.id
         if kind == "choice":
             marker = next_choice(qtbot, widget)

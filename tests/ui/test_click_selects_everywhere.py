@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from every_part import open_every_part
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -164,6 +165,7 @@ def _shown_page(qtbot: Any, ctx: Any, spec: str) -> QWidget:
     refresh = getattr(page, "refresh", None) or getattr(page, "reload", None)
     if callable(refresh):
         refresh()
+    open_every_part(page)  # the parts built when first shown (Möten's Närvaro, …)
     QApplication.processEvents()
     return page
 

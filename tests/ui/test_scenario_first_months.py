@@ -206,7 +206,7 @@ def enter_past_joint_meeting(qtbot, page: MeetingsPage, tmp_path: Path, monkeypa
     QTest.mouseClick(
         page.tabs.tabBar(),
         Qt.MouseButton.LeftButton,
-        pos=page.tabs.tabBar().tabRect(page.tabs.indexOf(page.attendance)).center(),
+        pos=page.tabs.tabBar().tabRect(page.tabs.indexOf(page.attendance_tab)).center(),
     )
     panel = page.attendance
     assert panel.isVisible() and not panel.empty_box.isVisible()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from every_part import open_every_part
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
@@ -92,6 +93,7 @@ def window(qtbot, demo_database):  # type: ignore[no-untyped-def]
 def _each_page(window: MainWindow):  # type: ignore[no-untyped-def]
     for key, _title, _spec in TABS:
         page = window.show_tab(key)
+        open_every_part(page)  # the parts built when first shown (Möten's Närvaro, …)
         QApplication.processEvents()
         if key == "situation":
             for sub, _t, _s in SUBPAGES:

@@ -1,8 +1,13 @@
 """A tab that builds its page the first time it is shown, keeping start-up lean.
 
-While the window is still starting (its database not yet open), a tab that is shown gets
-a glance instead (`ui/glance.py`: the page's list read with plain sqlite3); the page is
-built as soon as the database is open and takes the glance's place.
+The window's workspaces are such tabs (their page named by a "module:factory" spec), and so
+are the parts of a page that hide behind its first tab (Möten's Närvaro, Uppgifter om mötet,
+Kallelse and Versioner, built by a function of the page).
+
+While the window is still starting (its database not yet open), a workspace tab that is
+shown gets a glance instead, which the window provides (`ui/glance.py`: the page's list
+read with plain sqlite3); the page is built as soon as the database is open and takes the
+glance's place.
 """
 
 from __future__ import annotations
@@ -29,33 +34,48 @@ class LazyTab(QWidget):
     painted = Signal()  # the tab showed data for the first time (its glance or its page)
     page_painted = Signal()  # the real page painted for the first time
 
-    def __init__(self, key: str, spec: str, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        key: str,
+        spec: str | Callable[[AppContext], QWidget],
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        scroll: bool = True,
+        glance: Callable[[str, QWidget], QWidget] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.key = key
         self._spec = spec
         self._ctx = ctx
+        self._glance = glance  # what the tab shows while the database is not yet open
         self.page: QWidget | None = None
         self.glance: QWidget | None = None
-        # The page sits in a scroll area: on a small screen (1366x768 at 125 % leaves about
-        # 1090x570 logical pixels) the window fits the screen and the page scrolls, instead
-        # of the window growing past the screen's edge to the page's minimum size.
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        self._layout = QVBoxLayout(body)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll)
+        self.scroll: QScrollArea | None = None
+        if not scroll:  # a part of a page, which scrolls what needs it itself
+            self._layout = outer
+        else:
+            # The page sits in a scroll area: on a small screen (1366x768 at 125 % leaves
+            # about 1090x570 logical pixels) the window fits the screen and the page scrolls,
+            # instead of the window growing past the screen's edge to the page's minimum size.
+            self.scroll = QScrollArea()
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+            body = QWidget()
+            self._layout = QVBoxLayout(body)
+            self._layout.setContentsMargins(0, 0, 0, 0)
+            self.scroll.setWidget(body)
+            outer.addWidget(self.scroll)
         self._painted = False
         self._page_painted = False
 
     def ensure_page(self) -> QWidget:
         """The real page, built now if needed (opening the database if it is not yet open)."""
         if self.page is None:
-            page = load_factory(self._spec)(self._ctx)
+            spec = self._spec
+            page = (load_factory(spec) if isinstance(spec, str) else spec)(self._ctx)
             self.page = page
             page.installEventFilter(self)
             glance = self.glance
@@ -78,9 +98,7 @@ class LazyTab(QWidget):
     def show_glance(self) -> QWidget:
         """Show the glance of this tab until the page is built (the database is not open)."""
         if self.glance is None:
-            from trygghetsrad.ui.glance import build_glance, loading_view
-
-            self.glance = build_glance(self.key, self._ctx.path, self) or loading_view(self)
+            self.glance = self._glance(self.key, self) if self._glance else QWidget(self)
             self.glance.installEventFilter(self)
             self._layout.addWidget(self.glance)
         return self.glance

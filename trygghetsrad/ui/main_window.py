@@ -145,13 +145,19 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(0)
             widget.deleteLater()
         for key, title, spec in TABS:
-            tab = LazyTab(key, spec, self.ctx)
+            tab = LazyTab(key, spec, self.ctx, glance=self._glance)
             tab.painted.connect(self._on_tab_painted)
             tab.page_painted.connect(self._on_tab_page_painted)
             self.tabs.addTab(tab, self.tr(title))
         self.tabs.blockSignals(False)
         self._first_paint_sent = False
         self._startup_complete_sent = False
+
+    def _glance(self, key: str, parent: QWidget) -> QWidget:
+        """What tab `key` shows until the database is open: its glance, else "Läser in …"."""
+        from trygghetsrad.ui.glance import build_glance, loading_view
+
+        return build_glance(key, self.ctx.path, parent) or loading_view(parent)
 
     def _action(
         self,

@@ -192,7 +192,7 @@ def test_the_numbering_style_is_chosen_in_the_details(qtbot, ctx, council) -> No
 def _attendance_details(qtbot, ctx, meeting: int, person: int):  # type: ignore[no-untyped-def]
     """The Närvaro tab, the person's row clicked, "Vid mötet…" clicked: page, panel, row."""
     page = open_meetings_page(qtbot, ctx, meeting)
-    _click_tab(page, page.attendance)
+    _click_tab(page, page.attendance_tab)
     panel = page.attendance
     row = next(i for i, r in enumerate(panel.model.rows()) if r.person_id == person)
     _click_row(panel.view, row)

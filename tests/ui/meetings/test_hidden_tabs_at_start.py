@@ -1,6 +1,7 @@
-"""At start-up the Möten page shows the agenda first and fills the tabs behind it (Närvaro,
-Uppgifter om mötet, Kallelse, Versioner) right after. Whoever reaches one of them first, by a
-click on its tab or by reading it, finds the meeting shown in it, never an empty tab."""
+"""The Möten page opens on the agenda; the parts behind it (Närvaro, Uppgifter om mötet,
+Kallelse, Versioner) are built the first time they are shown or asked for. Whoever reaches one
+of them, by a click on its tab or by reading it, finds the meeting the page shows in it, and
+what is typed there is stored like anywhere else."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from trygghetsrad.services.meetings import attendance as attendance_service
+from trygghetsrad.services.meetings import lifecycle as meeting_service
 from trygghetsrad.ui.meetings.page import MeetingsPage
+from trygghetsrad.ui.meetings.page_parts import ATTENDANCE, DETAILS, NOTICE, VERSIONS
 
 
 def _started_page(qtbot, ctx) -> MeetingsPage:  # type: ignore[no-untyped-def]
-    """The page as the window builds it: shown, then settled once (the first meeting chosen),
-    with no event handled since."""
+    """The page as the window builds it: shown, then settled (the first meeting chosen)."""
     page = MeetingsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1366, 768)
@@ -31,61 +33,93 @@ def _attendance_names(ctx, meeting_id: int) -> list[str]:  # type: ignore[no-unt
 
 
 def _shown_names(page: MeetingsPage) -> list[str]:
-    model = page._attendance.model
+    model = page.attendance.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
-def test_a_click_on_narvaro_right_after_start_shows_the_meetings_attendance(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
+def _click_tab(page: MeetingsPage, title: str) -> None:
+    bar = page.tabs.tabBar()
+    index = next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == title)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+
+def test_start_up_builds_only_the_agenda(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
+    page = _started_page(qtbot, demo_ctx)
+    QApplication.processEvents()
+
+    assert page._meeting is not None
+    assert page.agenda.model.rowCount() > 0
+    assert [page.built_part(key) for key in (ATTENDANCE, DETAILS, NOTICE, VERSIONS)] == [None] * 4
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+        "Dagordning och anteckningar",
+        "Närvaro",
+        "Uppgifter om mötet",
+        "Kallelse",
+        "Versioner",
+    ]
+
+
+def test_a_click_on_narvaro_shows_the_meetings_attendance(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
     page = _started_page(qtbot, demo_ctx)
     meeting = page._meeting
     assert meeting is not None
     expected = _attendance_names(demo_ctx, meeting.id)
     assert expected  # the example meeting has its members listed
 
-    bar = page.tabs.tabBar()
-    index = next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == "Närvaro")
-    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    _click_tab(page, "Närvaro")
 
-    assert page.tabs.currentWidget() is page._attendance
+    assert page.tabs.currentWidget() is page.attendance_tab
+    assert page.built_part(ATTENDANCE) is not None
+    assert page.attendance.isVisible()
     names = _shown_names(page)
-    assert [name for name in expected if any(name in shown for shown in names)] == expected
+    assert len(names) == len(expected)
+    assert all(any(name in shown for shown in names) for name in expected)
 
 
-def test_the_hidden_tabs_are_filled_once_the_window_is_usable(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
-    page = _started_page(qtbot, demo_ctx)
-    meeting = page._meeting
-    assert meeting is not None
-    QApplication.processEvents()  # the turn of the event loop after start-up
-
-    assert _shown_names(page)
-    assert page._details.place.text() == meeting.place
-    assert page._versions.meeting == meeting
-
-
-def test_reading_a_hidden_tab_before_it_is_filled_fills_it(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
+def test_reading_a_part_builds_it_with_the_meeting(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
     page = _started_page(qtbot, demo_ctx)
     meeting = page._meeting
     assert meeting is not None
 
-    # Read before any event was handled.
     assert page.details.place.text() == meeting.place
+    assert page.versions.meeting == meeting
     assert page.attendance.model.rowCount() == len(_attendance_names(demo_ctx, meeting.id))
 
 
-def test_another_meeting_chosen_before_the_fill_is_the_one_the_tabs_show(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
+def test_a_built_part_follows_the_meeting_chosen_with_the_mouse(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
     page = _started_page(qtbot, demo_ctx)
     first = page._meeting
     assert first is not None
-    other = next(row for row in page.model.rows() if row.id != first.id)
+    _click_tab(page, "Uppgifter om mötet")
+    assert page.details.place.text() == first.place
+    other = next(
+        row for row in page.model.rows() if row.id != first.id and row.place != first.place
+    )
 
-    # A click on another meeting in the list, before the event loop has turned.
     row = page.proxy.mapFromSource(page.model.index(page.model.row_of(other.id), 0)).row()
     page.table.scrollTo(page.proxy.index(row, 1))
     rect = page.table.visualRect(page.proxy.index(row, 1))
     QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center()))
-    QApplication.processEvents()
 
     assert page._meeting is not None and page._meeting.id == other.id
+    assert page.details.place.text() == other.place
+    assert page.built_part(ATTENDANCE) is None  # still not needed
+    _click_tab(page, "Närvaro")
     assert len(_shown_names(page)) == len(_attendance_names(demo_ctx, other.id))
-    assert page._details.place.text() == other.place
-    assert page._versions.meeting is not None and page._versions.meeting.id == other.id
+
+
+def test_what_is_typed_in_a_part_built_late_is_stored(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
+    page = _started_page(qtbot, demo_ctx)
+    meeting = page._meeting
+    assert meeting is not None and meeting.editable
+    _click_tab(page, "Uppgifter om mötet")
+    field = page.details.place
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "Stadshuset, sal 2")
+
+    assert page._flush_edits()  # as before an export or a status change
+
+    with demo_ctx.database.session() as session:
+        stored = meeting_service.get_meeting(session, meeting.id)
+    assert stored.place == "Stadshuset, sal 2"

@@ -45,7 +45,7 @@ def test_an_empty_attendance_list_explains_itself_and_offers_the_members(qtbot, 
     _group, person, _membership, meeting = _group_joined_today(ctx)
     page.reload()
     page.select_meeting(meeting)
-    page.tabs.setCurrentWidget(page.attendance)
+    page.tabs.setCurrentWidget(page.attendance_tab)
     panel = page.attendance
     assert panel.model.rowCount() == 0
     assert panel.empty_box.isVisible()

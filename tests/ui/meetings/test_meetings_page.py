@@ -168,7 +168,7 @@ def test_status_lifecycle_and_reopen_with_revision_note(qtbot, page, ctx, monkey
 
 def test_attendance_marked_with_keys_and_undone(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
     _create_meeting(qtbot, page)
-    page.tabs.setCurrentWidget(page.attendance)
+    page.tabs.setCurrentWidget(page.attendance_tab)
     view = page.attendance.view
     view.setFocus()
     view.selectRow(1)
@@ -192,7 +192,7 @@ def test_one_click_marks_the_unmarked_present_and_undo_takes_it_back(qtbot, ctx,
         meeting = make_meeting(s, group_ids=[group])
     page.reload()
     page.select_meeting(meeting)
-    page.tabs.setCurrentWidget(page.attendance)
+    page.tabs.setCurrentWidget(page.attendance_tab)
     panel = page.attendance
     view = panel.view
     texts = [panel.model.index(r, 3).data() for r in range(panel.model.rowCount())]
@@ -469,7 +469,7 @@ def test_finalising_without_chair_or_minute_taker_warns_and_goes_back(qtbot, pag
     assert back.text() == "Tillbaka till Närvaro" and back.isDefault()
     QTest.mouseClick(back, Qt.MouseButton.LeftButton)
     assert page.tabs.tabText(page.tabs.currentIndex()) == "Närvaro"
-    assert page.tabs.currentWidget() is page.attendance
+    assert page.tabs.currentWidget() is page.attendance_tab
     QTest.mouseClick(page.attendance.all_present_button, Qt.MouseButton.LeftButton)
     QTest.mouseClick(page.lifecycle_buttons["finalise"], Qt.MouseButton.LeftButton)
     dialog = page.finalise_dialog

@@ -83,7 +83,7 @@ def titles(ctx, meeting_id: int) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_presence_marked_by_mouse_is_undone_and_redone_by_mouse(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
-    page.tabs.setCurrentWidget(page.attendance)
+    page.tabs.setCurrentWidget(page.attendance_tab)
     panel = page.attendance
     click_row(panel.view, 1)
     name = panel.model.record(1).name
@@ -198,7 +198,7 @@ def test_new_meeting_and_finalising_by_dialog_can_be_undone_and_redone(qtbot, pa
 
 
 def test_a_presence_button_with_no_row_chosen_marks_no_one(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
-    page.tabs.setCurrentWidget(page.attendance)
+    page.tabs.setCurrentWidget(page.attendance_tab)
     panel = page.attendance
     panel.view.setCurrentIndex(panel.model.index(-1, 0))  # nothing chosen
     panel.view.clearSelection()

@@ -6,16 +6,14 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trygghetsrad.domain.attachments import OwnerKind
 from trygghetsrad.domain.changes import MEETINGS, REGISTER, Changes
 from trygghetsrad.domain.meetings.model import (
     MeetingDetail,
@@ -35,23 +32,17 @@ from trygghetsrad.services import register
 from trygghetsrad.services.meetings import lifecycle as meeting_service
 from trygghetsrad.ui.context import AppContext
 from trygghetsrad.ui.meetings.agenda import AgendaPanel
-from trygghetsrad.ui.meetings.attendance import AttendancePanel
-from trygghetsrad.ui.meetings.details import DetailsPanel
 from trygghetsrad.ui.meetings.header import MeetingHeader
 from trygghetsrad.ui.meetings.list_pane import MeetingListPane
 from trygghetsrad.ui.meetings.page_actions import MeetingCommandsMixin
-from trygghetsrad.ui.widgets.attachments import AttachmentsBox
+from trygghetsrad.ui.meetings.page_parts import ATTENDANCE, DETAILS, NOTICE, MeetingPartsMixin
 from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.roles import Role
 from trygghetsrad.ui.widgets.service_calls import read
 from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
-if TYPE_CHECKING:
-    from trygghetsrad.ui.meetings.notice_panel import NoticePanel
-    from trygghetsrad.ui.meetings.versions import VersionsPanel
 
-
-class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
+class MeetingsPage(MeetingCommandsMixin, MeetingPartsMixin, UndoScopedPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -62,10 +53,6 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         # first paint, so that the list shows at once; asking for `meeting` settles it now.
         self._first_choice_pending = True
         self._details_refreshed = False
-        # The meeting the hidden tabs (Närvaro, Uppgifter, Kallelse, Versioner) are still to
-        # show: at start-up they are filled right after the window is usable (see settle).
-        self._hidden_due: MeetingDetail | None = None
-        self._defer_hidden = False
         # Set while the page itself moves the list's current row: the view must still be
         # told (blocking the selection model's signals left the old row highlighted).
         self._moving_row = False
@@ -145,78 +132,9 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Mötets delar"))
         self.agenda = AgendaPanel(self.ctx, self.undo_stack)
-        self._attendance = AttendancePanel(self.ctx, self.undo_stack)
-        self._details = details = DetailsPanel(self.ctx, undo_stack=self.undo_stack)
-        details.saved.connect(self._on_details_saved)
-        details.deleted.connect(self._on_meeting_deleted)
         self.tabs.addTab(self.agenda, self.tr("Dagordning och anteckningar"))
-        self.tabs.addTab(self._attendance, self.tr("Närvaro"))
-        details_scroll = QScrollArea()
-        details_scroll.setWidgetResizable(True)
-        details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        details_scroll.setWidget(details)
-        # The meeting's own files ("Bilaga 1", … in its notice and minutes, beside the PDF in
-        # their e-mail drafts): outside the details form, so they open when it is locked.
-        details_tab = QWidget()
-        details_box = QVBoxLayout(details_tab)
-        details_box.setContentsMargins(0, 0, 0, 0)
-        details_box.addWidget(details_scroll, 1)
-        files = QGroupBox(self.tr("Bilagor till mötet"))
-        self._attachments = AttachmentsBox(self.ctx, lambda: self.undo_stack, OwnerKind.MEETING)
-        QVBoxLayout(files).addWidget(self._attachments)
-        details_box.addWidget(files)
-        self.tabs.addTab(details_tab, self.tr("Uppgifter om mötet"))
-        self.details_tab = details_tab
-        self._add_document_tabs()
-        self.tabs.currentChanged.connect(lambda _index: self._fill_hidden_tabs())
+        self._add_parts()  # Närvaro, Uppgifter om mötet, Kallelse, Versioner (page_parts)
         return self.tabs
-
-    def _add_document_tabs(self) -> None:
-        """ "Kallelse" (the notice's own fields) and "Versioner" (the minutes as sent)."""
-        from trygghetsrad.ui.meetings.notice_panel import NoticePanel
-        from trygghetsrad.ui.meetings.versions import VersionsPanel
-
-        self._notice = NoticePanel(self.ctx, undo_stack=self.undo_stack)
-        self.tabs.addTab(self._notice, self.tr("Kallelse"))
-        self._versions = VersionsPanel(self.ctx)
-        self.tabs.addTab(self._versions, self.tr("Versioner"))
-
-    # The tabs behind the agenda, filled with the meeting shown before anyone reads them.
-
-    @property
-    def attendance(self) -> AttendancePanel:
-        self._fill_hidden_tabs()
-        return self._attendance
-
-    @property
-    def details(self) -> DetailsPanel:
-        self._fill_hidden_tabs()
-        return self._details
-
-    @property
-    def attachments(self) -> AttachmentsBox:
-        self._fill_hidden_tabs()
-        return self._attachments
-
-    @property
-    def notice(self) -> NoticePanel:
-        self._fill_hidden_tabs()
-        return self._notice
-
-    @property
-    def versions(self) -> VersionsPanel:
-        self._fill_hidden_tabs()
-        return self._versions
-
-    def _fill_hidden_tabs(self) -> None:
-        meeting, self._hidden_due = self._hidden_due, None
-        if meeting is None:
-            return
-        self._attendance.set_meeting(meeting)
-        self._details.set_meeting(meeting)
-        self._attachments.set_owner(meeting.id, editable=meeting.editable)
-        self._notice.set_meeting(meeting)
-        self._versions.set_meeting(meeting)
 
     @property
     def meeting(self) -> MeetingDetail | None:
@@ -234,13 +152,7 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         if self._first_choice_pending:
             self._first_choice_pending = False
             if self._meeting is None:
-                # Start-up time: the agenda is what shows; the tabs behind it are filled
-                # right after (or when one of them is shown or asked for, if that is sooner).
-                self._defer_hidden = True
-                try:
-                    self._select_current()
-                finally:
-                    self._defer_hidden = False
+                self._select_current()
             if self._meeting is None and self.stack.currentWidget() is self.loading:
                 self.stack.setCurrentWidget(self.empty)
 
@@ -359,18 +271,20 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
     def _details_may_leave(self) -> bool:
         """Store the details; when they cannot be stored (an end before the start), show them
         and ask: True = leave (dropping the edit), False = stay with what was typed."""
-        if self.details.save_now():
+        details = self.built_part(DETAILS)
+        if details is None or details.save_now():
             return True
         self.tabs.setCurrentWidget(self.details_tab)  # "Uppgifter om mötet"
-        return self.details.discard_invalid_edits()
+        return bool(details.discard_invalid_edits())
 
     def _flush_edits(self) -> bool:
         """Store every pending edit of the page (agenda and details) before an export, a
         preview or a status change, so that it uses what the user sees."""
         agenda_ok = self.agenda.save_now()
-        details_ok = self.details.save_now()
-        notice_ok = self.notice.save() if self.notice.autosaver.pending else True
-        return agenda_ok and details_ok and notice_ok
+        details, notice = self.built_part(DETAILS), self.built_part(NOTICE)
+        details_ok = details is None or details.save_now()
+        notice_ok = notice is None or not notice.autosaver.pending or notice.save()
+        return bool(agenda_ok and details_ok and notice_ok)
 
     def _refuse_unsaved(self, title: str) -> None:
         QMessageBox.warning(
@@ -383,10 +297,10 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         )
 
     def show_meeting(self, meeting_id: int | None) -> None:
-        if self._meeting is not None and meeting_id != self._meeting.id:
-            self.details.save_now()
+        details = self.built_part(DETAILS)
+        if details is not None and self._meeting is not None and meeting_id != self._meeting.id:
+            details.save_now()
         if meeting_id is None:
-            self._hidden_due = None
             self.agenda.set_meeting(None)
             self.meeting = None
             self.stack.setCurrentWidget(self.empty)
@@ -400,11 +314,7 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
             self.agenda.set_meeting(meeting)
         else:
             self.agenda.reload()
-        self._hidden_due = meeting
-        if self._defer_hidden:
-            QTimer.singleShot(0, self._fill_hidden_tabs)
-        else:
-            self._fill_hidden_tabs()
+        self._show_in_parts(meeting)
 
     def _show_header(self, meeting: MeetingDetail) -> None:
         self.header.show_meeting(meeting)
@@ -412,9 +322,10 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
     def _on_data_changed(self, changes: Changes) -> None:
         if self._details_refreshed:
             return  # this page's own details save: its list row and header are up to date
-        if changes.touches(REGISTER):
+        attendance = self.built_part(ATTENDANCE)
+        if attendance is not None and changes.touches(REGISTER):
             # Memberships may have changed: the attendance of the meeting shown follows them.
-            self.attendance.sync_with_register()
+            attendance.sync_with_register()
         if changes.touches(MEETINGS, REGISTER):
             self.reload()
 
@@ -452,10 +363,11 @@ class MeetingsPage(MeetingCommandsMixin, UndoScopedPage):
         self.meeting = meeting
         self._show_header(meeting)
         self.details.meeting = meeting
-        if (old.day, old.group_ids) != (meeting.day, meeting.group_ids):
-            self.attendance.set_meeting(meeting)  # the members on that day
-        else:
-            self.attendance.meeting = meeting
+        attendance = self.built_part(ATTENDANCE)  # else it shows the meeting when built
+        if attendance is not None and (old.day, old.group_ids) != (meeting.day, meeting.group_ids):
+            attendance.set_meeting(meeting)  # the members on that day
+        elif attendance is not None:
+            attendance.meeting = meeting
         self.agenda.meeting = meeting
         if (old.kind, old.first_paragraph) != (meeting.kind, meeting.first_paragraph):
             self.agenda.reload()  # the § numbers

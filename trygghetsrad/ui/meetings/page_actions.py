@@ -187,7 +187,7 @@ class MeetingCommandsMixin:
     def _on_finalise_went_back(self, where: str) -> None:
         """Back from the finalise dialog to what it said is missing."""
         if where == "attendance":
-            self.tabs.setCurrentWidget(self.attendance)
+            self.tabs.setCurrentWidget(self.attendance_tab)
             self.attendance.view.setFocus()
             return
         self.tabs.setCurrentWidget(self.details_tab)
