@@ -5,11 +5,17 @@ Headless commands never import Qt; the GUI is started through the composition ro
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Start-up time: the cyclic garbage collector would walk the young objects of every
+    # import (PySide6's and SQLAlchemy's included) many times over, for garbage that hardly
+    # exists yet. It runs again before a command does its work (`cli.main`), and once the
+    # window is usable (`app.resume_collection`).
+    gc.disable()
     from trygghetsrad import cli
 
     argv = list(sys.argv[1:] if argv is None else argv)

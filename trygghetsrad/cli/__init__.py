@@ -8,6 +8,7 @@ parsed arguments and returns an exit code; a `UserError` becomes one line on std
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import sys
@@ -256,6 +257,7 @@ def main(argv: Sequence[str]) -> int:
         return EXIT_OK
     setup_logging()
     if args.command:
+        gc.enable()  # paused for start-up by __main__ (a command's own work may need it)
         return run_command(args)
     return GUI_REQUESTED
 
