@@ -178,3 +178,34 @@ def test_the_preview_of_minnesanteckningar_prints_what_the_pdf_prints(session) -
         assert "Bilaga 1: Karta" in text, name
         assert "Första stycket. Andra stycket." in text, name
         assert "Kartlägga belysningen [intern]" in text, name
+
+
+def test_the_preview_ends_with_the_same_list_of_actions_as_the_pdf(session) -> None:  # type: ignore[no-untyped-def]
+    """Six actions or more: both end with "Uppdragslista", every action in it with who and
+    when; five: neither has the list."""
+    group, _people = make_group_with_members(session)
+    many = make_meeting(session, group_ids=[group])
+    first = make_item(session, many, title="Belysning")
+    second = make_item(session, many, title="Skolvägar")
+    for n in range(1, 7):
+        make_action(
+            session,
+            first if n % 2 else second,
+            what=f"Åtgärd nummer {n}",
+            due_date=date(2027, 1, n),
+        )
+    for name, text in _texts(session, many).items():
+        if name == "kallelse":
+            continue
+        listed = text[text.index("Uppdragslista") :]
+        for n in range(1, 7):
+            assert re.search(rf"Åtgärd nummer {n}\s.*2027-01-0{n}", listed), (name, n)
+        assert listed.index("Åtgärd nummer 1") < listed.index("Åtgärd nummer 6"), name
+        assert text.index("Uppdragslista") > text.index("Skolvägar"), name
+
+    few = make_meeting(session, group_ids=[group])
+    item = make_item(session, few, title="Belysning")
+    for n in range(1, 6):
+        make_action(session, item, what=f"Åtgärd {n}")
+    for name, text in _texts(session, few).items():
+        assert "Uppdragslista" not in text, name

@@ -20,6 +20,7 @@ from trygghetsrad.domain.meetings.model import (
     ActionData,
     AgendaItemData,
     AttendanceData,
+    ItemKind,
     MeetingDetail,
     MeetingKind,
     MeetingStatus,
@@ -33,6 +34,7 @@ from trygghetsrad.domain.text import says_word, title_beside
 from trygghetsrad.i18n import tr
 
 GROUP_END = "\n"  # see MeetingDocument.headings
+ACTION_LIST_FROM = 6  # actions given at a meeting before they are listed again at the end
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,13 @@ class MeetingDocument:
         minutes, preview): before the first agenda item, where the earlier meetings' promises
         are checked before new business."""
         return self.followup_apart and bool(self.followup)
+
+    def action_list(self) -> list[ActionData]:
+        """The actions given at this meeting, listed once more after the signatures when there
+        are enough to be worth a list of their own ("Uppdragslista"); else none. One rule
+        for the minutes and their preview (each item also shows its own)."""
+        given = [a for item in self.items if item.kind is ItemKind.NORMAL for a in item.actions]
+        return given if len(given) >= ACTION_LIST_FROM else []
 
     def item_attachments(self, item: AgendaItemData) -> list[AttachmentInfo]:
         """The attachments of one agenda item, numbered as in the document's list."""

@@ -113,7 +113,6 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 BULLETS = ["•", "–", "◦", "·"]
-SUMMARY_FROM = 6  # actions in a meeting before a separate action list is added
 _tag = parts.tag
 
 
@@ -347,8 +346,8 @@ def _signature(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]
 
 def _summary(doc: MeetingDocument, st: dict[str, ParagraphStyle]) -> list[Any]:
     """All actions in one table; only worth it when there are many (each item shows its own)."""
-    actions = [a for item in doc.items if item.kind is ItemKind.NORMAL for a in item.actions]
-    if len(actions) < SUMMARY_FROM:
+    actions = doc.action_list()
+    if not actions:
         return []
     rows = _action_rows(actions, st)
     block = [

@@ -177,10 +177,11 @@ def open_draft(parent: QWidget, path: Path) -> bool:
 
 def preview_html(doc: MeetingDocument) -> str:
     """The minutes as simple HTML, laid out like the PDF, for the preview window: the same
-    sections in the same order (head, attendance, follow-up, items, signatures)."""
+    sections in the same order (head, attendance, follow-up, items, signatures, files, the
+    list of actions)."""
     parts = _head_html(doc) + _attendance_html(doc)
     if doc.followup_section:
-        parts.append("<h3>Uppföljning av uppdrag från tidigare möten</h3>")
+        parts.append(f"<h3>{escape(tr('Uppföljning av uppdrag från tidigare möten'))}</h3>")
         parts += _followup_html(doc)
     for index, (item, kind) in enumerate(zip(doc.items, doc.headings(), strict=True)):
         if kind == GROUP_END:
@@ -192,7 +193,28 @@ def preview_html(doc: MeetingDocument) -> str:
     if doc.attachments:  # the list the PDF ends with
         parts.append(f"<h3>{escape(tr('Bilagor'))}</h3>")
         parts += [f"<p>{escape(a.line)}</p>" for a in doc.attachments]
+    parts += _action_list_html(doc)
     return "\n".join(parts)
+
+
+def _action_list_html(doc: MeetingDocument) -> list[str]:
+    """The "Uppdragslista" the PDF ends with when many actions were given (`action_list`)."""
+    actions = doc.action_list()
+    if not actions:
+        return []
+    head = "".join(
+        f"<th align='left'>{escape(title)}</th>"
+        for title in (tr("Uppdrag"), tr("Ansvarig"), tr("Klart senast"))
+    )
+    rows = "".join(
+        f"<tr><td>{escape(a.what)}{_tag(is_internal(a))}</td>"
+        f"<td>{escape(a.responsible or '–')}</td><td>{escape(a.due_label)}</td></tr>"
+        for a in actions
+    )
+    return [
+        f"<h3>{escape(tr('Uppdragslista'))}</h3>",
+        f"<table width='100%' cellpadding='3'><tr>{head}</tr>{rows}</table>",
+    ]
 
 
 def _head_html(doc: MeetingDocument) -> list[str]:
@@ -329,7 +351,8 @@ def _followup_html(doc: MeetingDocument) -> list[str]:
     for action in doc.followup:
         since = f", {tr('givet')} {action.since.isoformat()}" if action.since else ""
         state = doc.followup_status(action)  # as the PDF says it
-        comment = f"<br><i>Kommentar: {escape(action.comment)}</i>" if action.comment else ""
+        said = tr("Kommentar: {text}").format(text=action.comment)
+        comment = f"<br><i>{escape(said)}</i>" if action.comment else ""
         parts.append(
             f"<p>• {escape(action.what)}{_tag(is_internal(action))} – "
             f"{escape(action.responsible or '–')} ({escape(state + since)}){comment}</p>"
