@@ -11,6 +11,7 @@ import pytest
 from factories_meetings import make_action, make_group_with_members, make_item, make_meeting
 from PySide6.QtCore import QEvent, Qt, QTime
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from questions import answer_next_question
 
@@ -20,6 +21,7 @@ from trygghetsrad.services import search
 from trygghetsrad.services.meetings import agenda as meetings_agenda
 from trygghetsrad.services.meetings import lifecycle as meetings
 from trygghetsrad.ui.meetings.page import MeetingsPage
+from trygghetsrad.ui.widgets.roles import Role
 
 
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -53,6 +55,49 @@ def _click_row_of(page, meeting_id: int) -> None:  # type: ignore[no-untyped-def
     """Choose a meeting in the list as the user does (through the selection model)."""
     row = page.proxy.mapFromSource(page.model.index(page.model.row_of(meeting_id), 0)).row()
     page.table.setCurrentIndex(page.proxy.index(row, 0))
+
+
+def test_going_back_after_a_mouse_click_keeps_the_list_on_the_meeting_edited(
+    qtbot, page, ctx
+) -> None:  # type: ignore[no-untyped-def]
+    """A click on another meeting with an end before the start, then "Gå tillbaka": the list
+    highlights the meeting still in the editor, and the cursor is in the end time."""
+    first, second = page.ids
+    page.activateWindow()  # the cursor is only shown in the active window
+    qtbot.waitUntil(page.isActiveWindow)
+    page.select_meeting(first)
+    _details_tab(page)
+    page.details.start.setTime(QTime(14, 0))
+    page.details.end.setTime(QTime(10, 0))
+    seen: list[str] = []
+    answer_next_question("Gå tillbaka", seen)
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(second), 0)).row()
+    rect = page.table.visualRect(page.proxy.index(row, 1))
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: bool(seen))
+    QApplication.processEvents()
+
+    assert page.meeting is not None and page.meeting.id == first
+    shown = page.table.currentIndex().data(Role.KEY)
+    selected = {index.data(Role.KEY) for index in page.table.selectionModel().selectedRows()}
+    assert (shown, selected) == (first, {first})
+    assert page.focusWidget() is page.details.end  # where the cursor is in the window
+
+
+def test_the_saved_time_is_not_shown_for_another_meeting(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+    first, second = page.ids
+    page.select_meeting(first)
+    _details_tab(page)
+    page.details.place.setFocus()
+    page.details.place.selectAll()
+    type_text(page.details.place, "Norrby torg 2")
+    qtbot.waitUntil(lambda: not page.details.dirty, timeout=5000)
+    assert page.details.saved_label.text().startswith("Sparat kl.")
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(second), 0)).row()
+    rect = page.table.visualRect(page.proxy.index(row, 1))
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.meeting is not None and page.meeting.id == second
+    assert page.details.saved_label.text() == "Ändringar sparas automatiskt."
 
 
 def test_changing_the_place_keeps_the_stored_title(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -205,3 +205,10 @@ class ItemEditor(QWidget):
 
     def error_texts(self) -> list[str]:
         return [label.text() for label in self.field_errors.values() if label.text()]
+
+    def focus_refused(self) -> None:
+        """Put the cursor in the first field whose text was refused (the text, else the title)."""
+        fields = {"title": self.title, "body": self.body, "notes": self.notes}
+        fields["decisions"] = self.decisions
+        refused = [key for key, label in self.field_errors.items() if label.text()]
+        fields.get(refused[0] if refused else "body", self.body).setFocus()

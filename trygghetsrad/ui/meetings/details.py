@@ -249,6 +249,9 @@ class DetailsPanel(DetailsSavingMixin, QWidget):
         self.no_time.setVisible(not (self.start.text().strip() or self.end.text().strip()))
 
     def set_meeting(self, meeting: MeetingDetail | None) -> None:
+        if meeting is None or self.meeting is None or meeting.id != self.meeting.id:
+            # "Sparat kl. …" told of the meeting shown before: not of this one.
+            self.saved_label.setText(self.tr("Ändringar sparas automatiskt."))
         self._loading = True
         try:
             self._set_meeting(meeting)

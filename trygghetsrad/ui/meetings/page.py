@@ -8,7 +8,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -254,19 +254,33 @@ class MeetingsPage(MeetingCommandsMixin, MeetingPartsMixin, UndoScopedPage):
     def _on_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._moving_row:
             return
-        if (
-            self._meeting is not None
-            and previous.isValid()
-            and (
-                (not self.agenda.save_now() and not self.agenda.discard_invalid_text())
-                or not self._details_may_leave()
-            )
-        ):
-            # Stay on the meeting so that the text that could not be saved is not lost.
+        refused = (
+            self._refusing_part() if self._meeting is not None and previous.isValid() else None
+        )
+        if refused is not None:
+            # Stay on the meeting so that the text that could not be saved is not lost. A
+            # click that asked to leave is still being handled by the list once this returns
+            # (it selects the row clicked and takes the cursor): settle after it as well.
+            kept = QPersistentModelIndex(previous)
             self._move_row(previous)
+            QTimer.singleShot(0, lambda: self._stay_on(kept, refused))
             return
         meeting_id = current.data(Role.KEY) if current.isValid() else None
         self.show_meeting(meeting_id)
+
+    def _refusing_part(self) -> Any:
+        """The editor (agenda item or meeting details) holding text that could not be saved
+        and that the user chose to go back to, else None (leaving is fine)."""
+        if not self.agenda.save_now() and not self.agenda.discard_invalid_text():
+            return self.agenda.item_editor
+        return None if self._details_may_leave() else self.details
+
+    def _stay_on(self, kept: QPersistentModelIndex, refused: Any) -> None:
+        if kept.isValid():
+            self._move_row(self.proxy.index(kept.row(), kept.column()))
+        if refused is self.agenda.item_editor:
+            self.tabs.setCurrentWidget(self.agenda)
+        refused.focus_refused()  # the cursor where the value is to be corrected
 
     def _details_may_leave(self) -> bool:
         """Store the details; when they cannot be stored (an end before the start), show them
