@@ -180,11 +180,15 @@ class MeetingsPage(MeetingCommandsMixin, MeetingPartsMixin, UndoScopedPage):
                 self.group_filter.addItem(g.name, g.id)
             self.group_filter.blockSignals(False)
         current = self._meeting.id if self._meeting else None
+        was_empty = self.model.rowCount() == 0
         self.model.set_rows(meetings)
         if current is not None and self.model.row_of(current) >= 0:
             self.select_meeting(current)
         elif current is not None:
             self.show_meeting(None)
+        elif was_empty and meetings and not self._first_choice_pending:
+            # The first meetings (the example data, an import): open one as at start-up.
+            self._select_current()
 
     def _select_current(self) -> None:
         """Open what the coordinator most likely works on: the draft in progress, else the
