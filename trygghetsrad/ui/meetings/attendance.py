@@ -67,6 +67,8 @@ class AttendancePanel(QWidget):
         ):
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", ""))
+            # A click leaves the cursor in the list, where N, F and X go on working.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _c=False, p=presence: self.mark(p))
             row.addWidget(button)
             self.buttons.append(button)
@@ -98,6 +100,7 @@ class AttendancePanel(QWidget):
         row2.addWidget(self.remove_button)
         row2.addStretch(1)
         layout.addLayout(row2)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.hide()
@@ -222,6 +225,7 @@ class AttendancePanel(QWidget):
         if self.meeting is None:
             self.model.set_rows([])
             self.empty_box.hide()
+            self._update_buttons()
             return
         row = self.view.currentIndex().row()
         meeting_id = self.meeting.id
@@ -230,11 +234,26 @@ class AttendancePanel(QWidget):
         )
         if 0 <= row < self.model.rowCount():
             self.view.selectRow(row)
-        editable = self.meeting.editable
-        for button in [*self.buttons, self.guest_button, self.remove_button, self.details_button]:
-            button.setEnabled(editable)
-        self.all_present_button.setEnabled(editable and self.unmarked_count() > 0)
+        self._update_buttons()
         self._show_empty_state()
+
+    def _update_buttons(self) -> None:
+        """Buttons that act on the marked person only while someone is marked."""
+        editable = self.meeting is not None and self.meeting.editable
+        chosen = editable and self.view.currentIndex().isValid()
+        for button in [*self.buttons, self.remove_button, self.details_button]:
+            button.setEnabled(chosen)
+        self.guest_button.setEnabled(editable)
+        self.all_present_button.setEnabled(editable and self.unmarked_count() > 0)
+
+    def focus_unmarked(self) -> None:
+        """Mark the first person whose attendance is not given yet and put the cursor in the
+        list, ready for N, F or X."""
+        rows = self.model.rows()
+        row = next((i for i, r in enumerate(rows) if r.presence is Presence.UNKNOWN), 0)
+        if rows:
+            self.view.selectRow(row)
+        self.view.setFocus()
 
     def mark(self, presence: Presence) -> None:
         record = self.model.record_at(self.view.currentIndex().row())

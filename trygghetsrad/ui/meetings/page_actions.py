@@ -10,7 +10,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from trygghetsrad.domain.changes import REGISTER
@@ -186,16 +186,17 @@ class MeetingCommandsMixin:
 
     def _on_finalise_went_back(self, where: str) -> None:
         """Back from the finalise dialog to what it said is missing."""
+        # After the dialog has closed (it would give the cursor back to where it was).
         if where == "attendance":
             self.tabs.setCurrentWidget(self.attendance_tab)
-            self.attendance.view.setFocus()
+            QTimer.singleShot(0, self.attendance.focus_unmarked)
             return
         self.tabs.setCurrentWidget(self.details_tab)
         meeting = self._meeting
         field = self.details.chair
         if meeting is not None and meeting.chair_id is not None:
             field = self.details.secretary
-        field.setFocus()
+        QTimer.singleShot(0, field.setFocus)
 
     def unfinalise(self) -> None:
         if self._meeting:
