@@ -41,6 +41,13 @@ def _stored_place(database, meeting_id: int) -> str:  # type: ignore[no-untyped-
         return meetings.get_meeting(s, meeting_id).place
 
 
+def _shown_part(window) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The workspace tab and the Möten part on screen."""
+    tab = window.tabs.currentWidget()
+    part = tab.page.tabs.tabText(tab.page.tabs.currentIndex()) if tab.key == "meetings" else ""
+    return tab.key, part
+
+
 @pytest.fixture
 def answer(monkeypatch):  # type: ignore[no-untyped-def]
     """Answer the next question with the button named `answer.choice`; keep the boxes."""
@@ -53,6 +60,8 @@ def answer(monkeypatch):  # type: ignore[no-untyped-def]
                 "text": box.text(),
                 "hint": box.informativeText(),
                 "buttons": [b.text() for b in box.buttons()],
+                # What the window shows behind the question.
+                "shown": _shown_part(box.parentWidget().window()),
             }
         )
         next(b for b in box.buttons() if b.text() == fake_exec.choice).click()  # type: ignore[attr-defined]
@@ -77,6 +86,8 @@ def test_closing_asks_and_going_back_shows_the_field(qtbot, window, answer) -> N
     assert question["buttons"] == ["Gå tillbaka", "Stäng ändå"]
     assert "kontrolltecken" in str(question["text"]).lower() or question["text"]
     assert "stängs" in str(question["hint"])
+    # The field in red is on screen while the question is read, not the register.
+    assert question["shown"] == ("meetings", "Uppgifter om mötet")
     page = window.meetings_page
     assert window.tabs.currentWidget().page is page
     assert page.tabs.currentIndex() == 2

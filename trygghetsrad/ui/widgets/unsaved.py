@@ -151,7 +151,8 @@ def flush_or_ask(parent: QWidget, go_on: str, go_on_hint: str) -> bool:
     if not refused or session_ending():
         return True
     errors = [text for widget in refused for text in errors_of(widget)]
+    reveal(refused[0])  # what the question points at ("markerat i rött") is on screen
     if ask_discard(parent, dict.fromkeys(errors), go_on=go_on, go_on_hint=go_on_hint):
         return True
-    reveal(refused[0])
+    reveal(refused[0])  # the cursor back in the field once the question has closed
     return False
