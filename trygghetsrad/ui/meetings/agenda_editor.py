@@ -149,6 +149,7 @@ class ItemEditor(QWidget):
         """Fill the fields from `item`; `keep_text` (a reload) leaves the texts being typed."""
         if not (keep_text and (self.title.hasFocus() or self.field_errors["title"].text())):
             self.title.setText(item.title)
+            self.title.setCursorPosition(0)  # a long title shows its beginning, not its end
         self.internal.setChecked(item.internal)
         if not keep_text:
             self.body.setPlainText(item.body)
