@@ -8,15 +8,9 @@ from PySide6.QtTest import QTest
 
 from trygghetsrad.domain.meetings.model import MeetingStatus
 from trygghetsrad.ui.dialogs.welcome import WelcomeDialog
-from trygghetsrad.ui.meetings.page import MeetingsPage
 
 
-def test_the_example_data_opens_the_meeting_to_work_on(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    page = MeetingsPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
+def test_the_example_data_opens_the_meeting_to_work_on(qtbot, ctx, page) -> None:  # type: ignore[no-untyped-def]
     assert page.meeting is None
     assert page.stack.currentWidget() is page.empty
 

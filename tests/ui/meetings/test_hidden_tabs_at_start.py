@@ -15,13 +15,9 @@ from trygghetsrad.ui.meetings.page import MeetingsPage
 from trygghetsrad.ui.meetings.page_parts import ATTENDANCE, DETAILS, NOTICE, VERSIONS
 
 
-def _started_page(qtbot, ctx) -> MeetingsPage:  # type: ignore[no-untyped-def]
-    """The page as the window builds it: shown, then settled (the first meeting chosen)."""
-    page = MeetingsPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
+def _started(page: MeetingsPage) -> MeetingsPage:
+    """The page as the window builds it: shown (the fixture), then settled (the first meeting
+    chosen)."""
     page.settle()
     return page
 
@@ -43,8 +39,8 @@ def _click_tab(page: MeetingsPage, title: str) -> None:
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
 
 
-def test_start_up_builds_only_the_agenda(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
-    page = _started_page(qtbot, demo_ctx)
+def test_start_up_builds_only_the_agenda(demo_page, demo_ctx):  # type: ignore[no-untyped-def]
+    page = _started(demo_page)
     QApplication.processEvents()
 
     assert page._meeting is not None
@@ -59,8 +55,8 @@ def test_start_up_builds_only_the_agenda(qtbot, demo_ctx):  # type: ignore[no-un
     ]
 
 
-def test_a_click_on_narvaro_shows_the_meetings_attendance(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
-    page = _started_page(qtbot, demo_ctx)
+def test_a_click_on_narvaro_shows_the_meetings_attendance(demo_page, demo_ctx):  # type: ignore[no-untyped-def]
+    page = _started(demo_page)
     meeting = page._meeting
     assert meeting is not None
     expected = _attendance_names(demo_ctx, meeting.id)
@@ -76,8 +72,8 @@ def test_a_click_on_narvaro_shows_the_meetings_attendance(qtbot, demo_ctx):  # t
     assert all(any(name in shown for shown in names) for name in expected)
 
 
-def test_reading_a_part_builds_it_with_the_meeting(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
-    page = _started_page(qtbot, demo_ctx)
+def test_reading_a_part_builds_it_with_the_meeting(demo_page, demo_ctx):  # type: ignore[no-untyped-def]
+    page = _started(demo_page)
     meeting = page._meeting
     assert meeting is not None
 
@@ -86,8 +82,8 @@ def test_reading_a_part_builds_it_with_the_meeting(qtbot, demo_ctx):  # type: ig
     assert page.attendance.model.rowCount() == len(_attendance_names(demo_ctx, meeting.id))
 
 
-def test_a_built_part_follows_the_meeting_chosen_with_the_mouse(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
-    page = _started_page(qtbot, demo_ctx)
+def test_a_built_part_follows_the_meeting_chosen_with_the_mouse(demo_page, demo_ctx):  # type: ignore[no-untyped-def]
+    page = _started(demo_page)
     first = page._meeting
     assert first is not None
     _click_tab(page, "Uppgifter om mötet")
@@ -108,8 +104,8 @@ def test_a_built_part_follows_the_meeting_chosen_with_the_mouse(qtbot, demo_ctx)
     assert len(_shown_names(page)) == len(_attendance_names(demo_ctx, other.id))
 
 
-def test_what_is_typed_in_a_part_built_late_is_stored(qtbot, demo_ctx):  # type: ignore[no-untyped-def]
-    page = _started_page(qtbot, demo_ctx)
+def test_what_is_typed_in_a_part_built_late_is_stored(demo_page, demo_ctx):  # type: ignore[no-untyped-def]
+    page = _started(demo_page)
     meeting = page._meeting
     assert meeting is not None and meeting.editable
     _click_tab(page, "Uppgifter om mötet")

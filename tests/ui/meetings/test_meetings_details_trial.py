@@ -51,6 +51,12 @@ def _details_tab(page) -> None:  # type: ignore[no-untyped-def]
     page.tabs.setCurrentWidget(page.details_tab)
 
 
+def _mouse_click_row_of(page, meeting_id: int) -> None:  # type: ignore[no-untyped-def]
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(meeting_id), 0)).row()
+    rect = page.table.visualRect(page.proxy.index(row, 1))
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
 def _click_row_of(page, meeting_id: int) -> None:  # type: ignore[no-untyped-def]
     """Choose a meeting in the list as the user does (through the selection model)."""
     row = page.proxy.mapFromSource(page.model.index(page.model.row_of(meeting_id), 0)).row()
@@ -71,9 +77,7 @@ def test_going_back_after_a_mouse_click_keeps_the_list_on_the_meeting_edited(
     page.details.end.setTime(QTime(10, 0))
     seen: list[str] = []
     answer_next_question("Gå tillbaka", seen)
-    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(second), 0)).row()
-    rect = page.table.visualRect(page.proxy.index(row, 1))
-    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    _mouse_click_row_of(page, second)
     qtbot.waitUntil(lambda: bool(seen))
     QApplication.processEvents()
 
@@ -93,9 +97,7 @@ def test_the_saved_time_is_not_shown_for_another_meeting(qtbot, page, ctx) -> No
     type_text(page.details.place, "Norrby torg 2")
     qtbot.waitUntil(lambda: not page.details.dirty, timeout=5000)
     assert page.details.saved_label.text().startswith("Sparat kl.")
-    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(second), 0)).row()
-    rect = page.table.visualRect(page.proxy.index(row, 1))
-    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    _mouse_click_row_of(page, second)
     assert page.meeting is not None and page.meeting.id == second
     assert page.details.saved_label.text() == "Ändringar sparas automatiskt."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from trygghetsrad.ui.widgets.empty_state import EmptyState
 from trygghetsrad.ui.widgets.filter_proxy import RecordFilterProxy
 from trygghetsrad.ui.widgets.record_model import RecordTableModel
 from trygghetsrad.ui.widgets.roles import Role
-from trygghetsrad.ui.widgets.selection import follow_selection, selected_index
+from trygghetsrad.ui.widgets.selection import follow_selection, select_row, selected_index
 
 
 class RecordPanel(QWidget):
@@ -189,12 +189,7 @@ class RecordPanel(QWidget):
             self.table.selectionModel().clearSelection()
             self.current_changed.emit(None)
             return False
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        select_row(self.table, index)
         return True
 
     def _update_state(self) -> None:

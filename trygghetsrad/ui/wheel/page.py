@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QWidget
 
@@ -41,6 +41,7 @@ from trygghetsrad.ui.wheel.dialogs import CategoryDialog, PlanDialog, swatch
 from trygghetsrad.ui.wheel.event_dialog import EventDialog
 from trygghetsrad.ui.wheel.models import outside_rings
 from trygghetsrad.ui.widgets.roles import Role
+from trygghetsrad.ui.widgets.selection import select_row
 from trygghetsrad.ui.widgets.undo_scope import UndoScopedPage
 
 log = logging.getLogger("trygghetsrad")
@@ -296,12 +297,7 @@ class WheelPage(UndoScopedPage):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             return False
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        select_row(self.table, index)
         return True
 
     def on_table_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QAbstractItemView
 
 
@@ -33,3 +33,13 @@ def follow_selection(view: QAbstractItemView, slot: Callable[[QModelIndex], obje
 
     Connect after `view.setModel()`: a new model brings a new selection model."""
     view.selectionModel().selectionChanged.connect(lambda *_: slot(selected_index(view)))
+
+
+def select_row(view: QAbstractItemView, index: QModelIndex) -> None:
+    """Make `index`'s row the current and only selected row, and scroll it into view (the
+    list's side of a choice made elsewhere: the wheel, a search hit, a new record)."""
+    view.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    view.scrollTo(index)
