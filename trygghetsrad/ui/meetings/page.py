@@ -272,19 +272,19 @@ class MeetingsPage(MeetingCommandsMixin, MeetingPartsMixin, UndoScopedPage):
         meeting_id = current.data(Role.KEY) if current.isValid() else None
         self.show_meeting(meeting_id)
 
-    def _refusing_part(self) -> Any:
+    def _refusing_part(self) -> QWidget | None:
         """The editor (agenda item or meeting details) holding text that could not be saved
         and that the user chose to go back to, else None (leaving is fine)."""
         if not self.agenda.save_now() and not self.agenda.discard_invalid_text():
             return self.agenda.item_editor
         return None if self._details_may_leave() else self.details
 
-    def _stay_on(self, kept: QPersistentModelIndex, refused: Any) -> None:
+    def _stay_on(self, kept: QPersistentModelIndex, refused: QWidget) -> None:
+        from trygghetsrad.ui.widgets.unsaved import reveal  # start-up time: on first use
+
         if kept.isValid():
             self._move_row(self.proxy.index(kept.row(), kept.column()))
-        if refused is self.agenda.item_editor:
-            self.tabs.setCurrentWidget(self.agenda)
-        refused.focus_refused()  # the cursor where the value is to be corrected
+        reveal(refused)  # its tab shown, the cursor where the value is to be corrected
 
     def _details_may_leave(self) -> bool:
         """Store the details; when they cannot be stored (an end before the start), show them
